@@ -1,0 +1,173 @@
+import Foundation
+
+/// An amount of money in whole yuan. Stored as `Int64`; never a floating-point number.
+///
+/// Officials read and type amounts in 万元 (ten thousand yuan) and 亿元 (hundred million yuan);
+/// `Money` parses and prints those units exactly.
+public struct Money: Hashable, Comparable, Sendable, Codable {
+    public let yuan: Int64
+
+    public static let zero = Money(yuan: 0)
+    public static let yuanPerWan: Int64 = 10_000
+    public static let yuanPerYi: Int64 = 100_000_000
+
+    public init(yuan: Int64) {
+        self.yuan = yuan
+    }
+
+    public static func wan(_ wan: Int64) -> Money {
+        Money(yuan: wan * yuanPerWan)
+    }
+
+    public static func yi(_ yi: Int64) -> Money {
+        Money(yuan: yi * yuanPerYi)
+    }
+
+    public static func < (lhs: Money, rhs: Money) -> Bool {
+        lhs.yuan < rhs.yuan
+    }
+
+    public static func + (lhs: Money, rhs: Money) -> Money {
+        Money(yuan: lhs.yuan + rhs.yuan)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        yuan = try decoder.singleValueContainer().decode(Int64.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(yuan)
+    }
+}
+
+// MARK: - Units
+
+public enum MoneyUnit: String, Sendable, CaseIterable {
+    case yuan
+    case wan
+    case yi
+
+    var yuanPerUnit: Int64 {
+        switch self {
+        case .yuan: 1
+        case .wan: Money.yuanPerWan
+        case .yi: Money.yuanPerYi
+        }
+    }
+
+    /// Decimal places that still resolve to whole yuan.
+    var exactDecimals: Int {
+        switch self {
+        case .yuan: 0
+        case .wan: 4
+        case .yi: 8
+        }
+    }
+}
+
+public enum MoneyParseError: Error, Equatable, Sendable {
+    case empty
+    case notANumber
+    case negative
+    case tooPrecise(maxDecimals: Int)
+    case tooLarge
+}
+
+extension Money {
+    /// Parses an amount typed in `unit`: `"1234.5"`, `"1,234.50"`, full-width digits, a trailing
+    /// `万元`/`亿元`/`元` is tolerated when it agrees with `unit`.
+    public static func parse(_ text: String, unit: MoneyUnit) -> Result<Money, MoneyParseError> {
+        var cleaned = TextNormalizer.halfWidth(text)
+            .replacingOccurrences(of: ",", with: "")
+            .replacingOccurrences(of: " ", with: "")
+        for suffix in ["万元", "亿元", "元", "万", "亿"] where cleaned.hasSuffix(suffix) {
+            cleaned.removeLast(suffix.count)
+            break
+        }
+        guard !cleaned.isEmpty else { return .failure(.empty) }
+        if cleaned.hasPrefix("-") { return .failure(.negative) }
+        if cleaned.hasPrefix("+") { cleaned.removeFirst() }
+        let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2,
+              let integerPart = parts.first,
+              !integerPart.isEmpty || parts.count == 2,
+              integerPart.allSatisfy(\.isASCIIDigit)
+        else { return .failure(.notANumber) }
+        var fraction = parts.count == 2 ? String(parts[1]) : ""
+        guard fraction.allSatisfy(\.isASCIIDigit), !(integerPart.isEmpty && fraction.isEmpty) else {
+            return .failure(.notANumber)
+        }
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        guard fraction.count <= unit.exactDecimals else {
+            return .failure(.tooPrecise(maxDecimals: unit.exactDecimals))
+        }
+        let trimmedInteger = integerPart.drop { $0 == "0" }
+        guard trimmedInteger.count <= 18, let whole = Int64(trimmedInteger.isEmpty ? "0" : String(trimmedInteger)) else {
+            return .failure(.tooLarge)
+        }
+        let scale = pow10(unit.exactDecimals - fraction.count)
+        let fractionYuan = (Int64(fraction.isEmpty ? "0" : fraction) ?? 0) * scale
+        let (wholeYuan, overflow) = whole.multipliedReportingOverflow(by: unit.yuanPerUnit)
+        guard !overflow else { return .failure(.tooLarge) }
+        let (total, overflow2) = wholeYuan.addingReportingOverflow(fractionYuan)
+        guard !overflow2, total <= Money.maximum.yuan else { return .failure(.tooLarge) }
+        return .success(Money(yuan: total))
+    }
+
+    /// Upper bound accepted on input: 100 万亿元, far above any single project.
+    public static let maximum = Money(yuan: 100_000_000_000_000)
+
+    private static func pow10(_ n: Int) -> Int64 {
+        var value: Int64 = 1
+        for _ in 0..<max(n, 0) { value *= 10 }
+        return value
+    }
+}
+
+// MARK: - Formatting
+
+extension Money {
+    /// The amount in `unit` with exactly `decimals` places, rounded half away from zero.
+    /// `grouped` inserts thousands separators in the integer part.
+    public func formatted(in unit: MoneyUnit, decimals: Int = 2, grouped: Bool = false) -> String {
+        let perUnit = unit.yuanPerUnit
+        let negative = yuan < 0
+        let magnitude = yuan.magnitude
+        let scale = UInt64(Money.pow10(decimals))
+        // value * scale / perUnit, rounded half up on the magnitude.
+        let scaled = (magnitude * scale * 2 + UInt64(perUnit)) / (UInt64(perUnit) * 2)
+        let integerPart = scaled / scale
+        let fractionPart = scaled % scale
+        var integerText = String(integerPart)
+        if grouped { integerText = Money.group(integerText) }
+        var text = negative && scaled != 0 ? "-" + integerText : integerText
+        if decimals > 0 {
+            let fractionText = String(fractionPart)
+            text += "." + String(repeating: "0", count: decimals - fractionText.count) + fractionText
+        }
+        return text
+    }
+
+    /// Exact value in 万元 without trailing zeros, e.g. `12.3456`; used to pre-fill forms losslessly.
+    public var exactWanText: String {
+        let whole = yuan / Money.yuanPerWan
+        var fraction = String(abs(yuan % Money.yuanPerWan))
+        fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return fraction.isEmpty ? String(whole) : "\(whole).\(fraction)"
+    }
+
+    private static func group(_ digits: String) -> String {
+        var result = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return result
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}

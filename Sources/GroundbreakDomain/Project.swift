@@ -1,0 +1,125 @@
+import Foundation
+
+/// The owner (项目单位/建设单位) of a project.
+public struct Owner: Sendable, Codable, Equatable {
+    public var name: String
+    public var creditCode: CreditCode?
+
+    public init(name: String, creditCode: CreditCode?) {
+        self.name = name
+        self.creditCode = creditCode
+    }
+}
+
+/// Where a project is built.
+public struct Location: Sendable, Codable, Equatable {
+    public var address: String
+    public var longitude: Double?
+    public var latitude: Double?
+
+    public init(address: String, longitude: Double? = nil, latitude: Double? = nil) {
+        self.address = address
+        self.longitude = longitude
+        self.latitude = latitude
+    }
+}
+
+/// The fields a user edits directly; everything validated.
+public struct ProjectFields: Sendable, Codable, Equatable {
+    public var name: String
+    public var code: ProjectCode?
+    public var ownerName: String
+    public var ownerCreditCode: CreditCode?
+    public var regionCode: String
+    public var zoneCode: String?
+    public var categoryCode: String
+    public var industryDivision: String?
+    public var investmentType: InvestmentType
+    public var totalInvestment: Money
+    public var constructionContent: String
+    public var location: Location
+    public var plannedStart: Day?
+    public var plannedCompletion: Day?
+    public var actualStart: Day?
+    public var actualCompletion: Day?
+    public var levels: [ProjectLevel]
+    public var tags: [String]
+    public var leadDepartmentCode: String?
+    public var supportDepartmentCodes: [String]
+    public var sponsorPositionId: Int64?
+    public var secretaryPositionId: Int64?
+
+    public init(
+        name: String, code: ProjectCode? = nil, ownerName: String = "", ownerCreditCode: CreditCode? = nil,
+        regionCode: String, zoneCode: String? = nil, categoryCode: String, industryDivision: String? = nil,
+        investmentType: InvestmentType, totalInvestment: Money, constructionContent: String = "",
+        location: Location = Location(address: ""), plannedStart: Day? = nil, plannedCompletion: Day? = nil,
+        actualStart: Day? = nil, actualCompletion: Day? = nil, levels: [ProjectLevel] = [], tags: [String] = [],
+        leadDepartmentCode: String? = nil, supportDepartmentCodes: [String] = [],
+        sponsorPositionId: Int64? = nil, secretaryPositionId: Int64? = nil
+    ) {
+        self.name = name
+        self.code = code
+        self.ownerName = ownerName
+        self.ownerCreditCode = ownerCreditCode
+        self.regionCode = regionCode
+        self.zoneCode = zoneCode
+        self.categoryCode = categoryCode
+        self.industryDivision = industryDivision
+        self.investmentType = investmentType
+        self.totalInvestment = totalInvestment
+        self.constructionContent = constructionContent
+        self.location = location
+        self.plannedStart = plannedStart
+        self.plannedCompletion = plannedCompletion
+        self.actualStart = actualStart
+        self.actualCompletion = actualCompletion
+        self.levels = levels
+        self.tags = tags
+        self.leadDepartmentCode = leadDepartmentCode
+        self.supportDepartmentCodes = supportDepartmentCodes
+        self.sponsorPositionId = sponsorPositionId
+        self.secretaryPositionId = secretaryPositionId
+    }
+}
+
+/// A project in the ledger.
+public struct Project: Sendable, Codable, Equatable, Identifiable {
+    public var id: Int64
+    public var fields: ProjectFields
+    public var stage: Stage
+    /// The stage to return to when a suspension ends.
+    public var suspendedFrom: Stage?
+    /// Why the project is suspended or cancelled.
+    public var stageNote: String?
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var version: Int
+
+    public init(
+        id: Int64, fields: ProjectFields, stage: Stage, suspendedFrom: Stage? = nil, stageNote: String? = nil,
+        createdAt: Date, updatedAt: Date, version: Int
+    ) {
+        self.id = id
+        self.fields = fields
+        self.stage = stage
+        self.suspendedFrom = suspendedFrom
+        self.stageNote = stageNote
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.version = version
+    }
+
+    /// The stage that decides which rules apply: a suspended project keeps the obligations of the
+    /// stage it was suspended from.
+    public var effectiveStage: Stage {
+        stage == .suspended ? (suspendedFrom ?? .reserve) : stage
+    }
+
+    public func constructionNature(in year: Int) -> ConstructionNature? {
+        ConstructionNature.of(
+            actualStart: fields.actualStart, plannedStart: fields.plannedStart,
+            actualCompletion: fields.actualCompletion, year: year
+        )
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// 投资项目统一代码: the 24-character national project code `dddd-dddddd-dd-dd-dddddd`.
+///
+/// Two formats share the shape (cn-reference §1): the current one (since 2020-11, GB/T 40058-2021)
+/// starts with YYMM; the legacy one (2015–2020) starts with the year. The check digit is not
+/// validated because its algorithm is not published in our sources.
+public struct ProjectCode: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Format: String, Sendable, Codable {
+        case current
+        case legacy
+    }
+
+    public let value: String
+    public let format: Format
+
+    public var description: String { value }
+
+    /// The 6-digit region (or department) segment.
+    public var regionSegment: String {
+        String(value.dropFirst(5).prefix(6))
+    }
+
+    /// Year and month of assignment for current codes; year only for legacy codes.
+    public var assigned: (year: Int, month: Int?) {
+        let head = Int(value.prefix(4))!
+        switch format {
+        case .current: return (2000 + head / 100, head % 100)
+        case .legacy: return (head, nil)
+        }
+    }
+
+    public enum ParseError: Error, Equatable, Sendable {
+        case empty
+        case wrongShape
+        case unknownPeriod
+    }
+
+    public static func parse(_ raw: String) -> Result<ProjectCode, ParseError> {
+        let text = TextNormalizer.identifier(raw)
+        guard !text.isEmpty else { return .failure(.empty) }
+        let segments = text.split(separator: "-", omittingEmptySubsequences: false)
+        let lengths = segments.map(\.count)
+        guard lengths == [4, 6, 2, 2, 6], segments.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) else {
+            return .failure(.wrongShape)
+        }
+        let secondPair = Int(segments[0].suffix(2))!
+        let format: Format
+        switch secondPair {
+        case 1...12: format = .current
+        case 15...20 where segments[0].hasPrefix("20"): format = .legacy
+        default: return .failure(.unknownPeriod)
+        }
+        return .success(ProjectCode(value: text, format: format))
+    }
+
+    private init(value: String, format: Format) {
+        self.value = value
+        self.format = format
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        switch ProjectCode.parse(text) {
+        case .success(let code): self = code
+        case .failure:
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "invalid project code"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}

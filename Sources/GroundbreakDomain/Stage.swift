@@ -1,0 +1,75 @@
+import Foundation
+
+/// Where a project stands in its life (GLOSSARY: Project and lifecycle).
+public enum Stage: String, Sendable, Codable, CaseIterable, Comparable {
+    case reserve
+    case attraction
+    case approval
+    case construction
+    case operation
+    case suspended
+    case cancelled
+
+    /// The main path, in order; `suspended` and `cancelled` are off it.
+    public static let mainPath: [Stage] = [.reserve, .attraction, .approval, .construction, .operation]
+
+    public var isOnMainPath: Bool { Stage.mainPath.contains(self) }
+
+    /// Position on the main path; off-path stages sort after it.
+    public var order: Int {
+        Stage.mainPath.firstIndex(of: self) ?? (self == .suspended ? 5 : 6)
+    }
+
+    public static func < (lhs: Stage, rhs: Stage) -> Bool {
+        lhs.order < rhs.order
+    }
+
+    public var label: String { DomainText.stage(self).zh }
+}
+
+public enum InvestmentType: String, Sendable, Codable, CaseIterable {
+    case government
+    case enterprise
+    case foreign
+    case mixed
+
+    public var label: String { DomainText.investmentType(self).zh }
+}
+
+/// Which lists a project is on: key-project lists and reserve libraries.
+public enum ProjectLevel: String, Sendable, Codable, CaseIterable, Comparable {
+    case provinceKey
+    case cityKey
+    case districtKey
+    case reserveCity
+    case reserveDistrict
+
+    public static func < (lhs: ProjectLevel, rhs: ProjectLevel) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    public var label: String { DomainText.projectLevel(self).zh }
+}
+
+/// 新建 / 续建 for a given year, derived from the start dates.
+public enum ConstructionNature: String, Sendable, Codable, CaseIterable {
+    case newStart
+    case continuing
+
+    public var label: String { DomainText.constructionNature(self).zh }
+
+    /// A project is a new start in the year its actual start falls in (or, before it starts, the
+    /// year it plans to start); it continues in every later year until completed.
+    public static func of(actualStart: Day?, plannedStart: Day?, actualCompletion: Day?, year: Int) -> ConstructionNature? {
+        if let actualStart {
+            if actualStart.year == year { return .newStart }
+            if actualStart.year < year {
+                if let actualCompletion, actualCompletion.year < year { return nil }
+                return .continuing
+            }
+            return nil
+        }
+        if let plannedStart, plannedStart.year == year { return .newStart }
+        return nil
+    }
+}

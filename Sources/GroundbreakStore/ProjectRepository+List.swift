@@ -1,0 +1,137 @@
+import Foundation
+import GroundbreakDomain
+import SQLKit
+
+extension ProjectRepository {
+    /// One page of the ledger with the count, total investment and per-stage figures of the whole
+    /// filtered set.
+    public func list(_ query: ProjectQuery, catalog: ReferenceCatalog, today: Day) async throws -> ProjectPage {
+        let filter = Self.whereClause(query, catalog: catalog, today: today)
+        let db = database.sql
+
+        var byStage: [Stage: ProjectPage.StageTotals] = [:]
+        var totalCount = 0
+        var totalInvestment: Int64 = 0
+        let aggregates = try await db.raw("""
+            SELECT stage, COUNT(*) AS n, CAST(COALESCE(SUM(total_investment), 0) AS BIGINT) AS investment
+            FROM projects WHERE \(filter) GROUP BY stage
+            """).all()
+        for row in aggregates {
+            let count = try row.decode(column: "n", as: Int.self)
+            let investment = try row.decode(column: "investment", as: Int64.self)
+            totalCount += count
+            totalInvestment += investment
+            if let stage = Stage(rawValue: try row.decode(column: "stage", as: String.self)) {
+                byStage[stage] = .init(count: count, investment: Money(yuan: investment))
+            }
+        }
+
+        let offset = (query.page - 1) * query.perPage
+        var projects: [Project] = []
+        if offset < totalCount {
+            let rows = try await db.raw("""
+                SELECT * FROM projects WHERE \(filter)
+                ORDER BY \(unsafeRaw: Self.orderBy(query))
+                LIMIT \(literal: query.perPage) OFFSET \(literal: offset)
+                """).all()
+            let ids = try rows.map { try $0.decode(column: "id", as: Int64.self) }
+            let children = try await ProjectRow.children(of: ids, db: db)
+            projects = try rows.map { row in
+                let id = try row.decode(column: "id", as: Int64.self)
+                return try ProjectRow.project(row, children: children[id] ?? .init())
+            }
+        }
+        return ProjectPage(
+            projects: projects, totalCount: totalCount, totalInvestment: Money(yuan: totalInvestment),
+            byStage: byStage, page: query.page, perPage: query.perPage
+        )
+    }
+
+    /// The WHERE clause for a query. Subtree filters are expanded from the catalog in memory, so
+    /// the SQL stays a plain `IN` list on both engines.
+    static func whereClause(_ query: ProjectQuery, catalog: ReferenceCatalog, today: Day) -> SQLQueryString {
+        var clauses: [SQLQueryString] = ["1 = 1"]
+        if let region = query.regionCode {
+            let codes = catalog.canonicalRegionCode(region).map { Array(catalog.regionSubtree($0)).sorted() } ?? [region]
+            clauses.append("region_code IN (\(binds: codes))")
+        }
+        if let zone = query.zoneCode {
+            clauses.append("zone_code IN (\(binds: Array(catalog.zoneSubtree(zone)).sorted()))")
+        }
+        if !query.stages.isEmpty {
+            clauses.append("stage IN (\(binds: query.stages.map(\.rawValue)))")
+        }
+        if let category = query.categoryCode {
+            clauses.append("category_code IN (\(binds: Array(catalog.categorySubtree(category)).sorted()))")
+        }
+        if let section = query.industrySection {
+            clauses.append("industry_section = \(bind: section)")
+        }
+        if let division = query.industryDivision {
+            clauses.append("industry_division = \(bind: division)")
+        }
+        if let bandCode = query.sizeBand {
+            // An unknown band matches nothing rather than everything.
+            let minimum = catalog.sizeBand(bandCode)?.minimum.yuan ?? Int64.max
+            clauses.append("total_investment >= \(bind: minimum)")
+        }
+        if let level = query.level {
+            clauses.append("EXISTS (SELECT 1 FROM project_levels l WHERE l.project_id = projects.id AND l.level = \(bind: level.rawValue))")
+        }
+        if let tag = query.tag {
+            clauses.append("EXISTS (SELECT 1 FROM project_tags t WHERE t.project_id = projects.id AND t.tag_code = \(bind: tag))")
+        }
+        if let department = query.leadDepartmentCode {
+            clauses.append("lead_department_code = \(bind: department)")
+        }
+        if let minimum = query.minInvestment {
+            clauses.append("total_investment >= \(bind: minimum.yuan)")
+        }
+        if let maximum = query.maxInvestment {
+            clauses.append("total_investment <= \(bind: maximum.yuan)")
+        }
+        if let text = query.text?.lowercased(), !text.isEmpty {
+            clauses.append("search_text LIKE \(bind: "%" + escapeLike(text) + "%") ESCAPE '\\'")
+        }
+        if let nature = query.nature {
+            let year = query.natureYear ?? today.year
+            let first = "\(year)-01-01", last = "\(year)-12-31"
+            switch nature {
+            case .newStart:
+                clauses.append("""
+                    ((actual_start >= \(bind: first) AND actual_start <= \(bind: last))
+                     OR (actual_start IS NULL AND planned_start >= \(bind: first) AND planned_start <= \(bind: last)))
+                    """)
+            case .continuing:
+                clauses.append("actual_start < \(bind: first) AND (actual_completion IS NULL OR actual_completion >= \(bind: first))")
+            }
+        }
+        return clauses.joined(separator: " AND ")
+    }
+
+    /// NULLs last on both engines, then a stable tie-break by id.
+    static func orderBy(_ query: ProjectQuery) -> String {
+        let direction = query.descending ? "DESC" : "ASC"
+        let column: String
+        switch query.sort {
+        case .name: column = "name"
+        case .code: column = "code"
+        case .totalInvestment: column = "total_investment"
+        case .plannedStart: column = "planned_start"
+        case .actualStart: column = "actual_start"
+        case .updatedAt: column = "updated_at"
+        case .region: column = "region_code"
+        case .stage:
+            let cases = Stage.allCases.map { "WHEN '\($0.rawValue)' THEN \($0.order)" }.joined(separator: " ")
+            return "CASE stage \(cases) END \(direction), id \(direction)"
+        }
+        let nullable = ["code", "planned_start", "actual_start"].contains(column)
+        return (nullable ? "(\(column) IS NULL), " : "") + "\(column) \(direction), id \(direction)"
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import GroundbreakDomain
+import SQLKit
+
+/// The project ledger: create, read, edit and move projects through their lifecycle.
+/// Every change validates, runs in one transaction, checks the version the caller read, and
+/// writes its audit row in the same transaction.
+public struct ProjectRepository: Sendable {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    // MARK: Read
+
+    public func project(id: Int64) async throws -> Project? {
+        try await Self.load(id: id, db: database.sql)
+    }
+
+    static func load(id: Int64, db: any SQLDatabase) async throws -> Project? {
+        guard let row = try await db.raw("SELECT * FROM projects WHERE id = \(bind: id)").first() else { return nil }
+        let children = try await ProjectRow.children(of: [id], db: db)
+        return try ProjectRow.project(row, children: children[id] ?? .init())
+    }
+
+    /// Stage history, oldest first.
+    public func transitions(projectId: Int64) async throws -> [StageTransitionRecord] {
+        try await database.sql.raw("SELECT * FROM stage_transitions WHERE project_id = \(bind: projectId) ORDER BY id").all().map { row in
+            StageTransitionRecord(
+                id: try row.decode(column: "id", as: Int64.self),
+                projectId: projectId,
+                from: Stage(rawValue: try row.decode(column: "from_stage", as: String.self)) ?? .reserve,
+                to: Stage(rawValue: try row.decode(column: "to_stage", as: String.self)) ?? .reserve,
+                note: try row.decode(column: "note", as: String.self),
+                actor: try row.decode(column: "actor_name", as: String.self),
+                at: StoredTime.date(try row.decode(column: "at", as: String.self)) ?? Date(timeIntervalSince1970: 0)
+            )
+        }
+    }
+
+    public func count() async throws -> Int {
+        try await database.sql.raw("SELECT COUNT(*) AS n FROM projects").first()!.decode(column: "n", as: Int.self)
+    }
+
+    // MARK: Write
+
+    /// Validates `input` and adds the project in `stage`.
+    public func create(
+        _ input: ProjectInput, stage: Stage, actor: AuditActor, catalog: ReferenceCatalog, today: Day, now: Date
+    ) async throws -> Project {
+        let fields = try Self.validated(input, stage: stage, catalog: catalog, today: today)
+        var initialErrors = Lifecycle.checkInitial(stage: stage, fields: fields)
+        if !initialErrors.isEmpty { throw StoreError.invalid(ValidationFailure(initialErrors)) }
+        do {
+            return try await database.transaction { db in
+                try await Self.insert(fields, stage: stage, actor: actor, catalog: catalog, now: now, db: db)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            // A concurrent insert of the same code loses to the unique index; say so in words.
+            if let code = fields.code, let taken = try await Self.codeOwner(code, excluding: nil, db: database.sql) {
+                initialErrors.append(FieldError("code", .projectCodeTaken(code: code.value, byProject: taken)))
+                throw StoreError.invalid(ValidationFailure(initialErrors))
+            }
+            throw error
+        }
+    }
+
+    static func insert(
+        _ fields: ProjectFields, stage: Stage, actor: AuditActor, catalog: ReferenceCatalog, now: Date, db: any SQLDatabase
+    ) async throws -> Project {
+        if let code = fields.code, let taken = try await codeOwner(code, excluding: nil, db: db) {
+            throw StoreError.invalid(ValidationFailure([FieldError("code", .projectCodeTaken(code: code.value, byProject: taken))]))
+        }
+        let stamp = StoredTime.text(now)
+        let values = ProjectRow.values(fields, stage: stage, suspendedFrom: nil, stageNote: nil, catalog: catalog)
+        let id = try await db.raw("""
+            INSERT INTO projects (\(unsafeRaw: ProjectRow.columns.joined(separator: ", ")), created_at, updated_at, version)
+            VALUES (\(binds: values), \(bind: stamp), \(bind: stamp), 1) RETURNING id
+            """).first()!.decode(column: "id", as: Int64.self)
+        try await ProjectRow.writeChildren(projectId: id, fields: fields, replacing: false, db: db)
+        guard let project = try await load(id: id, db: db) else { throw StoreError.notFound }
+        try await AuditLog.write(
+            entity: "project", entityId: String(id), action: "create", before: nil, after: AuditLog.json(project),
+            actor: actor, now: now, db: db
+        )
+        return project
+    }
+
+    /// Replaces the editable fields of a project the caller read at `expectedVersion`.
+    public func update(
+        id: Int64, expectedVersion: Int, _ input: ProjectInput, actor: AuditActor, catalog: ReferenceCatalog, today: Day, now: Date
+    ) async throws -> Project {
+        try await database.transaction { db in
+            let current = try await Self.current(id: id, expectedVersion: expectedVersion, db: db)
+            let fields = try Self.validated(input, stage: current.effectiveStage, catalog: catalog, today: today)
+            if let code = fields.code, let taken = try await Self.codeOwner(code, excluding: id, db: db) {
+                throw StoreError.invalid(ValidationFailure([FieldError("code", .projectCodeTaken(code: code.value, byProject: taken))]))
+            }
+            if fields == current.fields { return current }
+            let values = ProjectRow.values(fields, stage: current.stage, suspendedFrom: current.suspendedFrom, stageNote: current.stageNote, catalog: catalog)
+            try await Self.write(id: id, expectedVersion: expectedVersion, values: values, now: now, db: db)
+            try await ProjectRow.writeChildren(projectId: id, fields: fields, replacing: true, db: db)
+            guard let updated = try await Self.load(id: id, db: db) else { throw StoreError.notFound }
+            try await AuditLog.write(
+                entity: "project", entityId: String(id), action: "update",
+                before: AuditLog.json(current), after: AuditLog.json(updated), actor: actor, now: now, db: db
+            )
+            return updated
+        }
+    }
+
+    /// Moves a project to another stage under the lifecycle rules and records the move.
+    public func transition(
+        id: Int64, expectedVersion: Int, _ request: TransitionRequest, actor: AuditActor, catalog: ReferenceCatalog, today: Day, now: Date
+    ) async throws -> Project {
+        try await database.transaction { db in
+            let current = try await Self.current(id: id, expectedVersion: expectedVersion, db: db)
+            let outcome: TransitionOutcome
+            switch Lifecycle.apply(request, to: current, today: today) {
+            case .success(let value): outcome = value
+            case .failure(let failure): throw StoreError.invalid(failure)
+            }
+            var fields = current.fields
+            fields.actualStart = outcome.actualStart
+            fields.actualCompletion = outcome.actualCompletion
+            let values = ProjectRow.values(fields, stage: outcome.stage, suspendedFrom: outcome.suspendedFrom, stageNote: outcome.stageNote, catalog: catalog)
+            try await Self.write(id: id, expectedVersion: expectedVersion, values: values, now: now, db: db)
+            let note = TextNormalizer.collapsedLine(request.note)
+            try await db.raw("""
+                INSERT INTO stage_transitions (project_id, from_stage, to_stage, note, actor_user_id, actor_name, at)
+                VALUES (\(bind: id), \(bind: current.stage.rawValue), \(bind: outcome.stage.rawValue), \(bind: note),
+                        \(bind: actor.userId), \(bind: actor.name), \(bind: StoredTime.text(now)))
+                """).run()
+            guard let updated = try await Self.load(id: id, db: db) else { throw StoreError.notFound }
+            try await AuditLog.write(
+                entity: "project", entityId: String(id), action: "transition",
+                before: AuditLog.json(current), after: AuditLog.json(updated), reason: note, actor: actor, now: now, db: db
+            )
+            return updated
+        }
+    }
+
+    // MARK: Pieces
+
+    static func validated(_ input: ProjectInput, stage: Stage, catalog: ReferenceCatalog, today: Day) throws -> ProjectFields {
+        switch ProjectValidator(catalog: catalog, today: today).validate(input, stage: stage) {
+        case .success(let fields): return fields
+        case .failure(let failure): throw StoreError.invalid(failure)
+        }
+    }
+
+    /// The project as stored, if the caller's version is still current.
+    private static func current(id: Int64, expectedVersion: Int, db: any SQLDatabase) async throws -> Project {
+        guard let current = try await load(id: id, db: db) else { throw StoreError.notFound }
+        guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
+        return current
+    }
+
+    /// The UPDATE names the version read, so a concurrent writer that got there first makes it
+    /// match nothing.
+    private static func write(id: Int64, expectedVersion: Int, values: [any Encodable & Sendable], now: Date, db: any SQLDatabase) async throws {
+        var assignments: [SQLQueryString] = []
+        for (column, value) in zip(ProjectRow.columns, values) {
+            assignments.append("\(ident: column) = \(bind: value)")
+        }
+        let updated = try await db.raw("""
+            UPDATE projects SET \(assignments.joined(separator: ", ")), updated_at = \(bind: StoredTime.text(now)), version = version + 1
+            WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING version
+            """).first()
+        if updated == nil {
+            let row = try await db.raw("SELECT version FROM projects WHERE id = \(bind: id)").first()
+            guard let row else { throw StoreError.notFound }
+            throw StoreError.conflict(currentVersion: try row.decode(column: "version", as: Int.self))
+        }
+    }
+
+    private static func codeOwner(_ code: ProjectCode, excluding id: Int64?, db: any SQLDatabase) async throws -> String? {
+        let row = try await db.raw("""
+            SELECT name FROM projects WHERE code = \(bind: code.value) AND id <> \(bind: id ?? 0)
+            """).first()
+        return try row?.decode(column: "name", as: String.self)
+    }
+}

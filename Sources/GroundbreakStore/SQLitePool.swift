@@ -1,0 +1,50 @@
+@preconcurrency import AsyncKit
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+import SQLiteKit
+
+/// Opens SQLite connections with the settings a shared, concurrently used file needs:
+/// write-ahead logging, a busy timeout instead of immediate SQLITE_BUSY, and foreign keys on.
+struct SQLiteSource: ConnectionPoolSource {
+    let path: String
+
+    func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
+        SQLiteConnection.open(storage: .file(path: path), threadPool: .singleton, logger: logger, on: eventLoop)
+            .flatMap { connection in
+                let pragmas = [
+                    "PRAGMA journal_mode = WAL",
+                    "PRAGMA synchronous = NORMAL",
+                    "PRAGMA busy_timeout = 10000",
+                    "PRAGMA foreign_keys = ON",
+                    "PRAGMA cache_size = -32000",
+                    "PRAGMA temp_store = MEMORY",
+                ]
+                return pragmas.reduce(eventLoop.makeSucceededVoidFuture()) { future, pragma in
+                    future.flatMap { connection.query(pragma).map { _ in } }
+                }.map { connection }
+                    .flatMapError { error in connection.close().flatMapThrowing { throw error } }
+            }
+    }
+}
+
+/// A pool of SQLite connections presented as one `SQLiteDatabase`, so SQLKit's `withSession`
+/// pins a transaction to a single connection.
+struct PooledSQLiteDatabase: SQLiteDatabase {
+    let pool: EventLoopGroupConnectionPool<SQLiteSource>
+    let logger: Logger
+
+    var eventLoop: any EventLoop { pool.eventLoopGroup.any() }
+
+    func query(
+        _ query: String, _ binds: [SQLiteData], logger: Logger, _ onRow: @escaping @Sendable (SQLiteRow) -> Void
+    ) -> EventLoopFuture<Void> {
+        pool.withConnection(logger: logger) { $0.query(query, binds, logger: logger, onRow) }
+    }
+
+    func withConnection<T>(_ closure: @escaping @Sendable (SQLiteConnection) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        pool.withConnection(logger: logger, closure)
+    }
+}

@@ -1,0 +1,5 @@
+import GroundbreakWeb
+import Hummingbird
+import ArgumentParser
+import Configuration
+print("hi")
