@@ -26,4 +26,14 @@ enum Dialect {
         case .postgres: "BEGIN"
         }
     }
+
+    /// After rows were inserted with explicit ids, the next generated id must follow them.
+    /// SQLite's AUTOINCREMENT tracks that by itself.
+    static func resetIdentity(table: String, engine: DatabaseEngine) -> String? {
+        switch engine {
+        case .sqlite: nil
+        case .postgres:
+            "SELECT setval(pg_get_serial_sequence('\(table)', 'id'), COALESCE((SELECT MAX(id) FROM \(table)), 0) + 1, false)"
+        }
+    }
 }

@@ -1,0 +1,113 @@
+import Foundation
+import GroundbreakDomain
+import SQLKit
+
+/// Loads a demo dataset in one transaction: all of it or none of it. The bulk load writes one
+/// audit row that names what it loaded, rather than one per project.
+public struct DemoLoader: Sendable {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public struct Summary: Sendable, Equatable {
+        public var projects: Int
+        public var seats: Int
+    }
+
+    /// Generates `count` projects around `today` and appends them to the store.
+    public func load(count: Int, seed: UInt64 = 20_260_101, today: Day, actor: AuditActor, now: Date = Date()) async throws -> Summary {
+        let catalog = try await ReferenceRepository(database: database).catalog()
+        let nextProject = try await database.sql.raw("SELECT COALESCE(MAX(id), 0) AS m FROM projects").first()!.decode(column: "m", as: Int64.self) + 1
+        // Seat and holder share an id in the demo data, so start past both tables.
+        let nextSeat = try await database.sql.raw("""
+            SELECT COALESCE(MAX(m), 0) AS m FROM (SELECT MAX(id) AS m FROM positions UNION ALL SELECT MAX(id) AS m FROM people) ids
+            """).first()!.decode(column: "m", as: Int64.self) + 1
+        let dataset = DemoDataset.generate(
+            count: count, seed: seed &+ UInt64(nextProject), today: today, catalog: catalog,
+            firstProjectId: nextProject, firstSeatId: nextSeat
+        )
+        let engine = database.engine
+        try await database.transaction { db in
+            try await Self.insertSeats(dataset.seats, since: today.adding(days: -365), now: now, db: db)
+            try await Self.insertProjects(dataset.projects, catalog: catalog, now: now, db: db)
+            for table in ["positions", "people", "position_holders", "projects", "stage_transitions"] {
+                if let statement = Dialect.resetIdentity(table: table, engine: engine) {
+                    try await db.raw(SQLQueryString(statement)).run()
+                }
+            }
+            try await AuditLog.write(
+                entity: "dataset", entityId: "demo", action: "bulk-load", before: nil,
+                after: AuditLog.json(["projects": dataset.projects.count, "seats": dataset.seats.count,
+                                      "firstProjectId": Int(nextProject), "seed": Int(seed % 1_000_000_000)]),
+                reason: "演示数据", actor: actor, now: now, db: db
+            )
+        }
+        return Summary(projects: dataset.projects.count, seats: dataset.seats.count)
+    }
+
+    static let batchSize = 300
+
+    static func insertSeats(_ seats: [DemoDataset.SeatSpec], since: Day, now: Date, db: any SQLDatabase) async throws {
+        let stamp = StoredTime.text(now)
+        for batch in seats.chunked(into: batchSize) {
+            try await db.raw("""
+                INSERT INTO positions (id, title, unit_name, duty, created_at) VALUES
+                \(batch.map { "(\(bind: $0.id), \(bind: $0.title), \(bind: $0.unitName), \(bind: $0.duty.rawValue), \(bind: stamp))" as SQLQueryString }.joined(separator: ", "))
+                """).run()
+            try await db.raw("""
+                INSERT INTO people (id, name, phone, created_at) VALUES
+                \(batch.map { "(\(bind: $0.id), \(bind: $0.holderName), \(bind: $0.holderPhone), \(bind: stamp))" as SQLQueryString }.joined(separator: ", "))
+                """).run()
+            try await db.raw("""
+                INSERT INTO position_holders (position_id, person_id, held_from) VALUES
+                \(batch.map { "(\(bind: $0.id), \(bind: $0.id), \(bind: since.iso))" as SQLQueryString }.joined(separator: ", "))
+                """).run()
+        }
+    }
+
+    static func insertProjects(_ projects: [DemoDataset.ProjectSpec], catalog: ReferenceCatalog, now: Date, db: any SQLDatabase) async throws {
+        let stamp = StoredTime.text(now)
+        let columns = (["id"] + ProjectRow.columns + ["created_at", "updated_at", "version"]).joined(separator: ", ")
+        for batch in projects.chunked(into: batchSize) {
+            let rows: [SQLQueryString] = batch.map { spec in
+                let values: [any Encodable & Sendable] = [spec.id]
+                    + ProjectRow.values(spec.fields, stage: spec.stage, suspendedFrom: spec.suspendedFrom, stageNote: spec.stageNote, catalog: catalog)
+                    + [stamp, stamp, 1]
+                return "(\(binds: values))"
+            }
+            try await db.raw("INSERT INTO projects (\(unsafeRaw: columns)) VALUES \(rows.joined(separator: ", "))").run()
+
+            var levels: [SQLQueryString] = []
+            var tags: [SQLQueryString] = []
+            var support: [SQLQueryString] = []
+            var transitions: [SQLQueryString] = []
+            for spec in batch {
+                levels += spec.fields.levels.map { "(\(bind: spec.id), \(bind: $0.rawValue))" }
+                tags += spec.fields.tags.map { "(\(bind: spec.id), \(bind: $0))" }
+                support += spec.fields.supportDepartmentCodes.map { "(\(bind: spec.id), \(bind: $0))" }
+                if let start = spec.fields.actualStart {
+                    let at = StoredTime.text(start.startInChina.addingTimeInterval(9 * 3600))
+                    transitions.append("(\(bind: spec.id), 'approval', 'construction', '主体工程开工', '演示数据', \(bind: at))")
+                }
+            }
+            if !levels.isEmpty { try await db.raw("INSERT INTO project_levels (project_id, level) VALUES \(levels.joined(separator: ", "))").run() }
+            if !tags.isEmpty { try await db.raw("INSERT INTO project_tags (project_id, tag_code) VALUES \(tags.joined(separator: ", "))").run() }
+            if !support.isEmpty {
+                try await db.raw("INSERT INTO project_support_departments (project_id, department_code) VALUES \(support.joined(separator: ", "))").run()
+            }
+            if !transitions.isEmpty {
+                try await db.raw("""
+                    INSERT INTO stage_transitions (project_id, from_stage, to_stage, note, actor_name, at) VALUES \(transitions.joined(separator: ", "))
+                    """).run()
+            }
+        }
+    }
+}
+
+extension Array {
+    func chunked(into size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

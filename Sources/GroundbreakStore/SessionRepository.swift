@@ -1,0 +1,85 @@
+import Crypto
+import Foundation
+import GroundbreakDomain
+import SQLKit
+
+/// A signed-in browser or client. The cookie holds `token`; the table holds only its hash.
+public struct SessionRecord: Sendable, Equatable {
+    public var tokenHash: String
+    public var userId: Int64
+    public var csrfToken: String
+    public var createdAt: Date
+    public var lastSeenAt: Date
+    public var expiresAt: Date
+}
+
+/// Sessions live in the database so that several server instances share them.
+public struct SessionRepository: Sendable {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// 32 random bytes, URL-safe.
+    public static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// Starts a session; returns the token for the cookie.
+    public func create(userId: Int64, now: Date, expiresAt: Date, sourceIP: String, userAgent: String) async throws -> (token: String, record: SessionRecord) {
+        let token = Self.randomToken()
+        let record = SessionRecord(
+            tokenHash: Self.hash(token), userId: userId, csrfToken: Self.randomToken(),
+            createdAt: now, lastSeenAt: now, expiresAt: expiresAt
+        )
+        try await database.sql.raw("""
+            INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, source_ip, user_agent)
+            VALUES (\(bind: record.tokenHash), \(bind: userId), \(bind: record.csrfToken), \(bind: StoredTime.text(now)),
+                    \(bind: StoredTime.text(now)), \(bind: StoredTime.text(expiresAt)), \(bind: sourceIP), \(bind: String(userAgent.prefix(300))))
+            """).run()
+        return (token, record)
+    }
+
+    public func find(token: String) async throws -> SessionRecord? {
+        guard let row = try await database.sql.raw("SELECT * FROM sessions WHERE token_hash = \(bind: Self.hash(token))").first() else {
+            return nil
+        }
+        return SessionRecord(
+            tokenHash: try row.decode(column: "token_hash", as: String.self),
+            userId: try row.decode(column: "user_id", as: Int64.self),
+            csrfToken: try row.decode(column: "csrf_token", as: String.self),
+            createdAt: StoredTime.date(try row.decode(column: "created_at", as: String.self)) ?? .distantPast,
+            lastSeenAt: StoredTime.date(try row.decode(column: "last_seen_at", as: String.self)) ?? .distantPast,
+            expiresAt: StoredTime.date(try row.decode(column: "expires_at", as: String.self)) ?? .distantPast
+        )
+    }
+
+    public func touch(tokenHash: String, now: Date) async throws {
+        try await database.sql.raw("""
+            UPDATE sessions SET last_seen_at = \(bind: StoredTime.text(now)) WHERE token_hash = \(bind: tokenHash)
+            """).run()
+    }
+
+    public func delete(tokenHash: String) async throws {
+        try await database.sql.raw("DELETE FROM sessions WHERE token_hash = \(bind: tokenHash)").run()
+    }
+
+    public func deleteAll(userId: Int64) async throws {
+        try await database.sql.raw("DELETE FROM sessions WHERE user_id = \(bind: userId)").run()
+    }
+
+    /// Removes sessions past their absolute expiry or idle for longer than `idle`.
+    public func purge(now: Date, idle: TimeInterval) async throws {
+        try await database.sql.raw("""
+            DELETE FROM sessions WHERE expires_at < \(bind: StoredTime.text(now)) OR last_seen_at < \(bind: StoredTime.text(now.addingTimeInterval(-idle)))
+            """).run()
+    }
+}

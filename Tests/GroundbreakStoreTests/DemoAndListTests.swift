@@ -1,0 +1,106 @@
+import Foundation
+import GroundbreakDomain
+@testable import GroundbreakStore
+import GroundbreakTestSupport
+import Testing
+
+@Suite("Demo data and the ledger list")
+struct DemoAndListTests {
+    @Test("the demo dataset is deterministic and every project passes validation")
+    func deterministicAndValid() async throws {
+        try await withTestStore(.sqlite) { store in
+            let first = DemoDataset.generate(count: 400, today: testToday, catalog: store.catalog)
+            let second = DemoDataset.generate(count: 400, today: testToday, catalog: store.catalog)
+            #expect(first.projects.map(\.fields) == second.projects.map(\.fields))
+            let catalog = ReferenceCatalog(
+                regions: store.catalog.regions, zones: store.catalog.zones, departments: store.catalog.departments,
+                categories: store.catalog.categories, sections: store.catalog.sections, divisions: store.catalog.divisions,
+                sizeBands: store.catalog.sizeBands, tags: store.catalog.tags,
+                positions: first.seats.map { Position(id: $0.id, title: $0.title, unitName: $0.unitName, duty: $0.duty, holderName: $0.holderName) }
+            )
+            let validator = ProjectValidator(catalog: catalog, today: testToday)
+            for spec in first.projects {
+                let stage = spec.stage == .suspended ? spec.suspendedFrom! : (spec.stage == .cancelled ? Stage.reserve : spec.stage)
+                let result = validator.validate(ProjectInput(fields: spec.fields), stage: stage)
+                guard case .success(let fields) = result else {
+                    Issue.record("demo project \(spec.id) is invalid: \(result)")
+                    return
+                }
+                #expect(fields == spec.fields)
+            }
+            let bigOnes = first.projects.filter { $0.fields.totalInvestment >= .wan(5000) }.count
+            #expect(bigOnes > 330 && bigOnes < 390)
+            #expect(first.projects.filter { $0.stage == .construction }.count > 130)
+            #expect(Set(first.projects.compactMap(\.fields.code)).count == first.projects.compactMap(\.fields.code).count)
+        }
+    }
+
+    @Test("demo load, then filters, totals and pagination", arguments: allEngines)
+    func listFilters(engine: DatabaseEngine) async throws {
+        try await withTestStore(engine) { store in
+            let summary = try await DemoLoader(database: store.database).load(count: 300, today: testToday, actor: testActor, now: testNow)
+            #expect(summary.projects == 300)
+            let catalog = try await ReferenceRepository(database: store.database).catalog()
+            let repository = ProjectRepository(database: store.database)
+            let everything = try await repository.list(ProjectQuery(), catalog: catalog, today: testToday)
+            #expect(everything.totalCount == 300)
+            #expect(everything.projects.count == 50)
+            #expect(everything.byStage.values.reduce(0) { $0 + $1.count } == 300)
+            // Sorted by investment, largest first.
+            #expect(everything.projects.map(\.fields.totalInvestment) == everything.projects.map(\.fields.totalInvestment).sorted(by: >))
+
+            // Load the whole set once and check each filter against a plain Swift filter.
+            var all = ProjectQuery()
+            all.perPage = 500
+            let projects = try await repository.list(all, catalog: catalog, today: testToday).projects
+            #expect(projects.count == 300)
+            #expect(everything.totalInvestment == projects.reduce(Money.zero) { $0 + $1.fields.totalInvestment })
+
+            func check(_ configure: (inout ProjectQuery) -> Void, _ expected: (Project) -> Bool, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+                var query = ProjectQuery()
+                query.perPage = 500
+                configure(&query)
+                let page = try await repository.list(query, catalog: catalog, today: testToday)
+                let want = projects.filter(expected)
+                #expect(Set(page.projects.map(\.id)) == Set(want.map(\.id)), sourceLocation: sourceLocation)
+                #expect(page.totalCount == want.count, sourceLocation: sourceLocation)
+                #expect(page.totalInvestment == want.reduce(Money.zero) { $0 + $1.fields.totalInvestment }, sourceLocation: sourceLocation)
+                #expect(!want.isEmpty, "filter should match something in the demo data", sourceLocation: sourceLocation)
+            }
+            try await check({ $0.regionCode = "220113" }) { $0.fields.regionCode == "220113" }
+            try await check({ $0.regionCode = "220100" }) { _ in true }
+            try await check({ $0.zoneCode = "CC-XQ" }) { ["CC-XQ", "220173", "CC-BH", "CC-CD", "CC-KG"].contains($0.fields.zoneCode ?? "") }
+            try await check({ $0.stages = [.construction, .operation] }) { [.construction, .operation].contains($0.stage) }
+            try await check({ $0.categoryCode = "INF" }) { $0.fields.categoryCode.hasPrefix("INF-") }
+            try await check({ $0.industrySection = "C" }) { catalog.division($0.fields.industryDivision ?? "")?.sectionCode == "C" }
+            try await check({ $0.industryDivision = "36" }) { $0.fields.industryDivision == "36" }
+            try await check({ $0.sizeBand = "Y10" }) { $0.fields.totalInvestment >= .yi(10) }
+            try await check({ $0.level = .cityKey }) { $0.fields.levels.contains(.cityKey) }
+            try await check({ $0.tag = "SANZAO" }) { $0.fields.tags.contains("SANZAO") }
+            try await check({ $0.leadDepartmentCode = "CC-GXJ" }) { $0.fields.leadDepartmentCode == "CC-GXJ" }
+            try await check({ $0.minInvestment = .wan(10_000); $0.maxInvestment = .wan(50_000) }) {
+                $0.fields.totalInvestment >= .wan(10_000) && $0.fields.totalInvestment <= .wan(50_000)
+            }
+            try await check({ $0.text = "汽开区" }) { $0.fields.name.contains("汽开区") }
+            try await check({ $0.nature = .newStart; $0.natureYear = 2026 }) { $0.constructionNature(in: 2026) == .newStart }
+            try await check({ $0.nature = .continuing; $0.natureYear = 2026 }) { $0.constructionNature(in: 2026) == .continuing }
+            let someCode = try #require(projects.compactMap(\.fields.code).first)
+            try await check({ $0.text = String(someCode.value.suffix(6)) }) { $0.fields.code == someCode || $0.fields.name.contains(String(someCode.value.suffix(6))) }
+
+            // Pages do not overlap and together cover the set.
+            var seen: [Int64] = []
+            for page in 1...7 {
+                var query = ProjectQuery()
+                query.sort = .name
+                query.descending = false
+                query.page = page
+                seen += try await repository.list(query, catalog: catalog, today: testToday).projects.map(\.id)
+            }
+            #expect(seen.count == 300 && Set(seen).count == 300)
+
+            // A project created after the bulk load gets the next id.
+            let created = try await repository.create(sampleInput(name: "演示后新增项目"), catalog: catalog)
+            #expect(created.id == 301)
+        }
+    }
+}
