@@ -151,11 +151,13 @@ extension Money {
 
     /// Exact value in 万元 without trailing zeros, e.g. `12.3456`; used to pre-fill forms losslessly.
     public var exactWanText: String {
-        let whole = yuan / Money.yuanPerWan
-        var fraction = String(abs(yuan % Money.yuanPerWan))
+        let magnitude = yuan.magnitude
+        let whole = magnitude / UInt64(Money.yuanPerWan)
+        var fraction = String(magnitude % UInt64(Money.yuanPerWan))
         fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
         while fraction.hasSuffix("0") { fraction.removeLast() }
-        return fraction.isEmpty ? String(whole) : "\(whole).\(fraction)"
+        let sign = yuan < 0 ? "-" : ""
+        return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
     }
 
     private static func group(_ digits: String) -> String {

@@ -1,0 +1,107 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// `/api/v1`: the ledger as JSON.
+enum ProjectsAPI {
+    static func list(_ input: EndpointRequest) async throws -> Response {
+        let query: ProjectQuery
+        switch ProjectQuery.parse(input.queryItems) {
+        case .success(let parsed): query = parsed
+        case .failure(let failure): throw AppError.badQuery(failure)
+        }
+        let catalog = input.catalog
+        let page = try await input.services.projects.list(query, catalog: catalog, today: input.today)
+        return try Responses.json(ProjectListDTO(page, catalog: catalog, today: input.today))
+    }
+
+    static func get(_ input: EndpointRequest) async throws -> Response {
+        guard let project = try await input.services.projects.project(id: try input.id()) else { throw AppError.notFound }
+        return try Responses.json(ProjectDTO(project, catalog: input.catalog, today: input.today))
+    }
+
+    static func create(_ input: EndpointRequest) async throws -> Response {
+        let body = try input.json(ProjectWriteDTO.self)
+        var errors = body.shapeErrors(requireVersion: false, allowStage: true)
+        var stage = Stage.reserve
+        if let raw = body.stage {
+            if let parsed = Stage(rawValue: raw) { stage = parsed }
+            else { errors.append(FieldError("stage", .unknownCode(field: "stage", code: raw))) }
+        }
+        guard errors.isEmpty else { throw AppError.validation(ValidationFailure(errors)) }
+        var projectInput = ProjectInput()
+        body.apply(to: &projectInput)
+        let project = try await input.services.projects.create(
+            projectInput, stage: stage, actor: input.actor, catalog: input.catalog, today: input.today, now: input.now
+        )
+        var response = try Responses.json(ProjectDTO(project, catalog: input.catalog, today: input.today), status: .created)
+        response.headers[.location] = Route.apiProject(project.id).path
+        return response
+    }
+
+    static func update(_ input: EndpointRequest) async throws -> Response {
+        let id = try input.id()
+        let body = try input.json(ProjectWriteDTO.self)
+        let errors = body.shapeErrors(requireVersion: true, allowStage: false)
+        guard errors.isEmpty, let version = body.version else { throw AppError.validation(ValidationFailure(errors)) }
+        guard let current = try await input.services.projects.project(id: id) else { throw AppError.notFound }
+        var projectInput = ProjectInput(fields: current.fields)
+        body.apply(to: &projectInput)
+        let project = try await input.services.projects.update(
+            id: id, expectedVersion: version, projectInput, actor: input.actor, catalog: input.catalog, today: input.today, now: input.now
+        )
+        return try Responses.json(ProjectDTO(project, catalog: input.catalog, today: input.today))
+    }
+
+    static func transition(_ input: EndpointRequest) async throws -> Response {
+        let id = try input.id()
+        let body = try input.json(TransitionRequestDTO.self)
+        let request = try transitionRequest(target: body.target, note: body.note ?? "", actualStart: body.actualStart, actualCompletion: body.actualCompletion)
+        let project = try await input.services.projects.transition(
+            id: id, expectedVersion: body.version, request, actor: input.actor, catalog: input.catalog, today: input.today, now: input.now
+        )
+        return try Responses.json(ProjectDTO(project, catalog: input.catalog, today: input.today))
+    }
+
+    /// Reads a transition request from raw values, shared by the API and the project page.
+    static func transitionRequest(target: String, note: String, actualStart: String?, actualCompletion: String?) throws -> TransitionRequest {
+        var errors: [FieldError] = []
+        let stage = Stage(rawValue: target)
+        if stage == nil {
+            errors.append(target.isEmpty ? FieldError("target", .required(field: "target")) : FieldError("target", .unknownCode(field: "target", code: target)))
+        }
+        func day(_ raw: String?, _ field: String) -> Day? {
+            guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+            guard let day = Day.parse(raw) else {
+                errors.append(FieldError(field, .dateInvalid))
+                return nil
+            }
+            return day
+        }
+        let start = day(actualStart, "actualStart")
+        let completion = day(actualCompletion, "actualCompletion")
+        guard errors.isEmpty, let stage else { throw AppError.validation(ValidationFailure(errors)) }
+        return TransitionRequest(target: stage, note: note, actualStart: start, actualCompletion: completion)
+    }
+
+    static func history(_ input: EndpointRequest) async throws -> Response {
+        let id = try input.id()
+        guard try await input.services.projects.project(id: id) != nil else { throw AppError.notFound }
+        let records = try await input.services.projects.transitions(projectId: id)
+        return try Responses.json(records.map(TransitionDTO.init))
+    }
+
+    static func reference(_ input: EndpointRequest) async throws -> Response {
+        try Responses.json(ReferenceDTO(input.catalog))
+    }
+
+    static func openAPI(_ input: EndpointRequest) async throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.cacheControl] = "public, max-age=300"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Assets.openAPI)))
+    }
+}

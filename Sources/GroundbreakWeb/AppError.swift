@@ -1,0 +1,57 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import HTTPTypes
+
+/// An error with everything needed to answer it: status, a machine type, a Chinese title, and
+/// for input problems the fields at fault. Rendered as problem+json for the API and as a page
+/// (or the form again) for browsers.
+public struct AppError: Error, Sendable {
+    public var status: HTTPResponse.Status
+    /// Machine-readable kind, e.g. `validation-failed`; becomes `urn:groundbreak:problem:<kind>`.
+    public var kind: String
+    public var title: String
+    public var detail: String?
+    public var fieldErrors: [FieldError] = []
+    public var currentVersion: Int?
+
+    public init(_ status: HTTPResponse.Status, kind: String, title: String, detail: String? = nil, fieldErrors: [FieldError] = [], currentVersion: Int? = nil) {
+        self.status = status
+        self.kind = kind
+        self.title = title
+        self.detail = detail
+        self.fieldErrors = fieldErrors
+        self.currentVersion = currentVersion
+    }
+
+    public static let notFound = AppError(.notFound, kind: "not-found", title: WebText.Problem.notFound)
+    public static let unauthorized = AppError(.unauthorized, kind: "unauthorized", title: WebText.Problem.unauthorized)
+    public static let forbidden = AppError(.forbidden, kind: "forbidden", title: WebText.Problem.forbidden)
+    public static let csrf = AppError(.forbidden, kind: "csrf-failed", title: WebText.Problem.csrf)
+    public static let badJSON = AppError(.badRequest, kind: "malformed-json", title: WebText.Problem.badJSON)
+    public static let unsupportedMediaType = AppError(.unsupportedMediaType, kind: "unsupported-media-type", title: WebText.Problem.unsupportedMediaType)
+    public static let tooLarge = AppError(.contentTooLarge, kind: "body-too-large", title: WebText.Problem.tooLarge)
+
+    static func validation(_ failure: ValidationFailure, title: String = WebText.Problem.validation) -> AppError {
+        AppError(.unprocessableContent, kind: "validation-failed", title: title, fieldErrors: failure.errors)
+    }
+
+    public static func badQuery(_ failure: ValidationFailure) -> AppError {
+        AppError(.badRequest, kind: "invalid-query", title: WebText.Problem.badQuery, fieldErrors: failure.errors)
+    }
+
+    public static func conflict(currentVersion: Int) -> AppError {
+        AppError(.conflict, kind: "version-conflict", title: WebText.Problem.conflict, currentVersion: currentVersion)
+    }
+
+    /// The answer for a store outcome.
+    static func from(_ error: StoreError) -> AppError {
+        switch error {
+        case .notFound: .notFound
+        case .conflict(let version): .conflict(currentVersion: version)
+        case .invalid(let failure): .validation(failure)
+        }
+    }
+
+    public var typeURI: String { "urn:groundbreak:problem:\(kind)" }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import GroundbreakStore
+
+/// Everything the server needs to know, resolved once at start (CLI > environment > .env >
+/// defaults; see the executable's configuration loader).
+public struct AppSettings: Sendable {
+    public enum Mode: String, Sendable, CaseIterable {
+        case development
+        case production
+    }
+
+    public var mode: Mode = .development
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var database: DatabaseLocation = .sqlite(path: DatabaseLocation.defaultSQLitePath)
+    /// Keys the HMAC of login CSRF tokens; required in production.
+    public var secretKey: String?
+    /// bcrypt cost for new password hashes (4…31); 12 in production.
+    public var bcryptCost = 12
+    /// Mark cookies `Secure`. Also set automatically for requests that arrived over TLS at a proxy.
+    public var secureCookies = false
+    /// Idle and absolute session lifetimes.
+    public var sessionIdleTimeout: TimeInterval = 30 * 60
+    public var sessionAbsoluteTimeout: TimeInterval = 12 * 3600
+    /// Largest request body accepted, in bytes.
+    public var maxBodyBytes = 1 << 20
+    /// Connections per event loop in the database pool.
+    public var databasePoolSize = 8
+
+    public init() {}
+
+    public struct MissingSecret: Error, CustomStringConvertible {
+        public let name: String
+        public var description: String {
+            "生产模式缺少必需的密钥配置：\(name)。请通过环境变量或 .env 文件设置后再启动，系统不会使用默认值。"
+        }
+    }
+
+    /// Production refuses to start with a missing or weak secret instead of falling back to one.
+    public func validated() throws -> AppSettings {
+        guard mode == .production else { return self }
+        guard let secretKey, secretKey.utf8.count >= 32 else {
+            throw MissingSecret(name: "GROUNDBREAK_SECRET_KEY（至少32个字符）")
+        }
+        return self
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+
+/// Builds the Groundbreak HTTP application around its services.
+public enum GroundbreakApplication {
+    public static func router(services: AppServices) -> Router<AppContext> {
+        let router = Router(context: AppContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: SessionMiddleware(services: services))
+        EndpointRegistry.register(on: router, services: services)
+        return router
+    }
+
+    public static func build(services: AppServices) -> some ApplicationProtocol {
+        bootstrapMetrics()
+        let settings = services.settings
+        return Application(
+            router: router(services: services),
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Groundbreak"),
+            logger: services.logger
+        )
+    }
+
+    /// The process's metrics, served at `/metrics`.
+    public static let metricsRegistry = PrometheusCollectorRegistry()
+    nonisolated(unsafe) private static var metricsBootstrapped = false
+    private static let metricsLock = NSLock()
+
+    /// swift-metrics can be bootstrapped once per process.
+    static func bootstrapMetrics() {
+        metricsLock.withLock {
+            guard !metricsBootstrapped else { return }
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metricsRegistry))
+            metricsBootstrapped = true
+        }
+    }
+}

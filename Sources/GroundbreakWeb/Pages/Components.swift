@@ -1,0 +1,208 @@
+import Foundation
+import GroundbreakDomain
+import Plot
+
+/// Building blocks shared by pages: labelled form fields that show their own errors and keep
+/// what was typed, badges and pagination.
+enum Components {
+    struct Option: Sendable {
+        var value: String
+        var label: String
+        /// Options of the same group are shown under an `<optgroup>`.
+        var group: String?
+
+        init(_ value: String, _ label: String, group: String? = nil) {
+            self.value = value
+            self.label = label
+            self.group = group
+        }
+    }
+
+    static func fieldID(_ name: String) -> String {
+        "f-" + name
+    }
+
+    static func errors<C: HTML.BodyContext>(_ messages: [String]) -> Node<C> {
+        .forEach(messages) { .p(.class("field-error"), .text($0)) }
+    }
+
+    static func label<C: HTML.BodyContext>(_ name: String, _ text: String, required: Bool) -> Node<C> {
+        .label(.for(fieldID(name)), .text(text), .if(required, .span(.class("required"), .text(" *"))))
+    }
+
+    static func textField<C: HTML.BodyContext>(
+        _ name: String, label text: String, value: String, errors messages: [String] = [], required: Bool = false,
+        placeholder: String = "", hint: String? = nil, inputType: HTMLInputType = .text, wide: Bool = false
+    ) -> Node<C> {
+        .div(
+            .class("field" + (messages.isEmpty ? "" : " has-error") + (wide ? " wide" : "")),
+            label(name, text, required: required),
+            .input(
+                .type(inputType), .name(name), .id(fieldID(name)), .value(esc(value)), .placeholder(esc(placeholder)),
+                .attribute(named: "aria-invalid", value: messages.isEmpty ? nil : "true")
+            ),
+            .unwrap(hint) { .p(.class("hint"), .text($0)) },
+            errors(messages)
+        )
+    }
+
+    static func textArea<C: HTML.BodyContext>(_ name: String, label text: String, value: String, errors messages: [String] = []) -> Node<C> {
+        .div(
+            .class("field wide" + (messages.isEmpty ? "" : " has-error")),
+            label(name, text, required: false),
+            .textarea(.name(name), .id(fieldID(name)), .rows(4), .text(value)),
+            errors(messages)
+        )
+    }
+
+    static func selectField<C: HTML.BodyContext>(
+        _ name: String, label text: String, options: [Option], selected: String, errors messages: [String] = [],
+        required: Bool = false, blank: String? = "请选择"
+    ) -> Node<C> {
+        .div(
+            .class("field" + (messages.isEmpty ? "" : " has-error")),
+            label(name, text, required: required),
+            select(name, options: options, selected: [selected], blank: blank),
+            errors(messages)
+        )
+    }
+
+    /// A plain `<select>`, grouped where options carry a group.
+    static func select<C: HTML.BodyContext>(_ name: String, options: [Option], selected: Set<String>, blank: String?, multiple: Bool = false) -> Node<C> {
+        var nodes: [Node<HTML.SelectContext>] = []
+        if let blank { nodes.append(option("", blank, selected: selected.isEmpty || selected == [""])) }
+        var index = 0
+        while index < options.count {
+            let group = options[index].group
+            var members: [Option] = []
+            while index < options.count && options[index].group == group {
+                members.append(options[index])
+                index += 1
+            }
+            let optionNodes: [Node<HTML.SelectContext>] = members.map { option($0.value, $0.label, selected: selected.contains($0.value)) }
+            if let group {
+                nodes.append(.element(named: "optgroup", nodes: [.attribute(named: "label", value: esc(group))] + optionNodes))
+            } else {
+                nodes.append(contentsOf: optionNodes)
+            }
+        }
+        return .element(named: "select", nodes: [
+            .attribute(named: "name", value: name), .attribute(named: "id", value: fieldID(name)),
+            .attribute(named: "multiple", value: multiple ? "multiple" : nil),
+        ] + nodes)
+    }
+
+    static func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.SelectContext> {
+        .element(named: "option", nodes: [
+            .attribute(named: "value", value: esc(value), ignoreIfValueIsEmpty: false), .attribute(named: "selected", value: selected ? "selected" : nil), .text(label),
+        ])
+    }
+
+    /// A group of checkboxes sharing one name.
+    static func checkboxes<C: HTML.BodyContext>(_ name: String, label text: String, options: [Option], selected: [String], errors messages: [String] = []) -> Node<C> {
+        .div(
+            .class("field wide" + (messages.isEmpty ? "" : " has-error")),
+            .element(named: "fieldset", nodes: [
+                .element(named: "legend", text: text),
+                .div(.class("checks"), .forEach(options) { option in
+                    .label(
+                        .class("check"),
+                        .input(.type(.checkbox), .name(name), .value(esc(option.value)), .checked(selected.contains(option.value))),
+                        .text(option.label)
+                    )
+                }),
+            ]),
+            errors(messages)
+        )
+    }
+
+    /// Lists every problem at the top of a refused form.
+    static func errorSummary<C: HTML.BodyContext>(_ errors: [FieldError], title: String = WebText.Problem.validation) -> Node<C> {
+        .if(!errors.isEmpty, .div(
+            .class("alert alert-error"), .attribute(named: "role", value: "alert"),
+            .strong(.text(title)),
+            .ul(.forEach(errors) { error in
+                .li(.a(.href(esc("#" + fieldID(error.field))), .text("\(DomainText.field(error.field).zh)：\(error.message)")))
+            })
+        ))
+    }
+
+    static func notice<C: HTML.BodyContext>(_ text: String?) -> Node<C> {
+        .unwrap(text) { .div(.class("alert alert-ok"), .attribute(named: "role", value: "status"), .text($0)) }
+    }
+
+    static func stageBadge<C: HTML.BodyContext>(_ stage: Stage) -> Node<C> {
+        .span(.class("badge stage-\(stage.rawValue)"), .text(stage.label))
+    }
+
+    static func flagBadges<C: HTML.BodyContext>(_ flags: [ProjectFlag]) -> Node<C> {
+        .forEach(flags) { flag in
+            .span(.class("flag flag-\(flag.severity.rawValue)"), .attribute(named: "title", value: esc(flag.label)), .text(flag.label))
+        }
+    }
+
+    /// Page links: first, previous, a window around the current page, next, last.
+    static func pagination<C: HTML.BodyContext>(page: Int, pageCount: Int, link: (Int) -> String) -> Node<C> {
+        guard pageCount > 1 else { return .empty }
+        let window = Set((max(1, page - 2)...min(pageCount, page + 2)).map { $0 } + [1, pageCount])
+        var nodes: [Node<HTML.BodyContext>] = []
+        if page > 1 { nodes.append(.a(.href(esc(link(page - 1))), .attribute(named: "rel", value: "prev"), .text("上一页"))) }
+        var previous = 0
+        for number in window.sorted() {
+            if number - previous > 1 { nodes.append(.span(.class("gap"), .text("…"))) }
+            nodes.append(number == page
+                ? .span(.class("current"), .attribute(named: "aria-current", value: "page"), .text(String(number)))
+                : .a(.href(esc(link(number))), .text(String(number))))
+            previous = number
+        }
+        if page < pageCount { nodes.append(.a(.href(esc(link(page + 1))), .attribute(named: "rel", value: "next"), .text("下一页"))) }
+        return .element(named: "nav", nodes: [.class("pagination"), .attribute(named: "aria-label", value: "分页")] + nodes.map { .element(named: "span", nodes: [$0]) })
+    }
+}
+
+extension ReferenceCatalog {
+    /// Options for pickers, built from the catalog.
+    var regionOptions: [Components.Option] {
+        assignableRegions.map { .init($0.code, $0.name) }
+    }
+
+    var zoneOptions: [Components.Option] {
+        zones.map { .init($0.code, $0.parentCode == nil ? $0.name : "　" + $0.name) }
+    }
+
+    var categoryOptions: [Components.Option] {
+        assignableCategories.map { category in
+            .init(category.code, category.name, group: category.parentCode.flatMap { self.category($0)?.name } ?? "其他")
+        }
+    }
+
+    var categoryFilterOptions: [Components.Option] {
+        categories.map { .init($0.code, $0.level == 1 ? $0.name : "　" + $0.name) }
+    }
+
+    var divisionOptions: [Components.Option] {
+        divisions.map { division in
+            .init(division.code, "\(division.code) \(division.name)", group: section(division.sectionCode).map { "\($0.code) \($0.name)" })
+        }
+    }
+
+    var sectionOptions: [Components.Option] {
+        sections.map { .init($0.code, "\($0.code) \($0.name)") }
+    }
+
+    var departmentOptions: [Components.Option] {
+        departments.map { .init($0.code, $0.name, group: $0.level == "city" ? "市直部门及单位" : "县（市）区") }
+    }
+
+    var tagOptions: [Components.Option] {
+        tags.map { .init($0.code, $0.name) }
+    }
+
+    var bandOptions: [Components.Option] {
+        sizeBands.filter { $0.minimum > .zero }.map { .init($0.code, $0.label) }
+    }
+
+    func positionOptions(_ duty: Position.Duty) -> [Components.Option] {
+        positions(withDuty: duty).map { .init(String($0.id), "\($0.display) · \($0.unitName)") }
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import GroundbreakDomain
+import HTTPTypes
+import Plot
+
+/// The page shown for an error, with the same status the API would give.
+struct ErrorPage {
+    var error: AppError
+    var identity: Identity?
+    var csrfToken: String?
+
+    var document: HTML {
+        let context = PageContext(identity: identity, csrfToken: csrfToken, today: Day.inChina(Date()))
+        return Layout.document(title: error.title, context: context, nav: .none, content: .div(
+            .class("card error-page"),
+            .h1(.text("\(error.status.code) \(error.title)")),
+            .unwrap(error.detail) { .p(.text($0)) },
+            .if(!error.fieldErrors.isEmpty, .ul(.forEach(error.fieldErrors) { .li(.text("\(DomainText.field($0.field).zh)：\($0.message)")) })),
+            .p(.a(.href(esc(Route.ledger.path)), .text("返回项目台账")))
+        ))
+    }
+}

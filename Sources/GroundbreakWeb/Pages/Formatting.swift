@@ -1,0 +1,29 @@
+import Foundation
+import GroundbreakDomain
+
+/// How figures are shown on pages: 万元 with two decimals and thousands separators, 亿元 where
+/// a page says so, times in China.
+enum Format {
+    static func wan(_ money: Money) -> String {
+        money.formatted(in: .wan, decimals: 2, grouped: true)
+    }
+
+    static func yi(_ money: Money) -> String {
+        money.formatted(in: .yi, decimals: 2, grouped: true)
+    }
+
+    static func day(_ day: Day?) -> String {
+        day?.iso ?? "—"
+    }
+
+    static func dateTime(_ date: Date) -> String {
+        let day = Day.inChina(date)
+        let seconds = Int(date.timeIntervalSince1970) + Day.chinaOffsetSeconds
+        let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
+        return String(format: "%@ %02d:%02d", day.iso, secondOfDay / 3600, secondOfDay / 60 % 60)
+    }
+
+    static func count(_ value: Int) -> String {
+        Money(yuan: Int64(value)).formatted(in: .yuan, decimals: 0, grouped: true)
+    }
+}

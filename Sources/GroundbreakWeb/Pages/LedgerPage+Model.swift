@@ -1,0 +1,63 @@
+import Foundation
+import GroundbreakDomain
+
+/// The ledger page: the filter as asked, one page of projects, and the figures of the whole set.
+struct LedgerPage {
+    var context: PageContext
+    var query: ProjectQuery
+    var page: ProjectPage
+    var catalog: ReferenceCatalog
+    /// Query-string problems; the page still shows, without the bad filters.
+    var queryErrors: [FieldError]
+
+    /// Columns that sort, with their headers.
+    static let sortableColumns: [(ProjectQuery.SortKey, String)] = [
+        (.name, "项目名称"), (.code, "项目代码"), (.region, "属地"), (.totalInvestment, "总投资（万元）"),
+        (.stage, "阶段"), (.plannedStart, "计划开工"), (.updatedAt, "更新时间"),
+    ]
+
+    /// The same query with one thing changed and the page reset.
+    func link(_ change: (inout ProjectQuery) -> Void) -> String {
+        var next = query
+        next.page = 1
+        change(&next)
+        return Route.ledger(next).path
+    }
+
+    func sortLink(_ key: ProjectQuery.SortKey) -> String {
+        link { query in
+            if query.sort == key { query.descending.toggle() }
+            else {
+                query.sort = key
+                query.descending = key == .totalInvestment || key == .updatedAt
+            }
+        }
+    }
+
+    func pageLink(_ number: Int) -> String {
+        var next = query
+        next.page = number
+        return Route.ledger(next).path
+    }
+
+    /// Stage chips: each filters the current set to one stage.
+    var stageFigures: [(stage: Stage, count: Int, investment: Money)] {
+        Stage.allCases.map { stage in
+            let figure = page.byStage[stage]
+            return (stage, figure?.count ?? 0, figure?.investment ?? .zero)
+        }
+    }
+
+    var firstRowNumber: Int {
+        (page.page - 1) * page.perPage + 1
+    }
+
+    var hasFilters: Bool {
+        var plain = query
+        plain.sort = ProjectQuery().sort
+        plain.descending = ProjectQuery().descending
+        plain.page = 1
+        plain.perPage = ProjectQuery().perPage
+        return plain != ProjectQuery()
+    }
+}

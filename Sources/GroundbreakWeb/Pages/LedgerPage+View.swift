@@ -1,0 +1,165 @@
+import Foundation
+import GroundbreakDomain
+import Plot
+
+extension LedgerPage {
+    var document: HTML {
+        Layout.document(title: WebText.Ledger.title, context: context, nav: .ledger, content: .group(
+            .div(
+                .class("page-head"),
+                .h1(.text(WebText.Ledger.title)),
+                .div(
+                    .class("actions"),
+                    .a(.class("button"), .href(esc(Route.newProject.path)), .text(WebText.Nav.newProject)),
+                    .a(.class("button secondary"), .href(esc(Route.ledgerCSV(query).path)), .text(WebText.Ledger.exportCSV))
+                )
+            ),
+            Components.errorSummary(queryErrors, title: WebText.Problem.badQuery),
+            filterForm,
+            stageChips,
+            table,
+            Components.pagination(page: page.page, pageCount: page.pageCount, link: pageLink)
+        ))
+    }
+
+    private var filterForm: Node<HTML.BodyContext> {
+        .form(
+            .method(.get), .action(esc(Route.ledger.path)), .class("filters"), .attribute(named: "role", value: "search"),
+            .div(.class("filter-grid"), .group(filterControls)),
+            .input(.type(.hidden), .name("sort"), .value(esc(query.sort.rawValue))),
+            .input(.type(.hidden), .name("order"), .value(query.descending ? "desc" : "asc")),
+            .unwrap(query.natureYear) { .input(.type(.hidden), .name("year"), .value(esc(String($0)))) },
+            .div(
+                .class("filter-actions"),
+                .button(.type(.submit), .class("button"), .text(WebText.Ledger.filter)),
+                .if(hasFilters, .a(.class("button secondary"), .href(esc(Route.ledger.path)), .text(WebText.Ledger.reset))),
+                .label(
+                    .class("per-page"), .text("每页 "),
+                    Components.select("perPage", options: ProjectQuery.perPageChoices.map { .init(String($0), String($0)) },
+                                      selected: [String(query.perPage)], blank: nil),
+                    .text(" 条")
+                )
+            )
+        )
+    }
+
+    private var filterControls: [Node<HTML.FormContext>] {
+        let all = WebText.Ledger.allOption
+        let year = query.natureYear ?? context.today.year
+        let stageOptions: [Components.Option] = Stage.allCases.map { .init($0.rawValue, $0.label) }
+        let levelOptions: [Components.Option] = ProjectLevel.allCases.map { .init($0.rawValue, $0.label) }
+        let natureOptions: [Components.Option] = ConstructionNature.allCases.map { .init($0.rawValue, $0.label) }
+        let keyword: Node<HTML.FormContext> = .input(
+            .type(.search), .name("q"), .id(Components.fieldID("q")), .value(esc(query.text ?? "")),
+            .placeholder(esc(WebText.Ledger.keywordPlaceholder))
+        )
+        var controls: [Node<HTML.FormContext>] = [filter("q", WebText.Ledger.keyword, keyword)]
+        let selects: [(String, String, [Components.Option], Set<String>)] = [
+            ("region", "属地", catalog.regionOptions, [query.regionCode ?? ""]),
+            ("zone", "开发区", catalog.zoneOptions, [query.zoneCode ?? ""]),
+            ("stage", "阶段", stageOptions, Set(query.stages.map(\.rawValue))),
+            ("category", "项目类别", catalog.categoryFilterOptions, [query.categoryCode ?? ""]),
+            ("section", "行业门类", catalog.sectionOptions, [query.industrySection ?? ""]),
+            ("division", "行业大类", catalog.divisionOptions, [query.industryDivision ?? ""]),
+            ("sizeBand", "规模", catalog.bandOptions, [query.sizeBand ?? ""]),
+            ("level", "项目层级", levelOptions, [query.level?.rawValue ?? ""]),
+            ("tag", "标签", catalog.tagOptions, [query.tag ?? ""]),
+            ("leadDepartment", "牵头部门", catalog.departmentOptions, [query.leadDepartmentCode ?? ""]),
+            ("nature", "建设性质（\(year)年）", natureOptions, [query.nature?.rawValue ?? ""]),
+        ]
+        for (name, label, options, selected) in selects {
+            controls.append(filter(name, label, Components.select(name, options: options, selected: selected, blank: all)))
+        }
+        let range: Node<HTML.FormContext> = .div(
+            .class("filter range"),
+            .label(.for(Components.fieldID("minWan")), .text("总投资（万元）")),
+            .div(
+                .class("range-inputs"),
+                .input(.type(.text), .name("minWan"), .id(Components.fieldID("minWan")), .value(esc(query.minInvestment?.exactWanText ?? "")),
+                       .placeholder("不低于"), .attribute(named: "inputmode", value: "decimal")),
+                .span(.text("—")),
+                .input(.type(.text), .name("maxWan"), .value(esc(query.maxInvestment?.exactWanText ?? "")),
+                       .placeholder("不高于"), .attribute(named: "inputmode", value: "decimal"), .attribute(named: "aria-label", value: "总投资上限（万元）"))
+            )
+        )
+        controls.append(range)
+        return controls
+    }
+
+    private func filter<C: HTML.BodyContext>(_ name: String, _ label: String, _ control: Node<C>) -> Node<C> {
+        .div(.class("filter"), .label(.for(Components.fieldID(name)), .text(label)), control)
+    }
+
+    private var stageChips: Node<HTML.BodyContext> {
+        .div(
+            .class("stage-chips"),
+            .forEach(stageFigures.filter { $0.count > 0 || query.stages.contains($0.stage) }) { figure in
+                .a(
+                    .class("chip stage-\(figure.stage.rawValue)" + (query.stages == [figure.stage] ? " active" : "")),
+                    .href(esc(link { $0.stages = [figure.stage] })),
+                    .span(.class("chip-label"), .text(figure.stage.label)),
+                    .span(.class("chip-count"), .text("\(Format.count(figure.count)) 个")),
+                    .span(.class("chip-amount"), .text("\(Format.yi(figure.investment)) 亿元"))
+                )
+            }
+        )
+    }
+
+    private var table: Node<HTML.BodyContext> {
+        .div(
+            .class("table-wrap"),
+            .p(.class("unit-note"), .text(WebText.Ledger.unitNote)),
+            .table(
+                .class("ledger"),
+                .thead(.tr(
+                    .th(.class("num"), .text("序号")),
+                    .forEach(LedgerPage.sortableColumns) { key, title in
+                        .th(
+                            .class(key == .totalInvestment ? "num" : ""),
+                            .attribute(named: "aria-sort", value: query.sort == key ? (query.descending ? "descending" : "ascending") : nil),
+                            .a(.href(esc(sortLink(key))), .text(title + (query.sort == key ? (query.descending ? " ▼" : " ▲") : "")))
+                        )
+                    },
+                    .th(.text("类别")),
+                    .th(.text("牵头部门")),
+                    .th(.text(WebText.Project.flags))
+                )),
+                .tbody(
+                    .if(page.projects.isEmpty, .tr(.td(.attribute(named: "colspan", value: "11"), .class("empty"), .text(WebText.Ledger.empty)))),
+                    .forEach(Array(page.projects.enumerated())) { offset, project in
+                        row(project, number: firstRowNumber + offset)
+                    }
+                ),
+                .tfoot(.tr(
+                    .th(.attribute(named: "colspan", value: "4"), .text("\(WebText.Ledger.totals)：\(Format.count(page.totalCount)) 个项目")),
+                    .th(.class("num"), .text(Format.wan(page.totalInvestment))),
+                    .th(.attribute(named: "colspan", value: "6"), .text("折合 \(Format.yi(page.totalInvestment)) 亿元"))
+                ))
+            )
+        )
+    }
+
+    private func row(_ project: Project, number: Int) -> Node<HTML.TableContext> {
+        let fields = project.fields
+        return .tr(
+            .td(.class("num"), .text(String(number))),
+            .td(.class("name"), .a(.href(esc(Route.project(project.id).path)), .text(fields.name))),
+            .td(.class("code"), .text(fields.code?.value ?? "—")),
+            .td(.text(catalog.region(fields.regionCode)?.name ?? fields.regionCode)
+                + .unwrap(fields.zoneCode) { .span(.class("sub"), .text(catalog.zone($0)?.shortName ?? $0)) }),
+            .td(.class("num"), .text(Format.wan(fields.totalInvestment))),
+            .td(Components.stageBadge(project.stage)),
+            .td(.text(Format.day(fields.plannedStart))),
+            .td(.text(Format.dateTime(project.updatedAt))),
+            .td(.text(catalog.category(fields.categoryCode)?.name ?? fields.categoryCode)),
+            .td(.text(fields.leadDepartmentCode.flatMap { catalog.department($0)?.shortName } ?? "—")),
+            .td(.class("flags"), Components.flagBadges(project.flags(rules: catalog.flagRules, today: context.today)))
+        )
+    }
+}
+
+extension Node {
+    static func + (lhs: Node, rhs: Node) -> Node {
+        .group(lhs, rhs)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import Hummingbird
+import NIOCore
+import NIOFoundationCompat
+
+/// What a handler receives: the request, its context, the services, and the body already read
+/// (within the size limit) for requests that change state.
+struct EndpointRequest: Sendable {
+    let endpoint: Endpoint
+    let request: Request
+    let context: AppContext
+    let services: AppServices
+    var body: ByteBuffer?
+    var form: FormData?
+
+    var identity: Identity? { context.identity }
+    var actor: AuditActor { context.auditActor }
+    var now: Date { services.clock.now() }
+    var today: Day { services.clock.today() }
+    var catalog: ReferenceCatalog { services.catalog() }
+
+    /// The numeric `:id` of the path; a non-number is a 404, like a missing row.
+    func id() throws -> Int64 {
+        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw AppError.notFound }
+        return id
+    }
+
+    var queryItems: [(String, String)] {
+        FormData(encoded: request.uri.query ?? "").pairs
+    }
+
+    /// Decodes a JSON body; the wrong content type is a 415, bad JSON a 400 with the reason.
+    func json<T: Decodable>(_ type: T.Type) throws -> T {
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        guard contentType.hasPrefix("application/json") else { throw AppError.unsupportedMediaType }
+        guard let body, body.readableBytes > 0 else {
+            throw AppError(.badRequest, kind: "malformed-json", title: WebText.Problem.badJSON, detail: "请求体为空")
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer: body))
+        } catch let error as DecodingError {
+            throw AppError(.badRequest, kind: "malformed-json", title: WebText.Problem.badJSON, detail: Self.describe(error))
+        } catch let error as AppError {
+            throw error
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return keys.isEmpty ? "请求体" : "字段 " + keys.joined(separator: ".")
+        }
+        switch error {
+        case .typeMismatch(_, let context): return "\(path(context)) 的类型不正确"
+        case .valueNotFound(_, let context): return "\(path(context)) 不能为 null"
+        case .keyNotFound(let key, _): return "缺少字段 \(key.stringValue)"
+        case .dataCorrupted(let context): return context.codingPath.isEmpty ? "JSON 语法错误" : "\(path(context)) 的值无效"
+        @unknown default: return "JSON 无法解析"
+        }
+    }
+}

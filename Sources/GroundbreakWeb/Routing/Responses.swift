@@ -1,0 +1,81 @@
+import GroundbreakDomain
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Plot
+
+/// Building responses: pages, JSON, problems, redirects and downloads.
+enum Responses {
+    static let jsonEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    static func html(_ document: HTML, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document.render())))
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try jsonEncoder.encode(value))))
+    }
+
+    static func problem(_ error: AppError, instance: String) -> Response {
+        let body = ProblemDTO(error, instance: instance)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/problem+json; charset=utf-8"
+        let data = (try? jsonEncoder.encode(body)) ?? Data()
+        return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// 303 See Other: after a form post, the browser fetches the target with GET.
+    static func redirect(_ route: Route) -> Response {
+        redirect(to: route.path)
+    }
+
+    static func redirect(to path: String) -> Response {
+        var headers = HTTPFields()
+        headers[.location] = path
+        return Response(status: .seeOther, headers: headers)
+    }
+
+    static func download(_ bytes: [UInt8], contentType: String, fileName: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download"
+        headers[.contentDisposition] = "attachment; filename=\"download\"; filename*=UTF-8''\(encoded)"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
+
+/// RFC 9457 problem details, with the fields at fault.
+struct ProblemDTO: Codable, Sendable {
+    struct FieldProblem: Codable, Sendable {
+        var field: String
+        var message: String
+    }
+
+    var type: String
+    var title: String
+    var status: Int
+    var detail: String?
+    var instance: String
+    var errors: [FieldProblem]?
+    var currentVersion: Int?
+
+    init(_ error: AppError, instance: String) {
+        type = error.typeURI
+        title = error.title
+        status = Int(error.status.code)
+        detail = error.detail
+        self.instance = instance
+        errors = error.fieldErrors.isEmpty ? nil : error.fieldErrors.map { FieldProblem(field: $0.field, message: $0.message) }
+        currentVersion = error.currentVersion
+    }
+}

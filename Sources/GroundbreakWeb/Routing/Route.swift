@@ -1,0 +1,72 @@
+import Foundation
+import GroundbreakDomain
+
+/// Typed links: every href the pages write comes from here, so a link cannot point at a path
+/// the router does not serve (a test resolves each case against `Endpoint`).
+public enum Route: Sendable, Equatable {
+    case home
+    case login(next: String?)
+    case logout
+    case ledger(ProjectQuery)
+    case ledgerCSV(ProjectQuery)
+    case newProject
+    case project(Int64)
+    case editProject(Int64)
+    case transition(Int64)
+    case asset(String)
+    case apiProjects
+    case apiProject(Int64)
+    case openAPI
+
+    public static var ledger: Route { .ledger(ProjectQuery()) }
+
+    public var endpoint: Endpoint {
+        switch self {
+        case .home: .home
+        case .login: .loginPage
+        case .logout: .logout
+        case .ledger: .ledgerPage
+        case .ledgerCSV: .ledgerCSV
+        case .newProject: .projectNewPage
+        case .project: .projectShowPage
+        case .editProject: .projectEditPage
+        case .transition: .projectTransition
+        case .asset: .asset
+        case .apiProjects: .apiListProjects
+        case .apiProject: .apiGetProject
+        case .openAPI: .apiOpenAPI
+        }
+    }
+
+    public var path: String {
+        switch self {
+        case .login(let next):
+            guard let next, !next.isEmpty else { return "/login" }
+            return "/login?" + Route.query([("next", next)])
+        case .ledger(let query):
+            let items = query.items
+            return items.isEmpty ? "/projects" : "/projects?" + Route.query(items)
+        case .ledgerCSV(let query):
+            var items = query.items.filter { $0.0 != "page" && $0.0 != "perPage" }
+            if items.isEmpty { items = [] }
+            return items.isEmpty ? "/projects.csv" : "/projects.csv?" + Route.query(items)
+        case .project(let id), .editProject(let id), .transition(let id), .apiProject(let id):
+            return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
+        case .asset(let file):
+            return "/assets/" + file
+        default:
+            return endpoint.pattern
+        }
+    }
+
+    /// `application/x-www-form-urlencoded` encoding of query items.
+    public static func query(_ items: [(String, String)]) -> String {
+        items.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
+    }
+
+    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    }
+}

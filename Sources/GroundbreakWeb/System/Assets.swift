@@ -1,0 +1,45 @@
+import Crypto
+import Foundation
+
+/// Static files shipped in `Assets/`, read once at start. Each is served with a content hash in
+/// its ETag so browsers may cache them.
+enum Assets {
+    struct File: Sendable {
+        let bytes: [UInt8]
+        let contentType: String
+        let etag: String
+    }
+
+    static let files: [String: File] = {
+        var files: [String: File] = [:]
+        guard let directory = Bundle.module.url(forResource: "Assets", withExtension: nil),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path)
+        else { return files }
+        for name in names {
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else { continue }
+            let digest = SHA256.hash(data: data).prefix(8).map { String(format: "%02x", $0) }.joined()
+            files[name] = File(bytes: [UInt8](data), contentType: contentType(for: name), etag: "\"\(digest)\"")
+        }
+        return files
+    }()
+
+    static var openAPI: [UInt8] { files["openapi.json"]?.bytes ?? [] }
+
+    /// `/assets/app.css?v=…`: the hash in the link changes whenever the file does.
+    static func versionedPath(_ name: String) -> String {
+        let version = files[name]?.etag.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) ?? "0"
+        return Route.asset(name).path + "?v=" + version
+    }
+
+    static func contentType(for name: String) -> String {
+        switch (name as NSString).pathExtension {
+        case "css": "text/css; charset=utf-8"
+        case "js": "text/javascript; charset=utf-8"
+        case "json": "application/json; charset=utf-8"
+        case "svg": "image/svg+xml"
+        case "png": "image/png"
+        case "ico": "image/x-icon"
+        default: "application/octet-stream"
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// The Web target's string catalogue (zh-CN): page titles, labels, messages and problem titles.
+enum WebText {
+    static let product = "重大项目全生命周期调度平台"
+    static let productShort = "重大项目调度平台"
+
+    enum Nav {
+        static let ledger = "项目台账"
+        static let newProject = "录入项目"
+        static let signOut = "退出"
+    }
+
+    enum Problem {
+        static let notFound = "未找到请求的资源"
+        static let unauthorized = "请先登录"
+        static let forbidden = "没有权限执行此操作"
+        static let conflict = "该记录已被他人修改，请刷新后重试"
+        static let validation = "提交的内容有误，未作任何修改"
+        static let badRequest = "请求格式不正确"
+        static let badJSON = "请求体不是有效的 JSON"
+        static let unsupportedMediaType = "请求的 Content-Type 应为 application/json"
+        static let tooLarge = "请求体过大"
+        static let csrf = "页面已过期或请求来源无法验证，请刷新页面后重试"
+        static let badQuery = "查询参数有误"
+        static let server = "服务器内部错误，请稍后重试"
+        static let methodNotAllowed = "不支持该请求方法"
+    }
+
+    enum Ledger {
+        static let title = "项目台账"
+        static let filter = "筛选"
+        static let reset = "重置"
+        static let allOption = "全部"
+        static let keyword = "关键字"
+        static let keywordPlaceholder = "项目名称、代码或项目单位"
+        static let totals = "合计"
+        static let empty = "没有符合条件的项目"
+        static let exportCSV = "导出CSV"
+        static let unitNote = "单位：万元"
+    }
+
+    enum Project {
+        static let edit = "编辑"
+        static let save = "保存"
+        static let create = "录入项目"
+        static let cancel = "取消"
+        static let transition = "阶段变更"
+        static let history = "变更记录"
+        static let flags = "提示"
+        static let noFlags = "无"
+        static let conflict = "该项目在您编辑期间已被他人修改（当前版本 %d）。您填写的内容仍保留在下方，请核对后重新提交。"
+        static let saved = "已保存"
+        static let created = "项目已录入"
+        static let moved = "阶段已变更"
+    }
+
+    enum Auth {
+        static let signIn = "登录"
+        static let username = "用户名"
+        static let password = "密码"
+        static let failed = "用户名或密码不正确"
+        static let disabled = "账号已停用，请联系管理员"
+    }
+}

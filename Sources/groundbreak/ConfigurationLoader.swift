@@ -1,0 +1,54 @@
+import Configuration
+import Foundation
+import GroundbreakStore
+import GroundbreakWeb
+import SystemPackage
+
+/// The one place configuration is read: command line, then environment, then `.env`, then the
+/// defaults in `AppSettings`. Keys are `groundbreak.*`; the environment spells them
+/// `GROUNDBREAK_*` (e.g. `groundbreak.database.url` ↔ `GROUNDBREAK_DATABASE_URL`).
+enum ConfigurationLoader {
+    struct Invalid: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+
+    static let secretKeys: Set<String> = ["GROUNDBREAK_SECRET_KEY", "GROUNDBREAK_DATABASE_URL"]
+
+    static func load(overrides: [String: ConfigContent], envFile: String, environment: [String: String]? = nil) async throws -> AppSettings {
+        var values: [AbsoluteConfigKey: ConfigValue] = [:]
+        for (key, value) in overrides {
+            values[AbsoluteConfigKey(key.split(separator: ".").map(String.init))] = ConfigValue(value, isSecret: key.contains("secret") || key.contains("database"))
+        }
+        let environmentProvider = environment.map {
+            EnvironmentVariablesProvider(environmentVariables: $0, secretsSpecifier: .specific(secretKeys))
+        } ?? EnvironmentVariablesProvider(secretsSpecifier: .specific(secretKeys))
+        let fileProvider = try await EnvironmentVariablesProvider(
+            environmentFilePath: FilePath(envFile), allowMissing: true, secretsSpecifier: .specific(secretKeys)
+        )
+        let reader = ConfigReader(providers: [InMemoryProvider(name: "command line", values: values), environmentProvider, fileProvider])
+        return try settings(from: reader)
+    }
+
+    static func settings(from config: ConfigReader) throws -> AppSettings {
+        var settings = AppSettings()
+        if let mode = config.string(forKey: "groundbreak.mode") {
+            guard let parsed = AppSettings.Mode(rawValue: mode) else {
+                throw Invalid(message: "GROUNDBREAK_MODE 应为 development 或 production，而不是 \(mode)")
+            }
+            settings.mode = parsed
+        }
+        settings.host = config.string(forKey: "groundbreak.http.host", default: settings.host)
+        settings.port = config.int(forKey: "groundbreak.http.port", default: settings.port)
+        if let url = config.string(forKey: "groundbreak.database.url", isSecret: true) {
+            settings.database = try DatabaseLocation.parse(url)
+        }
+        settings.secretKey = config.string(forKey: "groundbreak.secret.key", isSecret: true)
+        settings.bcryptCost = config.int(forKey: "groundbreak.bcrypt.cost", default: settings.bcryptCost)
+        settings.secureCookies = config.bool(forKey: "groundbreak.cookies.secure", default: settings.mode == .production)
+        settings.databasePoolSize = config.int(forKey: "groundbreak.database.pool.size", default: settings.databasePoolSize)
+        guard (1...65535).contains(settings.port) else { throw Invalid(message: "端口应在 1–65535 之间：\(settings.port)") }
+        guard (4...31).contains(settings.bcryptCost) else { throw Invalid(message: "GROUNDBREAK_BCRYPT_COST 应在 4–31 之间") }
+        return try settings.validated()
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import GroundbreakWeb
+import Hummingbird
+import Logging
+
+/// What the commands do, as plain async functions the tests call directly.
+enum Work {
+    struct Failure: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+
+    /// Opens the store, runs `body`, closes it whatever happens.
+    static func withDatabase<T: Sendable>(_ settings: AppSettings, logger: Logger, _ body: (Database) async throws -> T) async throws -> T {
+        if case .sqlite(let path) = settings.database {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            guard FileManager.default.fileExists(atPath: directory) else {
+                throw Failure(message: "SQLite 文件所在目录不存在：\(directory)")
+            }
+        }
+        let database = try await Database.connect(settings.database, maxConnectionsPerEventLoop: settings.databasePoolSize, logger: logger)
+        do {
+            let result = try await body(database)
+            await database.shutdown()
+            return result
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+    }
+
+    struct MigrationReport: Sendable {
+        var migrations: [Int]
+        var referenceFiles: [String]
+    }
+
+    static func migrate(_ database: Database, logger: Logger) async throws -> MigrationReport {
+        let migrations = try await Migrator(database: database, logger: logger).migrate()
+        let files = try await ReferenceDataLoader(database: database, logger: logger).load()
+        return MigrationReport(migrations: migrations, referenceFiles: files)
+    }
+
+    /// Adds `count` demo projects; refuses in production.
+    static func loadDemo(_ database: Database, settings: AppSettings, count: Int, today: Day) async throws -> DemoLoader.Summary {
+        guard settings.mode != .production else { throw Failure(message: "生产模式不能加载演示数据") }
+        guard count > 0, count <= 1_000_000 else { throw Failure(message: "项目数量应在 1–1000000 之间") }
+        return try await DemoLoader(database: database).load(count: count, today: today, actor: .system("演示数据加载"))
+    }
+
+    static let demoUsername = "admin"
+    static let demoPassword = "Demo@2026"
+
+    /// Adds an account after checking the password rules.
+    static func addUser(
+        _ database: Database, settings: AppSettings, username: String, displayName: String, password: String, admin: Bool, mustChange: Bool
+    ) async throws -> UserAccount {
+        let problems = PasswordPolicy.check(password)
+        guard problems.isEmpty else { throw Failure(message: problems.map(\.description).joined(separator: "；")) }
+        let hash = try await Passwords.hash(password, cost: settings.bcryptCost)
+        do {
+            return try await UserRepository(database: database).create(
+                username: username, displayName: displayName, passwordHash: hash, isAdmin: admin,
+                mustChangePassword: mustChange, actor: .system("命令行")
+            )
+        } catch let problem as UserRepository.Problem {
+            throw Failure(message: problem.description)
+        }
+    }
+
+    /// Migrates, optionally fills an empty store with demo data and a demo administrator, then
+    /// serves until stopped.
+    static func serve(settings: AppSettings, demo: Bool, logger: Logger) async throws {
+        if demo && settings.mode == .production { throw Failure(message: "生产模式不能使用 --demo") }
+        try await withDatabase(settings, logger: logger) { database in
+            let report = try await migrate(database, logger: logger)
+            if !report.migrations.isEmpty { logger.info("数据库已迁移", metadata: ["versions": "\(report.migrations)"]) }
+            if demo {
+                if try await ProjectRepository(database: database).count() == 0 {
+                    let summary = try await loadDemo(database, settings: settings, count: DemoDataset.defaultProjectCount, today: SystemWallClock().today())
+                    logger.info("已加载演示数据", metadata: ["projects": "\(summary.projects)", "seats": "\(summary.seats)"])
+                }
+                if try await UserRepository(database: database).find(username: demoUsername) == nil {
+                    _ = try await addUser(database, settings: settings, username: demoUsername, displayName: "演示管理员",
+                                          password: demoPassword, admin: true, mustChange: false)
+                }
+                logger.notice("演示账号：\(demoUsername)  密码：\(demoPassword)")
+            } else if try await UserRepository(database: database).count() == 0 {
+                logger.warning("尚无用户。请先运行：groundbreak user add --username 用户名 --name 姓名 --admin")
+            }
+            let services = try await AppServices(settings: settings, database: database, logger: logger)
+            let app = GroundbreakApplication.build(services: services)
+            logger.notice("Groundbreak 已启动：http://\(settings.host):\(settings.port)/  数据库：\(settings.database)")
+            try await app.runService()
+        }
+    }
+}

@@ -1,5 +1,0 @@
-import GroundbreakWeb
-import Hummingbird
-import ArgumentParser
-import Configuration
-print("hi")
