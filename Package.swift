@@ -118,6 +118,8 @@ let package = Package(
             dependencies: [
                 "GroundbreakWeb", "GroundbreakStore", "GroundbreakDomain", "GroundbreakTestSupport", "groundbreak",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

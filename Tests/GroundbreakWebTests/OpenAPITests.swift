@@ -1,0 +1,65 @@
+import Foundation
+import HTTPTypes
+import GroundbreakTestSupport
+@testable import GroundbreakWeb
+import HummingbirdTesting
+import Testing
+
+/// The OpenAPI document, loaded the way the server serves it.
+nonisolated(unsafe) let openAPIDocument: [String: Any] = (try? JSONSerialization.jsonObject(with: Data(Assets.openAPI))) as? [String: Any] ?? [:]
+nonisolated(unsafe) let schemaValidator = JSONSchemaValidator(document: openAPIDocument)
+
+/// Fails the test unless the body matches the documented response for this route and status.
+func expectDocumented(_ response: TestResponse, _ endpoint: Endpoint, sourceLocation: SourceLocation = #_sourceLocation) {
+    let path = endpoint.pattern.replacingOccurrences(of: ":id", with: "{id}")
+    let status = Int(response.status.code)
+    guard let schema = schemaValidator.responseSchema(path: path, method: endpoint.method.rawValue, status: status) else {
+        Issue.record("\(endpoint.method.rawValue) \(path) → \(status) is not in the OpenAPI document", sourceLocation: sourceLocation)
+        return
+    }
+    let problems = schemaValidator.errors(response.json, schema: schema)
+    #expect(problems.isEmpty, "\(endpoint) \(status): \(problems.prefix(5))", sourceLocation: sourceLocation)
+}
+
+@Suite("OpenAPI document")
+struct OpenAPITests {
+    @Test("every API route is documented with its method, and nothing else is")
+    func coverage() throws {
+        let paths = try #require(openAPIDocument["paths"] as? [String: [String: Any]])
+        var documented: Set<String> = []
+        for (path, item) in paths {
+            for method in item.keys where ["get", "post", "patch", "put", "delete"].contains(method) {
+                documented.insert("\(method.uppercased()) \(path)")
+            }
+        }
+        let routed = Set(Endpoint.allCases.filter { $0.kind == .api }.map {
+            "\($0.method.rawValue) \($0.pattern.replacingOccurrences(of: ":id", with: "{id}"))"
+        })
+        #expect(routed == documented)
+        #expect(openAPIDocument["openapi"] as? String == "3.1.0")
+    }
+
+    @Test("served at /api/v1/openapi.json without a session")
+    func served() async throws {
+        try await withWeb { fixture, client in
+            let response = try await client.send(.get, "/api/v1/openapi.json", as: fixture, signedIn: false)
+            #expect(response.status == .ok)
+            #expect((response.object["info"] as? [String: Any])?["title"] as? String != nil)
+        }
+    }
+}
+
+@Suite("Schema validator")
+struct SchemaValidatorTests {
+    @Test("it rejects what the document does not allow")
+    func rejects() throws {
+        let project = try #require(schemaValidator.responseSchema(path: "/api/v1/projects/{id}", method: "GET", status: 200))
+        #expect(!schemaValidator.errors(["id": "not a number"], schema: project).isEmpty)
+        let problem: [String: Any] = ["type": "x", "title": "t", "status": 404, "instance": "/", "extra": true]
+        let problemSchema = try #require(schemaValidator.responseSchema(path: "/api/v1/projects/{id}", method: "GET", status: 404))
+        #expect(schemaValidator.errors(problem, schema: problemSchema) == ["$: unexpected extra"])
+        var valid = problem
+        valid["extra"] = nil
+        #expect(schemaValidator.errors(valid, schema: problemSchema).isEmpty)
+    }
+}
