@@ -56,4 +56,17 @@ public enum ChildProcess {
         if status & 0x7f == 0 { return (status >> 8) & 0xff }
         return 128 + (status & 0x7f)
     }
+
+    /// Asks a child to end (SIGTERM), and kills it if it is still there after `grace`.
+    public static func stop(_ pid: pid_t, grace: Duration = .seconds(5)) async {
+        kill(pid, SIGTERM)
+        let deadline = ContinuousClock.now + grace
+        var status: Int32 = 0
+        while ContinuousClock.now < deadline {
+            if waitpid(pid, &status, WNOHANG) != 0 { return }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        kill(pid, SIGKILL)
+        _ = wait(pid)
+    }
 }

@@ -175,7 +175,8 @@ struct DemoBuilder {
         else if region == "220100" { place = "长春市" }
         else { place = random.pick(V.districtPlaces[region]!) }
         let core = random.pick(shape.cores)
-        let name = place + core + random.pick(V.suffixes)
+        let suffix = core.hasSuffix("项目") ? random.pick(["", "（一期）", "（二期）"]) : random.pick(V.suffixes)
+        let name = place + core + suffix
         let total = amount()
         let stage = random.weighted(Self.stages)
         let mainStage: Stage = stage == .suspended ? random.weighted([(.approval, 0.4), (.construction, 0.6)])

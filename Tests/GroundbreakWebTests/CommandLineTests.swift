@@ -1,0 +1,122 @@
+import Configuration
+import Foundation
+@testable import groundbreak
+import GroundbreakDomain
+@testable import GroundbreakStore
+import GroundbreakTestSupport
+@testable import GroundbreakWeb
+import Logging
+import Testing
+
+@Suite("Command line and configuration")
+struct CommandLineTests {
+    func temporaryFile(_ contents: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gb-env-\(UUID().uuidString)").path
+        try contents.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("command line beats environment beats .env beats defaults")
+    func precedence() async throws {
+        let envFile = try temporaryFile("GROUNDBREAK_HTTP_PORT=9001\nGROUNDBREAK_HTTP_HOST=0.0.0.0\nGROUNDBREAK_BCRYPT_COST=6\n")
+        defer { try? FileManager.default.removeItem(atPath: envFile) }
+        let defaults = try await ConfigurationLoader.load(overrides: [:], envFile: "/nonexistent/.env", environment: [:])
+        #expect(defaults.port == 8080 && defaults.host == "127.0.0.1")
+        #expect(defaults.database == .sqlite(path: "./groundbreak.sqlite"))
+
+        let fromFile = try await ConfigurationLoader.load(overrides: [:], envFile: envFile, environment: [:])
+        #expect(fromFile.port == 9001 && fromFile.host == "0.0.0.0" && fromFile.bcryptCost == 6)
+
+        let fromEnvironment = try await ConfigurationLoader.load(
+            overrides: [:], envFile: envFile,
+            environment: ["GROUNDBREAK_HTTP_PORT": "9002", "GROUNDBREAK_DATABASE_URL": "postgres://gb:secret@db.internal:5432/groundbreak"]
+        )
+        #expect(fromEnvironment.port == 9002 && fromEnvironment.host == "0.0.0.0")
+        #expect(fromEnvironment.database == .postgres(url: "postgres://gb:secret@db.internal:5432/groundbreak"))
+        #expect(fromEnvironment.database.description == "postgres://gb:***@db.internal:5432/groundbreak", "the password never reaches a log")
+
+        let fromCommandLine = try await ConfigurationLoader.load(
+            overrides: ["groundbreak.http.port": .int(9003), "groundbreak.database.url": .string("sqlite:/tmp/x.sqlite")],
+            envFile: envFile, environment: ["GROUNDBREAK_HTTP_PORT": "9002"]
+        )
+        #expect(fromCommandLine.port == 9003)
+        #expect(fromCommandLine.database == .sqlite(path: "/tmp/x.sqlite"))
+    }
+
+    @Test("production refuses to start without its secret; bad values are named")
+    func production() async throws {
+        await #expect(throws: AppSettings.MissingSecret.self) {
+            _ = try await ConfigurationLoader.load(overrides: [:], envFile: "/nonexistent", environment: ["GROUNDBREAK_MODE": "production"])
+        }
+        await #expect(throws: AppSettings.MissingSecret.self) {
+            _ = try await ConfigurationLoader.load(overrides: [:], envFile: "/nonexistent",
+                                                  environment: ["GROUNDBREAK_MODE": "production", "GROUNDBREAK_SECRET_KEY": "short"])
+        }
+        let settings = try await ConfigurationLoader.load(
+            overrides: [:], envFile: "/nonexistent",
+            environment: ["GROUNDBREAK_MODE": "production", "GROUNDBREAK_SECRET_KEY": String(repeating: "k", count: 40)]
+        )
+        #expect(settings.mode == .production && settings.secureCookies)
+        await #expect(throws: ConfigurationLoader.Invalid.self) {
+            _ = try await ConfigurationLoader.load(overrides: [:], envFile: "/nonexistent", environment: ["GROUNDBREAK_MODE": "staging"])
+        }
+        await #expect(throws: DatabaseLocation.InvalidURL.self) {
+            _ = try await ConfigurationLoader.load(overrides: [:], envFile: "/nonexistent", environment: ["GROUNDBREAK_DATABASE_URL": "mysql://x"])
+        }
+    }
+
+    @Test("migrate, demo and user add work on a new SQLite file")
+    func workOnSQLite() async throws {
+        let path = TestStore.emptySQLitePath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        var settings = AppSettings()
+        settings.database = .sqlite(path: path)
+        settings.bcryptCost = 4
+        let logger = Logger(label: "test")
+        try await Work.withDatabase(settings, logger: logger) { database in
+            let report = try await Work.migrate(database, logger: logger)
+            #expect(report.migrations == [1, 2])
+            #expect(report.referenceFiles.count == 9)
+            let again = try await Work.migrate(database, logger: logger)
+            #expect(again.migrations.isEmpty && again.referenceFiles.isEmpty)
+
+            let summary = try await Work.loadDemo(database, settings: settings, count: 50, today: Day(year: 2026, month: 11, day: 23)!)
+            #expect(summary.projects == 50)
+            #expect(try await ProjectRepository(database: database).count() == 50)
+
+            await #expect(throws: Work.Failure.self) {
+                _ = try await Work.addUser(database, settings: settings, username: "weak", displayName: "弱口令", password: "12345678", admin: false, mustChange: true)
+            }
+            let account = try await Work.addUser(database, settings: settings, username: "Zhang.San", displayName: "张三", password: "Strong#2026", admin: true, mustChange: false)
+            #expect(account.username == "zhang.san")
+            #expect(try await Passwords.verify("Strong#2026", hash: account.passwordHash))
+            await #expect(throws: Work.Failure.self) {
+                _ = try await Work.addUser(database, settings: settings, username: "zhang.san", displayName: "重复", password: "Strong#2026", admin: false, mustChange: false)
+            }
+        }
+        var production = settings
+        production.mode = .production
+        await #expect(throws: Work.Failure.self) {
+            try await Work.withDatabase(production, logger: logger) { database in
+                _ = try await Work.loadDemo(database, settings: production, count: 10, today: Day(year: 2026, month: 11, day: 23)!)
+            }
+        }
+    }
+
+    @Test("a SQLite path in a missing folder is a clear error")
+    func missingFolder() async {
+        var settings = AppSettings()
+        settings.database = .sqlite(path: "/nonexistent-folder/groundbreak.sqlite")
+        await #expect(throws: Work.Failure.self) {
+            try await Work.withDatabase(settings, logger: Logger(label: "test")) { _ in }
+        }
+    }
+
+    @Test("database addresses")
+    func locations() throws {
+        #expect(try DatabaseLocation.parse("sqlite:./data/g.sqlite") == .sqlite(path: "./data/g.sqlite"))
+        #expect(try DatabaseLocation.parse("/var/lib/groundbreak/g.sqlite") == .sqlite(path: "/var/lib/groundbreak/g.sqlite"))
+        #expect(try DatabaseLocation.parse("postgresql://u@h/db").engine == .postgres)
+        #expect(throws: DatabaseLocation.InvalidURL.self) { try DatabaseLocation.parse("") }
+    }
+}
