@@ -139,6 +139,8 @@ public struct ProjectPage: Sendable {
     public var byStage: [Stage: StageTotals]
     public var page: Int
     public var perPage: Int
+    /// The ledger generation the page was read at; any change to projects makes a new one.
+    public var generation: Int64 = 0
 
     public struct StageTotals: Sendable, Equatable {
         public var count: Int

@@ -15,6 +15,7 @@ public final class Database: Sendable {
     let sql: any SQLDatabase
     private let shutdownPool: @Sendable () async throws -> Void
     private let writeGate: WriteGate?
+    let ledgerCache = LedgerCache()
 
     private init(engine: DatabaseEngine, location: DatabaseLocation, sql: any SQLDatabase, shutdown: @escaping @Sendable () async throws -> Void) {
         self.engine = engine
@@ -31,44 +32,34 @@ public final class Database: Sendable {
         logger: Logger = Logger(label: "groundbreak.store"),
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> Database {
+        let database: Database
         switch location {
         case .sqlite(let path):
             let pool = EventLoopGroupConnectionPool(
-                source: SQLiteSource(path: path),
-                maxConnectionsPerEventLoop: maxConnectionsPerEventLoop,
-                requestTimeout: .seconds(30),
-                logger: logger,
-                on: eventLoopGroup
+                source: SQLiteSource(path: path), maxConnectionsPerEventLoop: maxConnectionsPerEventLoop,
+                requestTimeout: .seconds(30), logger: logger, on: eventLoopGroup
             )
             let sql = PooledSQLiteDatabase(pool: pool, logger: logger).sql(queryLogLevel: nil)
-            let database = Database(engine: .sqlite, location: location, sql: sql) { try await pool.shutdownAsync() }
-            do {
-                _ = try await database.sql.raw("SELECT 1").all()
-            } catch {
-                try? await pool.shutdownAsync()
-                throw error
-            }
-            return database
+            database = Database(engine: .sqlite, location: location, sql: sql) { try await pool.shutdownAsync() }
         case .postgres(let url):
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.coreConfiguration.options.requireBackendKeyData = false
             let pool = EventLoopGroupConnectionPool(
-                source: PostgresConnectionSource(sqlConfiguration: configuration),
-                maxConnectionsPerEventLoop: maxConnectionsPerEventLoop,
-                requestTimeout: .seconds(30),
-                logger: logger,
-                on: eventLoopGroup
+                source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: maxConnectionsPerEventLoop,
+                requestTimeout: .seconds(30), logger: logger, on: eventLoopGroup
             )
-            let sql = pool.database(logger: logger).sql(queryLogLevel: nil)
-            let database = Database(engine: .postgres, location: location, sql: sql) { try await pool.shutdownAsync() }
-            do {
-                _ = try await database.sql.raw("SELECT 1").all()
-            } catch {
-                try? await pool.shutdownAsync()
-                throw error
+            database = Database(engine: .postgres, location: location, sql: pool.database(logger: logger).sql(queryLogLevel: nil)) {
+                try await pool.shutdownAsync()
             }
-            return database
         }
+        // Fail here, with the real reason, rather than at the first request.
+        do {
+            _ = try await database.sql.raw("SELECT 1").all()
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        return database
     }
 
     public func shutdown() async {

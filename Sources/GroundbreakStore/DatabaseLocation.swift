@@ -9,7 +9,7 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 
     public struct InvalidURL: Error, CustomStringConvertible {
         public let text: String
-        public var description: String { "无法识别的数据库地址：\(text)（应为 sqlite:文件路径 或 postgres://用户:密码@主机:端口/库名）" }
+        public var description: String { StoreText.invalidDatabaseURL(text) }
     }
 
     public static func parse(_ text: String) throws -> DatabaseLocation {

@@ -17,7 +17,7 @@ public struct Migrator: Sendable {
     public struct EditedMigration: Error, CustomStringConvertible {
         public let version: Int
         public var description: String {
-            "迁移 \(String(format: "%04d", version)) 在执行后被修改过；已执行的迁移只能追加、不能修改"
+            StoreText.editedMigration(version)
         }
     }
 

@@ -8,7 +8,17 @@ extension ProjectRepository {
     public func list(_ query: ProjectQuery, catalog: ReferenceCatalog, today: Day) async throws -> ProjectPage {
         let filter = Self.whereClause(query, catalog: catalog, today: today)
         let db = database.sql
+        let generation = try await LedgerGeneration.current(db)
+        let (sql, binds) = db.serialize(filter)
+        let key = "\(sql)|\(binds.map { "\($0)" }.joined(separator: "\u{1F}"))|\(Self.orderBy(query))|\(query.page)|\(query.perPage)"
+        if let cached = database.ledgerCache.page(for: key, generation: generation) { return cached }
+        var page = try await compute(filter: filter, query: query, db: db)
+        page.generation = generation
+        database.ledgerCache.store(page, for: key, generation: generation)
+        return page
+    }
 
+    private func compute(filter: SQLQueryString, query: ProjectQuery, db: any SQLDatabase) async throws -> ProjectPage {
         var byStage: [Stage: ProjectPage.StageTotals] = [:]
         var totalCount = 0
         var totalInvestment: Int64 = 0

@@ -81,6 +81,7 @@ public struct ProjectRepository: Sendable {
             VALUES (\(binds: values), \(bind: stamp), \(bind: stamp), 1) RETURNING id
             """).first()!.decode(column: "id", as: Int64.self)
         try await ProjectRow.writeChildren(projectId: id, fields: fields, replacing: false, db: db)
+        try await LedgerGeneration.bump(db)
         guard let project = try await load(id: id, db: db) else { throw StoreError.notFound }
         try await AuditLog.write(
             entity: "project", entityId: String(id), action: "create", before: nil, after: AuditLog.json(project),
@@ -103,12 +104,7 @@ public struct ProjectRepository: Sendable {
             let values = ProjectRow.values(fields, stage: current.stage, suspendedFrom: current.suspendedFrom, stageNote: current.stageNote, catalog: catalog)
             try await Self.write(id: id, expectedVersion: expectedVersion, values: values, now: now, db: db)
             try await ProjectRow.writeChildren(projectId: id, fields: fields, replacing: true, db: db)
-            guard let updated = try await Self.load(id: id, db: db) else { throw StoreError.notFound }
-            try await AuditLog.write(
-                entity: "project", entityId: String(id), action: "update",
-                before: AuditLog.json(current), after: AuditLog.json(updated), actor: actor, now: now, db: db
-            )
-            return updated
+            return try await Self.recordChange(of: current, action: "update", reason: "", actor: actor, now: now, db: db)
         }
     }
 
@@ -134,16 +130,23 @@ public struct ProjectRepository: Sendable {
                 VALUES (\(bind: id), \(bind: current.stage.rawValue), \(bind: outcome.stage.rawValue), \(bind: note),
                         \(bind: actor.userId), \(bind: actor.name), \(bind: StoredTime.text(now)))
                 """).run()
-            guard let updated = try await Self.load(id: id, db: db) else { throw StoreError.notFound }
-            try await AuditLog.write(
-                entity: "project", entityId: String(id), action: "transition",
-                before: AuditLog.json(current), after: AuditLog.json(updated), reason: note, actor: actor, now: now, db: db
-            )
-            return updated
+            return try await Self.recordChange(of: current, action: "transition", reason: note, actor: actor, now: now, db: db)
         }
     }
 
     // MARK: Pieces
+
+    /// After a change inside the transaction: a new ledger generation, the row as it now is, and
+    /// the audit row with both versions.
+    private static func recordChange(of before: Project, action: String, reason: String, actor: AuditActor, now: Date, db: any SQLDatabase) async throws -> Project {
+        try await LedgerGeneration.bump(db)
+        guard let after = try await load(id: before.id, db: db) else { throw StoreError.notFound }
+        try await AuditLog.write(
+            entity: "project", entityId: String(before.id), action: action,
+            before: AuditLog.json(before), after: AuditLog.json(after), reason: reason, actor: actor, now: now, db: db
+        )
+        return after
+    }
 
     static func validated(_ input: ProjectInput, stage: Stage, catalog: ReferenceCatalog, today: Day) throws -> ProjectFields {
         switch ProjectValidator(catalog: catalog, today: today).validate(input, stage: stage) {

@@ -56,12 +56,12 @@ public struct ReferenceDataLoader: Sendable {
     public struct BadReferenceFile: Error, CustomStringConvertible {
         public let file: String
         public let reason: String
-        public var description: String { "参考数据文件 \(file) 有误：\(reason)" }
+        public var description: String { StoreText.badReferenceFile(file, reason) }
     }
 
     static func bundledText(_ file: String) throws -> String {
         guard let directory = Bundle.module.url(forResource: "ReferenceData", withExtension: nil) else {
-            throw BadReferenceFile(file: file, reason: "未随程序发布")
+            throw BadReferenceFile(file: file, reason: StoreText.referenceFileMissing)
         }
         return try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
     }
@@ -81,7 +81,7 @@ public struct ReferenceDataLoader: Sendable {
             guard checksums[tableFile.file] != checksum else { continue }
             let records: [[String: String]]
             do { records = try CSV.records(text) } catch {
-                throw BadReferenceFile(file: tableFile.file, reason: "CSV 格式错误")
+                throw BadReferenceFile(file: tableFile.file, reason: StoreText.referenceFileNotCSV)
             }
             try await database.transaction { db in
                 for record in records {
@@ -129,7 +129,7 @@ public struct ReferenceDataLoader: Sendable {
             let value = record[column] ?? ""
             if tableFile.integers.contains(column) {
                 guard let number = Int64(value) else {
-                    throw BadReferenceFile(file: tableFile.file, reason: "\(column) 应为整数：\(value)")
+                    throw BadReferenceFile(file: tableFile.file, reason: StoreText.referenceNotInteger(column, value))
                 }
                 binds.append(number)
             } else if tableFile.nullable.contains(column) && value.isEmpty {
@@ -139,7 +139,7 @@ public struct ReferenceDataLoader: Sendable {
             }
         }
         guard let code = record["code"], !code.isEmpty else {
-            throw BadReferenceFile(file: tableFile.file, reason: "缺少 code")
+            throw BadReferenceFile(file: tableFile.file, reason: StoreText.referenceRowWithoutCode)
         }
         let updates = tableFile.columns.filter { $0 != "code" }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         let query: SQLQueryString = """

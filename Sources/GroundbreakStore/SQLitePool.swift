@@ -19,8 +19,9 @@ struct SQLiteSource: ConnectionPoolSource {
                     "PRAGMA synchronous = NORMAL",
                     "PRAGMA busy_timeout = 10000",
                     "PRAGMA foreign_keys = ON",
-                    "PRAGMA cache_size = -32000",
+                    "PRAGMA cache_size = -8000",
                     "PRAGMA temp_store = MEMORY",
+                    "PRAGMA mmap_size = 1073741824",
                 ]
                 return pragmas.reduce(eventLoop.makeSucceededVoidFuture()) { future, pragma in
                     future.flatMap { connection.query(pragma).map { _ in } }

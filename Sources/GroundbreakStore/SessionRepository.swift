@@ -52,7 +52,20 @@ public struct SessionRepository: Sendable {
         guard let row = try await database.sql.raw("SELECT * FROM sessions WHERE token_hash = \(bind: Self.hash(token))").first() else {
             return nil
         }
-        return SessionRecord(
+        return try Self.record(row)
+    }
+
+    /// The session and its account in one query: this runs on every signed-in request.
+    public func findWithUser(token: String) async throws -> (session: SessionRecord, user: UserAccount)? {
+        guard let row = try await database.sql.raw("""
+            SELECT s.*, u.id, u.username, u.display_name, u.password_hash, u.is_admin, u.must_change_password, u.disabled
+            FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = \(bind: Self.hash(token))
+            """).first() else { return nil }
+        return (try Self.record(row), try UserRepository.account(row))
+    }
+
+    static func record(_ row: any SQLRow) throws -> SessionRecord {
+        SessionRecord(
             tokenHash: try row.decode(column: "token_hash", as: String.self),
             userId: try row.decode(column: "user_id", as: Int64.self),
             csrfToken: try row.decode(column: "csrf_token", as: String.self),

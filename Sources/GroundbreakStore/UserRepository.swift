@@ -26,8 +26,8 @@ public struct UserRepository: Sendable {
 
         public var description: String {
             switch self {
-            case .usernameTaken(let name): "用户名 \(name) 已存在"
-            case .invalidUsername: "用户名只能包含字母、数字、点、下划线和连字符，长度3至64"
+            case .usernameTaken(let name): StoreText.usernameTaken(name)
+            case .invalidUsername: StoreText.invalidUsername
             }
         }
     }

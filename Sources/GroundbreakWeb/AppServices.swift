@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GroundbreakDomain
 import GroundbreakStore
@@ -11,6 +12,9 @@ public final class AppServices: Sendable {
     public let clock: any WallClock
     public let logger: Logger
     let reference: ReferenceCache
+    /// Signs values the server hands out and must recognise later. In development without a
+    /// configured secret, a random key per process (production refuses to start without one).
+    private let signingKey: Data
 
     public var projects: ProjectRepository { ProjectRepository(database: database) }
     public var users: UserRepository { UserRepository(database: database) }
@@ -25,7 +29,13 @@ public final class AppServices: Sendable {
         self.database = database
         self.clock = clock
         self.logger = logger
+        self.signingKey = settings.secretKey.map { Data($0.utf8) } ?? SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         self.reference = ReferenceCache(catalog: try await ReferenceRepository(database: database).catalog())
+    }
+
+    /// HMAC-SHA256 of `value` under the signing key, hex.
+    func sign(_ value: String) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: SymmetricKey(data: signingKey)).map { String(format: "%02x", $0) }.joined()
     }
 
     public func catalog() -> ReferenceCatalog {
@@ -35,7 +45,11 @@ public final class AppServices: Sendable {
     /// Reads reference data again, after an administrator or a loader changed it.
     public func reloadCatalog() async throws {
         reference.replace(with: try await ReferenceRepository(database: database).catalog())
+        responses.clear()
     }
+
+    /// Encoded answers to repeated identical reads; see `ResponseCache`.
+    let responses = ResponseCache()
 }
 
 /// The current reference catalog, swapped whole when it changes.

@@ -13,7 +13,7 @@ public struct AppSettings: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
     public var database: DatabaseLocation = .sqlite(path: DatabaseLocation.defaultSQLitePath)
-    /// Keys the HMAC of login CSRF tokens; required in production.
+    /// Signs the sign-in form's CSRF token (and, later, other server-issued values); required in production.
     public var secretKey: String?
     /// bcrypt cost for new password hashes (4…31); 12 in production.
     public var bcryptCost = 12

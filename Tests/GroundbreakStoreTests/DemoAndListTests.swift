@@ -104,3 +104,40 @@ struct DemoAndListTests {
         }
     }
 }
+
+@Suite("Ledger cache")
+struct LedgerCacheTests {
+    @Test("a cached page is reused until any change to projects, then recomputed", arguments: allEngines)
+    func invalidation(engine: DatabaseEngine) async throws {
+        try await withTestStore(engine) { store in
+            let repository = ProjectRepository(database: store.database)
+            let first = try await repository.create(sampleInput(name: "项目甲"), catalog: store.catalog)
+            var query = ProjectQuery()
+            query.regionCode = "220104"
+            let before = try await repository.list(query, catalog: store.catalog, today: testToday)
+            #expect(before.totalCount == 1)
+            #expect(store.database.ledgerCache.count == 1)
+            _ = try await repository.list(query, catalog: store.catalog, today: testToday)
+            #expect(store.database.ledgerCache.count == 1, "the same query is served from the cache")
+
+            _ = try await repository.create(sampleInput(name: "项目乙"), catalog: store.catalog)
+            #expect(try await repository.list(query, catalog: store.catalog, today: testToday).totalCount == 2)
+
+            var edit = ProjectInput(fields: first.fields)
+            edit.totalInvestmentWan = "1"
+            _ = try await repository.update(id: first.id, expectedVersion: 1, edit, actor: testActor, catalog: store.catalog, today: testToday, now: testNow)
+            let afterEdit = try await repository.list(query, catalog: store.catalog, today: testToday)
+            #expect(afterEdit.totalInvestment == Money.wan(85_000) + Money.wan(1))
+
+            _ = try await repository.transition(id: first.id, expectedVersion: 2, TransitionRequest(target: .cancelled, note: "撤销"),
+                                                actor: testActor, catalog: store.catalog, today: testToday, now: testNow)
+            let afterMove = try await repository.list(query, catalog: store.catalog, today: testToday)
+            #expect(afterMove.byStage[.cancelled]?.count == 1)
+
+            _ = try await DemoLoader(database: store.database).load(count: 5, today: testToday, actor: testActor, now: testNow)
+            var all = ProjectQuery()
+            all.perPage = 100
+            #expect(try await repository.list(all, catalog: store.catalog, today: testToday).totalCount == 7)
+        }
+    }
+}

@@ -32,6 +32,7 @@ public struct DemoLoader: Sendable {
         try await database.transaction { db in
             try await Self.insertSeats(dataset.seats, since: today.adding(days: -365), now: now, db: db)
             try await Self.insertProjects(dataset.projects, catalog: catalog, now: now, db: db)
+            try await LedgerGeneration.bump(db)
             for table in ["positions", "people", "position_holders", "projects", "stage_transitions"] {
                 if let statement = Dialect.resetIdentity(table: table, engine: engine) {
                     try await db.raw(SQLQueryString(statement)).run()
@@ -41,7 +42,7 @@ public struct DemoLoader: Sendable {
                 entity: "dataset", entityId: "demo", action: "bulk-load", before: nil,
                 after: AuditLog.json(["projects": dataset.projects.count, "seats": dataset.seats.count,
                                       "firstProjectId": Int(nextProject), "seed": Int(seed % 1_000_000_000)]),
-                reason: "演示数据", actor: actor, now: now, db: db
+                reason: StoreText.demoReason, actor: actor, now: now, db: db
             )
         }
         return Summary(projects: dataset.projects.count, seats: dataset.seats.count)
@@ -89,7 +90,7 @@ public struct DemoLoader: Sendable {
                 support += spec.fields.supportDepartmentCodes.map { "(\(bind: spec.id), \(bind: $0))" }
                 if let start = spec.fields.actualStart {
                     let at = StoredTime.text(start.startInChina.addingTimeInterval(9 * 3600))
-                    transitions.append("(\(bind: spec.id), 'approval', 'construction', '主体工程开工', '演示数据', \(bind: at))")
+                    transitions.append("(\(bind: spec.id), 'approval', 'construction', \(bind: StoreText.demoTransitionNote), \(bind: StoreText.demoReason), \(bind: at))")
                 }
             }
             if !levels.isEmpty { try await db.raw("INSERT INTO project_levels (project_id, level) VALUES \(levels.joined(separator: ", "))").run() }

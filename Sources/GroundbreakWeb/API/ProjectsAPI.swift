@@ -15,7 +15,11 @@ enum ProjectsAPI {
         }
         let catalog = input.catalog
         let page = try await input.services.projects.list(query, catalog: catalog, today: input.today)
-        return try Responses.json(ProjectListDTO(page, catalog: catalog, today: input.today))
+        let key = "api-list|\(Route.query(query.items))|\(page.generation)|\(input.today.iso)"
+        if let bytes = input.services.responses.bytes(for: key) { return Responses.json(bytes: bytes) }
+        let bytes = try Responses.encode(ProjectListDTO(page, catalog: catalog, today: input.today))
+        input.services.responses.store(bytes, for: key)
+        return Responses.json(bytes: bytes)
     }
 
     static func get(_ input: EndpointRequest) async throws -> Response {

@@ -64,7 +64,7 @@ enum AuthPages {
 
     static func render(_ input: EndpointRequest, next: String, error: String?, status: HTTPResponse.Status, username: String = "") -> Response {
         let token = SessionRepository.randomToken()
-        let page = LoginPage(context: PageContext(identity: nil, csrfToken: token, today: input.today), next: next, username: username, error: error)
+        let page = LoginPage(context: PageContext(identity: nil, csrfToken: input.services.sign(token), today: input.today), next: next, username: username, error: error)
         var response = Responses.html(page.document, status: status)
         response.setCookie(Cookie(name: loginCSRFCookie, value: token, maxAge: 3600, path: "/login", secure: isSecure(input), httpOnly: true, sameSite: .strict))
         return response

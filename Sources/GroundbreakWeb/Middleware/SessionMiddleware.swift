@@ -19,12 +19,12 @@ struct SessionMiddleware: RouterMiddleware {
         var context = context
         if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty {
             let now = services.clock.now()
-            if let session = try await services.sessions.find(token: token) {
+            if let (session, user) = try await services.sessions.findWithUser(token: token) {
                 let settings = services.settings
                 let idle = now.timeIntervalSince(session.lastSeenAt) > settings.sessionIdleTimeout
                 if now >= session.expiresAt || idle {
                     try await services.sessions.delete(tokenHash: session.tokenHash)
-                } else if let user = try await services.users.find(id: session.userId), !user.disabled {
+                } else if !user.disabled {
                     if now.timeIntervalSince(session.lastSeenAt) >= Self.touchInterval {
                         try await services.sessions.touch(tokenHash: session.tokenHash, now: now)
                     }

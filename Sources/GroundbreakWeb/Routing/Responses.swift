@@ -21,9 +21,17 @@ enum Responses {
     }
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        json(bytes: try encode(value), status: status)
+    }
+
+    static func encode(_ value: some Encodable) throws -> [UInt8] {
+        [UInt8](try jsonEncoder.encode(value))
+    }
+
+    static func json(bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try jsonEncoder.encode(value))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     static func problem(_ error: AppError, instance: String) -> Response {
@@ -43,14 +51,6 @@ enum Responses {
         var headers = HTTPFields()
         headers[.location] = path
         return Response(status: .seeOther, headers: headers)
-    }
-
-    static func download(_ bytes: [UInt8], contentType: String, fileName: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = contentType
-        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download"
-        headers[.contentDisposition] = "attachment; filename=\"download\"; filename*=UTF-8''\(encoded)"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
 

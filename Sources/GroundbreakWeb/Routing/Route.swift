@@ -47,8 +47,7 @@ public enum Route: Sendable, Equatable {
             let items = query.items
             return items.isEmpty ? "/projects" : "/projects?" + Route.query(items)
         case .ledgerCSV(let query):
-            var items = query.items.filter { $0.0 != "page" && $0.0 != "perPage" }
-            if items.isEmpty { items = [] }
+            let items = query.items.filter { $0.0 != "page" && $0.0 != "perPage" }
             return items.isEmpty ? "/projects.csv" : "/projects.csv?" + Route.query(items)
         case .project(let id), .editProject(let id), .transition(let id), .apiProject(let id):
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))

@@ -86,8 +86,10 @@ enum EndpointRegistry {
         let presented: String
         let expected: String?
         if input.endpoint == .loginSubmit {
+            // Double submit, signed: the form carries the HMAC of the cookie's value, so a cookie
+            // planted by a neighbouring site cannot be paired with a form value of its own.
             presented = input.form?["_csrf"] ?? ""
-            expected = input.request.cookies[AuthPages.loginCSRFCookie]?.value
+            expected = input.request.cookies[AuthPages.loginCSRFCookie].map { input.services.sign($0.value) }
         } else if input.endpoint.kind == .api {
             presented = input.request.headers[HTTPField.Name("X-CSRF-Token")!] ?? ""
             expected = input.context.session?.csrfToken

@@ -1,0 +1,69 @@
+import Foundation
+import GroundbreakDomain
+import SQLKit
+import Synchronization
+
+/// Recently computed ledger pages, valid for one ledger generation.
+///
+/// Officials open the same ledger views many times between changes, and at province scale the
+/// per-stage totals of a filtered set cost tens of milliseconds. A page is reused only while
+/// `ledger_state.generation` (bumped by every change to projects, in the same transaction) is
+/// unchanged, so a cached page is never older than the data.
+final class LedgerCache: Sendable {
+    struct Entry: Sendable {
+        var generation: Int64
+        var page: ProjectPage
+        var lastUsed: UInt64
+    }
+
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var tick: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
+    let capacity: Int
+
+    init(capacity: Int = 256) {
+        self.capacity = capacity
+    }
+
+    func page(for key: String, generation: Int64) -> ProjectPage? {
+        state.withLock { state in
+            guard var entry = state.entries[key], entry.generation == generation else { return nil }
+            state.tick += 1
+            entry.lastUsed = state.tick
+            state.entries[key] = entry
+            return entry.page
+        }
+    }
+
+    func store(_ page: ProjectPage, for key: String, generation: Int64) {
+        state.withLock { state in
+            state.tick += 1
+            state.entries[key] = Entry(generation: generation, page: page, lastUsed: state.tick)
+            if state.entries.count > capacity {
+                // Drop entries of older generations first, then the least recently used.
+                state.entries = state.entries.filter { $0.value.generation == generation }
+                while state.entries.count > capacity, let oldest = state.entries.min(by: { $0.value.lastUsed < $1.value.lastUsed }) {
+                    state.entries[oldest.key] = nil
+                }
+            }
+        }
+    }
+
+    var count: Int {
+        state.withLock { $0.entries.count }
+    }
+}
+
+enum LedgerGeneration {
+    /// Called inside every transaction that changes projects or their child rows.
+    static func bump(_ db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE ledger_state SET generation = generation + 1 WHERE id = 1").run()
+    }
+
+    static func current(_ db: any SQLDatabase) async throws -> Int64 {
+        try await db.raw("SELECT generation FROM ledger_state WHERE id = 1").first()?.decode(column: "generation", as: Int64.self) ?? 0
+    }
+}

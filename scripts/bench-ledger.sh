@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Benchmark of the ledger list endpoint (GET /api/v1/projects) on SQLite and PostgreSQL.
+#
+# Loads `groundbreak demo --projects $PROJECTS` into a fresh database for each engine, starts a
+# release server on loopback, signs in, and drives the endpoint with wrk. Figures go to
+# docs/performance.md (overwritten). Needs wrk (Debian: wrk) and PostgreSQL server binaries.
+#
+#   scripts/bench-ledger.sh                 # 100,000 projects, 32 connections, 30 s per URL
+#   PROJECTS=20000 DURATION=10s scripts/bench-ledger.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PROJECTS=${PROJECTS:-100000}
+DURATION=${DURATION:-30s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+PORT=${PORT:-18080}
+ENGINES=${ENGINES:-"sqlite postgres"}
+OUT=${OUT:-docs/performance.md}
+
+command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
+swift build -c release --product groundbreak > /tmp/groundbreak-bench-build.log 2>&1 || { cat /tmp/groundbreak-bench-build.log; exit 1; }
+BIN=$(swift build -c release --show-bin-path)/groundbreak
+
+WORK=$(mktemp -d /tmp/groundbreak-bench.XXXXXX)
+chmod 755 "$WORK"
+SERVER_PID=""
+PG_DATA=""
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1 || true)
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+    [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+    [ -n "$PG_DATA" ] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+URLS=(
+    "/api/v1/projects?region=220104&stage=construction&perPage=20|一个区在建项目，每页20条"
+    "/api/v1/projects?perPage=50|全部项目第一页（合计覆盖全部10万条）"
+    "/api/v1/projects?sizeBand=Y10&category=IND&sort=plannedStart&order=asc&perPage=50|10亿元以上产业项目，按计划开工排序"
+    "/api/v1/projects?q=%E6%B1%BD%E8%BD%A6&perPage=20|关键字“汽车”全文匹配"
+    "random|每次不同的投资下限筛选（缓存全不命中）"
+)
+
+# Every request a different filter, so neither the ledger cache nor the response cache helps.
+cat > "$WORK/random.lua" <<'LUA'
+request = function()
+  return wrk.format(nil, "/api/v1/projects?perPage=20&minWan=" .. math.random(1, 3000000))
+end
+LUA
+
+results=()
+
+run_engine() {
+    local engine=$1 url=$2
+    echo "== $engine: loading $PROJECTS demo projects"
+    local started=$(date +%s)
+    "$BIN" demo --database "$url" --projects "$PROJECTS" | tail -n 1
+    local load_seconds=$(( $(date +%s) - started ))
+    GROUNDBREAK_NEW_PASSWORD='Bench#2026' "$BIN" user add --database "$url" --username bench --name 压测 --admin >/dev/null
+    GROUNDBREAK_BCRYPT_COST=4 "$BIN" serve --database "$url" --port "$PORT" >"$WORK/server-$engine.log" 2>&1 &
+    SERVER_PID=$!
+    for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+    local jar="$WORK/cookies-$engine"
+    local token
+    token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//;s/"//')
+    curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$token" --data-urlencode username=bench \
+        --data-urlencode 'password=Bench#2026' "http://127.0.0.1:$PORT/login"
+    local session
+    session=$(awk '$6 == "gb_session" {print $7}' "$jar")
+    [ -n "$session" ] || { echo "sign-in failed"; cat "$WORK/server-$engine.log"; exit 1; }
+    local rss_before
+    rss_before=$(ps -o rss= -p "$SERVER_PID" | tr -d ' ')
+    for entry in "${URLS[@]}"; do
+        local path=${entry%%|*} label=${entry#*|}
+        local first="" script=()
+        if [ "$path" = random ]; then
+            script=(-s "$WORK/random.lua")
+            path="/api/v1/projects?perPage=20&minWan=<随机>"
+        else
+            # The first request after start meets empty caches.
+            first=$(curl -sf -o /dev/null -w '%{time_total}' -H "Cookie: gb_session=$session" "http://127.0.0.1:$PORT$path" | awk '{printf "%.1fms", $1 * 1000}')
+        fi
+        echo "== $engine: $label"
+        local report
+        report=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${script[@]}" -H "Cookie: gb_session=$session" "http://127.0.0.1:$PORT${path%%<*}")
+        echo "$report" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors" || true
+        local rps p50 p99 errors
+        rps=$(echo "$report" | awk '/Requests\/sec/ {print $2}')
+        p50=$(echo "$report" | awk '$1 == "50%" {print $2}')
+        p99=$(echo "$report" | awk '$1 == "99%" {print $2}')
+        errors=$(echo "$report" | awk '/Non-2xx/ {print $5}')
+        results+=("| $engine | $label | \`$path\` | ${first:-—} | $rps | $p50 | $p99 | ${errors:-0} |")
+    done
+    local rss_after
+    rss_after=$(ps -o rss= -p "$SERVER_PID" | tr -d ' ')
+    results+=("| $engine | 载入 $PROJECTS 个项目用时 ${load_seconds}s；服务进程内存 $((rss_before / 1024)) → $((rss_after / 1024)) MiB | | | | | | |")
+    kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+}
+
+for engine in $ENGINES; do
+    case $engine in
+    sqlite)
+        run_engine sqlite "sqlite:$WORK/bench.sqlite"
+        ;;
+    postgres)
+        [ -n "$PG_BIN" ] || { echo "PostgreSQL server binaries not found; skipping"; continue; }
+        PG_DATA="$WORK/pg"
+        mkdir -p "$PG_DATA"
+        [ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PG_DATA"
+        as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
+        as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
+            -o "-p 55432 -k $PG_DATA -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_connections=200" start >/dev/null
+        as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p 55432 -U postgres -qc "CREATE DATABASE bench" >/dev/null
+        run_engine postgres "postgres://postgres@127.0.0.1:55432/bench"
+        ;;
+    esac
+done
+
+{
+    echo "# Performance"
+    echo
+    echo "Measured by \`scripts/bench-ledger.sh\` (wrk on loopback, $CONNECTIONS connections, $THREADS wrk threads, $DURATION per URL,"
+    echo "release build, $PROJECTS demo projects). Aim: p99 under 20 ms at 32 connections."
+    echo
+    echo "Repeated identical reads are served from two caches that live until the next change to any"
+    echo "project (ledger generation, bumped in the same transaction as the change): the per-stage totals"
+    echo "of a filtered set (Store) and the encoded response (Web). \"first request\" is the same URL with"
+    echo "empty caches; the last row of each engine sends a different filter on every request, so it"
+    echo "measures the uncached path under load."
+    echo
+    echo "- date: $(date -u +%Y-%m-%dT%H:%MZ); commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GiB; wrk runs on the same machine"
+    echo
+    echo "| engine | request | path | first request | requests/s | p50 | p99 | non-2xx |"
+    echo "|---|---|---|---|---|---|---|---|"
+    printf '%s\n' "${results[@]}"
+    echo
+    echo "Reproduce: \`scripts/bench-ledger.sh\` (variables: PROJECTS, DURATION, CONNECTIONS, ENGINES)."
+} > "$OUT"
+echo "written to $OUT"
