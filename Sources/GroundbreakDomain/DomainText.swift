@@ -10,6 +10,7 @@ public enum DomainText: Sendable, Equatable {
     case constructionNature(ConstructionNature)
     case severity(FlagRule.Severity)
     case field(String)
+    case role(Role)
 
     // Input problems
     case required(field: String)
@@ -39,6 +40,8 @@ public enum DomainText: Sendable, Equatable {
     case ownerRequiredForApproval
     case stageNotCreatable(Stage)
     case amountNotPositive(field: String)
+    case outsideScope
+    case unknownField(String)
 
     public var zh: String {
         switch self {
@@ -78,6 +81,23 @@ public enum DomainText: Sendable, Equatable {
             case .yellow: "黄色"
             case .info: "提示"
             }
+        case .role(let role):
+            switch role {
+            case .admin: "管理员"
+            case .center: "项目中心"
+            case .department: "部门"
+            case .region: "属地"
+            case .secretary: "项目秘书"
+            case .attraction: "招商"
+            case .sponsor: "包保领导"
+            case .supervision: "督查"
+            case .statistics: "统计"
+            case .viewer: "只读"
+            }
+        case .unknownField(let key):
+            "未知字段 \(key)（字段名区分大小写，请对照接口文档）"
+        case .outsideScope:
+            "该项目不在您的职责范围内（属地、部门或包保/秘书项目），不能这样录入或修改"
         case .field(let key):
             DomainText.fieldLabels[key] ?? key
         case .required(let field):
@@ -179,5 +199,13 @@ public enum DomainText: Sendable, Equatable {
         "target": "目标阶段",
         "note": "说明",
         "sizeBand": "规模档",
+        "scope": "职责范围",
+        "username": "用户名",
+        "displayName": "姓名",
+        "roles": "角色",
+        "unit": "所属单位",
+        "positionId": "职务",
+        "tokenName": "令牌名称",
+        "version": "版本号",
     ]
 }

@@ -9,11 +9,19 @@ public enum PasswordPolicy {
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
         case tooShort
         case tooFewClasses
+        case containsUsername
+        case reused
+        case mismatch
+        case wrongCurrent
 
         public var description: String {
             switch self {
             case .tooShort: "密码至少\(PasswordPolicy.minimumLength)位"
             case .tooFewClasses: "密码须包含大写字母、小写字母、数字、符号中的至少\(PasswordPolicy.requiredClasses)类"
+            case .containsUsername: "密码不能包含用户名"
+            case .reused: "新密码不能与最近5次使用过的密码相同"
+            case .mismatch: "两次输入的新密码不一致"
+            case .wrongCurrent: "当前密码不正确"
             }
         }
     }
@@ -28,5 +36,41 @@ public enum PasswordPolicy {
         if password.contains(where: { !($0.isLetter || $0.isNumber) || !$0.isASCII }) { classes += 1 }
         if classes < requiredClasses { problems.append(.tooFewClasses) }
         return problems
+    }
+}
+
+extension PasswordPolicy {
+    /// A one-time password an administrator hands over: 12 characters, all four classes,
+    /// without look-alikes (0/O, 1/l/I).
+    public static func temporaryPassword<R: RandomNumberGenerator>(using generator: inout R) -> String {
+        let upper = Array("ABCDEFGHJKLMNPQRSTUVWXYZ"), lower = Array("abcdefghijkmnpqrstuvwxyz")
+        let digits = Array("23456789"), symbols = Array("#%+=@!")
+        var characters = [upper.randomElement(using: &generator)!, lower.randomElement(using: &generator)!,
+                          digits.randomElement(using: &generator)!, symbols.randomElement(using: &generator)!]
+        let all = upper + lower + digits
+        while characters.count < 12 { characters.append(all.randomElement(using: &generator)!) }
+        return String(characters.shuffled(using: &generator))
+    }
+
+    /// Also refuses a password that contains the user name.
+    public static func check(_ password: String, username: String) -> [Problem] {
+        var problems = check(password)
+        if username.count >= 3 && password.lowercased().contains(username.lowercased()) { problems.append(.containsUsername) }
+        return problems
+    }
+}
+
+/// How long to hold a sign-in from an address that keeps failing: nothing for the first
+/// `freeFailures` in the window, then doubling from half a second, at most `maximum`.
+public enum SignInThrottle {
+    public static let window: TimeInterval = 15 * 60
+    public static let freeFailures = 5
+    public static let maximum: Duration = .seconds(8)
+
+    public static func delay(afterFailures failures: Int) -> Duration {
+        guard failures >= freeFailures else { return .zero }
+        let exponent = min(failures - freeFailures, 10)
+        let milliseconds = 500 * (1 << exponent)
+        return min(.milliseconds(milliseconds), maximum)
     }
 }

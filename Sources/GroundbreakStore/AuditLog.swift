@@ -10,6 +10,7 @@ public struct AuditEntry: Sendable, Equatable {
     public var actorName: String
     public var sourceIP: String
     public var requestId: String
+    public var actorUnit: String
     public var entity: String
     public var entityId: String
     public var action: String
@@ -47,8 +48,8 @@ public struct AuditLog: Sendable {
         actor: AuditActor, now: Date, db: any SQLDatabase
     ) async throws {
         try await db.raw("""
-            INSERT INTO audit_log (at, actor_user_id, actor_name, source_ip, request_id, entity, entity_id, action, before_json, after_json, reason)
-            VALUES (\(bind: StoredTime.text(now)), \(bind: actor.userId), \(bind: actor.name), \(bind: actor.sourceIP),
+            INSERT INTO audit_log (at, actor_user_id, actor_name, actor_unit, source_ip, request_id, entity, entity_id, action, before_json, after_json, reason)
+            VALUES (\(bind: StoredTime.text(now)), \(bind: actor.userId), \(bind: actor.name), \(bind: actor.unit), \(bind: actor.sourceIP),
                     \(bind: actor.requestId), \(bind: entity), \(bind: entityId), \(bind: action), \(bind: before), \(bind: after), \(bind: reason))
             """).run()
     }
@@ -72,6 +73,7 @@ public struct AuditLog: Sendable {
             actorName: try row.decode(column: "actor_name", as: String.self),
             sourceIP: try row.decode(column: "source_ip", as: String.self),
             requestId: try row.decode(column: "request_id", as: String.self),
+            actorUnit: try row.decode(column: "actor_unit", as: String.self),
             entity: try row.decode(column: "entity", as: String.self),
             entityId: try row.decode(column: "entity_id", as: String.self),
             action: try row.decode(column: "action", as: String.self),

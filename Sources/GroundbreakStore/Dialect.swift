@@ -36,4 +36,12 @@ enum Dialect {
             "SELECT setval(pg_get_serial_sequence('\(table)', 'id'), COALESCE((SELECT MAX(id) FROM \(table)), 0) + 1, false)"
         }
     }
+
+    /// Comma-joined values of `expression` in an aggregate.
+    static func joinedValues(_ expression: String, engine: DatabaseEngine) -> String {
+        switch engine {
+        case .sqlite: "group_concat(\(expression), ',')"
+        case .postgres: "string_agg(\(expression), ',')"
+        }
+    }
 }

@@ -5,8 +5,9 @@ import SQLKit
 extension ProjectRepository {
     /// One page of the ledger with the count, total investment and per-stage figures of the whole
     /// filtered set.
-    public func list(_ query: ProjectQuery, catalog: ReferenceCatalog, today: Day) async throws -> ProjectPage {
-        let filter = Self.whereClause(query, catalog: catalog, today: today)
+    /// `scope` is the caller's view scope from `Policy`: the list and every total cover only it.
+    public func list(_ query: ProjectQuery, scope: ProjectScope, catalog: ReferenceCatalog, today: Day) async throws -> ProjectPage {
+        let filter = Self.whereClause(query, catalog: catalog, today: today) + " AND " + Self.scopeClause(scope)
         let db = database.sql
         let generation = try await LedgerGeneration.current(db)
         let (sql, binds) = db.serialize(filter)
@@ -117,6 +118,36 @@ extension ProjectRepository {
             }
         }
         return clauses.joined(separator: " AND ")
+    }
+
+    /// The SQL form of a scope: the union of its rules.
+    static func scopeClause(_ scope: ProjectScope) -> SQLQueryString {
+        if scope.isEverything { return "1 = 1" }
+        if scope.isEmpty { return "1 = 0" }
+        let rules: [SQLQueryString] = scope.rules.map { rule in
+            var reach: SQLQueryString
+            switch rule.reach {
+            case .everything:
+                reach = "1 = 1"
+            case .regions(let codes):
+                reach = codes.isEmpty ? "1 = 0" : "region_code IN (\(binds: codes.sorted()))"
+            case .departments(let codes, let support):
+                let list = codes.sorted()
+                reach = codes.isEmpty ? "1 = 0" : "lead_department_code IN (\(binds: list))"
+                if support && !codes.isEmpty {
+                    reach = "(\(reach) OR EXISTS (SELECT 1 FROM project_support_departments sd WHERE sd.project_id = projects.id AND sd.department_code IN (\(binds: list))))"
+                }
+            case .secretaryPositions(let ids):
+                reach = ids.isEmpty ? "1 = 0" : "secretary_position_id IN (\(binds: ids.sorted()))"
+            case .sponsorPositions(let ids):
+                reach = ids.isEmpty ? "1 = 0" : "sponsor_position_id IN (\(binds: ids.sorted()))"
+            }
+            if let stages = rule.stages {
+                reach = "(\(reach) AND stage IN (\(binds: stages.map(\.rawValue).sorted())))"
+            }
+            return reach
+        }
+        return "(" + rules.joined(separator: " OR ") + ")"
     }
 
     /// NULLs last on both engines, then a stable tie-break by id.

@@ -45,13 +45,17 @@ public struct ProjectRepository: Sendable {
 
     // MARK: Write
 
-    /// Validates `input` and adds the project in `stage`.
+    /// Validates `input` and adds the project in `stage`. `allowed` is the caller's create scope:
+    /// a project outside it is refused.
     public func create(
-        _ input: ProjectInput, stage: Stage, actor: AuditActor, catalog: ReferenceCatalog, today: Day, now: Date
+        _ input: ProjectInput, stage: Stage, allowed: ProjectScope, actor: AuditActor, catalog: ReferenceCatalog, today: Day, now: Date
     ) async throws -> Project {
         let fields = try Self.validated(input, stage: stage, catalog: catalog, today: today)
         var initialErrors = Lifecycle.checkInitial(stage: stage, fields: fields)
         if !initialErrors.isEmpty { throw StoreError.invalid(ValidationFailure(initialErrors)) }
+        guard allowed.contains(Project(id: 0, fields: fields, stage: stage, createdAt: now, updatedAt: now, version: 0)) else {
+            throw StoreError.forbidden
+        }
         do {
             return try await database.transaction { db in
                 try await Self.insert(fields, stage: stage, actor: actor, catalog: catalog, now: now, db: db)
@@ -90,13 +94,18 @@ public struct ProjectRepository: Sendable {
         return project
     }
 
-    /// Replaces the editable fields of a project the caller read at `expectedVersion`.
+    /// Replaces the editable fields of a project the caller read at `expectedVersion`. `allowed`
+    /// is the caller's edit scope: the project must be in it before and after.
     public func update(
-        id: Int64, expectedVersion: Int, _ input: ProjectInput, actor: AuditActor, catalog: ReferenceCatalog, today: Day, now: Date
+        id: Int64, expectedVersion: Int, _ input: ProjectInput, allowed: ProjectScope, actor: AuditActor, catalog: ReferenceCatalog, today: Day, now: Date
     ) async throws -> Project {
         try await database.transaction { db in
             let current = try await Self.current(id: id, expectedVersion: expectedVersion, db: db)
+            guard allowed.contains(current) else { throw StoreError.forbidden }
             let fields = try Self.validated(input, stage: current.effectiveStage, catalog: catalog, today: today)
+            var changed = current
+            changed.fields = fields
+            guard allowed.contains(changed) else { throw StoreError.invalid(ValidationFailure([FieldError("scope", .outsideScope)])) }
             if let code = fields.code, let taken = try await Self.codeOwner(code, excluding: id, db: db) {
                 throw StoreError.invalid(ValidationFailure([FieldError("code", .projectCodeTaken(code: code.value, byProject: taken))]))
             }
@@ -109,11 +118,14 @@ public struct ProjectRepository: Sendable {
     }
 
     /// Moves a project to another stage under the lifecycle rules and records the move.
+    /// `allowed` is the caller's transition scope, checked against the project as it stands
+    /// (招商 hands a landed project over by moving it out of the stages it works on).
     public func transition(
-        id: Int64, expectedVersion: Int, _ request: TransitionRequest, actor: AuditActor, catalog: ReferenceCatalog, today: Day, now: Date
+        id: Int64, expectedVersion: Int, _ request: TransitionRequest, allowed: ProjectScope, actor: AuditActor, catalog: ReferenceCatalog, today: Day, now: Date
     ) async throws -> Project {
         try await database.transaction { db in
             let current = try await Self.current(id: id, expectedVersion: expectedVersion, db: db)
+            guard allowed.contains(current) else { throw StoreError.forbidden }
             let outcome: TransitionOutcome
             switch Lifecycle.apply(request, to: current, today: today) {
             case .success(let value): outcome = value

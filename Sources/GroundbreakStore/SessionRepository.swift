@@ -57,11 +57,32 @@ public struct SessionRepository: Sendable {
 
     /// The session and its account in one query: this runs on every signed-in request.
     public func findWithUser(token: String) async throws -> (session: SessionRecord, user: UserAccount)? {
+        let roles = Dialect.joinedValues("r.role", engine: database.engine)
         guard let row = try await database.sql.raw("""
-            SELECT s.*, u.id, u.username, u.display_name, u.password_hash, u.is_admin, u.must_change_password, u.disabled
+            SELECT s.token_hash AS s_token_hash, s.csrf_token AS s_csrf_token, s.created_at AS s_created_at,
+                   s.last_seen_at AS s_last_seen_at, s.expires_at AS s_expires_at, u.*,
+                   (SELECT \(unsafeRaw: roles) FROM user_roles r WHERE r.user_id = u.id) AS role_list
             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = \(bind: Self.hash(token))
             """).first() else { return nil }
-        return (try Self.record(row), try UserRepository.account(row))
+        let record = SessionRecord(
+            tokenHash: try row.decode(column: "s_token_hash", as: String.self),
+            userId: try row.decode(column: "id", as: Int64.self),
+            csrfToken: try row.decode(column: "s_csrf_token", as: String.self),
+            createdAt: StoredTime.date(try row.decode(column: "s_created_at", as: String.self)) ?? .distantPast,
+            lastSeenAt: StoredTime.date(try row.decode(column: "s_last_seen_at", as: String.self)) ?? .distantPast,
+            expiresAt: StoredTime.date(try row.decode(column: "s_expires_at", as: String.self)) ?? .distantPast
+        )
+        return (record, try UserRepository.account(row, roles: Self.roles(row)))
+    }
+
+    static func roles(_ row: any SQLRow) throws -> Set<Role> {
+        let list = try row.decode(column: "role_list", as: String?.self) ?? ""
+        return Set(list.split(separator: ",").compactMap { Role(rawValue: String($0)) })
+    }
+
+    /// Sessions of one account, newest first.
+    public func sessions(userId: Int64) async throws -> [SessionRecord] {
+        try await database.sql.raw("SELECT * FROM sessions WHERE user_id = \(bind: userId) ORDER BY created_at DESC").all().map(Self.record)
     }
 
     static func record(_ row: any SQLRow) throws -> SessionRecord {

@@ -8,13 +8,51 @@ public struct UserAccount: Sendable, Equatable {
     public var username: String
     public var displayName: String
     public var passwordHash: String
-    public var isAdmin: Bool
+    public var roles: Set<Role>
+    public var unit: OrgUnit?
+    public var positionId: Int64?
     public var mustChangePassword: Bool
     public var disabled: Bool
+    public var failedAttempts: Int
+    public var lockedUntil: Date?
+
+    public var isAdmin: Bool { roles.contains(.admin) }
+
+    public func isLocked(at now: Date) -> Bool {
+        lockedUntil.map { $0 > now } ?? false
+    }
+
+    public var principal: Principal {
+        Principal(userId: id, username: username, displayName: displayName, roles: roles, unit: unit,
+                  positionId: positionId, mustChangePassword: mustChangePassword)
+    }
+}
+
+/// What an administrator sets on an account.
+public struct AccountSettings: Sendable, Equatable {
+    public var displayName: String
+    public var roles: Set<Role>
+    public var unit: OrgUnit?
+    public var positionId: Int64?
+    public var disabled: Bool
+
+    public init(displayName: String, roles: Set<Role>, unit: OrgUnit?, positionId: Int64?, disabled: Bool = false) {
+        self.displayName = displayName
+        self.roles = roles
+        self.unit = unit
+        self.positionId = positionId
+        self.disabled = disabled
+    }
 }
 
 public struct UserRepository: Sendable {
     public let database: Database
+
+    /// Consecutive failures that lock an account, and for how long.
+    public static let lockAfterFailures = 5
+    public static let lockDuration: TimeInterval = 15 * 60
+    /// A new password may not repeat one of this many previous ones.
+    public static let passwordHistoryDepth = 5
 
     public init(database: Database) {
         self.database = database
@@ -37,8 +75,7 @@ public struct UserRepository: Sendable {
     }
 
     public func create(
-        username: String, displayName: String, passwordHash: String, isAdmin: Bool, mustChangePassword: Bool,
-        actor: AuditActor, now: Date = Date()
+        username: String, settings: AccountSettings, passwordHash: String, mustChangePassword: Bool, actor: AuditActor, now: Date = Date()
     ) async throws -> UserAccount {
         let name = username.lowercased()
         guard Self.isValidUsername(name) else { throw Problem.invalidUsername }
@@ -48,45 +85,177 @@ public struct UserRepository: Sendable {
             }
             let stamp = StoredTime.text(now)
             let id = try await db.raw("""
-                INSERT INTO users (username, display_name, password_hash, is_admin, must_change_password, disabled, created_at, updated_at)
-                VALUES (\(bind: name), \(bind: displayName), \(bind: passwordHash), \(bind: isAdmin ? 1 : 0),
-                        \(bind: mustChangePassword ? 1 : 0), 0, \(bind: stamp), \(bind: stamp))
+                INSERT INTO users (username, display_name, password_hash, is_admin, must_change_password, disabled, created_at, updated_at,
+                                   unit_kind, unit_code, position_id, password_changed_at)
+                VALUES (\(bind: name), \(bind: settings.displayName), \(bind: passwordHash), 0, \(bind: mustChangePassword ? 1 : 0),
+                        \(bind: settings.disabled ? 1 : 0), \(bind: stamp), \(bind: stamp), \(bind: settings.unit?.kind.rawValue),
+                        \(bind: settings.unit?.code), \(bind: settings.positionId), \(bind: stamp))
                 RETURNING id
                 """).first()!.decode(column: "id", as: Int64.self)
-            let account = UserAccount(
-                id: id, username: name, displayName: displayName, passwordHash: passwordHash, isAdmin: isAdmin,
-                mustChangePassword: mustChangePassword, disabled: false
-            )
+            try await Self.writeRoles(id, settings.roles, db: db)
+            try await db.raw("""
+                INSERT INTO password_history (user_id, password_hash, created_at) VALUES (\(bind: id), \(bind: passwordHash), \(bind: stamp))
+                """).run()
             try await AuditLog.write(
-                entity: "user", entityId: String(id), action: "create", before: nil,
-                after: AuditLog.json(["username": name, "displayName": displayName, "isAdmin": String(isAdmin)]),
+                entity: "user", entityId: String(id), action: "create", before: nil, after: AuditLog.json(Self.snapshot(name, settings)),
                 actor: actor, now: now, db: db
             )
+            guard let account = try await Self.load(id: id, db: db) else { throw StoreError.notFound }
             return account
         }
     }
 
+    /// Changes roles, unit, seat, name or the disabled flag.
+    public func update(id: Int64, settings: AccountSettings, actor: AuditActor, now: Date = Date()) async throws -> UserAccount {
+        try await database.transaction { db in
+            guard let before = try await Self.load(id: id, db: db) else { throw StoreError.notFound }
+            try await db.raw("""
+                UPDATE users SET display_name = \(bind: settings.displayName), unit_kind = \(bind: settings.unit?.kind.rawValue),
+                    unit_code = \(bind: settings.unit?.code), position_id = \(bind: settings.positionId),
+                    disabled = \(bind: settings.disabled ? 1 : 0), updated_at = \(bind: StoredTime.text(now))
+                WHERE id = \(bind: id)
+                """).run()
+            try await db.raw("DELETE FROM user_roles WHERE user_id = \(bind: id)").run()
+            try await Self.writeRoles(id, settings.roles, db: db)
+            if settings.disabled { try await db.raw("DELETE FROM sessions WHERE user_id = \(bind: id)").run() }
+            let old = AccountSettings(displayName: before.displayName, roles: before.roles, unit: before.unit, positionId: before.positionId, disabled: before.disabled)
+            try await AuditLog.write(
+                entity: "user", entityId: String(id), action: "update", before: AuditLog.json(Self.snapshot(before.username, old)),
+                after: AuditLog.json(Self.snapshot(before.username, settings)), actor: actor, now: now, db: db
+            )
+            guard let account = try await Self.load(id: id, db: db) else { throw StoreError.notFound }
+            return account
+        }
+    }
+
+    /// Sets a new password (already checked against the rules and history), clears any lock,
+    /// and ends the account's other sessions; `keepSession` is the one to keep, if any.
+    public func setPassword(
+        id: Int64, hash: String, mustChange: Bool, keepSession: String?, action: String, actor: AuditActor, now: Date = Date()
+    ) async throws {
+        try await database.transaction { db in
+            let stamp = StoredTime.text(now)
+            try await db.raw("""
+                UPDATE users SET password_hash = \(bind: hash), must_change_password = \(bind: mustChange ? 1 : 0),
+                    password_changed_at = \(bind: stamp), failed_attempts = 0, locked_until = NULL, updated_at = \(bind: stamp)
+                WHERE id = \(bind: id)
+                """).run()
+            try await db.raw("INSERT INTO password_history (user_id, password_hash, created_at) VALUES (\(bind: id), \(bind: hash), \(bind: stamp))").run()
+            try await db.raw("DELETE FROM sessions WHERE user_id = \(bind: id) AND token_hash <> \(bind: keepSession ?? "")").run()
+            try await AuditLog.write(entity: "user", entityId: String(id), action: action, before: nil, after: nil, actor: actor, now: now, db: db)
+        }
+    }
+
+    /// The most recent password hashes, newest first (the current one included).
+    public func recentPasswordHashes(id: Int64) async throws -> [String] {
+        try await database.sql.raw("""
+            SELECT password_hash FROM password_history WHERE user_id = \(bind: id) ORDER BY id DESC LIMIT \(literal: Self.passwordHistoryDepth)
+            """).all().map { try $0.decode(column: "password_hash", as: String.self) }
+    }
+
+    /// Counts a failed sign-in; the fifth in a row locks the account. Returns the account after.
+    public func recordFailure(id: Int64, now: Date) async throws -> UserAccount? {
+        try await database.transaction { db in
+            guard let account = try await Self.load(id: id, db: db) else { return nil }
+            let failures = account.failedAttempts + 1
+            let lock = failures >= Self.lockAfterFailures ? StoredTime.text(now.addingTimeInterval(Self.lockDuration)) : nil
+            try await db.raw("""
+                UPDATE users SET failed_attempts = \(bind: lock == nil ? failures : 0), locked_until = COALESCE(\(bind: lock), locked_until)
+                WHERE id = \(bind: id)
+                """).run()
+            return try await Self.load(id: id, db: db)
+        }
+    }
+
+    public func recordSuccess(id: Int64) async throws {
+        try await database.sql.raw("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = \(bind: id)").run()
+    }
+
+    /// Locks until `until` (or unlocks with `nil`), as an administrator's action.
+    public func setLock(id: Int64, until: Date?, actor: AuditActor, now: Date = Date()) async throws {
+        try await database.transaction { db in
+            guard try await Self.load(id: id, db: db) != nil else { throw StoreError.notFound }
+            try await db.raw("""
+                UPDATE users SET locked_until = \(bind: until.map(StoredTime.text)), failed_attempts = 0 WHERE id = \(bind: id)
+                """).run()
+            if until != nil { try await db.raw("DELETE FROM sessions WHERE user_id = \(bind: id)").run() }
+            let detail = try until.flatMap { try AuditLog.json(["lockedUntil": StoredTime.text($0)]) }
+            try await AuditLog.write(entity: "user", entityId: String(id), action: until == nil ? "unlock" : "lock", before: nil,
+                                     after: detail, actor: actor, now: now, db: db)
+        }
+    }
+
     public func find(username: String) async throws -> UserAccount? {
-        try await database.sql.raw("SELECT * FROM users WHERE username = \(bind: username.lowercased())").first().map(Self.account)
+        guard let row = try await database.sql.raw("SELECT id FROM users WHERE username = \(bind: username.lowercased())").first() else { return nil }
+        return try await Self.load(id: try row.decode(column: "id", as: Int64.self), db: database.sql)
     }
 
     public func find(id: Int64) async throws -> UserAccount? {
-        try await database.sql.raw("SELECT * FROM users WHERE id = \(bind: id)").first().map(Self.account)
+        try await Self.load(id: id, db: database.sql)
+    }
+
+    public func all() async throws -> [UserAccount] {
+        let rows = try await database.sql.raw("SELECT * FROM users ORDER BY username").all()
+        let roles = try await Self.roles(db: database.sql)
+        return try rows.map { row in
+            let id = try row.decode(column: "id", as: Int64.self)
+            return try Self.account(row, roles: roles[id] ?? [])
+        }
     }
 
     public func count() async throws -> Int {
         try await database.sql.raw("SELECT COUNT(*) AS n FROM users").first()!.decode(column: "n", as: Int.self)
     }
 
-    static func account(_ row: any SQLRow) throws -> UserAccount {
-        UserAccount(
+    // MARK: Rows
+
+    static func load(id: Int64, db: any SQLDatabase) async throws -> UserAccount? {
+        guard let row = try await db.raw("SELECT * FROM users WHERE id = \(bind: id)").first() else { return nil }
+        let roles = try await db.raw("SELECT role FROM user_roles WHERE user_id = \(bind: id)").all()
+            .compactMap { Role(rawValue: try $0.decode(column: "role", as: String.self)) }
+        return try account(row, roles: Set(roles))
+    }
+
+    static func roles(db: any SQLDatabase) async throws -> [Int64: Set<Role>] {
+        var result: [Int64: Set<Role>] = [:]
+        for row in try await db.raw("SELECT user_id, role FROM user_roles").all() {
+            if let role = Role(rawValue: try row.decode(column: "role", as: String.self)) {
+                result[try row.decode(column: "user_id", as: Int64.self), default: []].insert(role)
+            }
+        }
+        return result
+    }
+
+    static func writeRoles(_ id: Int64, _ roles: Set<Role>, db: any SQLDatabase) async throws {
+        for role in roles.sorted() {
+            try await db.raw("INSERT INTO user_roles (user_id, role) VALUES (\(bind: id), \(bind: role.rawValue))").run()
+        }
+    }
+
+    static func account(_ row: any SQLRow, roles: Set<Role>) throws -> UserAccount {
+        let unitKind = try row.decode(column: "unit_kind", as: String?.self).flatMap(OrgUnit.Kind.init(rawValue:))
+        let unitCode = try row.decode(column: "unit_code", as: String?.self)
+        return UserAccount(
             id: try row.decode(column: "id", as: Int64.self),
             username: try row.decode(column: "username", as: String.self),
             displayName: try row.decode(column: "display_name", as: String.self),
             passwordHash: try row.decode(column: "password_hash", as: String.self),
-            isAdmin: try row.decode(column: "is_admin", as: Int.self) != 0,
+            roles: roles,
+            unit: unitKind.flatMap { kind in unitCode.map { OrgUnit(kind: kind, code: $0) } },
+            positionId: try row.decode(column: "position_id", as: Int64?.self),
             mustChangePassword: try row.decode(column: "must_change_password", as: Int.self) != 0,
-            disabled: try row.decode(column: "disabled", as: Int.self) != 0
+            disabled: try row.decode(column: "disabled", as: Int.self) != 0,
+            failedAttempts: try row.decode(column: "failed_attempts", as: Int.self),
+            lockedUntil: try row.decode(column: "locked_until", as: String?.self).flatMap(StoredTime.date)
         )
+    }
+
+    static func snapshot(_ username: String, _ settings: AccountSettings) -> [String: String] {
+        [
+            "username": username, "displayName": settings.displayName,
+            "roles": settings.roles.sorted().map(\.rawValue).joined(separator: ","),
+            "unit": settings.unit?.text ?? "", "positionId": settings.positionId.map(String.init) ?? "",
+            "disabled": String(settings.disabled),
+        ]
     }
 }

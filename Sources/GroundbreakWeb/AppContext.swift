@@ -1,28 +1,25 @@
 import Foundation
+import GroundbreakDomain
 import GroundbreakStore
 import Hummingbird
 import Logging
 
-/// The signed-in user of a request.
-public struct Identity: Sendable, Equatable {
-    public var userId: Int64
-    public var username: String
-    public var displayName: String
-    public var isAdmin: Bool
-}
-
 /// Per-request state: who is asking, through which session, from where.
 public struct AppContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    public var identity: Identity?
+    public var principal: Principal?
+    /// Set when the request came with a session cookie (not with an API token).
     public var session: SessionRecord?
+    /// Set when the request came with an API token.
+    public var apiToken: APIToken?
     public var sourceIP: String
     public var maxUploadSize: Int
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        identity = nil
+        principal = nil
         session = nil
+        apiToken = nil
         sourceIP = source.channel.remoteAddress?.ipAddress ?? ""
         maxUploadSize = 1 << 20
     }
@@ -33,6 +30,7 @@ public struct AppContext: RequestContext {
     }
 
     var auditActor: AuditActor {
-        AuditActor(userId: identity?.userId, name: identity?.displayName ?? "匿名", sourceIP: sourceIP, requestId: requestId)
+        AuditActor(userId: principal?.userId, name: principal?.displayName ?? "匿名", sourceIP: sourceIP, requestId: requestId,
+                   unit: principal?.unit?.text ?? "")
     }
 }

@@ -50,6 +50,7 @@ public struct AppError: Error, Sendable {
         case .notFound: .notFound
         case .conflict(let version): .conflict(currentVersion: version)
         case .invalid(let failure): .validation(failure)
+        case .forbidden: .forbidden
         }
     }
 

@@ -20,11 +20,19 @@ public final class AppServices: Sendable {
     public var users: UserRepository { UserRepository(database: database) }
     public var sessions: SessionRepository { SessionRepository(database: database) }
     public var audit: AuditLog { AuditLog(database: database) }
+    public var tokens: TokenRepository { TokenRepository(database: database) }
+    public var signInAttempts: SignInAttempts { SignInAttempts(database: database) }
+    public var positions: PositionRepository { PositionRepository(database: database) }
+
+    /// Waits; sign-in throttling holds failing addresses with it. Tests replace it.
+    let pause: @Sendable (Duration) async -> Void
 
     public init(
         settings: AppSettings, database: Database, clock: any WallClock = SystemWallClock(),
-        logger: Logger = Logger(label: "groundbreak")
+        logger: Logger = Logger(label: "groundbreak"),
+        pause: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
     ) async throws {
+        self.pause = pause
         self.settings = settings
         self.database = database
         self.clock = clock

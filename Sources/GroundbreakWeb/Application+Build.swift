@@ -13,7 +13,7 @@ public enum GroundbreakApplication {
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ErrorMiddleware())
-        router.add(middleware: SessionMiddleware(services: services))
+        router.add(middleware: AuthenticationMiddleware(services: services))
         EndpointRegistry.register(on: router, services: services)
         return router
     }

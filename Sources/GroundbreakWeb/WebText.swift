@@ -25,6 +25,8 @@ enum WebText {
         static let badQuery = "查询参数有误"
         static let server = "服务器内部错误，请稍后重试"
         static let methodNotAllowed = "不支持该请求方法"
+        static let invalidToken = "API 令牌无效、已撤销或账号已停用"
+        static let mustChangePassword = "请先修改初始密码"
     }
 
     enum Ledger {
@@ -61,5 +63,7 @@ enum WebText {
         static let password = "密码"
         static let failed = "用户名或密码不正确"
         static let disabled = "账号已停用，请联系管理员"
+        static func locked(minutes: Int) -> String { "连续登录失败次数过多，账号已锁定，请\(minutes)分钟后再试或联系管理员" }
+        static let lockedByAdmin = "账号已被管理员锁定，请联系管理员"
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GroundbreakDomain
+import GroundbreakDomain
 import GroundbreakStore
 import GroundbreakWeb
 import Hummingbird
@@ -54,19 +55,46 @@ enum Work {
 
     /// Adds an account after checking the password rules.
     static func addUser(
-        _ database: Database, settings: AppSettings, username: String, displayName: String, password: String, admin: Bool, mustChange: Bool
+        _ database: Database, settings: AppSettings, username: String, account: AccountSettings, password: String, mustChange: Bool
     ) async throws -> UserAccount {
-        let problems = PasswordPolicy.check(password)
+        let problems = PasswordPolicy.check(password, username: username)
         guard problems.isEmpty else { throw Failure(message: problems.map(\.description).joined(separator: "；")) }
+        try checkAccount(account, database: database)
         let hash = try await Passwords.hash(password, cost: settings.bcryptCost)
         do {
             return try await UserRepository(database: database).create(
-                username: username, displayName: displayName, passwordHash: hash, isAdmin: admin,
-                mustChangePassword: mustChange, actor: .system("命令行")
+                username: username, settings: account, passwordHash: hash, mustChangePassword: mustChange, actor: .system("命令行")
             )
         } catch let problem as UserRepository.Problem {
             throw Failure(message: problem.description)
         }
+    }
+
+    static func checkAccount(_ account: AccountSettings, database: Database) throws {
+        guard !account.roles.isEmpty else { throw Failure(message: "至少指定一个角色（--role）") }
+        if account.unit == nil && !account.roles.isSubset(of: [.admin, .secretary, .sponsor]) {
+            throw Failure(message: "该角色须指定所属单位（--unit department:代码 或 region:代码）")
+        }
+        if account.positionId == nil && !account.roles.isDisjoint(with: [.secretary, .sponsor]) {
+            throw Failure(message: "项目秘书、包保领导须指定职务（--position 职务编号）")
+        }
+    }
+
+    /// A fresh one-time password; the user must change it at the next sign-in.
+    static func resetPassword(_ database: Database, settings: AppSettings, username: String) async throws -> String {
+        let users = UserRepository(database: database)
+        guard let account = try await users.find(username: username) else { throw Failure(message: "没有用户 \(username)") }
+        var generator = SystemRandomNumberGenerator()
+        let password = PasswordPolicy.temporaryPassword(using: &generator)
+        let hash = try await Passwords.hash(password, cost: settings.bcryptCost)
+        try await users.setPassword(id: account.id, hash: hash, mustChange: true, keepSession: nil, action: "password-reset", actor: .system("命令行"))
+        return password
+    }
+
+    static func setLock(_ database: Database, username: String, locked: Bool) async throws {
+        let users = UserRepository(database: database)
+        guard let account = try await users.find(username: username) else { throw Failure(message: "没有用户 \(username)") }
+        try await users.setLock(id: account.id, until: locked ? .distantFuture : nil, actor: .system("命令行"))
     }
 
     /// Migrates, optionally fills an empty store with demo data and a demo administrator, then
@@ -82,8 +110,9 @@ enum Work {
                     logger.info("已加载演示数据", metadata: ["projects": "\(summary.projects)", "seats": "\(summary.seats)"])
                 }
                 if try await UserRepository(database: database).find(username: demoUsername) == nil {
-                    _ = try await addUser(database, settings: settings, username: demoUsername, displayName: "演示管理员",
-                                          password: demoPassword, admin: true, mustChange: false)
+                    _ = try await addUser(database, settings: settings, username: demoUsername,
+                                          account: AccountSettings(displayName: "演示管理员", roles: [.admin], unit: .init(kind: .department, code: "CC-XMZX"), positionId: nil),
+                                          password: demoPassword, mustChange: false)
                 }
                 logger.notice("演示账号：\(demoUsername)  密码：\(demoPassword)")
             } else if try await UserRepository(database: database).count() == 0 {

@@ -42,7 +42,7 @@ struct DemoAndListTests {
             #expect(summary.projects == 300)
             let catalog = try await ReferenceRepository(database: store.database).catalog()
             let repository = ProjectRepository(database: store.database)
-            let everything = try await repository.list(ProjectQuery(), catalog: catalog, today: testToday)
+            let everything = try await repository.list(ProjectQuery(), scope: .everything, catalog: catalog, today: testToday)
             #expect(everything.totalCount == 300)
             #expect(everything.projects.count == 50)
             #expect(everything.byStage.values.reduce(0) { $0 + $1.count } == 300)
@@ -52,7 +52,7 @@ struct DemoAndListTests {
             // Load the whole set once and check each filter against a plain Swift filter.
             var all = ProjectQuery()
             all.perPage = 500
-            let projects = try await repository.list(all, catalog: catalog, today: testToday).projects
+            let projects = try await repository.list(all, scope: .everything, catalog: catalog, today: testToday).projects
             #expect(projects.count == 300)
             #expect(everything.totalInvestment == projects.reduce(Money.zero) { $0 + $1.fields.totalInvestment })
 
@@ -60,7 +60,7 @@ struct DemoAndListTests {
                 var query = ProjectQuery()
                 query.perPage = 500
                 configure(&query)
-                let page = try await repository.list(query, catalog: catalog, today: testToday)
+                let page = try await repository.list(query, scope: .everything, catalog: catalog, today: testToday)
                 let want = projects.filter(expected)
                 #expect(Set(page.projects.map(\.id)) == Set(want.map(\.id)), sourceLocation: sourceLocation)
                 #expect(page.totalCount == want.count, sourceLocation: sourceLocation)
@@ -94,7 +94,7 @@ struct DemoAndListTests {
                 query.sort = .name
                 query.descending = false
                 query.page = page
-                seen += try await repository.list(query, catalog: catalog, today: testToday).projects.map(\.id)
+                seen += try await repository.list(query, scope: .everything, catalog: catalog, today: testToday).projects.map(\.id)
             }
             #expect(seen.count == 300 && Set(seen).count == 300)
 
@@ -114,30 +114,30 @@ struct LedgerCacheTests {
             let first = try await repository.create(sampleInput(name: "项目甲"), catalog: store.catalog)
             var query = ProjectQuery()
             query.regionCode = "220104"
-            let before = try await repository.list(query, catalog: store.catalog, today: testToday)
+            let before = try await repository.list(query, scope: .everything, catalog: store.catalog, today: testToday)
             #expect(before.totalCount == 1)
             #expect(store.database.ledgerCache.count == 1)
-            _ = try await repository.list(query, catalog: store.catalog, today: testToday)
+            _ = try await repository.list(query, scope: .everything, catalog: store.catalog, today: testToday)
             #expect(store.database.ledgerCache.count == 1, "the same query is served from the cache")
 
             _ = try await repository.create(sampleInput(name: "项目乙"), catalog: store.catalog)
-            #expect(try await repository.list(query, catalog: store.catalog, today: testToday).totalCount == 2)
+            #expect(try await repository.list(query, scope: .everything, catalog: store.catalog, today: testToday).totalCount == 2)
 
             var edit = ProjectInput(fields: first.fields)
             edit.totalInvestmentWan = "1"
-            _ = try await repository.update(id: first.id, expectedVersion: 1, edit, actor: testActor, catalog: store.catalog, today: testToday, now: testNow)
-            let afterEdit = try await repository.list(query, catalog: store.catalog, today: testToday)
+            _ = try await repository.update(id: first.id, expectedVersion: 1, edit, allowed: .everything, actor: testActor, catalog: store.catalog, today: testToday, now: testNow)
+            let afterEdit = try await repository.list(query, scope: .everything, catalog: store.catalog, today: testToday)
             #expect(afterEdit.totalInvestment == Money.wan(85_000) + Money.wan(1))
 
-            _ = try await repository.transition(id: first.id, expectedVersion: 2, TransitionRequest(target: .cancelled, note: "撤销"),
+            _ = try await repository.transition(id: first.id, expectedVersion: 2, TransitionRequest(target: .cancelled, note: "撤销"), allowed: .everything,
                                                 actor: testActor, catalog: store.catalog, today: testToday, now: testNow)
-            let afterMove = try await repository.list(query, catalog: store.catalog, today: testToday)
+            let afterMove = try await repository.list(query, scope: .everything, catalog: store.catalog, today: testToday)
             #expect(afterMove.byStage[.cancelled]?.count == 1)
 
             _ = try await DemoLoader(database: store.database).load(count: 5, today: testToday, actor: testActor, now: testNow)
             var all = ProjectQuery()
             all.perPage = 100
-            #expect(try await repository.list(all, catalog: store.catalog, today: testToday).totalCount == 7)
+            #expect(try await repository.list(all, scope: .everything, catalog: store.catalog, today: testToday).totalCount == 7)
         }
     }
 }

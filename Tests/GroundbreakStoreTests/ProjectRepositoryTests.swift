@@ -80,7 +80,7 @@ struct ProjectRepositoryTests {
             var edit = ProjectInput(fields: created.fields)
             edit.totalInvestmentWan = "90000.5"
             let updated = try await repository.update(
-                id: created.id, expectedVersion: 1, edit, actor: testActor, catalog: store.catalog, today: testToday, now: testNow
+                id: created.id, expectedVersion: 1, edit, allowed: .everything, actor: testActor, catalog: store.catalog, today: testToday, now: testNow
             )
             #expect(updated.version == 2)
             #expect(updated.fields.totalInvestment == Money(yuan: 900_005_000))
@@ -89,13 +89,13 @@ struct ProjectRepositoryTests {
             stale.name = "过时的修改"
             await #expect(throws: StoreError.conflict(currentVersion: 2)) {
                 _ = try await repository.update(
-                    id: created.id, expectedVersion: 1, stale, actor: testActor, catalog: store.catalog, today: testToday, now: testNow
+                    id: created.id, expectedVersion: 1, stale, allowed: .everything, actor: testActor, catalog: store.catalog, today: testToday, now: testNow
                 )
             }
             #expect(try await repository.project(id: created.id)?.fields.name == created.fields.name)
             await #expect(throws: StoreError.notFound) {
                 _ = try await repository.update(
-                    id: 9999, expectedVersion: 1, stale, actor: testActor, catalog: store.catalog, today: testToday, now: testNow
+                    id: 9999, expectedVersion: 1, stale, allowed: .everything, actor: testActor, catalog: store.catalog, today: testToday, now: testNow
                 )
             }
             let audit = try await AuditLog(database: store.database).entries(entity: "project", entityId: String(created.id))
@@ -118,7 +118,7 @@ struct ProjectRepositoryTests {
                         edit.name = "并发修改 \(index)"
                         do {
                             _ = try await repository.update(
-                                id: created.id, expectedVersion: 1, edit, actor: testActor, catalog: catalog, today: testToday, now: testNow
+                                id: created.id, expectedVersion: 1, edit, allowed: .everything, actor: testActor, catalog: catalog, today: testToday, now: testNow
                             )
                             return true
                         } catch {
@@ -141,7 +141,7 @@ struct ProjectRepositoryTests {
             var project = try await repository.create(sampleInput(), catalog: catalog)
             func move(_ request: TransitionRequest) async throws -> Project {
                 try await repository.transition(
-                    id: project.id, expectedVersion: project.version, request, actor: testActor, catalog: catalog, today: testToday, now: testNow
+                    id: project.id, expectedVersion: project.version, request, allowed: .everything, actor: testActor, catalog: catalog, today: testToday, now: testNow
                 )
             }
             project = try await move(TransitionRequest(target: .attraction, note: "签约在谈"))

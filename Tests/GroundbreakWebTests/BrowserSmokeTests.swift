@@ -25,8 +25,9 @@ struct BrowserSmokeTests {
             settings.bcryptCost = 4
             let services = try await AppServices(settings: settings, database: store.database)
             let hash = try await Passwords.hash("Browser#2026", cost: 4)
-            _ = try await services.users.create(username: "browser", displayName: "浏览器测试员", passwordHash: hash, isAdmin: true,
-                                                 mustChangePassword: false, actor: .system("test"))
+            _ = try await services.users.create(username: "browser", settings: AccountSettings(displayName: "浏览器测试员", roles: [.center],
+                                                 unit: OrgUnit(kind: .department, code: "CC-XMZX"), positionId: nil),
+                                                 passwordHash: hash, mustChangePassword: false, actor: .system("test"))
             let app = Application(router: GroundbreakApplication.router(services: services),
                                   configuration: .init(address: .hostname("127.0.0.1", port: 0)))
             try await app.test(.live) { client in

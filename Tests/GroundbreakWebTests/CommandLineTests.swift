@@ -85,13 +85,23 @@ struct CommandLineTests {
             #expect(try await ProjectRepository(database: database).count() == 50)
 
             await #expect(throws: Work.Failure.self) {
-                _ = try await Work.addUser(database, settings: settings, username: "weak", displayName: "弱口令", password: "12345678", admin: false, mustChange: true)
+                _ = try await Work.addUser(database, settings: settings, username: "weak", account: AccountSettings(displayName: "弱口令", roles: [.admin], unit: nil, positionId: nil),
+                                           password: "12345678", mustChange: true)
             }
-            let account = try await Work.addUser(database, settings: settings, username: "Zhang.San", displayName: "张三", password: "Strong#2026", admin: true, mustChange: false)
+            let account = try await Work.addUser(database, settings: settings, username: "Zhang.San",
+                                                 account: AccountSettings(displayName: "张三", roles: [.admin], unit: nil, positionId: nil),
+                                                 password: "Strong#2026", mustChange: false)
             #expect(account.username == "zhang.san")
             #expect(try await Passwords.verify("Strong#2026", hash: account.passwordHash))
             await #expect(throws: Work.Failure.self) {
-                _ = try await Work.addUser(database, settings: settings, username: "zhang.san", displayName: "重复", password: "Strong#2026", admin: false, mustChange: false)
+                _ = try await Work.addUser(database, settings: settings, username: "zhang.san",
+                                           account: AccountSettings(displayName: "重复", roles: [.viewer], unit: .init(kind: .region, code: "220104"), positionId: nil),
+                                           password: "Strong#2026", mustChange: false)
+            }
+            await #expect(throws: Work.Failure.self, "a region role needs a unit") {
+                _ = try await Work.addUser(database, settings: settings, username: "nounit",
+                                           account: AccountSettings(displayName: "无单位", roles: [.region], unit: nil, positionId: nil),
+                                           password: "Strong#2026", mustChange: false)
             }
         }
         var production = settings

@@ -132,7 +132,7 @@ struct ProjectPagesTests {
             var query = ProjectQuery()
             query.regionCode = "220113"
             query.perPage = 500
-            let expected = try await fixture.services.projects.list(query, catalog: catalog, today: webToday)
+            let expected = try await fixture.services.projects.list(query, scope: .everything, catalog: catalog, today: webToday)
             let response = try await client.send(.get, "/projects?region=220113&perPage=20", as: fixture)
             #expect(response.status == .ok)
             let html = response.text
@@ -161,7 +161,7 @@ struct ProjectPagesTests {
             let rows = try CSV.parse(String(decoding: bytes.dropFirst(3), as: UTF8.self))
             var query = ProjectQuery()
             query.stages = [.construction]
-            let expected = try await fixture.services.projects.list(query, catalog: fixture.services.catalog(), today: webToday)
+            let expected = try await fixture.services.projects.list(query, scope: .everything, catalog: fixture.services.catalog(), today: webToday)
             #expect(rows.count == expected.totalCount + 1)
             #expect(rows[0].first == "序号")
             #expect(rows.dropFirst().allSatisfy { $0[12] == "开工建设" })

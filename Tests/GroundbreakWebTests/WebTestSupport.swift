@@ -19,8 +19,9 @@ struct WebFixture: Sendable {
     let clock: FixedWallClock
     let sessionToken: String
     let csrfToken: String
+    let userId: Int64
 
-    var cookie: String { "\(SessionMiddleware.cookieName)=\(sessionToken)" }
+    var cookie: String { "\(AuthenticationMiddleware.cookieName)=\(sessionToken)" }
 
     static func settings() -> AppSettings {
         var settings = AppSettings()
@@ -30,8 +31,20 @@ struct WebFixture: Sendable {
     }
 }
 
+/// Records the pauses sign-in throttling asks for, instead of sleeping.
+final class PauseRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [Duration] = []
+
+    func pause(_ duration: Duration) {
+        lock.withLock { recorded.append(duration) }
+    }
+
+    var pauses: [Duration] { lock.withLock { recorded } }
+}
+
 func withWeb<T: Sendable>(
-    _ engine: DatabaseEngine = .sqlite, demoProjects: Int = 0,
+    _ engine: DatabaseEngine = .sqlite, demoProjects: Int = 0, pauses: PauseRecorder = PauseRecorder(),
     _ body: @escaping @Sendable (WebFixture, any TestClientProtocol) async throws -> T
 ) async throws -> T {
     try await withTestStore(engine) { store in
@@ -40,20 +53,48 @@ func withWeb<T: Sendable>(
         }
         let clock = FixedWallClock(webNow)
         let settings = WebFixture.settings()
-        let services = try await AppServices(settings: settings, database: store.database, clock: clock)
+        let services = try await AppServices(settings: settings, database: store.database, clock: clock, pause: { pauses.pause($0) })
         let hash = try await Passwords.hash("Passw0rd!", cost: 4)
         let user = try await services.users.create(
-            username: "center", displayName: "项目中心张三", passwordHash: hash, isAdmin: true, mustChangePassword: false,
-            actor: .system("test"), now: webNow
+            username: "center", settings: AccountSettings(displayName: "项目中心张三", roles: [.admin], unit: OrgUnit(kind: .department, code: "CC-XMZX"), positionId: nil),
+            passwordHash: hash, mustChangePassword: false, actor: .system("test"), now: webNow
         )
         let (token, record) = try await services.sessions.create(
             userId: user.id, now: webNow, expiresAt: webNow.addingTimeInterval(settings.sessionAbsoluteTimeout), sourceIP: "127.0.0.1", userAgent: "test"
         )
-        let fixture = WebFixture(store: store, services: services, clock: clock, sessionToken: token, csrfToken: record.csrfToken)
+        let fixture = WebFixture(store: store, services: services, clock: clock, sessionToken: token, csrfToken: record.csrfToken, userId: user.id)
         let app = Application(router: GroundbreakApplication.router(services: services))
         return try await app.test(.router) { client in
             try await body(fixture, client)
         }
+    }
+}
+
+extension WebFixture {
+    /// Adds an account and a live session for it; returns a fixture acting as that user.
+    func signedIn(
+        as username: String, roles: Set<Role>, unit: OrgUnit? = nil, positionId: Int64? = nil, mustChange: Bool = false
+    ) async throws -> WebFixture {
+        let hash = try await Passwords.hash("Passw0rd!", cost: 4)
+        let user = try await services.users.create(
+            username: username, settings: AccountSettings(displayName: username, roles: roles, unit: unit, positionId: positionId),
+            passwordHash: hash, mustChangePassword: mustChange, actor: .system("test"), now: clock.now()
+        )
+        return try await session(for: user.id)
+    }
+}
+
+extension WebFixture {
+    /// The same user, signed in again (after a route that ended the session).
+    func newSession() async throws -> WebFixture {
+        try await session(for: userId)
+    }
+
+    func session(for userId: Int64) async throws -> WebFixture {
+        let (token, record) = try await services.sessions.create(
+            userId: userId, now: clock.now(), expiresAt: clock.now().addingTimeInterval(3600), sourceIP: "127.0.0.1", userAgent: "test"
+        )
+        return WebFixture(store: store, services: services, clock: clock, sessionToken: token, csrfToken: record.csrfToken, userId: userId)
     }
 }
 

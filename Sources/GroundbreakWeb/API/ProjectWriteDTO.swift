@@ -66,10 +66,10 @@ struct ProjectWriteDTO: Decodable, Sendable {
 
     /// Problems with the body itself, before any rule is applied.
     func shapeErrors(requireVersion: Bool, allowStage: Bool) -> [FieldError] {
-        var errors = unknownKeys.map { FieldError($0, .unknownCode(field: "field", code: $0)) }
+        var errors = unknownKeys.map { FieldError($0, .unknownField($0)) }
         if requireVersion && version == nil { errors.append(FieldError("version", .required(field: "version"))) }
         if !allowStage, case .value = strings[.stage] ?? .absent {
-            errors.append(FieldError("stage", .unknownCode(field: "field", code: "stage")))
+            errors.append(FieldError("stage", .unknownField("stage")))
         }
         return errors
     }

@@ -14,8 +14,9 @@ enum ProjectsAPI {
         case .failure(let failure): throw AppError.badQuery(failure)
         }
         let catalog = input.catalog
-        let page = try await input.services.projects.list(query, catalog: catalog, today: input.today)
-        let key = "api-list|\(Route.query(query.items))|\(page.generation)|\(input.today.iso)"
+        let scope = input.scope(.viewProjects)
+        let page = try await input.services.projects.list(query, scope: scope, catalog: catalog, today: input.today)
+        let key = "api-list|\(Route.query(query.items))|\(scope.key)|\(page.generation)|\(input.today.iso)"
         if let bytes = input.services.responses.bytes(for: key) { return Responses.json(bytes: bytes) }
         let bytes = try Responses.encode(ProjectListDTO(page, catalog: catalog, today: input.today))
         input.services.responses.store(bytes, for: key)
@@ -23,8 +24,7 @@ enum ProjectsAPI {
     }
 
     static func get(_ input: EndpointRequest) async throws -> Response {
-        guard let project = try await input.services.projects.project(id: try input.id()) else { throw AppError.notFound }
-        return try Responses.json(ProjectDTO(project, catalog: input.catalog, today: input.today))
+        try Responses.json(ProjectDTO(try input.targetProject(), catalog: input.catalog, today: input.today))
     }
 
     static func create(_ input: EndpointRequest) async throws -> Response {
@@ -39,7 +39,7 @@ enum ProjectsAPI {
         var projectInput = ProjectInput()
         body.apply(to: &projectInput)
         let project = try await input.services.projects.create(
-            projectInput, stage: stage, actor: input.actor, catalog: input.catalog, today: input.today, now: input.now
+            projectInput, stage: stage, allowed: input.scope(.createProject), actor: input.actor, catalog: input.catalog, today: input.today, now: input.now
         )
         var response = try Responses.json(ProjectDTO(project, catalog: input.catalog, today: input.today), status: .created)
         response.headers[.location] = Route.apiProject(project.id).path
@@ -51,11 +51,10 @@ enum ProjectsAPI {
         let body = try input.json(ProjectWriteDTO.self)
         let errors = body.shapeErrors(requireVersion: true, allowStage: false)
         guard errors.isEmpty, let version = body.version else { throw AppError.validation(ValidationFailure(errors)) }
-        guard let current = try await input.services.projects.project(id: id) else { throw AppError.notFound }
-        var projectInput = ProjectInput(fields: current.fields)
+        var projectInput = ProjectInput(fields: try input.targetProject().fields)
         body.apply(to: &projectInput)
         let project = try await input.services.projects.update(
-            id: id, expectedVersion: version, projectInput, actor: input.actor, catalog: input.catalog, today: input.today, now: input.now
+            id: id, expectedVersion: version, projectInput, allowed: input.scope(.editProject), actor: input.actor, catalog: input.catalog, today: input.today, now: input.now
         )
         return try Responses.json(ProjectDTO(project, catalog: input.catalog, today: input.today))
     }
@@ -65,7 +64,7 @@ enum ProjectsAPI {
         let body = try input.json(TransitionRequestDTO.self)
         let request = try transitionRequest(target: body.target, note: body.note ?? "", actualStart: body.actualStart, actualCompletion: body.actualCompletion)
         let project = try await input.services.projects.transition(
-            id: id, expectedVersion: body.version, request, actor: input.actor, catalog: input.catalog, today: input.today, now: input.now
+            id: id, expectedVersion: body.version, request, allowed: input.scope(.transitionProject), actor: input.actor, catalog: input.catalog, today: input.today, now: input.now
         )
         return try Responses.json(ProjectDTO(project, catalog: input.catalog, today: input.today))
     }
@@ -92,9 +91,7 @@ enum ProjectsAPI {
     }
 
     static func history(_ input: EndpointRequest) async throws -> Response {
-        let id = try input.id()
-        guard try await input.services.projects.project(id: id) != nil else { throw AppError.notFound }
-        let records = try await input.services.projects.transitions(projectId: id)
+        let records = try await input.services.projects.transitions(projectId: try input.targetProject().id)
         return try Responses.json(records.map(TransitionDTO.init))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GroundbreakDomain
 import GroundbreakStore
 import HTTPTypes
 import Hummingbird
@@ -9,30 +10,64 @@ enum AuthPages {
     static let loginCSRFCookie = "gb_login_csrf"
 
     static func loginPage(_ input: EndpointRequest) async throws -> Response {
-        if input.identity != nil { return Responses.redirect(.ledger) }
+        if input.principal != nil { return Responses.redirect(.ledger) }
         return render(input, next: input.queryItems.first { $0.0 == "next" }?.1 ?? "", error: nil, status: .ok)
     }
 
+    /// Checks the password. Every attempt is recorded; five failures in a row lock the account
+    /// for 15 minutes; an address that keeps failing is answered ever more slowly.
     static func loginSubmit(_ input: EndpointRequest) async throws -> Response {
         let form = input.form ?? FormData(pairs: [])
         let username = form["username"].trimmingCharacters(in: .whitespaces)
         let password = form["password"]
         let next = form["next"]
-        let user = try await input.services.users.find(username: username)
+        let now = input.now
+        let services = input.services
+        let ip = input.context.sourceIP
+        let recentFailures = try await services.signInAttempts.failures(from: ip, since: now.addingTimeInterval(-SignInThrottle.window))
+        let delay = SignInThrottle.delay(afterFailures: recentFailures)
+        if delay > .zero { await services.pause(delay) }
+
+        func refuse(_ message: String, _ status: HTTPResponse.Status, _ event: String, _ account: UserAccount?) async throws -> Response {
+            try await services.signInAttempts.record(username: username, sourceIP: ip, succeeded: false, now: now)
+            var actor = input.actor
+            actor.userId = account?.id
+            actor.name = account?.displayName ?? username
+            try await services.audit.record(entity: "auth", entityId: username.lowercased(), action: event, actor: actor, now: now)
+            return render(input, next: next, error: message, status: status, username: username)
+        }
+
+        let user = try await services.users.find(username: username)
+        if let user, user.isLocked(at: now) {
+            let minutes = Int((user.lockedUntil!.timeIntervalSince(now) / 60).rounded(.up))
+            let message = Double(minutes) > UserRepository.lockDuration / 60 ? WebText.Auth.lockedByAdmin : WebText.Auth.locked(minutes: minutes)
+            return try await refuse(message, .forbidden, "sign-in-locked", user)
+        }
         let matches = try await Passwords.verify(password, hash: user?.passwordHash ?? Passwords.decoyHash)
         guard let user, matches else {
-            return render(input, next: next, error: WebText.Auth.failed, status: .unauthorized, username: username)
+            if let user, let after = try await services.users.recordFailure(id: user.id, now: now), after.isLocked(at: now) {
+                try await services.audit.record(entity: "user", entityId: String(user.id), action: "locked",
+                                                reason: "连续\(UserRepository.lockAfterFailures)次登录失败", actor: input.actor, now: now)
+                return try await refuse(WebText.Auth.locked(minutes: Int(UserRepository.lockDuration / 60)), .forbidden, "sign-in-failed", user)
+            }
+            return try await refuse(WebText.Auth.failed, .unauthorized, "sign-in-failed", user)
         }
         guard !user.disabled else {
-            return render(input, next: next, error: WebText.Auth.disabled, status: .forbidden, username: username)
+            return try await refuse(WebText.Auth.disabled, .forbidden, "sign-in-disabled", user)
         }
-        let now = input.now
-        let settings = input.services.settings
-        let (token, _) = try await input.services.sessions.create(
+        try await services.users.recordSuccess(id: user.id)
+        try await services.signInAttempts.record(username: username, sourceIP: ip, succeeded: true, now: now)
+        let settings = services.settings
+        let (token, _) = try await services.sessions.create(
             userId: user.id, now: now, expiresAt: now.addingTimeInterval(settings.sessionAbsoluteTimeout),
-            sourceIP: input.context.sourceIP, userAgent: input.request.headers[.userAgent] ?? ""
+            sourceIP: ip, userAgent: input.request.headers[.userAgent] ?? ""
         )
-        var response = Responses.redirect(to: safeNext(next))
+        var actor = input.actor
+        actor.userId = user.id
+        actor.name = user.displayName
+        actor.unit = user.unit?.text ?? ""
+        try await services.audit.record(entity: "auth", entityId: user.username, action: "sign-in", actor: actor, now: now)
+        var response = Responses.redirect(to: user.mustChangePassword ? Route.password.path : safeNext(next))
         response.setCookie(sessionCookie(token, input: input))
         response.setCookie(Cookie(name: loginCSRFCookie, value: "", maxAge: 0, path: "/login", secure: isSecure(input), httpOnly: true, sameSite: .strict))
         return response
@@ -41,14 +76,15 @@ enum AuthPages {
     static func logout(_ input: EndpointRequest) async throws -> Response {
         if let session = input.context.session {
             try await input.services.sessions.delete(tokenHash: session.tokenHash)
+            try await input.services.audit.record(entity: "auth", entityId: input.principal?.username ?? "", action: "sign-out", actor: input.actor, now: input.now)
         }
         var response = Responses.redirect(.login(next: nil))
-        response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: isSecure(input), httpOnly: true, sameSite: .lax))
+        response.setCookie(Cookie(name: AuthenticationMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: isSecure(input), httpOnly: true, sameSite: .lax))
         return response
     }
 
     static func sessionCookie(_ token: String, input: EndpointRequest) -> Cookie {
-        Cookie(name: SessionMiddleware.cookieName, value: token, path: "/", secure: isSecure(input), httpOnly: true, sameSite: .lax)
+        Cookie(name: AuthenticationMiddleware.cookieName, value: token, path: "/", secure: isSecure(input), httpOnly: true, sameSite: .lax)
     }
 
     /// `Secure` when configured, or when a TLS-terminating proxy says the request came over HTTPS.
@@ -64,7 +100,7 @@ enum AuthPages {
 
     static func render(_ input: EndpointRequest, next: String, error: String?, status: HTTPResponse.Status, username: String = "") -> Response {
         let token = SessionRepository.randomToken()
-        let page = LoginPage(context: PageContext(identity: nil, csrfToken: input.services.sign(token), today: input.today), next: next, username: username, error: error)
+        let page = LoginPage(context: PageContext(principal: nil, csrfToken: input.services.sign(token), today: input.today), next: next, username: username, error: error)
         var response = Responses.html(page.document, status: status)
         response.setCookie(Cookie(name: loginCSRFCookie, value: token, maxAge: 3600, path: "/login", secure: isSecure(input), httpOnly: true, sameSite: .strict))
         return response

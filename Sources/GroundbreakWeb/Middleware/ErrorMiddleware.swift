@@ -15,12 +15,14 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let redirect as RedirectToLogin {
             return Responses.redirect(.login(next: redirect.next))
+        } catch let redirect as RedirectTo {
+            return Responses.redirect(to: redirect.path)
         } catch {
             let appError = Self.appError(for: error, context: context)
             if request.uri.path.hasPrefix("/api/") {
                 return Responses.problem(appError, instance: request.uri.path)
             }
-            return Responses.html(ErrorPage(error: appError, identity: context.identity, csrfToken: context.session?.csrfToken).document, status: appError.status)
+            return Responses.html(ErrorPage(error: appError, principal: context.principal, csrfToken: context.session?.csrfToken).document, status: appError.status)
         }
     }
 
@@ -30,6 +32,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return error
         case let error as StoreError:
             return AppError.from(error)
+        case let error as UserRepository.Problem:
+            return AppError(.unprocessableContent, kind: "validation-failed", title: error.description)
         case let error as HTTPError:
             switch error.status {
             case .notFound: return .notFound

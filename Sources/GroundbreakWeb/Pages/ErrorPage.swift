@@ -6,11 +6,11 @@ import Plot
 /// The page shown for an error, with the same status the API would give.
 struct ErrorPage {
     var error: AppError
-    var identity: Identity?
+    var principal: Principal?
     var csrfToken: String?
 
     var document: HTML {
-        let context = PageContext(identity: identity, csrfToken: csrfToken, today: Day.inChina(Date()))
+        let context = PageContext(principal: principal, csrfToken: csrfToken, today: Day.inChina(Date()))
         return Layout.document(title: error.title, context: context, nav: .none, content: .div(
             .class("card error-page"),
             .h1(.text("\(error.status.code) \(error.title)")),

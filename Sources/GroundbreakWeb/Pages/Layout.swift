@@ -5,24 +5,33 @@ import Plot
 
 /// What every page knows about the request it answers.
 struct PageContext: Sendable {
-    var identity: Identity?
+    var principal: Principal?
     /// The session's CSRF token, written into every form that changes something.
     var csrfToken: String?
     var today: Day
 
-    init(identity: Identity?, csrfToken: String?, today: Day) {
-        self.identity = identity
+    init(principal: Principal?, csrfToken: String?, today: Day) {
+        self.principal = principal
         self.csrfToken = csrfToken
         self.today = today
     }
 
+    /// What the navigation offers; the guard still decides every request.
+    var allowedActions: Set<PolicyAction> = []
+
+    func may(_ action: PolicyAction) -> Bool {
+        allowedActions.contains(action)
+    }
+
     init(_ input: EndpointRequest) {
-        self.init(identity: input.identity, csrfToken: input.context.session?.csrfToken, today: input.today)
+        self.init(principal: input.principal, csrfToken: input.context.session?.csrfToken, today: input.today)
+        let catalog = input.catalog
+        allowedActions = Set(PolicyAction.allCases.filter { Policy.decide($0, for: input.principal, catalog: catalog) == .allow })
     }
 }
 
 enum NavItem {
-    case ledger, newProject, none
+    case ledger, newProject, admin, audit, account, none
 }
 
 /// The frame around every page: header with navigation and the signed-in user, then the content.
@@ -41,15 +50,17 @@ enum Layout {
                 .header(
                     .class("topbar"),
                     .a(.class("brand"), .href(esc(Route.ledger.path)), .text(WebText.product)),
-                    .if(context.identity != nil, .nav(
+                    .if(context.principal != nil, .nav(
                         .class("mainnav"),
                         navLink(WebText.Nav.ledger, .ledger, active: nav == .ledger),
-                        navLink(WebText.Nav.newProject, .newProject, active: nav == .newProject)
+                        .if(context.may(.createProject), navLink(WebText.Nav.newProject, .newProject, active: nav == .newProject)),
+                        .if(context.may(.viewAudit), navLink("审计日志", .audit(FormData(pairs: [])), active: nav == .audit)),
+                        .if(context.may(.administer), navLink("用户管理", .adminUsers, active: nav == .admin))
                     )),
-                    .unwrap(context.identity) { identity in
+                    .unwrap(context.principal) { principal in
                         .div(
                             .class("user"),
-                            .span(.class("user-name"), .text(identity.displayName)),
+                            .a(.class("user-name"), .href(esc(Route.account.path)), .text(principal.displayName)),
                             .form(
                                 .method(.post), .action(esc(Route.logout.path)), .class("inline"),
                                 csrfField(context),

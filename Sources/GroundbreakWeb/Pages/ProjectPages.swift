@@ -20,7 +20,7 @@ enum ProjectPages {
             query = (try? ProjectQuery.parse(input.queryItems.filter { !bad.contains($0.0) }).get()) ?? ProjectQuery()
         }
         let catalog = input.catalog
-        let page = try await input.services.projects.list(query, catalog: catalog, today: input.today)
+        let page = try await input.services.projects.list(query, scope: input.scope(.viewProjects), catalog: catalog, today: input.today)
         let model = LedgerPage(context: PageContext(input), query: query, page: page, catalog: catalog, queryErrors: queryErrors)
         return Responses.html(model.document, status: queryErrors.isEmpty ? .ok : .badRequest)
     }
@@ -40,6 +40,7 @@ enum ProjectPages {
         let catalog = input.catalog
         let today = input.today
         let projects = input.services.projects
+        let scope = input.scope(.viewProjects)
         var headers = HTTPFields()
         headers[.contentType] = "text/csv; charset=utf-8"
         let name = "项目台账-\(today.iso).csv"
@@ -52,7 +53,7 @@ enum ProjectPages {
             var pageNumber = 1
             while true {
                 query.page = pageNumber
-                let page = try await projects.list(query, catalog: catalog, today: today)
+                let page = try await projects.list(query, scope: scope, catalog: catalog, today: today)
                 var bytes: [UInt8] = []
                 for project in page.projects {
                     number += 1
@@ -102,7 +103,7 @@ enum ProjectPages {
         }
         do {
             let project = try await input.services.projects.create(
-                projectInput, stage: stage, actor: input.actor, catalog: catalog, today: input.today, now: input.now
+                projectInput, stage: stage, allowed: input.scope(.createProject), actor: input.actor, catalog: catalog, today: input.today, now: input.now
             )
             return Responses.redirect(to: Route.project(project.id).path + "?notice=created")
         } catch StoreError.invalid(let failure) {
@@ -111,8 +112,8 @@ enum ProjectPages {
     }
 
     static func show(_ input: EndpointRequest, transitionErrors: [FieldError] = [], transitionForm: FormData? = nil) async throws -> Response {
-        let id = try input.id()
-        guard let project = try await input.services.projects.project(id: id) else { throw AppError.notFound }
+        let project = try input.targetProject()
+        let id = project.id
         let notices = ["created": WebText.Project.created, "saved": WebText.Project.saved, "moved": WebText.Project.moved]
         let page = ProjectShowPage(
             context: PageContext(input), project: project, catalog: input.catalog,
@@ -125,7 +126,7 @@ enum ProjectPages {
     }
 
     static func editForm(_ input: EndpointRequest) async throws -> Response {
-        guard let project = try await input.services.projects.project(id: try input.id()) else { throw AppError.notFound }
+        let project = try input.targetProject()
         let page = ProjectFormPage(context: PageContext(input), mode: .edit(project: project), input: ProjectInput(fields: project.fields), catalog: input.catalog)
         return Responses.html(page.document)
     }
@@ -134,7 +135,7 @@ enum ProjectPages {
         let id = try input.id()
         let form = input.form ?? FormData(pairs: [])
         let projectInput = ProjectFormPage.input(from: form)
-        guard let current = try await input.services.projects.project(id: id) else { throw AppError.notFound }
+        let current = try input.targetProject()
         let catalog = input.catalog
         func refuse(_ errors: [FieldError], conflict: Int? = nil) -> Response {
             var page = ProjectFormPage(context: PageContext(input), mode: .edit(project: current), input: projectInput, catalog: catalog, errors: errors)
@@ -146,7 +147,7 @@ enum ProjectPages {
         }
         do {
             _ = try await input.services.projects.update(
-                id: id, expectedVersion: version, projectInput, actor: input.actor, catalog: catalog, today: input.today, now: input.now
+                id: id, expectedVersion: version, projectInput, allowed: input.scope(.editProject), actor: input.actor, catalog: catalog, today: input.today, now: input.now
             )
             return Responses.redirect(to: Route.project(id).path + "?notice=saved")
         } catch StoreError.invalid(let failure) {
@@ -168,7 +169,7 @@ enum ProjectPages {
                 actualCompletion: target == Stage.operation.rawValue ? form["actualCompletion"] : nil
             )
             _ = try await input.services.projects.transition(
-                id: id, expectedVersion: version, request, actor: input.actor, catalog: input.catalog, today: input.today, now: input.now
+                id: id, expectedVersion: version, request, allowed: input.scope(.transitionProject), actor: input.actor, catalog: input.catalog, today: input.today, now: input.now
             )
             return Responses.redirect(to: Route.project(id).path + "?notice=moved")
         } catch let error as AppError where !error.fieldErrors.isEmpty {

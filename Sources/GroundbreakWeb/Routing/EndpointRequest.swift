@@ -14,12 +14,34 @@ struct EndpointRequest: Sendable {
     let services: AppServices
     var body: ByteBuffer?
     var form: FormData?
+    /// The object named by `:id`, loaded and cleared by the policy before the handler runs.
+    var project: Project?
+    var targetUser: UserAccount?
+    var targetToken: APIToken?
 
-    var identity: Identity? { context.identity }
+    var principal: Principal? { context.principal }
     var actor: AuditActor { context.auditActor }
     var now: Date { services.clock.now() }
     var today: Day { services.clock.today() }
     var catalog: ReferenceCatalog { services.catalog() }
+
+    /// The projects the caller's grants of `action` reach; what the store filters by.
+    func scope(_ action: PolicyAction) -> ProjectScope {
+        guard let principal else { return .nothing }
+        return Policy.scope(for: action, of: principal, catalog: catalog)
+    }
+
+    /// The signed-in user; the guard has already refused anonymous callers on routes that need one.
+    func requirePrincipal() throws -> Principal {
+        guard let principal else { throw AppError.unauthorized }
+        return principal
+    }
+
+    /// The project the guard loaded for `:id`.
+    func targetProject() throws -> Project {
+        guard let project else { throw AppError.notFound }
+        return project
+    }
 
     /// The numeric `:id` of the path; a non-number is a 404, like a missing row.
     func id() throws -> Int64 {

@@ -14,6 +14,18 @@ public enum Route: Sendable, Equatable {
     case editProject(Int64)
     case transition(Int64)
     case asset(String)
+    case account
+    case password
+    case signOutEverywhere
+    case adminUsers
+    case newUser
+    case adminUser(Int64)
+    case resetPassword(Int64)
+    case lockUser(Int64)
+    case issueToken(Int64)
+    case revokeToken(Int64)
+    case audit(FormData)
+    case auditCSV(FormData)
     case apiProjects
     case apiProject(Int64)
     case openAPI
@@ -32,6 +44,18 @@ public enum Route: Sendable, Equatable {
         case .editProject: .projectEditPage
         case .transition: .projectTransition
         case .asset: .asset
+        case .account: .accountPage
+        case .password: .passwordPage
+        case .signOutEverywhere: .signOutEverywhere
+        case .adminUsers: .adminUsers
+        case .newUser: .adminUserNew
+        case .adminUser: .adminUserShow
+        case .resetPassword: .adminUserResetPassword
+        case .lockUser: .adminUserLock
+        case .issueToken: .adminTokenIssue
+        case .revokeToken: .adminTokenRevoke
+        case .audit: .auditPage
+        case .auditCSV: .auditCSV
         case .apiProjects: .apiListProjects
         case .apiProject: .apiGetProject
         case .openAPI: .apiOpenAPI
@@ -49,8 +73,12 @@ public enum Route: Sendable, Equatable {
         case .ledgerCSV(let query):
             let items = query.items.filter { $0.0 != "page" && $0.0 != "perPage" }
             return items.isEmpty ? "/projects.csv" : "/projects.csv?" + Route.query(items)
-        case .project(let id), .editProject(let id), .transition(let id), .apiProject(let id):
+        case .project(let id), .editProject(let id), .transition(let id), .apiProject(let id), .adminUser(let id), .resetPassword(let id),
+             .lockUser(let id), .issueToken(let id), .revokeToken(let id):
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
+        case .audit(let filter), .auditCSV(let filter):
+            let items = filter.pairs.filter { !$0.1.isEmpty }
+            return items.isEmpty ? endpoint.pattern : endpoint.pattern + "?" + Route.query(items)
         case .asset(let file):
             return "/assets/" + file
         default:

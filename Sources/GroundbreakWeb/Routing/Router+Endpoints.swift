@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GroundbreakDomain
 import GroundbreakStore
 import HTTPTypes
 import Hummingbird
@@ -18,6 +19,23 @@ enum EndpointRegistry {
         case .loginPage: AuthPages.loginPage
         case .loginSubmit: AuthPages.loginSubmit
         case .logout: AuthPages.logout
+        case .accountPage: AccountPages.account
+        case .passwordPage: AccountPages.passwordPage
+        case .passwordSubmit: AccountPages.passwordSubmit
+        case .signOutEverywhere: AccountPages.signOutEverywhere
+        case .adminUsers: AdminPages.users
+        case .adminUserNew: AdminPages.newUser
+        case .adminUserCreate: AdminPages.createUser
+        case .adminUserShow: AdminPages.showUser
+        case .adminUserUpdate: AdminPages.updateUser
+        case .adminUserResetPassword: AdminPages.resetPassword
+        case .adminUserLock: AdminPages.lockUser
+        case .adminTokenIssue: AdminPages.issueToken
+        case .adminTokenRevoke: AdminPages.revokeToken
+        case .auditPage: AuditPages.page
+        case .auditCSV: AuditPages.csv
+        case .apiAudit: AuditPages.api
+        case .apiMe: MeAPI.me
         case .home: { _ in Responses.redirect(.ledger) }
         case .ledgerPage: ProjectPages.ledger
         case .ledgerCSV: ProjectPages.ledgerCSV
@@ -51,17 +69,7 @@ enum EndpointRegistry {
     static func prepare(_ endpoint: Endpoint, request: Request, context: AppContext, services: AppServices) async throws -> EndpointRequest {
         var input = EndpointRequest(endpoint: endpoint, request: request, context: context, services: services)
         if let action = endpoint.action {
-            switch Policy.decide(action, for: context.identity) {
-            case .allow:
-                break
-            case .unauthenticated:
-                if endpoint.kind == .page && endpoint.method == .get {
-                    throw RedirectToLogin(next: request.uri.path + (request.uri.query.map { "?" + $0 } ?? ""))
-                }
-                throw AppError.unauthorized
-            case .deny:
-                throw AppError.forbidden
-            }
+            try await authorise(action, &input)
         }
         guard endpoint.isMutation else { return input }
         let limit = services.settings.maxBodyBytes
@@ -80,6 +88,53 @@ enum EndpointRegistry {
         return input
     }
 
+    /// The policy's answer for this route, and for the object its `:id` names. Denials are
+    /// written to the audit trail.
+    static func authorise(_ action: PolicyAction, _ input: inout EndpointRequest) async throws {
+        let endpoint = input.endpoint
+        let catalog = input.catalog
+        let principal = input.principal
+        var decision = Policy.decide(action, for: principal, catalog: catalog)
+        if decision == .unauthenticated {
+            if endpoint.kind == .page && endpoint.method == .get {
+                throw RedirectToLogin(next: input.request.uri.path + (input.request.uri.query.map { "?" + $0 } ?? ""))
+            }
+            throw AppError.unauthorized
+        }
+        if principal?.mustChangePassword == true && !endpoint.allowedBeforePasswordChange {
+            if endpoint.kind == .page && endpoint.method == .get { throw RedirectTo(path: Route.password.path) }
+            throw AppError(.forbidden, kind: "password-change-required", title: WebText.Problem.mustChangePassword)
+        }
+        if decision == .allow {
+            switch endpoint.target {
+            case .none:
+                break
+            case .project:
+                guard let project = try await input.services.projects.project(id: try input.id()) else { throw AppError.notFound }
+                decision = Policy.decide(action, on: project, for: principal, catalog: catalog)
+                input.project = project
+            case .user:
+                guard let account = try await input.services.users.find(id: try input.id()) else { throw AppError.notFound }
+                input.targetUser = account
+            case .token:
+                guard let token = try await input.services.tokens.find(id: try input.id()) else { throw AppError.notFound }
+                input.targetToken = token
+            }
+        }
+        switch decision {
+        case .allow:
+            return
+        case .unauthenticated:
+            throw AppError.unauthorized
+        case .deny, .notFound:
+            try await input.services.audit.record(
+                entity: "route", entityId: endpoint.rawValue, action: "denied",
+                reason: "\(input.request.method.rawValue) \(input.request.uri.path)", actor: input.actor, now: input.now
+            )
+            throw decision == .deny ? AppError.forbidden : AppError.notFound
+        }
+    }
+
     /// Forms carry the session's token in `_csrf`; API calls made with the session cookie carry
     /// it in `X-CSRF-Token`. Sign-in, before any session, uses a double-submit cookie.
     static func checkCSRF(_ input: EndpointRequest) throws {
@@ -90,6 +145,9 @@ enum EndpointRegistry {
             // planted by a neighbouring site cannot be paired with a form value of its own.
             presented = input.form?["_csrf"] ?? ""
             expected = input.request.cookies[AuthPages.loginCSRFCookie].map { input.services.sign($0.value) }
+        } else if input.context.apiToken != nil {
+            // A token is sent deliberately by a program; no browser adds it on its own.
+            return
         } else if input.endpoint.kind == .api {
             presented = input.request.headers[HTTPField.Name("X-CSRF-Token")!] ?? ""
             expected = input.context.session?.csrfToken
@@ -112,4 +170,9 @@ enum EndpointRegistry {
 /// Thrown when a page needs a signed-in user; answered with a redirect to the sign-in page.
 struct RedirectToLogin: Error {
     let next: String
+}
+
+/// Thrown to send the browser elsewhere first (the password page, for a forced change).
+struct RedirectTo: Error {
+    let path: String
 }

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Everything a caller may try to do. Every route names one; `Policy` decides.
+public enum PolicyAction: String, Sendable, CaseIterable {
+    /// Pages every signed-in user has: own account, sign-out.
+    case signedIn
+    case viewProjects
+    case viewReference
+    case createProject
+    case editProject
+    case transitionProject
+    case viewAudit
+    case administer
+}
+
+/// The one place that decides who may do what to which project.
+///
+/// A role grants actions; each grant reaches a scope of projects derived from the user's unit
+/// (a region subtree, a department) or seat (the projects a secretary or sponsor is assigned).
+/// Several roles add up. Handlers never check permissions themselves; the store applies
+/// `scope(for: .viewProjects, …)` to every list and total.
+public enum Policy {
+    public enum Decision: Sendable, Equatable {
+        case allow
+        /// Not signed in.
+        case unauthenticated
+        /// Signed in, but not allowed.
+        case deny
+        /// The object is outside what the caller may see: answered as if it did not exist.
+        case notFound
+    }
+
+    /// The scope each role's grant of `action` reaches for `principal`.
+    public static func scope(for action: PolicyAction, of principal: Principal, catalog: ReferenceCatalog) -> ProjectScope {
+        var rules: [ScopeRule] = []
+        for role in principal.roles.sorted() {
+            rules += grant(role, action, principal, catalog)
+        }
+        if rules.contains(where: { $0.reach == .everything && $0.stages == nil }) { return .everything }
+        return ProjectScope(Array(Set(rules)).sorted { "\($0)" < "\($1)" })
+    }
+
+    /// Whether `principal` may take an action that has no single project (lists, pages, admin).
+    public static func decide(_ action: PolicyAction, for principal: Principal?, catalog: ReferenceCatalog) -> Decision {
+        guard let principal else { return .unauthenticated }
+        switch action {
+        case .signedIn, .viewReference:
+            return .allow
+        case .viewAudit:
+            return principal.roles.isDisjoint(with: [.admin, .center, .supervision]) ? .deny : .allow
+        case .administer:
+            return principal.isAdmin ? .allow : .deny
+        case .viewProjects, .createProject, .editProject, .transitionProject:
+            return scope(for: action, of: principal, catalog: catalog).isEmpty ? .deny : .allow
+        }
+    }
+
+    /// Whether `principal` may take `action` on `project`. A project the caller cannot see is
+    /// `notFound`, so its existence is not disclosed; one it can see but not change is `deny`.
+    public static func decide(_ action: PolicyAction, on project: Project, for principal: Principal?, catalog: ReferenceCatalog) -> Decision {
+        guard let principal else { return .unauthenticated }
+        guard scope(for: .viewProjects, of: principal, catalog: catalog).contains(project) else { return .notFound }
+        if action == .viewProjects { return .allow }
+        return scope(for: action, of: principal, catalog: catalog).contains(project) ? .allow : .deny
+    }
+
+    /// The region subtree of the user's level: their region, or the region their department
+    /// belongs to (a city department sees the whole city).
+    static func levelRegions(_ principal: Principal, _ catalog: ReferenceCatalog) -> Set<String>? {
+        guard let unit = principal.unit else { return nil }
+        switch unit.kind {
+        case .region:
+            return catalog.region(unit.code) == nil ? nil : catalog.regionSubtree(unit.code)
+        case .department:
+            return catalog.department(unit.code)?.regionCode.map { catalog.regionSubtree($0) }
+        }
+    }
+
+    static let attractionStages: Set<Stage> = [.reserve, .attraction]
+
+    private static func grant(_ role: Role, _ action: PolicyAction, _ principal: Principal, _ catalog: ReferenceCatalog) -> [ScopeRule] {
+        let level = levelRegions(principal, catalog).map { [ScopeRule(.regions($0))] } ?? []
+        let department = principal.unit?.kind == .department ? principal.unit?.code : nil
+        let seat = principal.positionId.map { Set([$0]) }
+        switch (role, action) {
+        case (.admin, .viewProjects), (.admin, .createProject), (.admin, .editProject), (.admin, .transitionProject):
+            return [ScopeRule(.everything)]
+        case (.center, .viewProjects), (.center, .createProject), (.center, .editProject), (.center, .transitionProject),
+             (.region, .viewProjects), (.region, .createProject), (.region, .editProject), (.region, .transitionProject),
+             (.supervision, .viewProjects), (.statistics, .viewProjects), (.viewer, .viewProjects), (.attraction, .viewProjects):
+            return role == .region && principal.unit?.kind != .region ? [] : level
+        case (.attraction, .createProject), (.attraction, .editProject), (.attraction, .transitionProject):
+            return level.map { ScopeRule($0.reach, stages: attractionStages) }
+        case (.department, .viewProjects):
+            return department.map { [ScopeRule(.departments([$0], includingSupport: true))] } ?? []
+        case (.department, .createProject), (.department, .editProject), (.department, .transitionProject):
+            return department.map { [ScopeRule(.departments([$0], includingSupport: false))] } ?? []
+        case (.secretary, .viewProjects), (.secretary, .editProject), (.secretary, .transitionProject):
+            return seat.map { [ScopeRule(.secretaryPositions($0))] } ?? []
+        case (.sponsor, .viewProjects):
+            return seat.map { [ScopeRule(.sponsorPositions($0))] } ?? []
+        default:
+            return []
+        }
+    }
+}

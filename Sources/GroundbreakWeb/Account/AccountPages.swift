@@ -1,0 +1,133 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+import Plot
+
+/// The signed-in user's own account: who they are, changing the password, signing out everywhere.
+enum AccountPages {
+    static func account(_ input: EndpointRequest) async throws -> Response {
+        let principal = try input.requirePrincipal()
+        let sessions = try await input.services.sessions.sessions(userId: principal.userId)
+        let notice = input.queryItems.first { $0.0 == "notice" }?.1 == "password" ? "密码已修改" : nil
+        let page = AccountPage(context: PageContext(input), principal: principal, catalog: input.catalog, sessionCount: sessions.count, notice: notice)
+        return Responses.html(page.document)
+    }
+
+    static func passwordPage(_ input: EndpointRequest) async throws -> Response {
+        Responses.html(PasswordPage(context: PageContext(input), forced: input.principal?.mustChangePassword == true, errors: []).document)
+    }
+
+    /// Current password, new password twice; the rules, and none of the last five.
+    static func passwordSubmit(_ input: EndpointRequest) async throws -> Response {
+        let principal = try input.requirePrincipal()
+        let form = input.form ?? FormData(pairs: [])
+        guard let account = try await input.services.users.find(id: principal.userId) else { throw AppError.notFound }
+        var problems: [PasswordPolicy.Problem] = []
+        if !(try await Passwords.verify(form["current"], hash: account.passwordHash)) { problems.append(.wrongCurrent) }
+        let new = form["new"]
+        if new != form["confirm"] { problems.append(.mismatch) }
+        problems += PasswordPolicy.check(new, username: account.username)
+        if problems.isEmpty {
+            for hash in try await input.services.users.recentPasswordHashes(id: account.id) where try await Passwords.verify(new, hash: hash) {
+                problems.append(.reused)
+                break
+            }
+        }
+        guard problems.isEmpty else {
+            let page = PasswordPage(context: PageContext(input), forced: account.mustChangePassword, errors: problems.map(\.description))
+            return Responses.html(page.document, status: .unprocessableContent)
+        }
+        let hash = try await Passwords.hash(new, cost: input.services.settings.bcryptCost)
+        try await input.services.users.setPassword(
+            id: account.id, hash: hash, mustChange: false, keepSession: input.context.session?.tokenHash,
+            action: "password-change", actor: input.actor, now: input.now
+        )
+        return Responses.redirect(to: Route.account.path + "?notice=password")
+    }
+
+    /// Ends every session of the account, this one included.
+    static func signOutEverywhere(_ input: EndpointRequest) async throws -> Response {
+        let principal = try input.requirePrincipal()
+        try await input.services.sessions.deleteAll(userId: principal.userId)
+        try await input.services.audit.record(entity: "auth", entityId: principal.username, action: "sign-out-everywhere", actor: input.actor, now: input.now)
+        var response = Responses.redirect(.login(next: nil))
+        response.setCookie(Cookie(name: AuthenticationMiddleware.cookieName, value: "", maxAge: 0, path: "/",
+                                  secure: AuthPages.isSecure(input), httpOnly: true, sameSite: .lax))
+        return response
+    }
+}
+
+struct AccountPage {
+    var context: PageContext
+    var principal: Principal
+    var catalog: ReferenceCatalog
+    var sessionCount: Int
+    var notice: String?
+
+    var document: HTML {
+        Layout.document(title: "我的账号", context: context, nav: .account, content: .group(
+            .h1(.text("我的账号")),
+            Components.notice(notice),
+            .section(
+                .class("card"),
+                .element(named: "dl", nodes: [.class("details")] + [
+                    ("用户名", principal.username),
+                    ("姓名", principal.displayName),
+                    ("角色", principal.roles.sorted().map(\.label).joined(separator: "、")),
+                    ("所属单位", UnitNames.describe(principal.unit, catalog: catalog)),
+                    ("职务", principal.positionId.flatMap { catalog.position($0)?.display } ?? "—"),
+                    ("在线会话", "\(sessionCount) 个"),
+                ].flatMap { label, value -> [Node<HTML.BodyContext>] in [.element(named: "dt", text: label), .element(named: "dd", text: value)] })
+            ),
+            .div(
+                .class("actions"),
+                .a(.class("button"), .href(esc(Route.password.path)), .text("修改密码")),
+                .form(.method(.post), .action(esc(Route.signOutEverywhere.path)), .class("inline"), Layout.csrfField(context),
+                      .button(.type(.submit), .class("button secondary"), .text("退出所有设备上的登录")))
+            )
+        ))
+    }
+}
+
+struct PasswordPage {
+    var context: PageContext
+    var forced: Bool
+    var errors: [String]
+
+    var document: HTML {
+        Layout.document(title: "修改密码", context: context, nav: .account, content: .div(
+            .class("login card"),
+            .h1(.text("修改密码")),
+            .if(forced, .div(.class("alert alert-warn"), .text("这是首次登录或管理员重置后的登录，请先设置新密码。"))),
+            .if(!errors.isEmpty, .div(.class("alert alert-error"), .attribute(named: "role", value: "alert"), .ul(.forEach(errors) { .li(.text($0)) }))),
+            .form(
+                .method(.post), .action(esc(Route.password.path)),
+                Layout.csrfField(context),
+                Components.textField("current", label: "当前密码", value: "", required: true, inputType: .password),
+                Components.textField("new", label: "新密码", value: "", required: true,
+                                     hint: "至少\(PasswordPolicy.minimumLength)位，含大写字母、小写字母、数字、符号中的至少\(PasswordPolicy.requiredClasses)类，不能与最近5次相同",
+                                     inputType: .password),
+                Components.textField("confirm", label: "再次输入新密码", value: "", required: true, inputType: .password),
+                .button(.type(.submit), .class("button"), .text("保存新密码"))
+            )
+        ))
+    }
+}
+
+/// How units are named on pages.
+enum UnitNames {
+    static func describe(_ unit: OrgUnit?, catalog: ReferenceCatalog) -> String {
+        guard let unit else { return "—" }
+        switch unit.kind {
+        case .department: return catalog.department(unit.code)?.name ?? unit.code
+        case .region: return catalog.region(unit.code)?.name ?? unit.code
+        }
+    }
+
+    static func options(_ catalog: ReferenceCatalog) -> [Components.Option] {
+        catalog.departments.map { Components.Option(OrgUnit(kind: .department, code: $0.code).text, $0.name, group: "部门") }
+            + catalog.assignableRegions.map { Components.Option(OrgUnit(kind: .region, code: $0.code).text, $0.name, group: "属地") }
+    }
+}

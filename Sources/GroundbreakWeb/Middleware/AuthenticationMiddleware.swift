@@ -1,0 +1,54 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+
+/// Finds who is asking: an API token (`Authorization: Bearer gbt_…`) or the session behind the
+/// cookie, and puts the principal into the context. Sessions end after `sessionIdleTimeout`
+/// without a request and `sessionAbsoluteTimeout` after sign-in; a locked or disabled account has
+/// no session and no token.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+    static let cookieName = "gb_session"
+    /// Writing `last_seen_at` on every request would make every read a write; once a minute is
+    /// precise enough for a 30-minute idle timeout. Token use is recorded on the same rhythm.
+    static let touchInterval: TimeInterval = 60
+
+    let services: AppServices
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        var context = context
+        let now = services.clock.now()
+        if let authorization = request.headers[.authorization] {
+            guard authorization.hasPrefix("Bearer "),
+                  let (token, user) = try await services.tokens.find(token: String(authorization.dropFirst("Bearer ".count))),
+                  !user.disabled, !user.isLocked(at: now)
+            else {
+                try await services.audit.record(entity: "auth", entityId: "token", action: "token-rejected", actor: context.auditActor, now: now)
+                throw AppError(.unauthorized, kind: "invalid-token", title: WebText.Problem.invalidToken)
+            }
+            context.principal = user.principal
+            context.apiToken = token
+            if token.lastUsedAt.map({ now.timeIntervalSince($0) >= Self.touchInterval }) ?? true {
+                try await services.tokens.touch(id: token.id, now: now)
+                try await services.audit.record(entity: "api_token", entityId: String(token.id), action: "token-use",
+                                                reason: request.uri.path, actor: context.auditActor, now: now)
+            }
+        } else if let cookie = request.cookies[Self.cookieName]?.value, !cookie.isEmpty,
+                  let (session, user) = try await services.sessions.findWithUser(token: cookie) {
+            let settings = services.settings
+            let idle = now.timeIntervalSince(session.lastSeenAt) > settings.sessionIdleTimeout
+            if now >= session.expiresAt || idle || user.disabled || user.isLocked(at: now) {
+                try await services.sessions.delete(tokenHash: session.tokenHash)
+            } else {
+                if now.timeIntervalSince(session.lastSeenAt) >= Self.touchInterval {
+                    try await services.sessions.touch(tokenHash: session.tokenHash, now: now)
+                }
+                context.session = session
+                context.principal = user.principal
+            }
+        }
+        return try await next(request, context)
+    }
+}

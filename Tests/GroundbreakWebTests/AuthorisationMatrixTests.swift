@@ -1,0 +1,279 @@
+import Foundation
+import GroundbreakDomain
+import HTTPTypes
+@testable import GroundbreakStore
+import GroundbreakTestSupport
+@testable import GroundbreakWeb
+import HummingbirdTesting
+import Testing
+
+/// Every route × every role (and anonymous) × an object in and out of the caller's scope, each
+/// with the exact answer the rules say it must get. The expectations are written out here, apart
+/// from `Policy`, so a change to the rules shows up as a change to this table.
+@Suite("Authorisation matrix")
+struct AuthorisationMatrixTests {
+    enum Caller: Hashable, CustomStringConvertible {
+        case anonymous
+        case role(Role)
+        var description: String {
+            switch self {
+            case .anonymous: "anonymous"
+            case .role(let role): role.rawValue
+            }
+        }
+    }
+
+    static let callers: [Caller] = [.anonymous] + Role.allCases.map { .role($0) }
+
+    /// Who may see and change which of the two projects. A is in every scoped caller's scope
+    /// (region 220104, lead 市工信局, secretary seat P1, sponsor seat P2, stage 项目招引); B is
+    /// in nobody's but the city-wide roles' (region 220113, lead 市交通局).
+    static let seesB: Set<Role> = [.admin, .center]
+    static let changesA: Set<Role> = [.admin, .center, .region, .department, .secretary, .attraction]
+    static let creates: Set<Role> = [.admin, .center, .region, .department, .attraction]
+    static let createsAnywhere: Set<Role> = [.admin, .center]
+    static let readsAudit: Set<Role> = [.admin, .center, .supervision]
+
+    enum Expected: Equatable, CustomStringConvertible {
+        case status(HTTPResponse.Status)
+        case toLogin
+        var description: String {
+            switch self {
+            case .status(let status): "\(status.code)"
+            case .toLogin: "303→/login"
+            }
+        }
+    }
+
+    /// The route's answer when the policy lets the caller through.
+    static func success(_ endpoint: Endpoint) -> HTTPResponse.Status {
+        switch endpoint {
+        case .logout, .signOutEverywhere, .home, .projectCreate, .projectUpdate, .projectTransition, .adminUserUpdate, .adminUserLock, .adminTokenRevoke:
+            .seeOther
+        case .adminUserCreate, .adminTokenIssue, .apiCreateProject:
+            .created
+        case .passwordSubmit:
+            .unprocessableContent // the matrix sends mismatching new passwords: the rule answers, not the policy
+        case .loginSubmit:
+            .unauthorized // a wrong password: open to anyone, refused on its merits
+        default:
+            .ok
+        }
+    }
+
+    /// What `caller` must get from `endpoint` on the object in scope (`inScope`) or out of it.
+    static func expected(_ endpoint: Endpoint, _ caller: Caller, inScope: Bool) -> Expected {
+        guard let action = endpoint.action else {
+            if endpoint == .loginPage, case .role = caller { return .status(.seeOther) }
+            return .status(success(endpoint))
+        }
+        guard case .role(let role) = caller else {
+            return endpoint.kind == .page && endpoint.method == .get ? .toLogin : .status(.unauthorized)
+        }
+        let ok = Expected.status(success(endpoint))
+        switch action {
+        case .signedIn, .viewReference:
+            return ok
+        case .viewAudit:
+            return readsAudit.contains(role) ? ok : .status(.forbidden)
+        case .administer:
+            return role == .admin ? ok : .status(.forbidden)
+        case .viewProjects:
+            if endpoint.target == .project && !inScope && !seesB.contains(role) { return .status(.notFound) }
+            return ok
+        case .createProject:
+            guard creates.contains(role) else { return .status(.forbidden) }
+            if (endpoint == .projectCreate || endpoint == .apiCreateProject) && !inScope && !createsAnywhere.contains(role) {
+                return .status(.forbidden)
+            }
+            return ok
+        case .editProject, .transitionProject:
+            // A role without the grant is refused whatever the object, which discloses nothing.
+            guard changesA.contains(role) else { return .status(.forbidden) }
+            if !inScope && !seesB.contains(role) { return .status(.notFound) }
+            return ok
+        }
+    }
+
+    /// Objects the requests refer to.
+    struct World: Sendable {
+        var projectA: Int64
+        var projectB: Int64
+        var targetUser: Int64
+        var token: Int64
+        var secretarySeat: Int64
+        var sponsorSeat: Int64
+    }
+
+    static func makeWorld(_ fixture: WebFixture) async throws -> World {
+        let positions = fixture.services.positions
+        let secretary = try await positions.create(title: "项目秘书", unitName: "市工信局", duty: .secretary, holder: ("秘书甲", ""), since: webToday)
+        let sponsor = try await positions.create(title: "副市长", unitName: "市政府", duty: .sponsor, holder: ("领导乙", ""), since: webToday)
+        try await fixture.services.reloadCatalog()
+        let catalog = fixture.services.catalog()
+        func project(_ name: String, region: String, lead: String, seats: Bool) async throws -> Int64 {
+            var input = ProjectInput()
+            input.name = name
+            input.regionCode = region
+            input.categoryCode = "IND-MFG"
+            input.investmentType = "enterprise"
+            input.totalInvestmentWan = "80000"
+            input.ownerName = "某公司"
+            input.leadDepartmentCode = lead
+            if seats {
+                input.secretaryPositionId = String(secretary)
+                input.sponsorPositionId = String(sponsor)
+            }
+            return try await fixture.services.projects.create(
+                input, stage: .attraction, allowed: .everything, actor: .system("test"), catalog: catalog, today: webToday, now: webNow
+            ).id
+        }
+        let a = try await project("范围内项目甲", region: "220104", lead: "CC-GXJ", seats: true)
+        let b = try await project("范围外项目乙", region: "220113", lead: "CC-JTJ", seats: false)
+        let target = try await fixture.services.users.create(
+            username: "target", settings: AccountSettings(displayName: "被管理用户", roles: [.viewer], unit: OrgUnit(kind: .region, code: "220104"), positionId: nil),
+            passwordHash: try await Passwords.hash("Target#2026", cost: 4), mustChangePassword: false, actor: .system("test")
+        )
+        let token = try await fixture.services.tokens.issue(userId: target.id, name: "对接", actor: .system("test"))
+        return World(projectA: a, projectB: b, targetUser: target.id, token: token.record.id, secretarySeat: secretary, sponsorSeat: sponsor)
+    }
+
+    static func caller(_ fixture: WebFixture, _ role: Role, world: World) async throws -> WebFixture {
+        switch role {
+        case .admin, .center: try await fixture.signedIn(as: "role-" + role.rawValue, roles: [role], unit: OrgUnit(kind: .department, code: "CC-XMZX"))
+        case .department: try await fixture.signedIn(as: "dept", roles: [role], unit: OrgUnit(kind: .department, code: "CC-GXJ"))
+        case .secretary: try await fixture.signedIn(as: "secretary", roles: [role], positionId: world.secretarySeat)
+        case .sponsor: try await fixture.signedIn(as: "sponsor", roles: [role], positionId: world.sponsorSeat)
+        case .region, .attraction, .supervision, .statistics, .viewer:
+            try await fixture.signedIn(as: "role-" + role.rawValue, roles: [role], unit: OrgUnit(kind: .region, code: "220104"))
+        }
+    }
+
+    /// Sends the request for one cell of the matrix.
+    static func send(
+        _ endpoint: Endpoint, inScope: Bool, as fixture: WebFixture, signedIn: Bool, world: World, client: any TestClientProtocol, serial: Int
+    ) async throws -> TestResponse {
+        let project = inScope ? world.projectA : world.projectB
+        func path(_ route: Route) -> String { route.path }
+        func current() async throws -> Project? { try await fixture.services.projects.project(id: project) }
+        switch endpoint {
+        case .loginSubmit:
+            let page = try await client.send(.get, "/login", as: fixture, signedIn: false)
+            let token = String(page.text.firstMatch(of: /name="_csrf" value="([^"]+)"/)?.1 ?? "")
+            let cookie = String(page.headers[.setCookie]?.firstMatch(of: /gb_login_csrf=([^;]+)/)?.1 ?? "")
+            return try await client.send(.post, "/login", as: fixture, signedIn: false,
+                                         form: [("_csrf", token), ("username", "target"), ("password", "wrong")], csrf: false,
+                                         headers: [.cookie: "gb_login_csrf=\(cookie)"])
+        case .asset:
+            return try await client.send(.get, "/assets/app.css", as: fixture, signedIn: signedIn)
+        case .passwordSubmit:
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
+                                         form: [("current", "Passw0rd!"), ("new", "Another#2026"), ("confirm", "Different#2026")])
+        case .projectCreate, .apiCreateProject:
+            let region = inScope ? "220104" : "220113", lead = inScope ? "CC-GXJ" : "CC-JTJ"
+            if endpoint == .apiCreateProject {
+                return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, json: """
+                    {"name":"矩阵新建\(serial)","regionCode":"\(region)","categoryCode":"IND-MFG","investmentType":"enterprise",
+                     "totalInvestment":600000000,"leadDepartmentCode":"\(lead)","stage":"reserve"}
+                    """)
+            }
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [
+                ("name", "矩阵新建\(serial)"), ("regionCode", region), ("categoryCode", "IND-MFG"), ("investmentType", "enterprise"),
+                ("totalInvestment", "60000"), ("leadDepartmentCode", lead), ("stage", "reserve"),
+            ])
+        case .projectUpdate, .apiUpdateProject:
+            let version = try await current()?.version ?? 1
+            if endpoint == .apiUpdateProject {
+                return try await client.send(.patch, path(.apiProject(project)), as: fixture, signedIn: signedIn, json: #"{"version":\#(version)}"#)
+            }
+            let fields = try await current()!.fields
+            let input = ProjectInput(fields: fields)
+            var form: [(String, String)] = [
+                ("version", String(version)), ("name", input.name), ("regionCode", input.regionCode), ("categoryCode", input.categoryCode),
+                ("investmentType", input.investmentType), ("totalInvestment", input.totalInvestmentWan), ("ownerName", input.ownerName),
+                ("leadDepartmentCode", input.leadDepartmentCode), ("sponsorPositionId", input.sponsorPositionId),
+                ("secretaryPositionId", input.secretaryPositionId),
+            ]
+            form.removeAll { $0.1.isEmpty }
+            return try await client.send(.post, path(.editProject(project)), as: fixture, signedIn: signedIn, form: form)
+        case .projectTransition, .apiTransitionProject:
+            let now = try await current()
+            let target = now?.stage == .attraction ? "reserve" : "attraction"
+            let version = now?.version ?? 1
+            if endpoint == .apiTransitionProject {
+                return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)), as: fixture, signedIn: signedIn,
+                                             json: #"{"target":"\#(target)","version":\#(version)}"#)
+            }
+            return try await client.send(.post, path(.transition(project)), as: fixture, signedIn: signedIn,
+                                         form: [("target", target), ("version", String(version))])
+        case .adminUserCreate:
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [
+                ("username", "new\(serial)"), ("displayName", "新用户"), ("roles", "viewer"), ("unit", "region:220104"),
+            ])
+        case .adminUserUpdate:
+            return try await client.send(.post, path(.adminUser(world.targetUser)), as: fixture, signedIn: signedIn,
+                                         form: [("displayName", "被管理用户"), ("roles", "viewer"), ("unit", "region:220104")])
+        case .adminUserLock:
+            return try await client.send(.post, path(.lockUser(world.targetUser)), as: fixture, signedIn: signedIn, form: [("action", "unlock")])
+        case .adminTokenIssue:
+            return try await client.send(.post, path(.issueToken(world.targetUser)), as: fixture, signedIn: signedIn, form: [("name", "令牌\(serial)")])
+        default:
+            let concrete = endpoint.pattern.replacingOccurrences(of: ":id", with: String(
+                endpoint.target == .user ? world.targetUser : endpoint.target == .token ? world.token : project))
+            if endpoint.method == .get {
+                return try await client.send(.get, concrete, as: fixture, signedIn: signedIn)
+            }
+            return try await client.send(endpoint.method, concrete, as: fixture, signedIn: signedIn,
+                                         json: endpoint.kind == .api ? "{}" : nil, form: endpoint.kind == .api ? nil : [])
+        }
+    }
+
+    /// Routes that end the caller's session go last.
+    static var orderedEndpoints: [Endpoint] {
+        let last: [Endpoint] = [.logout, .signOutEverywhere]
+        return Endpoint.allCases.filter { !last.contains($0) } + last
+    }
+
+    @Test("every route is in the matrix")
+    func complete() {
+        #expect(Set(Self.orderedEndpoints) == Set(Endpoint.allCases))
+        #expect(Self.orderedEndpoints.count == Endpoint.allCases.count)
+    }
+
+    @Test("each caller gets exactly the answer the rules give", arguments: callers)
+    func matrix(caller: Caller) async throws {
+        try await withWeb { base, client in
+            let world = try await Self.makeWorld(base)
+            var fixture = base
+            if case .role(let role) = caller { fixture = try await Self.caller(base, role, world: world) }
+            let signedIn = caller != .anonymous
+            var cells = 0
+            var serial = 0
+            for endpoint in Self.orderedEndpoints {
+                let variants: [Bool] = endpoint.target == .project || endpoint == .projectCreate || endpoint == .apiCreateProject ? [true, false] : [true]
+                for inScope in variants {
+                    serial += 1
+                    let response = try await Self.send(endpoint, inScope: inScope, as: fixture, signedIn: signedIn, world: world, client: client, serial: serial)
+                    let want = Self.expected(endpoint, caller, inScope: inScope)
+                    let got: Expected = response.status == .seeOther && (response.location ?? "").hasPrefix("/login?next=") && endpoint != .logout
+                        ? .toLogin : .status(response.status)
+                    #expect(got == want, "\(caller) \(endpoint.method.rawValue) \(endpoint.pattern) \(inScope ? "in" : "out") → \(got), want \(want): \(response.text.prefix(200))")
+                    cells += 1
+                    if [.logout, .signOutEverywhere].contains(endpoint), signedIn {
+                        fixture = try await fixture.newSession()
+                    }
+                    // Lists must not show what is out of scope.
+                    if [.ledgerPage, .apiListProjects, .ledgerCSV].contains(endpoint), case .role(let role) = caller {
+                        #expect(response.text.contains("范围内项目甲"), "\(caller) \(endpoint) lists its project")
+                        #expect(response.text.contains("范围外项目乙") == Self.seesB.contains(role), "\(caller) \(endpoint) scope filter")
+                    }
+                }
+            }
+            #expect(cells == Self.cellsPerCaller)
+        }
+    }
+
+    static var cellsPerCaller: Int {
+        Endpoint.allCases.reduce(0) { $0 + ($1.target == .project || $1 == .projectCreate || $1 == .apiCreateProject ? 2 : 1) }
+    }
+}
