@@ -50,8 +50,29 @@ enum Work {
         return try await DemoLoader(database: database).load(count: count, today: today, actor: .system("演示数据加载"))
     }
 
-    static let demoUsername = "admin"
     static let demoPassword = "Demo@2026"
+
+    /// One account per kind of seat, so the demo shows what each one sees.
+    static let demoAccounts: [(username: String, label: String, roles: Set<Role>, unit: OrgUnit?, seat: Position.Duty?)] = [
+        ("admin", "管理员", [.admin], OrgUnit(kind: .department, code: "CC-XMZX"), nil),
+        ("center", "市项目中心", [.center], OrgUnit(kind: .department, code: "CC-XMZX"), nil),
+        ("chaoyang", "朝阳区属地", [.region], OrgUnit(kind: .region, code: "220104"), nil),
+        ("gongxin", "市工信局", [.department], OrgUnit(kind: .department, code: "CC-GXJ"), nil),
+        ("secretary", "项目秘书", [.secretary], nil, .secretary),
+        ("leader", "包保领导", [.sponsor], nil, .sponsor),
+        ("duban", "市政府督查室", [.supervision], OrgUnit(kind: .department, code: "CC-DCS"), nil),
+    ]
+
+    static func addDemoAccounts(_ database: Database, settings: AppSettings) async throws {
+        let users = UserRepository(database: database)
+        let seats = try await PositionRepository(database: database).all()
+        for account in demoAccounts where try await users.find(username: account.username) == nil {
+            let seat = account.seat.flatMap { duty in seats.first { $0.duty == duty }?.id }
+            _ = try await addUser(database, settings: settings, username: account.username,
+                                  account: AccountSettings(displayName: "演示·" + account.label, roles: account.roles, unit: account.unit, positionId: seat),
+                                  password: demoPassword, mustChange: false)
+        }
+    }
 
     /// Adds an account after checking the password rules.
     static func addUser(
@@ -109,12 +130,8 @@ enum Work {
                     let summary = try await loadDemo(database, settings: settings, count: DemoDataset.defaultProjectCount, today: SystemWallClock().today())
                     logger.info("已加载演示数据", metadata: ["projects": "\(summary.projects)", "seats": "\(summary.seats)"])
                 }
-                if try await UserRepository(database: database).find(username: demoUsername) == nil {
-                    _ = try await addUser(database, settings: settings, username: demoUsername,
-                                          account: AccountSettings(displayName: "演示管理员", roles: [.admin], unit: .init(kind: .department, code: "CC-XMZX"), positionId: nil),
-                                          password: demoPassword, mustChange: false)
-                }
-                logger.notice("演示账号：\(demoUsername)  密码：\(demoPassword)")
+                try await addDemoAccounts(database, settings: settings)
+                logger.notice("演示账号（密码均为 \(demoPassword)）：\(demoAccounts.map { "\($0.username)（\($0.label)）" }.joined(separator: "、"))")
             } else if try await UserRepository(database: database).count() == 0 {
                 logger.warning("尚无用户。请先运行：groundbreak user add --username 用户名 --name 姓名 --admin")
             }

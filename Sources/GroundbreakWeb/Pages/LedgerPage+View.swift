@@ -10,7 +10,7 @@ extension LedgerPage {
                 .h1(.text(WebText.Ledger.title)),
                 .div(
                     .class("actions"),
-                    .a(.class("button"), .href(esc(Route.newProject.path)), .text(WebText.Nav.newProject)),
+                    .if(context.may(.createProject), .a(.class("button"), .href(esc(Route.newProject.path)), .text(WebText.Nav.newProject))),
                     .a(.class("button secondary"), .href(esc(Route.ledgerCSV(query).path)), .text(WebText.Ledger.exportCSV))
                 )
             ),

@@ -120,7 +120,9 @@ enum ProjectPages {
             transitions: try await input.services.projects.transitions(projectId: id),
             audit: try await input.services.audit.entries(entity: "project", entityId: String(id)),
             notice: input.queryItems.first { $0.0 == "notice" }.flatMap { notices[$0.1] },
-            transitionErrors: transitionErrors, transitionForm: transitionForm ?? FormData(pairs: [])
+            transitionErrors: transitionErrors, transitionForm: transitionForm ?? FormData(pairs: []),
+            canEdit: Policy.decide(.editProject, on: project, for: input.principal, catalog: input.catalog) == .allow,
+            canTransition: Policy.decide(.transitionProject, on: project, for: input.principal, catalog: input.catalog) == .allow
         )
         return Responses.html(page.document, status: transitionErrors.isEmpty ? .ok : .unprocessableContent)
     }

@@ -13,6 +13,9 @@ struct ProjectShowPage {
     /// A refused stage change: what was asked and why not.
     var transitionErrors: [FieldError] = []
     var transitionForm = FormData(pairs: [])
+    /// What the page offers; the guard decides the requests themselves.
+    var canEdit = false
+    var canTransition = false
 
     var flags: [ProjectFlag] {
         project.flags(rules: catalog.flagRules, today: context.today)

@@ -16,7 +16,7 @@ extension ProjectShowPage {
                        .span(.class("code"), .text(fields.code?.value ?? "尚未赋码")),
                        .span(.text("版本 \(project.version)")))
                 ),
-                .div(.class("actions"), .a(.class("button"), .href(esc(Route.editProject(project.id).path)), .text(WebText.Project.edit)))
+                .div(.class("actions"), .if(canEdit, .a(.class("button"), .href(esc(Route.editProject(project.id).path)), .text(WebText.Project.edit))))
             ),
             Components.notice(notice),
             .if(!flags.isEmpty, .div(.class("flags-panel"), .strong(.text(WebText.Project.flags + "：")), Components.flagBadges(flags))),
@@ -25,7 +25,7 @@ extension ProjectShowPage {
             .div(
                 .class("columns"),
                 .div(.class("col-main"), details(fields)),
-                .div(.class("col-side"), transitionPanel, historyPanel)
+                .div(.class("col-side"), .if(canTransition, transitionPanel), historyPanel)
             )
         ))
     }
