@@ -75,5 +75,10 @@ struct BrowserSmokeTests {
                 #expect(try await driver.text("h1") == name)
                 try await driver.screenshot(to: shots + "/3-project.png")
                 #expect(FileManager.default.fileExists(atPath: shots + "/3-project.png"))
+
+                try await driver.open(base + "/audit")
+                try await driver.waitUntil { try await driver.title().hasPrefix("审计日志") }
+                #expect(try await driver.text("table.ledger tbody").contains("登录"))
+                try await driver.screenshot(to: shots + "/4-audit.png")
     }
 }

@@ -40,7 +40,8 @@ enum AuditPages {
     static func page(_ input: EndpointRequest) async throws -> Response {
         let (query, form, errors) = query(from: input.queryItems)
         let result = try await input.services.audit.search(query)
-        let page = AuditPage(context: PageContext(input), query: query, form: form, errors: errors, entries: result.entries, totalCount: result.totalCount)
+        let page = AuditPage(context: PageContext(input), query: query, form: form, errors: errors, entries: result.entries,
+                             totalCount: result.totalCount, catalog: input.catalog)
         return Responses.html(page.document, status: errors.isEmpty ? .ok : .badRequest)
     }
 
@@ -147,6 +148,7 @@ struct AuditPage {
     var errors: [FieldError]
     var entries: [AuditEntry]
     var totalCount: Int
+    var catalog: ReferenceCatalog
 
     static let actions: [(String, String)] = [
         ("create", "录入/新增"), ("update", "修改"), ("transition", "阶段变更"), ("sign-in", "登录"), ("sign-in-failed", "登录失败"),
@@ -190,7 +192,8 @@ struct AuditPage {
                     .tr(
                         .td(.text(Format.dateTime(entry.at))),
                         .td(.text(entry.actorName)),
-                        .td(.text(entry.actorUnit)),
+                        .td(.attribute(named: "title", value: esc(entry.actorUnit)),
+                            .text(OrgUnit.parse(entry.actorUnit).map { UnitNames.describe($0, catalog: catalog) } ?? entry.actorUnit)),
                         .td(.text(entry.sourceIP)),
                         .td(.text("\(entityLabels[entry.entity] ?? entry.entity) \(entry.entityId)")),
                         .td(.text(actionLabels[entry.action] ?? entry.action)),
