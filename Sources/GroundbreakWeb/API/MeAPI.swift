@@ -9,26 +9,12 @@ enum MeAPI {
         var username: String
         var displayName: String
         var roles: [String]
-        var unit: String?
-        var positionId: Int64?
+        @ExplicitNull var unit: String?
+        @ExplicitNull var positionId: Int64?
         var mustChangePassword: Bool
         var allowedActions: [String]
         var viewScope: String
         var authentication: String
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(userId, forKey: .userId)
-            try c.encode(username, forKey: .username)
-            try c.encode(displayName, forKey: .displayName)
-            try c.encode(roles, forKey: .roles)
-            try c.encode(unit, forKey: .unit)
-            try c.encode(positionId, forKey: .positionId)
-            try c.encode(mustChangePassword, forKey: .mustChangePassword)
-            try c.encode(allowedActions, forKey: .allowedActions)
-            try c.encode(viewScope, forKey: .viewScope)
-            try c.encode(authentication, forKey: .authentication)
-        }
     }
 
     static func me(_ input: EndpointRequest) async throws -> Response {

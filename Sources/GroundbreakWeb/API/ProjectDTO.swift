@@ -16,13 +16,7 @@ struct ProjectDTO: Codable, Sendable {
     }
     struct Owner: Codable, Sendable {
         var name: String
-        var creditCode: String?
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(name, forKey: .name)
-            try container.encode(creditCode, forKey: .creditCode)
-        }
+        @ExplicitNull var creditCode: String?
     }
     struct LocationDTO: Codable, Sendable {
         var address: String
@@ -33,15 +27,7 @@ struct ProjectDTO: Codable, Sendable {
         var positionId: Int64
         var title: String
         var unitName: String
-        var holderName: String?
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(positionId, forKey: .positionId)
-            try container.encode(title, forKey: .title)
-            try container.encode(unitName, forKey: .unitName)
-            try container.encode(holderName, forKey: .holderName)
-        }
+        @ExplicitNull var holderName: String?
     }
     struct Flag: Codable, Sendable {
         var code: String
@@ -50,78 +36,40 @@ struct ProjectDTO: Codable, Sendable {
     }
 
     var id: Int64
-    var code: String?
-    var codeFormat: String?
+    @ExplicitNull var code: String?
+    @ExplicitNull var codeFormat: String?
     var name: String
     var owner: Owner
     var region: CodeName
-    var zone: CodeName?
+    @ExplicitNull var zone: CodeName?
     var category: CodeName
-    var industry: Industry?
+    @ExplicitNull var industry: Industry?
     var investmentType: String
     var totalInvestment: Int64
     var totalInvestmentWan: String
-    var sizeBand: CodeName?
+    @ExplicitNull var sizeBand: CodeName?
     var constructionContent: String
     var location: LocationDTO
-    var plannedStart: String?
-    var plannedCompletion: String?
-    var actualStart: String?
-    var actualCompletion: String?
-    var constructionNature: String?
+    @ExplicitNull var plannedStart: String?
+    @ExplicitNull var plannedCompletion: String?
+    @ExplicitNull var actualStart: String?
+    @ExplicitNull var actualCompletion: String?
+    @ExplicitNull var constructionNature: String?
     var stage: String
     var stageLabel: String
-    var suspendedFrom: String?
-    var stageNote: String?
+    @ExplicitNull var suspendedFrom: String?
+    @ExplicitNull var stageNote: String?
     var levels: [String]
     var tags: [CodeName]
-    var leadDepartment: CodeName?
+    @ExplicitNull var leadDepartment: CodeName?
     var supportDepartments: [CodeName]
-    var sponsor: Seat?
-    var secretary: Seat?
+    @ExplicitNull var sponsor: Seat?
+    @ExplicitNull var secretary: Seat?
     var flags: [Flag]
     var createdAt: Date
     var updatedAt: Date
     var version: Int
 
-    /// Every key is written, `null` included: clients see the full shape of a project.
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(code, forKey: .code)
-        try c.encode(codeFormat, forKey: .codeFormat)
-        try c.encode(name, forKey: .name)
-        try c.encode(owner, forKey: .owner)
-        try c.encode(region, forKey: .region)
-        try c.encode(zone, forKey: .zone)
-        try c.encode(category, forKey: .category)
-        try c.encode(industry, forKey: .industry)
-        try c.encode(investmentType, forKey: .investmentType)
-        try c.encode(totalInvestment, forKey: .totalInvestment)
-        try c.encode(totalInvestmentWan, forKey: .totalInvestmentWan)
-        try c.encode(sizeBand, forKey: .sizeBand)
-        try c.encode(constructionContent, forKey: .constructionContent)
-        try c.encode(location, forKey: .location)
-        try c.encode(plannedStart, forKey: .plannedStart)
-        try c.encode(plannedCompletion, forKey: .plannedCompletion)
-        try c.encode(actualStart, forKey: .actualStart)
-        try c.encode(actualCompletion, forKey: .actualCompletion)
-        try c.encode(constructionNature, forKey: .constructionNature)
-        try c.encode(stage, forKey: .stage)
-        try c.encode(stageLabel, forKey: .stageLabel)
-        try c.encode(suspendedFrom, forKey: .suspendedFrom)
-        try c.encode(stageNote, forKey: .stageNote)
-        try c.encode(levels, forKey: .levels)
-        try c.encode(tags, forKey: .tags)
-        try c.encode(leadDepartment, forKey: .leadDepartment)
-        try c.encode(supportDepartments, forKey: .supportDepartments)
-        try c.encode(sponsor, forKey: .sponsor)
-        try c.encode(secretary, forKey: .secretary)
-        try c.encode(flags, forKey: .flags)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(updatedAt, forKey: .updatedAt)
-        try c.encode(version, forKey: .version)
-    }
 
     init(_ project: Project, catalog: ReferenceCatalog, today: Day) {
         let fields = project.fields

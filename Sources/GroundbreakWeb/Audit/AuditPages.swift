@@ -88,7 +88,7 @@ enum AuditPages {
 struct AuditEntryDTO: Codable, Sendable {
     var id: Int64
     var at: Date
-    var actorUserId: Int64?
+    @ExplicitNull var actorUserId: Int64?
     var actorName: String
     var actorUnit: String
     var sourceIP: String
@@ -97,8 +97,8 @@ struct AuditEntryDTO: Codable, Sendable {
     var entityId: String
     var action: String
     var reason: String
-    var before: String?
-    var after: String?
+    @ExplicitNull var before: String?
+    @ExplicitNull var after: String?
 
     init(_ entry: AuditEntry) {
         id = entry.id
@@ -114,23 +114,6 @@ struct AuditEntryDTO: Codable, Sendable {
         reason = entry.reason
         before = entry.beforeJSON
         after = entry.afterJSON
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(at, forKey: .at)
-        try c.encode(actorUserId, forKey: .actorUserId)
-        try c.encode(actorName, forKey: .actorName)
-        try c.encode(actorUnit, forKey: .actorUnit)
-        try c.encode(sourceIP, forKey: .sourceIP)
-        try c.encode(requestId, forKey: .requestId)
-        try c.encode(entity, forKey: .entity)
-        try c.encode(entityId, forKey: .entityId)
-        try c.encode(action, forKey: .action)
-        try c.encode(reason, forKey: .reason)
-        try c.encode(before, forKey: .before)
-        try c.encode(after, forKey: .after)
     }
 }
 
