@@ -11,6 +11,23 @@ public enum DomainText: Sendable, Equatable {
     case severity(FlagRule.Severity)
     case field(String)
     case role(Role)
+    case limitUnit(LimitUnit)
+    case approvalProjectType(ApprovalProjectType)
+    case approvalStatus(ApprovalStatus)
+    case approvalStage(Int)
+    case clockState(ApprovalClockReading.State)
+    case approvalEvent(ApprovalEvent.Kind)
+    case approvalEventNotAllowed(ApprovalEvent.Kind, ApprovalStatus)
+    case dateBeforeApplication
+    case dateBeforeAcceptance
+    case dateBeforePause
+    case calendarRow(line: Int, problem: CalendarRowProblem)
+    case promisedLimitTooLong
+    case approvalItemPresent
+
+    public enum CalendarRowProblem: Sendable, Equatable {
+        case notCSV, empty, badDate, wrongYear, badKind, workdayOnWeekday, duplicate
+    }
 
     // Input problems
     case required(field: String)
@@ -96,6 +113,87 @@ public enum DomainText: Sendable, Equatable {
             }
         case .unknownField(let key):
             "未知字段 \(key)（字段名区分大小写，请对照接口文档）"
+        case .limitUnit(let unit):
+            switch unit {
+            case .workingDays: "个工作日"
+            case .calendarDays: "日"
+            case .immediate: "即时办结"
+            }
+        case .approvalProjectType(let type):
+            switch type {
+            case .government: "政府投资项目"
+            case .enterpriseApproval: "企业投资核准类项目"
+            case .enterpriseFiling: "企业投资备案类项目"
+            case .smallLowRisk: "社会投资小型低风险项目"
+            }
+        case .approvalStatus(let status):
+            switch status {
+            case .notStarted: "未申报"
+            case .applied: "已申报"
+            case .accepted: "已受理"
+            case .acceptedWithDeficiency: "容缺受理"
+            case .byCommitment: "告知承诺"
+            case .paused: "暂停计时"
+            case .approved: "已批复"
+            case .rejected: "不予许可"
+            case .notNeeded: "无需办理"
+            }
+        case .approvalStage(let stage):
+            switch stage {
+            case 1: "立项用地规划许可"
+            case 2: "工程建设许可"
+            case 3: "施工许可"
+            case 4: "竣工验收"
+            default: "并联办理事项"
+            }
+        case .clockState(let state):
+            switch state {
+            case .notStarted: "未计时"
+            case .running: "正常"
+            case .dueSoon: "临近时限"
+            case .overdue: "已超时"
+            case .paused: "暂停计时"
+            case .doneOnTime: "按时办结"
+            case .doneLate: "超时办结"
+            case .rejected: "不予许可"
+            case .notNeeded: "无需办理"
+            }
+        case .approvalEvent(let kind):
+            switch kind {
+            case .apply: "申报"
+            case .accept: "受理"
+            case .acceptWithDeficiency: "容缺受理"
+            case .supplementReceived: "补齐材料"
+            case .acceptByCommitment: "告知承诺受理"
+            case .pause: "暂停计时"
+            case .resume: "恢复计时"
+            case .approve: "批复"
+            case .reject: "不予许可"
+            case .notNeeded: "无需办理"
+            case .correct: "更正日期"
+            }
+        case .approvalEventNotAllowed(let kind, let status):
+            "事项当前为“\(status.label)”，不能“\(DomainText.approvalEvent(kind).zh)”"
+        case .dateBeforeApplication:
+            "受理日期不能早于申报日期"
+        case .dateBeforeAcceptance:
+            "日期不能早于受理日期"
+        case .dateBeforePause:
+            "恢复日期须晚于暂停开始日期"
+        case .calendarRow(let line, let problem):
+            switch problem {
+            case .notCSV: "不是有效的 CSV（应有表头 date,kind,festival,statutory）"
+            case .empty: "没有任何日期行"
+            case .badDate: "第\(line)行：日期格式不正确"
+            case .wrongYear: "第\(line)行：日期不在所导入的年度"
+            case .badKind: "第\(line)行：kind 应为 holiday（放假）或 workday（调休上班）"
+            case .workdayOnWeekday: "第\(line)行：调休上班日应为周六或周日"
+            case .duplicate: "第\(line)行：日期重复"
+            }
+        case .approvalItemPresent:
+            "该项目已有此审批事项"
+        case .promisedLimitTooLong:
+            "承诺时限不能长于法定时限"
         case .outsideScope:
             "该项目不在您的职责范围内（属地、部门或包保/秘书项目），不能这样录入或修改"
         case .field(let key):
@@ -207,5 +305,24 @@ public enum DomainText: Sendable, Equatable {
         "positionId": "职务",
         "tokenName": "令牌名称",
         "version": "版本号",
+        "on": "日期",
+        "reason": "原因",
+        "missingMaterials": "所缺材料",
+        "supplementDue": "补齐期限",
+        "documentNumber": "批复文号",
+        "kind": "办理环节",
+        "appliedOn": "申报日期",
+        "acceptedOn": "受理日期",
+        "decidedOn": "办结日期",
+        "approvalType": "项目审批类型",
+        "targetStart": "目标开工日期",
+        "csv": "日历文件",
+        "year": "年度",
+        "limit": "法定时限",
+        "promised": "承诺时限",
+        "itemCode": "审批事项",
+        "batchName": "批次名称",
+        "projectId": "项目",
+        "heldOn": "批次日期",
     ]
 }

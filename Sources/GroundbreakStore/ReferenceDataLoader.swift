@@ -25,6 +25,7 @@ public struct ReferenceDataLoader: Sendable {
         let columns: [String]
         var integers: Set<String> = ["sort"]
         var nullable: Set<String> = ["valid_from", "valid_to"]
+        var key = "code"
     }
 
     static let tableFiles: [TableFile] = [
@@ -49,6 +50,12 @@ public struct ReferenceDataLoader: Sendable {
                   integers: ["min_yuan", "sort"]),
         TableFile(file: "tags.csv", table: "tags",
                   columns: ["code", "name", "description", "sort", "valid_from", "valid_to", "source"]),
+        TableFile(file: "calendar.csv", table: "calendar_days",
+                  columns: ["date", "kind", "festival", "statutory", "source"], integers: ["statutory"], nullable: [], key: "date"),
+        TableFile(file: "approval_items.csv", table: "approval_items",
+                  columns: ["code", "name", "stage", "department_code", "limit_value", "limit_unit", "promised_value", "count_from",
+                            "applies_to", "basis", "confidence", "sort", "valid_from", "valid_to", "source"],
+                  integers: ["stage", "limit_value", "promised_value", "sort"], nullable: ["promised_value", "valid_from", "valid_to"]),
     ]
 
     static let flagRulesFile = "flag_rules.json"
@@ -86,6 +93,10 @@ public struct ReferenceDataLoader: Sendable {
             try await database.transaction { db in
                 for record in records {
                     try await Self.upsert(record, into: tableFile, db: db)
+                }
+                if tableFile.table == "calendar_days" {
+                    try await CalendarRepository.recordYears(Set(records.compactMap { $0["date"].flatMap(Day.parse)?.year }),
+                                                            source: tableFile.file, now: now, db: db)
                 }
                 try await Self.recordLoad(file: tableFile.file, checksum: checksum, now: now, db: db)
             }
@@ -127,25 +138,26 @@ public struct ReferenceDataLoader: Sendable {
         var binds: [any Encodable & Sendable] = []
         for column in tableFile.columns {
             let value = record[column] ?? ""
-            if tableFile.integers.contains(column) {
+            if tableFile.nullable.contains(column) && value.isEmpty {
+                // Typed nulls: PostgreSQL will not put a text NULL into a BIGINT column.
+                binds.append(tableFile.integers.contains(column) ? (Int64?.none as any Encodable & Sendable) : String?.none)
+            } else if tableFile.integers.contains(column) {
                 guard let number = Int64(value) else {
                     throw BadReferenceFile(file: tableFile.file, reason: StoreText.referenceNotInteger(column, value))
                 }
                 binds.append(number)
-            } else if tableFile.nullable.contains(column) && value.isEmpty {
-                binds.append(String?.none)
             } else {
                 binds.append(value)
             }
         }
-        guard let code = record["code"], !code.isEmpty else {
+        guard let key = record[tableFile.key], !key.isEmpty else {
             throw BadReferenceFile(file: tableFile.file, reason: StoreText.referenceRowWithoutCode)
         }
-        let updates = tableFile.columns.filter { $0 != "code" }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let updates = tableFile.columns.filter { $0 != tableFile.key }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         let query: SQLQueryString = """
             INSERT INTO \(ident: tableFile.table) (\(unsafeRaw: tableFile.columns.joined(separator: ", ")))
             VALUES (\(binds: binds))
-            ON CONFLICT (code) DO UPDATE SET \(unsafeRaw: updates)
+            ON CONFLICT (\(ident: tableFile.key)) DO UPDATE SET \(unsafeRaw: updates)
             WHERE \(ident: tableFile.table).locally_edited = 0
             """
         try await db.raw(query).run()

@@ -21,13 +21,20 @@ enum Work {
                 throw Failure(message: "SQLite 文件所在目录不存在：\(directory)")
             }
         }
-        let database = try await Database.connect(settings.database, maxConnectionsPerEventLoop: settings.databasePoolSize, logger: logger)
+        let database: Database
+        do {
+            database = try await Database.connect(settings.database, maxConnectionsPerEventLoop: settings.databasePoolSize, logger: logger)
+        } catch {
+            throw Failure(message: "无法连接数据库 \(settings.database)：\(String(reflecting: error))")
+        }
         do {
             let result = try await body(database)
             await database.shutdown()
             return result
         } catch {
             await database.shutdown()
+            // PostgreSQL errors describe themselves only when reflected; operators need the detail.
+            if "\(error)".hasPrefix("PSQLError") { throw Failure(message: String(reflecting: error)) }
             throw error
         }
     }

@@ -1,0 +1,135 @@
+import Foundation
+
+/// Figures of the approval work: per department, per project, and for the city against the
+/// promise that 80% of projects finish their approvals within 51 working days (seed 001 §22).
+public enum ApprovalAnalytics {
+    public static let promisedWorkingDays = 51
+    public static let promisedShare = 0.8
+    /// The item that ends the pre-construction approvals.
+    public static let finalItemCode = "CONSTRUCTION-PERMIT"
+
+    public struct Entry: Sendable {
+        public var approval: ProjectApproval
+        public var item: ApprovalItem
+
+        public init(approval: ProjectApproval, item: ApprovalItem) {
+            self.approval = approval
+            self.item = item
+        }
+    }
+
+    public struct DepartmentFigures: Sendable, Equatable {
+        public var departmentCode: String
+        /// Items decided (approved or refused) by the day of the figures.
+        public var handled: Int
+        public var medianWorkingDays: Int?
+        public var p90WorkingDays: Int?
+        public var withinLimit: Int
+        /// Share of handled items decided within their limit.
+        public var shareWithinLimit: Double?
+        public var overdueNow: Int
+        public var rank: Int = 0
+        /// Places gained since the end of last month (positive is better); nil when unranked then.
+        public var rankChange: Int?
+    }
+
+    public struct ProjectFigures: Sendable, Equatable {
+        public var projectId: Int64
+        /// Working days from the first application to the construction permit, pauses excluded.
+        public var workingDays: Int
+        public var withinPromise: Bool
+    }
+
+    public struct CityFigures: Sendable, Equatable {
+        public var projectsWithPermit: Int
+        public var withinPromise: Int
+        public var share: Double?
+        public var meetsTarget: Bool
+    }
+
+    /// Working days from acceptance to decision (or to `asOf`), pauses excluded.
+    static func workingDays(_ approval: ProjectApproval, calendar: WorkingCalendar, through end: Day) -> Int? {
+        guard let accepted = approval.acceptedOn else { return nil }
+        let paused = ApprovalClock.pausedDays(approval.pauses, unit: .workingDays, calendar: calendar, through: end)
+        return max(0, calendar.workingDays(after: accepted, through: end) - paused)
+    }
+
+    /// Nearest-rank percentile of sorted values.
+    static func percentile(_ sorted: [Int], _ p: Double) -> Int? {
+        guard !sorted.isEmpty else { return nil }
+        let rank = Int((p * Double(sorted.count)).rounded(.up))
+        return sorted[max(0, min(sorted.count - 1, rank - 1))]
+    }
+
+    /// Figures as they stood at the end of `asOf`: only what was decided by then counts.
+    public static func departments(_ entries: [Entry], calendar: WorkingCalendar, asOf: Day) -> [DepartmentFigures] {
+        var byDepartment: [String: [Entry]] = [:]
+        for entry in entries { byDepartment[entry.item.departmentCode, default: []].append(entry) }
+        var figures: [DepartmentFigures] = byDepartment.map { code, entries in
+            var days: [Int] = []
+            var within = 0
+            var overdue = 0
+            for entry in entries {
+                if let decided = entry.approval.decidedOn, decided <= asOf, [.approved, .rejected].contains(entry.approval.status) {
+                    let reading = ApprovalClock.read(entry.approval, item: entry.item, calendar: calendar, today: asOf)
+                    if let used = workingDays(entry.approval, calendar: calendar, through: decided) { days.append(used) }
+                    if let elapsed = reading.elapsed, elapsed <= reading.limit { within += 1 }
+                } else if let accepted = entry.approval.acceptedOn, accepted <= asOf, entry.approval.status.isRunning
+                            || (entry.approval.decidedOn.map { $0 > asOf } ?? false) {
+                    var open = entry.approval
+                    open.status = open.status == .paused ? .paused : .accepted
+                    open.decidedOn = nil
+                    if ApprovalClock.read(open, item: entry.item, calendar: calendar, today: asOf).state == .overdue { overdue += 1 }
+                }
+            }
+            days.sort()
+            return DepartmentFigures(
+                departmentCode: code, handled: days.count, medianWorkingDays: percentile(days, 0.5), p90WorkingDays: percentile(days, 0.9),
+                withinLimit: within, shareWithinLimit: days.isEmpty ? nil : Double(within) / Double(days.count), overdueNow: overdue
+            )
+        }
+        figures.sort { lhs, rhs in
+            switch (lhs.shareWithinLimit, rhs.shareWithinLimit) {
+            case let (l?, r?) where l != r: return l > r
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return (lhs.medianWorkingDays ?? .max, lhs.departmentCode) < (rhs.medianWorkingDays ?? .max, rhs.departmentCode)
+            }
+        }
+        var rank = 0
+        for index in figures.indices where figures[index].shareWithinLimit != nil {
+            rank += 1
+            figures[index].rank = rank
+        }
+        return figures
+    }
+
+    /// The league table with each department's movement since `previous` (last month's end).
+    public static func league(_ entries: [Entry], calendar: WorkingCalendar, asOf: Day, previous: Day) -> [DepartmentFigures] {
+        let before = Dictionary(uniqueKeysWithValues: departments(entries, calendar: calendar, asOf: previous).map { ($0.departmentCode, $0.rank) })
+        return departments(entries, calendar: calendar, asOf: asOf).map { figures in
+            var figures = figures
+            if figures.rank > 0, let old = before[figures.departmentCode], old > 0 { figures.rankChange = old - figures.rank }
+            return figures
+        }
+    }
+
+    /// Per project: first application to construction permit.
+    public static func projects(_ entries: [Entry], calendar: WorkingCalendar) -> [ProjectFigures] {
+        Dictionary(grouping: entries, by: { $0.approval.projectId }).compactMap { projectId, entries in
+            guard let permit = entries.first(where: { $0.item.code == finalItemCode && $0.approval.status == .approved }),
+                  let end = permit.approval.decidedOn,
+                  let start = entries.compactMap({ $0.approval.appliedOn ?? $0.approval.acceptedOn }).min()
+            else { return nil }
+            let paused = entries.reduce(0) { $0 + ApprovalClock.pausedDays($1.approval.pauses, unit: .workingDays, calendar: calendar, through: end) }
+            let days = max(0, calendar.workingDays(after: start, through: end) - paused)
+            return ProjectFigures(projectId: projectId, workingDays: days, withinPromise: days <= promisedWorkingDays)
+        }.sorted { $0.projectId < $1.projectId }
+    }
+
+    public static func city(_ projects: [ProjectFigures]) -> CityFigures {
+        let within = projects.filter(\.withinPromise).count
+        let share = projects.isEmpty ? nil : Double(within) / Double(projects.count)
+        return CityFigures(projectsWithPermit: projects.count, withinPromise: within, share: share, meetsTarget: (share ?? 0) >= promisedShare)
+    }
+}
