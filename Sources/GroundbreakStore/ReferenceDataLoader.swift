@@ -60,6 +60,9 @@ public struct ReferenceDataLoader: Sendable {
 
     static let flagRulesFile = "flag_rules.json"
 
+    /// Every reference file shipped with the store, in load order.
+    public static var bundledFileNames: [String] { tableFiles.map(\.file) + [flagRulesFile] }
+
     public struct BadReferenceFile: Error, CustomStringConvertible {
         public let file: String
         public let reason: String
