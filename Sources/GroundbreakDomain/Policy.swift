@@ -11,6 +11,12 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     case transitionProject
     case viewAudit
     case administer
+    /// Reading approvals: the project's readers, and the departments that approve its items.
+    case viewApprovals
+    /// Recording approval events: the project's editors, and the department that approves the item.
+    case handleApprovals
+    /// 集中审批 batches: the project centre.
+    case organiseApprovals
 }
 
 /// The one place that decides who may do what to which project.
@@ -52,7 +58,34 @@ public enum Policy {
             return principal.isAdmin ? .allow : .deny
         case .viewProjects, .createProject, .editProject, .transitionProject:
             return scope(for: action, of: principal, catalog: catalog).isEmpty ? .deny : .allow
+        case .viewApprovals, .handleApprovals:
+            let projects = scope(for: action == .viewApprovals ? .viewProjects : .editProject, of: principal, catalog: catalog)
+            return projects.isEmpty && approvalDepartments(of: principal).isEmpty ? .deny : .allow
+        case .organiseApprovals:
+            return principal.roles.isDisjoint(with: [.admin, .center]) ? .deny : .allow
         }
+    }
+
+    /// The departments whose approval items a principal handles on any project: its own, for
+    /// the department role (an approving body works on projects it does not lead).
+    public static func approvalDepartments(of principal: Principal) -> Set<String> {
+        guard principal.roles.contains(.department), let unit = principal.unit, unit.kind == .department else { return [] }
+        return [unit.code]
+    }
+
+    /// Reading `project`'s approvals (`.viewApprovals`) or recording an event on its items approved
+    /// by `itemDepartments` (`.handleApprovals`). An approving department works on projects it
+    /// neither leads nor supports, so for those items it reaches the project; everyone else
+    /// follows the project's own scopes.
+    public static func decideApproval(
+        _ action: PolicyAction, on project: Project, itemDepartments: Set<String>, for principal: Principal?, catalog: ReferenceCatalog
+    ) -> Decision {
+        guard let principal else { return .unauthenticated }
+        let approving = !approvalDepartments(of: principal).isDisjoint(with: itemDepartments)
+        let visible = approving || scope(for: .viewProjects, of: principal, catalog: catalog).contains(project)
+        guard visible else { return .notFound }
+        if approving || action == .viewApprovals { return .allow }
+        return scope(for: .editProject, of: principal, catalog: catalog).contains(project) ? .allow : .deny
     }
 
     /// Whether `principal` may take `action` on `project`. A project the caller cannot see is

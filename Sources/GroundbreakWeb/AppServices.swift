@@ -23,6 +23,8 @@ public final class AppServices: Sendable {
     public var tokens: TokenRepository { TokenRepository(database: database) }
     public var signInAttempts: SignInAttempts { SignInAttempts(database: database) }
     public var positions: PositionRepository { PositionRepository(database: database) }
+    public var approvals: ProjectApprovalRepository { ProjectApprovalRepository(database: database) }
+    public var batches: ApprovalBatchRepository { ApprovalBatchRepository(database: database) }
 
     /// Waits; sign-in throttling holds failing addresses with it. Tests replace it.
     let pause: @Sendable (Duration) async -> Void
@@ -39,6 +41,10 @@ public final class AppServices: Sendable {
         self.logger = logger
         self.signingKey = settings.secretKey.map { Data($0.utf8) } ?? SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         self.reference = ReferenceCache(catalog: try await ReferenceRepository(database: database).catalog())
+        self.approvalData = Mutex(ApprovalData(
+            items: try await ApprovalCatalogRepository(database: database).items(),
+            calendar: try await CalendarRepository(database: database).calendar()
+        ))
     }
 
     /// HMAC-SHA256 of `value` under the signing key, hex.
@@ -54,6 +60,29 @@ public final class AppServices: Sendable {
     public func reloadCatalog() async throws {
         reference.replace(with: try await ReferenceRepository(database: database).catalog())
         responses.clear()
+    }
+
+    /// The approval catalogue and the working-day calendar, read at start and after admin edits.
+    struct ApprovalData: Sendable {
+        var items: [ApprovalItem]
+        var calendar: WorkingCalendar
+    }
+
+    private let approvalData: Mutex<ApprovalData>
+
+    public func approvalItems() -> [ApprovalItem] { approvalData.withLock { $0.items } }
+    public func workingCalendar() -> WorkingCalendar { approvalData.withLock { $0.calendar } }
+
+    /// The departments that approve the items on a project's list.
+    func approvalDepartments(projectId: Int64) async throws -> Set<String> {
+        let departments = Dictionary(approvalItems().map { ($0.code, $0.departmentCode) }, uniquingKeysWith: { first, _ in first })
+        return Set(try await approvals.approvals(projectId: projectId).compactMap { departments[$0.itemCode] })
+    }
+
+    public func reloadApprovalData() async throws {
+        let items = try await ApprovalCatalogRepository(database: database).items()
+        let calendar = try await CalendarRepository(database: database).calendar()
+        approvalData.withLock { $0 = ApprovalData(items: items, calendar: calendar) }
     }
 
     /// Encoded answers to repeated identical reads; see `ResponseCache`.

@@ -30,6 +30,31 @@ struct PolicyTests {
         #expect(Policy.decide(.editProject, on: inChaoyang, for: department, catalog: catalog) == .allow)
     }
 
+    @Test("an approving department reaches the items it approves on any project, and only those")
+    func approvingDepartment() {
+        let landBureau = principal([.department], unit: OrgUnit(kind: .department, code: "CC-ZRZY"))
+        #expect(Policy.decide(.viewProjects, on: inChaoyang, for: landBureau, catalog: catalog) == .notFound)
+        #expect(Policy.decideApproval(.handleApprovals, on: inChaoyang, itemDepartments: ["CC-ZRZY"], for: landBureau, catalog: catalog) == .allow)
+        #expect(Policy.decideApproval(.viewApprovals, on: inChaoyang, itemDepartments: ["CC-FGW", "CC-ZRZY"], for: landBureau, catalog: catalog) == .allow)
+        #expect(Policy.decideApproval(.handleApprovals, on: inChaoyang, itemDepartments: ["CC-FGW"], for: landBureau, catalog: catalog) == .notFound)
+        #expect(Policy.decideApproval(.viewApprovals, on: inChaoyang, itemDepartments: ["CC-FGW"], for: landBureau, catalog: catalog) == .notFound)
+        #expect(Policy.decide(.handleApprovals, for: landBureau, catalog: catalog) == .allow)
+
+        // The lead department records on every item of its own project; a supporter only reads.
+        let industry = principal([.department], unit: OrgUnit(kind: .department, code: "CC-GXJ"))
+        #expect(Policy.decideApproval(.handleApprovals, on: inChaoyang, itemDepartments: ["CC-FGW"], for: industry, catalog: catalog) == .allow)
+        #expect(Policy.decideApproval(.handleApprovals, on: inGongzhuling, itemDepartments: ["CC-FGW"], for: industry, catalog: catalog) == .deny)
+        #expect(Policy.decideApproval(.viewApprovals, on: inGongzhuling, itemDepartments: ["CC-FGW"], for: industry, catalog: catalog) == .allow)
+
+        // A reader without a department seat records nothing.
+        let viewer = principal([.viewer], unit: OrgUnit(kind: .region, code: "220104"))
+        #expect(Policy.decide(.handleApprovals, for: viewer, catalog: catalog) == .deny)
+        #expect(Policy.decideApproval(.handleApprovals, on: inChaoyang, itemDepartments: ["CC-FGW"], for: viewer, catalog: catalog) == .deny)
+        #expect(Policy.decide(.organiseApprovals, for: principal([.center]), catalog: catalog) == .allow)
+        #expect(Policy.decide(.organiseApprovals, for: industry, catalog: catalog) == .deny)
+        #expect(Policy.decideApproval(.viewApprovals, on: inChaoyang, itemDepartments: [], for: nil, catalog: catalog) == .unauthenticated)
+    }
+
     @Test("seats: a secretary works on assigned projects, a sponsor reads them; an unseen project is not found")
     func seats() {
         let secretary = principal([.secretary], position: 2)

@@ -33,6 +33,12 @@ struct AuthorisationMatrixTests {
     static let creates: Set<Role> = [.admin, .center, .region, .department, .attraction]
     static let createsAnywhere: Set<Role> = [.admin, .center]
     static let readsAudit: Set<Role> = [.admin, .center, .supervision]
+    static let organisesBatches: Set<Role> = [.admin, .center]
+
+    /// Routes asked about an object in scope and one out of it.
+    static func scoped(_ endpoint: Endpoint) -> Bool {
+        endpoint.target == .project || endpoint.target == .approval || endpoint == .projectCreate || endpoint == .apiCreateProject
+    }
 
     enum Expected: Equatable, CustomStringConvertible {
         case status(HTTPResponse.Status)
@@ -48,7 +54,9 @@ struct AuthorisationMatrixTests {
     /// The route's answer when the policy lets the caller through.
     static func success(_ endpoint: Endpoint) -> HTTPResponse.Status {
         switch endpoint {
-        case .logout, .signOutEverywhere, .home, .projectCreate, .projectUpdate, .projectTransition, .adminUserUpdate, .adminUserLock, .adminTokenRevoke:
+        case .logout, .signOutEverywhere, .home, .projectCreate, .projectUpdate, .projectTransition, .adminUserUpdate, .adminUserLock, .adminTokenRevoke,
+             .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate, .approvalBatchAddProject, .calendarImport,
+             .approvalItemUpdate:
             .seeOther
         case .adminUserCreate, .adminTokenIssue, .apiCreateProject:
             .created
@@ -78,7 +86,9 @@ struct AuthorisationMatrixTests {
             return readsAudit.contains(role) ? ok : .status(.forbidden)
         case .administer:
             return role == .admin ? ok : .status(.forbidden)
-        case .viewProjects:
+        case .viewProjects, .viewApprovals:
+            // No matrix caller sits in a department that approves B's items (市发改委, 自然资源局,
+            // 住建局, 生态环境局); the approving department's reach is tested on its own.
             if endpoint.target == .project && !inScope && !seesB.contains(role) { return .status(.notFound) }
             return ok
         case .createProject:
@@ -87,7 +97,9 @@ struct AuthorisationMatrixTests {
                 return .status(.forbidden)
             }
             return ok
-        case .editProject, .transitionProject:
+        case .organiseApprovals:
+            return organisesBatches.contains(role) ? ok : .status(.forbidden)
+        case .editProject, .transitionProject, .handleApprovals:
             // A role without the grant is refused whatever the object, which discloses nothing.
             guard changesA.contains(role) else { return .status(.forbidden) }
             if !inScope && !seesB.contains(role) { return .status(.notFound) }
@@ -103,6 +115,10 @@ struct AuthorisationMatrixTests {
         var token: Int64
         var secretarySeat: Int64
         var sponsorSeat: Int64
+        /// The 企业投资项目备案 item (approved by 市发改委, a department no matrix caller sits in) of A and of B.
+        var approvalA: Int64
+        var approvalB: Int64
+        var batch: Int64
     }
 
     static func makeWorld(_ fixture: WebFixture) async throws -> World {
@@ -135,7 +151,16 @@ struct AuthorisationMatrixTests {
             passwordHash: try await Passwords.hash("Target#2026", cost: 4), mustChangePassword: false, actor: .system("test")
         )
         let token = try await fixture.services.tokens.issue(userId: target.id, name: "对接", actor: .system("test"))
-        return World(projectA: a, projectB: b, targetUser: target.id, token: token.record.id, secretarySeat: secretary, sponsorSeat: sponsor)
+        var filingItems: [Int64] = []
+        for id in [a, b] {
+            try await fixture.services.approvals.setPlan(projectId: id, type: .enterpriseFiling, targetStart: nil, catalog: fixture.services.approvalItems(),
+                                                         actor: .system("test"), today: webToday, now: webNow)
+            filingItems.append(try await fixture.services.approvals.approvals(projectId: id).first { $0.itemCode == "ENT-FILING" }!.id)
+        }
+        let batch = try await fixture.services.batches.create(name: "矩阵批次", heldOn: webToday, description: "", actor: .system("test"), now: webNow)
+        try await fixture.services.batches.addProject(batchId: batch.id, projectId: a, actor: .system("test"), now: webNow)
+        return World(projectA: a, projectB: b, targetUser: target.id, token: token.record.id, secretarySeat: secretary, sponsorSeat: sponsor,
+                     approvalA: filingItems[0], approvalB: filingItems[1], batch: batch.id)
     }
 
     static func caller(_ fixture: WebFixture, _ role: Role, world: World) async throws -> WebFixture {
@@ -217,9 +242,42 @@ struct AuthorisationMatrixTests {
             return try await client.send(.post, path(.lockUser(world.targetUser)), as: fixture, signedIn: signedIn, form: [("action", "unlock")])
         case .adminTokenIssue:
             return try await client.send(.post, path(.issueToken(world.targetUser)), as: fixture, signedIn: signedIn, form: [("name", "令牌\(serial)")])
+        case .projectApprovalPlan, .apiApprovalPlan:
+            if endpoint == .apiApprovalPlan {
+                return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)), as: fixture, signedIn: signedIn,
+                                             json: #"{"approvalType":"enterpriseFiling","targetStart":"2027-06-30"}"#)
+            }
+            return try await client.send(.post, path(.approvalPlan(project)), as: fixture, signedIn: signedIn,
+                                         form: [("approvalType", "enterpriseFiling"), ("targetStart", "2027-06-30")])
+        case .projectApprovalAddItem:
+            return try await client.send(.post, path(.approvalAddItem(project)), as: fixture, signedIn: signedIn, form: [("itemCode", "ENERGY")])
+        case .approvalEvent, .apiApprovalEvent:
+            let approval = inScope ? world.approvalA : world.approvalB
+            let version = try await fixture.services.approvals.approval(id: approval)?.version ?? 1
+            if endpoint == .apiApprovalEvent {
+                return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(approval)), as: fixture, signedIn: signedIn,
+                                             json: #"{"kind":"correct","reason":"矩阵核对","version":\#(version)}"#)
+            }
+            return try await client.send(.post, path(.approvalEvent(approval)), as: fixture, signedIn: signedIn,
+                                         form: [("kind", "correct"), ("reason", "矩阵核对"), ("version", String(version))])
+        case .approvalBatchCreate:
+            return try await client.send(.post, path(.approvalBatches), as: fixture, signedIn: signedIn,
+                                         form: [("name", "批次\(serial)"), ("heldOn", "2027-03-15")])
+        case .approvalBatchAddProject:
+            return try await client.send(.post, path(.addBatchProject(world.batch)), as: fixture, signedIn: signedIn,
+                                         form: [("projectId", String(world.projectA))])
+        case .calendarImport:
+            return try await client.send(.post, path(.calendarAdmin), as: fixture, signedIn: signedIn, form: [
+                ("year", "2027"), ("source", "矩阵测试安排"), ("csv", "date,kind,festival,statutory\n2027-01-01,holiday,元旦,1\n"),
+            ])
+        case .approvalItemUpdate:
+            return try await client.send(.post, path(.approvalItem("ENERGY")), as: fixture, signedIn: signedIn,
+                                         form: [("limit", "20"), ("unit", "workingDays")])
+        case .apiWorkingDays:
+            return try await client.send(.get, endpoint.pattern + "?from=2025-01-20&add=51", as: fixture, signedIn: signedIn)
         default:
             let concrete = endpoint.pattern.replacingOccurrences(of: ":id", with: String(
-                endpoint.target == .user ? world.targetUser : endpoint.target == .token ? world.token : project))
+                endpoint.target == .user ? world.targetUser : endpoint.target == .token ? world.token : endpoint.target == .batch ? world.batch : project))
             if endpoint.method == .get {
                 return try await client.send(.get, concrete, as: fixture, signedIn: signedIn)
             }
@@ -250,7 +308,7 @@ struct AuthorisationMatrixTests {
             var cells = 0
             var serial = 0
             for endpoint in Self.orderedEndpoints {
-                let variants: [Bool] = endpoint.target == .project || endpoint == .projectCreate || endpoint == .apiCreateProject ? [true, false] : [true]
+                let variants: [Bool] = Self.scoped(endpoint) ? [true, false] : [true]
                 for inScope in variants {
                     serial += 1
                     let response = try await Self.send(endpoint, inScope: inScope, as: fixture, signedIn: signedIn, world: world, client: client, serial: serial)
@@ -274,6 +332,6 @@ struct AuthorisationMatrixTests {
     }
 
     static var cellsPerCaller: Int {
-        Endpoint.allCases.reduce(0) { $0 + ($1.target == .project || $1 == .projectCreate || $1 == .apiCreateProject ? 2 : 1) }
+        Endpoint.allCases.reduce(0) { $0 + (scoped($1) ? 2 : 1) }
     }
 }

@@ -31,7 +31,7 @@ struct PageContext: Sendable {
 }
 
 enum NavItem {
-    case ledger, newProject, admin, audit, account, none
+    case ledger, newProject, approvals, admin, audit, account, none
 }
 
 /// The frame around every page: header with navigation and the signed-in user, then the content.
@@ -54,6 +54,7 @@ enum Layout {
                         .class("mainnav"),
                         navLink(WebText.Nav.ledger, .ledger, active: nav == .ledger),
                         .if(context.may(.createProject), navLink(WebText.Nav.newProject, .newProject, active: nav == .newProject)),
+                        navLink("审批", .approvalQueue, active: nav == .approvals),
                         .if(context.may(.viewAudit), navLink("审计日志", .audit(FormData(pairs: [])), active: nav == .audit)),
                         .if(context.may(.administer), navLink("用户管理", .adminUsers, active: nav == .admin))
                     )),

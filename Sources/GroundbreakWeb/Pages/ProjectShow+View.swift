@@ -16,7 +16,9 @@ extension ProjectShowPage {
                        .span(.class("code"), .text(fields.code?.value ?? "尚未赋码")),
                        .span(.text("版本 \(project.version)")))
                 ),
-                .div(.class("actions"), .if(canEdit, .a(.class("button"), .href(esc(Route.editProject(project.id).path)), .text(WebText.Project.edit))))
+                .div(.class("actions"),
+                     .a(.class("button secondary"), .href(esc(Route.projectApprovals(project.id).path)), .text("审批进度")),
+                     .if(canEdit, .a(.class("button"), .href(esc(Route.editProject(project.id).path)), .text(WebText.Project.edit))))
             ),
             Components.notice(notice),
             .if(!flags.isEmpty, .div(.class("flags-panel"), .strong(.text(WebText.Project.flags + "：")), Components.flagBadges(flags))),

@@ -15,9 +15,14 @@ public enum Endpoint: String, CaseIterable, Sendable {
     // Administration and audit pages
     case adminUsers, adminUserNew, adminUserCreate, adminUserShow, adminUserUpdate, adminUserResetPassword, adminUserLock
     case adminTokenIssue, adminTokenRevoke, auditPage, auditCSV
+    // Approvals
+    case projectApprovalsPage, projectApprovalPlan, projectApprovalAddItem, approvalEvent, approvalQueue, approvalAnalytics
+    case approvalBatches, approvalBatchCreate, approvalBatchShow, approvalBatchAddProject
+    case calendarAdmin, calendarImport, approvalItemsAdmin, approvalItemUpdate
     // API
     case apiOpenAPI, apiMe, apiListProjects, apiCreateProject, apiGetProject, apiUpdateProject, apiTransitionProject
     case apiProjectHistory, apiReference, apiAudit
+    case apiProjectApprovals, apiApprovalPlan, apiApprovalEvent, apiApprovalQueue, apiApprovalAnalytics, apiWorkingDays, apiApprovalItems
 
     public enum Kind: Sendable {
         /// Machine endpoints with no session: health, metrics, static files.
@@ -30,14 +35,15 @@ public enum Endpoint: String, CaseIterable, Sendable {
 
     /// What the `:id` in the path names; the guard loads it and asks the policy about it.
     public enum Target: Sendable {
-        case none, project, user, token
+        case none, project, user, token, approval, batch
     }
 
     public var method: HTTPRequest.Method {
         switch self {
         case .loginSubmit, .logout, .passwordSubmit, .signOutEverywhere, .projectCreate, .projectUpdate, .projectTransition,
              .adminUserCreate, .adminUserUpdate, .adminUserResetPassword, .adminUserLock, .adminTokenIssue, .adminTokenRevoke,
-             .apiCreateProject, .apiTransitionProject:
+             .apiCreateProject, .apiTransitionProject, .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate,
+             .approvalBatchAddProject, .calendarImport, .approvalItemUpdate, .apiApprovalPlan, .apiApprovalEvent:
             .post
         case .apiUpdateProject: .patch
         default: .get
@@ -78,6 +84,25 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .apiTransitionProject, .apiProjectHistory: "/api/v1/projects/:id/transitions"
         case .apiReference: "/api/v1/reference"
         case .apiAudit: "/api/v1/audit"
+        case .projectApprovalsPage: "/projects/:id/approvals"
+        case .projectApprovalPlan: "/projects/:id/approvals/plan"
+        case .projectApprovalAddItem: "/projects/:id/approvals/items"
+        case .approvalEvent: "/approvals/:id/events"
+        case .approvalQueue: "/approvals"
+        case .approvalAnalytics: "/approvals/analytics"
+        case .approvalBatches, .approvalBatchCreate: "/approvals/batches"
+        case .approvalBatchShow: "/approvals/batches/:id"
+        case .approvalBatchAddProject: "/approvals/batches/:id/projects"
+        case .calendarAdmin, .calendarImport: "/admin/calendar"
+        case .approvalItemsAdmin: "/admin/approval-items"
+        case .approvalItemUpdate: "/admin/approval-items/:code"
+        case .apiProjectApprovals: "/api/v1/projects/:id/approvals"
+        case .apiApprovalPlan: "/api/v1/projects/:id/approvals/plan"
+        case .apiApprovalEvent: "/api/v1/approvals/:id/events"
+        case .apiApprovalQueue: "/api/v1/approvals"
+        case .apiApprovalAnalytics: "/api/v1/approvals/analytics"
+        case .apiWorkingDays: "/api/v1/calendar/working-days"
+        case .apiApprovalItems: "/api/v1/approval-items"
         }
     }
 
@@ -85,7 +110,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         switch self {
         case .healthz, .metrics, .asset: .system
         case .apiOpenAPI, .apiMe, .apiListProjects, .apiCreateProject, .apiGetProject, .apiUpdateProject, .apiTransitionProject,
-             .apiProjectHistory, .apiReference, .apiAudit: .api
+             .apiProjectHistory, .apiReference, .apiAudit, .apiProjectApprovals, .apiApprovalPlan, .apiApprovalEvent, .apiApprovalQueue,
+             .apiApprovalAnalytics, .apiWorkingDays, .apiApprovalItems: .api
         default: .page
         }
     }
@@ -93,7 +119,10 @@ public enum Endpoint: String, CaseIterable, Sendable {
     public var target: Target {
         switch self {
         case .projectShowPage, .projectEditPage, .projectUpdate, .projectTransition, .apiGetProject, .apiUpdateProject,
-             .apiTransitionProject, .apiProjectHistory: .project
+             .apiTransitionProject, .apiProjectHistory, .projectApprovalsPage, .projectApprovalPlan, .projectApprovalAddItem,
+             .apiProjectApprovals, .apiApprovalPlan: .project
+        case .approvalEvent, .apiApprovalEvent: .approval
+        case .approvalBatchShow, .approvalBatchAddProject: .batch
         case .adminUserShow, .adminUserUpdate, .adminUserResetPassword, .adminUserLock, .adminTokenIssue: .user
         case .adminTokenRevoke: .token
         default: .none
@@ -104,14 +133,18 @@ public enum Endpoint: String, CaseIterable, Sendable {
     public var action: PolicyAction? {
         switch self {
         case .healthz, .metrics, .asset, .loginPage, .loginSubmit, .apiOpenAPI: nil
-        case .logout, .home, .accountPage, .passwordPage, .passwordSubmit, .signOutEverywhere, .apiMe: .signedIn
-        case .ledgerPage, .ledgerCSV, .projectShowPage, .apiListProjects, .apiGetProject, .apiProjectHistory: .viewProjects
-        case .apiReference: .viewReference
+        case .logout, .home, .accountPage, .passwordPage, .passwordSubmit, .signOutEverywhere, .apiMe, .apiWorkingDays: .signedIn
+        case .ledgerPage, .ledgerCSV, .projectShowPage, .apiListProjects, .apiGetProject, .apiProjectHistory, .approvalAnalytics,
+             .approvalBatches, .approvalBatchShow, .apiApprovalAnalytics: .viewProjects
+        case .projectApprovalsPage, .apiProjectApprovals, .approvalQueue, .apiApprovalQueue: .viewApprovals
+        case .apiReference, .apiApprovalItems: .viewReference
         case .projectNewPage, .projectCreate, .apiCreateProject: .createProject
-        case .projectEditPage, .projectUpdate, .apiUpdateProject: .editProject
+        case .projectEditPage, .projectUpdate, .apiUpdateProject, .projectApprovalPlan, .projectApprovalAddItem, .apiApprovalPlan: .editProject
+        case .approvalEvent, .apiApprovalEvent: .handleApprovals
+        case .approvalBatchCreate, .approvalBatchAddProject: .organiseApprovals
         case .projectTransition, .apiTransitionProject: .transitionProject
         case .adminUsers, .adminUserNew, .adminUserCreate, .adminUserShow, .adminUserUpdate, .adminUserResetPassword, .adminUserLock,
-             .adminTokenIssue, .adminTokenRevoke: .administer
+             .adminTokenIssue, .adminTokenRevoke, .calendarAdmin, .calendarImport, .approvalItemsAdmin, .approvalItemUpdate: .administer
         case .auditPage, .auditCSV, .apiAudit: .viewAudit
         }
     }

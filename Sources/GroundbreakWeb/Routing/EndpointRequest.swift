@@ -18,6 +18,8 @@ struct EndpointRequest: Sendable {
     var project: Project?
     var targetUser: UserAccount?
     var targetToken: APIToken?
+    var approval: ProjectApproval?
+    var batch: ApprovalBatch?
 
     var principal: Principal? { context.principal }
     var actor: AuditActor { context.auditActor }

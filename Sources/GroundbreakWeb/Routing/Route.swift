@@ -26,6 +26,18 @@ public enum Route: Sendable, Equatable {
     case revokeToken(Int64)
     case audit(FormData)
     case auditCSV(FormData)
+    case projectApprovals(Int64)
+    case approvalQueue
+    case approvalAnalytics
+    case approvalBatches
+    case approvalBatch(Int64)
+    case approvalPlan(Int64)
+    case approvalAddItem(Int64)
+    case approvalEvent(Int64)
+    case addBatchProject(Int64)
+    case calendarAdmin
+    case approvalItemsAdmin
+    case approvalItem(String)
     case apiProjects
     case apiProject(Int64)
     case openAPI
@@ -56,6 +68,18 @@ public enum Route: Sendable, Equatable {
         case .revokeToken: .adminTokenRevoke
         case .audit: .auditPage
         case .auditCSV: .auditCSV
+        case .projectApprovals: .projectApprovalsPage
+        case .approvalQueue: .approvalQueue
+        case .approvalAnalytics: .approvalAnalytics
+        case .approvalBatches: .approvalBatches
+        case .approvalBatch: .approvalBatchShow
+        case .approvalPlan: .projectApprovalPlan
+        case .approvalAddItem: .projectApprovalAddItem
+        case .approvalEvent: .approvalEvent
+        case .addBatchProject: .approvalBatchAddProject
+        case .calendarAdmin: .calendarAdmin
+        case .approvalItemsAdmin: .approvalItemsAdmin
+        case .approvalItem: .approvalItemUpdate
         case .apiProjects: .apiListProjects
         case .apiProject: .apiGetProject
         case .openAPI: .apiOpenAPI
@@ -74,8 +98,11 @@ public enum Route: Sendable, Equatable {
             let items = query.items.filter { $0.0 != "page" && $0.0 != "perPage" }
             return items.isEmpty ? "/projects.csv" : "/projects.csv?" + Route.query(items)
         case .project(let id), .editProject(let id), .transition(let id), .apiProject(let id), .adminUser(let id), .resetPassword(let id),
-             .lockUser(let id), .issueToken(let id), .revokeToken(let id):
+             .lockUser(let id), .issueToken(let id), .revokeToken(let id), .projectApprovals(let id), .approvalBatch(let id), .approvalPlan(let id),
+             .approvalAddItem(let id), .approvalEvent(let id), .addBatchProject(let id):
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
+        case .approvalItem(let code):
+            return endpoint.pattern.replacingOccurrences(of: ":code", with: Route.encode(code))
         case .audit(let filter), .auditCSV(let filter):
             let items = filter.pairs.filter { !$0.1.isEmpty }
             return items.isEmpty ? endpoint.pattern : endpoint.pattern + "?" + Route.query(items)

@@ -36,6 +36,27 @@ enum EndpointRegistry {
         case .auditCSV: AuditPages.csv
         case .apiAudit: AuditPages.api
         case .apiMe: MeAPI.me
+        case .projectApprovalsPage: ApprovalPages.projectApprovals
+        case .projectApprovalPlan: ApprovalPages.setPlan
+        case .projectApprovalAddItem: ApprovalPages.addItem
+        case .approvalEvent: ApprovalPages.event
+        case .approvalQueue: ApprovalPages.queue
+        case .approvalAnalytics: ApprovalPages.analytics
+        case .approvalBatches: ApprovalPages.batches
+        case .approvalBatchCreate: ApprovalPages.createBatch
+        case .approvalBatchShow: ApprovalPages.showBatch
+        case .approvalBatchAddProject: ApprovalPages.addBatchProject
+        case .calendarAdmin: CalendarAdminPages.calendarPage
+        case .calendarImport: CalendarAdminPages.importCalendar
+        case .approvalItemsAdmin: CalendarAdminPages.itemsPage
+        case .approvalItemUpdate: CalendarAdminPages.updateItem
+        case .apiProjectApprovals: ApprovalsAPI.projectApprovals
+        case .apiApprovalPlan: ApprovalsAPI.setPlan
+        case .apiApprovalEvent: ApprovalsAPI.event
+        case .apiApprovalQueue: ApprovalsAPI.queue
+        case .apiApprovalAnalytics: ApprovalsAPI.analytics
+        case .apiWorkingDays: ApprovalsAPI.workingDays
+        case .apiApprovalItems: ApprovalsAPI.items
         case .home: { _ in Responses.redirect(.ledger) }
         case .ledgerPage: ProjectPages.ledger
         case .ledgerCSV: ProjectPages.ledgerCSV
@@ -111,7 +132,13 @@ enum EndpointRegistry {
                 break
             case .project:
                 guard let project = try await input.services.projects.project(id: try input.id()) else { throw AppError.notFound }
-                decision = Policy.decide(action, on: project, for: principal, catalog: catalog)
+                if action == .viewApprovals {
+                    let approving = principal.map(Policy.approvalDepartments(of:)) ?? []
+                    let departments = approving.isEmpty ? [] : try await input.services.approvalDepartments(projectId: project.id)
+                    decision = Policy.decideApproval(action, on: project, itemDepartments: departments, for: principal, catalog: catalog)
+                } else {
+                    decision = Policy.decide(action, on: project, for: principal, catalog: catalog)
+                }
                 input.project = project
             case .user:
                 guard let account = try await input.services.users.find(id: try input.id()) else { throw AppError.notFound }
@@ -119,6 +146,17 @@ enum EndpointRegistry {
             case .token:
                 guard let token = try await input.services.tokens.find(id: try input.id()) else { throw AppError.notFound }
                 input.targetToken = token
+            case .approval:
+                guard let approval = try await input.services.approvals.approval(id: try input.id()),
+                      let project = try await input.services.projects.project(id: approval.projectId),
+                      let item = input.services.approvalItems().first(where: { $0.code == approval.itemCode })
+                else { throw AppError.notFound }
+                decision = Policy.decideApproval(action, on: project, itemDepartments: [item.departmentCode], for: principal, catalog: catalog)
+                input.approval = approval
+                input.project = project
+            case .batch:
+                guard let batch = try await input.services.batches.batch(id: try input.id()) else { throw AppError.notFound }
+                input.batch = batch
             }
         }
         switch decision {

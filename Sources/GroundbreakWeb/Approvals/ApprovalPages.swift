@@ -1,0 +1,198 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+
+/// Approval pages: a project's approvals, the department queue, analytics and 集中审批 batches.
+enum ApprovalPages {
+    static func projectApprovals(_ input: EndpointRequest) async throws -> Response {
+        try await render(input, project: try input.targetProject(), errors: [], status: .ok)
+    }
+
+    static func render(_ input: EndpointRequest, project: Project, errors: [FieldError], failedApproval: Int64? = nil, status: HTTPResponse.Status) async throws -> Response {
+        let board = try await ApprovalBoard.load(input, project: project)
+        let catalog = input.catalog
+        let page = ProjectApprovalsPage(
+            context: PageContext(input), project: project, board: board, catalog: catalog, allItems: input.services.approvalItems(),
+            canView: Policy.decide(.viewProjects, on: project, for: input.principal, catalog: catalog) == .allow,
+            canEdit: Policy.decide(.editProject, on: project, for: input.principal, catalog: catalog) == .allow,
+            canHandle: { Policy.decideApproval(.handleApprovals, on: project, itemDepartments: [$0], for: input.principal, catalog: catalog) == .allow },
+            errors: errors, failedApproval: failedApproval, calendarYears: input.services.workingCalendar().years,
+            notice: input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存" }
+        )
+        return Responses.html(page.document, status: status)
+    }
+
+    /// Reads the approval type and target start date from form or JSON fields.
+    static func plan(from fields: [String: String]) -> Result<(ApprovalProjectType, Day?), ValidationFailure> {
+        var errors: [FieldError] = []
+        let type = ApprovalProjectType(rawValue: fields["approvalType"] ?? "")
+        if type == nil { errors.append(FieldError("approvalType", .required(field: "approvalType"))) }
+        var target: Day?
+        if let raw = fields["targetStart"], !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+            target = Day.parse(raw)
+            if target == nil { errors.append(FieldError("targetStart", .dateInvalid)) }
+        }
+        guard errors.isEmpty, let type else { return .failure(ValidationFailure(errors)) }
+        return .success((type, target))
+    }
+
+    static func setPlan(_ input: EndpointRequest) async throws -> Response {
+        let project = try input.targetProject()
+        switch plan(from: dictionary(input.form)) {
+        case .failure(let failure):
+            return try await render(input, project: project, errors: failure.errors, status: .unprocessableContent)
+        case .success(let (type, target)):
+            try await input.services.approvals.setPlan(projectId: project.id, type: type, targetStart: target, catalog: input.services.approvalItems(),
+                                                       actor: input.actor, today: input.today, now: input.now)
+            return Responses.redirect(to: Route.projectApprovals(project.id).path + "?notice=saved")
+        }
+    }
+
+    static func addItem(_ input: EndpointRequest) async throws -> Response {
+        let project = try input.targetProject()
+        do {
+            try await input.services.approvals.addItem(projectId: project.id, code: input.form?["itemCode"] ?? "", actor: input.actor, now: input.now)
+            return Responses.redirect(to: Route.projectApprovals(project.id).path + "?notice=saved")
+        } catch StoreError.invalid(let failure) {
+            return try await render(input, project: project, errors: failure.errors, status: .unprocessableContent)
+        }
+    }
+
+    static func event(_ input: EndpointRequest) async throws -> Response {
+        guard let approval = input.approval else { throw AppError.notFound }
+        let project = try input.targetProject()
+        let fields = dictionary(input.form)
+        let back = fields["back"] == "queue" ? Route.approvalQueue.path : Route.projectApprovals(project.id).path + "?notice=saved"
+        do {
+            switch ApprovalEventInput.parse(fields) {
+            case .failure(let failure): throw StoreError.invalid(failure)
+            case .success(let (event, version)):
+                _ = try await input.services.approvals.record(id: approval.id, expectedVersion: version, event, actor: input.actor, today: input.today, now: input.now)
+                return Responses.redirect(to: back)
+            }
+        } catch StoreError.invalid(let failure) {
+            return try await render(input, project: project, errors: failure.errors, failedApproval: approval.id, status: .unprocessableContent)
+        } catch StoreError.conflict(let current) {
+            let error = FieldError("version", .field("该事项已被他人更新（当前版本 \(current)），请核对后重新提交"))
+            return try await render(input, project: project, errors: [error], failedApproval: approval.id, status: .conflict)
+        }
+    }
+
+    static func dictionary(_ form: FormData?) -> [String: String] {
+        Dictionary((form?.pairs ?? []).map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// What the caller's approval lists reach: their view scope, and for an approving
+    /// department its items on any project.
+    static func listings(_ input: EndpointRequest, openOnly: Bool) async throws -> [ApprovalListing] {
+        let departments = input.principal.map(Policy.approvalDepartments(of:)) ?? []
+        return try await input.services.approvals.listings(scope: input.scope(.viewProjects), departments: departments, openOnly: openOnly)
+    }
+
+    struct QueueFilter {
+        var department: String?
+        var state: ApprovalClockReading.State?
+
+        init(_ items: [(String, String)]) {
+            let form = FormData(pairs: items)
+            department = form["department"].isEmpty ? nil : form["department"]
+            state = ApprovalClockReading.State(rawValue: form["state"])
+        }
+    }
+
+    /// Open items, the soonest due first.
+    static func queueRows(_ input: EndpointRequest) async throws -> [(listing: ApprovalListing, reading: ApprovalClockReading)] {
+        let filter = QueueFilter(input.queryItems)
+        let calendar = input.services.workingCalendar()
+        return try await listings(input, openOnly: true)
+            .filter { filter.department == nil || $0.item.departmentCode == filter.department }
+            .map { ($0, ApprovalClock.read($0.approval, item: $0.item, calendar: calendar, today: input.today)) }
+            .filter { filter.state == nil || $0.1.state == filter.state }
+            .sorted { ($0.1.due ?? Day(year: 2200, month: 1, day: 1)!, $0.0.approval.id) < ($1.1.due ?? Day(year: 2200, month: 1, day: 1)!, $1.0.approval.id) }
+    }
+
+    static func queue(_ input: EndpointRequest) async throws -> Response {
+        let rows = try await queueRows(input)
+        let page = ApprovalQueuePage(context: PageContext(input), rows: rows, catalog: input.catalog, filter: QueueFilter(input.queryItems),
+                                     canHandle: { listing in
+                                         guard let principal = input.principal else { return false }
+                                         return Policy.approvalDepartments(of: principal).contains(listing.item.departmentCode)
+                                     })
+        return Responses.html(page.document)
+    }
+
+    struct AnalyticsResult {
+        var league: [ApprovalAnalytics.DepartmentFigures]
+        var projects: [ApprovalAnalytics.ProjectFigures]
+        var city: ApprovalAnalytics.CityFigures
+        var asOf: Day
+        var previous: Day
+        var projectNames: [Int64: String]
+    }
+
+    static func analyticsResult(_ input: EndpointRequest) async throws -> AnalyticsResult {
+        let listings = try await listings(input, openOnly: false)
+        let calendar = input.services.workingCalendar()
+        let entries = listings.map { ApprovalAnalytics.Entry(approval: $0.approval, item: $0.item) }
+        let today = input.today
+        let previous = Day(year: today.year, month: today.month, day: 1)!.adding(days: -1)
+        let projects = ApprovalAnalytics.projects(entries, calendar: calendar)
+        return AnalyticsResult(
+            league: ApprovalAnalytics.league(entries, calendar: calendar, asOf: today, previous: previous),
+            projects: projects, city: ApprovalAnalytics.city(projects), asOf: today, previous: previous,
+            projectNames: Dictionary(listings.map { ($0.approval.projectId, $0.projectName) }, uniquingKeysWith: { first, _ in first })
+        )
+    }
+
+    static func analytics(_ input: EndpointRequest) async throws -> Response {
+        let result = try await analyticsResult(input)
+        return Responses.html(ApprovalAnalyticsPage(context: PageContext(input), result: result, catalog: input.catalog).document)
+    }
+
+    // MARK: Batches
+
+    static func batches(_ input: EndpointRequest) async throws -> Response {
+        let page = BatchesPage(context: PageContext(input), batches: try await input.services.batches.all(),
+                               canOrganise: Policy.decide(.organiseApprovals, for: input.principal, catalog: input.catalog) == .allow, errors: [],
+                               form: FormData(pairs: []))
+        return Responses.html(page.document)
+    }
+
+    static func createBatch(_ input: EndpointRequest) async throws -> Response {
+        let form = input.form ?? FormData(pairs: [])
+        var errors: [FieldError] = []
+        if TextNormalizer.collapsedLine(form["name"]).isEmpty { errors.append(FieldError("name", .required(field: "batchName"))) }
+        let heldOn = Day.parse(form["heldOn"])
+        if heldOn == nil { errors.append(FieldError("heldOn", form["heldOn"].isEmpty ? .required(field: "heldOn") : .dateInvalid)) }
+        guard errors.isEmpty, let heldOn else {
+            let page = BatchesPage(context: PageContext(input), batches: try await input.services.batches.all(), canOrganise: true, errors: errors, form: form)
+            return Responses.html(page.document, status: .unprocessableContent)
+        }
+        let batch = try await input.services.batches.create(name: form["name"], heldOn: heldOn, description: form["description"], actor: input.actor, now: input.now)
+        return Responses.redirect(.approvalBatch(batch.id))
+    }
+
+    static func showBatch(_ input: EndpointRequest) async throws -> Response {
+        guard let batch = input.batch else { throw AppError.notFound }
+        let scope = input.scope(.viewProjects)
+        var members: [(project: Project, board: ApprovalBoard)] = []
+        for id in batch.projectIds {
+            guard let project = try await input.services.projects.project(id: id), scope.contains(project) else { continue }
+            members.append((project, try await ApprovalBoard.load(input, project: project)))
+        }
+        let page = BatchPage(context: PageContext(input), batch: batch, members: members, catalog: input.catalog,
+                             canOrganise: Policy.decide(.organiseApprovals, for: input.principal, catalog: input.catalog) == .allow)
+        return Responses.html(page.document)
+    }
+
+    static func addBatchProject(_ input: EndpointRequest) async throws -> Response {
+        guard let batch = input.batch else { throw AppError.notFound }
+        guard let projectId = Int64(input.form?["projectId"] ?? "") else {
+            throw AppError.validation(ValidationFailure([FieldError("projectId", .required(field: "projectId"))]))
+        }
+        try await input.services.batches.addProject(batchId: batch.id, projectId: projectId, actor: input.actor, now: input.now)
+        return Responses.redirect(.approvalBatch(batch.id))
+    }
+}
