@@ -105,6 +105,47 @@ struct DemoAndListTests {
     }
 }
 
+@Suite("Demo approvals")
+struct DemoApprovalTests {
+    @Test("projects in approval and beyond carry believable, rule-abiding approval histories", arguments: allEngines)
+    func histories(engine: DatabaseEngine) async throws {
+        try await withTestStore(engine) { store in
+            let summary = try await DemoLoader(database: store.database).load(count: 400, today: testToday, actor: testActor, now: testNow)
+            #expect(summary.approvals > 1000)
+            let approvals = ProjectApprovalRepository(database: store.database)
+            let listings = try await approvals.listings(scope: .everything, departments: [], openOnly: false)
+            #expect(listings.count == summary.approvals)
+            var byId: [Int64: Project] = [:]
+            for id in Set(listings.map(\.approval.projectId)) { byId[id] = try await ProjectRepository(database: store.database).project(id: id) }
+            #expect(byId.values.allSatisfy { [.approval, .construction, .operation].contains($0.stage) })
+            let calendar = try await CalendarRepository(database: store.database).calendar()
+            let events = try await approvals.events(approvalIds: listings.map(\.approval.id))
+            let eventCount = Dictionary(grouping: events, by: \.approvalId).mapValues(\.count)
+            for listing in listings {
+                let a = listing.approval
+                let project = try #require(byId[a.projectId])
+                #expect(a.version == (eventCount[a.id] ?? 0) + 1, "every change is an event")
+                if let applied = a.appliedOn, let accepted = a.acceptedOn { #expect(applied <= accepted) }
+                if let accepted = a.acceptedOn, let decided = a.decidedOn { #expect(accepted <= decided) }
+                for day in [a.appliedOn, a.acceptedOn, a.decidedOn].compactMap({ $0 }) { #expect(day <= testToday) }
+                if a.status == .approved { #expect(!a.documentNumber.isEmpty && a.decidedOn != nil) }
+                if a.status == .paused { #expect(a.pauses.last?.to == nil) }
+                if listing.item.code == "CONSTRUCTION-PERMIT", let start = project.fields.actualStart {
+                    #expect(a.status == .approved && a.decidedOn! <= start, "\(project.fields.name) built before its permit")
+                }
+            }
+            // Something for the queue and the analytics to show: open items, some late, and a city figure.
+            let open = listings.filter { ![.approved, .notNeeded, .rejected].contains($0.approval.status) && $0.approval.acceptedOn != nil }
+            let readings = open.map { ApprovalClock.read($0.approval, item: $0.item, calendar: calendar, today: testToday) }
+            #expect(readings.count > 10 && readings.contains { $0.state == .overdue } && readings.contains { $0.state == .running })
+            let figures = ApprovalAnalytics.projects(listings.map { ApprovalAnalytics.Entry(approval: $0.approval, item: $0.item) }, calendar: calendar)
+            let city = ApprovalAnalytics.city(figures)
+            #expect(city.projectsWithPermit > 100)
+            #expect((city.share ?? 0) > 0.3 && (city.share ?? 1) < 1.0, "a mix of projects inside and outside 51 working days")
+        }
+    }
+}
+
 @Suite("Ledger cache")
 struct LedgerCacheTests {
     @Test("a cached page is reused until any change to projects, then recomputed", arguments: allEngines)

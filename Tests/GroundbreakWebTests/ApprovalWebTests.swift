@@ -154,10 +154,16 @@ struct ApprovalWebTests {
             let items = try await client.approvalItems(id, as: fixture)
             let landBureau = try await fixture.signedIn(as: "zrzy", roles: [.department], unit: OrgUnit(kind: .department, code: "CC-ZRZY"))
 
+            // The project side applies for 用地预审 and 项目备案; only what has been applied for is the department's work.
+            for code in ["LAND-SITE", "ENT-FILING"] {
+                #expect(try await client.approvalEvent(items[code]?["id"], as: fixture, ["kind": "apply", "on": "2026-11-19", "version": 1]).status == .ok)
+            }
             let queue = try await client.send(.get, "/approvals", as: landBureau)
             #expect(queue.status == .ok)
             #expect(queue.text.contains("双阳区某物流园项目") && queue.text.contains("用地预审与选址意见书"))
-            #expect(!queue.text.contains("企业投资项目备案"))
+            #expect(!queue.text.contains("企业投资项目备案") && !queue.text.contains("建设用地规划许可证"))
+            let notApplied = try await client.send(.get, "/approvals?state=notStarted", as: landBureau)
+            #expect(notApplied.text.contains("建设用地规划许可证"))
             let api = try await client.send(.get, "/api/v1/approvals", as: landBureau)
             expectDocumented(api, .apiApprovalQueue)
             let departments = Set(((api.object["entries"] as? [[String: Any]]) ?? []).compactMap { ($0["approval"] as? [String: Any])?["departmentCode"] as? String })
@@ -170,18 +176,22 @@ struct ApprovalWebTests {
 
             let site = items["LAND-SITE"]?["id"] as? Int ?? 0
             let handled = try await client.send(.post, "/approvals/\(site)/events", as: landBureau,
-                                                form: [("kind", "accept"), ("on", "2026-11-20"), ("version", "1"), ("back", "queue")])
+                                                form: [("kind", "accept"), ("on", "2026-11-20"), ("version", "2"), ("back", "queue")])
             #expect(handled.status == .seeOther && handled.location == "/approvals")
             let filing = items["ENT-FILING"]?["id"] as? Int ?? 0
-            let other = try await client.send(.post, "/approvals/\(filing)/events", as: landBureau, form: [("kind", "accept"), ("on", "2026-11-20"), ("version", "1")])
+            let other = try await client.send(.post, "/approvals/\(filing)/events", as: landBureau, form: [("kind", "accept"), ("on", "2026-11-20"), ("version", "2")])
             #expect(other.status == .notFound)
-            #expect(try await fixture.services.approvals.approval(id: Int64(filing))?.status == .notStarted)
+            #expect(try await fixture.services.approvals.approval(id: Int64(filing))?.status == .applied)
 
             // A department with no item on the project and no part in it does not reach it at all.
             let industry = try await fixture.signedIn(as: "gxj", roles: [.department], unit: OrgUnit(kind: .department, code: "CC-GXJ"))
             #expect(try await client.send(.get, "/projects/\(id)/approvals", as: industry).status == .notFound)
             let overdue = try await client.send(.get, "/approvals?state=overdue", as: landBureau)
             #expect(!overdue.text.contains("用地预审与选址意见书"))
+            let badQuery = try await client.send(.get, "/api/v1/approvals?state=late&perPage=9999", as: landBureau)
+            #expect(badQuery.status == .badRequest)
+            expectDocumented(badQuery, .apiApprovalQueue)
+            #expect(Set(((badQuery.object["errors"] as? [[String: Any]]) ?? []).compactMap { $0["field"] as? String }) == ["state", "perPage"])
         }
     }
 
@@ -300,6 +310,35 @@ struct ApprovalWebTests {
             var query = AuditQuery()
             query.entity = "approval_item"
             #expect(try await fixture.services.audit.search(query).entries.map(\.entityId) == ["DRAWING-REVIEW"])
+        }
+    }
+}
+
+@Suite("Approval queue on the demo data")
+struct ApprovalQueueDemoTests {
+    @Test("the queue pages through hundreds of open items, soonest due first, the same in the page and the API")
+    func paging() async throws {
+        try await withWeb(demoProjects: 600) { fixture, client in
+            let first = try await client.send(.get, "/api/v1/approvals?perPage=50", as: fixture)
+            expectDocumented(first, .apiApprovalQueue)
+            let total = try #require(first.object["totalCount"] as? Int)
+            #expect(total > 60)
+            var seen: [Int] = []
+            var dues: [String] = []
+            for page in 1...((total + 49) / 50) {
+                let response = try await client.send(.get, "/api/v1/approvals?perPage=50&page=\(page)", as: fixture)
+                let entries = (response.object["entries"] as? [[String: Any]]) ?? []
+                seen += entries.compactMap { ($0["approval"] as? [String: Any])?["id"] as? Int }
+                dues += entries.compactMap { (($0["approval"] as? [String: Any])?["clock"] as? [String: Any])?["due"] as? String }
+            }
+            #expect(seen.count == total && Set(seen).count == total)
+            #expect(dues == dues.sorted())
+            let page = try await client.send(.get, "/approvals?page=2&perPage=20", as: fixture)
+            #expect(page.text.contains("共 \(total) 项"))
+            #expect(page.text.contains(#"rel="prev""#) && page.text.contains(#"href="/approvals?page=3&amp;perPage=20""#))
+            let overdue = try await client.send(.get, "/api/v1/approvals?state=overdue&perPage=500", as: fixture)
+            let states = Set(((overdue.object["entries"] as? [[String: Any]]) ?? []).compactMap { (($0["approval"] as? [String: Any])?["clock"] as? [String: Any])?["state"] as? String })
+            #expect(states == ["overdue"])
         }
     }
 }

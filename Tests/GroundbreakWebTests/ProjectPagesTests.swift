@@ -177,7 +177,9 @@ struct ProjectPagesTests {
             query.text = "新能源 & 汽车"
             query.stages = [.approval, .construction]
             let routes: [Route] = [.home, .login(next: "/projects?x=1"), .ledger, .ledger(query), .ledgerCSV(query), .newProject,
-                                   .project(id), .editProject(id), .asset("app.css"), .apiProjects, .apiProject(id), .openAPI]
+                                   .project(id), .editProject(id), .asset("app.css"), .apiProjects, .apiProject(id), .openAPI,
+                                   .projectApprovals(id), .approvalQueue(FormData(pairs: [("state", "overdue"), ("department", "CC-ZRZY")])),
+                                   .approvalAnalytics, .approvalBatches, .calendarAdmin, .approvalItemsAdmin]
             for route in routes {
                 let response = try await client.send(.get, route.path, as: fixture)
                 #expect([.ok, .seeOther].contains(response.status), "\(route.path) → \(response.status)")

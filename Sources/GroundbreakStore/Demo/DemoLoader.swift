@@ -14,6 +14,8 @@ public struct DemoLoader: Sendable {
     public struct Summary: Sendable, Equatable {
         public var projects: Int
         public var seats: Int
+        /// Approval items given to the projects in 前期审批 and beyond.
+        public var approvals: Int
     }
 
     /// Generates `count` projects around `today` and appends them to the store.
@@ -28,24 +30,31 @@ public struct DemoLoader: Sendable {
             count: count, seed: seed &+ UInt64(nextProject), today: today, catalog: catalog,
             firstProjectId: nextProject, firstSeatId: nextSeat
         )
+        let nextApproval = try await database.sql.raw("SELECT COALESCE(MAX(id), 0) AS m FROM project_approvals").first()!.decode(column: "m", as: Int64.self) + 1
+        let approvals = DemoApprovals.generate(
+            projects: dataset.projects, items: try await ApprovalCatalogRepository(database: database).items(),
+            calendar: try await CalendarRepository(database: database).calendar(), catalog: catalog, today: today,
+            firstApprovalId: nextApproval, seed: seed &+ UInt64(nextProject)
+        )
         let engine = database.engine
         try await database.transaction { db in
             try await Self.insertSeats(dataset.seats, since: today.adding(days: -365), now: now, db: db)
             try await Self.insertProjects(dataset.projects, catalog: catalog, now: now, db: db)
+            try await Self.insertApprovals(approvals, actorName: actor.name, now: now, db: db)
             try await LedgerGeneration.bump(db)
-            for table in ["positions", "people", "position_holders", "projects", "stage_transitions"] {
+            for table in ["positions", "people", "position_holders", "projects", "stage_transitions", "project_approvals", "approval_pauses", "approval_events"] {
                 if let statement = Dialect.resetIdentity(table: table, engine: engine) {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
             }
             try await AuditLog.write(
                 entity: "dataset", entityId: "demo", action: "bulk-load", before: nil,
-                after: AuditLog.json(["projects": dataset.projects.count, "seats": dataset.seats.count,
+                after: AuditLog.json(["projects": dataset.projects.count, "seats": dataset.seats.count, "approvals": approvals.records.count,
                                       "firstProjectId": Int(nextProject), "seed": Int(seed % 1_000_000_000)]),
                 reason: StoreText.demoReason, actor: actor, now: now, db: db
             )
         }
-        return Summary(projects: dataset.projects.count, seats: dataset.seats.count)
+        return Summary(projects: dataset.projects.count, seats: dataset.seats.count, approvals: approvals.records.count)
     }
 
     static let batchSize = 300

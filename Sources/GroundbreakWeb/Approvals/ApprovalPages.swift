@@ -64,7 +64,7 @@ enum ApprovalPages {
         guard let approval = input.approval else { throw AppError.notFound }
         let project = try input.targetProject()
         let fields = dictionary(input.form)
-        let back = fields["back"] == "queue" ? Route.approvalQueue.path : Route.projectApprovals(project.id).path + "?notice=saved"
+        let back = fields["back"] == "queue" ? Route.approvalQueue(FormData(pairs: [])).path : Route.projectApprovals(project.id).path + "?notice=saved"
         do {
             switch ApprovalEventInput.parse(fields) {
             case .failure(let failure): throw StoreError.invalid(failure)
@@ -92,34 +92,65 @@ enum ApprovalPages {
     }
 
     struct QueueFilter {
+        static let pageSize = 100
+        static let maxPerPage = 500
+
         var department: String?
         var state: ApprovalClockReading.State?
+        var page = 1
+        var perPage = pageSize
+        /// Problems with the query; pages fall back to defaults, the API refuses.
+        var errors: [FieldError] = []
 
         init(_ items: [(String, String)]) {
             let form = FormData(pairs: items)
             department = form["department"].isEmpty ? nil : form["department"]
-            state = ApprovalClockReading.State(rawValue: form["state"])
+            if !form["state"].isEmpty {
+                state = ApprovalClockReading.State(rawValue: form["state"])
+                if state == nil { errors.append(FieldError("state", .unknownCode(field: "state", code: form["state"]))) }
+            }
+            if !form["page"].isEmpty {
+                if let value = Int(form["page"]), value >= 1 { page = value } else { errors.append(FieldError("page", .unknownCode(field: "page", code: form["page"]))) }
+            }
+            if !form["perPage"].isEmpty {
+                if let value = Int(form["perPage"]), (1...Self.maxPerPage).contains(value) { perPage = value }
+                else { errors.append(FieldError("perPage", .unknownCode(field: "perPage", code: form["perPage"]))) }
+            }
+        }
+
+        /// The query for another page of the same list.
+        func query(page: Int) -> FormData {
+            FormData(pairs: [("department", department ?? ""), ("state", state?.rawValue ?? ""), ("page", page > 1 ? String(page) : ""),
+                             ("perPage", perPage == Self.pageSize ? "" : String(perPage))])
+        }
+
+        func pageCount(of total: Int) -> Int { max(1, (total + perPage - 1) / perPage) }
+
+        func slice<T>(_ rows: [T]) -> ArraySlice<T> {
+            let start = min(rows.count, (page - 1) * perPage)
+            return rows[start..<min(rows.count, start + perPage)]
         }
     }
 
-    /// Open items, the soonest due first.
-    static func queueRows(_ input: EndpointRequest) async throws -> [(listing: ApprovalListing, reading: ApprovalClockReading)] {
-        let filter = QueueFilter(input.queryItems)
+    /// Open items that have been applied for, the soonest due first.
+    static func queueRows(_ input: EndpointRequest, filter: QueueFilter) async throws -> [(listing: ApprovalListing, reading: ApprovalClockReading)] {
         let calendar = input.services.workingCalendar()
+        let never = Day(year: 2200, month: 1, day: 1)!
         return try await listings(input, openOnly: true)
             .filter { filter.department == nil || $0.item.departmentCode == filter.department }
             .map { ($0, ApprovalClock.read($0.approval, item: $0.item, calendar: calendar, today: input.today)) }
-            .filter { filter.state == nil || $0.1.state == filter.state }
-            .sorted { ($0.1.due ?? Day(year: 2200, month: 1, day: 1)!, $0.0.approval.id) < ($1.1.due ?? Day(year: 2200, month: 1, day: 1)!, $1.0.approval.id) }
+            // Items nobody has applied for are the project side's work, shown only when asked for.
+            .filter { filter.state == nil ? $0.0.approval.status != .notStarted : $0.1.state == filter.state }
+            .sorted { ($0.1.due ?? never, $0.0.approval.id) < ($1.1.due ?? never, $1.0.approval.id) }
     }
 
     static func queue(_ input: EndpointRequest) async throws -> Response {
-        let rows = try await queueRows(input)
-        let page = ApprovalQueuePage(context: PageContext(input), rows: rows, catalog: input.catalog, filter: QueueFilter(input.queryItems),
-                                     canHandle: { listing in
-                                         guard let principal = input.principal else { return false }
-                                         return Policy.approvalDepartments(of: principal).contains(listing.item.departmentCode)
-                                     })
+        var filter = QueueFilter(input.queryItems)
+        if !filter.errors.isEmpty { filter = QueueFilter([]) }
+        let rows = try await queueRows(input, filter: filter)
+        let approving = input.principal.map(Policy.approvalDepartments(of:)) ?? []
+        let page = ApprovalQueuePage(context: PageContext(input), rows: Array(filter.slice(rows)), total: rows.count, catalog: input.catalog, filter: filter,
+                                     canHandle: { approving.contains($0.item.departmentCode) })
         return Responses.html(page.document)
     }
 

@@ -153,12 +153,17 @@ enum ApprovalsAPI {
             var projectName: String
             var approval: ApprovalDTO
         }
+        var totalCount: Int
+        var page: Int
+        var perPage: Int
         var entries: [Entry]
     }
 
     static func queue(_ input: EndpointRequest) async throws -> Response {
-        let rows = try await ApprovalPages.queueRows(input)
-        return try Responses.json(QueueDTO(entries: rows.map {
+        let filter = ApprovalPages.QueueFilter(input.queryItems)
+        guard filter.errors.isEmpty else { throw AppError.badQuery(ValidationFailure(filter.errors)) }
+        let rows = try await ApprovalPages.queueRows(input, filter: filter)
+        return try Responses.json(QueueDTO(totalCount: rows.count, page: filter.page, perPage: filter.perPage, entries: filter.slice(rows).map {
             .init(projectName: $0.listing.projectName, approval: ApprovalDTO(approval: $0.listing.approval, item: $0.listing.item, reading: $0.reading, deadline: nil))
         }))
     }

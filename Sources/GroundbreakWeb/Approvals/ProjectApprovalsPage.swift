@@ -118,6 +118,8 @@ struct ProjectApprovalsPage {
 struct ApprovalQueuePage {
     var context: PageContext
     var rows: [(listing: ApprovalListing, reading: ApprovalClockReading)]
+    /// Items matching the filter, on all pages.
+    var total: Int
     var catalog: ReferenceCatalog
     var filter: ApprovalPages.QueueFilter
     var canHandle: (ApprovalListing) -> Bool
@@ -128,7 +130,7 @@ struct ApprovalQueuePage {
             .div(.class("page-head"), .h1(.text("待办审批事项")),
                  .div(.class("actions"), .a(.class("button secondary"), .href(esc(Route.approvalAnalytics.path)), .text("审批效能分析")),
                       .a(.class("button secondary"), .href(esc(Route.approvalBatches.path)), .text("集中审批")))),
-            .form(.method(.get), .action(esc(Route.approvalQueue.path)), .class("filters"),
+            .form(.method(.get), .action(esc(Route.approvalQueue(FormData(pairs: [])).path)), .class("filters"),
                 .div(.class("filter-grid"),
                     .div(.class("filter"), .label(.for("f-department"), .text("审批部门")),
                          Components.select("department", options: departments.sorted().map { .init($0, catalog.department($0)?.name ?? $0) },
@@ -136,7 +138,7 @@ struct ApprovalQueuePage {
                     .div(.class("filter"), .label(.for("f-state"), .text("计时状态")),
                          Components.select("state", options: [ApprovalClockReading.State.overdue, .dueSoon, .running, .paused, .notStarted].map { .init($0.rawValue, $0.label) },
                                            selected: [filter.state?.rawValue ?? ""], blank: "全部"))),
-                .div(.class("filter-actions"), .button(.type(.submit), .class("button"), .text("筛选")), .span(.class("muted"), .text("共 \(rows.count) 项")))),
+                .div(.class("filter-actions"), .button(.type(.submit), .class("button"), .text("筛选")), .span(.class("muted"), .text("共 \(total) 项")))),
             .div(.class("table-wrap"), .table(.class("ledger"),
                 .thead(.tr(.th(.text("项目")), .th(.text("审批事项")), .th(.text("审批部门")), .th(.text("状态")), .th(.text("受理日期")),
                            .th(.text("已用 / 时限")), .th(.text("办结期限")), .th(.text("计时")))),
@@ -156,7 +158,8 @@ struct ApprovalQueuePage {
                             ])))
                     )
                 })
-            ))
+            )),
+            Components.pagination(page: filter.page, pageCount: filter.pageCount(of: total)) { Route.approvalQueue(filter.query(page: $0)).path }
         ))
     }
 }

@@ -54,7 +54,7 @@ enum Layout {
                         .class("mainnav"),
                         navLink(WebText.Nav.ledger, .ledger, active: nav == .ledger),
                         .if(context.may(.createProject), navLink(WebText.Nav.newProject, .newProject, active: nav == .newProject)),
-                        navLink("审批", .approvalQueue, active: nav == .approvals),
+                        navLink("审批", .approvalQueue(FormData(pairs: [])), active: nav == .approvals),
                         .if(context.may(.viewAudit), navLink("审计日志", .audit(FormData(pairs: [])), active: nav == .audit)),
                         .if(context.may(.administer), navLink("用户管理", .adminUsers, active: nav == .admin))
                     )),

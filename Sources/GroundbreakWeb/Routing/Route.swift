@@ -27,7 +27,7 @@ public enum Route: Sendable, Equatable {
     case audit(FormData)
     case auditCSV(FormData)
     case projectApprovals(Int64)
-    case approvalQueue
+    case approvalQueue(FormData)
     case approvalAnalytics
     case approvalBatches
     case approvalBatch(Int64)
@@ -103,7 +103,7 @@ public enum Route: Sendable, Equatable {
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
         case .approvalItem(let code):
             return endpoint.pattern.replacingOccurrences(of: ":code", with: Route.encode(code))
-        case .audit(let filter), .auditCSV(let filter):
+        case .audit(let filter), .auditCSV(let filter), .approvalQueue(let filter):
             let items = filter.pairs.filter { !$0.1.isEmpty }
             return items.isEmpty ? endpoint.pattern : endpoint.pattern + "?" + Route.query(items)
         case .asset(let file):
