@@ -45,6 +45,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     /// Parses the ways people type a date: `2024-03-05`, `2024/3/5`, `2024.3.5`, `2024年3月5日`,
     /// `20240305`, with full-width digits.
     public static func parse(_ raw: String) -> Day? {
+        if let day = parseISO(raw) { return day }
         let text = TextNormalizer.halfWidth(raw).trimmingCharacters(in: .whitespaces)
         if text.count == 8, text.allSatisfy(\.isASCIIDigit) {
             return Day(year: Int(text.prefix(4))!, month: Int(text.dropFirst(4).prefix(2))!, day: Int(text.suffix(2))!)
@@ -59,6 +60,25 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
               parts[0].count == 4
         else { return nil }
         return Day(year: Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!)
+    }
+
+    /// `YYYY-MM-DD` exactly, as the store writes dates: read straight from the bytes, since
+    /// lists decode thousands of them per request.
+    static func parseISO(_ text: String) -> Day? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Day? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = Int(bytes[index]) - 48
+                    guard (0...9).contains(digit) else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return Day(year: year, month: month, day: day)
+        } ?? nil
     }
 
     // MARK: Arithmetic, via days since 1970-01-01 (proleptic Gregorian).

@@ -109,8 +109,8 @@ public struct ProjectApprovalRepository: Sendable {
     static func approvals(_ rows: [any SQLRow], db: any SQLDatabase) async throws -> [ProjectApproval] {
         let ids = try rows.map { try $0.decode(column: "id", as: Int64.self) }
         var pauses: [Int64: [ApprovalPause]] = [:]
-        if !ids.isEmpty {
-            for row in try await db.raw("SELECT * FROM approval_pauses WHERE approval_id IN (\(binds: ids)) ORDER BY id").all() {
+        for chunk in ids.chunked(into: Self.idsPerQuery) {
+            for row in try await db.raw("SELECT * FROM approval_pauses WHERE approval_id IN (\(binds: Array(chunk))) ORDER BY id").all() {
                 guard let from = Day.parse(try row.decode(column: "from_day", as: String.self)) else { continue }
                 pauses[try row.decode(column: "approval_id", as: Int64.self), default: []].append(ApprovalPause(
                     reason: try row.decode(column: "reason", as: String.self), from: from,
@@ -194,8 +194,18 @@ public struct ProjectApprovalRepository: Sendable {
     }
 
     public func events(approvalIds: [Int64]) async throws -> [ApprovalEventRecord] {
-        guard !approvalIds.isEmpty else { return [] }
-        return try await database.sql.raw("SELECT * FROM approval_events WHERE approval_id IN (\(binds: approvalIds)) ORDER BY id").all().map { row in
+        var records: [ApprovalEventRecord] = []
+        for chunk in approvalIds.chunked(into: Self.idsPerQuery) {
+            records += try await events(chunk: Array(chunk))
+        }
+        return records
+    }
+
+    /// PostgreSQL takes at most 65,535 parameters in a statement, and a province-wide list has more items than that.
+    static let idsPerQuery = 1_000
+
+    private func events(chunk: [Int64]) async throws -> [ApprovalEventRecord] {
+        try await database.sql.raw("SELECT * FROM approval_events WHERE approval_id IN (\(binds: chunk)) ORDER BY id").all().map { row in
             ApprovalEventRecord(
                 id: try row.decode(column: "id", as: Int64.self),
                 approvalId: try row.decode(column: "approval_id", as: Int64.self),

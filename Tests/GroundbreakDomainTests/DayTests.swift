@@ -9,7 +9,7 @@ struct DayTests {
         #expect(Day.parse(text) == Day(year: 2026, month: 3, day: 5))
     }
 
-    @Test("impossible dates are refused", arguments: ["2026-02-29", "2026-13-01", "2026-04-31", "26-3-5", "2026-3", "明天", "", "2026-03-05T10:00"])
+    @Test("impossible dates are refused", arguments: ["2026-02-29", "2026-13-01", "2026-04-31", "26-3-5", "2026-3", "明天", "", "2026-03-05T10:00", "2026-0a-05", "+026-03-05", "2026-03- 5"])
     func refuses(text: String) {
         #expect(Day.parse(text) == nil)
     }

@@ -2,6 +2,7 @@ import Foundation
 import GroundbreakDomain
 @testable import GroundbreakStore
 import GroundbreakTestSupport
+import SQLKit
 import Testing
 
 @Suite("Demo data and the ledger list")
@@ -115,12 +116,15 @@ struct DemoApprovalTests {
             let approvals = ProjectApprovalRepository(database: store.database)
             let listings = try await approvals.listings(scope: .everything, departments: [], openOnly: false)
             #expect(listings.count == summary.approvals)
+            #expect(listings.count > 2 * ProjectApprovalRepository.idsPerQuery, "pauses and events are read in several queries")
             var byId: [Int64: Project] = [:]
             for id in Set(listings.map(\.approval.projectId)) { byId[id] = try await ProjectRepository(database: store.database).project(id: id) }
             #expect(byId.values.allSatisfy { [.approval, .construction, .operation].contains($0.stage) })
             let calendar = try await CalendarRepository(database: store.database).calendar()
             let events = try await approvals.events(approvalIds: listings.map(\.approval.id))
+            let pauseCount = try await store.database.sql.raw("SELECT COUNT(*) AS n FROM approval_pauses").first()!.decode(column: "n", as: Int.self)
             let eventCount = Dictionary(grouping: events, by: \.approvalId).mapValues(\.count)
+            #expect(listings.reduce(0) { $0 + $1.approval.pauses.count } == pauseCount)
             for listing in listings {
                 let a = listing.approval
                 let project = try #require(byId[a.projectId])
