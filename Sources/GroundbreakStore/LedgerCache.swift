@@ -58,7 +58,8 @@ final class LedgerCache: Sendable {
 }
 
 enum LedgerGeneration {
-    /// Called inside every transaction that changes projects or their child rows.
+    /// Called inside every transaction that changes projects or their child rows, approvals, the
+    /// working-day calendar or the approval catalogue.
     static func bump(_ db: any SQLDatabase) async throws {
         try await db.raw("UPDATE ledger_state SET generation = generation + 1 WHERE id = 1").run()
     }

@@ -64,6 +64,7 @@ public struct ProjectApprovalRepository: Sendable {
             for item in catalog where item.appliesTo.contains(type) && item.validity.isValid(on: today) && !existing.contains(item.code) {
                 try await Self.insertItem(projectId: projectId, code: item.code, now: now, db: db)
             }
+            try await LedgerGeneration.bump(db)
             try await AuditLog.write(entity: "project", entityId: String(projectId), action: "approval-plan", before: nil,
                                      after: AuditLog.json(["type": type.rawValue, "targetStart": targetStart?.iso ?? ""]), actor: actor, now: now, db: db)
         }
@@ -79,6 +80,7 @@ public struct ProjectApprovalRepository: Sendable {
                 throw StoreError.invalid(ValidationFailure([FieldError("itemCode", .approvalItemPresent)]))
             }
             try await Self.insertItem(projectId: projectId, code: code, now: now, db: db)
+            try await LedgerGeneration.bump(db)
             try await AuditLog.write(entity: "project", entityId: String(projectId), action: "approval-item-add", before: nil,
                                      after: AuditLog.json(["item": code]), actor: actor, now: now, db: db)
         }
@@ -175,6 +177,7 @@ public struct ProjectApprovalRepository: Sendable {
                         \(bind: actor.userId), \(bind: actor.name), \(bind: StoredTime.text(now)))
                 """).run()
             guard let after = try await Self.load(id: id, db: db) else { throw StoreError.notFound }
+            try await LedgerGeneration.bump(db)
             try await AuditLog.write(entity: "approval", entityId: String(id), action: event.kind.rawValue, before: AuditLog.json(current),
                                      after: AuditLog.json(after), reason: event.reason, actor: actor, now: now, db: db)
             return after
@@ -222,6 +225,11 @@ public struct ProjectApprovalRepository: Sendable {
 
     /// Approval items of projects in `scope`, and of any project for items handled by
     /// `departments` (an approving department works on projects it does not lead).
+    /// Changes with every change to projects or approvals: a key for figures computed from them.
+    public func generation() async throws -> Int64 {
+        try await LedgerGeneration.current(database.sql)
+    }
+
     public func listings(scope: ProjectScope, departments: Set<String>, openOnly: Bool) async throws -> [ApprovalListing] {
         var reach = ProjectRepository.scopeClause(scope)
         if !departments.isEmpty { reach = "(\(reach) OR i.department_code IN (\(binds: departments.sorted())))" }

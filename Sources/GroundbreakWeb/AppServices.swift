@@ -60,6 +60,7 @@ public final class AppServices: Sendable {
     public func reloadCatalog() async throws {
         reference.replace(with: try await ReferenceRepository(database: database).catalog())
         responses.clear()
+        clearApprovalCaches()
     }
 
     /// The approval catalogue and the working-day calendar, read at start and after admin edits.
@@ -83,6 +84,18 @@ public final class AppServices: Sendable {
         let items = try await ApprovalCatalogRepository(database: database).items()
         let calendar = try await CalendarRepository(database: database).calendar()
         approvalData.withLock { $0 = ApprovalData(items: items, calendar: calendar) }
+        // A request between the change's commit and this reload may have cached figures from the old catalogue.
+        clearApprovalCaches()
+    }
+
+    /// Open items with their clocks, soonest due first, per reach; see `ApprovalPages.openRows`.
+    let approvalQueues = ValueCache<[ApprovalPages.QueueRow]>()
+    /// Analytics per reach.
+    let approvalAnalytics = ValueCache<ApprovalPages.AnalyticsResult>()
+
+    func clearApprovalCaches() {
+        approvalQueues.clear()
+        approvalAnalytics.clear()
     }
 
     /// Encoded answers to repeated identical reads; see `ResponseCache`.

@@ -220,6 +220,10 @@ struct ApprovalWebTests {
             let id = try await approvalTestProject(fixture, name: "小型低风险厂房项目")
             _ = try await client.send(.post, "/projects/\(id)/approvals/plan", as: fixture, form: [("approvalType", "smallLowRisk")])
             let items = try await client.approvalItems(id, as: fixture)
+            // Figures are cached per reach and day until the next change: this answer must not outlive the events below.
+            let before = try await client.send(.get, "/api/v1/approvals/analytics", as: fixture)
+            #expect(before.object["projectsWithPermit"] as? Int == 0)
+            #expect((try await client.send(.get, "/api/v1/approvals?state=notStarted", as: fixture)).object["totalCount"] as? Int == 6)
             func run(_ code: String, _ events: [[String: Any]]) async throws {
                 for (index, event) in events.enumerated() {
                     var fields = event
@@ -233,6 +237,7 @@ struct ApprovalWebTests {
             try await run("BUILD-PLAN", [["kind": "accept", "on": "2026-09-21"], ["kind": "approve", "on": "2026-10-09", "documentNumber": "建字第1号"]])
             try await run("CONSTRUCTION-PERMIT", [["kind": "accept", "on": "2026-10-09"], ["kind": "approve", "on": "2026-10-12", "documentNumber": "施字第1号"]])
 
+            #expect((try await client.send(.get, "/api/v1/approvals?state=notStarted", as: fixture)).object["totalCount"] as? Int == 2)
             let analytics = try await client.send(.get, "/api/v1/approvals/analytics", as: fixture)
             expectDocumented(analytics, .apiApprovalAnalytics)
             let projects = (analytics.object["projects"] as? [[String: Any]]) ?? []

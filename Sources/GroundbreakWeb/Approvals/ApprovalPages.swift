@@ -132,16 +132,31 @@ enum ApprovalPages {
         }
     }
 
+    typealias QueueRow = (listing: ApprovalListing, reading: ApprovalClockReading)
+
+    /// What a caller's approval figures are computed from.
+    static func reachKey(_ input: EndpointRequest) async throws -> String {
+        let departments = input.principal.map(Policy.approvalDepartments(of:)) ?? []
+        return "\(input.scope(.viewProjects).key)|\(departments.sorted().joined(separator: ","))|\(input.today.iso)|\(try await input.services.approvals.generation())"
+    }
+
+    /// Every open item the caller reaches with its clock, the soonest due first.
+    static func openRows(_ input: EndpointRequest) async throws -> [QueueRow] {
+        try await input.services.approvalQueues.value(for: try await reachKey(input)) {
+            let calendar = input.services.workingCalendar()
+            let never = Day(year: 2200, month: 1, day: 1)!
+            return try await listings(input, openOnly: true)
+                .map { ($0, ApprovalClock.read($0.approval, item: $0.item, calendar: calendar, today: input.today)) }
+                .sorted { ($0.1.due ?? never, $0.0.approval.id) < ($1.1.due ?? never, $1.0.approval.id) }
+        }
+    }
+
     /// Open items that have been applied for, the soonest due first.
-    static func queueRows(_ input: EndpointRequest, filter: QueueFilter) async throws -> [(listing: ApprovalListing, reading: ApprovalClockReading)] {
-        let calendar = input.services.workingCalendar()
-        let never = Day(year: 2200, month: 1, day: 1)!
-        return try await listings(input, openOnly: true)
-            .filter { filter.department == nil || $0.item.departmentCode == filter.department }
-            .map { ($0, ApprovalClock.read($0.approval, item: $0.item, calendar: calendar, today: input.today)) }
+    static func queueRows(_ input: EndpointRequest, filter: QueueFilter) async throws -> [QueueRow] {
+        try await openRows(input)
+            .filter { filter.department == nil || $0.listing.item.departmentCode == filter.department }
             // Items nobody has applied for are the project side's work, shown only when asked for.
-            .filter { filter.state == nil ? $0.0.approval.status != .notStarted : $0.1.state == filter.state }
-            .sorted { ($0.1.due ?? never, $0.0.approval.id) < ($1.1.due ?? never, $1.0.approval.id) }
+            .filter { filter.state == nil ? $0.listing.approval.status != .notStarted : $0.reading.state == filter.state }
     }
 
     static func queue(_ input: EndpointRequest) async throws -> Response {
@@ -154,7 +169,7 @@ enum ApprovalPages {
         return Responses.html(page.document)
     }
 
-    struct AnalyticsResult {
+    struct AnalyticsResult: Sendable {
         var league: [ApprovalAnalytics.DepartmentFigures]
         var projects: [ApprovalAnalytics.ProjectFigures]
         var city: ApprovalAnalytics.CityFigures
@@ -164,6 +179,10 @@ enum ApprovalPages {
     }
 
     static func analyticsResult(_ input: EndpointRequest) async throws -> AnalyticsResult {
+        try await input.services.approvalAnalytics.value(for: try await reachKey(input)) { try await computeAnalytics(input) }
+    }
+
+    static func computeAnalytics(_ input: EndpointRequest) async throws -> AnalyticsResult {
         let listings = try await listings(input, openOnly: false)
         let calendar = input.services.workingCalendar()
         let entries = listings.map { ApprovalAnalytics.Entry(approval: $0.approval, item: $0.item) }

@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
-# Benchmark of the ledger list endpoint (GET /api/v1/projects) on SQLite and PostgreSQL.
+# Benchmarks on SQLite and PostgreSQL, one suite of URLs at a time:
+#   ledger     the ledger list (GET /api/v1/projects) at province scale → docs/performance.md
+#   approvals  the approval queue, analytics and a project's approvals at city scale → docs/performance-approvals.md
 #
 # Loads `groundbreak demo --projects $PROJECTS` into a fresh database for each engine, starts a
-# release server on loopback, signs in, and drives the endpoint with wrk. Figures go to
-# docs/performance.md (overwritten). Needs wrk (Debian: wrk) and PostgreSQL server binaries.
+# release server on loopback, signs in, and drives each URL with wrk. Figures go to the suite's
+# file (overwritten). Needs wrk (Debian: wrk) and PostgreSQL server binaries.
 #
-#   scripts/bench-ledger.sh                 # 100,000 projects, 32 connections, 30 s per URL
-#   PROJECTS=20000 DURATION=10s scripts/bench-ledger.sh
+#   scripts/bench.sh                        # ledger: 100,000 projects, 32 connections, 30 s per URL
+#   scripts/bench.sh approvals              # approvals: 2,000 projects (a city's year)
+#   PROJECTS=20000 DURATION=10s scripts/bench.sh ledger
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PROJECTS=${PROJECTS:-100000}
+SUITE=${1:-ledger}
+case $SUITE in
+ledger) PROJECTS=${PROJECTS:-100000}; OUT=${OUT:-docs/performance.md} ;;
+approvals) PROJECTS=${PROJECTS:-2000}; OUT=${OUT:-docs/performance-approvals.md} ;;
+*) echo "unknown suite $SUITE (ledger or approvals)"; exit 2 ;;
+esac
 DURATION=${DURATION:-30s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18080}
 ENGINES=${ENGINES:-"sqlite postgres"}
-OUT=${OUT:-docs/performance.md}
 
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
 swift build -c release --product groundbreak > /tmp/groundbreak-bench-build.log 2>&1 || { cat /tmp/groundbreak-bench-build.log; exit 1; }
@@ -35,6 +42,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+if [ "$SUITE" = ledger ]; then
 URLS=(
     "/api/v1/projects?region=220104&stage=construction&perPage=20|一个区在建项目，每页20条"
     "/api/v1/projects?perPage=50|全部项目第一页（合计覆盖全部10万条）"
@@ -42,6 +50,16 @@ URLS=(
     "/api/v1/projects?q=%E6%B1%BD%E8%BD%A6&perPage=20|关键字“汽车”全文匹配"
     "random|每次不同的投资下限筛选（缓存全不命中）"
 )
+else
+URLS=(
+    "/api/v1/approvals?perPage=50|全市待办审批事项，按办结期限排序，第一页"
+    "/api/v1/approvals?department=CC-ZRZY&state=overdue|一个审批部门的超时事项"
+    "/approvals?department=CC-ZJJ|一个审批部门的待办页面"
+    "/api/v1/approvals/analytics|审批效能分析：部门排名、项目用时、全市51个工作日占比"
+    "/approvals/analytics|审批效能分析页面"
+    "project|一个项目的审批进度页（含倒排工期）"
+)
+fi
 
 # Every request a different filter, so neither the ledger cache nor the response cache helps.
 cat > "$WORK/random.lua" <<'LUA'
@@ -58,7 +76,7 @@ run_engine() {
     local started=$(date +%s)
     "$BIN" demo --database "$url" --projects "$PROJECTS" | tail -n 1
     local load_seconds=$(( $(date +%s) - started ))
-    GROUNDBREAK_NEW_PASSWORD='Bench#2026' "$BIN" user add --database "$url" --username bench --name 压测 --admin >/dev/null
+    GROUNDBREAK_NEW_PASSWORD='Wrk#Load2026' "$BIN" user add --database "$url" --username bench --name 压测 --admin >/dev/null
     GROUNDBREAK_BCRYPT_COST=4 "$BIN" serve --database "$url" --port "$PORT" >"$WORK/server-$engine.log" 2>&1 &
     SERVER_PID=$!
     for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
@@ -66,7 +84,7 @@ run_engine() {
     local token
     token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//;s/"//')
     curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$token" --data-urlencode username=bench \
-        --data-urlencode 'password=Bench#2026' "http://127.0.0.1:$PORT/login"
+        --data-urlencode 'password=Wrk#Load2026' "http://127.0.0.1:$PORT/login"
     local session
     session=$(awk '$6 == "gb_session" {print $7}' "$jar")
     [ -n "$session" ] || { echo "sign-in failed"; cat "$WORK/server-$engine.log"; exit 1; }
@@ -79,6 +97,11 @@ run_engine() {
             script=(-s "$WORK/random.lua")
             path="/api/v1/projects?perPage=20&minWan=<随机>"
         else
+            if [ "$path" = project ]; then
+                local project
+                project=$(curl -sf -H "Cookie: gb_session=$session" "http://127.0.0.1:$PORT/api/v1/approvals?perPage=1" | grep -o '"projectId":[0-9]*' | head -n 1 | cut -d: -f2)
+                path="/projects/$project/approvals"
+            fi
             # The first request after start meets empty caches.
             first=$(curl -sf -o /dev/null -w '%{time_total}' -H "Cookie: gb_session=$session" "http://127.0.0.1:$PORT$path" | awk '{printf "%.1fms", $1 * 1000}')
         fi
@@ -119,9 +142,10 @@ for engine in $ENGINES; do
 done
 
 {
+    if [ "$SUITE" = ledger ]; then
     echo "# Performance"
     echo
-    echo "Measured by \`scripts/bench-ledger.sh\` (wrk on loopback, $CONNECTIONS connections, $THREADS wrk threads, $DURATION per URL,"
+    echo "Measured by \`scripts/bench.sh ledger\` (wrk on loopback, $CONNECTIONS connections, $THREADS wrk threads, $DURATION per URL,"
     echo "release build, $PROJECTS demo projects). Aim: p99 under 20 ms at 32 connections."
     echo
     echo "Repeated identical reads are served from two caches that live until the next change to any"
@@ -129,6 +153,13 @@ done
     echo "of a filtered set (Store) and the encoded response (Web). \"first request\" is the same URL with"
     echo "empty caches; the last row of each engine sends a different filter on every request, so it"
     echo "measures the uncached path under load."
+    else
+    echo "# Performance: approvals"
+    echo
+    echo "Measured by \`scripts/bench.sh approvals\` (wrk on loopback, $CONNECTIONS connections, $THREADS wrk threads, $DURATION per URL,"
+    echo "release build, $PROJECTS demo projects with their approval histories, signed in as an administrator who sees the whole city)."
+    echo "Approval reads are not cached: every request reads the items, pauses and calendar and runs the clocks afresh."
+    fi
     echo
     echo "- date: $(date -u +%Y-%m-%dT%H:%MZ); commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
     echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GiB; wrk runs on the same machine"
@@ -137,6 +168,6 @@ done
     echo "|---|---|---|---|---|---|---|---|"
     printf '%s\n' "${results[@]}"
     echo
-    echo "Reproduce: \`scripts/bench-ledger.sh\` (variables: PROJECTS, DURATION, CONNECTIONS, ENGINES)."
+    echo "Reproduce: \`scripts/bench.sh $SUITE\` (variables: PROJECTS, DURATION, CONNECTIONS, ENGINES)."
 } > "$OUT"
 echo "written to $OUT"
