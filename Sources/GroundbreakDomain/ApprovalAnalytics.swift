@@ -38,6 +38,12 @@ public enum ApprovalAnalytics {
         /// Working days from the first application to the construction permit, pauses excluded.
         public var workingDays: Int
         public var withinPromise: Bool
+
+        public init(projectId: Int64, workingDays: Int, withinPromise: Bool) {
+            self.projectId = projectId
+            self.workingDays = workingDays
+            self.withinPromise = withinPromise
+        }
     }
 
     public struct CityFigures: Sendable, Equatable {
@@ -125,6 +131,28 @@ public enum ApprovalAnalytics {
             let days = max(0, calendar.workingDays(after: start, through: end) - paused)
             return ProjectFigures(projectId: projectId, workingDays: days, withinPromise: days <= promisedWorkingDays)
         }.sorted { $0.projectId < $1.projectId }
+    }
+
+    /// How many projects took how long, in bands of working days; the band ending at the
+    /// promise (51) divides those within it from those beyond.
+    public struct Band: Sendable, Equatable {
+        public var lower: Int
+        /// nil: open-ended.
+        public var upper: Int?
+        public var count: Int
+        public var withinPromise: Bool { (upper ?? .max) <= promisedWorkingDays }
+        public var label: String { upper.map { lower == 0 ? "≤\($0)" : "\(lower)–\($0)" } ?? ">\(lower - 1)" }
+    }
+
+    public static func distribution(_ projects: [ProjectFigures], upperBounds: [Int] = [20, 30, 40, 51, 65, 80]) -> [Band] {
+        var bands: [Band] = []
+        var lower = 0
+        for upper in upperBounds + [Int.max] {
+            let count = projects.filter { $0.workingDays >= lower && $0.workingDays <= upper }.count
+            bands.append(Band(lower: lower, upper: upper == .max ? nil : upper, count: count))
+            lower = upper == .max ? lower : upper + 1
+        }
+        return bands
     }
 
     public static func city(_ projects: [ProjectFigures]) -> CityFigures {

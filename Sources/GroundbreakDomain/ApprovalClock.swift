@@ -41,8 +41,9 @@ public enum ApprovalClock {
             break
         }
         guard let accepted = approval.acceptedOn else { return reading }
-        // Counting starts the day after acceptance, or on it for items that say so.
-        let start = item.countsFromNextDay ? accepted : accepted.adding(days: -1)
+        // Counting starts the day after acceptance, or on it for items that say so; an item
+        // decided on the spot is due on the day it is accepted.
+        let start = item.countsFromNextDay || unit == .immediate ? accepted : accepted.adding(days: -1)
         let end = approval.decidedOn ?? today
         let paused = pausedDays(approval.pauses, unit: unit, calendar: calendar, through: end)
         let elapsed = max(0, calendar.count(unit, after: start, through: end) - paused)

@@ -68,6 +68,20 @@ struct ApprovalClockTests {
         #expect(ApprovalClock.stageDue([onTime, late, calendarDays]) == [onTime.due!, late.due!, calendarDays.due!].max())
     }
 
+    @Test("an item decided on the spot (即时, counted from the same day) is due on the day it is accepted")
+    func immediate() {
+        var filing = twentyDays
+        filing.unit = .immediate
+        filing.statutoryLimit = 0
+        filing.countsFromNextDay = false
+        let done = ApprovalClock.read(approval(.approved, accepted: "2026-03-09", decided: "2026-03-09"), item: filing, calendar: testCalendar, today: d("2026-06-01"))
+        #expect(done.due == d("2026-03-09") && done.elapsed == 0 && done.state == .doneOnTime)
+        let waiting = ApprovalClock.read(approval(.accepted, accepted: "2026-03-09"), item: filing, calendar: testCalendar, today: d("2026-03-10"))
+        #expect(waiting.state == .overdue)
+        let sameDay = ApprovalClock.read(approval(.accepted, accepted: "2026-03-09"), item: filing, calendar: testCalendar, today: d("2026-03-09"))
+        #expect(sameDay.state == .dueSoon && sameDay.remaining == 0)
+    }
+
     @Test("events follow the rules and carry what they must")
     func events() throws {
         let today = d("2026-03-31")
@@ -153,5 +167,20 @@ struct ApprovalPlanningTests {
         let league = ApprovalAnalytics.league(entries, calendar: testCalendar, asOf: d("2026-08-31"), previous: d("2026-03-31"))
         #expect(league.first { $0.departmentCode == "CC-ZRZY" }?.rankChange == 0)
         #expect(league.first { $0.departmentCode == "CC-ZJJ" }?.rankChange == nil, "CC-ZJJ had decided nothing by the end of March")
+    }
+}
+
+@Suite("Approval duration bands")
+struct ApprovalDistributionTests {
+    @Test("projects fall into working-day bands split at the 51-day promise")
+    func bands() {
+        let projects = [3, 20, 21, 51, 52, 80, 81, 200].enumerated().map {
+            ApprovalAnalytics.ProjectFigures(projectId: Int64($0.offset), workingDays: $0.element, withinPromise: $0.element <= 51)
+        }
+        let bands = ApprovalAnalytics.distribution(projects)
+        #expect(bands.map(\.label) == ["≤20", "21–30", "31–40", "41–51", "52–65", "66–80", ">80"])
+        #expect(bands.map(\.count) == [2, 1, 0, 1, 1, 1, 2])
+        #expect(bands.map(\.withinPromise) == [true, true, true, true, false, false, false])
+        #expect(bands.reduce(0) { $0 + $1.count } == projects.count)
     }
 }

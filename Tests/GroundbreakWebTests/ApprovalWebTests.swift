@@ -251,6 +251,7 @@ struct ApprovalWebTests {
             let page = try await client.send(.get, "/approvals/analytics", as: fixture)
             #expect(page.status == .ok)
             #expect(page.text.contains("1 / 1 个，占 100.0%") && page.text.contains("已达到目标") && page.text.contains("长春市规划和自然资源局"))
+            #expect(page.text.contains(#"<svg class="chart""#) && page.text.contains(#"class="bar-ok""#) && page.text.contains("用时最长的 1 个项目"))
         }
     }
 

@@ -80,5 +80,24 @@ struct BrowserSmokeTests {
                 try await driver.waitUntil { try await driver.title().hasPrefix("审计日志") }
                 #expect(try await driver.text("table.ledger tbody").contains("登录"))
                 try await driver.screenshot(to: shots + "/4-audit.png")
+
+                try await driver.open(base + "/approvals/analytics")
+                try await driver.waitUntil { try await driver.title().hasPrefix("审批效能分析") }
+                #expect(!(try await driver.findAll("svg.chart rect")).isEmpty)
+                try await driver.screenshot(to: shots + "/5-approval-analytics.png")
+
+                // From the queue to a project's approvals; record a correction through the event form.
+                try await driver.open(base + "/approvals")
+                try await driver.waitUntil { try await driver.title().hasPrefix("审批事项") }
+                try await driver.click("table.ledger tbody tr td.name a")
+                try await driver.waitUntil { try await driver.title().hasPrefix("审批进度") }
+                try await driver.click("tr.event-row details summary")
+                try await driver.select("tr.event-row details[open] select[name=kind]", value: "correct")
+                try await driver.type("tr.event-row details[open] input[name=reason]", "浏览器核对日期")
+                try await driver.click("tr.event-row details[open] button[type=submit]")
+                try await driver.waitUntil { try await driver.currentURL().contains("notice=saved") }
+                try await driver.click("tr.event-row details summary")
+                #expect(try await driver.text("tr.event-row details[open] ol.timeline").contains("浏览器核对日期"))
+                try await driver.screenshot(to: shots + "/6-project-approvals.png")
     }
 }

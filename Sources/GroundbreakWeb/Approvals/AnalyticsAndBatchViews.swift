@@ -8,6 +8,9 @@ struct ApprovalAnalyticsPage {
     var result: ApprovalPages.AnalyticsResult
     var catalog: ReferenceCatalog
 
+    /// Projects listed by name; the rest are in the chart and in the API.
+    static let slowest = 30
+
     static func percent(_ share: Double?) -> String {
         share.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
     }
@@ -38,10 +41,12 @@ struct ApprovalAnalyticsPage {
                     )
                 })
             )),
-            .h2(.text("项目审批用时（首次申报至施工许可）")),
+            .h2(.text("项目审批用时（首次申报至施工许可，工作日）")),
+            DurationChart.svg(ApprovalAnalytics.distribution(result.projects)),
+            .h3(.text("用时最长的 \(min(Self.slowest, result.projects.count)) 个项目")),
             .div(.class("table-wrap"), .table(.class("ledger"),
                 .thead(.tr(.th(.text("项目")), .th(.class("num"), .text("工作日")), .th(.text("是否在承诺内")))),
-                .tbody(.forEach(result.projects.sorted { $0.workingDays > $1.workingDays }) { row in
+                .tbody(.forEach(result.projects.sorted { ($0.workingDays, $1.projectId) > ($1.workingDays, $0.projectId) }.prefix(Self.slowest)) { row in
                     .tr(.td(.class("name"), .a(.href(esc(Route.projectApprovals(row.projectId).path)), .text(result.projectNames[row.projectId] ?? "#\(row.projectId)"))),
                         .td(.class("num"), .text(String(row.workingDays))),
                         .td(.span(.class(row.withinPromise ? "flag flag-info" : "flag flag-red"), .text(row.withinPromise ? "是" : "超出"))))

@@ -167,21 +167,22 @@ struct ApprovalQueuePage {
 /// The form that records an approval event, on the project's tab and in the queue.
 enum ApprovalForms {
     static func eventForm(_ context: PageContext, approval: ProjectApproval, back: String) -> Node<HTML.BodyContext> {
-        .form(.method(.post), .action(esc(Route.approvalEvent(approval.id).path)), .class("event-form"),
+        let form = "a\(approval.id)-"
+        return .form(.method(.post), .action(esc(Route.approvalEvent(approval.id).path)), .class("event-form"),
             Layout.csrfField(context),
             .input(.type(.hidden), .name("version"), .value(String(approval.version))),
             .input(.type(.hidden), .name("back"), .value(esc(back))),
             .div(.class("field-grid"),
                 Components.selectField("kind", label: "办理环节", options: ApprovalEvent.Kind.allCases.map { .init($0.rawValue, $0.label) },
-                                       selected: "", required: true),
-                Components.textField("on", label: "日期", value: "", inputType: .date),
-                Components.textField("supplementDue", label: "补齐期限（容缺受理）", value: "", inputType: .date),
-                Components.textField("missingMaterials", label: "所缺材料（容缺受理）", value: ""),
-                Components.textField("documentNumber", label: "批复文号（批复）", value: ""),
-                Components.textField("reason", label: "原因（暂停、不予许可、无需办理、更正）", value: ""),
-                Components.textField("appliedOn", label: "更正：申报日期", value: "", inputType: .date),
-                Components.textField("acceptedOn", label: "更正：受理日期", value: "", inputType: .date),
-                Components.textField("decidedOn", label: "更正：办结日期", value: "", inputType: .date)),
+                                       selected: "", required: true, form: form),
+                Components.textField("on", label: "日期", value: "", inputType: .date, form: form),
+                Components.textField("supplementDue", label: "补齐期限（容缺受理）", value: "", inputType: .date, form: form),
+                Components.textField("missingMaterials", label: "所缺材料（容缺受理）", value: "", form: form),
+                Components.textField("documentNumber", label: "批复文号（批复）", value: "", form: form),
+                Components.textField("reason", label: "原因（暂停、不予许可、无需办理、更正）", value: "", form: form),
+                Components.textField("appliedOn", label: "更正：申报日期", value: "", inputType: .date, form: form),
+                Components.textField("acceptedOn", label: "更正：受理日期", value: "", inputType: .date, form: form),
+                Components.textField("decidedOn", label: "更正：办结日期", value: "", inputType: .date, form: form)),
             .button(.type(.submit), .class("button"), .text("登记")))
     }
 }

@@ -26,19 +26,20 @@ enum Components {
         .forEach(messages) { .p(.class("field-error"), .text($0)) }
     }
 
-    static func label<C: HTML.BodyContext>(_ name: String, _ text: String, required: Bool) -> Node<C> {
-        .label(.for(fieldID(name)), .text(text), .if(required, .span(.class("required"), .text(" *"))))
+    static func label<C: HTML.BodyContext>(_ name: String, _ text: String, required: Bool, form: String = "") -> Node<C> {
+        .label(.for(fieldID(form + name)), .text(text), .if(required, .span(.class("required"), .text(" *"))))
     }
 
     static func textField<C: HTML.BodyContext>(
         _ name: String, label text: String, value: String, errors messages: [String] = [], required: Bool = false,
-        placeholder: String = "", hint: String? = nil, inputType: HTMLInputType = .text, wide: Bool = false
+        placeholder: String = "", hint: String? = nil, inputType: HTMLInputType = .text, wide: Bool = false,
+        form: String = ""
     ) -> Node<C> {
         .div(
             .class("field" + (messages.isEmpty ? "" : " has-error") + (wide ? " wide" : "")),
-            label(name, text, required: required),
+            label(name, text, required: required, form: form),
             .input(
-                .type(inputType), .name(name), .id(fieldID(name)), .value(esc(value)), .placeholder(esc(placeholder)),
+                .type(inputType), .name(name), .id(fieldID(form + name)), .value(esc(value)), .placeholder(esc(placeholder)),
                 .attribute(named: "aria-invalid", value: messages.isEmpty ? nil : "true")
             ),
             .unwrap(hint) { .p(.class("hint"), .text($0)) },
@@ -57,18 +58,20 @@ enum Components {
 
     static func selectField<C: HTML.BodyContext>(
         _ name: String, label text: String, options: [Option], selected: String, errors messages: [String] = [],
-        required: Bool = false, blank: String? = "请选择"
+        required: Bool = false, blank: String? = "请选择", form: String = ""
     ) -> Node<C> {
         .div(
             .class("field" + (messages.isEmpty ? "" : " has-error")),
-            label(name, text, required: required),
-            select(name, options: options, selected: [selected], blank: blank),
+            label(name, text, required: required, form: form),
+            select(name, options: options, selected: [selected], blank: blank, form: form),
             errors(messages)
         )
     }
 
     /// A plain `<select>`, grouped where options carry a group.
-    static func select<C: HTML.BodyContext>(_ name: String, options: [Option], selected: Set<String>, blank: String?, multiple: Bool = false) -> Node<C> {
+    /// `form` distinguishes the ids of a field repeated in several forms on one page.
+    static func select<C: HTML.BodyContext>(_ name: String, options: [Option], selected: Set<String>, blank: String?, multiple: Bool = false,
+                                            form: String = "") -> Node<C> {
         var nodes: [Node<HTML.SelectContext>] = []
         if let blank { nodes.append(option("", blank, selected: selected.isEmpty || selected == [""])) }
         var index = 0
@@ -87,7 +90,7 @@ enum Components {
             }
         }
         return .element(named: "select", nodes: [
-            .attribute(named: "name", value: name), .attribute(named: "id", value: fieldID(name)),
+            .attribute(named: "name", value: name), .attribute(named: "id", value: fieldID(form + name)),
             .attribute(named: "multiple", value: multiple ? "multiple" : nil),
         ] + nodes)
     }
