@@ -323,6 +323,7 @@ public enum DomainText: Sendable, Equatable {
         "itemCode": "审批事项",
         "calendarSource": "依据",
         "limitUnit": "时限单位",
+        "countFrom": "计时起点",
         "validTo": "停止适用日期",
         "batchName": "批次名称",
         "projectId": "项目",

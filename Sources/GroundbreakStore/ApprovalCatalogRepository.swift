@@ -38,7 +38,8 @@ public struct ApprovalCatalogRepository: Sendable {
 
     /// An administrator's change of limits: the local promise, the statutory limit and unit,
     /// or the day the item stops applying. Marked as edited so files never overwrite it.
-    public func update(code: String, statutoryLimit: Int, unit: LimitUnit, promisedLimit: Int?, validTo: Day?, actor: AuditActor, now: Date = Date()) async throws -> ApprovalItem {
+    public func update(code: String, statutoryLimit: Int, unit: LimitUnit, promisedLimit: Int?, countsFromNextDay: Bool? = nil, validTo: Day?,
+                       actor: AuditActor, now: Date = Date()) async throws -> ApprovalItem {
         try await database.transaction { db in
             guard let before = try await db.raw("SELECT * FROM approval_items WHERE code = \(bind: code)").first().map(Self.item) else { throw StoreError.notFound }
             var errors: [FieldError] = []
@@ -49,7 +50,8 @@ public struct ApprovalCatalogRepository: Sendable {
             guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
             try await db.raw("""
                 UPDATE approval_items SET limit_value = \(bind: statutoryLimit), limit_unit = \(bind: unit.rawValue),
-                    promised_value = \(bind: promisedLimit), valid_to = \(bind: validTo?.iso), locally_edited = 1
+                    promised_value = \(bind: promisedLimit), valid_to = \(bind: validTo?.iso), locally_edited = 1,
+                    count_from = \(bind: (countsFromNextDay ?? before.countsFromNextDay) ? "nextDay" : "sameDay")
                 WHERE code = \(bind: code)
                 """).run()
             guard let after = try await db.raw("SELECT * FROM approval_items WHERE code = \(bind: code)").first().map(Self.item) else { throw StoreError.notFound }

@@ -82,6 +82,18 @@ enum Work {
     }
 
     /// Adds an account after checking the password rules.
+    /// Loads a year's holiday notice from a CSV file; every problem is reported, nothing is changed on any.
+    static func importCalendar(_ database: Database, year: Int, file: String, source: String) async throws -> Int {
+        guard let data = FileManager.default.contents(atPath: file) else { throw Failure(message: "无法读取文件：\(file)") }
+        guard let text = String(data: data, encoding: .utf8) else { throw Failure(message: "文件不是 UTF-8 编码的 CSV：\(file)") }
+        guard !source.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failure(message: "请写明依据（通知名称和文号）") }
+        do {
+            return try await CalendarRepository(database: database).importYear(year, csv: text, source: source, actor: .system("命令行"))
+        } catch StoreError.invalid(let failure) {
+            throw Failure(message: failure.errors.map(\.message).joined(separator: "\n"))
+        }
+    }
+
     static func addUser(
         _ database: Database, settings: AppSettings, username: String, account: AccountSettings, password: String, mustChange: Bool
     ) async throws -> UserAccount {

@@ -65,6 +65,7 @@ struct ApprovalWebTests {
             // The permit is due in hand on the start day; its 7 calendar days reach back to 01-08.
             #expect(items["CONSTRUCTION-PERMIT"]?["approveBy"] as? String == "2027-01-15")
             #expect(items["CONSTRUCTION-PERMIT"]?["applyBy"] as? String == "2027-01-08")
+            #expect((try await client.send(.get, "/projects/\(id)", as: fixture)).text.contains("按目标开工日期倒排工期，前期审批已滞后"))
 
             // 用地规划许可: 20 working days from the day after acceptance on Monday 2026-10-26.
             let landPlan = items["LAND-PLAN"]?["id"]
@@ -138,6 +139,7 @@ struct ApprovalWebTests {
                                               json: #"{"approvalType":"enterpriseFiling","targetStart":"2027-12-31"}"#)
             expectDocumented(later, .apiApprovalPlan)
             #expect(later.object["slipped"] as? Bool == false)
+            #expect(!(try await client.send(.get, "/projects/\(id)", as: fixture)).text.contains("前期审批已滞后"))
             let added = try await client.send(.post, "/projects/\(id)/approvals/items", as: fixture, form: [("itemCode", "ENERGY")])
             #expect(added.status == .seeOther)
             let twice = try await client.send(.post, "/projects/\(id)/approvals/items", as: fixture, form: [("itemCode", "ENERGY")])
@@ -311,11 +313,20 @@ struct ApprovalWebTests {
             let clock = try await client.approvalItems(id, as: fixture)["DRAWING-REVIEW"]?["clock"] as? [String: Any]
             #expect(clock?["limit"] as? Int == 10)
             #expect(clock?["due"] as? String == "2026-11-30")
+            let badStart = try await client.send(.post, "/admin/approval-items/DRAWING-REVIEW", as: fixture,
+                                                 form: [("limit", "15"), ("unit", "workingDays"), ("countFrom", "tomorrow")])
+            #expect(badStart.status == .unprocessableContent && badStart.text.contains("计时起点"))
+            let sameDay = try await client.send(.post, "/admin/approval-items/DRAWING-REVIEW", as: fixture,
+                                                form: [("limit", "15"), ("unit", "workingDays"), ("promised", "10"), ("countFrom", "sameDay")])
+            #expect(sameDay.status == .seeOther)
+            let counted = try await client.approvalItems(id, as: fixture)["DRAWING-REVIEW"]?["clock"] as? [String: Any]
+            #expect(counted?["due"] as? String == "2026-11-27", "counting from the day of acceptance brings the due date one working day closer")
+            #expect(try await client.send(.get, "/api/v1/approval-items", as: fixture).text.contains(#""countsFromNextDay":false"#))
             let unknown = try await client.send(.post, "/admin/approval-items/NOPE", as: fixture, form: [("limit", "15"), ("unit", "workingDays")])
             #expect(unknown.status == .notFound)
             var query = AuditQuery()
             query.entity = "approval_item"
-            #expect(try await fixture.services.audit.search(query).entries.map(\.entityId) == ["DRAWING-REVIEW"])
+            #expect(try await fixture.services.audit.search(query).entries.map(\.entityId) == ["DRAWING-REVIEW", "DRAWING-REVIEW"])
         }
     }
 }

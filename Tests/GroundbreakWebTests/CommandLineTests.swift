@@ -99,6 +99,21 @@ struct CommandLineTests {
                                            account: AccountSettings(displayName: "重复", roles: [.viewer], unit: .init(kind: .region, code: "220104"), positionId: nil),
                                            password: "Strong#2026", mustChange: false)
             }
+            // Next year's holiday notice from a file: a bad file names its lines and changes nothing.
+            let csv = path + ".calendar.csv"
+            defer { try? FileManager.default.removeItem(atPath: csv) }
+            try "date,kind,festival,statutory\n2027-01-01,holiday,元旦,1\n2027-02-10,workday,春节,0\n".write(toFile: csv, atomically: true, encoding: .utf8)
+            do {
+                _ = try await Work.importCalendar(database, year: 2027, file: csv, source: "国务院办公厅通知")
+                Issue.record("a make-up working day on a Wednesday must be refused")
+            } catch let failure as Work.Failure {
+                #expect(failure.message.contains("第3行"))
+            }
+            #expect(try await CalendarRepository(database: database).calendar().years == [2024, 2025, 2026])
+            try "date,kind,festival,statutory\n2027-01-01,holiday,元旦,1\n2027-02-06,workday,春节,0\n".write(toFile: csv, atomically: true, encoding: .utf8)
+            #expect(try await Work.importCalendar(database, year: 2027, file: csv, source: "国务院办公厅通知") == 2)
+            #expect(try await CalendarRepository(database: database).calendar().years.contains(2027))
+
             await #expect(throws: Work.Failure.self, "a region role needs a unit") {
                 _ = try await Work.addUser(database, settings: settings, username: "nounit",
                                            account: AccountSettings(displayName: "无单位", roles: [.region], unit: nil, positionId: nil),

@@ -53,6 +53,10 @@ enum CalendarAdminPages {
             promised = Int(form["promised"])
             if promised == nil { errors.append(FieldError("promised", .unknownCode(field: "promised", code: form["promised"]))) }
         }
+        let countFrom = form["countFrom"].isEmpty ? nil : form["countFrom"]
+        if let countFrom, !["nextDay", "sameDay"].contains(countFrom) {
+            errors.append(FieldError("countFrom", .unknownCode(field: "countFrom", code: countFrom)))
+        }
         var validTo: Day?
         if !form["validTo"].isEmpty {
             validTo = Day.parse(form["validTo"])
@@ -65,7 +69,8 @@ enum CalendarAdminPages {
         guard errors.isEmpty, let limit, let unit else { return refuse(errors) }
         do {
             _ = try await ApprovalCatalogRepository(database: input.services.database).update(
-                code: code, statutoryLimit: limit, unit: unit, promisedLimit: promised, validTo: validTo, actor: input.actor, now: input.now)
+                code: code, statutoryLimit: limit, unit: unit, promisedLimit: promised, countsFromNextDay: countFrom.map { $0 == "nextDay" },
+                validTo: validTo, actor: input.actor, now: input.now)
             try await input.services.reloadApprovalData()
             return Responses.redirect(to: Route.approvalItemsAdmin.path + "?notice=saved")
         } catch StoreError.invalid(let failure) {
@@ -129,9 +134,12 @@ struct ApprovalItemsAdminPage {
                         .td(.form(.method(.post), .action(esc(Route.approvalItem(item.code).path)), .class("inline-form"),
                                   Layout.csrfField(context),
                                   .input(.type(.text), .name("limit"), .value(String(item.statutoryLimit)), .attribute(named: "size", value: "3"), .attribute(named: "aria-label", value: "法定时限")),
-                                  Components.select("unit", options: LimitUnit.allCases.map { .init($0.rawValue, $0.label) }, selected: [item.unit.rawValue], blank: nil),
+                                  Components.select("unit", options: LimitUnit.allCases.map { .init($0.rawValue, $0.label) }, selected: [item.unit.rawValue], blank: nil,
+                                                    form: "i\(item.code)-"),
                                   .input(.type(.text), .name("promised"), .value(esc(item.promisedLimit.map(String.init) ?? "")), .placeholder("承诺"),
                                          .attribute(named: "size", value: "3"), .attribute(named: "aria-label", value: "承诺时限")),
+                                  Components.select("countFrom", options: [.init("nextDay", "受理次日起算"), .init("sameDay", "受理当日起算")],
+                                                    selected: [item.countsFromNextDay ? "nextDay" : "sameDay"], blank: nil, form: "i\(item.code)-"),
                                   .input(.type(.date), .name("validTo"), .value(esc(item.validity.validTo?.iso ?? "")), .attribute(named: "aria-label", value: "停止适用日期")),
                                   .button(.type(.submit), .class("button secondary"), .text("保存"))))
                     )

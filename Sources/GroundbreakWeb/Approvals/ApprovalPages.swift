@@ -92,7 +92,7 @@ enum ApprovalPages {
     }
 
     struct QueueFilter {
-        static let pageSize = 100
+        static let pageSize = 50
         static let maxPerPage = 500
 
         var department: String?

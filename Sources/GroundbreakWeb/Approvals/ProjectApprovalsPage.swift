@@ -96,7 +96,8 @@ struct ProjectApprovalsPage {
                         .text(" \(event.actor) \(ApprovalEvent.Kind(rawValue: event.kind)?.label ?? event.kind)"),
                         .if(!event.reason.isEmpty, .span(.class("note"), .text("：\(event.reason)"))))
                 }),
-                .if(canHandle(row.item.departmentCode), ApprovalForms.eventForm(context, approval: approval, back: "project")),
+                // Plot's `.if` builds its content even when false; a form per row is not free.
+                canHandle(row.item.departmentCode) ? ApprovalForms.eventForm(context, approval: approval, back: "project") : .empty,
             ])
         ))
     }
@@ -152,10 +153,10 @@ struct ApprovalQueuePage {
                         .td(.text(row.reading.elapsed.map { "\($0) / \(row.reading.limit)\(row.listing.item.unit.label)" } ?? "—")),
                         .td(.text(Format.day(row.reading.due) + (row.reading.provisional ? "（暂估）" : ""))),
                         .td(.span(.class("flag clock-\(row.reading.state.rawValue)"), .text(row.reading.state.label)),
-                            .if(canHandle(row.listing), .element(named: "details", nodes: [
+                            canHandle(row.listing) ? .element(named: "details", nodes: [
                                 .element(named: "summary", text: "登记"),
                                 ApprovalForms.eventForm(context, approval: row.listing.approval, back: "queue"),
-                            ])))
+                            ]) : .empty)
                     )
                 })
             )),

@@ -115,7 +115,8 @@ enum ProjectPages {
         let project = try input.targetProject()
         let id = project.id
         let notices = ["created": WebText.Project.created, "saved": WebText.Project.saved, "moved": WebText.Project.moved]
-        let page = ProjectShowPage(
+        let approvals = try await ApprovalBoard.load(input, project: project)
+        var page = ProjectShowPage(
             context: PageContext(input), project: project, catalog: input.catalog,
             transitions: try await input.services.projects.transitions(projectId: id),
             audit: try await input.services.audit.entries(entity: "project", entityId: String(id)),
@@ -124,6 +125,8 @@ enum ProjectPages {
             canEdit: Policy.decide(.editProject, on: project, for: input.principal, catalog: input.catalog) == .allow,
             canTransition: Policy.decide(.transitionProject, on: project, for: input.principal, catalog: input.catalog) == .allow
         )
+        page.approvalsOverdue = approvals.rows.filter { $0.reading.state == .overdue }.count
+        page.approvalsSlipped = approvals.slipped
         return Responses.html(page.document, status: transitionErrors.isEmpty ? .ok : .unprocessableContent)
     }
 

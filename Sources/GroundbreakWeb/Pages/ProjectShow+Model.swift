@@ -16,6 +16,9 @@ struct ProjectShowPage {
     /// What the page offers; the guard decides the requests themselves.
     var canEdit = false
     var canTransition = false
+    /// From the approvals board: items past their limit, and whether backward scheduling has slipped.
+    var approvalsOverdue = 0
+    var approvalsSlipped = false
 
     var flags: [ProjectFlag] {
         project.flags(rules: catalog.flagRules, today: context.today)

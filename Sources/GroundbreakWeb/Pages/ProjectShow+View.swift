@@ -22,6 +22,10 @@ extension ProjectShowPage {
             ),
             Components.notice(notice),
             .if(!flags.isEmpty, .div(.class("flags-panel"), .strong(.text(WebText.Project.flags + "：")), Components.flagBadges(flags))),
+            .if(approvalsSlipped || approvalsOverdue > 0, .div(.class("alert alert-warn"),
+                .text(([approvalsOverdue > 0 ? "\(approvalsOverdue) 个审批事项已超过办结时限" : nil,
+                        approvalsSlipped ? "按目标开工日期倒排工期，前期审批已滞后" : nil] as [String?]).compactMap { $0 }.joined(separator: "；") + "。"),
+                .a(.href(esc(Route.projectApprovals(project.id).path)), .text("查看审批进度")))),
             .if(project.stage == .suspended || project.stage == .cancelled,
                 .div(.class("alert alert-warn"), .text("\(project.stage.label)原因：\(project.stageNote ?? "")"))),
             .div(
