@@ -158,7 +158,9 @@ done
     echo
     echo "Measured by \`scripts/bench.sh approvals\` (wrk on loopback, $CONNECTIONS connections, $THREADS wrk threads, $DURATION per URL,"
     echo "release build, $PROJECTS demo projects with their approval histories, signed in as an administrator who sees the whole city)."
-    echo "Approval reads are not cached: every request reads the items, pauses and calendar and runs the clocks afresh."
+    echo "The queue and the analytics are computed once per caller reach, day and ledger generation (every approval event bumps it)"
+    echo "and then served from memory; \"first request\" is each row's first (an earlier row may already have filled the cache it shares)."
+    echo "A project's approvals tab is computed afresh on every request."
     fi
     echo
     echo "- date: $(date -u +%Y-%m-%dT%H:%MZ); commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
