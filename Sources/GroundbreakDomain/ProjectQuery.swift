@@ -31,6 +31,8 @@ public struct ProjectQuery: Sendable, Equatable {
     public var sort: SortKey = .totalInvestment
     public var descending = true
     public var page = 1
+    /// The highest page number accepted anywhere: offsets stay far from overflow.
+    public static let maxPage = 1_000_000
     public var perPage = 50
 
     public static let maxPerPage = 500
@@ -90,7 +92,7 @@ public struct ProjectQuery: Sendable, Equatable {
                 default: errors.append(FieldError(key.rawValue, .unknownCode(field: "order", code: value)))
                 }
             case .page:
-                if let page = Int(value), page >= 1, page <= 1_000_000 { query.page = page }
+                if let page = Int(value), page >= 1, page <= Self.maxPage { query.page = page }
                 else { errors.append(FieldError(key.rawValue, .unknownCode(field: "page", code: value))) }
             case .perPage:
                 if let perPage = Int(value), (1...maxPerPage).contains(perPage) { query.perPage = perPage }

@@ -152,6 +152,9 @@ struct AccountsTests {
             let entries = try #require(api.object["entries"] as? [[String: Any]])
             #expect(entries.count == 2 && entries.allSatisfy { $0["actorName"] as? String == "zhao" })
             #expect(try await client.send(.get, "/api/v1/audit?from=yesterday", as: admin).status == .badRequest)
+            // A page number whose offset would overflow is refused, not computed.
+            #expect(try await client.send(.get, "/api/v1/audit?page=9223372036854775807", as: admin).status == .badRequest)
+            #expect(try await client.send(.get, "/audit?page=9223372036854775807", as: admin).status != .internalServerError)
             let none = try await client.send(.get, "/api/v1/audit?action=denied&to=2026-11-22", as: admin)
             #expect(none.object["totalCount"] as? Int == 0)
             let csv = try await client.send(.get, "/audit.csv?action=denied", as: admin)

@@ -85,6 +85,9 @@ struct ApprovalWebTests {
             #expect(clock?["due"] as? String == "2026-11-27")
             #expect(clock?["elapsed"] as? Int == 16 && clock?["state"] as? String == "dueSoon", "16 of 20 days is the 80% mark")
             #expect((resumed.object["pauses"] as? [[String: Any]])?.first?["to"] as? String == "2026-11-15")
+            let logged = try await client.approvalItems(id, as: fixture)["LAND-PLAN"]?["log"] as? [[String: Any]]
+            #expect(logged?.map { $0["kind"] as? String } == ["accept", "pause", "resume"])
+            #expect(logged?[1]["reason"] as? String == "专家评审" && (logged?[1]["detail"] as? [String: String])?["from"] == "2026-11-10")
 
             // Refusals: every problem named, nothing changed.
             let drawing = items["DRAWING-REVIEW"]?["id"]
@@ -126,6 +129,10 @@ struct ApprovalWebTests {
             let badForm = try await client.send(.post, "/approvals/\(eia)/events", as: fixture, form: [("kind", "notNeeded"), ("version", "1"), ("reason", " ")])
             #expect(badForm.status == .unprocessableContent)
             #expect(badForm.text.contains("原因") && badForm.text.contains(#"open="open""#))
+            // The refused form comes back as sent, its message beside the field, the summary linking to it.
+            #expect(badForm.text.contains(#"<option value="notNeeded" selected="selected">"#))
+            #expect(badForm.text.contains(##"href="#f-a\##(eia)-reason""##) && badForm.text.contains(#"id="f-a\#(eia)-reason""#))
+            #expect(badForm.text.contains(#"class="field-error""#))
             let formEvent = try await client.send(.post, "/approvals/\(eia)/events", as: fixture,
                                                   form: [("kind", "notNeeded"), ("version", "1"), ("reason", "已纳入园区规划环评")])
             #expect(formEvent.status == .seeOther)
@@ -190,6 +197,8 @@ struct ApprovalWebTests {
             #expect(try await client.send(.get, "/projects/\(id)/approvals", as: industry).status == .notFound)
             let overdue = try await client.send(.get, "/approvals?state=overdue", as: landBureau)
             #expect(!overdue.text.contains("用地预审与选址意见书"))
+            #expect(try await client.send(.get, "/api/v1/approvals?page=9223372036854775807", as: landBureau).status == .badRequest)
+            #expect(try await client.send(.get, "/approvals?page=9223372036854775807", as: landBureau).status == .ok)
             let badQuery = try await client.send(.get, "/api/v1/approvals?state=late&perPage=9999", as: landBureau)
             #expect(badQuery.status == .badRequest)
             expectDocumented(badQuery, .apiApprovalQueue)

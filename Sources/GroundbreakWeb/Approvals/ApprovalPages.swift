@@ -10,7 +10,8 @@ enum ApprovalPages {
         try await render(input, project: try input.targetProject(), errors: [], status: .ok)
     }
 
-    static func render(_ input: EndpointRequest, project: Project, errors: [FieldError], failedApproval: Int64? = nil, status: HTTPResponse.Status) async throws -> Response {
+    static func render(_ input: EndpointRequest, project: Project, errors: [FieldError], failedApproval: Int64? = nil,
+                       status: HTTPResponse.Status) async throws -> Response {
         let board = try await ApprovalBoard.load(input, project: project)
         let catalog = input.catalog
         let page = ProjectApprovalsPage(
@@ -18,7 +19,8 @@ enum ApprovalPages {
             canView: Policy.decide(.viewProjects, on: project, for: input.principal, catalog: catalog) == .allow,
             canEdit: Policy.decide(.editProject, on: project, for: input.principal, catalog: catalog) == .allow,
             canHandle: { Policy.decideApproval(.handleApprovals, on: project, itemDepartments: [$0], for: input.principal, catalog: catalog) == .allow },
-            errors: errors, failedApproval: failedApproval, calendarYears: input.services.workingCalendar().years,
+            errors: errors, failedApproval: failedApproval, failedForm: failedApproval == nil ? FormData(pairs: []) : (input.form ?? FormData(pairs: [])),
+            calendarYears: input.services.workingCalendar().years,
             notice: input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存" }
         )
         return Responses.html(page.document, status: status)
@@ -110,7 +112,7 @@ enum ApprovalPages {
                 if state == nil { errors.append(FieldError("state", .unknownCode(field: "state", code: form["state"]))) }
             }
             if !form["page"].isEmpty {
-                if let value = Int(form["page"]), value >= 1 { page = value } else { errors.append(FieldError("page", .unknownCode(field: "page", code: form["page"]))) }
+                if let value = Int(form["page"]), (1...ProjectQuery.maxPage).contains(value) { page = value } else { errors.append(FieldError("page", .unknownCode(field: "page", code: form["page"]))) }
             }
             if !form["perPage"].isEmpty {
                 if let value = Int(form["perPage"]), (1...Self.maxPerPage).contains(value) { perPage = value }

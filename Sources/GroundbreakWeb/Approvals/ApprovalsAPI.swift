@@ -37,6 +37,25 @@ enum ApprovalsAPI {
         @ExplicitNull var to: String?
     }
 
+    /// One entry of an item's log: what happened, when, by whom and why.
+    struct LogEntryDTO: Codable, Sendable {
+        var kind: String
+        var kindLabel: String
+        var at: Date
+        var actor: String
+        var reason: String
+        var detail: [String: String]
+
+        init(_ record: ApprovalEventRecord) {
+            kind = record.kind
+            kindLabel = ApprovalEvent.Kind(rawValue: record.kind)?.label ?? record.kind
+            at = record.at
+            actor = record.actor
+            reason = record.reason
+            detail = (try? JSONDecoder().decode([String: String].self, from: Data(record.detail.utf8))) ?? [:]
+        }
+    }
+
     struct ApprovalDTO: Codable, Sendable {
         var id: Int64
         var projectId: Int64
@@ -58,8 +77,11 @@ enum ApprovalsAPI {
         @ExplicitNull var approveBy: String?
         var slipped: Bool
         var version: Int
+        /// On a project's board only.
+        var log: [LogEntryDTO]?
 
-        init(approval: ProjectApproval, item: ApprovalItem, reading: ApprovalClockReading, deadline: BackwardSchedule.Deadline?) {
+        init(approval: ProjectApproval, item: ApprovalItem, reading: ApprovalClockReading, deadline: BackwardSchedule.Deadline?,
+             events: [ApprovalEventRecord]? = nil) {
             id = approval.id
             projectId = approval.projectId
             itemCode = item.code
@@ -80,6 +102,7 @@ enum ApprovalsAPI {
             approveBy = deadline?.approveBy.iso
             slipped = deadline?.slipped ?? false
             version = approval.version
+            log = events?.map(LogEntryDTO.init)
         }
     }
 
@@ -95,7 +118,7 @@ enum ApprovalsAPI {
             targetStart = board.plan?.targetStart?.iso
             slipped = board.slipped
             stageDue = Dictionary(uniqueKeysWithValues: board.stageDue.map { (String($0.key), $0.value.iso) })
-            items = board.rows.map { ApprovalDTO(approval: $0.approval, item: $0.item, reading: $0.reading, deadline: $0.deadline) }
+            items = board.rows.map { ApprovalDTO(approval: $0.approval, item: $0.item, reading: $0.reading, deadline: $0.deadline, events: $0.events) }
         }
     }
 

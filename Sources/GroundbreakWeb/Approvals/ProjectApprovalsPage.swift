@@ -16,6 +16,8 @@ struct ProjectApprovalsPage {
     var canHandle: (String) -> Bool
     var errors: [FieldError]
     var failedApproval: Int64?
+    /// What was sent for `failedApproval`, shown again in its form.
+    var failedForm = FormData(pairs: [])
     var calendarYears: Set<Int>
     var notice: String?
 
@@ -27,7 +29,7 @@ struct ProjectApprovalsPage {
                  .span(.text(" / 审批进度"))),
             .h1(.text(title)),
             Components.notice(notice),
-            Components.errorSummary(errors),
+            Components.errorSummary(errors, form: failedApproval.map(ApprovalForms.formID) ?? ""),
             .if(board.slipped, .div(.class("alert alert-error"), .text("按目标开工日期倒排工期，已有审批事项滞后（见“倒排”列标红的事项）。"))),
             planCard,
             .div(.class("table-wrap"), .table(
@@ -97,7 +99,9 @@ struct ProjectApprovalsPage {
                         .if(!event.reason.isEmpty, .span(.class("note"), .text("：\(event.reason)"))))
                 }),
                 // Plot's `.if` builds its content even when false; a form per row is not free.
-                canHandle(row.item.departmentCode) ? ApprovalForms.eventForm(context, approval: approval, back: "project") : .empty,
+                canHandle(row.item.departmentCode)
+                    ? ApprovalForms.eventForm(context, approval: approval, back: "project", sent: open ? failedForm : nil, errors: open ? errors : [])
+                    : .empty,
             ])
         ))
     }
@@ -167,23 +171,32 @@ struct ApprovalQueuePage {
 
 /// The form that records an approval event, on the project's tab and in the queue.
 enum ApprovalForms {
-    static func eventForm(_ context: PageContext, approval: ProjectApproval, back: String) -> Node<HTML.BodyContext> {
-        let form = "a\(approval.id)-"
+    static func formID(_ approval: Int64) -> String { "a\(approval)-" }
+
+    /// `sent` and `errors`: a refused submission, shown again as typed with its messages.
+    static func eventForm(_ context: PageContext, approval: ProjectApproval, back: String, sent: FormData? = nil,
+                          errors: [FieldError] = []) -> Node<HTML.BodyContext> {
+        let form = formID(approval.id)
+        let values = sent ?? FormData(pairs: [])
+        func messages(_ field: String) -> [String] { errors.filter { $0.field == field }.map(\.message) }
+        func field(_ name: String, _ label: String, date: Bool = false) -> Node<HTML.FormContext> {
+            Components.textField(name, label: label, value: values[name], errors: messages(name), inputType: date ? .date : .text, form: form)
+        }
         return .form(.method(.post), .action(esc(Route.approvalEvent(approval.id).path)), .class("event-form"),
             Layout.csrfField(context),
             .input(.type(.hidden), .name("version"), .value(String(approval.version))),
             .input(.type(.hidden), .name("back"), .value(esc(back))),
             .div(.class("field-grid"),
                 Components.selectField("kind", label: "办理环节", options: ApprovalEvent.Kind.allCases.map { .init($0.rawValue, $0.label) },
-                                       selected: "", required: true, form: form),
-                Components.textField("on", label: "日期", value: "", inputType: .date, form: form),
-                Components.textField("supplementDue", label: "补齐期限（容缺受理）", value: "", inputType: .date, form: form),
-                Components.textField("missingMaterials", label: "所缺材料（容缺受理）", value: "", form: form),
-                Components.textField("documentNumber", label: "批复文号（批复）", value: "", form: form),
-                Components.textField("reason", label: "原因（暂停、不予许可、无需办理、更正）", value: "", form: form),
-                Components.textField("appliedOn", label: "更正：申报日期", value: "", inputType: .date, form: form),
-                Components.textField("acceptedOn", label: "更正：受理日期", value: "", inputType: .date, form: form),
-                Components.textField("decidedOn", label: "更正：办结日期", value: "", inputType: .date, form: form)),
+                                       selected: values["kind"], errors: messages("kind"), required: true, form: form),
+                field("on", "日期", date: true),
+                field("supplementDue", "补齐期限（容缺受理）", date: true),
+                field("missingMaterials", "所缺材料（容缺受理）"),
+                field("documentNumber", "批复文号（批复）"),
+                field("reason", "原因（暂停、不予许可、无需办理、更正）"),
+                field("appliedOn", "更正：申报日期", date: true),
+                field("acceptedOn", "更正：受理日期", date: true),
+                field("decidedOn", "更正：办结日期", date: true)),
             .button(.type(.submit), .class("button"), .text("登记")))
     }
 }

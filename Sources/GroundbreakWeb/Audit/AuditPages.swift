@@ -33,7 +33,11 @@ enum AuditPages {
                 errors.append(FieldError(key, .dateInvalid))
             }
         }
-        if let page = text("page").flatMap(Int.init), page >= 1 { query.page = page }
+        if let raw = text("page") {
+            // Bounded: the offset is page × page size, and an overflow would stop the server.
+            if let page = Int(raw), (1...ProjectQuery.maxPage).contains(page) { query.page = page }
+            else { errors.append(FieldError("page", .unknownCode(field: "page", code: raw))) }
+        }
         return (query, form, errors)
     }
 

@@ -120,12 +120,13 @@ enum Components {
     }
 
     /// Lists every problem at the top of a refused form.
-    static func errorSummary<C: HTML.BodyContext>(_ errors: [FieldError], title: String = WebText.Problem.validation) -> Node<C> {
+    /// `form` is the id prefix of the form the errors belong to, when a page repeats one.
+    static func errorSummary<C: HTML.BodyContext>(_ errors: [FieldError], title: String = WebText.Problem.validation, form: String = "") -> Node<C> {
         .if(!errors.isEmpty, .div(
             .class("alert alert-error"), .attribute(named: "role", value: "alert"),
             .strong(.text(title)),
             .ul(.forEach(errors) { error in
-                .li(.a(.href(esc("#" + fieldID(error.field))), .text("\(DomainText.field(error.field).zh)：\(error.message)")))
+                .li(.a(.href(esc("#" + fieldID(form + error.field))), .text("\(DomainText.field(error.field).zh)：\(error.message)")))
             })
         ))
     }
