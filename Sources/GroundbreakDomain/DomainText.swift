@@ -21,6 +21,8 @@ public enum DomainText: Sendable, Equatable {
     case dateBeforeApplication
     case dateBeforeAcceptance
     case dateBeforePause
+    case positionDuty(Position.Duty)
+    case holderBeforeCurrent(since: Day)
     case calendarRow(line: Int, problem: CalendarRowProblem)
     case promisedLimitTooLong
     case approvalItemPresent
@@ -178,6 +180,14 @@ public enum DomainText: Sendable, Equatable {
             "受理日期不能早于申报日期"
         case .dateBeforeAcceptance:
             "日期不能早于受理日期"
+        case .positionDuty(let duty):
+            switch duty {
+            case .sponsor: "包保领导"
+            case .secretary: "项目秘书"
+            case .staff: "工作人员"
+            }
+        case .holderBeforeCurrent(let since):
+            "接任日期须晚于现任者的任职日期（\(since.iso)）"
         case .dateBeforePause:
             "恢复日期须晚于暂停开始日期"
         case .calendarRow(let line, let problem):
@@ -328,5 +338,11 @@ public enum DomainText: Sendable, Equatable {
         "batchName": "批次名称",
         "projectId": "项目",
         "heldOn": "批次日期",
+        "title": "职务名称",
+        "unitName": "所在单位",
+        "duty": "职责",
+        "holderName": "任职人",
+        "holderPhone": "联系电话",
+        "since": "任职日期",
     ]
 }

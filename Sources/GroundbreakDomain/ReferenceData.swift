@@ -184,6 +184,8 @@ public struct Position: Sendable, Codable, Equatable, Identifiable {
         /// 项目秘书 seats.
         case secretary
         case staff
+
+        public var label: String { DomainText.positionDuty(self).zh }
     }
     public var id: Int64
     public var title: String

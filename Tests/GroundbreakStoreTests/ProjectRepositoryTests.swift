@@ -11,7 +11,7 @@ struct ProjectRepositoryTests {
         try await withTestStore(engine) { store in
             let repository = ProjectRepository(database: store.database)
             let sponsor = try await PositionRepository(database: store.database)
-                .create(title: "副市长", unitName: "长春市人民政府", duty: .sponsor, holder: ("王某某", "13800000000"), since: testToday)
+                .create(title: "副市长", unitName: "长春市人民政府", duty: .sponsor, holder: ("王某某", "13800000000"), since: testToday, actor: testActor)
             let catalog = try await ReferenceRepository(database: store.database).catalog()
             var input = sampleInput(code: "２５０９－２２０１０４－８９－０１－５４４０６０")
             input.sponsorPositionId = String(sponsor)

@@ -11,9 +11,9 @@ struct ShippedRulesTests {
         try await withTestStore(.sqlite) { store in
             let repository = ProjectRepository(database: store.database)
             let secretary = try await PositionRepository(database: store.database)
-                .create(title: "项目秘书", unitName: "市工信局", duty: .secretary, holder: ("李四", ""), since: testToday)
+                .create(title: "项目秘书", unitName: "市工信局", duty: .secretary, holder: ("李四", ""), since: testToday, actor: testActor)
             let sponsor = try await PositionRepository(database: store.database)
-                .create(title: "副市长", unitName: "市政府", duty: .sponsor, holder: ("王五", ""), since: testToday)
+                .create(title: "副市长", unitName: "市政府", duty: .sponsor, holder: ("王五", ""), since: testToday, actor: testActor)
             let catalog = try await ReferenceRepository(database: store.database).catalog()
             func flags(_ change: (inout ProjectInput) -> Void, stage: Stage = .reserve) async throws -> [String] {
                 var input = sampleInput()

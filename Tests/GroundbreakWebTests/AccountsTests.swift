@@ -163,3 +163,52 @@ struct AccountsTests {
         }
     }
 }
+
+@Suite("Seats")
+struct SeatTests {
+    @Test("an administrator creates a seat and hands it on; projects keep the seat, the history keeps every holder", arguments: allEngines)
+    func seats(engine: DatabaseEngine) async throws {
+        try await withWeb(engine) { fixture, client in
+            let refused = try await client.send(.post, "/admin/positions", as: fixture, form: [("title", " "), ("unitName", ""), ("duty", "boss")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("职务名称") && refused.text.contains("所在单位") && refused.text.contains("职责"))
+            #expect(try await fixture.services.positions.all().isEmpty)
+
+            let created = try await client.send(.post, "/admin/positions", as: fixture, form: [
+                ("title", "市工信局项目秘书"), ("unitName", "长春市工业和信息化局"), ("duty", "secretary"), ("holderName", "李四"), ("since", "2026-03-01"),
+            ])
+            #expect(created.status == .seeOther)
+            let seat = try #require(try await fixture.services.positions.all().first)
+            #expect(created.location == "/admin/positions/\(seat.id)?notice=saved")
+            // The project forms see the new seat at once.
+            #expect(fixture.services.catalog().position(seat.id)?.holderName == "李四")
+
+            var input = ProjectInput()
+            input.name = "挂职务的项目"
+            input.regionCode = "220104"
+            input.categoryCode = "IND-MFG"
+            input.investmentType = "enterprise"
+            input.totalInvestmentWan = "80000"
+            input.secretaryPositionId = String(seat.id)
+            let project = try await fixture.services.projects.create(input, stage: .attraction, allowed: .everything, actor: .system("test"),
+                                                                     catalog: fixture.services.catalog(), today: webToday, now: webNow)
+
+            let early = try await client.send(.post, "/admin/positions/\(seat.id)/holder", as: fixture, form: [("holderName", "王五"), ("since", "2026-02-01")])
+            #expect(early.status == .unprocessableContent && early.text.contains("2026-03-01"))
+            let handed = try await client.send(.post, "/admin/positions/\(seat.id)/holder", as: fixture, form: [("holderName", "王五"), ("since", "2026-11-01")])
+            #expect(handed.status == .seeOther)
+            let holdings = try await fixture.services.positions.holdings(positionId: seat.id)
+            #expect(holdings.map(\.name) == ["王五", "李四"])
+            #expect(holdings.last?.to == Day(year: 2026, month: 10, day: 31) && holdings.first?.to == nil)
+
+            let api = try await client.send(.get, "/api/v1/projects/\(project.id)", as: fixture)
+            #expect((api.object["secretary"] as? [String: Any])?["holderName"] as? String == "王五")
+            let page = try await client.send(.get, "/admin/positions/\(seat.id)", as: fixture)
+            #expect(page.text.contains("挂职务的项目") && page.text.contains("2026-10-31"))
+
+            var query = AuditQuery()
+            query.entity = "position"
+            #expect(try await fixture.services.audit.search(query).entries.map(\.action).sorted() == ["create", "reassign"])
+        }
+    }
+}

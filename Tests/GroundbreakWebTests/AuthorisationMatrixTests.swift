@@ -56,7 +56,7 @@ struct AuthorisationMatrixTests {
         switch endpoint {
         case .logout, .signOutEverywhere, .home, .projectCreate, .projectUpdate, .projectTransition, .adminUserUpdate, .adminUserLock, .adminTokenRevoke,
              .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate, .approvalBatchAddProject, .calendarImport,
-             .approvalItemUpdate:
+             .approvalItemUpdate, .adminPositionCreate, .adminPositionReassign:
             .seeOther
         case .adminUserCreate, .adminTokenIssue, .apiCreateProject:
             .created
@@ -123,8 +123,8 @@ struct AuthorisationMatrixTests {
 
     static func makeWorld(_ fixture: WebFixture) async throws -> World {
         let positions = fixture.services.positions
-        let secretary = try await positions.create(title: "项目秘书", unitName: "市工信局", duty: .secretary, holder: ("秘书甲", ""), since: webToday)
-        let sponsor = try await positions.create(title: "副市长", unitName: "市政府", duty: .sponsor, holder: ("领导乙", ""), since: webToday)
+        let secretary = try await positions.create(title: "项目秘书", unitName: "市工信局", duty: .secretary, holder: ("秘书甲", ""), since: webToday, actor: .system("test"))
+        let sponsor = try await positions.create(title: "副市长", unitName: "市政府", duty: .sponsor, holder: ("领导乙", ""), since: webToday, actor: .system("test"))
         try await fixture.services.reloadCatalog()
         let catalog = fixture.services.catalog()
         func project(_ name: String, region: String, lead: String, seats: Bool) async throws -> Int64 {
@@ -273,11 +273,18 @@ struct AuthorisationMatrixTests {
         case .approvalItemUpdate:
             return try await client.send(.post, path(.approvalItem("ENERGY")), as: fixture, signedIn: signedIn,
                                          form: [("limit", "20"), ("unit", "workingDays")])
+        case .adminPositionCreate:
+            return try await client.send(.post, path(.adminPositions), as: fixture, signedIn: signedIn,
+                                         form: [("title", "矩阵职务\(serial)"), ("unitName", "市政府"), ("duty", "secretary")])
+        case .adminPositionReassign:
+            return try await client.send(.post, path(.reassignPosition(world.secretarySeat)), as: fixture, signedIn: signedIn,
+                                         form: [("holderName", "接任者\(serial)"), ("since", webToday.adding(days: serial).iso)])
         case .apiWorkingDays:
             return try await client.send(.get, endpoint.pattern + "?from=2025-01-20&add=51", as: fixture, signedIn: signedIn)
         default:
             let concrete = endpoint.pattern.replacingOccurrences(of: ":id", with: String(
-                endpoint.target == .user ? world.targetUser : endpoint.target == .token ? world.token : endpoint.target == .batch ? world.batch : project))
+                endpoint.target == .user ? world.targetUser : endpoint.target == .token ? world.token : endpoint.target == .batch ? world.batch
+                    : endpoint.target == .position ? world.secretarySeat : project))
             if endpoint.method == .get {
                 return try await client.send(.get, concrete, as: fixture, signedIn: signedIn)
             }

@@ -13,6 +13,7 @@ struct UsersPage {
         Layout.document(title: "用户管理", context: context, nav: .admin, content: .group(
             .div(.class("page-head"), .h1(.text("用户管理")),
                  .div(.class("actions"), .a(.class("button"), .href(esc(Route.newUser.path)), .text("新增用户")),
+                      .a(.class("button secondary"), .href(esc(Route.adminPositions.path)), .text("职务管理")),
                       .a(.class("button secondary"), .href(esc(Route.calendarAdmin.path)), .text("工作日历")),
                       .a(.class("button secondary"), .href(esc(Route.approvalItemsAdmin.path)), .text("审批事项目录")))),
             .div(.class("table-wrap"), .table(

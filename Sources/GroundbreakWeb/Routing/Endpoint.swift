@@ -19,6 +19,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case projectApprovalsPage, projectApprovalPlan, projectApprovalAddItem, approvalEvent, approvalQueue, approvalAnalytics
     case approvalBatches, approvalBatchCreate, approvalBatchShow, approvalBatchAddProject
     case calendarAdmin, calendarImport, approvalItemsAdmin, approvalItemUpdate
+    // Seats (职务)
+    case adminPositions, adminPositionCreate, adminPositionShow, adminPositionReassign
     // API
     case apiOpenAPI, apiMe, apiListProjects, apiCreateProject, apiGetProject, apiUpdateProject, apiTransitionProject
     case apiProjectHistory, apiReference, apiAudit
@@ -35,7 +37,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
 
     /// What the `:id` in the path names; the guard loads it and asks the policy about it.
     public enum Target: Sendable {
-        case none, project, user, token, approval, batch
+        case none, project, user, token, approval, batch, position
     }
 
     public var method: HTTPRequest.Method {
@@ -43,7 +45,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .loginSubmit, .logout, .passwordSubmit, .signOutEverywhere, .projectCreate, .projectUpdate, .projectTransition,
              .adminUserCreate, .adminUserUpdate, .adminUserResetPassword, .adminUserLock, .adminTokenIssue, .adminTokenRevoke,
              .apiCreateProject, .apiTransitionProject, .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate,
-             .approvalBatchAddProject, .calendarImport, .approvalItemUpdate, .apiApprovalPlan, .apiApprovalEvent:
+             .approvalBatchAddProject, .calendarImport, .approvalItemUpdate, .apiApprovalPlan, .apiApprovalEvent,
+             .adminPositionCreate, .adminPositionReassign:
             .post
         case .apiUpdateProject: .patch
         default: .get
@@ -96,6 +99,9 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .calendarAdmin, .calendarImport: "/admin/calendar"
         case .approvalItemsAdmin: "/admin/approval-items"
         case .approvalItemUpdate: "/admin/approval-items/:code"
+        case .adminPositions, .adminPositionCreate: "/admin/positions"
+        case .adminPositionShow: "/admin/positions/:id"
+        case .adminPositionReassign: "/admin/positions/:id/holder"
         case .apiProjectApprovals: "/api/v1/projects/:id/approvals"
         case .apiApprovalPlan: "/api/v1/projects/:id/approvals/plan"
         case .apiApprovalEvent: "/api/v1/approvals/:id/events"
@@ -125,6 +131,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .approvalBatchShow, .approvalBatchAddProject: .batch
         case .adminUserShow, .adminUserUpdate, .adminUserResetPassword, .adminUserLock, .adminTokenIssue: .user
         case .adminTokenRevoke: .token
+        case .adminPositionShow, .adminPositionReassign: .position
         default: .none
         }
     }
@@ -144,7 +151,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .approvalBatchCreate, .approvalBatchAddProject: .organiseApprovals
         case .projectTransition, .apiTransitionProject: .transitionProject
         case .adminUsers, .adminUserNew, .adminUserCreate, .adminUserShow, .adminUserUpdate, .adminUserResetPassword, .adminUserLock,
-             .adminTokenIssue, .adminTokenRevoke, .calendarAdmin, .calendarImport, .approvalItemsAdmin, .approvalItemUpdate: .administer
+             .adminTokenIssue, .adminTokenRevoke, .calendarAdmin, .calendarImport, .approvalItemsAdmin, .approvalItemUpdate,
+             .adminPositions, .adminPositionCreate, .adminPositionShow, .adminPositionReassign: .administer
         case .auditPage, .auditCSV, .apiAudit: .viewAudit
         }
     }

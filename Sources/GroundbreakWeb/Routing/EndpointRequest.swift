@@ -20,6 +20,7 @@ struct EndpointRequest: Sendable {
     var targetToken: APIToken?
     var approval: ProjectApproval?
     var batch: ApprovalBatch?
+    var position: Position?
 
     var principal: Principal? { context.principal }
     var actor: AuditActor { context.auditActor }

@@ -38,6 +38,9 @@ public enum Route: Sendable, Equatable {
     case calendarAdmin
     case approvalItemsAdmin
     case approvalItem(String)
+    case adminPositions
+    case adminPosition(Int64)
+    case reassignPosition(Int64)
     case apiProjects
     case apiProject(Int64)
     case openAPI
@@ -80,6 +83,9 @@ public enum Route: Sendable, Equatable {
         case .calendarAdmin: .calendarAdmin
         case .approvalItemsAdmin: .approvalItemsAdmin
         case .approvalItem: .approvalItemUpdate
+        case .adminPositions: .adminPositions
+        case .adminPosition: .adminPositionShow
+        case .reassignPosition: .adminPositionReassign
         case .apiProjects: .apiListProjects
         case .apiProject: .apiGetProject
         case .openAPI: .apiOpenAPI
@@ -99,7 +105,7 @@ public enum Route: Sendable, Equatable {
             return items.isEmpty ? "/projects.csv" : "/projects.csv?" + Route.query(items)
         case .project(let id), .editProject(let id), .transition(let id), .apiProject(let id), .adminUser(let id), .resetPassword(let id),
              .lockUser(let id), .issueToken(let id), .revokeToken(let id), .projectApprovals(let id), .approvalBatch(let id), .approvalPlan(let id),
-             .approvalAddItem(let id), .approvalEvent(let id), .addBatchProject(let id):
+             .approvalAddItem(let id), .approvalEvent(let id), .addBatchProject(let id), .adminPosition(let id), .reassignPosition(let id):
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
         case .approvalItem(let code):
             return endpoint.pattern.replacingOccurrences(of: ":code", with: Route.encode(code))

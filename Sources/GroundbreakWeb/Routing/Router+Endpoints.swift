@@ -50,6 +50,10 @@ enum EndpointRegistry {
         case .calendarImport: CalendarAdminPages.importCalendar
         case .approvalItemsAdmin: CalendarAdminPages.itemsPage
         case .approvalItemUpdate: CalendarAdminPages.updateItem
+        case .adminPositions: PositionPages.list
+        case .adminPositionCreate: PositionPages.create
+        case .adminPositionShow: PositionPages.show
+        case .adminPositionReassign: PositionPages.reassign
         case .apiProjectApprovals: ApprovalsAPI.projectApprovals
         case .apiApprovalPlan: ApprovalsAPI.setPlan
         case .apiApprovalEvent: ApprovalsAPI.event
@@ -157,6 +161,9 @@ enum EndpointRegistry {
             case .batch:
                 guard let batch = try await input.services.batches.batch(id: try input.id()) else { throw AppError.notFound }
                 input.batch = batch
+            case .position:
+                guard let position = try await input.services.positions.position(id: try input.id()) else { throw AppError.notFound }
+                input.position = position
             }
         }
         switch decision {
