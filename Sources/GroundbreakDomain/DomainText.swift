@@ -22,6 +22,14 @@ public enum DomainText: Sendable, Equatable {
     case dateBeforeAcceptance
     case dateBeforePause
     case positionDuty(Position.Duty)
+    case reportStatus(MonthlyReport.Status)
+    case reportState(ReportState)
+    case reportMonthInFuture
+    case percentRange
+    case cumulativeAboveTotal(cumulative: Money, total: Money)
+    case reportJump(previous: Money, ratio: Double)
+    case reportAlreadyAccepted
+    case reportNotSubmitted
     case holderBeforeCurrent(since: Day)
     case calendarRow(line: Int, problem: CalendarRowProblem)
     case promisedLimitTooLong
@@ -186,6 +194,34 @@ public enum DomainText: Sendable, Equatable {
             case .secretary: "项目秘书"
             case .staff: "工作人员"
             }
+        case .reportStatus(let status):
+            switch status {
+            case .submitted: "已报送"
+            case .returned: "已退回"
+            case .accepted: "已审核"
+            }
+        case .reportState(let state):
+            switch state {
+            case .notRequired: "无需填报"
+            case .due: "待填报"
+            case .missing: "逾期未报"
+            case .submitted: "已报送"
+            case .submittedLate: "逾期报送"
+            case .returned: "已退回"
+            case .accepted: "已审核"
+            }
+        case .reportMonthInFuture:
+            "不能填报尚未开始的月份"
+        case .percentRange:
+            "形象进度应在 0–100 之间"
+        case .cumulativeAboveTotal(let cumulative, let total):
+            "自开工累计 \(cumulative.formatted(in: .wan)) 万元，超过总投资 \(total.formatted(in: .wan)) 万元"
+        case .reportJump(let previous, let ratio):
+            "本月完成投资超过上月（\(previous.formatted(in: .wan)) 万元）的 \(String(format: "%g", ratio)) 倍，请说明原因"
+        case .reportAlreadyAccepted:
+            "该月报已审核通过；如需修改，请项目中心先退回"
+        case .reportNotSubmitted:
+            "只有已报送的月报可以审核或退回"
         case .holderBeforeCurrent(let since):
             "接任日期须晚于现任者的任职日期（\(since.iso)）"
         case .dateBeforePause:
@@ -344,5 +380,14 @@ public enum DomainText: Sendable, Equatable {
         "holderName": "任职人",
         "holderPhone": "联系电话",
         "since": "任职日期",
+        "month": "填报月份",
+        "dispatch": "本月完成投资（调度口径，万元）",
+        "statistical": "本月完成投资（统计口径，万元）",
+        "progressText": "形象进度",
+        "progressPercent": "形象进度（%）",
+        "jobs": "在岗人数",
+        "jumpReason": "变动说明",
+        "reviewComment": "审核意见",
+        "decision": "审核结果",
     ]
 }

@@ -17,6 +17,8 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     case handleApprovals
     /// 集中审批 batches: the project centre.
     case organiseApprovals
+    /// Accepting or returning monthly reports: the project centre.
+    case reviewReports
 }
 
 /// The one place that decides who may do what to which project.
@@ -61,7 +63,7 @@ public enum Policy {
         case .viewApprovals, .handleApprovals:
             let projects = scope(for: action == .viewApprovals ? .viewProjects : .editProject, of: principal, catalog: catalog)
             return projects.isEmpty && approvalDepartments(of: principal).isEmpty ? .deny : .allow
-        case .organiseApprovals:
+        case .organiseApprovals, .reviewReports:
             return principal.roles.isDisjoint(with: [.admin, .center]) ? .deny : .allow
         }
     }

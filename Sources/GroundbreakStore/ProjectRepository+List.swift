@@ -19,6 +19,23 @@ extension ProjectRepository {
         return page
     }
 
+    /// Every project in `stages` within `scope`, by id: the monthly reporting board.
+    public func projects(inStages stages: [Stage], scope: ProjectScope) async throws -> [Project] {
+        let db = database.sql
+        let rows = try await db.raw("""
+            SELECT * FROM projects WHERE stage IN (\(binds: stages.map(\.rawValue))) AND \(Self.scopeClause(scope)) ORDER BY id
+            """).all()
+        var children: [Int64: ProjectRow.Children] = [:]
+        let ids = try rows.map { try $0.decode(column: "id", as: Int64.self) }
+        for chunk in ids.chunked(into: 1_000) {
+            children.merge(try await ProjectRow.children(of: Array(chunk), db: db)) { first, _ in first }
+        }
+        return try rows.map { row in
+            let id = try row.decode(column: "id", as: Int64.self)
+            return try ProjectRow.project(row, children: children[id] ?? .init())
+        }
+    }
+
     private func compute(filter: SQLQueryString, query: ProjectQuery, db: any SQLDatabase) async throws -> ProjectPage {
         var byStage: [Stage: ProjectPage.StageTotals] = [:]
         var totalCount = 0

@@ -25,6 +25,9 @@ public final class AppServices: Sendable {
     public var positions: PositionRepository { PositionRepository(database: database) }
     public var approvals: ProjectApprovalRepository { ProjectApprovalRepository(database: database) }
     public var batches: ApprovalBatchRepository { ApprovalBatchRepository(database: database) }
+    public var reports: MonthlyReportRepository { MonthlyReportRepository(database: database) }
+    /// The monthly reporting rules, read from `report_rules.json` at start.
+    public let reportRules: ReportRules
 
     /// Waits; sign-in throttling holds failing addresses with it. Tests replace it.
     let pause: @Sendable (Duration) async -> Void
@@ -40,6 +43,7 @@ public final class AppServices: Sendable {
         self.clock = clock
         self.logger = logger
         self.signingKey = settings.secretKey.map { Data($0.utf8) } ?? SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        self.reportRules = try MonthlyReportRepository.rules()
         self.reference = ReferenceCache(catalog: try await ReferenceRepository(database: database).catalog())
         self.approvalData = Mutex(ApprovalData(
             items: try await ApprovalCatalogRepository(database: database).items(),

@@ -34,10 +34,11 @@ struct AuthorisationMatrixTests {
     static let createsAnywhere: Set<Role> = [.admin, .center]
     static let readsAudit: Set<Role> = [.admin, .center, .supervision]
     static let organisesBatches: Set<Role> = [.admin, .center]
+    static let reviewsReports: Set<Role> = [.admin, .center]
 
     /// Routes asked about an object in scope and one out of it.
     static func scoped(_ endpoint: Endpoint) -> Bool {
-        endpoint.target == .project || endpoint.target == .approval || endpoint == .projectCreate || endpoint == .apiCreateProject
+        endpoint.target == .project || endpoint.target == .approval || endpoint.target == .report || endpoint == .projectCreate || endpoint == .apiCreateProject
     }
 
     enum Expected: Equatable, CustomStringConvertible {
@@ -56,7 +57,7 @@ struct AuthorisationMatrixTests {
         switch endpoint {
         case .logout, .signOutEverywhere, .home, .projectCreate, .projectUpdate, .projectTransition, .adminUserUpdate, .adminUserLock, .adminTokenRevoke,
              .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate, .approvalBatchAddProject, .calendarImport,
-             .approvalItemUpdate, .adminPositionCreate, .adminPositionReassign:
+             .approvalItemUpdate, .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview:
             .seeOther
         case .adminUserCreate, .adminTokenIssue, .apiCreateProject:
             .created
@@ -99,6 +100,9 @@ struct AuthorisationMatrixTests {
             return ok
         case .organiseApprovals:
             return organisesBatches.contains(role) ? ok : .status(.forbidden)
+        case .reviewReports:
+            // Only the centre reviews, and it sees both projects.
+            return reviewsReports.contains(role) ? ok : .status(.forbidden)
         case .editProject, .transitionProject, .handleApprovals:
             // A role without the grant is refused whatever the object, which discloses nothing.
             guard changesA.contains(role) else { return .status(.forbidden) }
@@ -119,6 +123,9 @@ struct AuthorisationMatrixTests {
         var approvalA: Int64
         var approvalB: Int64
         var batch: Int64
+        /// October's report of A and of B, sent by the project side.
+        var reportA: Int64
+        var reportB: Int64
     }
 
     static func makeWorld(_ fixture: WebFixture) async throws -> World {
@@ -159,8 +166,21 @@ struct AuthorisationMatrixTests {
         }
         let batch = try await fixture.services.batches.create(name: "矩阵批次", heldOn: webToday, description: "", actor: .system("test"), now: webNow)
         try await fixture.services.batches.addProject(batchId: batch.id, projectId: a, actor: .system("test"), now: webNow)
+        var reports: [Int64] = []
+        for id in [a, b] {
+            reports.append(try await Self.sendReport(fixture, project: id, month: Month(year: 2026, month: 10)!).id)
+        }
         return World(projectA: a, projectB: b, targetUser: target.id, token: token.record.id, secretarySeat: secretary, sponsorSeat: sponsor,
-                     approvalA: filingItems[0], approvalB: filingItems[1], batch: batch.id)
+                     approvalA: filingItems[0], approvalB: filingItems[1], batch: batch.id, reportA: reports[0], reportB: reports[1])
+    }
+
+    /// Sends (or sends again) a project's report for `month` as the project side would.
+    @discardableResult
+    static func sendReport(_ fixture: WebFixture, project: Int64, month: Month) async throws -> MonthlyReport {
+        let existing = try await fixture.services.reports.reports(projectId: project).first { $0.month == month }
+        return try await fixture.services.reports.submit(
+            project: try await fixture.services.projects.project(id: project)!, month: month, figures: MonthlyFigures(dispatch: .wan(1200)),
+            expectedVersion: existing?.version, rules: fixture.services.reportRules, actor: .system("test"), today: webToday, now: webNow)
     }
 
     static func caller(_ fixture: WebFixture, _ role: Role, world: World) async throws -> WebFixture {
@@ -279,6 +299,26 @@ struct AuthorisationMatrixTests {
         case .adminPositionReassign:
             return try await client.send(.post, path(.reassignPosition(world.secretarySeat)), as: fixture, signedIn: signedIn,
                                          form: [("holderName", "接任者\(serial)"), ("since", webToday.adding(days: serial).iso)])
+        case .projectReportSubmit, .apiSubmitReport:
+            let september = Month(year: 2026, month: 9)!
+            let version = try await fixture.services.reports.reports(projectId: project).first { $0.month == september }?.version
+            if endpoint == .apiSubmitReport {
+                return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)), as: fixture, signedIn: signedIn,
+                                             json: #"{"month":"2026-09","dispatch":5000000,"version":\#(version.map(String.init) ?? "null")}"#)
+            }
+            return try await client.send(.post, path(.projectReports(project, year: nil)), as: fixture, signedIn: signedIn,
+                                         form: [("month", "2026-09"), ("dispatchWan", "500"), ("version", version.map(String.init) ?? "")])
+        case .reportReview, .apiReviewReport:
+            let reportId = inScope ? world.reportA : world.reportB
+            // Each cell reviews a report just sent, so an earlier cell's decision does not stand in the way.
+            let report = try await fixture.services.reports.report(id: reportId)!
+            let current = report.status == .submitted ? report : try await Self.sendReport(fixture, project: report.projectId, month: report.month)
+            if endpoint == .apiReviewReport {
+                return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(reportId)), as: fixture, signedIn: signedIn,
+                                             json: #"{"decision":"return","comment":"请补充","version":\#(current.version)}"#)
+            }
+            return try await client.send(.post, path(.reviewReport(reportId)), as: fixture, signedIn: signedIn,
+                                         form: [("decision", "return"), ("reviewComment", "请补充"), ("version", String(current.version))])
         case .apiWorkingDays:
             return try await client.send(.get, endpoint.pattern + "?from=2025-01-20&add=51", as: fixture, signedIn: signedIn)
         default:

@@ -18,6 +18,7 @@ extension ProjectShowPage {
                 ),
                 .div(.class("actions"),
                      .a(.class("button secondary"), .href(esc(Route.projectApprovals(project.id).path)), .text("审批进度")),
+                     .a(.class("button secondary"), .href(esc(Route.projectReports(project.id, year: nil).path)), .text("月度填报")),
                      .if(canEdit, .a(.class("button"), .href(esc(Route.editProject(project.id).path)), .text(WebText.Project.edit))))
             ),
             Components.notice(notice),

@@ -21,10 +21,13 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case calendarAdmin, calendarImport, approvalItemsAdmin, approvalItemUpdate
     // Seats (职务)
     case adminPositions, adminPositionCreate, adminPositionShow, adminPositionReassign
+    // Monthly reports
+    case projectReportsPage, projectReportSubmit, reportsBoard, reportReview
     // API
     case apiOpenAPI, apiMe, apiListProjects, apiCreateProject, apiGetProject, apiUpdateProject, apiTransitionProject
     case apiProjectHistory, apiReference, apiAudit
     case apiProjectApprovals, apiApprovalPlan, apiApprovalEvent, apiApprovalQueue, apiApprovalAnalytics, apiWorkingDays, apiApprovalItems
+    case apiProjectReports, apiSubmitReport, apiReportsBoard, apiReviewReport
 
     public enum Kind: Sendable {
         /// Machine endpoints with no session: health, metrics, static files.
@@ -37,7 +40,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
 
     /// What the `:id` in the path names; the guard loads it and asks the policy about it.
     public enum Target: Sendable {
-        case none, project, user, token, approval, batch, position
+        case none, project, user, token, approval, batch, position, report
     }
 
     public var method: HTTPRequest.Method {
@@ -46,7 +49,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .adminUserCreate, .adminUserUpdate, .adminUserResetPassword, .adminUserLock, .adminTokenIssue, .adminTokenRevoke,
              .apiCreateProject, .apiTransitionProject, .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate,
              .approvalBatchAddProject, .calendarImport, .approvalItemUpdate, .apiApprovalPlan, .apiApprovalEvent,
-             .adminPositionCreate, .adminPositionReassign:
+             .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview, .apiSubmitReport, .apiReviewReport:
             .post
         case .apiUpdateProject: .patch
         default: .get
@@ -102,6 +105,12 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .adminPositions, .adminPositionCreate: "/admin/positions"
         case .adminPositionShow: "/admin/positions/:id"
         case .adminPositionReassign: "/admin/positions/:id/holder"
+        case .projectReportsPage, .projectReportSubmit: "/projects/:id/reports"
+        case .reportsBoard: "/reports"
+        case .reportReview: "/reports/:id/review"
+        case .apiProjectReports, .apiSubmitReport: "/api/v1/projects/:id/reports"
+        case .apiReportsBoard: "/api/v1/reports"
+        case .apiReviewReport: "/api/v1/reports/:id/review"
         case .apiProjectApprovals: "/api/v1/projects/:id/approvals"
         case .apiApprovalPlan: "/api/v1/projects/:id/approvals/plan"
         case .apiApprovalEvent: "/api/v1/approvals/:id/events"
@@ -117,7 +126,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .healthz, .metrics, .asset: .system
         case .apiOpenAPI, .apiMe, .apiListProjects, .apiCreateProject, .apiGetProject, .apiUpdateProject, .apiTransitionProject,
              .apiProjectHistory, .apiReference, .apiAudit, .apiProjectApprovals, .apiApprovalPlan, .apiApprovalEvent, .apiApprovalQueue,
-             .apiApprovalAnalytics, .apiWorkingDays, .apiApprovalItems: .api
+             .apiApprovalAnalytics, .apiWorkingDays, .apiApprovalItems, .apiProjectReports, .apiSubmitReport, .apiReportsBoard, .apiReviewReport: .api
         default: .page
         }
     }
@@ -126,7 +135,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         switch self {
         case .projectShowPage, .projectEditPage, .projectUpdate, .projectTransition, .apiGetProject, .apiUpdateProject,
              .apiTransitionProject, .apiProjectHistory, .projectApprovalsPage, .projectApprovalPlan, .projectApprovalAddItem,
-             .apiProjectApprovals, .apiApprovalPlan: .project
+             .apiProjectApprovals, .apiApprovalPlan, .projectReportsPage, .projectReportSubmit, .apiProjectReports, .apiSubmitReport: .project
+        case .reportReview, .apiReviewReport: .report
         case .approvalEvent, .apiApprovalEvent: .approval
         case .approvalBatchShow, .approvalBatchAddProject: .batch
         case .adminUserShow, .adminUserUpdate, .adminUserResetPassword, .adminUserLock, .adminTokenIssue: .user
@@ -142,11 +152,14 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .healthz, .metrics, .asset, .loginPage, .loginSubmit, .apiOpenAPI: nil
         case .logout, .home, .accountPage, .passwordPage, .passwordSubmit, .signOutEverywhere, .apiMe, .apiWorkingDays: .signedIn
         case .ledgerPage, .ledgerCSV, .projectShowPage, .apiListProjects, .apiGetProject, .apiProjectHistory, .approvalAnalytics,
-             .approvalBatches, .approvalBatchShow, .apiApprovalAnalytics: .viewProjects
+             .approvalBatches, .approvalBatchShow, .apiApprovalAnalytics, .projectReportsPage, .reportsBoard, .apiProjectReports,
+             .apiReportsBoard: .viewProjects
         case .projectApprovalsPage, .apiProjectApprovals, .approvalQueue, .apiApprovalQueue: .viewApprovals
         case .apiReference, .apiApprovalItems: .viewReference
         case .projectNewPage, .projectCreate, .apiCreateProject: .createProject
-        case .projectEditPage, .projectUpdate, .apiUpdateProject, .projectApprovalPlan, .projectApprovalAddItem, .apiApprovalPlan: .editProject
+        case .projectEditPage, .projectUpdate, .apiUpdateProject, .projectApprovalPlan, .projectApprovalAddItem, .apiApprovalPlan,
+             .projectReportSubmit, .apiSubmitReport: .editProject
+        case .reportReview, .apiReviewReport: .reviewReports
         case .approvalEvent, .apiApprovalEvent: .handleApprovals
         case .approvalBatchCreate, .approvalBatchAddProject: .organiseApprovals
         case .projectTransition, .apiTransitionProject: .transitionProject

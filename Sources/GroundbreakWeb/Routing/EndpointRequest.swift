@@ -21,6 +21,7 @@ struct EndpointRequest: Sendable {
     var approval: ProjectApproval?
     var batch: ApprovalBatch?
     var position: Position?
+    var report: MonthlyReport?
 
     var principal: Principal? { context.principal }
     var actor: AuditActor { context.auditActor }

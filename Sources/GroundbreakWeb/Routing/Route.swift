@@ -41,6 +41,9 @@ public enum Route: Sendable, Equatable {
     case adminPositions
     case adminPosition(Int64)
     case reassignPosition(Int64)
+    case projectReports(Int64, year: Int?)
+    case reportsBoard(month: String?)
+    case reviewReport(Int64)
     case apiProjects
     case apiProject(Int64)
     case openAPI
@@ -86,6 +89,9 @@ public enum Route: Sendable, Equatable {
         case .adminPositions: .adminPositions
         case .adminPosition: .adminPositionShow
         case .reassignPosition: .adminPositionReassign
+        case .projectReports: .projectReportsPage
+        case .reportsBoard: .reportsBoard
+        case .reviewReport: .reportReview
         case .apiProjects: .apiListProjects
         case .apiProject: .apiGetProject
         case .openAPI: .apiOpenAPI
@@ -106,6 +112,12 @@ public enum Route: Sendable, Equatable {
         case .project(let id), .editProject(let id), .transition(let id), .apiProject(let id), .adminUser(let id), .resetPassword(let id),
              .lockUser(let id), .issueToken(let id), .revokeToken(let id), .projectApprovals(let id), .approvalBatch(let id), .approvalPlan(let id),
              .approvalAddItem(let id), .approvalEvent(let id), .addBatchProject(let id), .adminPosition(let id), .reassignPosition(let id):
+            return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
+        case .projectReports(let id, let year):
+            return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id)) + (year.map { "?year=\($0)" } ?? "")
+        case .reportsBoard(let month):
+            return endpoint.pattern + (month.map { "?month=" + Route.encode($0) } ?? "")
+        case .reviewReport(let id):
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
         case .approvalItem(let code):
             return endpoint.pattern.replacingOccurrences(of: ":code", with: Route.encode(code))

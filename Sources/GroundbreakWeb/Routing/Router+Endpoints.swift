@@ -54,6 +54,14 @@ enum EndpointRegistry {
         case .adminPositionCreate: PositionPages.create
         case .adminPositionShow: PositionPages.show
         case .adminPositionReassign: PositionPages.reassign
+        case .projectReportsPage: ReportPages.projectReports
+        case .projectReportSubmit: ReportPages.submit
+        case .reportsBoard: ReportPages.board
+        case .reportReview: ReportPages.review
+        case .apiProjectReports: ReportsAPI.projectReports
+        case .apiSubmitReport: ReportsAPI.submit
+        case .apiReportsBoard: ReportsAPI.board
+        case .apiReviewReport: ReportsAPI.review
         case .apiProjectApprovals: ApprovalsAPI.projectApprovals
         case .apiApprovalPlan: ApprovalsAPI.setPlan
         case .apiApprovalEvent: ApprovalsAPI.event
@@ -164,6 +172,14 @@ enum EndpointRegistry {
             case .position:
                 guard let position = try await input.services.positions.position(id: try input.id()) else { throw AppError.notFound }
                 input.position = position
+            case .report:
+                // Reviewing is the centre's; the report's project must still be one the reviewer sees.
+                guard let report = try await input.services.reports.report(id: try input.id()),
+                      let project = try await input.services.projects.project(id: report.projectId) else { throw AppError.notFound }
+                let visible = Policy.decide(.viewProjects, on: project, for: principal, catalog: catalog)
+                if visible != .allow { decision = visible }
+                input.report = report
+                input.project = project
             }
         }
         switch decision {

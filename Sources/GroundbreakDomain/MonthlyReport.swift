@@ -1,0 +1,161 @@
+import Foundation
+
+/// A project's figures and progress for one month (月度填报). Completed investment is kept in two
+/// separate figures — dispatch (调度口径, what the project side reports to the centre) and
+/// statistical (统计口径, what the statistics bureau accepted) — and they are never added together.
+public struct MonthlyReport: Sendable, Codable, Equatable, Identifiable {
+    public enum Status: String, Sendable, Codable, CaseIterable {
+        /// Sent by the project side, waiting for the centre.
+        case submitted
+        /// Sent back by the centre with a comment; to be corrected and sent again.
+        case returned
+        /// Accepted by the centre.
+        case accepted
+
+        public var label: String { DomainText.reportStatus(self).zh }
+    }
+
+    public var id: Int64
+    public var projectId: Int64
+    public var month: Month
+    public var figures: MonthlyFigures
+    public var status: Status
+    public var reviewComment: String
+    public var submittedAt: Date
+    public var submittedBy: String
+    public var reviewedAt: Date?
+    public var reviewedBy: String
+    public var version: Int
+
+    public init(id: Int64, projectId: Int64, month: Month, figures: MonthlyFigures, status: Status, reviewComment: String = "",
+                submittedAt: Date, submittedBy: String, reviewedAt: Date? = nil, reviewedBy: String = "", version: Int = 1) {
+        self.id = id
+        self.projectId = projectId
+        self.month = month
+        self.figures = figures
+        self.status = status
+        self.reviewComment = reviewComment
+        self.submittedAt = submittedAt
+        self.submittedBy = submittedBy
+        self.reviewedAt = reviewedAt
+        self.reviewedBy = reviewedBy
+        self.version = version
+    }
+}
+
+public struct MonthlyFigures: Sendable, Codable, Equatable {
+    /// Completed this month, 调度口径.
+    public var dispatch: Money
+    /// Completed this month, 统计口径; nil until the statistics figure is known.
+    public var statistical: Money?
+    public var progressText: String
+    /// Physical progress of the whole project, 0–100.
+    public var progressPercent: Int?
+    /// Workers on site.
+    public var jobs: Int?
+    /// Why this month's figure jumps against last month's; required when it does.
+    public var jumpReason: String
+
+    public init(dispatch: Money, statistical: Money? = nil, progressText: String = "", progressPercent: Int? = nil, jobs: Int? = nil, jumpReason: String = "") {
+        self.dispatch = dispatch
+        self.statistical = statistical
+        self.progressText = progressText
+        self.progressPercent = progressPercent
+        self.jobs = jobs
+        self.jumpReason = jumpReason
+    }
+}
+
+/// The reporting rules, shipped as `report_rules.json`.
+public struct ReportRules: Sendable, Codable, Equatable {
+    /// Day of the following month by which a month's report is due.
+    public var dueDay: Int
+    /// A month figure above `jumpRatio` × last month's needs a reason…
+    public var jumpRatio: Double
+    /// …when it is also at least this many 万元 (small figures jump all the time).
+    public var jumpFloorWan: Int64
+    /// Stages whose projects report every month; 竣工投产 projects report through the month they completed.
+    public var reportingStages: [Stage]
+    public var basis: String
+
+    public init(dueDay: Int = 5, jumpRatio: Double = 3, jumpFloorWan: Int64 = 1000, reportingStages: [Stage] = [.approval, .construction], basis: String = "") {
+        self.dueDay = dueDay
+        self.jumpRatio = jumpRatio
+        self.jumpFloorWan = jumpFloorWan
+        self.reportingStages = reportingStages
+        self.basis = basis
+    }
+
+    /// Whether `project` owes a report for `month`.
+    public func mustReport(_ project: Project, for month: Month) -> Bool {
+        if reportingStages.contains(project.stage) { return project.fields.actualStart.map { Month($0) <= month } ?? (project.stage == .approval) }
+        if project.stage == .operation, let completed = project.fields.actualCompletion { return Month(completed) >= month }
+        return false
+    }
+}
+
+/// Cumulative figures derived from the reports, never typed: year to date and since the start.
+public struct ReportTotals: Sendable, Equatable {
+    public var yearDispatch: Money
+    public var yearStatistical: Money
+    public var sinceStartDispatch: Money
+    public var sinceStartStatistical: Money
+
+    /// Totals through `month` from a project's reports (any order, any years).
+    public init(_ reports: [MonthlyReport], through month: Month) {
+        let upTo = reports.filter { $0.month <= month }
+        let year = upTo.filter { $0.month.year == month.year }
+        yearDispatch = year.reduce(.zero) { $0 + $1.figures.dispatch }
+        yearStatistical = year.reduce(.zero) { $0 + ($1.figures.statistical ?? .zero) }
+        sinceStartDispatch = upTo.reduce(.zero) { $0 + $1.figures.dispatch }
+        sinceStartStatistical = upTo.reduce(.zero) { $0 + ($1.figures.statistical ?? .zero) }
+    }
+}
+
+/// Where a project stands on one month's report at a given day.
+public enum ReportState: String, Sendable, Codable, CaseIterable {
+    case notRequired, due, missing, submitted, submittedLate, returned, accepted
+
+    public var label: String { DomainText.reportState(self).zh }
+
+    public static func of(_ report: MonthlyReport?, project: Project, month: Month, rules: ReportRules, today: Day) -> ReportState {
+        let due = month.dueDate(day: rules.dueDay)
+        guard let report else {
+            guard rules.mustReport(project, for: month), today > month.lastDay else { return .notRequired }
+            return today > due ? .missing : .due
+        }
+        switch report.status {
+        case .accepted: return .accepted
+        case .returned: return .returned
+        case .submitted: return Day.inChina(report.submittedAt) > due ? .submittedLate : .submitted
+        }
+    }
+}
+
+/// The checks on a month's figures against the project and its other reports.
+public enum MonthlyReportRules {
+    /// `others`: the project's other months (the month being sent is left out).
+    public static func validate(_ figures: MonthlyFigures, month: Month, project: Project, others: [MonthlyReport], rules: ReportRules,
+                                today: Day) -> [FieldError] {
+        var errors: [FieldError] = []
+        if month.firstDay > today { errors.append(FieldError("month", .reportMonthInFuture)) }
+        if let percent = figures.progressPercent, !(0...100).contains(percent) { errors.append(FieldError("progressPercent", .percentRange)) }
+        if let jobs = figures.jobs, jobs < 0 || jobs > 1_000_000 { errors.append(FieldError("jobs", .unknownCode(field: "jobs", code: String(jobs)))) }
+        if figures.progressText.count > 500 { errors.append(FieldError("progressText", .tooLong(field: "progressText", max: 500))) }
+        let sinceStart = others.filter { $0.month <= month }.reduce(figures.dispatch) { $0 + $1.figures.dispatch }
+        let total = project.fields.totalInvestment
+        if total > .zero && sinceStart > total {
+            errors.append(FieldError("dispatch", .cumulativeAboveTotal(cumulative: sinceStart, total: total)))
+        }
+        let statisticalSum = others.filter { $0.month <= month }.reduce(figures.statistical ?? .zero) { $0 + ($1.figures.statistical ?? .zero) }
+        if total > .zero && statisticalSum > total {
+            errors.append(FieldError("statistical", .cumulativeAboveTotal(cumulative: statisticalSum, total: total)))
+        }
+        if let last = others.first(where: { $0.month == month.previous }), figures.jumpReason.trimmingCharacters(in: .whitespaces).isEmpty,
+           figures.dispatch >= Money.wan(rules.jumpFloorWan),
+           Double(figures.dispatch.yuan) > rules.jumpRatio * Double(max(last.figures.dispatch.yuan, 1)) {
+            errors.append(FieldError("jumpReason", .reportJump(previous: last.figures.dispatch, ratio: rules.jumpRatio)))
+        }
+        return errors
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import GroundbreakDomain
+import SQLKit
+
+/// Monthly reports: sent by the project side, accepted or returned by the centre.
+public struct MonthlyReportRepository: Sendable {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// The shipped reporting rules (`report_rules.json`).
+    public static func rules() throws -> ReportRules {
+        let text = try ReferenceDataLoader.bundledText("report_rules.json")
+        do {
+            return try JSONDecoder().decode(ReportRules.self, from: Data(text.utf8))
+        } catch {
+            throw ReferenceDataLoader.BadReferenceFile(file: "report_rules.json", reason: "\(error)")
+        }
+    }
+
+    public func reports(projectId: Int64) async throws -> [MonthlyReport] {
+        try await database.sql.raw("SELECT * FROM monthly_reports WHERE project_id = \(bind: projectId) ORDER BY month").all().map(Self.report)
+    }
+
+    public func report(id: Int64) async throws -> MonthlyReport? {
+        try await database.sql.raw("SELECT * FROM monthly_reports WHERE id = \(bind: id)").first().map(Self.report)
+    }
+
+    /// Every report of `month` for the projects in `scope`.
+    public func reports(month: Month, scope: ProjectScope) async throws -> [MonthlyReport] {
+        try await database.sql.raw("""
+            SELECT r.* FROM monthly_reports r JOIN projects ON projects.id = r.project_id
+            WHERE r.month = \(bind: month.iso) AND \(ProjectRepository.scopeClause(scope)) ORDER BY r.project_id
+            """).all().map(Self.report)
+    }
+
+    /// Sends (or sends again) a month's report. A new report needs no version; a report already
+    /// there is replaced only with the version the caller read, and never once accepted.
+    public func submit(project: Project, month: Month, figures: MonthlyFigures, expectedVersion: Int?, rules: ReportRules,
+                       actor: AuditActor, today: Day, now: Date) async throws -> MonthlyReport {
+        let figures = MonthlyFigures(dispatch: figures.dispatch, statistical: figures.statistical,
+                                     progressText: TextNormalizer.collapsedLine(figures.progressText), progressPercent: figures.progressPercent,
+                                     jobs: figures.jobs, jumpReason: TextNormalizer.collapsedLine(figures.jumpReason))
+        return try await database.transaction { db in
+            let all = try await db.raw("SELECT * FROM monthly_reports WHERE project_id = \(bind: project.id) ORDER BY month").all().map(Self.report)
+            let current = all.first { $0.month == month }
+            if let current {
+                guard current.status != .accepted else { throw StoreError.invalid(ValidationFailure([FieldError("month", .reportAlreadyAccepted)])) }
+                guard expectedVersion == current.version else { throw StoreError.conflict(currentVersion: current.version) }
+            }
+            let errors = MonthlyReportRules.validate(figures, month: month, project: project, others: all.filter { $0.month != month },
+                                                     rules: rules, today: today)
+            guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
+            let stamp = StoredTime.text(now)
+            let id: Int64
+            if let current {
+                try await db.raw("""
+                    UPDATE monthly_reports SET dispatch_yuan = \(bind: figures.dispatch.yuan), statistical_yuan = \(bind: figures.statistical?.yuan),
+                        progress_text = \(bind: figures.progressText), progress_percent = \(bind: figures.progressPercent), jobs = \(bind: figures.jobs),
+                        jump_reason = \(bind: figures.jumpReason), status = 'submitted', submitted_at = \(bind: stamp), submitted_by = \(bind: actor.name),
+                        updated_at = \(bind: stamp), version = version + 1
+                    WHERE id = \(bind: current.id)
+                    """).run()
+                id = current.id
+            } else {
+                id = try await db.raw("""
+                    INSERT INTO monthly_reports (project_id, month, dispatch_yuan, statistical_yuan, progress_text, progress_percent, jobs, jump_reason,
+                        status, submitted_at, submitted_by, created_at, updated_at, version)
+                    VALUES (\(bind: project.id), \(bind: month.iso), \(bind: figures.dispatch.yuan), \(bind: figures.statistical?.yuan),
+                        \(bind: figures.progressText), \(bind: figures.progressPercent), \(bind: figures.jobs), \(bind: figures.jumpReason),
+                        'submitted', \(bind: stamp), \(bind: actor.name), \(bind: stamp), \(bind: stamp), 1)
+                    RETURNING id
+                    """).first()!.decode(column: "id", as: Int64.self)
+            }
+            guard let saved = try await db.raw("SELECT * FROM monthly_reports WHERE id = \(bind: id)").first().map(Self.report) else { throw StoreError.notFound }
+            try await LedgerGeneration.bump(db)
+            try await AuditLog.write(entity: "monthly_report", entityId: String(id), action: current == nil ? "submit" : "resubmit",
+                                     before: try AuditLog.json(current), after: try AuditLog.json(saved), actor: actor, now: now, db: db)
+            return saved
+        }
+    }
+
+    /// The centre accepts a sent report, or returns it with a comment.
+    public func review(id: Int64, accept: Bool, comment: String, expectedVersion: Int, actor: AuditActor, now: Date) async throws -> MonthlyReport {
+        let comment = TextNormalizer.collapsedLine(comment)
+        return try await database.transaction { db in
+            guard let current = try await db.raw("SELECT * FROM monthly_reports WHERE id = \(bind: id)").first().map(Self.report) else { throw StoreError.notFound }
+            guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
+            var errors: [FieldError] = []
+            if current.status != .submitted { errors.append(FieldError("decision", .reportNotSubmitted)) }
+            if !accept && comment.isEmpty { errors.append(FieldError("reviewComment", .required(field: "reviewComment"))) }
+            guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
+            try await db.raw("""
+                UPDATE monthly_reports SET status = \(bind: accept ? "accepted" : "returned"), review_comment = \(bind: comment),
+                    reviewed_at = \(bind: StoredTime.text(now)), reviewed_by = \(bind: actor.name), updated_at = \(bind: StoredTime.text(now)), version = version + 1
+                WHERE id = \(bind: id)
+                """).run()
+            guard let saved = try await db.raw("SELECT * FROM monthly_reports WHERE id = \(bind: id)").first().map(Self.report) else { throw StoreError.notFound }
+            try await LedgerGeneration.bump(db)
+            try await AuditLog.write(entity: "monthly_report", entityId: String(id), action: accept ? "accept" : "return",
+                                     before: try AuditLog.json(current), after: try AuditLog.json(saved), reason: comment, actor: actor, now: now, db: db)
+            return saved
+        }
+    }
+
+    static func report(_ row: any SQLRow) throws -> MonthlyReport {
+        MonthlyReport(
+            id: try row.decode(column: "id", as: Int64.self),
+            projectId: try row.decode(column: "project_id", as: Int64.self),
+            month: Month.parse(try row.decode(column: "month", as: String.self)) ?? Month(year: 2000, month: 1)!,
+            figures: MonthlyFigures(
+                dispatch: Money(yuan: try row.decode(column: "dispatch_yuan", as: Int64.self)),
+                statistical: try row.decode(column: "statistical_yuan", as: Int64?.self).map(Money.init(yuan:)),
+                progressText: try row.decode(column: "progress_text", as: String.self),
+                progressPercent: try row.decode(column: "progress_percent", as: Int?.self),
+                jobs: try row.decode(column: "jobs", as: Int?.self),
+                jumpReason: try row.decode(column: "jump_reason", as: String.self)
+            ),
+            status: MonthlyReport.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .submitted,
+            reviewComment: try row.decode(column: "review_comment", as: String.self),
+            submittedAt: StoredTime.date(try row.decode(column: "submitted_at", as: String.self)) ?? .distantPast,
+            submittedBy: try row.decode(column: "submitted_by", as: String.self),
+            reviewedAt: try row.decode(column: "reviewed_at", as: String?.self).flatMap(StoredTime.date),
+            reviewedBy: try row.decode(column: "reviewed_by", as: String.self),
+            version: try row.decode(column: "version", as: Int.self)
+        )
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+
+/// Monthly reports: a project's year of reports with its derived totals, the month's board of who
+/// has reported, and the centre's review.
+enum ReportPages {
+    /// The month normally being reported: the one that just ended.
+    static func reportingMonth(_ today: Day) -> Month { Month(today).previous }
+
+    static func projectReports(_ input: EndpointRequest) async throws -> Response {
+        try await render(input, project: try input.targetProject(), errors: [], form: FormData(pairs: []), status: .ok)
+    }
+
+    static func render(_ input: EndpointRequest, project: Project, errors: [FieldError], form: FormData, status: HTTPResponse.Status) async throws -> Response {
+        let year = Int(FormData(pairs: input.queryItems)["year"]).flatMap { (2000...2100).contains($0) ? $0 : nil } ?? input.today.year
+        let page = ProjectReportsPage(
+            context: PageContext(input), project: project, year: year, reports: try await input.services.reports.reports(projectId: project.id),
+            rules: input.services.reportRules, today: input.today, defaultMonth: reportingMonth(input.today),
+            canSubmit: Policy.decide(.editProject, on: project, for: input.principal, catalog: input.catalog) == .allow,
+            canReview: Policy.decide(.reviewReports, for: input.principal, catalog: input.catalog) == .allow,
+            errors: errors, form: form, notice: input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存" }
+        )
+        return Responses.html(page.document, status: status)
+    }
+
+    static func submit(_ input: EndpointRequest) async throws -> Response {
+        let project = try input.targetProject()
+        let form = input.form ?? FormData(pairs: [])
+        do {
+            switch ReportInput.parse(form: form, defaultMonth: reportingMonth(input.today)) {
+            case .failure(let failure): throw StoreError.invalid(failure)
+            case .success(let report):
+                _ = try await input.services.reports.submit(project: project, month: report.month, figures: report.figures, expectedVersion: report.version,
+                                                            rules: input.services.reportRules, actor: input.actor, today: input.today, now: input.now)
+                return Responses.redirect(to: Route.projectReports(project.id, year: report.month.year).path + "&notice=saved")
+            }
+        } catch StoreError.invalid(let failure) {
+            return try await render(input, project: project, errors: failure.errors, form: form, status: .unprocessableContent)
+        } catch StoreError.conflict(let current) {
+            let error = FieldError("version", .field("该月报已被他人更新（当前版本 \(current)），请核对后重新提交"))
+            return try await render(input, project: project, errors: [error], form: form, status: .conflict)
+        }
+    }
+
+    struct BoardRow: Sendable {
+        var project: Project
+        var state: ReportState
+        var report: MonthlyReport?
+    }
+
+    /// Every project in the caller's scope that owes `month`'s report, the most urgent first.
+    static func boardRows(_ input: EndpointRequest, month: Month) async throws -> [BoardRow] {
+        let rules = input.services.reportRules
+        let projects = try await input.services.projects.projects(inStages: rules.reportingStages + [.operation], scope: input.scope(.viewProjects))
+            .filter { rules.mustReport($0, for: month) }
+        let reports = Dictionary(try await input.services.reports.reports(month: month, scope: input.scope(.viewProjects)).map { ($0.projectId, $0) },
+                                 uniquingKeysWith: { first, _ in first })
+        let order: [ReportState] = [.missing, .returned, .due, .submittedLate, .submitted, .accepted, .notRequired]
+        return projects.map { project in
+            let report = reports[project.id]
+            let state = ReportState.of(report, project: project, month: month, rules: rules, today: input.today)
+            return BoardRow(project: project, state: state == .notRequired ? .due : state, report: report)
+        }
+        .sorted { (order.firstIndex(of: $0.state) ?? 9, $0.project.id) < (order.firstIndex(of: $1.state) ?? 9, $1.project.id) }
+    }
+
+    static func boardMonth(_ input: EndpointRequest) throws -> Month {
+        let raw = FormData(pairs: input.queryItems)["month"]
+        guard !raw.isEmpty else { return reportingMonth(input.today) }
+        guard let month = Month.parse(raw) else { throw AppError.badQuery(ValidationFailure([FieldError("month", .dateInvalid)])) }
+        return month
+    }
+
+    static func board(_ input: EndpointRequest) async throws -> Response {
+        let month = (try? boardMonth(input)) ?? reportingMonth(input.today)
+        let page = ReportsBoardPage(context: PageContext(input), month: month, rows: try await boardRows(input, month: month),
+                                    due: month.dueDate(day: input.services.reportRules.dueDay), catalog: input.catalog,
+                                    canReview: Policy.decide(.reviewReports, for: input.principal, catalog: input.catalog) == .allow,
+                                    notice: input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存" })
+        return Responses.html(page.document)
+    }
+
+    static func review(_ input: EndpointRequest) async throws -> Response {
+        guard let report = input.report else { throw AppError.notFound }
+        let form = input.form ?? FormData(pairs: [])
+        let decision = form["decision"]
+        guard ["accept", "return"].contains(decision) else {
+            throw AppError.validation(ValidationFailure([FieldError("decision", .required(field: "decision"))]))
+        }
+        guard let version = Int(form["version"]) else { throw AppError.validation(ValidationFailure([FieldError("version", .required(field: "version"))])) }
+        _ = try await input.services.reports.review(id: report.id, accept: decision == "accept", comment: form["reviewComment"], expectedVersion: version,
+                                                    actor: input.actor, now: input.now)
+        let back = form["back"] == "project"
+            ? Route.projectReports(report.projectId, year: report.month.year).path + "&notice=saved"
+            : Route.reportsBoard(month: report.month.iso).path + "&notice=saved"
+        return Responses.redirect(to: back)
+    }
+}

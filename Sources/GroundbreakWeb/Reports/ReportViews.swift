@@ -1,0 +1,143 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import Plot
+
+/// A project's reports for one year: each month's two figures with the totals derived from them,
+/// the state of each month, and the form to send a month.
+struct ProjectReportsPage {
+    var context: PageContext
+    var project: Project
+    var year: Int
+    var reports: [MonthlyReport]
+    var rules: ReportRules
+    var today: Day
+    var defaultMonth: Month
+    var canSubmit: Bool
+    var canReview: Bool
+    var errors: [FieldError]
+    var form: FormData
+    var notice: String?
+
+    static func wan(_ money: Money?) -> String { money.map { $0.formatted(in: .wan, grouped: true) } ?? "—" }
+
+    var document: HTML {
+        let title = "月度填报：\(project.fields.name)"
+        let months = (1...12).compactMap { Month(year: year, month: $0) }.filter { $0.firstDay <= today }
+        return Layout.document(title: title, context: context, nav: .none, content: .group(
+            .nav(.class("breadcrumb"), .a(.href(esc(Route.ledger.path)), .text(WebText.Ledger.title)), .span(.text(" / ")),
+                 .a(.href(esc(Route.project(project.id).path)), .text(project.fields.name)), .span(.text(" / 月度填报"))),
+            .h1(.text(title)),
+            Components.notice(notice),
+            Components.errorSummary(errors),
+            .p(.class("meta"), .text("完成投资分调度口径和统计口径两列填报，互不相加；累计数由系统按月汇总，不需填写。每月\(rules.dueDay)日前报送上月数据。总投资 \(Self.wan(project.fields.totalInvestment)) 万元。")),
+            .nav(.class("pagination"), .a(.href(esc(Route.projectReports(project.id, year: year - 1).path)), .text("‹ \(year - 1)年")),
+                 .span(.class("current"), .text("\(year)年")),
+                 .if(year < today.year, .a(.href(esc(Route.projectReports(project.id, year: year + 1).path)), .text("\(year + 1)年 ›")))),
+            .div(.class("table-wrap"), .table(.class("ledger"),
+                .thead(.tr(.th(.text("月份")), .th(.class("num"), .text("本月（调度）")), .th(.class("num"), .text("本年累计（调度）")),
+                           .th(.class("num"), .text("本月（统计）")), .th(.class("num"), .text("本年累计（统计）")), .th(.class("num"), .text("开工累计（调度）")),
+                           .th(.text("形象进度")), .th(.text("状态")))),
+                .tbody(.forEach(months) { month in
+                    let report = reports.first { $0.month == month }
+                    let totals = ReportTotals(reports, through: month)
+                    let state = ReportState.of(report, project: project, month: month, rules: rules, today: today)
+                    return .tr(
+                        .td(.text(month.label)),
+                        .td(.class("num"), .text(Self.wan(report?.figures.dispatch))),
+                        .td(.class("num"), .text(report == nil ? "—" : Self.wan(totals.yearDispatch))),
+                        .td(.class("num"), .text(Self.wan(report?.figures.statistical))),
+                        .td(.class("num"), .text(report == nil ? "—" : Self.wan(totals.yearStatistical))),
+                        .td(.class("num"), .text(report == nil ? "—" : Self.wan(totals.sinceStartDispatch))),
+                        .td(.class("name"), .text(report.map { r in ([r.figures.progressPercent.map { "\($0)%" }, r.figures.progressText] as [String?]).compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ") } ?? "")),
+                        .td(.span(.class("flag report-\(state.rawValue)"), .text(state.label)),
+                            .unwrap(report.flatMap { $0.reviewComment.isEmpty ? nil : $0.reviewComment }) { .span(.class("sub"), .text("意见：\($0)")) },
+                            reviewForm(report))
+                    )
+                })
+            )),
+            canSubmit ? submitForm : .empty
+        ))
+    }
+
+    private func reviewForm(_ report: MonthlyReport?) -> Node<HTML.BodyContext> {
+        guard canReview, let report, report.status == .submitted else { return .empty }
+        return ReportsBoardPage.reviewForm(context, report: report, back: "project")
+    }
+
+    private var submitForm: Node<HTML.BodyContext> {
+        let month = form["month"].isEmpty ? defaultMonth : (Month.parse(form["month"]) ?? defaultMonth)
+        let existing = reports.first { $0.month == month }
+        func value(_ key: String, _ fallback: String) -> String { form.pairs.contains { $0.0 == key } ? form[key] : fallback }
+        func messages(_ field: String) -> [String] { errors.filter { $0.field == field }.map(\.message) }
+        let figures = existing?.figures
+        return .form(.method(.post), .action(esc(Route.projectReports(project.id, year: nil).path)), .class("card project-form"),
+            Layout.csrfField(context),
+            .input(.type(.hidden), .name("version"), .value(existing.map { String($0.version) } ?? "")),
+            .h2(.text(existing == nil ? "填报 \(month.label)" : "修改 \(month.label)（\(existing!.status.label)）")),
+            .div(.class("field-grid"),
+                Components.textField("month", label: "填报月份", value: value("month", month.iso), errors: messages("month"), required: true, placeholder: "2026-10"),
+                Components.textField("dispatchWan", label: "本月完成投资（调度口径，万元）", value: value("dispatchWan", figures.map { $0.dispatch.exactWanText } ?? ""),
+                                     errors: messages("dispatch"), required: true),
+                Components.textField("statisticalWan", label: "本月完成投资（统计口径，万元）", value: value("statisticalWan", figures?.statistical?.exactWanText ?? ""),
+                                     errors: messages("statistical"), hint: "统计局认定后填写，可暂空"),
+                Components.textField("progressPercent", label: "形象进度（%）", value: value("progressPercent", figures?.progressPercent.map(String.init) ?? ""),
+                                     errors: messages("progressPercent")),
+                Components.textField("jobs", label: "在岗人数", value: value("jobs", figures?.jobs.map(String.init) ?? ""), errors: messages("jobs")),
+                Components.textField("progressText", label: "形象进度说明", value: value("progressText", figures?.progressText ?? ""), errors: messages("progressText"), wide: true),
+                Components.textField("jumpReason", label: "变动说明（本月数较上月大幅增加时必填）", value: value("jumpReason", figures?.jumpReason ?? ""),
+                                     errors: messages("jumpReason"), wide: true)),
+            .button(.type(.submit), .class("button"), .text("报送")))
+    }
+}
+
+/// One month across the caller's projects: who has reported, who is late, who is missing.
+struct ReportsBoardPage {
+    var context: PageContext
+    var month: Month
+    var rows: [ReportPages.BoardRow]
+    var due: Day
+    var catalog: ReferenceCatalog
+    var canReview: Bool
+    var notice: String?
+
+    static func reviewForm(_ context: PageContext, report: MonthlyReport, back: String) -> Node<HTML.BodyContext> {
+        .form(.method(.post), .action(esc(Route.reviewReport(report.id).path)), .class("inline-form"),
+              Layout.csrfField(context),
+              .input(.type(.hidden), .name("version"), .value(String(report.version))),
+              .input(.type(.hidden), .name("back"), .value(esc(back))),
+              .input(.type(.text), .name("reviewComment"), .placeholder("退回须写明意见"), .attribute(named: "aria-label", value: "审核意见")),
+              .button(.type(.submit), .name("decision"), .value("accept"), .class("button secondary"), .text("审核通过")),
+              .button(.type(.submit), .name("decision"), .value("return"), .class("button secondary"), .text("退回")))
+    }
+
+    var document: HTML {
+        let counts = Dictionary(grouping: rows, by: \.state).mapValues(\.count)
+        let dispatch = rows.compactMap(\.report).reduce(Money.zero) { $0 + $1.figures.dispatch }
+        return Layout.document(title: "月度填报", context: context, nav: .reports, content: .group(
+            .h1(.text("\(month.label)月度填报")),
+            Components.notice(notice),
+            .p(.class("meta"), .text("截止日期 \(due.iso)。应报 \(rows.count) 个项目：" + [ReportState.missing, .returned, .due, .submittedLate, .submitted, .accepted]
+                .map { "\($0.label) \(counts[$0] ?? 0)" }.joined(separator: "，") + "。已报本月完成投资（调度口径）合计 \(ProjectReportsPage.wan(dispatch)) 万元。")),
+            .nav(.class("pagination"), .a(.href(esc(Route.reportsBoard(month: month.previous.iso).path)), .text("‹ \(month.previous.label)")),
+                 .span(.class("current"), .text(month.label)),
+                 .a(.href(esc(Route.reportsBoard(month: month.next.iso).path)), .text("\(month.next.label) ›"))),
+            .div(.class("table-wrap"), .table(.class("ledger"),
+                .thead(.tr(.th(.text("项目")), .th(.text("属地")), .th(.text("阶段")), .th(.class("num"), .text("本月（调度）")), .th(.class("num"), .text("本月（统计）")),
+                           .th(.text("报送人 / 时间")), .th(.text("状态")))),
+                .tbody(.forEach(rows) { row in
+                    .tr(
+                        .td(.class("name"), .a(.href(esc(Route.projectReports(row.project.id, year: month.year).path)), .text(row.project.fields.name))),
+                        .td(.text(catalog.region(row.project.fields.regionCode)?.name ?? row.project.fields.regionCode)),
+                        .td(Components.stageBadge(row.project.stage)),
+                        .td(.class("num"), .text(ProjectReportsPage.wan(row.report?.figures.dispatch))),
+                        .td(.class("num"), .text(ProjectReportsPage.wan(row.report?.figures.statistical))),
+                        .td(.text(row.report.map { "\($0.submittedBy) \(Format.dateTime($0.submittedAt))" } ?? "—")),
+                        .td(.span(.class("flag report-\(row.state.rawValue)"), .text(row.state.label)),
+                            canReview && row.report?.status == .submitted ? Self.reviewForm(context, report: row.report!, back: "board") : .empty)
+                    )
+                })
+            ))
+        ))
+    }
+}

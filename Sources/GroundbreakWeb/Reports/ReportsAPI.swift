@@ -1,0 +1,140 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+
+/// `/api/v1` for monthly reports. Amounts are in yuan, as everywhere in the API.
+enum ReportsAPI {
+    struct ReportDTO: Codable, Sendable {
+        var id: Int64
+        var projectId: Int64
+        var month: String
+        var dispatch: Int64
+        @ExplicitNull var statistical: Int64?
+        var progressText: String
+        @ExplicitNull var progressPercent: Int?
+        @ExplicitNull var jobs: Int?
+        var jumpReason: String
+        var status: String
+        var statusLabel: String
+        var reviewComment: String
+        var submittedAt: Date
+        var submittedBy: String
+        @ExplicitNull var reviewedAt: Date?
+        var reviewedBy: String
+        var version: Int
+        /// Derived through this month: never typed.
+        var yearDispatch: Int64
+        var yearStatistical: Int64
+        var sinceStartDispatch: Int64
+        var sinceStartStatistical: Int64
+
+        init(_ report: MonthlyReport, all: [MonthlyReport]) {
+            let totals = ReportTotals(all, through: report.month)
+            id = report.id
+            projectId = report.projectId
+            month = report.month.iso
+            dispatch = report.figures.dispatch.yuan
+            statistical = report.figures.statistical?.yuan
+            progressText = report.figures.progressText
+            progressPercent = report.figures.progressPercent
+            jobs = report.figures.jobs
+            jumpReason = report.figures.jumpReason
+            status = report.status.rawValue
+            statusLabel = report.status.label
+            reviewComment = report.reviewComment
+            submittedAt = report.submittedAt
+            submittedBy = report.submittedBy
+            reviewedAt = report.reviewedAt
+            reviewedBy = report.reviewedBy
+            version = report.version
+            yearDispatch = totals.yearDispatch.yuan
+            yearStatistical = totals.yearStatistical.yuan
+            sinceStartDispatch = totals.sinceStartDispatch.yuan
+            sinceStartStatistical = totals.sinceStartStatistical.yuan
+        }
+    }
+
+    static func projectReports(_ input: EndpointRequest) async throws -> Response {
+        let all = try await input.services.reports.reports(projectId: try input.targetProject().id)
+        return try Responses.json(all.map { ReportDTO($0, all: all) })
+    }
+
+    struct SubmitBody: Decodable, Sendable {
+        var month: String
+        var dispatch: Int64
+        var statistical: Int64?
+        var progressText: String?
+        var progressPercent: Int?
+        var jobs: Int?
+        var jumpReason: String?
+        var version: Int?
+    }
+
+    static func submit(_ input: EndpointRequest) async throws -> Response {
+        let project = try input.targetProject()
+        let body = try input.json(SubmitBody.self)
+        var errors: [FieldError] = []
+        let month = Month.parse(body.month)
+        if month == nil { errors.append(FieldError("month", .dateInvalid)) }
+        if body.dispatch < 0 { errors.append(FieldError("dispatch", .money(.negative))) }
+        if let statistical = body.statistical, statistical < 0 { errors.append(FieldError("statistical", .money(.negative))) }
+        guard errors.isEmpty, let month else { throw AppError.validation(ValidationFailure(errors)) }
+        let figures = MonthlyFigures(dispatch: Money(yuan: body.dispatch), statistical: body.statistical.map(Money.init(yuan:)),
+                                     progressText: body.progressText ?? "", progressPercent: body.progressPercent, jobs: body.jobs,
+                                     jumpReason: body.jumpReason ?? "")
+        let saved = try await input.services.reports.submit(project: project, month: month, figures: figures, expectedVersion: body.version,
+                                                            rules: input.services.reportRules, actor: input.actor, today: input.today, now: input.now)
+        let all = try await input.services.reports.reports(projectId: project.id)
+        return try Responses.json(ReportDTO(saved, all: all))
+    }
+
+    struct BoardDTO: Codable, Sendable {
+        struct Row: Codable, Sendable {
+            var projectId: Int64
+            var projectName: String
+            var state: String
+            var stateLabel: String
+            @ExplicitNull var reportId: Int64?
+            @ExplicitNull var dispatch: Int64?
+            @ExplicitNull var statistical: Int64?
+            @ExplicitNull var submittedAt: Date?
+            @ExplicitNull var version: Int?
+        }
+        var month: String
+        var due: String
+        var counts: [String: Int]
+        var rows: [Row]
+    }
+
+    static func board(_ input: EndpointRequest) async throws -> Response {
+        let month = try ReportPages.boardMonth(input)
+        let rows = try await ReportPages.boardRows(input, month: month)
+        return try Responses.json(BoardDTO(
+            month: month.iso, due: month.dueDate(day: input.services.reportRules.dueDay).iso,
+            counts: Dictionary(grouping: rows, by: \.state.rawValue).mapValues(\.count),
+            rows: rows.map { .init(projectId: $0.project.id, projectName: $0.project.fields.name, state: $0.state.rawValue, stateLabel: $0.state.label,
+                                   reportId: $0.report?.id, dispatch: $0.report?.figures.dispatch.yuan, statistical: $0.report?.figures.statistical?.yuan,
+                                   submittedAt: $0.report?.submittedAt, version: $0.report?.version) }
+        ))
+    }
+
+    struct ReviewBody: Decodable, Sendable {
+        var decision: String
+        var comment: String?
+        var version: Int
+    }
+
+    static func review(_ input: EndpointRequest) async throws -> Response {
+        guard let report = input.report else { throw AppError.notFound }
+        let body = try input.json(ReviewBody.self)
+        guard ["accept", "return"].contains(body.decision) else {
+            throw AppError.validation(ValidationFailure([FieldError("decision", .unknownCode(field: "decision", code: body.decision))]))
+        }
+        let saved = try await input.services.reports.review(id: report.id, accept: body.decision == "accept", comment: body.comment ?? "",
+                                                            expectedVersion: body.version, actor: input.actor, now: input.now)
+        let all = try await input.services.reports.reports(projectId: saved.projectId)
+        return try Responses.json(ReportDTO(saved, all: all))
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GroundbreakDomain
+import Testing
+
+@Suite("Monthly reports")
+struct MonthlyReportTests {
+    func report(_ month: String, dispatch wan: Int64, statistical: Int64? = nil, status: MonthlyReport.Status = .submitted,
+                submitted: Day = Day(year: 2026, month: 11, day: 3)!) -> MonthlyReport {
+        MonthlyReport(id: 1, projectId: 1, month: Month.parse(month)!, figures: MonthlyFigures(dispatch: .wan(wan), statistical: statistical.map(Money.wan)),
+                      status: status, submittedAt: submitted.startInChina.addingTimeInterval(3600), submittedBy: "秘书")
+    }
+
+    var building: Project {
+        project(stage: .construction) { $0.totalInvestment = .wan(10_000); $0.actualStart = Day(year: 2025, month: 6, day: 1) }
+    }
+
+    @Test("months: parse the ways people write them, step across years, due on the set day of the next month")
+    func months() {
+        #expect(Month.parse("2026-10") == Month(year: 2026, month: 10) && Month.parse("2026年3月") == Month(year: 2026, month: 3))
+        #expect(Month.parse("202601") == Month(year: 2026, month: 1) && Month.parse("2026-13") == nil && Month.parse("明年") == nil)
+        #expect(Month(year: 2026, month: 12)!.next == Month(year: 2027, month: 1) && Month(year: 2026, month: 1)!.previous == Month(year: 2025, month: 12))
+        #expect(Month(year: 2026, month: 10)!.dueDate(day: 5) == Day(year: 2026, month: 11, day: 5))
+        #expect(Month(year: 2026, month: 1)!.dueDate(day: 31) == Day(year: 2026, month: 2, day: 28), "a due day past the month's end is its last day")
+    }
+
+    @Test("year-to-date and since-start totals are derived per figure and never mix the two")
+    func totals() {
+        let reports = [report("2025-11", dispatch: 300, statistical: 200), report("2026-01", dispatch: 100, statistical: 80),
+                       report("2026-02", dispatch: 50), report("2026-04", dispatch: 70, statistical: 60)]
+        let march = ReportTotals(reports, through: Month(year: 2026, month: 3)!)
+        #expect(march.yearDispatch == .wan(150) && march.yearStatistical == .wan(80))
+        #expect(march.sinceStartDispatch == .wan(450) && march.sinceStartStatistical == .wan(280))
+        #expect(ReportTotals(reports, through: Month(year: 2026, month: 4)!).yearDispatch == .wan(220))
+    }
+
+    @Test("due, missing, sent on time or late, returned, accepted; who must report")
+    func states() {
+        let rules = ReportRules(dueDay: 5)
+        let october = Month(year: 2026, month: 10)!
+        #expect(ReportState.of(nil, project: building, month: october, rules: rules, today: Day(year: 2026, month: 11, day: 5)!) == .due)
+        #expect(ReportState.of(nil, project: building, month: october, rules: rules, today: Day(year: 2026, month: 11, day: 6)!) == .missing)
+        #expect(ReportState.of(nil, project: building, month: october, rules: rules, today: Day(year: 2026, month: 10, day: 20)!) == .notRequired)
+        #expect(ReportState.of(report("2026-10", dispatch: 10), project: building, month: october, rules: rules, today: Day(year: 2026, month: 11, day: 20)!) == .submitted)
+        let late = report("2026-10", dispatch: 10, submitted: Day(year: 2026, month: 11, day: 9)!)
+        #expect(ReportState.of(late, project: building, month: october, rules: rules, today: Day(year: 2026, month: 11, day: 20)!) == .submittedLate)
+        #expect(ReportState.of(report("2026-10", dispatch: 10, status: .returned), project: building, month: october, rules: rules, today: Day(year: 2026, month: 11, day: 20)!) == .returned)
+        var reserve = building
+        reserve.stage = .reserve
+        #expect(!rules.mustReport(reserve, for: october))
+        #expect(!rules.mustReport(building, for: Month(year: 2025, month: 5)!), "nothing is owed before the actual start")
+        var completed = building
+        completed.stage = .operation
+        completed.fields.actualCompletion = Day(year: 2026, month: 9, day: 15)
+        #expect(rules.mustReport(completed, for: Month(year: 2026, month: 9)!) && !rules.mustReport(completed, for: october))
+    }
+
+    @Test("checks: future month, percent, cumulative above the total, a jump without a reason")
+    func validation() {
+        let rules = ReportRules(dueDay: 5, jumpRatio: 3, jumpFloorWan: 1000)
+        let today = Day(year: 2026, month: 11, day: 23)!
+        let september = [report("2026-09", dispatch: 600)]
+        func fields(_ figures: MonthlyFigures, _ month: String = "2026-10") -> Set<String> {
+            Set(MonthlyReportRules.validate(figures, month: Month.parse(month)!, project: building, others: september, rules: rules, today: today).map(\.field))
+        }
+        #expect(fields(MonthlyFigures(dispatch: .wan(500))).isEmpty)
+        #expect(fields(MonthlyFigures(dispatch: .wan(10), progressPercent: 120), "2026-12") == ["month", "progressPercent"])
+        #expect(fields(MonthlyFigures(dispatch: .wan(9_500))) == ["dispatch", "jumpReason"], "600 + 9,500 passes the 10,000 total, and 9,500 > 3 × 600")
+        #expect(fields(MonthlyFigures(dispatch: .wan(2_000), jumpReason: "主体结构集中浇筑")).isEmpty)
+        #expect(fields(MonthlyFigures(dispatch: .wan(900))).isEmpty, "below the 1,000万 floor no reason is asked")
+        #expect(fields(MonthlyFigures(dispatch: .wan(10), statistical: .wan(10_001))) == ["statistical"])
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import GroundbreakDomain
+import HTTPTypes
+@testable import GroundbreakStore
+import GroundbreakTestSupport
+@testable import GroundbreakWeb
+import HummingbirdTesting
+import Testing
+
+@Suite("Monthly reports on the web")
+struct ReportWebTests {
+    /// A project under construction since May 2026, 1亿 in total.
+    static func building(_ fixture: WebFixture, name: String, region: String = "220104", secretary: Int64? = nil) async throws -> Int64 {
+        var input = ProjectInput()
+        input.name = name
+        input.regionCode = region
+        input.categoryCode = "IND-MFG"
+        input.investmentType = "enterprise"
+        input.totalInvestmentWan = "10000"
+        input.ownerName = "长春某制造有限公司"
+        input.actualStart = "2026-05-10"
+        input.secretaryPositionId = secretary.map(String.init) ?? ""
+        return try await fixture.services.projects.create(input, stage: .construction, allowed: .everything, actor: .system("test"),
+                                                          catalog: fixture.services.catalog(), today: webToday, now: webNow).id
+    }
+
+    @Test("a secretary sends a month, fixes what the checks refuse, the centre returns and accepts; totals are derived", arguments: allEngines)
+    func reportCycle(engine: DatabaseEngine) async throws {
+        try await withWeb(engine) { fixture, client in
+            let seat = try await fixture.services.positions.create(title: "项目秘书", unitName: "市工信局", duty: .secretary, holder: ("秘书甲", ""),
+                                                                   since: webToday, actor: .system("test"))
+            try await fixture.services.reloadCatalog()
+            let id = try await Self.building(fixture, name: "汽车零部件产业园", secretary: seat)
+            let other = try await Self.building(fixture, name: "不归我管的项目", region: "220113")
+            let secretary = try await fixture.signedIn(as: "mishu", roles: [.secretary], positionId: seat)
+
+            let refused = try await client.send(.post, "/projects/\(id)/reports", as: secretary,
+                                                form: [("month", "2026-10"), ("dispatchWan", "-5"), ("progressPercent", "120")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("不能为负") || refused.text.contains("负"))
+            #expect(try await fixture.services.reports.reports(projectId: id).isEmpty)
+
+            let september = try await client.send(.post, "/projects/\(id)/reports", as: secretary,
+                                                  form: [("month", "2026-09"), ("dispatchWan", "600"), ("statisticalWan", "450"), ("progressPercent", "30")])
+            #expect(september.status == .seeOther)
+            let jump = try await client.send(.post, "/projects/\(id)/reports", as: secretary, form: [("month", "2026-10"), ("dispatchWan", "2500")])
+            #expect(jump.status == .unprocessableContent && jump.text.contains("请说明原因"))
+            #expect(jump.text.contains(#"value="2500""#), "the refused form keeps what was typed")
+            let tooMuch = try await client.send(.post, "/projects/\(id)/reports", as: secretary,
+                                                form: [("month", "2026-10"), ("dispatchWan", "9500"), ("jumpReason", "设备集中到货")])
+            #expect(tooMuch.status == .unprocessableContent && tooMuch.text.contains("超过总投资"))
+            let october = try await client.send(.post, "/projects/\(id)/reports", as: secretary,
+                                                form: [("month", "2026-10"), ("dispatchWan", "2500"), ("jumpReason", "主体结构集中施工"), ("progressText", "主体封顶")])
+            #expect(october.status == .seeOther)
+
+            let listed = try await client.send(.get, "/api/v1/projects/\(id)/reports", as: secretary)
+            expectDocumented(listed, .apiProjectReports)
+            let reports = (listed.json as? [[String: Any]]) ?? []
+            #expect(reports.map { $0["month"] as? String } == ["2026-09", "2026-10"])
+            #expect(reports.last?["yearDispatch"] as? Int == 31_000_000 && reports.last?["yearStatistical"] as? Int == 4_500_000)
+            #expect(reports.last?["sinceStartDispatch"] as? Int == 31_000_000)
+
+            // The secretary may not review, nor report for a project outside the seat.
+            let octoberId = try #require(reports.last?["id"] as? Int)
+            #expect(try await client.send(.post, "/reports/\(octoberId)/review", as: secretary,
+                                          form: [("decision", "accept"), ("version", "1")]).status == .forbidden)
+            #expect(try await client.send(.post, "/projects/\(other)/reports", as: secretary,
+                                          form: [("month", "2026-10"), ("dispatchWan", "1")]).status == .notFound)
+
+            // The centre's board for October: one sent late, one missing (due 11-05, today 11-23).
+            let center = try await fixture.signedIn(as: "zhongxin", roles: [.center], unit: OrgUnit(kind: .department, code: "CC-XMZX"))
+            let board = try await client.send(.get, "/api/v1/reports?month=2026-10", as: center)
+            expectDocumented(board, .apiReportsBoard)
+            #expect(board.object["counts"] as? [String: Int] == ["submittedLate": 1, "missing": 1], "sent on 11-23, after the 11-05 due day")
+            #expect(try await client.send(.get, "/api/v1/reports?month=2026-13", as: center).status == .badRequest)
+            let page = try await client.send(.get, "/reports?month=2026-10", as: center)
+            #expect(page.text.contains("逾期未报 1") && page.text.contains("不归我管的项目") && page.text.contains("审核通过"))
+
+            let returnedWithout = try await client.send(.post, "/api/v1/reports/\(octoberId)/review", as: center, json: #"{"decision":"return","version":1}"#)
+            #expect(returnedWithout.status == .unprocessableContent)
+            expectDocumented(returnedWithout, .apiReviewReport)
+            let returned = try await client.send(.post, "/api/v1/reports/\(octoberId)/review", as: center,
+                                                 json: #"{"decision":"return","comment":"统计口径未填","version":1}"#)
+            #expect(returned.status == .ok && returned.object["status"] as? String == "returned")
+            expectDocumented(returned, .apiReviewReport)
+
+            let stale = try await client.send(.post, "/api/v1/projects/\(id)/reports", as: secretary,
+                                              json: #"{"month":"2026-10","dispatch":25000000,"statistical":20000000,"jumpReason":"主体结构集中施工","version":1}"#)
+            #expect(stale.status == .conflict)
+            expectDocumented(stale, .apiSubmitReport)
+            let again = try await client.send(.post, "/api/v1/projects/\(id)/reports", as: secretary,
+                                              json: #"{"month":"2026-10","dispatch":25000000,"statistical":20000000,"jumpReason":"主体结构集中施工","version":2}"#)
+            #expect(again.status == .ok && again.object["status"] as? String == "submitted")
+            expectDocumented(again, .apiSubmitReport)
+
+            let accepted = try await client.send(.post, "/reports/\(octoberId)/review", as: center,
+                                                 form: [("decision", "accept"), ("version", "3"), ("back", "board")])
+            #expect(accepted.status == .seeOther && accepted.location == "/reports?month=2026-10&notice=saved")
+            let locked = try await client.send(.post, "/api/v1/projects/\(id)/reports", as: secretary,
+                                               json: #"{"month":"2026-10","dispatch":1,"version":4}"#)
+            #expect(locked.status == .unprocessableContent && locked.text.contains("已审核通过"))
+
+            var query = AuditQuery()
+            query.entity = "monthly_report"
+            let actions = try await fixture.services.audit.search(query).entries.map(\.action)
+            #expect(actions.sorted() == ["accept", "resubmit", "return", "submit", "submit"])
+        }
+    }
+}
