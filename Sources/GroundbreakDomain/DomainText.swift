@@ -30,6 +30,7 @@ public enum DomainText: Sendable, Equatable {
     case reportJump(previous: Money, ratio: Double)
     case reportAlreadyAccepted
     case reportNotSubmitted
+    case reportChangedMeanwhile(version: Int)
     case holderBeforeCurrent(since: Day)
     case calendarRow(line: Int, problem: CalendarRowProblem)
     case promisedLimitTooLong
@@ -222,6 +223,8 @@ public enum DomainText: Sendable, Equatable {
             "该月报已审核通过；如需修改，请项目中心先退回"
         case .reportNotSubmitted:
             "只有已报送的月报可以审核或退回"
+        case .reportChangedMeanwhile(let version):
+            "该月报已被他人更新（当前版本 \(version)），请刷新后重新填写"
         case .holderBeforeCurrent(let since):
             "接任日期须晚于现任者的任职日期（\(since.iso)）"
         case .dateBeforePause:

@@ -40,46 +40,100 @@ public struct MonthlyReportRepository: Sendable {
     /// there is replaced only with the version the caller read, and never once accepted.
     public func submit(project: Project, month: Month, figures: MonthlyFigures, expectedVersion: Int?, rules: ReportRules,
                        actor: AuditActor, today: Day, now: Date) async throws -> MonthlyReport {
-        let figures = MonthlyFigures(dispatch: figures.dispatch, statistical: figures.statistical,
-                                     progressText: TextNormalizer.collapsedLine(figures.progressText), progressPercent: figures.progressPercent,
-                                     jobs: figures.jobs, jumpReason: TextNormalizer.collapsedLine(figures.jumpReason))
-        return try await database.transaction { db in
-            let all = try await db.raw("SELECT * FROM monthly_reports WHERE project_id = \(bind: project.id) ORDER BY month").all().map(Self.report)
-            let current = all.first { $0.month == month }
-            if let current {
-                guard current.status != .accepted else { throw StoreError.invalid(ValidationFailure([FieldError("month", .reportAlreadyAccepted)])) }
-                guard expectedVersion == current.version else { throw StoreError.conflict(currentVersion: current.version) }
+        try await database.transaction { db in
+            let entry = Entry(project: project, figures: figures, expectedVersion: expectedVersion)
+            switch try await Self.save(entry, month: month, rules: rules, write: true, actor: actor, today: today, now: now, db: db) {
+            case .success(let saved): return saved!
+            case .failure(let failure): throw StoreError.invalid(failure)
             }
-            let errors = MonthlyReportRules.validate(figures, month: month, project: project, others: all.filter { $0.month != month },
-                                                     rules: rules, today: today)
-            guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
-            let stamp = StoredTime.text(now)
-            let id: Int64
-            if let current {
-                try await db.raw("""
-                    UPDATE monthly_reports SET dispatch_yuan = \(bind: figures.dispatch.yuan), statistical_yuan = \(bind: figures.statistical?.yuan),
-                        progress_text = \(bind: figures.progressText), progress_percent = \(bind: figures.progressPercent), jobs = \(bind: figures.jobs),
-                        jump_reason = \(bind: figures.jumpReason), status = 'submitted', submitted_at = \(bind: stamp), submitted_by = \(bind: actor.name),
-                        updated_at = \(bind: stamp), version = version + 1
-                    WHERE id = \(bind: current.id)
-                    """).run()
-                id = current.id
-            } else {
-                id = try await db.raw("""
-                    INSERT INTO monthly_reports (project_id, month, dispatch_yuan, statistical_yuan, progress_text, progress_percent, jobs, jump_reason,
-                        status, submitted_at, submitted_by, created_at, updated_at, version)
-                    VALUES (\(bind: project.id), \(bind: month.iso), \(bind: figures.dispatch.yuan), \(bind: figures.statistical?.yuan),
-                        \(bind: figures.progressText), \(bind: figures.progressPercent), \(bind: figures.jobs), \(bind: figures.jumpReason),
-                        'submitted', \(bind: stamp), \(bind: actor.name), \(bind: stamp), \(bind: stamp), 1)
-                    RETURNING id
-                    """).first()!.decode(column: "id", as: Int64.self)
-            }
-            guard let saved = try await db.raw("SELECT * FROM monthly_reports WHERE id = \(bind: id)").first().map(Self.report) else { throw StoreError.notFound }
-            try await LedgerGeneration.bump(db)
-            try await AuditLog.write(entity: "monthly_report", entityId: String(id), action: current == nil ? "submit" : "resubmit",
-                                     before: try AuditLog.json(current), after: try AuditLog.json(saved), actor: actor, now: now, db: db)
-            return saved
         }
+    }
+
+    /// One row of a month's grid.
+    public struct Entry: Sendable {
+        public var project: Project
+        public var figures: MonthlyFigures
+        public var expectedVersion: Int?
+
+        public init(project: Project, figures: MonthlyFigures, expectedVersion: Int?) {
+            self.project = project
+            self.figures = figures
+            self.expectedVersion = expectedVersion
+        }
+    }
+
+    public struct BatchOutcome: Sendable {
+        /// Saved reports by project.
+        public var saved: [Int64: MonthlyReport] = [:]
+        /// Refused rows by project, with every problem.
+        public var refused: [Int64: [FieldError]] = [:]
+    }
+
+    /// Many projects' reports for one month in one transaction. With `keepValid` false nothing is
+    /// saved when any row is refused; with it, the valid rows are saved and the others reported.
+    public func submit(_ entries: [Entry], month: Month, keepValid: Bool, rules: ReportRules, actor: AuditActor, today: Day, now: Date) async throws -> BatchOutcome {
+        try await database.transaction { db in
+            var outcome = BatchOutcome()
+            for entry in entries {
+                if case .failure(let failure) = try await Self.save(entry, month: month, rules: rules, write: false, actor: actor, today: today, now: now, db: db) {
+                    outcome.refused[entry.project.id] = failure.errors
+                }
+            }
+            guard outcome.refused.isEmpty || keepValid else { return outcome }
+            for entry in entries where outcome.refused[entry.project.id] == nil {
+                if case .success(let saved?) = try await Self.save(entry, month: month, rules: rules, write: true, actor: actor, today: today, now: now, db: db) {
+                    outcome.saved[entry.project.id] = saved
+                }
+            }
+            return outcome
+        }
+    }
+
+    /// Checks one row and, with `write`, saves it; a stale version is a refusal of its own.
+    static func save(_ entry: Entry, month: Month, rules: ReportRules, write: Bool, actor: AuditActor, today: Day, now: Date,
+                     db: any SQLDatabase) async throws -> Result<MonthlyReport?, ValidationFailure> {
+        let project = entry.project
+        let figures = MonthlyFigures(dispatch: entry.figures.dispatch, statistical: entry.figures.statistical,
+                                     progressText: TextNormalizer.collapsedLine(entry.figures.progressText), progressPercent: entry.figures.progressPercent,
+                                     jobs: entry.figures.jobs, jumpReason: TextNormalizer.collapsedLine(entry.figures.jumpReason))
+        let all = try await db.raw("SELECT * FROM monthly_reports WHERE project_id = \(bind: project.id) ORDER BY month").all().map(Self.report)
+        let current = all.first { $0.month == month }
+        if let current {
+            guard current.status != .accepted else { return .failure(ValidationFailure([FieldError("month", .reportAlreadyAccepted)])) }
+            guard entry.expectedVersion == current.version else {
+                if write { throw StoreError.conflict(currentVersion: current.version) }
+                return .failure(ValidationFailure([FieldError("version", .reportChangedMeanwhile(version: current.version))]))
+            }
+        }
+        let errors = MonthlyReportRules.validate(figures, month: month, project: project, others: all.filter { $0.month != month }, rules: rules, today: today)
+        guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
+        guard write else { return .success(nil) }
+        let stamp = StoredTime.text(now)
+        let id: Int64
+        if let current {
+            try await db.raw("""
+                UPDATE monthly_reports SET dispatch_yuan = \(bind: figures.dispatch.yuan), statistical_yuan = \(bind: figures.statistical?.yuan),
+                    progress_text = \(bind: figures.progressText), progress_percent = \(bind: figures.progressPercent), jobs = \(bind: figures.jobs),
+                    jump_reason = \(bind: figures.jumpReason), status = 'submitted', submitted_at = \(bind: stamp), submitted_by = \(bind: actor.name),
+                    updated_at = \(bind: stamp), version = version + 1
+                WHERE id = \(bind: current.id)
+                """).run()
+            id = current.id
+        } else {
+            id = try await db.raw("""
+                INSERT INTO monthly_reports (project_id, month, dispatch_yuan, statistical_yuan, progress_text, progress_percent, jobs, jump_reason,
+                    status, submitted_at, submitted_by, created_at, updated_at, version)
+                VALUES (\(bind: project.id), \(bind: month.iso), \(bind: figures.dispatch.yuan), \(bind: figures.statistical?.yuan),
+                    \(bind: figures.progressText), \(bind: figures.progressPercent), \(bind: figures.jobs), \(bind: figures.jumpReason),
+                    'submitted', \(bind: stamp), \(bind: actor.name), \(bind: stamp), \(bind: stamp), 1)
+                RETURNING id
+                """).first()!.decode(column: "id", as: Int64.self)
+        }
+        guard let saved = try await db.raw("SELECT * FROM monthly_reports WHERE id = \(bind: id)").first().map(Self.report) else { throw StoreError.notFound }
+        try await LedgerGeneration.bump(db)
+        try await AuditLog.write(entity: "monthly_report", entityId: String(id), action: current == nil ? "submit" : "resubmit",
+                                 before: try AuditLog.json(current), after: try AuditLog.json(saved), actor: actor, now: now, db: db)
+        return .success(saved)
     }
 
     /// The centre accepts a sent report, or returns it with a comment.

@@ -146,6 +146,22 @@ struct DemoApprovalTests {
             let city = ApprovalAnalytics.city(figures)
             #expect(city.projectsWithPermit > 100)
             #expect((city.share ?? 0) > 0.3 && (city.share ?? 1) < 1.0, "a mix of projects inside and outside 51 working days")
+
+            // Monthly reports of this year: within every project's total, older months accepted, last month partly missing.
+            #expect(summary.reports > 500)
+            let reportRepository = MonthlyReportRepository(database: store.database)
+            let lastMonth = Month(testToday).previous
+            let sent = try await reportRepository.reports(month: lastMonth, scope: .everything)
+            let rules = try MonthlyReportRepository.rules()
+            var owing = 0
+            for id in Set(listings.map(\.approval.projectId)) {
+                let project = try #require(byId[id])
+                let reports = try await reportRepository.reports(projectId: id)
+                #expect(ReportTotals(reports, through: lastMonth).sinceStartDispatch <= project.fields.totalInvestment)
+                #expect(reports.allSatisfy { $0.month == lastMonth ? $0.status == .submitted : $0.status == .accepted })
+                if rules.mustReport(project, for: lastMonth) { owing += 1 }
+            }
+            #expect(sent.count > owing / 2 && sent.count < owing, "last month: most sent, some missing")
         }
     }
 }

@@ -57,7 +57,8 @@ struct AuthorisationMatrixTests {
         switch endpoint {
         case .logout, .signOutEverywhere, .home, .projectCreate, .projectUpdate, .projectTransition, .adminUserUpdate, .adminUserLock, .adminTokenRevoke,
              .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate, .approvalBatchAddProject, .calendarImport,
-             .approvalItemUpdate, .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview:
+             .approvalItemUpdate, .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview,
+             .reportsGridSave:
             .seeOther
         case .adminUserCreate, .adminTokenIssue, .apiCreateProject:
             .created

@@ -99,5 +99,15 @@ struct BrowserSmokeTests {
                 try await driver.click("tr.event-row details summary")
                 #expect(try await driver.text("tr.event-row details[open] ol.timeline").contains("浏览器核对日期"))
                 try await driver.screenshot(to: shots + "/6-project-approvals.png")
+
+                // Last month's reporting board, then the grid to fill it.
+                try await driver.open(base + "/reports")
+                try await driver.waitUntil { try await driver.title().hasPrefix("月度填报") }
+                #expect(try await driver.text("p.meta").contains("逾期未报"))
+                try await driver.screenshot(to: shots + "/7-reports-board.png")
+                try await driver.click(".page-head .actions a.button")
+                try await driver.waitUntil { try await driver.title().hasPrefix("批量填报") }
+                #expect(!(try await driver.findAll("table.grid tbody tr")).isEmpty)
+                try await driver.screenshot(to: shots + "/8-reports-grid.png")
     }
 }

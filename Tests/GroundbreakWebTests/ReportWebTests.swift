@@ -107,3 +107,46 @@ struct ReportWebTests {
         }
     }
 }
+
+@Suite("Monthly report grid")
+struct ReportGridTests {
+    @Test("a region fills the month for all its projects at once; one bad row stops all unless the valid rows are kept", arguments: allEngines)
+    func grid(engine: DatabaseEngine) async throws {
+        try await withWeb(engine) { fixture, client in
+            var ids: [Int64] = []
+            for index in 1...3 { ids.append(try await ReportWebTests.building(fixture, name: "朝阳区在建项目\(index)")) }
+            let outside = try await ReportWebTests.building(fixture, name: "九台区在建项目", region: "220113")
+            let region = try await fixture.signedIn(as: "chaoyang", roles: [.region], unit: OrgUnit(kind: .region, code: "220104"))
+
+            let page = try await client.send(.get, "/reports/grid?month=2026-10", as: region)
+            #expect(page.status == .ok && page.text.contains("朝阳区在建项目3") && !page.text.contains("九台区在建项目"))
+
+            var form: [(String, String)] = [("month", "2026-10")]
+            form += [("d\(ids[0])", "120"), ("p\(ids[0])", "40"), ("d\(ids[1])", "abc"), ("d\(ids[2])", "80"), ("d\(outside)", "99")]
+            let refused = try await client.send(.post, "/reports/grid", as: region, form: form)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("1 个项目的数据有误") && refused.text.contains(#"value="abc""#) && refused.text.contains("只保存无误的行"))
+            for id in ids + [outside] { #expect(try await fixture.services.reports.reports(projectId: id).isEmpty) }
+
+            let kept = try await client.send(.post, "/reports/grid", as: region, form: form + [("keepValid", "1")])
+            #expect(kept.status == .unprocessableContent && kept.text.contains("已保存 2 个项目"))
+            #expect(try await fixture.services.reports.reports(projectId: ids[0]).first?.figures.progressPercent == 40)
+            #expect(try await fixture.services.reports.reports(projectId: ids[1]).isEmpty)
+            #expect(try await fixture.services.reports.reports(projectId: outside).isEmpty, "a row outside the caller's scope is ignored")
+
+            // The second pass carries the versions of the saved rows and fixes the bad one.
+            let versions = try await fixture.services.reports.reports(month: Month(year: 2026, month: 10)!, scope: .everything)
+            // As the browser sends it: every saved row again with its values and version.
+            var fixed: [(String, String)] = [("month", "2026-10"), ("d\(ids[1])", "60"), ("p\(ids[0])", "40")]
+            for report in versions { fixed += [("d\(report.projectId)", report.figures.dispatch.exactWanText), ("v\(report.projectId)", String(report.version))] }
+            let saved = try await client.send(.post, "/reports/grid", as: region, form: fixed)
+            #expect(saved.status == .seeOther && saved.location == "/reports/grid?month=2026-10&notice=saved")
+            let after = try await fixture.services.reports.reports(month: Month(year: 2026, month: 10)!, scope: .everything)
+            #expect(after.count == 3)
+            #expect(after.filter { $0.projectId != ids[1] }.allSatisfy { $0.version == 1 }, "rows sent again unchanged are not submitted again")
+
+            let empty = try await client.send(.post, "/reports/grid", as: region, form: [("month", "2026-10")])
+            #expect(empty.location == "/reports/grid?month=2026-10&notice=empty")
+        }
+    }
+}

@@ -42,4 +42,23 @@ extension DemoLoader {
             }
         }
     }
+
+    static func insertReports(_ reports: [MonthlyReport], now: Date, db: any SQLDatabase) async throws {
+        let stamp = StoredTime.text(now)
+        for batch in reports.chunked(into: batchSize) {
+            let rows: [SQLQueryString] = batch.map { r in
+                let values: [any Encodable & Sendable] = [
+                    r.id, r.projectId, r.month.iso, r.figures.dispatch.yuan, r.figures.statistical?.yuan, r.figures.progressText, r.figures.progressPercent,
+                    r.figures.jobs, r.figures.jumpReason, r.status.rawValue, StoredTime.text(r.submittedAt), r.submittedBy,
+                    r.reviewedAt.map(StoredTime.text), r.reviewedBy, stamp, stamp, r.version,
+                ]
+                return "(\(binds: values))"
+            }
+            try await db.raw("""
+                INSERT INTO monthly_reports (id, project_id, month, dispatch_yuan, statistical_yuan, progress_text, progress_percent, jobs, jump_reason,
+                    status, submitted_at, submitted_by, reviewed_at, reviewed_by, created_at, updated_at, version)
+                VALUES \(rows.joined(separator: ", "))
+                """).run()
+        }
+    }
 }

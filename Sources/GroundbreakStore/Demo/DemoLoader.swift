@@ -16,6 +16,8 @@ public struct DemoLoader: Sendable {
         public var seats: Int
         /// Approval items given to the projects in 前期审批 and beyond.
         public var approvals: Int
+        /// Monthly reports of the current year.
+        public var reports: Int
     }
 
     /// Generates `count` projects around `today` and appends them to the store.
@@ -36,25 +38,29 @@ public struct DemoLoader: Sendable {
             calendar: try await CalendarRepository(database: database).calendar(), catalog: catalog, today: today,
             firstApprovalId: nextApproval, seed: seed &+ UInt64(nextProject)
         )
+        let nextReport = try await database.sql.raw("SELECT COALESCE(MAX(id), 0) AS m FROM monthly_reports").first()!.decode(column: "m", as: Int64.self) + 1
+        let reports = DemoReports.generate(projects: dataset.projects, rules: try MonthlyReportRepository.rules(), today: today, firstId: nextReport,
+                                           seed: seed &+ UInt64(nextProject), at: now)
         let engine = database.engine
         try await database.transaction { db in
             try await Self.insertSeats(dataset.seats, since: today.adding(days: -365), now: now, db: db)
             try await Self.insertProjects(dataset.projects, catalog: catalog, now: now, db: db)
             try await Self.insertApprovals(approvals, actorName: actor.name, now: now, db: db)
+            try await Self.insertReports(reports, now: now, db: db)
             try await LedgerGeneration.bump(db)
-            for table in ["positions", "people", "position_holders", "projects", "stage_transitions", "project_approvals", "approval_pauses", "approval_events"] {
+            for table in ["positions", "people", "position_holders", "projects", "stage_transitions", "project_approvals", "approval_pauses", "approval_events", "monthly_reports"] {
                 if let statement = Dialect.resetIdentity(table: table, engine: engine) {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
             }
             try await AuditLog.write(
                 entity: "dataset", entityId: "demo", action: "bulk-load", before: nil,
-                after: AuditLog.json(["projects": dataset.projects.count, "seats": dataset.seats.count, "approvals": approvals.records.count,
+                after: AuditLog.json(["projects": dataset.projects.count, "seats": dataset.seats.count, "approvals": approvals.records.count, "reports": reports.count,
                                       "firstProjectId": Int(nextProject), "seed": Int(seed % 1_000_000_000)]),
                 reason: StoreText.demoReason, actor: actor, now: now, db: db
             )
         }
-        return Summary(projects: dataset.projects.count, seats: dataset.seats.count, approvals: approvals.records.count)
+        return Summary(projects: dataset.projects.count, seats: dataset.seats.count, approvals: approvals.records.count, reports: reports.count)
     }
 
     static let batchSize = 300

@@ -22,7 +22,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
     // Seats (职务)
     case adminPositions, adminPositionCreate, adminPositionShow, adminPositionReassign
     // Monthly reports
-    case projectReportsPage, projectReportSubmit, reportsBoard, reportReview
+    case projectReportsPage, projectReportSubmit, reportsBoard, reportReview, reportsGrid, reportsGridSave
     // API
     case apiOpenAPI, apiMe, apiListProjects, apiCreateProject, apiGetProject, apiUpdateProject, apiTransitionProject
     case apiProjectHistory, apiReference, apiAudit
@@ -49,7 +49,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .adminUserCreate, .adminUserUpdate, .adminUserResetPassword, .adminUserLock, .adminTokenIssue, .adminTokenRevoke,
              .apiCreateProject, .apiTransitionProject, .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate,
              .approvalBatchAddProject, .calendarImport, .approvalItemUpdate, .apiApprovalPlan, .apiApprovalEvent,
-             .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview, .apiSubmitReport, .apiReviewReport:
+             .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview, .apiSubmitReport, .apiReviewReport,
+             .reportsGridSave:
             .post
         case .apiUpdateProject: .patch
         default: .get
@@ -107,6 +108,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .adminPositionReassign: "/admin/positions/:id/holder"
         case .projectReportsPage, .projectReportSubmit: "/projects/:id/reports"
         case .reportsBoard: "/reports"
+        case .reportsGrid, .reportsGridSave: "/reports/grid"
         case .reportReview: "/reports/:id/review"
         case .apiProjectReports, .apiSubmitReport: "/api/v1/projects/:id/reports"
         case .apiReportsBoard: "/api/v1/reports"
@@ -158,7 +160,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .apiReference, .apiApprovalItems: .viewReference
         case .projectNewPage, .projectCreate, .apiCreateProject: .createProject
         case .projectEditPage, .projectUpdate, .apiUpdateProject, .projectApprovalPlan, .projectApprovalAddItem, .apiApprovalPlan,
-             .projectReportSubmit, .apiSubmitReport: .editProject
+             .projectReportSubmit, .apiSubmitReport, .reportsGrid, .reportsGridSave: .editProject
         case .reportReview, .apiReviewReport: .reviewReports
         case .approvalEvent, .apiApprovalEvent: .handleApprovals
         case .approvalBatchCreate, .approvalBatchAddProject: .organiseApprovals

@@ -44,6 +44,7 @@ public enum Route: Sendable, Equatable {
     case projectReports(Int64, year: Int?)
     case reportsBoard(month: String?)
     case reviewReport(Int64)
+    case reportsGrid(month: String?)
     case apiProjects
     case apiProject(Int64)
     case openAPI
@@ -92,6 +93,7 @@ public enum Route: Sendable, Equatable {
         case .projectReports: .projectReportsPage
         case .reportsBoard: .reportsBoard
         case .reviewReport: .reportReview
+        case .reportsGrid: .reportsGrid
         case .apiProjects: .apiListProjects
         case .apiProject: .apiGetProject
         case .openAPI: .apiOpenAPI
@@ -115,7 +117,7 @@ public enum Route: Sendable, Equatable {
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
         case .projectReports(let id, let year):
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id)) + (year.map { "?year=\($0)" } ?? "")
-        case .reportsBoard(let month):
+        case .reportsBoard(let month), .reportsGrid(let month):
             return endpoint.pattern + (month.map { "?month=" + Route.encode($0) } ?? "")
         case .reviewReport(let id):
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))

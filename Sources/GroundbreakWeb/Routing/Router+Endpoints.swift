@@ -58,6 +58,8 @@ enum EndpointRegistry {
         case .projectReportSubmit: ReportPages.submit
         case .reportsBoard: ReportPages.board
         case .reportReview: ReportPages.review
+        case .reportsGrid: ReportGrid.page
+        case .reportsGridSave: ReportGrid.save
         case .apiProjectReports: ReportsAPI.projectReports
         case .apiSubmitReport: ReportsAPI.submit
         case .apiReportsBoard: ReportsAPI.board

@@ -1,0 +1,148 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+import Plot
+
+/// One month for all the caller's projects on one page: a secretary or a region fills every row
+/// and saves once. Nothing is saved while any row is refused, unless the user asks to keep the
+/// valid rows.
+enum ReportGrid {
+    struct Row: Sendable {
+        var project: Project
+        var report: MonthlyReport?
+        var previous: MonthlyReport?
+    }
+
+    static func rows(_ input: EndpointRequest, month: Month) async throws -> [Row] {
+        let rules = input.services.reportRules
+        let scope = input.scope(.editProject)
+        let projects = try await input.services.projects.projects(inStages: rules.reportingStages + [.operation], scope: scope)
+            .filter { rules.mustReport($0, for: month) }
+        func byProject(_ reports: [MonthlyReport]) -> [Int64: MonthlyReport] {
+            Dictionary(reports.map { ($0.projectId, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let current = byProject(try await input.services.reports.reports(month: month, scope: scope))
+        let previous = byProject(try await input.services.reports.reports(month: month.previous, scope: scope))
+        return projects.map { Row(project: $0, report: current[$0.id], previous: previous[$0.id]) }
+    }
+
+    static func month(_ input: EndpointRequest, from items: [(String, String)]) -> Month {
+        Month.parse(FormData(pairs: items)["month"]) ?? ReportPages.reportingMonth(input.today)
+    }
+
+    static func page(_ input: EndpointRequest) async throws -> Response {
+        let month = month(input, from: input.queryItems)
+        return try await render(input, month: month, refused: [:], form: nil, notice: input.queryItems.first { $0.0 == "notice" }?.1, status: .ok)
+    }
+
+    static func render(_ input: EndpointRequest, month: Month, refused: [Int64: [FieldError]], form: FormData?, notice: String?,
+                       status: HTTPResponse.Status) async throws -> Response {
+        let page = ReportGridPage(context: PageContext(input), month: month, rows: try await rows(input, month: month), refused: refused, form: form,
+                                  notice: notice.map { $0 == "saved" ? "已保存" : $0 == "empty" ? "没有填写任何项目，未作修改" : $0 })
+        return Responses.html(page.document, status: status)
+    }
+
+    static func normalised(_ figures: MonthlyFigures) -> MonthlyFigures {
+        var figures = figures
+        figures.progressText = TextNormalizer.collapsedLine(figures.progressText)
+        figures.jumpReason = TextNormalizer.collapsedLine(figures.jumpReason)
+        return figures
+    }
+
+    static func save(_ input: EndpointRequest) async throws -> Response {
+        let form = input.form ?? FormData(pairs: [])
+        let month = month(input, from: form.pairs)
+        let rows = try await rows(input, month: month)
+        var refused: [Int64: [FieldError]] = [:]
+        var entries: [MonthlyReportRepository.Entry] = []
+        for row in rows where row.report?.status != .accepted {
+            let id = row.project.id
+            let fields = FormData(pairs: [("month", month.iso), ("dispatchWan", form["d\(id)"]), ("statisticalWan", form["s\(id)"]),
+                                          ("progressPercent", form["p\(id)"]), ("progressText", form["t\(id)"]), ("jumpReason", form["j\(id)"]),
+                                          ("version", form["v\(id)"])])
+            guard !fields["dispatchWan"].trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            switch ReportInput.parse(form: fields, defaultMonth: month) {
+            case .failure(let failure): refused[id] = failure.errors
+            case .success(let parsed):
+                // A row sent again unchanged is not a new submission.
+                if let report = row.report, report.status == .submitted, report.figures == normalised(parsed.figures) { continue }
+                entries.append(.init(project: row.project, figures: parsed.figures, expectedVersion: parsed.version))
+            }
+        }
+        guard !entries.isEmpty || !refused.isEmpty else {
+            return Responses.redirect(to: Route.reportsGrid(month: month.iso).path + "&notice=empty")
+        }
+        let keepValid = form["keepValid"] == "1"
+        if !refused.isEmpty && !keepValid {
+            return try await render(input, month: month, refused: refused, form: form, notice: nil, status: .unprocessableContent)
+        }
+        let outcome = try await input.services.reports.submit(entries, month: month, keepValid: keepValid, rules: input.services.reportRules,
+                                                              actor: input.actor, today: input.today, now: input.now)
+        refused.merge(outcome.refused) { first, _ in first }
+        guard refused.isEmpty else {
+            let notice = outcome.saved.isEmpty ? nil : "已保存 \(outcome.saved.count) 个项目；以下标红的行未保存"
+            return try await render(input, month: month, refused: refused, form: form, notice: notice, status: .unprocessableContent)
+        }
+        return Responses.redirect(to: Route.reportsGrid(month: month.iso).path + "&notice=saved")
+    }
+}
+
+struct ReportGridPage {
+    var context: PageContext
+    var month: Month
+    var rows: [ReportGrid.Row]
+    var refused: [Int64: [FieldError]]
+    /// What was sent, shown again when refused.
+    var form: FormData?
+    var notice: String?
+
+    var document: HTML {
+        Layout.document(title: "批量填报", context: context, nav: .reports, content: .group(
+            .h1(.text("\(month.label)批量填报")),
+            Components.notice(notice),
+            .if(!refused.isEmpty, .div(.class("alert alert-error"), .attribute(named: "role", value: "alert"),
+                .text("\(refused.count) 个项目的数据有误（见标红的行），全部未保存。改正后再保存，或选择只保存无误的行。"))),
+            .p(.class("meta"), .text("填写“本月（调度）”的行才会报送；空行不变。金额单位：万元。已审核的月报不能在此修改。")),
+            .form(.method(.get), .action(esc(Route.reportsGrid(month: nil).path)), .class("inline-form"),
+                  .label(.for("f-month"), .text("月份")),
+                  .input(.type(.text), .name("month"), .id("f-month"), .value(esc(month.iso)), .attribute(named: "size", value: "8")),
+                  .button(.type(.submit), .class("button secondary"), .text("切换"))),
+            .form(.method(.post), .action(esc(Route.reportsGrid(month: nil).path)),
+                Layout.csrfField(context),
+                .input(.type(.hidden), .name("month"), .value(esc(month.iso))),
+                .div(.class("table-wrap"), .table(.class("ledger grid"),
+                    .thead(.tr(.th(.text("项目")), .th(.class("num"), .text("上月（调度）")), .th(.text("本月（调度）")), .th(.text("本月（统计）")),
+                               .th(.text("进度%")), .th(.text("形象进度")), .th(.text("变动说明")), .th(.text("状态")))),
+                    .tbody(.forEach(rows) { row in self.row(row) }))),
+                .div(.class("form-actions"),
+                     .button(.type(.submit), .class("button"), .text("保存全部")),
+                     .if(!refused.isEmpty, .button(.type(.submit), .name("keepValid"), .value("1"), .class("button secondary"), .text("只保存无误的行")))))
+        ))
+    }
+
+    private func row(_ row: ReportGrid.Row) -> Node<HTML.TableContext> {
+        let id = row.project.id
+        let figures = row.report?.figures
+        let errors = refused[id] ?? []
+        func value(_ key: String, _ fallback: String) -> String { form.map { $0["\(key)\(id)"] } ?? fallback }
+        func cell(_ key: String, _ fallback: String, label: String, size: Int = 8) -> Node<HTML.BodyContext> {
+            .input(.type(.text), .name("\(key)\(id)"), .value(esc(value(key, fallback))), .attribute(named: "size", value: String(size)),
+                   .attribute(named: "aria-label", value: esc("\(row.project.fields.name) \(label)")))
+        }
+        let locked = row.report?.status == .accepted
+        return .tr(.class(errors.isEmpty ? "" : "row-error"),
+            .td(.class("name"), .a(.href(esc(Route.projectReports(id, year: month.year).path)), .text(row.project.fields.name)),
+                .forEach(errors) { .span(.class("field-error"), .text("\(DomainText.field($0.field).zh)：\($0.message)")) }),
+            .td(.class("num"), .text(ProjectReportsPage.wan(row.previous?.figures.dispatch))),
+            locked ? .td(.text(ProjectReportsPage.wan(figures?.dispatch))) : .td(cell("d", figures?.dispatch.exactWanText ?? "", label: "本月调度口径")),
+            locked ? .td(.text(ProjectReportsPage.wan(figures?.statistical))) : .td(cell("s", figures?.statistical?.exactWanText ?? "", label: "本月统计口径")),
+            locked ? .td(.text(figures?.progressPercent.map(String.init) ?? "")) : .td(cell("p", figures?.progressPercent.map(String.init) ?? "", label: "形象进度百分比", size: 3)),
+            locked ? .td(.text(figures?.progressText ?? "")) : .td(cell("t", figures?.progressText ?? "", label: "形象进度", size: 16)),
+            locked ? .td(.text(figures?.jumpReason ?? "")) : .td(cell("j", figures?.jumpReason ?? "", label: "变动说明", size: 12),
+                                                               .input(.type(.hidden), .name("v\(id)"), .value(row.report.map { String($0.version) } ?? ""))),
+            .td(.text(row.report?.status.label ?? "未报"))
+        )
+    }
+}
