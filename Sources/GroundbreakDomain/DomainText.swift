@@ -31,6 +31,8 @@ public enum DomainText: Sendable, Equatable {
     case reportAlreadyAccepted
     case reportNotSubmitted
     case reportChangedMeanwhile(version: Int)
+    case inclusionBeforeStart
+    case firstReportBeforeAdmission
     case holderBeforeCurrent(since: Day)
     case calendarRow(line: Int, problem: CalendarRowProblem)
     case promisedLimitTooLong
@@ -223,6 +225,10 @@ public enum DomainText: Sendable, Equatable {
             "该月报已审核通过；如需修改，请项目中心先退回"
         case .reportNotSubmitted:
             "只有已报送的月报可以审核或退回"
+        case .inclusionBeforeStart:
+            "入库日期不能早于实际开工日期（未开工的项目不能入库）"
+        case .firstReportBeforeAdmission:
+            "首次报数月份不能早于入库月份"
         case .reportChangedMeanwhile(let version):
             "该月报已被他人更新（当前版本 \(version)），请刷新后重新填写"
         case .holderBeforeCurrent(let since):
@@ -392,5 +398,7 @@ public enum DomainText: Sendable, Equatable {
         "jumpReason": "变动说明",
         "reviewComment": "审核意见",
         "decision": "审核结果",
+        "admittedOn": "入库日期",
+        "firstReportedMonth": "首次报数月份",
     ]
 }

@@ -76,13 +76,20 @@ public struct ReportRules: Sendable, Codable, Equatable {
     public var jumpFloorWan: Int64
     /// Stages whose projects report every month; 竣工投产 projects report through the month they completed.
     public var reportingStages: [Stage]
+    /// 入统: projects of at least this many 万元 enter the statistics library once actually started.
+    public var statsThresholdWan: Int64
+    /// Days after the actual start within which admission is expected.
+    public var admitWithinDays: Int
     public var basis: String
 
-    public init(dueDay: Int = 5, jumpRatio: Double = 3, jumpFloorWan: Int64 = 1000, reportingStages: [Stage] = [.approval, .construction], basis: String = "") {
+    public init(dueDay: Int = 5, jumpRatio: Double = 3, jumpFloorWan: Int64 = 1000, reportingStages: [Stage] = [.approval, .construction],
+                statsThresholdWan: Int64 = 500, admitWithinDays: Int = 30, basis: String = "") {
         self.dueDay = dueDay
         self.jumpRatio = jumpRatio
         self.jumpFloorWan = jumpFloorWan
         self.reportingStages = reportingStages
+        self.statsThresholdWan = statsThresholdWan
+        self.admitWithinDays = admitWithinDays
         self.basis = basis
     }
 

@@ -19,6 +19,8 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     case organiseApprovals
     /// Accepting or returning monthly reports: the project centre.
     case reviewReports
+    /// Recording admission to the statistics library (入统): statistics, the centre.
+    case recordStats
 }
 
 /// The one place that decides who may do what to which project.
@@ -65,6 +67,8 @@ public enum Policy {
             return projects.isEmpty && approvalDepartments(of: principal).isEmpty ? .deny : .allow
         case .organiseApprovals, .reviewReports:
             return principal.roles.isDisjoint(with: [.admin, .center]) ? .deny : .allow
+        case .recordStats:
+            return principal.roles.isDisjoint(with: [.admin, .center, .statistics]) ? .deny : .allow
         }
     }
 
@@ -96,6 +100,8 @@ public enum Policy {
         guard let principal else { return .unauthenticated }
         guard scope(for: .viewProjects, of: principal, catalog: catalog).contains(project) else { return .notFound }
         if action == .viewProjects { return .allow }
+        // Duties that are not a project scope of their own reach every project the holder sees.
+        if [.recordStats, .reviewReports, .organiseApprovals].contains(action) { return decide(action, for: principal, catalog: catalog) }
         return scope(for: action, of: principal, catalog: catalog).contains(project) ? .allow : .deny
     }
 

@@ -26,6 +26,7 @@ public final class AppServices: Sendable {
     public var approvals: ProjectApprovalRepository { ProjectApprovalRepository(database: database) }
     public var batches: ApprovalBatchRepository { ApprovalBatchRepository(database: database) }
     public var reports: MonthlyReportRepository { MonthlyReportRepository(database: database) }
+    public var inclusions: StatsInclusionRepository { StatsInclusionRepository(database: database) }
     /// The monthly reporting rules, read from `report_rules.json` at start.
     public let reportRules: ReportRules
 

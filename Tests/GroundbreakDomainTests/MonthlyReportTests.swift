@@ -70,3 +70,25 @@ struct MonthlyReportTests {
         #expect(fields(MonthlyFigures(dispatch: .wan(10), statistical: .wan(10_001))) == ["statistical"])
     }
 }
+
+@Suite("Statistics inclusion rules")
+struct InclusionRuleTests {
+    @Test("eligible from 500万 once actually started; overdue after the window; admission dates checked")
+    func inclusion() {
+        let rules = ReportRules(statsThresholdWan: 500, admitWithinDays: 30)
+        let today = Day(year: 2026, month: 11, day: 23)!
+        let started = project(stage: .construction) { $0.totalInvestment = .wan(600); $0.actualStart = Day(year: 2026, month: 11, day: 1) }
+        #expect(InclusionState.of(started, inclusion: nil, rules: rules, today: today) == .waiting(days: 22, overdue: false))
+        #expect(InclusionState.of(started, inclusion: nil, rules: rules, today: Day(year: 2026, month: 12, day: 2)!) == .waiting(days: 31, overdue: true))
+        let small = project(stage: .construction) { $0.totalInvestment = .wan(499); $0.actualStart = Day(year: 2026, month: 11, day: 1) }
+        #expect(InclusionState.of(small, inclusion: nil, rules: rules, today: today) == .notEligible)
+        let admitted = StatsInclusion(projectId: 1, admittedOn: Day(year: 2026, month: 11, day: 20)!, firstReportedMonth: nil)
+        #expect(InclusionState.of(started, inclusion: admitted, rules: rules, today: today) == .admitted(on: Day(year: 2026, month: 11, day: 20)!))
+        #expect(InclusionState.quarterEnd(of: today) == Day(year: 2026, month: 12, day: 31) && InclusionState.quarterEnd(of: Day(year: 2026, month: 4, day: 1)!) == Day(year: 2026, month: 6, day: 30))
+        let fields = StatsInclusionRules.validate(admittedOn: Day(year: 2026, month: 10, day: 30)!, firstReportedMonth: Month(year: 2026, month: 9),
+                                                  project: started, today: today).map(\.field)
+        #expect(fields == ["admittedOn", "firstReportedMonth"])
+        #expect(StatsInclusionRules.validate(admittedOn: Day(year: 2026, month: 11, day: 20)!, firstReportedMonth: Month(year: 2026, month: 11),
+                                             project: started, today: today).isEmpty)
+    }
+}

@@ -35,6 +35,7 @@ struct AuthorisationMatrixTests {
     static let readsAudit: Set<Role> = [.admin, .center, .supervision]
     static let organisesBatches: Set<Role> = [.admin, .center]
     static let reviewsReports: Set<Role> = [.admin, .center]
+    static let recordsStats: Set<Role> = [.admin, .center, .statistics]
 
     /// Routes asked about an object in scope and one out of it.
     static func scoped(_ endpoint: Endpoint) -> Bool {
@@ -64,6 +65,8 @@ struct AuthorisationMatrixTests {
             .created
         case .passwordSubmit:
             .unprocessableContent // the matrix sends mismatching new passwords: the rule answers, not the policy
+        case .statsRecord, .apiRecordInclusion:
+            .unprocessableContent // neither project has started, so admission is refused on its merits once the policy lets it through
         case .loginSubmit:
             .unauthorized // a wrong password: open to anyone, refused on its merits
         default:
@@ -101,6 +104,10 @@ struct AuthorisationMatrixTests {
             return ok
         case .organiseApprovals:
             return organisesBatches.contains(role) ? ok : .status(.forbidden)
+        case .recordStats:
+            guard recordsStats.contains(role) else { return .status(.forbidden) }
+            if !inScope && !seesB.contains(role) { return .status(.notFound) }
+            return ok
         case .reviewReports:
             // Only the centre reviews, and it sees both projects.
             return reviewsReports.contains(role) ? ok : .status(.forbidden)
@@ -320,6 +327,12 @@ struct AuthorisationMatrixTests {
             }
             return try await client.send(.post, path(.reviewReport(reportId)), as: fixture, signedIn: signedIn,
                                          form: [("decision", "return"), ("reviewComment", "请补充"), ("version", String(current.version))])
+        case .statsRecord, .apiRecordInclusion:
+            if endpoint == .apiRecordInclusion {
+                return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)), as: fixture, signedIn: signedIn,
+                                             json: #"{"admittedOn":"2026-11-20"}"#)
+            }
+            return try await client.send(.post, path(.recordInclusion(project)), as: fixture, signedIn: signedIn, form: [("admittedOn", "2026-11-20")])
         case .apiWorkingDays:
             return try await client.send(.get, endpoint.pattern + "?from=2025-01-20&add=51", as: fixture, signedIn: signedIn)
         default:

@@ -150,3 +150,58 @@ struct ReportGridTests {
         }
     }
 }
+
+@Suite("Statistics inclusion")
+struct InclusionTests {
+    @Test("started projects wait for admission, statistics staff record it with its own dates, the quarter's candidates are listed", arguments: allEngines)
+    func inclusion(engine: DatabaseEngine) async throws {
+        try await withWeb(engine) { fixture, client in
+            let started = try await ReportWebTests.building(fixture, name: "已开工的产业项目")
+            var input = ProjectInput()
+            input.name = "计划年底开工的项目"
+            input.regionCode = "220104"
+            input.categoryCode = "IND-MFG"
+            input.investmentType = "enterprise"
+            input.totalInvestmentWan = "30000"
+            input.ownerName = "长春某公司"
+            input.plannedStart = "2026-12-20"
+            let planned = try await fixture.services.projects.create(input, stage: .approval, allowed: .everything, actor: .system("test"),
+                                                                     catalog: fixture.services.catalog(), today: webToday, now: webNow).id
+            let statistics = try await fixture.signedIn(as: "tongji", roles: [.statistics], unit: OrgUnit(kind: .region, code: "220104"))
+
+            let lists = try await client.send(.get, "/api/v1/stats/inclusion", as: statistics)
+            expectDocumented(lists, .apiStatsInclusion)
+            let waiting = (lists.object["startedNotAdmitted"] as? [[String: Any]]) ?? []
+            #expect(waiting.map { $0["projectId"] as? Int } == [Int(started)])
+            #expect(waiting.first?["daysSinceStart"] as? Int == 197 && waiting.first?["overdue"] as? Bool == true, "2026-05-10 to 2026-11-23")
+            #expect(((lists.object["quarterCandidates"] as? [[String: Any]]) ?? []).compactMap { $0["projectId"] as? Int } == [Int(started), Int(planned)])
+
+            let refused = try await client.send(.post, "/projects/\(started)/stats-inclusion", as: statistics,
+                                                form: [("admittedOn", "2026-05-01"), ("firstReportedMonth", "2026-04")])
+            #expect(refused.status == .unprocessableContent && refused.text.contains("不能早于实际开工日期") && refused.text.contains("不能早于入库月份"))
+            let notStarted = try await client.send(.post, "/api/v1/projects/\(planned)/stats-inclusion", as: statistics, json: #"{"admittedOn":"2026-11-20"}"#)
+            #expect(notStarted.status == .unprocessableContent)
+            expectDocumented(notStarted, .apiRecordInclusion)
+            #expect(try await fixture.services.inclusions.inclusion(projectId: started) == nil)
+
+            let recorded = try await client.send(.post, "/projects/\(started)/stats-inclusion", as: statistics,
+                                                 form: [("admittedOn", "2026-11-20"), ("firstReportedMonth", "2026-11")])
+            #expect(recorded.status == .seeOther)
+            let corrected = try await client.send(.post, "/api/v1/projects/\(started)/stats-inclusion", as: statistics,
+                                                  json: #"{"admittedOn":"2026-11-18","firstReportedMonth":"2026-11","note":"统计局通知更正","version":1}"#)
+            #expect(corrected.status == .ok && corrected.object["version"] as? Int == 2)
+            expectDocumented(corrected, .apiRecordInclusion)
+            let stale = try await client.send(.post, "/api/v1/projects/\(started)/stats-inclusion", as: statistics, json: #"{"admittedOn":"2026-11-18","version":1}"#)
+            #expect(stale.status == .conflict)
+
+            let after = try await client.send(.get, "/api/v1/stats/inclusion", as: statistics)
+            #expect((after.object["startedNotAdmitted"] as? [Any])?.isEmpty == true)
+            #expect(((after.object["admittedThisMonth"] as? [[String: Any]]) ?? []).first?["admittedOn"] as? String == "2026-11-18")
+            let page = try await client.send(.get, "/stats", as: statistics)
+            #expect(page.text.contains("本月入库（1）") && page.text.contains("计划年底开工的项目"))
+
+            let department = try await fixture.signedIn(as: "gxj", roles: [.department], unit: OrgUnit(kind: .department, code: "CC-GXJ"))
+            #expect(try await client.send(.post, "/projects/\(started)/stats-inclusion", as: department, form: [("admittedOn", "2026-11-20")]).status == .forbidden)
+        }
+    }
+}

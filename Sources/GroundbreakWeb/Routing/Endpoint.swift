@@ -23,11 +23,13 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case adminPositions, adminPositionCreate, adminPositionShow, adminPositionReassign
     // Monthly reports
     case projectReportsPage, projectReportSubmit, reportsBoard, reportReview, reportsGrid, reportsGridSave
+    // Statistics inclusion
+    case statsPage, statsRecord
     // API
     case apiOpenAPI, apiMe, apiListProjects, apiCreateProject, apiGetProject, apiUpdateProject, apiTransitionProject
     case apiProjectHistory, apiReference, apiAudit
     case apiProjectApprovals, apiApprovalPlan, apiApprovalEvent, apiApprovalQueue, apiApprovalAnalytics, apiWorkingDays, apiApprovalItems
-    case apiProjectReports, apiSubmitReport, apiReportsBoard, apiReviewReport
+    case apiProjectReports, apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion
 
     public enum Kind: Sendable {
         /// Machine endpoints with no session: health, metrics, static files.
@@ -50,7 +52,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .apiCreateProject, .apiTransitionProject, .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate,
              .approvalBatchAddProject, .calendarImport, .approvalItemUpdate, .apiApprovalPlan, .apiApprovalEvent,
              .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview, .apiSubmitReport, .apiReviewReport,
-             .reportsGridSave:
+             .reportsGridSave, .statsRecord, .apiRecordInclusion:
             .post
         case .apiUpdateProject: .patch
         default: .get
@@ -109,6 +111,10 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .projectReportsPage, .projectReportSubmit: "/projects/:id/reports"
         case .reportsBoard: "/reports"
         case .reportsGrid, .reportsGridSave: "/reports/grid"
+        case .statsPage: "/stats"
+        case .statsRecord: "/projects/:id/stats-inclusion"
+        case .apiStatsInclusion: "/api/v1/stats/inclusion"
+        case .apiRecordInclusion: "/api/v1/projects/:id/stats-inclusion"
         case .reportReview: "/reports/:id/review"
         case .apiProjectReports, .apiSubmitReport: "/api/v1/projects/:id/reports"
         case .apiReportsBoard: "/api/v1/reports"
@@ -128,7 +134,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .healthz, .metrics, .asset: .system
         case .apiOpenAPI, .apiMe, .apiListProjects, .apiCreateProject, .apiGetProject, .apiUpdateProject, .apiTransitionProject,
              .apiProjectHistory, .apiReference, .apiAudit, .apiProjectApprovals, .apiApprovalPlan, .apiApprovalEvent, .apiApprovalQueue,
-             .apiApprovalAnalytics, .apiWorkingDays, .apiApprovalItems, .apiProjectReports, .apiSubmitReport, .apiReportsBoard, .apiReviewReport: .api
+             .apiApprovalAnalytics, .apiWorkingDays, .apiApprovalItems, .apiProjectReports, .apiSubmitReport, .apiReportsBoard, .apiReviewReport,
+             .apiStatsInclusion, .apiRecordInclusion: .api
         default: .page
         }
     }
@@ -137,7 +144,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         switch self {
         case .projectShowPage, .projectEditPage, .projectUpdate, .projectTransition, .apiGetProject, .apiUpdateProject,
              .apiTransitionProject, .apiProjectHistory, .projectApprovalsPage, .projectApprovalPlan, .projectApprovalAddItem,
-             .apiProjectApprovals, .apiApprovalPlan, .projectReportsPage, .projectReportSubmit, .apiProjectReports, .apiSubmitReport: .project
+             .apiProjectApprovals, .apiApprovalPlan, .projectReportsPage, .projectReportSubmit, .apiProjectReports, .apiSubmitReport,
+             .statsRecord, .apiRecordInclusion: .project
         case .reportReview, .apiReviewReport: .report
         case .approvalEvent, .apiApprovalEvent: .approval
         case .approvalBatchShow, .approvalBatchAddProject: .batch
@@ -155,13 +163,14 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .logout, .home, .accountPage, .passwordPage, .passwordSubmit, .signOutEverywhere, .apiMe, .apiWorkingDays: .signedIn
         case .ledgerPage, .ledgerCSV, .projectShowPage, .apiListProjects, .apiGetProject, .apiProjectHistory, .approvalAnalytics,
              .approvalBatches, .approvalBatchShow, .apiApprovalAnalytics, .projectReportsPage, .reportsBoard, .apiProjectReports,
-             .apiReportsBoard: .viewProjects
+             .apiReportsBoard, .statsPage, .apiStatsInclusion: .viewProjects
         case .projectApprovalsPage, .apiProjectApprovals, .approvalQueue, .apiApprovalQueue: .viewApprovals
         case .apiReference, .apiApprovalItems: .viewReference
         case .projectNewPage, .projectCreate, .apiCreateProject: .createProject
         case .projectEditPage, .projectUpdate, .apiUpdateProject, .projectApprovalPlan, .projectApprovalAddItem, .apiApprovalPlan,
              .projectReportSubmit, .apiSubmitReport, .reportsGrid, .reportsGridSave: .editProject
         case .reportReview, .apiReviewReport: .reviewReports
+        case .statsRecord, .apiRecordInclusion: .recordStats
         case .approvalEvent, .apiApprovalEvent: .handleApprovals
         case .approvalBatchCreate, .approvalBatchAddProject: .organiseApprovals
         case .projectTransition, .apiTransitionProject: .transitionProject

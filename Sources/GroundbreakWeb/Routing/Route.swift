@@ -45,6 +45,8 @@ public enum Route: Sendable, Equatable {
     case reportsBoard(month: String?)
     case reviewReport(Int64)
     case reportsGrid(month: String?)
+    case stats
+    case recordInclusion(Int64)
     case apiProjects
     case apiProject(Int64)
     case openAPI
@@ -94,6 +96,8 @@ public enum Route: Sendable, Equatable {
         case .reportsBoard: .reportsBoard
         case .reviewReport: .reportReview
         case .reportsGrid: .reportsGrid
+        case .stats: .statsPage
+        case .recordInclusion: .statsRecord
         case .apiProjects: .apiListProjects
         case .apiProject: .apiGetProject
         case .openAPI: .apiOpenAPI
@@ -119,7 +123,7 @@ public enum Route: Sendable, Equatable {
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id)) + (year.map { "?year=\($0)" } ?? "")
         case .reportsBoard(let month), .reportsGrid(let month):
             return endpoint.pattern + (month.map { "?month=" + Route.encode($0) } ?? "")
-        case .reviewReport(let id):
+        case .reviewReport(let id), .recordInclusion(let id):
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
         case .approvalItem(let code):
             return endpoint.pattern.replacingOccurrences(of: ":code", with: Route.encode(code))

@@ -60,6 +60,10 @@ enum EndpointRegistry {
         case .reportReview: ReportPages.review
         case .reportsGrid: ReportGrid.page
         case .reportsGridSave: ReportGrid.save
+        case .statsPage: InclusionPages.page
+        case .statsRecord: InclusionPages.record
+        case .apiStatsInclusion: InclusionPages.api
+        case .apiRecordInclusion: InclusionPages.apiRecord
         case .apiProjectReports: ReportsAPI.projectReports
         case .apiSubmitReport: ReportsAPI.submit
         case .apiReportsBoard: ReportsAPI.board

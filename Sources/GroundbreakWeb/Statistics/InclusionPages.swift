@@ -1,0 +1,213 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+import Plot
+
+/// 入统: projects started but not yet in the statistics library, those admitted this month, and
+/// the quarter's 集中入统 candidates; statistics staff record admissions.
+enum InclusionPages {
+    struct Lists: Sendable {
+        struct Waiting: Sendable {
+            var project: Project
+            var days: Int
+            var overdue: Bool
+        }
+        var waiting: [Waiting]
+        var admittedThisMonth: [(project: Project, inclusion: StatsInclusion)]
+        /// Waiting ones, and those not yet started that plan to start by the quarter's end.
+        var quarterCandidates: [Project]
+        var quarterEnd: Day
+    }
+
+    static func lists(_ input: EndpointRequest) async throws -> Lists {
+        let rules = input.services.reportRules
+        let scope = input.scope(.viewProjects)
+        let projects = try await input.services.projects.projects(inStages: [.approval, .construction, .operation], scope: scope)
+        let inclusions = try await input.services.inclusions.inclusions(scope: scope)
+        let today = input.today
+        let quarterEnd = InclusionState.quarterEnd(of: today)
+        var waiting: [Lists.Waiting] = []
+        var admitted: [(project: Project, inclusion: StatsInclusion)] = []
+        var upcoming: [Project] = []
+        for project in projects {
+            switch InclusionState.of(project, inclusion: inclusions[project.id], rules: rules, today: today) {
+            case .waiting(let days, let overdue): waiting.append(.init(project: project, days: days, overdue: overdue))
+            case .admitted(let on): if Month(on) == Month(today), let inclusion = inclusions[project.id] { admitted.append((project, inclusion)) }
+            case .notEligible:
+                if project.fields.actualStart == nil, project.fields.totalInvestment >= Money.wan(rules.statsThresholdWan),
+                   let planned = project.fields.plannedStart, planned <= quarterEnd, planned >= Month(today).firstDay.adding(days: -92) {
+                    upcoming.append(project)
+                }
+            }
+        }
+        waiting.sort { ($0.days, $1.project.id) > ($1.days, $0.project.id) }
+        return Lists(waiting: waiting, admittedThisMonth: admitted.sorted { $0.inclusion.admittedOn > $1.inclusion.admittedOn },
+                     quarterCandidates: waiting.map(\.project) + upcoming.sorted { ($0.fields.plannedStart ?? today) < ($1.fields.plannedStart ?? today) },
+                     quarterEnd: quarterEnd)
+    }
+
+    static func page(_ input: EndpointRequest) async throws -> Response {
+        try await render(input, errors: [], failed: nil, form: FormData(pairs: []), status: .ok)
+    }
+
+    static func render(_ input: EndpointRequest, errors: [FieldError], failed: Int64?, form: FormData, status: HTTPResponse.Status) async throws -> Response {
+        let page = InclusionPage(context: PageContext(input), lists: try await lists(input), rules: input.services.reportRules, catalog: input.catalog,
+                                 canRecord: Policy.decide(.recordStats, for: input.principal, catalog: input.catalog) == .allow,
+                                 errors: errors, failed: failed, form: form, notice: input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存" })
+        return Responses.html(page.document, status: status)
+    }
+
+    /// Reads `admittedOn`, `firstReportedMonth`, `note`, `version`; every problem is named.
+    static func parse(_ fields: FormData) -> Result<(Day, Month?, String, Int?), ValidationFailure> {
+        var errors: [FieldError] = []
+        let admitted = Day.parse(fields["admittedOn"])
+        if admitted == nil { errors.append(FieldError("admittedOn", fields["admittedOn"].isEmpty ? .required(field: "admittedOn") : .dateInvalid)) }
+        var month: Month?
+        if !fields["firstReportedMonth"].isEmpty {
+            month = Month.parse(fields["firstReportedMonth"])
+            if month == nil { errors.append(FieldError("firstReportedMonth", .dateInvalid)) }
+        }
+        guard errors.isEmpty, let admitted else { return .failure(ValidationFailure(errors)) }
+        return .success((admitted, month, fields["note"], Int(fields["version"])))
+    }
+
+    static func record(_ input: EndpointRequest) async throws -> Response {
+        let project = try input.targetProject()
+        let form = input.form ?? FormData(pairs: [])
+        do {
+            switch parse(form) {
+            case .failure(let failure): throw StoreError.invalid(failure)
+            case .success(let (admitted, month, note, version)):
+                _ = try await input.services.inclusions.record(project: project, admittedOn: admitted, firstReportedMonth: month, note: note,
+                                                               expectedVersion: version, actor: input.actor, today: input.today, now: input.now)
+                return Responses.redirect(to: Route.stats.path + "?notice=saved")
+            }
+        } catch StoreError.invalid(let failure) {
+            return try await render(input, errors: failure.errors, failed: project.id, form: form, status: .unprocessableContent)
+        }
+    }
+
+    struct ListsDTO: Codable, Sendable {
+        struct Row: Codable, Sendable {
+            var projectId: Int64
+            var projectName: String
+            @ExplicitNull var actualStart: String?
+            @ExplicitNull var plannedStart: String?
+            @ExplicitNull var daysSinceStart: Int?
+            var overdue: Bool
+            @ExplicitNull var admittedOn: String?
+            @ExplicitNull var firstReportedMonth: String?
+        }
+        var admitWithinDays: Int
+        var quarterEnd: String
+        var startedNotAdmitted: [Row]
+        var admittedThisMonth: [Row]
+        var quarterCandidates: [Row]
+    }
+
+    static func api(_ input: EndpointRequest) async throws -> Response {
+        let lists = try await lists(input)
+        func row(_ project: Project, days: Int? = nil, overdue: Bool = false, inclusion: StatsInclusion? = nil) -> ListsDTO.Row {
+            .init(projectId: project.id, projectName: project.fields.name, actualStart: project.fields.actualStart?.iso,
+                  plannedStart: project.fields.plannedStart?.iso, daysSinceStart: days, overdue: overdue, admittedOn: inclusion?.admittedOn.iso,
+                  firstReportedMonth: inclusion?.firstReportedMonth?.iso)
+        }
+        return try Responses.json(ListsDTO(
+            admitWithinDays: input.services.reportRules.admitWithinDays, quarterEnd: lists.quarterEnd.iso,
+            startedNotAdmitted: lists.waiting.map { row($0.project, days: $0.days, overdue: $0.overdue) },
+            admittedThisMonth: lists.admittedThisMonth.map { row($0.project, inclusion: $0.inclusion) },
+            quarterCandidates: lists.quarterCandidates.map { row($0) }
+        ))
+    }
+
+    struct RecordBody: Decodable, Sendable {
+        var admittedOn: String
+        var firstReportedMonth: String?
+        var note: String?
+        var version: Int?
+    }
+
+    struct InclusionDTO: Codable, Sendable {
+        var projectId: Int64
+        var admittedOn: String
+        @ExplicitNull var firstReportedMonth: String?
+        var note: String
+        var recordedBy: String
+        var version: Int
+    }
+
+    static func apiRecord(_ input: EndpointRequest) async throws -> Response {
+        let project = try input.targetProject()
+        let body = try input.json(RecordBody.self)
+        let form = FormData(pairs: [("admittedOn", body.admittedOn), ("firstReportedMonth", body.firstReportedMonth ?? ""), ("note", body.note ?? ""),
+                                    ("version", body.version.map(String.init) ?? "")])
+        switch parse(form) {
+        case .failure(let failure): throw AppError.validation(failure)
+        case .success(let (admitted, month, note, version)):
+            let saved = try await input.services.inclusions.record(project: project, admittedOn: admitted, firstReportedMonth: month, note: note,
+                                                                   expectedVersion: version, actor: input.actor, today: input.today, now: input.now)
+            return try Responses.json(InclusionDTO(projectId: saved.projectId, admittedOn: saved.admittedOn.iso, firstReportedMonth: saved.firstReportedMonth?.iso,
+                                                   note: saved.note, recordedBy: saved.recordedBy, version: saved.version))
+        }
+    }
+}
+
+struct InclusionPage {
+    var context: PageContext
+    var lists: InclusionPages.Lists
+    var rules: ReportRules
+    var catalog: ReferenceCatalog
+    var canRecord: Bool
+    var errors: [FieldError]
+    var failed: Int64?
+    var form: FormData
+    var notice: String?
+
+    var document: HTML {
+        Layout.document(title: "入统管理", context: context, nav: .reports, content: .group(
+            .h1(.text("入统管理")),
+            Components.notice(notice),
+            Components.errorSummary(errors),
+            .p(.class("meta"), .text("计划总投资 \(rules.statsThresholdWan) 万元及以上、主体工程实际开工的项目应入库；开工后 \(rules.admitWithinDays) 日内未入库的标红。实际开工、入库、首次报数三个日期分别记录。")),
+            .h2(.text("已开工未入库（\(lists.waiting.count)）")),
+            .div(.class("table-wrap"), .table(.class("ledger"),
+                .thead(.tr(.th(.text("项目")), .th(.text("属地")), .th(.text("实际开工")), .th(.class("num"), .text("已开工天数")), .th(.text("登记入库")))),
+                .tbody(.forEach(lists.waiting) { row in
+                    .tr(.class(row.overdue ? "row-error" : ""),
+                        .td(.class("name"), .a(.href(esc(Route.project(row.project.id).path)), .text(row.project.fields.name))),
+                        .td(.text(catalog.region(row.project.fields.regionCode)?.name ?? row.project.fields.regionCode)),
+                        .td(.text(row.project.fields.actualStart?.iso ?? "")),
+                        .td(.class("num"), .span(.class(row.overdue ? "flag flag-red" : ""), .text(String(row.days)))),
+                        .td(canRecord ? recordForm(row.project) : .empty))
+                }))),
+            .h2(.text("本月入库（\(lists.admittedThisMonth.count)）")),
+            .div(.class("table-wrap"), .table(.class("ledger"),
+                .thead(.tr(.th(.text("项目")), .th(.text("实际开工")), .th(.text("入库日期")), .th(.text("首次报数")), .th(.text("登记人")))),
+                .tbody(.forEach(lists.admittedThisMonth) { entry in
+                    .tr(.td(.class("name"), .a(.href(esc(Route.project(entry.project.id).path)), .text(entry.project.fields.name))),
+                        .td(.text(entry.project.fields.actualStart?.iso ?? "")), .td(.text(entry.inclusion.admittedOn.iso)),
+                        .td(.text(entry.inclusion.firstReportedMonth?.label ?? "—")), .td(.text(entry.inclusion.recordedBy)))
+                }))),
+            .h2(.text("本季度集中入统候选（截至 \(lists.quarterEnd.iso)，\(lists.quarterCandidates.count)）")),
+            .p(.class("meta"), .text("已开工未入库的项目，以及计划在本季度内开工、尚未开工的项目。")),
+            .ul(.forEach(lists.quarterCandidates) { project in
+                .li(.a(.href(esc(Route.project(project.id).path)), .text(project.fields.name)),
+                    .span(.class("muted"), .text(project.fields.actualStart.map { "　已开工 \($0.iso)" } ?? "　计划开工 \(project.fields.plannedStart?.iso ?? "")")))
+            })
+        ))
+    }
+
+    private func recordForm(_ project: Project) -> Node<HTML.BodyContext> {
+        let sent = failed == project.id
+        func messages(_ field: String) -> [String] { sent ? errors.filter { $0.field == field }.map(\.message) : [] }
+        let prefix = "i\(project.id)-"
+        return .form(.method(.post), .action(esc(Route.recordInclusion(project.id).path)), .class("inline-form"),
+            Layout.csrfField(context),
+            Components.textField("admittedOn", label: "入库日期", value: sent ? form["admittedOn"] : "", errors: messages("admittedOn"), inputType: .date, form: prefix),
+            Components.textField("firstReportedMonth", label: "首次报数月份", value: sent ? form["firstReportedMonth"] : "", errors: messages("firstReportedMonth"),
+                                 placeholder: "2026-11", form: prefix),
+            .button(.type(.submit), .class("button secondary"), .text("登记")))
+    }
+}
