@@ -32,6 +32,10 @@ public enum DomainText: Sendable, Equatable {
     case reportNotSubmitted
     case reportChangedMeanwhile(version: Int)
     case inclusionBeforeStart
+    case monthNotEnded
+    case monthAlreadyClosed
+    case monthNotClosed
+    case correctionReasonRequired
     case firstReportBeforeAdmission
     case holderBeforeCurrent(since: Day)
     case calendarRow(line: Int, problem: CalendarRowProblem)
@@ -225,6 +229,14 @@ public enum DomainText: Sendable, Equatable {
             "该月报已审核通过；如需修改，请项目中心先退回"
         case .reportNotSubmitted:
             "只有已报送的月报可以审核或退回"
+        case .monthNotEnded:
+            "本月尚未结束，不能关账"
+        case .monthAlreadyClosed:
+            "该月已关账"
+        case .monthNotClosed:
+            "该月尚未关账"
+        case .correctionReasonRequired:
+            "该月已关账，修改须说明更正原因（更正记录与关账快照并存）"
         case .inclusionBeforeStart:
             "入库日期不能早于实际开工日期（未开工的项目不能入库）"
         case .firstReportBeforeAdmission:
@@ -399,6 +411,7 @@ public enum DomainText: Sendable, Equatable {
         "reviewComment": "审核意见",
         "decision": "审核结果",
         "admittedOn": "入库日期",
+        "correctionReason": "更正原因",
         "firstReportedMonth": "首次报数月份",
     ]
 }

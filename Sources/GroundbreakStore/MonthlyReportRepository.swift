@@ -38,10 +38,10 @@ public struct MonthlyReportRepository: Sendable {
 
     /// Sends (or sends again) a month's report. A new report needs no version; a report already
     /// there is replaced only with the version the caller read, and never once accepted.
-    public func submit(project: Project, month: Month, figures: MonthlyFigures, expectedVersion: Int?, rules: ReportRules,
+    public func submit(project: Project, month: Month, figures: MonthlyFigures, expectedVersion: Int?, correctionReason: String = "", rules: ReportRules,
                        actor: AuditActor, today: Day, now: Date) async throws -> MonthlyReport {
         try await database.transaction { db in
-            let entry = Entry(project: project, figures: figures, expectedVersion: expectedVersion)
+            let entry = Entry(project: project, figures: figures, expectedVersion: expectedVersion, correctionReason: correctionReason)
             switch try await Self.save(entry, month: month, rules: rules, write: true, actor: actor, today: today, now: now, db: db) {
             case .success(let saved): return saved!
             case .failure(let failure): throw StoreError.invalid(failure)
@@ -54,11 +54,14 @@ public struct MonthlyReportRepository: Sendable {
         public var project: Project
         public var figures: MonthlyFigures
         public var expectedVersion: Int?
+        /// Required when the month is closed: the change is kept as a correction beside the snapshot.
+        public var correctionReason: String
 
-        public init(project: Project, figures: MonthlyFigures, expectedVersion: Int?) {
+        public init(project: Project, figures: MonthlyFigures, expectedVersion: Int?, correctionReason: String = "") {
             self.project = project
             self.figures = figures
             self.expectedVersion = expectedVersion
+            self.correctionReason = correctionReason
         }
     }
 
@@ -105,9 +108,19 @@ public struct MonthlyReportRepository: Sendable {
                 return .failure(ValidationFailure([FieldError("version", .reportChangedMeanwhile(version: current.version))]))
             }
         }
-        let errors = MonthlyReportRules.validate(figures, month: month, project: project, others: all.filter { $0.month != month }, rules: rules, today: today)
+        var errors = MonthlyReportRules.validate(figures, month: month, project: project, others: all.filter { $0.month != month }, rules: rules, today: today)
+        let reason = TextNormalizer.collapsedLine(entry.correctionReason)
+        let closed = try await MonthCloseRepository.close(of: month, db: db) != nil
+        if closed && reason.isEmpty { errors.append(FieldError("correctionReason", .correctionReasonRequired)) }
         guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
         guard write else { return .success(nil) }
+        if closed {
+            try await db.raw("""
+                INSERT INTO report_corrections (month, project_id, dispatch_before, dispatch_after, statistical_before, statistical_after, reason, actor_name, at)
+                VALUES (\(bind: month.iso), \(bind: project.id), \(bind: current?.figures.dispatch.yuan), \(bind: figures.dispatch.yuan),
+                        \(bind: current?.figures.statistical?.yuan), \(bind: figures.statistical?.yuan), \(bind: reason), \(bind: actor.name), \(bind: StoredTime.text(now)))
+                """).run()
+        }
         let stamp = StoredTime.text(now)
         let id: Int64
         if let current {
@@ -131,8 +144,8 @@ public struct MonthlyReportRepository: Sendable {
         }
         guard let saved = try await db.raw("SELECT * FROM monthly_reports WHERE id = \(bind: id)").first().map(Self.report) else { throw StoreError.notFound }
         try await LedgerGeneration.bump(db)
-        try await AuditLog.write(entity: "monthly_report", entityId: String(id), action: current == nil ? "submit" : "resubmit",
-                                 before: try AuditLog.json(current), after: try AuditLog.json(saved), actor: actor, now: now, db: db)
+        try await AuditLog.write(entity: "monthly_report", entityId: String(id), action: closed ? "correct" : current == nil ? "submit" : "resubmit",
+                                 before: try AuditLog.json(current), after: try AuditLog.json(saved), reason: reason, actor: actor, now: now, db: db)
         return .success(saved)
     }
 

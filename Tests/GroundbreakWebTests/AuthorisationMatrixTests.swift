@@ -59,7 +59,7 @@ struct AuthorisationMatrixTests {
         case .logout, .signOutEverywhere, .home, .projectCreate, .projectUpdate, .projectTransition, .adminUserUpdate, .adminUserLock, .adminTokenRevoke,
              .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate, .approvalBatchAddProject, .calendarImport,
              .approvalItemUpdate, .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview,
-             .reportsGridSave:
+             .reportsGridSave, .reportsClose, .reportsReopen:
             .seeOther
         case .adminUserCreate, .adminTokenIssue, .apiCreateProject:
             .created
@@ -327,6 +327,12 @@ struct AuthorisationMatrixTests {
             }
             return try await client.send(.post, path(.reviewReport(reportId)), as: fixture, signedIn: signedIn,
                                          form: [("decision", "return"), ("reviewComment", "请补充"), ("version", String(current.version))])
+        case .reportsClose, .reportsReopen, .apiCloseMonth, .apiReopenMonth:
+            // The page closes and re-opens August, the API July, so each cell finds the month as it needs it.
+            if endpoint.kind == .api {
+                return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, json: #"{"month":"2026-07","reason":"矩阵"}"#)
+            }
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [("month", "2026-08"), ("reason", "矩阵")])
         case .statsRecord, .apiRecordInclusion:
             if endpoint == .apiRecordInclusion {
                 return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)), as: fixture, signedIn: signedIn,

@@ -205,3 +205,55 @@ struct InclusionTests {
         }
     }
 }
+
+@Suite("Month-end close")
+struct MonthCloseTests {
+    @Test("closing freezes the month; later changes are corrections with a reason beside the snapshot; re-opening is the administrator's", arguments: allEngines)
+    func close(engine: DatabaseEngine) async throws {
+        try await withWeb(engine) { fixture, client in
+            let id = try await ReportWebTests.building(fixture, name: "关账测试项目")
+            _ = try await client.send(.post, "/projects/\(id)/reports", as: fixture, form: [("month", "2026-10"), ("dispatchWan", "300")])
+            let center = try await fixture.signedIn(as: "zhongxin", roles: [.center], unit: OrgUnit(kind: .department, code: "CC-XMZX"))
+
+            let early = try await client.send(.post, "/api/v1/reports/close", as: center, json: #"{"month":"2026-11"}"#)
+            #expect(early.status == .unprocessableContent && early.text.contains("尚未结束"))
+            expectDocumented(early, .apiCloseMonth)
+            let closed = try await client.send(.post, "/api/v1/reports/close", as: center, json: #"{"month":"2026-10"}"#)
+            #expect(closed.status == .ok)
+            expectDocumented(closed, .apiCloseMonth)
+            #expect(try await client.send(.post, "/api/v1/reports/close", as: center, json: #"{"month":"2026-10"}"#).status == .unprocessableContent)
+
+            // A change to the closed month needs a reason and is kept as a correction; the board keeps the snapshot.
+            let report = try #require(try await fixture.services.reports.reports(projectId: id).first)
+            let noReason = try await client.send(.post, "/projects/\(id)/reports", as: fixture,
+                                                 form: [("month", "2026-10"), ("dispatchWan", "350"), ("version", String(report.version))])
+            #expect(noReason.status == .unprocessableContent && noReason.text.contains("更正原因"))
+            let corrected = try await client.send(.post, "/projects/\(id)/reports", as: fixture, form: [
+                ("month", "2026-10"), ("dispatchWan", "350"), ("version", String(report.version)), ("correctionReason", "漏报设备款"),
+            ])
+            #expect(corrected.status == .seeOther)
+            let board = try await client.send(.get, "/api/v1/reports?month=2026-10", as: center)
+            expectDocumented(board, .apiReportsBoard)
+            #expect(board.object["closedAt"] is String)
+            #expect(((board.object["rows"] as? [[String: Any]]) ?? []).first?["dispatch"] as? Int == 3_000_000, "the snapshot, not the corrected figure")
+            let corrections = (board.object["corrections"] as? [[String: Any]]) ?? []
+            #expect(corrections.count == 1 && corrections.first?["dispatchBefore"] as? Int == 3_000_000 && corrections.first?["dispatchAfter"] as? Int == 3_500_000)
+            #expect(corrections.first?["reason"] as? String == "漏报设备款")
+            #expect(try await fixture.services.reports.reports(projectId: id).first?.figures.dispatch == .wan(350), "the live report carries the correction")
+            let page = try await client.send(.get, "/reports?month=2026-10", as: center)
+            #expect(page.text.contains("已关账") && page.text.contains("漏报设备款") && !page.text.contains("重新开账"))
+
+            // Re-opening: not the centre; the administrator, with a reason; then the month takes a new snapshot at the next close.
+            #expect(try await client.send(.post, "/reports/reopen", as: center, form: [("month", "2026-10"), ("reason", "数据有误")]).status == .forbidden)
+            let noWhy = try await client.send(.post, "/api/v1/reports/reopen", as: fixture, json: #"{"month":"2026-10"}"#)
+            #expect(noWhy.status == .unprocessableContent)
+            let reopened = try await client.send(.post, "/reports/reopen", as: fixture, form: [("month", "2026-10"), ("reason", "统计局反馈需重报")])
+            #expect(reopened.status == .seeOther)
+            let open = try await client.send(.get, "/api/v1/reports?month=2026-10", as: center)
+            #expect(open.object["closedAt"] is NSNull && ((open.object["rows"] as? [[String: Any]]) ?? []).first?["dispatch"] as? Int == 3_500_000)
+            var query = AuditQuery()
+            query.entity = "month_close"
+            #expect(try await fixture.services.audit.search(query).entries.map(\.action).sorted() == ["close", "reopen"])
+        }
+    }
+}

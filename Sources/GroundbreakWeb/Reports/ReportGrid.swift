@@ -68,7 +68,7 @@ enum ReportGrid {
             case .success(let parsed):
                 // A row sent again unchanged is not a new submission.
                 if let report = row.report, report.status == .submitted, report.figures == normalised(parsed.figures) { continue }
-                entries.append(.init(project: row.project, figures: parsed.figures, expectedVersion: parsed.version))
+                entries.append(.init(project: row.project, figures: parsed.figures, expectedVersion: parsed.version, correctionReason: form["correctionReason"]))
             }
         }
         guard !entries.isEmpty || !refused.isEmpty else {
@@ -117,6 +117,8 @@ struct ReportGridPage {
                                .th(.text("进度%")), .th(.text("形象进度")), .th(.text("变动说明")), .th(.text("状态")))),
                     .tbody(.forEach(rows) { row in self.row(row) }))),
                 .div(.class("form-actions"),
+                     .input(.type(.text), .name("correctionReason"), .value(esc(form?["correctionReason"] ?? "")), .placeholder("更正原因（已关账月份必填）"),
+                            .attribute(named: "aria-label", value: "更正原因"), .attribute(named: "size", value: "30")),
                      .button(.type(.submit), .class("button"), .text("保存全部")),
                      .if(!refused.isEmpty, .button(.type(.submit), .name("keepValid"), .value("1"), .class("button secondary"), .text("只保存无误的行")))))
         ))

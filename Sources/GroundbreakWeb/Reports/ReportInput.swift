@@ -7,6 +7,8 @@ struct ReportInput: Sendable {
     var figures: MonthlyFigures
     /// The version read, when the month's report already exists.
     var version: Int?
+    /// Why a closed month's figures change.
+    var correctionReason: String = ""
 
     /// Form fields: `month`, `dispatchWan`, `statisticalWan`, `progressText`, `progressPercent`, `jobs`, `jumpReason`, `version`.
     static func parse(form: FormData, defaultMonth: Month) -> Result<ReportInput, ValidationFailure> {
@@ -44,6 +46,6 @@ struct ReportInput: Sendable {
                                      jobs: optionalInt("jobs", field: "jobs"), jumpReason: form["jumpReason"])
         let version = optionalInt("version", field: "version")
         guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
-        return .success(ReportInput(month: month, figures: figures, version: version))
+        return .success(ReportInput(month: month, figures: figures, version: version, correctionReason: form["correctionReason"]))
     }
 }

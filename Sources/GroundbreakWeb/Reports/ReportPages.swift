@@ -34,7 +34,7 @@ enum ReportPages {
             case .failure(let failure): throw StoreError.invalid(failure)
             case .success(let report):
                 _ = try await input.services.reports.submit(project: project, month: report.month, figures: report.figures, expectedVersion: report.version,
-                                                            rules: input.services.reportRules, actor: input.actor, today: input.today, now: input.now)
+                                                            correctionReason: report.correctionReason, rules: input.services.reportRules, actor: input.actor, today: input.today, now: input.now)
                 return Responses.redirect(to: Route.projectReports(project.id, year: report.month.year).path + "&notice=saved")
             }
         } catch StoreError.invalid(let failure) {
@@ -74,9 +74,26 @@ enum ReportPages {
         return month
     }
 
+    /// A closed month reads its snapshot; the corrections made since are listed beside it.
+    struct Closing: Sendable {
+        var close: MonthClose?
+        var snapshot: [Int64: SnapshotFigures]
+        var corrections: [ReportCorrection]
+    }
+
+    static func closing(_ input: EndpointRequest, month: Month, projects: Set<Int64>) async throws -> Closing {
+        let closes = MonthCloseRepository(database: input.services.database)
+        guard let close = try await closes.close(of: month) else { return Closing(close: nil, snapshot: [:], corrections: []) }
+        return Closing(close: close, snapshot: try await closes.snapshot(month: month).filter { projects.contains($0.key) },
+                       corrections: try await closes.corrections(month: month).filter { projects.contains($0.projectId) })
+    }
+
     static func board(_ input: EndpointRequest) async throws -> Response {
         let month = (try? boardMonth(input)) ?? reportingMonth(input.today)
-        let page = ReportsBoardPage(context: PageContext(input), month: month, rows: try await boardRows(input, month: month),
+        let rows = try await boardRows(input, month: month)
+        let page = ReportsBoardPage(context: PageContext(input), month: month, rows: rows,
+                                    closing: try await closing(input, month: month, projects: Set(rows.map(\.project.id))), today: input.today,
+                                    canAdminister: Policy.decide(.administer, for: input.principal, catalog: input.catalog) == .allow,
                                     due: month.dueDate(day: input.services.reportRules.dueDay), catalog: input.catalog,
                                     canReview: Policy.decide(.reviewReports, for: input.principal, catalog: input.catalog) == .allow,
                                     notice: input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存" })
@@ -93,9 +110,26 @@ enum ReportPages {
         guard let version = Int(form["version"]) else { throw AppError.validation(ValidationFailure([FieldError("version", .required(field: "version"))])) }
         _ = try await input.services.reports.review(id: report.id, accept: decision == "accept", comment: form["reviewComment"], expectedVersion: version,
                                                     actor: input.actor, now: input.now)
-        let back = form["back"] == "project"
+        return Responses.redirect(to: backPath(form["back"], report: report))
+    }
+
+    static func backPath(_ back: String, report: MonthlyReport) -> String {
+        back == "project"
             ? Route.projectReports(report.projectId, year: report.month.year).path + "&notice=saved"
             : Route.reportsBoard(month: report.month.iso).path + "&notice=saved"
-        return Responses.redirect(to: back)
+    }
+
+    static func closeMonth(_ input: EndpointRequest) async throws -> Response {
+        let form = input.form ?? FormData(pairs: [])
+        guard let month = Month.parse(form["month"]) else { throw AppError.validation(ValidationFailure([FieldError("month", .dateInvalid)])) }
+        _ = try await MonthCloseRepository(database: input.services.database).close(month: month, actor: input.actor, today: input.today, now: input.now)
+        return Responses.redirect(to: Route.reportsBoard(month: month.iso).path + "&notice=saved")
+    }
+
+    static func reopenMonth(_ input: EndpointRequest) async throws -> Response {
+        let form = input.form ?? FormData(pairs: [])
+        guard let month = Month.parse(form["month"]) else { throw AppError.validation(ValidationFailure([FieldError("month", .dateInvalid)])) }
+        try await MonthCloseRepository(database: input.services.database).reopen(month: month, reason: form["reason"], actor: input.actor, now: input.now)
+        return Responses.redirect(to: Route.reportsBoard(month: month.iso).path + "&notice=saved")
     }
 }

@@ -86,7 +86,9 @@ struct ProjectReportsPage {
                 Components.textField("jobs", label: "在岗人数", value: value("jobs", figures?.jobs.map(String.init) ?? ""), errors: messages("jobs")),
                 Components.textField("progressText", label: "形象进度说明", value: value("progressText", figures?.progressText ?? ""), errors: messages("progressText"), wide: true),
                 Components.textField("jumpReason", label: "变动说明（本月数较上月大幅增加时必填）", value: value("jumpReason", figures?.jumpReason ?? ""),
-                                     errors: messages("jumpReason"), wide: true)),
+                                     errors: messages("jumpReason"), wide: true),
+                Components.textField("correctionReason", label: "更正原因（已关账月份必填）", value: value("correctionReason", ""),
+                                     errors: messages("correctionReason"), wide: true)),
             .button(.type(.submit), .class("button"), .text("报送")))
     }
 }
@@ -96,6 +98,9 @@ struct ReportsBoardPage {
     var context: PageContext
     var month: Month
     var rows: [ReportPages.BoardRow]
+    var closing: ReportPages.Closing
+    var today: Day
+    var canAdminister: Bool
     var due: Day
     var catalog: ReferenceCatalog
     var canReview: Bool
@@ -122,6 +127,7 @@ struct ReportsBoardPage {
             Components.notice(notice),
             .p(.class("meta"), .text("截止日期 \(due.iso)。应报 \(rows.count) 个项目：" + [ReportState.missing, .returned, .due, .submittedLate, .submitted, .accepted]
                 .map { "\($0.label) \(counts[$0] ?? 0)" }.joined(separator: "，") + "。已报本月完成投资（调度口径）合计 \(ProjectReportsPage.wan(dispatch)) 万元。")),
+            closingPanel,
             .nav(.class("pagination"), .a(.href(esc(Route.reportsBoard(month: month.previous.iso).path)), .text("‹ \(month.previous.label)")),
                  .span(.class("current"), .text(month.label)),
                  .a(.href(esc(Route.reportsBoard(month: month.next.iso).path)), .text("\(month.next.label) ›"))),
@@ -133,8 +139,8 @@ struct ReportsBoardPage {
                         .td(.class("name"), .a(.href(esc(Route.projectReports(row.project.id, year: month.year).path)), .text(row.project.fields.name))),
                         .td(.text(catalog.region(row.project.fields.regionCode)?.name ?? row.project.fields.regionCode)),
                         .td(Components.stageBadge(row.project.stage)),
-                        .td(.class("num"), .text(ProjectReportsPage.wan(row.report?.figures.dispatch))),
-                        .td(.class("num"), .text(ProjectReportsPage.wan(row.report?.figures.statistical))),
+                        .td(.class("num"), .text(ProjectReportsPage.wan(closing.close == nil ? row.report?.figures.dispatch : closing.snapshot[row.project.id]?.dispatch))),
+                        .td(.class("num"), .text(ProjectReportsPage.wan(closing.close == nil ? row.report?.figures.statistical : closing.snapshot[row.project.id]?.statistical))),
                         .td(.text(row.report.map { "\($0.submittedBy) \(Format.dateTime($0.submittedAt))" } ?? "—")),
                         .td(.span(.class("flag report-\(row.state.rawValue)"), .text(row.state.label)),
                             canReview && row.report?.status == .submitted ? Self.reviewForm(context, report: row.report!, back: "board") : .empty)
@@ -142,5 +148,29 @@ struct ReportsBoardPage {
                 })
             ))
         ))
+    }
+
+    /// Closed: when and by whom, the corrections since, re-opening; open and ended: the close button.
+    private var closingPanel: Node<HTML.BodyContext> {
+        guard let close = closing.close else {
+            guard canReview, today > month.lastDay else { return .empty }
+            return .form(.method(.post), .action(esc(Route.closeMonth.path)), .class("inline-form"),
+                         Layout.csrfField(context), .input(.type(.hidden), .name("month"), .value(esc(month.iso))),
+                         .button(.type(.submit), .class("button secondary"), .text("关账（冻结本月数字为期末快照）")))
+        }
+        return .section(.class("card"),
+            .p(.strong(.text("已关账")), .text("：\(Format.dateTime(close.closedAt)) 由 \(close.closedBy) 关账。下表为关账时的快照数字；此后的修改作为更正记录列在下方。")),
+            .if(!closing.corrections.isEmpty, .table(.class("ledger"),
+                .thead(.tr(.th(.text("项目")), .th(.class("num"), .text("调度口径：原 → 新")), .th(.class("num"), .text("统计口径：原 → 新")), .th(.text("原因")), .th(.text("更正人 / 时间")))),
+                .tbody(.forEach(closing.corrections) { correction in
+                    .tr(.td(.text(rows.first { $0.project.id == correction.projectId }?.project.fields.name ?? "#\(correction.projectId)")),
+                        .td(.class("num"), .text("\(ProjectReportsPage.wan(correction.dispatchBefore)) → \(ProjectReportsPage.wan(correction.dispatchAfter))")),
+                        .td(.class("num"), .text("\(ProjectReportsPage.wan(correction.statisticalBefore)) → \(ProjectReportsPage.wan(correction.statisticalAfter))")),
+                        .td(.text(correction.reason)), .td(.text("\(correction.actor) \(Format.dateTime(correction.at))")))
+                }))),
+            canAdminister ? .form(.method(.post), .action(esc(Route.reopenMonth.path)), .class("inline-form"),
+                                  Layout.csrfField(context), .input(.type(.hidden), .name("month"), .value(esc(month.iso))),
+                                  .input(.type(.text), .name("reason"), .placeholder("重新开账原因（必填）"), .attribute(named: "aria-label", value: "重新开账原因")),
+                                  .button(.type(.submit), .class("button secondary"), .text("重新开账"))) : .empty)
     }
 }

@@ -70,6 +70,8 @@ enum ReportsAPI {
         var jobs: Int?
         var jumpReason: String?
         var version: Int?
+        /// Required for a closed month.
+        var correctionReason: String?
     }
 
     static func submit(_ input: EndpointRequest) async throws -> Response {
@@ -85,7 +87,7 @@ enum ReportsAPI {
                                      progressText: body.progressText ?? "", progressPercent: body.progressPercent, jobs: body.jobs,
                                      jumpReason: body.jumpReason ?? "")
         let saved = try await input.services.reports.submit(project: project, month: month, figures: figures, expectedVersion: body.version,
-                                                            rules: input.services.reportRules, actor: input.actor, today: input.today, now: input.now)
+                                                            correctionReason: body.correctionReason ?? "", rules: input.services.reportRules, actor: input.actor, today: input.today, now: input.now)
         let all = try await input.services.reports.reports(projectId: project.id)
         return try Responses.json(ReportDTO(saved, all: all))
     }
@@ -102,21 +104,43 @@ enum ReportsAPI {
             @ExplicitNull var submittedAt: Date?
             @ExplicitNull var version: Int?
         }
+        struct Correction: Codable, Sendable {
+            var projectId: Int64
+            @ExplicitNull var dispatchBefore: Int64?
+            var dispatchAfter: Int64
+            @ExplicitNull var statisticalBefore: Int64?
+            @ExplicitNull var statisticalAfter: Int64?
+            var reason: String
+            var actor: String
+            var at: Date
+        }
         var month: String
         var due: String
+        /// A closed month's rows carry the snapshot figures.
+        @ExplicitNull var closedAt: Date?
         var counts: [String: Int]
         var rows: [Row]
+        var corrections: [Correction]
     }
 
     static func board(_ input: EndpointRequest) async throws -> Response {
         let month = try ReportPages.boardMonth(input)
         let rows = try await ReportPages.boardRows(input, month: month)
+        let closing = try await ReportPages.closing(input, month: month, projects: Set(rows.map(\.project.id)))
+        func figures(_ row: ReportPages.BoardRow) -> (Int64?, Int64?) {
+            guard closing.close != nil else { return (row.report?.figures.dispatch.yuan, row.report?.figures.statistical?.yuan) }
+            let frozen = closing.snapshot[row.project.id]
+            return (frozen?.dispatch.yuan, frozen?.statistical?.yuan)
+        }
         return try Responses.json(BoardDTO(
-            month: month.iso, due: month.dueDate(day: input.services.reportRules.dueDay).iso,
+            month: month.iso, due: month.dueDate(day: input.services.reportRules.dueDay).iso, closedAt: closing.close?.closedAt,
             counts: Dictionary(grouping: rows, by: \.state.rawValue).mapValues(\.count),
             rows: rows.map { .init(projectId: $0.project.id, projectName: $0.project.fields.name, state: $0.state.rawValue, stateLabel: $0.state.label,
-                                   reportId: $0.report?.id, dispatch: $0.report?.figures.dispatch.yuan, statistical: $0.report?.figures.statistical?.yuan,
-                                   submittedAt: $0.report?.submittedAt, version: $0.report?.version) }
+                                   reportId: $0.report?.id, dispatch: figures($0).0, statistical: figures($0).1,
+                                   submittedAt: $0.report?.submittedAt, version: $0.report?.version) },
+            corrections: closing.corrections.map { .init(projectId: $0.projectId, dispatchBefore: $0.dispatchBefore?.yuan, dispatchAfter: $0.dispatchAfter.yuan,
+                                                         statisticalBefore: $0.statisticalBefore?.yuan, statisticalAfter: $0.statisticalAfter?.yuan,
+                                                         reason: $0.reason, actor: $0.actor, at: $0.at) }
         ))
     }
 
@@ -136,5 +160,29 @@ enum ReportsAPI {
                                                             expectedVersion: body.version, actor: input.actor, now: input.now)
         let all = try await input.services.reports.reports(projectId: saved.projectId)
         return try Responses.json(ReportDTO(saved, all: all))
+    }
+
+    struct MonthBody: Decodable, Sendable {
+        var month: String
+        var reason: String?
+    }
+
+    struct CloseDTO: Codable, Sendable {
+        var month: String
+        var closed: Bool
+    }
+
+    static func closeMonth(_ input: EndpointRequest) async throws -> Response {
+        let body = try input.json(MonthBody.self)
+        guard let month = Month.parse(body.month) else { throw AppError.validation(ValidationFailure([FieldError("month", .dateInvalid)])) }
+        _ = try await MonthCloseRepository(database: input.services.database).close(month: month, actor: input.actor, today: input.today, now: input.now)
+        return try Responses.json(CloseDTO(month: month.iso, closed: true))
+    }
+
+    static func reopenMonth(_ input: EndpointRequest) async throws -> Response {
+        let body = try input.json(MonthBody.self)
+        guard let month = Month.parse(body.month) else { throw AppError.validation(ValidationFailure([FieldError("month", .dateInvalid)])) }
+        try await MonthCloseRepository(database: input.services.database).reopen(month: month, reason: body.reason ?? "", actor: input.actor, now: input.now)
+        return try Responses.json(CloseDTO(month: month.iso, closed: false))
     }
 }

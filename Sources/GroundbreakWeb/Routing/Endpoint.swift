@@ -22,14 +22,14 @@ public enum Endpoint: String, CaseIterable, Sendable {
     // Seats (职务)
     case adminPositions, adminPositionCreate, adminPositionShow, adminPositionReassign
     // Monthly reports
-    case projectReportsPage, projectReportSubmit, reportsBoard, reportReview, reportsGrid, reportsGridSave
+    case projectReportsPage, projectReportSubmit, reportsBoard, reportReview, reportsGrid, reportsGridSave, reportsClose, reportsReopen
     // Statistics inclusion
     case statsPage, statsRecord
     // API
     case apiOpenAPI, apiMe, apiListProjects, apiCreateProject, apiGetProject, apiUpdateProject, apiTransitionProject
     case apiProjectHistory, apiReference, apiAudit
     case apiProjectApprovals, apiApprovalPlan, apiApprovalEvent, apiApprovalQueue, apiApprovalAnalytics, apiWorkingDays, apiApprovalItems
-    case apiProjectReports, apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion
+    case apiProjectReports, apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth
 
     public enum Kind: Sendable {
         /// Machine endpoints with no session: health, metrics, static files.
@@ -52,7 +52,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .apiCreateProject, .apiTransitionProject, .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate,
              .approvalBatchAddProject, .calendarImport, .approvalItemUpdate, .apiApprovalPlan, .apiApprovalEvent,
              .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview, .apiSubmitReport, .apiReviewReport,
-             .reportsGridSave, .statsRecord, .apiRecordInclusion:
+             .reportsGridSave, .statsRecord, .apiRecordInclusion, .reportsClose, .reportsReopen, .apiCloseMonth, .apiReopenMonth:
             .post
         case .apiUpdateProject: .patch
         default: .get
@@ -112,6 +112,10 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .reportsBoard: "/reports"
         case .reportsGrid, .reportsGridSave: "/reports/grid"
         case .statsPage: "/stats"
+        case .reportsClose: "/reports/close"
+        case .reportsReopen: "/reports/reopen"
+        case .apiCloseMonth: "/api/v1/reports/close"
+        case .apiReopenMonth: "/api/v1/reports/reopen"
         case .statsRecord: "/projects/:id/stats-inclusion"
         case .apiStatsInclusion: "/api/v1/stats/inclusion"
         case .apiRecordInclusion: "/api/v1/projects/:id/stats-inclusion"
@@ -135,7 +139,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .apiOpenAPI, .apiMe, .apiListProjects, .apiCreateProject, .apiGetProject, .apiUpdateProject, .apiTransitionProject,
              .apiProjectHistory, .apiReference, .apiAudit, .apiProjectApprovals, .apiApprovalPlan, .apiApprovalEvent, .apiApprovalQueue,
              .apiApprovalAnalytics, .apiWorkingDays, .apiApprovalItems, .apiProjectReports, .apiSubmitReport, .apiReportsBoard, .apiReviewReport,
-             .apiStatsInclusion, .apiRecordInclusion: .api
+             .apiStatsInclusion, .apiRecordInclusion, .apiCloseMonth, .apiReopenMonth: .api
         default: .page
         }
     }
@@ -169,7 +173,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .projectNewPage, .projectCreate, .apiCreateProject: .createProject
         case .projectEditPage, .projectUpdate, .apiUpdateProject, .projectApprovalPlan, .projectApprovalAddItem, .apiApprovalPlan,
              .projectReportSubmit, .apiSubmitReport, .reportsGrid, .reportsGridSave: .editProject
-        case .reportReview, .apiReviewReport: .reviewReports
+        case .reportReview, .apiReviewReport, .reportsClose, .apiCloseMonth: .reviewReports
+        case .reportsReopen, .apiReopenMonth: .administer
         case .statsRecord, .apiRecordInclusion: .recordStats
         case .approvalEvent, .apiApprovalEvent: .handleApprovals
         case .approvalBatchCreate, .approvalBatchAddProject: .organiseApprovals

@@ -46,6 +46,8 @@ public enum Route: Sendable, Equatable {
     case reviewReport(Int64)
     case reportsGrid(month: String?)
     case stats
+    case closeMonth
+    case reopenMonth
     case recordInclusion(Int64)
     case apiProjects
     case apiProject(Int64)
@@ -97,6 +99,8 @@ public enum Route: Sendable, Equatable {
         case .reviewReport: .reportReview
         case .reportsGrid: .reportsGrid
         case .stats: .statsPage
+        case .closeMonth: .reportsClose
+        case .reopenMonth: .reportsReopen
         case .recordInclusion: .statsRecord
         case .apiProjects: .apiListProjects
         case .apiProject: .apiGetProject

@@ -60,6 +60,10 @@ enum EndpointRegistry {
         case .reportReview: ReportPages.review
         case .reportsGrid: ReportGrid.page
         case .reportsGridSave: ReportGrid.save
+        case .reportsClose: ReportPages.closeMonth
+        case .reportsReopen: ReportPages.reopenMonth
+        case .apiCloseMonth: ReportsAPI.closeMonth
+        case .apiReopenMonth: ReportsAPI.reopenMonth
         case .statsPage: InclusionPages.page
         case .statsRecord: InclusionPages.record
         case .apiStatsInclusion: InclusionPages.api
