@@ -33,6 +33,8 @@ public enum DomainText: Sendable, Equatable {
     case reportChangedMeanwhile(version: Int)
     case inclusionBeforeStart
     case monthNotEnded
+    case planAboveTotal(total: Money)
+    case newStartAlreadyStarted(year: Int)
     case monthAlreadyClosed
     case monthNotClosed
     case correctionReasonRequired
@@ -229,6 +231,10 @@ public enum DomainText: Sendable, Equatable {
             "该月报已审核通过；如需修改，请项目中心先退回"
         case .reportNotSubmitted:
             "只有已报送的月报可以审核或退回"
+        case .planAboveTotal(let total):
+            "年度计划投资超过项目总投资（\(total.formatted(in: .wan)) 万元）"
+        case .newStartAlreadyStarted(let year):
+            "项目已于 \(year) 年开工，本年度应为续建"
         case .monthNotEnded:
             "本月尚未结束，不能关账"
         case .monthAlreadyClosed:
@@ -412,6 +418,10 @@ public enum DomainText: Sendable, Equatable {
         "decision": "审核结果",
         "admittedOn": "入库日期",
         "correctionReason": "更正原因",
+        "plannedInvestment": "年度计划投资",
+        "nature": "建设性质",
+        "inStartList": "列入开复工清单",
+        "campaign": "集中开工/集中审批批次",
         "firstReportedMonth": "首次报数月份",
     ]
 }

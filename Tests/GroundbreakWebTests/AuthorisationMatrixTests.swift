@@ -59,7 +59,7 @@ struct AuthorisationMatrixTests {
         case .logout, .signOutEverywhere, .home, .projectCreate, .projectUpdate, .projectTransition, .adminUserUpdate, .adminUserLock, .adminTokenRevoke,
              .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate, .approvalBatchAddProject, .calendarImport,
              .approvalItemUpdate, .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview,
-             .reportsGridSave, .reportsClose, .reportsReopen:
+             .reportsGridSave, .reportsClose, .reportsReopen, .projectPlanSave:
             .seeOther
         case .adminUserCreate, .adminTokenIssue, .apiCreateProject:
             .created
@@ -327,6 +327,15 @@ struct AuthorisationMatrixTests {
             }
             return try await client.send(.post, path(.reviewReport(reportId)), as: fixture, signedIn: signedIn,
                                          form: [("decision", "return"), ("reviewComment", "请补充"), ("version", String(current.version))])
+        case .projectPlanSave, .apiSaveProjectPlan:
+            let version = try await AnnualPlanRepository(database: fixture.services.database).plans(projectId: project).first { $0.year == 2027 }?.version
+            if endpoint == .apiSaveProjectPlan {
+                return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)), as: fixture, signedIn: signedIn,
+                                             json: #"{"year":2027,"plannedInvestment":100000000,"nature":"newStart","version":\#(version.map(String.init) ?? "null")}"#)
+            }
+            return try await client.send(.post, path(.projectPlans(project)), as: fixture, signedIn: signedIn, form: [
+                ("year", "2027"), ("plannedInvestmentWan", "10000"), ("nature", "newStart"), ("version", version.map(String.init) ?? ""),
+            ])
         case .reportsClose, .reportsReopen, .apiCloseMonth, .apiReopenMonth:
             // The page closes and re-opens August, the API July, so each cell finds the month as it needs it.
             if endpoint.kind == .api {

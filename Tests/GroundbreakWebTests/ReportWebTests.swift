@@ -257,3 +257,41 @@ struct MonthCloseTests {
         }
     }
 }
+
+@Suite("Annual plans")
+struct AnnualPlanTests {
+    @Test("a year's plan: within the total, dates in order, the right nature; progress against it on the tab", arguments: allEngines)
+    func plans(engine: DatabaseEngine) async throws {
+        try await withWeb(engine) { fixture, client in
+            let id = try await ReportWebTests.building(fixture, name: "年度计划测试项目")
+            let refused = try await client.send(.post, "/projects/\(id)/plans", as: fixture, form: [
+                ("year", "2026"), ("plannedInvestmentWan", "20000"), ("nature", "newStart"), ("plannedStart", "2026-09-01"), ("plannedCompletion", "2026-03-01"),
+            ])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("超过项目总投资") && refused.text.contains("竣工"))
+            let started = try await client.send(.post, "/api/v1/projects/\(id)/plans", as: fixture,
+                                                json: #"{"year":2027,"plannedInvestment":30000000,"nature":"newStart"}"#)
+            #expect(started.status == .unprocessableContent && started.text.contains("本年度应为续建"))
+            expectDocumented(started, .apiSaveProjectPlan)
+
+            let saved = try await client.send(.post, "/projects/\(id)/plans", as: fixture, form: [
+                ("year", "2026"), ("plannedInvestmentWan", "4000"), ("nature", "newStart"), ("inStartList", "1"), ("campaign", "2026年春季集中开工"),
+            ])
+            #expect(saved.status == .seeOther)
+            _ = try await client.send(.post, "/projects/\(id)/reports", as: fixture, form: [("month", "2026-10"), ("dispatchWan", "1000")])
+            let tab = try await client.send(.get, "/projects/\(id)/reports?year=2026", as: fixture)
+            #expect(tab.text.contains("年度计划投资 4,000.00 万元（新建，列入开复工清单，2026年春季集中开工）") && tab.text.contains("为年度计划的 25.0%"))
+
+            let stale = try await client.send(.post, "/api/v1/projects/\(id)/plans", as: fixture,
+                                              json: #"{"year":2026,"plannedInvestment":50000000,"nature":"newStart"}"#)
+            #expect(stale.status == .conflict)
+            let updated = try await client.send(.post, "/api/v1/projects/\(id)/plans", as: fixture,
+                                                json: #"{"year":2026,"plannedInvestment":50000000,"nature":"newStart","inStartList":true,"version":1}"#)
+            #expect(updated.status == .ok && updated.object["version"] as? Int == 2)
+            expectDocumented(updated, .apiSaveProjectPlan)
+            let listed = try await client.send(.get, "/api/v1/projects/\(id)/plans", as: fixture)
+            expectDocumented(listed, .apiProjectPlans)
+            #expect((listed.json as? [[String: Any]])?.first?["plannedInvestment"] as? Int == 50_000_000)
+        }
+    }
+}

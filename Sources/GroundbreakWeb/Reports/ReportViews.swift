@@ -13,6 +13,7 @@ struct ProjectReportsPage {
     var rules: ReportRules
     var today: Day
     var defaultMonth: Month
+    var plan: AnnualPlan?
     var canSubmit: Bool
     var canReview: Bool
     var errors: [FieldError]
@@ -31,6 +32,9 @@ struct ProjectReportsPage {
             Components.notice(notice),
             Components.errorSummary(errors),
             .p(.class("meta"), .text("完成投资分调度口径和统计口径两列填报，互不相加；累计数由系统按月汇总，不需填写。每月\(rules.dueDay)日前报送上月数据。总投资 \(Self.wan(project.fields.totalInvestment)) 万元。")),
+            AnnualPlanPages.card(context, project: project, year: year, plan: plan,
+                                 yearDispatch: ReportTotals(reports, through: Month(year: year, month: 12)!).yearDispatch,
+                                 canEdit: canSubmit, form: form, errors: errors),
             .nav(.class("pagination"), .a(.href(esc(Route.projectReports(project.id, year: year - 1).path)), .text("‹ \(year - 1)年")),
                  .span(.class("current"), .text("\(year)年")),
                  .if(year < today.year, .a(.href(esc(Route.projectReports(project.id, year: year + 1).path)), .text("\(year + 1)年 ›")))),

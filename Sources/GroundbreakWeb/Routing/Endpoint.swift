@@ -22,14 +22,14 @@ public enum Endpoint: String, CaseIterable, Sendable {
     // Seats (职务)
     case adminPositions, adminPositionCreate, adminPositionShow, adminPositionReassign
     // Monthly reports
-    case projectReportsPage, projectReportSubmit, reportsBoard, reportReview, reportsGrid, reportsGridSave, reportsClose, reportsReopen
+    case projectReportsPage, projectReportSubmit, reportsBoard, reportReview, reportsGrid, reportsGridSave, reportsClose, reportsReopen, projectPlanSave
     // Statistics inclusion
     case statsPage, statsRecord
     // API
     case apiOpenAPI, apiMe, apiListProjects, apiCreateProject, apiGetProject, apiUpdateProject, apiTransitionProject
     case apiProjectHistory, apiReference, apiAudit
     case apiProjectApprovals, apiApprovalPlan, apiApprovalEvent, apiApprovalQueue, apiApprovalAnalytics, apiWorkingDays, apiApprovalItems
-    case apiProjectReports, apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth
+    case apiProjectReports, apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth, apiProjectPlans, apiSaveProjectPlan
 
     public enum Kind: Sendable {
         /// Machine endpoints with no session: health, metrics, static files.
@@ -52,7 +52,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .apiCreateProject, .apiTransitionProject, .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate,
              .approvalBatchAddProject, .calendarImport, .approvalItemUpdate, .apiApprovalPlan, .apiApprovalEvent,
              .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview, .apiSubmitReport, .apiReviewReport,
-             .reportsGridSave, .statsRecord, .apiRecordInclusion, .reportsClose, .reportsReopen, .apiCloseMonth, .apiReopenMonth:
+             .reportsGridSave, .statsRecord, .apiRecordInclusion, .reportsClose, .reportsReopen, .apiCloseMonth, .apiReopenMonth,
+             .projectPlanSave, .apiSaveProjectPlan:
             .post
         case .apiUpdateProject: .patch
         default: .get
@@ -113,6 +114,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .reportsGrid, .reportsGridSave: "/reports/grid"
         case .statsPage: "/stats"
         case .reportsClose: "/reports/close"
+        case .projectPlanSave: "/projects/:id/plans"
+        case .apiProjectPlans, .apiSaveProjectPlan: "/api/v1/projects/:id/plans"
         case .reportsReopen: "/reports/reopen"
         case .apiCloseMonth: "/api/v1/reports/close"
         case .apiReopenMonth: "/api/v1/reports/reopen"
@@ -139,7 +142,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .apiOpenAPI, .apiMe, .apiListProjects, .apiCreateProject, .apiGetProject, .apiUpdateProject, .apiTransitionProject,
              .apiProjectHistory, .apiReference, .apiAudit, .apiProjectApprovals, .apiApprovalPlan, .apiApprovalEvent, .apiApprovalQueue,
              .apiApprovalAnalytics, .apiWorkingDays, .apiApprovalItems, .apiProjectReports, .apiSubmitReport, .apiReportsBoard, .apiReviewReport,
-             .apiStatsInclusion, .apiRecordInclusion, .apiCloseMonth, .apiReopenMonth: .api
+             .apiStatsInclusion, .apiRecordInclusion, .apiCloseMonth, .apiReopenMonth, .apiProjectPlans,
+             .apiSaveProjectPlan: .api
         default: .page
         }
     }
@@ -149,7 +153,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .projectShowPage, .projectEditPage, .projectUpdate, .projectTransition, .apiGetProject, .apiUpdateProject,
              .apiTransitionProject, .apiProjectHistory, .projectApprovalsPage, .projectApprovalPlan, .projectApprovalAddItem,
              .apiProjectApprovals, .apiApprovalPlan, .projectReportsPage, .projectReportSubmit, .apiProjectReports, .apiSubmitReport,
-             .statsRecord, .apiRecordInclusion: .project
+             .statsRecord, .apiRecordInclusion, .projectPlanSave, .apiProjectPlans, .apiSaveProjectPlan: .project
         case .reportReview, .apiReviewReport: .report
         case .approvalEvent, .apiApprovalEvent: .approval
         case .approvalBatchShow, .approvalBatchAddProject: .batch
@@ -167,12 +171,13 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .logout, .home, .accountPage, .passwordPage, .passwordSubmit, .signOutEverywhere, .apiMe, .apiWorkingDays: .signedIn
         case .ledgerPage, .ledgerCSV, .projectShowPage, .apiListProjects, .apiGetProject, .apiProjectHistory, .approvalAnalytics,
              .approvalBatches, .approvalBatchShow, .apiApprovalAnalytics, .projectReportsPage, .reportsBoard, .apiProjectReports,
-             .apiReportsBoard, .statsPage, .apiStatsInclusion: .viewProjects
+             .apiReportsBoard, .statsPage, .apiStatsInclusion, .apiProjectPlans: .viewProjects
         case .projectApprovalsPage, .apiProjectApprovals, .approvalQueue, .apiApprovalQueue: .viewApprovals
         case .apiReference, .apiApprovalItems: .viewReference
         case .projectNewPage, .projectCreate, .apiCreateProject: .createProject
         case .projectEditPage, .projectUpdate, .apiUpdateProject, .projectApprovalPlan, .projectApprovalAddItem, .apiApprovalPlan,
-             .projectReportSubmit, .apiSubmitReport, .reportsGrid, .reportsGridSave: .editProject
+             .projectReportSubmit, .apiSubmitReport, .reportsGrid, .reportsGridSave, .projectPlanSave,
+             .apiSaveProjectPlan: .editProject
         case .reportReview, .apiReviewReport, .reportsClose, .apiCloseMonth: .reviewReports
         case .reportsReopen, .apiReopenMonth: .administer
         case .statsRecord, .apiRecordInclusion: .recordStats

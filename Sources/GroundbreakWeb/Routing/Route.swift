@@ -47,6 +47,7 @@ public enum Route: Sendable, Equatable {
     case reportsGrid(month: String?)
     case stats
     case closeMonth
+    case projectPlans(Int64)
     case reopenMonth
     case recordInclusion(Int64)
     case apiProjects
@@ -100,6 +101,7 @@ public enum Route: Sendable, Equatable {
         case .reportsGrid: .reportsGrid
         case .stats: .statsPage
         case .closeMonth: .reportsClose
+        case .projectPlans: .projectPlanSave
         case .reopenMonth: .reportsReopen
         case .recordInclusion: .statsRecord
         case .apiProjects: .apiListProjects
@@ -127,7 +129,7 @@ public enum Route: Sendable, Equatable {
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id)) + (year.map { "?year=\($0)" } ?? "")
         case .reportsBoard(let month), .reportsGrid(let month):
             return endpoint.pattern + (month.map { "?month=" + Route.encode($0) } ?? "")
-        case .reviewReport(let id), .recordInclusion(let id):
+        case .reviewReport(let id), .recordInclusion(let id), .projectPlans(let id):
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
         case .approvalItem(let code):
             return endpoint.pattern.replacingOccurrences(of: ":code", with: Route.encode(code))

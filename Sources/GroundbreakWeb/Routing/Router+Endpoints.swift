@@ -64,6 +64,9 @@ enum EndpointRegistry {
         case .reportsReopen: ReportPages.reopenMonth
         case .apiCloseMonth: ReportsAPI.closeMonth
         case .apiReopenMonth: ReportsAPI.reopenMonth
+        case .projectPlanSave: AnnualPlanPages.save
+        case .apiProjectPlans: AnnualPlanPages.api
+        case .apiSaveProjectPlan: AnnualPlanPages.apiSave
         case .statsPage: InclusionPages.page
         case .statsRecord: InclusionPages.record
         case .apiStatsInclusion: InclusionPages.api

@@ -1,0 +1,139 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+import Plot
+
+/// A project's plan for a year, on its 月度填报 tab and in the API.
+enum AnnualPlanPages {
+    /// Form fields: `year`, `plannedInvestmentWan`, `plannedStart`, `plannedCompletion`, `nature`, `inStartList`, `campaign`, `version`.
+    static func parse(_ form: FormData, projectId: Int64) -> Result<(AnnualPlan, Int?), ValidationFailure> {
+        var errors: [FieldError] = []
+        let year = Int(form["year"].trimmingCharacters(in: .whitespaces))
+        if year == nil { errors.append(FieldError("year", .required(field: "year"))) }
+        var investment = Money.zero
+        switch Money.parse(form["plannedInvestmentWan"], unit: .wan) {
+        case .success(let value): investment = value
+        case .failure(let problem): errors.append(FieldError("plannedInvestment", problem == .empty ? .required(field: "plannedInvestment") : .money(problem)))
+        }
+        func day(_ key: String) -> Day? {
+            guard !form[key].isEmpty else { return nil }
+            guard let value = Day.parse(form[key]) else { errors.append(FieldError(key, .dateInvalid)); return nil }
+            return value
+        }
+        let start = day("plannedStart"), completion = day("plannedCompletion")
+        let nature = ConstructionNature(rawValue: form["nature"])
+        if nature == nil { errors.append(FieldError("nature", .required(field: "nature"))) }
+        guard errors.isEmpty, let year, let nature else { return .failure(ValidationFailure(errors)) }
+        return .success((AnnualPlan(projectId: projectId, year: year, plannedInvestment: investment, plannedStart: start, plannedCompletion: completion,
+                                    nature: nature, inStartList: form["inStartList"] == "1", campaign: form["campaign"]), Int(form["version"])))
+    }
+
+    static func save(_ input: EndpointRequest) async throws -> Response {
+        let project = try input.targetProject()
+        let form = input.form ?? FormData(pairs: [])
+        do {
+            switch parse(form, projectId: project.id) {
+            case .failure(let failure): throw StoreError.invalid(failure)
+            case .success(let (plan, version)):
+                _ = try await AnnualPlanRepository(database: input.services.database).save(plan, project: project, expectedVersion: version,
+                                                                                          actor: input.actor, now: input.now)
+                return Responses.redirect(to: Route.projectReports(project.id, year: plan.year).path + "&notice=saved")
+            }
+        } catch StoreError.invalid(let failure) {
+            return try await ReportPages.render(input, project: project, errors: failure.errors, form: form, status: .unprocessableContent)
+        } catch StoreError.conflict(let current) {
+            let error = FieldError("version", .field("年度计划已被他人更新（当前版本 \(current)），请核对后重新提交"))
+            return try await ReportPages.render(input, project: project, errors: [error], form: form, status: .conflict)
+        }
+    }
+
+    struct PlanDTO: Codable, Sendable {
+        var year: Int
+        var plannedInvestment: Int64
+        @ExplicitNull var plannedStart: String?
+        @ExplicitNull var plannedCompletion: String?
+        var nature: String
+        var inStartList: Bool
+        var campaign: String
+        var version: Int
+
+        init(_ plan: AnnualPlan) {
+            year = plan.year
+            plannedInvestment = plan.plannedInvestment.yuan
+            plannedStart = plan.plannedStart?.iso
+            plannedCompletion = plan.plannedCompletion?.iso
+            nature = plan.nature.rawValue
+            inStartList = plan.inStartList
+            campaign = plan.campaign
+            version = plan.version
+        }
+    }
+
+    static func api(_ input: EndpointRequest) async throws -> Response {
+        try Responses.json(try await AnnualPlanRepository(database: input.services.database).plans(projectId: try input.targetProject().id).map(PlanDTO.init))
+    }
+
+    struct PlanBody: Decodable, Sendable {
+        var year: Int
+        var plannedInvestment: Int64
+        var plannedStart: String?
+        var plannedCompletion: String?
+        var nature: String
+        var inStartList: Bool?
+        var campaign: String?
+        var version: Int?
+    }
+
+    static func apiSave(_ input: EndpointRequest) async throws -> Response {
+        let project = try input.targetProject()
+        let body = try input.json(PlanBody.self)
+        guard body.plannedInvestment >= 0 else { throw AppError.validation(ValidationFailure([FieldError("plannedInvestment", .money(.negative))])) }
+        let form = FormData(pairs: [("year", String(body.year)), ("plannedInvestmentWan", Money(yuan: body.plannedInvestment).exactWanText),
+                                    ("plannedStart", body.plannedStart ?? ""), ("plannedCompletion", body.plannedCompletion ?? ""), ("nature", body.nature),
+                                    ("inStartList", body.inStartList == true ? "1" : ""), ("campaign", body.campaign ?? ""),
+                                    ("version", body.version.map(String.init) ?? "")])
+        switch parse(form, projectId: project.id) {
+        case .failure(let failure): throw AppError.validation(failure)
+        case .success(let (plan, version)):
+            let saved = try await AnnualPlanRepository(database: input.services.database).save(plan, project: project, expectedVersion: version,
+                                                                                              actor: input.actor, now: input.now)
+            return try Responses.json(PlanDTO(saved))
+        }
+    }
+
+    /// The plan card on the tab: the year's plan, how far the year's dispatch figures have got, the form.
+    static func card(_ context: PageContext, project: Project, year: Int, plan: AnnualPlan?, yearDispatch: Money, canEdit: Bool, form: FormData,
+                     errors: [FieldError]) -> Node<HTML.BodyContext> {
+        func value(_ key: String, _ fallback: String) -> String { form.pairs.contains { $0.0 == key } && form["year"] == String(year) ? form[key] : fallback }
+        func messages(_ field: String) -> [String] { errors.filter { $0.field == field }.map(\.message) }
+        let share = plan.flatMap { $0.plannedInvestment > .zero ? Double(yearDispatch.yuan) / Double($0.plannedInvestment.yuan) * 100 : nil }
+        let suggested = ConstructionNature.of(actualStart: project.fields.actualStart, plannedStart: project.fields.plannedStart,
+                                              actualCompletion: project.fields.actualCompletion, year: year)
+        return .section(.class("card"),
+            .h2(.text("\(year)年度计划")),
+            .p(.text(plan.map { plan in
+                "年度计划投资 \(ProjectReportsPage.wan(plan.plannedInvestment)) 万元（\(plan.nature.label)\(plan.inStartList ? "，列入开复工清单" : "")\(plan.campaign.isEmpty ? "" : "，\(plan.campaign)")）；"
+                    + "本年累计完成（调度口径）\(ProjectReportsPage.wan(yearDispatch)) 万元" + (share.map { "，为年度计划的 \(String(format: "%.1f", $0))%" } ?? "") + "。"
+            } ?? "尚未填写本年度计划。")),
+            .if(canEdit, .form(.method(.post), .action(esc(Route.projectPlans(project.id).path)), .class("project-form"),
+                Layout.csrfField(context),
+                .input(.type(.hidden), .name("year"), .value(String(year))),
+                .input(.type(.hidden), .name("version"), .value(plan.map { String($0.version) } ?? "")),
+                .div(.class("field-grid"),
+                    Components.textField("plannedInvestmentWan", label: "年度计划投资（万元）", value: value("plannedInvestmentWan", plan?.plannedInvestment.exactWanText ?? ""),
+                                         errors: messages("plannedInvestment"), required: true),
+                    Components.selectField("nature", label: "建设性质", options: ConstructionNature.allCases.map { .init($0.rawValue, $0.label) },
+                                           selected: value("nature", (plan?.nature ?? suggested)?.rawValue ?? ""), errors: messages("nature"), required: true),
+                    Components.textField("plannedStart", label: "本年计划开工", value: value("plannedStart", plan?.plannedStart?.iso ?? ""), errors: messages("plannedStart"), inputType: .date),
+                    Components.textField("plannedCompletion", label: "本年计划竣工", value: value("plannedCompletion", plan?.plannedCompletion?.iso ?? ""),
+                                         errors: messages("plannedCompletion"), inputType: .date),
+                    Components.selectField("inStartList", label: "列入开复工清单", options: [.init("1", "是")], selected: value("inStartList", plan?.inStartList == true ? "1" : ""),
+                                           blank: "否"),
+                    Components.textField("campaign", label: "集中开工/集中审批批次", value: value("campaign", plan?.campaign ?? ""), errors: messages("campaign"),
+                                         placeholder: "如：2027年春季集中开工")),
+                .button(.type(.submit), .class("button secondary"), .text("保存年度计划"))))
+        )
+    }
+}
