@@ -21,6 +21,8 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     case reviewReports
     /// Recording admission to the statistics library (入统): statistics, the centre.
     case recordStats
+    /// Setting unit targets: the centre.
+    case setTargets
 }
 
 /// The one place that decides who may do what to which project.
@@ -65,7 +67,7 @@ public enum Policy {
         case .viewApprovals, .handleApprovals:
             let projects = scope(for: action == .viewApprovals ? .viewProjects : .editProject, of: principal, catalog: catalog)
             return projects.isEmpty && approvalDepartments(of: principal).isEmpty ? .deny : .allow
-        case .organiseApprovals, .reviewReports:
+        case .organiseApprovals, .reviewReports, .setTargets:
             return principal.roles.isDisjoint(with: [.admin, .center]) ? .deny : .allow
         case .recordStats:
             return principal.roles.isDisjoint(with: [.admin, .center, .statistics]) ? .deny : .allow

@@ -24,6 +24,13 @@ public struct MonthlyReportRepository: Sendable {
         try await database.sql.raw("SELECT * FROM monthly_reports WHERE project_id = \(bind: projectId) ORDER BY month").all().map(Self.report)
     }
 
+    /// Every report from `first` through `last`.
+    public func reports(from first: Month, through last: Month) async throws -> [MonthlyReport] {
+        try await database.sql.raw("""
+            SELECT * FROM monthly_reports WHERE month >= \(bind: first.iso) AND month <= \(bind: last.iso) ORDER BY project_id, month
+            """).all().map(Self.report)
+    }
+
     public func report(id: Int64) async throws -> MonthlyReport? {
         try await database.sql.raw("SELECT * FROM monthly_reports WHERE id = \(bind: id)").first().map(Self.report)
     }

@@ -29,6 +29,8 @@ public final class AppServices: Sendable {
     public var inclusions: StatsInclusionRepository { StatsInclusionRepository(database: database) }
     /// The monthly reporting rules, read from `report_rules.json` at start.
     public let reportRules: ReportRules
+    /// Indicators and 序时进度 curves, read from `indicators.json` at start.
+    public let indicators: IndicatorCatalog
 
     /// Waits; sign-in throttling holds failing addresses with it. Tests replace it.
     let pause: @Sendable (Duration) async -> Void
@@ -45,6 +47,7 @@ public final class AppServices: Sendable {
         self.logger = logger
         self.signingKey = settings.secretKey.map { Data($0.utf8) } ?? SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         self.reportRules = try MonthlyReportRepository.rules()
+        self.indicators = try TargetRepository.catalog()
         self.reference = ReferenceCache(catalog: try await ReferenceRepository(database: database).catalog())
         self.approvalData = Mutex(ApprovalData(
             items: try await ApprovalCatalogRepository(database: database).items(),

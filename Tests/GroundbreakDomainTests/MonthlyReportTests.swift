@@ -92,3 +92,53 @@ struct InclusionRuleTests {
                                              project: started, today: today).isEmpty)
     }
 }
+
+@Suite("Targets and time progress")
+struct TargetReadingTests {
+    let catalog = IndicatorCatalog(
+        indicators: [Indicator(code: "FAI_TOTAL", label: "完成投资", kind: .amount, basis: ""), Indicator(code: "SOCIAL_SHARE", label: "社会投资占比", kind: .percent, basis: ""),
+                     Indicator(code: "NEW_START_RATE", label: "新开工率", kind: .percent, basis: "")],
+        curves: ["linear": (1...12).map { Double($0) / 12 }, "northern": [0.02, 0.04, 0.09, 0.19, 0.31, 0.44, 0.57, 0.70, 0.82, 0.92, 0.98, 1.0]],
+        realEstateCategory: "RE", industrialCategory: "IND", source: "")
+
+    @Test("the bulletin sentence: share of the year's plan against the time passed, on the unit's curve")
+    func bulletin() {
+        let unit = TargetUnit(kind: .region, code: "220104")
+        let target = UnitTarget(unit: unit, year: 2026, indicator: "FAI_TOTAL", value: Double(Money.yi(100).yuan), curve: "northern")
+        let reading = IndicatorReading(indicator: catalog.indicators[0], target: target, actual: Double(Money.yi(90).yuan),
+                                       timeProgress: catalog.timeProgress("northern", month: 10))
+        #expect(reading.completionPercent == 90)
+        #expect(abs((reading.gapPoints ?? 0) - (-2)) < 0.0001, "92% of the year on the northern curve by October")
+        #expect(reading.bulletin == "为年度计划的 90.0%，落后时间进度 2.0 个百分点")
+        let linear = IndicatorReading(indicator: catalog.indicators[0], target: UnitTarget(unit: unit, year: 2026, indicator: "FAI_TOTAL", value: target.value, curve: "linear"),
+                                      actual: reading.actual, timeProgress: catalog.timeProgress("linear", month: 10))
+        #expect(linear.bulletin.hasPrefix("为年度计划的 90.0%，超过时间进度 6.7 个百分点"))
+        #expect(IndicatorReading(indicator: catalog.indicators[0], target: nil, actual: 1, timeProgress: 0.5).bulletin == "暂未下达目标")
+    }
+
+    @Test("shares and rates from projects, reports and plans")
+    func actuals() {
+        let government = project(stage: .construction) { $0.investmentType = .government; $0.categoryCode = "INF-ROAD"; $0.totalInvestment = .yi(2); $0.actualStart = Day(year: 2026, month: 4, day: 1) }
+        var social = project(stage: .construction) { $0.investmentType = .enterprise; $0.categoryCode = "IND-MFG"; $0.totalInvestment = .wan(6_000); $0.actualStart = Day(year: 2025, month: 4, day: 1) }
+        social.id = 2
+        var planned = project(stage: .approval) { $0.totalInvestment = .wan(6_000) }
+        planned.id = 3
+        func report(_ project: Int64, _ wan: Int64) -> MonthlyReport {
+            MonthlyReport(id: project, projectId: project, month: Month(year: 2026, month: 5)!, figures: MonthlyFigures(dispatch: .wan(wan)), status: .accepted,
+                          submittedAt: Date(), submittedBy: "")
+        }
+        let inputs = IndicatorCalculator.Inputs(
+            projects: [government, social, planned], reports: [report(government.id, 300), report(2, 100)], lastYearReports: [report(2, 200)],
+            plans: [AnnualPlan(projectId: government.id, year: 2026, plannedInvestment: .wan(1), nature: .newStart),
+                    AnnualPlan(projectId: 3, year: 2026, plannedInvestment: .wan(1), nature: .newStart),
+                    AnnualPlan(projectId: 2, year: 2026, plannedInvestment: .wan(1), nature: .continuing)], year: 2026)
+        let figures = IndicatorCalculator.actuals(inputs, catalog: catalog)
+        #expect(figures["FAI_TOTAL"] == Double(Money.wan(400).yuan))
+        #expect(figures["SOCIAL_SHARE"] == 25 && figures["NON_REAL_ESTATE_SHARE"] == 100)
+        #expect(figures["NEW_START_RATE"] == 50, "one of the two planned new starts has started")
+        #expect(figures["FAI_GROWTH"] == 100, "400 against 200 in the same months last year")
+        #expect(figures["STARTED_5000W"] == 2 && figures["STARTED_100M"] == 1 && figures["STARTED_1B"] == 0)
+        #expect(figures["RESUME_RATE"] == 100, "the continuing project has reported this year")
+        #expect(figures["INDUSTRIAL_NEW_START_SHARE"] == 0, "the only 2026 start is not industrial")
+    }
+}

@@ -59,7 +59,7 @@ struct AuthorisationMatrixTests {
         case .logout, .signOutEverywhere, .home, .projectCreate, .projectUpdate, .projectTransition, .adminUserUpdate, .adminUserLock, .adminTokenRevoke,
              .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate, .approvalBatchAddProject, .calendarImport,
              .approvalItemUpdate, .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview,
-             .reportsGridSave, .reportsClose, .reportsReopen, .projectPlanSave:
+             .reportsGridSave, .reportsClose, .reportsReopen, .projectPlanSave, .targetSet:
             .seeOther
         case .adminUserCreate, .adminTokenIssue, .apiCreateProject:
             .created
@@ -104,6 +104,8 @@ struct AuthorisationMatrixTests {
             return ok
         case .organiseApprovals:
             return organisesBatches.contains(role) ? ok : .status(.forbidden)
+        case .setTargets:
+            return reviewsReports.contains(role) ? ok : .status(.forbidden)
         case .recordStats:
             guard recordsStats.contains(role) else { return .status(.forbidden) }
             if !inScope && !seesB.contains(role) { return .status(.notFound) }
@@ -327,6 +329,14 @@ struct AuthorisationMatrixTests {
             }
             return try await client.send(.post, path(.reviewReport(reportId)), as: fixture, signedIn: signedIn,
                                          form: [("decision", "return"), ("reviewComment", "请补充"), ("version", String(current.version))])
+        case .targetSet, .apiSetTarget:
+            if endpoint == .apiSetTarget {
+                return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
+                                             json: #"{"unit":"region:220104","year":2026,"indicator":"FAI_TOTAL","value":1000000000,"curve":"northern"}"#)
+            }
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [
+                ("unit", "region:220104"), ("year", "2026"), ("indicator", "FAI_TOTAL"), ("value", "100000"), ("curve", "northern"),
+            ])
         case .projectPlanSave, .apiSaveProjectPlan:
             let version = try await AnnualPlanRepository(database: fixture.services.database).plans(projectId: project).first { $0.year == 2027 }?.version
             if endpoint == .apiSaveProjectPlan {

@@ -295,3 +295,40 @@ struct AnnualPlanTests {
         }
     }
 }
+
+@Suite("Targets on the web")
+struct TargetWebTests {
+    @Test("the centre sets a region's targets; the page and API read actuals against time progress within the caller's scope", arguments: allEngines)
+    func targets(engine: DatabaseEngine) async throws {
+        try await withWeb(engine) { fixture, client in
+            let id = try await ReportWebTests.building(fixture, name: "朝阳区目标测试项目")
+            _ = try await client.send(.post, "/projects/\(id)/reports", as: fixture, form: [("month", "2026-09"), ("dispatchWan", "600")])
+            _ = try await client.send(.post, "/projects/\(id)/reports", as: fixture, form: [("month", "2026-10"), ("dispatchWan", "900")])
+            let center = try await fixture.signedIn(as: "zhongxin", roles: [.center], unit: OrgUnit(kind: .department, code: "CC-XMZX"))
+
+            let bad = try await client.send(.post, "/api/v1/targets", as: center, json: #"{"unit":"region:220104","year":2026,"indicator":"NOPE","value":-1,"curve":"spiral"}"#)
+            #expect(bad.status == .unprocessableContent)
+            expectDocumented(bad, .apiSetTarget)
+            let set = try await client.send(.post, "/targets", as: center, form: [
+                ("unit", "region:220104"), ("year", "2026"), ("indicator", "FAI_TOTAL"), ("value", "2000"), ("curve", "linear"), ("month", "2026-10"),
+            ])
+            #expect(set.status == .seeOther && set.location == "/targets?unit=region%3A220104&month=2026-10&notice=saved")
+
+            let api = try await client.send(.get, "/api/v1/targets?unit=region:220104&month=2026-10", as: center)
+            expectDocumented(api, .apiTargets)
+            let fai = ((api.object["readings"] as? [[String: Any]]) ?? []).first { $0["indicator"] as? String == "FAI_TOTAL" }
+            #expect(fai?["actual"] as? Double == 15_000_000 && fai?["completionPercent"] as? Double == 75)
+            #expect((fai?["bulletin"] as? String)?.hasPrefix("为年度计划的 75.0%，落后时间进度 8.3 个百分点") == true)
+            let page = try await client.send(.get, "/targets?unit=region:220104&month=2026-10", as: center)
+            #expect(page.text.contains("朝阳区 2026年10月目标与序时进度") && page.text.contains("为年度计划的 75.0%"))
+
+            // A region elsewhere sees none of 朝阳区's projects in its figures, and may not set targets.
+            let jiutai = try await fixture.signedIn(as: "jiutai", roles: [.region], unit: OrgUnit(kind: .region, code: "220113"))
+            let outside = try await client.send(.get, "/api/v1/targets?unit=region:220104&month=2026-10", as: jiutai)
+            #expect(((outside.object["readings"] as? [[String: Any]]) ?? []).first { $0["indicator"] as? String == "FAI_TOTAL" }?["actual"] as? Double == 0)
+            #expect(try await client.send(.post, "/api/v1/targets", as: jiutai,
+                                          json: #"{"unit":"region:220113","year":2026,"indicator":"FAI_TOTAL","value":1}"#).status == .forbidden)
+            #expect(try await client.send(.get, "/api/v1/targets?unit=planet:1", as: center).status == .badRequest)
+        }
+    }
+}

@@ -127,7 +127,8 @@ struct ReportsBoardPage {
             .div(.class("page-head"), .h1(.text("\(month.label)月度填报")),
                  .div(.class("actions"), .if(context.may(.editProject),
                       .a(.class("button"), .href(esc(Route.reportsGrid(month: month.iso).path)), .text("批量填报"))),
-                      .a(.class("button secondary"), .href(esc(Route.stats.path)), .text("入统管理")))),
+                      .a(.class("button secondary"), .href(esc(Route.stats.path)), .text("入统管理")),
+                      .a(.class("button secondary"), .href(esc(Route.targets(unit: nil, month: month.iso).path)), .text("目标与序时进度")))),
             Components.notice(notice),
             .p(.class("meta"), .text("截止日期 \(due.iso)。应报 \(rows.count) 个项目：" + [ReportState.missing, .returned, .due, .submittedLate, .submitted, .accepted]
                 .map { "\($0.label) \(counts[$0] ?? 0)" }.joined(separator: "，") + "。已报本月完成投资（调度口径）合计 \(ProjectReportsPage.wan(dispatch)) 万元。")),

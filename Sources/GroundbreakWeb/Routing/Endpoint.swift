@@ -25,11 +25,13 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case projectReportsPage, projectReportSubmit, reportsBoard, reportReview, reportsGrid, reportsGridSave, reportsClose, reportsReopen, projectPlanSave
     // Statistics inclusion
     case statsPage, statsRecord
+    // Targets
+    case targetsPage, targetSet
     // API
     case apiOpenAPI, apiMe, apiListProjects, apiCreateProject, apiGetProject, apiUpdateProject, apiTransitionProject
     case apiProjectHistory, apiReference, apiAudit
     case apiProjectApprovals, apiApprovalPlan, apiApprovalEvent, apiApprovalQueue, apiApprovalAnalytics, apiWorkingDays, apiApprovalItems
-    case apiProjectReports, apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth, apiProjectPlans, apiSaveProjectPlan
+    case apiProjectReports, apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth, apiProjectPlans, apiSaveProjectPlan, apiTargets, apiSetTarget
 
     public enum Kind: Sendable {
         /// Machine endpoints with no session: health, metrics, static files.
@@ -53,7 +55,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .approvalBatchAddProject, .calendarImport, .approvalItemUpdate, .apiApprovalPlan, .apiApprovalEvent,
              .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview, .apiSubmitReport, .apiReviewReport,
              .reportsGridSave, .statsRecord, .apiRecordInclusion, .reportsClose, .reportsReopen, .apiCloseMonth, .apiReopenMonth,
-             .projectPlanSave, .apiSaveProjectPlan:
+             .projectPlanSave, .apiSaveProjectPlan, .targetSet, .apiSetTarget:
             .post
         case .apiUpdateProject: .patch
         default: .get
@@ -113,6 +115,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .reportsBoard: "/reports"
         case .reportsGrid, .reportsGridSave: "/reports/grid"
         case .statsPage: "/stats"
+        case .targetsPage, .targetSet: "/targets"
+        case .apiTargets, .apiSetTarget: "/api/v1/targets"
         case .reportsClose: "/reports/close"
         case .projectPlanSave: "/projects/:id/plans"
         case .apiProjectPlans, .apiSaveProjectPlan: "/api/v1/projects/:id/plans"
@@ -143,7 +147,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .apiProjectHistory, .apiReference, .apiAudit, .apiProjectApprovals, .apiApprovalPlan, .apiApprovalEvent, .apiApprovalQueue,
              .apiApprovalAnalytics, .apiWorkingDays, .apiApprovalItems, .apiProjectReports, .apiSubmitReport, .apiReportsBoard, .apiReviewReport,
              .apiStatsInclusion, .apiRecordInclusion, .apiCloseMonth, .apiReopenMonth, .apiProjectPlans,
-             .apiSaveProjectPlan: .api
+             .apiSaveProjectPlan, .apiTargets, .apiSetTarget: .api
         default: .page
         }
     }
@@ -171,7 +175,9 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .logout, .home, .accountPage, .passwordPage, .passwordSubmit, .signOutEverywhere, .apiMe, .apiWorkingDays: .signedIn
         case .ledgerPage, .ledgerCSV, .projectShowPage, .apiListProjects, .apiGetProject, .apiProjectHistory, .approvalAnalytics,
              .approvalBatches, .approvalBatchShow, .apiApprovalAnalytics, .projectReportsPage, .reportsBoard, .apiProjectReports,
-             .apiReportsBoard, .statsPage, .apiStatsInclusion, .apiProjectPlans: .viewProjects
+             .apiReportsBoard, .statsPage, .apiStatsInclusion, .apiProjectPlans, .targetsPage,
+             .apiTargets: .viewProjects
+        case .targetSet, .apiSetTarget: .setTargets
         case .projectApprovalsPage, .apiProjectApprovals, .approvalQueue, .apiApprovalQueue: .viewApprovals
         case .apiReference, .apiApprovalItems: .viewReference
         case .projectNewPage, .projectCreate, .apiCreateProject: .createProject

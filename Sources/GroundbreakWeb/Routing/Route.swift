@@ -46,6 +46,7 @@ public enum Route: Sendable, Equatable {
     case reviewReport(Int64)
     case reportsGrid(month: String?)
     case stats
+    case targets(unit: String?, month: String?)
     case closeMonth
     case projectPlans(Int64)
     case reopenMonth
@@ -100,6 +101,7 @@ public enum Route: Sendable, Equatable {
         case .reviewReport: .reportReview
         case .reportsGrid: .reportsGrid
         case .stats: .statsPage
+        case .targets: .targetsPage
         case .closeMonth: .reportsClose
         case .projectPlans: .projectPlanSave
         case .reopenMonth: .reportsReopen
@@ -127,6 +129,9 @@ public enum Route: Sendable, Equatable {
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
         case .projectReports(let id, let year):
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id)) + (year.map { "?year=\($0)" } ?? "")
+        case .targets(let unit, let month):
+            let items = [("unit", unit ?? ""), ("month", month ?? "")].filter { !$0.1.isEmpty }
+            return items.isEmpty ? endpoint.pattern : endpoint.pattern + "?" + Route.query(items)
         case .reportsBoard(let month), .reportsGrid(let month):
             return endpoint.pattern + (month.map { "?month=" + Route.encode($0) } ?? "")
         case .reviewReport(let id), .recordInclusion(let id), .projectPlans(let id):

@@ -67,6 +67,10 @@ enum EndpointRegistry {
         case .projectPlanSave: AnnualPlanPages.save
         case .apiProjectPlans: AnnualPlanPages.api
         case .apiSaveProjectPlan: AnnualPlanPages.apiSave
+        case .targetsPage: TargetPages.page
+        case .targetSet: TargetPages.set
+        case .apiTargets: TargetPages.api
+        case .apiSetTarget: TargetPages.apiSet
         case .statsPage: InclusionPages.page
         case .statsRecord: InclusionPages.record
         case .apiStatsInclusion: InclusionPages.api

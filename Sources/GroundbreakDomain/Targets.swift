@@ -1,0 +1,219 @@
+import Foundation
+
+/// An indicator units are held to (目标), from `indicators.json`.
+public struct Indicator: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable {
+        /// Money in yuan; progress is the share of the year's target done.
+        case amount
+        case count
+        /// A rate or share in percent; compared with its target directly.
+        case percent
+    }
+
+    public var code: String
+    public var label: String
+    public var kind: Kind
+    public var basis: String
+
+    public init(code: String, label: String, kind: Kind, basis: String) {
+        self.code = code
+        self.label = label
+        self.kind = kind
+        self.basis = basis
+    }
+}
+
+public struct IndicatorCatalog: Sendable, Codable, Equatable {
+    public var indicators: [Indicator]
+    /// Cumulative share of the year expected by the end of each month (序时进度), by name.
+    public var curves: [String: [Double]]
+    public var realEstateCategory: String
+    public var industrialCategory: String
+    public var source: String
+
+    public init(indicators: [Indicator], curves: [String: [Double]], realEstateCategory: String, industrialCategory: String, source: String) {
+        self.indicators = indicators
+        self.curves = curves
+        self.realEstateCategory = realEstateCategory
+        self.industrialCategory = industrialCategory
+        self.source = source
+    }
+
+    public func indicator(_ code: String) -> Indicator? { indicators.first { $0.code == code } }
+
+    /// The share of the year expected by the end of `month` on `curve` (linear when unknown).
+    public func timeProgress(_ curve: String, month: Int) -> Double {
+        let values = curves[curve] ?? curves["linear"] ?? []
+        guard (1...12).contains(month), values.count == 12 else { return Double(month) / 12 }
+        return values[month - 1]
+    }
+}
+
+/// The unit a target belongs to: a region (with its subtree), a zone (with the zones inside it) or a
+/// department (the projects it leads).
+public struct TargetUnit: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case region, zone, department
+    }
+
+    public var kind: Kind
+    public var code: String
+
+    public init(kind: Kind, code: String) {
+        self.kind = kind
+        self.code = code
+    }
+
+    /// `region:220104`, `zone:220173`, `department:CC-GXJ`.
+    public static func parse(_ text: String) -> TargetUnit? {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let kind = Kind(rawValue: parts[0]), !parts[1].isEmpty else { return nil }
+        return TargetUnit(kind: kind, code: parts[1])
+    }
+
+    public var text: String { "\(kind.rawValue):\(code)" }
+
+    public func contains(_ project: Project, catalog: ReferenceCatalog) -> Bool {
+        switch kind {
+        case .region: catalog.regionSubtree(code).contains(project.fields.regionCode)
+        case .zone: project.fields.zoneCode.map { catalog.zoneSubtree(code).contains($0) } ?? false
+        case .department: project.fields.leadDepartmentCode == code
+        }
+    }
+
+    public func name(_ catalog: ReferenceCatalog) -> String {
+        switch kind {
+        case .region: catalog.region(code)?.name ?? code
+        case .zone: catalog.zone(code)?.name ?? code
+        case .department: catalog.department(code)?.name ?? code
+        }
+    }
+}
+
+/// A unit's target for one indicator and year. Amounts in yuan, counts as counts, percents as percents.
+public struct UnitTarget: Sendable, Codable, Equatable {
+    public var unit: TargetUnit
+    public var year: Int
+    public var indicator: String
+    public var value: Double
+    /// The 序时进度 curve: `linear` (m/12) or `northern` (winter shutdown).
+    public var curve: String
+
+    public init(unit: TargetUnit, year: Int, indicator: String, value: Double, curve: String) {
+        self.unit = unit
+        self.year = year
+        self.indicator = indicator
+        self.value = value
+        self.curve = curve
+    }
+}
+
+/// One indicator of one unit at a month's end: the actual figure against the year's target and
+/// the share of the year that has passed on the unit's curve.
+public struct IndicatorReading: Sendable, Equatable {
+    public var indicator: Indicator
+    public var target: UnitTarget?
+    public var actual: Double?
+    /// Share of the year expected by now (0–1).
+    public var timeProgress: Double
+
+    public init(indicator: Indicator, target: UnitTarget?, actual: Double?, timeProgress: Double) {
+        self.indicator = indicator
+        self.target = target
+        self.actual = actual
+        self.timeProgress = timeProgress
+    }
+
+    /// For amounts and counts: the actual as a percentage of the year's target.
+    public var completionPercent: Double? {
+        guard indicator.kind != .percent, let actual, let target, target.value > 0 else { return nil }
+        return actual / target.value * 100
+    }
+
+    /// Percentage points ahead of (positive) or behind the target: for amounts and counts against
+    /// the time progress, for rates against the target rate.
+    public var gapPoints: Double? {
+        guard let actual, let target else { return nil }
+        if indicator.kind == .percent { return actual - target.value }
+        return completionPercent.map { $0 - timeProgress * 100 }
+    }
+
+    /// The sentence a bulletin uses: "为年度计划的X%，超过时间进度Y个百分点".
+    public var bulletin: String {
+        guard let actual else { return "暂无数据" }
+        guard let target, let gap = gapPoints else { return "暂未下达目标" }
+        let direction = gap >= 0 ? "超过" : "落后"
+        if indicator.kind == .percent {
+            return String(format: "%.1f%%，目标 %.1f%%，%@目标 %.1f 个百分点", actual, target.value, gap >= 0 ? "高于" : "低于", abs(gap))
+        }
+        return String(format: "为年度计划的 %.1f%%，%@时间进度 %.1f 个百分点", completionPercent ?? 0, direction, abs(gap))
+    }
+}
+
+/// Figures of a unit computed from its projects, reports and plans.
+public enum IndicatorCalculator {
+    public struct Inputs: Sendable {
+        public var projects: [Project]
+        /// This year's reports through the month, and last year's through the same month.
+        public var reports: [MonthlyReport]
+        public var lastYearReports: [MonthlyReport]
+        public var plans: [AnnualPlan]
+        public var year: Int
+
+        public init(projects: [Project], reports: [MonthlyReport], lastYearReports: [MonthlyReport], plans: [AnnualPlan], year: Int) {
+            self.projects = projects
+            self.reports = reports
+            self.lastYearReports = lastYearReports
+            self.plans = plans
+            self.year = year
+        }
+    }
+
+    static func inCategory(_ code: String, _ top: String) -> Bool { code == top || code.hasPrefix(top + "-") }
+
+    public static func actuals(_ inputs: Inputs, catalog: IndicatorCatalog) -> [String: Double] {
+        let byId = Dictionary(inputs.projects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let reports = inputs.reports.filter { byId[$0.projectId] != nil }
+        let total = reports.reduce(0.0) { $0 + Double($1.figures.dispatch.yuan) }
+        var figures: [String: Double] = ["FAI_TOTAL": total]
+        let lastYear = inputs.lastYearReports.filter { byId[$0.projectId] != nil }.reduce(0.0) { $0 + Double($1.figures.dispatch.yuan) }
+        if lastYear > 0 { figures["FAI_GROWTH"] = (total - lastYear) / lastYear * 100 }
+        let building = inputs.projects.filter { $0.stage == .construction }
+        figures["STARTED_5000W"] = Double(building.filter { $0.fields.totalInvestment >= .wan(5_000) }.count)
+        figures["STARTED_100M"] = Double(building.filter { $0.fields.totalInvestment >= .yi(1) }.count)
+        figures["STARTED_1B"] = Double(building.filter { $0.fields.totalInvestment >= .yi(10) }.count)
+        let continuing = inputs.plans.filter { $0.year == inputs.year && $0.nature == .continuing && byId[$0.projectId] != nil }
+        if !continuing.isEmpty {
+            let working = Set(reports.filter { $0.figures.dispatch > .zero }.map(\.projectId))
+            figures["RESUME_RATE"] = Double(continuing.filter { working.contains($0.projectId) }.count) / Double(continuing.count) * 100
+        }
+        let plannedNew = inputs.plans.filter { $0.year == inputs.year && $0.nature == .newStart && byId[$0.projectId] != nil }
+        if !plannedNew.isEmpty {
+            let started = plannedNew.filter { byId[$0.projectId]?.fields.actualStart.map { $0.year == inputs.year } ?? false }
+            figures["NEW_START_RATE"] = Double(started.count) / Double(plannedNew.count) * 100
+        }
+        if total > 0 {
+            let nonRealEstate = reports.filter { !inCategory(byId[$0.projectId]!.fields.categoryCode, catalog.realEstateCategory) }
+                .reduce(0.0) { $0 + Double($1.figures.dispatch.yuan) }
+            figures["NON_REAL_ESTATE_SHARE"] = nonRealEstate / total * 100
+            let social = reports.filter { byId[$0.projectId]!.fields.investmentType != .government }.reduce(0.0) { $0 + Double($1.figures.dispatch.yuan) }
+            figures["SOCIAL_SHARE"] = social / total * 100
+        }
+        let newStarts = inputs.projects.filter { $0.fields.actualStart?.year == inputs.year }
+        if !newStarts.isEmpty {
+            figures["INDUSTRIAL_NEW_START_SHARE"] = Double(newStarts.filter { inCategory($0.fields.categoryCode, catalog.industrialCategory) }.count)
+                / Double(newStarts.count) * 100
+        }
+        figures["RESERVE_COUNT"] = Double(inputs.projects.filter { $0.stage == .reserve }.count)
+        return figures
+    }
+
+    public static func readings(_ inputs: Inputs, targets: [UnitTarget], month: Int, catalog: IndicatorCatalog) -> [IndicatorReading] {
+        let figures = actuals(inputs, catalog: catalog)
+        return catalog.indicators.map { indicator in
+            let target = targets.first { $0.indicator == indicator.code }
+            return IndicatorReading(indicator: indicator, target: target, actual: figures[indicator.code],
+                                    timeProgress: catalog.timeProgress(target?.curve ?? "linear", month: month))
+        }
+    }
+}

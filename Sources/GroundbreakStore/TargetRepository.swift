@@ -1,0 +1,73 @@
+import Foundation
+import GroundbreakDomain
+import SQLKit
+
+/// Unit targets and the figures they are held against.
+public struct TargetRepository: Sendable {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// The shipped indicators and 序时进度 curves (`indicators.json`).
+    public static func catalog() throws -> IndicatorCatalog {
+        let text = try ReferenceDataLoader.bundledText("indicators.json")
+        do {
+            return try JSONDecoder().decode(IndicatorCatalog.self, from: Data(text.utf8))
+        } catch {
+            throw ReferenceDataLoader.BadReferenceFile(file: "indicators.json", reason: "\(error)")
+        }
+    }
+
+    public func targets(unit: TargetUnit, year: Int) async throws -> [UnitTarget] {
+        try await database.sql.raw("""
+            SELECT * FROM unit_targets WHERE unit_kind = \(bind: unit.kind.rawValue) AND unit_code = \(bind: unit.code) AND year = \(bind: year)
+            """).all().map { row in
+            UnitTarget(unit: unit, year: year, indicator: try row.decode(column: "indicator", as: String.self),
+                       value: try row.decode(column: "value", as: Double.self), curve: try row.decode(column: "curve", as: String.self))
+        }
+    }
+
+    public func set(_ target: UnitTarget, catalog: IndicatorCatalog, actor: AuditActor, now: Date) async throws {
+        var errors: [FieldError] = []
+        if catalog.indicator(target.indicator) == nil { errors.append(FieldError("indicator", .unknownCode(field: "indicator", code: target.indicator))) }
+        if catalog.curves[target.curve] == nil { errors.append(FieldError("curve", .unknownCode(field: "curve", code: target.curve))) }
+        if !(2000...2100).contains(target.year) { errors.append(FieldError("year", .unknownCode(field: "year", code: String(target.year)))) }
+        if target.value < 0 || !target.value.isFinite || (catalog.indicator(target.indicator)?.kind == .percent && target.value > 1000) {
+            errors.append(FieldError("value", .unknownCode(field: "value", code: String(target.value))))
+        }
+        guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
+        try await database.transaction { db in
+            let before = try await db.raw("""
+                SELECT value, curve FROM unit_targets WHERE unit_kind = \(bind: target.unit.kind.rawValue) AND unit_code = \(bind: target.unit.code)
+                    AND year = \(bind: target.year) AND indicator = \(bind: target.indicator)
+                """).first().map { "\(try $0.decode(column: "value", as: Double.self)) \(try $0.decode(column: "curve", as: String.self))" }
+            try await db.raw("""
+                DELETE FROM unit_targets WHERE unit_kind = \(bind: target.unit.kind.rawValue) AND unit_code = \(bind: target.unit.code)
+                    AND year = \(bind: target.year) AND indicator = \(bind: target.indicator)
+                """).run()
+            try await db.raw("""
+                INSERT INTO unit_targets (unit_kind, unit_code, year, indicator, value, curve, updated_at)
+                VALUES (\(bind: target.unit.kind.rawValue), \(bind: target.unit.code), \(bind: target.year), \(bind: target.indicator), \(bind: target.value),
+                        \(bind: target.curve), \(bind: StoredTime.text(now)))
+                """).run()
+            try await AuditLog.write(entity: "unit_target", entityId: "\(target.unit.text)/\(target.year)/\(target.indicator)", action: before == nil ? "create" : "update",
+                                     before: before, after: "\(target.value) \(target.curve)", actor: actor, now: now, db: db)
+        }
+    }
+
+    /// What a unit's figures are computed from, as far as `scope` reaches, through `month`.
+    public func inputs(unit: TargetUnit, month: Month, scope: ProjectScope, catalog: ReferenceCatalog) async throws -> IndicatorCalculator.Inputs {
+        let projects = try await ProjectRepository(database: database).projects(inStages: Stage.allCases, scope: scope)
+            .filter { unit.contains($0, catalog: catalog) }
+        let reports = MonthlyReportRepository(database: database)
+        let lastYear = Month(year: month.year - 1, month: month.month)!
+        return IndicatorCalculator.Inputs(
+            projects: projects,
+            reports: try await reports.reports(from: Month(year: month.year, month: 1)!, through: month),
+            lastYearReports: try await reports.reports(from: Month(year: month.year - 1, month: 1)!, through: lastYear),
+            plans: try await AnnualPlanRepository(database: database).plans(year: month.year), year: month.year
+        )
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+import Plot
+
+/// Unit targets and 序时进度: each indicator's actual against the year's target and the time passed.
+enum TargetPages {
+    struct Query: Sendable {
+        var unit: TargetUnit
+        var month: Month
+    }
+
+    /// `unit=region:220104&month=2026-10`; defaults: the caller's unit (or the city), last month.
+    static func query(_ input: EndpointRequest, _ items: [(String, String)]) throws -> Query {
+        let form = FormData(pairs: items)
+        var errors: [FieldError] = []
+        var unit = input.principal?.unit.map { TargetUnit(kind: $0.kind == .region ? .region : .department, code: $0.code) } ?? TargetUnit(kind: .region, code: "220100")
+        if !form["unit"].isEmpty {
+            if let parsed = TargetUnit.parse(form["unit"]) { unit = parsed } else { errors.append(FieldError("unit", .unknownCode(field: "unit", code: form["unit"]))) }
+        }
+        var month = ReportPages.reportingMonth(input.today)
+        if !form["month"].isEmpty {
+            if let parsed = Month.parse(form["month"]) { month = parsed } else { errors.append(FieldError("month", .dateInvalid)) }
+        }
+        guard errors.isEmpty else { throw AppError.badQuery(ValidationFailure(errors)) }
+        return Query(unit: unit, month: month)
+    }
+
+    static func readings(_ input: EndpointRequest, _ query: Query) async throws -> [IndicatorReading] {
+        let repository = TargetRepository(database: input.services.database)
+        let inputs = try await repository.inputs(unit: query.unit, month: query.month, scope: input.scope(.viewProjects), catalog: input.catalog)
+        return IndicatorCalculator.readings(inputs, targets: try await repository.targets(unit: query.unit, year: query.month.year),
+                                            month: query.month.month, catalog: input.services.indicators)
+    }
+
+    static func page(_ input: EndpointRequest) async throws -> Response {
+        let query = try (try? query(input, input.queryItems)) ?? query(input, [])
+        let page = TargetsPage(context: PageContext(input), query: query, readings: try await readings(input, query), catalog: input.catalog,
+                               indicators: input.services.indicators,
+                               canSet: Policy.decide(.setTargets, for: input.principal, catalog: input.catalog) == .allow,
+                               notice: input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存" })
+        return Responses.html(page.document)
+    }
+
+    static func target(from fields: FormData, indicators: IndicatorCatalog) -> Result<UnitTarget, ValidationFailure> {
+        var errors: [FieldError] = []
+        let unit = TargetUnit.parse(fields["unit"])
+        if unit == nil { errors.append(FieldError("unit", .required(field: "unit"))) }
+        let year = Int(fields["year"])
+        if year == nil { errors.append(FieldError("year", .required(field: "year"))) }
+        let indicator = indicators.indicator(fields["indicator"])
+        if indicator == nil { errors.append(FieldError("indicator", .unknownCode(field: "indicator", code: fields["indicator"]))) }
+        var value: Double?
+        if indicator?.kind == .amount {
+            switch Money.parse(fields["value"], unit: .wan) {
+            case .success(let money): value = Double(money.yuan)
+            case .failure(let problem): errors.append(FieldError("value", .money(problem)))
+            }
+        } else {
+            value = Double(TextNormalizer.halfWidth(fields["value"]).trimmingCharacters(in: .whitespaces))
+            if value == nil { errors.append(FieldError("value", .required(field: "value"))) }
+        }
+        guard errors.isEmpty, let unit, let year, let indicator, let value else { return .failure(ValidationFailure(errors)) }
+        return .success(UnitTarget(unit: unit, year: year, indicator: indicator.code, value: value, curve: fields["curve"].isEmpty ? "linear" : fields["curve"]))
+    }
+
+    static func set(_ input: EndpointRequest) async throws -> Response {
+        let form = input.form ?? FormData(pairs: [])
+        switch target(from: form, indicators: input.services.indicators) {
+        case .failure(let failure): throw AppError.validation(failure)
+        case .success(let target):
+            try await TargetRepository(database: input.services.database).set(target, catalog: input.services.indicators, actor: input.actor, now: input.now)
+            return Responses.redirect(to: Route.targets(unit: target.unit.text, month: form["month"].isEmpty ? nil : form["month"]).path + "&notice=saved")
+        }
+    }
+
+    struct ReadingDTO: Codable, Sendable {
+        var indicator: String
+        var label: String
+        var kind: String
+        @ExplicitNull var target: Double?
+        @ExplicitNull var curve: String?
+        var timeProgress: Double
+        @ExplicitNull var actual: Double?
+        @ExplicitNull var completionPercent: Double?
+        @ExplicitNull var gapPoints: Double?
+        var bulletin: String
+    }
+
+    struct ReadingsDTO: Codable, Sendable {
+        var unit: String
+        var unitName: String
+        var month: String
+        var readings: [ReadingDTO]
+    }
+
+    static func api(_ input: EndpointRequest) async throws -> Response {
+        let query = try query(input, input.queryItems)
+        let readings = try await readings(input, query)
+        return try Responses.json(ReadingsDTO(unit: query.unit.text, unitName: query.unit.name(input.catalog), month: query.month.iso, readings: readings.map {
+            ReadingDTO(indicator: $0.indicator.code, label: $0.indicator.label, kind: $0.indicator.kind.rawValue, target: $0.target?.value,
+                       curve: $0.target?.curve, timeProgress: $0.timeProgress * 100, actual: $0.actual, completionPercent: $0.completionPercent,
+                       gapPoints: $0.gapPoints, bulletin: $0.bulletin)
+        }))
+    }
+
+    struct TargetBody: Decodable, Sendable {
+        var unit: String
+        var year: Int
+        var indicator: String
+        /// Yuan for amounts, counts, percents.
+        var value: Double
+        var curve: String?
+    }
+
+    static func apiSet(_ input: EndpointRequest) async throws -> Response {
+        let body = try input.json(TargetBody.self)
+        guard let unit = TargetUnit.parse(body.unit) else { throw AppError.validation(ValidationFailure([FieldError("unit", .unknownCode(field: "unit", code: body.unit))])) }
+        let target = UnitTarget(unit: unit, year: body.year, indicator: body.indicator, value: body.value, curve: body.curve ?? "linear")
+        try await TargetRepository(database: input.services.database).set(target, catalog: input.services.indicators, actor: input.actor, now: input.now)
+        return try await api(input)
+    }
+}
+
+struct TargetsPage {
+    var context: PageContext
+    var query: TargetPages.Query
+    var readings: [IndicatorReading]
+    var catalog: ReferenceCatalog
+    var indicators: IndicatorCatalog
+    var canSet: Bool
+    var notice: String?
+
+    static func format(_ value: Double?, _ kind: Indicator.Kind) -> String {
+        guard let value else { return "—" }
+        switch kind {
+        case .amount: return Money(yuan: Int64(value.rounded())).formatted(in: .wan, grouped: true) + " 万元"
+        case .count: return String(format: "%.0f 个", value)
+        case .percent: return String(format: "%.1f%%", value)
+        }
+    }
+
+    var units: [Components.Option] {
+        catalog.regions.map { .init("region:\($0.code)", $0.name, group: "行政区") }
+            + catalog.zones.map { .init("zone:\($0.code)", $0.name, group: "开发区") }
+            + catalog.departments.map { .init("department:\($0.code)", $0.name, group: "牵头部门") }
+    }
+
+    var document: HTML {
+        Layout.document(title: "目标与序时进度", context: context, nav: .reports, content: .group(
+            .h1(.text("\(query.unit.name(catalog)) \(query.month.label)目标与序时进度")),
+            Components.notice(notice),
+            .form(.method(.get), .action(esc(Route.targets(unit: nil, month: nil).path)), .class("filters"),
+                .div(.class("filter-grid"),
+                    .div(.class("filter"), .label(.for("f-unit"), .text("单位")), Components.select("unit", options: units, selected: [query.unit.text], blank: nil)),
+                    .div(.class("filter"), .label(.for("f-month"), .text("截至月份")),
+                         .input(.type(.text), .name("month"), .id("f-month"), .value(esc(query.month.iso))))),
+                .div(.class("filter-actions"), .button(.type(.submit), .class("button"), .text("查看")))),
+            .p(.class("meta"), .text("完成投资取月度填报调度口径；时间进度按目标所选曲线（均匀 m/12，或北方冬季停工曲线）。只统计您职责范围内的项目。\(indicators.source)")),
+            .div(.class("table-wrap"), .table(.class("ledger"),
+                .thead(.tr(.th(.text("指标")), .th(.class("num"), .text("年度目标")), .th(.class("num"), .text("时间进度")), .th(.class("num"), .text("完成")),
+                           .th(.text("通报口径")), .th(.text("")))),
+                .tbody(.forEach(readings) { reading in
+                    .tr(.td(.class("name"), .text(reading.indicator.label), .span(.class("sub"), .text(reading.indicator.basis))),
+                        .td(.class("num"), .text(Self.format(reading.target?.value, reading.indicator.kind))),
+                        .td(.class("num"), .text(String(format: "%.1f%%", reading.timeProgress * 100))),
+                        .td(.class("num"), .text(Self.format(reading.actual, reading.indicator.kind))),
+                        .td(.span(.class((reading.gapPoints ?? 0) < 0 ? "flag flag-red" : ""), .text(reading.bulletin))),
+                        .td(canSet ? setForm(reading) : .empty))
+                })))
+        ))
+    }
+
+    private func setForm(_ reading: IndicatorReading) -> Node<HTML.BodyContext> {
+        let kind = reading.indicator.kind
+        let current = reading.target.map { kind == .amount ? Money(yuan: Int64($0.value.rounded())).exactWanText : String(format: "%g", $0.value) } ?? ""
+        return .form(.method(.post), .action(esc(Route.targets(unit: nil, month: nil).path)), .class("inline-form"),
+            Layout.csrfField(context),
+            .input(.type(.hidden), .name("unit"), .value(esc(query.unit.text))),
+            .input(.type(.hidden), .name("year"), .value(String(query.month.year))),
+            .input(.type(.hidden), .name("month"), .value(esc(query.month.iso))),
+            .input(.type(.hidden), .name("indicator"), .value(esc(reading.indicator.code))),
+            .input(.type(.text), .name("value"), .value(esc(current)), .attribute(named: "size", value: "8"),
+                   .attribute(named: "aria-label", value: esc("\(reading.indicator.label) 年度目标（\(kind == .amount ? "万元" : kind == .percent ? "%" : "个")）"))),
+            Components.select("curve", options: [.init("linear", "均匀"), .init("northern", "北方季节")], selected: [reading.target?.curve ?? "linear"], blank: nil,
+                              form: "t\(reading.indicator.code)-"),
+            .button(.type(.submit), .class("button secondary"), .text("设定")))
+    }
+}
