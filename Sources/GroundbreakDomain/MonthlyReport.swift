@@ -93,6 +93,12 @@ public struct ReportRules: Sendable, Codable, Equatable {
         self.basis = basis
     }
 
+    /// Who answers for a project's report: its secretary seat when it has one, otherwise its region.
+    public static func responsible(_ project: Project, catalog: ReferenceCatalog) -> String {
+        if let seat = project.fields.secretaryPositionId, let position = catalog.position(seat) { return "项目秘书 \(position.display)" }
+        return "属地 \(catalog.region(project.fields.regionCode)?.name ?? project.fields.regionCode)"
+    }
+
     /// Whether `project` owes a report for `month`.
     public func mustReport(_ project: Project, for month: Month) -> Bool {
         if reportingStages.contains(project.stage) { return project.fields.actualStart.map { Month($0) <= month } ?? (project.stage == .approval) }

@@ -72,6 +72,9 @@ struct ReportWebTests {
             let board = try await client.send(.get, "/api/v1/reports?month=2026-10", as: center)
             expectDocumented(board, .apiReportsBoard)
             #expect(board.object["counts"] as? [String: Int] == ["submittedLate": 1, "missing": 1], "sent on 11-23, after the 11-05 due day")
+            let responsible = Dictionary(((board.object["rows"] as? [[String: Any]]) ?? []).map { ($0["projectName"] as? String ?? "", $0["responsible"] as? String ?? "") },
+                                         uniquingKeysWith: { first, _ in first })
+            #expect(responsible["汽车零部件产业园"]?.hasPrefix("项目秘书") == true && responsible["不归我管的项目"] == "属地 九台区")
             #expect(try await client.send(.get, "/api/v1/reports?month=2026-13", as: center).status == .badRequest)
             let page = try await client.send(.get, "/reports?month=2026-10", as: center)
             #expect(page.text.contains("逾期未报 1") && page.text.contains("不归我管的项目") && page.text.contains("审核通过"))

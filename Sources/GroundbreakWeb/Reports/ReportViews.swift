@@ -137,13 +137,14 @@ struct ReportsBoardPage {
                  .span(.class("current"), .text(month.label)),
                  .a(.href(esc(Route.reportsBoard(month: month.next.iso).path)), .text("\(month.next.label) ›"))),
             .div(.class("table-wrap"), .table(.class("ledger"),
-                .thead(.tr(.th(.text("项目")), .th(.text("属地")), .th(.text("阶段")), .th(.class("num"), .text("本月（调度）")), .th(.class("num"), .text("本月（统计）")),
+                .thead(.tr(.th(.text("项目")), .th(.text("属地")), .th(.text("阶段")), .th(.text("填报责任")), .th(.class("num"), .text("本月（调度）")), .th(.class("num"), .text("本月（统计）")),
                            .th(.text("报送人 / 时间")), .th(.text("状态")))),
                 .tbody(.forEach(rows) { row in
                     .tr(
                         .td(.class("name"), .a(.href(esc(Route.projectReports(row.project.id, year: month.year).path)), .text(row.project.fields.name))),
                         .td(.text(catalog.region(row.project.fields.regionCode)?.name ?? row.project.fields.regionCode)),
                         .td(Components.stageBadge(row.project.stage)),
+                        .td(.text(ReportRules.responsible(row.project, catalog: catalog))),
                         .td(.class("num"), .text(ProjectReportsPage.wan(closing.close == nil ? row.report?.figures.dispatch : closing.snapshot[row.project.id]?.dispatch))),
                         .td(.class("num"), .text(ProjectReportsPage.wan(closing.close == nil ? row.report?.figures.statistical : closing.snapshot[row.project.id]?.statistical))),
                         .td(.text(row.report.map { "\($0.submittedBy) \(Format.dateTime($0.submittedAt))" } ?? "—")),

@@ -96,6 +96,8 @@ enum ReportsAPI {
         struct Row: Codable, Sendable {
             var projectId: Int64
             var projectName: String
+            /// Who answers for the report: the secretary seat, or the region.
+            var responsible: String
             var state: String
             var stateLabel: String
             @ExplicitNull var reportId: Int64?
@@ -135,7 +137,8 @@ enum ReportsAPI {
         return try Responses.json(BoardDTO(
             month: month.iso, due: month.dueDate(day: input.services.reportRules.dueDay).iso, closedAt: closing.close?.closedAt,
             counts: Dictionary(grouping: rows, by: \.state.rawValue).mapValues(\.count),
-            rows: rows.map { .init(projectId: $0.project.id, projectName: $0.project.fields.name, state: $0.state.rawValue, stateLabel: $0.state.label,
+            rows: rows.map { .init(projectId: $0.project.id, projectName: $0.project.fields.name,
+                                   responsible: ReportRules.responsible($0.project, catalog: input.catalog), state: $0.state.rawValue, stateLabel: $0.state.label,
                                    reportId: $0.report?.id, dispatch: figures($0).0, statistical: figures($0).1,
                                    submittedAt: $0.report?.submittedAt, version: $0.report?.version) },
             corrections: closing.corrections.map { .init(projectId: $0.projectId, dispatchBefore: $0.dispatchBefore?.yuan, dispatchAfter: $0.dispatchAfter.yuan,
