@@ -33,6 +33,8 @@ public enum DomainText: Sendable, Equatable {
     case reportChangedMeanwhile(version: Int)
     case inclusionBeforeStart
     case monthNotEnded
+    case fileTooLarge(maxBytes: Int)
+    case notAnImage
     case planAboveTotal(total: Money)
     case newStartAlreadyStarted(year: Int)
     case monthAlreadyClosed
@@ -235,6 +237,10 @@ public enum DomainText: Sendable, Equatable {
             "年度计划投资超过项目总投资（\(total.formatted(in: .wan)) 万元）"
         case .newStartAlreadyStarted(let year):
             "项目已于 \(year) 年开工，本年度应为续建"
+        case .fileTooLarge(let maxBytes):
+            "文件超过 \(maxBytes / 1_048_576) MB 上限"
+        case .notAnImage:
+            "只接受 JPEG、PNG 或 WebP 格式的照片"
         case .monthNotEnded:
             "本月尚未结束，不能关账"
         case .monthAlreadyClosed:
@@ -418,6 +424,7 @@ public enum DomainText: Sendable, Equatable {
         "decision": "审核结果",
         "admittedOn": "入库日期",
         "correctionReason": "更正原因",
+        "photo": "现场照片",
         "plannedInvestment": "年度计划投资",
         "nature": "建设性质",
         "inStartList": "列入开复工清单",

@@ -30,6 +30,7 @@ public struct AppError: Error, Sendable {
     public static let csrf = AppError(.forbidden, kind: "csrf-failed", title: WebText.Problem.csrf)
     public static let badJSON = AppError(.badRequest, kind: "malformed-json", title: WebText.Problem.badJSON)
     public static let unsupportedMediaType = AppError(.unsupportedMediaType, kind: "unsupported-media-type", title: WebText.Problem.unsupportedMediaType)
+    public static let badMultipart = AppError(.badRequest, kind: "malformed-multipart", title: "上传内容格式不正确（multipart/form-data）")
     public static let tooLarge = AppError(.contentTooLarge, kind: "body-too-large", title: WebText.Problem.tooLarge)
 
     static func validation(_ failure: ValidationFailure, title: String = WebText.Problem.validation) -> AppError {

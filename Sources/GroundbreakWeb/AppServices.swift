@@ -27,6 +27,7 @@ public final class AppServices: Sendable {
     public var batches: ApprovalBatchRepository { ApprovalBatchRepository(database: database) }
     public var reports: MonthlyReportRepository { MonthlyReportRepository(database: database) }
     public var inclusions: StatsInclusionRepository { StatsInclusionRepository(database: database) }
+    public var attachments: AttachmentRepository { AttachmentRepository(database: database, storage: LocalDiskStorage(directory: settings.attachmentsDirectory)) }
     /// The monthly reporting rules, read from `report_rules.json` at start.
     public let reportRules: ReportRules
     /// Indicators and 序时进度 curves, read from `indicators.json` at start.

@@ -24,6 +24,10 @@ public struct AppSettings: Sendable {
     public var sessionAbsoluteTimeout: TimeInterval = 12 * 3600
     /// Largest request body accepted, in bytes.
     public var maxBodyBytes = 1 << 20
+    /// Largest photo upload accepted, in bytes.
+    public var maxUploadBytes = 10 << 20
+    /// Where attachment files are kept (local disk storage).
+    public var attachmentsDirectory = "./attachments"
     /// Connections per event loop in the database pool.
     public var databasePoolSize = 8
 

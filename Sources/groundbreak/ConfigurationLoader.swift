@@ -47,6 +47,8 @@ enum ConfigurationLoader {
         settings.bcryptCost = config.int(forKey: "groundbreak.bcrypt.cost", default: settings.bcryptCost)
         settings.secureCookies = config.bool(forKey: "groundbreak.cookies.secure", default: settings.mode == .production)
         settings.databasePoolSize = config.int(forKey: "groundbreak.database.pool.size", default: settings.databasePoolSize)
+        settings.attachmentsDirectory = config.string(forKey: "groundbreak.attachments.dir", default: settings.attachmentsDirectory)
+        settings.maxUploadBytes = config.int(forKey: "groundbreak.upload.max.bytes", default: settings.maxUploadBytes)
         guard (1...65535).contains(settings.port) else { throw Invalid(message: "端口应在 1–65535 之间：\(settings.port)") }
         guard (4...31).contains(settings.bcryptCost) else { throw Invalid(message: "GROUNDBREAK_BCRYPT_COST 应在 4–31 之间") }
         return try settings.validated()

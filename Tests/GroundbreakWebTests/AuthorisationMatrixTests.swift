@@ -39,7 +39,7 @@ struct AuthorisationMatrixTests {
 
     /// Routes asked about an object in scope and one out of it.
     static func scoped(_ endpoint: Endpoint) -> Bool {
-        endpoint.target == .project || endpoint.target == .approval || endpoint.target == .report || endpoint == .projectCreate || endpoint == .apiCreateProject
+        [.project, .approval, .report, .attachment].contains(endpoint.target) || endpoint == .projectCreate || endpoint == .apiCreateProject
     }
 
     enum Expected: Equatable, CustomStringConvertible {
@@ -59,8 +59,10 @@ struct AuthorisationMatrixTests {
         case .logout, .signOutEverywhere, .home, .projectCreate, .projectUpdate, .projectTransition, .adminUserUpdate, .adminUserLock, .adminTokenRevoke,
              .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate, .approvalBatchAddProject, .calendarImport,
              .approvalItemUpdate, .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview,
-             .reportsGridSave, .reportsClose, .reportsReopen, .projectPlanSave, .targetSet:
+             .reportsGridSave, .reportsClose, .reportsReopen, .projectPlanSave, .targetSet, .reportPhotoUpload:
             .seeOther
+        case .apiUploadPhoto:
+            .created
         case .adminUserCreate, .adminTokenIssue, .apiCreateProject:
             .created
         case .passwordSubmit:
@@ -94,7 +96,7 @@ struct AuthorisationMatrixTests {
         case .viewProjects, .viewApprovals:
             // No matrix caller sits in a department that approves B's items (市发改委, 自然资源局,
             // 住建局, 生态环境局); the approving department's reach is tested on its own.
-            if endpoint.target == .project && !inScope && !seesB.contains(role) { return .status(.notFound) }
+            if [.project, .attachment].contains(endpoint.target) && !inScope && !seesB.contains(role) { return .status(.notFound) }
             return ok
         case .createProject:
             guard creates.contains(role) else { return .status(.forbidden) }
@@ -136,6 +138,9 @@ struct AuthorisationMatrixTests {
         /// October's report of A and of B, sent by the project side.
         var reportA: Int64
         var reportB: Int64
+        /// A site photo of A and of B.
+        var photoA: Int64
+        var photoB: Int64
     }
 
     static func makeWorld(_ fixture: WebFixture) async throws -> World {
@@ -180,8 +185,14 @@ struct AuthorisationMatrixTests {
         for id in [a, b] {
             reports.append(try await Self.sendReport(fixture, project: id, month: Month(year: 2026, month: 10)!).id)
         }
+        var photos: [Int64] = []
+        for id in [a, b] {
+            photos.append(try await fixture.services.attachments.addPhoto(projectId: id, month: Month(year: 2026, month: 10)!, name: "现场.png", bytes: tinyPNG,
+                                                                          maxBytes: 1 << 20, actor: .system("test"), now: webNow).id)
+        }
         return World(projectA: a, projectB: b, targetUser: target.id, token: token.record.id, secretarySeat: secretary, sponsorSeat: sponsor,
-                     approvalA: filingItems[0], approvalB: filingItems[1], batch: batch.id, reportA: reports[0], reportB: reports[1])
+                     approvalA: filingItems[0], approvalB: filingItems[1], batch: batch.id, reportA: reports[0], reportB: reports[1],
+                     photoA: photos[0], photoB: photos[1])
     }
 
     /// Sends (or sends again) a project's report for `month` as the project side would.
@@ -329,6 +340,14 @@ struct AuthorisationMatrixTests {
             }
             return try await client.send(.post, path(.reviewReport(reportId)), as: fixture, signedIn: signedIn,
                                          form: [("decision", "return"), ("reviewComment", "请补充"), ("version", String(current.version))])
+        case .reportPhotoUpload:
+            return try await client.sendMultipart(path(.reportPhotos(project)), as: fixture, signedIn: signedIn, fields: [("month", "2026-10")],
+                                                  file: ("photo", "工地.png", tinyPNG))
+        case .apiUploadPhoto:
+            return try await client.sendImage(endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)) + "?month=2026-10&name=a.png",
+                                              as: fixture, signedIn: signedIn, bytes: tinyPNG)
+        case .attachmentShow:
+            return try await client.send(.get, path(.attachment(inScope ? world.photoA : world.photoB)), as: fixture, signedIn: signedIn)
         case .targetSet, .apiSetTarget:
             if endpoint == .apiSetTarget {
                 return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,

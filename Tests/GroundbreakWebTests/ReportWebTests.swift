@@ -5,6 +5,7 @@ import HTTPTypes
 import GroundbreakTestSupport
 @testable import GroundbreakWeb
 import HummingbirdTesting
+import NIOCore
 import Testing
 
 @Suite("Monthly reports on the web")
@@ -332,6 +333,52 @@ struct TargetWebTests {
             #expect(try await client.send(.post, "/api/v1/targets", as: jiutai,
                                           json: #"{"unit":"region:220113","year":2026,"indicator":"FAI_TOTAL","value":1}"#).status == .forbidden)
             #expect(try await client.send(.get, "/api/v1/targets?unit=planet:1", as: center).status == .badRequest)
+        }
+    }
+}
+
+@Suite("Site photos")
+struct PhotoTests {
+    @Test("photos are uploaded from the form or the API, kept once by content, and served only within scope", arguments: allEngines)
+    func photos(engine: DatabaseEngine) async throws {
+        try await withWeb(engine) { fixture, client in
+            let id = try await ReportWebTests.building(fixture, name: "照片测试项目")
+            let notImage = try await client.sendMultipart("/projects/\(id)/photos", as: fixture, fields: [("month", "2026-10")],
+                                                          file: ("photo", "说明.txt", Array("这不是照片".utf8)))
+            #expect(notImage.status == .unprocessableContent && notImage.text.contains("只接受 JPEG、PNG 或 WebP"))
+            let tooBig = try await client.sendMultipart("/projects/\(id)/photos", as: fixture, fields: [("month", "2026-10")],
+                                                        file: ("photo", "大.png", tinyPNG + [UInt8](repeating: 0, count: 300 * 1024)))
+            #expect(tooBig.status == .contentTooLarge)
+            let noToken = try await client.sendMultipart("/projects/\(id)/photos", as: fixture, fields: [("month", "2026-10")],
+                                                         file: ("photo", "工地.png", tinyPNG), csrf: false)
+            #expect(noToken.status == .forbidden)
+            #expect(try await fixture.services.attachments.attachments(projectId: id).isEmpty)
+
+            let uploaded = try await client.sendMultipart("/projects/\(id)/photos", as: fixture, fields: [("month", "2026-10")],
+                                                          file: ("photo", "工地 10月.png", tinyPNG))
+            #expect(uploaded.status == .seeOther)
+            let api = try await client.sendImage("/api/v1/projects/\(id)/photos?month=2026-09&name=base.png", as: fixture, bytes: tinyPNG)
+            #expect(api.status == .created)
+            expectDocumented(api, .apiUploadPhoto)
+            #expect(try await client.sendImage("/api/v1/projects/\(id)/photos?month=2026-09", as: fixture, bytes: tinyPNG, contentType: "text/plain").status
+                    == .unsupportedMediaType)
+
+            let listed = try await client.send(.get, "/api/v1/projects/\(id)/photos", as: fixture)
+            expectDocumented(listed, .apiProjectPhotos)
+            let photos = (listed.json as? [[String: Any]]) ?? []
+            #expect(photos.map { $0["month"] as? String } == ["2026-10", "2026-09"] && photos.first?["name"] as? String == "工地 10月.png")
+            let url = try #require(photos.first?["url"] as? String)
+            let image = try await client.send(.get, url, as: fixture)
+            #expect(image.status == .ok && image.headers[.contentType] == "image/png" && Array(image.body.readableBytesView) == tinyPNG)
+            let tab = try await client.send(.get, "/projects/\(id)/reports?year=2026", as: fixture)
+            #expect(tab.text.contains("现场照片（2）") && tab.text.contains(#"<img src="\#(url)""#))
+            // Same bytes twice: two records, one file.
+            let files = try FileManager.default.subpathsOfDirectory(atPath: fixture.services.settings.attachmentsDirectory).filter { $0.count > 60 }
+            #expect(files.count == 1)
+
+            let jiutai = try await fixture.signedIn(as: "jiutai", roles: [.region], unit: OrgUnit(kind: .region, code: "220113"))
+            #expect(try await client.send(.get, url, as: jiutai).status == .notFound)
+            #expect(try await client.send(.get, url, as: fixture, signedIn: false).status != .ok)
         }
     }
 }

@@ -27,6 +27,8 @@ struct WebFixture: Sendable {
         var settings = AppSettings()
         settings.bcryptCost = 4
         settings.maxBodyBytes = 64 * 1024
+        settings.maxUploadBytes = 256 * 1024
+        settings.attachmentsDirectory = NSTemporaryDirectory() + "groundbreak-attachments-\(UUID().uuidString)"
         return settings
     }
 }
@@ -118,6 +120,39 @@ extension TestClientProtocol {
             body = ByteBuffer(string: form.map { "\(Route.encode($0.0))=\(Route.encode($0.1))" }.joined(separator: "&"))
         }
         return try await execute(uri: path, method: method, headers: headers, body: body)
+    }
+}
+
+/// The smallest byte string our store takes for a PNG: its signature, then anything.
+let tinyPNG: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array("IHDR-not-a-real-image".utf8)
+
+extension TestClientProtocol {
+    /// A `multipart/form-data` form post with one file, as a browser sends it.
+    func sendMultipart(_ path: String, as fixture: WebFixture, signedIn: Bool = true, fields: [(String, String)], file: (field: String, name: String, bytes: [UInt8])?,
+                       csrf: Bool = true) async throws -> TestResponse {
+        let boundary = "----groundbreak\(UUID().uuidString)"
+        var body: [UInt8] = []
+        for (name, value) in fields + (csrf ? [("_csrf", fixture.csrfToken)] : []) {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        if let file {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: image/png\r\n\r\n".utf8)
+            body += file.bytes + Array("\r\n".utf8)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+        if signedIn { headers[.cookie] = fixture.cookie }
+        return try await execute(uri: path, method: .post, headers: headers, body: ByteBuffer(bytes: body))
+    }
+
+    /// An image as the whole body, for the API.
+    func sendImage(_ path: String, as fixture: WebFixture, signedIn: Bool = true, bytes: [UInt8], contentType: String = "image/png") async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: contentType]
+        if signedIn {
+            headers[.cookie] = fixture.cookie
+            headers[HTTPField.Name("X-CSRF-Token")!] = fixture.csrfToken
+        }
+        return try await execute(uri: path, method: .post, headers: headers, body: ByteBuffer(bytes: bytes))
     }
 }
 

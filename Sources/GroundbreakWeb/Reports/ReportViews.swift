@@ -14,6 +14,7 @@ struct ProjectReportsPage {
     var today: Day
     var defaultMonth: Month
     var plan: AnnualPlan?
+    var photos: [Attachment]
     var canSubmit: Bool
     var canReview: Bool
     var errors: [FieldError]
@@ -60,7 +61,8 @@ struct ProjectReportsPage {
                     )
                 })
             )),
-            canSubmit ? submitForm : .empty
+            canSubmit ? submitForm : .empty,
+            PhotoPages.section(context, project: project, photos: photos, defaultMonth: defaultMonth, canUpload: canSubmit, errors: errors)
         ))
     }
 

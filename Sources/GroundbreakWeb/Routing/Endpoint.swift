@@ -27,11 +27,13 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case statsPage, statsRecord
     // Targets
     case targetsPage, targetSet
+    // Photos
+    case reportPhotoUpload, attachmentShow
     // API
     case apiOpenAPI, apiMe, apiListProjects, apiCreateProject, apiGetProject, apiUpdateProject, apiTransitionProject
     case apiProjectHistory, apiReference, apiAudit
     case apiProjectApprovals, apiApprovalPlan, apiApprovalEvent, apiApprovalQueue, apiApprovalAnalytics, apiWorkingDays, apiApprovalItems
-    case apiProjectReports, apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth, apiProjectPlans, apiSaveProjectPlan, apiTargets, apiSetTarget
+    case apiProjectReports, apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth, apiProjectPlans, apiSaveProjectPlan, apiTargets, apiSetTarget, apiProjectPhotos, apiUploadPhoto
 
     public enum Kind: Sendable {
         /// Machine endpoints with no session: health, metrics, static files.
@@ -44,7 +46,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
 
     /// What the `:id` in the path names; the guard loads it and asks the policy about it.
     public enum Target: Sendable {
-        case none, project, user, token, approval, batch, position, report
+        case none, project, user, token, approval, batch, position, report, attachment
     }
 
     public var method: HTTPRequest.Method {
@@ -55,7 +57,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .approvalBatchAddProject, .calendarImport, .approvalItemUpdate, .apiApprovalPlan, .apiApprovalEvent,
              .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview, .apiSubmitReport, .apiReviewReport,
              .reportsGridSave, .statsRecord, .apiRecordInclusion, .reportsClose, .reportsReopen, .apiCloseMonth, .apiReopenMonth,
-             .projectPlanSave, .apiSaveProjectPlan, .targetSet, .apiSetTarget:
+             .projectPlanSave, .apiSaveProjectPlan, .targetSet, .apiSetTarget,
+             .reportPhotoUpload, .apiUploadPhoto:
             .post
         case .apiUpdateProject: .patch
         default: .get
@@ -116,6 +119,9 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .reportsGrid, .reportsGridSave: "/reports/grid"
         case .statsPage: "/stats"
         case .targetsPage, .targetSet: "/targets"
+        case .reportPhotoUpload: "/projects/:id/photos"
+        case .attachmentShow: "/attachments/:id"
+        case .apiProjectPhotos, .apiUploadPhoto: "/api/v1/projects/:id/photos"
         case .apiTargets, .apiSetTarget: "/api/v1/targets"
         case .reportsClose: "/reports/close"
         case .projectPlanSave: "/projects/:id/plans"
@@ -147,7 +153,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .apiProjectHistory, .apiReference, .apiAudit, .apiProjectApprovals, .apiApprovalPlan, .apiApprovalEvent, .apiApprovalQueue,
              .apiApprovalAnalytics, .apiWorkingDays, .apiApprovalItems, .apiProjectReports, .apiSubmitReport, .apiReportsBoard, .apiReviewReport,
              .apiStatsInclusion, .apiRecordInclusion, .apiCloseMonth, .apiReopenMonth, .apiProjectPlans,
-             .apiSaveProjectPlan, .apiTargets, .apiSetTarget: .api
+             .apiSaveProjectPlan, .apiTargets, .apiSetTarget, .apiProjectPhotos, .apiUploadPhoto: .api
         default: .page
         }
     }
@@ -157,7 +163,9 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .projectShowPage, .projectEditPage, .projectUpdate, .projectTransition, .apiGetProject, .apiUpdateProject,
              .apiTransitionProject, .apiProjectHistory, .projectApprovalsPage, .projectApprovalPlan, .projectApprovalAddItem,
              .apiProjectApprovals, .apiApprovalPlan, .projectReportsPage, .projectReportSubmit, .apiProjectReports, .apiSubmitReport,
-             .statsRecord, .apiRecordInclusion, .projectPlanSave, .apiProjectPlans, .apiSaveProjectPlan: .project
+             .statsRecord, .apiRecordInclusion, .projectPlanSave, .apiProjectPlans, .apiSaveProjectPlan, .reportPhotoUpload,
+             .apiProjectPhotos, .apiUploadPhoto: .project
+        case .attachmentShow: .attachment
         case .reportReview, .apiReviewReport: .report
         case .approvalEvent, .apiApprovalEvent: .approval
         case .approvalBatchShow, .approvalBatchAddProject: .batch
@@ -176,14 +184,14 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .ledgerPage, .ledgerCSV, .projectShowPage, .apiListProjects, .apiGetProject, .apiProjectHistory, .approvalAnalytics,
              .approvalBatches, .approvalBatchShow, .apiApprovalAnalytics, .projectReportsPage, .reportsBoard, .apiProjectReports,
              .apiReportsBoard, .statsPage, .apiStatsInclusion, .apiProjectPlans, .targetsPage,
-             .apiTargets: .viewProjects
+             .apiTargets, .attachmentShow, .apiProjectPhotos: .viewProjects
         case .targetSet, .apiSetTarget: .setTargets
         case .projectApprovalsPage, .apiProjectApprovals, .approvalQueue, .apiApprovalQueue: .viewApprovals
         case .apiReference, .apiApprovalItems: .viewReference
         case .projectNewPage, .projectCreate, .apiCreateProject: .createProject
         case .projectEditPage, .projectUpdate, .apiUpdateProject, .projectApprovalPlan, .projectApprovalAddItem, .apiApprovalPlan,
              .projectReportSubmit, .apiSubmitReport, .reportsGrid, .reportsGridSave, .projectPlanSave,
-             .apiSaveProjectPlan: .editProject
+             .apiSaveProjectPlan, .reportPhotoUpload, .apiUploadPhoto: .editProject
         case .reportReview, .apiReviewReport, .reportsClose, .apiCloseMonth: .reviewReports
         case .reportsReopen, .apiReopenMonth: .administer
         case .statsRecord, .apiRecordInclusion: .recordStats
@@ -200,6 +208,11 @@ public enum Endpoint: String, CaseIterable, Sendable {
     /// Routes a user who must change the password may still use.
     public var allowedBeforePasswordChange: Bool {
         action == nil || [.logout, .passwordPage, .passwordSubmit].contains(self)
+    }
+
+    /// Routes that take a file: a larger body limit, and `multipart/form-data` for the page.
+    public var acceptsUpload: Bool {
+        self == .reportPhotoUpload || self == .apiUploadPhoto
     }
 
     /// Whether the request changes state and therefore needs a CSRF proof when made with a session.

@@ -22,6 +22,9 @@ struct EndpointRequest: Sendable {
     var batch: ApprovalBatch?
     var position: Position?
     var report: MonthlyReport?
+    var attachment: Attachment?
+    /// Files of a `multipart/form-data` upload.
+    var files: [Multipart.File] = []
 
     var principal: Principal? { context.principal }
     var actor: AuditActor { context.auditActor }

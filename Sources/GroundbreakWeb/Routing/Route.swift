@@ -49,6 +49,8 @@ public enum Route: Sendable, Equatable {
     case targets(unit: String?, month: String?)
     case closeMonth
     case projectPlans(Int64)
+    case reportPhotos(Int64)
+    case attachment(Int64)
     case reopenMonth
     case recordInclusion(Int64)
     case apiProjects
@@ -104,6 +106,8 @@ public enum Route: Sendable, Equatable {
         case .targets: .targetsPage
         case .closeMonth: .reportsClose
         case .projectPlans: .projectPlanSave
+        case .reportPhotos: .reportPhotoUpload
+        case .attachment: .attachmentShow
         case .reopenMonth: .reportsReopen
         case .recordInclusion: .statsRecord
         case .apiProjects: .apiListProjects
@@ -134,7 +138,7 @@ public enum Route: Sendable, Equatable {
             return items.isEmpty ? endpoint.pattern : endpoint.pattern + "?" + Route.query(items)
         case .reportsBoard(let month), .reportsGrid(let month):
             return endpoint.pattern + (month.map { "?month=" + Route.encode($0) } ?? "")
-        case .reviewReport(let id), .recordInclusion(let id), .projectPlans(let id):
+        case .reviewReport(let id), .recordInclusion(let id), .projectPlans(let id), .reportPhotos(let id), .attachment(let id):
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
         case .approvalItem(let code):
             return endpoint.pattern.replacingOccurrences(of: ":code", with: Route.encode(code))

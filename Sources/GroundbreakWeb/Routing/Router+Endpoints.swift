@@ -71,6 +71,10 @@ enum EndpointRegistry {
         case .targetSet: TargetPages.set
         case .apiTargets: TargetPages.api
         case .apiSetTarget: TargetPages.apiSet
+        case .reportPhotoUpload: PhotoPages.upload
+        case .attachmentShow: PhotoPages.show
+        case .apiProjectPhotos: PhotoPages.list
+        case .apiUploadPhoto: PhotoPages.apiUpload
         case .statsPage: InclusionPages.page
         case .statsRecord: InclusionPages.record
         case .apiStatsInclusion: InclusionPages.api
@@ -122,7 +126,7 @@ enum EndpointRegistry {
             try await authorise(action, &input)
         }
         guard endpoint.isMutation else { return input }
-        let limit = services.settings.maxBodyBytes
+        let limit = endpoint.acceptsUpload ? services.settings.maxUploadBytes : services.settings.maxBodyBytes
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw AppError.tooLarge }
         do {
             input.body = try await request.body.collect(upTo: limit)
@@ -130,9 +134,17 @@ enum EndpointRegistry {
             throw AppError.tooLarge
         }
         if endpoint.kind == .page {
-            let contentType = request.headers[.contentType]?.lowercased() ?? ""
-            guard contentType.hasPrefix("application/x-www-form-urlencoded") else { throw AppError.unsupportedMediaType }
-            input.form = FormData(encoded: input.body.map { String(buffer: $0) } ?? "")
+            let contentType = request.headers[.contentType] ?? ""
+            if endpoint.acceptsUpload, let boundary = Multipart.boundary(contentType) {
+                guard let parts = Multipart.parse(input.body.map { Array($0.readableBytesView) } ?? [], boundary: boundary) else {
+                    throw AppError.badMultipart
+                }
+                input.form = FormData(pairs: parts.fields)
+                input.files = parts.files
+            } else {
+                guard contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") else { throw AppError.unsupportedMediaType }
+                input.form = FormData(encoded: input.body.map { String(buffer: $0) } ?? "")
+            }
         }
         try checkCSRF(input)
         return input
@@ -189,6 +201,12 @@ enum EndpointRegistry {
             case .position:
                 guard let position = try await input.services.positions.position(id: try input.id()) else { throw AppError.notFound }
                 input.position = position
+            case .attachment:
+                guard let attachment = try await input.services.attachments.attachment(id: try input.id()),
+                      let project = try await input.services.projects.project(id: attachment.projectId) else { throw AppError.notFound }
+                decision = Policy.decide(.viewProjects, on: project, for: principal, catalog: catalog)
+                input.attachment = attachment
+                input.project = project
             case .report:
                 // Reviewing is the centre's; the report's project must still be one the reviewer sees.
                 guard let report = try await input.services.reports.report(id: try input.id()),
