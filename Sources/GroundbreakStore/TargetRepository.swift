@@ -57,6 +57,24 @@ public struct TargetRepository: Sendable {
         }
     }
 
+    /// Closed months count as they were closed: their snapshot figures, not later corrections.
+    func asReported(_ reports: [MonthlyReport]) async throws -> [MonthlyReport] {
+        let closes = MonthCloseRepository(database: database)
+        var snapshots: [Month: [Int64: SnapshotFigures]] = [:]
+        for month in Set(reports.map(\.month)) where try await closes.close(of: month) != nil {
+            snapshots[month] = try await closes.snapshot(month: month)
+        }
+        guard !snapshots.isEmpty else { return reports }
+        return reports.compactMap { report in
+            guard let snapshot = snapshots[report.month] else { return report }
+            guard let frozen = snapshot[report.projectId] else { return nil }
+            var figures = report
+            figures.figures.dispatch = frozen.dispatch
+            figures.figures.statistical = frozen.statistical
+            return figures
+        }
+    }
+
     /// What a unit's figures are computed from, as far as `scope` reaches, through `month`.
     public func inputs(unit: TargetUnit, month: Month, scope: ProjectScope, catalog: ReferenceCatalog) async throws -> IndicatorCalculator.Inputs {
         let projects = try await ProjectRepository(database: database).projects(inStages: Stage.allCases, scope: scope)
@@ -65,8 +83,8 @@ public struct TargetRepository: Sendable {
         let lastYear = Month(year: month.year - 1, month: month.month)!
         return IndicatorCalculator.Inputs(
             projects: projects,
-            reports: try await reports.reports(from: Month(year: month.year, month: 1)!, through: month),
-            lastYearReports: try await reports.reports(from: Month(year: month.year - 1, month: 1)!, through: lastYear),
+            reports: try await asReported(try await reports.reports(from: Month(year: month.year, month: 1)!, through: month)),
+            lastYearReports: try await asReported(try await reports.reports(from: Month(year: month.year - 1, month: 1)!, through: lastYear)),
             plans: try await AnnualPlanRepository(database: database).plans(year: month.year), year: month.year
         )
     }

@@ -246,6 +246,9 @@ struct MonthCloseTests {
             #expect(try await fixture.services.reports.reports(projectId: id).first?.figures.dispatch == .wan(350), "the live report carries the correction")
             let page = try await client.send(.get, "/reports?month=2026-10", as: center)
             #expect(page.text.contains("已关账") && page.text.contains("漏报设备款") && !page.text.contains("重新开账"))
+            let targets = try await client.send(.get, "/api/v1/targets?unit=region:220104&month=2026-10", as: center)
+            let fai = ((targets.object["readings"] as? [[String: Any]]) ?? []).first { $0["indicator"] as? String == "FAI_TOTAL" }
+            #expect(fai?["actual"] as? Double == 3_000_000, "targets read a closed month as it was closed")
 
             // Re-opening: not the centre; the administrator, with a reason; then the month takes a new snapshot at the next close.
             #expect(try await client.send(.post, "/reports/reopen", as: center, form: [("month", "2026-10"), ("reason", "数据有误")]).status == .forbidden)
