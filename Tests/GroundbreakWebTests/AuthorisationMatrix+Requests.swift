@@ -1,0 +1,186 @@
+import Foundation
+import GroundbreakDomain
+import HTTPTypes
+@testable import GroundbreakStore
+import GroundbreakTestSupport
+@testable import GroundbreakWeb
+import HummingbirdTesting
+import Testing
+
+extension AuthorisationMatrixTests {
+    /// Sends the request for one cell of the matrix.
+    static func send(
+        _ endpoint: Endpoint, inScope: Bool, as fixture: WebFixture, signedIn: Bool, world: World, client: any TestClientProtocol, serial: Int
+    ) async throws -> TestResponse {
+        let project = inScope ? world.projectA : world.projectB
+        func path(_ route: Route) -> String { route.path }
+        func current() async throws -> Project? { try await fixture.services.projects.project(id: project) }
+        switch endpoint {
+        case .loginSubmit:
+            let page = try await client.send(.get, "/login", as: fixture, signedIn: false)
+            let token = String(page.text.firstMatch(of: /name="_csrf" value="([^"]+)"/)?.1 ?? "")
+            let cookie = String(page.headers[.setCookie]?.firstMatch(of: /gb_login_csrf=([^;]+)/)?.1 ?? "")
+            return try await client.send(.post, "/login", as: fixture, signedIn: false,
+                                         form: [("_csrf", token), ("username", "target"), ("password", "wrong")], csrf: false,
+                                         headers: [.cookie: "gb_login_csrf=\(cookie)"])
+        case .asset:
+            return try await client.send(.get, "/assets/app.css", as: fixture, signedIn: signedIn)
+        case .passwordSubmit:
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
+                                         form: [("current", "Passw0rd!"), ("new", "Another#2026"), ("confirm", "Different#2026")])
+        case .projectCreate, .apiCreateProject:
+            let region = inScope ? "220104" : "220113", lead = inScope ? "CC-GXJ" : "CC-JTJ"
+            if endpoint == .apiCreateProject {
+                return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, json: """
+                    {"name":"矩阵新建\(serial)","regionCode":"\(region)","categoryCode":"IND-MFG","investmentType":"enterprise",
+                     "totalInvestment":600000000,"leadDepartmentCode":"\(lead)","stage":"reserve"}
+                    """)
+            }
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [
+                ("name", "矩阵新建\(serial)"), ("regionCode", region), ("categoryCode", "IND-MFG"), ("investmentType", "enterprise"),
+                ("totalInvestment", "60000"), ("leadDepartmentCode", lead), ("stage", "reserve"),
+            ])
+        case .projectUpdate, .apiUpdateProject:
+            let version = try await current()?.version ?? 1
+            if endpoint == .apiUpdateProject {
+                return try await client.send(.patch, path(.apiProject(project)), as: fixture, signedIn: signedIn, json: #"{"version":\#(version)}"#)
+            }
+            let fields = try await current()!.fields
+            let input = ProjectInput(fields: fields)
+            var form: [(String, String)] = [
+                ("version", String(version)), ("name", input.name), ("regionCode", input.regionCode), ("categoryCode", input.categoryCode),
+                ("investmentType", input.investmentType), ("totalInvestment", input.totalInvestmentWan), ("ownerName", input.ownerName),
+                ("leadDepartmentCode", input.leadDepartmentCode), ("sponsorPositionId", input.sponsorPositionId),
+                ("secretaryPositionId", input.secretaryPositionId),
+            ]
+            form.removeAll { $0.1.isEmpty }
+            return try await client.send(.post, path(.editProject(project)), as: fixture, signedIn: signedIn, form: form)
+        case .projectTransition, .apiTransitionProject:
+            let now = try await current()
+            let target = now?.stage == .attraction ? "reserve" : "attraction"
+            let version = now?.version ?? 1
+            if endpoint == .apiTransitionProject {
+                return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)), as: fixture, signedIn: signedIn,
+                                             json: #"{"target":"\#(target)","version":\#(version)}"#)
+            }
+            return try await client.send(.post, path(.transition(project)), as: fixture, signedIn: signedIn,
+                                         form: [("target", target), ("version", String(version))])
+        case .adminUserCreate:
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [
+                ("username", "new\(serial)"), ("displayName", "新用户"), ("roles", "viewer"), ("unit", "region:220104"),
+            ])
+        case .adminUserUpdate:
+            return try await client.send(.post, path(.adminUser(world.targetUser)), as: fixture, signedIn: signedIn,
+                                         form: [("displayName", "被管理用户"), ("roles", "viewer"), ("unit", "region:220104")])
+        case .adminUserLock:
+            return try await client.send(.post, path(.lockUser(world.targetUser)), as: fixture, signedIn: signedIn, form: [("action", "unlock")])
+        case .adminTokenIssue:
+            return try await client.send(.post, path(.issueToken(world.targetUser)), as: fixture, signedIn: signedIn, form: [("name", "令牌\(serial)")])
+        case .projectApprovalPlan, .apiApprovalPlan:
+            if endpoint == .apiApprovalPlan {
+                return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)), as: fixture, signedIn: signedIn,
+                                             json: #"{"approvalType":"enterpriseFiling","targetStart":"2027-06-30"}"#)
+            }
+            return try await client.send(.post, path(.approvalPlan(project)), as: fixture, signedIn: signedIn,
+                                         form: [("approvalType", "enterpriseFiling"), ("targetStart", "2027-06-30")])
+        case .projectApprovalAddItem:
+            return try await client.send(.post, path(.approvalAddItem(project)), as: fixture, signedIn: signedIn, form: [("itemCode", "ENERGY")])
+        case .approvalEvent, .apiApprovalEvent:
+            let approval = inScope ? world.approvalA : world.approvalB
+            let version = try await fixture.services.approvals.approval(id: approval)?.version ?? 1
+            if endpoint == .apiApprovalEvent {
+                return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(approval)), as: fixture, signedIn: signedIn,
+                                             json: #"{"kind":"correct","reason":"矩阵核对","version":\#(version)}"#)
+            }
+            return try await client.send(.post, path(.approvalEvent(approval)), as: fixture, signedIn: signedIn,
+                                         form: [("kind", "correct"), ("reason", "矩阵核对"), ("version", String(version))])
+        case .approvalBatchCreate:
+            return try await client.send(.post, path(.approvalBatches), as: fixture, signedIn: signedIn,
+                                         form: [("name", "批次\(serial)"), ("heldOn", "2027-03-15")])
+        case .approvalBatchAddProject:
+            return try await client.send(.post, path(.addBatchProject(world.batch)), as: fixture, signedIn: signedIn,
+                                         form: [("projectId", String(world.projectA))])
+        case .calendarImport:
+            return try await client.send(.post, path(.calendarAdmin), as: fixture, signedIn: signedIn, form: [
+                ("year", "2027"), ("source", "矩阵测试安排"), ("csv", "date,kind,festival,statutory\n2027-01-01,holiday,元旦,1\n"),
+            ])
+        case .approvalItemUpdate:
+            return try await client.send(.post, path(.approvalItem("ENERGY")), as: fixture, signedIn: signedIn,
+                                         form: [("limit", "20"), ("unit", "workingDays")])
+        case .adminPositionCreate:
+            return try await client.send(.post, path(.adminPositions), as: fixture, signedIn: signedIn,
+                                         form: [("title", "矩阵职务\(serial)"), ("unitName", "市政府"), ("duty", "secretary")])
+        case .adminPositionReassign:
+            return try await client.send(.post, path(.reassignPosition(world.secretarySeat)), as: fixture, signedIn: signedIn,
+                                         form: [("holderName", "接任者\(serial)"), ("since", webToday.adding(days: serial).iso)])
+        case .projectReportSubmit, .apiSubmitReport:
+            let september = Month(year: 2026, month: 9)!
+            let version = try await fixture.services.reports.reports(projectId: project).first { $0.month == september }?.version
+            if endpoint == .apiSubmitReport {
+                return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)), as: fixture, signedIn: signedIn,
+                                             json: #"{"month":"2026-09","dispatch":5000000,"version":\#(version.map(String.init) ?? "null")}"#)
+            }
+            return try await client.send(.post, path(.projectReports(project, year: nil)), as: fixture, signedIn: signedIn,
+                                         form: [("month", "2026-09"), ("dispatchWan", "500"), ("version", version.map(String.init) ?? "")])
+        case .reportReview, .apiReviewReport:
+            let reportId = inScope ? world.reportA : world.reportB
+            // Each cell reviews a report just sent, so an earlier cell's decision does not stand in the way.
+            let report = try await fixture.services.reports.report(id: reportId)!
+            let current = report.status == .submitted ? report : try await Self.sendReport(fixture, project: report.projectId, month: report.month)
+            if endpoint == .apiReviewReport {
+                return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(reportId)), as: fixture, signedIn: signedIn,
+                                             json: #"{"decision":"return","comment":"请补充","version":\#(current.version)}"#)
+            }
+            return try await client.send(.post, path(.reviewReport(reportId)), as: fixture, signedIn: signedIn,
+                                         form: [("decision", "return"), ("reviewComment", "请补充"), ("version", String(current.version))])
+        case .reportPhotoUpload:
+            return try await client.sendMultipart(path(.reportPhotos(project)), as: fixture, signedIn: signedIn, fields: [("month", "2026-10")],
+                                                  file: ("photo", "工地.png", tinyPNG))
+        case .apiUploadPhoto:
+            return try await client.sendImage(endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)) + "?month=2026-10&name=a.png",
+                                              as: fixture, signedIn: signedIn, bytes: tinyPNG)
+        case .attachmentShow:
+            return try await client.send(.get, path(.attachment(inScope ? world.photoA : world.photoB)), as: fixture, signedIn: signedIn)
+        case .targetSet, .apiSetTarget:
+            if endpoint == .apiSetTarget {
+                return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
+                                             json: #"{"unit":"region:220104","year":2026,"indicator":"FAI_TOTAL","value":1000000000,"curve":"northern"}"#)
+            }
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [
+                ("unit", "region:220104"), ("year", "2026"), ("indicator", "FAI_TOTAL"), ("value", "100000"), ("curve", "northern"),
+            ])
+        case .projectPlanSave, .apiSaveProjectPlan:
+            let version = try await AnnualPlanRepository(database: fixture.services.database).plans(projectId: project).first { $0.year == 2027 }?.version
+            if endpoint == .apiSaveProjectPlan {
+                return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)), as: fixture, signedIn: signedIn,
+                                             json: #"{"year":2027,"plannedInvestment":100000000,"nature":"newStart","version":\#(version.map(String.init) ?? "null")}"#)
+            }
+            return try await client.send(.post, path(.projectPlans(project)), as: fixture, signedIn: signedIn, form: [
+                ("year", "2027"), ("plannedInvestmentWan", "10000"), ("nature", "newStart"), ("version", version.map(String.init) ?? ""),
+            ])
+        case .reportsClose, .reportsReopen, .apiCloseMonth, .apiReopenMonth:
+            // The page closes and re-opens August, the API July, so each cell finds the month as it needs it.
+            if endpoint.kind == .api {
+                return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, json: #"{"month":"2026-07","reason":"矩阵"}"#)
+            }
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [("month", "2026-08"), ("reason", "矩阵")])
+        case .statsRecord, .apiRecordInclusion:
+            if endpoint == .apiRecordInclusion {
+                return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)), as: fixture, signedIn: signedIn,
+                                             json: #"{"admittedOn":"2026-11-20"}"#)
+            }
+            return try await client.send(.post, path(.recordInclusion(project)), as: fixture, signedIn: signedIn, form: [("admittedOn", "2026-11-20")])
+        case .apiWorkingDays:
+            return try await client.send(.get, endpoint.pattern + "?from=2025-01-20&add=51", as: fixture, signedIn: signedIn)
+        default:
+            let concrete = endpoint.pattern.replacingOccurrences(of: ":id", with: String(
+                endpoint.target == .user ? world.targetUser : endpoint.target == .token ? world.token : endpoint.target == .batch ? world.batch
+                    : endpoint.target == .position ? world.secretarySeat : project))
+            if endpoint.method == .get {
+                return try await client.send(.get, concrete, as: fixture, signedIn: signedIn)
+            }
+            return try await client.send(endpoint.method, concrete, as: fixture, signedIn: signedIn,
+                                         json: endpoint.kind == .api ? "{}" : nil, form: endpoint.kind == .api ? nil : [])
+        }
+    }
+}
