@@ -162,6 +162,21 @@ struct DemoApprovalTests {
                 if rules.mustReport(project, for: lastMonth) { owing += 1 }
             }
             #expect(sent.count > owing / 2 && sent.count < owing, "last month: most sent, some missing")
+
+            // Plans for this year and the city's targets, so the targets page reads real sentences.
+            let targets = TargetRepository(database: store.database)
+            let wholeCity = TargetUnit(kind: .region, code: "220100")
+            let cityTargets = try await targets.targets(unit: wholeCity, year: testToday.year)
+            #expect(cityTargets.count == 6)
+            let inputs = try await targets.inputs(unit: wholeCity, month: lastMonth, scope: .everything, catalog: store.catalog)
+            #expect(!inputs.plans.isEmpty)
+            let indicatorReadings = IndicatorCalculator.readings(inputs, targets: cityTargets, month: lastMonth.month, catalog: try TargetRepository.catalog())
+            let fai = try #require(indicatorReadings.first { $0.indicator.code == "FAI_TOTAL" })
+            #expect(fai.bulletin.hasPrefix("为年度计划的 "))
+            let completion: Double = fai.completionPercent ?? 0
+            #expect(completion > 40 && completion < 160)
+            let newStartRate: Double? = indicatorReadings.first { $0.indicator.code == "NEW_START_RATE" }?.actual
+            #expect(newStartRate != nil)
         }
     }
 }

@@ -41,12 +41,16 @@ public struct DemoLoader: Sendable {
         let nextReport = try await database.sql.raw("SELECT COALESCE(MAX(id), 0) AS m FROM monthly_reports").first()!.decode(column: "m", as: Int64.self) + 1
         let reports = DemoReports.generate(projects: dataset.projects, rules: try MonthlyReportRepository.rules(), today: today, firstId: nextReport,
                                            seed: seed &+ UInt64(nextProject), at: now)
+        let plans = DemoPlans.plans(projects: dataset.projects, year: today.year, seed: seed &+ UInt64(nextProject))
+        // Targets only for a store's first demo load: a second load adds projects, not another set of targets.
+        let targets = nextProject == 1 ? DemoPlans.targets(projects: dataset.projects, plans: plans, catalog: catalog, year: today.year) : []
         let engine = database.engine
         try await database.transaction { db in
             try await Self.insertSeats(dataset.seats, since: today.adding(days: -365), now: now, db: db)
             try await Self.insertProjects(dataset.projects, catalog: catalog, now: now, db: db)
             try await Self.insertApprovals(approvals, actorName: actor.name, now: now, db: db)
             try await Self.insertReports(reports, now: now, db: db)
+            try await Self.insertPlans(plans, targets: targets, now: now, db: db)
             try await LedgerGeneration.bump(db)
             for table in ["positions", "people", "position_holders", "projects", "stage_transitions", "project_approvals", "approval_pauses", "approval_events", "monthly_reports"] {
                 if let statement = Dialect.resetIdentity(table: table, engine: engine) {

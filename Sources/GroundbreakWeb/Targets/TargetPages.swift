@@ -16,7 +16,11 @@ enum TargetPages {
     static func query(_ input: EndpointRequest, _ items: [(String, String)]) throws -> Query {
         let form = FormData(pairs: items)
         var errors: [FieldError] = []
-        var unit = input.principal?.unit.map { TargetUnit(kind: $0.kind == .region ? .region : .department, code: $0.code) } ?? TargetUnit(kind: .region, code: "220100")
+        // City-wide seats start from the city; others from their own unit.
+        let cityWide = !(input.principal?.roles.isDisjoint(with: [.admin, .center]) ?? true)
+        let city = input.catalog.regions.first { $0.kind == .city }?.code ?? "220100"
+        var unit = cityWide ? TargetUnit(kind: .region, code: city)
+            : input.principal?.unit.map { TargetUnit(kind: $0.kind == .region ? .region : .department, code: $0.code) } ?? TargetUnit(kind: .region, code: city)
         if !form["unit"].isEmpty {
             if let parsed = TargetUnit.parse(form["unit"]) { unit = parsed } else { errors.append(FieldError("unit", .unknownCode(field: "unit", code: form["unit"]))) }
         }

@@ -61,4 +61,29 @@ extension DemoLoader {
                 """).run()
         }
     }
+
+    static func insertPlans(_ plans: [AnnualPlan], targets: [UnitTarget], now: Date, db: any SQLDatabase) async throws {
+        let stamp = StoredTime.text(now)
+        for batch in plans.chunked(into: batchSize) {
+            let rows: [SQLQueryString] = batch.map { p in
+                let values: [any Encodable & Sendable] = [
+                    p.projectId, p.year, p.plannedInvestment.yuan, p.plannedStart?.iso, p.plannedCompletion?.iso, p.nature.rawValue, p.inStartList ? 1 : 0,
+                    p.campaign, stamp, 1,
+                ]
+                return "(\(binds: values))"
+            }
+            try await db.raw("""
+                INSERT INTO annual_plans (project_id, year, planned_investment_yuan, planned_start, planned_completion, nature, in_start_list, campaign,
+                    updated_at, version)
+                VALUES \(rows.joined(separator: ", "))
+                """).run()
+        }
+        for target in targets {
+            try await db.raw("""
+                INSERT INTO unit_targets (unit_kind, unit_code, year, indicator, value, curve, updated_at)
+                VALUES (\(bind: target.unit.kind.rawValue), \(bind: target.unit.code), \(bind: target.year), \(bind: target.indicator),
+                        \(bind: target.value), \(bind: target.curve), \(bind: stamp))
+                """).run()
+        }
+    }
 }
