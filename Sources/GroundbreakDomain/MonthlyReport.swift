@@ -64,6 +64,14 @@ public struct MonthlyFigures: Sendable, Codable, Equatable {
         self.jobs = jobs
         self.jumpReason = jumpReason
     }
+
+    /// As stored: texts on one line without surrounding space.
+    public var normalised: MonthlyFigures {
+        var figures = self
+        figures.progressText = TextNormalizer.collapsedLine(progressText)
+        figures.jumpReason = TextNormalizer.collapsedLine(jumpReason)
+        return figures
+    }
 }
 
 /// The reporting rules, shipped as `report_rules.json`.

@@ -103,9 +103,7 @@ public struct MonthlyReportRepository: Sendable {
     static func save(_ entry: Entry, month: Month, rules: ReportRules, write: Bool, actor: AuditActor, today: Day, now: Date,
                      db: any SQLDatabase) async throws -> Result<MonthlyReport?, ValidationFailure> {
         let project = entry.project
-        let figures = MonthlyFigures(dispatch: entry.figures.dispatch, statistical: entry.figures.statistical,
-                                     progressText: TextNormalizer.collapsedLine(entry.figures.progressText), progressPercent: entry.figures.progressPercent,
-                                     jobs: entry.figures.jobs, jumpReason: TextNormalizer.collapsedLine(entry.figures.jumpReason))
+        let figures = entry.figures.normalised
         let all = try await db.raw("SELECT * FROM monthly_reports WHERE project_id = \(bind: project.id) ORDER BY month").all().map(Self.report)
         let current = all.first { $0.month == month }
         if let current {

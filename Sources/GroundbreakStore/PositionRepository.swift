@@ -12,11 +12,20 @@ public struct PositionRepository: Sendable {
 
     /// Every seat with today's holder.
     public func all() async throws -> [Position] {
+        try await positions(where: "1 = 1")
+    }
+
+    public func position(id: Int64) async throws -> Position? {
+        try await positions(where: "p.id = \(bind: id)").first
+    }
+
+    private func positions(where condition: SQLQueryString) async throws -> [Position] {
         let rows = try await database.sql.raw("""
             SELECT p.id, p.title, p.unit_name, p.duty, pe.name AS holder_name, pe.phone AS holder_phone
             FROM positions p
             LEFT JOIN position_holders h ON h.position_id = p.id AND h.held_to IS NULL
             LEFT JOIN people pe ON pe.id = h.person_id
+            WHERE \(condition)
             ORDER BY p.id
             """).all()
         return try rows.map { row in
@@ -60,10 +69,6 @@ public struct PositionRepository: Sendable {
             (try row.decode(column: "id", as: Int64.self), try row.decode(column: "name", as: String.self),
              try row.decode(column: "sponsor_position_id", as: Int64?.self) == positionId ? .sponsor : .secretary)
         }
-    }
-
-    public func position(id: Int64) async throws -> Position? {
-        try await all().first { $0.id == id }
     }
 
     /// Creates a seat and, when given, the person holding it from `since`.

@@ -39,11 +39,12 @@ struct ApprovalBoard: Sendable {
         return ApprovalBoard(plan: plan, rows: rows, stageDue: stageDue, slipped: deadlines.contains(where: \.slipped))
     }
 
-    static func load(_ input: EndpointRequest, project: Project) async throws -> ApprovalBoard {
+    /// `withEvents`: the item logs too, for the tab and the API; the project page only needs the clocks.
+    static func load(_ input: EndpointRequest, project: Project, withEvents: Bool = true) async throws -> ApprovalBoard {
         let services = input.services
         let approvals = try await services.approvals.approvals(projectId: project.id)
         return build(project: project, plan: try await services.approvals.plan(projectId: project.id), approvals: approvals,
-                     events: try await services.approvals.events(approvalIds: approvals.map(\.id)), items: services.approvalItems(),
+                     events: withEvents ? try await services.approvals.events(approvalIds: approvals.map(\.id)) : [], items: services.approvalItems(),
                      calendar: services.workingCalendar(), today: input.today)
     }
 }

@@ -115,7 +115,7 @@ enum ProjectPages {
         let project = try input.targetProject()
         let id = project.id
         let notices = ["created": WebText.Project.created, "saved": WebText.Project.saved, "moved": WebText.Project.moved]
-        let approvals = try await ApprovalBoard.load(input, project: project)
+        let approvals = try await ApprovalBoard.load(input, project: project, withEvents: false)
         var page = ProjectShowPage(
             context: PageContext(input), project: project, catalog: input.catalog,
             transitions: try await input.services.projects.transitions(projectId: id),

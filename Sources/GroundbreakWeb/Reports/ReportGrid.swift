@@ -16,10 +16,8 @@ enum ReportGrid {
     }
 
     static func rows(_ input: EndpointRequest, month: Month) async throws -> [Row] {
-        let rules = input.services.reportRules
         let scope = input.scope(.editProject)
-        let projects = try await input.services.projects.projects(inStages: rules.reportingStages + [.operation], scope: scope)
-            .filter { rules.mustReport($0, for: month) }
+        let projects = try await ReportPages.owing(input, month: month, scope: scope)
         func byProject(_ reports: [MonthlyReport]) -> [Int64: MonthlyReport] {
             Dictionary(reports.map { ($0.projectId, $0) }, uniquingKeysWith: { first, _ in first })
         }
@@ -44,13 +42,6 @@ enum ReportGrid {
         return Responses.html(page.document, status: status)
     }
 
-    static func normalised(_ figures: MonthlyFigures) -> MonthlyFigures {
-        var figures = figures
-        figures.progressText = TextNormalizer.collapsedLine(figures.progressText)
-        figures.jumpReason = TextNormalizer.collapsedLine(figures.jumpReason)
-        return figures
-    }
-
     static func save(_ input: EndpointRequest) async throws -> Response {
         let form = input.form ?? FormData(pairs: [])
         let month = month(input, from: form.pairs)
@@ -67,7 +58,7 @@ enum ReportGrid {
             case .failure(let failure): refused[id] = failure.errors
             case .success(let parsed):
                 // A row sent again unchanged is not a new submission.
-                if let report = row.report, report.status == .submitted, report.figures == normalised(parsed.figures) { continue }
+                if let report = row.report, report.status == .submitted, report.figures == parsed.figures.normalised { continue }
                 entries.append(.init(project: row.project, figures: parsed.figures, expectedVersion: parsed.version, correctionReason: form["correctionReason"]))
             }
         }

@@ -53,11 +53,17 @@ enum ReportPages {
         var report: MonthlyReport?
     }
 
+    /// The projects in `scope` that owe `month`'s report.
+    static func owing(_ input: EndpointRequest, month: Month, scope: ProjectScope) async throws -> [Project] {
+        let rules = input.services.reportRules
+        return try await input.services.projects.projects(inStages: rules.reportingStages + [.operation], scope: scope)
+            .filter { rules.mustReport($0, for: month) }
+    }
+
     /// Every project in the caller's scope that owes `month`'s report, the most urgent first.
     static func boardRows(_ input: EndpointRequest, month: Month) async throws -> [BoardRow] {
         let rules = input.services.reportRules
-        let projects = try await input.services.projects.projects(inStages: rules.reportingStages + [.operation], scope: input.scope(.viewProjects))
-            .filter { rules.mustReport($0, for: month) }
+        let projects = try await owing(input, month: month, scope: input.scope(.viewProjects))
         let reports = Dictionary(try await input.services.reports.reports(month: month, scope: input.scope(.viewProjects)).map { ($0.projectId, $0) },
                                  uniquingKeysWith: { first, _ in first })
         let order: [ReportState] = [.missing, .returned, .due, .submittedLate, .submitted, .accepted, .notRequired]

@@ -204,15 +204,13 @@ enum EndpointRegistry {
             case .attachment:
                 guard let attachment = try await input.services.attachments.attachment(id: try input.id()),
                       let project = try await input.services.projects.project(id: attachment.projectId) else { throw AppError.notFound }
-                decision = Policy.decide(.viewProjects, on: project, for: principal, catalog: catalog)
+                decision = Policy.decide(action, on: project, for: principal, catalog: catalog)
                 input.attachment = attachment
                 input.project = project
             case .report:
-                // Reviewing is the centre's; the report's project must still be one the reviewer sees.
                 guard let report = try await input.services.reports.report(id: try input.id()),
                       let project = try await input.services.projects.project(id: report.projectId) else { throw AppError.notFound }
-                let visible = Policy.decide(.viewProjects, on: project, for: principal, catalog: catalog)
-                if visible != .allow { decision = visible }
+                decision = Policy.decide(action, on: project, for: principal, catalog: catalog)
                 input.report = report
                 input.project = project
             }
