@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -52,7 +53,8 @@ let package = Package(
         ),
         .target(
             name: "GroundbreakOffice",
-            dependencies: ["GroundbreakDomain"],
+            dependencies: ["GroundbreakDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Mappings")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -118,7 +120,11 @@ let package = Package(
         ),
         .testTarget(
             name: "GroundbreakOfficeTests",
-            dependencies: ["GroundbreakOffice", "GroundbreakDomain"],
+            dependencies: [
+                "GroundbreakOffice", "GroundbreakDomain", "GroundbreakTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -48,7 +48,7 @@ public enum MoneyUnit: String, Sendable, CaseIterable {
     case wan
     case yi
 
-    var yuanPerUnit: Int64 {
+    public var yuanPerUnit: Int64 {
         switch self {
         case .yuan: 1
         case .wan: Money.yuanPerWan
@@ -171,5 +171,5 @@ extension Money {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    public var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

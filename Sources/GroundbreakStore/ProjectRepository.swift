@@ -73,7 +73,7 @@ public struct ProjectRepository: Sendable {
     }
 
     static func insert(
-        _ fields: ProjectFields, stage: Stage, actor: AuditActor, catalog: ReferenceCatalog, now: Date, db: any SQLDatabase
+        _ fields: ProjectFields, stage: Stage, actor: AuditActor, catalog: ReferenceCatalog, now: Date, db: any SQLDatabase, reason: String = ""
     ) async throws -> Project {
         if let code = fields.code, let taken = try await codeOwner(code, excluding: nil, db: db) {
             throw StoreError.invalid(ValidationFailure([FieldError("code", .projectCodeTaken(code: code.value, byProject: taken))]))
@@ -89,7 +89,7 @@ public struct ProjectRepository: Sendable {
         guard let project = try await load(id: id, db: db) else { throw StoreError.notFound }
         try await AuditLog.write(
             entity: "project", entityId: String(id), action: "create", before: nil, after: AuditLog.json(project),
-            actor: actor, now: now, db: db
+            reason: reason, actor: actor, now: now, db: db
         )
         return project
     }
@@ -106,15 +106,24 @@ public struct ProjectRepository: Sendable {
             var changed = current
             changed.fields = fields
             guard allowed.contains(changed) else { throw StoreError.invalid(ValidationFailure([FieldError("scope", .outsideScope)])) }
-            if let code = fields.code, let taken = try await Self.codeOwner(code, excluding: id, db: db) {
-                throw StoreError.invalid(ValidationFailure([FieldError("code", .projectCodeTaken(code: code.value, byProject: taken))]))
-            }
-            if fields == current.fields { return current }
-            let values = ProjectRow.values(fields, stage: current.stage, suspendedFrom: current.suspendedFrom, stageNote: current.stageNote, catalog: catalog)
-            try await Self.write(id: id, expectedVersion: expectedVersion, values: values, now: now, db: db)
-            try await ProjectRow.writeChildren(projectId: id, fields: fields, replacing: true, db: db)
-            return try await Self.recordChange(of: current, action: "update", reason: "", actor: actor, now: now, db: db)
+            return try await Self.replaceFields(id: id, expectedVersion: expectedVersion, fields: fields, reason: "", actor: actor, catalog: catalog, now: now, db: db)
         }
+    }
+
+    /// Writes validated fields over a project read at `expectedVersion`, with its audit row;
+    /// unchanged fields write nothing.
+    static func replaceFields(
+        id: Int64, expectedVersion: Int, fields: ProjectFields, reason: String, actor: AuditActor, catalog: ReferenceCatalog, now: Date, db: any SQLDatabase
+    ) async throws -> Project {
+        let current = try await current(id: id, expectedVersion: expectedVersion, db: db)
+        if let code = fields.code, let taken = try await codeOwner(code, excluding: id, db: db) {
+            throw StoreError.invalid(ValidationFailure([FieldError("code", .projectCodeTaken(code: code.value, byProject: taken))]))
+        }
+        if fields == current.fields { return current }
+        let values = ProjectRow.values(fields, stage: current.stage, suspendedFrom: current.suspendedFrom, stageNote: current.stageNote, catalog: catalog)
+        try await write(id: id, expectedVersion: expectedVersion, values: values, now: now, db: db)
+        try await ProjectRow.writeChildren(projectId: id, fields: fields, replacing: true, db: db)
+        return try await recordChange(of: current, action: "update", reason: reason, actor: actor, now: now, db: db)
     }
 
     /// Moves a project to another stage under the lifecycle rules and records the move.

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GroundbreakDomain
+import GroundbreakOffice
 import GroundbreakStore
 import Logging
 import Synchronization
@@ -27,11 +28,17 @@ public final class AppServices: Sendable {
     public var batches: ApprovalBatchRepository { ApprovalBatchRepository(database: database) }
     public var reports: MonthlyReportRepository { MonthlyReportRepository(database: database) }
     public var inclusions: StatsInclusionRepository { StatsInclusionRepository(database: database) }
+    public var imports: ImportRepository { ImportRepository(database: database) }
     public var attachments: AttachmentRepository { AttachmentRepository(database: database, storage: LocalDiskStorage(directory: settings.attachmentsDirectory)) }
     /// The monthly reporting rules, read from `report_rules.json` at start.
     public let reportRules: ReportRules
     /// Indicators and 序时进度 curves, read from `indicators.json` at start.
     public let indicators: IndicatorCatalog
+    /// Column names and value words ledger imports understand, from `ledger_columns.json`.
+    public let importColumns: ColumnCatalog
+    public var importer: LedgerImporter { LedgerImporter(database: database, catalog: catalog(), columns: importColumns) }
+    /// Uploaded import files between preview and commit, by their SHA-256.
+    var importFiles: LocalDiskStorage { LocalDiskStorage(directory: settings.attachmentsDirectory + "/imports") }
 
     /// Waits; sign-in throttling holds failing addresses with it. Tests replace it.
     let pause: @Sendable (Duration) async -> Void
@@ -49,6 +56,7 @@ public final class AppServices: Sendable {
         self.signingKey = settings.secretKey.map { Data($0.utf8) } ?? SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         self.reportRules = try MonthlyReportRepository.rules()
         self.indicators = try TargetRepository.catalog()
+        self.importColumns = try ColumnCatalog.shipped()
         self.reference = ReferenceCache(catalog: try await ReferenceRepository(database: database).catalog())
         self.approvalData = Mutex(ApprovalData(
             items: try await ApprovalCatalogRepository(database: database).items(),

@@ -39,6 +39,8 @@ enum WebText {
         static let totals = "合计"
         static let empty = "没有符合条件的项目"
         static let exportCSV = "导出CSV"
+        static let exportXLSX = "导出Excel"
+        static let importLedger = "导入台账"
         static let unitNote = "单位：万元"
     }
 

@@ -141,6 +141,16 @@ extension AuthorisationMatrixTests {
                                               as: fixture, signedIn: signedIn, bytes: tinyPNG)
         case .attachmentShow:
             return try await client.send(.get, path(.attachment(inScope ? world.photoA : world.photoB)), as: fixture, signedIn: signedIn)
+        case .importUpload:
+            // A ledger with its header and no rows: previewed, nothing to write, whoever may import.
+            return try await client.sendMultipart(endpoint.pattern, as: fixture, signedIn: signedIn, fields: [],
+                                                  file: ("file", "台账.csv", Array("项目名称,所在属地,总投资（万元）\n".utf8)))
+        case .apiImportProjects:
+            return try await client.sendImage(endpoint.pattern + "?fileName=ledger.csv", as: fixture, signedIn: signedIn,
+                                              bytes: Array("项目名称,所在属地,总投资（万元）\n".utf8), contentType: "text/csv")
+        case .importCommit:
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
+                                         form: [("sha256", String(repeating: "0", count: 64)), ("fileName", "x.csv"), ("signature", "x")])
         case .targetSet, .apiSetTarget:
             if endpoint == .apiSetTarget {
                 return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,

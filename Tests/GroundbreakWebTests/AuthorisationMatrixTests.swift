@@ -67,6 +67,8 @@ struct AuthorisationMatrixTests {
             .created
         case .passwordSubmit:
             .unprocessableContent // the matrix sends mismatching new passwords: the rule answers, not the policy
+        case .importCommit:
+            .unprocessableContent // the matrix names a file never previewed: the commit refuses it on its merits
         case .statsRecord, .apiRecordInclusion:
             .unprocessableContent // neither project has started, so admission is refused on its merits once the policy lets it through
         case .loginSubmit:

@@ -164,7 +164,8 @@ struct ProjectPagesTests {
             let expected = try await fixture.services.projects.list(query, scope: .everything, catalog: fixture.services.catalog(), today: webToday)
             #expect(rows.count == expected.totalCount + 1)
             #expect(rows[0].first == "序号")
-            #expect(rows.dropFirst().allSatisfy { $0[12] == "开工建设" })
+            let stage = try #require(rows[0].firstIndex(of: "阶段"))
+            #expect(rows.dropFirst().allSatisfy { $0[stage] == "开工建设" })
         }
     }
 

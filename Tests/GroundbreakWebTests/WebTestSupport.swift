@@ -136,7 +136,8 @@ extension TestClientProtocol {
             body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
         }
         if let file {
-            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: image/png\r\n\r\n".utf8)
+            let type = file.name.hasSuffix(".png") ? "image/png" : "application/octet-stream"
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: \(type)\r\n\r\n".utf8)
             body += file.bytes + Array("\r\n".utf8)
         }
         body += Array("--\(boundary)--\r\n".utf8)
@@ -146,6 +147,7 @@ extension TestClientProtocol {
     }
 
     /// An image as the whole body, for the API.
+    /// A raw body (an image, a spreadsheet) with the session's cookie and CSRF header.
     func sendImage(_ path: String, as fixture: WebFixture, signedIn: Bool = true, bytes: [UInt8], contentType: String = "image/png") async throws -> TestResponse {
         var headers: HTTPFields = [.contentType: contentType]
         if signedIn {

@@ -11,6 +11,8 @@ extension LedgerPage {
                 .div(
                     .class("actions"),
                     .if(context.may(.createProject), .a(.class("button"), .href(esc(Route.newProject.path)), .text(WebText.Nav.newProject))),
+                    .if(context.may(.editProject), .a(.class("button secondary"), .href(esc(Route.imports.path)), .text(WebText.Ledger.importLedger))),
+                    .a(.class("button secondary"), .href(esc(Route.ledgerXLSX(query).path)), .text(WebText.Ledger.exportXLSX)),
                     .a(.class("button secondary"), .href(esc(Route.ledgerCSV(query).path)), .text(WebText.Ledger.exportCSV))
                 )
             ),

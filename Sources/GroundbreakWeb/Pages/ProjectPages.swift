@@ -25,65 +25,6 @@ enum ProjectPages {
         return Responses.html(model.document, status: queryErrors.isEmpty ? .ok : .badRequest)
     }
 
-    static let csvHeader = [
-        "序号", "项目名称", "投资项目统一代码", "项目单位", "统一社会信用代码", "所在属地", "所属开发区", "项目类别", "行业门类", "行业大类",
-        "投资类型", "总投资（万元）", "阶段", "计划开工", "计划竣工", "实际开工", "实际竣工", "牵头部门", "包保领导", "项目秘书", "提示",
-    ]
-
-    /// The filtered ledger as CSV, fetched and written page by page.
-    static func ledgerCSV(_ input: EndpointRequest) async throws -> Response {
-        let parsed: ProjectQuery
-        switch ProjectQuery.parse(input.queryItems) {
-        case .success(let query): parsed = query
-        case .failure(let failure): throw AppError.badQuery(failure)
-        }
-        let catalog = input.catalog
-        let today = input.today
-        let projects = input.services.projects
-        let scope = input.scope(.viewProjects)
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        let name = "项目台账-\(today.iso).csv"
-        headers[.contentDisposition] = "attachment; filename=\"ledger.csv\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "ledger.csv")"
-        let body = ResponseBody { writer in
-            try await writer.write(ByteBuffer(bytes: CSVDocument.byteOrderMark + CSVDocument.row(csvHeader)))
-            var query = parsed
-            query.perPage = ProjectQuery.maxPerPage
-            var number = 0
-            var pageNumber = 1
-            while true {
-                query.page = pageNumber
-                let page = try await projects.list(query, scope: scope, catalog: catalog, today: today)
-                var bytes: [UInt8] = []
-                for project in page.projects {
-                    number += 1
-                    bytes += CSVDocument.row(csvRow(project, number: number, catalog: catalog, today: today))
-                }
-                if !bytes.isEmpty { try await writer.write(ByteBuffer(bytes: bytes)) }
-                if pageNumber >= page.pageCount { break }
-                pageNumber += 1
-            }
-            try await writer.finish(nil)
-        }
-        return Response(status: .ok, headers: headers, body: body)
-    }
-
-    static func csvRow(_ project: Project, number: Int, catalog: ReferenceCatalog, today: Day) -> [String] {
-        let fields = project.fields
-        let division = fields.industryDivision.flatMap { catalog.division($0) }
-        func seat(_ id: Int64?) -> String { id.flatMap { catalog.position($0)?.display } ?? "" }
-        return [
-            String(number), fields.name, fields.code?.value ?? "", fields.ownerName, fields.ownerCreditCode?.value ?? "",
-            catalog.region(fields.regionCode)?.name ?? fields.regionCode, fields.zoneCode.flatMap { catalog.zone($0)?.name } ?? "",
-            catalog.category(fields.categoryCode)?.name ?? fields.categoryCode,
-            division.flatMap { catalog.section($0.sectionCode)?.name } ?? "", division?.name ?? "",
-            fields.investmentType.label, fields.totalInvestment.formatted(in: .wan, decimals: 2), project.stage.label,
-            fields.plannedStart?.iso ?? "", fields.plannedCompletion?.iso ?? "", fields.actualStart?.iso ?? "", fields.actualCompletion?.iso ?? "",
-            fields.leadDepartmentCode.flatMap { catalog.department($0)?.name } ?? "", seat(fields.sponsorPositionId), seat(fields.secretaryPositionId),
-            project.flags(rules: catalog.flagRules, today: today).map(\.label).joined(separator: "；"),
-        ]
-    }
-
     static func newForm(_ input: EndpointRequest) async throws -> Response {
         let page = ProjectFormPage(context: PageContext(input), mode: .create(stage: Stage.reserve.rawValue), input: ProjectInput(), catalog: input.catalog)
         return Responses.html(page.document)

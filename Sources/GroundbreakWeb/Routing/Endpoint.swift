@@ -29,11 +29,14 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case targetsPage, targetSet
     // Photos
     case reportPhotoUpload, attachmentShow
+    // Excel import and export
+    case importsPage, importUpload, importCommit, ledgerXLSX
     // API
     case apiOpenAPI, apiMe, apiListProjects, apiCreateProject, apiGetProject, apiUpdateProject, apiTransitionProject
     case apiProjectHistory, apiReference, apiAudit
     case apiProjectApprovals, apiApprovalPlan, apiApprovalEvent, apiApprovalQueue, apiApprovalAnalytics, apiWorkingDays, apiApprovalItems
     case apiProjectReports, apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth, apiProjectPlans, apiSaveProjectPlan, apiTargets, apiSetTarget, apiProjectPhotos, apiUploadPhoto
+    case apiImportProjects
 
     public enum Kind: Sendable {
         /// Machine endpoints with no session: health, metrics, static files.
@@ -58,7 +61,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview, .apiSubmitReport, .apiReviewReport,
              .reportsGridSave, .statsRecord, .apiRecordInclusion, .reportsClose, .reportsReopen, .apiCloseMonth, .apiReopenMonth,
              .projectPlanSave, .apiSaveProjectPlan, .targetSet, .apiSetTarget,
-             .reportPhotoUpload, .apiUploadPhoto:
+             .reportPhotoUpload, .apiUploadPhoto, .importUpload, .importCommit, .apiImportProjects:
             .post
         case .apiUpdateProject: .patch
         default: .get
@@ -79,6 +82,10 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .home: "/"
         case .ledgerPage, .projectCreate: "/projects"
         case .ledgerCSV: "/projects.csv"
+        case .ledgerXLSX: "/projects.xlsx"
+        case .importsPage, .importUpload: "/imports"
+        case .importCommit: "/imports/commit"
+        case .apiImportProjects: "/api/v1/imports/projects"
         case .projectNewPage: "/projects/new"
         case .projectShowPage: "/projects/:id"
         case .projectEditPage, .projectUpdate: "/projects/:id/edit"
@@ -153,7 +160,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .apiProjectHistory, .apiReference, .apiAudit, .apiProjectApprovals, .apiApprovalPlan, .apiApprovalEvent, .apiApprovalQueue,
              .apiApprovalAnalytics, .apiWorkingDays, .apiApprovalItems, .apiProjectReports, .apiSubmitReport, .apiReportsBoard, .apiReviewReport,
              .apiStatsInclusion, .apiRecordInclusion, .apiCloseMonth, .apiReopenMonth, .apiProjectPlans,
-             .apiSaveProjectPlan, .apiTargets, .apiSetTarget, .apiProjectPhotos, .apiUploadPhoto: .api
+             .apiSaveProjectPlan, .apiTargets, .apiSetTarget, .apiProjectPhotos, .apiUploadPhoto, .apiImportProjects: .api
         default: .page
         }
     }
@@ -181,7 +188,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         switch self {
         case .healthz, .metrics, .asset, .loginPage, .loginSubmit, .apiOpenAPI: nil
         case .logout, .home, .accountPage, .passwordPage, .passwordSubmit, .signOutEverywhere, .apiMe, .apiWorkingDays: .signedIn
-        case .ledgerPage, .ledgerCSV, .projectShowPage, .apiListProjects, .apiGetProject, .apiProjectHistory, .approvalAnalytics,
+        case .ledgerPage, .ledgerCSV, .ledgerXLSX, .projectShowPage, .apiListProjects, .apiGetProject, .apiProjectHistory, .approvalAnalytics,
              .approvalBatches, .approvalBatchShow, .apiApprovalAnalytics, .projectReportsPage, .reportsBoard, .apiProjectReports,
              .apiReportsBoard, .statsPage, .apiStatsInclusion, .apiProjectPlans, .targetsPage,
              .apiTargets, .attachmentShow, .apiProjectPhotos: .viewProjects
@@ -191,7 +198,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .projectNewPage, .projectCreate, .apiCreateProject: .createProject
         case .projectEditPage, .projectUpdate, .apiUpdateProject, .projectApprovalPlan, .projectApprovalAddItem, .apiApprovalPlan,
              .projectReportSubmit, .apiSubmitReport, .reportsGrid, .reportsGridSave, .projectPlanSave,
-             .apiSaveProjectPlan, .reportPhotoUpload, .apiUploadPhoto: .editProject
+             .apiSaveProjectPlan, .reportPhotoUpload, .apiUploadPhoto, .importsPage, .importUpload, .importCommit, .apiImportProjects: .editProject
         case .reportReview, .apiReviewReport, .reportsClose, .apiCloseMonth: .reviewReports
         case .reportsReopen, .apiReopenMonth: .administer
         case .statsRecord, .apiRecordInclusion: .recordStats
@@ -212,7 +219,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
 
     /// Routes that take a file: a larger body limit, and `multipart/form-data` for the page.
     public var acceptsUpload: Bool {
-        self == .reportPhotoUpload || self == .apiUploadPhoto
+        [.reportPhotoUpload, .apiUploadPhoto, .importUpload, .apiImportProjects].contains(self)
     }
 
     /// Whether the request changes state and therefore needs a CSRF proof when made with a session.

@@ -9,6 +9,9 @@ public enum Route: Sendable, Equatable {
     case logout
     case ledger(ProjectQuery)
     case ledgerCSV(ProjectQuery)
+    case ledgerXLSX(ProjectQuery)
+    case imports
+    case importCommit
     case newProject
     case project(Int64)
     case editProject(Int64)
@@ -66,6 +69,9 @@ public enum Route: Sendable, Equatable {
         case .logout: .logout
         case .ledger: .ledgerPage
         case .ledgerCSV: .ledgerCSV
+        case .ledgerXLSX: .ledgerXLSX
+        case .imports: .importsPage
+        case .importCommit: .importCommit
         case .newProject: .projectNewPage
         case .project: .projectShowPage
         case .editProject: .projectEditPage
@@ -124,9 +130,9 @@ public enum Route: Sendable, Equatable {
         case .ledger(let query):
             let items = query.items
             return items.isEmpty ? "/projects" : "/projects?" + Route.query(items)
-        case .ledgerCSV(let query):
+        case .ledgerCSV(let query), .ledgerXLSX(let query):
             let items = query.items.filter { $0.0 != "page" && $0.0 != "perPage" }
-            return items.isEmpty ? "/projects.csv" : "/projects.csv?" + Route.query(items)
+            return items.isEmpty ? endpoint.pattern : endpoint.pattern + "?" + Route.query(items)
         case .project(let id), .editProject(let id), .transition(let id), .apiProject(let id), .adminUser(let id), .resetPassword(let id),
              .lockUser(let id), .issueToken(let id), .revokeToken(let id), .projectApprovals(let id), .approvalBatch(let id), .approvalPlan(let id),
              .approvalAddItem(let id), .approvalEvent(let id), .addBatchProject(let id), .adminPosition(let id), .reassignPosition(let id):

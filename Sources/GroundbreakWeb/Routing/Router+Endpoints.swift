@@ -75,6 +75,11 @@ enum EndpointRegistry {
         case .attachmentShow: PhotoPages.show
         case .apiProjectPhotos: PhotoPages.list
         case .apiUploadPhoto: PhotoPages.apiUpload
+        case .importsPage: ImportPages.page
+        case .importUpload: ImportPages.upload
+        case .importCommit: ImportPages.commit
+        case .apiImportProjects: ImportPages.api
+        case .ledgerXLSX: LedgerExportPages.xlsx
         case .statsPage: InclusionPages.page
         case .statsRecord: InclusionPages.record
         case .apiStatsInclusion: InclusionPages.api
@@ -92,7 +97,7 @@ enum EndpointRegistry {
         case .apiApprovalItems: ApprovalsAPI.items
         case .home: { _ in Responses.redirect(.ledger) }
         case .ledgerPage: ProjectPages.ledger
-        case .ledgerCSV: ProjectPages.ledgerCSV
+        case .ledgerCSV: LedgerExportPages.csv
         case .projectNewPage: ProjectPages.newForm
         case .projectCreate: ProjectPages.create
         case .projectShowPage: { try await ProjectPages.show($0) }

@@ -1,0 +1,75 @@
+import Foundation
+import GroundbreakDomain
+
+/// Reads amounts, dates and months the ways people type them into a ledger.
+public enum CellReading {
+    /// 1899-12-30: day 0 of Excel's 1900 date system, counting its phantom 1900-02-29.
+    static let excelEpoch = Day(year: 1900, month: 1, day: 1)!.ordinal - 2
+
+    public static func day(fromSerial serial: Double) -> Day? {
+        guard serial >= 61, serial < 2_958_466 else { return nil }
+        return Day(ordinal: excelEpoch + Int(serial.rounded(.down)))
+    }
+
+    public static func serial(of day: Day) -> Int { day.ordinal - excelEpoch }
+
+    /// An amount in yuan. A number cell is in `unit` (the header's, else 万元); text may carry its
+    /// own unit (`1.2亿`, `3500万元`). Excel's binary fractions are rounded to the yuan.
+    public static func money(_ cell: SheetCell, unit: MoneyUnit?) -> Result<Money, MoneyParseError> {
+        let unit = unit ?? .wan
+        switch cell.value {
+        case .number(let number):
+            guard let decimal = Decimal(string: number) else { return .failure(.notANumber) }
+            guard decimal >= 0 else { return .failure(.negative) }
+            var yuan = decimal * Decimal(unit.yuanPerUnit)
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &yuan, 0, .plain)
+            guard rounded <= Decimal(Money.maximum.yuan) else { return .failure(.tooLarge) }
+            return .success(Money(yuan: NSDecimalNumber(decimal: rounded).int64Value))
+        default:
+            let text = TextNormalizer.halfWidth(cell.text).trimmingCharacters(in: .whitespaces)
+            let own: MoneyUnit? = text.hasSuffix("亿元") || text.hasSuffix("亿") ? .yi
+                : text.hasSuffix("万元") || text.hasSuffix("万") ? .wan
+                : text.hasSuffix("元") ? .yuan : nil
+            return Money.parse(text, unit: own ?? unit)
+        }
+    }
+
+    /// A day: a date cell, a serial number in a date column, `2024-03-15`, `2024/3/15`,
+    /// `2024年3月15日`, `20240315`; a month alone (`2024.3`, `2024年3月`, `202403`) is its first day.
+    public static func day(_ cell: SheetCell) -> Day? {
+        if case .number(let number) = cell.value, let value = Double(number) {
+            if cell.isDate || value >= 61 && value < 200_000 && value.rounded() == value { return day(fromSerial: value) }
+            return monthOrDay(number).flatMap { $0.day }
+        }
+        let text = TextNormalizer.halfWidth(cell.text).trimmingCharacters(in: .whitespaces)
+        if let day = Day.parse(text) { return day }
+        if let day = Day.parse(String(text.prefix(10))), text.count > 10, text.dropFirst(10).first == " " || text.dropFirst(10).first == "T" { return day }
+        return monthOrDay(text).flatMap { $0.day }
+    }
+
+    /// A month: `2026-10`, `2026.10`, `2026年10月`, `202610`, or any day in it.
+    public static func month(_ cell: SheetCell) -> Month? {
+        if case .number(let number) = cell.value, let value = Double(number), cell.isDate || value >= 61 && value < 200_000 && value.rounded() == value {
+            return day(fromSerial: value).map(Month.init)
+        }
+        let text = TextNormalizer.halfWidth(cell.text).trimmingCharacters(in: .whitespaces)
+        if let parsed = monthOrDay(text) { return parsed.month }
+        return Day.parse(text).map(Month.init)
+    }
+
+    /// `2024.3` / `2024-03` / `2024年3月` / `202403` → March 2024. A number typed as 2024.1 is
+    /// January: Excel has already dropped the zero of 2024.10, which the preview shows the user.
+    static func monthOrDay(_ raw: String) -> (month: Month, day: Day)? {
+        var text = raw
+        if text.count == 6, text.allSatisfy(\.isASCIIDigit) { text = text.prefix(4) + "-" + text.suffix(2) }
+        for separator in ["年", "/", "."] { text = text.replacingOccurrences(of: separator, with: "-") }
+        text = text.replacingOccurrences(of: "月份", with: "").replacingOccurrences(of: "月", with: "")
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, (1...2).contains(parts[1].count),
+              let year = Int(parts[0]), let number = Int(parts[1]), let month = Month(year: year, month: number),
+              let day = Day(year: year, month: number, day: 1)
+        else { return nil }
+        return (month, day)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GroundbreakDomain
+
+/// The column names and value words import understands, read from `ledger_columns.json`.
+public struct ColumnCatalog: Sendable, Decodable {
+    public struct Column: Sendable, Decodable, Equatable {
+        public var field: String
+        /// The name our exports write.
+        public var header: String
+        public var synonyms: [String]
+        public var kind: Kind?
+        /// Recognised but not imported, with the reason shown in the preview.
+        public var ignored: String?
+
+        public enum Kind: String, Sendable, Decodable { case amount, date, month }
+    }
+
+    public var columns: [Column]
+    public var monthlyColumns: [Column]
+    public var values: [String: [String: String]]
+    public var subtotalMarkers: [String]
+
+    public static func shipped() throws -> ColumnCatalog {
+        guard let url = Bundle.module.url(forResource: "ledger_columns", withExtension: "json", subdirectory: "Mappings") else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return try JSONDecoder().decode(ColumnCatalog.self, from: Data(contentsOf: url))
+    }
+
+    /// A header as compared: half-width, no spaces or line breaks, units in brackets set aside.
+    public static func normalised(_ header: String) -> (name: String, unit: MoneyUnit?) {
+        var text = TextNormalizer.halfWidth(header).filter { !$0.isWhitespace }
+        var unit: MoneyUnit?
+        for (word, value) in [("亿元", MoneyUnit.yi), ("万元", .wan), ("元", .yuan)] where text.contains(word) {
+            unit = value
+            break
+        }
+        // Bracketed asides: (万元), (调度口径，万元), [必填].
+        var result = ""
+        var depth = 0
+        var aside = ""
+        for character in text {
+            switch character {
+            case "(", "[", "【", "<", "《": depth += 1; aside = ""
+            case ")", "]", "】", ">", "》":
+                if depth > 0 {
+                    depth -= 1
+                    // An aside that is not a unit stays part of the name (调度口径).
+                    let stripped = aside.replacingOccurrences(of: "万元", with: "").replacingOccurrences(of: "亿元", with: "")
+                        .replacingOccurrences(of: "元", with: "").replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
+                        .replacingOccurrences(of: "%", with: "百分比")
+                    result += stripped
+                }
+            default:
+                if depth > 0 { aside.append(character) } else { result.append(character) }
+            }
+        }
+        text = result.replacingOccurrences(of: "：", with: "").replacingOccurrences(of: ":", with: "")
+        if let unitWord = ["(亿元)", "(万元)"].first(where: { text.hasSuffix($0) }) { text.removeLast(unitWord.count) }
+        for word in ["亿元", "万元"] where text.hasSuffix(word) { text.removeLast(word.count) }
+        return (text, unit)
+    }
+
+    /// The column a header names, among `columns`.
+    public static func match(_ header: String, in columns: [Column]) -> Column? {
+        let name = normalised(header).name
+        guard !name.isEmpty else { return nil }
+        return columns.first { column in
+            ([column.header] + column.synonyms).contains { normalised($0).name == name }
+        }
+    }
+
+    /// A word for a value, e.g. `在建` → `construction` for the field `stage`.
+    public func value(_ text: String, field: String) -> String? {
+        let key = TextNormalizer.halfWidth(text).filter { !$0.isWhitespace }
+        return values[field]?[key]
+    }
+
+    public func isSubtotal(_ text: String) -> Bool {
+        let key = TextNormalizer.halfWidth(text).filter { !$0.isWhitespace }
+        return subtotalMarkers.contains { key.hasPrefix($0.filter { !$0.isWhitespace }) || key.hasSuffix($0.filter { !$0.isWhitespace }) }
+    }
+}

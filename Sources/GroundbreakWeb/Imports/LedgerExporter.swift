@@ -1,0 +1,60 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakOffice
+import GroundbreakStore
+
+/// The filtered ledger as a file, fetched page by page so memory stays flat however many rows
+/// there are. The page handlers and `groundbreak export` both use it.
+public struct LedgerExporter: Sendable {
+    public let projects: ProjectRepository
+    public let catalog: ReferenceCatalog
+    public let scope: ProjectScope
+    public let today: Day
+
+    public init(projects: ProjectRepository, catalog: ReferenceCatalog, scope: ProjectScope, today: Day) {
+        self.projects = projects
+        self.catalog = catalog
+        self.scope = scope
+        self.today = today
+    }
+
+    /// Calls `body` with each page's rows in ledger order, numbered from 1.
+    public func forEachPage(_ query: ProjectQuery, _ body: ([[LedgerExport.Value]]) async throws -> Void) async throws {
+        var query = query
+        query.perPage = ProjectQuery.maxPerPage
+        var number = 0
+        var pageNumber = 1
+        while true {
+            query.page = pageNumber
+            let page = try await projects.list(query, scope: scope, catalog: catalog, today: today)
+            let rows = page.projects.map { project in
+                number += 1
+                return LedgerExport.values(project, number: number, catalog: catalog, today: today)
+            }
+            if !rows.isEmpty { try await body(rows) }
+            if pageNumber >= page.pageCount { break }
+            pageNumber += 1
+        }
+    }
+
+    /// Writes the workbook to `destination`, using a private scratch directory beside it.
+    public func writeXLSX(_ query: ProjectQuery, to destination: URL, now: Date) async throws {
+        let scratch = destination.deletingLastPathComponent().appendingPathComponent(".xlsx-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let filter = query.items.filter { $0.0 != "page" && $0.0 != "perPage" }.isEmpty ? "全部项目" : "按筛选条件"
+        let writer = try LedgerWorkbookWriter(directory: scratch, title: "\(today.year)年重大项目台账",
+                                              subtitle: "单位：万元　　制表日期：\(today.iso)　　范围：\(filter)")
+        try await forEachPage(query) { rows in
+            for row in rows { try writer.append(row) }
+        }
+        try writer.finish(to: destination, created: now)
+    }
+
+    /// The csv: UTF-8 with a byte-order mark, so Excel on a Chinese desktop opens it ungarbled.
+    public func writeCSV(_ query: ProjectQuery, write: ([UInt8]) async throws -> Void) async throws {
+        try await write(CSVDocument.byteOrderMark + CSVDocument.row(LedgerExport.csvHeader))
+        try await forEachPage(query) { rows in
+            try await write(rows.flatMap { CSVDocument.row(LedgerExport.csvFields($0)) })
+        }
+    }
+}
