@@ -7,8 +7,10 @@ import FoundationXML
 /// resolved (the default), so a crafted file cannot read the server's disk.
 enum XLSXParts {
     /// Runs `delegate` over `data`; a delegate's own refusal wins over the parser's complaint.
+    /// Fed as a stream: given all at once, libxml2 gives up on parts past about 10 MB, which a
+    /// sheet of 10,000 rows already is.
     static func parse<D: XMLParserDelegate & PartReader>(_ data: Data, with delegate: D, part: String) throws {
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
         let ok = parser.parse()
