@@ -56,7 +56,6 @@ public struct ColumnCatalog: Sendable, Decodable {
             }
         }
         text = result.replacingOccurrences(of: "：", with: "").replacingOccurrences(of: ":", with: "")
-        if let unitWord = ["(亿元)", "(万元)"].first(where: { text.hasSuffix($0) }) { text.removeLast(unitWord.count) }
         for word in ["亿元", "万元"] where text.hasSuffix(word) { text.removeLast(word.count) }
         return (text, unit)
     }
