@@ -55,5 +55,12 @@ public enum OfficeText {
         static func unknownProject(_ text: String) -> String { "系统中没有代码或名称为“\(text)”的项目" }
         static let noProjectKey = "需要“投资项目统一代码”或“项目名称”以确定项目"
         static func badNumber(_ text: String) -> String { "“\(text)”不是有效数字" }
+        static func badPercent(_ text: String) -> String { "“\(text)”不是 0 到 100 之间的百分数" }
+        static func ambiguousProject(_ count: Int) -> String { "有 \(count) 个同名项目，请填写投资项目统一代码或所在属地以便区分" }
+        static let dispatchRequired = "新的月报须填写当月完成投资（调度口径）"
+        static let reportAccepted = "该月月报已审核通过，不能通过导入修改；如需更正请联系项目中心退回"
+        static let correctionReasonRequired = "该月已关账，修改须在“更正原因”列写明原因"
+        static func duplicateMonth(_ first: Int) -> String { "与第 \(first) 行是同一项目的同一月份，请合并为一行" }
+        static func monthLabel(_ name: String, _ month: String) -> String { "\(name)（\(month)）" }
     }
 }

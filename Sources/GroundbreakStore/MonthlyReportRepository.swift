@@ -63,12 +63,15 @@ public struct MonthlyReportRepository: Sendable {
         public var expectedVersion: Int?
         /// Required when the month is closed: the change is kept as a correction beside the snapshot.
         public var correctionReason: String
+        /// Where the figures came from when not typed in a form (an import), kept in the audit reason.
+        public var source: String
 
-        public init(project: Project, figures: MonthlyFigures, expectedVersion: Int?, correctionReason: String = "") {
+        public init(project: Project, figures: MonthlyFigures, expectedVersion: Int?, correctionReason: String = "", source: String = "") {
             self.project = project
             self.figures = figures
             self.expectedVersion = expectedVersion
             self.correctionReason = correctionReason
+            self.source = source
         }
     }
 
@@ -150,7 +153,8 @@ public struct MonthlyReportRepository: Sendable {
         guard let saved = try await db.raw("SELECT * FROM monthly_reports WHERE id = \(bind: id)").first().map(Self.report) else { throw StoreError.notFound }
         try await LedgerGeneration.bump(db)
         try await AuditLog.write(entity: "monthly_report", entityId: String(id), action: closed ? "correct" : current == nil ? "submit" : "resubmit",
-                                 before: try AuditLog.json(current), after: try AuditLog.json(saved), reason: reason, actor: actor, now: now, db: db)
+                                 before: try AuditLog.json(current), after: try AuditLog.json(saved),
+                                 reason: [entry.source, reason].filter { !$0.isEmpty }.joined(separator: "；"), actor: actor, now: now, db: db)
         return .success(saved)
     }
 

@@ -9,21 +9,41 @@ import GroundbreakWeb
 extension Work {
     static let operatorPrincipal = Principal(userId: 0, username: "cli", displayName: "命令行", roles: [.admin], unit: nil, positionId: nil)
 
+    /// What an import did, whatever it imported.
     struct ImportSummary: Sendable {
-        var result: LedgerImporter.Result
+        var fileName: String
+        var counts: [RowAction: Int]
+        var columnNotes: [String]
+        var problems: [ImportProblem]
         var record: ImportRecord?
+
+        init<P>(_ run: ImportRun<P>, record: ImportRecord?) {
+            fileName = run.fileName
+            counts = Dictionary(uniqueKeysWithValues: [RowAction.create, .update, .unchanged, .skipped, .refused].map { ($0, run.preview.count($0)) })
+            columnNotes = run.preview.columnNotes
+            problems = run.preview.problems
+            self.record = record
+        }
     }
 
-    static func importLedger(_ database: Database, file: String, commit: Bool, today: Day, now: Date = Date()) async throws -> ImportSummary {
+    static func importFile(_ database: Database, file: String, monthly: Bool, commit: Bool, today: Day, now: Date = Date()) async throws -> ImportSummary {
         guard let data = FileManager.default.contents(atPath: file) else { throw Failure(message: "无法读取文件：\(file)") }
         let catalog = try await ReferenceRepository(database: database).catalog()
         let importer = LedgerImporter(database: database, catalog: catalog, columns: try ColumnCatalog.shipped())
-        let result = try await importer.preview(Array(data), fileName: (file as NSString).lastPathComponent, principal: operatorPrincipal, today: today)
-        guard commit, result.preview.canCommit else { return ImportSummary(result: result, record: nil) }
+        let name = (file as NSString).lastPathComponent
+        let actor = AuditActor.system("命令行导入")
         do {
-            return ImportSummary(result: result, record: try await importer.commit(result, actor: .system("命令行导入"), now: now))
+            if monthly {
+                let rules = try MonthlyReportRepository.rules()
+                let run = try await importer.previewMonthly(Array(data), fileName: name, principal: operatorPrincipal, rules: rules, today: today)
+                guard commit, run.preview.canCommit else { return ImportSummary(run, record: nil) }
+                return ImportSummary(run, record: try await importer.commit(run, rules: rules, actor: actor, today: today, now: now))
+            }
+            let run = try await importer.preview(Array(data), fileName: name, principal: operatorPrincipal, today: today)
+            guard commit, run.preview.canCommit else { return ImportSummary(run, record: nil) }
+            return ImportSummary(run, record: try await importer.commit(run, actor: actor, now: now))
         } catch StoreError.conflict {
-            throw Failure(message: "导入期间项目被他人修改，未写入任何数据；请重新运行")
+            throw Failure(message: "导入期间数据被他人修改，未写入任何数据；请重新运行")
         }
     }
 

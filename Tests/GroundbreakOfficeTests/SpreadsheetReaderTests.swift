@@ -89,6 +89,48 @@ struct SpreadsheetReaderTests {
         #expect(try CellReading.money(text("3500万元"), unit: .yi).get() == Money.wan(3_500))
         #expect(try CellReading.money(text("１.２亿"), unit: .wan).get() == Money.wan(12_000))
         #expect((try? CellReading.money(text("约两千万"), unit: .wan).get()) == nil)
+        #expect(CellReading.month(text("202610")) == Month(year: 2026, month: 10) && CellReading.month(text("2026.9")) == Month(year: 2026, month: 9))
+        #expect(CellReading.month(SheetCell(.number("46296"), isDate: true)) == Month(year: 2026, month: 10))
+        #expect([text("45"), text("45%"), text("４５％"), SheetCell(.number("0.45")), text("44.6")].map(CellReading.percent) == [45, 45, 45, 45, 45])
+        #expect([text("120"), text("-3"), text("过半")].map(CellReading.percent) == [nil, nil, nil])
+        #expect([text("1,200"), SheetCell(.number("35")), text("3.5"), text("-1")].map(CellReading.count) == [1200, 35, nil, nil])
+    }
+
+    @Test("names people type resolve through indexes built once: city prefix, retired codes, short names, shared seat names")
+    func nameLookup() throws {
+        let catalog = smallCatalog
+        let names = NameLookup(catalog: catalog, columns: try ColumnCatalog.shipped())
+        #expect(names.region("长春市朝阳区", catalog: catalog) == "220104" && names.region("朝阳区", catalog: catalog) == "220104")
+        #expect(names.region("220381", catalog: catalog) == "220184", "a retired code is followed to the code in use")
+        #expect(names.region("吉林省", catalog: catalog) == nil)
+        #expect(names.division("C36", catalog: catalog) == "36" && names.division("36汽车制造业", catalog: catalog) == "36")
+        #expect(names.division("36 纺织业", catalog: catalog) == nil)
+        #expect(names.stages["在建"] == "construction" && names.investmentTypes["企业投资"] == "enterprise")
+        #expect(names.seat("王某（副市长）", duty: .sponsor) == 1 && names.seat("副市长", duty: .sponsor) == nil, "two seats are titled 副市长")
+        #expect(names.seat("王某", duty: .sponsor) == 1 && names.seat("王某", duty: .secretary) == nil)
+    }
+
+    /// Regions with a retired code, one division, two sponsor seats sharing a title.
+    var smallCatalog: ReferenceCatalog {
+        let source = Validity(source: "t")
+        return ReferenceCatalog(
+            regions: [
+                Region(code: "220000", name: "吉林省", kind: .province, parentCode: nil, aliasOf: nil, sort: 1, validity: source),
+                Region(code: "220100", name: "长春市", kind: .city, parentCode: "220000", aliasOf: nil, sort: 2, validity: source),
+                Region(code: "220104", name: "朝阳区", kind: .district, parentCode: "220100", aliasOf: nil, sort: 3, validity: source),
+                Region(code: "220184", name: "公主岭市", kind: .countyCity, parentCode: "220100", aliasOf: nil, sort: 4, validity: source),
+                Region(code: "220381", name: "公主岭市(旧)", kind: .countyCity, parentCode: "220100", aliasOf: "220184", sort: 5, validity: source),
+            ],
+            zones: [], departments: [], categories: [],
+            sections: [IndustrySection(code: "C", name: "制造业", validity: source)],
+            divisions: [IndustryDivision(code: "36", sectionCode: "C", name: "汽车制造业", validity: source)],
+            sizeBands: [], tags: [],
+            positions: [
+                Position(id: 1, title: "副市长", unitName: "市政府", duty: .sponsor, holderName: "王某"),
+                Position(id: 3, title: "副市长", unitName: "市政府", duty: .sponsor, holderName: "赵某"),
+                Position(id: 2, title: "项目秘书", unitName: "市工信局", duty: .secretary, holderName: "李某"),
+            ]
+        )
     }
 
     func minimalParts(sheetData: String) -> [String: String] {

@@ -148,6 +148,9 @@ extension AuthorisationMatrixTests {
         case .apiImportProjects:
             return try await client.sendImage(endpoint.pattern + "?fileName=ledger.csv", as: fixture, signedIn: signedIn,
                                               bytes: Array("项目名称,所在属地,总投资（万元）\n".utf8), contentType: "text/csv")
+        case .apiImportMonthly:
+            return try await client.sendImage(endpoint.pattern + "?fileName=monthly.csv", as: fixture, signedIn: signedIn,
+                                              bytes: Array("投资项目统一代码,月份,当月完成投资（调度口径，万元）\n".utf8), contentType: "text/csv")
         case .importCommit:
             return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
                                          form: [("sha256", String(repeating: "0", count: 64)), ("fileName", "x.csv"), ("signature", "x")])

@@ -35,6 +35,35 @@ public enum CellReading {
         }
     }
 
+    /// Why a cell's value cannot be read at all: a formula without a saved result, an error value.
+    static func unreadable(_ cell: SheetCell) -> String? {
+        switch cell.value {
+        case .uncachedFormula(let formula): OfficeText.Import.uncachedFormula(formula)
+        case .error(let code): OfficeText.Import.errorValue(code)
+        default: nil
+        }
+    }
+
+    /// A whole percent 0–100: `45`, `45%`, or a fraction between 0 and 1 as a percent-formatted
+    /// cell holds it (0.45 is 45 %; a progress below 1 % is not worth a figure).
+    static func percent(_ cell: SheetCell) -> Int? {
+        var text = TextNormalizer.halfWidth(cell.text).trimmingCharacters(in: .whitespaces)
+        let marked = text.hasSuffix("%")
+        if marked { text.removeLast() }
+        guard var value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else { return nil }
+        if !marked, value > 0, value < 1 { value *= 100 }
+        let rounded = value.rounded()
+        return (0...100).contains(rounded) ? Int(rounded) : nil
+    }
+
+    /// A count of people or things: a whole number, thousands separators allowed.
+    static func count(_ cell: SheetCell) -> Int? {
+        let text = TextNormalizer.halfWidth(cell.text).replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
+        if let whole = Int(text) { return whole >= 0 ? whole : nil }
+        guard let value = Double(text), value.isFinite, value >= 0, value.rounded() == value, value < 1e9 else { return nil }
+        return Int(value)
+    }
+
     /// A day: a date cell, a serial number in a date column, `2024-03-15`, `2024/3/15`,
     /// `2024年3月15日`, `20240315`; a month alone (`2024.3`, `2024年3月`, `202403`) is its first day.
     public static func day(_ cell: SheetCell) -> Day? {

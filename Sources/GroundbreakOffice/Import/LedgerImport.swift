@@ -5,13 +5,16 @@ import GroundbreakDomain
 public struct ExistingProjects: Sendable {
     public var byCode: [String: Project]
     public var byNameAndRegion: [String: [Project]]
+    public var byName: [String: [Project]]
 
     public init(_ projects: [Project]) {
         byCode = [:]
         byNameAndRegion = [:]
+        byName = [:]
         for project in projects {
             if let code = project.fields.code?.value { byCode[code] = project }
             byNameAndRegion[Self.key(name: project.fields.name, region: project.fields.regionCode), default: []].append(project)
+            byName[ValueResolver.plainText(project.fields.name), default: []].append(project)
         }
     }
 
@@ -29,10 +32,12 @@ public struct LedgerImport: Sendable {
     public let today: Day
     public let createScope: ProjectScope
     public let editScope: ProjectScope
+    let names: NameLookup
 
     public init(columns: ColumnCatalog, catalog: ReferenceCatalog, today: Day, createScope: ProjectScope, editScope: ProjectScope) {
         self.columns = columns
         self.catalog = catalog
+        self.names = NameLookup(catalog: catalog, columns: columns)
         self.today = today
         self.createScope = createScope
         self.editScope = editScope
@@ -48,21 +53,6 @@ public struct LedgerImport: Sendable {
         case .failure(.noHeader): return .failure(ImportProblem(row: nil, message: OfficeText.Import.noHeader))
         case .failure(.missingColumns(let names)): return .failure(ImportProblem(row: nil, message: OfficeText.Import.missingColumns(names)))
         }
-    }
-
-    /// The codes and names a lookup of stored projects needs.
-    public func lookupKeys(_ rows: TableRows) -> (codes: [String], names: [String]) {
-        var codes: Set<String> = []
-        var names: Set<String> = []
-        for row in rows.rows {
-            if let code = row.cell("code") { codes.insert(TextNormalizer.identifier(code.text)) }
-            if let name = row.cell("name") {
-                // As typed and as we store it: full-width digits and letters made half-width.
-                names.insert(TextNormalizer.collapsedLine(name.text))
-                names.insert(ValueResolver.plainText(name.text))
-            }
-        }
-        return (codes.sorted(), names.sorted())
     }
 
     /// Step two: what each row does.
@@ -93,7 +83,7 @@ public struct LedgerImport: Sendable {
             let column = table.column(field)
             problems.append(ImportProblem(row: row.number, column: column.map { CellPosition.columnName($0.index) }, header: column?.header, message: message))
         }
-        let (resolvedValues, resolveProblems) = ValueResolver(row: row, table: table, catalog: catalog, columns: columns).resolve()
+        let (resolvedValues, resolveProblems) = ValueResolver(row: row, table: table, catalog: catalog, names: names).resolve()
         var values = resolvedValues
         let name = values["name"] ?? ""
 

@@ -66,6 +66,23 @@ public struct TableRows: Sendable {
     }
 }
 
+extension TableRows {
+    /// The codes and names a lookup of stored projects needs.
+    public var lookupKeys: (codes: [String], names: [String]) {
+        var codes: Set<String> = []
+        var names: Set<String> = []
+        for row in rows {
+            if let code = row.cell("code") { codes.insert(TextNormalizer.identifier(code.text)) }
+            if let name = row.cell("name") {
+                // As typed and as we store it: full-width digits and letters made half-width.
+                names.insert(TextNormalizer.collapsedLine(name.text))
+                names.insert(ValueResolver.plainText(name.text))
+            }
+        }
+        return (codes.sorted(), names.sorted())
+    }
+}
+
 extension ColumnCatalog {
     func isSubtotalOrEmpty(_ text: String) -> Bool {
         text.trimmingCharacters(in: .whitespaces).isEmpty || isSubtotal(text)

@@ -10,49 +10,67 @@ struct ImportPage {
     var history: [ImportRecord]
     var notice: String?
     var errors: [FieldError] = []
+    var kind: ImportRecord.Kind = .projects
 
     var document: HTML {
         Layout.document(title: "台账导入", context: context, nav: .ledger, content: .group(
             .h1(.text("台账导入")),
             Components.notice(notice),
             Components.errorSummary(errors),
-            .form(.method(.post), .action(esc(Route.imports.path)), .attribute(named: "enctype", value: "multipart/form-data"), .class("card project-form"),
+            uploadForm,
+            .h2(.text("导入记录")),
+            historyTable
+        ))
+    }
+
+    var kindField: Node<HTML.FormContext> {
+        Components.selectField("kind", label: "导入内容", options: [ImportRecord.Kind.projects, .monthly].map { Components.Option($0.rawValue, $0.label) },
+                               selected: kind.rawValue, blank: nil)
+    }
+
+    var uploadForm: Node<HTML.BodyContext> {
+        .form(.method(.post), .action(esc(Route.imports.path)), .attribute(named: "enctype", value: "multipart/form-data"), .class("card project-form"),
                 Layout.csrfField(context),
-                .h2(.text("上传台账")),
+                .h2(.text("上传文件")),
                 .p(.class("meta"), .text("支持 .xlsx 和 .csv（UTF-8 或 GB18030）。表头可以在标题行、单位行之下，可以有合并的分组表头；列名按常见写法识别（如“名称”“计划总投资”“建设地点”）；金额按表头或“单位：亿元”行换算为万元。先预览，确认无误后整批写入，任何一行有误都不会写入。")),
-                .p(.class("meta"), .text("项目按投资项目统一代码匹配，没有代码的按项目名称加所在属地匹配；留空的单元格不会清除系统中已有的值；阶段变更请在项目页办理。")),
+                .p(.class("meta"), .text("项目台账：项目按投资项目统一代码匹配，没有代码的按项目名称加所在属地匹配；留空的单元格不会清除系统中已有的值；阶段变更请在项目页办理。")),
+                .p(.class("meta"), .text("月度数据：每行一个项目的一个月（列：投资项目统一代码或项目名称、月份、当月完成投资（调度口径）、统计口径、形象进度、形象进度（%）、用工人数、大幅波动说明），可以一次导入多个月；按月报填报的规则逐行检查，已审核通过的月报不能修改，已关账的月份须填写“更正原因”。")),
                 .div(.class("field-grid"),
+                    kindField,
                     .div(.class("field"), .label(.for("file"), .text("文件")),
                          .input(.type(.file), .id("file"), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv"), .required(true)))),
                 .button(.type(.submit), .class("button"), .text("上传并预览")),
                 .text(" "),
-                .a(.class("button secondary"), .href(esc(Route.ledgerXLSX(ProjectQuery()).path)), .text("下载现有台账（可作导入模板）"))),
-            .h2(.text("导入记录")),
-            history.isEmpty ? .p(.class("meta"), .text("尚无导入记录。")) : .div(.class("table-wrap"), .table(.class("ledger"),
-                .thead(.tr(.th(.text("时间")), .th(.text("文件")), .th(.text("导入人")), .th(.class("num"), .text("新增")), .th(.class("num"), .text("更新")),
-                           .th(.class("num"), .text("无变化")), .th(.class("num"), .text("跳过")))),
-                .tbody(.forEach(history) { record in
-                    .tr(.td(.text(Format.dateTime(record.at))), .td(.class("name"), .text(record.fileName)), .td(.text(record.actorName)),
-                        .td(.class("num"), .text(String(record.created))), .td(.class("num"), .text(String(record.updated))),
-                        .td(.class("num"), .text(String(record.unchanged))), .td(.class("num"), .text(String(record.skipped))))
-                })))
-        ))
+                .a(.class("button secondary"), .href(esc(Route.ledgerXLSX(ProjectQuery()).path)), .text("下载现有台账（可作导入模板）")))
+    }
+
+    var historyTable: Node<HTML.BodyContext> {
+        guard !history.isEmpty else { return .p(.class("meta"), .text("尚无导入记录。")) }
+        return .div(.class("table-wrap"), .table(.class("ledger"),
+            .thead(.tr(.th(.text("时间")), .th(.text("内容")), .th(.text("文件")), .th(.text("导入人")), .th(.class("num"), .text("新增")),
+                       .th(.class("num"), .text("更新")), .th(.class("num"), .text("无变化")), .th(.class("num"), .text("跳过")))),
+            .tbody(.forEach(history) { record in
+                .tr(.td(.text(Format.dateTime(record.at))), .td(.text(record.kind.label)), .td(.class("name"), .text(record.fileName)),
+                    .td(.text(record.actorName)), .td(.class("num"), .text(String(record.created))), .td(.class("num"), .text(String(record.updated))),
+                    .td(.class("num"), .text(String(record.unchanged))), .td(.class("num"), .text(String(record.skipped))))
+            })))
     }
 }
 
 /// Every row with what it will do, every problem by row and column, and the commit button
 /// when nothing is wrong.
-struct ImportPreviewPage {
+struct ImportPreviewPage<Planned: PlannedWrite> {
     var context: PageContext
-    var result: LedgerImporter.Result
+    var run: ImportRun<Planned>
     var signature: String
     var notice: String?
 
     var document: HTML {
-        let preview = result.preview
-        let summary = "新增 \(preview.count(.create)) 个，更新 \(preview.count(.update)) 个，无变化 \(preview.count(.unchanged)) 个，跳过 \(preview.count(.skipped)) 行，有错误 \(preview.count(.refused)) 行"
+        let preview = run.preview
+        let unit = run.kind == .monthly ? "条" : "个"
+        let summary = "新增 \(preview.count(.create)) \(unit)，更新 \(preview.count(.update)) \(unit)，无变化 \(preview.count(.unchanged)) \(unit)，跳过 \(preview.count(.skipped)) 行，有错误 \(preview.count(.refused)) 行"
         let content: Node<HTML.BodyContext> = .group(
-            .h1(.text("导入预览：\(result.fileName)")),
+            .h1(.text("\(run.kind.label)导入预览：\(run.fileName)")),
             Components.notice(notice),
             .p(.class("lead"), .text(summary)),
             problemList,
@@ -64,7 +82,7 @@ struct ImportPreviewPage {
     }
 
     var problemList: Node<HTML.BodyContext> {
-        let problems = result.preview.problems
+        let problems = run.preview.problems
         guard !problems.isEmpty else { return .empty }
         let more: Node<HTML.BodyContext> = problems.count > 200 ? .p(.text("……另有 \(problems.count - 200) 处问题未列出")) : .empty
         return .section(.class("card error-summary"), .attribute(named: "role", value: "alert"),
@@ -74,26 +92,27 @@ struct ImportPreviewPage {
     }
 
     var columnNotes: Node<HTML.BodyContext> {
-        let notes = result.preview.columnNotes
+        let notes = run.preview.columnNotes
         guard !notes.isEmpty else { return .empty }
         return .details(.summary(.text("列的识别情况（\(notes.count) 条）")), .ul(.forEach(notes) { .li(.text($0)) }))
     }
 
     var commitForm: Node<HTML.BodyContext> {
-        guard result.preview.canCommit else { return .empty }
+        guard run.preview.canCommit else { return .empty }
         return .form(.method(.post), .action(esc(Route.importCommit.path)), .class("card"),
                      Layout.csrfField(context),
-                     .input(.type(.hidden), .name("sha256"), .value(esc(result.sha256))),
-                     .input(.type(.hidden), .name("fileName"), .value(esc(result.fileName))),
+                     .input(.type(.hidden), .name("sha256"), .value(esc(run.sha256))),
+                     .input(.type(.hidden), .name("fileName"), .value(esc(run.fileName))),
+                     .input(.type(.hidden), .name("kind"), .value(run.kind.rawValue)),
                      .input(.type(.hidden), .name("signature"), .value(esc(signature))),
-                     .button(.type(.submit), .class("button"), .text("确认导入（\(result.preview.planned.count) 个项目，一次写入）")),
+                     .button(.type(.submit), .class("button"), .text("确认导入（\(run.preview.planned.count) \(run.kind == .monthly ? "条月报" : "个项目")，一次写入）")),
                      .text(" "), .a(.class("button secondary"), .href(esc(Route.imports.path)), .text("取消")))
     }
 
     var rowTable: Node<HTML.BodyContext> {
         .div(.class("table-wrap"), .table(.class("ledger"),
             .thead(.tr(.th(.class("num"), .text("行")), .th(.text("处理")), .th(.text("项目")), .th(.text("说明")))),
-            .tbody(.forEach(result.preview.rows) { row(for: $0) })))
+            .tbody(.forEach(run.preview.rows) { row(for: $0) })))
     }
 
     func row(for outcome: RowOutcome) -> Node<HTML.TableContext> {

@@ -19,42 +19,11 @@ public struct LedgerImporter: Sendable {
         self.limits = limits
     }
 
-    public struct Result: Sendable {
-        public var fileName: String
-        public var sha256: String
-        public var size: Int
-        public var preview: ImportPreview<ProjectWrite>
-
-        /// What commit will do, in a form that changes when anything the user saw changes.
-        public var digest: String {
-            let plan = preview.planned.map { write -> String in
-                switch write {
-                case .create(_, let stage, let row): "c\(row):\(stage.rawValue)"
-                case .update(let id, let version, _, let row): "u\(row):\(id)@\(version)"
-                }
-            }
-            return Self.hex(SHA256.hash(data: Data((sha256 + "|" + plan.joined(separator: ",")).utf8)))
-        }
-
-        public var record: ImportRecord {
-            ImportRecord(kind: .projects, fileName: fileName, sha256: sha256, size: size, created: preview.count(.create),
-                         updated: preview.count(.update), unchanged: preview.count(.unchanged), skipped: preview.count(.skipped))
-        }
-
-        static func hex(_ digest: some Sequence<UInt8>) -> String { digest.map { String(format: "%02x", $0) }.joined() }
-    }
-
-    /// Reads and plans; writes nothing. `principal` decides which rows may be created or changed.
-    public func preview(_ bytes: [UInt8], fileName: String, principal: Principal, today: Day) async throws -> Result {
-        let name = Self.cleanName(fileName)
-        var result = Result(fileName: name, sha256: Result.hex(SHA256.hash(data: bytes)), size: bytes.count, preview: ImportPreview())
-        let sheet: Sheet
-        do {
-            sheet = try SpreadsheetReader.read(bytes, limits: limits)
-        } catch let error as SpreadsheetError {
-            result.preview.fileProblems = [ImportProblem(row: nil, message: error.message)]
-            return result
-        }
+    /// Reads and plans a project ledger; writes nothing. `principal` decides which rows may be created or changed.
+    public func preview(_ bytes: [UInt8], fileName: String, principal: Principal, today: Day) async throws -> ImportRun<ProjectWrite> {
+        var run = ImportRun<ProjectWrite>(kind: .projects, fileName: Self.cleanName(fileName), sha256: ImportRun<ProjectWrite>.hex(SHA256.hash(data: bytes)),
+                                          size: bytes.count, preview: ImportPreview())
+        guard let sheet = try read(bytes, problems: &run.preview.fileProblems) else { return run }
         let importer = LedgerImport(
             columns: columns, catalog: catalog, today: today,
             createScope: Policy.scope(for: .createProject, of: principal, catalog: catalog),
@@ -62,24 +31,68 @@ public struct LedgerImporter: Sendable {
         )
         switch importer.cut(sheet) {
         case .failure(let problem):
-            result.preview.fileProblems = [problem]
+            run.preview.fileProblems = [problem]
         case .success(let rows):
-            let keys = importer.lookupKeys(rows)
-            let stored = try await ImportRepository(database: database).candidates(codes: keys.codes, names: keys.names)
             // Rows may only match projects the importer can see; others are "new" and then fail
             // on their code or the create scope, without disclosing what exists elsewhere.
-            let visible = Policy.scope(for: .viewProjects, of: principal, catalog: catalog)
-            result.preview = importer.plan(rows, existing: ExistingProjects(stored.filter(visible.contains)))
+            run.preview = importer.plan(rows, existing: ExistingProjects(try await visibleCandidates(rows, principal: principal)))
         }
-        return result
+        return run
+    }
+
+    /// Reads and plans a sheet of monthly figures; writes nothing.
+    public func previewMonthly(_ bytes: [UInt8], fileName: String, principal: Principal, rules: ReportRules, today: Day) async throws -> ImportRun<MonthlyWrite> {
+        var run = ImportRun<MonthlyWrite>(kind: .monthly, fileName: Self.cleanName(fileName), sha256: ImportRun<MonthlyWrite>.hex(SHA256.hash(data: bytes)),
+                                          size: bytes.count, preview: ImportPreview())
+        guard let sheet = try read(bytes, problems: &run.preview.fileProblems) else { return run }
+        let importer = MonthlyImport(columns: columns, catalog: catalog, rules: rules, today: today,
+                                     editScope: Policy.scope(for: .editProject, of: principal, catalog: catalog))
+        switch importer.cut(sheet) {
+        case .failure(let problem):
+            run.preview.fileProblems = [problem]
+        case .success(let rows):
+            let projects = try await visibleCandidates(rows, principal: principal)
+            let repository = ImportRepository(database: database)
+            let stored = StoredMonthly(projects: ExistingProjects(projects), reports: try await repository.reports(of: projects.map(\.id)),
+                                       closedMonths: try await repository.closedMonths())
+            run.preview = importer.plan(rows, stored: stored)
+        }
+        return run
+    }
+
+    /// The sheet, or nil with the file's problem in Chinese.
+    func read(_ bytes: [UInt8], problems: inout [ImportProblem]) throws -> Sheet? {
+        do {
+            return try SpreadsheetReader.read(bytes, limits: limits)
+        } catch let error as SpreadsheetError {
+            problems = [ImportProblem(row: nil, message: error.message)]
+            return nil
+        }
+    }
+
+    /// The stored projects a file's rows name, among those the importer may see.
+    func visibleCandidates(_ rows: TableRows, principal: Principal) async throws -> [Project] {
+        let keys = rows.lookupKeys
+        let visible = Policy.scope(for: .viewProjects, of: principal, catalog: catalog)
+        return try await ImportRepository(database: database).candidates(codes: keys.codes, names: keys.names).filter(visible.contains)
     }
 
     /// Writes a clean preview in one transaction; a project changed meanwhile fails it whole.
-    public func commit(_ result: Result, actor: AuditActor, now: Date) async throws -> ImportRecord {
-        guard result.preview.canCommit else {
-            throw StoreError.invalid(ValidationFailure(result.preview.problems.prefix(50).map { FieldError($0.cell, .field($0.sentence)) }))
+    public func commit(_ run: ImportRun<ProjectWrite>, actor: AuditActor, now: Date) async throws -> ImportRecord {
+        try Self.requireClean(run)
+        return try await ImportRepository(database: database).commitProjects(run.preview.planned, record: run.record, actor: actor, catalog: catalog, now: now)
+    }
+
+    /// Sends every planned report in one transaction, month by month; a report changed meanwhile fails it whole.
+    public func commit(_ run: ImportRun<MonthlyWrite>, rules: ReportRules, actor: AuditActor, today: Day, now: Date) async throws -> ImportRecord {
+        try Self.requireClean(run)
+        return try await ImportRepository(database: database).commitMonthly(run.preview.planned, record: run.record, rules: rules, actor: actor, today: today, now: now)
+    }
+
+    static func requireClean<P>(_ run: ImportRun<P>) throws {
+        guard run.preview.canCommit else {
+            throw StoreError.invalid(ValidationFailure(run.preview.problems.prefix(50).map { FieldError($0.cell, .field($0.sentence)) }))
         }
-        return try await ImportRepository(database: database).commitProjects(result.preview.planned, record: result.record, actor: actor, catalog: catalog, now: now)
     }
 
     /// The name as shown and recorded: no directories, no control characters, not too long.

@@ -36,7 +36,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case apiProjectHistory, apiReference, apiAudit
     case apiProjectApprovals, apiApprovalPlan, apiApprovalEvent, apiApprovalQueue, apiApprovalAnalytics, apiWorkingDays, apiApprovalItems
     case apiProjectReports, apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth, apiProjectPlans, apiSaveProjectPlan, apiTargets, apiSetTarget, apiProjectPhotos, apiUploadPhoto
-    case apiImportProjects
+    case apiImportProjects, apiImportMonthly
 
     public enum Kind: Sendable {
         /// Machine endpoints with no session: health, metrics, static files.
@@ -61,7 +61,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview, .apiSubmitReport, .apiReviewReport,
              .reportsGridSave, .statsRecord, .apiRecordInclusion, .reportsClose, .reportsReopen, .apiCloseMonth, .apiReopenMonth,
              .projectPlanSave, .apiSaveProjectPlan, .targetSet, .apiSetTarget,
-             .reportPhotoUpload, .apiUploadPhoto, .importUpload, .importCommit, .apiImportProjects:
+             .reportPhotoUpload, .apiUploadPhoto, .importUpload, .importCommit, .apiImportProjects, .apiImportMonthly:
             .post
         case .apiUpdateProject: .patch
         default: .get
@@ -86,6 +86,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .importsPage, .importUpload: "/imports"
         case .importCommit: "/imports/commit"
         case .apiImportProjects: "/api/v1/imports/projects"
+        case .apiImportMonthly: "/api/v1/imports/monthly"
         case .projectNewPage: "/projects/new"
         case .projectShowPage: "/projects/:id"
         case .projectEditPage, .projectUpdate: "/projects/:id/edit"
@@ -160,7 +161,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .apiProjectHistory, .apiReference, .apiAudit, .apiProjectApprovals, .apiApprovalPlan, .apiApprovalEvent, .apiApprovalQueue,
              .apiApprovalAnalytics, .apiWorkingDays, .apiApprovalItems, .apiProjectReports, .apiSubmitReport, .apiReportsBoard, .apiReviewReport,
              .apiStatsInclusion, .apiRecordInclusion, .apiCloseMonth, .apiReopenMonth, .apiProjectPlans,
-             .apiSaveProjectPlan, .apiTargets, .apiSetTarget, .apiProjectPhotos, .apiUploadPhoto, .apiImportProjects: .api
+             .apiSaveProjectPlan, .apiTargets, .apiSetTarget, .apiProjectPhotos, .apiUploadPhoto, .apiImportProjects, .apiImportMonthly: .api
         default: .page
         }
     }
@@ -198,7 +199,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .projectNewPage, .projectCreate, .apiCreateProject: .createProject
         case .projectEditPage, .projectUpdate, .apiUpdateProject, .projectApprovalPlan, .projectApprovalAddItem, .apiApprovalPlan,
              .projectReportSubmit, .apiSubmitReport, .reportsGrid, .reportsGridSave, .projectPlanSave,
-             .apiSaveProjectPlan, .reportPhotoUpload, .apiUploadPhoto, .importsPage, .importUpload, .importCommit, .apiImportProjects: .editProject
+             .apiSaveProjectPlan, .reportPhotoUpload, .apiUploadPhoto, .importsPage, .importUpload, .importCommit, .apiImportProjects, .apiImportMonthly: .editProject
         case .reportReview, .apiReviewReport, .reportsClose, .apiCloseMonth: .reviewReports
         case .reportsReopen, .apiReopenMonth: .administer
         case .statsRecord, .apiRecordInclusion: .recordStats
@@ -219,7 +220,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
 
     /// Routes that take a file: a larger body limit, and `multipart/form-data` for the page.
     public var acceptsUpload: Bool {
-        [.reportPhotoUpload, .apiUploadPhoto, .importUpload, .apiImportProjects].contains(self)
+        [.reportPhotoUpload, .apiUploadPhoto, .importUpload, .apiImportProjects, .apiImportMonthly].contains(self)
     }
 
     /// Whether the request changes state and therefore needs a CSRF proof when made with a session.

@@ -78,7 +78,8 @@ enum EndpointRegistry {
         case .importsPage: ImportPages.page
         case .importUpload: ImportPages.upload
         case .importCommit: ImportPages.commit
-        case .apiImportProjects: ImportPages.api
+        case .apiImportProjects: ImportPages.apiProjects
+        case .apiImportMonthly: ImportPages.apiMonthly
         case .ledgerXLSX: LedgerExportPages.xlsx
         case .statsPage: InclusionPages.page
         case .statsRecord: InclusionPages.record

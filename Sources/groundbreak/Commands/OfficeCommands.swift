@@ -8,7 +8,7 @@ import Logging
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "导入项目台账（.xlsx 或 .csv）：默认只预览，--commit 时整批写入",
+        commandName: "import", abstract: "导入项目台账或月度数据（.xlsx 或 .csv）：默认只预览，--commit 时整批写入",
         discussion: "文件有任何一处问题都不写入；问题按行、列列出。退出码：0 成功，1 文件有问题，2 无法读取。"
     )
 
@@ -16,6 +16,9 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "预览无误时写入数据库（一次事务）")
     var commit = false
+
+    @Flag(name: .long, help: "文件是月度数据（项目代码或名称、月份、调度口径、统计口径……），不是项目台账")
+    var monthly = false
 
     @Argument(help: "台账文件")
     var file: String
@@ -25,13 +28,13 @@ struct ImportCommand: AsyncParsableCommand {
         let logger = Logger(label: "groundbreak.import")
         let summary = try await Work.withDatabase(settings, logger: logger) { database in
             _ = try await Work.migrate(database, logger: logger)
-            return try await Work.importLedger(database, file: file, commit: commit, today: SystemWallClock().today())
+            return try await Work.importFile(database, file: file, monthly: monthly, commit: commit, today: SystemWallClock().today())
         }
-        let preview = summary.result.preview
-        print("\(summary.result.fileName)：新增 \(preview.count(.create))，更新 \(preview.count(.update))，无变化 \(preview.count(.unchanged))，跳过 \(preview.count(.skipped))，有错误 \(preview.count(.refused))")
-        for note in preview.columnNotes { print("  说明：\(note)") }
-        for problem in preview.problems { print("  问题：\(problem.sentence)") }
-        if !preview.problems.isEmpty { throw ExitCode(1) }
+        let count = { summary.counts[$0] ?? 0 }
+        print("\(summary.fileName)：新增 \(count(.create))，更新 \(count(.update))，无变化 \(count(.unchanged))，跳过 \(count(.skipped))，有错误 \(count(.refused))")
+        for note in summary.columnNotes { print("  说明：\(note)") }
+        for problem in summary.problems { print("  问题：\(problem.sentence)") }
+        if !summary.problems.isEmpty { throw ExitCode(1) }
         if let record = summary.record {
             print("已写入（导入记录 \(record.id)）。")
         } else if commit {

@@ -1,0 +1,54 @@
+import Crypto
+import Foundation
+import GroundbreakDomain
+import GroundbreakOffice
+import GroundbreakStore
+
+/// A write an import plans, named in a form that changes when what the user saw changes.
+public protocol PlannedWrite: Sendable {
+    var digestKey: String { get }
+}
+
+extension ProjectWrite: PlannedWrite {
+    public var digestKey: String {
+        switch self {
+        case .create(_, let stage, let row): "c\(row):\(stage.rawValue)"
+        case .update(let id, let version, _, let row): "u\(row):\(id)@\(version)"
+        }
+    }
+}
+
+extension MonthlyWrite: PlannedWrite {
+    public var digestKey: String { "m\(row):\(projectId):\(month.iso)@\(expectedVersion ?? 0)" }
+}
+
+/// One file read and planned: what the preview shows and what commit writes.
+public struct ImportRun<Planned: PlannedWrite>: Sendable {
+    public var kind: ImportRecord.Kind
+    public var fileName: String
+    public var sha256: String
+    public var size: Int
+    public var preview: ImportPreview<Planned>
+
+    /// What commit will do, bound to the file's bytes and to the stored versions it read.
+    public var digest: String {
+        let plan = preview.planned.map(\.digestKey).joined(separator: ",")
+        return Self.hex(SHA256.hash(data: Data((kind.rawValue + "|" + sha256 + "|" + plan).utf8)))
+    }
+
+    public var record: ImportRecord {
+        ImportRecord(kind: kind, fileName: fileName, sha256: sha256, size: size, created: preview.count(.create),
+                     updated: preview.count(.update), unchanged: preview.count(.unchanged), skipped: preview.count(.skipped))
+    }
+
+    static func hex(_ digest: some Sequence<UInt8>) -> String { digest.map { String(format: "%02x", $0) }.joined() }
+}
+
+extension ImportRecord.Kind {
+    public var label: String {
+        switch self {
+        case .projects: "项目台账"
+        case .monthly: "月度数据"
+        }
+    }
+}
