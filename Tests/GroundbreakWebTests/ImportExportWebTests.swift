@@ -32,6 +32,8 @@ struct ImportExportWebTests {
             #expect(xlsx.status == .ok)
             #expect(xlsx.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             let workbook = Array(xlsx.body.readableBytesView)
+            let scratch = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("groundbreak-export-") }
+            #expect(scratch.isEmpty, "the scratch workbook is unlinked once open: \(scratch)")
             let sheet = try SpreadsheetReader.read(workbook)
             #expect(sheet[0, 0].text == "2026年重大项目台账")
             #expect(sheet[3, 1].text == "项目名称" && sheet[2, 2].text == "基本情况")

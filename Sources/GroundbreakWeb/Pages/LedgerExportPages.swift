@@ -32,7 +32,9 @@ enum LedgerExportPages {
         return Response(status: .ok, headers: headers(contentType: "text/csv; charset=utf-8", name: "项目台账-\(input.today.iso).csv", fallback: "ledger.csv"), body: body)
     }
 
-    /// Built in a scratch file (rows stream to disk), then sent in chunks and removed.
+    /// Built in a scratch file (rows stream to disk), then sent in chunks. The file is unlinked as
+    /// soon as it is open, so a HEAD request or an abandoned download leaves nothing behind: the
+    /// space is freed when the handle closes (sent, or dropped with the response).
     static func xlsx(_ input: EndpointRequest) async throws -> Response {
         let (exporter, query) = try exporter(input)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("groundbreak-export-\(UUID().uuidString).xlsx")
@@ -42,12 +44,13 @@ enum LedgerExportPages {
             try? FileManager.default.removeItem(at: file)
             throw error
         }
-        let handle = try FileHandle(forReadingFrom: file)
+        let handle: FileHandle
+        do {
+            defer { try? FileManager.default.removeItem(at: file) }
+            handle = try FileHandle(forReadingFrom: file)
+        }
         let body = ResponseBody { writer in
-            defer {
-                try? handle.close()
-                try? FileManager.default.removeItem(at: file)
-            }
+            defer { try? handle.close() }
             while let chunk = try handle.read(upToCount: 256 * 1024), !chunk.isEmpty {
                 try await writer.write(ByteBuffer(bytes: chunk))
             }

@@ -1,6 +1,5 @@
 import Foundation
 import GroundbreakDomain
-import GroundbreakOffice
 import GroundbreakStore
 import HTTPTypes
 import Hummingbird
