@@ -6,10 +6,17 @@ extension ProjectRepository {
     /// One page of the ledger with the count, total investment and per-stage figures of the whole
     /// filtered set.
     /// `scope` is the caller's view scope from `Policy`: the list and every total cover only it.
-    public func list(_ query: ProjectQuery, scope: ProjectScope, catalog: ReferenceCatalog, today: Day) async throws -> ProjectPage {
+    /// `cached` false is for walks through every page (exports): they would fill the page cache
+    /// with pages nobody opens again, evicting the ones people do.
+    public func list(_ query: ProjectQuery, scope: ProjectScope, catalog: ReferenceCatalog, today: Day, cached: Bool = true) async throws -> ProjectPage {
         let filter = Self.whereClause(query, catalog: catalog, today: today) + " AND " + Self.scopeClause(scope)
         let db = database.sql
         let generation = try await LedgerGeneration.current(db)
+        guard cached else {
+            var page = try await compute(filter: filter, query: query, db: db)
+            page.generation = generation
+            return page
+        }
         let (sql, binds) = db.serialize(filter)
         let key = "\(sql)|\(binds.map { "\($0)" }.joined(separator: "\u{1F}"))|\(Self.orderBy(query))|\(query.page)|\(query.perPage)"
         if let cached = database.ledgerCache.page(for: key, generation: generation) { return cached }

@@ -195,6 +195,10 @@ struct LedgerCacheTests {
             #expect(store.database.ledgerCache.count == 1)
             _ = try await repository.list(query, scope: .everything, catalog: store.catalog, today: testToday)
             #expect(store.database.ledgerCache.count == 1, "the same query is served from the cache")
+            query.page = 2
+            let walked = try await repository.list(query, scope: .everything, catalog: store.catalog, today: testToday, cached: false)
+            #expect(walked.totalCount == 1 && store.database.ledgerCache.count == 1, "an export's walk through the pages leaves the cache alone")
+            query.page = 1
 
             _ = try await repository.create(sampleInput(name: "项目乙"), catalog: store.catalog)
             #expect(try await repository.list(query, scope: .everything, catalog: store.catalog, today: testToday).totalCount == 2)

@@ -26,7 +26,7 @@ public struct LedgerExporter: Sendable {
         var pageNumber = 1
         while true {
             query.page = pageNumber
-            let page = try await projects.list(query, scope: scope, catalog: catalog, today: today)
+            let page = try await projects.list(query, scope: scope, catalog: catalog, today: today, cached: false)
             let rows = page.projects.map { project in
                 number += 1
                 return LedgerExport.values(project, number: number, catalog: catalog, today: today)
