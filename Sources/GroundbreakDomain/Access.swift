@@ -112,6 +112,19 @@ public struct ProjectScope: Sendable, Equatable {
         rules.contains { $0.contains(project) }
     }
 
+    /// Whether the scope reaches a whole region (for things without a project, such as an
+    /// enterprise's problem): everything, or a region rule without a stage limit that holds it.
+    public func reaches(region code: String) -> Bool {
+        rules.contains { rule in
+            guard rule.stages == nil else { return false }
+            switch rule.reach {
+            case .everything: return true
+            case .regions(let codes): return codes.contains(code)
+            default: return false
+            }
+        }
+    }
+
     /// A stable text for cache keys.
     public var key: String {
         rules.map { rule in

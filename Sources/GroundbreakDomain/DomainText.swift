@@ -18,6 +18,8 @@ public enum DomainText: Sendable, Equatable {
     case clockState(ApprovalClockReading.State)
     case approvalEvent(ApprovalEvent.Kind)
     case approvalEventNotAllowed(ApprovalEvent.Kind, ApprovalStatus)
+    /// Problems have their own catalogue beside this one.
+    case problem(ProblemText)
     case dateBeforeApplication
     case dateBeforeAcceptance
     case dateBeforePause
@@ -83,6 +85,7 @@ public enum DomainText: Sendable, Equatable {
 
     public var zh: String {
         switch self {
+        case .problem(let text): text.zh
         case .stage(let stage):
             switch stage {
             case .reserve: "谋划储备"

@@ -23,6 +23,14 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     case recordStats
     /// Setting unit targets: the centre.
     case setTargets
+    /// Reading problems: the project's readers, the owner and support units, the centre.
+    case viewProblems
+    /// Replying to, resolving, or declaring beyond its power a problem: its owner unit, the centre.
+    case handleProblem
+    /// 分办, 挂起/恢复, 提级 by the centre: the project centre.
+    case manageProblems
+    /// 销号 or sending back a solved problem: whoever raised it, the centre.
+    case confirmProblem
 }
 
 /// The one place that decides who may do what to which project.
@@ -67,8 +75,10 @@ public enum Policy {
         case .viewApprovals, .handleApprovals:
             let projects = scope(for: action == .viewApprovals ? .viewProjects : .editProject, of: principal, catalog: catalog)
             return projects.isEmpty && approvalDepartments(of: principal).isEmpty ? .deny : .allow
-        case .organiseApprovals, .reviewReports, .setTargets:
+        case .organiseApprovals, .reviewReports, .setTargets, .manageProblems:
             return principal.roles.isDisjoint(with: [.admin, .center]) ? .deny : .allow
+        case .viewProblems, .handleProblem, .confirmProblem:
+            return scope(for: .viewProjects, of: principal, catalog: catalog).isEmpty && problemUnits(of: principal, catalog: catalog).isEmpty ? .deny : .allow
         case .recordStats:
             return principal.roles.isDisjoint(with: [.admin, .center, .statistics]) ? .deny : .allow
         }

@@ -11,7 +11,7 @@ struct Groundbreak: AsyncParsableCommand {
             环境变量：GROUNDBREAK_MODE, GROUNDBREAK_HTTP_HOST, GROUNDBREAK_HTTP_PORT, GROUNDBREAK_DATABASE_URL,
             GROUNDBREAK_SECRET_KEY, GROUNDBREAK_BCRYPT_COST, GROUNDBREAK_COOKIES_SECURE, GROUNDBREAK_DATABASE_POOL_SIZE。
             """,
-        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, CalendarCommand.self, ImportCommand.self, ExportCommand.self],
+        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, CalendarCommand.self, ImportCommand.self, ExportCommand.self, ProblemsCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }

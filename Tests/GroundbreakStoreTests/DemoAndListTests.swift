@@ -113,6 +113,15 @@ struct DemoApprovalTests {
         try await withTestStore(engine) { store in
             let summary = try await DemoLoader(database: store.database).load(count: 400, today: testToday, actor: testActor, now: testNow)
             #expect(summary.approvals > 1000)
+
+            // Problems: raised on projects in approval or construction, handled through the rules, in every state.
+            let problems = try await ProblemRepository(database: store.database).all(reach: .all)
+            #expect(problems.count == summary.problems && summary.problems > 20)
+            #expect(Set(problems.map(\.status)).isSuperset(of: [.assigned, .inProgress, .resolved, .closed]))
+            #expect(problems.contains { $0.escalations > 0 } && problems.contains { $0.isOverdue(on: testToday) })
+            #expect(problems.allSatisfy { problem in
+                problem.raisedOn <= testToday && (problem.closedOn.map { $0 >= problem.raisedOn && $0 <= testToday } ?? true) && problem.owner != nil
+            })
             let approvals = ProjectApprovalRepository(database: store.database)
             let listings = try await approvals.listings(scope: .everything, departments: [], openOnly: false)
             #expect(listings.count == summary.approvals)

@@ -151,6 +151,29 @@ extension AuthorisationMatrixTests {
         case .apiImportMonthly:
             return try await client.sendImage(endpoint.pattern + "?fileName=monthly.csv", as: fixture, signedIn: signedIn,
                                               bytes: Array("投资项目统一代码,月份,当月完成投资（调度口径，万元）\n".utf8), contentType: "text/csv")
+        case .projectProblemRaise, .apiRaiseProblem:
+            let pattern = endpoint.pattern.replacingOccurrences(of: ":id", with: String(project))
+            if endpoint == .apiRaiseProblem {
+                return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, json: #"{"categoryCode":"LAND","description":"矩阵问题"}"#)
+            }
+            return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, form: [("categoryCode", "LAND"), ("description", "矩阵问题")])
+        case .problemManage, .problemHandle, .problemConfirm, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm:
+            let problem = inScope ? world.problemA : world.problemB
+            let version = try await fixture.services.problems.problem(id: problem)?.version ?? 1
+            let pattern = endpoint.pattern.replacingOccurrences(of: ":id", with: String(problem))
+            let fields: [(String, String)]
+            switch endpoint {
+            case .problemManage, .apiProblemManage:
+                fields = [("event", "assign"), ("owner", inScope ? "department:CC-GXJ" : "department:CC-JTJ"), ("deadline", "2026-12-31")]
+            case .problemHandle, .apiProblemHandle: fields = [("event", "reply"), ("text", "办理中")]
+            default: fields = [("event", "closeOut")]
+            }
+            if endpoint.kind == .api {
+                let object = Dictionary(uniqueKeysWithValues: fields.map { ($0.0, $0.1 as Any) } + [("version", version as Any)])
+                let json = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+                return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, json: json)
+            }
+            return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, form: fields + [("version", String(version))])
         case .importCommit:
             return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
                                          form: [("sha256", String(repeating: "0", count: 64)), ("fileName", "x.csv"), ("signature", "x")])
@@ -188,7 +211,7 @@ extension AuthorisationMatrixTests {
         default:
             let concrete = endpoint.pattern.replacingOccurrences(of: ":id", with: String(
                 endpoint.target == .user ? world.targetUser : endpoint.target == .token ? world.token : endpoint.target == .batch ? world.batch
-                    : endpoint.target == .position ? world.secretarySeat : project))
+                    : endpoint.target == .position ? world.secretarySeat : endpoint.target == .problem ? (inScope ? world.problemA : world.problemB) : project))
             if endpoint.method == .get {
                 return try await client.send(.get, concrete, as: fixture, signedIn: signedIn)
             }

@@ -36,10 +36,12 @@ struct AuthorisationMatrixTests {
     static let organisesBatches: Set<Role> = [.admin, .center]
     static let reviewsReports: Set<Role> = [.admin, .center]
     static let recordsStats: Set<Role> = [.admin, .center, .statistics]
+    static let managesProblems: Set<Role> = [.admin, .center]
+    static let handlesProblemA: Set<Role> = [.admin, .center, .department]
 
     /// Routes asked about an object in scope and one out of it.
     static func scoped(_ endpoint: Endpoint) -> Bool {
-        [.project, .approval, .report, .attachment].contains(endpoint.target) || endpoint == .projectCreate || endpoint == .apiCreateProject
+        [.project, .approval, .report, .attachment, .problem].contains(endpoint.target) || endpoint == .projectCreate || endpoint == .apiCreateProject
     }
 
     enum Expected: Equatable, CustomStringConvertible {
@@ -59,12 +61,15 @@ struct AuthorisationMatrixTests {
         case .logout, .signOutEverywhere, .home, .projectCreate, .projectUpdate, .projectTransition, .adminUserUpdate, .adminUserLock, .adminTokenRevoke,
              .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate, .approvalBatchAddProject, .calendarImport,
              .approvalItemUpdate, .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview,
-             .reportsGridSave, .reportsClose, .reportsReopen, .projectPlanSave, .targetSet, .reportPhotoUpload:
+             .reportsGridSave, .reportsClose, .reportsReopen, .projectPlanSave, .targetSet, .reportPhotoUpload,
+             .projectProblemRaise, .problemManage, .problemHandle, .problemsEscalate:
             .seeOther
         case .apiUploadPhoto:
             .created
-        case .adminUserCreate, .adminTokenIssue, .apiCreateProject:
+        case .adminUserCreate, .adminTokenIssue, .apiCreateProject, .apiRaiseProblem:
             .created
+        case .problemConfirm, .apiProblemConfirm:
+            .unprocessableContent // the matrix asks to close out a problem nobody has resolved: refused on its merits
         case .passwordSubmit:
             .unprocessableContent // the matrix sends mismatching new passwords: the rule answers, not the policy
         case .importCommit:
@@ -117,6 +122,15 @@ struct AuthorisationMatrixTests {
         case .reviewReports:
             // Only the centre reviews, and it sees both projects.
             return reviewsReports.contains(role) ? ok : .status(.forbidden)
+        case .viewProblems:
+            if endpoint.target == .problem && !inScope && !seesB.contains(role) { return .status(.notFound) }
+            return ok
+        case .manageProblems:
+            return managesProblems.contains(role) ? ok : .status(.forbidden)
+        case .handleProblem, .confirmProblem:
+            // A's problem is owned by 市工信局 and was raised by no matrix caller; B's by 市交通局.
+            if !inScope && !seesB.contains(role) { return .status(.notFound) }
+            return (action == .handleProblem ? handlesProblemA : managesProblems).contains(role) ? ok : .status(.forbidden)
         case .editProject, .transitionProject, .handleApprovals:
             // A role without the grant is refused whatever the object, which discloses nothing.
             guard changesA.contains(role) else { return .status(.forbidden) }
@@ -143,6 +157,9 @@ struct AuthorisationMatrixTests {
         /// A site photo of A and of B.
         var photoA: Int64
         var photoB: Int64
+        /// A problem of A owned by 市工信局, and one of B owned by 市交通局, both assigned.
+        var problemA: Int64
+        var problemB: Int64
     }
 
     static func makeWorld(_ fixture: WebFixture) async throws -> World {
@@ -192,9 +209,20 @@ struct AuthorisationMatrixTests {
             photos.append(try await fixture.services.attachments.addPhoto(projectId: id, month: Month(year: 2026, month: 10)!, name: "现场.png", bytes: tinyPNG,
                                                                           maxBytes: 1 << 20, actor: .system("test"), now: webNow).id)
         }
+        var problems: [Int64] = []
+        for (id, owner) in [(a, "CC-GXJ"), (b, "CC-JTJ")] {
+            let project = try #require(try await fixture.services.projects.project(id: id))
+            let raised = try await fixture.services.problems.raise(
+                Problem(projectId: id, regionCode: project.fields.regionCode, categoryCode: "LAND", description: "用地问题", raisedByUserId: nil,
+                        raisedByName: "测试", raisedOn: webToday), actor: .system("test"), now: webNow)
+            let assigned = try await fixture.services.problems.record(
+                .assign(owner: OrgUnit(kind: .department, code: owner), support: [], deadline: Day(year: 2026, month: 12, day: 31)!, level: .unit),
+                problemId: raised.id, expectedVersion: raised.version, actor: .system("test"), today: webToday, now: webNow)
+            problems.append(assigned.id)
+        }
         return World(projectA: a, projectB: b, targetUser: target.id, token: token.record.id, secretarySeat: secretary, sponsorSeat: sponsor,
                      approvalA: filingItems[0], approvalB: filingItems[1], batch: batch.id, reportA: reports[0], reportB: reports[1],
-                     photoA: photos[0], photoB: photos[1])
+                     photoA: photos[0], photoB: photos[1], problemA: problems[0], problemB: problems[1])
     }
 
     /// Sends (or sends again) a project's report for `month` as the project side would.

@@ -180,7 +180,8 @@ struct ProjectPagesTests {
             let routes: [Route] = [.home, .login(next: "/projects?x=1"), .ledger, .ledger(query), .ledgerCSV(query), .newProject,
                                    .project(id), .editProject(id), .asset("app.css"), .apiProjects, .apiProject(id), .openAPI,
                                    .projectApprovals(id), .approvalQueue(FormData(pairs: [("state", "overdue"), ("department", "CC-ZRZY")])),
-                                   .approvalAnalytics, .approvalBatches, .calendarAdmin, .approvalItemsAdmin]
+                                   .approvalAnalytics, .approvalBatches, .calendarAdmin, .approvalItemsAdmin, .problems(ProblemQuery()),
+                                   .problems(try ProblemQuery.parse([("view", "overdue"), ("owner", "department:CC-GXJ"), ("project", String(id))]).get())]
             for route in routes {
                 let response = try await client.send(.get, route.path, as: fixture)
                 #expect([.ok, .seeOther].contains(response.status), "\(route.path) → \(response.status)")

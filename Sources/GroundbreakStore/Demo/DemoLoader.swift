@@ -18,6 +18,8 @@ public struct DemoLoader: Sendable {
         public var approvals: Int
         /// Monthly reports of the current year.
         public var reports: Int
+        /// Problems raised on projects in approval and construction, with their handling.
+        public var problems: Int
     }
 
     /// Generates `count` projects around `today` and appends them to the store.
@@ -45,12 +47,15 @@ public struct DemoLoader: Sendable {
         // Targets only for a store's first demo load: a second load adds projects, not another set of targets.
         let targets = nextProject == 1 ? DemoPlans.targets(projects: dataset.projects, plans: plans, catalog: catalog, year: today.year) : []
         let engine = database.engine
-        try await database.transaction { db in
+        let calendar = try await CalendarRepository(database: database).calendar()
+        let problems = try await database.transaction { db -> Int in
             try await Self.insertSeats(dataset.seats, since: today.adding(days: -365), now: now, db: db)
             try await Self.insertProjects(dataset.projects, catalog: catalog, now: now, db: db)
             try await Self.insertApprovals(approvals, actorName: actor.name, now: now, db: db)
             try await Self.insertReports(reports, now: now, db: db)
             try await Self.insertPlans(plans, targets: targets, now: now, db: db)
+            let problems = try await DemoProblems.load(projects: dataset.projects, settings: try ProblemRepository.settings(), calendar: calendar, catalog: catalog,
+                                                       today: today, seed: seed &+ UInt64(nextProject), actorName: actor.name, now: now, db: db)
             try await LedgerGeneration.bump(db)
             for table in ["positions", "people", "position_holders", "projects", "stage_transitions", "project_approvals", "approval_pauses", "approval_events", "monthly_reports"] {
                 if let statement = Dialect.resetIdentity(table: table, engine: engine) {
@@ -60,11 +65,13 @@ public struct DemoLoader: Sendable {
             try await AuditLog.write(
                 entity: "dataset", entityId: "demo", action: "bulk-load", before: nil,
                 after: AuditLog.json(["projects": dataset.projects.count, "seats": dataset.seats.count, "approvals": approvals.records.count, "reports": reports.count,
+                                      "problems": problems,
                                       "firstProjectId": Int(nextProject), "seed": Int(seed % 1_000_000_000)]),
                 reason: StoreText.demoReason, actor: actor, now: now, db: db
             )
+            return problems
         }
-        return Summary(projects: dataset.projects.count, seats: dataset.seats.count, approvals: approvals.records.count, reports: reports.count)
+        return Summary(projects: dataset.projects.count, seats: dataset.seats.count, approvals: approvals.records.count, reports: reports.count, problems: problems)
     }
 
     static let batchSize = 300

@@ -3,6 +3,13 @@ import GroundbreakDomain
 import Plot
 
 extension ProjectShowPage {
+    /// The project's open problems.
+    var problemQuery: ProblemQuery {
+        var query = ProblemQuery()
+        query.projectId = project.id
+        return query
+    }
+
     var document: HTML {
         let fields = project.fields
         return Layout.document(title: fields.name, context: context, nav: .none, content: .group(
@@ -19,6 +26,7 @@ extension ProjectShowPage {
                 .div(.class("actions"),
                      .a(.class("button secondary"), .href(esc(Route.projectApprovals(project.id).path)), .text("审批进度")),
                      .a(.class("button secondary"), .href(esc(Route.projectReports(project.id, year: nil).path)), .text("月度填报")),
+                     .a(.class("button secondary"), .href(esc(Route.problems(problemQuery).path)), .text("问题清单")),
                      .if(canEdit, .a(.class("button"), .href(esc(Route.editProject(project.id).path)), .text(WebText.Project.edit))))
             ),
             Components.notice(notice),

@@ -31,12 +31,15 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case reportPhotoUpload, attachmentShow
     // Excel import and export
     case importsPage, importUpload, importCommit, ledgerXLSX
+    // Problems
+    case problemsPage, problemShow, projectProblemRaise, problemManage, problemHandle, problemConfirm, problemsEscalate
     // API
     case apiOpenAPI, apiMe, apiListProjects, apiCreateProject, apiGetProject, apiUpdateProject, apiTransitionProject
     case apiProjectHistory, apiReference, apiAudit
     case apiProjectApprovals, apiApprovalPlan, apiApprovalEvent, apiApprovalQueue, apiApprovalAnalytics, apiWorkingDays, apiApprovalItems
     case apiProjectReports, apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth, apiProjectPlans, apiSaveProjectPlan, apiTargets, apiSetTarget, apiProjectPhotos, apiUploadPhoto
     case apiImportProjects, apiImportMonthly
+    case apiProblems, apiProblem, apiRaiseProblem, apiProblemManage, apiProblemHandle, apiProblemConfirm
 
     public enum Kind: Sendable {
         /// Machine endpoints with no session: health, metrics, static files.
@@ -49,7 +52,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
 
     /// What the `:id` in the path names; the guard loads it and asks the policy about it.
     public enum Target: Sendable {
-        case none, project, user, token, approval, batch, position, report, attachment
+        case none, project, user, token, approval, batch, position, report, attachment, problem
     }
 
     public var method: HTTPRequest.Method {
@@ -61,7 +64,9 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview, .apiSubmitReport, .apiReviewReport,
              .reportsGridSave, .statsRecord, .apiRecordInclusion, .reportsClose, .reportsReopen, .apiCloseMonth, .apiReopenMonth,
              .projectPlanSave, .apiSaveProjectPlan, .targetSet, .apiSetTarget,
-             .reportPhotoUpload, .apiUploadPhoto, .importUpload, .importCommit, .apiImportProjects, .apiImportMonthly:
+             .reportPhotoUpload, .apiUploadPhoto, .importUpload, .importCommit, .apiImportProjects, .apiImportMonthly,
+             .projectProblemRaise, .problemManage, .problemHandle, .problemConfirm, .problemsEscalate,
+             .apiRaiseProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm:
             .post
         case .apiUpdateProject: .patch
         default: .get
@@ -87,6 +92,19 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .importCommit: "/imports/commit"
         case .apiImportProjects: "/api/v1/imports/projects"
         case .apiImportMonthly: "/api/v1/imports/monthly"
+        case .problemsPage: "/problems"
+        case .problemShow: "/problems/:id"
+        case .projectProblemRaise: "/projects/:id/problems"
+        case .problemManage: "/problems/:id/manage"
+        case .problemHandle: "/problems/:id/handle"
+        case .problemConfirm: "/problems/:id/confirm"
+        case .problemsEscalate: "/problems/escalate"
+        case .apiProblems: "/api/v1/problems"
+        case .apiProblem: "/api/v1/problems/:id"
+        case .apiRaiseProblem: "/api/v1/projects/:id/problems"
+        case .apiProblemManage: "/api/v1/problems/:id/manage"
+        case .apiProblemHandle: "/api/v1/problems/:id/handle"
+        case .apiProblemConfirm: "/api/v1/problems/:id/confirm"
         case .projectNewPage: "/projects/new"
         case .projectShowPage: "/projects/:id"
         case .projectEditPage, .projectUpdate: "/projects/:id/edit"
@@ -161,7 +179,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .apiProjectHistory, .apiReference, .apiAudit, .apiProjectApprovals, .apiApprovalPlan, .apiApprovalEvent, .apiApprovalQueue,
              .apiApprovalAnalytics, .apiWorkingDays, .apiApprovalItems, .apiProjectReports, .apiSubmitReport, .apiReportsBoard, .apiReviewReport,
              .apiStatsInclusion, .apiRecordInclusion, .apiCloseMonth, .apiReopenMonth, .apiProjectPlans,
-             .apiSaveProjectPlan, .apiTargets, .apiSetTarget, .apiProjectPhotos, .apiUploadPhoto, .apiImportProjects, .apiImportMonthly: .api
+             .apiSaveProjectPlan, .apiTargets, .apiSetTarget, .apiProjectPhotos, .apiUploadPhoto, .apiImportProjects, .apiImportMonthly,
+             .apiProblems, .apiProblem, .apiRaiseProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm: .api
         default: .page
         }
     }
@@ -172,7 +191,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .apiTransitionProject, .apiProjectHistory, .projectApprovalsPage, .projectApprovalPlan, .projectApprovalAddItem,
              .apiProjectApprovals, .apiApprovalPlan, .projectReportsPage, .projectReportSubmit, .apiProjectReports, .apiSubmitReport,
              .statsRecord, .apiRecordInclusion, .projectPlanSave, .apiProjectPlans, .apiSaveProjectPlan, .reportPhotoUpload,
-             .apiProjectPhotos, .apiUploadPhoto: .project
+             .apiProjectPhotos, .apiUploadPhoto, .projectProblemRaise, .apiRaiseProblem: .project
+        case .problemShow, .problemManage, .problemHandle, .problemConfirm, .apiProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm: .problem
         case .attachmentShow: .attachment
         case .reportReview, .apiReviewReport: .report
         case .approvalEvent, .apiApprovalEvent: .approval
@@ -199,7 +219,12 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .projectNewPage, .projectCreate, .apiCreateProject: .createProject
         case .projectEditPage, .projectUpdate, .apiUpdateProject, .projectApprovalPlan, .projectApprovalAddItem, .apiApprovalPlan,
              .projectReportSubmit, .apiSubmitReport, .reportsGrid, .reportsGridSave, .projectPlanSave,
-             .apiSaveProjectPlan, .reportPhotoUpload, .apiUploadPhoto, .importsPage, .importUpload, .importCommit, .apiImportProjects, .apiImportMonthly: .editProject
+             .apiSaveProjectPlan, .reportPhotoUpload, .apiUploadPhoto, .importsPage, .importUpload, .importCommit, .apiImportProjects, .apiImportMonthly,
+             .projectProblemRaise, .apiRaiseProblem: .editProject
+        case .problemsPage, .problemShow, .apiProblems, .apiProblem: .viewProblems
+        case .problemManage, .apiProblemManage, .problemsEscalate: .manageProblems
+        case .problemHandle, .apiProblemHandle: .handleProblem
+        case .problemConfirm, .apiProblemConfirm: .confirmProblem
         case .reportReview, .apiReviewReport, .reportsClose, .apiCloseMonth: .reviewReports
         case .reportsReopen, .apiReopenMonth: .administer
         case .statsRecord, .apiRecordInclusion: .recordStats

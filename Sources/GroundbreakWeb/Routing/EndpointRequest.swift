@@ -22,6 +22,7 @@ struct EndpointRequest: Sendable {
     var batch: ApprovalBatch?
     var position: Position?
     var report: MonthlyReport?
+    var problem: Problem?
     var attachment: Attachment?
     /// Files of a `multipart/form-data` upload.
     var files: [Multipart.File] = []

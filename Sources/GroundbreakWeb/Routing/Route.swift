@@ -59,6 +59,13 @@ public enum Route: Sendable, Equatable {
     case apiProjects
     case apiProject(Int64)
     case openAPI
+    case problems(ProblemQuery)
+    case problem(Int64)
+    case raiseProblem(projectId: Int64)
+    case manageProblem(Int64)
+    case handleProblem(Int64)
+    case confirmProblem(Int64)
+    case escalateProblems
 
     public static var ledger: Route { .ledger(ProjectQuery()) }
 
@@ -119,6 +126,13 @@ public enum Route: Sendable, Equatable {
         case .apiProjects: .apiListProjects
         case .apiProject: .apiGetProject
         case .openAPI: .apiOpenAPI
+        case .problems: .problemsPage
+        case .problem: .problemShow
+        case .raiseProblem: .projectProblemRaise
+        case .manageProblem: .problemManage
+        case .handleProblem: .problemHandle
+        case .confirmProblem: .problemConfirm
+        case .escalateProblems: .problemsEscalate
         }
     }
 
@@ -144,6 +158,11 @@ public enum Route: Sendable, Equatable {
             return items.isEmpty ? endpoint.pattern : endpoint.pattern + "?" + Route.query(items)
         case .reportsBoard(let month), .reportsGrid(let month):
             return endpoint.pattern + (month.map { "?month=" + Route.encode($0) } ?? "")
+        case .problems(let query):
+            let items = query.items
+            return items.isEmpty ? endpoint.pattern : endpoint.pattern + "?" + Route.query(items)
+        case .problem(let id), .raiseProblem(let id), .manageProblem(let id), .handleProblem(let id), .confirmProblem(let id):
+            return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
         case .reviewReport(let id), .recordInclusion(let id), .projectPlans(let id), .reportPhotos(let id), .attachment(let id):
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
         case .approvalItem(let code):

@@ -80,6 +80,15 @@ enum EndpointRegistry {
         case .importCommit: ImportPages.commit
         case .apiImportProjects: ImportPages.apiProjects
         case .apiImportMonthly: ImportPages.apiMonthly
+        case .problemsPage: ProblemPages.list
+        case .problemShow: ProblemPages.show
+        case .projectProblemRaise: ProblemPages.raise
+        case .problemManage, .problemHandle, .problemConfirm: ProblemPages.event
+        case .problemsEscalate: ProblemPages.escalateOverdue
+        case .apiProblems: ProblemsAPI.list
+        case .apiProblem: ProblemsAPI.show
+        case .apiRaiseProblem: ProblemsAPI.raise
+        case .apiProblemManage, .apiProblemHandle, .apiProblemConfirm: ProblemsAPI.event
         case .ledgerXLSX: LedgerExportPages.xlsx
         case .statsPage: InclusionPages.page
         case .statsRecord: InclusionPages.record
@@ -212,6 +221,13 @@ enum EndpointRegistry {
                       let project = try await input.services.projects.project(id: attachment.projectId) else { throw AppError.notFound }
                 decision = Policy.decide(action, on: project, for: principal, catalog: catalog)
                 input.attachment = attachment
+                input.project = project
+            case .problem:
+                guard let problem = try await input.services.problems.problem(id: try input.id()) else { throw AppError.notFound }
+                var project: Project?
+                if let projectId = problem.projectId { project = try await input.services.projects.project(id: projectId) }
+                decision = Policy.decideProblem(action, problem, project: project, for: principal, catalog: catalog)
+                input.problem = problem
                 input.project = project
             case .report:
                 guard let report = try await input.services.reports.report(id: try input.id()),

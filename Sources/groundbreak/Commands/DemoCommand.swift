@@ -24,6 +24,6 @@ struct DemoCommand: AsyncParsableCommand {
             _ = try await Work.migrate(database, logger: logger)
             return try await Work.loadDemo(database, settings: settings, count: projects, today: SystemWallClock().today())
         }
-        print("已载入 \(summary.projects) 个演示项目、\(summary.seats) 个职务、\(summary.approvals) 个审批事项、\(summary.reports) 份月报，用时 \(String(format: "%.1f", Date().timeIntervalSince(started))) 秒。")
+        print("已载入 \(summary.projects) 个演示项目、\(summary.seats) 个职务、\(summary.approvals) 个审批事项、\(summary.reports) 份月报、\(summary.problems) 个问题，用时 \(String(format: "%.1f", Date().timeIntervalSince(started))) 秒。")
     }
 }

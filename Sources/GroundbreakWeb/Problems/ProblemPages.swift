@@ -1,0 +1,113 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+
+/// The problem list (问题清单) with the month's cycle and figures, one problem with its history
+/// and the forms its reader may use, and the posts behind them.
+enum ProblemPages {
+    /// A page of problems and the figures of everything the caller sees.
+    struct Board: Sendable {
+        var page: ProblemPage
+        var figures: ProblemFigures
+        var cycle: ProblemCycle
+    }
+
+    static func reach(_ input: EndpointRequest) throws -> ProblemReach {
+        Policy.problemReach(of: try input.requirePrincipal(), catalog: input.catalog)
+    }
+
+    static func board(_ input: EndpointRequest, query: ProblemQuery) async throws -> Board {
+        let reach = try reach(input)
+        let page = try await input.services.problems.list(query, reach: reach, today: input.today)
+        let figures = ProblemFigures(try await input.services.problems.all(reach: reach), today: input.today)
+        return Board(page: page, figures: figures, cycle: ProblemCycle(today: input.today, cycle: input.services.problemSettings.cycle))
+    }
+
+    static func list(_ input: EndpointRequest) async throws -> Response {
+        var errors: [FieldError] = []
+        var query = ProblemQuery()
+        switch ProblemQuery.parse(input.queryItems) {
+        case .success(let parsed): query = parsed
+        case .failure(let failure): errors = failure.errors
+        }
+        return try await renderList(input, query: query, errors: errors, form: FormData(pairs: []), status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    static func renderList(_ input: EndpointRequest, query: ProblemQuery, errors: [FieldError], form: FormData, status: HTTPResponse.Status) async throws -> Response {
+        let board = try await board(input, query: query)
+        var project: Project?
+        if let id = query.projectId { project = try await input.services.projects.project(id: id) }
+        // The raise form is offered on a project the caller may change.
+        let principal = input.principal
+        let raiseOn = project.flatMap { Policy.decide(.editProject, on: $0, for: principal, catalog: input.catalog) == .allow ? $0 : nil }
+        let notice = input.queryItems.first { $0.0 == "notice" }.map { $0.1 == "escalated" ? "逾期问题已按提级链条提级。" : "已保存。" }
+        let page = ProblemListPage(context: PageContext(input), query: query, board: board, settings: input.services.problemSettings, catalog: input.catalog,
+                                   project: project, raiseOn: raiseOn, errors: errors, form: form, notice: notice)
+        return Responses.html(page.document, status: status)
+    }
+
+    static func show(_ input: EndpointRequest) async throws -> Response {
+        guard let problem = input.problem else { throw AppError.notFound }
+        return try await render(input, problem, errors: [], status: .ok)
+    }
+
+    static func render(_ input: EndpointRequest, _ problem: Problem, errors: [FieldError], status: HTTPResponse.Status) async throws -> Response {
+        let principal = input.principal
+        let catalog = input.catalog
+        let may = Set([PolicyAction.manageProblems, .handleProblem, .confirmProblem].filter {
+            Policy.decideProblem($0, problem, project: input.project, for: principal, catalog: catalog) == .allow
+        })
+        let notice = input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存。" }
+        let page = ProblemShowPage(context: PageContext(input), problem: problem, project: input.project, events: try await input.services.problems.events(problemId: problem.id),
+                                   settings: input.services.problemSettings, catalog: catalog, may: may, errors: errors, notice: notice)
+        return Responses.html(page.document, status: status)
+    }
+
+    static func eventContext(_ input: EndpointRequest, _ problem: Problem) -> ProblemEventInput.Context {
+        ProblemEventInput.Context(problem: problem, settings: input.services.problemSettings, calendar: input.services.workingCalendar(),
+                                  catalog: input.catalog, today: input.today)
+    }
+
+    static func raise(_ input: EndpointRequest) async throws -> Response {
+        let project = try input.targetProject()
+        let form = input.form ?? FormData(pairs: [])
+        var query = ProblemQuery()
+        query.projectId = project.id
+        switch ProblemEventInput.raise(form.pairs, project: project, principal: try input.requirePrincipal(), settings: input.services.problemSettings, today: input.today) {
+        case .failure(let failure):
+            return try await renderList(input, query: query, errors: failure.errors, form: form, status: .unprocessableContent)
+        case .success(let problem):
+            let saved = try await input.services.problems.raise(problem, actor: input.actor, now: input.now)
+            return Responses.redirect(to: Route.problem(saved.id).path + "?notice=saved")
+        }
+    }
+
+    static func event(_ input: EndpointRequest) async throws -> Response {
+        guard let problem = input.problem, let group = ProblemEventInput.Group(input.endpoint) else { throw AppError.notFound }
+        do {
+            switch ProblemEventInput.parse(input.form?.pairs ?? [], group: group, context: eventContext(input, problem)) {
+            case .failure(let failure): throw StoreError.invalid(failure)
+            case .success(let (event, version)):
+                _ = try await input.services.problems.record(event, problemId: problem.id, expectedVersion: version, actor: input.actor, today: input.today, now: input.now)
+                return Responses.redirect(to: Route.problem(problem.id).path + "?notice=saved")
+            }
+        } catch StoreError.invalid(let failure) {
+            return try await render(input, problem, errors: failure.errors, status: .unprocessableContent)
+        } catch StoreError.conflict(let current) {
+            let fresh = try await input.services.problems.problem(id: problem.id) ?? problem
+            let error = FieldError("version", .field("该问题已被他人更新（当前版本 \(current)），请核对后重新提交"))
+            return try await render(input, fresh, errors: [error], status: .conflict)
+        }
+    }
+
+    /// The centre runs the overdue escalation now (it also runs on the scheduler once that exists).
+    static func escalateOverdue(_ input: EndpointRequest) async throws -> Response {
+        _ = try await input.services.problems.escalateOverdue(settings: input.services.problemSettings, calendar: input.services.workingCalendar(),
+                                                              actor: input.actor, today: input.today, now: input.now)
+        var query = ProblemQuery()
+        query.view = .escalated
+        return Responses.redirect(to: Route.problems(query).path + "&notice=escalated")
+    }
+}

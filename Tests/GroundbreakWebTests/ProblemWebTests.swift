@@ -1,0 +1,128 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import GroundbreakTestSupport
+@testable import GroundbreakWeb
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@Suite("Problems on the web", .serialized)
+struct ProblemWebTests {
+    /// 朝阳区 raises, the centre assigns to 市自然资源局, the bureau replies and resolves, 朝阳区 closes it out.
+    @Test("the closed loop through the pages: raise, assign, reply, resolve, close out; each by the one whose duty it is", arguments: allEngines)
+    func closedLoop(engine: DatabaseEngine) async throws {
+        try await withWeb(engine) { fixture, client in
+            let project = try await ReportWebTests.building(fixture, name: "汽车零部件产业园")
+            let region = try await fixture.signedIn(as: "chaoyang", roles: [.region], unit: OrgUnit(kind: .region, code: "220104"))
+            let centre = try await fixture.signedIn(as: "zhongxin", roles: [.center], unit: OrgUnit(kind: .department, code: "CC-XMZX"))
+            let bureau = try await fixture.signedIn(as: "ziranziyuan", roles: [.department], unit: OrgUnit(kind: .department, code: "CC-ZRZY"))
+            let other = try await fixture.signedIn(as: "gongxin", roles: [.department], unit: OrgUnit(kind: .department, code: "CC-JTJ"))
+
+            let listPage = try await client.send(.get, "/problems?project=\(project)", as: region)
+            #expect(listPage.status == .ok && listPage.text.contains("提出问题") && listPage.text.contains("月问题清单"))
+            let empty = try await client.send(.post, "/projects/\(project)/problems", as: region, form: [("categoryCode", "LAND"), ("description", " ")])
+            #expect(empty.status == .unprocessableContent && empty.text.contains("请填写问题描述"))
+            let raised = try await client.send(.post, "/projects/\(project)/problems", as: region,
+                                               form: [("categoryCode", "LAND"), ("description", "<script>alert(1)</script>用地指标未落实")])
+            #expect(raised.status == .seeOther)
+            let location = try #require(raised.headers[.location])
+            let id = try #require(Int64(location.split(separator: "/")[1].split(separator: "?")[0]))
+            let shown = try await client.send(.get, "/problems/\(id)", as: region)
+            #expect(shown.text.contains("&lt;script&gt;") && !shown.text.contains("<script>alert"), "the description is escaped")
+            #expect(!shown.text.contains("分办与督办"), "the region raises; the centre assigns")
+
+            #expect(try await client.send(.post, "/problems/\(id)/manage", as: region, form: [("event", "assign"), ("version", "1")]).status == .forbidden)
+            #expect(try await client.send(.get, "/problems/\(id)", as: other).status == .notFound, "a bureau with no part in it does not see it")
+            let assigned = try await client.send(.post, "/problems/\(id)/manage", as: centre,
+                                                 form: [("event", "assign"), ("owner", "department:CC-ZRZY"), ("supportUnits", "department:CC-GXJ"),
+                                                        ("deadline", "2026-12-04"), ("version", "1")])
+            #expect(assigned.status == .seeOther)
+            let bureauView = try await client.send(.get, "/problems/\(id)", as: bureau)
+            #expect(bureauView.status == .ok && bureauView.text.contains("办理（责任单位）") && !bureauView.text.contains("分办与督办"))
+            let stale = try await client.send(.post, "/problems/\(id)/handle", as: bureau, form: [("event", "reply"), ("text", "已对接"), ("version", "1")])
+            #expect(stale.status == .conflict && stale.text.contains("已被他人更新"))
+            for (event, text, version) in [("reply", "已对接，正在调整年度用地计划", "2"), ("resolve", "用地指标已下达（长规自〔2026〕12号）", "3")] {
+                let answer = try await client.send(.post, "/problems/\(id)/handle", as: bureau, form: [("event", event), ("text", text), ("version", version)])
+                #expect(answer.status == .seeOther, "\(event): \(answer.text.prefix(300))")
+            }
+            #expect(try await client.send(.post, "/problems/\(id)/confirm", as: bureau, form: [("event", "closeOut"), ("version", "4")]).status == .forbidden,
+                    "the owner does not close out its own problem")
+            let closed = try await client.send(.post, "/problems/\(id)/confirm", as: region, form: [("event", "closeOut"), ("text", "确认"), ("version", "4")])
+            #expect(closed.status == .seeOther)
+
+            let problem = try #require(try await fixture.services.problems.problem(id: id))
+            #expect(problem.status == .closed && problem.owner == OrgUnit(kind: .department, code: "CC-ZRZY") && problem.closedOn == webToday)
+            let history = try await client.send(.get, "/problems/\(id)", as: region)
+            for line in ["提出问题", "分办", "责任单位：市规自局", "办理回复", "办结", "确认销号"] {
+                #expect(history.text.contains(line), "\(line)")
+            }
+            var closedView = ProblemQuery()
+            closedView.view = .closedThisMonth
+            let month = try await client.send(.get, Route.problems(closedView).path, as: centre)
+            #expect(month.text.contains("/problems/\(id)"))
+        }
+    }
+
+    @Test("the API: raise, events, list with figures and the cycle, all as documented; beyond its power it rises to the region", arguments: allEngines)
+    func api(engine: DatabaseEngine) async throws {
+        try await withWeb(engine) { fixture, client in
+            let project = try await ReportWebTests.building(fixture, name: "物流中心")
+            let bureau = try await fixture.signedIn(as: "gongxin", roles: [.department], unit: OrgUnit(kind: .department, code: "CC-GXJ"))
+            let bad = try await client.send(.post, "/api/v1/projects/\(project)/problems", as: fixture, json: #"{"categoryCode":"NOPE","description":"x"}"#)
+            #expect(bad.status == .unprocessableContent && bad.text.contains("问题类别“NOPE”不存在"))
+            let raised = try await client.send(.post, "/api/v1/projects/\(project)/problems", as: fixture,
+                                               json: #"{"categoryCode":"UTILITIES","description":"供电线路未接入"}"#)
+            expectDocumented(raised, .apiRaiseProblem)
+            let id = try #require((raised.object["problem"] as? [String: Any])?["id"] as? Int)
+            let assigned = try await client.send(.post, "/api/v1/problems/\(id)/manage", as: fixture,
+                                                 json: #"{"event":"assign","owner":"department:CC-GXJ","supportUnits":["region:220104"],"version":1}"#)
+            expectDocumented(assigned, .apiProblemManage)
+            let detail = try #require(assigned.object["problem"] as? [String: Any])
+            let deadline = try #require(detail["deadline"] as? String)
+            #expect(deadline == fixture.services.workingCalendar().addingWorkingDays(10, to: webToday).day.iso, "the unit rung's ten working days")
+            #expect((detail["supportUnits"] as? [[String: Any]])?.first?["name"] as? String == "朝阳区")
+
+            let wrongGroup = try await client.send(.post, "/api/v1/problems/\(id)/handle", as: bureau, json: #"{"event":"assign","version":2}"#)
+            #expect(wrongGroup.status == .unprocessableContent, "the owner cannot assign")
+            let beyond = try await client.send(.post, "/api/v1/problems/\(id)/handle", as: bureau, json: #"{"event":"beyondPower","text":"需跨区协调","version":2}"#)
+            expectDocumented(beyond, .apiProblemHandle)
+            let risen = try #require(beyond.object["problem"] as? [String: Any])
+            #expect(risen["level"] as? String == "region" && (risen["owner"] as? [String: Any])?["code"] as? String == "220104")
+            #expect(risen["statusNote"] as? String == "责任单位无力解决：需跨区协调" && risen["escalations"] as? Int == 1)
+            let again = try await client.send(.post, "/api/v1/problems/\(id)/handle", as: bureau, json: #"{"event":"reply","text":"x","version":3}"#)
+            #expect(again.status == .forbidden, "once it has risen, the bureau no longer owns it")
+
+            let list = try await client.send(.get, "/api/v1/problems?view=escalated", as: fixture)
+            expectDocumented(list, .apiProblems)
+            #expect(list.object["totalCount"] as? Int == 1)
+            let figures = try #require(list.object["figures"] as? [String: Any])
+            #expect(figures["total"] as? Int == 1 && figures["escalated"] as? Int == 1 && figures["overdue"] as? Int == 0)
+            #expect((list.object["cycle"] as? [String: Any])?["phase"] as? String == "jointMeeting", "23 November: between the 15th and the 25th")
+            expectDocumented(try await client.send(.get, "/api/v1/problems/\(id)", as: fixture), .apiProblem)
+            #expect(try await client.send(.get, "/api/v1/problems?view=later", as: fixture).status == .unprocessableContent)
+        }
+    }
+
+    @Test("the centre escalates overdue problems from the list; the chain stays on the problem")
+    func overdueEscalation() async throws {
+        try await withWeb { fixture, client in
+            let projectId = try await ReportWebTests.building(fixture, name: "热力管网项目")
+            let project = try #require(try await fixture.services.projects.project(id: projectId))
+            let raised = try await fixture.services.problems.raise(
+                Problem(projectId: projectId, regionCode: project.fields.regionCode, categoryCode: "UTILITIES", description: "热源未落实", raisedByUserId: nil,
+                        raisedByName: "测试", raisedOn: Day(year: 2026, month: 11, day: 2)!), actor: .system("test"), now: webNow)
+            _ = try await fixture.services.problems.record(
+                .assign(owner: OrgUnit(kind: .department, code: "CC-GXJ"), support: [], deadline: Day(year: 2026, month: 11, day: 13)!, level: .unit),
+                problemId: raised.id, expectedVersion: 1, actor: .system("test"), today: Day(year: 2026, month: 11, day: 2)!, now: webNow)
+            let overdue = try await client.send(.get, "/problems?view=overdue", as: fixture)
+            #expect(overdue.text.contains("已逾期") && overdue.text.contains("逾期问题按责任单位") && overdue.text.contains("市工信局"))
+            let escalated = try await client.send(.post, "/problems/escalate", as: fixture, form: [])
+            #expect(escalated.status == .seeOther)
+            let problem = try #require(try await fixture.services.problems.problem(id: raised.id))
+            #expect(problem.level == .region && problem.owner == OrgUnit(kind: .region, code: "220104") && !problem.isOverdue(on: webToday))
+            let page = try await client.send(.get, "/problems/\(raised.id)", as: fixture)
+            #expect(page.text.contains("提级") && page.text.contains("逾期未解决") && page.text.contains("已提级 1 次"))
+        }
+    }
+}
