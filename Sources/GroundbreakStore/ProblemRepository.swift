@@ -54,6 +54,7 @@ public struct ProblemRepository: Sendable {
         guard let saved = try await load(id: id, db: db) else { throw StoreError.notFound }
         try await writeEvent(.raise, text: saved.description, problem: saved, actor: actor, on: saved.raisedOn, now: now, db: db)
         try await AuditLog.write(entity: "problem", entityId: String(id), action: "raise", before: nil, after: try AuditLog.json(saved), actor: actor, now: now, db: db)
+        try await announce(.raise, saved, now: now, db: db)
         return saved
     }
 
@@ -89,6 +90,7 @@ public struct ProblemRepository: Sendable {
         try await writeEvent(event.kind, text: TextNormalizer.collapsedLine(event.text), problem: saved, actor: actor, on: today, now: now, db: db)
         try await AuditLog.write(entity: "problem", entityId: String(current.id), action: event.kind.rawValue, before: try AuditLog.json(current),
                                  after: try AuditLog.json(saved), reason: TextNormalizer.collapsedLine(event.text), actor: actor, now: now, db: db)
+        try await announce(event.kind, saved, now: now, db: db)
         return saved
     }
 

@@ -28,6 +28,7 @@ public final class AppServices: Sendable {
     public var batches: ApprovalBatchRepository { ApprovalBatchRepository(database: database) }
     public var reports: MonthlyReportRepository { MonthlyReportRepository(database: database) }
     public var problems: ProblemRepository { ProblemRepository(database: database) }
+    public var notifications: NotificationRepository { NotificationRepository(database: database) }
     public var inclusions: StatsInclusionRepository { StatsInclusionRepository(database: database) }
     public var imports: ImportRepository { ImportRepository(database: database) }
     public var attachments: AttachmentRepository { AttachmentRepository(database: database, storage: LocalDiskStorage(directory: settings.attachmentsDirectory)) }

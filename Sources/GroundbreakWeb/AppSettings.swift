@@ -30,6 +30,10 @@ public struct AppSettings: Sendable {
     public var attachmentsDirectory = "./attachments"
     /// Connections per event loop in the database pool.
     public var databasePoolSize = 8
+    /// Whether this instance takes part in running timed jobs (one instance runs them at a time).
+    public var schedulerEnabled = true
+    /// Seconds between the scheduler's ticks.
+    public var schedulerInterval: Double = 30
 
     public init() {}
 

@@ -21,9 +21,12 @@ public enum GroundbreakApplication {
     public static func build(services: AppServices) -> some ApplicationProtocol {
         bootstrapMetrics()
         let settings = services.settings
+        let scheduler = Scheduler(services: services, settings: Scheduler.Settings(interval: settings.schedulerInterval,
+                                                                                 lease: max(120, settings.schedulerInterval * 4)))
         return Application(
             router: router(services: services),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Groundbreak"),
+            services: settings.schedulerEnabled ? [scheduler] : [],
             logger: services.logger
         )
     }

@@ -49,6 +49,9 @@ enum ConfigurationLoader {
         settings.databasePoolSize = config.int(forKey: "groundbreak.database.pool.size", default: settings.databasePoolSize)
         settings.attachmentsDirectory = config.string(forKey: "groundbreak.attachments.dir", default: settings.attachmentsDirectory)
         settings.maxUploadBytes = config.int(forKey: "groundbreak.upload.max.bytes", default: settings.maxUploadBytes)
+        settings.schedulerEnabled = config.bool(forKey: "groundbreak.scheduler.enabled", default: settings.schedulerEnabled)
+        settings.schedulerInterval = config.double(forKey: "groundbreak.scheduler.interval", default: settings.schedulerInterval)
+        guard settings.schedulerInterval >= 1 && settings.schedulerInterval <= 3600 else { throw Invalid(message: "GROUNDBREAK_SCHEDULER_INTERVAL 应在 1–3600 秒之间") }
         guard (1...65535).contains(settings.port) else { throw Invalid(message: "端口应在 1–65535 之间：\(settings.port)") }
         guard (4...31).contains(settings.bcryptCost) else { throw Invalid(message: "GROUNDBREAK_BCRYPT_COST 应在 4–31 之间") }
         return try settings.validated()

@@ -174,6 +174,10 @@ extension AuthorisationMatrixTests {
                 return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, json: json)
             }
             return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, form: fields + [("version", String(version))])
+        case .adminWebhookSave:
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [
+                ("action", "create"), ("url", "http://127.0.0.1:9/hook"), ("secret", "0123456789abcdef"), ("eventTypes", "problem.assign"),
+            ])
         case .importCommit:
             return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
                                          form: [("sha256", String(repeating: "0", count: 64)), ("fileName", "x.csv"), ("signature", "x")])

@@ -62,7 +62,7 @@ struct AuthorisationMatrixTests {
              .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate, .approvalBatchAddProject, .calendarImport,
              .approvalItemUpdate, .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview,
              .reportsGridSave, .reportsClose, .reportsReopen, .projectPlanSave, .targetSet, .reportPhotoUpload,
-             .projectProblemRaise, .problemManage, .problemHandle, .problemsEscalate:
+             .projectProblemRaise, .problemManage, .problemHandle, .problemsEscalate, .notificationsRead, .adminWebhookSave:
             .seeOther
         case .apiUploadPhoto:
             .created

@@ -15,7 +15,8 @@ struct UsersPage {
                  .div(.class("actions"), .a(.class("button"), .href(esc(Route.newUser.path)), .text("新增用户")),
                       .a(.class("button secondary"), .href(esc(Route.adminPositions.path)), .text("职务管理")),
                       .a(.class("button secondary"), .href(esc(Route.calendarAdmin.path)), .text("工作日历")),
-                      .a(.class("button secondary"), .href(esc(Route.approvalItemsAdmin.path)), .text("审批事项目录")))),
+                      .a(.class("button secondary"), .href(esc(Route.approvalItemsAdmin.path)), .text("审批事项目录")),
+                      .a(.class("button secondary"), .href(esc(Route.adminWebhooks.path)), .text("推送接口")))),
             .div(.class("table-wrap"), .table(
                 .class("ledger"),
                 .thead(.tr(.th(.text("用户名")), .th(.text("姓名")), .th(.text("角色")), .th(.text("所属单位")), .th(.text("职务")), .th(.text("状态")))),

@@ -33,6 +33,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case importsPage, importUpload, importCommit, ledgerXLSX
     // Problems
     case problemsPage, problemShow, projectProblemRaise, problemManage, problemHandle, problemConfirm, problemsEscalate
+    // Inbox and webhooks
+    case notificationsPage, notificationsRead, adminWebhooks, adminWebhookSave
     // API
     case apiOpenAPI, apiMe, apiListProjects, apiCreateProject, apiGetProject, apiUpdateProject, apiTransitionProject
     case apiProjectHistory, apiReference, apiAudit
@@ -40,6 +42,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case apiProjectReports, apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth, apiProjectPlans, apiSaveProjectPlan, apiTargets, apiSetTarget, apiProjectPhotos, apiUploadPhoto
     case apiImportProjects, apiImportMonthly
     case apiProblems, apiProblem, apiRaiseProblem, apiProblemManage, apiProblemHandle, apiProblemConfirm
+    case apiNotifications, apiNotificationsRead
 
     public enum Kind: Sendable {
         /// Machine endpoints with no session: health, metrics, static files.
@@ -66,7 +69,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .projectPlanSave, .apiSaveProjectPlan, .targetSet, .apiSetTarget,
              .reportPhotoUpload, .apiUploadPhoto, .importUpload, .importCommit, .apiImportProjects, .apiImportMonthly,
              .projectProblemRaise, .problemManage, .problemHandle, .problemConfirm, .problemsEscalate,
-             .apiRaiseProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm:
+             .apiRaiseProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm,
+             .notificationsRead, .adminWebhookSave, .apiNotificationsRead:
             .post
         case .apiUpdateProject: .patch
         default: .get
@@ -105,6 +109,11 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .apiProblemManage: "/api/v1/problems/:id/manage"
         case .apiProblemHandle: "/api/v1/problems/:id/handle"
         case .apiProblemConfirm: "/api/v1/problems/:id/confirm"
+        case .notificationsPage: "/notifications"
+        case .notificationsRead: "/notifications/read"
+        case .adminWebhooks, .adminWebhookSave: "/admin/webhooks"
+        case .apiNotifications: "/api/v1/notifications"
+        case .apiNotificationsRead: "/api/v1/notifications/read"
         case .projectNewPage: "/projects/new"
         case .projectShowPage: "/projects/:id"
         case .projectEditPage, .projectUpdate: "/projects/:id/edit"
@@ -180,7 +189,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .apiApprovalAnalytics, .apiWorkingDays, .apiApprovalItems, .apiProjectReports, .apiSubmitReport, .apiReportsBoard, .apiReviewReport,
              .apiStatsInclusion, .apiRecordInclusion, .apiCloseMonth, .apiReopenMonth, .apiProjectPlans,
              .apiSaveProjectPlan, .apiTargets, .apiSetTarget, .apiProjectPhotos, .apiUploadPhoto, .apiImportProjects, .apiImportMonthly,
-             .apiProblems, .apiProblem, .apiRaiseProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm: .api
+             .apiProblems, .apiProblem, .apiRaiseProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm,
+             .apiNotifications, .apiNotificationsRead: .api
         default: .page
         }
     }
@@ -208,7 +218,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
     public var action: PolicyAction? {
         switch self {
         case .healthz, .metrics, .asset, .loginPage, .loginSubmit, .apiOpenAPI: nil
-        case .logout, .home, .accountPage, .passwordPage, .passwordSubmit, .signOutEverywhere, .apiMe, .apiWorkingDays: .signedIn
+        case .logout, .home, .accountPage, .passwordPage, .passwordSubmit, .signOutEverywhere, .apiMe, .apiWorkingDays,
+             .notificationsPage, .notificationsRead, .apiNotifications, .apiNotificationsRead: .signedIn
         case .ledgerPage, .ledgerCSV, .ledgerXLSX, .projectShowPage, .apiListProjects, .apiGetProject, .apiProjectHistory, .approvalAnalytics,
              .approvalBatches, .approvalBatchShow, .apiApprovalAnalytics, .projectReportsPage, .reportsBoard, .apiProjectReports,
              .apiReportsBoard, .statsPage, .apiStatsInclusion, .apiProjectPlans, .targetsPage,
@@ -233,7 +244,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .projectTransition, .apiTransitionProject: .transitionProject
         case .adminUsers, .adminUserNew, .adminUserCreate, .adminUserShow, .adminUserUpdate, .adminUserResetPassword, .adminUserLock,
              .adminTokenIssue, .adminTokenRevoke, .calendarAdmin, .calendarImport, .approvalItemsAdmin, .approvalItemUpdate,
-             .adminPositions, .adminPositionCreate, .adminPositionShow, .adminPositionReassign: .administer
+             .adminPositions, .adminPositionCreate, .adminPositionShow, .adminPositionReassign, .adminWebhooks, .adminWebhookSave: .administer
         case .auditPage, .auditCSV, .apiAudit: .viewAudit
         }
     }

@@ -66,6 +66,9 @@ public enum Route: Sendable, Equatable {
     case handleProblem(Int64)
     case confirmProblem(Int64)
     case escalateProblems
+    case notifications
+    case markNotificationsRead
+    case adminWebhooks
 
     public static var ledger: Route { .ledger(ProjectQuery()) }
 
@@ -133,6 +136,9 @@ public enum Route: Sendable, Equatable {
         case .handleProblem: .problemHandle
         case .confirmProblem: .problemConfirm
         case .escalateProblems: .problemsEscalate
+        case .notifications: .notificationsPage
+        case .markNotificationsRead: .notificationsRead
+        case .adminWebhooks: .adminWebhooks
         }
     }
 

@@ -89,6 +89,12 @@ enum EndpointRegistry {
         case .apiProblem: ProblemsAPI.show
         case .apiRaiseProblem: ProblemsAPI.raise
         case .apiProblemManage, .apiProblemHandle, .apiProblemConfirm: ProblemsAPI.event
+        case .notificationsPage: InboxPages.page
+        case .notificationsRead: InboxPages.markRead
+        case .apiNotifications: InboxPages.apiList
+        case .apiNotificationsRead: InboxPages.apiMarkRead
+        case .adminWebhooks: WebhookPages.page
+        case .adminWebhookSave: WebhookPages.save
         case .ledgerXLSX: LedgerExportPages.xlsx
         case .statsPage: InclusionPages.page
         case .statsRecord: InclusionPages.record

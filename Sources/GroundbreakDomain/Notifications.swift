@@ -1,0 +1,49 @@
+import Foundation
+
+/// What outbound webhooks can subscribe to. `*` subscribes to all.
+public enum WebhookEventType: String, Sendable, CaseIterable, Codable {
+    case problemRaised = "problem.raise"
+    case problemAssigned = "problem.assign"
+    case problemReplied = "problem.reply"
+    case problemResolved = "problem.resolve"
+    case problemClosed = "problem.closeOut"
+    case problemReopened = "problem.reopen"
+    case problemSuspended = "problem.suspend"
+    case problemResumed = "problem.resume"
+    case problemEscalated = "problem.escalate"
+    case problemDueSoon = "problem.dueSoon"
+    case problemOverdue = "problem.overdue"
+
+    public init(_ kind: ProblemEvent.Kind) {
+        self = WebhookEventType(rawValue: "problem.\(kind.rawValue)")!
+    }
+}
+
+/// When a failed webhook delivery is tried again: after 1 minute, 5, 30, 2 hours, 12 hours; then
+/// it is marked failed and stays in the log.
+public enum RetryPolicy {
+    public static let delays: [TimeInterval] = [60, 300, 1_800, 7_200, 43_200]
+
+    /// The wait after the `attempts`-th failed attempt, or nil to give up.
+    public static func delay(afterAttempts attempts: Int) -> TimeInterval? {
+        attempts >= 1 && attempts <= delays.count ? delays[attempts - 1] : nil
+    }
+}
+
+/// Which problems need a word on `today`: a reminder when the deadline is exactly `lead` working
+/// days ahead (or fewer, for a deadline set closer than that and not yet reminded), an alert once
+/// it has passed. Suspended and closed problems are left alone.
+public enum ProblemReminders {
+    public enum Kind: String, Sendable, Equatable {
+        case dueSoon, overdue
+    }
+
+    public static func due(_ problems: [Problem], lead: Int, calendar: WorkingCalendar, today: Day) -> [(problem: Problem, kind: Kind)] {
+        problems.compactMap { problem in
+            guard [.assigned, .inProgress].contains(problem.status), let deadline = problem.deadline else { return nil }
+            if today > deadline { return (problem, .overdue) }
+            let left = calendar.workingDays(after: today, through: deadline)
+            return left <= lead ? (problem, .dueSoon) : nil
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import GroundbreakDomain
+import SQLKit
+
+/// One message in a user's inbox.
+public struct InboxMessage: Sendable, Equatable {
+    public var id: Int64
+    public var kind: String
+    public var title: String
+    public var body: String
+    public var link: String
+    public var createdAt: Date
+    public var readAt: Date?
+}
+
+/// What should reach people, as it is written: the unit or users it goes to, and a key that
+/// makes sending it twice a no-op (a reminder per deadline, an alert per assignment).
+public struct Notice: Sendable, Equatable {
+    public var kind: String
+    public var title: String
+    public var body: String
+    public var link: String
+    public var dedupeKey: String
+
+    public init(kind: String, title: String, body: String, link: String, dedupeKey: String) {
+        self.kind = kind
+        self.title = title
+        self.body = body
+        self.link = link
+        self.dedupeKey = dedupeKey
+    }
+}
+
+/// The in-app inbox.
+public struct NotificationRepository: Sendable {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// To every active user of `unit`; returns how many messages were new.
+    @discardableResult
+    static func send(_ notice: Notice, to unit: OrgUnit, now: Date, db: any SQLDatabase) async throws -> Int {
+        let before = try await count(notice.dedupeKey, db: db)
+        try await db.raw("""
+            INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key, created_at, read_at)
+            SELECT id, \(bind: notice.kind), \(bind: notice.title), \(bind: notice.body), \(bind: notice.link), \(bind: notice.dedupeKey), \(bind: StoredTime.text(now)), NULL
+            FROM users WHERE unit_kind = \(bind: unit.kind.rawValue) AND unit_code = \(bind: unit.code) AND disabled = 0
+            ON CONFLICT (user_id, dedupe_key) DO NOTHING
+            """).run()
+        return try await count(notice.dedupeKey, db: db) - before
+    }
+
+    @discardableResult
+    static func send(_ notice: Notice, toUser userId: Int64, now: Date, db: any SQLDatabase) async throws -> Int {
+        let before = try await count(notice.dedupeKey, db: db)
+        try await db.raw("""
+            INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key, created_at, read_at)
+            VALUES (\(bind: userId), \(bind: notice.kind), \(bind: notice.title), \(bind: notice.body), \(bind: notice.link), \(bind: notice.dedupeKey),
+                    \(bind: StoredTime.text(now)), NULL)
+            ON CONFLICT (user_id, dedupe_key) DO NOTHING
+            """).run()
+        return try await count(notice.dedupeKey, db: db) - before
+    }
+
+    /// Claims `key` for this notice: true the first time, false ever after.
+    static func firstTime(_ key: String, now: Date, db: any SQLDatabase) async throws -> Bool {
+        let token = UUID().uuidString
+        try await db.raw("""
+            INSERT INTO notice_keys (dedupe_key, token, created_at) VALUES (\(bind: key), \(bind: token), \(bind: StoredTime.text(now)))
+            ON CONFLICT (dedupe_key) DO NOTHING
+            """).run()
+        return try await db.raw("SELECT token FROM notice_keys WHERE dedupe_key = \(bind: key)").first()?.decode(column: "token", as: String.self) == token
+    }
+
+    static func count(_ key: String, db: any SQLDatabase) async throws -> Int {
+        try await db.raw("SELECT COUNT(*) AS n FROM notifications WHERE dedupe_key = \(bind: key)").first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    public func send(_ notice: Notice, to unit: OrgUnit, now: Date) async throws -> Int {
+        try await Self.send(notice, to: unit, now: now, db: database.sql)
+    }
+
+    public func inbox(userId: Int64, unreadOnly: Bool = false, limit: Int = 100) async throws -> [InboxMessage] {
+        let unread: SQLQueryString = unreadOnly ? "AND read_at IS NULL" : ""
+        return try await database.sql.raw("""
+            SELECT * FROM notifications WHERE user_id = \(bind: userId) \(unread) ORDER BY id DESC LIMIT \(bind: limit)
+            """).all().map { row in
+            InboxMessage(id: try row.decode(column: "id", as: Int64.self), kind: try row.decode(column: "kind", as: String.self),
+                         title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self),
+                         link: try row.decode(column: "link", as: String.self),
+                         createdAt: StoredTime.date(try row.decode(column: "created_at", as: String.self)) ?? Date(timeIntervalSince1970: 0),
+                         readAt: try row.decode(column: "read_at", as: String?.self).flatMap(StoredTime.date))
+        }
+    }
+
+    public func unreadCount(userId: Int64) async throws -> Int {
+        try await database.sql.raw("SELECT COUNT(*) AS n FROM notifications WHERE user_id = \(bind: userId) AND read_at IS NULL").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Marks one message (only the user's own) or, with nil, all of them read.
+    public func markRead(userId: Int64, id: Int64?, now: Date) async throws {
+        let which: SQLQueryString = id.map { "AND id = \(bind: $0)" } ?? ""
+        try await database.sql.raw("""
+            UPDATE notifications SET read_at = \(bind: StoredTime.text(now)) WHERE user_id = \(bind: userId) AND read_at IS NULL \(which)
+            """).run()
+    }
+}

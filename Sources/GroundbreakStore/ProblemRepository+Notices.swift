@@ -1,0 +1,83 @@
+import Foundation
+import GroundbreakDomain
+import SQLKit
+
+/// What a problem's events tell people: the inbox of the unit or person who must act next, and
+/// the webhooks that subscribed. Written in the event's own transaction, so a message exists
+/// exactly when the change does.
+extension ProblemRepository {
+    struct Payload: Encodable {
+        struct Body: Encodable {
+            var id: Int64
+            var projectId: Int64?
+            var categoryCode: String
+            var description: String
+            var level: String
+            var status: String
+            var owner: String?
+            var deadline: String?
+            var escalations: Int
+            var version: Int
+        }
+        var event: String
+        var at: String
+        var problem: Body
+    }
+
+    static func payload(_ type: WebhookEventType, _ problem: Problem, now: Date) throws -> String {
+        let body = Payload.Body(id: problem.id, projectId: problem.projectId, categoryCode: problem.categoryCode, description: problem.description,
+                                level: problem.level.rawValue, status: problem.status.rawValue, owner: problem.owner.map { "\($0.kind.rawValue):\($0.code)" },
+                                deadline: problem.deadline?.iso, escalations: problem.escalations, version: problem.version)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(Payload(event: type.rawValue, at: StoredTime.text(now), problem: body)), as: UTF8.self)
+    }
+
+    /// `link` names the problem; the web layer turns it into a path.
+    static func link(_ problem: Problem) -> String { "problem:\(problem.id)" }
+
+    static func announce(_ kind: ProblemEvent.Kind, _ problem: Problem, now: Date, db: any SQLDatabase) async throws {
+        let type = WebhookEventType(kind)
+        try await WebhookRepository.enqueue(type, payload: try payload(type, problem, now: now), now: now, db: db)
+        let subject = String(problem.description.prefix(40))
+        let key = "problem:\(problem.id):v\(problem.version)"
+        switch kind {
+        case .assign, .escalate, .reopen:
+            guard let owner = problem.owner else { return }
+            let title = kind == .assign ? "新分办的问题" : kind == .escalate ? "问题已提级，由本单位办理（\(problem.level.label)）" : "问题被退回重办"
+            let deadline = problem.deadline.map { "，办理时限 \($0.iso)" } ?? ""
+            try await NotificationRepository.send(Notice(kind: "problem.\(kind.rawValue)", title: title, body: subject + deadline, link: link(problem), dedupeKey: key),
+                                                  to: owner, now: now, db: db)
+        case .resolve:
+            guard let raiser = problem.raisedByUserId else { return }
+            try await NotificationRepository.send(Notice(kind: "problem.resolve", title: "问题已办结，请确认销号", body: subject, link: link(problem), dedupeKey: key),
+                                                  toUser: raiser, now: now, db: db)
+        default:
+            return
+        }
+    }
+
+    /// Reminders before deadlines and alerts once they pass, each sent once per deadline; the
+    /// scheduler runs this daily. Returns how many messages were new.
+    public func sendReminders(settings: ProblemSettings, calendar: WorkingCalendar, today: Day, now: Date) async throws -> Int {
+        let open = try await database.sql.raw("SELECT * FROM problems WHERE status IN ('assigned', 'inProgress')").all().map(Self.problem)
+        var sent = 0
+        for (problem, kind) in ProblemReminders.due(open, lead: settings.reminderWorkingDays, calendar: calendar, today: today) {
+            guard let owner = problem.owner, let deadline = problem.deadline else { continue }
+            let subject = String(problem.description.prefix(40))
+            let notice = kind == .dueSoon
+                ? Notice(kind: "problem.dueSoon", title: "问题将于 \(deadline.iso) 到期", body: subject, link: Self.link(problem),
+                         dedupeKey: "problem:\(problem.id):dueSoon:\(deadline.iso)")
+                : Notice(kind: "problem.overdue", title: "问题已逾期（时限 \(deadline.iso)）", body: subject, link: Self.link(problem),
+                         dedupeKey: "problem:\(problem.id):overdue:\(deadline.iso)")
+            let new = try await database.transaction { db -> Int in
+                guard try await NotificationRepository.firstTime(notice.dedupeKey, now: now, db: db) else { return 0 }
+                let type: WebhookEventType = kind == .dueSoon ? .problemDueSoon : .problemOverdue
+                try await WebhookRepository.enqueue(type, payload: try Self.payload(type, problem, now: now), now: now, db: db)
+                return try await NotificationRepository.send(notice, to: owner, now: now, db: db)
+            }
+            sent += new
+        }
+        return sent
+    }
+}
