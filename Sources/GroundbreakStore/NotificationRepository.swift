@@ -52,13 +52,14 @@ public struct NotificationRepository: Sendable {
         return try await count(notice.dedupeKey, db: db) - before
     }
 
+    /// To one user, if the account exists and is active.
     @discardableResult
     static func send(_ notice: Notice, toUser userId: Int64, now: Date, db: any SQLDatabase) async throws -> Int {
         let before = try await count(notice.dedupeKey, db: db)
         try await db.raw("""
             INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key, created_at, read_at)
-            VALUES (\(bind: userId), \(bind: notice.kind), \(bind: notice.title), \(bind: notice.body), \(bind: notice.link), \(bind: notice.dedupeKey),
-                    \(bind: StoredTime.text(now)), NULL)
+            SELECT id, \(bind: notice.kind), \(bind: notice.title), \(bind: notice.body), \(bind: notice.link), \(bind: notice.dedupeKey), \(bind: StoredTime.text(now)), NULL
+            FROM users WHERE id = \(bind: userId) AND disabled = 0
             ON CONFLICT (user_id, dedupe_key) DO NOTHING
             """).run()
         return try await count(notice.dedupeKey, db: db) - before

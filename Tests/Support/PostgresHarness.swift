@@ -40,7 +40,18 @@ public actor PostgresHarness {
         try await template!.value
         counter += 1
         let name = "groundbreak_test_\(counter)"
-        try await admin.sql.raw("CREATE DATABASE \(ident: name) TEMPLATE groundbreak_template").run()
+        // CREATE DATABASE … TEMPLATE fails while any session is still on the template (the
+        // migrating connection closes asynchronously after shutdown): try again briefly.
+        var attempt = 0
+        while true {
+            do {
+                try await admin.sql.raw("CREATE DATABASE \(ident: name) TEMPLATE groundbreak_template").run()
+                break
+            } catch where attempt < 50 {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
         return Self.url(base, database: name)
     }
 

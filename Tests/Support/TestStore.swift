@@ -37,7 +37,18 @@ public func withTestStore<T: Sendable>(
     } catch {
         await database.shutdown()
         TestStore.removeFile(location)
-        throw error
+        throw Detailed.wrapping(error)
+    }
+}
+
+/// PostgresNIO hides an error's details from `description`; a failing test should show them.
+struct Detailed: Error, CustomStringConvertible {
+    let description: String
+
+    static func wrapping(_ error: any Error) -> any Error {
+        let plain = String(describing: error)
+        guard plain.contains("Generic description") else { return error }
+        return Detailed(description: String(reflecting: error))
     }
 }
 

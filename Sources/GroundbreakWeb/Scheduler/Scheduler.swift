@@ -57,7 +57,8 @@ public struct Scheduler: Service {
 
     public func run() async throws {
         let logger = services.logger
-        await withGracefulShutdownHandler {
+        // A graceful shutdown cancels the loop (its sleep throws); the lease is then given up.
+        try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
                     let tick = try await tick()
@@ -67,9 +68,9 @@ public struct Scheduler: Service {
                 } catch {
                     logger.error("scheduler tick failed", metadata: ["error": "\(error)"])
                 }
-                try? await Task.sleep(for: .seconds(settings.interval))
+                try await Task.sleep(for: .seconds(settings.interval))
             }
-        } onGracefulShutdown: {}
+        }
         try? await SchedulerRepository(database: services.database).release(Self.leaseName, holder: holder)
     }
 
