@@ -20,6 +20,7 @@ public enum DomainText: Sendable, Equatable {
     case approvalEventNotAllowed(ApprovalEvent.Kind, ApprovalStatus)
     /// Problems have their own catalogue beside this one.
     case problem(ProblemText)
+    case supervision(SupervisionText)
     case dateBeforeApplication
     case dateBeforeAcceptance
     case dateBeforePause
@@ -86,6 +87,7 @@ public enum DomainText: Sendable, Equatable {
     public var zh: String {
         switch self {
         case .problem(let text): text.zh
+        case .supervision(let text): text.zh
         case .stage(let stage):
             switch stage {
             case .reserve: "谋划储备"

@@ -67,3 +67,27 @@ extension Policy {
         return ProblemReach(everything: runsProblems(principal) || projects.isEverything, projects: projects, units: problemUnits(of: principal, catalog: catalog))
     }
 }
+
+extension Policy {
+    static func supervises(_ principal: Principal) -> Bool {
+        !principal.roles.isDisjoint(with: [.admin, .center, .supervision])
+    }
+
+    /// Supervised items are seen by the supervision office and the centre, and by their owner unit.
+    public static func decideSupervision(_ action: PolicyAction, _ item: SupervisedItem, for principal: Principal?, catalog: ReferenceCatalog) -> Decision {
+        guard let principal else { return .unauthenticated }
+        let owns = problemUnits(of: principal, catalog: catalog).contains(item.owner)
+        guard supervises(principal) || owns else { return .notFound }
+        switch action {
+        case .viewSupervision: return .allow
+        case .superviseItems: return supervises(principal) ? .allow : .deny
+        case .answerSupervision: return supervises(principal) || owns ? .allow : .deny
+        default: return .deny
+        }
+    }
+
+    /// The owner units whose supervised items a principal sees; nil when it sees them all.
+    public static func supervisionReach(of principal: Principal, catalog: ReferenceCatalog) -> Set<OrgUnit>? {
+        supervises(principal) ? nil : problemUnits(of: principal, catalog: catalog)
+    }
+}

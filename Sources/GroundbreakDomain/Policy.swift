@@ -31,6 +31,12 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     case manageProblems
     /// 销号 or sending back a solved problem: whoever raised it, the centre.
     case confirmProblem
+    /// Reading supervised items (督办): the supervision office, the centre, the owner units.
+    case viewSupervision
+    /// Opening, closing, sending back and urging supervised items: the supervision office, the centre.
+    case superviseItems
+    /// Reporting progress or completion of a supervised item: its owner unit.
+    case answerSupervision
 }
 
 /// The one place that decides who may do what to which project.
@@ -77,6 +83,10 @@ public enum Policy {
             return projects.isEmpty && approvalDepartments(of: principal).isEmpty ? .deny : .allow
         case .organiseApprovals, .reviewReports, .setTargets, .manageProblems:
             return principal.roles.isDisjoint(with: [.admin, .center]) ? .deny : .allow
+        case .superviseItems:
+            return principal.roles.isDisjoint(with: [.admin, .center, .supervision]) ? .deny : .allow
+        case .viewSupervision, .answerSupervision:
+            return principal.roles.isDisjoint(with: [.admin, .center, .supervision]) && problemUnits(of: principal, catalog: catalog).isEmpty ? .deny : .allow
         case .viewProblems, .handleProblem, .confirmProblem:
             return scope(for: .viewProjects, of: principal, catalog: catalog).isEmpty && problemUnits(of: principal, catalog: catalog).isEmpty ? .deny : .allow
         case .recordStats:

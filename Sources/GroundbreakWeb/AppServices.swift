@@ -29,12 +29,14 @@ public final class AppServices: Sendable {
     public var reports: MonthlyReportRepository { MonthlyReportRepository(database: database) }
     public var problems: ProblemRepository { ProblemRepository(database: database) }
     public var notifications: NotificationRepository { NotificationRepository(database: database) }
+    public var supervision: SupervisionRepository { SupervisionRepository(database: database) }
     public var inclusions: StatsInclusionRepository { StatsInclusionRepository(database: database) }
     public var imports: ImportRepository { ImportRepository(database: database) }
     public var attachments: AttachmentRepository { AttachmentRepository(database: database, storage: LocalDiskStorage(directory: settings.attachmentsDirectory)) }
     /// The monthly reporting rules, read from `report_rules.json` at start.
     public let reportRules: ReportRules
     public let problemSettings: ProblemSettings
+    public let supervisionSettings: SupervisionSettings
     /// Indicators and 序时进度 curves, read from `indicators.json` at start.
     public let indicators: IndicatorCatalog
     /// Column names and value words ledger imports understand, from `ledger_columns.json`.
@@ -59,6 +61,7 @@ public final class AppServices: Sendable {
         self.signingKey = settings.secretKey.map { Data($0.utf8) } ?? SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         self.reportRules = try MonthlyReportRepository.rules()
         self.problemSettings = try ProblemRepository.settings()
+        self.supervisionSettings = try SupervisionRepository.settings()
         self.indicators = try TargetRepository.catalog()
         self.importColumns = try ColumnCatalog.shipped()
         self.reference = ReferenceCache(catalog: try await ReferenceRepository(database: database).catalog())

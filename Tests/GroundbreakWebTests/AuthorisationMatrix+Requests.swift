@@ -174,6 +174,25 @@ extension AuthorisationMatrixTests {
                 return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, json: json)
             }
             return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, form: fields + [("version", String(version))])
+        case .supervisionCreate, .apiSupervisionCreate:
+            let fields = [("content", "矩阵督办\(serial)"), ("owner", "department:CC-GXJ"), ("deadline", "2026-12-31"), ("source", "leaderInstruction")]
+            if endpoint == .apiSupervisionCreate {
+                let json = String(decoding: try JSONSerialization.data(withJSONObject: Dictionary(uniqueKeysWithValues: fields)), as: UTF8.self)
+                return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, json: json)
+            }
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: fields)
+        case .supervisionAnswer, .supervisionDecide, .apiSupervisionAnswer, .apiSupervisionDecide:
+            let item = inScope ? world.itemA : world.itemB
+            let version = try await fixture.services.supervision.item(id: item)?.version ?? 1
+            let pattern = endpoint.pattern.replacingOccurrences(of: ":id", with: String(item))
+            let answering = endpoint == .supervisionAnswer || endpoint == .apiSupervisionAnswer
+            let fields = answering ? [("event", "feedback"), ("text", "推进中")] : [("event", "close")]
+            if endpoint.kind == .api {
+                let object = Dictionary(uniqueKeysWithValues: fields.map { ($0.0, $0.1 as Any) } + [("version", version as Any)])
+                return try await client.send(.post, pattern, as: fixture, signedIn: signedIn,
+                                             json: String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+            }
+            return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, form: fields + [("version", String(version))])
         case .adminWebhookSave:
             return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [
                 ("action", "create"), ("url", "http://127.0.0.1:9/hook"), ("secret", "0123456789abcdef"), ("eventTypes", "problem.assign"),
@@ -215,7 +234,8 @@ extension AuthorisationMatrixTests {
         default:
             let concrete = endpoint.pattern.replacingOccurrences(of: ":id", with: String(
                 endpoint.target == .user ? world.targetUser : endpoint.target == .token ? world.token : endpoint.target == .batch ? world.batch
-                    : endpoint.target == .position ? world.secretarySeat : endpoint.target == .problem ? (inScope ? world.problemA : world.problemB) : project))
+                    : endpoint.target == .position ? world.secretarySeat : endpoint.target == .problem ? (inScope ? world.problemA : world.problemB)
+                    : endpoint.target == .supervisedItem ? (inScope ? world.itemA : world.itemB) : project))
             if endpoint.method == .get {
                 return try await client.send(.get, concrete, as: fixture, signedIn: signedIn)
             }

@@ -38,10 +38,11 @@ struct AuthorisationMatrixTests {
     static let recordsStats: Set<Role> = [.admin, .center, .statistics]
     static let managesProblems: Set<Role> = [.admin, .center]
     static let handlesProblemA: Set<Role> = [.admin, .center, .department]
+    static let supervises: Set<Role> = [.admin, .center, .supervision]
 
     /// Routes asked about an object in scope and one out of it.
     static func scoped(_ endpoint: Endpoint) -> Bool {
-        [.project, .approval, .report, .attachment, .problem].contains(endpoint.target) || endpoint == .projectCreate || endpoint == .apiCreateProject
+        [.project, .approval, .report, .attachment, .problem, .supervisedItem].contains(endpoint.target) || endpoint == .projectCreate || endpoint == .apiCreateProject
     }
 
     enum Expected: Equatable, CustomStringConvertible {
@@ -62,12 +63,15 @@ struct AuthorisationMatrixTests {
              .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate, .approvalBatchAddProject, .calendarImport,
              .approvalItemUpdate, .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview,
              .reportsGridSave, .reportsClose, .reportsReopen, .projectPlanSave, .targetSet, .reportPhotoUpload,
-             .projectProblemRaise, .problemManage, .problemHandle, .problemsEscalate, .notificationsRead, .adminWebhookSave:
+             .projectProblemRaise, .problemManage, .problemHandle, .problemsEscalate, .notificationsRead, .adminWebhookSave,
+             .supervisionCreate, .supervisionAnswer:
             .seeOther
         case .apiUploadPhoto:
             .created
-        case .adminUserCreate, .adminTokenIssue, .apiCreateProject, .apiRaiseProblem:
+        case .adminUserCreate, .adminTokenIssue, .apiCreateProject, .apiRaiseProblem, .apiSupervisionCreate:
             .created
+        case .supervisionDecide, .apiSupervisionDecide:
+            .unprocessableContent // the matrix asks to close an item nobody has reported done: refused on its merits
         case .problemConfirm, .apiProblemConfirm:
             .unprocessableContent // the matrix asks to close out a problem nobody has resolved: refused on its merits
         case .passwordSubmit:
@@ -131,6 +135,13 @@ struct AuthorisationMatrixTests {
             // A's problem is owned by 市工信局 and was raised by no matrix caller; B's by 市交通局.
             if !inScope && !seesB.contains(role) { return .status(.notFound) }
             return (action == .handleProblem ? handlesProblemA : managesProblems).contains(role) ? ok : .status(.forbidden)
+        case .superviseItems:
+            return supervises.contains(role) ? ok : .status(.forbidden)
+        case .viewSupervision, .answerSupervision:
+            // A's item is owned by 市工信局 (the department caller), B's by 市交通局 (no caller).
+            guard supervises.contains(role) || role == .department || role == .region else { return .status(.forbidden) }
+            if endpoint.target != .supervisedItem || supervises.contains(role) { return ok }
+            return role == .department && inScope ? ok : .status(.notFound)
         case .editProject, .transitionProject, .handleApprovals:
             // A role without the grant is refused whatever the object, which discloses nothing.
             guard changesA.contains(role) else { return .status(.forbidden) }
@@ -160,6 +171,9 @@ struct AuthorisationMatrixTests {
         /// A problem of A owned by 市工信局, and one of B owned by 市交通局, both assigned.
         var problemA: Int64
         var problemB: Int64
+        /// A supervised item owned by 市工信局, and one owned by 市交通局.
+        var itemA: Int64
+        var itemB: Int64
     }
 
     static func makeWorld(_ fixture: WebFixture) async throws -> World {
@@ -220,9 +234,15 @@ struct AuthorisationMatrixTests {
                 problemId: raised.id, expectedVersion: raised.version, actor: .system("test"), today: webToday, now: webNow)
             problems.append(assigned.id)
         }
+        var items: [Int64] = []
+        for owner in ["CC-GXJ", "CC-JTJ"] {
+            items.append(try await fixture.services.supervision.create(
+                SupervisedItem(content: "督办事项", owner: OrgUnit(kind: .department, code: owner), deadline: Day(year: 2026, month: 12, day: 31)!,
+                               source: .leaderInstruction, createdOn: webToday, createdBy: "测试"), actor: .system("test"), today: webToday, now: webNow).id)
+        }
         return World(projectA: a, projectB: b, targetUser: target.id, token: token.record.id, secretarySeat: secretary, sponsorSeat: sponsor,
                      approvalA: filingItems[0], approvalB: filingItems[1], batch: batch.id, reportA: reports[0], reportB: reports[1],
-                     photoA: photos[0], photoB: photos[1], problemA: problems[0], problemB: problems[1])
+                     photoA: photos[0], photoB: photos[1], problemA: problems[0], problemB: problems[1], itemA: items[0], itemB: items[1])
     }
 
     /// Sends (or sends again) a project's report for `month` as the project side would.

@@ -35,6 +35,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case problemsPage, problemShow, projectProblemRaise, problemManage, problemHandle, problemConfirm, problemsEscalate
     // Inbox and webhooks
     case notificationsPage, notificationsRead, adminWebhooks, adminWebhookSave
+    // Supervised items
+    case supervisionPage, supervisionCreate, supervisionShow, supervisionAnswer, supervisionDecide, supervisionLetter
     // API
     case apiOpenAPI, apiMe, apiListProjects, apiCreateProject, apiGetProject, apiUpdateProject, apiTransitionProject
     case apiProjectHistory, apiReference, apiAudit
@@ -43,6 +45,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case apiImportProjects, apiImportMonthly
     case apiProblems, apiProblem, apiRaiseProblem, apiProblemManage, apiProblemHandle, apiProblemConfirm
     case apiNotifications, apiNotificationsRead
+    case apiSupervision, apiSupervisionCreate, apiSupervisedItem, apiSupervisionAnswer, apiSupervisionDecide
 
     public enum Kind: Sendable {
         /// Machine endpoints with no session: health, metrics, static files.
@@ -55,7 +58,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
 
     /// What the `:id` in the path names; the guard loads it and asks the policy about it.
     public enum Target: Sendable {
-        case none, project, user, token, approval, batch, position, report, attachment, problem
+        case none, project, user, token, approval, batch, position, report, attachment, problem, supervisedItem
     }
 
     public var method: HTTPRequest.Method {
@@ -70,7 +73,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .reportPhotoUpload, .apiUploadPhoto, .importUpload, .importCommit, .apiImportProjects, .apiImportMonthly,
              .projectProblemRaise, .problemManage, .problemHandle, .problemConfirm, .problemsEscalate,
              .apiRaiseProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm,
-             .notificationsRead, .adminWebhookSave, .apiNotificationsRead:
+             .notificationsRead, .adminWebhookSave, .apiNotificationsRead,
+             .supervisionCreate, .supervisionAnswer, .supervisionDecide, .apiSupervisionCreate, .apiSupervisionAnswer, .apiSupervisionDecide:
             .post
         case .apiUpdateProject: .patch
         default: .get
@@ -114,6 +118,15 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .adminWebhooks, .adminWebhookSave: "/admin/webhooks"
         case .apiNotifications: "/api/v1/notifications"
         case .apiNotificationsRead: "/api/v1/notifications/read"
+        case .supervisionPage, .supervisionCreate: "/supervision"
+        case .supervisionShow: "/supervision/:id"
+        case .supervisionAnswer: "/supervision/:id/answer"
+        case .supervisionDecide: "/supervision/:id/decide"
+        case .supervisionLetter: "/supervision/:id/letter.docx"
+        case .apiSupervision, .apiSupervisionCreate: "/api/v1/supervision"
+        case .apiSupervisedItem: "/api/v1/supervision/:id"
+        case .apiSupervisionAnswer: "/api/v1/supervision/:id/answer"
+        case .apiSupervisionDecide: "/api/v1/supervision/:id/decide"
         case .projectNewPage: "/projects/new"
         case .projectShowPage: "/projects/:id"
         case .projectEditPage, .projectUpdate: "/projects/:id/edit"
@@ -190,7 +203,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .apiStatsInclusion, .apiRecordInclusion, .apiCloseMonth, .apiReopenMonth, .apiProjectPlans,
              .apiSaveProjectPlan, .apiTargets, .apiSetTarget, .apiProjectPhotos, .apiUploadPhoto, .apiImportProjects, .apiImportMonthly,
              .apiProblems, .apiProblem, .apiRaiseProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm,
-             .apiNotifications, .apiNotificationsRead: .api
+             .apiNotifications, .apiNotificationsRead, .apiSupervision, .apiSupervisionCreate, .apiSupervisedItem, .apiSupervisionAnswer,
+             .apiSupervisionDecide: .api
         default: .page
         }
     }
@@ -203,6 +217,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .statsRecord, .apiRecordInclusion, .projectPlanSave, .apiProjectPlans, .apiSaveProjectPlan, .reportPhotoUpload,
              .apiProjectPhotos, .apiUploadPhoto, .projectProblemRaise, .apiRaiseProblem: .project
         case .problemShow, .problemManage, .problemHandle, .problemConfirm, .apiProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm: .problem
+        case .supervisionShow, .supervisionAnswer, .supervisionDecide, .supervisionLetter, .apiSupervisedItem, .apiSupervisionAnswer,
+             .apiSupervisionDecide: .supervisedItem
         case .attachmentShow: .attachment
         case .reportReview, .apiReviewReport: .report
         case .approvalEvent, .apiApprovalEvent: .approval
@@ -236,6 +252,9 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .problemManage, .apiProblemManage, .problemsEscalate: .manageProblems
         case .problemHandle, .apiProblemHandle: .handleProblem
         case .problemConfirm, .apiProblemConfirm: .confirmProblem
+        case .supervisionPage, .supervisionShow, .apiSupervision, .apiSupervisedItem: .viewSupervision
+        case .supervisionCreate, .supervisionDecide, .supervisionLetter, .apiSupervisionCreate, .apiSupervisionDecide: .superviseItems
+        case .supervisionAnswer, .apiSupervisionAnswer: .answerSupervision
         case .reportReview, .apiReviewReport, .reportsClose, .apiCloseMonth: .reviewReports
         case .reportsReopen, .apiReopenMonth: .administer
         case .statsRecord, .apiRecordInclusion: .recordStats

@@ -23,6 +23,7 @@ struct EndpointRequest: Sendable {
     var position: Position?
     var report: MonthlyReport?
     var problem: Problem?
+    var supervisedItem: SupervisedItem?
     var attachment: Attachment?
     /// Files of a `multipart/form-data` upload.
     var files: [Multipart.File] = []

@@ -69,6 +69,11 @@ public enum Route: Sendable, Equatable {
     case notifications
     case markNotificationsRead
     case adminWebhooks
+    case supervision(openOnly: Bool)
+    case supervisedItem(Int64)
+    case answerSupervision(Int64)
+    case decideSupervision(Int64)
+    case supervisionLetter(Int64)
 
     public static var ledger: Route { .ledger(ProjectQuery()) }
 
@@ -139,6 +144,11 @@ public enum Route: Sendable, Equatable {
         case .notifications: .notificationsPage
         case .markNotificationsRead: .notificationsRead
         case .adminWebhooks: .adminWebhooks
+        case .supervision: .supervisionPage
+        case .supervisedItem: .supervisionShow
+        case .answerSupervision: .supervisionAnswer
+        case .decideSupervision: .supervisionDecide
+        case .supervisionLetter: .supervisionLetter
         }
     }
 
@@ -167,6 +177,10 @@ public enum Route: Sendable, Equatable {
         case .problems(let query):
             let items = query.items
             return items.isEmpty ? endpoint.pattern : endpoint.pattern + "?" + Route.query(items)
+        case .supervision(let openOnly):
+            return openOnly ? endpoint.pattern : endpoint.pattern + "?all=true"
+        case .supervisedItem(let id), .answerSupervision(let id), .decideSupervision(let id), .supervisionLetter(let id):
+            return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
         case .problem(let id), .raiseProblem(let id), .manageProblem(let id), .handleProblem(let id), .confirmProblem(let id):
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
         case .reviewReport(let id), .recordInclusion(let id), .projectPlans(let id), .reportPhotos(let id), .attachment(let id):

@@ -95,6 +95,15 @@ enum EndpointRegistry {
         case .apiNotificationsRead: InboxPages.apiMarkRead
         case .adminWebhooks: WebhookPages.page
         case .adminWebhookSave: WebhookPages.save
+        case .supervisionPage: SupervisionPages.list
+        case .supervisionCreate: SupervisionPages.create
+        case .supervisionShow: SupervisionPages.show
+        case .supervisionAnswer, .supervisionDecide: SupervisionPages.event
+        case .supervisionLetter: SupervisionPages.letter
+        case .apiSupervision: SupervisionAPI.list
+        case .apiSupervisionCreate: SupervisionAPI.create
+        case .apiSupervisedItem: SupervisionAPI.show
+        case .apiSupervisionAnswer, .apiSupervisionDecide: SupervisionAPI.event
         case .ledgerXLSX: LedgerExportPages.xlsx
         case .statsPage: InclusionPages.page
         case .statsRecord: InclusionPages.record
@@ -235,6 +244,10 @@ enum EndpointRegistry {
                 decision = Policy.decideProblem(action, problem, project: project, for: principal, catalog: catalog)
                 input.problem = problem
                 input.project = project
+            case .supervisedItem:
+                guard let item = try await input.services.supervision.item(id: try input.id()) else { throw AppError.notFound }
+                decision = Policy.decideSupervision(action, item, for: principal, catalog: catalog)
+                input.supervisedItem = item
             case .report:
                 guard let report = try await input.services.reports.report(id: try input.id()),
                       let project = try await input.services.projects.project(id: report.projectId) else { throw AppError.notFound }

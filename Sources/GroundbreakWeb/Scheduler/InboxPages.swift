@@ -15,6 +15,7 @@ enum InboxPages {
         switch parts[0] {
         case "problem": return Route.problem(id).path
         case "project": return Route.project(id).path
+        case "supervision": return Route.supervisedItem(id).path
         default: return nil
         }
     }

@@ -1,0 +1,81 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakOffice
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// 督办: the list (open first, overdue marked), opening an item, one item with its history and the
+/// forms its reader's duty allows, and the 督办函.
+enum SupervisionPages {
+    static func reach(_ input: EndpointRequest) throws -> Set<OrgUnit>? {
+        Policy.supervisionReach(of: try input.requirePrincipal(), catalog: input.catalog)
+    }
+
+    static func list(_ input: EndpointRequest) async throws -> Response {
+        try await renderList(input, errors: [], form: FormData(pairs: []), status: .ok)
+    }
+
+    static func renderList(_ input: EndpointRequest, errors: [FieldError], form: FormData, status: HTTPResponse.Status) async throws -> Response {
+        let openOnly = input.queryItems.first { $0.0 == "all" }?.1 != "true"
+        let items = try await input.services.supervision.items(owners: try reach(input), openOnly: openOnly)
+        let page = SupervisionListPage(context: PageContext(input), items: items, openOnly: openOnly, catalog: input.catalog, errors: errors, form: form)
+        return Responses.html(page.document, status: status)
+    }
+
+    static func create(_ input: EndpointRequest) async throws -> Response {
+        let form = input.form ?? FormData(pairs: [])
+        switch SupervisionInput.item(form.pairs, catalog: input.catalog, createdBy: input.actor.name, today: input.today) {
+        case .failure(let failure):
+            return try await renderList(input, errors: failure.errors, form: form, status: .unprocessableContent)
+        case .success(let item):
+            let saved = try await input.services.supervision.create(item, actor: input.actor, today: input.today, now: input.now)
+            return Responses.redirect(to: Route.supervisedItem(saved.id).path)
+        }
+    }
+
+    static func show(_ input: EndpointRequest) async throws -> Response {
+        guard let item = input.supervisedItem else { throw AppError.notFound }
+        return try await render(input, item, errors: [], status: .ok)
+    }
+
+    static func render(_ input: EndpointRequest, _ item: SupervisedItem, errors: [FieldError], status: HTTPResponse.Status) async throws -> Response {
+        let may = Set([PolicyAction.superviseItems, .answerSupervision].filter {
+            Policy.decideSupervision($0, item, for: input.principal, catalog: input.catalog) == .allow
+        })
+        let page = SupervisionShowPage(context: PageContext(input), item: item, events: try await input.services.supervision.events(itemId: item.id),
+                                       catalog: input.catalog, may: may, errors: errors)
+        return Responses.html(page.document, status: status)
+    }
+
+    static func event(_ input: EndpointRequest) async throws -> Response {
+        guard let item = input.supervisedItem else { throw AppError.notFound }
+        do {
+            switch SupervisionInput.event(input.form?.pairs ?? [], deciding: input.endpoint == .supervisionDecide) {
+            case .failure(let failure): throw StoreError.invalid(failure)
+            case .success(let (event, version)):
+                _ = try await input.services.supervision.record(event, itemId: item.id, expectedVersion: version, actor: input.actor, today: input.today, now: input.now)
+                return Responses.redirect(to: Route.supervisedItem(item.id).path)
+            }
+        } catch StoreError.invalid(let failure) {
+            return try await render(input, item, errors: failure.errors, status: .unprocessableContent)
+        } catch StoreError.conflict(let current) {
+            let fresh = try await input.services.supervision.item(id: item.id) ?? item
+            return try await render(input, fresh, errors: [FieldError("version", .field("该事项已被他人更新（当前版本 \(current)），请核对后重新提交"))], status: .conflict)
+        }
+    }
+
+    /// The 督办函 as a Word document.
+    static func letter(_ input: EndpointRequest) async throws -> Response {
+        guard let item = input.supervisedItem else { throw AppError.notFound }
+        let settings = input.services.supervisionSettings
+        let letter = SupervisionLetter(number: settings.number(for: item, year: input.today.year), ownerName: item.owner.name(input.catalog), item: item,
+                                       issuer: settings.issuer, replyWithinWorkingDays: settings.replyWithinWorkingDays, today: input.today)
+        let data = try letter.document.data(created: input.now)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        headers[.contentDisposition] = "attachment; filename=\"letter-\(item.id).docx\"; filename*=UTF-8''\(Route.encode("督办函-\(item.id).docx"))"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import GroundbreakTestSupport
+@testable import GroundbreakWeb
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite("Supervised items on the web", .serialized)
+struct SupervisionWebTests {
+    @Test("the office opens an item, the owner answers and reports it done, the office closes it; each step by its own duty", arguments: allEngines)
+    func loop(engine: DatabaseEngine) async throws {
+        try await withWeb(engine) { fixture, client in
+            let office = try await fixture.signedIn(as: "ducha", roles: [.supervision], unit: OrgUnit(kind: .department, code: "CC-DCS"))
+            let owner = try await fixture.signedIn(as: "gongyong", roles: [.department], unit: OrgUnit(kind: .department, code: "CC-GYJ"))
+            let other = try await fixture.signedIn(as: "jiaotong", roles: [.department], unit: OrgUnit(kind: .department, code: "CC-JTJ"))
+            let bad = try await client.send(.post, "/supervision", as: office, form: [("content", ""), ("owner", "department:NOPE"), ("deadline", "2026-11-01")])
+            #expect(bad.status == .unprocessableContent && bad.text.contains("单位“department:NOPE”不存在"))
+            #expect(try await client.send(.post, "/supervision", as: owner, form: [("content", "x")]).status == .forbidden)
+            let created = try await client.send(.post, "/supervision", as: office, form: [
+                ("content", "12月5日前完成项目外电源接入"), ("owner", "department:CC-GYJ"), ("deadline", "2026-12-05"), ("source", "meetingDecision"),
+                ("sourceNote", "第12次调度会"),
+            ])
+            #expect(created.status == .seeOther)
+            let path = try #require(created.headers[.location])
+            let id = try #require(Int64(path.split(separator: "/").last ?? ""))
+            #expect(try await client.send(.get, path, as: other).status == .notFound, "another bureau does not see it")
+            let inbox = try await client.send(.get, "/api/v1/notifications", as: owner)
+            #expect((inbox.object["messages"] as? [[String: Any]])?.first?["link"] as? String == path, "the owner is told, with a link to it")
+
+            #expect(try await client.send(.post, "\(path)/decide", as: owner, form: [("event", "close"), ("version", "1")]).status == .forbidden)
+            let answered = try await client.send(.post, "/api/v1/supervision/\(id)/answer", as: owner, json: #"{"event":"feedback","text":"电缆已敷设","version":1}"#)
+            expectDocumented(answered, .apiSupervisionAnswer)
+            #expect((answered.object["item"] as? [String: Any])?["status"] as? String == "replied")
+            #expect(try await client.send(.post, "\(path)/answer", as: owner, form: [("event", "done"), ("text", "12月3日送电"), ("version", "2")]).status == .seeOther)
+            let closed = try await client.send(.post, "/api/v1/supervision/\(id)/decide", as: office, json: #"{"event":"close","text":"经核实","version":3}"#)
+            expectDocumented(closed, .apiSupervisionDecide)
+            let detail = try #require(closed.object["item"] as? [String: Any])
+            #expect(detail["status"] as? String == "closed" && (closed.object["events"] as? [Any])?.count == 4)
+            let list = try await client.send(.get, "/api/v1/supervision?all=true", as: owner)
+            expectDocumented(list, .apiSupervision)
+            #expect((list.json as? [[String: Any]])?.count == 1)
+            #expect(((try await client.send(.get, "/api/v1/supervision", as: owner)).json as? [Any])?.isEmpty == true, "closed items leave the open list")
+        }
+    }
+
+    @Test("an overdue item is urged with a 督办函; python-docx reads the letter back")
+    func letter() async throws {
+        try await withWeb { fixture, client in
+            let item = try await fixture.services.supervision.create(
+                SupervisedItem(content: "完成地块征收并交付", owner: OrgUnit(kind: .department, code: "CC-ZJJ"), deadline: Day(year: 2026, month: 11, day: 23)!,
+                               source: .leaderInstruction, sourceNote: "市长批示", createdOn: Day(year: 2026, month: 11, day: 2)!, createdBy: "督查室"),
+                actor: .system("test"), today: Day(year: 2026, month: 11, day: 2)!, now: webNow)
+            let early = try await client.send(.post, "/api/v1/supervision/\(item.id)/decide", as: fixture, json: #"{"event":"urge","version":1}"#)
+            #expect(early.status == .unprocessableContent && early.text.contains("尚未逾期"), "due today, not yet late")
+            // Three days later it is.
+            let clock = FixedWallClock(webNow.addingTimeInterval(3 * 86_400))
+            _ = try await fixture.services.supervision.record(.urge(note: "请于5个工作日内报告", newDeadline: nil), itemId: item.id, expectedVersion: 1,
+                                                              actor: .system("督查室"), today: clock.today(), now: clock.now())
+            let letter = try await client.send(.get, "/supervision/\(item.id)/letter.docx", as: fixture)
+            #expect(letter.status == .ok && letter.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("letter-\(UUID().uuidString).docx")
+            try Data(letter.body.readableBytesView).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let script = "import docx,sys; print('\\n'.join(p.text for p in docx.Document(sys.argv[1]).paragraphs))"
+            guard let text = try? ChildProcess.run(["/usr/bin/env", "python3", "-c", script, file.path]) else {
+                if ProcessInfo.processInfo.environment["GROUNDBREAK_REQUIRE_OFFICE_TOOLS"] == "1" { Issue.record("python-docx is required here") }
+                return
+            }
+            let lines = text.split(separator: "\n").map(String.init)
+            #expect(lines.first == "督 办 函" && lines[1] == "长督函〔2026〕\(item.id)-1号" && lines[2] == "市住建局：")
+            #expect(lines[3].contains("根据领导批示（市长批示），你单位承办“完成地块征收并交付”事项，办理时限为2026年11月23日。"), "\(lines)")
+            #expect(lines.last == "2026年11月23日" && lines.contains("长春市人民政府督查室"))
+            let page = try await client.send(.get, "/supervision/\(item.id)", as: fixture)
+            #expect(page.text.contains("下载督办函") && page.text.contains("催办（督办函）"))
+        }
+    }
+}
