@@ -37,6 +37,10 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     case superviseItems
     /// Reporting progress or completion of a supervised item: its owner unit.
     case answerSupervision
+    /// Reading meetings and their minutes: the centre, supervision, departments, regions, sponsoring leaders.
+    case viewMeetings
+    /// Calling meetings and issuing minutes: the project centre.
+    case runMeetings
 }
 
 /// The one place that decides who may do what to which project.
@@ -82,6 +86,10 @@ public enum Policy {
             let projects = scope(for: action == .viewApprovals ? .viewProjects : .editProject, of: principal, catalog: catalog)
             return projects.isEmpty && approvalDepartments(of: principal).isEmpty ? .deny : .allow
         case .organiseApprovals, .reviewReports, .setTargets, .manageProblems:
+            return principal.roles.isDisjoint(with: [.admin, .center]) ? .deny : .allow
+        case .viewMeetings:
+            return principal.roles.isDisjoint(with: [.admin, .center, .supervision, .department, .region, .sponsor]) ? .deny : .allow
+        case .runMeetings:
             return principal.roles.isDisjoint(with: [.admin, .center]) ? .deny : .allow
         case .superviseItems:
             return principal.roles.isDisjoint(with: [.admin, .center, .supervision]) ? .deny : .allow

@@ -153,6 +153,7 @@ public enum SupervisionText: Sendable, Equatable {
     case event(SupervisionEvent.Kind)
     case eventNotAllowed(SupervisionEvent.Kind, SupervisedItem.Status)
     case contentRequired, tooLong(max: Int), deadlineInPast, feedbackRequired, evidenceRequired, reasonRequired, notOverdue, newDeadlineNotLater
+    case ownerAndDeadlineTogether, deadlineBeforeMeeting
 
     public var zh: String {
         switch self {
@@ -188,6 +189,8 @@ public enum SupervisionText: Sendable, Equatable {
         case .reasonRequired: "请写明退回原因"
         case .notOverdue: "事项尚未逾期，不需催办"
         case .newDeadlineNotLater: "新的办理时限须晚于今天"
+        case .ownerAndDeadlineTogether: "需要办理的决定事项须同时写明责任单位和完成时限"
+        case .deadlineBeforeMeeting: "完成时限不能早于会议日期"
         }
     }
 }

@@ -36,20 +36,22 @@ public struct SupervisionRepository: Sendable {
             errors.append(FieldError("problemId", .unknownCode(field: "problemId", code: String(problemId))))
         }
         guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
-        return try await database.transaction { db in
-            let stamp = StoredTime.text(now)
-            let id = try await db.raw("""
-                INSERT INTO supervised_items (content, owner_kind, owner_code, deadline, source, source_note, problem_id, status, created_on, created_by,
-                    done_on, closed_on, urges, created_at, updated_at, version)
-                VALUES (\(bind: item.content.trimmingCharacters(in: .whitespacesAndNewlines)), \(bind: item.owner.kind.rawValue), \(bind: item.owner.code),
-                    \(bind: item.deadline.iso), \(bind: item.source.rawValue), \(bind: TextNormalizer.collapsedLine(item.sourceNote)), \(bind: item.problemId),
-                    'open', \(bind: today.iso), \(bind: actor.name), NULL, NULL, 0, \(bind: stamp), \(bind: stamp), 1)
-                RETURNING id
-                """).first()!.decode(column: "id", as: Int64.self)
-            guard let saved = try await Self.load(id: id, db: db) else { throw StoreError.notFound }
-            try await Self.written(.create, saved, before: nil, actor: actor, today: today, now: now, db: db)
-            return saved
-        }
+        return try await database.transaction { db in try await Self.insert(item, actor: actor, today: today, now: now, db: db) }
+    }
+
+    static func insert(_ item: SupervisedItem, actor: AuditActor, today: Day, now: Date, db: any SQLDatabase) async throws -> SupervisedItem {
+        let stamp = StoredTime.text(now)
+        let id = try await db.raw("""
+            INSERT INTO supervised_items (content, owner_kind, owner_code, deadline, source, source_note, problem_id, status, created_on, created_by,
+                done_on, closed_on, urges, created_at, updated_at, version)
+            VALUES (\(bind: item.content.trimmingCharacters(in: .whitespacesAndNewlines)), \(bind: item.owner.kind.rawValue), \(bind: item.owner.code),
+                \(bind: item.deadline.iso), \(bind: item.source.rawValue), \(bind: TextNormalizer.collapsedLine(item.sourceNote)), \(bind: item.problemId),
+                'open', \(bind: today.iso), \(bind: actor.name), NULL, NULL, 0, \(bind: stamp), \(bind: stamp), 1)
+            RETURNING id
+            """).first()!.decode(column: "id", as: Int64.self)
+        guard let saved = try await load(id: id, db: db) else { throw StoreError.notFound }
+        try await written(.create, saved, before: nil, actor: actor, today: today, now: now, db: db)
+        return saved
     }
 
     public func record(_ event: SupervisionEvent, itemId: Int64, expectedVersion: Int, actor: AuditActor, today: Day, now: Date) async throws -> SupervisedItem {

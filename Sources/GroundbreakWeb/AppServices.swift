@@ -30,6 +30,7 @@ public final class AppServices: Sendable {
     public var problems: ProblemRepository { ProblemRepository(database: database) }
     public var notifications: NotificationRepository { NotificationRepository(database: database) }
     public var supervision: SupervisionRepository { SupervisionRepository(database: database) }
+    public var meetings: MeetingRepository { MeetingRepository(database: database) }
     public var inclusions: StatsInclusionRepository { StatsInclusionRepository(database: database) }
     public var imports: ImportRepository { ImportRepository(database: database) }
     public var attachments: AttachmentRepository { AttachmentRepository(database: database, storage: LocalDiskStorage(directory: settings.attachmentsDirectory)) }
@@ -37,6 +38,7 @@ public final class AppServices: Sendable {
     public let reportRules: ReportRules
     public let problemSettings: ProblemSettings
     public let supervisionSettings: SupervisionSettings
+    public let meetingSettings: MeetingSettings
     /// Indicators and 序时进度 curves, read from `indicators.json` at start.
     public let indicators: IndicatorCatalog
     /// Column names and value words ledger imports understand, from `ledger_columns.json`.
@@ -62,6 +64,7 @@ public final class AppServices: Sendable {
         self.reportRules = try MonthlyReportRepository.rules()
         self.problemSettings = try ProblemRepository.settings()
         self.supervisionSettings = try SupervisionRepository.settings()
+        self.meetingSettings = try MeetingRepository.settings()
         self.indicators = try TargetRepository.catalog()
         self.importColumns = try ColumnCatalog.shipped()
         self.reference = ReferenceCache(catalog: try await ReferenceRepository(database: database).catalog())

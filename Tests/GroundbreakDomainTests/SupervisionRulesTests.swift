@@ -40,3 +40,21 @@ struct SupervisionRulesTests {
         #expect(settings.number(for: item, year: 2026) == "长督函〔2026〕12-2号")
     }
 }
+
+@Suite("Meetings")
+struct MeetingRulesTests {
+    @Test("carry-over: the previous meeting's open problems and undone items, once each; closed ones stay behind")
+    func carryOver() {
+        let previous = Meeting(kindCode: "monthlyDispatch", title: "11月", heldOn: d("2026-11-20"),
+                               agenda: [.init(problemId: 1, note: "用地"), .init(problemId: 2, note: "拆迁"), .init(supervisedItemId: 7, note: "接电"), .init(problemId: 1, note: "重复")],
+                               decisions: [.init(text: "加快接电", owner: OrgUnit(kind: .department, code: "CC-GYJ"), deadline: d("2026-12-10"), supervisedItemId: 7),
+                                           .init(text: "完成征收", owner: OrgUnit(kind: .department, code: "CC-ZJJ"), deadline: d("2026-12-10"), supervisedItemId: 8)])
+        let carried = MeetingRules.carryOver(from: previous, openProblems: [1], openItems: [7, 8])
+        #expect(carried.map(\.problemId) == [1, nil, nil] && carried.map(\.supervisedItemId) == [nil, 7, 8])
+        #expect(carried.allSatisfy(\.carriedOver) && carried[2].note == "完成征收")
+        #expect(MeetingRules.carryOver(from: nil, openProblems: [1], openItems: [7]).isEmpty)
+        let errors = MeetingRules.validateMinutes(summary: "", decisions: [.init(text: "x", owner: OrgUnit(kind: .department, code: "CC-GYJ"), deadline: d("2026-11-01"))],
+                                                  heldOn: d("2026-11-20"))
+        #expect(errors.map(\.message) == ["完成时限不能早于会议日期"])
+    }
+}

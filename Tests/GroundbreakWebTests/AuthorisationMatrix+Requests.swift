@@ -193,6 +193,17 @@ extension AuthorisationMatrixTests {
                                              json: String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
             }
             return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, form: fields + [("version", String(version))])
+        case .meetingCreate, .apiMeetingCreate:
+            if endpoint == .apiMeetingCreate {
+                return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
+                                             json: #"{"kindCode":"onSite","title":"矩阵会议\#(serial)","heldOn":"2026-11-23"}"#)
+            }
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
+                                         form: [("kindCode", "onSite"), ("title", "矩阵会议\(serial)"), ("heldOn", "2026-11-23")])
+        case .meetingMinutes, .apiMeetingMinutes:
+            let pattern = endpoint.pattern.replacingOccurrences(of: ":id", with: String(world.meeting))
+            if endpoint == .apiMeetingMinutes { return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, json: #"{"version":1}"#) }
+            return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, form: [("version", "1")])
         case .adminWebhookSave:
             return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [
                 ("action", "create"), ("url", "http://127.0.0.1:9/hook"), ("secret", "0123456789abcdef"), ("eventTypes", "problem.assign"),
@@ -235,7 +246,7 @@ extension AuthorisationMatrixTests {
             let concrete = endpoint.pattern.replacingOccurrences(of: ":id", with: String(
                 endpoint.target == .user ? world.targetUser : endpoint.target == .token ? world.token : endpoint.target == .batch ? world.batch
                     : endpoint.target == .position ? world.secretarySeat : endpoint.target == .problem ? (inScope ? world.problemA : world.problemB)
-                    : endpoint.target == .supervisedItem ? (inScope ? world.itemA : world.itemB) : project))
+                    : endpoint.target == .supervisedItem ? (inScope ? world.itemA : world.itemB) : endpoint.target == .meeting ? world.meeting : project))
             if endpoint.method == .get {
                 return try await client.send(.get, concrete, as: fixture, signedIn: signedIn)
             }

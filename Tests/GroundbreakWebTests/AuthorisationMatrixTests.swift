@@ -42,7 +42,7 @@ struct AuthorisationMatrixTests {
 
     /// Routes asked about an object in scope and one out of it.
     static func scoped(_ endpoint: Endpoint) -> Bool {
-        [.project, .approval, .report, .attachment, .problem, .supervisedItem].contains(endpoint.target) || endpoint == .projectCreate || endpoint == .apiCreateProject
+        [.project, .approval, .report, .attachment, .problem, .supervisedItem, .meeting].contains(endpoint.target) || endpoint == .projectCreate || endpoint == .apiCreateProject
     }
 
     enum Expected: Equatable, CustomStringConvertible {
@@ -64,12 +64,14 @@ struct AuthorisationMatrixTests {
              .approvalItemUpdate, .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview,
              .reportsGridSave, .reportsClose, .reportsReopen, .projectPlanSave, .targetSet, .reportPhotoUpload,
              .projectProblemRaise, .problemManage, .problemHandle, .problemsEscalate, .notificationsRead, .adminWebhookSave,
-             .supervisionCreate, .supervisionAnswer:
+             .supervisionCreate, .supervisionAnswer, .meetingCreate:
             .seeOther
         case .apiUploadPhoto:
             .created
-        case .adminUserCreate, .adminTokenIssue, .apiCreateProject, .apiRaiseProblem, .apiSupervisionCreate:
+        case .adminUserCreate, .adminTokenIssue, .apiCreateProject, .apiRaiseProblem, .apiSupervisionCreate, .apiMeetingCreate:
             .created
+        case .meetingMinutes, .apiMeetingMinutes:
+            .unprocessableContent // minutes with neither a summary nor a decision: refused on their merits
         case .supervisionDecide, .apiSupervisionDecide:
             .unprocessableContent // the matrix asks to close an item nobody has reported done: refused on its merits
         case .problemConfirm, .apiProblemConfirm:
@@ -137,6 +139,11 @@ struct AuthorisationMatrixTests {
             return (action == .handleProblem ? handlesProblemA : managesProblems).contains(role) ? ok : .status(.forbidden)
         case .superviseItems:
             return supervises.contains(role) ? ok : .status(.forbidden)
+        case .viewMeetings:
+            // Meetings are the city's; whoever may read them reads every one.
+            return [.admin, .center, .supervision, .department, .region, .sponsor].contains(role) ? ok : .status(.forbidden)
+        case .runMeetings:
+            return managesProblems.contains(role) ? ok : .status(.forbidden)
         case .viewSupervision, .answerSupervision:
             // A's item is owned by 市工信局 (the department caller), B's by 市交通局 (no caller).
             guard supervises.contains(role) || role == .department || role == .region else { return .status(.forbidden) }
@@ -174,6 +181,7 @@ struct AuthorisationMatrixTests {
         /// A supervised item owned by 市工信局, and one owned by 市交通局.
         var itemA: Int64
         var itemB: Int64
+        var meeting: Int64
     }
 
     static func makeWorld(_ fixture: WebFixture) async throws -> World {
@@ -242,7 +250,9 @@ struct AuthorisationMatrixTests {
         }
         return World(projectA: a, projectB: b, targetUser: target.id, token: token.record.id, secretarySeat: secretary, sponsorSeat: sponsor,
                      approvalA: filingItems[0], approvalB: filingItems[1], batch: batch.id, reportA: reports[0], reportB: reports[1],
-                     photoA: photos[0], photoB: photos[1], problemA: problems[0], problemB: problems[1], itemA: items[0], itemB: items[1])
+                     photoA: photos[0], photoB: photos[1], problemA: problems[0], problemB: problems[1], itemA: items[0], itemB: items[1],
+                     meeting: try await fixture.services.meetings.create(Meeting(kindCode: "weeklyDispatch", title: "周调度会", heldOn: webToday),
+                                                                         settings: fixture.services.meetingSettings, actor: .system("test"), now: webNow).id)
     }
 
     /// Sends (or sends again) a project's report for `month` as the project side would.

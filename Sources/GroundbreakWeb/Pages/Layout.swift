@@ -31,7 +31,7 @@ struct PageContext: Sendable {
 }
 
 enum NavItem {
-    case ledger, newProject, approvals, reports, problems, supervision, inbox, admin, audit, account, none
+    case ledger, newProject, approvals, reports, problems, meetings, supervision, inbox, admin, audit, account, none
 }
 
 /// The frame around every page: header with navigation and the signed-in user, then the content.
@@ -57,6 +57,7 @@ enum Layout {
                         navLink("审批", .approvalQueue(FormData(pairs: [])), active: nav == .approvals),
                         navLink("月度填报", .reportsBoard(month: nil), active: nav == .reports),
                         .if(context.may(.viewProblems), navLink("问题清单", .problems(ProblemQuery()), active: nav == .problems)),
+                        .if(context.may(.viewMeetings), navLink("会议", .meetings, active: nav == .meetings)),
                         .if(context.may(.viewSupervision), navLink("督办", .supervision(openOnly: true), active: nav == .supervision)),
                         navLink("消息", .notifications, active: nav == .inbox),
                         .if(context.may(.viewAudit), navLink("审计日志", .audit(FormData(pairs: [])), active: nav == .audit)),

@@ -37,6 +37,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case notificationsPage, notificationsRead, adminWebhooks, adminWebhookSave
     // Supervised items
     case supervisionPage, supervisionCreate, supervisionShow, supervisionAnswer, supervisionDecide, supervisionLetter
+    // Meetings
+    case meetingsPage, meetingCreate, meetingShow, meetingMinutes, meetingMinutesDocx
     // API
     case apiOpenAPI, apiMe, apiListProjects, apiCreateProject, apiGetProject, apiUpdateProject, apiTransitionProject
     case apiProjectHistory, apiReference, apiAudit
@@ -46,6 +48,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case apiProblems, apiProblem, apiRaiseProblem, apiProblemManage, apiProblemHandle, apiProblemConfirm
     case apiNotifications, apiNotificationsRead
     case apiSupervision, apiSupervisionCreate, apiSupervisedItem, apiSupervisionAnswer, apiSupervisionDecide
+    case apiMeetings, apiMeetingCreate, apiMeeting, apiMeetingMinutes
 
     public enum Kind: Sendable {
         /// Machine endpoints with no session: health, metrics, static files.
@@ -58,7 +61,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
 
     /// What the `:id` in the path names; the guard loads it and asks the policy about it.
     public enum Target: Sendable {
-        case none, project, user, token, approval, batch, position, report, attachment, problem, supervisedItem
+        case none, project, user, token, approval, batch, position, report, attachment, problem, supervisedItem, meeting
     }
 
     public var method: HTTPRequest.Method {
@@ -74,7 +77,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .projectProblemRaise, .problemManage, .problemHandle, .problemConfirm, .problemsEscalate,
              .apiRaiseProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm,
              .notificationsRead, .adminWebhookSave, .apiNotificationsRead,
-             .supervisionCreate, .supervisionAnswer, .supervisionDecide, .apiSupervisionCreate, .apiSupervisionAnswer, .apiSupervisionDecide:
+             .supervisionCreate, .supervisionAnswer, .supervisionDecide, .apiSupervisionCreate, .apiSupervisionAnswer, .apiSupervisionDecide,
+             .meetingCreate, .meetingMinutes, .apiMeetingCreate, .apiMeetingMinutes:
             .post
         case .apiUpdateProject: .patch
         default: .get
@@ -127,6 +131,13 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .apiSupervisedItem: "/api/v1/supervision/:id"
         case .apiSupervisionAnswer: "/api/v1/supervision/:id/answer"
         case .apiSupervisionDecide: "/api/v1/supervision/:id/decide"
+        case .meetingsPage, .meetingCreate: "/meetings"
+        case .meetingShow: "/meetings/:id"
+        case .meetingMinutes: "/meetings/:id/minutes"
+        case .meetingMinutesDocx: "/meetings/:id/minutes.docx"
+        case .apiMeetings, .apiMeetingCreate: "/api/v1/meetings"
+        case .apiMeeting: "/api/v1/meetings/:id"
+        case .apiMeetingMinutes: "/api/v1/meetings/:id/minutes"
         case .projectNewPage: "/projects/new"
         case .projectShowPage: "/projects/:id"
         case .projectEditPage, .projectUpdate: "/projects/:id/edit"
@@ -204,7 +215,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .apiSaveProjectPlan, .apiTargets, .apiSetTarget, .apiProjectPhotos, .apiUploadPhoto, .apiImportProjects, .apiImportMonthly,
              .apiProblems, .apiProblem, .apiRaiseProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm,
              .apiNotifications, .apiNotificationsRead, .apiSupervision, .apiSupervisionCreate, .apiSupervisedItem, .apiSupervisionAnswer,
-             .apiSupervisionDecide: .api
+             .apiSupervisionDecide, .apiMeetings, .apiMeetingCreate, .apiMeeting, .apiMeetingMinutes: .api
         default: .page
         }
     }
@@ -219,6 +230,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .problemShow, .problemManage, .problemHandle, .problemConfirm, .apiProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm: .problem
         case .supervisionShow, .supervisionAnswer, .supervisionDecide, .supervisionLetter, .apiSupervisedItem, .apiSupervisionAnswer,
              .apiSupervisionDecide: .supervisedItem
+        case .meetingShow, .meetingMinutes, .meetingMinutesDocx, .apiMeeting, .apiMeetingMinutes: .meeting
         case .attachmentShow: .attachment
         case .reportReview, .apiReviewReport: .report
         case .approvalEvent, .apiApprovalEvent: .approval
@@ -255,6 +267,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .supervisionPage, .supervisionShow, .apiSupervision, .apiSupervisedItem: .viewSupervision
         case .supervisionCreate, .supervisionDecide, .supervisionLetter, .apiSupervisionCreate, .apiSupervisionDecide: .superviseItems
         case .supervisionAnswer, .apiSupervisionAnswer: .answerSupervision
+        case .meetingsPage, .meetingShow, .meetingMinutesDocx, .apiMeetings, .apiMeeting: .viewMeetings
+        case .meetingCreate, .meetingMinutes, .apiMeetingCreate, .apiMeetingMinutes: .runMeetings
         case .reportReview, .apiReviewReport, .reportsClose, .apiCloseMonth: .reviewReports
         case .reportsReopen, .apiReopenMonth: .administer
         case .statsRecord, .apiRecordInclusion: .recordStats

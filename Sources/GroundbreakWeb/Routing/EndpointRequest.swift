@@ -24,6 +24,7 @@ struct EndpointRequest: Sendable {
     var report: MonthlyReport?
     var problem: Problem?
     var supervisedItem: SupervisedItem?
+    var meeting: Meeting?
     var attachment: Attachment?
     /// Files of a `multipart/form-data` upload.
     var files: [Multipart.File] = []

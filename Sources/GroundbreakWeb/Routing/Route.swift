@@ -74,6 +74,10 @@ public enum Route: Sendable, Equatable {
     case answerSupervision(Int64)
     case decideSupervision(Int64)
     case supervisionLetter(Int64)
+    case meetings
+    case meeting(Int64)
+    case meetingMinutes(Int64)
+    case meetingMinutesDocx(Int64)
 
     public static var ledger: Route { .ledger(ProjectQuery()) }
 
@@ -149,6 +153,10 @@ public enum Route: Sendable, Equatable {
         case .answerSupervision: .supervisionAnswer
         case .decideSupervision: .supervisionDecide
         case .supervisionLetter: .supervisionLetter
+        case .meetings: .meetingsPage
+        case .meeting: .meetingShow
+        case .meetingMinutes: .meetingMinutes
+        case .meetingMinutesDocx: .meetingMinutesDocx
         }
     }
 
@@ -179,6 +187,8 @@ public enum Route: Sendable, Equatable {
             return items.isEmpty ? endpoint.pattern : endpoint.pattern + "?" + Route.query(items)
         case .supervision(let openOnly):
             return openOnly ? endpoint.pattern : endpoint.pattern + "?all=true"
+        case .meeting(let id), .meetingMinutes(let id), .meetingMinutesDocx(let id):
+            return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
         case .supervisedItem(let id), .answerSupervision(let id), .decideSupervision(let id), .supervisionLetter(let id):
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
         case .problem(let id), .raiseProblem(let id), .manageProblem(let id), .handleProblem(let id), .confirmProblem(let id):

@@ -104,6 +104,15 @@ enum EndpointRegistry {
         case .apiSupervisionCreate: SupervisionAPI.create
         case .apiSupervisedItem: SupervisionAPI.show
         case .apiSupervisionAnswer, .apiSupervisionDecide: SupervisionAPI.event
+        case .meetingsPage: MeetingPages.list
+        case .meetingCreate: MeetingPages.create
+        case .meetingShow: MeetingPages.show
+        case .meetingMinutes: MeetingPages.minutes
+        case .meetingMinutesDocx: MeetingPages.docx
+        case .apiMeetings: MeetingsAPI.list
+        case .apiMeetingCreate: MeetingsAPI.create
+        case .apiMeeting: MeetingsAPI.show
+        case .apiMeetingMinutes: MeetingsAPI.minutes
         case .ledgerXLSX: LedgerExportPages.xlsx
         case .statsPage: InclusionPages.page
         case .statsRecord: InclusionPages.record
@@ -244,6 +253,9 @@ enum EndpointRegistry {
                 decision = Policy.decideProblem(action, problem, project: project, for: principal, catalog: catalog)
                 input.problem = problem
                 input.project = project
+            case .meeting:
+                guard let meeting = try await input.services.meetings.meeting(id: try input.id()) else { throw AppError.notFound }
+                input.meeting = meeting
             case .supervisedItem:
                 guard let item = try await input.services.supervision.item(id: try input.id()) else { throw AppError.notFound }
                 decision = Policy.decideSupervision(action, item, for: principal, catalog: catalog)

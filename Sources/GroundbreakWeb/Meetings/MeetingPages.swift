@@ -1,0 +1,86 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakOffice
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Meetings: the list and calling one, one meeting with its agenda and minutes form, and the
+/// minutes as a .docx.
+enum MeetingPages {
+    static func list(_ input: EndpointRequest) async throws -> Response {
+        try await renderList(input, errors: [], form: FormData(pairs: []), status: .ok)
+    }
+
+    static func renderList(_ input: EndpointRequest, errors: [FieldError], form: FormData, status: HTTPResponse.Status) async throws -> Response {
+        let page = MeetingListPage(context: PageContext(input), meetings: try await input.services.meetings.meetings(), settings: input.services.meetingSettings,
+                                   errors: errors, form: form)
+        return Responses.html(page.document, status: status)
+    }
+
+    static func create(_ input: EndpointRequest) async throws -> Response {
+        let form = input.form ?? FormData(pairs: [])
+        do {
+            switch MeetingInput.meeting(form.pairs) {
+            case .failure(let failure): throw StoreError.invalid(failure)
+            case .success(let draft):
+                let saved = try await input.services.meetings.create(draft, settings: input.services.meetingSettings, actor: input.actor, now: input.now)
+                return Responses.redirect(to: Route.meeting(saved.id).path)
+            }
+        } catch StoreError.invalid(let failure) {
+            return try await renderList(input, errors: failure.errors, form: form, status: .unprocessableContent)
+        }
+    }
+
+    static func show(_ input: EndpointRequest) async throws -> Response {
+        guard let meeting = input.meeting else { throw AppError.notFound }
+        return try await render(input, meeting, errors: [], status: .ok)
+    }
+
+    static func render(_ input: EndpointRequest, _ meeting: Meeting, errors: [FieldError], status: HTTPResponse.Status) async throws -> Response {
+        var problems: [Int64: Problem] = [:]
+        for id in meeting.agenda.compactMap(\.problemId) { problems[id] = try await input.services.problems.problem(id: id) }
+        var items: [Int64: SupervisedItem] = [:]
+        for id in meeting.agenda.compactMap(\.supervisedItemId) + meeting.decisions.compactMap(\.supervisedItemId) {
+            items[id] = try await input.services.supervision.item(id: id)
+        }
+        let page = MeetingShowPage(context: PageContext(input), meeting: meeting, settings: input.services.meetingSettings, catalog: input.catalog,
+                                   problems: problems, items: items, errors: errors)
+        return Responses.html(page.document, status: status)
+    }
+
+    static func minutes(_ input: EndpointRequest) async throws -> Response {
+        guard let meeting = input.meeting else { throw AppError.notFound }
+        let form = input.form ?? FormData(pairs: [])
+        let rows = { (key: String) in form.pairs.filter { $0.0 == key }.map(\.1) }
+        do {
+            switch MeetingInput.decisions(texts: rows("decisionText"), owners: rows("decisionOwner"), deadlines: rows("decisionDeadline"), catalog: input.catalog) {
+            case .failure(let failure): throw StoreError.invalid(failure)
+            case .success(let decisions):
+                _ = try await input.services.meetings.issueMinutes(id: meeting.id, expectedVersion: Int(form["version"]) ?? 0, summary: form["summary"],
+                                                                   decisions: decisions, settings: input.services.meetingSettings, actor: input.actor,
+                                                                   today: input.today, now: input.now)
+                return Responses.redirect(to: Route.meeting(meeting.id).path)
+            }
+        } catch StoreError.invalid(let failure) {
+            return try await render(input, meeting, errors: failure.errors, status: .unprocessableContent)
+        } catch StoreError.conflict {
+            let fresh = try await input.services.meetings.meeting(id: meeting.id) ?? meeting
+            return try await render(input, fresh, errors: [FieldError("version", .field("会议已被他人更新，请核对后重新提交"))], status: .conflict)
+        }
+    }
+
+    static func docx(_ input: EndpointRequest) async throws -> Response {
+        guard let meeting = input.meeting else { throw AppError.notFound }
+        let settings = input.services.meetingSettings
+        let units = Set(meeting.decisions.compactMap(\.owner))
+        let minutes = MeetingMinutes(meeting: meeting, kindName: settings.kind(meeting.kindCode)?.name ?? meeting.kindCode, number: settings.number(of: meeting),
+                                     unitNames: Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0.name(input.catalog)) }))
+        let data = try minutes.document.data(created: input.now)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        headers[.contentDisposition] = "attachment; filename=\"minutes-\(meeting.id).docx\"; filename*=UTF-8''\(Route.encode("会议纪要-\(meeting.id).docx"))"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

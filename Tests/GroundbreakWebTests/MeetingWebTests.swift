@@ -1,0 +1,80 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import GroundbreakTestSupport
+@testable import GroundbreakWeb
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite("Meetings and minutes", .serialized)
+struct MeetingWebTests {
+    @Test("a meeting takes up problems, its minutes turn decisions into supervised items, the next meeting of the kind carries the open ones over",
+          arguments: allEngines)
+    func loop(engine: DatabaseEngine) async throws {
+        try await withWeb(engine) { fixture, client in
+            let centre = try await fixture.signedIn(as: "zhongxin", roles: [.center], unit: OrgUnit(kind: .department, code: "CC-XMZX"))
+            let problem = try await SchedulerWebTests.assignedProblem(fixture, deadline: Day(year: 2026, month: 12, day: 31)!)
+            let bad = try await client.send(.post, "/meetings", as: centre, form: [("kindCode", "tea"), ("title", ""), ("heldOn", "2026-11-20")])
+            #expect(bad.status == .unprocessableContent)
+            let called = try await client.send(.post, "/api/v1/meetings", as: centre, json: """
+                {"kindCode":"monthlyDispatch","title":"11月项目建设调度会","heldOn":"2026-11-20","place":"市政府第一会议室","chair":"常务副市长",
+                 "attendees":"市发改委\\n市自然资源局","problems":"\(problem.id)"}
+                """)
+            expectDocumented(called, .apiMeetingCreate)
+            let id = try #require(called.object["id"] as? Int)
+            #expect(called.object["number"] as? String == "〔2026〕第1期" && (called.object["agenda"] as? [Any])?.count == 1)
+
+            let refused = try await client.send(.post, "/meetings/\(id)/minutes", as: centre, form: [
+                ("version", "1"), ("summary", "会议听取了各地项目建设情况汇报。"), ("decisionText", "加快外电源接入"), ("decisionOwner", "department:CC-GYJ"),
+                ("decisionDeadline", ""),
+            ])
+            #expect(refused.status == .unprocessableContent && refused.text.contains("同时写明责任单位和完成时限"))
+            let issued = try await client.send(.post, "/meetings/\(id)/minutes", as: centre, form: [
+                ("version", "1"), ("summary", "会议听取了各地项目建设情况汇报。"),
+                ("decisionText", "加快外电源接入"), ("decisionOwner", "department:CC-GYJ"), ("decisionDeadline", "2026-12-10"),
+                ("decisionText", "各地要做好冬季施工准备"), ("decisionOwner", ""), ("decisionDeadline", ""),
+                ("decisionText", ""), ("decisionOwner", ""), ("decisionDeadline", ""),
+            ])
+            #expect(issued.status == .seeOther)
+            let meeting = try #require(try await fixture.services.meetings.meeting(id: Int64(id)))
+            #expect(meeting.status == .minuted && meeting.decisions.count == 2)
+            let itemId = try #require(meeting.decisions[0].supervisedItemId)
+            #expect(meeting.decisions[1].supervisedItemId == nil, "a decision without owner and deadline is no action item")
+            let item = try #require(try await fixture.services.supervision.item(id: itemId))
+            #expect(item.source == .meetingDecision && item.sourceNote == "2026年第1次月度调度会纪要第1条" && item.owner == OrgUnit(kind: .department, code: "CC-GYJ"))
+            #expect(try await client.send(.post, "/api/v1/meetings/\(id)/minutes", as: centre, json: #"{"summary":"x","version":2}"#).status == .unprocessableContent,
+                    "minutes are issued once")
+
+            // python-docx reads the minutes back.
+            let docx = try await client.send(.get, "/meetings/\(id)/minutes.docx", as: centre)
+            #expect(docx.status == .ok)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-\(UUID().uuidString).docx")
+            try Data(docx.body.readableBytesView).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let script = "import docx,sys; print('\\n'.join(p.text for p in docx.Document(sys.argv[1]).paragraphs))"
+            if let text = try? ChildProcess.run(["/usr/bin/env", "python3", "-c", script, file.path]) {
+                let lines = text.split(separator: "\n").map(String.init)
+                #expect(lines.first == "月度调度会纪要" && lines[1] == "〔2026〕第1期")
+                #expect(lines[2] == "2026年11月20日，在市政府第一会议室，常务副市长主持召开11月项目建设调度会。现将会议议定事项纪要如下：")
+                #expect(lines.contains("一、加快外电源接入（责任单位：市公用局；完成时限：2026年12月10日）") && lines.contains("二、各地要做好冬季施工准备"))
+                #expect(lines.last == "出席：市发改委、市自然资源局")
+            } else if ProcessInfo.processInfo.environment["GROUNDBREAK_REQUIRE_OFFICE_TOOLS"] == "1" {
+                Issue.record("python-docx is required here")
+            }
+
+            // December's meeting: the problem and the supervised item are still open, so both come back.
+            let next = try await client.send(.post, "/api/v1/meetings", as: centre, json: #"{"kindCode":"monthlyDispatch","title":"12月调度会","heldOn":"2026-12-18"}"#)
+            let agenda = try #require(next.object["agenda"] as? [[String: Any]])
+            #expect(next.object["serial"] as? Int == 2)
+            #expect(agenda.compactMap { $0["problemId"] as? Int } == [Int(problem.id)] && agenda.compactMap { $0["supervisedItemId"] as? Int } == [Int(itemId)])
+            #expect(agenda.allSatisfy { $0["carriedOver"] as? Bool == true })
+            let other = try await client.send(.post, "/api/v1/meetings", as: centre, json: #"{"kindCode":"onSite","title":"现场会","heldOn":"2026-12-18"}"#)
+            #expect((other.object["agenda"] as? [Any])?.isEmpty == true, "another kind starts clean")
+            let page = try await client.send(.get, "/meetings/\(next.object["id"] as? Int ?? 0)", as: centre)
+            #expect(page.text.contains("上次会议遗留") && page.text.contains("印发纪要"))
+            expectDocumented(try await client.send(.get, "/api/v1/meetings", as: centre), .apiMeetings)
+        }
+    }
+}
