@@ -13,9 +13,22 @@ public enum WebhookEventType: String, Sendable, CaseIterable, Codable {
     case problemEscalated = "problem.escalate"
     case problemDueSoon = "problem.dueSoon"
     case problemOverdue = "problem.overdue"
+    case supervisionCreated = "supervision.create"
+    case supervisionFeedback = "supervision.feedback"
+    case supervisionDone = "supervision.done"
+    case supervisionClosed = "supervision.close"
+    case supervisionReopened = "supervision.reopen"
+    case supervisionUrged = "supervision.urge"
+    case supervisionDueSoon = "supervision.dueSoon"
+    case supervisionOverdue = "supervision.overdue"
+    case minutesIssued = "meeting.minutes"
 
     public init(_ kind: ProblemEvent.Kind) {
         self = WebhookEventType(rawValue: "problem.\(kind.rawValue)")!
+    }
+
+    public init(_ kind: SupervisionEvent.Kind) {
+        self = WebhookEventType(rawValue: "supervision.\(kind.rawValue)")!
     }
 }
 
@@ -40,10 +53,15 @@ public enum ProblemReminders {
 
     public static func due(_ problems: [Problem], lead: Int, calendar: WorkingCalendar, today: Day) -> [(problem: Problem, kind: Kind)] {
         problems.compactMap { problem in
-            guard [.assigned, .inProgress].contains(problem.status), let deadline = problem.deadline else { return nil }
-            if today > deadline { return (problem, .overdue) }
-            let left = calendar.workingDays(after: today, through: deadline)
-            return left <= lead ? (problem, .dueSoon) : nil
+            guard [.assigned, .inProgress].contains(problem.status), let deadline = problem.deadline,
+                  let kind = kind(deadline: deadline, lead: lead, calendar: calendar, today: today) else { return nil }
+            return (problem, kind)
         }
+    }
+
+    /// For anything open with a deadline: overdue after it, due soon within `lead` working days of it.
+    public static func kind(deadline: Day, lead: Int, calendar: WorkingCalendar, today: Day) -> Kind? {
+        if today > deadline { return .overdue }
+        return calendar.workingDays(after: today, through: deadline) <= lead ? .dueSoon : nil
     }
 }

@@ -201,12 +201,15 @@ public struct SupervisionSettings: Sendable, Codable, Equatable {
     /// `{year}` and `{serial}` are filled in.
     public var letterNumber: String
     public var replyWithinWorkingDays: Int
+    /// Working days before a deadline at which the owner is reminded.
+    public var reminderWorkingDays: Int
     public var basis: String
 
-    public init(issuer: String, letterNumber: String, replyWithinWorkingDays: Int, basis: String) {
+    public init(issuer: String, letterNumber: String, replyWithinWorkingDays: Int, reminderWorkingDays: Int = 3, basis: String) {
         self.issuer = issuer
         self.letterNumber = letterNumber
         self.replyWithinWorkingDays = replyWithinWorkingDays
+        self.reminderWorkingDays = reminderWorkingDays
         self.basis = basis
     }
 

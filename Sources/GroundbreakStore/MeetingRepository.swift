@@ -91,6 +91,9 @@ public struct MeetingRepository: Sendable {
             guard let saved = try await Self.load(id: id, db: db) else { throw StoreError.notFound }
             try await AuditLog.write(entity: "meeting", entityId: String(id), action: "minutes", before: try AuditLog.json(current), after: try AuditLog.json(saved),
                                      actor: actor, now: now, db: db)
+            try await WebhookRepository.enqueue(.minutesIssued, payload: try Self.json(["event": WebhookEventType.minutesIssued.rawValue, "at": StoredTime.text(now),
+                                                                                          "meetingId": String(id), "number": settings.number(of: saved),
+                                                                                          "title": saved.title]), now: now, db: db)
             return saved
         }
     }

@@ -86,12 +86,58 @@ public struct SupervisionRepository: Sendable {
             """).run()
         try await AuditLog.write(entity: "supervised_item", entityId: String(item.id), action: kind.rawValue, before: try before.flatMap { try AuditLog.json($0) },
                                  after: try AuditLog.json(item), reason: TextNormalizer.collapsedLine(text), actor: actor, now: now, db: db)
+        let type = WebhookEventType(kind)
+        try await WebhookRepository.enqueue(type, payload: try payload(type, item, now: now), now: now, db: db)
         let titles: [SupervisionEvent.Kind: String] = [.create: "新的督办事项", .reopen: "督办事项被退回重办", .urge: "督办函：督办事项已逾期"]
         if let title = titles[kind] {
             let notice = Notice(kind: "supervision.\(kind.rawValue)", title: title, body: "\(String(item.content.prefix(40)))，办理时限 \(item.deadline.iso)",
                                 link: "supervision:\(item.id)", dedupeKey: "supervision:\(item.id):v\(item.version)")
             try await NotificationRepository.send(notice, to: item.owner, now: now, db: db)
         }
+    }
+
+    static func payload(_ type: WebhookEventType, _ item: SupervisedItem, now: Date) throws -> String {
+        struct Payload: Encodable {
+            struct Body: Encodable {
+                var id: Int64
+                var content: String
+                var owner: String
+                var deadline: String
+                var status: String
+                var urges: Int
+                var version: Int
+            }
+            var event: String
+            var at: String
+            var item: Body
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let body = Payload.Body(id: item.id, content: item.content, owner: "\(item.owner.kind.rawValue):\(item.owner.code)", deadline: item.deadline.iso,
+                                status: item.status.rawValue, urges: item.urges, version: item.version)
+        return String(decoding: try encoder.encode(Payload(event: type.rawValue, at: StoredTime.text(now), item: body)), as: UTF8.self)
+    }
+
+    /// Reminders before open items' deadlines and alerts once they pass, each once per deadline;
+    /// the scheduler runs this daily. Returns how many messages were new.
+    public func sendReminders(lead: Int, calendar: WorkingCalendar, today: Day, now: Date) async throws -> Int {
+        var sent = 0
+        for item in try await items(owners: nil, openOnly: true, limit: 100_000) {
+            guard let kind = ProblemReminders.kind(deadline: item.deadline, lead: lead, calendar: calendar, today: today) else { continue }
+            let subject = String(item.content.prefix(40))
+            let notice = kind == .dueSoon
+                ? Notice(kind: "supervision.dueSoon", title: "督办事项将于 \(item.deadline.iso) 到期", body: subject, link: "supervision:\(item.id)",
+                         dedupeKey: "supervision:\(item.id):dueSoon:\(item.deadline.iso)")
+                : Notice(kind: "supervision.overdue", title: "督办事项已逾期（时限 \(item.deadline.iso)）", body: subject, link: "supervision:\(item.id)",
+                         dedupeKey: "supervision:\(item.id):overdue:\(item.deadline.iso)")
+            sent += try await database.transaction { db -> Int in
+                guard try await NotificationRepository.firstTime(notice.dedupeKey, now: now, db: db) else { return 0 }
+                let type: WebhookEventType = kind == .dueSoon ? .supervisionDueSoon : .supervisionOverdue
+                try await WebhookRepository.enqueue(type, payload: try Self.payload(type, item, now: now), now: now, db: db)
+                return try await NotificationRepository.send(notice, to: item.owner, now: now, db: db)
+            }
+        }
+        return sent
     }
 
     public func item(id: Int64) async throws -> SupervisedItem? {

@@ -78,3 +78,33 @@ struct SupervisionWebTests {
         }
     }
 }
+
+@Suite("Supervised items on the clock")
+struct SupervisionReminderTests {
+    @Test("the owner is reminded before an item's deadline and alerted after it, once each; webhooks hear of it")
+    func reminders() async throws {
+        try await withWeb { fixture, client in
+            let owner = try await fixture.signedIn(as: "gongyong", roles: [.department], unit: OrgUnit(kind: .department, code: "CC-GYJ"))
+            let hooks = WebhookRepository(database: fixture.services.database)
+            _ = try await hooks.create(url: "http://127.0.0.1:9/x", secret: "0123456789abcdef", eventTypes: ["supervision.create", "supervision.dueSoon", "supervision.overdue"],
+                                       description: "", actor: .system("test"), now: webNow)
+            let item = try await fixture.services.supervision.create(
+                SupervisedItem(content: "完成外电源接入", owner: OrgUnit(kind: .department, code: "CC-GYJ"), deadline: Day(year: 2026, month: 11, day: 25)!,
+                               source: .other, createdOn: webToday, createdBy: "督查室"), actor: .system("test"), today: webToday, now: webNow)
+            let clock = FixedWallClock(webNow)
+            let scheduler = Scheduler(services: fixture.services, holder: "s", settings: .init(interval: 1, lease: 1e6, dailyHour: 8), clock: clock,
+                                      sender: WebhookSender(timeout: .milliseconds(200)))
+            _ = try await scheduler.tick()
+            clock.set(Day(year: 2026, month: 11, day: 24)!.startInChina.addingTimeInterval(9 * 3600))
+            _ = try await scheduler.tick()
+            clock.set(Day(year: 2026, month: 11, day: 26)!.startInChina.addingTimeInterval(9 * 3600))
+            _ = try await scheduler.tick()
+            let inbox = try await client.send(.get, "/api/v1/notifications", as: owner)
+            let titles = (inbox.object["messages"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+            #expect(titles == ["督办事项已逾期（时限 2026-11-25）", "督办事项将于 2026-11-25 到期", "新的督办事项"])
+            #expect((inbox.object["messages"] as? [[String: Any]])?.first?["link"] as? String == "/supervision/\(item.id)")
+            let events = try await hooks.deliveries().map(\.eventType)
+            #expect(events.sorted() == ["supervision.create", "supervision.dueSoon", "supervision.overdue"])
+        }
+    }
+}

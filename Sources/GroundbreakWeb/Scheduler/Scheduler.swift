@@ -116,6 +116,11 @@ public struct Scheduler: Service {
             let sent = try await services.problems.sendReminders(settings: settings, calendar: services.workingCalendar(), today: today, now: now)
             return "提醒 \(sent) 条"
         }]
+        jobs.append(Job(name: "supervision.remind") { today, now in
+            let sent = try await services.supervision.sendReminders(lead: services.supervisionSettings.reminderWorkingDays, calendar: services.workingCalendar(),
+                                                                    today: today, now: now)
+            return "提醒 \(sent) 条"
+        })
         if settings.escalateWhenOverdue {
             jobs.append(Job(name: "problems.escalate") { today, now in
                 let risen = try await services.problems.escalateOverdue(settings: settings, calendar: services.workingCalendar(),
