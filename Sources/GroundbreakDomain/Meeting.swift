@@ -83,10 +83,14 @@ public struct MeetingSettings: Sendable, Codable, Equatable {
     public struct Kind: Sendable, Codable, Equatable {
         public var code: String
         public var name: String
+        /// Open problems that have risen to this level go on every meeting of the kind (联席会议 takes
+        /// what the centre could not solve).
+        public var takesProblemsAt: ProblemLevel?
 
-        public init(code: String, name: String) {
+        public init(code: String, name: String, takesProblemsAt: ProblemLevel? = nil) {
             self.code = code
             self.name = name
+            self.takesProblemsAt = takesProblemsAt
         }
     }
 

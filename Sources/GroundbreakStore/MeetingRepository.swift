@@ -36,9 +36,18 @@ public struct MeetingRepository: Sendable {
                 """).first().map(Self.meeting)
             let carried = MeetingRules.carryOver(from: previous, openProblems: try await Self.open("problems", "status <> 'closed'", previous, db: db),
                                                  openItems: try await Self.open("supervised_items", "status IN ('open', 'replied')", previous, db: db))
-            meeting.agenda = carried + draft.agenda.filter { item in
-                !carried.contains { ($0.problemId != nil && $0.problemId == item.problemId) || ($0.supervisedItemId != nil && $0.supervisedItemId == item.supervisedItemId) }
+            var risen: [Meeting.AgendaItem] = []
+            if let level = settings.kind(draft.kindCode)?.takesProblemsAt {
+                risen = try await db.raw("SELECT * FROM problems WHERE level = \(bind: level.rawValue) AND status <> 'closed' ORDER BY id").all()
+                    .map(ProblemRepository.problem).map { Meeting.AgendaItem(problemId: $0.id, note: String($0.description.prefix(60))) }
             }
+            var agenda: [Meeting.AgendaItem] = []
+            for item in carried + risen + draft.agenda where !agenda.contains(where: {
+                ($0.problemId != nil && $0.problemId == item.problemId) || ($0.supervisedItemId != nil && $0.supervisedItemId == item.supervisedItemId)
+            }) {
+                agenda.append(item)
+            }
+            meeting.agenda = agenda
             let stamp = StoredTime.text(now)
             let id = try await db.raw("""
                 INSERT INTO meetings (kind_code, year, serial, title, held_on, place, chair, attendees, agenda_json, summary, decisions_json, status, created_at, updated_at, version)

@@ -72,6 +72,17 @@ struct MeetingWebTests {
             #expect(agenda.allSatisfy { $0["carriedOver"] as? Bool == true })
             let other = try await client.send(.post, "/api/v1/meetings", as: centre, json: #"{"kindCode":"onSite","title":"现场会","heldOn":"2026-12-18"}"#)
             #expect((other.object["agenda"] as? [Any])?.isEmpty == true, "another kind starts clean")
+
+            // A problem that has risen to the joint meeting goes on the joint meeting's agenda by itself.
+            var top = try #require(try await fixture.services.problems.problem(id: problem.id))
+            for _ in 0..<3 {
+                let event = try ProblemRules.escalation(of: top, reason: .centre, note: "", settings: fixture.services.problemSettings,
+                                                        calendar: fixture.services.workingCalendar(), today: webToday).get()
+                top = try await fixture.services.problems.record(event, problemId: top.id, expectedVersion: top.version, actor: .system("test"), today: webToday, now: webNow)
+            }
+            #expect(top.level == .jointMeeting)
+            let joint = try await client.send(.post, "/api/v1/meetings", as: centre, json: #"{"kindCode":"jointMeeting","title":"联席会议","heldOn":"2026-12-20"}"#)
+            #expect((joint.object["agenda"] as? [[String: Any]])?.compactMap { $0["problemId"] as? Int } == [Int(problem.id)])
             let page = try await client.send(.get, "/meetings/\(next.object["id"] as? Int ?? 0)", as: centre)
             #expect(page.text.contains("上次会议遗留") && page.text.contains("印发纪要"))
             expectDocumented(try await client.send(.get, "/api/v1/meetings", as: centre), .apiMeetings)
