@@ -91,3 +91,14 @@ extension Policy {
         supervises(principal) ? nil : problemUnits(of: principal, catalog: catalog)
     }
 }
+
+extension Policy {
+    /// Raising an enterprise's problem in `regionCode`: the centre anywhere, region staff within
+    /// their region and the regions below it.
+    public static func decideEnterpriseProblem(regionCode: String, for principal: Principal?, catalog: ReferenceCatalog) -> Decision {
+        guard let principal else { return .unauthenticated }
+        guard decide(.raiseEnterpriseProblem, for: principal, catalog: catalog) == .allow else { return .deny }
+        if runsProblems(principal) { return .allow }
+        return problemUnits(of: principal, catalog: catalog).contains(OrgUnit(kind: .region, code: regionCode)) ? .allow : .deny
+    }
+}

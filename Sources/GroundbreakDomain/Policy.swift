@@ -41,6 +41,8 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     case viewMeetings
     /// Calling meetings and issuing minutes: the project centre.
     case runMeetings
+    /// Raising an enterprise's problem (万人助万企, no project): the centre, and region staff for their territory.
+    case raiseEnterpriseProblem
 }
 
 /// The one place that decides who may do what to which project.
@@ -87,6 +89,8 @@ public enum Policy {
             return projects.isEmpty && approvalDepartments(of: principal).isEmpty ? .deny : .allow
         case .organiseApprovals, .reviewReports, .setTargets, .manageProblems:
             return principal.roles.isDisjoint(with: [.admin, .center]) ? .deny : .allow
+        case .raiseEnterpriseProblem:
+            return runsProblems(principal) || (principal.roles.contains(.region) && principal.unit?.kind == .region) ? .allow : .deny
         case .viewMeetings:
             return principal.roles.isDisjoint(with: [.admin, .center, .supervision, .department, .region, .sponsor]) ? .deny : .allow
         case .runMeetings:

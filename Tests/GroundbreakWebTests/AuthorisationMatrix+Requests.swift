@@ -193,6 +193,13 @@ extension AuthorisationMatrixTests {
                                              json: String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
             }
             return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, form: fields + [("version", String(version))])
+        case .enterpriseProblemRaise, .apiRaiseEnterpriseProblem:
+            let fields = [("enterpriseName", "长春某企业\(serial)"), ("regionCode", "220104"), ("categoryCode", "POLICY"), ("description", "技改补贴未兑现")]
+            if endpoint.kind == .api {
+                return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
+                                             json: String(decoding: try JSONSerialization.data(withJSONObject: Dictionary(uniqueKeysWithValues: fields)), as: UTF8.self))
+            }
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: fields)
         case .meetingCreate, .apiMeetingCreate:
             if endpoint == .apiMeetingCreate {
                 return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,

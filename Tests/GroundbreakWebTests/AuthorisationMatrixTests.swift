@@ -64,11 +64,11 @@ struct AuthorisationMatrixTests {
              .approvalItemUpdate, .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview,
              .reportsGridSave, .reportsClose, .reportsReopen, .projectPlanSave, .targetSet, .reportPhotoUpload,
              .projectProblemRaise, .problemManage, .problemHandle, .problemsEscalate, .notificationsRead, .adminWebhookSave,
-             .supervisionCreate, .supervisionAnswer, .meetingCreate:
+             .supervisionCreate, .supervisionAnswer, .meetingCreate, .enterpriseProblemRaise:
             .seeOther
         case .apiUploadPhoto:
             .created
-        case .adminUserCreate, .adminTokenIssue, .apiCreateProject, .apiRaiseProblem, .apiSupervisionCreate, .apiMeetingCreate:
+        case .adminUserCreate, .adminTokenIssue, .apiCreateProject, .apiRaiseProblem, .apiSupervisionCreate, .apiMeetingCreate, .apiRaiseEnterpriseProblem:
             .created
         case .meetingMinutes, .apiMeetingMinutes:
             .unprocessableContent // minutes with neither a summary nor a decision: refused on their merits
@@ -142,6 +142,9 @@ struct AuthorisationMatrixTests {
         case .viewMeetings:
             // Meetings are the city's; whoever may read them reads every one.
             return [.admin, .center, .supervision, .department, .region, .sponsor].contains(role) ? ok : .status(.forbidden)
+        case .raiseEnterpriseProblem:
+            // The centre anywhere; region staff in their own region (the matrix asks for 朝阳区, the region caller's).
+            return [.admin, .center, .region].contains(role) ? ok : .status(.forbidden)
         case .runMeetings:
             return managesProblems.contains(role) ? ok : .status(.forbidden)
         case .viewSupervision, .answerSupervision:

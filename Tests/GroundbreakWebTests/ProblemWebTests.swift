@@ -104,6 +104,31 @@ struct ProblemWebTests {
         }
     }
 
+    @Test("万人助万企: region staff raise an enterprise's problem in their territory only; it is seen by region")
+    func enterprise() async throws {
+        try await withWeb { fixture, client in
+            let chaoyang = try await fixture.signedIn(as: "chaoyang", roles: [.region], unit: OrgUnit(kind: .region, code: "220104"))
+            let jiutai = try await fixture.signedIn(as: "jiutai", roles: [.region], unit: OrgUnit(kind: .region, code: "220113"))
+            let list = try await client.send(.get, "/problems", as: chaoyang)
+            #expect(list.text.contains("提出企业问题（万人助万企，无项目）"))
+            let elsewhere = try await client.send(.post, "/api/v1/problems", as: chaoyang,
+                                                  json: #"{"enterpriseName":"九台某公司","regionCode":"220113","categoryCode":"FUNDING","description":"贷款难"}"#)
+            #expect(elsewhere.status == .forbidden && elsewhere.text.contains("只能为本辖区的企业提出问题"))
+            let missing = try await client.send(.post, "/problems", as: chaoyang, form: [("regionCode", "220104"), ("categoryCode", "FUNDING"), ("description", "贷款难")])
+            #expect(missing.status == .unprocessableContent)
+            let raised = try await client.send(.post, "/api/v1/problems", as: chaoyang,
+                                               json: #"{"enterpriseName":"长春某汽车零部件公司","regionCode":"220104","categoryCode":"FUNDING","description":"流动资金贷款难"}"#)
+            expectDocumented(raised, .apiRaiseEnterpriseProblem)
+            let problem = try #require(raised.object["problem"] as? [String: Any])
+            #expect(problem["projectId"] is NSNull && problem["enterpriseName"] as? String == "长春某汽车零部件公司")
+            let id = try #require(problem["id"] as? Int)
+            #expect(try await client.send(.get, "/problems/\(id)", as: chaoyang).text.contains("企业：长春某汽车零部件公司"))
+            #expect(try await client.send(.get, "/problems/\(id)", as: jiutai).status == .notFound, "another region does not see it")
+            let centreList = try await client.send(.get, "/api/v1/problems", as: fixture)
+            #expect((centreList.object["problems"] as? [[String: Any]])?.contains { $0["id"] as? Int == id } == true)
+        }
+    }
+
     @Test("the centre escalates overdue problems from the list; the chain stays on the problem")
     func overdueEscalation() async throws {
         try await withWeb { fixture, client in

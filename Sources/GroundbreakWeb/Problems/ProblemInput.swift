@@ -94,8 +94,28 @@ enum ProblemEventInput {
         return .assign(owner: owner, support: support, deadline: deadline, level: level)
     }
 
+    /// A new problem of an enterprise without a project (万人助万企): its name and region, category, description.
+    static func raiseForEnterprise(_ pairs: [(String, String)], principal: Principal, settings: ProblemSettings, catalog: ReferenceCatalog,
+                                   today: Day) -> Result<Problem, ValidationFailure> {
+        func value(_ key: String) -> String { pairs.first { $0.0 == key }?.1.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
+        var errors: [FieldError] = []
+        let name = TextNormalizer.collapsedLine(value("enterpriseName"))
+        if name.isEmpty { errors.append(FieldError("enterpriseName", .required(field: "enterpriseName"))) }
+        let region = catalog.canonicalRegionCode(value("regionCode")).flatMap { code in catalog.assignableRegions.contains { $0.code == code } ? code : nil }
+        if region == nil { errors.append(FieldError("regionCode", .unknownCode(field: "regionCode", code: value("regionCode")))) }
+        var drafted: Problem?
+        switch raise(pairs, project: nil, principal: principal, settings: settings, today: today) {
+        case .success(let problem): drafted = problem
+        case .failure(let failure): errors += failure.errors
+        }
+        guard errors.isEmpty, var problem = drafted, let region else { return .failure(ValidationFailure(errors)) }
+        problem.enterpriseName = name
+        problem.regionCode = region
+        return .success(problem)
+    }
+
     /// A new problem on `project` from a form or JSON body.
-    static func raise(_ pairs: [(String, String)], project: Project, principal: Principal, settings: ProblemSettings, today: Day) -> Result<Problem, ValidationFailure> {
+    static func raise(_ pairs: [(String, String)], project: Project?, principal: Principal, settings: ProblemSettings, today: Day) -> Result<Problem, ValidationFailure> {
         func value(_ key: String) -> String { pairs.first { $0.0 == key }?.1 ?? "" }
         var errors: [FieldError] = []
         let category = value("categoryCode").trimmingCharacters(in: .whitespaces)
@@ -106,7 +126,7 @@ enum ProblemEventInput {
         if description.isEmpty { errors.append(FieldError("description", .problem(.descriptionRequired))) }
         if description.count > ProblemRules.maxText { errors.append(FieldError("description", .problem(.textTooLong(max: ProblemRules.maxText)))) }
         guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
-        return .success(Problem(projectId: project.id, regionCode: project.fields.regionCode, categoryCode: category, description: description,
+        return .success(Problem(projectId: project?.id, regionCode: project?.fields.regionCode ?? "", categoryCode: category, description: description,
                                 raisedByUserId: principal.userId, raisedByName: principal.displayName, raisedOn: today))
     }
 }

@@ -27,6 +27,7 @@ struct ProblemListPage {
             cycleCard,
             figuresCard,
             raiseForm,
+            enterpriseForm,
             viewChips,
             escalateForm,
             table,
@@ -75,6 +76,27 @@ struct ProblemListPage {
         return .form(.method(.post), .action(esc(Route.escalateProblems.path)), .class("inline-form"),
                      Layout.csrfField(context),
                      .button(.type(.submit), .class("button secondary"), .text("逾期问题按提级链条提级")))
+    }
+
+    /// 万人助万企: on the city list, for those who may raise an enterprise's problem.
+    var enterpriseForm: Node<HTML.BodyContext> {
+        guard project == nil, context.may(.raiseEnterpriseProblem) else { return .empty }
+        let categories = settings.categories.map { Components.Option($0.code, $0.name) }
+        let regions = catalog.assignableRegions.filter { region in
+            guard let unit = context.principal?.unit, context.principal?.roles.isDisjoint(with: [.admin, .center]) == true else { return true }
+            return catalog.regionSubtree(unit.code).contains(region.code)
+        }.map { Components.Option($0.code, $0.name) }
+        let messages = { (field: String) in errors.filter { $0.field == field }.map(\.message) }
+        return .details(.summary(.text("提出企业问题（万人助万企，无项目）")),
+            .form(.method(.post), .action(esc(Route.raiseEnterpriseProblem.path)), .class("card project-form"),
+                  Layout.csrfField(context),
+                  .div(.class("field-grid"),
+                       Components.textField("enterpriseName", label: "企业名称", value: form["enterpriseName"], errors: messages("enterpriseName"), required: true, form: "e"),
+                       Components.selectField("regionCode", label: "所在属地", options: regions, selected: form["regionCode"], errors: messages("regionCode"), required: true, form: "e"),
+                       Components.selectField("categoryCode", label: "问题类别", options: categories, selected: form["categoryCode"], errors: messages("categoryCode"),
+                                              required: true, form: "e"),
+                       Components.textArea("description", label: "问题描述", value: form["description"], errors: messages("description"))),
+                  .button(.type(.submit), .class("button"), .text("提出问题"))))
     }
 
     var raiseForm: Node<HTML.BodyContext> {

@@ -102,6 +102,28 @@ enum ProblemPages {
         }
     }
 
+    /// 万人助万企: a problem of an enterprise without a project, in a region the caller may raise for.
+    static func raiseForEnterprise(_ input: EndpointRequest) async throws -> Response {
+        let form = input.form ?? FormData(pairs: [])
+        switch try enterpriseProblem(input, form.pairs) {
+        case .failure(let failure):
+            return try await renderList(input, query: ProblemQuery(), errors: failure.errors, form: form, status: .unprocessableContent)
+        case .success(let problem):
+            let saved = try await input.services.problems.raise(problem, actor: input.actor, now: input.now)
+            return Responses.redirect(to: Route.problem(saved.id).path + "?notice=saved")
+        }
+    }
+
+    /// The checked problem, or why not; a region outside the caller's reach is refused by the policy.
+    static func enterpriseProblem(_ input: EndpointRequest, _ pairs: [(String, String)]) throws -> Result<Problem, ValidationFailure> {
+        let principal = try input.requirePrincipal()
+        let result = ProblemEventInput.raiseForEnterprise(pairs, principal: principal, settings: input.services.problemSettings, catalog: input.catalog, today: input.today)
+        if case .success(let problem) = result, Policy.decideEnterpriseProblem(regionCode: problem.regionCode, for: principal, catalog: input.catalog) != .allow {
+            throw AppError(.forbidden, kind: "forbidden", title: "只能为本辖区的企业提出问题")
+        }
+        return result
+    }
+
     /// The centre runs the overdue escalation now (it also runs on the scheduler once that exists).
     static func escalateOverdue(_ input: EndpointRequest) async throws -> Response {
         _ = try await input.services.problems.escalateOverdue(settings: input.services.problemSettings, calendar: input.services.workingCalendar(),

@@ -175,6 +175,16 @@ enum ProblemsAPI {
         }
     }
 
+    static func raiseForEnterprise(_ input: EndpointRequest) async throws -> Response {
+        let body = try input.json(Body.self)
+        switch try ProblemPages.enterpriseProblem(input, body.pairs) {
+        case .failure(let failure): throw AppError.validation(failure)
+        case .success(let problem):
+            let saved = try await input.services.problems.raise(problem, actor: input.actor, now: input.now)
+            return try Responses.json(try await detail(input, saved), status: .created)
+        }
+    }
+
     static func event(_ input: EndpointRequest) async throws -> Response {
         guard let problem = input.problem, let group = ProblemEventInput.Group(input.endpoint) else { throw AppError.notFound }
         let body = try input.json(Body.self)

@@ -32,7 +32,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
     // Excel import and export
     case importsPage, importUpload, importCommit, ledgerXLSX
     // Problems
-    case problemsPage, problemShow, projectProblemRaise, problemManage, problemHandle, problemConfirm, problemsEscalate
+    case problemsPage, problemShow, projectProblemRaise, problemManage, problemHandle, problemConfirm, problemsEscalate, enterpriseProblemRaise
     // Inbox and webhooks
     case notificationsPage, notificationsRead, adminWebhooks, adminWebhookSave
     // Supervised items
@@ -45,7 +45,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case apiProjectApprovals, apiApprovalPlan, apiApprovalEvent, apiApprovalQueue, apiApprovalAnalytics, apiWorkingDays, apiApprovalItems
     case apiProjectReports, apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth, apiProjectPlans, apiSaveProjectPlan, apiTargets, apiSetTarget, apiProjectPhotos, apiUploadPhoto
     case apiImportProjects, apiImportMonthly
-    case apiProblems, apiProblem, apiRaiseProblem, apiProblemManage, apiProblemHandle, apiProblemConfirm
+    case apiProblems, apiProblem, apiRaiseProblem, apiProblemManage, apiProblemHandle, apiProblemConfirm, apiRaiseEnterpriseProblem
     case apiNotifications, apiNotificationsRead
     case apiSupervision, apiSupervisionCreate, apiSupervisedItem, apiSupervisionAnswer, apiSupervisionDecide
     case apiMeetings, apiMeetingCreate, apiMeeting, apiMeetingMinutes
@@ -78,7 +78,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .apiRaiseProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm,
              .notificationsRead, .adminWebhookSave, .apiNotificationsRead,
              .supervisionCreate, .supervisionAnswer, .supervisionDecide, .apiSupervisionCreate, .apiSupervisionAnswer, .apiSupervisionDecide,
-             .meetingCreate, .meetingMinutes, .apiMeetingCreate, .apiMeetingMinutes:
+             .meetingCreate, .meetingMinutes, .apiMeetingCreate, .apiMeetingMinutes, .enterpriseProblemRaise, .apiRaiseEnterpriseProblem:
             .post
         case .apiUpdateProject: .patch
         default: .get
@@ -104,14 +104,14 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .importCommit: "/imports/commit"
         case .apiImportProjects: "/api/v1/imports/projects"
         case .apiImportMonthly: "/api/v1/imports/monthly"
-        case .problemsPage: "/problems"
+        case .problemsPage, .enterpriseProblemRaise: "/problems"
         case .problemShow: "/problems/:id"
         case .projectProblemRaise: "/projects/:id/problems"
         case .problemManage: "/problems/:id/manage"
         case .problemHandle: "/problems/:id/handle"
         case .problemConfirm: "/problems/:id/confirm"
         case .problemsEscalate: "/problems/escalate"
-        case .apiProblems: "/api/v1/problems"
+        case .apiProblems, .apiRaiseEnterpriseProblem: "/api/v1/problems"
         case .apiProblem: "/api/v1/problems/:id"
         case .apiRaiseProblem: "/api/v1/projects/:id/problems"
         case .apiProblemManage: "/api/v1/problems/:id/manage"
@@ -215,7 +215,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .apiSaveProjectPlan, .apiTargets, .apiSetTarget, .apiProjectPhotos, .apiUploadPhoto, .apiImportProjects, .apiImportMonthly,
              .apiProblems, .apiProblem, .apiRaiseProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm,
              .apiNotifications, .apiNotificationsRead, .apiSupervision, .apiSupervisionCreate, .apiSupervisedItem, .apiSupervisionAnswer,
-             .apiSupervisionDecide, .apiMeetings, .apiMeetingCreate, .apiMeeting, .apiMeetingMinutes: .api
+             .apiSupervisionDecide, .apiMeetings, .apiMeetingCreate, .apiMeeting, .apiMeetingMinutes, .apiRaiseEnterpriseProblem: .api
         default: .page
         }
     }
@@ -269,6 +269,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .supervisionAnswer, .apiSupervisionAnswer: .answerSupervision
         case .meetingsPage, .meetingShow, .meetingMinutesDocx, .apiMeetings, .apiMeeting: .viewMeetings
         case .meetingCreate, .meetingMinutes, .apiMeetingCreate, .apiMeetingMinutes: .runMeetings
+        case .enterpriseProblemRaise, .apiRaiseEnterpriseProblem: .raiseEnterpriseProblem
         case .reportReview, .apiReviewReport, .reportsClose, .apiCloseMonth: .reviewReports
         case .reportsReopen, .apiReopenMonth: .administer
         case .statsRecord, .apiRecordInclusion: .recordStats

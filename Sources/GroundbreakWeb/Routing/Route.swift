@@ -66,6 +66,7 @@ public enum Route: Sendable, Equatable {
     case handleProblem(Int64)
     case confirmProblem(Int64)
     case escalateProblems
+    case raiseEnterpriseProblem
     case notifications
     case markNotificationsRead
     case adminWebhooks
@@ -145,6 +146,7 @@ public enum Route: Sendable, Equatable {
         case .handleProblem: .problemHandle
         case .confirmProblem: .problemConfirm
         case .escalateProblems: .problemsEscalate
+        case .raiseEnterpriseProblem: .enterpriseProblemRaise
         case .notifications: .notificationsPage
         case .markNotificationsRead: .notificationsRead
         case .adminWebhooks: .adminWebhooks

@@ -85,6 +85,8 @@ enum EndpointRegistry {
         case .projectProblemRaise: ProblemPages.raise
         case .problemManage, .problemHandle, .problemConfirm: ProblemPages.event
         case .problemsEscalate: ProblemPages.escalateOverdue
+        case .enterpriseProblemRaise: ProblemPages.raiseForEnterprise
+        case .apiRaiseEnterpriseProblem: ProblemsAPI.raiseForEnterprise
         case .apiProblems: ProblemsAPI.list
         case .apiProblem: ProblemsAPI.show
         case .apiRaiseProblem: ProblemsAPI.raise
