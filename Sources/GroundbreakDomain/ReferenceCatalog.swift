@@ -109,6 +109,12 @@ public struct ReferenceCatalog: Sendable {
         return categories.filter { !parents.contains($0.code) }
     }
 
+    /// `department:CC-GXJ` or `region:220104`, when the catalogue has that unit.
+    public func orgUnit(_ text: String) -> OrgUnit? {
+        guard let unit = OrgUnit.parse(text.trimmingCharacters(in: .whitespaces)) else { return nil }
+        return (unit.kind == .department ? department(unit.code) != nil : region(unit.code) != nil) ? unit : nil
+    }
+
     public func positions(withDuty duty: Position.Duty) -> [Position] {
         positions.filter { $0.duty == duty }
     }

@@ -12,12 +12,7 @@ public struct MeetingRepository: Sendable {
     }
 
     public static func settings() throws -> MeetingSettings {
-        let text = try ReferenceDataLoader.bundledText("meeting_rules.json")
-        do {
-            return try JSONDecoder().decode(MeetingSettings.self, from: Data(text.utf8))
-        } catch {
-            throw ReferenceDataLoader.BadReferenceFile(file: "meeting_rules.json", reason: "\(error)")
-        }
+        try ReferenceDataLoader.bundledJSON("meeting_rules.json", as: MeetingSettings.self)
     }
 
     /// Calls a meeting: the next serial of its kind this year, and the agenda led by what the

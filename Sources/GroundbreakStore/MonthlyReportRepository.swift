@@ -12,12 +12,7 @@ public struct MonthlyReportRepository: Sendable {
 
     /// The shipped reporting rules (`report_rules.json`).
     public static func rules() throws -> ReportRules {
-        let text = try ReferenceDataLoader.bundledText("report_rules.json")
-        do {
-            return try JSONDecoder().decode(ReportRules.self, from: Data(text.utf8))
-        } catch {
-            throw ReferenceDataLoader.BadReferenceFile(file: "report_rules.json", reason: "\(error)")
-        }
+        try ReferenceDataLoader.bundledJSON("report_rules.json", as: ReportRules.self)
     }
 
     public func reports(projectId: Int64) async throws -> [MonthlyReport] {

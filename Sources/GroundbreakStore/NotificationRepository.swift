@@ -42,24 +42,21 @@ public struct NotificationRepository: Sendable {
     /// To every active user of `unit`; returns how many messages were new.
     @discardableResult
     static func send(_ notice: Notice, to unit: OrgUnit, now: Date, db: any SQLDatabase) async throws -> Int {
-        let before = try await count(notice.dedupeKey, db: db)
-        try await db.raw("""
-            INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key, created_at, read_at)
-            SELECT id, \(bind: notice.kind), \(bind: notice.title), \(bind: notice.body), \(bind: notice.link), \(bind: notice.dedupeKey), \(bind: StoredTime.text(now)), NULL
-            FROM users WHERE unit_kind = \(bind: unit.kind.rawValue) AND unit_code = \(bind: unit.code) AND disabled = 0
-            ON CONFLICT (user_id, dedupe_key) DO NOTHING
-            """).run()
-        return try await count(notice.dedupeKey, db: db) - before
+        try await insert(notice, recipients: "unit_kind = \(bind: unit.kind.rawValue) AND unit_code = \(bind: unit.code)", now: now, db: db)
     }
 
     /// To one user, if the account exists and is active.
     @discardableResult
     static func send(_ notice: Notice, toUser userId: Int64, now: Date, db: any SQLDatabase) async throws -> Int {
+        try await insert(notice, recipients: "id = \(bind: userId)", now: now, db: db)
+    }
+
+    static func insert(_ notice: Notice, recipients: SQLQueryString, now: Date, db: any SQLDatabase) async throws -> Int {
         let before = try await count(notice.dedupeKey, db: db)
         try await db.raw("""
             INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key, created_at, read_at)
             SELECT id, \(bind: notice.kind), \(bind: notice.title), \(bind: notice.body), \(bind: notice.link), \(bind: notice.dedupeKey), \(bind: StoredTime.text(now)), NULL
-            FROM users WHERE id = \(bind: userId) AND disabled = 0
+            FROM users WHERE \(recipients) AND disabled = 0
             ON CONFLICT (user_id, dedupe_key) DO NOTHING
             """).run()
         return try await count(notice.dedupeKey, db: db) - before

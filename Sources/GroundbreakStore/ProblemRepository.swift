@@ -26,12 +26,7 @@ public struct ProblemRepository: Sendable {
 
     /// The shipped rules (`problem_rules.json`).
     public static func settings() throws -> ProblemSettings {
-        let text = try ReferenceDataLoader.bundledText("problem_rules.json")
-        do {
-            return try JSONDecoder().decode(ProblemSettings.self, from: Data(text.utf8))
-        } catch {
-            throw ReferenceDataLoader.BadReferenceFile(file: "problem_rules.json", reason: "\(error)")
-        }
+        try ReferenceDataLoader.bundledJSON("problem_rules.json", as: ProblemSettings.self)
     }
 
     /// Records a new problem (status 待分办) with its first event.

@@ -69,6 +69,16 @@ public struct ReferenceDataLoader: Sendable {
         public var description: String { StoreText.badReferenceFile(file, reason) }
     }
 
+    /// A shipped settings file decoded, or the file named in the error.
+    static func bundledJSON<T: Decodable>(_ file: String, as type: T.Type) throws -> T {
+        let text = try bundledText(file)
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+        } catch {
+            throw BadReferenceFile(file: file, reason: "\(error)")
+        }
+    }
+
     static func bundledText(_ file: String) throws -> String {
         guard let directory = Bundle.module.url(forResource: "ReferenceData", withExtension: nil) else {
             throw BadReferenceFile(file: file, reason: StoreText.referenceFileMissing)

@@ -22,12 +22,7 @@ public struct SupervisionRepository: Sendable {
     }
 
     public static func settings() throws -> SupervisionSettings {
-        let text = try ReferenceDataLoader.bundledText("supervision_rules.json")
-        do {
-            return try JSONDecoder().decode(SupervisionSettings.self, from: Data(text.utf8))
-        } catch {
-            throw ReferenceDataLoader.BadReferenceFile(file: "supervision_rules.json", reason: "\(error)")
-        }
+        try ReferenceDataLoader.bundledJSON("supervision_rules.json", as: SupervisionSettings.self)
     }
 
     public func create(_ item: SupervisedItem, actor: AuditActor, today: Day, now: Date) async throws -> SupervisedItem {

@@ -37,9 +37,7 @@ enum MeetingInput {
             let field = "decisions[\(decisions.count + 1)]"
             var owner: OrgUnit?
             if !ownerText.isEmpty {
-                owner = OrgUnit.parse(ownerText).flatMap { unit in
-                    (unit.kind == .department ? catalog.department(unit.code) != nil : catalog.region(unit.code) != nil) ? unit : nil
-                }
+                owner = catalog.orgUnit(ownerText)
                 if owner == nil { errors.append(FieldError(field, .problem(.unknownUnit(ownerText)))) }
             }
             var deadline: Day?

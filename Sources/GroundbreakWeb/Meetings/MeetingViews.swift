@@ -95,8 +95,7 @@ struct MeetingShowPage {
     }
 
     var minutesForm: Node<HTML.BodyContext> {
-        let units = catalog.departments.map { Components.Option("department:\($0.code)", $0.shortName, group: "部门") }
-            + catalog.assignableRegions.map { Components.Option("region:\($0.code)", $0.name, group: "县（市）区、开发区") }
+        let units = Components.unitOptions(catalog)
         return .form(.method(.post), .action(esc(Route.meetingMinutes(meeting.id).path)), .class("card project-form"),
                      Layout.csrfField(context),
                      .input(.type(.hidden), .name("version"), .value(String(meeting.version))),

@@ -95,6 +95,12 @@ enum Components {
         ] + nodes)
     }
 
+    /// Departments and regions, as an owner unit is chosen (`department:CODE`, `region:CODE`).
+    static func unitOptions(_ catalog: ReferenceCatalog) -> [Option] {
+        catalog.departments.map { Option("department:\($0.code)", $0.shortName, group: "部门") }
+            + catalog.assignableRegions.map { Option("region:\($0.code)", $0.name, group: "县（市）区、开发区") }
+    }
+
     static func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.SelectContext> {
         .element(named: "option", nodes: [
             .attribute(named: "value", value: esc(value), ignoreIfValueIsEmpty: false), .attribute(named: "selected", value: selected ? "selected" : nil), .text(label),

@@ -72,9 +72,7 @@ enum ProblemEventInput {
     static func assignment(_ pairs: [(String, String)], value: (String) -> String, context: Context, errors: inout [FieldError]) -> ProblemEvent? {
         let catalog = context.catalog
         func unit(_ text: String, field: String) -> OrgUnit? {
-            guard let unit = OrgUnit.parse(text),
-                  unit.kind == .department ? catalog.department(unit.code) != nil : catalog.region(unit.code) != nil
-            else { errors.append(FieldError(field, .problem(.unknownUnit(text)))); return nil }
+            guard let unit = catalog.orgUnit(text) else { errors.append(FieldError(field, .problem(.unknownUnit(text)))); return nil }
             return unit
         }
         let ownerText = value("owner")

@@ -78,8 +78,7 @@ struct ProblemShowPage {
     }
 
     var manageForms: Node<HTML.BodyContext> {
-        let units = catalog.departments.map { Components.Option("department:\($0.code)", $0.shortName, group: "部门") }
-            + catalog.assignableRegions.map { Components.Option("region:\($0.code)", $0.name, group: "县（市）区、开发区") }
+        let units = Components.unitOptions(catalog)
         let levels = ProblemLevel.allCases.map { Components.Option($0.rawValue, $0.label) }
         let assign: Node<HTML.FormContext> = .group(
             Components.selectField("owner", label: "责任单位（分办时）", options: units, selected: problem.owner?.key ?? ""),

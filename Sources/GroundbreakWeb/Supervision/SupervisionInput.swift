@@ -11,9 +11,7 @@ enum SupervisionInput {
     static func item(_ pairs: [(String, String)], catalog: ReferenceCatalog, createdBy: String, today: Day) -> Result<SupervisedItem, ValidationFailure> {
         var errors: [FieldError] = []
         let ownerText = value(pairs, "owner")
-        let owner = OrgUnit.parse(ownerText).flatMap { unit in
-            (unit.kind == .department ? catalog.department(unit.code) != nil : catalog.region(unit.code) != nil) ? unit : nil
-        }
+        let owner = catalog.orgUnit(ownerText)
         if owner == nil { errors.append(FieldError("owner", ownerText.isEmpty ? .problem(.ownerRequired) : .problem(.unknownUnit(ownerText)))) }
         let deadline = Day.parse(value(pairs, "deadline"))
         if deadline == nil { errors.append(FieldError("deadline", .required(field: "deadline"))) }

@@ -26,8 +26,7 @@ struct SupervisionListPage {
 
     var createForm: Node<HTML.BodyContext> {
         let messages = { (field: String) in errors.filter { $0.field == field }.map(\.message) }
-        let units = catalog.departments.map { Components.Option("department:\($0.code)", $0.shortName, group: "部门") }
-            + catalog.assignableRegions.map { Components.Option("region:\($0.code)", $0.name, group: "县（市）区、开发区") }
+        let units = Components.unitOptions(catalog)
         let sources = SupervisedItem.Source.allCases.map { Components.Option($0.rawValue, $0.label) }
         return .form(.method(.post), .action(esc(Route.supervision(openOnly: true).path)), .class("card project-form"),
                      Layout.csrfField(context),
