@@ -75,7 +75,7 @@ public struct MeetingRepository: Sendable {
             guard let current = try await Self.load(id: id, db: db) else { throw StoreError.notFound }
             guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
             var errors = MeetingRules.validateMinutes(summary: summary, decisions: decisions, heldOn: current.heldOn)
-            if current.status == .minuted { errors.append(FieldError("status", .field("纪要已印发，不能再改"))) }
+            if current.status == .minuted { errors.append(FieldError("status", .field(StoreText.minutesIssued))) }
             guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
             let name = settings.kind(current.kindCode)?.name ?? current.kindCode
             var issued = decisions

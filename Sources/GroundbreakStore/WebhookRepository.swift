@@ -44,14 +44,14 @@ public struct WebhookRepository: Sendable {
         var errors: [FieldError] = []
         let address = url.trimmingCharacters(in: .whitespaces)
         if let parsed = URL(string: address), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host?.isEmpty == false {} else {
-            errors.append(FieldError("url", .field("请填写以 http:// 或 https:// 开头的接收地址")))
+            errors.append(FieldError("url", .field(StoreText.webhookURL)))
         }
         let types = eventTypes.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if types.isEmpty { errors.append(FieldError("eventTypes", .field("请至少选择一种事件"))) }
+        if types.isEmpty { errors.append(FieldError("eventTypes", .field(StoreText.webhookEvents))) }
         for type in types where type != "*" && WebhookEventType(rawValue: type) == nil {
             errors.append(FieldError("eventTypes", .unknownCode(field: "eventTypes", code: type)))
         }
-        if secret.count < 16 { errors.append(FieldError("secret", .field("签名密钥至少 16 个字符"))) }
+        if secret.count < 16 { errors.append(FieldError("secret", .field(StoreText.webhookSecret))) }
         guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
         return try await database.transaction { db in
             let id = try await db.raw("""

@@ -193,6 +193,9 @@ extension AuthorisationMatrixTests {
                                              json: String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
             }
             return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, form: fields + [("version", String(version))])
+        case .apiProblemFileUpload:
+            let pattern = endpoint.pattern.replacingOccurrences(of: ":id", with: String(inScope ? world.problemA : world.problemB))
+            return try await client.sendImage(pattern + "?name=evidence.png", as: fixture, signedIn: signedIn, bytes: tinyPNG)
         case .enterpriseProblemRaise, .apiRaiseEnterpriseProblem:
             let fields = [("enterpriseName", "长春某企业\(serial)"), ("regionCode", "220104"), ("categoryCode", "POLICY"), ("description", "技改补贴未兑现")]
             if endpoint.kind == .api {
@@ -253,7 +256,8 @@ extension AuthorisationMatrixTests {
             let concrete = endpoint.pattern.replacingOccurrences(of: ":id", with: String(
                 endpoint.target == .user ? world.targetUser : endpoint.target == .token ? world.token : endpoint.target == .batch ? world.batch
                     : endpoint.target == .position ? world.secretarySeat : endpoint.target == .problem ? (inScope ? world.problemA : world.problemB)
-                    : endpoint.target == .supervisedItem ? (inScope ? world.itemA : world.itemB) : endpoint.target == .meeting ? world.meeting : project))
+                    : endpoint.target == .supervisedItem ? (inScope ? world.itemA : world.itemB) : endpoint.target == .meeting ? world.meeting
+                    : endpoint.target == .problemFile ? (inScope ? world.fileA : world.fileB) : project))
             if endpoint.method == .get {
                 return try await client.send(.get, concrete, as: fixture, signedIn: signedIn)
             }

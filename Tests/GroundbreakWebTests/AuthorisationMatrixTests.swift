@@ -42,7 +42,7 @@ struct AuthorisationMatrixTests {
 
     /// Routes asked about an object in scope and one out of it.
     static func scoped(_ endpoint: Endpoint) -> Bool {
-        [.project, .approval, .report, .attachment, .problem, .supervisedItem, .meeting].contains(endpoint.target) || endpoint == .projectCreate || endpoint == .apiCreateProject
+        [.project, .approval, .report, .attachment, .problem, .supervisedItem, .meeting, .problemFile].contains(endpoint.target) || endpoint == .projectCreate || endpoint == .apiCreateProject
     }
 
     enum Expected: Equatable, CustomStringConvertible {
@@ -68,7 +68,7 @@ struct AuthorisationMatrixTests {
             .seeOther
         case .apiUploadPhoto:
             .created
-        case .adminUserCreate, .adminTokenIssue, .apiCreateProject, .apiRaiseProblem, .apiSupervisionCreate, .apiMeetingCreate, .apiRaiseEnterpriseProblem:
+        case .adminUserCreate, .adminTokenIssue, .apiCreateProject, .apiRaiseProblem, .apiSupervisionCreate, .apiMeetingCreate, .apiRaiseEnterpriseProblem, .apiProblemFileUpload:
             .created
         case .meetingMinutes, .apiMeetingMinutes:
             .unprocessableContent // minutes with neither a summary nor a decision: refused on their merits
@@ -129,7 +129,7 @@ struct AuthorisationMatrixTests {
             // Only the centre reviews, and it sees both projects.
             return reviewsReports.contains(role) ? ok : .status(.forbidden)
         case .viewProblems:
-            if endpoint.target == .problem && !inScope && !seesB.contains(role) { return .status(.notFound) }
+            if [.problem, .problemFile].contains(endpoint.target) && !inScope && !seesB.contains(role) { return .status(.notFound) }
             return ok
         case .manageProblems:
             return managesProblems.contains(role) ? ok : .status(.forbidden)
@@ -185,6 +185,9 @@ struct AuthorisationMatrixTests {
         var itemA: Int64
         var itemB: Int64
         var meeting: Int64
+        /// An evidence file on A's problem and one on B's.
+        var fileA: Int64
+        var fileB: Int64
     }
 
     static func makeWorld(_ fixture: WebFixture) async throws -> World {
@@ -255,7 +258,9 @@ struct AuthorisationMatrixTests {
                      approvalA: filingItems[0], approvalB: filingItems[1], batch: batch.id, reportA: reports[0], reportB: reports[1],
                      photoA: photos[0], photoB: photos[1], problemA: problems[0], problemB: problems[1], itemA: items[0], itemB: items[1],
                      meeting: try await fixture.services.meetings.create(Meeting(kindCode: "weeklyDispatch", title: "周调度会", heldOn: webToday),
-                                                                         settings: fixture.services.meetingSettings, actor: .system("test"), now: webNow).id)
+                                                                         settings: fixture.services.meetingSettings, actor: .system("test"), now: webNow).id,
+                     fileA: try await fixture.services.problemFiles.add(problemId: problems[0], name: "a.png", bytes: tinyPNG, maxBytes: 1 << 20, actor: .system("test"), now: webNow).id,
+                     fileB: try await fixture.services.problemFiles.add(problemId: problems[1], name: "b.png", bytes: tinyPNG, maxBytes: 1 << 20, actor: .system("test"), now: webNow).id)
     }
 
     /// Sends (or sends again) a project's report for `month` as the project side would.

@@ -5,6 +5,7 @@ import GroundbreakTestSupport
 @testable import GroundbreakWeb
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import Testing
 
 @Suite("Problems on the web", .serialized)
@@ -42,10 +43,24 @@ struct ProblemWebTests {
             #expect(bureauView.status == .ok && bureauView.text.contains("办理（责任单位）") && !bureauView.text.contains("分办与督办"))
             let stale = try await client.send(.post, "/problems/\(id)/handle", as: bureau, form: [("event", "reply"), ("text", "已对接"), ("version", "1")])
             #expect(stale.status == .conflict && stale.text.contains("已被他人更新"))
-            for (event, text, version) in [("reply", "已对接，正在调整年度用地计划", "2"), ("resolve", "用地指标已下达（长规自〔2026〕12号）", "3")] {
-                let answer = try await client.send(.post, "/problems/\(id)/handle", as: bureau, form: [("event", event), ("text", text), ("version", version)])
-                #expect(answer.status == .seeOther, "\(event): \(answer.text.prefix(300))")
-            }
+            let replied = try await client.send(.post, "/problems/\(id)/handle", as: bureau, form: [("event", "reply"), ("text", "已对接，正在调整年度用地计划"), ("version", "2")])
+            #expect(replied.status == .seeOther)
+            // 办结 with evidence: a file that is not evidence stops the step whole; a PDF goes with it.
+            let exe = try await client.sendMultipart("/problems/\(id)/handle", as: bureau, fields: [("event", "resolve"), ("text", "已下达"), ("version", "3")],
+                                                     file: ("file", "tool.exe", Array("MZ\u{0}\u{0}".utf8)))
+            #expect(exe.status == .unprocessableContent && exe.text.contains("佐证材料请上传图片"))
+            #expect(try await fixture.services.problems.problem(id: id)?.status == .inProgress, "nothing was recorded")
+            let pdf = Array("%PDF-1.4\n用地指标批复\n%%EOF".utf8)
+            let resolved = try await client.sendMultipart("/problems/\(id)/handle", as: bureau,
+                                                          fields: [("event", "resolve"), ("text", "用地指标已下达（长规自〔2026〕12号）"), ("version", "3")],
+                                                          file: ("file", "批复.pdf", pdf))
+            #expect(resolved.status == .seeOther, "\(resolved.text.prefix(300))")
+            let files = try await fixture.services.problemFiles.files(problemId: id)
+            #expect(files.map(\.name) == ["批复.pdf"] && files.first?.contentType == "application/pdf")
+            let fileId = try #require(files.first?.id)
+            let download = try await client.send(.get, "/problem-files/\(fileId)", as: region)
+            #expect(download.status == .ok && Array(download.body.readableBytesView) == pdf, "the raiser checks the evidence")
+            #expect(try await client.send(.get, "/problem-files/\(fileId)", as: other).status == .notFound)
             #expect(try await client.send(.post, "/problems/\(id)/confirm", as: bureau, form: [("event", "closeOut"), ("version", "4")]).status == .forbidden,
                     "the owner does not close out its own problem")
             let closed = try await client.send(.post, "/problems/\(id)/confirm", as: region, form: [("event", "closeOut"), ("text", "确认"), ("version", "4")])

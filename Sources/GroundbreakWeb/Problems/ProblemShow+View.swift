@@ -10,6 +10,7 @@ struct ProblemShowPage {
     var problem: Problem
     var project: Project?
     var events: [ProblemEventRecord]
+    var files: [ProblemFile]
     var settings: ProblemSettings
     var catalog: ReferenceCatalog
     var may: Set<PolicyAction>
@@ -25,7 +26,8 @@ struct ProblemShowPage {
             summary,
             forms,
             .h2(.text("办理过程")),
-            .ol(.class("timeline"), .forEach(events) { entry(for: $0) })
+            .ol(.class("timeline"), .forEach(events) { entry(for: $0) }),
+            fileList
         )
         return Layout.document(title: "问题 #\(problem.id)", context: context, nav: .problems, content: content)
     }
@@ -48,6 +50,13 @@ struct ProblemShowPage {
         return .section(.class("card"), .table(.class("ledger"), .tbody(.forEach(rows) { row in .tr(.th(.text(row.0)), .td(row.1)) })))
     }
 
+    var fileList: Node<HTML.BodyContext> {
+        guard !files.isEmpty else { return .empty }
+        return .group(.h2(.text("佐证材料")), .ul(.forEach(files) { file in
+            .li(.a(.href(esc(Route.problemFile(file.id).path)), .text(file.name)), .span(.class("when"), .text(" \(file.uploadedBy) \(Format.dateTime(file.uploadedAt))")))
+        }))
+    }
+
     func entry(for event: ProblemEventRecord) -> Node<HTML.ListContext> {
         var parts = [event.kind.label]
         if event.kind == .assign || event.kind == .escalate {
@@ -65,8 +74,10 @@ struct ProblemShowPage {
         )
     }
 
-    func eventForm(_ route: Route, title: String, events: [(String, String)], textLabel: String, extra: Node<HTML.FormContext> = .empty) -> Node<HTML.BodyContext> {
+    func eventForm(_ route: Route, title: String, events: [(String, String)], textLabel: String, extra: Node<HTML.FormContext> = .empty,
+                   upload: Bool = false) -> Node<HTML.BodyContext> {
         .form(.method(.post), .action(esc(route.path)), .class("card project-form event-form"),
+              .attribute(named: "enctype", value: upload ? "multipart/form-data" : nil),
               Layout.csrfField(context),
               .input(.type(.hidden), .name("version"), .value(String(problem.version))),
               .h2(.text(title)),
@@ -95,7 +106,10 @@ struct ProblemShowPage {
     var handleForm: Node<HTML.BodyContext> {
         eventForm(.handleProblem(problem.id), title: "办理（责任单位）",
                   events: [("reply", "办理回复"), ("resolve", "办结（附解决情况）"), ("beyondPower", "无力解决，申请提级")],
-                  textLabel: "进展、解决情况或原因")
+                  textLabel: "进展、解决情况或原因",
+                  extra: .div(.class("field"), .label(.for("file"), .text("佐证材料（图片、PDF 或 Office 文件，可不传）")),
+                              .input(.type(.file), .id("file"), .name("file"), .attribute(named: "accept", value: ".jpg,.jpeg,.png,.webp,.pdf,.docx,.xlsx,.pptx"))),
+                  upload: true)
     }
 
     var confirmForm: Node<HTML.BodyContext> {

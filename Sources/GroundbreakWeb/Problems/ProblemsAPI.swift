@@ -3,6 +3,7 @@ import GroundbreakDomain
 import GroundbreakStore
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// `/api/v1` for problems: the lists with the figures, one problem with its history, raising,
 /// and the three kinds of events (manage, handle, confirm).
@@ -183,6 +184,26 @@ enum ProblemsAPI {
             let saved = try await input.services.problems.raise(problem, actor: input.actor, now: input.now)
             return try Responses.json(try await detail(input, saved), status: .created)
         }
+    }
+
+    struct FileDTO: Codable, Sendable {
+        var id: Int64
+        var name: String
+        var contentType: String
+        var size: Int
+        var uploadedBy: String
+        var uploadedAt: Date
+        var url: String
+    }
+
+    /// The file itself as the body, its name in `name`: evidence the owner attaches.
+    static func uploadFile(_ input: EndpointRequest) async throws -> Response {
+        guard let problem = input.problem else { throw AppError.notFound }
+        let name = input.queryItems.first { $0.0 == "name" }?.1 ?? ""
+        let file = try await input.services.problemFiles.add(problemId: problem.id, name: name, bytes: input.body.map { Array($0.readableBytesView) } ?? [],
+                                                             maxBytes: input.services.settings.maxUploadBytes, actor: input.actor, now: input.now)
+        return try Responses.json(FileDTO(id: file.id, name: file.name, contentType: file.contentType, size: file.size, uploadedBy: file.uploadedBy,
+                                          uploadedAt: file.uploadedAt, url: Route.problemFile(file.id).path), status: .created)
     }
 
     static func event(_ input: EndpointRequest) async throws -> Response {

@@ -32,7 +32,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
     // Excel import and export
     case importsPage, importUpload, importCommit, ledgerXLSX
     // Problems
-    case problemsPage, problemShow, projectProblemRaise, problemManage, problemHandle, problemConfirm, problemsEscalate, enterpriseProblemRaise
+    case problemsPage, problemShow, projectProblemRaise, problemManage, problemHandle, problemConfirm, problemsEscalate, enterpriseProblemRaise, problemFileShow
     // Inbox and webhooks
     case notificationsPage, notificationsRead, adminWebhooks, adminWebhookSave
     // Supervised items
@@ -45,7 +45,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case apiProjectApprovals, apiApprovalPlan, apiApprovalEvent, apiApprovalQueue, apiApprovalAnalytics, apiWorkingDays, apiApprovalItems
     case apiProjectReports, apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth, apiProjectPlans, apiSaveProjectPlan, apiTargets, apiSetTarget, apiProjectPhotos, apiUploadPhoto
     case apiImportProjects, apiImportMonthly
-    case apiProblems, apiProblem, apiRaiseProblem, apiProblemManage, apiProblemHandle, apiProblemConfirm, apiRaiseEnterpriseProblem
+    case apiProblems, apiProblem, apiRaiseProblem, apiProblemManage, apiProblemHandle, apiProblemConfirm, apiRaiseEnterpriseProblem, apiProblemFileUpload
     case apiNotifications, apiNotificationsRead
     case apiSupervision, apiSupervisionCreate, apiSupervisedItem, apiSupervisionAnswer, apiSupervisionDecide
     case apiMeetings, apiMeetingCreate, apiMeeting, apiMeetingMinutes
@@ -61,7 +61,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
 
     /// What the `:id` in the path names; the guard loads it and asks the policy about it.
     public enum Target: Sendable {
-        case none, project, user, token, approval, batch, position, report, attachment, problem, supervisedItem, meeting
+        case none, project, user, token, approval, batch, position, report, attachment, problem, supervisedItem, meeting, problemFile
     }
 
     public var method: HTTPRequest.Method {
@@ -78,7 +78,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .apiRaiseProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm,
              .notificationsRead, .adminWebhookSave, .apiNotificationsRead,
              .supervisionCreate, .supervisionAnswer, .supervisionDecide, .apiSupervisionCreate, .apiSupervisionAnswer, .apiSupervisionDecide,
-             .meetingCreate, .meetingMinutes, .apiMeetingCreate, .apiMeetingMinutes, .enterpriseProblemRaise, .apiRaiseEnterpriseProblem:
+             .meetingCreate, .meetingMinutes, .apiMeetingCreate, .apiMeetingMinutes, .enterpriseProblemRaise, .apiRaiseEnterpriseProblem, .apiProblemFileUpload:
             .post
         case .apiUpdateProject: .patch
         default: .get
@@ -106,6 +106,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .apiImportMonthly: "/api/v1/imports/monthly"
         case .problemsPage, .enterpriseProblemRaise: "/problems"
         case .problemShow: "/problems/:id"
+        case .problemFileShow: "/problem-files/:id"
+        case .apiProblemFileUpload: "/api/v1/problems/:id/files"
         case .projectProblemRaise: "/projects/:id/problems"
         case .problemManage: "/problems/:id/manage"
         case .problemHandle: "/problems/:id/handle"
@@ -215,7 +217,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .apiSaveProjectPlan, .apiTargets, .apiSetTarget, .apiProjectPhotos, .apiUploadPhoto, .apiImportProjects, .apiImportMonthly,
              .apiProblems, .apiProblem, .apiRaiseProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm,
              .apiNotifications, .apiNotificationsRead, .apiSupervision, .apiSupervisionCreate, .apiSupervisedItem, .apiSupervisionAnswer,
-             .apiSupervisionDecide, .apiMeetings, .apiMeetingCreate, .apiMeeting, .apiMeetingMinutes, .apiRaiseEnterpriseProblem: .api
+             .apiSupervisionDecide, .apiMeetings, .apiMeetingCreate, .apiMeeting, .apiMeetingMinutes, .apiRaiseEnterpriseProblem, .apiProblemFileUpload: .api
         default: .page
         }
     }
@@ -227,7 +229,9 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .apiProjectApprovals, .apiApprovalPlan, .projectReportsPage, .projectReportSubmit, .apiProjectReports, .apiSubmitReport,
              .statsRecord, .apiRecordInclusion, .projectPlanSave, .apiProjectPlans, .apiSaveProjectPlan, .reportPhotoUpload,
              .apiProjectPhotos, .apiUploadPhoto, .projectProblemRaise, .apiRaiseProblem: .project
-        case .problemShow, .problemManage, .problemHandle, .problemConfirm, .apiProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm: .problem
+        case .problemShow, .problemManage, .problemHandle, .problemConfirm, .apiProblem, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm,
+             .apiProblemFileUpload: .problem
+        case .problemFileShow: .problemFile
         case .supervisionShow, .supervisionAnswer, .supervisionDecide, .supervisionLetter, .apiSupervisedItem, .apiSupervisionAnswer,
              .apiSupervisionDecide: .supervisedItem
         case .meetingShow, .meetingMinutes, .meetingMinutesDocx, .apiMeeting, .apiMeetingMinutes: .meeting
@@ -260,9 +264,9 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .projectReportSubmit, .apiSubmitReport, .reportsGrid, .reportsGridSave, .projectPlanSave,
              .apiSaveProjectPlan, .reportPhotoUpload, .apiUploadPhoto, .importsPage, .importUpload, .importCommit, .apiImportProjects, .apiImportMonthly,
              .projectProblemRaise, .apiRaiseProblem: .editProject
-        case .problemsPage, .problemShow, .apiProblems, .apiProblem: .viewProblems
+        case .problemsPage, .problemShow, .apiProblems, .apiProblem, .problemFileShow: .viewProblems
         case .problemManage, .apiProblemManage, .problemsEscalate: .manageProblems
-        case .problemHandle, .apiProblemHandle: .handleProblem
+        case .problemHandle, .apiProblemHandle, .apiProblemFileUpload: .handleProblem
         case .problemConfirm, .apiProblemConfirm: .confirmProblem
         case .supervisionPage, .supervisionShow, .apiSupervision, .apiSupervisedItem: .viewSupervision
         case .supervisionCreate, .supervisionDecide, .supervisionLetter, .apiSupervisionCreate, .apiSupervisionDecide: .superviseItems
@@ -290,7 +294,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
 
     /// Routes that take a file: a larger body limit, and `multipart/form-data` for the page.
     public var acceptsUpload: Bool {
-        [.reportPhotoUpload, .apiUploadPhoto, .importUpload, .apiImportProjects, .apiImportMonthly].contains(self)
+        [.reportPhotoUpload, .apiUploadPhoto, .importUpload, .apiImportProjects, .apiImportMonthly, .problemHandle, .apiProblemFileUpload].contains(self)
     }
 
     /// Whether the request changes state and therefore needs a CSRF proof when made with a session.

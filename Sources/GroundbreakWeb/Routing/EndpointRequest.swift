@@ -25,6 +25,7 @@ struct EndpointRequest: Sendable {
     var problem: Problem?
     var supervisedItem: SupervisedItem?
     var meeting: Meeting?
+    var problemFile: ProblemFile?
     var attachment: Attachment?
     /// Files of a `multipart/form-data` upload.
     var files: [Multipart.File] = []

@@ -67,6 +67,7 @@ public enum Route: Sendable, Equatable {
     case confirmProblem(Int64)
     case escalateProblems
     case raiseEnterpriseProblem
+    case problemFile(Int64)
     case notifications
     case markNotificationsRead
     case adminWebhooks
@@ -147,6 +148,7 @@ public enum Route: Sendable, Equatable {
         case .confirmProblem: .problemConfirm
         case .escalateProblems: .problemsEscalate
         case .raiseEnterpriseProblem: .enterpriseProblemRaise
+        case .problemFile: .problemFileShow
         case .notifications: .notificationsPage
         case .markNotificationsRead: .notificationsRead
         case .adminWebhooks: .adminWebhooks
@@ -189,7 +191,7 @@ public enum Route: Sendable, Equatable {
             return items.isEmpty ? endpoint.pattern : endpoint.pattern + "?" + Route.query(items)
         case .supervision(let openOnly):
             return openOnly ? endpoint.pattern : endpoint.pattern + "?all=true"
-        case .meeting(let id), .meetingMinutes(let id), .meetingMinutesDocx(let id):
+        case .meeting(let id), .meetingMinutes(let id), .meetingMinutesDocx(let id), .problemFile(let id):
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))
         case .supervisedItem(let id), .answerSupervision(let id), .decideSupervision(let id), .supervisionLetter(let id):
             return endpoint.pattern.replacingOccurrences(of: ":id", with: String(id))

@@ -86,6 +86,8 @@ enum EndpointRegistry {
         case .problemManage, .problemHandle, .problemConfirm: ProblemPages.event
         case .problemsEscalate: ProblemPages.escalateOverdue
         case .enterpriseProblemRaise: ProblemPages.raiseForEnterprise
+        case .problemFileShow: ProblemPages.file
+        case .apiProblemFileUpload: ProblemsAPI.uploadFile
         case .apiRaiseEnterpriseProblem: ProblemsAPI.raiseForEnterprise
         case .apiProblems: ProblemsAPI.list
         case .apiProblem: ProblemsAPI.show
@@ -255,6 +257,14 @@ enum EndpointRegistry {
                 decision = Policy.decideProblem(action, problem, project: project, for: principal, catalog: catalog)
                 input.problem = problem
                 input.project = project
+            case .problemFile:
+                guard let file = try await input.services.problemFiles.file(id: try input.id()),
+                      let problem = try await input.services.problems.problem(id: file.problemId) else { throw AppError.notFound }
+                var project: Project?
+                if let projectId = problem.projectId { project = try await input.services.projects.project(id: projectId) }
+                decision = Policy.decideProblem(action, problem, project: project, for: principal, catalog: catalog)
+                input.problemFile = file
+                input.problem = problem
             case .meeting:
                 guard let meeting = try await input.services.meetings.meeting(id: try input.id()) else { throw AppError.notFound }
                 input.meeting = meeting
