@@ -203,13 +203,16 @@ public struct SupervisionSettings: Sendable, Codable, Equatable {
     public var replyWithinWorkingDays: Int
     /// Working days before a deadline at which the owner is reminded.
     public var reminderWorkingDays: Int
+    /// Urge an overdue item (a 督办函) once per missed deadline without waiting for the office.
+    public var urgeWhenOverdue: Bool
     public var basis: String
 
-    public init(issuer: String, letterNumber: String, replyWithinWorkingDays: Int, reminderWorkingDays: Int = 3, basis: String) {
+    public init(issuer: String, letterNumber: String, replyWithinWorkingDays: Int, reminderWorkingDays: Int = 3, urgeWhenOverdue: Bool = false, basis: String) {
         self.issuer = issuer
         self.letterNumber = letterNumber
         self.replyWithinWorkingDays = replyWithinWorkingDays
         self.reminderWorkingDays = reminderWorkingDays
+        self.urgeWhenOverdue = urgeWhenOverdue
         self.basis = basis
     }
 

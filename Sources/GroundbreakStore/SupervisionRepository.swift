@@ -135,6 +135,29 @@ public struct SupervisionRepository: Sendable {
         return sent
     }
 
+    /// Urges every open item past its deadline once for that deadline (each urge a 督办函 and a
+    /// notice to the owner); the scheduler runs this daily when `urgeWhenOverdue` is set.
+    public func urgeOverdue(actor: AuditActor, today: Day, now: Date) async throws -> [SupervisedItem] {
+        var urged: [SupervisedItem] = []
+        for item in try await items(owners: nil, openOnly: true, limit: 100_000) where item.isOverdue(on: today) {
+            let saved = try await database.transaction { db -> SupervisedItem? in
+                guard try await NotificationRepository.firstTime("supervision:\(item.id):urged:\(item.deadline.iso)", now: now, db: db),
+                      let current = try await Self.load(id: item.id, db: db), current.version == item.version,
+                      case .success(let next) = SupervisionRules.apply(.urge(note: "", newDeadline: nil), to: current, today: today)
+                else { return nil }
+                try await db.raw("""
+                    UPDATE supervised_items SET urges = \(bind: next.urges), updated_at = \(bind: StoredTime.text(now)), version = version + 1
+                    WHERE id = \(bind: item.id) AND version = \(bind: item.version)
+                    """).run()
+                guard let saved = try await Self.load(id: item.id, db: db) else { return nil }
+                try await Self.written(.urge, saved, before: current, text: "逾期自动催办", actor: actor, today: today, now: now, db: db)
+                return saved
+            }
+            if let saved { urged.append(saved) }
+        }
+        return urged
+    }
+
     public func item(id: Int64) async throws -> SupervisedItem? {
         try await Self.load(id: id, db: database.sql)
     }

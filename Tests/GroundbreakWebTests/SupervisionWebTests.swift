@@ -101,10 +101,15 @@ struct SupervisionReminderTests {
             _ = try await scheduler.tick()
             let inbox = try await client.send(.get, "/api/v1/notifications", as: owner)
             let titles = (inbox.object["messages"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
-            #expect(titles == ["督办事项已逾期（时限 2026-11-25）", "督办事项将于 2026-11-25 到期", "新的督办事项"])
+            #expect(titles == ["督办函：督办事项已逾期", "督办事项已逾期（时限 2026-11-25）", "督办事项将于 2026-11-25 到期", "新的督办事项"])
+            let urged = try #require(try await fixture.services.supervision.item(id: item.id))
+            #expect(urged.urges == 1, "urged once by the daily job")
+            clock.advance(by: 86_400)
+            _ = try await scheduler.tick()
+            #expect(try await fixture.services.supervision.item(id: item.id)?.urges == 1, "once per missed deadline")
             #expect((inbox.object["messages"] as? [[String: Any]])?.first?["link"] as? String == "/supervision/\(item.id)")
             let events = try await hooks.deliveries().map(\.eventType)
-            #expect(events.sorted() == ["supervision.create", "supervision.dueSoon", "supervision.overdue"])
+            #expect(events.sorted() == ["supervision.create", "supervision.dueSoon", "supervision.overdue"], "urge is not subscribed")
         }
     }
 }

@@ -121,6 +121,11 @@ public struct Scheduler: Service {
                                                                     today: today, now: now)
             return "提醒 \(sent) 条"
         })
+        if services.supervisionSettings.urgeWhenOverdue {
+            jobs.append(Job(name: "supervision.urge") { today, now in
+                "催办 \(try await services.supervision.urgeOverdue(actor: .system("定时任务：逾期催办"), today: today, now: now).count) 件"
+            })
+        }
         if settings.escalateWhenOverdue {
             jobs.append(Job(name: "problems.escalate") { today, now in
                 let risen = try await services.problems.escalateOverdue(settings: settings, calendar: services.workingCalendar(),
