@@ -63,6 +63,13 @@ struct CommandLineTests {
         await #expect(throws: DatabaseLocation.InvalidURL.self) {
             _ = try await ConfigurationLoader.load(overrides: [:], envFile: "/nonexistent", environment: ["GROUNDBREAK_DATABASE_URL": "mysql://x"])
         }
+        let quiet = try await ConfigurationLoader.load(overrides: [:], envFile: "/nonexistent",
+                                                      environment: ["GROUNDBREAK_SCHEDULER_ENABLED": "false", "GROUNDBREAK_SCHEDULER_INTERVAL": "5"])
+        let defaults = try await ConfigurationLoader.load(overrides: [:], envFile: "/nonexistent")
+        #expect(!quiet.schedulerEnabled && quiet.schedulerInterval == 5 && defaults.schedulerEnabled && defaults.schedulerInterval == 30)
+        await #expect(throws: ConfigurationLoader.Invalid.self) {
+            _ = try await ConfigurationLoader.load(overrides: [:], envFile: "/nonexistent", environment: ["GROUNDBREAK_SCHEDULER_INTERVAL": "0"])
+        }
     }
 
     @Test("migrate, demo and user add work on a new SQLite file")
