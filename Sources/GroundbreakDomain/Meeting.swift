@@ -13,13 +13,16 @@ public struct Meeting: Sendable, Equatable, Codable, Identifiable {
     }
 
     public struct AgendaItem: Sendable, Equatable, Codable {
+        /// A project to report on (汇报), as opposed to a problem to solve.
+        public var projectId: Int64?
         public var problemId: Int64?
         public var supervisedItemId: Int64?
         public var note: String
         /// Left open by the previous meeting of the kind.
         public var carriedOver: Bool
 
-        public init(problemId: Int64? = nil, supervisedItemId: Int64? = nil, note: String, carriedOver: Bool = false) {
+        public init(projectId: Int64? = nil, problemId: Int64? = nil, supervisedItemId: Int64? = nil, note: String, carriedOver: Bool = false) {
+            self.projectId = projectId
             self.problemId = problemId
             self.supervisedItemId = supervisedItemId
             self.note = note

@@ -38,7 +38,8 @@ public struct MeetingRepository: Sendable {
             }
             var agenda: [Meeting.AgendaItem] = []
             for item in carried + risen + draft.agenda where !agenda.contains(where: {
-                ($0.problemId != nil && $0.problemId == item.problemId) || ($0.supervisedItemId != nil && $0.supervisedItemId == item.supervisedItemId)
+                ($0.projectId != nil && $0.projectId == item.projectId) || ($0.problemId != nil && $0.problemId == item.problemId)
+                    || ($0.supervisedItemId != nil && $0.supervisedItemId == item.supervisedItemId)
             }) {
                 agenda.append(item)
             }

@@ -20,11 +20,12 @@ struct MeetingWebTests {
             #expect(bad.status == .unprocessableContent)
             let called = try await client.send(.post, "/api/v1/meetings", as: centre, json: """
                 {"kindCode":"monthlyDispatch","title":"11月项目建设调度会","heldOn":"2026-11-20","place":"市政府第一会议室","chair":"常务副市长",
-                 "attendees":"市发改委\\n市自然资源局","problems":"\(problem.id)"}
+                 "attendees":"市发改委\\n市自然资源局","problems":"\(problem.id)","projects":"\(problem.projectId ?? 0)"}
                 """)
             expectDocumented(called, .apiMeetingCreate)
             let id = try #require(called.object["id"] as? Int)
-            #expect(called.object["number"] as? String == "〔2026〕第1期" && (called.object["agenda"] as? [Any])?.count == 1)
+            #expect(called.object["number"] as? String == "〔2026〕第1期" && (called.object["agenda"] as? [Any])?.count == 2)
+            #expect((called.object["agenda"] as? [[String: Any]])?.first?["projectId"] as? Int == Int(problem.projectId ?? 0), "a project to report on")
 
             let refused = try await client.send(.post, "/meetings/\(id)/minutes", as: centre, form: [
                 ("version", "1"), ("summary", "会议听取了各地项目建设情况汇报。"), ("decisionText", "加快外电源接入"), ("decisionOwner", "department:CC-GYJ"),

@@ -13,16 +13,18 @@ enum MeetingInput {
             return .failure(ValidationFailure([FieldError("heldOn", .required(field: "heldOn"))]))
         }
         let attendees = value(pairs, "attendees").split(whereSeparator: { $0 == "\n" || $0 == "、" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        var problemIds: [Int64] = []
-        for text in pairs.filter({ $0.0 == "problems" }).flatMap({ $0.1.split(separator: ",") }) {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty else { continue }
-            guard let id = Int64(trimmed), id > 0 else { return .failure(ValidationFailure([FieldError("problems", .unknownCode(field: "problems", code: trimmed))])) }
-            problemIds.append(id)
+        var ids: [String: [Int64]] = [:]
+        for field in ["projects", "problems"] {
+            for text in pairs.filter({ $0.0 == field }).flatMap({ $0.1.split(separator: ",") }) {
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                guard !trimmed.isEmpty else { continue }
+                guard let id = Int64(trimmed), id > 0 else { return .failure(ValidationFailure([FieldError(field, .unknownCode(field: field, code: trimmed))])) }
+                ids[field, default: []].append(id)
+            }
         }
+        let agenda = (ids["projects"] ?? []).map { Meeting.AgendaItem(projectId: $0, note: "") } + (ids["problems"] ?? []).map { Meeting.AgendaItem(problemId: $0, note: "") }
         return .success(Meeting(kindCode: value(pairs, "kindCode"), title: value(pairs, "title"), heldOn: heldOn, place: value(pairs, "place"),
-                                chair: value(pairs, "chair"), attendees: attendees,
-                                agenda: problemIds.map { Meeting.AgendaItem(problemId: $0, note: "") }))
+                                chair: value(pairs, "chair"), attendees: attendees, agenda: agenda))
     }
 
     /// Decisions from the form's rows (`decisionText`, `decisionOwner`, `decisionDeadline`, in order; empty rows skipped).

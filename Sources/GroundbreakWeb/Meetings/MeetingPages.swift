@@ -45,8 +45,14 @@ enum MeetingPages {
         for id in meeting.agenda.compactMap(\.supervisedItemId) + meeting.decisions.compactMap(\.supervisedItemId) {
             items[id] = try await input.services.supervision.item(id: id)
         }
+        // Projects the caller cannot see are listed by number only.
+        var projects: [Int64: Project] = [:]
+        let visible = input.scope(.viewProjects)
+        for id in meeting.agenda.compactMap(\.projectId) {
+            if let project = try await input.services.projects.project(id: id), visible.contains(project) { projects[id] = project }
+        }
         let page = MeetingShowPage(context: PageContext(input), meeting: meeting, settings: input.services.meetingSettings, catalog: input.catalog,
-                                   problems: problems, items: items, errors: errors)
+                                   problems: problems, items: items, projects: projects, errors: errors)
         return Responses.html(page.document, status: status)
     }
 

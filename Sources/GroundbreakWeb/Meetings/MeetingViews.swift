@@ -40,6 +40,7 @@ struct MeetingListPage {
                           Components.textField("heldOn", label: "日期", value: form["heldOn"], errors: messages("heldOn"), required: true, inputType: .date),
                           Components.textField("place", label: "地点", value: form["place"]),
                           Components.textField("chair", label: "主持", value: form["chair"]),
+                          Components.textField("projects", label: "汇报项目：项目编号（逗号分隔）", value: form["projects"], errors: messages("projects")),
                           Components.textField("problems", label: "议题：问题编号（逗号分隔）", value: form["problems"], errors: messages("problems")),
                           Components.textArea("attendees", label: "出席（每行一个职务或单位）", value: form["attendees"])),
                      .button(.type(.submit), .class("button"), .text("召开")))
@@ -53,6 +54,7 @@ struct MeetingShowPage {
     var catalog: ReferenceCatalog
     var problems: [Int64: Problem]
     var items: [Int64: SupervisedItem]
+    var projects: [Int64: Project]
     var errors: [FieldError]
 
     var document: HTML {
@@ -71,6 +73,9 @@ struct MeetingShowPage {
 
     func agendaLine(_ item: Meeting.AgendaItem) -> Node<HTML.ListContext> {
         let carried = item.carriedOver ? "（上次会议遗留）" : ""
+        if let id = item.projectId {
+            return .li(.a(.href(esc(Route.project(id).path)), .text(projects[id]?.fields.name ?? "项目 #\(id)")), .text(" 汇报"))
+        }
         if let id = item.problemId {
             let problem = problems[id]
             return .li(.a(.href(esc(Route.problem(id).path)), .text("问题 #\(id)")), .text(" \(problem.map { String($0.description.prefix(50)) } ?? "") \(problem?.status.label ?? "")\(carried)"))

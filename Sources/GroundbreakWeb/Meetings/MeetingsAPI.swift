@@ -6,6 +6,7 @@ import Hummingbird
 
 enum MeetingsAPI {
     struct AgendaDTO: Codable, Sendable {
+        @ExplicitNull var projectId: Int64?
         @ExplicitNull var problemId: Int64?
         @ExplicitNull var supervisedItemId: Int64?
         var note: String
@@ -47,7 +48,7 @@ enum MeetingsAPI {
             place = meeting.place
             chair = meeting.chair
             attendees = meeting.attendees
-            agenda = meeting.agenda.map { AgendaDTO(problemId: $0.problemId, supervisedItemId: $0.supervisedItemId, note: $0.note, carriedOver: $0.carriedOver) }
+            agenda = meeting.agenda.map { AgendaDTO(projectId: $0.projectId, problemId: $0.problemId, supervisedItemId: $0.supervisedItemId, note: $0.note, carriedOver: $0.carriedOver) }
             summary = meeting.summary
             decisions = meeting.decisions.map { DecisionDTO(text: $0.text, owner: $0.owner.map { ProblemsAPI.UnitDTO($0, catalog: catalog) }, deadline: $0.deadline?.iso,
                                                              supervisedItemId: $0.supervisedItemId) }
