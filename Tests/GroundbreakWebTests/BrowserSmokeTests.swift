@@ -109,5 +109,20 @@ struct BrowserSmokeTests {
                 try await driver.waitUntil { try await driver.title().hasPrefix("批量填报") }
                 #expect(!(try await driver.findAll("table.grid tbody tr")).isEmpty)
                 try await driver.screenshot(to: shots + "/8-reports-grid.png")
+
+                // The problem list with the month's cycle, one problem's history, the meetings with their minutes.
+                try await driver.open(base + "/problems?view=all")
+                try await driver.waitUntil { try await driver.title().hasPrefix("问题清单") }
+                #expect(try await driver.text("section.card h2").hasSuffix("问题清单"))
+                try await driver.click("table.ledger tbody tr td.name a")
+                try await driver.waitUntil { try await driver.title().hasPrefix("问题 #") }
+                #expect(try await driver.text("ol.timeline").contains("提出问题"))
+                try await driver.screenshot(to: shots + "/9-problem.png")
+                try await driver.open(base + "/meetings")
+                try await driver.waitUntil { try await driver.title().hasPrefix("会议") }
+                try await driver.click("table.ledger tbody tr:last-child td.name a")
+                try await driver.waitUntil { try await driver.title().contains("调度会") }
+                #expect(try await driver.text("section.card h2") == "会议纪要")
+                try await driver.screenshot(to: shots + "/10-meeting.png")
     }
 }
