@@ -10,6 +10,20 @@ public protocol AttachmentStorage: Sendable {
     func load(key: String) throws -> [UInt8]?
 }
 
+extension AttachmentStorage {
+    /// Keeps `bytes` under their SHA-256 and returns it.
+    func keep(_ bytes: [UInt8]) throws -> String {
+        let key = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        try save(bytes, key: key)
+        return key
+    }
+}
+
+/// A file name as shown and stored: one line, no path separators or NUL, at most 120 characters.
+func uploadName(_ name: String) -> String {
+    String(TextNormalizer.collapsedLine(name).filter { !"/\\\u{0}".contains($0) }.prefix(120))
+}
+
 /// Files in a directory, two levels of fan-out by the key's first characters.
 public struct LocalDiskStorage: AttachmentStorage {
     public let directory: URL
@@ -77,9 +91,8 @@ public struct AttachmentRepository: Sendable {
         let type = Self.imageType(bytes)
         if !bytes.isEmpty && type == nil { errors.append(FieldError("photo", .notAnImage)) }
         guard errors.isEmpty, let type else { throw StoreError.invalid(ValidationFailure(errors)) }
-        let cleanName = String(TextNormalizer.collapsedLine(name).filter { !"/\\\u{0}".contains($0) }.prefix(120))
-        let key = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-        try storage.save(bytes, key: key)
+        let cleanName = uploadName(name)
+        let key = try storage.keep(bytes)
         return try await database.transaction { db in
             let id = try await db.raw("""
                 INSERT INTO attachments (project_id, entity, entity_key, name, content_type, size, sha256, uploaded_by, uploaded_at)

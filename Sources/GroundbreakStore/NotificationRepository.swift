@@ -52,14 +52,23 @@ public struct NotificationRepository: Sendable {
     }
 
     static func insert(_ notice: Notice, recipients: SQLQueryString, now: Date, db: any SQLDatabase) async throws -> Int {
-        let before = try await count(notice.dedupeKey, db: db)
         try await db.raw("""
             INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key, created_at, read_at)
             SELECT id, \(bind: notice.kind), \(bind: notice.title), \(bind: notice.body), \(bind: notice.link), \(bind: notice.dedupeKey), \(bind: StoredTime.text(now)), NULL
             FROM users WHERE \(recipients) AND disabled = 0
             ON CONFLICT (user_id, dedupe_key) DO NOTHING
-            """).run()
-        return try await count(notice.dedupeKey, db: db) - before
+            RETURNING id
+            """).all().count
+    }
+
+    /// A notice that must go out once whatever runs it again (a reminder per deadline): to the
+    /// unit's inbox and the webhooks, in one transaction. Returns how many messages were new.
+    func sendOnce(_ notice: Notice, to unit: OrgUnit, webhook type: WebhookEventType, payload: String, now: Date) async throws -> Int {
+        try await database.transaction { db in
+            guard try await Self.firstTime(notice.dedupeKey, now: now, db: db) else { return 0 }
+            try await WebhookRepository.enqueue(type, payload: payload, now: now, db: db)
+            return try await Self.send(notice, to: unit, now: now, db: db)
+        }
     }
 
     /// Claims `key` for this notice: true the first time, false ever after.
@@ -70,10 +79,6 @@ public struct NotificationRepository: Sendable {
             ON CONFLICT (dedupe_key) DO NOTHING
             """).run()
         return try await db.raw("SELECT token FROM notice_keys WHERE dedupe_key = \(bind: key)").first()?.decode(column: "token", as: String.self) == token
-    }
-
-    static func count(_ key: String, db: any SQLDatabase) async throws -> Int {
-        try await db.raw("SELECT COUNT(*) AS n FROM notifications WHERE dedupe_key = \(bind: key)").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     public func send(_ notice: Notice, to unit: OrgUnit, now: Date) async throws -> Int {

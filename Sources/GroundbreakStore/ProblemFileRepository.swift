@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GroundbreakDomain
 import SQLKit
@@ -49,19 +48,19 @@ public struct ProblemFileRepository: Sendable {
     public func add(problemId: Int64, name: String, bytes: [UInt8], maxBytes: Int, actor: AuditActor, now: Date) async throws -> ProblemFile {
         let errors = Self.check(bytes, name: name, maxBytes: maxBytes)
         guard errors.isEmpty, let type = Self.evidenceType(bytes, name: name) else { throw StoreError.invalid(ValidationFailure(errors)) }
-        let cleanName = String(TextNormalizer.collapsedLine(name).filter { !"/\\\u{0}".contains($0) }.prefix(120))
-        let key = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-        try storage.save(bytes, key: key)
+        let typed = uploadName(name)
+        let cleanName = typed.isEmpty ? StoreText.evidenceDefaultName : typed
+        let key = try storage.keep(bytes)
         return try await database.transaction { db in
             let id = try await db.raw("""
                 INSERT INTO problem_files (problem_id, name, content_type, size, sha256, uploaded_by, uploaded_at)
-                VALUES (\(bind: problemId), \(bind: cleanName.isEmpty ? StoreText.evidenceDefaultName : cleanName), \(bind: type), \(bind: bytes.count), \(bind: key), \(bind: actor.name),
+                VALUES (\(bind: problemId), \(bind: cleanName), \(bind: type), \(bind: bytes.count), \(bind: key), \(bind: actor.name),
                         \(bind: StoredTime.text(now)))
                 RETURNING id
                 """).first()!.decode(column: "id", as: Int64.self)
             try await AuditLog.write(entity: "problem", entityId: String(problemId), action: "file", before: nil,
                                      after: AuditLog.json(["file": String(id), "name": cleanName, "sha256": key]), actor: actor, now: now, db: db)
-            return ProblemFile(id: id, problemId: problemId, name: cleanName.isEmpty ? StoreText.evidenceDefaultName : cleanName, contentType: type, size: bytes.count, sha256: key,
+            return ProblemFile(id: id, problemId: problemId, name: cleanName, contentType: type, size: bytes.count, sha256: key,
                                uploadedBy: actor.name, uploadedAt: now)
         }
     }

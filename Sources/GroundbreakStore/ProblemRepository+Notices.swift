@@ -70,13 +70,8 @@ extension ProblemRepository {
                          dedupeKey: "problem:\(problem.id):dueSoon:\(deadline.iso)")
                 : Notice(kind: "problem.overdue", title: "问题已逾期（时限 \(deadline.iso)）", body: subject, link: Self.link(problem),
                          dedupeKey: "problem:\(problem.id):overdue:\(deadline.iso)")
-            let new = try await database.transaction { db -> Int in
-                guard try await NotificationRepository.firstTime(notice.dedupeKey, now: now, db: db) else { return 0 }
-                let type: WebhookEventType = kind == .dueSoon ? .problemDueSoon : .problemOverdue
-                try await WebhookRepository.enqueue(type, payload: try Self.payload(type, problem, now: now), now: now, db: db)
-                return try await NotificationRepository.send(notice, to: owner, now: now, db: db)
-            }
-            sent += new
+            let type: WebhookEventType = kind == .dueSoon ? .problemDueSoon : .problemOverdue
+            sent += try await NotificationRepository(database: database).sendOnce(notice, to: owner, webhook: type, payload: try Self.payload(type, problem, now: now), now: now)
         }
         return sent
     }

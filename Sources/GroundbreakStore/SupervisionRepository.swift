@@ -53,22 +53,27 @@ public struct SupervisionRepository: Sendable {
         try await database.transaction { db in
             guard let current = try await Self.load(id: itemId, db: db) else { throw StoreError.notFound }
             guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
-            let next: SupervisedItem
-            switch SupervisionRules.apply(event, to: current, today: today) {
-            case .success(let item): next = item
-            case .failure(let failure): throw StoreError.invalid(failure)
-            }
-            try await db.raw("""
-                UPDATE supervised_items SET status = \(bind: next.status.rawValue), deadline = \(bind: next.deadline.iso), done_on = \(bind: next.doneOn?.iso),
-                    closed_on = \(bind: next.closedOn?.iso), urges = \(bind: next.urges), updated_at = \(bind: StoredTime.text(now)), version = version + 1
-                WHERE id = \(bind: itemId) AND version = \(bind: expectedVersion)
-                """).run()
-            guard let saved = try await Self.load(id: itemId, db: db), saved.version == expectedVersion + 1 else {
-                throw StoreError.conflict(currentVersion: expectedVersion + 1)
-            }
-            try await Self.written(event.kind, saved, before: current, text: event.text, actor: actor, today: today, now: now, db: db)
-            return saved
+            return try await Self.apply(event, to: current, actor: actor, today: today, now: now, db: db)
         }
+    }
+
+    /// `event` through the rules onto the item as read, with its event, audit row and notices.
+    static func apply(_ event: SupervisionEvent, to current: SupervisedItem, actor: AuditActor, today: Day, now: Date, db: any SQLDatabase) async throws -> SupervisedItem {
+        let next: SupervisedItem
+        switch SupervisionRules.apply(event, to: current, today: today) {
+        case .success(let item): next = item
+        case .failure(let failure): throw StoreError.invalid(failure)
+        }
+        try await db.raw("""
+            UPDATE supervised_items SET status = \(bind: next.status.rawValue), deadline = \(bind: next.deadline.iso), done_on = \(bind: next.doneOn?.iso),
+                closed_on = \(bind: next.closedOn?.iso), urges = \(bind: next.urges), updated_at = \(bind: StoredTime.text(now)), version = version + 1
+            WHERE id = \(bind: current.id) AND version = \(bind: current.version)
+            """).run()
+        guard let saved = try await load(id: current.id, db: db), saved.version == current.version + 1 else {
+            throw StoreError.conflict(currentVersion: current.version + 1)
+        }
+        try await written(event.kind, saved, before: current, text: event.text, actor: actor, today: today, now: now, db: db)
+        return saved
     }
 
     /// The event row, the audit row, and the owner's notice where the owner must act.
@@ -125,12 +130,8 @@ public struct SupervisionRepository: Sendable {
                          dedupeKey: "supervision:\(item.id):dueSoon:\(item.deadline.iso)")
                 : Notice(kind: "supervision.overdue", title: "督办事项已逾期（时限 \(item.deadline.iso)）", body: subject, link: "supervision:\(item.id)",
                          dedupeKey: "supervision:\(item.id):overdue:\(item.deadline.iso)")
-            sent += try await database.transaction { db -> Int in
-                guard try await NotificationRepository.firstTime(notice.dedupeKey, now: now, db: db) else { return 0 }
-                let type: WebhookEventType = kind == .dueSoon ? .supervisionDueSoon : .supervisionOverdue
-                try await WebhookRepository.enqueue(type, payload: try Self.payload(type, item, now: now), now: now, db: db)
-                return try await NotificationRepository.send(notice, to: item.owner, now: now, db: db)
-            }
+            let type: WebhookEventType = kind == .dueSoon ? .supervisionDueSoon : .supervisionOverdue
+            sent += try await NotificationRepository(database: database).sendOnce(notice, to: item.owner, webhook: type, payload: try Self.payload(type, item, now: now), now: now)
         }
         return sent
     }
@@ -142,16 +143,8 @@ public struct SupervisionRepository: Sendable {
         for item in try await items(owners: nil, openOnly: true, limit: 100_000) where item.isOverdue(on: today) {
             let saved = try await database.transaction { db -> SupervisedItem? in
                 guard try await NotificationRepository.firstTime("supervision:\(item.id):urged:\(item.deadline.iso)", now: now, db: db),
-                      let current = try await Self.load(id: item.id, db: db), current.version == item.version,
-                      case .success(let next) = SupervisionRules.apply(.urge(note: "", newDeadline: nil), to: current, today: today)
-                else { return nil }
-                try await db.raw("""
-                    UPDATE supervised_items SET urges = \(bind: next.urges), updated_at = \(bind: StoredTime.text(now)), version = version + 1
-                    WHERE id = \(bind: item.id) AND version = \(bind: item.version)
-                    """).run()
-                guard let saved = try await Self.load(id: item.id, db: db) else { return nil }
-                try await Self.written(.urge, saved, before: current, text: "逾期自动催办", actor: actor, today: today, now: now, db: db)
-                return saved
+                      let current = try await Self.load(id: item.id, db: db), current.version == item.version else { return nil }
+                return try await Self.apply(.urge(note: "逾期自动催办", newDeadline: nil), to: current, actor: actor, today: today, now: now, db: db)
             }
             if let saved { urged.append(saved) }
         }
