@@ -11,11 +11,11 @@ public struct AnnualPlanRepository: Sendable {
     }
 
     public func plans(projectId: Int64) async throws -> [AnnualPlan] {
-        try await database.sql.raw("SELECT * FROM annual_plans WHERE project_id = \(bind: projectId) ORDER BY year").all().map(Self.plan)
+        try await database.reader.raw("SELECT * FROM annual_plans WHERE project_id = \(bind: projectId) ORDER BY year").all().map(Self.plan)
     }
 
     public func plans(year: Int) async throws -> [AnnualPlan] {
-        try await database.sql.raw("SELECT * FROM annual_plans WHERE year = \(bind: year) ORDER BY project_id").all().map(Self.plan)
+        try await database.reader.raw("SELECT * FROM annual_plans WHERE year = \(bind: year) ORDER BY project_id").all().map(Self.plan)
     }
 
     public func save(_ sent: AnnualPlan, project: Project, expectedVersion: Int?, actor: AuditActor, now: Date) async throws -> AnnualPlan {

@@ -57,13 +57,13 @@ public struct ApprovalBatchRepository: Sendable {
     }
 
     private func batches(where condition: SQLQueryString) async throws -> [ApprovalBatch] {
-        let members = try await database.sql.raw("""
+        let members = try await database.reader.raw("""
             SELECT batch_id, project_id FROM approval_batch_projects WHERE batch_id IN (SELECT id FROM approval_batches WHERE \(condition))
             ORDER BY project_id
             """).all()
         var byBatch: [Int64: [Int64]] = [:]
         for row in members { byBatch[try row.decode(column: "batch_id", as: Int64.self), default: []].append(try row.decode(column: "project_id", as: Int64.self)) }
-        return try await database.sql.raw("SELECT * FROM approval_batches WHERE \(condition) ORDER BY held_on DESC, id DESC").all().map { row in
+        return try await database.reader.raw("SELECT * FROM approval_batches WHERE \(condition) ORDER BY held_on DESC, id DESC").all().map { row in
             let id = try row.decode(column: "id", as: Int64.self)
             return ApprovalBatch(id: id, name: try row.decode(column: "name", as: String.self),
                                  heldOn: Day.parse(try row.decode(column: "held_on", as: String.self)) ?? Day(year: 2000, month: 1, day: 1)!,

@@ -11,7 +11,7 @@ public struct ApprovalCatalogRepository: Sendable {
     }
 
     public func items() async throws -> [ApprovalItem] {
-        try await database.sql.raw("SELECT * FROM approval_items ORDER BY sort, code").all().map(Self.item)
+        try await database.reader.raw("SELECT * FROM approval_items ORDER BY sort, code").all().map(Self.item)
     }
 
     static func item(_ row: any SQLRow) throws -> ApprovalItem {

@@ -109,11 +109,11 @@ public struct AttachmentRepository: Sendable {
     }
 
     public func attachments(projectId: Int64) async throws -> [Attachment] {
-        try await database.sql.raw("SELECT * FROM attachments WHERE project_id = \(bind: projectId) ORDER BY id").all().map(Self.attachment)
+        try await database.reader.raw("SELECT * FROM attachments WHERE project_id = \(bind: projectId) ORDER BY id").all().map(Self.attachment)
     }
 
     public func attachment(id: Int64) async throws -> Attachment? {
-        try await database.sql.raw("SELECT * FROM attachments WHERE id = \(bind: id)").first().map(Self.attachment)
+        try await database.reader.raw("SELECT * FROM attachments WHERE id = \(bind: id)").first().map(Self.attachment)
     }
 
     public func bytes(of attachment: Attachment) throws -> [UInt8]? {

@@ -24,7 +24,9 @@ public struct AuditQuery: Sendable, Equatable {
 extension AuditLog {
     /// Records an event outside any other change: sign-ins, failures, token use, denials.
     public func record(entity: String, entityId: String, action: String, detail: String? = nil, reason: String = "", actor: AuditActor, now: Date) async throws {
-        try await Self.write(entity: entity, entityId: entityId, action: action, before: nil, after: detail, reason: reason, actor: actor, now: now, db: database.sql)
+        try await database.transaction { db in
+            try await Self.write(entity: entity, entityId: entityId, action: action, before: nil, after: detail, reason: reason, actor: actor, now: now, db: db)
+        }
     }
 
     /// Newest first, with the number of matching rows.
@@ -41,9 +43,9 @@ extension AuditLog {
         if let from = query.from { clauses.append("at >= \(bind: StoredTime.text(from.startInChina))") }
         if let to = query.to { clauses.append("at < \(bind: StoredTime.text(to.adding(days: 1).startInChina))") }
         let filter = clauses.joined(separator: " AND ")
-        let total = try await database.sql.raw("SELECT COUNT(*) AS n FROM audit_log WHERE \(filter)").first()!.decode(column: "n", as: Int.self)
+        let total = try await database.reader.raw("SELECT COUNT(*) AS n FROM audit_log WHERE \(filter)").first()!.decode(column: "n", as: Int.self)
         let offset = (max(query.page, 1) - 1) * query.perPage
-        let rows = try await database.sql.raw("""
+        let rows = try await database.reader.raw("""
             SELECT * FROM audit_log WHERE \(filter) ORDER BY id DESC LIMIT \(literal: query.perPage) OFFSET \(literal: offset)
             """).all()
         return (try rows.map(Self.entry), total)

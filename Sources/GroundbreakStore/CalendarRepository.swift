@@ -12,8 +12,8 @@ public struct CalendarRepository: Sendable {
     }
 
     public func calendar() async throws -> WorkingCalendar {
-        let years = try await database.sql.raw("SELECT year FROM calendar_years").all().map { try $0.decode(column: "year", as: Int.self) }
-        let exceptions = try await database.sql.raw("SELECT * FROM calendar_days").all().compactMap { row -> CalendarException? in
+        let years = try await database.reader.raw("SELECT year FROM calendar_years").all().map { try $0.decode(column: "year", as: Int.self) }
+        let exceptions = try await database.reader.raw("SELECT * FROM calendar_days").all().compactMap { row -> CalendarException? in
             guard let day = Day.parse(try row.decode(column: "date", as: String.self)),
                   let kind = CalendarException.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
             return CalendarException(day: day, kind: kind, festival: try row.decode(column: "festival", as: String.self),
@@ -32,7 +32,7 @@ public struct CalendarRepository: Sendable {
 
     public func years() async throws -> [LoadedYear] {
         let calendar = try await calendar()
-        return try await database.sql.raw("SELECT * FROM calendar_years ORDER BY year").all().map { row in
+        return try await database.reader.raw("SELECT * FROM calendar_years ORDER BY year").all().map { row in
             let year = try row.decode(column: "year", as: Int.self)
             let days = (1...12).flatMap { month in (1...Day.daysIn(month: month, year: year)).compactMap { Day(year: year, month: month, day: $0) } }
             return LoadedYear(

@@ -7,20 +7,29 @@ import PostgresKit
 import SQLKit
 import SQLiteKit
 
-/// A connection to the store: a pool of SQLite or PostgreSQL connections behind one SQLKit
-/// database, with transactions that run on a single connection.
+/// A connection to the store: pools of SQLite or PostgreSQL connections behind SQLKit, with
+/// reads on `reader` and every write in `transaction`, which runs on a single connection.
+///
+/// On SQLite the reader connections are opened `query_only`, and writes go to one writer
+/// connection behind the `WriteGate`: a write that bypasses `transaction` fails at once instead
+/// of racing the writer for the file lock (the "database is locked" stalls of issue 12).
 public final class Database: Sendable {
     public let engine: DatabaseEngine
     public let location: DatabaseLocation
-    let sql: any SQLDatabase
+    /// Reads. Read-only on SQLite; a write here is a bug (use `transaction`).
+    let reader: any SQLDatabase
+    /// Statements outside `transaction` (only what cannot run inside one, e.g. `CREATE DATABASE`).
+    let writer: any SQLDatabase
     private let shutdownPool: @Sendable () async throws -> Void
     private let writeGate: WriteGate?
     let ledgerCache = LedgerCache()
 
-    private init(engine: DatabaseEngine, location: DatabaseLocation, sql: any SQLDatabase, shutdown: @escaping @Sendable () async throws -> Void) {
+    private init(engine: DatabaseEngine, location: DatabaseLocation, reader: any SQLDatabase, writer: any SQLDatabase,
+                 shutdown: @escaping @Sendable () async throws -> Void) {
         self.engine = engine
         self.location = location
-        self.sql = sql
+        self.reader = reader
+        self.writer = writer
         self.shutdownPool = shutdown
         self.writeGate = engine == .sqlite ? WriteGate() : nil
     }
@@ -35,12 +44,27 @@ public final class Database: Sendable {
         let database: Database
         switch location {
         case .sqlite(let path):
-            let pool = EventLoopGroupConnectionPool(
-                source: SQLiteSource(path: path), maxConnectionsPerEventLoop: maxConnectionsPerEventLoop,
+            // The writer opens first: it switches a new file to WAL before any reader looks.
+            let writerPool = EventLoopGroupConnectionPool(
+                source: SQLiteSource(path: path, readOnly: false), maxConnectionsPerEventLoop: 1,
+                requestTimeout: .seconds(60), logger: logger, on: eventLoopGroup.next()
+            )
+            let writer = PooledSQLiteDatabase(pool: writerPool, logger: logger).sql(queryLogLevel: nil)
+            do {
+                _ = try await writer.raw("SELECT 1").all()
+            } catch {
+                try? await writerPool.shutdownAsync()
+                throw error
+            }
+            let readerPool = EventLoopGroupConnectionPool(
+                source: SQLiteSource(path: path, readOnly: true), maxConnectionsPerEventLoop: maxConnectionsPerEventLoop,
                 requestTimeout: .seconds(30), logger: logger, on: eventLoopGroup
             )
-            let sql = PooledSQLiteDatabase(pool: pool, logger: logger).sql(queryLogLevel: nil)
-            database = Database(engine: .sqlite, location: location, sql: sql) { try await pool.shutdownAsync() }
+            let reader = PooledSQLiteDatabase(pool: readerPool, logger: logger).sql(queryLogLevel: nil)
+            database = Database(engine: .sqlite, location: location, reader: reader, writer: writer) {
+                try await readerPool.shutdownAsync()
+                try await writerPool.shutdownAsync()
+            }
         case .postgres(let url):
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.coreConfiguration.options.requireBackendKeyData = false
@@ -48,13 +72,14 @@ public final class Database: Sendable {
                 source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: maxConnectionsPerEventLoop,
                 requestTimeout: .seconds(30), logger: logger, on: eventLoopGroup
             )
-            database = Database(engine: .postgres, location: location, sql: pool.database(logger: logger).sql(queryLogLevel: nil)) {
+            let sql = pool.database(logger: logger).sql(queryLogLevel: nil)
+            database = Database(engine: .postgres, location: location, reader: sql, writer: sql) {
                 try await pool.shutdownAsync()
             }
         }
         // Fail here, with the real reason, rather than at the first request.
         do {
-            _ = try await database.sql.raw("SELECT 1").all()
+            _ = try await database.reader.raw("SELECT 1").all()
         } catch {
             await database.shutdown()
             throw error
@@ -66,13 +91,18 @@ public final class Database: Sendable {
         try? await shutdownPool()
     }
 
+    /// One statement that changes data, as a transaction of its own.
+    func write(_ statement: SQLQueryString) async throws {
+        try await transaction { db in try await db.raw(statement).run() }
+    }
+
     /// Runs `body` in one transaction on one connection: committed when it returns, rolled back
     /// when it throws.
     func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let begin = Dialect.beginTransaction(for: engine)
         await writeGate?.enter()
         do {
-            let result = try await sql.withSession { session in
+            let result = try await writer.withSession { session in
                 try await session.raw(SQLQueryString(begin)).run()
                 do {
                     let result = try await body(session)

@@ -8,14 +8,14 @@ extension ImportRepository {
     public func reports(of projectIds: [Int64]) async throws -> [Int64: [MonthlyReport]] {
         var reports: [Int64: [MonthlyReport]] = [:]
         for chunk in Set(projectIds).sorted().chunked(into: 500) {
-            let rows = try await database.sql.raw("SELECT * FROM monthly_reports WHERE project_id IN (\(binds: Array(chunk))) ORDER BY month").all()
+            let rows = try await database.reader.raw("SELECT * FROM monthly_reports WHERE project_id IN (\(binds: Array(chunk))) ORDER BY month").all()
             for report in try rows.map(MonthlyReportRepository.report) { reports[report.projectId, default: []].append(report) }
         }
         return reports
     }
 
     public func closedMonths() async throws -> Set<Month> {
-        Set(try await database.sql.raw("SELECT month FROM month_closes").all().compactMap { Month.parse(try $0.decode(column: "month", as: String.self)) })
+        Set(try await database.reader.raw("SELECT month FROM month_closes").all().compactMap { Month.parse(try $0.decode(column: "month", as: String.self)) })
     }
 
     /// Sends every planned report, earliest month first so each is checked against the months

@@ -45,7 +45,7 @@ public struct ImportRepository: Sendable {
     /// Stored projects a file may name: by code, or by name (any region; the caller matches the region).
     public func candidates(codes: [String], names: [String]) async throws -> [Project] {
         var ids: Set<Int64> = []
-        let db = database.sql
+        let db = database.reader
         for chunk in codes.chunked(into: 500) {
             for row in try await db.raw("SELECT id FROM projects WHERE code IN (\(binds: Array(chunk)))").all() { ids.insert(try row.decode(column: "id", as: Int64.self)) }
         }
@@ -97,7 +97,7 @@ public struct ImportRepository: Sendable {
     }
 
     public func recent(limit: Int = 20) async throws -> [ImportRecord] {
-        try await database.sql.raw("SELECT * FROM imports ORDER BY id DESC LIMIT \(bind: limit)").all().map { row in
+        try await database.reader.raw("SELECT * FROM imports ORDER BY id DESC LIMIT \(bind: limit)").all().map { row in
             ImportRecord(
                 id: try row.decode(column: "id", as: Int64.self),
                 kind: ImportRecord.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .projects,

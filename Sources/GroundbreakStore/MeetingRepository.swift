@@ -104,11 +104,11 @@ public struct MeetingRepository: Sendable {
     }
 
     public func meeting(id: Int64) async throws -> Meeting? {
-        try await Self.load(id: id, db: database.sql)
+        try await Self.load(id: id, db: database.reader)
     }
 
     public func meetings(limit: Int = 200) async throws -> [Meeting] {
-        try await database.sql.raw("SELECT * FROM meetings ORDER BY held_on DESC, id DESC LIMIT \(bind: limit)").all().map(Self.meeting)
+        try await database.reader.raw("SELECT * FROM meetings ORDER BY held_on DESC, id DESC LIMIT \(bind: limit)").all().map(Self.meeting)
     }
 
     static func load(id: Int64, db: any SQLDatabase) async throws -> Meeting? {

@@ -33,15 +33,15 @@ public struct Migrator: Sendable {
     /// Runs every pending migration; returns the versions applied.
     @discardableResult
     public func migrate(now: Date = Date()) async throws -> [Int] {
-        try await database.sql.raw("""
+        try await database.write("""
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version BIGINT PRIMARY KEY,
                 name TEXT NOT NULL,
                 checksum TEXT NOT NULL,
                 applied_at TEXT NOT NULL
             )
-            """).run()
-        let applied = try await database.sql.raw("SELECT version, checksum FROM schema_migrations").all()
+            """)
+        let applied = try await database.reader.raw("SELECT version, checksum FROM schema_migrations").all()
         var checksums: [Int: String] = [:]
         for row in applied {
             checksums[try row.decode(column: "version", as: Int.self)] = try row.decode(column: "checksum", as: String.self)

@@ -11,7 +11,7 @@ public struct MonthCloseRepository: Sendable {
     }
 
     public func close(of month: Month) async throws -> MonthClose? {
-        try await Self.close(of: month, db: database.sql)
+        try await Self.close(of: month, db: database.reader)
     }
 
     static func close(of month: Month, db: any SQLDatabase) async throws -> MonthClose? {
@@ -60,7 +60,7 @@ public struct MonthCloseRepository: Sendable {
     }
 
     public func snapshot(month: Month) async throws -> [Int64: SnapshotFigures] {
-        try await Self.snapshot(month: month, db: database.sql)
+        try await Self.snapshot(month: month, db: database.reader)
     }
 
     static func snapshot(month: Month, db: any SQLDatabase) async throws -> [Int64: SnapshotFigures] {
@@ -75,7 +75,7 @@ public struct MonthCloseRepository: Sendable {
     }
 
     public func corrections(month: Month) async throws -> [ReportCorrection] {
-        try await database.sql.raw("SELECT * FROM report_corrections WHERE month = \(bind: month.iso) ORDER BY id").all().map(Self.correction)
+        try await database.reader.raw("SELECT * FROM report_corrections WHERE month = \(bind: month.iso) ORDER BY id").all().map(Self.correction)
     }
 
     static func correction(_ row: any SQLRow) throws -> ReportCorrection {

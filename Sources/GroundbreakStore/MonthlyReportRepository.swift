@@ -16,23 +16,23 @@ public struct MonthlyReportRepository: Sendable {
     }
 
     public func reports(projectId: Int64) async throws -> [MonthlyReport] {
-        try await database.sql.raw("SELECT * FROM monthly_reports WHERE project_id = \(bind: projectId) ORDER BY month").all().map(Self.report)
+        try await database.reader.raw("SELECT * FROM monthly_reports WHERE project_id = \(bind: projectId) ORDER BY month").all().map(Self.report)
     }
 
     /// Every report from `first` through `last`.
     public func reports(from first: Month, through last: Month) async throws -> [MonthlyReport] {
-        try await database.sql.raw("""
+        try await database.reader.raw("""
             SELECT * FROM monthly_reports WHERE month >= \(bind: first.iso) AND month <= \(bind: last.iso) ORDER BY project_id, month
             """).all().map(Self.report)
     }
 
     public func report(id: Int64) async throws -> MonthlyReport? {
-        try await database.sql.raw("SELECT * FROM monthly_reports WHERE id = \(bind: id)").first().map(Self.report)
+        try await database.reader.raw("SELECT * FROM monthly_reports WHERE id = \(bind: id)").first().map(Self.report)
     }
 
     /// Every report of `month` for the projects in `scope`.
     public func reports(month: Month, scope: ProjectScope) async throws -> [MonthlyReport] {
-        try await database.sql.raw("""
+        try await database.reader.raw("""
             SELECT r.* FROM monthly_reports r JOIN projects ON projects.id = r.project_id
             WHERE r.month = \(bind: month.iso) AND \(ProjectRepository.scopeClause(scope)) ORDER BY r.project_id
             """).all().map(Self.report)

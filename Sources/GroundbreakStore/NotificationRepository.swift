@@ -82,12 +82,12 @@ public struct NotificationRepository: Sendable {
     }
 
     public func send(_ notice: Notice, to unit: OrgUnit, now: Date) async throws -> Int {
-        try await Self.send(notice, to: unit, now: now, db: database.sql)
+        try await database.transaction { db in try await Self.send(notice, to: unit, now: now, db: db) }
     }
 
     public func inbox(userId: Int64, unreadOnly: Bool = false, limit: Int = 100) async throws -> [InboxMessage] {
         let unread: SQLQueryString = unreadOnly ? "AND read_at IS NULL" : ""
-        return try await database.sql.raw("""
+        return try await database.reader.raw("""
             SELECT * FROM notifications WHERE user_id = \(bind: userId) \(unread) ORDER BY id DESC LIMIT \(bind: limit)
             """).all().map { row in
             InboxMessage(id: try row.decode(column: "id", as: Int64.self), kind: try row.decode(column: "kind", as: String.self),
@@ -99,15 +99,23 @@ public struct NotificationRepository: Sendable {
     }
 
     public func unreadCount(userId: Int64) async throws -> Int {
-        try await database.sql.raw("SELECT COUNT(*) AS n FROM notifications WHERE user_id = \(bind: userId) AND read_at IS NULL").first()?
+        try await database.reader.raw("SELECT COUNT(*) AS n FROM notifications WHERE user_id = \(bind: userId) AND read_at IS NULL").first()?
             .decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// Marks one message (only the user's own) or, with nil, all of them read.
-    public func markRead(userId: Int64, id: Int64?, now: Date) async throws {
+    /// Marks one message (only the user's own) or, with nil, all of them read. False when `id`
+    /// names no message of this user (someone else's is as unknown as a missing one).
+    @discardableResult
+    public func markRead(userId: Int64, id: Int64?, now: Date) async throws -> Bool {
         let which: SQLQueryString = id.map { "AND id = \(bind: $0)" } ?? ""
-        try await database.sql.raw("""
-            UPDATE notifications SET read_at = \(bind: StoredTime.text(now)) WHERE user_id = \(bind: userId) AND read_at IS NULL \(which)
-            """).run()
+        return try await database.transaction { db in
+            if let id, try await db.raw("SELECT id FROM notifications WHERE id = \(bind: id) AND user_id = \(bind: userId)").first() == nil {
+                return false
+            }
+            try await db.raw("""
+                UPDATE notifications SET read_at = \(bind: StoredTime.text(now)) WHERE user_id = \(bind: userId) AND read_at IS NULL \(which)
+                """).run()
+            return true
+        }
     }
 }

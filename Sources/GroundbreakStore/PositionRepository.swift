@@ -20,7 +20,7 @@ public struct PositionRepository: Sendable {
     }
 
     private func positions(where condition: SQLQueryString) async throws -> [Position] {
-        let rows = try await database.sql.raw("""
+        let rows = try await database.reader.raw("""
             SELECT p.id, p.title, p.unit_name, p.duty, pe.name AS holder_name, pe.phone AS holder_phone
             FROM positions p
             LEFT JOIN position_holders h ON h.position_id = p.id AND h.held_to IS NULL
@@ -50,7 +50,7 @@ public struct PositionRepository: Sendable {
 
     /// Everyone who has held a seat, the current holder first.
     public func holdings(positionId: Int64) async throws -> [Holding] {
-        try await database.sql.raw("""
+        try await database.reader.raw("""
             SELECT pe.name, pe.phone, h.held_from, h.held_to FROM position_holders h JOIN people pe ON pe.id = h.person_id
             WHERE h.position_id = \(bind: positionId) ORDER BY h.held_from DESC, h.id DESC
             """).all().map { row in
@@ -62,7 +62,7 @@ public struct PositionRepository: Sendable {
 
     /// Projects that name the seat as sponsor or secretary.
     public func projects(positionId: Int64) async throws -> [(id: Int64, name: String, duty: Position.Duty)] {
-        try await database.sql.raw("""
+        try await database.reader.raw("""
             SELECT id, name, sponsor_position_id FROM projects
             WHERE sponsor_position_id = \(bind: positionId) OR secretary_position_id = \(bind: positionId) ORDER BY id
             """).all().map { row in

@@ -66,11 +66,11 @@ public struct ProblemFileRepository: Sendable {
     }
 
     public func files(problemId: Int64) async throws -> [ProblemFile] {
-        try await database.sql.raw("SELECT * FROM problem_files WHERE problem_id = \(bind: problemId) ORDER BY id").all().map(Self.file)
+        try await database.reader.raw("SELECT * FROM problem_files WHERE problem_id = \(bind: problemId) ORDER BY id").all().map(Self.file)
     }
 
     public func file(id: Int64) async throws -> ProblemFile? {
-        try await database.sql.raw("SELECT * FROM problem_files WHERE id = \(bind: id)").first().map(Self.file)
+        try await database.reader.raw("SELECT * FROM problem_files WHERE id = \(bind: id)").first().map(Self.file)
     }
 
     public func bytes(of file: ProblemFile) throws -> [UInt8]? {

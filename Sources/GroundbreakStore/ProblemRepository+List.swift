@@ -16,7 +16,7 @@ extension ProblemRepository {
     /// deadline, unassigned ones first among equals), closed ones by when they closed.
     public func list(_ query: ProblemQuery, reach: ProblemReach, today: Day) async throws -> ProblemPage {
         let filter = Self.whereClause(query, today: today) + " AND " + Self.reachClause(reach)
-        let db = database.sql
+        let db = database.reader
         let total = try await db.raw("SELECT COUNT(*) AS n FROM problems WHERE \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
         let offset = (query.page - 1) * query.perPage
         let order = query.view == .closedThisMonth ? "closed_on DESC, id DESC" : "CASE WHEN deadline IS NULL THEN 0 ELSE 1 END, deadline, id"
@@ -31,7 +31,7 @@ extension ProblemRepository {
 
     /// Every problem `reach` sees, for the figures (support units not loaded).
     public func all(reach: ProblemReach) async throws -> [Problem] {
-        try await database.sql.raw("SELECT * FROM problems WHERE \(Self.reachClause(reach)) ORDER BY id").all().map(Self.problem)
+        try await database.reader.raw("SELECT * FROM problems WHERE \(Self.reachClause(reach)) ORDER BY id").all().map(Self.problem)
     }
 
     static func whereClause(_ query: ProblemQuery, today: Day) -> SQLQueryString {

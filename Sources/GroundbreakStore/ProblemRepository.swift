@@ -92,7 +92,7 @@ public struct ProblemRepository: Sendable {
     /// Raises every open problem past its deadline one rung, each in its own transaction so one
     /// refusal (already at the top) does not hold back the others. Returns those escalated.
     public func escalateOverdue(settings: ProblemSettings, calendar: WorkingCalendar, actor: AuditActor, today: Day, now: Date) async throws -> [Problem] {
-        let candidates = try await database.sql.raw("""
+        let candidates = try await database.reader.raw("""
             SELECT * FROM problems WHERE status IN ('assigned', 'inProgress') AND deadline < \(bind: today.iso) ORDER BY id
             """).all().map(Self.problem)
         var escalated: [Problem] = []
@@ -110,11 +110,11 @@ public struct ProblemRepository: Sendable {
     }
 
     public func problem(id: Int64) async throws -> Problem? {
-        try await Self.load(id: id, db: database.sql)
+        try await Self.load(id: id, db: database.reader)
     }
 
     public func events(problemId: Int64) async throws -> [ProblemEventRecord] {
-        try await database.sql.raw("SELECT * FROM problem_events WHERE problem_id = \(bind: problemId) ORDER BY id").all().map { row in
+        try await database.reader.raw("SELECT * FROM problem_events WHERE problem_id = \(bind: problemId) ORDER BY id").all().map { row in
             ProblemEventRecord(
                 kind: ProblemEvent.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .reply,
                 text: try row.decode(column: "text", as: String.self),

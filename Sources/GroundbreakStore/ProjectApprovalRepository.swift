@@ -39,7 +39,7 @@ public struct ProjectApprovalRepository: Sendable {
     // MARK: Plan and items
 
     public func plan(projectId: Int64) async throws -> ApprovalPlan? {
-        guard let row = try await database.sql.raw("SELECT * FROM approval_plans WHERE project_id = \(bind: projectId)").first() else { return nil }
+        guard let row = try await database.reader.raw("SELECT * FROM approval_plans WHERE project_id = \(bind: projectId)").first() else { return nil }
         return ApprovalPlan(
             projectId: projectId,
             type: ApprovalProjectType(rawValue: try row.decode(column: "approval_type", as: String.self)) ?? .enterpriseFiling,
@@ -95,12 +95,12 @@ public struct ProjectApprovalRepository: Sendable {
     }
 
     public func approvals(projectId: Int64) async throws -> [ProjectApproval] {
-        let rows = try await database.sql.raw("SELECT * FROM project_approvals WHERE project_id = \(bind: projectId) ORDER BY id").all()
-        return try await Self.approvals(rows, db: database.sql)
+        let rows = try await database.reader.raw("SELECT * FROM project_approvals WHERE project_id = \(bind: projectId) ORDER BY id").all()
+        return try await Self.approvals(rows, db: database.reader)
     }
 
     public func approval(id: Int64) async throws -> ProjectApproval? {
-        try await Self.load(id: id, db: database.sql)
+        try await Self.load(id: id, db: database.reader)
     }
 
     static func load(id: Int64, db: any SQLDatabase) async throws -> ProjectApproval? {
@@ -208,7 +208,7 @@ public struct ProjectApprovalRepository: Sendable {
     static let idsPerQuery = 1_000
 
     private func events(chunk: [Int64]) async throws -> [ApprovalEventRecord] {
-        try await database.sql.raw("SELECT * FROM approval_events WHERE approval_id IN (\(binds: chunk)) ORDER BY id").all().map { row in
+        try await database.reader.raw("SELECT * FROM approval_events WHERE approval_id IN (\(binds: chunk)) ORDER BY id").all().map { row in
             ApprovalEventRecord(
                 id: try row.decode(column: "id", as: Int64.self),
                 approvalId: try row.decode(column: "approval_id", as: Int64.self),
@@ -227,14 +227,14 @@ public struct ProjectApprovalRepository: Sendable {
     /// `departments` (an approving department works on projects it does not lead).
     /// Changes with every change to projects or approvals: a key for figures computed from them.
     public func generation() async throws -> Int64 {
-        try await LedgerGeneration.current(database.sql)
+        try await LedgerGeneration.current(database.reader)
     }
 
     public func listings(scope: ProjectScope, departments: Set<String>, openOnly: Bool) async throws -> [ApprovalListing] {
         var reach = ProjectRepository.scopeClause(scope)
         if !departments.isEmpty { reach = "(\(reach) OR i.department_code IN (\(binds: departments.sorted())))" }
         let open: SQLQueryString = openOnly ? "AND a.status NOT IN ('approved', 'rejected', 'notNeeded')" : ""
-        let rows = try await database.sql.raw("""
+        let rows = try await database.reader.raw("""
             SELECT a.*, projects.name AS project_name, projects.region_code AS project_region
             FROM project_approvals a
             JOIN projects ON projects.id = a.project_id
@@ -242,7 +242,7 @@ public struct ProjectApprovalRepository: Sendable {
             WHERE \(reach) \(open)
             ORDER BY a.id
             """).all()
-        let approvals = try await Self.approvals(rows, db: database.sql)
+        let approvals = try await Self.approvals(rows, db: database.reader)
         let items = Dictionary(uniqueKeysWithValues: try await ApprovalCatalogRepository(database: database).items().map { ($0.code, $0) })
         return try zip(rows, approvals).compactMap { row, approval in
             guard let item = items[approval.itemCode] else { return nil }

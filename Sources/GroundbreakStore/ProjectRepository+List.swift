@@ -10,7 +10,7 @@ extension ProjectRepository {
     /// with pages nobody opens again, evicting the ones people do.
     public func list(_ query: ProjectQuery, scope: ProjectScope, catalog: ReferenceCatalog, today: Day, cached: Bool = true) async throws -> ProjectPage {
         let filter = Self.whereClause(query, catalog: catalog, today: today) + " AND " + Self.scopeClause(scope)
-        let db = database.sql
+        let db = database.reader
         let generation = try await LedgerGeneration.current(db)
         guard cached else {
             var page = try await compute(filter: filter, query: query, db: db)
@@ -28,7 +28,7 @@ extension ProjectRepository {
 
     /// Every project in `stages` within `scope`, by id: the monthly reporting board.
     public func projects(inStages stages: [Stage], scope: ProjectScope) async throws -> [Project] {
-        let db = database.sql
+        let db = database.reader
         let rows = try await db.raw("""
             SELECT * FROM projects WHERE stage IN (\(binds: stages.map(\.rawValue))) AND \(Self.scopeClause(scope)) ORDER BY id
             """).all()

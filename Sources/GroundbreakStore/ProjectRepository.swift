@@ -15,7 +15,7 @@ public struct ProjectRepository: Sendable {
     // MARK: Read
 
     public func project(id: Int64) async throws -> Project? {
-        try await Self.load(id: id, db: database.sql)
+        try await Self.load(id: id, db: database.reader)
     }
 
     static func load(id: Int64, db: any SQLDatabase) async throws -> Project? {
@@ -26,7 +26,7 @@ public struct ProjectRepository: Sendable {
 
     /// Stage history, oldest first.
     public func transitions(projectId: Int64) async throws -> [StageTransitionRecord] {
-        try await database.sql.raw("SELECT * FROM stage_transitions WHERE project_id = \(bind: projectId) ORDER BY id").all().map { row in
+        try await database.reader.raw("SELECT * FROM stage_transitions WHERE project_id = \(bind: projectId) ORDER BY id").all().map { row in
             StageTransitionRecord(
                 id: try row.decode(column: "id", as: Int64.self),
                 projectId: projectId,
@@ -40,7 +40,7 @@ public struct ProjectRepository: Sendable {
     }
 
     public func count() async throws -> Int {
-        try await database.sql.raw("SELECT COUNT(*) AS n FROM projects").first()!.decode(column: "n", as: Int.self)
+        try await database.reader.raw("SELECT COUNT(*) AS n FROM projects").first()!.decode(column: "n", as: Int.self)
     }
 
     // MARK: Write
@@ -64,7 +64,7 @@ public struct ProjectRepository: Sendable {
             throw error
         } catch {
             // A concurrent insert of the same code loses to the unique index; say so in words.
-            if let code = fields.code, let taken = try await Self.codeOwner(code, excluding: nil, db: database.sql) {
+            if let code = fields.code, let taken = try await Self.codeOwner(code, excluding: nil, db: database.reader) {
                 initialErrors.append(FieldError("code", .projectCodeTaken(code: code.value, byProject: taken)))
                 throw StoreError.invalid(ValidationFailure(initialErrors))
             }

@@ -90,7 +90,7 @@ public struct ReferenceDataLoader: Sendable {
     @discardableResult
     public func load(now: Date = Date()) async throws -> [String] {
         var loaded: [String] = []
-        let recorded = try await database.sql.raw("SELECT file, checksum FROM reference_loads").all()
+        let recorded = try await database.reader.raw("SELECT file, checksum FROM reference_loads").all()
         var checksums: [String: String] = [:]
         for row in recorded {
             checksums[try row.decode(column: "file", as: String.self)] = try row.decode(column: "checksum", as: String.self)

@@ -11,7 +11,7 @@ public struct ReferenceRepository: Sendable {
     }
 
     public func catalog() async throws -> ReferenceCatalog {
-        let db = database.sql
+        let db = database.reader
         func validity(_ row: any SQLRow) throws -> Validity {
             Validity(
                 validFrom: try row.decodeNil(column: "valid_from") ? nil : Day.parse(try row.decode(column: "valid_from", as: String.self)),

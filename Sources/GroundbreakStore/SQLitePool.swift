@@ -8,8 +8,10 @@ import SQLiteKit
 
 /// Opens SQLite connections with the settings a shared, concurrently used file needs:
 /// write-ahead logging, a busy timeout instead of immediate SQLITE_BUSY, and foreign keys on.
+/// Reader connections are `query_only`, so only the writer connection can change the file.
 struct SQLiteSource: ConnectionPoolSource {
     let path: String
+    let readOnly: Bool
 
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
         SQLiteConnection.open(storage: .file(path: path), threadPool: .singleton, logger: logger, on: eventLoop)
@@ -22,7 +24,7 @@ struct SQLiteSource: ConnectionPoolSource {
                     "PRAGMA cache_size = -8000",
                     "PRAGMA temp_store = MEMORY",
                     "PRAGMA mmap_size = 1073741824",
-                ]
+                ] + (readOnly ? ["PRAGMA query_only = ON"] : [])
                 return pragmas.reduce(eventLoop.makeSucceededVoidFuture()) { future, pragma in
                     future.flatMap { connection.query(pragma).map { _ in } }
                 }.map { connection }

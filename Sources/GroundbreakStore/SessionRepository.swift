@@ -40,16 +40,16 @@ public struct SessionRepository: Sendable {
             tokenHash: Self.hash(token), userId: userId, csrfToken: Self.randomToken(),
             createdAt: now, lastSeenAt: now, expiresAt: expiresAt
         )
-        try await database.sql.raw("""
+        try await database.write("""
             INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, source_ip, user_agent)
             VALUES (\(bind: record.tokenHash), \(bind: userId), \(bind: record.csrfToken), \(bind: StoredTime.text(now)),
                     \(bind: StoredTime.text(now)), \(bind: StoredTime.text(expiresAt)), \(bind: sourceIP), \(bind: String(userAgent.prefix(300))))
-            """).run()
+            """)
         return (token, record)
     }
 
     public func find(token: String) async throws -> SessionRecord? {
-        guard let row = try await database.sql.raw("SELECT * FROM sessions WHERE token_hash = \(bind: Self.hash(token))").first() else {
+        guard let row = try await database.reader.raw("SELECT * FROM sessions WHERE token_hash = \(bind: Self.hash(token))").first() else {
             return nil
         }
         return try Self.record(row)
@@ -58,7 +58,7 @@ public struct SessionRepository: Sendable {
     /// The session and its account in one query: this runs on every signed-in request.
     public func findWithUser(token: String) async throws -> (session: SessionRecord, user: UserAccount)? {
         let roles = Dialect.joinedValues("r.role", engine: database.engine)
-        guard let row = try await database.sql.raw("""
+        guard let row = try await database.reader.raw("""
             SELECT s.token_hash AS s_token_hash, s.csrf_token AS s_csrf_token, s.created_at AS s_created_at,
                    s.last_seen_at AS s_last_seen_at, s.expires_at AS s_expires_at, u.*,
                    (SELECT \(unsafeRaw: roles) FROM user_roles r WHERE r.user_id = u.id) AS role_list
@@ -82,7 +82,7 @@ public struct SessionRepository: Sendable {
 
     /// Sessions of one account, newest first.
     public func sessions(userId: Int64) async throws -> [SessionRecord] {
-        try await database.sql.raw("SELECT * FROM sessions WHERE user_id = \(bind: userId) ORDER BY created_at DESC").all().map(Self.record)
+        try await database.reader.raw("SELECT * FROM sessions WHERE user_id = \(bind: userId) ORDER BY created_at DESC").all().map(Self.record)
     }
 
     static func record(_ row: any SQLRow) throws -> SessionRecord {
@@ -97,23 +97,23 @@ public struct SessionRepository: Sendable {
     }
 
     public func touch(tokenHash: String, now: Date) async throws {
-        try await database.sql.raw("""
+        try await database.write("""
             UPDATE sessions SET last_seen_at = \(bind: StoredTime.text(now)) WHERE token_hash = \(bind: tokenHash)
-            """).run()
+            """)
     }
 
     public func delete(tokenHash: String) async throws {
-        try await database.sql.raw("DELETE FROM sessions WHERE token_hash = \(bind: tokenHash)").run()
+        try await database.write("DELETE FROM sessions WHERE token_hash = \(bind: tokenHash)")
     }
 
     public func deleteAll(userId: Int64) async throws {
-        try await database.sql.raw("DELETE FROM sessions WHERE user_id = \(bind: userId)").run()
+        try await database.write("DELETE FROM sessions WHERE user_id = \(bind: userId)")
     }
 
     /// Removes sessions past their absolute expiry or idle for longer than `idle`.
     public func purge(now: Date, idle: TimeInterval) async throws {
-        try await database.sql.raw("""
+        try await database.write("""
             DELETE FROM sessions WHERE expires_at < \(bind: StoredTime.text(now)) OR last_seen_at < \(bind: StoredTime.text(now.addingTimeInterval(-idle)))
-            """).run()
+            """)
     }
 }

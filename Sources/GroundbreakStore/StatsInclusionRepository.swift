@@ -12,14 +12,14 @@ public struct StatsInclusionRepository: Sendable {
 
     /// Every recorded admission of the projects in `scope`, by project.
     public func inclusions(scope: ProjectScope) async throws -> [Int64: StatsInclusion] {
-        let rows = try await database.sql.raw("""
+        let rows = try await database.reader.raw("""
             SELECT s.* FROM stats_inclusions s JOIN projects ON projects.id = s.project_id WHERE \(ProjectRepository.scopeClause(scope))
             """).all()
         return Dictionary(try rows.map { let value = try Self.inclusion($0); return (value.projectId, value) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func inclusion(projectId: Int64) async throws -> StatsInclusion? {
-        try await database.sql.raw("SELECT * FROM stats_inclusions WHERE project_id = \(bind: projectId)").first().map(Self.inclusion)
+        try await database.reader.raw("SELECT * FROM stats_inclusions WHERE project_id = \(bind: projectId)").first().map(Self.inclusion)
     }
 
     /// Records (or corrects) a project's admission.

@@ -152,7 +152,7 @@ public struct SupervisionRepository: Sendable {
     }
 
     public func item(id: Int64) async throws -> SupervisedItem? {
-        try await Self.load(id: id, db: database.sql)
+        try await Self.load(id: id, db: database.reader)
     }
 
     /// Open items first by deadline, then the rest; `owners` nil is every item.
@@ -166,14 +166,14 @@ public struct SupervisionRepository: Sendable {
             }
             filter = filter + " AND (" + parts.joined(separator: " OR ") + ")"
         }
-        return try await database.sql.raw("""
+        return try await database.reader.raw("""
             SELECT * FROM supervised_items WHERE \(filter)
             ORDER BY CASE WHEN status IN ('open', 'replied') THEN 0 ELSE 1 END, deadline, id LIMIT \(bind: limit)
             """).all().map(Self.item)
     }
 
     public func events(itemId: Int64) async throws -> [SupervisionEventRecord] {
-        try await database.sql.raw("SELECT * FROM supervision_events WHERE item_id = \(bind: itemId) ORDER BY id").all().map { row in
+        try await database.reader.raw("SELECT * FROM supervision_events WHERE item_id = \(bind: itemId) ORDER BY id").all().map { row in
             SupervisionEventRecord(
                 kind: SupervisionEvent.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .feedback,
                 text: try row.decode(column: "text", as: String.self),

@@ -21,7 +21,7 @@ public struct TargetRepository: Sendable {
     }
 
     public func targets(unit: TargetUnit, year: Int) async throws -> [UnitTarget] {
-        try await database.sql.raw("""
+        try await database.reader.raw("""
             SELECT * FROM unit_targets WHERE unit_kind = \(bind: unit.kind.rawValue) AND unit_code = \(bind: unit.code) AND year = \(bind: year)
             """).all().map { row in
             UnitTarget(unit: unit, year: year, indicator: try row.decode(column: "indicator", as: String.self),

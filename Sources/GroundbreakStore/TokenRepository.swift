@@ -44,19 +44,19 @@ public struct TokenRepository: Sendable {
     /// The live token and its account, if the token exists and is not revoked.
     public func find(token: String) async throws -> (token: APIToken, user: UserAccount)? {
         guard token.hasPrefix(Self.prefix),
-              let row = try await database.sql.raw("SELECT * FROM api_tokens WHERE token_hash = \(bind: SessionRepository.hash(token)) AND revoked_at IS NULL").first()
+              let row = try await database.reader.raw("SELECT * FROM api_tokens WHERE token_hash = \(bind: SessionRepository.hash(token)) AND revoked_at IS NULL").first()
         else { return nil }
         let record = try Self.record(row)
-        guard let user = try await UserRepository.load(id: record.userId, db: database.sql) else { return nil }
+        guard let user = try await UserRepository.load(id: record.userId, db: database.reader) else { return nil }
         return (record, user)
     }
 
     public func find(id: Int64) async throws -> APIToken? {
-        try await database.sql.raw("SELECT * FROM api_tokens WHERE id = \(bind: id)").first().map(Self.record)
+        try await database.reader.raw("SELECT * FROM api_tokens WHERE id = \(bind: id)").first().map(Self.record)
     }
 
     public func touch(id: Int64, now: Date) async throws {
-        try await database.sql.raw("UPDATE api_tokens SET last_used_at = \(bind: StoredTime.text(now)) WHERE id = \(bind: id)").run()
+        try await database.write("UPDATE api_tokens SET last_used_at = \(bind: StoredTime.text(now)) WHERE id = \(bind: id)")
     }
 
     public func revoke(id: Int64, actor: AuditActor, now: Date = Date()) async throws {
@@ -68,7 +68,7 @@ public struct TokenRepository: Sendable {
     }
 
     public func tokens(userId: Int64) async throws -> [APIToken] {
-        try await database.sql.raw("SELECT * FROM api_tokens WHERE user_id = \(bind: userId) ORDER BY id DESC").all().map(Self.record)
+        try await database.reader.raw("SELECT * FROM api_tokens WHERE user_id = \(bind: userId) ORDER BY id DESC").all().map(Self.record)
     }
 
     static func record(_ row: any SQLRow) throws -> APIToken {
@@ -92,15 +92,15 @@ public struct SignInAttempts: Sendable {
     }
 
     public func record(username: String, sourceIP: String, succeeded: Bool, now: Date) async throws {
-        try await database.sql.raw("""
+        try await database.write("""
             INSERT INTO sign_in_attempts (username, source_ip, at, succeeded)
             VALUES (\(bind: String(username.prefix(64))), \(bind: sourceIP), \(bind: StoredTime.text(now)), \(bind: succeeded ? 1 : 0))
-            """).run()
+            """)
     }
 
     /// Failures from `sourceIP` since `since`.
     public func failures(from sourceIP: String, since: Date) async throws -> Int {
-        try await database.sql.raw("""
+        try await database.reader.raw("""
             SELECT COUNT(*) AS n FROM sign_in_attempts WHERE source_ip = \(bind: sourceIP) AND at >= \(bind: StoredTime.text(since)) AND succeeded = 0
             """).first()!.decode(column: "n", as: Int.self)
     }

@@ -148,7 +148,7 @@ public struct UserRepository: Sendable {
 
     /// The most recent password hashes, newest first (the current one included).
     public func recentPasswordHashes(id: Int64) async throws -> [String] {
-        try await database.sql.raw("""
+        try await database.reader.raw("""
             SELECT password_hash FROM password_history WHERE user_id = \(bind: id) ORDER BY id DESC LIMIT \(literal: Self.passwordHistoryDepth)
             """).all().map { try $0.decode(column: "password_hash", as: String.self) }
     }
@@ -168,7 +168,7 @@ public struct UserRepository: Sendable {
     }
 
     public func recordSuccess(id: Int64) async throws {
-        try await database.sql.raw("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = \(bind: id)").run()
+        try await database.write("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = \(bind: id)")
     }
 
     /// Locks until `until` (or unlocks with `nil`), as an administrator's action.
@@ -186,17 +186,17 @@ public struct UserRepository: Sendable {
     }
 
     public func find(username: String) async throws -> UserAccount? {
-        guard let row = try await database.sql.raw("SELECT id FROM users WHERE username = \(bind: username.lowercased())").first() else { return nil }
-        return try await Self.load(id: try row.decode(column: "id", as: Int64.self), db: database.sql)
+        guard let row = try await database.reader.raw("SELECT id FROM users WHERE username = \(bind: username.lowercased())").first() else { return nil }
+        return try await Self.load(id: try row.decode(column: "id", as: Int64.self), db: database.reader)
     }
 
     public func find(id: Int64) async throws -> UserAccount? {
-        try await Self.load(id: id, db: database.sql)
+        try await Self.load(id: id, db: database.reader)
     }
 
     public func all() async throws -> [UserAccount] {
-        let rows = try await database.sql.raw("SELECT * FROM users ORDER BY username").all()
-        let roles = try await Self.roles(db: database.sql)
+        let rows = try await database.reader.raw("SELECT * FROM users ORDER BY username").all()
+        let roles = try await Self.roles(db: database.reader)
         return try rows.map { row in
             let id = try row.decode(column: "id", as: Int64.self)
             return try Self.account(row, roles: roles[id] ?? [])
@@ -204,7 +204,7 @@ public struct UserRepository: Sendable {
     }
 
     public func count() async throws -> Int {
-        try await database.sql.raw("SELECT COUNT(*) AS n FROM users").first()!.decode(column: "n", as: Int.self)
+        try await database.reader.raw("SELECT COUNT(*) AS n FROM users").first()!.decode(column: "n", as: Int.self)
     }
 
     // MARK: Rows

@@ -73,7 +73,7 @@ public struct WebhookRepository: Sendable {
     }
 
     public func webhooks() async throws -> [Webhook] {
-        try await database.sql.raw("SELECT * FROM webhooks ORDER BY id").all().map(Self.webhook)
+        try await database.reader.raw("SELECT * FROM webhooks ORDER BY id").all().map(Self.webhook)
     }
 
     static func webhook(_ row: any SQLRow) throws -> Webhook {
@@ -95,12 +95,12 @@ public struct WebhookRepository: Sendable {
     }
 
     public func enqueue(_ type: WebhookEventType, payload: String, now: Date) async throws {
-        try await Self.enqueue(type, payload: payload, now: now, db: database.sql)
+        try await database.transaction { db in try await Self.enqueue(type, payload: payload, now: now, db: db) }
     }
 
     /// Deliveries whose time has come, oldest first, with their webhook.
     public func due(now: Date, limit: Int = 50) async throws -> [(delivery: WebhookDelivery, webhook: Webhook)] {
-        let rows = try await database.sql.raw("""
+        let rows = try await database.reader.raw("""
             SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= \(bind: StoredTime.text(now)) ORDER BY next_attempt_at, id LIMIT \(bind: limit)
             """).all().map(Self.delivery)
         let hooks = Dictionary(try await webhooks().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -109,22 +109,24 @@ public struct WebhookRepository: Sendable {
 
     /// Records one attempt: delivered, or failed and due again after the retry policy's wait (or given up).
     public func recordAttempt(id: Int64, statusCode: Int?, error: String, now: Date) async throws {
-        guard let current = try await database.sql.raw("SELECT * FROM webhook_deliveries WHERE id = \(bind: id)").first().map(Self.delivery) else { return }
+        guard let current = try await database.reader.raw("SELECT * FROM webhook_deliveries WHERE id = \(bind: id)").first().map(Self.delivery) else { return }
         let attempts = current.attempts + 1
         let delivered = statusCode.map { (200..<300).contains($0) } ?? false
         let wait = RetryPolicy.delay(afterAttempts: attempts)
         let status: WebhookDelivery.Status = delivered ? .delivered : wait == nil ? .failed : .pending
-        try await database.sql.raw("""
-            UPDATE webhook_deliveries SET attempts = \(bind: attempts), status = \(bind: status.rawValue), last_status_code = \(bind: statusCode),
-                last_error = \(bind: String(error.prefix(500))), next_attempt_at = \(bind: StoredTime.text(now.addingTimeInterval(wait ?? 0))),
-                delivered_at = \(bind: delivered ? StoredTime.text(now) : nil)
-            WHERE id = \(bind: id)
-            """).run()
+        try await database.transaction { db in
+            try await db.raw("""
+                UPDATE webhook_deliveries SET attempts = \(bind: attempts), status = \(bind: status.rawValue), last_status_code = \(bind: statusCode),
+                    last_error = \(bind: String(error.prefix(500))), next_attempt_at = \(bind: StoredTime.text(now.addingTimeInterval(wait ?? 0))),
+                    delivered_at = \(bind: delivered ? StoredTime.text(now) : nil)
+                WHERE id = \(bind: id)
+                """).run()
+        }
     }
 
     public func deliveries(webhookId: Int64? = nil, limit: Int = 100) async throws -> [WebhookDelivery] {
         let filter: SQLQueryString = webhookId.map { "WHERE webhook_id = \(bind: $0)" } ?? ""
-        return try await database.sql.raw("SELECT * FROM webhook_deliveries \(filter) ORDER BY id DESC LIMIT \(bind: limit)").all().map(Self.delivery)
+        return try await database.reader.raw("SELECT * FROM webhook_deliveries \(filter) ORDER BY id DESC LIMIT \(bind: limit)").all().map(Self.delivery)
     }
 
     static func delivery(_ row: any SQLRow) throws -> WebhookDelivery {

@@ -103,7 +103,7 @@ struct ApprovalStoreTests {
             let edited = try await ApprovalCatalogRepository(database: store.database).update(
                 code: "BUILD-PLAN", statutoryLimit: 20, unit: .workingDays, promisedLimit: 10, validTo: nil, actor: testActor, now: testNow)
             #expect(edited.limit == 10)
-            try await store.database.sql.raw("DELETE FROM reference_loads").run()
+            try await store.database.write("DELETE FROM reference_loads")
             try await ReferenceDataLoader(database: store.database).load()
             #expect(try await ApprovalCatalogRepository(database: store.database).items().first { $0.code == "BUILD-PLAN" }?.promisedLimit == 10)
         }

@@ -131,7 +131,7 @@ struct DemoApprovalTests {
             #expect(byId.values.allSatisfy { [.approval, .construction, .operation].contains($0.stage) })
             let calendar = try await CalendarRepository(database: store.database).calendar()
             let events = try await approvals.events(approvalIds: listings.map(\.approval.id))
-            let pauseCount = try await store.database.sql.raw("SELECT COUNT(*) AS n FROM approval_pauses").first()!.decode(column: "n", as: Int.self)
+            let pauseCount = try await store.database.reader.raw("SELECT COUNT(*) AS n FROM approval_pauses").first()!.decode(column: "n", as: Int.self)
             let eventCount = Dictionary(grouping: events, by: \.approvalId).mapValues(\.count)
             #expect(listings.reduce(0) { $0 + $1.approval.pauses.count } == pauseCount)
             for listing in listings {

@@ -45,10 +45,9 @@ struct MigrationTests {
     @Test("an administrator's edit survives a reload of the file", arguments: allEngines)
     func localEditsSurvive(engine: DatabaseEngine) async throws {
         try await withTestStore(engine) { store in
-            let db = store.database.sql
-            try await db.raw("UPDATE departments SET name = '长春市发展和改革委员会（本地修改）', locally_edited = 1 WHERE code = 'CC-FGW'").run()
-            try await db.raw("UPDATE departments SET name = '临时名称' WHERE code = 'CC-GXJ'").run()
-            try await db.raw("DELETE FROM reference_loads").run()
+            try await store.database.write("UPDATE departments SET name = '长春市发展和改革委员会（本地修改）', locally_edited = 1 WHERE code = 'CC-FGW'")
+            try await store.database.write("UPDATE departments SET name = '临时名称' WHERE code = 'CC-GXJ'")
+            try await store.database.write("DELETE FROM reference_loads")
             try await ReferenceDataLoader(database: store.database).load()
             let catalog = try await ReferenceRepository(database: store.database).catalog()
             #expect(catalog.department("CC-FGW")?.name == "长春市发展和改革委员会（本地修改）")
@@ -59,7 +58,7 @@ struct MigrationTests {
     @Test("a migration edited after it ran stops the start", arguments: allEngines)
     func editedMigration(engine: DatabaseEngine) async throws {
         try await withTestStore(engine) { store in
-            try await store.database.sql.raw("UPDATE schema_migrations SET checksum = 'tampered' WHERE version = 1").run()
+            try await store.database.write("UPDATE schema_migrations SET checksum = 'tampered' WHERE version = 1")
             await #expect(throws: Migrator.EditedMigration.self) {
                 try await Migrator(database: store.database).migrate()
             }
@@ -70,12 +69,12 @@ struct MigrationTests {
     func auditAppendOnly(engine: DatabaseEngine) async throws {
         try await withTestStore(engine) { store in
             let project = try await ProjectRepository(database: store.database).create(sampleInput(), catalog: store.catalog)
-            let db = store.database.sql
+            // Through the writer: the refusal must come from the triggers, not from a read-only connection.
             await #expect(throws: (any Error).self) {
-                try await db.raw("UPDATE audit_log SET actor_name = 'x'").run()
+                try await store.database.write("UPDATE audit_log SET actor_name = 'x'")
             }
             await #expect(throws: (any Error).self) {
-                try await db.raw("DELETE FROM audit_log").run()
+                try await store.database.write("DELETE FROM audit_log")
             }
             let entries = try await AuditLog(database: store.database).entries(entity: "project", entityId: String(project.id))
             #expect(entries.count == 1)

@@ -65,7 +65,7 @@ struct AccountStoreTests {
             #expect(account.username == "sec.zhang" && account.roles == [.secretary, .viewer] && account.unit?.text == "region:220104")
             let (token, _) = try await TokenRepository(database: store.database).issue(userId: account.id, name: "对接", actor: testActor, now: testNow)
             let (session, _) = try await SessionRepository(database: store.database).create(userId: account.id, now: testNow, expiresAt: testNow.addingTimeInterval(60), sourceIP: "", userAgent: "")
-            let stored = try await store.database.sql.raw("SELECT token_hash FROM api_tokens UNION ALL SELECT token_hash FROM sessions").all()
+            let stored = try await store.database.reader.raw("SELECT token_hash FROM api_tokens UNION ALL SELECT token_hash FROM sessions").all()
                 .map { try $0.decode(column: "token_hash", as: String.self) }
             #expect(stored.count == 2 && !stored.contains(token) && !stored.contains(session))
             #expect(try await SessionRepository(database: store.database).findWithUser(token: session)?.user.roles == [.secretary, .viewer])

@@ -45,7 +45,7 @@ public actor PostgresHarness {
         var attempt = 0
         while true {
             do {
-                try await admin.sql.raw("CREATE DATABASE \(ident: name) TEMPLATE groundbreak_template").run()
+                try await admin.writer.raw("CREATE DATABASE \(ident: name) TEMPLATE groundbreak_template").run()
                 break
             } catch where attempt < 50 {
                 attempt += 1
@@ -56,8 +56,8 @@ public actor PostgresHarness {
     }
 
     private static func makeTemplate(base: String, admin: GroundbreakStore.Database) async throws {
-        try await admin.sql.raw("DROP DATABASE IF EXISTS groundbreak_template").run()
-        try await admin.sql.raw("CREATE DATABASE groundbreak_template").run()
+        try await admin.writer.raw("DROP DATABASE IF EXISTS groundbreak_template").run()
+        try await admin.writer.raw("CREATE DATABASE groundbreak_template").run()
         let template = try await GroundbreakStore.Database.connect(.postgres(url: Self.url(base, database: "groundbreak_template")), maxConnectionsPerEventLoop: 1)
         do {
             try await Migrator(database: template).migrate()
@@ -75,7 +75,7 @@ public actor PostgresHarness {
         let admin = try await adminDatabase(base: base)
         counter += 1
         let name = "groundbreak_empty_\(counter)"
-        try await admin.sql.raw("CREATE DATABASE \(ident: name)").run()
+        try await admin.writer.raw("CREATE DATABASE \(ident: name)").run()
         return Self.url(base, database: name)
     }
 

@@ -96,7 +96,7 @@ actor SQLiteTemplate {
             try await Migrator(database: database).migrate()
             try await ReferenceDataLoader(database: database).load()
             // Fold the write-ahead log into the file so a plain copy is complete.
-            try await database.sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+            try await database.reader.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
         } catch {
             await database.shutdown()
             throw error

@@ -25,22 +25,22 @@ public struct DemoLoader: Sendable {
     /// Generates `count` projects around `today` and appends them to the store.
     public func load(count: Int, seed: UInt64 = 20_260_101, today: Day, actor: AuditActor, now: Date = Date()) async throws -> Summary {
         let catalog = try await ReferenceRepository(database: database).catalog()
-        let nextProject = try await database.sql.raw("SELECT COALESCE(MAX(id), 0) AS m FROM projects").first()!.decode(column: "m", as: Int64.self) + 1
+        let nextProject = try await database.reader.raw("SELECT COALESCE(MAX(id), 0) AS m FROM projects").first()!.decode(column: "m", as: Int64.self) + 1
         // Seat and holder share an id in the demo data, so start past both tables.
-        let nextSeat = try await database.sql.raw("""
+        let nextSeat = try await database.reader.raw("""
             SELECT COALESCE(MAX(m), 0) AS m FROM (SELECT MAX(id) AS m FROM positions UNION ALL SELECT MAX(id) AS m FROM people) ids
             """).first()!.decode(column: "m", as: Int64.self) + 1
         let dataset = DemoDataset.generate(
             count: count, seed: seed &+ UInt64(nextProject), today: today, catalog: catalog,
             firstProjectId: nextProject, firstSeatId: nextSeat
         )
-        let nextApproval = try await database.sql.raw("SELECT COALESCE(MAX(id), 0) AS m FROM project_approvals").first()!.decode(column: "m", as: Int64.self) + 1
+        let nextApproval = try await database.reader.raw("SELECT COALESCE(MAX(id), 0) AS m FROM project_approvals").first()!.decode(column: "m", as: Int64.self) + 1
         let approvals = DemoApprovals.generate(
             projects: dataset.projects, items: try await ApprovalCatalogRepository(database: database).items(),
             calendar: try await CalendarRepository(database: database).calendar(), catalog: catalog, today: today,
             firstApprovalId: nextApproval, seed: seed &+ UInt64(nextProject)
         )
-        let nextReport = try await database.sql.raw("SELECT COALESCE(MAX(id), 0) AS m FROM monthly_reports").first()!.decode(column: "m", as: Int64.self) + 1
+        let nextReport = try await database.reader.raw("SELECT COALESCE(MAX(id), 0) AS m FROM monthly_reports").first()!.decode(column: "m", as: Int64.self) + 1
         let reports = DemoReports.generate(projects: dataset.projects, rules: try MonthlyReportRepository.rules(), today: today, firstId: nextReport,
                                            seed: seed &+ UInt64(nextProject), at: now)
         let plans = DemoPlans.plans(projects: dataset.projects, year: today.year, seed: seed &+ UInt64(nextProject))
