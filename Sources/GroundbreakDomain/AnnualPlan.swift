@@ -32,7 +32,9 @@ public struct AnnualPlan: Sendable, Codable, Equatable {
         var errors: [FieldError] = []
         if !(2000...2100).contains(plan.year) { errors.append(FieldError("year", .unknownCode(field: "year", code: String(plan.year)))) }
         let total = project.fields.totalInvestment
-        if total > .zero && plan.plannedInvestment > total { errors.append(FieldError("plannedInvestment", .planAboveTotal(total: total))) }
+        if let problem = plan.plannedInvestment.inputProblem {
+            errors.append(FieldError("plannedInvestment", .money(problem)))
+        } else if total > .zero && plan.plannedInvestment > total { errors.append(FieldError("plannedInvestment", .planAboveTotal(total: total))) }
         if let start = plan.plannedStart, let completion = plan.plannedCompletion, completion < start {
             errors.append(FieldError("plannedCompletion", .completionBeforeStart))
         }

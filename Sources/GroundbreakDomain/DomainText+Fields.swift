@@ -52,6 +52,7 @@ extension DomainText {
         "approvalType": "项目审批类型",
         "targetStart": "目标开工日期",
         "csv": "日历文件",
+        "value": "目标值",
         "year": "年度",
         "limit": "法定时限",
         "promised": "承诺时限",

@@ -66,6 +66,9 @@ public enum DomainText: Sendable, Equatable {
     case coordinateInvalid
     case coordinatesIncomplete
     case unknownCode(field: String, code: String)
+    case numberOutOfRange(field: String, min: String, max: String)
+    case notWholeNumber(field: String)
+    case controlCharacters(field: String)
     case regionRetired(code: String, replacement: String)
     case categoryNotLeaf(code: String)
     case positionWrongDuty(field: String)
@@ -307,7 +310,7 @@ public enum DomainText: Sendable, Equatable {
             case .notANumber: "金额应为数字，如 12345.67"
             case .negative: "金额不能为负数"
             case .tooPrecise(let decimals): "金额最多保留\(decimals)位小数"
-            case .tooLarge: "金额超出允许范围，请核对单位（万元）"
+            case .tooLarge: "金额超出允许范围（最多100万亿元），请核对单位"
             }
         case .dateInvalid:
             "日期格式不正确，请按 2026-03-15 填写"
@@ -319,6 +322,12 @@ public enum DomainText: Sendable, Equatable {
             "坐标超出范围：经度应在73至136之间，纬度应在3至54之间"
         case .coordinatesIncomplete:
             "经度和纬度需同时填写"
+        case .numberOutOfRange(let field, let min, let max):
+            "\(DomainText.field(field).zh)应在\(min)至\(max)之间"
+        case .notWholeNumber(let field):
+            "\(DomainText.field(field).zh)应为整数"
+        case .controlCharacters(let field):
+            "\(DomainText.field(field).zh)含有不可见的控制字符（如空字符），请删除后重新提交"
         case .unknownCode(let field, let code):
             "\(DomainText.field(field).zh)「\(code)」不在系统参考数据中"
         case .regionRetired(let code, let replacement):

@@ -16,19 +16,41 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
     }
 
     public static func wan(_ wan: Int64) -> Money {
-        Money(yuan: wan * yuanPerWan)
+        Money(yuan: wan.multipliedClamping(by: yuanPerWan))
     }
 
     public static func yi(_ yi: Int64) -> Money {
-        Money(yuan: yi * yuanPerYi)
+        Money(yuan: yi.multipliedClamping(by: yuanPerYi))
     }
 
     public static func < (lhs: Money, rhs: Money) -> Bool {
         lhs.yuan < rhs.yuan
     }
 
+    /// Saturates at the ends of `Int64` instead of trapping. Every amount that enters is bounded
+    /// by `maximum` (10^14 yuan), so real sums — even 92,000 amounts at the bound — never get
+    /// there; saturating only keeps a hostile or corrupted value from stopping the process.
     public static func + (lhs: Money, rhs: Money) -> Money {
-        Money(yuan: lhs.yuan + rhs.yuan)
+        let (sum, overflow) = lhs.yuan.addingReportingOverflow(rhs.yuan)
+        guard overflow else { return Money(yuan: sum) }
+        return Money(yuan: rhs.yuan > 0 ? .max : .min)
+    }
+
+    /// Whether the amount lies in what input accepts: 0 … `maximum`.
+    public var isWithinInputBounds: Bool { yuan >= 0 && yuan <= Money.maximum.yuan }
+
+    /// The first problem with an amount given directly (an API number), as `parse` would name it.
+    public var inputProblem: MoneyParseError? {
+        if yuan < 0 { return .negative }
+        if yuan > Money.maximum.yuan { return .tooLarge }
+        return nil
+    }
+
+    /// A whole number of yuan from a floating-point figure (a target, a sum of shares); nil when it
+    /// is not finite or beyond what `Int64` holds.
+    public init?(approximately yuan: Double) {
+        guard yuan.isFinite, let whole = Int64(exactly: yuan.rounded()) else { return nil }
+        self.yuan = whole
     }
 
     public init(from decoder: any Decoder) throws {
@@ -130,18 +152,24 @@ extension Money {
 extension Money {
     /// The amount in `unit` with exactly `decimals` places, rounded half away from zero.
     /// `grouped` inserts thousands separators in the integer part.
+    /// Any `Int64` formats: the whole units and the remainder are scaled apart, so nothing
+    /// overflows (`decimals` is taken within 0…8).
     public func formatted(in unit: MoneyUnit, decimals: Int = 2, grouped: Bool = false) -> String {
-        let perUnit = unit.yuanPerUnit
+        let decimals = min(max(decimals, 0), 8)
+        let perUnit = UInt64(unit.yuanPerUnit)
         let negative = yuan < 0
         let magnitude = yuan.magnitude
         let scale = UInt64(Money.pow10(decimals))
-        // value * scale / perUnit, rounded half up on the magnitude.
-        let scaled = (magnitude * scale * 2 + UInt64(perUnit)) / (UInt64(perUnit) * 2)
-        let integerPart = scaled / scale
-        let fractionPart = scaled % scale
+        // remainder * scale / perUnit, rounded half up; remainder < 10^8 and scale ≤ 10^8 fit easily.
+        var integerPart = magnitude / perUnit
+        var fractionPart = (magnitude % perUnit * scale * 2 + perUnit) / (perUnit * 2)
+        if fractionPart == scale {
+            integerPart += 1
+            fractionPart = 0
+        }
         var integerText = String(integerPart)
         if grouped { integerText = Money.group(integerText) }
-        var text = negative && scaled != 0 ? "-" + integerText : integerText
+        var text = negative && (integerPart != 0 || fractionPart != 0) ? "-" + integerText : integerText
         if decimals > 0 {
             let fractionText = String(fractionPart)
             text += "." + String(repeating: "0", count: decimals - fractionText.count) + fractionText
@@ -172,4 +200,13 @@ extension Money {
 
 extension Character {
     public var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+extension Int64 {
+    /// The product, held at `Int64.max`/`.min` instead of trapping.
+    public func multipliedClamping(by other: Int64) -> Int64 {
+        let (product, overflow) = multipliedReportingOverflow(by: other)
+        guard overflow else { return product }
+        return (self < 0) == (other < 0) ? .max : .min
+    }
 }

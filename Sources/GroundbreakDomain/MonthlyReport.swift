@@ -163,6 +163,15 @@ public enum MonthlyReportRules {
         if let percent = figures.progressPercent, !(0...100).contains(percent) { errors.append(FieldError("progressPercent", .percentRange)) }
         if let jobs = figures.jobs, jobs < 0 || jobs > 1_000_000 { errors.append(FieldError("jobs", .unknownCode(field: "jobs", code: String(jobs)))) }
         if figures.progressText.count > 500 { errors.append(FieldError("progressText", .tooLong(field: "progressText", max: 500))) }
+        // Amounts outside what input accepts are named and nothing is summed with them.
+        var outOfBounds = false
+        for (field, amount) in [("dispatch", Optional(figures.dispatch)), ("statistical", figures.statistical)] {
+            if let problem = amount?.inputProblem {
+                errors.append(FieldError(field, .money(problem)))
+                outOfBounds = true
+            }
+        }
+        guard !outOfBounds else { return errors }
         let sinceStart = others.filter { $0.month <= month }.reduce(figures.dispatch) { $0 + $1.figures.dispatch }
         let total = project.fields.totalInvestment
         if total > .zero && sinceStart > total {

@@ -60,17 +60,28 @@ extension PasswordPolicy {
     }
 }
 
-/// How long to hold a sign-in from an address that keeps failing: nothing for the first
-/// `freeFailures` in the window, then doubling from half a second, at most `maximum`.
+/// How long to hold a sign-in that follows failures in the window: nothing for the first
+/// `freeFailures`, then doubling from half a second, at most `maximum`.
+///
+/// Counted per address *and user name*, so a guesser slows only their own guesses at one
+/// account; and per address alone with a larger allowance (`addressFreeFailures`), for one
+/// address trying many names. A city's offices share a few NAT addresses, so the address alone
+/// must not slow everyone behind it at the first typos.
 public enum SignInThrottle {
     public static let window: TimeInterval = 15 * 60
     public static let freeFailures = 5
+    public static let addressFreeFailures = 30
     public static let maximum: Duration = .seconds(8)
 
-    public static func delay(afterFailures failures: Int) -> Duration {
-        guard failures >= freeFailures else { return .zero }
-        let exponent = min(failures - freeFailures, 10)
+    public static func delay(afterFailures failures: Int, free: Int = freeFailures) -> Duration {
+        guard failures >= free else { return .zero }
+        let exponent = min(failures - free, 10)
         let milliseconds = 500 * (1 << exponent)
         return min(.milliseconds(milliseconds), maximum)
+    }
+
+    /// The hold for a sign-in as `username` from an address.
+    public static func delay(nameFailures: Int, addressFailures: Int) -> Duration {
+        max(delay(afterFailures: nameFailures), delay(afterFailures: addressFailures, free: addressFreeFailures))
     }
 }

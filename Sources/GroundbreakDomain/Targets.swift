@@ -108,6 +108,55 @@ public struct UnitTarget: Sendable, Codable, Equatable {
     }
 }
 
+extension Indicator.Kind {
+    /// What a target of this kind may be: amounts in whole yuan up to `Money.maximum`, counts
+    /// up to a million, rates from −100 % to 1000 %.
+    public var targetRange: ClosedRange<Double> {
+        switch self {
+        case .amount: 0...Double(Money.maximum.yuan)
+        case .count: 0...1_000_000
+        case .percent: -100...1000
+        }
+    }
+
+    public var targetIsWhole: Bool { self != .percent }
+}
+
+extension UnitTarget {
+    /// Every problem with the target: the unit known, the indicator and curve known, the year
+    /// plausible, the value within its kind's range. A stored target can therefore always be
+    /// shown.
+    public func problems(indicators: IndicatorCatalog, reference: ReferenceCatalog) -> [FieldError] {
+        var errors: [FieldError] = []
+        if !unit.isKnown(reference) { errors.append(FieldError("unit", .unknownCode(field: "unit", code: unit.text))) }
+        let indicator = indicators.indicator(self.indicator)
+        if indicator == nil { errors.append(FieldError("indicator", .unknownCode(field: "indicator", code: self.indicator))) }
+        if indicators.curves[curve] == nil { errors.append(FieldError("curve", .unknownCode(field: "curve", code: curve))) }
+        if !(2000...2100).contains(year) { errors.append(FieldError("year", .numberOutOfRange(field: "year", min: "2000", max: "2100"))) }
+        if let kind = indicator?.kind {
+            let range = kind.targetRange
+            if !value.isFinite || !range.contains(value) {
+                let bound = { (value: Double) in kind == .amount ? Money(approximately: value)?.formatted(in: .wan, decimals: 0) ?? "" : String(format: "%g", value) }
+                errors.append(FieldError("value", .numberOutOfRange(field: "value", min: bound(range.lowerBound), max: bound(range.upperBound) + (kind == .amount ? "万元" : ""))))
+            } else if kind.targetIsWhole && value.rounded() != value {
+                errors.append(FieldError("value", .notWholeNumber(field: "value")))
+            }
+        }
+        return errors
+    }
+}
+
+extension TargetUnit {
+    /// Whether the unit exists in the reference data.
+    public func isKnown(_ catalog: ReferenceCatalog) -> Bool {
+        switch kind {
+        case .region: catalog.region(code) != nil
+        case .zone: catalog.zone(code) != nil
+        case .department: catalog.department(code) != nil
+        }
+    }
+}
+
 /// One indicator of one unit at a month's end: the actual figure against the year's target and
 /// the share of the year that has passed on the unit's curve.
 public struct IndicatorReading: Sendable, Equatable {

@@ -29,14 +29,8 @@ public struct TargetRepository: Sendable {
         }
     }
 
-    public func set(_ target: UnitTarget, catalog: IndicatorCatalog, actor: AuditActor, now: Date) async throws {
-        var errors: [FieldError] = []
-        if catalog.indicator(target.indicator) == nil { errors.append(FieldError("indicator", .unknownCode(field: "indicator", code: target.indicator))) }
-        if catalog.curves[target.curve] == nil { errors.append(FieldError("curve", .unknownCode(field: "curve", code: target.curve))) }
-        if !(2000...2100).contains(target.year) { errors.append(FieldError("year", .unknownCode(field: "year", code: String(target.year)))) }
-        if target.value < 0 || !target.value.isFinite || (catalog.indicator(target.indicator)?.kind == .percent && target.value > 1000) {
-            errors.append(FieldError("value", .unknownCode(field: "value", code: String(target.value))))
-        }
+    public func set(_ target: UnitTarget, catalog: IndicatorCatalog, reference: ReferenceCatalog, actor: AuditActor, now: Date) async throws {
+        let errors = target.problems(indicators: catalog, reference: reference)
         guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
         try await database.transaction { db in
             let before = try await db.raw("""

@@ -55,8 +55,13 @@ public struct TokenRepository: Sendable {
         try await database.reader.raw("SELECT * FROM api_tokens WHERE id = \(bind: id)").first().map(Self.record)
     }
 
-    public func touch(id: Int64, now: Date) async throws {
-        try await database.write("UPDATE api_tokens SET last_used_at = \(bind: StoredTime.text(now)) WHERE id = \(bind: id)")
+    /// Notes the token's use (and the path it was used on) in one write.
+    public func touch(id: Int64, now: Date, path: String, actor: AuditActor) async throws {
+        try await database.transaction { db in
+            try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: StoredTime.text(now)) WHERE id = \(bind: id)").run()
+            try await AuditLog.write(entity: "api_token", entityId: String(id), action: "token-use", before: nil, after: nil,
+                                     reason: path, actor: actor, now: now, db: db)
+        }
     }
 
     public func revoke(id: Int64, actor: AuditActor, now: Date = Date()) async throws {
@@ -94,14 +99,19 @@ public struct SignInAttempts: Sendable {
     public func record(username: String, sourceIP: String, succeeded: Bool, now: Date) async throws {
         try await database.write("""
             INSERT INTO sign_in_attempts (username, source_ip, at, succeeded)
-            VALUES (\(bind: String(username.prefix(64))), \(bind: sourceIP), \(bind: StoredTime.text(now)), \(bind: succeeded ? 1 : 0))
+            VALUES (\(bind: Self.storedName(username)), \(bind: sourceIP), \(bind: StoredTime.text(now)), \(bind: succeeded ? 1 : 0))
             """)
     }
 
     /// Failures from `sourceIP` since `since`.
-    public func failures(from sourceIP: String, since: Date) async throws -> Int {
-        try await database.reader.raw("""
-            SELECT COUNT(*) AS n FROM sign_in_attempts WHERE source_ip = \(bind: sourceIP) AND at >= \(bind: StoredTime.text(since)) AND succeeded = 0
-            """).first()!.decode(column: "n", as: Int.self)
+    /// Failures from `sourceIP` since `since`: as `username`, and as anyone.
+    public func failures(from sourceIP: String, username: String, since: Date) async throws -> (name: Int, address: Int) {
+        let row = try await database.reader.raw("""
+            SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN username = \(bind: Self.storedName(username)) THEN 1 ELSE 0 END), 0) AS named
+            FROM sign_in_attempts WHERE source_ip = \(bind: sourceIP) AND at >= \(bind: StoredTime.text(since)) AND succeeded = 0
+            """).first()
+        return (try row?.decode(column: "named", as: Int.self) ?? 0, try row?.decode(column: "n", as: Int.self) ?? 0)
     }
+
+    static func storedName(_ username: String) -> String { String(username.lowercased().prefix(64)) }
 }

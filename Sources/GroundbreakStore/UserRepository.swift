@@ -153,22 +153,37 @@ public struct UserRepository: Sendable {
             """).all().map { try $0.decode(column: "password_hash", as: String.self) }
     }
 
-    /// Counts a failed sign-in; the fifth in a row locks the account. Returns the account after.
-    public func recordFailure(id: Int64, now: Date) async throws -> UserAccount? {
+    /// Claims one password check for the account before the (slow) hash comparison runs: the
+    /// check is counted as a failure up front, in one statement, so parallel guesses cannot all
+    /// pass the lock check. False when the account is locked, or as many checks as would lock it
+    /// are already counted.
+    public func beginPasswordCheck(id: Int64, now: Date) async throws -> Bool {
         try await database.transaction { db in
-            guard let account = try await Self.load(id: id, db: db) else { return nil }
-            let failures = account.failedAttempts + 1
-            let lock = failures >= Self.lockAfterFailures ? StoredTime.text(now.addingTimeInterval(Self.lockDuration)) : nil
             try await db.raw("""
-                UPDATE users SET failed_attempts = \(bind: lock == nil ? failures : 0), locked_until = COALESCE(\(bind: lock), locked_until)
-                WHERE id = \(bind: id)
-                """).run()
-            return try await Self.load(id: id, db: db)
+                UPDATE users SET failed_attempts = failed_attempts + 1
+                WHERE id = \(bind: id) AND failed_attempts < \(bind: Self.lockAfterFailures)
+                  AND (locked_until IS NULL OR locked_until <= \(bind: StoredTime.text(now)))
+                RETURNING id
+                """).first() != nil
         }
     }
 
-    public func recordSuccess(id: Int64) async throws {
-        try await database.write("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = \(bind: id)")
+    /// Settles a check begun with `beginPasswordCheck`: a match clears the count; a mismatch
+    /// leaves it counted and locks the account when the count has reached the limit. Returns
+    /// the account after.
+    public func finishPasswordCheck(id: Int64, matched: Bool, now: Date) async throws -> UserAccount? {
+        try await database.transaction { db in
+            if matched {
+                try await db.raw("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = \(bind: id)").run()
+            } else {
+                let lock = StoredTime.text(now.addingTimeInterval(Self.lockDuration))
+                try await db.raw("""
+                    UPDATE users SET failed_attempts = 0, locked_until = \(bind: lock)
+                    WHERE id = \(bind: id) AND failed_attempts >= \(bind: Self.lockAfterFailures)
+                    """).run()
+            }
+            return try await Self.load(id: id, db: db)
+        }
     }
 
     /// Locks until `until` (or unlocks with `nil`), as an administrator's action.

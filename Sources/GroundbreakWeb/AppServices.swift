@@ -48,6 +48,9 @@ public final class AppServices: Sendable {
     /// Uploaded import files between preview and commit, by their SHA-256.
     var importFiles: LocalDiskStorage { LocalDiskStorage(directory: settings.attachmentsDirectory + "/imports") }
 
+    /// Which refused anonymous requests reach the audit trail.
+    let refusals = RefusalSampler()
+
     /// Waits; sign-in throttling holds failing addresses with it. Tests replace it.
     let pause: @Sendable (Duration) async -> Void
 

@@ -34,6 +34,13 @@ public struct AppSettings: Sendable {
     public var schedulerEnabled = true
     /// Seconds between the scheduler's ticks.
     public var schedulerInterval: Double = 30
+    /// Reverse proxies whose `X-Forwarded-For` is believed (addresses and IPv4 networks, comma
+    /// separated). Empty: the TCP peer is the client.
+    public var trustedProxies = ""
+
+    public struct InvalidSetting: Error, CustomStringConvertible {
+        public let description: String
+    }
 
     public init() {}
 
@@ -46,6 +53,9 @@ public struct AppSettings: Sendable {
 
     /// Production refuses to start with a missing or weak secret instead of falling back to one.
     public func validated() throws -> AppSettings {
+        if case .failure(let bad) = TrustedProxies.parse(trustedProxies) {
+            throw InvalidSetting(description: "GROUNDBREAK_TRUSTED_PROXIES 中的「\(bad.text)」不是 IP 地址或 IPv4 网段（如 10.0.0.0/8）")
+        }
         guard mode == .production else { return self }
         guard let secretKey, secretKey.utf8.count >= 32 else {
             throw MissingSecret(name: "GROUNDBREAK_SECRET_KEY（至少32个字符）")

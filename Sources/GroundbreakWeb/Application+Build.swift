@@ -10,6 +10,7 @@ import Prometheus
 public enum GroundbreakApplication {
     public static func router(services: AppServices) -> Router<AppContext> {
         let router = Router(context: AppContext.self)
+        router.add(middleware: ClientAddressMiddleware(proxies: (try? TrustedProxies.parse(services.settings.trustedProxies).get()) ?? .none))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ErrorMiddleware())

@@ -19,6 +19,10 @@ enum WebText {
         static let validation = "提交的内容有误，未作任何修改"
         static let badRequest = "请求格式不正确"
         static let badJSON = "请求体不是有效的 JSON"
+        static let invalidType = "字段类型不正确"
+        static func notAnInteger(_ fields: [String]) -> String {
+            "字段 \(fields.joined(separator: "、")) 应为整数（不带小数，绝对值小于 9223372036854775807）"
+        }
         static let unsupportedMediaType = "请求的 Content-Type 应为 application/json"
         static let tooLarge = "请求体过大"
         static let csrf = "页面已过期或请求来源无法验证，请刷新页面后重试"
@@ -67,5 +71,12 @@ enum WebText {
         static let disabled = "账号已停用，请联系管理员"
         static func locked(minutes: Int) -> String { "连续登录失败次数过多，账号已锁定，请\(minutes)分钟后再试或联系管理员" }
         static let lockedByAdmin = "账号已被管理员锁定，请联系管理员"
+    }
+
+    enum Audit {
+        /// The reason on a sampled refusal: one row per address and minute stands for all of them.
+        static func refusalSample(previous: Int) -> String {
+            previous > 0 ? "抽样记录：同一地址上一分钟内共被拒绝\(previous)次" : "抽样记录：同一地址每分钟仅记录一次"
+        }
     }
 }

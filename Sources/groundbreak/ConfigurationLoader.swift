@@ -50,6 +50,7 @@ enum ConfigurationLoader {
         settings.attachmentsDirectory = config.string(forKey: "groundbreak.attachments.dir", default: settings.attachmentsDirectory)
         settings.maxUploadBytes = config.int(forKey: "groundbreak.upload.max.bytes", default: settings.maxUploadBytes)
         settings.schedulerEnabled = config.bool(forKey: "groundbreak.scheduler.enabled", default: settings.schedulerEnabled)
+        settings.trustedProxies = config.string(forKey: "groundbreak.trusted.proxies", default: settings.trustedProxies)
         settings.schedulerInterval = config.double(forKey: "groundbreak.scheduler.interval", default: settings.schedulerInterval)
         guard settings.schedulerInterval >= 1 && settings.schedulerInterval <= 3600 else { throw Invalid(message: "GROUNDBREAK_SCHEDULER_INTERVAL 应在 1–3600 秒之间") }
         guard (1...65535).contains(settings.port) else { throw Invalid(message: "端口应在 1–65535 之间：\(settings.port)") }

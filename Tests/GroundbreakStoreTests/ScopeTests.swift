@@ -70,11 +70,26 @@ struct AccountStoreTests {
             #expect(stored.count == 2 && !stored.contains(token) && !stored.contains(session))
             #expect(try await SessionRepository(database: store.database).findWithUser(token: session)?.user.roles == [.secretary, .viewer])
 
-            for _ in 1..<UserRepository.lockAfterFailures { _ = try await users.recordFailure(id: account.id, now: testNow) }
+            for _ in 1..<UserRepository.lockAfterFailures {
+                #expect(try await users.beginPasswordCheck(id: account.id, now: testNow))
+                _ = try await users.finishPasswordCheck(id: account.id, matched: false, now: testNow)
+            }
             #expect(try await users.find(id: account.id)?.isLocked(at: testNow) == false)
-            let locked = try await users.recordFailure(id: account.id, now: testNow)
+            #expect(try await users.beginPasswordCheck(id: account.id, now: testNow))
+            let locked = try await users.finishPasswordCheck(id: account.id, matched: false, now: testNow)
             #expect(locked?.isLocked(at: testNow.addingTimeInterval(14 * 60)) == true)
             #expect(locked?.isLocked(at: testNow.addingTimeInterval(15 * 60 + 1)) == false)
+            #expect(try await users.beginPasswordCheck(id: account.id, now: testNow.addingTimeInterval(60)) == false, "no check while locked")
+            #expect(try await users.beginPasswordCheck(id: account.id, now: testNow.addingTimeInterval(15 * 60 + 1)), "the lock runs out")
+            #expect(try await users.finishPasswordCheck(id: account.id, matched: true, now: testNow)?.failedAttempts == 0)
+
+            // Checks begun at once: only as many as would lock pass up front, whatever the engine.
+            let claims = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<20 { group.addTask { try await users.beginPasswordCheck(id: account.id, now: testNow) } }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(claims == UserRepository.lockAfterFailures)
+            try await users.setLock(id: account.id, until: nil, actor: testActor, now: testNow)
 
             for index in 2...7 {
                 try await users.setPassword(id: account.id, hash: "hash-\(index)", mustChange: false, keepSession: nil, action: "password-change", actor: testActor, now: testNow)

@@ -25,7 +25,18 @@ enum AccountPages {
         let form = input.form ?? FormData(pairs: [])
         guard let account = try await input.services.users.find(id: principal.userId) else { throw AppError.notFound }
         var problems: [PasswordPolicy.Problem] = []
-        if !(try await Passwords.verify(form["current"], hash: account.passwordHash)) { problems.append(.wrongCurrent) }
+        // A wrong current password counts like a wrong sign-in: five lock the account (and end its sessions).
+        if try await input.services.users.beginPasswordCheck(id: account.id, now: input.now) {
+            let matched = try await Passwords.verify(form["current"], hash: account.passwordHash)
+            if let after = try await input.services.users.finishPasswordCheck(id: account.id, matched: matched, now: input.now), after.isLocked(at: input.now) {
+                try await input.services.sessions.deleteAll(userId: account.id)
+                try await input.services.audit.record(entity: "user", entityId: String(account.id), action: "locked",
+                                                      reason: "连续\(UserRepository.lockAfterFailures)次密码错误", actor: input.actor, now: input.now)
+            }
+            if !matched { problems.append(.wrongCurrent) }
+        } else {
+            problems.append(.wrongCurrent)
+        }
         let new = form["new"]
         if new != form["confirm"] { problems.append(.mismatch) }
         problems += PasswordPolicy.check(new, username: account.username)

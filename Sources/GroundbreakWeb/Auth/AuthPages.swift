@@ -15,7 +15,8 @@ enum AuthPages {
     }
 
     /// Checks the password. Every attempt is recorded; five failures in a row lock the account
-    /// for 15 minutes; an address that keeps failing is answered ever more slowly.
+    /// for 15 minutes (counted before the hash comparison, so parallel guesses are refused up
+    /// front); an address that keeps failing at one name, or at many, is answered ever more slowly.
     static func loginSubmit(_ input: EndpointRequest) async throws -> Response {
         let form = input.form ?? FormData(pairs: [])
         let username = form["username"].trimmingCharacters(in: .whitespaces)
@@ -24,8 +25,8 @@ enum AuthPages {
         let now = input.now
         let services = input.services
         let ip = input.context.sourceIP
-        let recentFailures = try await services.signInAttempts.failures(from: ip, since: now.addingTimeInterval(-SignInThrottle.window))
-        let delay = SignInThrottle.delay(afterFailures: recentFailures)
+        let failures = try await services.signInAttempts.failures(from: ip, username: username, since: now.addingTimeInterval(-SignInThrottle.window))
+        let delay = SignInThrottle.delay(nameFailures: failures.name, addressFailures: failures.address)
         if delay > .zero { await services.pause(delay) }
 
         func refuse(_ message: String, _ status: HTTPResponse.Status, _ event: String, _ account: UserAccount?) async throws -> Response {
@@ -36,16 +37,26 @@ enum AuthPages {
             try await services.audit.record(entity: "auth", entityId: username.lowercased(), action: event, actor: actor, now: now)
             return render(input, next: next, error: message, status: status, username: username)
         }
-
-        let user = try await services.users.find(username: username)
-        if let user, user.isLocked(at: now) {
-            let minutes = Int((user.lockedUntil!.timeIntervalSince(now) / 60).rounded(.up))
-            let message = Double(minutes) > UserRepository.lockDuration / 60 ? WebText.Auth.lockedByAdmin : WebText.Auth.locked(minutes: minutes)
-            return try await refuse(message, .forbidden, "sign-in-locked", user)
+        func lockedMessage(_ user: UserAccount) -> String {
+            let minutes = Int(((user.lockedUntil ?? now).timeIntervalSince(now) / 60).rounded(.up))
+            return Double(minutes) > UserRepository.lockDuration / 60 ? WebText.Auth.lockedByAdmin : WebText.Auth.locked(minutes: max(minutes, 1))
         }
-        let matches = try await Passwords.verify(password, hash: user?.passwordHash ?? Passwords.decoyHash)
-        guard let user, matches else {
-            if let user, let after = try await services.users.recordFailure(id: user.id, now: now), after.isLocked(at: now) {
+
+        guard let user = try await services.users.find(username: username) else {
+            // As slow as a real check, so that names cannot be told apart by the time taken.
+            _ = try await Passwords.verify(password, hash: try await Passwords.decoyHash(cost: services.settings.bcryptCost))
+            return try await refuse(WebText.Auth.failed, .unauthorized, "sign-in-failed", nil)
+        }
+        if user.isLocked(at: now) { return try await refuse(lockedMessage(user), .forbidden, "sign-in-locked", user) }
+        guard try await services.users.beginPasswordCheck(id: user.id, now: now) else {
+            let current = try await services.users.find(id: user.id) ?? user
+            return try await refuse(current.isLocked(at: now) ? lockedMessage(current) : WebText.Auth.locked(minutes: Int(UserRepository.lockDuration / 60)),
+                                    .forbidden, "sign-in-locked", user)
+        }
+        let matches = try await Passwords.verify(password, hash: user.passwordHash)
+        let after = try await services.users.finishPasswordCheck(id: user.id, matched: matches, now: now)
+        guard matches else {
+            if let after, after.isLocked(at: now) {
                 try await services.audit.record(entity: "user", entityId: String(user.id), action: "locked",
                                                 reason: "连续\(UserRepository.lockAfterFailures)次登录失败", actor: input.actor, now: now)
                 return try await refuse(WebText.Auth.locked(minutes: Int(UserRepository.lockDuration / 60)), .forbidden, "sign-in-failed", user)
@@ -55,7 +66,6 @@ enum AuthPages {
         guard !user.disabled else {
             return try await refuse(WebText.Auth.disabled, .forbidden, "sign-in-disabled", user)
         }
-        try await services.users.recordSuccess(id: user.id)
         try await services.signInAttempts.record(username: username, sourceIP: ip, succeeded: true, now: now)
         let settings = services.settings
         let (token, _) = try await services.sessions.create(
@@ -92,9 +102,14 @@ enum AuthPages {
         input.services.settings.secureCookies || input.request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
     }
 
-    /// Only paths on this site; never `//host` or a full URL.
+    /// Only a plain path on this site: printable ASCII without spaces, starting with one `/`.
+    /// Browsers drop tabs and newlines from a `Location` and read `\` as `/`, so `/\t/evil.example`
+    /// would lead to `//evil.example`; anything but visible ASCII is therefore refused outright.
     static func safeNext(_ next: String) -> String {
-        guard next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.hasPrefix("/login") else { return Route.ledger.path }
+        let plain = next.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) && $0 != "\\" }
+        guard plain, next.utf8.count <= 2_000, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/login") else {
+            return Route.ledger.path
+        }
         return next
     }
 

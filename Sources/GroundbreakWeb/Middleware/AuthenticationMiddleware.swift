@@ -25,15 +25,16 @@ struct AuthenticationMiddleware: RouterMiddleware {
                   let (token, user) = try await services.tokens.find(token: String(authorization.dropFirst("Bearer ".count))),
                   !user.disabled, !user.isLocked(at: now)
             else {
-                try await services.audit.record(entity: "auth", entityId: "token", action: "token-rejected", actor: context.auditActor, now: now)
+                if let sample = services.refusals.refuse(from: context.sourceIP, now: now) {
+                    try await services.audit.record(entity: "auth", entityId: "token", action: "token-rejected",
+                                                    reason: WebText.Audit.refusalSample(previous: sample.previousCount), actor: context.auditActor, now: now)
+                }
                 throw AppError(.unauthorized, kind: "invalid-token", title: WebText.Problem.invalidToken)
             }
             context.principal = user.principal
             context.apiToken = token
             if token.lastUsedAt.map({ now.timeIntervalSince($0) >= Self.touchInterval }) ?? true {
-                try await services.tokens.touch(id: token.id, now: now)
-                try await services.audit.record(entity: "api_token", entityId: String(token.id), action: "token-use",
-                                                reason: request.uri.path, actor: context.auditActor, now: now)
+                try await services.tokens.touch(id: token.id, now: now, path: request.uri.path, actor: context.auditActor)
             }
         } else if let cookie = request.cookies[Self.cookieName]?.value, !cookie.isEmpty,
                   let (session, user) = try await services.sessions.findWithUser(token: cookie) {

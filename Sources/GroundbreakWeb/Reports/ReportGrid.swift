@@ -32,13 +32,13 @@ enum ReportGrid {
 
     static func page(_ input: EndpointRequest) async throws -> Response {
         let month = month(input, from: input.queryItems)
-        return try await render(input, month: month, refused: [:], form: nil, notice: input.queryItems.first { $0.0 == "notice" }?.1, status: .ok)
+        return try await render(input, month: month, refused: [:], form: nil, notice: input.notice(["saved": "已保存", "empty": "没有填写任何项目，未作修改"]), status: .ok)
     }
 
     static func render(_ input: EndpointRequest, month: Month, refused: [Int64: [FieldError]], form: FormData?, notice: String?,
                        status: HTTPResponse.Status) async throws -> Response {
         let page = ReportGridPage(context: PageContext(input), month: month, rows: try await rows(input, month: month), refused: refused, form: form,
-                                  notice: notice.map { $0 == "saved" ? "已保存" : $0 == "empty" ? "没有填写任何项目，未作修改" : $0 })
+                                  notice: notice)
         return Responses.html(page.document, status: status)
     }
 

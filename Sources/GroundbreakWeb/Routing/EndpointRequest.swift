@@ -64,6 +64,12 @@ struct EndpointRequest: Sendable {
         FormData(encoded: request.uri.query ?? "").pairs
     }
 
+    /// The confirmation named by `?notice=`, only ever one of `wordings`: a link cannot make the
+    /// page print text of its own as a success banner.
+    func notice(_ wordings: [String: String]) -> String? {
+        queryItems.first { $0.0 == "notice" }.flatMap { wordings[$0.1] }
+    }
+
     /// Decodes a JSON body; the wrong content type is a 415, bad JSON a 400 with the reason.
     func json<T: Decodable>(_ type: T.Type) throws -> T {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
@@ -71,13 +77,42 @@ struct EndpointRequest: Sendable {
         guard let body, body.readableBytes > 0 else {
             throw AppError(.badRequest, kind: "malformed-json", title: WebText.Problem.badJSON, detail: "请求体为空")
         }
+        let data = Data(buffer: body)
         do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer: body))
+            return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
+            // Foundation calls a fraction or an over-large number in an integer field "not valid
+            // JSON"; when the text is valid JSON, say which numbers are the trouble instead.
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, let fields = Self.nonIntegerNumbers(in: data), !fields.isEmpty {
+                throw AppError(.badRequest, kind: "invalid-type", title: WebText.Problem.invalidType, detail: WebText.Problem.notAnInteger(fields))
+            }
             throw AppError(.badRequest, kind: "malformed-json", title: WebText.Problem.badJSON, detail: Self.describe(error))
         } catch let error as AppError {
             throw error
         }
+    }
+
+    /// Paths of the numbers in valid JSON that no `Int64` holds (fractions, exponents past its
+    /// range); nil when the text is not JSON at all.
+    static func nonIntegerNumbers(in data: Data) -> [String]? {
+        guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return nil }
+        var paths: [String] = []
+        func walk(_ value: Any, _ path: String) {
+            if value is Bool { return }
+            switch value {
+            case let dictionary as [String: Any]:
+                for key in dictionary.keys.sorted() { walk(dictionary[key]!, path.isEmpty ? key : path + "." + key) }
+            case let array as [Any]:
+                for (index, element) in array.enumerated() { walk(element, path + "[\(index)]") }
+            case let number as NSNumber:
+                let double = number.doubleValue
+                if !double.isFinite || double.rounded() != double || abs(double) >= 9.2e18 { paths.append(path.isEmpty ? "请求体" : path) }
+            default:
+                break
+            }
+        }
+        walk(object, "")
+        return paths
     }
 
     static func describe(_ error: DecodingError) -> String {

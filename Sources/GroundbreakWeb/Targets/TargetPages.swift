@@ -75,7 +75,7 @@ enum TargetPages {
         switch target(from: form, indicators: input.services.indicators) {
         case .failure(let failure): throw AppError.validation(failure)
         case .success(let target):
-            try await TargetRepository(database: input.services.database).set(target, catalog: input.services.indicators, actor: input.actor, now: input.now)
+            try await TargetRepository(database: input.services.database).set(target, catalog: input.services.indicators, reference: input.catalog, actor: input.actor, now: input.now)
             return Responses.redirect(to: Route.targets(unit: target.unit.text, month: form["month"].isEmpty ? nil : form["month"]).path + "&notice=saved")
         }
     }
@@ -123,7 +123,7 @@ enum TargetPages {
         let body = try input.json(TargetBody.self)
         guard let unit = TargetUnit.parse(body.unit) else { throw AppError.validation(ValidationFailure([FieldError("unit", .unknownCode(field: "unit", code: body.unit))])) }
         let target = UnitTarget(unit: unit, year: body.year, indicator: body.indicator, value: body.value, curve: body.curve ?? "linear")
-        try await TargetRepository(database: input.services.database).set(target, catalog: input.services.indicators, actor: input.actor, now: input.now)
+        try await TargetRepository(database: input.services.database).set(target, catalog: input.services.indicators, reference: input.catalog, actor: input.actor, now: input.now)
         return try await api(input)
     }
 }
@@ -140,7 +140,7 @@ struct TargetsPage {
     static func format(_ value: Double?, _ kind: Indicator.Kind) -> String {
         guard let value else { return "—" }
         switch kind {
-        case .amount: return Money(yuan: Int64(value.rounded())).formatted(in: .wan, grouped: true) + " 万元"
+        case .amount: return Money(approximately: value).map { $0.formatted(in: .wan, grouped: true) + " 万元" } ?? "—"
         case .count: return String(format: "%.0f 个", value)
         case .percent: return String(format: "%.1f%%", value)
         }
@@ -179,7 +179,7 @@ struct TargetsPage {
 
     private func setForm(_ reading: IndicatorReading) -> Node<HTML.BodyContext> {
         let kind = reading.indicator.kind
-        let current = reading.target.map { kind == .amount ? Money(yuan: Int64($0.value.rounded())).exactWanText : String(format: "%g", $0.value) } ?? ""
+        let current = reading.target.map { kind == .amount ? (Money(approximately: $0.value)?.exactWanText ?? "") : String(format: "%g", $0.value) } ?? ""
         return .form(.method(.post), .action(esc(Route.targets(unit: nil, month: nil).path)), .class("inline-form"),
             Layout.csrfField(context),
             .input(.type(.hidden), .name("unit"), .value(esc(query.unit.text))),
