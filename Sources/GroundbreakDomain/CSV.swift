@@ -6,9 +6,30 @@ public enum CSV {
         public var line: Int
     }
 
+    /// How much a parse may build before it stops: checked as each row and field is made, so a
+    /// file of ten million newlines stops at the limit instead of first filling memory.
+    public struct Limits: Sendable, Equatable {
+        public var maxRows: Int
+        public var maxCells: Int
+        public var maxFieldCharacters: Int
+
+        public init(maxRows: Int = .max, maxCells: Int = .max, maxFieldCharacters: Int = .max) {
+            self.maxRows = maxRows
+            self.maxCells = maxCells
+            self.maxFieldCharacters = maxFieldCharacters
+        }
+    }
+
+    public enum LimitExceeded: Error, Equatable, Sendable {
+        case rows
+        case cells
+        /// The field that grew too long: row and column, zero-based.
+        case fieldLength(row: Int, column: Int)
+    }
+
     /// Rows of fields. A UTF-8 byte-order mark is dropped; CRLF and LF both end a row; a final
     /// empty line does not make an empty row.
-    public static func parse(_ text: String) throws -> [[String]] {
+    public static func parse(_ text: String, limits: Limits = Limits()) throws -> [[String]] {
         var rows: [[String]] = []
         var row: [String] = []
         var field = ""
@@ -18,13 +39,27 @@ public enum CSV {
         var pending: Unicode.Scalar? = iterator.next()
         if pending == "\u{FEFF}" { pending = iterator.next() }
         var fieldStarted = false
+        var cells = 0
+        var fieldLength = 0
 
-        func endRow() {
+        func endField() throws {
+            cells += 1
+            guard cells <= limits.maxCells else { throw LimitExceeded.cells }
             row.append(field)
-            rows.append(row)
-            row = []
             field = ""
+            fieldLength = 0
+        }
+        func endRow() throws {
+            try endField()
+            rows.append(row)
+            guard rows.count <= limits.maxRows else { throw LimitExceeded.rows }
+            row = []
             fieldStarted = false
+        }
+        func append(_ scalar: Unicode.Scalar) throws {
+            field.unicodeScalars.append(scalar)
+            fieldLength += 1
+            if fieldLength > limits.maxFieldCharacters { throw LimitExceeded.fieldLength(row: rows.count, column: row.count) }
         }
 
         while let scalar = pending {
@@ -32,14 +67,14 @@ public enum CSV {
             if inQuotes {
                 if scalar == "\"" {
                     if pending == "\"" {
-                        field.unicodeScalars.append("\"")
+                        try append("\"")
                         pending = iterator.next()
                     } else {
                         inQuotes = false
                     }
                 } else {
                     if scalar == "\n" { line += 1 }
-                    field.unicodeScalars.append(scalar)
+                    try append(scalar)
                 }
                 continue
             }
@@ -48,23 +83,22 @@ public enum CSV {
                 inQuotes = true
                 fieldStarted = true
             case ",":
-                row.append(field)
-                field = ""
+                try endField()
                 fieldStarted = true
             case "\r":
                 if pending == "\n" { pending = iterator.next() }
-                endRow()
+                try endRow()
                 line += 1
             case "\n":
-                endRow()
+                try endRow()
                 line += 1
             default:
-                field.unicodeScalars.append(scalar)
+                try append(scalar)
                 fieldStarted = true
             }
         }
         if inQuotes { throw ParseError(line: line) }
-        if fieldStarted || !field.isEmpty || !row.isEmpty { endRow() }
+        if fieldStarted || !field.isEmpty || !row.isEmpty { try endRow() }
         return rows
     }
 

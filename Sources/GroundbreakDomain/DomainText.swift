@@ -57,7 +57,8 @@ public enum DomainText: Sendable, Equatable {
     case required(field: String)
     case tooLong(field: String, max: Int)
     case projectCode(ProjectCode.ParseError)
-    case projectCodeTaken(code: String, byProject: String)
+    /// `byProject` is named only to a caller who may see that project.
+    case projectCodeTaken(code: String, byProject: String?)
     case creditCode(CreditCode.ParseError)
     case money(MoneyParseError)
     case dateInvalid
@@ -296,7 +297,8 @@ public enum DomainText: Sendable, Equatable {
             case .unknownPeriod: "项目代码前4位应为赋码年月(YYMM)或2015—2020年的年份"
             }
         case .projectCodeTaken(let code, let name):
-            "项目代码 \(code) 已被项目「\(name)」使用，一个项目代码只能对应一个项目"
+            name.map { "项目代码 \(code) 已被项目「\($0)」使用，一个项目代码只能对应一个项目" }
+                ?? "项目代码 \(code) 已被另一个项目使用，一个项目代码只能对应一个项目；如有疑问请联系项目中心"
         case .creditCode(let error):
             switch error {
             case .empty: "请填写统一社会信用代码"

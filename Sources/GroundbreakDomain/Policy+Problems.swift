@@ -102,3 +102,11 @@ extension Policy {
         return problemUnits(of: principal, catalog: catalog).contains(OrgUnit(kind: .region, code: regionCode)) ? .allow : .deny
     }
 }
+
+extension Policy {
+    /// Import history: the centre and administrators see every unit's files; everyone else sees
+    /// their own unit's and their own.
+    public static func seesAllImports(_ principal: Principal) -> Bool {
+        !principal.roles.isDisjoint(with: [.admin, .center])
+    }
+}

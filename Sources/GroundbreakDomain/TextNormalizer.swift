@@ -35,6 +35,32 @@ public enum TextNormalizer {
         return result.uppercased()
     }
 
+    /// Whether `text` holds a character no official types and that silently damages what is
+    /// kept: C0 controls other than tab, line feed and carriage return (a NUL cuts text short in
+    /// some readers and was written back cut), DEL and C1 controls, and the bidirectional
+    /// embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069), which make a
+    /// name or a file name read differently from what it is. Chinese text never needs them.
+    public static func hasForbiddenControls(_ text: String) -> Bool {
+        text.unicodeScalars.contains(where: isForbiddenControl)
+    }
+
+    public static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// `text` without the characters `hasForbiddenControls` looks for: for text read from files
+    /// (spreadsheet cells), where nobody can retype it.
+    public static func removingForbiddenControls(_ text: String) -> String {
+        guard hasForbiddenControls(text) else { return text }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !isForbiddenControl($0) })
+        return String(scalars)
+    }
+
     /// Trims whitespace (including ideographic spaces) and collapses inner runs to one space.
     public static func collapsedLine(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")

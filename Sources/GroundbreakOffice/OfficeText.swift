@@ -11,6 +11,7 @@ public enum OfficeText {
         static func zipBomb(_ part: String) -> String { "文件解压后体积异常（\(part)），已拒绝读取" }
         static func tooManyRows(_ limit: Int) -> String { "行数超过上限 \(limit) 行：请分批导入" }
         static func tooManyColumns(_ limit: Int) -> String { "列数超过上限 \(limit) 列：请只保留台账所需的列" }
+        static func tooManyCells(_ limit: Int) -> String { "单元格数超过上限 \(limit) 个：请分批导入，或删去台账以外的内容" }
         static func tooManySharedStrings(_ limit: Int) -> String { "文本单元格超过上限 \(limit) 个" }
         static func cellTooLong(_ reference: String, _ limit: Int) -> String { "单元格 \(reference) 的内容超过 \(limit) 个字符" }
         static let noWorksheet = "工作簿中没有工作表"
@@ -43,6 +44,7 @@ public enum OfficeText {
         static func unknownColumn(_ column: String, _ header: String) -> String { "\(column) 列“\(header)”未能识别，不导入" }
         static func ambiguousName(_ count: Int) -> String { "同一属地有 \(count) 个同名项目，请填写投资项目统一代码以便区分" }
         static func duplicateRow(_ first: Int) -> String { "与第 \(first) 行是同一项目，请合并为一行" }
+        static func codeTakenElsewhere(_ code: String) -> String { "项目代码 \(code) 已被另一个项目使用（不在您的管理范围内），请核对；如有疑问请联系项目中心" }
         static func stageNotChanged(_ current: String) -> String { "阶段变更请在项目页办理，导入不改变阶段（当前：\(current)）" }
         static let outsideEditScope = "该项目不在您可修改的范围内"
         static let outsideCreateScope = "该项目不在您可新增的范围内（属地或部门超出您的管辖）"

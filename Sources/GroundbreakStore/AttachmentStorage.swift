@@ -5,23 +5,46 @@ import SQLKit
 
 /// Where attachment bytes live. Local disk by default; an object store can take its place.
 public protocol AttachmentStorage: Sendable {
-    /// Stores `bytes` under `key` (their SHA-256), idempotently.
-    func save(_ bytes: [UInt8], key: String) throws
+    /// Stores `bytes` under `key` (their SHA-256), idempotently; true when this call created it.
+    @discardableResult
+    func save(_ bytes: [UInt8], key: String) throws -> Bool
     func load(key: String) throws -> [UInt8]?
+    func remove(key: String) throws
 }
 
 extension AttachmentStorage {
-    /// Keeps `bytes` under their SHA-256 and returns it.
-    func keep(_ bytes: [UInt8]) throws -> String {
-        let key = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-        try save(bytes, key: key)
-        return key
+    static func key(of bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Keeps `bytes` under their SHA-256, then runs `record` — the transaction that writes the
+    /// row naming them. When that fails and this call put the file there and no row names it,
+    /// the file goes again: a refused or failed upload leaves nothing on disk.
+    func keep<T: Sendable>(_ bytes: [UInt8], in database: Database, record: @escaping @Sendable (String, any SQLDatabase) async throws -> T) async throws -> T {
+        let key = Self.key(of: bytes)
+        let created = try save(bytes, key: key)
+        do {
+            return try await database.transaction { db in try await record(key, db) }
+        } catch {
+            if created, try await !AttachmentReferences.isReferenced(key, database: database) { try? remove(key: key) }
+            throw error
+        }
     }
 }
 
-/// A file name as shown and stored: one line, no path separators or NUL, at most 120 characters.
+/// Whether any stored row names a file.
+enum AttachmentReferences {
+    static func isReferenced(_ key: String, database: Database) async throws -> Bool {
+        try await database.reader.raw("""
+            SELECT 1 AS n FROM attachments WHERE sha256 = \(bind: key) UNION ALL SELECT 1 AS n FROM problem_files WHERE sha256 = \(bind: key)
+            """).first() != nil
+    }
+}
+
+/// A file name as shown and stored: one line, no path separators or control characters, at most
+/// 120 characters.
 func uploadName(_ name: String) -> String {
-    String(TextNormalizer.collapsedLine(name).filter { !"/\\\u{0}".contains($0) }.prefix(120))
+    String(TextNormalizer.collapsedLine(TextNormalizer.removingForbiddenControls(name)).filter { !"/\\".contains($0) }.prefix(120))
 }
 
 /// Files in a directory, two levels of fan-out by the key's first characters.
@@ -36,14 +59,27 @@ public struct LocalDiskStorage: AttachmentStorage {
         directory.appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key)
     }
 
-    public func save(_ bytes: [UInt8], key: String) throws {
+    @discardableResult
+    public func save(_ bytes: [UInt8], key: String) throws -> Bool {
         let target = url(key)
-        if FileManager.default.fileExists(atPath: target.path) { return }
+        if FileManager.default.fileExists(atPath: target.path) { return false }
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         // Written aside and moved, so a crash never leaves half a file under the final name.
         let temporary = target.appendingPathExtension("part-\(UUID().uuidString)")
         try Data(bytes).write(to: temporary)
-        try FileManager.default.moveItem(at: temporary, to: target)
+        do {
+            try FileManager.default.moveItem(at: temporary, to: target)
+        } catch where FileManager.default.fileExists(atPath: target.path) {
+            // Another upload of the same bytes got there first.
+            try? FileManager.default.removeItem(at: temporary)
+            return false
+        }
+        return true
+    }
+
+    public func remove(key: String) throws {
+        guard key.count == 64, key.allSatisfy(\.isHexDigit) else { return }
+        try FileManager.default.removeItem(at: url(key))
     }
 
     public func load(key: String) throws -> [UInt8]? {
@@ -92,8 +128,7 @@ public struct AttachmentRepository: Sendable {
         if !bytes.isEmpty && type == nil { errors.append(FieldError("photo", .notAnImage)) }
         guard errors.isEmpty, let type else { throw StoreError.invalid(ValidationFailure(errors)) }
         let cleanName = uploadName(name)
-        let key = try storage.keep(bytes)
-        return try await database.transaction { db in
+        return try await storage.keep(bytes, in: database) { key, db in
             let id = try await db.raw("""
                 INSERT INTO attachments (project_id, entity, entity_key, name, content_type, size, sha256, uploaded_by, uploaded_at)
                 VALUES (\(bind: projectId), 'monthly_report', \(bind: month.iso), \(bind: cleanName.isEmpty ? "photo" : cleanName), \(bind: type),

@@ -83,9 +83,10 @@ public struct ImportRepository: Sendable {
 
     static func record(_ record: ImportRecord, actor: AuditActor, now: Date, db: any SQLDatabase) async throws -> ImportRecord {
         let id = try await db.raw("""
-            INSERT INTO imports (kind, file_name, sha256, size, created_count, updated_count, unchanged_count, skipped_count, actor_user_id, actor_name, at)
+            INSERT INTO imports (kind, file_name, sha256, size, created_count, updated_count, unchanged_count, skipped_count, actor_user_id, actor_name, actor_unit, at)
             VALUES (\(bind: record.kind.rawValue), \(bind: record.fileName), \(bind: record.sha256), \(bind: record.size), \(bind: record.created),
-                    \(bind: record.updated), \(bind: record.unchanged), \(bind: record.skipped), \(bind: actor.userId), \(bind: actor.name), \(bind: StoredTime.text(now)))
+                    \(bind: record.updated), \(bind: record.unchanged), \(bind: record.skipped), \(bind: actor.userId), \(bind: actor.name), \(bind: actor.unit),
+                    \(bind: StoredTime.text(now)))
             RETURNING id
             """).first()!.decode(column: "id", as: Int64.self)
         var saved = record
@@ -96,8 +97,20 @@ public struct ImportRepository: Sendable {
         return saved
     }
 
-    public func recent(limit: Int = 20) async throws -> [ImportRecord] {
-        try await database.reader.raw("SELECT * FROM imports ORDER BY id DESC LIMIT \(bind: limit)").all().map { row in
+    /// Whose imports a caller sees: all of them, or those of one unit and of one user.
+    public enum HistoryReach: Sendable, Equatable {
+        case everything
+        case unitAndUser(unit: String?, userId: Int64)
+    }
+
+    public func recent(reach: HistoryReach, limit: Int = 20) async throws -> [ImportRecord] {
+        let filter: SQLQueryString
+        switch reach {
+        case .everything: filter = "1 = 1"
+        case .unitAndUser(let unit, let userId):
+            filter = unit.map { "(actor_unit = \(bind: $0) OR actor_user_id = \(bind: userId))" } ?? "actor_user_id = \(bind: userId)"
+        }
+        return try await database.reader.raw("SELECT * FROM imports WHERE \(filter) ORDER BY id DESC LIMIT \(bind: limit)").all().map { row in
             ImportRecord(
                 id: try row.decode(column: "id", as: Int64.self),
                 kind: ImportRecord.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .projects,

@@ -50,8 +50,7 @@ public struct ProblemFileRepository: Sendable {
         guard errors.isEmpty, let type = Self.evidenceType(bytes, name: name) else { throw StoreError.invalid(ValidationFailure(errors)) }
         let typed = uploadName(name)
         let cleanName = typed.isEmpty ? StoreText.evidenceDefaultName : typed
-        let key = try storage.keep(bytes)
-        return try await database.transaction { db in
+        return try await storage.keep(bytes, in: database) { key, db in
             let id = try await db.raw("""
                 INSERT INTO problem_files (problem_id, name, content_type, size, sha256, uploaded_by, uploaded_at)
                 VALUES (\(bind: problemId), \(bind: cleanName), \(bind: type), \(bind: bytes.count), \(bind: key), \(bind: actor.name),

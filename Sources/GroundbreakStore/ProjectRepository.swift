@@ -48,7 +48,7 @@ public struct ProjectRepository: Sendable {
     /// Validates `input` and adds the project in `stage`. `allowed` is the caller's create scope:
     /// a project outside it is refused.
     public func create(
-        _ input: ProjectInput, stage: Stage, allowed: ProjectScope, actor: AuditActor, catalog: ReferenceCatalog, today: Day, now: Date
+        _ input: ProjectInput, stage: Stage, allowed: ProjectScope, visible: ProjectScope = .nothing, actor: AuditActor, catalog: ReferenceCatalog, today: Day, now: Date
     ) async throws -> Project {
         let fields = try Self.validated(input, stage: stage, catalog: catalog, today: today)
         var initialErrors = Lifecycle.checkInitial(stage: stage, fields: fields)
@@ -58,14 +58,14 @@ public struct ProjectRepository: Sendable {
         }
         do {
             return try await database.transaction { db in
-                try await Self.insert(fields, stage: stage, actor: actor, catalog: catalog, now: now, db: db)
+                try await Self.insert(fields, stage: stage, visible: visible, actor: actor, catalog: catalog, now: now, db: db)
             }
         } catch let error as StoreError {
             throw error
         } catch {
             // A concurrent insert of the same code loses to the unique index; say so in words.
-            if let code = fields.code, let taken = try await Self.codeOwner(code, excluding: nil, db: database.reader) {
-                initialErrors.append(FieldError("code", .projectCodeTaken(code: code.value, byProject: taken)))
+            if let code = fields.code, let taken = try await Self.codeTaken(code, excluding: nil, visible: visible, db: database.reader) {
+                initialErrors.append(taken)
                 throw StoreError.invalid(ValidationFailure(initialErrors))
             }
             throw error
@@ -73,10 +73,11 @@ public struct ProjectRepository: Sendable {
     }
 
     static func insert(
-        _ fields: ProjectFields, stage: Stage, actor: AuditActor, catalog: ReferenceCatalog, now: Date, db: any SQLDatabase, reason: String = ""
+        _ fields: ProjectFields, stage: Stage, visible: ProjectScope = .nothing, actor: AuditActor, catalog: ReferenceCatalog, now: Date, db: any SQLDatabase,
+        reason: String = ""
     ) async throws -> Project {
-        if let code = fields.code, let taken = try await codeOwner(code, excluding: nil, db: db) {
-            throw StoreError.invalid(ValidationFailure([FieldError("code", .projectCodeTaken(code: code.value, byProject: taken))]))
+        if let code = fields.code, let taken = try await codeTaken(code, excluding: nil, visible: visible, db: db) {
+            throw StoreError.invalid(ValidationFailure([taken]))
         }
         let stamp = StoredTime.text(now)
         let values = ProjectRow.values(fields, stage: stage, suspendedFrom: nil, stageNote: nil, catalog: catalog)
@@ -97,7 +98,8 @@ public struct ProjectRepository: Sendable {
     /// Replaces the editable fields of a project the caller read at `expectedVersion`. `allowed`
     /// is the caller's edit scope: the project must be in it before and after.
     public func update(
-        id: Int64, expectedVersion: Int, _ input: ProjectInput, allowed: ProjectScope, actor: AuditActor, catalog: ReferenceCatalog, today: Day, now: Date
+        id: Int64, expectedVersion: Int, _ input: ProjectInput, allowed: ProjectScope, visible: ProjectScope = .nothing, actor: AuditActor,
+        catalog: ReferenceCatalog, today: Day, now: Date
     ) async throws -> Project {
         try await database.transaction { db in
             let current = try await Self.current(id: id, expectedVersion: expectedVersion, db: db)
@@ -106,18 +108,20 @@ public struct ProjectRepository: Sendable {
             var changed = current
             changed.fields = fields
             guard allowed.contains(changed) else { throw StoreError.invalid(ValidationFailure([FieldError("scope", .outsideScope)])) }
-            return try await Self.replaceFields(id: id, expectedVersion: expectedVersion, fields: fields, reason: "", actor: actor, catalog: catalog, now: now, db: db)
+            return try await Self.replaceFields(id: id, expectedVersion: expectedVersion, fields: fields, reason: "", visible: visible, actor: actor,
+                                                catalog: catalog, now: now, db: db)
         }
     }
 
     /// Writes validated fields over a project read at `expectedVersion`, with its audit row;
     /// unchanged fields write nothing.
     static func replaceFields(
-        id: Int64, expectedVersion: Int, fields: ProjectFields, reason: String, actor: AuditActor, catalog: ReferenceCatalog, now: Date, db: any SQLDatabase
+        id: Int64, expectedVersion: Int, fields: ProjectFields, reason: String, visible: ProjectScope = .nothing, actor: AuditActor, catalog: ReferenceCatalog,
+        now: Date, db: any SQLDatabase
     ) async throws -> Project {
         let current = try await current(id: id, expectedVersion: expectedVersion, db: db)
-        if let code = fields.code, let taken = try await codeOwner(code, excluding: id, db: db) {
-            throw StoreError.invalid(ValidationFailure([FieldError("code", .projectCodeTaken(code: code.value, byProject: taken))]))
+        if let code = fields.code, let taken = try await codeTaken(code, excluding: id, visible: visible, db: db) {
+            throw StoreError.invalid(ValidationFailure([taken]))
         }
         if fields == current.fields { return current }
         let values = ProjectRow.values(fields, stage: current.stage, suspendedFrom: current.suspendedFrom, stageNote: current.stageNote, catalog: catalog)
@@ -201,10 +205,14 @@ public struct ProjectRepository: Sendable {
         }
     }
 
-    private static func codeOwner(_ code: ProjectCode, excluding id: Int64?, db: any SQLDatabase) async throws -> String? {
-        let row = try await db.raw("""
-            SELECT name FROM projects WHERE code = \(bind: code.value) AND id <> \(bind: id ?? 0)
-            """).first()
-        return try row?.decode(column: "name", as: String.self)
+    /// The refusal when `code` is already another project's: that project is named only when
+    /// it lies in `visible`, the caller's view scope; to anyone else it is "another project".
+    private static func codeTaken(_ code: ProjectCode, excluding id: Int64?, visible: ProjectScope, db: any SQLDatabase) async throws -> FieldError? {
+        guard let row = try await db.raw("""
+            SELECT id FROM projects WHERE code = \(bind: code.value) AND id <> \(bind: id ?? 0)
+            """).first() else { return nil }
+        let owner = try await load(id: try row.decode(column: "id", as: Int64.self), db: db)
+        let name = owner.flatMap { visible.contains($0) ? $0.fields.name : nil }
+        return FieldError("code", .projectCodeTaken(code: code.value, byProject: name))
     }
 }

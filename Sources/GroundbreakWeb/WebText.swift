@@ -20,10 +20,12 @@ enum WebText {
         static let badRequest = "请求格式不正确"
         static let badJSON = "请求体不是有效的 JSON"
         static let invalidType = "字段类型不正确"
+        static let officeBusy = "服务器正在处理其他上传的文件，请稍后重试"
         static func notAnInteger(_ fields: [String]) -> String {
             "字段 \(fields.joined(separator: "、")) 应为整数（不带小数，绝对值小于 9223372036854775807）"
         }
         static let unsupportedMediaType = "请求的 Content-Type 应为 application/json"
+        static let imageTypes = "请求的 Content-Type 应为图片类型：image/jpeg、image/png 或 image/webp"
         static let tooLarge = "请求体过大"
         static let csrf = "页面已过期或请求来源无法验证，请刷新页面后重试"
         static let badQuery = "查询参数有误"
@@ -71,6 +73,12 @@ enum WebText {
         static let disabled = "账号已停用，请联系管理员"
         static func locked(minutes: Int) -> String { "连续登录失败次数过多，账号已锁定，请\(minutes)分钟后再试或联系管理员" }
         static let lockedByAdmin = "账号已被管理员锁定，请联系管理员"
+    }
+
+    enum Meetings {
+        static let unreadableProblem = "（该问题不在您的查看范围内）"
+        static let unreadableItem = "（该督办事项不在您的查看范围内）"
+        static let unreadableProject = "（该项目不在您的查看范围内）"
     }
 
     enum Audit {

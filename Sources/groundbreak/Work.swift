@@ -131,6 +131,14 @@ enum Work {
         return password
     }
 
+    /// A new API token for the account, printed once; kept only as its hash.
+    static func issueToken(_ database: Database, username: String, name: String) async throws -> String {
+        guard let account = try await UserRepository(database: database).find(username: username) else { throw Failure(message: "没有用户 \(username)") }
+        let name = name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 100 else { throw Failure(message: "令牌用途应为1–100个字") }
+        return try await TokenRepository(database: database).issue(userId: account.id, name: name, actor: .system("命令行")).token
+    }
+
     static func setLock(_ database: Database, username: String, locked: Bool) async throws {
         let users = UserRepository(database: database)
         guard let account = try await users.find(username: username) else { throw Failure(message: "没有用户 \(username)") }

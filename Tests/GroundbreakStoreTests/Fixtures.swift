@@ -31,7 +31,7 @@ func sampleInput(name: String = "长春新能源汽车零部件产业园项目",
 
 extension ProjectRepository {
     func create(_ input: ProjectInput, stage: Stage = .reserve, catalog: ReferenceCatalog) async throws -> Project {
-        try await create(input, stage: stage, allowed: .everything, actor: testActor, catalog: catalog, today: testToday, now: testNow)
+        try await create(input, stage: stage, allowed: .everything, visible: .everything, actor: testActor, catalog: catalog, today: testToday, now: testNow)
     }
 }
 

@@ -68,6 +68,14 @@ struct ProjectRepositoryTests {
             }
             #expect(errors.map(\.field) == ["code"])
             #expect(errors.first?.message.contains("长春新能源汽车零部件产业园项目") == true)
+            // To a caller who may not see the project that holds the code, it is "another project".
+            let hidden = await expectInvalid {
+                _ = try await repository.create(sampleInput(name: "另一个项目", code: "2411-220104-89-01-637015"), stage: .reserve, allowed: .everything,
+                                                visible: .nothing, actor: testActor, catalog: store.catalog, today: testToday, now: testNow)
+            }
+            #expect(hidden.map(\.field) == ["code"])
+            #expect(hidden.first?.message.contains("长春新能源汽车零部件产业园项目") == false)
+            #expect(hidden.first?.message.contains("另一个项目使用") == true)
             #expect(try await repository.count() == 1)
         }
     }

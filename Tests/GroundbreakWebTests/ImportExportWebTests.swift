@@ -81,7 +81,7 @@ struct ImportExportWebTests {
             #expect(logistics.fields.totalInvestment == Money.wan(3_500) && logistics.fields.plannedCompletion == Day(year: 2028, month: 10, day: 1))
             let audit = try await fixture.services.audit.entries(entity: "project", entityId: String(park.id))
             #expect(audit.first?.reason == "导入：朝阳区台账.xlsx")
-            #expect(try await fixture.services.imports.recent().first?.created == 3)
+            #expect(try await fixture.services.imports.recent(reach: .everything).first?.created == 3)
 
             let again = try await client.sendMultipart("/imports", as: chaoyang, fields: [], file: ("file", "朝阳区台账.xlsx", try officeFixture("county-ledger.xlsx")))
             #expect(again.text.contains("无变化 3 个") && !again.text.contains("确认导入"))

@@ -74,7 +74,7 @@ struct MonthlyImportWebTests {
             #expect(try await fixture.services.reports.reports(projectId: depot.id).first?.figures.dispatch == .wan(200), "0.02亿 is 200万元")
             let audit = try await fixture.services.audit.entries(entity: "monthly_report", entityId: String(reports[0].id))
             #expect(audit.first?.reason == "导入：十月.csv")
-            let record = try #require(try await fixture.services.imports.recent().first)
+            let record = try #require(try await fixture.services.imports.recent(reach: .everything).first)
             #expect(record.kind == .monthly && record.created == 4 && record.skipped == 1)
             #expect(try await client.send(.get, "/imports", as: chaoyang).text.contains("月度数据"))
 

@@ -6,8 +6,12 @@ public struct ExistingProjects: Sendable {
     public var byCode: [String: Project]
     public var byNameAndRegion: [String: [Project]]
     public var byName: [String: [Project]]
+    /// Codes the file names that belong to projects the importer may not see: such a row can
+    /// neither match nor be created, and says so without naming the project.
+    public var hiddenCodes: Set<String>
 
-    public init(_ projects: [Project]) {
+    public init(_ projects: [Project], hiddenCodes: Set<String> = []) {
+        self.hiddenCodes = hiddenCodes
         byCode = [:]
         byNameAndRegion = [:]
         byName = [:]
@@ -89,7 +93,10 @@ public struct LedgerImport: Sendable {
 
         // Match a stored project: by code, else by name within the region.
         var match: Project?
-        if let code = values["code"].map(TextNormalizer.identifier), !code.isEmpty { match = existing.byCode[code] }
+        if let code = values["code"].map(TextNormalizer.identifier), !code.isEmpty {
+            match = existing.byCode[code]
+            if match == nil && existing.hiddenCodes.contains(code) { problem("code", OfficeText.Import.codeTakenElsewhere(code)) }
+        }
         if match == nil, let region = values["regionCode"] {
             let candidates = existing.byNameAndRegion[ExistingProjects.key(name: name, region: region)] ?? []
             if candidates.count > 1 { problem("name", OfficeText.Import.ambiguousName(candidates.count)) }

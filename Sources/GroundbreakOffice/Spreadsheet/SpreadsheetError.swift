@@ -11,6 +11,7 @@ public enum SpreadsheetError: Error, Equatable, Sendable {
     case zipBomb(part: String)
     case tooManyRows(limit: Int)
     case tooManyColumns(limit: Int)
+    case tooManyCells(limit: Int)
     case tooManySharedStrings(limit: Int)
     case cellTooLong(reference: String, limit: Int)
     case noWorksheet
@@ -26,6 +27,7 @@ public enum SpreadsheetError: Error, Equatable, Sendable {
         case .zipBomb(let part): OfficeText.Read.zipBomb(part)
         case .tooManyRows(let limit): OfficeText.Read.tooManyRows(limit)
         case .tooManyColumns(let limit): OfficeText.Read.tooManyColumns(limit)
+        case .tooManyCells(let limit): OfficeText.Read.tooManyCells(limit)
         case .tooManySharedStrings(let limit): OfficeText.Read.tooManySharedStrings(limit)
         case .cellTooLong(let reference, let limit): OfficeText.Read.cellTooLong(reference, limit)
         case .noWorksheet: OfficeText.Read.noWorksheet

@@ -19,19 +19,22 @@ public enum SpreadsheetReader {
         let text = try TextDecoding.decode(bytes)
         let rows: [[String]]
         do {
-            rows = try CSV.parse(text)
+            rows = try CSV.parse(text, limits: CSV.Limits(maxRows: limits.maxRows, maxCells: limits.maxCells, maxFieldCharacters: limits.maxCellCharacters))
+        } catch let exceeded as CSV.LimitExceeded {
+            switch exceeded {
+            case .rows: throw SpreadsheetError.tooManyRows(limit: limits.maxRows)
+            case .cells: throw SpreadsheetError.tooManyCells(limit: limits.maxCells)
+            case .fieldLength(let row, let column):
+                throw SpreadsheetError.cellTooLong(reference: CellPosition(row: row, column: column).reference, limit: limits.maxCellCharacters)
+            }
         } catch {
             throw SpreadsheetError.damaged("csv")
         }
-        guard rows.count <= limits.maxRows else { throw SpreadsheetError.tooManyRows(limit: limits.maxRows) }
         var sheetRows: [[SheetCell]] = []
         sheetRows.reserveCapacity(rows.count)
-        for (index, row) in rows.enumerated() {
+        for row in rows {
             guard row.count <= limits.maxColumns else { throw SpreadsheetError.tooManyColumns(limit: limits.maxColumns) }
-            if let long = row.firstIndex(where: { $0.count > limits.maxCellCharacters }) {
-                throw SpreadsheetError.cellTooLong(reference: CellPosition(row: index, column: long).reference, limit: limits.maxCellCharacters)
-            }
-            sheetRows.append(row.map { $0.isEmpty ? .empty : SheetCell(.text($0)) })
+            sheetRows.append(row.map { $0.isEmpty ? .empty : SheetCell(.text(TextNormalizer.removingForbiddenControls($0))) })
         }
         return Sheet(name: "", rows: sheetRows)
     }

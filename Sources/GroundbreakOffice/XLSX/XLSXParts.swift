@@ -1,4 +1,5 @@
 import Foundation
+import GroundbreakDomain
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -234,6 +235,11 @@ enum XLSXParts {
             } else if case .text(let text) = cell.value, text.count > limits.maxCellCharacters {
                 failure = .cellTooLong(reference: position.reference, limit: limits.maxCellCharacters)
                 parser.abortParsing()
+            } else if cells.count >= limits.maxCells {
+                failure = .tooManyCells(limit: limits.maxCells)
+                parser.abortParsing()
+            } else if case .text(let text) = cell.value, TextNormalizer.hasForbiddenControls(text) {
+                cells.append((position, SheetCell(.text(TextNormalizer.removingForbiddenControls(text)), isDate: cell.isDate)))
             } else {
                 cells.append((position, cell))
             }

@@ -39,7 +39,7 @@ enum ProjectsAPI {
         var projectInput = ProjectInput()
         body.apply(to: &projectInput)
         let project = try await input.services.projects.create(
-            projectInput, stage: stage, allowed: input.scope(.createProject), actor: input.actor, catalog: input.catalog, today: input.today, now: input.now
+            projectInput, stage: stage, allowed: input.scope(.createProject), visible: input.scope(.viewProjects), actor: input.actor, catalog: input.catalog, today: input.today, now: input.now
         )
         var response = try Responses.json(ProjectDTO(project, catalog: input.catalog, today: input.today), status: .created)
         response.headers[.location] = Route.apiProject(project.id).path
@@ -54,7 +54,7 @@ enum ProjectsAPI {
         var projectInput = ProjectInput(fields: try input.targetProject().fields)
         body.apply(to: &projectInput)
         let project = try await input.services.projects.update(
-            id: id, expectedVersion: version, projectInput, allowed: input.scope(.editProject), actor: input.actor, catalog: input.catalog, today: input.today, now: input.now
+            id: id, expectedVersion: version, projectInput, allowed: input.scope(.editProject), visible: input.scope(.viewProjects), actor: input.actor, catalog: input.catalog, today: input.today, now: input.now
         )
         return try Responses.json(ProjectDTO(project, catalog: input.catalog, today: input.today))
     }

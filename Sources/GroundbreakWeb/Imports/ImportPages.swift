@@ -9,14 +9,14 @@ import Hummingbird
 enum ImportPages {
     static func page(_ input: EndpointRequest) async throws -> Response {
         let notice = input.queryItems.first { $0.0 == "notice" }?.1 == "committed" ? "导入完成。" : nil
-        return Responses.html(ImportPage(context: PageContext(input), history: try await input.services.imports.recent(), notice: notice).document)
+        return Responses.html(ImportPage(context: PageContext(input), history: try await history(input), notice: notice).document)
     }
 
     /// The uploaded file is kept (by its SHA-256) so the commit reads exactly what was previewed.
     static func upload(_ input: EndpointRequest) async throws -> Response {
         let kind = ImportRecord.Kind(rawValue: input.form?["kind"] ?? "") ?? .projects
         guard let file = input.files.first(where: { $0.field == "file" }), !file.bytes.isEmpty else {
-            let page = ImportPage(context: PageContext(input), history: try await input.services.imports.recent(), notice: nil,
+            let page = ImportPage(context: PageContext(input), history: try await history(input), notice: nil,
                                   errors: [FieldError("file", .field("请选择要导入的 .xlsx 或 .csv 文件"))], kind: kind)
             return Responses.html(page.document, status: .unprocessableContent)
         }
@@ -47,7 +47,7 @@ enum ImportPages {
     static func commit(_ input: EndpointRequest) async throws -> Response {
         let form = input.form ?? FormData(pairs: [])
         guard let bytes = try input.services.importFiles.load(key: form["sha256"]) else {
-            let page = ImportPage(context: PageContext(input), history: try await input.services.imports.recent(), notice: nil,
+            let page = ImportPage(context: PageContext(input), history: try await history(input), notice: nil,
                                   errors: [FieldError("file", .field("找不到预览过的文件，请重新上传"))])
             return Responses.html(page.document, status: .unprocessableContent)
         }
@@ -116,5 +116,13 @@ enum ImportPages {
         let record = try await write(run)
         input.services.responses.clear()
         return try Responses.json(ImportResultDTO(run, record: record), status: .created)
+    }
+
+    /// Earlier imports the caller may see (see `Policy.seesAllImports`).
+    static func history(_ input: EndpointRequest) async throws -> [ImportRecord] {
+        let principal = try input.requirePrincipal()
+        let reach: ImportRepository.HistoryReach = Policy.seesAllImports(principal)
+            ? .everything : .unitAndUser(unit: principal.unit?.text, userId: principal.userId)
+        return try await input.services.imports.recent(reach: reach)
     }
 }

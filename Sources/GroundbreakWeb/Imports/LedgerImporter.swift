@@ -23,7 +23,7 @@ public struct LedgerImporter: Sendable {
     public func preview(_ bytes: [UInt8], fileName: String, principal: Principal, today: Day) async throws -> ImportRun<ProjectWrite> {
         var run = ImportRun<ProjectWrite>(kind: .projects, fileName: Self.cleanName(fileName), sha256: ImportRun<ProjectWrite>.hex(SHA256.hash(data: bytes)),
                                           size: bytes.count, preview: ImportPreview())
-        guard let sheet = try read(bytes, problems: &run.preview.fileProblems) else { return run }
+        guard let sheet = try await read(bytes, problems: &run.preview.fileProblems) else { return run }
         let importer = LedgerImport(
             columns: columns, catalog: catalog, today: today,
             createScope: Policy.scope(for: .createProject, of: principal, catalog: catalog),
@@ -35,7 +35,8 @@ public struct LedgerImporter: Sendable {
         case .success(let rows):
             // Rows may only match projects the importer can see; others are "new" and then fail
             // on their code or the create scope, without disclosing what exists elsewhere.
-            run.preview = importer.plan(rows, existing: ExistingProjects(try await visibleCandidates(rows, principal: principal)))
+            let (visible, hiddenCodes) = try await candidates(rows, principal: principal)
+            run.preview = importer.plan(rows, existing: ExistingProjects(visible, hiddenCodes: hiddenCodes))
         }
         return run
     }
@@ -44,7 +45,7 @@ public struct LedgerImporter: Sendable {
     public func previewMonthly(_ bytes: [UInt8], fileName: String, principal: Principal, rules: ReportRules, today: Day) async throws -> ImportRun<MonthlyWrite> {
         var run = ImportRun<MonthlyWrite>(kind: .monthly, fileName: Self.cleanName(fileName), sha256: ImportRun<MonthlyWrite>.hex(SHA256.hash(data: bytes)),
                                           size: bytes.count, preview: ImportPreview())
-        guard let sheet = try read(bytes, problems: &run.preview.fileProblems) else { return run }
+        guard let sheet = try await read(bytes, problems: &run.preview.fileProblems) else { return run }
         let importer = MonthlyImport(columns: columns, catalog: catalog, rules: rules, today: today,
                                      editScope: Policy.scope(for: .editProject, of: principal, catalog: catalog))
         switch importer.cut(sheet) {
@@ -61,9 +62,10 @@ public struct LedgerImporter: Sendable {
     }
 
     /// The sheet, or nil with the file's problem in Chinese.
-    func read(_ bytes: [UInt8], problems: inout [ImportProblem]) throws -> Sheet? {
+    func read(_ bytes: [UInt8], problems: inout [ImportProblem]) async throws -> Sheet? {
+        let limits = limits
         do {
-            return try SpreadsheetReader.read(bytes, limits: limits)
+            return try await OfficeWorkers.run { try SpreadsheetReader.read(bytes, limits: limits) }
         } catch let error as SpreadsheetError {
             problems = [ImportProblem(row: nil, message: error.message)]
             return nil
@@ -72,9 +74,17 @@ public struct LedgerImporter: Sendable {
 
     /// The stored projects a file's rows name, among those the importer may see.
     func visibleCandidates(_ rows: TableRows, principal: Principal) async throws -> [Project] {
+        try await candidates(rows, principal: principal).visible
+    }
+
+    /// The stored projects a file's rows name that the importer may see, and the codes named that
+    /// belong to projects it may not.
+    func candidates(_ rows: TableRows, principal: Principal) async throws -> (visible: [Project], hiddenCodes: Set<String>) {
         let keys = rows.lookupKeys
-        let visible = Policy.scope(for: .viewProjects, of: principal, catalog: catalog)
-        return try await ImportRepository(database: database).candidates(codes: keys.codes, names: keys.names).filter(visible.contains)
+        let scope = Policy.scope(for: .viewProjects, of: principal, catalog: catalog)
+        let all = try await ImportRepository(database: database).candidates(codes: keys.codes, names: keys.names)
+        let hidden = Set(all.filter { !scope.contains($0) }.compactMap(\.fields.code?.value))
+        return (all.filter(scope.contains), hidden)
     }
 
     /// Writes a clean preview in one transaction; a project changed meanwhile fails it whole.

@@ -39,20 +39,10 @@ enum MeetingPages {
     }
 
     static func render(_ input: EndpointRequest, _ meeting: Meeting, errors: [FieldError], status: HTTPResponse.Status) async throws -> Response {
-        var problems: [Int64: Problem] = [:]
-        for id in meeting.agenda.compactMap(\.problemId) { problems[id] = try await input.services.problems.problem(id: id) }
-        var items: [Int64: SupervisedItem] = [:]
-        for id in meeting.agenda.compactMap(\.supervisedItemId) + meeting.decisions.compactMap(\.supervisedItemId) {
-            items[id] = try await input.services.supervision.item(id: id)
-        }
-        // Projects the caller cannot see are listed by number only.
-        var projects: [Int64: Project] = [:]
-        let visible = input.scope(.viewProjects)
-        for id in meeting.agenda.compactMap(\.projectId) {
-            if let project = try await input.services.projects.project(id: id), visible.contains(project) { projects[id] = project }
-        }
-        let page = MeetingShowPage(context: PageContext(input), meeting: meeting, settings: input.services.meetingSettings, catalog: input.catalog,
-                                   problems: problems, items: items, projects: projects, errors: errors)
+        // What the caller may not read is listed by number only.
+        let reading = try await MeetingReading.load(input, meeting)
+        let page = MeetingShowPage(context: PageContext(input), meeting: reading.meeting, settings: input.services.meetingSettings, catalog: input.catalog,
+                                   problems: reading.problems, items: reading.items, projects: reading.projects, errors: errors)
         return Responses.html(page.document, status: status)
     }
 

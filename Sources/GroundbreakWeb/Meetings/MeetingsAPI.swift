@@ -57,17 +57,20 @@ enum MeetingsAPI {
         }
     }
 
-    static func dto(_ input: EndpointRequest, _ meeting: Meeting) -> MeetingDTO {
-        MeetingDTO(meeting, settings: input.services.meetingSettings, catalog: input.catalog)
+    /// Always through `MeetingReading`: agenda text the caller may not read never leaves.
+    static func dto(_ input: EndpointRequest, _ meeting: Meeting) async throws -> MeetingDTO {
+        MeetingDTO(try await MeetingReading.load(input, meeting).meeting, settings: input.services.meetingSettings, catalog: input.catalog)
     }
 
     static func list(_ input: EndpointRequest) async throws -> Response {
-        try Responses.json(try await input.services.meetings.meetings().map { dto(input, $0) })
+        var dtos: [MeetingDTO] = []
+        for meeting in try await input.services.meetings.meetings() { dtos.append(try await dto(input, meeting)) }
+        return try Responses.json(dtos)
     }
 
     static func show(_ input: EndpointRequest) async throws -> Response {
         guard let meeting = input.meeting else { throw AppError.notFound }
-        return try Responses.json(dto(input, meeting))
+        return try Responses.json(try await dto(input, meeting))
     }
 
     static func create(_ input: EndpointRequest) async throws -> Response {
@@ -76,7 +79,7 @@ enum MeetingsAPI {
         case .failure(let failure): throw AppError.validation(failure)
         case .success(let draft):
             let saved = try await input.services.meetings.create(draft, settings: input.services.meetingSettings, actor: input.actor, now: input.now)
-            return try Responses.json(dto(input, saved), status: .created)
+            return try Responses.json(try await dto(input, saved), status: .created)
         }
     }
 
@@ -100,7 +103,7 @@ enum MeetingsAPI {
         case .success(let decisions):
             let saved = try await input.services.meetings.issueMinutes(id: meeting.id, expectedVersion: body.version, summary: body.summary ?? "", decisions: decisions,
                                                                       settings: input.services.meetingSettings, actor: input.actor, today: input.today, now: input.now)
-            return try Responses.json(dto(input, saved))
+            return try Responses.json(try await dto(input, saved))
         }
     }
 }

@@ -43,7 +43,7 @@ enum ProjectPages {
         }
         do {
             let project = try await input.services.projects.create(
-                projectInput, stage: stage, allowed: input.scope(.createProject), actor: input.actor, catalog: catalog, today: input.today, now: input.now
+                projectInput, stage: stage, allowed: input.scope(.createProject), visible: input.scope(.viewProjects), actor: input.actor, catalog: catalog, today: input.today, now: input.now
             )
             return Responses.redirect(to: Route.project(project.id).path + "?notice=created")
         } catch StoreError.invalid(let failure) {
@@ -92,7 +92,7 @@ enum ProjectPages {
         }
         do {
             _ = try await input.services.projects.update(
-                id: id, expectedVersion: version, projectInput, allowed: input.scope(.editProject), actor: input.actor, catalog: catalog, today: input.today, now: input.now
+                id: id, expectedVersion: version, projectInput, allowed: input.scope(.editProject), visible: input.scope(.viewProjects), actor: input.actor, catalog: catalog, today: input.today, now: input.now
             )
             return Responses.redirect(to: Route.project(id).path + "?notice=saved")
         } catch StoreError.invalid(let failure) {

@@ -60,8 +60,12 @@ enum PhotoPages {
     /// The image itself as the body (`Content-Type: image/jpeg|png|webp`); `month` and `name` in the query.
     static func apiUpload(_ input: EndpointRequest) async throws -> Response {
         let project = try input.targetProject()
-        guard (input.request.headers[.contentType] ?? "").lowercased().hasPrefix("image/") else { throw AppError.unsupportedMediaType }
+        let contentType = (input.request.headers[.contentType] ?? "").lowercased()
+        guard ["image/jpeg", "image/png", "image/webp"].contains(where: contentType.hasPrefix) else {
+            throw AppError(.unsupportedMediaType, kind: "unsupported-media-type", title: WebText.Problem.imageTypes)
+        }
         let query = FormData(pairs: input.queryItems)
+        try TextInputGuard.check([("name", query["name"])])
         guard let month = Month.parse(query["month"]) else { throw AppError.badQuery(ValidationFailure([FieldError("month", .dateInvalid)])) }
         do {
             let saved = try await input.services.attachments.addPhoto(projectId: project.id, month: month, name: query["name"],

@@ -78,6 +78,7 @@ struct EndpointRequest: Sendable {
             throw AppError(.badRequest, kind: "malformed-json", title: WebText.Problem.badJSON, detail: "请求体为空")
         }
         let data = Data(buffer: body)
+        try TextInputGuard.check(json: data)
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {

@@ -190,6 +190,7 @@ enum EndpointRegistry {
             }
         }
         try checkCSRF(input)
+        if let form = input.form { try TextInputGuard.check(form.pairs + input.files.map { ("file", $0.filename) }) }
         return input
     }
 

@@ -29,7 +29,7 @@ enum InboxPages {
     static func markRead(_ input: EndpointRequest) async throws -> Response {
         let principal = try input.requirePrincipal()
         let id = Int64(input.form?["id"] ?? "")
-        try await input.services.notifications.markRead(userId: principal.userId, id: id, now: input.now)
+        guard try await input.services.notifications.markRead(userId: principal.userId, id: id, now: input.now) else { throw AppError.notFound }
         return Responses.redirect(to: Route.notifications.path)
     }
 
@@ -68,7 +68,8 @@ enum InboxPages {
     static func apiMarkRead(_ input: EndpointRequest) async throws -> Response {
         let principal = try input.requirePrincipal()
         let body = try input.json(ReadBody.self)
-        try await input.services.notifications.markRead(userId: principal.userId, id: body.id, now: input.now)
+        // Someone else's message is as unknown as a missing one.
+        guard try await input.services.notifications.markRead(userId: principal.userId, id: body.id, now: input.now) else { throw AppError.notFound }
         return try Responses.json(try await inbox(input))
     }
 }

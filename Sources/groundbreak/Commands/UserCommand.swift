@@ -9,7 +9,7 @@ import Glibc
 #endif
 
 struct UserCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "user", abstract: "用户管理", subcommands: [Add.self, Reset.self, Lock.self])
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "用户管理", subcommands: [Add.self, Reset.self, Lock.self, Token.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "新增用户")
@@ -105,6 +105,28 @@ struct UserCommand: AsyncParsableCommand {
                 try await Work.setLock(database, username: username, locked: !unlock)
             }
             print(unlock ? "已解除 \(username) 的锁定。" : "已锁定 \(username)，其登录会话已结束。")
+        }
+    }
+
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "token", abstract: "为用户签发 API 令牌（令牌仅显示一次）")
+
+        @OptionGroup var common: CommonOptions
+
+        @Option(name: .long, help: "用户名")
+        var username: String
+
+        @Option(name: .long, help: "令牌用途，如「对接省平台」")
+        var name: String
+
+        func run() async throws {
+            let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
+            let logger = Logger(label: "groundbreak.user")
+            let token = try await Work.withDatabase(settings, logger: logger) { database in
+                _ = try await Work.migrate(database, logger: logger)
+                return try await Work.issueToken(database, username: username, name: name)
+            }
+            print(token)
         }
     }
 
