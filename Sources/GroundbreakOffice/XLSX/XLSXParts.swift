@@ -238,8 +238,8 @@ enum XLSXParts {
             } else if cells.count >= limits.maxCells {
                 failure = .tooManyCells(limit: limits.maxCells)
                 parser.abortParsing()
-            } else if case .text(let text) = cell.value, TextNormalizer.hasForbiddenControls(text) {
-                cells.append((position, SheetCell(.text(TextNormalizer.removingForbiddenControls(text)), isDate: cell.isDate)))
+            } else if case .text(let text) = cell.value, text.contains("_x") || TextNormalizer.hasForbiddenControls(text) {
+                cells.append((position, SheetCell(.text(TextNormalizer.removingForbiddenControls(XLSXText.unescaped(text))), isDate: cell.isDate)))
             } else {
                 cells.append((position, cell))
             }
@@ -255,4 +255,28 @@ protocol PartReader: AnyObject {
 private func local(_ name: String) -> Substring {
     guard let colon = name.lastIndex(of: ":") else { return Substring(name) }
     return name[name.index(after: colon)...]
+}
+
+/// Text as OOXML stores it: characters XML cannot carry are written `_xHHHH_` (Excel writes a
+/// carriage return in a cell as `_x000D_`, a NUL as `_x0000_`), and a literal `_x` is escaped as
+/// `_x005F_x`.
+enum XLSXText {
+    static func unescaped(_ text: String) -> String {
+        guard text.contains("_x") else { return text }
+        var result = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "_", index + 6 < scalars.count, scalars[index + 1] == "x", scalars[index + 6] == "_",
+               let code = UInt32(String(String.UnicodeScalarView(scalars[(index + 2)...(index + 5)])), radix: 16),
+               let scalar = Unicode.Scalar(code) {
+                result.append(scalar)
+                index += 7
+            } else {
+                result.append(scalars[index])
+                index += 1
+            }
+        }
+        return String(result)
+    }
 }
