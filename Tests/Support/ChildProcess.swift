@@ -57,6 +57,25 @@ public enum ChildProcess {
         return 128 + (status & 0x7f)
     }
 
+    /// Waits for a child without holding a thread: polls every `interval`.
+    public static func waitAsync(_ pid: pid_t, interval: Duration = .milliseconds(200)) async -> Int32 {
+        var status: Int32 = 0
+        while true {
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid { break }
+            if result == -1 && errno != EINTR { return -1 }
+            try? await Task.sleep(for: interval)
+        }
+        if status & 0x7f == 0 { return (status >> 8) & 0xff }
+        return 128 + (status & 0x7f)
+    }
+
+    /// The full path of `name` on `PATH`, if it is there.
+    public static func find(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
     /// Asks a child to end (SIGTERM), and kills it if it is still there after `grace`.
     public static func stop(_ pid: pid_t, grace: Duration = .seconds(5)) async {
         kill(pid, SIGTERM)

@@ -78,9 +78,10 @@ struct EndpointRequest: Sendable {
             throw AppError(.badRequest, kind: "malformed-json", title: WebText.Problem.badJSON, detail: "请求体为空")
         }
         let data = Data(buffer: body)
-        try TextInputGuard.check(json: data)
         do {
-            return try JSONDecoder().decode(T.self, from: data)
+            let decoded = try JSONDecoder().decode(T.self, from: data)
+            try TextInputGuard.check(decoded: decoded)
+            return decoded
         } catch let error as DecodingError {
             // Foundation calls a fraction or an over-large number in an integer field "not valid
             // JSON"; when the text is valid JSON, say which numbers are the trouble instead.

@@ -3,8 +3,8 @@ import GroundbreakDomain
 
 /// Refuses text with characters that damage what is kept (see
 /// `TextNormalizer.hasForbiddenControls`) at the one door every write comes through: form
-/// fields and file names in `prepare`, JSON bodies in `EndpointRequest.json`. The answer names
-/// each field and nothing is written.
+/// fields and file names in `prepare`, every string of a decoded JSON body in
+/// `EndpointRequest.json`. The answer names each field and nothing is written.
 enum TextInputGuard {
     static func check(_ fields: [(String, String)]) throws {
         let bad = fields.filter { TextNormalizer.hasForbiddenControls($0.1) }.map(\.0)
@@ -12,52 +12,42 @@ enum TextInputGuard {
         throw refusal(bad)
     }
 
-    /// A JSON body carries controls only as escapes (`\u0000`, `\b`, `\f`, `\u202e`) or as raw
-    /// multi-byte characters (C1, bidi); both are found without decoding it twice.
-    static func check(json data: Data) throws {
-        guard containsForbidden(json: data) else { return }
+    /// Every string a decoded request body holds, named by the property path it was decoded
+    /// into: what the handler will use is checked, and the answer names our fields, never a key
+    /// the caller made up.
+    static func check(decoded value: Any) throws {
         var paths: [String] = []
-        if let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
-            collect(object, path: "", into: &paths)
-        }
-        throw refusal(paths.isEmpty ? ["请求体"] : paths)
-    }
-
-    static func containsForbidden(json data: Data) -> Bool {
-        let bytes = [UInt8](data)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
-                let escape = bytes[index + 1]
-                if escape == UInt8(ascii: "b") || escape == UInt8(ascii: "f") { return true }
-                if escape == UInt8(ascii: "u"), index + 5 < bytes.count,
-                   let code = UInt32(String(decoding: bytes[(index + 2)...(index + 5)], as: UTF8.self), radix: 16),
-                   let scalar = Unicode.Scalar(code), TextNormalizer.isForbiddenControl(scalar) {
-                    return true
-                }
-                index += 2
-                continue
-            }
-            index += 1
-        }
-        // Raw C1 and bidi controls are multi-byte UTF-8; check the decoded text for them.
-        return bytes.contains { $0 >= 0xC2 } && TextNormalizer.hasForbiddenControls(String(decoding: bytes, as: UTF8.self))
+        collect(value, path: "", into: &paths)
+        guard !paths.isEmpty else { return }
+        throw refusal(paths)
     }
 
     private static func collect(_ value: Any, path: String, into paths: inout [String]) {
-        switch value {
-        case let text as String:
+        if let text = value as? String {
             if TextNormalizer.hasForbiddenControls(text) { paths.append(path.isEmpty ? "请求体" : path) }
-        case let dictionary as [String: Any]:
-            for key in dictionary.keys.sorted() {
-                if TextNormalizer.hasForbiddenControls(key) { paths.append(path.isEmpty ? "请求体" : path) }
-                collect(dictionary[key]!, path: path.isEmpty ? key : path + "." + key, into: &paths)
+            return
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional, .enum:
+            for child in mirror.children { collect(child.value, path: path, into: &paths) }
+        case .collection, .set:
+            for (index, child) in mirror.children.enumerated() { collect(child.value, path: path + "[\(index)]", into: &paths) }
+        case .dictionary:
+            for child in mirror.children {
+                let pair = Mirror(reflecting: child.value).children.map(\.value)
+                if pair.count == 2 {
+                    let key = (pair[0] as? String).map { TextNormalizer.hasForbiddenControls($0) ? "键" : String($0.prefix(40)) } ?? "键"
+                    if let text = pair[0] as? String, TextNormalizer.hasForbiddenControls(text) { paths.append(path.isEmpty ? "请求体" : path) }
+                    collect(pair[1], path: path.isEmpty ? key : path + "." + key, into: &paths)
+                }
             }
-        case let array as [Any]:
-            for (index, element) in array.enumerated() { collect(element, path: path + "[\(index)]", into: &paths) }
         default:
-            break
+            for child in mirror.children {
+                // Property wrappers store their value as `_name`.
+                let label = child.label.map { $0.hasPrefix("_") ? String($0.dropFirst()) : $0 } ?? ""
+                collect(child.value, path: label.isEmpty ? path : path.isEmpty ? label : path + "." + label, into: &paths)
+            }
         }
     }
 
