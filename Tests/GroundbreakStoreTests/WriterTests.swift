@@ -74,4 +74,15 @@ struct WriterTests {
             #expect(try repository.bytes(of: kept) == png)
         }
     }
+
+    @Test("NULs stored before input refused them are taken out, keeping the text on both sides")
+    func storedNulsCleaned() async throws {
+        try await withTestStore(.sqlite) { store in
+            let project = try await ProjectRepository(database: store.database).create(sampleInput(name: "前半截后半截"), catalog: store.catalog)
+            try await store.database.write("UPDATE projects SET name = \(bind: "前半截\u{0}后\u{0}半截") WHERE id = \(bind: project.id)")
+            try await store.database.write("DELETE FROM schema_migrations WHERE version = 19")
+            try await Migrator(database: store.database).migrate()
+            #expect(try await ProjectRepository(database: store.database).project(id: project.id)?.fields.name == "前半截后半截")
+        }
+    }
 }
