@@ -45,6 +45,16 @@ struct OpenAPITests {
             let response = try await client.send(.get, "/api/v1/openapi.json", as: fixture, signedIn: false)
             #expect(response.status == .ok)
             #expect((response.object["info"] as? [String: Any])?["title"] as? String != nil)
+            // The codes the server takes today are in it, so "valid" generated data is valid.
+            let schemas = try #require((response.object["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            let create = try #require((schemas["ProjectCreate"] as? [String: Any])?["properties"] as? [String: Any])
+            let regions = (create["regionCode"] as? [String: Any])?["enum"] as? [Any]
+            #expect(regions?.contains { $0 as? String == "220104" } == true)
+            #expect(regions?.contains { $0 as? String == "220381" } == false, "a retired code is not offered")
+            let target = try #require((schemas["TargetRequest"] as? [String: Any])?["properties"] as? [String: Any])
+            #expect(((target["unit"] as? [String: Any])?["enum"] as? [String])?.contains("region:220104") == true)
+            let months = ((schemas["MonthlyReportRequest"] as? [String: Any])?["properties"] as? [String: Any])?["dispatch"] as? [String: Any]
+            #expect(months?["maximum"] as? Int == 100_000_000_000_000)
         }
     }
 }

@@ -103,6 +103,7 @@ enum ProjectsAPI {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         headers[.cacheControl] = "public, max-age=300"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Assets.openAPI)))
+        let codes = OpenAPIServed.codes(input.catalog, indicators: input.services.indicators, problems: input.services.problemSettings)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIServed.document(Assets.openAPI, codes: codes))))
     }
 }
