@@ -343,4 +343,36 @@ struct HostileInputTests {
         settings.trustedProxies = "bogus"
         #expect(throws: AppSettings.InvalidSetting.self) { try settings.validated() }
     }
+
+    @Test("spreadsheets are read one at a time with a short queue; beyond it the upload is told the server is busy")
+    func officeWorkersBounded() async throws {
+        let workers = OfficeWorkers(threads: OfficeWorkers.shared.threads, maxWaiting: OfficeWorkers.shared.maxWaiting)
+        let admitted = workers.threads + workers.maxWaiting
+        let release = ManualGate()
+        let running = (0..<admitted).map { _ in Task { try await workers.run { release.wait(); return 1 } } }
+        while workers.admittedCount < admitted { try await Task.sleep(for: .milliseconds(10)) }
+        await #expect(throws: AppError.self) { try await workers.run { 2 } }
+        release.open()
+        for task in running { #expect(try await task.value == 1) }
+        #expect(try await workers.run { 3 } == 3, "free again once the queue drains")
+    }
+}
+
+/// Holds worker threads until the test lets them go.
+final class ManualGate: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var isOpen = false
+
+    func wait() {
+        condition.lock()
+        while !isOpen { condition.wait() }
+        condition.unlock()
+    }
+
+    func open() {
+        condition.lock()
+        isOpen = true
+        condition.broadcast()
+        condition.unlock()
+    }
 }

@@ -11,6 +11,8 @@ public struct LedgerImporter: Sendable {
     public let catalog: ReferenceCatalog
     public let columns: ColumnCatalog
     public let limits: SpreadsheetLimits
+    /// Where files are read: off the request path, a few at a time.
+    let workers = OfficeWorkers.shared
 
     public init(database: Database, catalog: ReferenceCatalog, columns: ColumnCatalog, limits: SpreadsheetLimits = SpreadsheetLimits()) {
         self.database = database
@@ -65,7 +67,7 @@ public struct LedgerImporter: Sendable {
     func read(_ bytes: [UInt8], problems: inout [ImportProblem]) async throws -> Sheet? {
         let limits = limits
         do {
-            return try await OfficeWorkers.run { try SpreadsheetReader.read(bytes, limits: limits) }
+            return try await workers.run { try SpreadsheetReader.read(bytes, limits: limits) }
         } catch let error as SpreadsheetError {
             problems = [ImportProblem(row: nil, message: error.message)]
             return nil
