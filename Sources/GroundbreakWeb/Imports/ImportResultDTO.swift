@@ -1,4 +1,5 @@
 import Foundation
+import GroundbreakDomain
 import GroundbreakOffice
 import GroundbreakStore
 

@@ -1,0 +1,88 @@
+import Foundation
+import GroundbreakDomain
+import SQLKit
+
+/// The append-only audit trail. Writes happen inside the caller's transaction, so a change and
+/// its audit row are committed together or not at all.
+public struct AuditLog: Sendable {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(StoredTime.text(date))
+        }
+        return encoder
+    }()
+
+    static func json(_ value: (some Encodable)?) throws -> String? {
+        guard let value else { return nil }
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func write(
+        entity: String, entityId: String, action: String, before: String?, after: String?, reason: String = "",
+        actor: AuditActor, now: Date, db: any SQLDatabase
+    ) async throws {
+        // Every string is capped: what a caller typed (a user name, a path) must not become a
+        // megabyte of permanent trail.
+        let cap = AuditLimits.self
+        try await db.raw("""
+            INSERT INTO audit_log (at, actor_user_id, actor_name, actor_unit, source_ip, request_id, entity, entity_id, action, before_json, after_json, reason)
+            VALUES (\(bind: StoredTime.text(now)), \(bind: actor.userId), \(bind: cap.short(actor.name)), \(bind: cap.short(actor.unit)),
+                    \(bind: cap.short(actor.sourceIP)), \(bind: cap.short(actor.requestId)), \(bind: cap.short(entity)), \(bind: cap.short(entityId)),
+                    \(bind: cap.short(action)), \(bind: before.map(cap.document)), \(bind: after.map(cap.document)), \(bind: cap.reason(reason)))
+            """).run()
+    }
+
+    /// The trail of one entity, oldest first.
+    public func entries(entity: String, entityId: String) async throws -> [AuditEntry] {
+        try await database.reader.raw("""
+            SELECT * FROM audit_log WHERE entity = \(bind: entity) AND entity_id = \(bind: entityId) ORDER BY id
+            """).all().map(Self.entry)
+    }
+
+    public func count() async throws -> Int {
+        try await database.reader.raw("SELECT COUNT(*) AS n FROM audit_log").first()!.decode(column: "n", as: Int.self)
+    }
+
+    static func entry(_ row: any SQLRow) throws -> AuditEntry {
+        AuditEntry(
+            id: try row.decode(column: "id", as: Int64.self),
+            at: StoredTime.date(try row.decode(column: "at", as: String.self)) ?? Date(timeIntervalSince1970: 0),
+            actorUserId: try row.decode(column: "actor_user_id", as: Int64?.self),
+            actorName: try row.decode(column: "actor_name", as: String.self),
+            sourceIP: try row.decode(column: "source_ip", as: String.self),
+            requestId: try row.decode(column: "request_id", as: String.self),
+            actorUnit: try row.decode(column: "actor_unit", as: String.self),
+            entity: try row.decode(column: "entity", as: String.self),
+            entityId: try row.decode(column: "entity_id", as: String.self),
+            action: try row.decode(column: "action", as: String.self),
+            beforeJSON: try row.decode(column: "before_json", as: String?.self),
+            afterJSON: try row.decode(column: "after_json", as: String?.self),
+            reason: try row.decode(column: "reason", as: String.self)
+        )
+    }
+}
+
+/// How long each audited string may be, in characters; longer ones are cut and marked.
+enum AuditLimits {
+    static let shortLength = 200
+    static let reasonLength = 2_000
+    /// Before/after images of a changed record; a project is a few kilobytes.
+    static let documentLength = 256 * 1024
+
+    static func short(_ text: String) -> String { cut(text, shortLength) }
+    static func reason(_ text: String) -> String { cut(text, reasonLength) }
+    static func document(_ text: String) -> String { cut(text, documentLength) }
+
+    private static func cut(_ text: String, _ length: Int) -> String {
+        text.count <= length ? text : String(text.prefix(length)) + "…"
+    }
+}

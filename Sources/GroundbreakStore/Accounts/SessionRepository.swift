@@ -1,0 +1,109 @@
+import Crypto
+import Foundation
+import GroundbreakDomain
+import SQLKit
+
+/// Sessions live in the database so that several server instances share them.
+public struct SessionRepository: Sendable {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// 32 random bytes, URL-safe.
+    public static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// Starts a session; returns the token for the cookie.
+    public func create(userId: Int64, now: Date, expiresAt: Date, sourceIP: String, userAgent: String) async throws -> (token: String, record: SessionRecord) {
+        let token = Self.randomToken()
+        let record = SessionRecord(
+            tokenHash: Self.hash(token), userId: userId, csrfToken: Self.randomToken(),
+            createdAt: now, lastSeenAt: now, expiresAt: expiresAt
+        )
+        try await database.write("""
+            INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, source_ip, user_agent)
+            VALUES (\(bind: record.tokenHash), \(bind: userId), \(bind: record.csrfToken), \(bind: StoredTime.text(now)),
+                    \(bind: StoredTime.text(now)), \(bind: StoredTime.text(expiresAt)), \(bind: sourceIP), \(bind: String(userAgent.prefix(300))))
+            """)
+        return (token, record)
+    }
+
+    public func find(token: String) async throws -> SessionRecord? {
+        guard let row = try await database.reader.raw("SELECT * FROM sessions WHERE token_hash = \(bind: Self.hash(token))").first() else {
+            return nil
+        }
+        return try Self.record(row)
+    }
+
+    /// The session and its account in one query: this runs on every signed-in request.
+    public func findWithUser(token: String) async throws -> (session: SessionRecord, user: UserAccount)? {
+        let roles = Dialect.joinedValues("r.role", engine: database.engine)
+        guard let row = try await database.reader.raw("""
+            SELECT s.token_hash AS s_token_hash, s.csrf_token AS s_csrf_token, s.created_at AS s_created_at,
+                   s.last_seen_at AS s_last_seen_at, s.expires_at AS s_expires_at, u.*,
+                   (SELECT \(unsafeRaw: roles) FROM user_roles r WHERE r.user_id = u.id) AS role_list
+            FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = \(bind: Self.hash(token))
+            """).first() else { return nil }
+        let record = SessionRecord(
+            tokenHash: try row.decode(column: "s_token_hash", as: String.self),
+            userId: try row.decode(column: "id", as: Int64.self),
+            csrfToken: try row.decode(column: "s_csrf_token", as: String.self),
+            createdAt: StoredTime.date(try row.decode(column: "s_created_at", as: String.self)) ?? .distantPast,
+            lastSeenAt: StoredTime.date(try row.decode(column: "s_last_seen_at", as: String.self)) ?? .distantPast,
+            expiresAt: StoredTime.date(try row.decode(column: "s_expires_at", as: String.self)) ?? .distantPast
+        )
+        return (record, try UserRepository.account(row, roles: Self.roles(row)))
+    }
+
+    static func roles(_ row: any SQLRow) throws -> Set<Role> {
+        let list = try row.decode(column: "role_list", as: String?.self) ?? ""
+        return Set(list.split(separator: ",").compactMap { Role(rawValue: String($0)) })
+    }
+
+    /// Sessions of one account, newest first.
+    public func sessions(userId: Int64) async throws -> [SessionRecord] {
+        try await database.reader.raw("SELECT * FROM sessions WHERE user_id = \(bind: userId) ORDER BY created_at DESC").all().map(Self.record)
+    }
+
+    static func record(_ row: any SQLRow) throws -> SessionRecord {
+        SessionRecord(
+            tokenHash: try row.decode(column: "token_hash", as: String.self),
+            userId: try row.decode(column: "user_id", as: Int64.self),
+            csrfToken: try row.decode(column: "csrf_token", as: String.self),
+            createdAt: StoredTime.date(try row.decode(column: "created_at", as: String.self)) ?? .distantPast,
+            lastSeenAt: StoredTime.date(try row.decode(column: "last_seen_at", as: String.self)) ?? .distantPast,
+            expiresAt: StoredTime.date(try row.decode(column: "expires_at", as: String.self)) ?? .distantPast
+        )
+    }
+
+    public func touch(tokenHash: String, now: Date) async throws {
+        try await database.write("""
+            UPDATE sessions SET last_seen_at = \(bind: StoredTime.text(now)) WHERE token_hash = \(bind: tokenHash)
+            """)
+    }
+
+    public func delete(tokenHash: String) async throws {
+        try await database.write("DELETE FROM sessions WHERE token_hash = \(bind: tokenHash)")
+    }
+
+    public func deleteAll(userId: Int64) async throws {
+        try await database.write("DELETE FROM sessions WHERE user_id = \(bind: userId)")
+    }
+
+    /// Removes sessions past their absolute expiry or idle for longer than `idle`.
+    public func purge(now: Date, idle: TimeInterval) async throws {
+        try await database.write("""
+            DELETE FROM sessions WHERE expires_at < \(bind: StoredTime.text(now)) OR last_seen_at < \(bind: StoredTime.text(now.addingTimeInterval(-idle)))
+            """)
+    }
+}
