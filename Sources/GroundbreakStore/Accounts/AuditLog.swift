@@ -55,7 +55,7 @@ public struct AuditLog: Sendable {
     static func entry(_ row: any SQLRow) throws -> AuditEntry {
         AuditEntry(
             id: try row.decode(column: "id", as: Int64.self),
-            at: StoredTime.date(try row.decode(column: "at", as: String.self)) ?? Date(timeIntervalSince1970: 0),
+            at: try StoredTime.decode(row, "at"),
             actorUserId: try row.decode(column: "actor_user_id", as: Int64?.self),
             actorName: try row.decode(column: "actor_name", as: String.self),
             sourceIP: try row.decode(column: "source_ip", as: String.self),

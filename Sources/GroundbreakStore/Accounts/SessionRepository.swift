@@ -58,9 +58,9 @@ public struct SessionRepository: Sendable {
             tokenHash: try row.decode(column: "s_token_hash", as: String.self),
             userId: try row.decode(column: "id", as: Int64.self),
             csrfToken: try row.decode(column: "s_csrf_token", as: String.self),
-            createdAt: StoredTime.date(try row.decode(column: "s_created_at", as: String.self)) ?? .distantPast,
-            lastSeenAt: StoredTime.date(try row.decode(column: "s_last_seen_at", as: String.self)) ?? .distantPast,
-            expiresAt: StoredTime.date(try row.decode(column: "s_expires_at", as: String.self)) ?? .distantPast
+            createdAt: try StoredTime.decode(row, "s_created_at"),
+            lastSeenAt: try StoredTime.decode(row, "s_last_seen_at"),
+            expiresAt: try StoredTime.decode(row, "s_expires_at")
         )
         return (record, try UserRepository.account(row, roles: Self.roles(row)))
     }
@@ -80,9 +80,9 @@ public struct SessionRepository: Sendable {
             tokenHash: try row.decode(column: "token_hash", as: String.self),
             userId: try row.decode(column: "user_id", as: Int64.self),
             csrfToken: try row.decode(column: "csrf_token", as: String.self),
-            createdAt: StoredTime.date(try row.decode(column: "created_at", as: String.self)) ?? .distantPast,
-            lastSeenAt: StoredTime.date(try row.decode(column: "last_seen_at", as: String.self)) ?? .distantPast,
-            expiresAt: StoredTime.date(try row.decode(column: "expires_at", as: String.self)) ?? .distantPast
+            createdAt: try StoredTime.decode(row, "created_at"),
+            lastSeenAt: try StoredTime.decode(row, "last_seen_at"),
+            expiresAt: try StoredTime.decode(row, "expires_at")
         )
     }
 

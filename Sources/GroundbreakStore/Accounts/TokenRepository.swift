@@ -69,9 +69,9 @@ public struct TokenRepository: Sendable {
             id: try row.decode(column: "id", as: Int64.self),
             userId: try row.decode(column: "user_id", as: Int64.self),
             name: try row.decode(column: "name", as: String.self),
-            createdAt: StoredTime.date(try row.decode(column: "created_at", as: String.self)) ?? .distantPast,
-            lastUsedAt: try row.decode(column: "last_used_at", as: String?.self).flatMap(StoredTime.date),
-            revokedAt: try row.decode(column: "revoked_at", as: String?.self).flatMap(StoredTime.date)
+            createdAt: try StoredTime.decode(row, "created_at"),
+            lastUsedAt: try StoredTime.decodeOptional(row, "last_used_at"),
+            revokedAt: try StoredTime.decodeOptional(row, "revoked_at")
         )
     }
 }

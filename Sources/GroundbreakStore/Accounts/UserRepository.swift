@@ -218,7 +218,7 @@ public struct UserRepository: Sendable {
             mustChangePassword: try row.decode(column: "must_change_password", as: Int.self) != 0,
             disabled: try row.decode(column: "disabled", as: Int.self) != 0,
             failedAttempts: try row.decode(column: "failed_attempts", as: Int.self),
-            lockedUntil: try row.decode(column: "locked_until", as: String?.self).flatMap(StoredTime.date)
+            lockedUntil: try StoredTime.decodeOptional(row, "locked_until")
         )
     }
 

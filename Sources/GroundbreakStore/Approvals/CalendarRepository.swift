@@ -37,7 +37,7 @@ public struct CalendarRepository: Sendable {
             let days = (1...12).flatMap { month in (1...Day.daysIn(month: month, year: year)).compactMap { Day(year: year, month: month, day: $0) } }
             return LoadedYear(
                 year: year, source: try row.decode(column: "source", as: String.self),
-                loadedAt: StoredTime.date(try row.decode(column: "loaded_at", as: String.self)) ?? .distantPast,
+                loadedAt: try StoredTime.decode(row, "loaded_at"),
                 holidays: days.filter { calendar.exception(on: $0)?.kind == .holiday }.count,
                 workdays: days.filter { calendar.isWorkingDay($0) }.count
             )

@@ -198,7 +198,7 @@ public struct ProjectApprovalRepository: Sendable {
                 detail: try row.decode(column: "detail", as: String.self),
                 reason: try row.decode(column: "reason", as: String.self),
                 actor: try row.decode(column: "actor_name", as: String.self),
-                at: StoredTime.date(try row.decode(column: "at", as: String.self)) ?? .distantPast
+                at: try StoredTime.decode(row, "at")
             )
         }
     }

@@ -148,6 +148,6 @@ public struct AttachmentRepository: Sendable {
                    name: try row.decode(column: "name", as: String.self), contentType: try row.decode(column: "content_type", as: String.self),
                    size: try row.decode(column: "size", as: Int.self), sha256: try row.decode(column: "sha256", as: String.self),
                    uploadedBy: try row.decode(column: "uploaded_by", as: String.self),
-                   uploadedAt: StoredTime.date(try row.decode(column: "uploaded_at", as: String.self)) ?? .distantPast)
+                   uploadedAt: try StoredTime.decode(row, "uploaded_at"))
     }
 }

@@ -86,7 +86,7 @@ public struct ImportRepository: Sendable {
                 size: try row.decode(column: "size", as: Int.self), created: try row.decode(column: "created_count", as: Int.self),
                 updated: try row.decode(column: "updated_count", as: Int.self), unchanged: try row.decode(column: "unchanged_count", as: Int.self),
                 skipped: try row.decode(column: "skipped_count", as: Int.self), actorName: try row.decode(column: "actor_name", as: String.self),
-                at: StoredTime.date(try row.decode(column: "at", as: String.self)) ?? Date(timeIntervalSince1970: 0)
+                at: try StoredTime.decode(row, "at")
             )
         }
     }

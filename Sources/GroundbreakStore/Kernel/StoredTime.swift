@@ -1,5 +1,6 @@
 import Foundation
 import GroundbreakDomain
+import SQLKit
 
 /// How instants are written in the database: ISO 8601 UTC with milliseconds, so text order is
 /// time order on both engines.
@@ -37,5 +38,24 @@ enum StoredTime {
         if scalars.count >= 24, scalars[19] == UInt8(ascii: "."), let fraction = number(20..<23) { millis = fraction }
         let seconds = Double(day.ordinal * 86_400 + hour * 3600 + minute * 60 + second) + Double(millis) / 1000
         return Date(timeIntervalSince1970: seconds)
+    }
+
+    /// A stored instant that is not one: the row is damaged, and saying so beats showing 1970.
+    struct Unreadable: Error, CustomStringConvertible {
+        let column: String
+        let text: String
+        var description: String { "stored time in \(column) is not an instant: \(text.prefix(40))" }
+    }
+
+    static func decode(_ row: any SQLRow, _ column: String) throws -> Date {
+        let text = try row.decode(column: column, as: String.self)
+        guard let date = date(text) else { throw Unreadable(column: column, text: text) }
+        return date
+    }
+
+    static func decodeOptional(_ row: any SQLRow, _ column: String) throws -> Date? {
+        guard let text = try row.decode(column: column, as: String?.self) else { return nil }
+        guard let date = date(text) else { throw Unreadable(column: column, text: text) }
+        return date
     }
 }

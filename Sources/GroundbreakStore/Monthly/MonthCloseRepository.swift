@@ -16,7 +16,7 @@ public struct MonthCloseRepository: Sendable {
 
     static func close(of month: Month, db: any SQLDatabase) async throws -> MonthClose? {
         try await db.raw("SELECT * FROM month_closes WHERE month = \(bind: month.iso)").first().map { row in
-            MonthClose(month: month, closedAt: StoredTime.date(try row.decode(column: "closed_at", as: String.self)) ?? .distantPast,
+            MonthClose(month: month, closedAt: try StoredTime.decode(row, "closed_at"),
                        closedBy: try row.decode(column: "closed_by", as: String.self))
         }
     }
@@ -87,7 +87,7 @@ public struct MonthCloseRepository: Sendable {
             statisticalBefore: try row.decode(column: "statistical_before", as: Int64?.self).map(Money.init(yuan:)),
             statisticalAfter: try row.decode(column: "statistical_after", as: Int64?.self).map(Money.init(yuan:)),
             reason: try row.decode(column: "reason", as: String.self), actor: try row.decode(column: "actor_name", as: String.self),
-            at: StoredTime.date(try row.decode(column: "at", as: String.self)) ?? .distantPast
+            at: try StoredTime.decode(row, "at")
         )
     }
 }

@@ -191,9 +191,9 @@ public struct MonthlyReportRepository: Sendable {
             ),
             status: MonthlyReport.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .submitted,
             reviewComment: try row.decode(column: "review_comment", as: String.self),
-            submittedAt: StoredTime.date(try row.decode(column: "submitted_at", as: String.self)) ?? .distantPast,
+            submittedAt: try StoredTime.decode(row, "submitted_at"),
             submittedBy: try row.decode(column: "submitted_by", as: String.self),
-            reviewedAt: try row.decode(column: "reviewed_at", as: String?.self).flatMap(StoredTime.date),
+            reviewedAt: try StoredTime.decodeOptional(row, "reviewed_at"),
             reviewedBy: try row.decode(column: "reviewed_by", as: String.self),
             version: try row.decode(column: "version", as: Int.self)
         )

@@ -64,8 +64,8 @@ public struct NotificationRepository: Sendable {
             InboxMessage(id: try row.decode(column: "id", as: Int64.self), kind: try row.decode(column: "kind", as: String.self),
                          title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self),
                          link: try row.decode(column: "link", as: String.self),
-                         createdAt: StoredTime.date(try row.decode(column: "created_at", as: String.self)) ?? Date(timeIntervalSince1970: 0),
-                         readAt: try row.decode(column: "read_at", as: String?.self).flatMap(StoredTime.date))
+                         createdAt: try StoredTime.decode(row, "created_at"),
+                         readAt: try StoredTime.decodeOptional(row, "read_at"))
         }
     }
 

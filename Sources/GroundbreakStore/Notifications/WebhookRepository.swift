@@ -106,8 +106,8 @@ public struct WebhookRepository: Sendable {
             eventType: try row.decode(column: "event_type", as: String.self), payload: try row.decode(column: "payload", as: String.self),
             status: WebhookDelivery.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
             attempts: try row.decode(column: "attempts", as: Int.self),
-            nextAttemptAt: StoredTime.date(try row.decode(column: "next_attempt_at", as: String.self)) ?? Date(timeIntervalSince1970: 0),
+            nextAttemptAt: try StoredTime.decode(row, "next_attempt_at"),
             lastStatusCode: try row.decode(column: "last_status_code", as: Int?.self), lastError: try row.decode(column: "last_error", as: String.self),
-            deliveredAt: try row.decode(column: "delivered_at", as: String?.self).flatMap(StoredTime.date))
+            deliveredAt: try StoredTime.decodeOptional(row, "delivered_at"))
     }
 }

@@ -34,7 +34,7 @@ public struct ProjectRepository: Sendable {
                 to: Stage(rawValue: try row.decode(column: "to_stage", as: String.self)) ?? .reserve,
                 note: try row.decode(column: "note", as: String.self),
                 actor: try row.decode(column: "actor_name", as: String.self),
-                at: StoredTime.date(try row.decode(column: "at", as: String.self)) ?? Date(timeIntervalSince1970: 0)
+                at: try StoredTime.decode(row, "at")
             )
         }
     }

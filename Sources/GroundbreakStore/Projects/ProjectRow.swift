@@ -77,8 +77,8 @@ enum ProjectRow {
             stage: Stage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .reserve,
             suspendedFrom: try row.decode(column: "suspended_from", as: String?.self).flatMap(Stage.init(rawValue:)),
             stageNote: try row.decode(column: "stage_note", as: String?.self),
-            createdAt: StoredTime.date(try row.decode(column: "created_at", as: String.self)) ?? Date(timeIntervalSince1970: 0),
-            updatedAt: StoredTime.date(try row.decode(column: "updated_at", as: String.self)) ?? Date(timeIntervalSince1970: 0),
+            createdAt: try StoredTime.decode(row, "created_at"),
+            updatedAt: try StoredTime.decode(row, "updated_at"),
             version: try row.decode(column: "version", as: Int.self)
         )
     }

@@ -171,7 +171,7 @@ public struct SupervisionRepository: Sendable {
                 statusAfter: SupervisedItem.Status(rawValue: try row.decode(column: "status_after", as: String.self)) ?? .open,
                 actorName: try row.decode(column: "actor_name", as: String.self),
                 on: Day.parse(try row.decode(column: "on_day", as: String.self)) ?? Day(year: 1970, month: 1, day: 1)!,
-                at: StoredTime.date(try row.decode(column: "at", as: String.self)) ?? Date(timeIntervalSince1970: 0))
+                at: try StoredTime.decode(row, "at"))
         }
     }
 

@@ -85,4 +85,13 @@ struct WriterTests {
             #expect(try await ProjectRepository(database: store.database).project(id: project.id)?.fields.name == "前半截后半截")
         }
     }
+
+    @Test("a stored time that is not one is an error, not 1970")
+    func unreadableTime() async throws {
+        try await withTestStore(.sqlite) { store in
+            let project = try await ProjectRepository(database: store.database).create(sampleInput(), catalog: store.catalog)
+            try await store.database.write("UPDATE projects SET updated_at = 'yesterday' WHERE id = \(bind: project.id)")
+            await #expect(throws: StoredTime.Unreadable.self) { _ = try await ProjectRepository(database: store.database).project(id: project.id) }
+        }
+    }
 }
