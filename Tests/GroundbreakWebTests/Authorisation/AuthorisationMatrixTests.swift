@@ -56,7 +56,8 @@ struct AuthorisationMatrixTests {
         }
     }
 
-    /// The route's answer when the policy lets the caller through.
+    /// The route's answer when the policy lets the caller through. No `default:`: a new route does
+    /// not compile until its expected answer is written here.
     static func success(_ endpoint: Endpoint) -> HTTPResponse.Status {
         switch endpoint {
         case .logout, .signOutEverywhere, .home, .projectCreate, .projectUpdate, .projectTransition, .adminUserUpdate, .adminUserLock, .adminTokenRevoke,
@@ -84,7 +85,18 @@ struct AuthorisationMatrixTests {
             .unprocessableContent // neither project has started, so admission is refused on its merits once the policy lets it through
         case .loginSubmit:
             .unauthorized // a wrong password: open to anyone, refused on its merits
-        default:
+        case .healthz, .metrics, .asset, .loginPage, .accountPage, .passwordPage, .ledgerPage, .ledgerCSV, .projectNewPage, .projectShowPage,
+             .projectEditPage, .adminUsers, .adminUserNew, .adminUserShow, .adminUserResetPassword, .auditPage, .auditCSV, .projectApprovalsPage,
+             .approvalQueue, .approvalAnalytics, .approvalBatches, .approvalBatchShow, .calendarAdmin, .approvalItemsAdmin, .adminPositions,
+             .adminPositionShow, .projectReportsPage, .reportsBoard, .reportsGrid, .statsPage, .targetsPage, .attachmentShow, .importsPage,
+             .importUpload, .ledgerXLSX, .problemsPage, .problemShow, .problemFileShow, .notificationsPage, .adminWebhooks, .supervisionPage,
+             .supervisionShow, .supervisionLetter, .meetingsPage, .meetingShow, .meetingMinutesDocx, .apiOpenAPI, .apiMe, .apiListProjects,
+             .apiGetProject, .apiUpdateProject, .apiTransitionProject, .apiProjectHistory, .apiReference, .apiAudit, .apiProjectApprovals,
+             .apiApprovalPlan, .apiApprovalEvent, .apiApprovalQueue, .apiApprovalAnalytics, .apiWorkingDays, .apiApprovalItems, .apiProjectReports,
+             .apiSubmitReport, .apiReportsBoard, .apiReviewReport, .apiStatsInclusion, .apiCloseMonth, .apiReopenMonth, .apiProjectPlans,
+             .apiSaveProjectPlan, .apiTargets, .apiSetTarget, .apiProjectPhotos, .apiImportProjects, .apiImportMonthly, .apiProblems, .apiProblem,
+             .apiProblemManage, .apiProblemHandle, .apiNotifications, .apiNotificationsRead, .apiSupervision, .apiSupervisedItem,
+             .apiSupervisionAnswer, .apiMeetings, .apiMeeting:
             .ok
         }
     }
