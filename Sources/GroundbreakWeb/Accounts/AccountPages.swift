@@ -55,7 +55,7 @@ enum AccountPages {
             id: account.id, hash: hash, mustChange: false, keepSession: input.context.session?.tokenHash,
             action: "password-change", actor: input.actor, now: input.now
         )
-        return Responses.redirect(to: Route.account.path + "?notice=password")
+        return Responses.redirect(to: Route.account.path(notice: "password"))
     }
 
     /// Ends every session of the account, this one included.

@@ -94,7 +94,7 @@ enum AdminPages {
             return Responses.html(page.document, status: .unprocessableContent)
         }
         _ = try await input.services.users.update(id: account.id, settings: settings, actor: input.actor, now: input.now)
-        return Responses.redirect(to: Route.adminUser(account.id).path + "?notice=saved")
+        return Responses.redirect(to: Route.adminUser(account.id).path(notice: "saved"))
     }
 
     /// A new one-time password; the user must change it at the next sign-in; all sessions end.
@@ -116,7 +116,7 @@ enum AdminPages {
         let account = try input.requireTargetUser()
         let lock = input.form?["action"] == "lock"
         try await input.services.users.setLock(id: account.id, until: lock ? .distantFuture : nil, actor: input.actor, now: input.now)
-        return Responses.redirect(to: Route.adminUser(account.id).path + "?notice=" + (lock ? "locked" : "unlocked"))
+        return Responses.redirect(to: Route.adminUser(account.id).path(notice: lock ? "locked" : "unlocked"))
     }
 
     static func issueToken(_ input: EndpointRequest) async throws -> Response {
@@ -136,7 +136,7 @@ enum AdminPages {
     static func revokeToken(_ input: EndpointRequest) async throws -> Response {
         guard let token = input.targetToken else { throw AppError.notFound }
         try await input.services.tokens.revoke(id: token.id, actor: input.actor, now: input.now)
-        return Responses.redirect(to: Route.adminUser(token.userId).path + "?notice=revoked")
+        return Responses.redirect(to: Route.adminUser(token.userId).path(notice: "revoked"))
     }
 }
 

@@ -31,7 +31,7 @@ enum PositionPages {
                 title: form["title"], unitName: form["unitName"], duty: duty, holder: (form["holderName"], form["holderPhone"]), since: since,
                 actor: input.actor, now: input.now)
             try await input.services.reloadCatalog()
-            return Responses.redirect(to: Route.adminPosition(id).path + "?notice=saved")
+            return Responses.redirect(to: Route.adminPosition(id).path(notice: "saved"))
         } catch StoreError.invalid(let failure) {
             return try await renderList(input, errors: errors + failure.errors.filter { !errors.contains($0) }, form: form, status: .unprocessableContent)
         }
@@ -62,7 +62,7 @@ enum PositionPages {
             try await input.services.positions.reassign(positionId: position.id, to: (form["holderName"], form["holderPhone"]), from: since,
                                                         actor: input.actor, now: input.now)
             try await input.services.reloadCatalog()
-            return Responses.redirect(to: Route.adminPosition(position.id).path + "?notice=saved")
+            return Responses.redirect(to: Route.adminPosition(position.id).path(notice: "saved"))
         } catch StoreError.invalid(let failure) {
             return try await renderShow(input, errors: failure.errors, form: form, status: .unprocessableContent)
         }

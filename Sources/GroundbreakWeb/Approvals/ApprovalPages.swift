@@ -48,7 +48,7 @@ enum ApprovalPages {
         case .success(let (type, target)):
             try await input.services.approvals.setPlan(projectId: project.id, type: type, targetStart: target, catalog: input.services.approvalItems(),
                                                        actor: input.actor, today: input.today, now: input.now)
-            return Responses.redirect(to: Route.projectApprovals(project.id).path + "?notice=saved")
+            return Responses.redirect(to: Route.projectApprovals(project.id).path(notice: "saved"))
         }
     }
 
@@ -56,7 +56,7 @@ enum ApprovalPages {
         let project = try input.targetProject()
         do {
             try await input.services.approvals.addItem(projectId: project.id, code: input.form?["itemCode"] ?? "", actor: input.actor, now: input.now)
-            return Responses.redirect(to: Route.projectApprovals(project.id).path + "?notice=saved")
+            return Responses.redirect(to: Route.projectApprovals(project.id).path(notice: "saved"))
         } catch StoreError.invalid(let failure) {
             return try await render(input, project: project, errors: failure.errors, status: .unprocessableContent)
         }
@@ -66,7 +66,7 @@ enum ApprovalPages {
         guard let approval = input.approval else { throw AppError.notFound }
         let project = try input.targetProject()
         let fields = dictionary(input.form)
-        let back = fields["back"] == "queue" ? Route.approvalQueue(FormData(pairs: [])).path : Route.projectApprovals(project.id).path + "?notice=saved"
+        let back = fields["back"] == "queue" ? Route.approvalQueue(FormData(pairs: [])).path : Route.projectApprovals(project.id).path(notice: "saved")
         do {
             switch ApprovalEventInput.parse(fields) {
             case .failure(let failure): throw StoreError.invalid(failure)

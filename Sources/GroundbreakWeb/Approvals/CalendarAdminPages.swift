@@ -29,7 +29,7 @@ enum CalendarAdminPages {
         do {
             _ = try await CalendarRepository(database: input.services.database).importYear(year, csv: form["csv"], source: source, actor: input.actor, now: input.now)
             try await input.services.reloadApprovalData()
-            return Responses.redirect(to: Route.calendarAdmin.path + "?notice=loaded")
+            return Responses.redirect(to: Route.calendarAdmin.path(notice: "loaded"))
         } catch StoreError.invalid(let failure) {
             return try await calendar(input, errors: failure.errors, form: form, status: .unprocessableContent)
         }
@@ -72,7 +72,7 @@ enum CalendarAdminPages {
                 code: code, statutoryLimit: limit, unit: unit, promisedLimit: promised, countsFromNextDay: countFrom.map { $0 == "nextDay" },
                 validTo: validTo, actor: input.actor, now: input.now)
             try await input.services.reloadApprovalData()
-            return Responses.redirect(to: Route.approvalItemsAdmin.path + "?notice=saved")
+            return Responses.redirect(to: Route.approvalItemsAdmin.path(notice: "saved"))
         } catch StoreError.invalid(let failure) {
             return refuse(failure.errors)
         }

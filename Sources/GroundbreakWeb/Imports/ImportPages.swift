@@ -74,7 +74,7 @@ enum ImportPages {
         do {
             _ = try await write(run)
             input.services.responses.clear()
-            return Responses.redirect(to: Route.imports.path + "?notice=committed")
+            return Responses.redirect(to: Route.imports.path(notice: "committed"))
         } catch StoreError.conflict, StoreError.invalid {
             return preview(input, try await plan(), status: .conflict, notice: "导入时发现数据已被他人修改，未写入任何数据。请核对下面的最新预览后再确认。")
         }

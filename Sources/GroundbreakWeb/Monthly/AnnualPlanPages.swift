@@ -39,7 +39,7 @@ enum AnnualPlanPages {
             case .success(let (plan, version)):
                 _ = try await AnnualPlanRepository(database: input.services.database).save(plan, project: project, expectedVersion: version,
                                                                                           actor: input.actor, now: input.now)
-                return Responses.redirect(to: Route.projectReports(project.id, year: plan.year).path + "&notice=saved")
+                return Responses.redirect(to: Route.projectReports(project.id, year: plan.year).path(notice: "saved"))
             }
         } catch StoreError.invalid(let failure) {
             return try await ReportPages.render(input, project: project, errors: failure.errors, form: form, status: .unprocessableContent)

@@ -82,7 +82,7 @@ enum InclusionPages {
             case .success(let (admitted, month, note, version)):
                 _ = try await input.services.inclusions.record(project: project, admittedOn: admitted, firstReportedMonth: month, note: note,
                                                                expectedVersion: version, actor: input.actor, today: input.today, now: input.now)
-                return Responses.redirect(to: Route.stats.path + "?notice=saved")
+                return Responses.redirect(to: Route.stats.path(notice: "saved"))
             }
         } catch StoreError.invalid(let failure) {
             return try await render(input, errors: failure.errors, failed: project.id, form: form, status: .unprocessableContent)

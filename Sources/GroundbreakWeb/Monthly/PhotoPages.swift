@@ -17,7 +17,7 @@ enum PhotoPages {
         do {
             _ = try await input.services.attachments.addPhoto(projectId: project.id, month: month, name: file?.filename ?? "", bytes: file?.bytes ?? [],
                                                               maxBytes: input.services.settings.maxUploadBytes, actor: input.actor, now: input.now)
-            return Responses.redirect(to: Route.projectReports(project.id, year: month.year).path + "&notice=saved")
+            return Responses.redirect(to: Route.projectReports(project.id, year: month.year).path(notice: "saved"))
         } catch StoreError.invalid(let failure) {
             return try await ReportPages.render(input, project: project, errors: failure.errors, form: FormData(pairs: []), status: .unprocessableContent)
         }

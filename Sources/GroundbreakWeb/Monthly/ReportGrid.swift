@@ -63,7 +63,7 @@ enum ReportGrid {
             }
         }
         guard !entries.isEmpty || !refused.isEmpty else {
-            return Responses.redirect(to: Route.reportsGrid(month: month.iso).path + "&notice=empty")
+            return Responses.redirect(to: Route.reportsGrid(month: month.iso).path(notice: "empty"))
         }
         let keepValid = form["keepValid"] == "1"
         if !refused.isEmpty && !keepValid {
@@ -76,7 +76,7 @@ enum ReportGrid {
             let notice = outcome.saved.isEmpty ? nil : "已保存 \(outcome.saved.count) 个项目；以下标红的行未保存"
             return try await render(input, month: month, refused: refused, form: form, notice: notice, status: .unprocessableContent)
         }
-        return Responses.redirect(to: Route.reportsGrid(month: month.iso).path + "&notice=saved")
+        return Responses.redirect(to: Route.reportsGrid(month: month.iso).path(notice: "saved"))
     }
 }
 

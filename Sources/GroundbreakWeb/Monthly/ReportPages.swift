@@ -37,7 +37,7 @@ enum ReportPages {
             case .success(let report):
                 _ = try await input.services.reports.submit(project: project, month: report.month, figures: report.figures, expectedVersion: report.version,
                                                             correctionReason: report.correctionReason, rules: input.services.reportRules, actor: input.actor, today: input.today, now: input.now)
-                return Responses.redirect(to: Route.projectReports(project.id, year: report.month.year).path + "&notice=saved")
+                return Responses.redirect(to: Route.projectReports(project.id, year: report.month.year).path(notice: "saved"))
             }
         } catch StoreError.invalid(let failure) {
             return try await render(input, project: project, errors: failure.errors, form: form, status: .unprocessableContent)
@@ -123,21 +123,21 @@ enum ReportPages {
 
     static func backPath(_ back: String, report: MonthlyReport) -> String {
         back == "project"
-            ? Route.projectReports(report.projectId, year: report.month.year).path + "&notice=saved"
-            : Route.reportsBoard(month: report.month.iso).path + "&notice=saved"
+            ? Route.projectReports(report.projectId, year: report.month.year).path(notice: "saved")
+            : Route.reportsBoard(month: report.month.iso).path(notice: "saved")
     }
 
     static func closeMonth(_ input: EndpointRequest) async throws -> Response {
         let form = input.form ?? FormData(pairs: [])
         guard let month = Month.parse(form["month"]) else { throw AppError.validation(ValidationFailure([FieldError("month", .dateInvalid)])) }
         _ = try await MonthCloseRepository(database: input.services.database).close(month: month, actor: input.actor, today: input.today, now: input.now)
-        return Responses.redirect(to: Route.reportsBoard(month: month.iso).path + "&notice=saved")
+        return Responses.redirect(to: Route.reportsBoard(month: month.iso).path(notice: "saved"))
     }
 
     static func reopenMonth(_ input: EndpointRequest) async throws -> Response {
         let form = input.form ?? FormData(pairs: [])
         guard let month = Month.parse(form["month"]) else { throw AppError.validation(ValidationFailure([FieldError("month", .dateInvalid)])) }
         try await MonthCloseRepository(database: input.services.database).reopen(month: month, reason: form["reason"], actor: input.actor, now: input.now)
-        return Responses.redirect(to: Route.reportsBoard(month: month.iso).path + "&notice=saved")
+        return Responses.redirect(to: Route.reportsBoard(month: month.iso).path(notice: "saved"))
     }
 }

@@ -76,7 +76,7 @@ enum TargetPages {
         case .failure(let failure): throw AppError.validation(failure)
         case .success(let target):
             try await TargetRepository(database: input.services.database).set(target, catalog: input.services.indicators, reference: input.catalog, actor: input.actor, now: input.now)
-            return Responses.redirect(to: Route.targets(unit: target.unit.text, month: form["month"].isEmpty ? nil : form["month"]).path + "&notice=saved")
+            return Responses.redirect(to: Route.targets(unit: target.unit.text, month: form["month"].isEmpty ? nil : form["month"]).path(notice: "saved"))
         }
     }
 

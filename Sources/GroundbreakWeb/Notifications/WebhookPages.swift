@@ -34,7 +34,7 @@ enum WebhookPages {
                 return try await render(input, errors: failure.errors, form: form, status: .unprocessableContent)
             }
         }
-        return Responses.redirect(to: Route.adminWebhooks.path + "?notice=saved")
+        return Responses.redirect(to: Route.adminWebhooks.path(notice: "saved"))
     }
 }
 

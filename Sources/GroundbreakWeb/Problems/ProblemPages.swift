@@ -82,7 +82,7 @@ enum ProblemPages {
             return try await renderList(input, query: query, errors: failure.errors, form: form, status: .unprocessableContent)
         case .success(let problem):
             let saved = try await input.services.problems.raise(problem, actor: input.actor, now: input.now)
-            return Responses.redirect(to: Route.problem(saved.id).path + "?notice=saved")
+            return Responses.redirect(to: Route.problem(saved.id).path(notice: "saved"))
         }
     }
 
@@ -103,7 +103,7 @@ enum ProblemPages {
                     _ = try await input.services.problemFiles.add(problemId: problem.id, name: evidence.filename, bytes: evidence.bytes,
                                                                   maxBytes: input.services.settings.maxUploadBytes, actor: input.actor, now: input.now)
                 }
-                return Responses.redirect(to: Route.problem(problem.id).path + "?notice=saved")
+                return Responses.redirect(to: Route.problem(problem.id).path(notice: "saved"))
             }
         } catch StoreError.invalid(let failure) {
             return try await render(input, problem, errors: failure.errors, status: .unprocessableContent)
@@ -122,7 +122,7 @@ enum ProblemPages {
             return try await renderList(input, query: ProblemQuery(), errors: failure.errors, form: form, status: .unprocessableContent)
         case .success(let problem):
             let saved = try await input.services.problems.raise(problem, actor: input.actor, now: input.now)
-            return Responses.redirect(to: Route.problem(saved.id).path + "?notice=saved")
+            return Responses.redirect(to: Route.problem(saved.id).path(notice: "saved"))
         }
     }
 
@@ -151,6 +151,6 @@ enum ProblemPages {
                                                               actor: input.actor, today: input.today, now: input.now)
         var query = ProblemQuery()
         query.view = .escalated
-        return Responses.redirect(to: Route.problems(query).path + "&notice=escalated")
+        return Responses.redirect(to: Route.problems(query).path(notice: "escalated"))
     }
 }

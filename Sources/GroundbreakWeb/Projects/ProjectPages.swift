@@ -45,7 +45,7 @@ enum ProjectPages {
             let project = try await input.services.projects.create(
                 projectInput, stage: stage, allowed: input.scope(.createProject), visible: input.scope(.viewProjects), actor: input.actor, catalog: catalog, today: input.today, now: input.now
             )
-            return Responses.redirect(to: Route.project(project.id).path + "?notice=created")
+            return Responses.redirect(to: Route.project(project.id).path(notice: "created"))
         } catch StoreError.invalid(let failure) {
             return refuse(failure.errors)
         }
@@ -94,7 +94,7 @@ enum ProjectPages {
             _ = try await input.services.projects.update(
                 id: id, expectedVersion: version, projectInput, allowed: input.scope(.editProject), visible: input.scope(.viewProjects), actor: input.actor, catalog: catalog, today: input.today, now: input.now
             )
-            return Responses.redirect(to: Route.project(id).path + "?notice=saved")
+            return Responses.redirect(to: Route.project(id).path(notice: "saved"))
         } catch StoreError.invalid(let failure) {
             return refuse(failure.errors)
         } catch StoreError.conflict(let currentVersion) {
@@ -116,7 +116,7 @@ enum ProjectPages {
             _ = try await input.services.projects.transition(
                 id: id, expectedVersion: version, request, allowed: input.scope(.transitionProject), actor: input.actor, catalog: input.catalog, today: input.today, now: input.now
             )
-            return Responses.redirect(to: Route.project(id).path + "?notice=moved")
+            return Responses.redirect(to: Route.project(id).path(notice: "moved"))
         } catch let error as AppError where !error.fieldErrors.isEmpty {
             return try await show(input, transitionErrors: error.fieldErrors, transitionForm: form)
         } catch StoreError.invalid(let failure) {

@@ -211,6 +211,18 @@ public enum Route: Sendable, Equatable {
         }
     }
 
+    /// The path with more query items, joined with `?` or `&` as the route's own query needs.
+    public func path(adding items: [(String, String)]) -> String {
+        let base = path
+        guard !items.isEmpty else { return base }
+        return base + (base.contains("?") ? "&" : "?") + Route.query(items)
+    }
+
+    /// The path with a confirmation for the page to show (one of its fixed wordings).
+    public func path(notice: String) -> String {
+        path(adding: [("notice", notice)])
+    }
+
     /// `application/x-www-form-urlencoded` encoding of query items.
     public static func query(_ items: [(String, String)]) -> String {
         items.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
