@@ -1,4 +1,6 @@
 import Foundation
+import GroundbreakDomain
+import HTTPTypes
 @testable import GroundbreakWeb
 import Testing
 
@@ -11,5 +13,38 @@ struct RouteTests {
         #expect(Route.project(7).path(notice: "created") == "/projects/7?notice=created")
         #expect(Route.project(7).path(adding: [("q", "汽车 & 零部件")]) == "/projects/7?q=%E6%B1%BD%E8%BD%A6%20%26%20%E9%9B%B6%E9%83%A8%E4%BB%B6")
         #expect(Route.project(7).path(adding: []) == "/projects/7")
+    }
+}
+
+@Suite("Every typed link")
+struct EveryLinkTests {
+    /// One of every `Route` case.
+    static func samples(id: Int64) -> [Route] {
+        [.home, .login(next: "/projects?x=1"), .logout, .ledger, .ledgerCSV(ProjectQuery()), .ledgerXLSX(ProjectQuery()), .imports, .importCommit,
+         .newProject, .project(id), .editProject(id), .transition(id), .asset("app.css"), .account, .password, .signOutEverywhere, .adminUsers,
+         .newUser, .adminUser(id), .resetPassword(id), .lockUser(id), .issueToken(id), .revokeToken(id), .audit(FormData(pairs: [("action", "create")])),
+         .auditCSV(FormData(pairs: [])), .projectApprovals(id), .approvalQueue(FormData(pairs: [("state", "overdue")])), .approvalAnalytics,
+         .approvalBatches, .approvalBatch(id), .approvalPlan(id), .approvalAddItem(id), .approvalEvent(id), .addBatchProject(id), .calendarAdmin,
+         .approvalItemsAdmin, .approvalItem("BUILD-PLAN"), .adminPositions, .adminPosition(id), .reassignPosition(id), .projectReports(id, year: 2026),
+         .reportsBoard(month: "2026-10"), .reviewReport(id), .reportsGrid(month: nil), .stats, .targets(unit: "region:220104", month: "2026-10"),
+         .closeMonth, .projectPlans(id), .reportPhotos(id), .attachment(id), .reopenMonth, .recordInclusion(id), .apiProjects, .apiProject(id), .openAPI,
+         .problems(ProblemQuery()), .problem(id), .raiseProblem(projectId: id), .manageProblem(id), .handleProblem(id), .confirmProblem(id),
+         .escalateProblems, .raiseEnterpriseProblem, .problemFile(id), .notifications, .markNotificationsRead, .adminWebhooks,
+         .supervision(openOnly: false), .supervisedItem(id), .answerSupervision(id), .decideSupervision(id), .supervisionLetter(id), .meetings,
+         .meeting(id), .meetingMinutes(id), .meetingMinutesDocx(id)]
+    }
+
+    @Test("every link's path is its endpoint's pattern, and every page the router serves by GET has a typed link")
+    func pathsMatchPatterns() {
+        let samples = Self.samples(id: 42)
+        for route in samples {
+            let path = String(route.path.split(separator: "?", maxSplits: 1).first ?? "")
+            let pattern = route.endpoint.pattern.replacingOccurrences(of: ":id", with: "42").replacingOccurrences(of: ":code", with: "BUILD-PLAN")
+            let expected = route.endpoint == .asset ? "/assets/app.css" : pattern
+            #expect(path == expected, "\(route) → \(route.path), endpoint \(route.endpoint.pattern)")
+        }
+        let linked = Set(samples.map(\.endpoint))
+        let pages = Endpoint.allCases.filter { $0.kind == .page && $0.method == .get }
+        #expect(pages.filter { !linked.contains($0) }.isEmpty, "pages without a typed link: \(pages.filter { !linked.contains($0) })")
     }
 }
