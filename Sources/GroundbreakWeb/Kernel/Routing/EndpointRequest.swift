@@ -108,7 +108,7 @@ struct EndpointRequest: Sendable {
                 for (index, element) in array.enumerated() { walk(element, path + "[\(index)]") }
             case let number as NSNumber:
                 let double = number.doubleValue
-                if !double.isFinite || double.rounded() != double || abs(double) >= 9.2e18 { paths.append(path.isEmpty ? "请求体" : path) }
+                if !double.isFinite || double.rounded() != double || abs(double) >= 9.2e18 { paths.append(path.isEmpty ? WebText.Problem.bodyField : path) }
             default:
                 break
             }
