@@ -36,9 +36,6 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
         return Money(yuan: rhs.yuan > 0 ? .max : .min)
     }
 
-    /// Whether the amount lies in what input accepts: 0 … `maximum`.
-    public var isWithinInputBounds: Bool { yuan >= 0 && yuan <= Money.maximum.yuan }
-
     /// The first problem with an amount given directly (an API number), as `parse` would name it.
     public var inputProblem: MoneyParseError? {
         if yuan < 0 { return .negative }

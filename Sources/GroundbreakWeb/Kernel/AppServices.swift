@@ -91,6 +91,7 @@ public final class AppServices: Sendable {
     public func reloadCatalog() async throws {
         reference.replace(with: try await ReferenceRepository(database: database).catalog())
         responses.clear()
+        openAPIDocument.clear()
         clearApprovalCaches()
     }
 
@@ -131,6 +132,8 @@ public final class AppServices: Sendable {
 
     /// Encoded answers to repeated identical reads; see `ResponseCache`.
     let responses = ResponseCache()
+    /// The served OpenAPI document (it lists today's reference codes); rebuilt after a reload.
+    let openAPIDocument = ValueCache<[UInt8]>(capacity: 1)
 }
 
 /// The current reference catalog, swapped whole when it changes.

@@ -23,7 +23,8 @@ struct MeetingReading {
         var problems: [Int64: Problem] = [:]
         for id in Set(meeting.agenda.compactMap(\.problemId)) {
             guard let problem = try await input.services.problems.problem(id: id) else { continue }
-            let project = try await problem.projectId.asyncMap { try await input.services.projects.project(id: $0) } ?? nil
+            var project: Project?
+            if let projectId = problem.projectId { project = try await input.services.projects.project(id: projectId) }
             if Policy.decideProblem(.viewProblems, problem, project: project, for: principal, catalog: catalog) == .allow { problems[id] = problem }
         }
         var items: [Int64: SupervisedItem] = [:]
@@ -40,12 +41,5 @@ struct MeetingReading {
             return line
         }
         return MeetingReading(meeting: readable, problems: problems, items: items, projects: projects)
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

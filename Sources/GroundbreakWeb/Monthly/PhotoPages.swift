@@ -65,7 +65,6 @@ enum PhotoPages {
             throw AppError(.unsupportedMediaType, kind: "unsupported-media-type", title: WebText.Problem.imageTypes)
         }
         let query = FormData(pairs: input.queryItems)
-        try TextInputGuard.check([("name", query["name"])])
         guard let month = Month.parse(query["month"]) else { throw AppError.badQuery(ValidationFailure([FieldError("month", .dateInvalid)])) }
         do {
             let saved = try await input.services.attachments.addPhoto(projectId: project.id, month: month, name: query["name"],

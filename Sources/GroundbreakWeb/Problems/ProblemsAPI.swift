@@ -200,7 +200,6 @@ enum ProblemsAPI {
     static func uploadFile(_ input: EndpointRequest) async throws -> Response {
         guard let problem = input.problem else { throw AppError.notFound }
         let name = input.queryItems.first { $0.0 == "name" }?.1 ?? ""
-        try TextInputGuard.check([("name", name)])
         let file = try await input.services.problemFiles.add(problemId: problem.id, name: name, bytes: input.body.map { Array($0.readableBytesView) } ?? [],
                                                              maxBytes: input.services.settings.maxUploadBytes, actor: input.actor, now: input.now)
         return try Responses.json(FileDTO(id: file.id, name: file.name, contentType: file.contentType, size: file.size, uploadedBy: file.uploadedBy,

@@ -103,7 +103,11 @@ enum ProjectsAPI {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         headers[.cacheControl] = "public, max-age=300"
-        let codes = OpenAPIServed.codes(input.catalog, indicators: input.services.indicators, problems: input.services.problemSettings)
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIServed.document(Assets.openAPI, codes: codes))))
+        let services = input.services
+        let catalog = input.catalog
+        let document = try await services.openAPIDocument.value(for: "served") {
+            OpenAPIServed.document(Assets.openAPI, codes: OpenAPIServed.codes(catalog, indicators: services.indicators, problems: services.problemSettings))
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: document)))
     }
 }

@@ -191,6 +191,8 @@ enum EndpointRegistry {
         }
         try checkCSRF(input)
         if let form = input.form { try TextInputGuard.check(form.pairs + input.files.map { ("file", $0.filename) }) }
+        // Raw uploads name their file (and month) in the query.
+        if endpoint.acceptsUpload && endpoint.kind == .api { try TextInputGuard.check(input.queryItems) }
         return input
     }
 
