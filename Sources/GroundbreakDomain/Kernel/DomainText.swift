@@ -69,6 +69,10 @@ public enum DomainText: Sendable, Equatable {
     case unknownCode(field: String, code: String)
     case numberOutOfRange(field: String, min: String, max: String)
     case notWholeNumber(field: String)
+    /// A JSON value of the wrong kind (text where a number belongs, an object where a list does).
+    case wrongType(field: String)
+    /// `null` where a value is required.
+    case nullValue(field: String)
     case controlCharacters(field: String)
     case regionRetired(code: String, replacement: String)
     case categoryNotLeaf(code: String)
@@ -326,6 +330,10 @@ public enum DomainText: Sendable, Equatable {
             "经度和纬度需同时填写"
         case .numberOutOfRange(let field, let min, let max):
             "\(DomainText.field(field).zh)应在\(min)至\(max)之间"
+        case .wrongType(let field):
+            "\(DomainText.field(field).zh)的类型不正确（请对照接口文档）"
+        case .nullValue(let field):
+            "\(DomainText.field(field).zh)不能为 null"
         case .notWholeNumber(let field):
             "\(DomainText.field(field).zh)应为整数"
         case .controlCharacters(let field):

@@ -143,23 +143,9 @@ enum ApprovalsAPI {
         return try Responses.json(BoardDTO(try await ApprovalBoard.load(input, project: project)))
     }
 
-    struct EventBody: Decodable, Sendable {
-        var fields: [String: String]
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: ProjectWriteDTO.AnyKey.self)
-            var fields: [String: String] = [:]
-            for key in container.allKeys {
-                if let text = try? container.decode(String.self, forKey: key) { fields[key.stringValue] = text }
-                else if let number = try? container.decode(Int.self, forKey: key) { fields[key.stringValue] = String(number) }
-            }
-            self.fields = fields
-        }
-    }
-
     static func event(_ input: EndpointRequest) async throws -> Response {
         guard let approval = input.approval else { throw AppError.notFound }
-        let body = try input.json(EventBody.self)
+        let body = try input.json(ApprovalEventRequest.self)
         switch ApprovalEventInput.parse(body.fields) {
         case .failure(let failure): throw AppError.validation(failure)
         case .success(let (event, version)):

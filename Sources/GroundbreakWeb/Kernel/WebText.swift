@@ -19,14 +19,12 @@ enum WebText {
         static let validation = "提交的内容有误，未作任何修改"
         static let badRequest = "请求格式不正确"
         static let badJSON = "请求体不是有效的 JSON"
-        static let invalidType = "字段类型不正确"
+        static let jsonSyntax = "JSON 语法错误"
+        static let emptyBody = "请求体为空"
         /// How a refusal names the whole body, and a dictionary key, when no field name fits.
         static let bodyField = "请求体"
         static let keyField = "键"
         static let officeBusy = "服务器正在处理其他上传的文件，请稍后重试"
-        static func notAnInteger(_ fields: [String]) -> String {
-            "字段 \(fields.joined(separator: "、")) 应为整数（不带小数，绝对值小于 9223372036854775807）"
-        }
         static let unsupportedMediaType = "请求的 Content-Type 应为 application/json"
         static let imageTypes = "请求的 Content-Type 应为图片类型：image/jpeg、image/png 或 image/webp"
         static let tooLarge = "请求体过大"

@@ -74,7 +74,7 @@ enum MeetingsAPI {
     }
 
     static func create(_ input: EndpointRequest) async throws -> Response {
-        let body = try input.json(ProblemsAPI.Body.self)
+        let body = try input.json(MeetingRequest.self)
         switch MeetingInput.meeting(body.pairs) {
         case .failure(let failure): throw AppError.validation(failure)
         case .success(let draft):

@@ -8,15 +8,6 @@ enum ProblemEventInput {
     enum Group: Sendable {
         case manage, handle, confirm
 
-        init?(_ endpoint: Endpoint) {
-            switch endpoint {
-            case .problemManage, .apiProblemManage: self = .manage
-            case .problemHandle, .apiProblemHandle: self = .handle
-            case .problemConfirm, .apiProblemConfirm: self = .confirm
-            default: return nil
-            }
-        }
-
         var events: [String] {
             switch self {
             case .manage: ["assign", "suspend", "resume", "escalate"]

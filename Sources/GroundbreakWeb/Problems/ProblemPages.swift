@@ -86,8 +86,8 @@ enum ProblemPages {
         }
     }
 
-    static func event(_ input: EndpointRequest) async throws -> Response {
-        guard let problem = input.problem, let group = ProblemEventInput.Group(input.endpoint) else { throw AppError.notFound }
+    static func event(_ input: EndpointRequest, group: ProblemEventInput.Group) async throws -> Response {
+        guard let problem = input.problem else { throw AppError.notFound }
         // The owner's evidence comes with its reply or its 办结; a file that will not do stops both.
         let evidence = input.files.first { $0.field == "file" && !$0.bytes.isEmpty }
         do {

@@ -150,24 +150,9 @@ enum ProblemsAPI {
     }
 
     /// JSON object → form-like pairs; `supportUnits` may be an array.
-    struct Body: Decodable, Sendable {
-        var pairs: [(String, String)]
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: ProjectWriteDTO.AnyKey.self)
-            var pairs: [(String, String)] = []
-            for key in container.allKeys {
-                if let text = try? container.decode(String.self, forKey: key) { pairs.append((key.stringValue, text)) }
-                else if let number = try? container.decode(Int.self, forKey: key) { pairs.append((key.stringValue, String(number))) }
-                else if let list = try? container.decode([String].self, forKey: key) { pairs += list.map { (key.stringValue, $0) } }
-            }
-            self.pairs = pairs
-        }
-    }
-
     static func raise(_ input: EndpointRequest) async throws -> Response {
         let project = try input.targetProject()
-        let body = try input.json(Body.self)
+        let body = try input.json(RaiseProblemRequest.self)
         switch ProblemEventInput.raise(body.pairs, project: project, principal: try input.requirePrincipal(), settings: input.services.problemSettings, today: input.today) {
         case .failure(let failure): throw AppError.validation(failure)
         case .success(let problem):
@@ -177,7 +162,7 @@ enum ProblemsAPI {
     }
 
     static func raiseForEnterprise(_ input: EndpointRequest) async throws -> Response {
-        let body = try input.json(Body.self)
+        let body = try input.json(RaiseEnterpriseProblemRequest.self)
         switch try ProblemPages.enterpriseProblem(input, body.pairs) {
         case .failure(let failure): throw AppError.validation(failure)
         case .success(let problem):
@@ -206,9 +191,9 @@ enum ProblemsAPI {
                                           uploadedAt: file.uploadedAt, url: Route.problemFile(file.id).path), status: .created)
     }
 
-    static func event(_ input: EndpointRequest) async throws -> Response {
-        guard let problem = input.problem, let group = ProblemEventInput.Group(input.endpoint) else { throw AppError.notFound }
-        let body = try input.json(Body.self)
+    static func event(_ input: EndpointRequest, group: ProblemEventInput.Group) async throws -> Response {
+        guard let problem = input.problem else { throw AppError.notFound }
+        let body = try input.json(ProblemEventRequest.self)
         switch ProblemEventInput.parse(body.pairs, group: group, context: ProblemPages.eventContext(input, problem)) {
         case .failure(let failure): throw AppError.validation(failure)
         case .success(let (event, version)):

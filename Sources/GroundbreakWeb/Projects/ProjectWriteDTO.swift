@@ -12,7 +12,7 @@ enum Patch<Value: Decodable & Sendable>: Sendable {
 ///
 /// PATCH follows JSON merge-patch semantics: absent keys keep their value, `null` clears it.
 /// Unknown keys are refused, so a misspelt field cannot be silently ignored.
-struct ProjectWriteDTO: Decodable, Sendable {
+struct ProjectWriteDTO: Decodable, Sendable, DeclaresOwnFields {
     enum Key: String, CodingKey, CaseIterable {
         case name, code, ownerName, ownerCreditCode, regionCode, zoneCode, categoryCode, industryDivision
         case investmentType, totalInvestment, constructionContent, address, longitude, latitude

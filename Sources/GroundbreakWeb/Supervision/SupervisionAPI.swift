@@ -77,7 +77,7 @@ enum SupervisionAPI {
     }
 
     static func create(_ input: EndpointRequest) async throws -> Response {
-        let body = try input.json(ProblemsAPI.Body.self)
+        let body = try input.json(SupervisedItemRequest.self)
         switch SupervisionInput.item(body.pairs, catalog: input.catalog, createdBy: input.actor.name, today: input.today) {
         case .failure(let failure): throw AppError.validation(failure)
         case .success(let item):
@@ -86,10 +86,10 @@ enum SupervisionAPI {
         }
     }
 
-    static func event(_ input: EndpointRequest) async throws -> Response {
+    static func event(_ input: EndpointRequest, deciding: Bool) async throws -> Response {
         guard let item = input.supervisedItem else { throw AppError.notFound }
-        let body = try input.json(ProblemsAPI.Body.self)
-        switch SupervisionInput.event(body.pairs, deciding: input.endpoint == .apiSupervisionDecide) {
+        let body = try input.json(SupervisionEventRequest.self)
+        switch SupervisionInput.event(body.pairs, deciding: deciding) {
         case .failure(let failure): throw AppError.validation(failure)
         case .success(let (event, version)):
             let saved = try await input.services.supervision.record(event, itemId: item.id, expectedVersion: version, actor: input.actor, today: input.today, now: input.now)

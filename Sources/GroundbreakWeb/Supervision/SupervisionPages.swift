@@ -49,10 +49,10 @@ enum SupervisionPages {
         return Responses.html(page.document, status: status)
     }
 
-    static func event(_ input: EndpointRequest) async throws -> Response {
+    static func event(_ input: EndpointRequest, deciding: Bool) async throws -> Response {
         guard let item = input.supervisedItem else { throw AppError.notFound }
         do {
-            switch SupervisionInput.event(input.form?.pairs ?? [], deciding: input.endpoint == .supervisionDecide) {
+            switch SupervisionInput.event(input.form?.pairs ?? [], deciding: deciding) {
             case .failure(let failure): throw StoreError.invalid(failure)
             case .success(let (event, version)):
                 _ = try await input.services.supervision.record(event, itemId: item.id, expectedVersion: version, actor: input.actor, today: input.today, now: input.now)

@@ -118,7 +118,7 @@ struct AccountsTests {
             headers[.authorization] = "Bearer \(token)"
             let me = try await client.send(.get, "/api/v1/me", as: admin, signedIn: false, headers: headers)
             #expect(me.status == .ok)
-            expectDocumented(me, .apiMe)
+            expectDocumented(me, AccountsEndpoints.apiMe)
             #expect(me.object["username"] as? String == "system")
             #expect(me.object["authentication"] as? String == "token")
             let create = try await client.send(.post, "/api/v1/projects", as: admin, signedIn: false, json: apiProjectBody(), csrf: false, headers: headers)
@@ -148,7 +148,7 @@ struct AccountsTests {
             #expect(page.text.contains("region:220104"), "the actor's unit is recorded")
             let api = try await client.send(.get, "/api/v1/audit?action=denied&from=2026-11-23&to=2026-11-23", as: admin)
             #expect(api.status == .ok)
-            expectDocumented(api, .apiAudit)
+            expectDocumented(api, AccountsEndpoints.apiAudit)
             let entries = try #require(api.object["entries"] as? [[String: Any]])
             #expect(entries.count == 2 && entries.allSatisfy { $0["actorName"] as? String == "zhao" })
             #expect(try await client.send(.get, "/api/v1/audit?from=yesterday", as: admin).status == .badRequest)

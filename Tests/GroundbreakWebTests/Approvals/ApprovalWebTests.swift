@@ -43,7 +43,7 @@ struct ApprovalWebTests {
         try await withWeb(engine) { fixture, client in
             let id = try await approvalTestProject(fixture, name: "长春某新材料产业园项目")
             let none = try await client.send(.get, "/api/v1/projects/\(id)/approvals", as: fixture)
-            expectDocumented(none, .apiProjectApprovals)
+            expectDocumented(none, ApprovalsEndpoints.apiProjectApprovals)
             #expect((none.object["items"] as? [Any])?.isEmpty == true)
 
             let badPlan = try await client.send(.post, "/projects/\(id)/approvals/plan", as: fixture, form: [("approvalType", "unknown"), ("targetStart", "2027-13-01")])
@@ -60,7 +60,7 @@ struct ApprovalWebTests {
                                         "CONSTRUCTION-PERMIT", "FIRE-ACCEPT", "COMPLETION-FILING", "EIA-FORM"])
             // Nothing applied for by 2026-11-23 can still make a 2027-01-15 start: the project has slipped.
             let board = try await client.send(.get, "/api/v1/projects/\(id)/approvals", as: fixture)
-            expectDocumented(board, .apiProjectApprovals)
+            expectDocumented(board, ApprovalsEndpoints.apiProjectApprovals)
             #expect(board.object["slipped"] as? Bool == true)
             // The permit is due in hand on the start day; its 7 calendar days reach back to 01-08.
             #expect(items["CONSTRUCTION-PERMIT"]?["approveBy"] as? String == "2027-01-15")
@@ -71,7 +71,7 @@ struct ApprovalWebTests {
             let landPlan = items["LAND-PLAN"]?["id"]
             let accepted = try await client.approvalEvent(landPlan, as: fixture, ["kind": "accept", "on": "2026-10-26", "version": 1])
             #expect(accepted.status == .ok)
-            expectDocumented(accepted, .apiApprovalEvent)
+            expectDocumented(accepted, ApprovalsEndpoints.apiApprovalEvent)
             var clock = accepted.object["clock"] as? [String: Any]
             #expect(clock?["due"] as? String == "2026-11-23")
             #expect(clock?["elapsed"] as? Int == 20 && clock?["remaining"] as? Int == 0)
@@ -94,7 +94,7 @@ struct ApprovalWebTests {
             let incomplete = try await client.approvalEvent(drawing, as: fixture,
                                                             ["kind": "acceptWithDeficiency", "on": "2026-11-16", "supplementDue": "2026-11-13", "version": 1])
             #expect(incomplete.status == .unprocessableContent)
-            expectDocumented(incomplete, .apiApprovalEvent)
+            expectDocumented(incomplete, ApprovalsEndpoints.apiApprovalEvent)
             let fields = Set(((incomplete.object["errors"] as? [[String: Any]]) ?? []).compactMap { $0["field"] as? String })
             #expect(fields == ["missingMaterials", "supplementDue"])
             let future = try await client.approvalEvent(drawing, as: fixture, ["kind": "apply", "on": "2026-12-01", "version": 1])
@@ -113,7 +113,7 @@ struct ApprovalWebTests {
             #expect(deficient.object["supplementDue"] as? String == "2026-11-20")
             let stale = try await client.approvalEvent(drawing, as: fixture, ["kind": "supplementReceived", "on": "2026-11-19", "version": 1])
             #expect(stale.status == .conflict)
-            expectDocumented(stale, .apiApprovalEvent)
+            expectDocumented(stale, ApprovalsEndpoints.apiApprovalEvent)
             #expect(stale.object["currentVersion"] as? Int == 2)
 
             // The page: stage headings with their latest due date, the 容缺 note, the pause in the log.
@@ -144,7 +144,7 @@ struct ApprovalWebTests {
             // A later target start leaves room: no longer slipped. Adding an item not implied by the type.
             let later = try await client.send(.post, "/api/v1/projects/\(id)/approvals/plan", as: fixture,
                                               json: #"{"approvalType":"enterpriseFiling","targetStart":"2027-12-31"}"#)
-            expectDocumented(later, .apiApprovalPlan)
+            expectDocumented(later, ApprovalsEndpoints.apiApprovalPlan)
             #expect(later.object["slipped"] as? Bool == false)
             #expect(!(try await client.send(.get, "/projects/\(id)", as: fixture)).text.contains("前期审批已滞后"))
             let added = try await client.send(.post, "/projects/\(id)/approvals/items", as: fixture, form: [("itemCode", "ENERGY")])
@@ -174,7 +174,7 @@ struct ApprovalWebTests {
             let notApplied = try await client.send(.get, "/approvals?state=notStarted", as: landBureau)
             #expect(notApplied.text.contains("建设用地规划许可证"))
             let api = try await client.send(.get, "/api/v1/approvals", as: landBureau)
-            expectDocumented(api, .apiApprovalQueue)
+            expectDocumented(api, ApprovalsEndpoints.apiApprovalQueue)
             let departments = Set(((api.object["entries"] as? [[String: Any]]) ?? []).compactMap { ($0["approval"] as? [String: Any])?["departmentCode"] as? String })
             #expect(departments == ["CC-ZRZY"])
 
@@ -201,7 +201,7 @@ struct ApprovalWebTests {
             #expect(try await client.send(.get, "/approvals?page=9223372036854775807", as: landBureau).status == .ok)
             let badQuery = try await client.send(.get, "/api/v1/approvals?state=late&perPage=9999", as: landBureau)
             #expect(badQuery.status == .badRequest)
-            expectDocumented(badQuery, .apiApprovalQueue)
+            expectDocumented(badQuery, ApprovalsEndpoints.apiApprovalQueue)
             #expect(Set(((badQuery.object["errors"] as? [[String: Any]]) ?? []).compactMap { $0["field"] as? String }) == ["state", "perPage"])
         }
     }
@@ -210,7 +210,7 @@ struct ApprovalWebTests {
     func calculatorAndAnalytics(engine: DatabaseEngine) async throws {
         try await withWeb(engine) { fixture, client in
             let spot = try await client.send(.get, "/api/v1/calendar/working-days?from=2025-01-20&add=51", as: fixture)
-            expectDocumented(spot, .apiWorkingDays)
+            expectDocumented(spot, ApprovalsEndpoints.apiWorkingDays)
             #expect(spot.object["result"] as? String == "2025-04-08" && spot.object["provisional"] as? Bool == false)
             let beyond = try await client.send(.get, "/api/v1/calendar/working-days?from=2026-12-30&add=5", as: fixture)
             #expect(beyond.object["result"] as? String == "2027-01-06" && beyond.object["provisional"] as? Bool == true)
@@ -218,11 +218,11 @@ struct ApprovalWebTests {
             #expect(between.object["workingDays"] as? Int == 2)
             let bad = try await client.send(.get, "/api/v1/calendar/working-days?from=2025-02-30&add=x", as: fixture)
             #expect(bad.status == .badRequest)
-            expectDocumented(bad, .apiWorkingDays)
+            expectDocumented(bad, ApprovalsEndpoints.apiWorkingDays)
             #expect(Set(((bad.object["errors"] as? [[String: Any]]) ?? []).compactMap { $0["field"] as? String }) == ["from", "add"])
 
             let catalogue = try await client.send(.get, "/api/v1/approval-items", as: fixture)
-            expectDocumented(catalogue, .apiApprovalItems)
+            expectDocumented(catalogue, ApprovalsEndpoints.apiApprovalItems)
             let entries = (catalogue.json as? [[String: Any]]) ?? []
             #expect(entries.count == 15)
             #expect(entries.first { $0["code"] as? String == "CONSTRUCTION-PERMIT" }?["unit"] as? String == "calendarDays")
@@ -250,7 +250,7 @@ struct ApprovalWebTests {
 
             #expect((try await client.send(.get, "/api/v1/approvals?state=notStarted", as: fixture)).object["totalCount"] as? Int == 2)
             let analytics = try await client.send(.get, "/api/v1/approvals/analytics", as: fixture)
-            expectDocumented(analytics, .apiApprovalAnalytics)
+            expectDocumented(analytics, ApprovalsEndpoints.apiApprovalAnalytics)
             let projects = (analytics.object["projects"] as? [[String: Any]]) ?? []
             // 09-02…09-30 has 21 working days (中秋 09-25 off, Sunday 09-20 worked); then 10-08, 10-09, Saturday 10-10, 10-12.
             #expect(projects.first?["workingDays"] as? Int == 25)
@@ -346,7 +346,7 @@ struct ApprovalQueueDemoTests {
     func paging() async throws {
         try await withWeb(demoProjects: 600) { fixture, client in
             let first = try await client.send(.get, "/api/v1/approvals?perPage=50", as: fixture)
-            expectDocumented(first, .apiApprovalQueue)
+            expectDocumented(first, ApprovalsEndpoints.apiApprovalQueue)
             let total = try #require(first.object["totalCount"] as? Int)
             #expect(total > 60)
             var seen: [Int] = []

@@ -16,21 +16,21 @@ extension AuthorisationMatrixTests {
         func path(_ route: Route) -> String { route.path }
         func current() async throws -> Project? { try await fixture.services.projects.project(id: project) }
         switch endpoint {
-        case .loginSubmit:
+        case AccountsEndpoints.loginSubmit.endpoint:
             let page = try await client.send(.get, "/login", as: fixture, signedIn: false)
             let token = String(page.text.firstMatch(of: /name="_csrf" value="([^"]+)"/)?.1 ?? "")
             let cookie = String(page.headers[.setCookie]?.firstMatch(of: /gb_login_csrf=([^;]+)/)?.1 ?? "")
             return try await client.send(.post, "/login", as: fixture, signedIn: false,
                                          form: [("_csrf", token), ("username", "target"), ("password", "wrong")], csrf: false,
                                          headers: [.cookie: "gb_login_csrf=\(cookie)"])
-        case .asset:
+        case SystemEndpoints.asset.endpoint:
             return try await client.send(.get, "/assets/app.css", as: fixture, signedIn: signedIn)
-        case .passwordSubmit:
+        case AccountsEndpoints.passwordSubmit.endpoint:
             return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
                                          form: [("current", "Passw0rd!"), ("new", "Another#2026"), ("confirm", "Different#2026")])
-        case .projectCreate, .apiCreateProject:
+        case ProjectsEndpoints.projectCreate.endpoint, ProjectsEndpoints.apiCreateProject.endpoint:
             let region = inScope ? "220104" : "220113", lead = inScope ? "CC-GXJ" : "CC-JTJ"
-            if endpoint == .apiCreateProject {
+            if endpoint == ProjectsEndpoints.apiCreateProject {
                 return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, json: """
                     {"name":"矩阵新建\(serial)","regionCode":"\(region)","categoryCode":"IND-MFG","investmentType":"enterprise",
                      "totalInvestment":600000000,"leadDepartmentCode":"\(lead)","stage":"reserve"}
@@ -40,9 +40,9 @@ extension AuthorisationMatrixTests {
                 ("name", "矩阵新建\(serial)"), ("regionCode", region), ("categoryCode", "IND-MFG"), ("investmentType", "enterprise"),
                 ("totalInvestment", "60000"), ("leadDepartmentCode", lead), ("stage", "reserve"),
             ])
-        case .projectUpdate, .apiUpdateProject:
+        case ProjectsEndpoints.projectUpdate.endpoint, ProjectsEndpoints.apiUpdateProject.endpoint:
             let version = try await current()?.version ?? 1
-            if endpoint == .apiUpdateProject {
+            if endpoint == ProjectsEndpoints.apiUpdateProject {
                 return try await client.send(.patch, path(.apiProject(project)), as: fixture, signedIn: signedIn, json: #"{"version":\#(version)}"#)
             }
             let fields = try await current()!.fields
@@ -55,117 +55,117 @@ extension AuthorisationMatrixTests {
             ]
             form.removeAll { $0.1.isEmpty }
             return try await client.send(.post, path(.editProject(project)), as: fixture, signedIn: signedIn, form: form)
-        case .projectTransition, .apiTransitionProject:
+        case ProjectsEndpoints.projectTransition.endpoint, ProjectsEndpoints.apiTransitionProject.endpoint:
             let now = try await current()
             let target = now?.stage == .attraction ? "reserve" : "attraction"
             let version = now?.version ?? 1
-            if endpoint == .apiTransitionProject {
+            if endpoint == ProjectsEndpoints.apiTransitionProject {
                 return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)), as: fixture, signedIn: signedIn,
                                              json: #"{"target":"\#(target)","version":\#(version)}"#)
             }
             return try await client.send(.post, path(.transition(project)), as: fixture, signedIn: signedIn,
                                          form: [("target", target), ("version", String(version))])
-        case .adminUserCreate:
+        case AccountsEndpoints.adminUserCreate.endpoint:
             return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [
                 ("username", "new\(serial)"), ("displayName", "新用户"), ("roles", "viewer"), ("unit", "region:220104"),
             ])
-        case .adminUserUpdate:
+        case AccountsEndpoints.adminUserUpdate.endpoint:
             return try await client.send(.post, path(.adminUser(world.targetUser)), as: fixture, signedIn: signedIn,
                                          form: [("displayName", "被管理用户"), ("roles", "viewer"), ("unit", "region:220104")])
-        case .adminUserLock:
+        case AccountsEndpoints.adminUserLock.endpoint:
             return try await client.send(.post, path(.lockUser(world.targetUser)), as: fixture, signedIn: signedIn, form: [("action", "unlock")])
-        case .adminTokenIssue:
+        case AccountsEndpoints.adminTokenIssue.endpoint:
             return try await client.send(.post, path(.issueToken(world.targetUser)), as: fixture, signedIn: signedIn, form: [("name", "令牌\(serial)")])
-        case .projectApprovalPlan, .apiApprovalPlan:
-            if endpoint == .apiApprovalPlan {
+        case ApprovalsEndpoints.projectApprovalPlan.endpoint, ApprovalsEndpoints.apiApprovalPlan.endpoint:
+            if endpoint == ApprovalsEndpoints.apiApprovalPlan {
                 return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)), as: fixture, signedIn: signedIn,
                                              json: #"{"approvalType":"enterpriseFiling","targetStart":"2027-06-30"}"#)
             }
             return try await client.send(.post, path(.approvalPlan(project)), as: fixture, signedIn: signedIn,
                                          form: [("approvalType", "enterpriseFiling"), ("targetStart", "2027-06-30")])
-        case .projectApprovalAddItem:
+        case ApprovalsEndpoints.projectApprovalAddItem.endpoint:
             return try await client.send(.post, path(.approvalAddItem(project)), as: fixture, signedIn: signedIn, form: [("itemCode", "ENERGY")])
-        case .approvalEvent, .apiApprovalEvent:
+        case ApprovalsEndpoints.approvalEvent.endpoint, ApprovalsEndpoints.apiApprovalEvent.endpoint:
             let approval = inScope ? world.approvalA : world.approvalB
             let version = try await fixture.services.approvals.approval(id: approval)?.version ?? 1
-            if endpoint == .apiApprovalEvent {
+            if endpoint == ApprovalsEndpoints.apiApprovalEvent {
                 return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(approval)), as: fixture, signedIn: signedIn,
                                              json: #"{"kind":"correct","reason":"矩阵核对","version":\#(version)}"#)
             }
             return try await client.send(.post, path(.approvalEvent(approval)), as: fixture, signedIn: signedIn,
                                          form: [("kind", "correct"), ("reason", "矩阵核对"), ("version", String(version))])
-        case .approvalBatchCreate:
+        case ApprovalsEndpoints.approvalBatchCreate.endpoint:
             return try await client.send(.post, path(.approvalBatches), as: fixture, signedIn: signedIn,
                                          form: [("name", "批次\(serial)"), ("heldOn", "2027-03-15")])
-        case .approvalBatchAddProject:
+        case ApprovalsEndpoints.approvalBatchAddProject.endpoint:
             return try await client.send(.post, path(.addBatchProject(world.batch)), as: fixture, signedIn: signedIn,
                                          form: [("projectId", String(world.projectA))])
-        case .calendarImport:
+        case ApprovalsEndpoints.calendarImport.endpoint:
             return try await client.send(.post, path(.calendarAdmin), as: fixture, signedIn: signedIn, form: [
                 ("year", "2027"), ("source", "矩阵测试安排"), ("csv", "date,kind,festival,statutory\n2027-01-01,holiday,元旦,1\n"),
             ])
-        case .approvalItemUpdate:
+        case ApprovalsEndpoints.approvalItemUpdate.endpoint:
             return try await client.send(.post, path(.approvalItem("ENERGY")), as: fixture, signedIn: signedIn,
                                          form: [("limit", "20"), ("unit", "workingDays")])
-        case .adminPositionCreate:
+        case AccountsEndpoints.adminPositionCreate.endpoint:
             return try await client.send(.post, path(.adminPositions), as: fixture, signedIn: signedIn,
                                          form: [("title", "矩阵职务\(serial)"), ("unitName", "市政府"), ("duty", "secretary")])
-        case .adminPositionReassign:
+        case AccountsEndpoints.adminPositionReassign.endpoint:
             return try await client.send(.post, path(.reassignPosition(world.secretarySeat)), as: fixture, signedIn: signedIn,
                                          form: [("holderName", "接任者\(serial)"), ("since", webToday.adding(days: serial).iso)])
-        case .projectReportSubmit, .apiSubmitReport:
+        case MonthlyEndpoints.projectReportSubmit.endpoint, MonthlyEndpoints.apiSubmitReport.endpoint:
             let september = Month(year: 2026, month: 9)!
             let version = try await fixture.services.reports.reports(projectId: project).first { $0.month == september }?.version
-            if endpoint == .apiSubmitReport {
+            if endpoint == MonthlyEndpoints.apiSubmitReport {
                 return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)), as: fixture, signedIn: signedIn,
                                              json: #"{"month":"2026-09","dispatch":5000000,"version":\#(version.map(String.init) ?? "null")}"#)
             }
             return try await client.send(.post, path(.projectReports(project, year: nil)), as: fixture, signedIn: signedIn,
                                          form: [("month", "2026-09"), ("dispatchWan", "500"), ("version", version.map(String.init) ?? "")])
-        case .reportReview, .apiReviewReport:
+        case MonthlyEndpoints.reportReview.endpoint, MonthlyEndpoints.apiReviewReport.endpoint:
             let reportId = inScope ? world.reportA : world.reportB
             // Each cell reviews a report just sent, so an earlier cell's decision does not stand in the way.
             let report = try await fixture.services.reports.report(id: reportId)!
             let current = report.status == .submitted ? report : try await Self.sendReport(fixture, project: report.projectId, month: report.month)
-            if endpoint == .apiReviewReport {
+            if endpoint == MonthlyEndpoints.apiReviewReport {
                 return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(reportId)), as: fixture, signedIn: signedIn,
                                              json: #"{"decision":"return","comment":"请补充","version":\#(current.version)}"#)
             }
             return try await client.send(.post, path(.reviewReport(reportId)), as: fixture, signedIn: signedIn,
                                          form: [("decision", "return"), ("reviewComment", "请补充"), ("version", String(current.version))])
-        case .reportPhotoUpload:
+        case MonthlyEndpoints.reportPhotoUpload.endpoint:
             return try await client.sendMultipart(path(.reportPhotos(project)), as: fixture, signedIn: signedIn, fields: [("month", "2026-10")],
                                                   file: ("photo", "工地.png", tinyPNG))
-        case .apiUploadPhoto:
+        case MonthlyEndpoints.apiUploadPhoto.endpoint:
             return try await client.sendImage(endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)) + "?month=2026-10&name=a.png",
                                               as: fixture, signedIn: signedIn, bytes: tinyPNG)
-        case .attachmentShow:
+        case MonthlyEndpoints.attachmentShow.endpoint:
             return try await client.send(.get, path(.attachment(inScope ? world.photoA : world.photoB)), as: fixture, signedIn: signedIn)
-        case .importUpload:
+        case ImportsEndpoints.importUpload.endpoint:
             // A ledger with its header and no rows: previewed, nothing to write, whoever may import.
             return try await client.sendMultipart(endpoint.pattern, as: fixture, signedIn: signedIn, fields: [],
                                                   file: ("file", "台账.csv", Array("项目名称,所在属地,总投资（万元）\n".utf8)))
-        case .apiImportProjects:
+        case ImportsEndpoints.apiImportProjects.endpoint:
             return try await client.sendImage(endpoint.pattern + "?fileName=ledger.csv", as: fixture, signedIn: signedIn,
                                               bytes: Array("项目名称,所在属地,总投资（万元）\n".utf8), contentType: "text/csv")
-        case .apiImportMonthly:
+        case ImportsEndpoints.apiImportMonthly.endpoint:
             return try await client.sendImage(endpoint.pattern + "?fileName=monthly.csv", as: fixture, signedIn: signedIn,
                                               bytes: Array("投资项目统一代码,月份,当月完成投资（调度口径，万元）\n".utf8), contentType: "text/csv")
-        case .projectProblemRaise, .apiRaiseProblem:
+        case ProblemsEndpoints.projectProblemRaise.endpoint, ProblemsEndpoints.apiRaiseProblem.endpoint:
             let pattern = endpoint.pattern.replacingOccurrences(of: ":id", with: String(project))
-            if endpoint == .apiRaiseProblem {
+            if endpoint == ProblemsEndpoints.apiRaiseProblem {
                 return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, json: #"{"categoryCode":"LAND","description":"矩阵问题"}"#)
             }
             return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, form: [("categoryCode", "LAND"), ("description", "矩阵问题")])
-        case .problemManage, .problemHandle, .problemConfirm, .apiProblemManage, .apiProblemHandle, .apiProblemConfirm:
+        case ProblemsEndpoints.problemManage.endpoint, ProblemsEndpoints.problemHandle.endpoint, ProblemsEndpoints.problemConfirm.endpoint, ProblemsEndpoints.apiProblemManage.endpoint, ProblemsEndpoints.apiProblemHandle.endpoint, ProblemsEndpoints.apiProblemConfirm.endpoint:
             let problem = inScope ? world.problemA : world.problemB
             let version = try await fixture.services.problems.problem(id: problem)?.version ?? 1
             let pattern = endpoint.pattern.replacingOccurrences(of: ":id", with: String(problem))
             let fields: [(String, String)]
             switch endpoint {
-            case .problemManage, .apiProblemManage:
+            case ProblemsEndpoints.problemManage.endpoint, ProblemsEndpoints.apiProblemManage.endpoint:
                 fields = [("event", "assign"), ("owner", inScope ? "department:CC-GXJ" : "department:CC-JTJ"), ("deadline", "2026-12-31")]
-            case .problemHandle, .apiProblemHandle: fields = [("event", "reply"), ("text", "办理中")]
+            case ProblemsEndpoints.problemHandle.endpoint, ProblemsEndpoints.apiProblemHandle.endpoint: fields = [("event", "reply"), ("text", "办理中")]
             default: fields = [("event", "closeOut")]
             }
             if endpoint.kind == .api {
@@ -174,18 +174,18 @@ extension AuthorisationMatrixTests {
                 return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, json: json)
             }
             return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, form: fields + [("version", String(version))])
-        case .supervisionCreate, .apiSupervisionCreate:
+        case SupervisionEndpoints.supervisionCreate.endpoint, SupervisionEndpoints.apiSupervisionCreate.endpoint:
             let fields = [("content", "矩阵督办\(serial)"), ("owner", "department:CC-GXJ"), ("deadline", "2026-12-31"), ("source", "leaderInstruction")]
-            if endpoint == .apiSupervisionCreate {
+            if endpoint == SupervisionEndpoints.apiSupervisionCreate {
                 let json = String(decoding: try JSONSerialization.data(withJSONObject: Dictionary(uniqueKeysWithValues: fields)), as: UTF8.self)
                 return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, json: json)
             }
             return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: fields)
-        case .supervisionAnswer, .supervisionDecide, .apiSupervisionAnswer, .apiSupervisionDecide:
+        case SupervisionEndpoints.supervisionAnswer.endpoint, SupervisionEndpoints.supervisionDecide.endpoint, SupervisionEndpoints.apiSupervisionAnswer.endpoint, SupervisionEndpoints.apiSupervisionDecide.endpoint:
             let item = inScope ? world.itemA : world.itemB
             let version = try await fixture.services.supervision.item(id: item)?.version ?? 1
             let pattern = endpoint.pattern.replacingOccurrences(of: ":id", with: String(item))
-            let answering = endpoint == .supervisionAnswer || endpoint == .apiSupervisionAnswer
+            let answering = endpoint == SupervisionEndpoints.supervisionAnswer || endpoint == SupervisionEndpoints.apiSupervisionAnswer
             let fields = answering ? [("event", "feedback"), ("text", "推进中")] : [("event", "close")]
             if endpoint.kind == .api {
                 let object = Dictionary(uniqueKeysWithValues: fields.map { ($0.0, $0.1 as Any) } + [("version", version as Any)])
@@ -193,70 +193,70 @@ extension AuthorisationMatrixTests {
                                              json: String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
             }
             return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, form: fields + [("version", String(version))])
-        case .apiProblemFileUpload:
+        case ProblemsEndpoints.apiProblemFileUpload.endpoint:
             let pattern = endpoint.pattern.replacingOccurrences(of: ":id", with: String(inScope ? world.problemA : world.problemB))
             return try await client.sendImage(pattern + "?name=evidence.png", as: fixture, signedIn: signedIn, bytes: tinyPNG)
-        case .enterpriseProblemRaise, .apiRaiseEnterpriseProblem:
+        case ProblemsEndpoints.enterpriseProblemRaise.endpoint, ProblemsEndpoints.apiRaiseEnterpriseProblem.endpoint:
             let fields = [("enterpriseName", "长春某企业\(serial)"), ("regionCode", "220104"), ("categoryCode", "POLICY"), ("description", "技改补贴未兑现")]
             if endpoint.kind == .api {
                 return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
                                              json: String(decoding: try JSONSerialization.data(withJSONObject: Dictionary(uniqueKeysWithValues: fields)), as: UTF8.self))
             }
             return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: fields)
-        case .meetingCreate, .apiMeetingCreate:
-            if endpoint == .apiMeetingCreate {
+        case MeetingsEndpoints.meetingCreate.endpoint, MeetingsEndpoints.apiMeetingCreate.endpoint:
+            if endpoint == MeetingsEndpoints.apiMeetingCreate {
                 return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
                                              json: #"{"kindCode":"onSite","title":"矩阵会议\#(serial)","heldOn":"2026-11-23"}"#)
             }
             return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
                                          form: [("kindCode", "onSite"), ("title", "矩阵会议\(serial)"), ("heldOn", "2026-11-23")])
-        case .meetingMinutes, .apiMeetingMinutes:
-            let pattern = endpoint.pattern.replacingOccurrences(of: ":id", with: String(world.meeting))
-            if endpoint == .apiMeetingMinutes { return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, json: #"{"version":1}"#) }
+        case MeetingsEndpoints.meetingMinutes.endpoint, MeetingsEndpoints.apiMeetingMinutes.endpoint:
+            let pattern = endpoint.pattern.replacingOccurrences(of: ":id", with: String(inScope ? world.meetingA : world.meetingB))
+            if endpoint == MeetingsEndpoints.apiMeetingMinutes { return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, json: #"{"version":1}"#) }
             return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, form: [("version", "1")])
-        case .adminWebhookSave:
+        case NotificationsEndpoints.adminWebhookSave.endpoint:
             return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [
                 ("action", "create"), ("url", "http://127.0.0.1:9/hook"), ("secret", "0123456789abcdef"), ("eventTypes", "problem.assign"),
             ])
-        case .importCommit:
+        case ImportsEndpoints.importCommit.endpoint:
             return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
                                          form: [("sha256", String(repeating: "0", count: 64)), ("fileName", "x.csv"), ("signature", "x")])
-        case .targetSet, .apiSetTarget:
-            if endpoint == .apiSetTarget {
+        case MonthlyEndpoints.targetSet.endpoint, MonthlyEndpoints.apiSetTarget.endpoint:
+            if endpoint == MonthlyEndpoints.apiSetTarget {
                 return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
                                              json: #"{"unit":"region:220104","year":2026,"indicator":"FAI_TOTAL","value":1000000000,"curve":"northern"}"#)
             }
             return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [
                 ("unit", "region:220104"), ("year", "2026"), ("indicator", "FAI_TOTAL"), ("value", "100000"), ("curve", "northern"),
             ])
-        case .projectPlanSave, .apiSaveProjectPlan:
+        case MonthlyEndpoints.projectPlanSave.endpoint, MonthlyEndpoints.apiSaveProjectPlan.endpoint:
             let version = try await AnnualPlanRepository(database: fixture.services.database).plans(projectId: project).first { $0.year == 2027 }?.version
-            if endpoint == .apiSaveProjectPlan {
+            if endpoint == MonthlyEndpoints.apiSaveProjectPlan {
                 return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)), as: fixture, signedIn: signedIn,
                                              json: #"{"year":2027,"plannedInvestment":100000000,"nature":"newStart","version":\#(version.map(String.init) ?? "null")}"#)
             }
             return try await client.send(.post, path(.projectPlans(project)), as: fixture, signedIn: signedIn, form: [
                 ("year", "2027"), ("plannedInvestmentWan", "10000"), ("nature", "newStart"), ("version", version.map(String.init) ?? ""),
             ])
-        case .reportsClose, .reportsReopen, .apiCloseMonth, .apiReopenMonth:
+        case MonthlyEndpoints.reportsClose.endpoint, MonthlyEndpoints.reportsReopen.endpoint, MonthlyEndpoints.apiCloseMonth.endpoint, MonthlyEndpoints.apiReopenMonth.endpoint:
             // The page closes and re-opens August, the API July, so each cell finds the month as it needs it.
             if endpoint.kind == .api {
                 return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, json: #"{"month":"2026-07","reason":"矩阵"}"#)
             }
             return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [("month", "2026-08"), ("reason", "矩阵")])
-        case .statsRecord, .apiRecordInclusion:
-            if endpoint == .apiRecordInclusion {
+        case MonthlyEndpoints.statsRecord.endpoint, MonthlyEndpoints.apiRecordInclusion.endpoint:
+            if endpoint == MonthlyEndpoints.apiRecordInclusion {
                 return try await client.send(.post, endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)), as: fixture, signedIn: signedIn,
                                              json: #"{"admittedOn":"2026-11-20"}"#)
             }
             return try await client.send(.post, path(.recordInclusion(project)), as: fixture, signedIn: signedIn, form: [("admittedOn", "2026-11-20")])
-        case .apiWorkingDays:
+        case ApprovalsEndpoints.apiWorkingDays.endpoint:
             return try await client.send(.get, endpoint.pattern + "?from=2025-01-20&add=51", as: fixture, signedIn: signedIn)
         default:
             let concrete = endpoint.pattern.replacingOccurrences(of: ":id", with: String(
                 endpoint.target == .user ? world.targetUser : endpoint.target == .token ? world.token : endpoint.target == .batch ? world.batch
                     : endpoint.target == .position ? world.secretarySeat : endpoint.target == .problem ? (inScope ? world.problemA : world.problemB)
-                    : endpoint.target == .supervisedItem ? (inScope ? world.itemA : world.itemB) : endpoint.target == .meeting ? world.meeting
+                    : endpoint.target == .supervisedItem ? (inScope ? world.itemA : world.itemB) : endpoint.target == .meeting ? (inScope ? world.meetingA : world.meetingB)
                     : endpoint.target == .problemFile ? (inScope ? world.fileA : world.fileB) : project))
             if endpoint.method == .get {
                 return try await client.send(.get, concrete, as: fixture, signedIn: signedIn)

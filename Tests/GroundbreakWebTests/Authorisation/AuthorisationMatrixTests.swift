@@ -42,7 +42,17 @@ struct AuthorisationMatrixTests {
 
     /// Routes asked about an object in scope and one out of it.
     static func scoped(_ endpoint: Endpoint) -> Bool {
-        [.project, .approval, .report, .attachment, .problem, .supervisedItem, .meeting, .problemFile].contains(endpoint.target) || endpoint == .projectCreate || endpoint == .apiCreateProject
+        scopedTargets.contains(endpoint.target) || endpoint == ProjectsEndpoints.projectCreate || endpoint == ProjectsEndpoints.apiCreateProject
+    }
+
+    /// The objects the world has one of in scope and one out of scope.
+    static let scopedTargets: Set<ObjectTarget> = [.project, .approval, .report, .attachment, .problem, .supervisedItem, .meeting, .problemFile]
+    /// The objects every caller reaches alike (administrators' and the centre's own records).
+    static let unscopedTargets: Set<ObjectTarget> = [.none, .user, .token, .batch, .position]
+
+    /// The matrix's request for a route, found by feature.
+    static func isLast(_ endpoint: Endpoint) -> Bool {
+        endpoint == AccountsEndpoints.logout || endpoint == AccountsEndpoints.signOutEverywhere
     }
 
     enum Expected: Equatable, CustomStringConvertible {
@@ -56,55 +66,46 @@ struct AuthorisationMatrixTests {
         }
     }
 
-    /// The route's answer when the policy lets the caller through. No `default:`: a new route does
-    /// not compile until its expected answer is written here.
+    /// The route's answer when the policy lets the caller through: one exhaustive table per
+    /// feature, in the feature's own test folder (`ProblemsMatrixAnswers.swift` …). A new route
+    /// does not compile until its answer is written, and a new feature fails `complete` until
+    /// its table is listed here.
+    static let successTables: [String: @Sendable (Endpoint) -> HTTPResponse.Status?] = [
+        AccountsEndpoints.feature: { AccountsEndpoints($0).map(success) },
+        ProjectsEndpoints.feature: { ProjectsEndpoints($0).map(success) },
+        ApprovalsEndpoints.feature: { ApprovalsEndpoints($0).map(success) },
+        MonthlyEndpoints.feature: { MonthlyEndpoints($0).map(success) },
+        ProblemsEndpoints.feature: { ProblemsEndpoints($0).map(success) },
+        NotificationsEndpoints.feature: { NotificationsEndpoints($0).map(success) },
+        SupervisionEndpoints.feature: { SupervisionEndpoints($0).map(success) },
+        MeetingsEndpoints.feature: { MeetingsEndpoints($0).map(success) },
+        ImportsEndpoints.feature: { ImportsEndpoints($0).map(success) },
+        SystemEndpoints.feature: { SystemEndpoints($0).map(success) },
+        ReferenceEndpoints.feature: { ReferenceEndpoints($0).map(success) },
+    ]
+
     static func success(_ endpoint: Endpoint) -> HTTPResponse.Status {
+        successTables[endpoint.feature]?(endpoint) ?? .notImplemented
+    }
+
+    /// What a 422 cell must say: the rule that refused the request on its merits, so the cell
+    /// proves the policy let the caller through to the rule rather than failing for any reason.
+    static func refusal(_ endpoint: Endpoint) -> String? {
         switch endpoint {
-        case .logout, .signOutEverywhere, .home, .projectCreate, .projectUpdate, .projectTransition, .adminUserUpdate, .adminUserLock, .adminTokenRevoke,
-             .projectApprovalPlan, .projectApprovalAddItem, .approvalEvent, .approvalBatchCreate, .approvalBatchAddProject, .calendarImport,
-             .approvalItemUpdate, .adminPositionCreate, .adminPositionReassign, .projectReportSubmit, .reportReview,
-             .reportsGridSave, .reportsClose, .reportsReopen, .projectPlanSave, .targetSet, .reportPhotoUpload,
-             .projectProblemRaise, .problemManage, .problemHandle, .problemsEscalate, .notificationsRead, .adminWebhookSave,
-             .supervisionCreate, .supervisionAnswer, .meetingCreate, .enterpriseProblemRaise:
-            .seeOther
-        case .apiUploadPhoto:
-            .created
-        case .adminUserCreate, .adminTokenIssue, .apiCreateProject, .apiRaiseProblem, .apiSupervisionCreate, .apiMeetingCreate, .apiRaiseEnterpriseProblem, .apiProblemFileUpload:
-            .created
-        case .meetingMinutes, .apiMeetingMinutes:
-            .unprocessableContent // minutes with neither a summary nor a decision: refused on their merits
-        case .supervisionDecide, .apiSupervisionDecide:
-            .unprocessableContent // the matrix asks to close an item nobody has reported done: refused on its merits
-        case .problemConfirm, .apiProblemConfirm:
-            .unprocessableContent // the matrix asks to close out a problem nobody has resolved: refused on its merits
-        case .passwordSubmit:
-            .unprocessableContent // the matrix sends mismatching new passwords: the rule answers, not the policy
-        case .importCommit:
-            .unprocessableContent // the matrix names a file never previewed: the commit refuses it on its merits
-        case .statsRecord, .apiRecordInclusion:
-            .unprocessableContent // neither project has started, so admission is refused on its merits once the policy lets it through
-        case .loginSubmit:
-            .unauthorized // a wrong password: open to anyone, refused on its merits
-        case .healthz, .metrics, .asset, .loginPage, .accountPage, .passwordPage, .ledgerPage, .ledgerCSV, .projectNewPage, .projectShowPage,
-             .projectEditPage, .adminUsers, .adminUserNew, .adminUserShow, .adminUserResetPassword, .auditPage, .auditCSV, .projectApprovalsPage,
-             .approvalQueue, .approvalAnalytics, .approvalBatches, .approvalBatchShow, .calendarAdmin, .approvalItemsAdmin, .adminPositions,
-             .adminPositionShow, .projectReportsPage, .reportsBoard, .reportsGrid, .statsPage, .targetsPage, .attachmentShow, .importsPage,
-             .importUpload, .ledgerXLSX, .problemsPage, .problemShow, .problemFileShow, .notificationsPage, .adminWebhooks, .supervisionPage,
-             .supervisionShow, .supervisionLetter, .meetingsPage, .meetingShow, .meetingMinutesDocx, .apiOpenAPI, .apiMe, .apiListProjects,
-             .apiGetProject, .apiUpdateProject, .apiTransitionProject, .apiProjectHistory, .apiReference, .apiAudit, .apiProjectApprovals,
-             .apiApprovalPlan, .apiApprovalEvent, .apiApprovalQueue, .apiApprovalAnalytics, .apiWorkingDays, .apiApprovalItems, .apiProjectReports,
-             .apiSubmitReport, .apiReportsBoard, .apiReviewReport, .apiStatsInclusion, .apiCloseMonth, .apiReopenMonth, .apiProjectPlans,
-             .apiSaveProjectPlan, .apiTargets, .apiSetTarget, .apiProjectPhotos, .apiImportProjects, .apiImportMonthly, .apiProblems, .apiProblem,
-             .apiProblemManage, .apiProblemHandle, .apiNotifications, .apiNotificationsRead, .apiSupervision, .apiSupervisedItem,
-             .apiSupervisionAnswer, .apiMeetings, .apiMeeting:
-            .ok
+        case AccountsEndpoints.passwordSubmit.endpoint: "两次输入的新密码不一致"
+        case ImportsEndpoints.importCommit.endpoint: "找不到预览过的文件"
+        case MonthlyEndpoints.statsRecord.endpoint, MonthlyEndpoints.apiRecordInclusion.endpoint: "未开工的项目不能入库"
+        case MeetingsEndpoints.meetingMinutes.endpoint, MeetingsEndpoints.apiMeetingMinutes.endpoint: "请填写会议纪要"
+        case SupervisionEndpoints.supervisionDecide.endpoint, SupervisionEndpoints.apiSupervisionDecide.endpoint: "不能“核销销号”"
+        case ProblemsEndpoints.problemConfirm.endpoint, ProblemsEndpoints.apiProblemConfirm.endpoint: "不能“确认销号”"
+        default: nil
         }
     }
 
     /// What `caller` must get from `endpoint` on the object in scope (`inScope`) or out of it.
     static func expected(_ endpoint: Endpoint, _ caller: Caller, inScope: Bool) -> Expected {
         guard let action = endpoint.action else {
-            if endpoint == .loginPage, case .role = caller { return .status(.seeOther) }
+            if endpoint == AccountsEndpoints.loginPage, case .role = caller { return .status(.seeOther) }
             return .status(success(endpoint))
         }
         guard case .role(let role) = caller else {
@@ -125,7 +126,7 @@ struct AuthorisationMatrixTests {
             return ok
         case .createProject:
             guard creates.contains(role) else { return .status(.forbidden) }
-            if (endpoint == .projectCreate || endpoint == .apiCreateProject) && !inScope && !createsAnywhere.contains(role) {
+            if (endpoint == ProjectsEndpoints.projectCreate || endpoint == ProjectsEndpoints.apiCreateProject) && !inScope && !createsAnywhere.contains(role) {
                 return .status(.forbidden)
             }
             return ok
@@ -196,11 +197,16 @@ struct AuthorisationMatrixTests {
         /// A supervised item owned by 市工信局, and one owned by 市交通局.
         var itemA: Int64
         var itemB: Int64
-        var meeting: Int64
+        /// A meeting whose agenda is A's problem, and one whose agenda is B's.
+        var meetingA: Int64
+        var meetingB: Int64
         /// An evidence file on A's problem and one on B's.
         var fileA: Int64
         var fileB: Int64
     }
+
+    static let problemTextA = "用地问题甲（范围内）"
+    static let problemTextB = "用地问题乙（范围外）"
 
     static func makeWorld(_ fixture: WebFixture) async throws -> World {
         let positions = fixture.services.positions
@@ -250,15 +256,21 @@ struct AuthorisationMatrixTests {
                                                                           maxBytes: 1 << 20, actor: .system("test"), now: webNow).id)
         }
         var problems: [Int64] = []
-        for (id, owner) in [(a, "CC-GXJ"), (b, "CC-JTJ")] {
+        for (id, owner, description) in [(a, "CC-GXJ", problemTextA), (b, "CC-JTJ", problemTextB)] {
             let project = try #require(try await fixture.services.projects.project(id: id))
             let raised = try await fixture.services.problems.raise(
-                Problem(projectId: id, regionCode: project.fields.regionCode, categoryCode: "LAND", description: "用地问题", raisedByUserId: nil,
+                Problem(projectId: id, regionCode: project.fields.regionCode, categoryCode: "LAND", description: description, raisedByUserId: nil,
                         raisedByName: "测试", raisedOn: webToday), actor: .system("test"), now: webNow)
             let assigned = try await fixture.services.problems.record(
                 .assign(owner: OrgUnit(kind: .department, code: owner), support: [], deadline: Day(year: 2026, month: 12, day: 31)!, level: .unit),
                 problemId: raised.id, expectedVersion: raised.version, actor: .system("test"), today: webToday, now: webNow)
             problems.append(assigned.id)
+        }
+        // B's meeting is held earlier, so A's does not carry B's problem over onto its agenda.
+        func meeting(_ title: String, problem: Int64, note: String, heldOn: Day) async throws -> Int64 {
+            try await fixture.services.meetings.create(
+                Meeting(kindCode: "weeklyDispatch", title: title, heldOn: heldOn, agenda: [Meeting.AgendaItem(problemId: problem, note: note)]),
+                settings: fixture.services.meetingSettings, actor: .system("test"), now: webNow).id
         }
         var items: [Int64] = []
         for owner in ["CC-GXJ", "CC-JTJ"] {
@@ -269,8 +281,8 @@ struct AuthorisationMatrixTests {
         return World(projectA: a, projectB: b, targetUser: target.id, token: token.record.id, secretarySeat: secretary, sponsorSeat: sponsor,
                      approvalA: filingItems[0], approvalB: filingItems[1], batch: batch.id, reportA: reports[0], reportB: reports[1],
                      photoA: photos[0], photoB: photos[1], problemA: problems[0], problemB: problems[1], itemA: items[0], itemB: items[1],
-                     meeting: try await fixture.services.meetings.create(Meeting(kindCode: "weeklyDispatch", title: "周调度会", heldOn: webToday),
-                                                                         settings: fixture.services.meetingSettings, actor: .system("test"), now: webNow).id,
+                     meetingA: try await meeting("周调度会", problem: problems[0], note: problemTextA, heldOn: webToday),
+                     meetingB: try await meeting("上周调度会", problem: problems[1], note: problemTextB, heldOn: webToday.adding(days: -7)),
                      fileA: try await fixture.services.problemFiles.add(problemId: problems[0], name: "a.png", bytes: tinyPNG, maxBytes: 1 << 20, actor: .system("test"), now: webNow).id,
                      fileB: try await fixture.services.problemFiles.add(problemId: problems[1], name: "b.png", bytes: tinyPNG, maxBytes: 1 << 20, actor: .system("test"), now: webNow).id)
     }
@@ -297,14 +309,21 @@ struct AuthorisationMatrixTests {
 
     /// Routes that end the caller's session go last.
     static var orderedEndpoints: [Endpoint] {
-        let last: [Endpoint] = [.logout, .signOutEverywhere]
-        return Endpoint.allCases.filter { !last.contains($0) } + last
+        Endpoint.allCases.filter { !isLast($0) } + Endpoint.allCases.filter(isLast)
     }
 
-    @Test("every route is in the matrix")
+    @Test("every feature has its table of answers, every route an answer, and every object the route names is in the world")
     func complete() {
-        #expect(Set(Self.orderedEndpoints) == Set(Endpoint.allCases))
-        #expect(Self.orderedEndpoints.count == Endpoint.allCases.count)
+        let features = Features.all.map { $0.feature }
+        #expect(Set(Self.successTables.keys) == Set(features), "features without a table of answers, or tables for no feature")
+        #expect(Set(features).count == features.count, "two features share a name")
+        for endpoint in Endpoint.allCases {
+            #expect(Self.successTables[endpoint.feature]?(endpoint) != nil, "\(endpoint) has no expected answer")
+            #expect(Self.scopedTargets.union(Self.unscopedTargets).contains(endpoint.target), "\(endpoint) names \(endpoint.target), which the matrix world lacks")
+        }
+        // Two declarations of one method and path: the router would serve only one of them.
+        let routes = Endpoint.allCases.map { "\($0.method.rawValue) \($0.pattern)" }
+        #expect(Set(routes).count == routes.count, "routes declared twice: \(Dictionary(grouping: routes) { $0 }.filter { $0.value.count > 1 }.keys.sorted())")
     }
 
     @Test("each caller gets exactly the answer the rules give", arguments: callers)
@@ -314,7 +333,6 @@ struct AuthorisationMatrixTests {
             var fixture = base
             if case .role(let role) = caller { fixture = try await Self.caller(base, role, world: world) }
             let signedIn = caller != .anonymous
-            var cells = 0
             var serial = 0
             for endpoint in Self.orderedEndpoints {
                 let variants: [Bool] = Self.scoped(endpoint) ? [true, false] : [true]
@@ -322,25 +340,27 @@ struct AuthorisationMatrixTests {
                     serial += 1
                     let response = try await Self.send(endpoint, inScope: inScope, as: fixture, signedIn: signedIn, world: world, client: client, serial: serial)
                     let want = Self.expected(endpoint, caller, inScope: inScope)
-                    let got: Expected = response.status == .seeOther && (response.location ?? "").hasPrefix("/login?next=") && endpoint != .logout
+                    let got: Expected = response.status == .seeOther && (response.location ?? "").hasPrefix("/login?next=") && endpoint != AccountsEndpoints.logout
                         ? .toLogin : .status(response.status)
                     #expect(got == want, "\(caller) \(endpoint.method.rawValue) \(endpoint.pattern) \(inScope ? "in" : "out") → \(got), want \(want): \(response.text.prefix(200))")
-                    cells += 1
-                    if [.logout, .signOutEverywhere].contains(endpoint), signedIn {
+                    if want == .status(.unprocessableContent), got == want, let reason = Self.refusal(endpoint) {
+                        #expect(response.text.contains(reason), "\(caller) \(endpoint): refused, but not for \(reason): \(response.text.range(of: "alert-error").map { String(response.text[$0.lowerBound...].prefix(400)) } ?? String(response.text.prefix(400)))")
+                    }
+                    if Self.isLast(endpoint), signedIn {
                         fixture = try await fixture.newSession()
                     }
                     // Lists must not show what is out of scope.
-                    if [.ledgerPage, .apiListProjects, .ledgerCSV].contains(endpoint), case .role(let role) = caller {
+                    if [ProjectsEndpoints.ledgerPage, .apiListProjects, .ledgerCSV].contains(where: { $0 == endpoint }), case .role(let role) = caller {
                         #expect(response.text.contains("范围内项目甲"), "\(caller) \(endpoint) lists its project")
                         #expect(response.text.contains("范围外项目乙") == Self.seesB.contains(role), "\(caller) \(endpoint) scope filter")
                     }
+                    // A meeting shows only the agenda items the viewer may read.
+                    if [MeetingsEndpoints.meetingShow, .apiMeeting].contains(where: { $0 == endpoint }), got == .status(.ok), case .role(let role) = caller {
+                        #expect(response.text.contains(Self.problemTextA) == inScope, "\(caller) \(endpoint) agenda of A's meeting")
+                        #expect(response.text.contains(Self.problemTextB) == (!inScope && Self.seesB.contains(role)), "\(caller) \(endpoint) agenda of B's meeting")
+                    }
                 }
             }
-            #expect(cells == Self.cellsPerCaller)
         }
-    }
-
-    static var cellsPerCaller: Int {
-        Endpoint.allCases.reduce(0) { $0 + (scoped($1) ? 2 : 1) }
     }
 }

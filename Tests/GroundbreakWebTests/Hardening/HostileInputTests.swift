@@ -41,9 +41,10 @@ struct HostileInputTests {
             let id = try await ReportWebTests.building(fixture, name: "类型错误测试项目")
             for body in [#"{"month":"2026-10","dispatch":1.5}"#, #"{"month":"2026-10","dispatch":1e30}"#, #"{"month":"2026-10","dispatch":99999999999999999999}"#] {
                 let response = try await client.send(.post, "/api/v1/projects/\(id)/reports", as: fixture, json: body)
-                #expect(response.status == .badRequest)
-                #expect(response.object["type"] as? String == "urn:groundbreak:problem:invalid-type", "\(response.text)")
-                #expect((response.object["detail"] as? String)?.contains("dispatch") == true)
+                #expect(response.status == .unprocessableContent)
+                let errors = response.object["errors"] as? [[String: Any]] ?? []
+                #expect(errors.map { $0["field"] as? String } == ["dispatch"], "\(response.text)")
+                #expect(response.text.contains("应为整数"), "\(response.text)")
                 #expect(!response.text.contains("JSON 语法错误"))
             }
             let broken = try await client.send(.post, "/api/v1/projects/\(id)/reports", as: fixture, json: #"{"month":"2026-10","dispatch":1"#)

@@ -100,7 +100,7 @@ struct MonthlyImportWebTests {
             let header = ["投资项目统一代码", "月份", "当月完成投资（调度口径，万元）", "当月完成投资（统计口径，万元）", "更正原因"]
             let file = Self.csv([header, [code, "2026-08", "550", "", ""], [code, "2026-09", "600", "580", ""], [code, "2026-10", "700", "690", ""]])
             let preview = try await client.sendImage("/api/v1/imports/monthly?fileName=m.csv", as: fixture, bytes: file, contentType: "text/csv")
-            expectDocumented(preview, .apiImportMonthly)
+            expectDocumented(preview, ImportsEndpoints.apiImportMonthly)
             let problems = (preview.object["problems"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
             #expect(problems.contains { $0.contains("已审核通过") }, "\(problems)")
             #expect(problems.contains { $0.contains("已关账") }, "\(problems)")

@@ -10,7 +10,11 @@ nonisolated(unsafe) let openAPIDocument: [String: Any] = (try? JSONSerialization
 nonisolated(unsafe) let schemaValidator = JSONSchemaValidator(document: openAPIDocument)
 
 /// Fails the test unless the body matches the documented response for this route and status.
-func expectDocumented(_ response: TestResponse, _ endpoint: Endpoint, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectDocumented(_ response: TestResponse, _ declared: some EndpointSet, sourceLocation: SourceLocation = #_sourceLocation) {
+    expectDocumented(response, endpoint: declared.endpoint, sourceLocation: sourceLocation)
+}
+
+func expectDocumented(_ response: TestResponse, endpoint: Endpoint, sourceLocation: SourceLocation = #_sourceLocation) {
     let path = endpoint.pattern.replacingOccurrences(of: ":id", with: "{id}")
     let status = Int(response.status.code)
     guard let schema = schemaValidator.responseSchema(path: path, method: endpoint.method.rawValue, status: status) else {

@@ -40,7 +40,7 @@ struct EveryLinkTests {
         for route in samples {
             let path = String(route.path.split(separator: "?", maxSplits: 1).first ?? "")
             let pattern = route.endpoint.pattern.replacingOccurrences(of: ":id", with: "42").replacingOccurrences(of: ":code", with: "BUILD-PLAN")
-            let expected = route.endpoint == .asset ? "/assets/app.css" : pattern
+            let expected = route.endpoint == SystemEndpoints.asset ? "/assets/app.css" : pattern
             #expect(path == expected, "\(route) → \(route.path), endpoint \(route.endpoint.pattern)")
         }
         let linked = Set(samples.map(\.endpoint))

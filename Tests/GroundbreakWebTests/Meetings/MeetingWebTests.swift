@@ -22,7 +22,7 @@ struct MeetingWebTests {
                 {"kindCode":"monthlyDispatch","title":"11月项目建设调度会","heldOn":"2026-11-20","place":"市政府第一会议室","chair":"常务副市长",
                  "attendees":"市发改委\\n市自然资源局","problems":"\(problem.id)","projects":"\(problem.projectId ?? 0)"}
                 """)
-            expectDocumented(called, .apiMeetingCreate)
+            expectDocumented(called, MeetingsEndpoints.apiMeetingCreate)
             let id = try #require(called.object["id"] as? Int)
             #expect(called.object["number"] as? String == "〔2026〕第1期" && (called.object["agenda"] as? [Any])?.count == 2)
             #expect((called.object["agenda"] as? [[String: Any]])?.first?["projectId"] as? Int == Int(problem.projectId ?? 0), "a project to report on")
@@ -82,7 +82,7 @@ struct MeetingWebTests {
             #expect((joint.object["agenda"] as? [[String: Any]])?.compactMap { $0["problemId"] as? Int } == [Int(problem.id)])
             let page = try await client.send(.get, "/meetings/\(next.object["id"] as? Int ?? 0)", as: centre)
             #expect(page.text.contains("上次会议遗留") && page.text.contains("印发纪要"))
-            expectDocumented(try await client.send(.get, "/api/v1/meetings", as: centre), .apiMeetings)
+            expectDocumented(try await client.send(.get, "/api/v1/meetings", as: centre), MeetingsEndpoints.apiMeetings)
         }
     }
 }

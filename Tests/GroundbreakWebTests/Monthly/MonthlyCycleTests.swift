@@ -27,7 +27,7 @@ struct InclusionTests {
             let statistics = try await fixture.signedIn(as: "tongji", roles: [.statistics], unit: OrgUnit(kind: .region, code: "220104"))
 
             let lists = try await client.send(.get, "/api/v1/stats/inclusion", as: statistics)
-            expectDocumented(lists, .apiStatsInclusion)
+            expectDocumented(lists, MonthlyEndpoints.apiStatsInclusion)
             let waiting = (lists.object["startedNotAdmitted"] as? [[String: Any]]) ?? []
             #expect(waiting.map { $0["projectId"] as? Int } == [Int(started)])
             #expect(waiting.first?["daysSinceStart"] as? Int == 197 && waiting.first?["overdue"] as? Bool == true, "2026-05-10 to 2026-11-23")
@@ -38,7 +38,7 @@ struct InclusionTests {
             #expect(refused.status == .unprocessableContent && refused.text.contains("不能早于实际开工日期") && refused.text.contains("不能早于入库月份"))
             let notStarted = try await client.send(.post, "/api/v1/projects/\(planned)/stats-inclusion", as: statistics, json: #"{"admittedOn":"2026-11-20"}"#)
             #expect(notStarted.status == .unprocessableContent)
-            expectDocumented(notStarted, .apiRecordInclusion)
+            expectDocumented(notStarted, MonthlyEndpoints.apiRecordInclusion)
             #expect(try await fixture.services.inclusions.inclusion(projectId: started) == nil)
 
             let recorded = try await client.send(.post, "/projects/\(started)/stats-inclusion", as: statistics,
@@ -47,7 +47,7 @@ struct InclusionTests {
             let corrected = try await client.send(.post, "/api/v1/projects/\(started)/stats-inclusion", as: statistics,
                                                   json: #"{"admittedOn":"2026-11-18","firstReportedMonth":"2026-11","note":"统计局通知更正","version":1}"#)
             #expect(corrected.status == .ok && corrected.object["version"] as? Int == 2)
-            expectDocumented(corrected, .apiRecordInclusion)
+            expectDocumented(corrected, MonthlyEndpoints.apiRecordInclusion)
             let stale = try await client.send(.post, "/api/v1/projects/\(started)/stats-inclusion", as: statistics, json: #"{"admittedOn":"2026-11-18","version":1}"#)
             #expect(stale.status == .conflict)
 
@@ -74,10 +74,10 @@ struct MonthCloseTests {
 
             let early = try await client.send(.post, "/api/v1/reports/close", as: center, json: #"{"month":"2026-11"}"#)
             #expect(early.status == .unprocessableContent && early.text.contains("尚未结束"))
-            expectDocumented(early, .apiCloseMonth)
+            expectDocumented(early, MonthlyEndpoints.apiCloseMonth)
             let closed = try await client.send(.post, "/api/v1/reports/close", as: center, json: #"{"month":"2026-10"}"#)
             #expect(closed.status == .ok)
-            expectDocumented(closed, .apiCloseMonth)
+            expectDocumented(closed, MonthlyEndpoints.apiCloseMonth)
             #expect(try await client.send(.post, "/api/v1/reports/close", as: center, json: #"{"month":"2026-10"}"#).status == .unprocessableContent)
 
             // A change to the closed month needs a reason and is kept as a correction; the board keeps the snapshot.
@@ -90,7 +90,7 @@ struct MonthCloseTests {
             ])
             #expect(corrected.status == .seeOther)
             let board = try await client.send(.get, "/api/v1/reports?month=2026-10", as: center)
-            expectDocumented(board, .apiReportsBoard)
+            expectDocumented(board, MonthlyEndpoints.apiReportsBoard)
             #expect(board.object["closedAt"] is String)
             #expect(((board.object["rows"] as? [[String: Any]]) ?? []).first?["dispatch"] as? Int == 3_000_000, "the snapshot, not the corrected figure")
             let corrections = (board.object["corrections"] as? [[String: Any]]) ?? []
@@ -132,7 +132,7 @@ struct AnnualPlanTests {
             let started = try await client.send(.post, "/api/v1/projects/\(id)/plans", as: fixture,
                                                 json: #"{"year":2027,"plannedInvestment":30000000,"nature":"newStart"}"#)
             #expect(started.status == .unprocessableContent && started.text.contains("本年度应为续建"))
-            expectDocumented(started, .apiSaveProjectPlan)
+            expectDocumented(started, MonthlyEndpoints.apiSaveProjectPlan)
 
             let saved = try await client.send(.post, "/projects/\(id)/plans", as: fixture, form: [
                 ("year", "2026"), ("plannedInvestmentWan", "4000"), ("nature", "newStart"), ("inStartList", "1"), ("campaign", "2026年春季集中开工"),
@@ -148,9 +148,9 @@ struct AnnualPlanTests {
             let updated = try await client.send(.post, "/api/v1/projects/\(id)/plans", as: fixture,
                                                 json: #"{"year":2026,"plannedInvestment":50000000,"nature":"newStart","inStartList":true,"version":1}"#)
             #expect(updated.status == .ok && updated.object["version"] as? Int == 2)
-            expectDocumented(updated, .apiSaveProjectPlan)
+            expectDocumented(updated, MonthlyEndpoints.apiSaveProjectPlan)
             let listed = try await client.send(.get, "/api/v1/projects/\(id)/plans", as: fixture)
-            expectDocumented(listed, .apiProjectPlans)
+            expectDocumented(listed, MonthlyEndpoints.apiProjectPlans)
             #expect((listed.json as? [[String: Any]])?.first?["plannedInvestment"] as? Int == 50_000_000)
         }
     }
@@ -168,14 +168,14 @@ struct TargetWebTests {
 
             let bad = try await client.send(.post, "/api/v1/targets", as: center, json: #"{"unit":"region:220104","year":2026,"indicator":"NOPE","value":-1,"curve":"spiral"}"#)
             #expect(bad.status == .unprocessableContent)
-            expectDocumented(bad, .apiSetTarget)
+            expectDocumented(bad, MonthlyEndpoints.apiSetTarget)
             let set = try await client.send(.post, "/targets", as: center, form: [
                 ("unit", "region:220104"), ("year", "2026"), ("indicator", "FAI_TOTAL"), ("value", "2000"), ("curve", "linear"), ("month", "2026-10"),
             ])
             #expect(set.status == .seeOther && set.location == "/targets?unit=region%3A220104&month=2026-10&notice=saved")
 
             let api = try await client.send(.get, "/api/v1/targets?unit=region:220104&month=2026-10", as: center)
-            expectDocumented(api, .apiTargets)
+            expectDocumented(api, MonthlyEndpoints.apiTargets)
             let fai = ((api.object["readings"] as? [[String: Any]]) ?? []).first { $0["indicator"] as? String == "FAI_TOTAL" }
             #expect(fai?["actual"] as? Double == 15_000_000 && fai?["completionPercent"] as? Double == 75)
             #expect((fai?["bulletin"] as? String)?.hasPrefix("为年度计划的 75.0%，落后时间进度 8.3 个百分点") == true)
@@ -215,12 +215,12 @@ struct PhotoTests {
             #expect(uploaded.status == .seeOther)
             let api = try await client.sendImage("/api/v1/projects/\(id)/photos?month=2026-09&name=base.png", as: fixture, bytes: tinyPNG)
             #expect(api.status == .created)
-            expectDocumented(api, .apiUploadPhoto)
+            expectDocumented(api, MonthlyEndpoints.apiUploadPhoto)
             #expect(try await client.sendImage("/api/v1/projects/\(id)/photos?month=2026-09", as: fixture, bytes: tinyPNG, contentType: "text/plain").status
                     == .unsupportedMediaType)
 
             let listed = try await client.send(.get, "/api/v1/projects/\(id)/photos", as: fixture)
-            expectDocumented(listed, .apiProjectPhotos)
+            expectDocumented(listed, MonthlyEndpoints.apiProjectPhotos)
             let photos = (listed.json as? [[String: Any]]) ?? []
             #expect(photos.map { $0["month"] as? String } == ["2026-10", "2026-09"] && photos.first?["name"] as? String == "工地 10月.png")
             let url = try #require(photos.first?["url"] as? String)

@@ -55,7 +55,7 @@ struct ReportWebTests {
             #expect(october.status == .seeOther)
 
             let listed = try await client.send(.get, "/api/v1/projects/\(id)/reports", as: secretary)
-            expectDocumented(listed, .apiProjectReports)
+            expectDocumented(listed, MonthlyEndpoints.apiProjectReports)
             let reports = (listed.json as? [[String: Any]]) ?? []
             #expect(reports.map { $0["month"] as? String } == ["2026-09", "2026-10"])
             #expect(reports.last?["yearDispatch"] as? Int == 31_000_000 && reports.last?["yearStatistical"] as? Int == 4_500_000)
@@ -71,7 +71,7 @@ struct ReportWebTests {
             // The centre's board for October: one sent late, one missing (due 11-05, today 11-23).
             let center = try await fixture.signedIn(as: "zhongxin", roles: [.center], unit: OrgUnit(kind: .department, code: "CC-XMZX"))
             let board = try await client.send(.get, "/api/v1/reports?month=2026-10", as: center)
-            expectDocumented(board, .apiReportsBoard)
+            expectDocumented(board, MonthlyEndpoints.apiReportsBoard)
             #expect(board.object["counts"] as? [String: Int] == ["submittedLate": 1, "missing": 1], "sent on 11-23, after the 11-05 due day")
             let responsible = Dictionary(((board.object["rows"] as? [[String: Any]]) ?? []).map { ($0["projectName"] as? String ?? "", $0["responsible"] as? String ?? "") },
                                          uniquingKeysWith: { first, _ in first })
@@ -82,20 +82,20 @@ struct ReportWebTests {
 
             let returnedWithout = try await client.send(.post, "/api/v1/reports/\(octoberId)/review", as: center, json: #"{"decision":"return","version":1}"#)
             #expect(returnedWithout.status == .unprocessableContent)
-            expectDocumented(returnedWithout, .apiReviewReport)
+            expectDocumented(returnedWithout, MonthlyEndpoints.apiReviewReport)
             let returned = try await client.send(.post, "/api/v1/reports/\(octoberId)/review", as: center,
                                                  json: #"{"decision":"return","comment":"统计口径未填","version":1}"#)
             #expect(returned.status == .ok && returned.object["status"] as? String == "returned")
-            expectDocumented(returned, .apiReviewReport)
+            expectDocumented(returned, MonthlyEndpoints.apiReviewReport)
 
             let stale = try await client.send(.post, "/api/v1/projects/\(id)/reports", as: secretary,
                                               json: #"{"month":"2026-10","dispatch":25000000,"statistical":20000000,"jumpReason":"主体结构集中施工","version":1}"#)
             #expect(stale.status == .conflict)
-            expectDocumented(stale, .apiSubmitReport)
+            expectDocumented(stale, MonthlyEndpoints.apiSubmitReport)
             let again = try await client.send(.post, "/api/v1/projects/\(id)/reports", as: secretary,
                                               json: #"{"month":"2026-10","dispatch":25000000,"statistical":20000000,"jumpReason":"主体结构集中施工","version":2}"#)
             #expect(again.status == .ok && again.object["status"] as? String == "submitted")
-            expectDocumented(again, .apiSubmitReport)
+            expectDocumented(again, MonthlyEndpoints.apiSubmitReport)
 
             let accepted = try await client.send(.post, "/reports/\(octoberId)/review", as: center,
                                                  form: [("decision", "accept"), ("version", "3"), ("back", "board")])

@@ -101,7 +101,7 @@ struct SchedulerWebTests {
             clock.set(Day(year: 2026, month: 11, day: 24)!.startInChina.addingTimeInterval(9 * 3600))
             _ = try await scheduler.tick()
             let api = try await client.send(.get, "/api/v1/notifications?unread=true", as: bureau)
-            expectDocumented(api, .apiNotifications)
+            expectDocumented(api, NotificationsEndpoints.apiNotifications)
             #expect(api.object["unreadCount"] as? Int == 2, "the reminder for that deadline is not sent again")
 
             clock.set(Day(year: 2026, month: 11, day: 26)!.startInChina.addingTimeInterval(9 * 3600))
@@ -112,7 +112,7 @@ struct SchedulerWebTests {
 
             let firstId = try #require((late.object["messages"] as? [[String: Any]])?.first?["id"] as? Int)
             let one = try await client.send(.post, "/api/v1/notifications/read", as: bureau, json: #"{"id":\#(firstId)}"#)
-            expectDocumented(one, .apiNotificationsRead)
+            expectDocumented(one, NotificationsEndpoints.apiNotificationsRead)
             #expect(one.object["unreadCount"] as? Int == 2)
             #expect(try await client.send(.post, "/notifications/read", as: bureau, form: []).status == .seeOther)
             page = try await client.send(.get, "/notifications", as: bureau)

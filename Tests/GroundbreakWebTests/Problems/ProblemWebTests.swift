@@ -88,11 +88,11 @@ struct ProblemWebTests {
             #expect(bad.status == .unprocessableContent && bad.text.contains("问题类别“NOPE”不存在"))
             let raised = try await client.send(.post, "/api/v1/projects/\(project)/problems", as: fixture,
                                                json: #"{"categoryCode":"UTILITIES","description":"供电线路未接入"}"#)
-            expectDocumented(raised, .apiRaiseProblem)
+            expectDocumented(raised, ProblemsEndpoints.apiRaiseProblem)
             let id = try #require((raised.object["problem"] as? [String: Any])?["id"] as? Int)
             let assigned = try await client.send(.post, "/api/v1/problems/\(id)/manage", as: fixture,
                                                  json: #"{"event":"assign","owner":"department:CC-GXJ","supportUnits":["region:220104"],"version":1}"#)
-            expectDocumented(assigned, .apiProblemManage)
+            expectDocumented(assigned, ProblemsEndpoints.apiProblemManage)
             let detail = try #require(assigned.object["problem"] as? [String: Any])
             let deadline = try #require(detail["deadline"] as? String)
             #expect(deadline == fixture.services.workingCalendar().addingWorkingDays(10, to: webToday).day.iso, "the unit rung's ten working days")
@@ -101,7 +101,7 @@ struct ProblemWebTests {
             let wrongGroup = try await client.send(.post, "/api/v1/problems/\(id)/handle", as: bureau, json: #"{"event":"assign","version":2}"#)
             #expect(wrongGroup.status == .unprocessableContent, "the owner cannot assign")
             let beyond = try await client.send(.post, "/api/v1/problems/\(id)/handle", as: bureau, json: #"{"event":"beyondPower","text":"需跨区协调","version":2}"#)
-            expectDocumented(beyond, .apiProblemHandle)
+            expectDocumented(beyond, ProblemsEndpoints.apiProblemHandle)
             let risen = try #require(beyond.object["problem"] as? [String: Any])
             #expect(risen["level"] as? String == "region" && (risen["owner"] as? [String: Any])?["code"] as? String == "220104")
             #expect(risen["statusNote"] as? String == "责任单位无力解决：需跨区协调" && risen["escalations"] as? Int == 1)
@@ -109,12 +109,12 @@ struct ProblemWebTests {
             #expect(again.status == .forbidden, "once it has risen, the bureau no longer owns it")
 
             let list = try await client.send(.get, "/api/v1/problems?view=escalated", as: fixture)
-            expectDocumented(list, .apiProblems)
+            expectDocumented(list, ProblemsEndpoints.apiProblems)
             #expect(list.object["totalCount"] as? Int == 1)
             let figures = try #require(list.object["figures"] as? [String: Any])
             #expect(figures["total"] as? Int == 1 && figures["escalated"] as? Int == 1 && figures["overdue"] as? Int == 0)
             #expect((list.object["cycle"] as? [String: Any])?["phase"] as? String == "jointMeeting", "23 November: between the 15th and the 25th")
-            expectDocumented(try await client.send(.get, "/api/v1/problems/\(id)", as: fixture), .apiProblem)
+            expectDocumented(try await client.send(.get, "/api/v1/problems/\(id)", as: fixture), ProblemsEndpoints.apiProblem)
             #expect(try await client.send(.get, "/api/v1/problems?view=later", as: fixture).status == .unprocessableContent)
         }
     }
@@ -133,7 +133,7 @@ struct ProblemWebTests {
             #expect(missing.status == .unprocessableContent)
             let raised = try await client.send(.post, "/api/v1/problems", as: chaoyang,
                                                json: #"{"enterpriseName":"长春某汽车零部件公司","regionCode":"220104","categoryCode":"FUNDING","description":"流动资金贷款难"}"#)
-            expectDocumented(raised, .apiRaiseEnterpriseProblem)
+            expectDocumented(raised, ProblemsEndpoints.apiRaiseEnterpriseProblem)
             let problem = try #require(raised.object["problem"] as? [String: Any])
             #expect(problem["projectId"] is NSNull && problem["enterpriseName"] as? String == "长春某汽车零部件公司")
             let id = try #require(problem["id"] as? Int)

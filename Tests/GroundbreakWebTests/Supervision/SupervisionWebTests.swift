@@ -32,15 +32,15 @@ struct SupervisionWebTests {
 
             #expect(try await client.send(.post, "\(path)/decide", as: owner, form: [("event", "close"), ("version", "1")]).status == .forbidden)
             let answered = try await client.send(.post, "/api/v1/supervision/\(id)/answer", as: owner, json: #"{"event":"feedback","text":"电缆已敷设","version":1}"#)
-            expectDocumented(answered, .apiSupervisionAnswer)
+            expectDocumented(answered, SupervisionEndpoints.apiSupervisionAnswer)
             #expect((answered.object["item"] as? [String: Any])?["status"] as? String == "replied")
             #expect(try await client.send(.post, "\(path)/answer", as: owner, form: [("event", "done"), ("text", "12月3日送电"), ("version", "2")]).status == .seeOther)
             let closed = try await client.send(.post, "/api/v1/supervision/\(id)/decide", as: office, json: #"{"event":"close","text":"经核实","version":3}"#)
-            expectDocumented(closed, .apiSupervisionDecide)
+            expectDocumented(closed, SupervisionEndpoints.apiSupervisionDecide)
             let detail = try #require(closed.object["item"] as? [String: Any])
             #expect(detail["status"] as? String == "closed" && (closed.object["events"] as? [Any])?.count == 4)
             let list = try await client.send(.get, "/api/v1/supervision?all=true", as: owner)
-            expectDocumented(list, .apiSupervision)
+            expectDocumented(list, SupervisionEndpoints.apiSupervision)
             #expect((list.json as? [[String: Any]])?.count == 1)
             #expect(((try await client.send(.get, "/api/v1/supervision", as: owner)).json as? [Any])?.isEmpty == true, "closed items leave the open list")
         }

@@ -14,19 +14,9 @@ struct EndpointRequest: Sendable {
     let services: AppServices
     var body: ByteBuffer?
     var form: FormData?
-    /// The object named by `:id`, loaded and cleared by the policy before the handler runs.
-    var project: Project?
-    var targetUser: UserAccount?
-    var targetToken: APIToken?
-    var approval: ProjectApproval?
-    var batch: ApprovalBatch?
-    var position: Position?
-    var report: MonthlyReport?
-    var problem: Problem?
-    var supervisedItem: SupervisedItem?
-    var meeting: Meeting?
-    var problemFile: ProblemFile?
-    var attachment: Attachment?
+    /// The objects named by `:id` (and what they belong to), loaded and cleared by the policy
+    /// before the handler runs; each feature reads its own through a typed accessor.
+    var loaded = LoadedObjects()
     /// Files of a `multipart/form-data` upload.
     var files: [Multipart.File] = []
 
@@ -48,12 +38,6 @@ struct EndpointRequest: Sendable {
         return principal
     }
 
-    /// The project the guard loaded for `:id`.
-    func targetProject() throws -> Project {
-        guard let project else { throw AppError.notFound }
-        return project
-    }
-
     /// The numeric `:id` of the path; a non-number is a 404, like a missing row.
     func id() throws -> Int64 {
         guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw AppError.notFound }
@@ -70,64 +54,16 @@ struct EndpointRequest: Sendable {
         queryItems.first { $0.0 == "notice" }.flatMap { wordings[$0.1] }
     }
 
-    /// Decodes a JSON body; the wrong content type is a 415, bad JSON a 400 with the reason.
+    /// Decodes a JSON body (see `JSONBody`); the wrong content type is a 415, no body or bad
+    /// JSON a 400, and any field the type does not take, or takes in another form, a 422.
     func json<T: Decodable>(_ type: T.Type) throws -> T {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/json") else { throw AppError.unsupportedMediaType }
         guard let body, body.readableBytes > 0 else {
-            throw AppError(.badRequest, kind: "malformed-json", title: WebText.Problem.badJSON, detail: "请求体为空")
+            throw AppError(.badRequest, kind: "malformed-json", title: WebText.Problem.badJSON, detail: WebText.Problem.emptyBody)
         }
-        let data = Data(buffer: body)
-        do {
-            let decoded = try JSONDecoder().decode(T.self, from: data)
-            try TextInputGuard.check(decoded: decoded)
-            return decoded
-        } catch let error as DecodingError {
-            // Foundation calls a fraction or an over-large number in an integer field "not valid
-            // JSON"; when the text is valid JSON, say which numbers are the trouble instead.
-            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, let fields = Self.nonIntegerNumbers(in: data), !fields.isEmpty {
-                throw AppError(.badRequest, kind: "invalid-type", title: WebText.Problem.invalidType, detail: WebText.Problem.notAnInteger(fields))
-            }
-            throw AppError(.badRequest, kind: "malformed-json", title: WebText.Problem.badJSON, detail: Self.describe(error))
-        } catch let error as AppError {
-            throw error
-        }
-    }
-
-    /// Paths of the numbers in valid JSON that no `Int64` holds (fractions, exponents past its
-    /// range); nil when the text is not JSON at all.
-    static func nonIntegerNumbers(in data: Data) -> [String]? {
-        guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return nil }
-        var paths: [String] = []
-        func walk(_ value: Any, _ path: String) {
-            if value is Bool { return }
-            switch value {
-            case let dictionary as [String: Any]:
-                for key in dictionary.keys.sorted() { walk(dictionary[key]!, path.isEmpty ? key : path + "." + key) }
-            case let array as [Any]:
-                for (index, element) in array.enumerated() { walk(element, path + "[\(index)]") }
-            case let number as NSNumber:
-                let double = number.doubleValue
-                if !double.isFinite || double.rounded() != double || abs(double) >= 9.2e18 { paths.append(path.isEmpty ? WebText.Problem.bodyField : path) }
-            default:
-                break
-            }
-        }
-        walk(object, "")
-        return paths
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-            return keys.isEmpty ? "请求体" : "字段 " + keys.joined(separator: ".")
-        }
-        switch error {
-        case .typeMismatch(_, let context): return "\(path(context)) 的类型不正确"
-        case .valueNotFound(_, let context): return "\(path(context)) 不能为 null"
-        case .keyNotFound(let key, _): return "缺少字段 \(key.stringValue)"
-        case .dataCorrupted(let context): return context.codingPath.isEmpty ? "JSON 语法错误" : "\(path(context)) 的值无效"
-        @unknown default: return "JSON 无法解析"
-        }
+        let decoded = try JSONBody.decode(T.self, from: Data(buffer: body))
+        try TextInputGuard.check(decoded: decoded)
+        return decoded
     }
 }

@@ -1,0 +1,63 @@
+import GroundbreakDomain
+
+/// Monthly reports, review and closing, annual plans, statistics inclusion, targets and site photos.
+enum MonthlyEndpoints: String, EndpointSet {
+    case projectReportsPage, projectReportSubmit, reportsBoard, reportReview, reportsGrid, reportsGridSave, reportsClose, reportsReopen
+    case projectPlanSave, statsPage, statsRecord, targetsPage, targetSet, reportPhotoUpload, attachmentShow, apiProjectReports
+    case apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth
+    case apiProjectPlans, apiSaveProjectPlan, apiTargets, apiSetTarget, apiProjectPhotos, apiUploadPhoto
+
+    static let feature = "monthly"
+
+    var declaration: EndpointDeclaration {
+        switch self {
+        case .projectReportsPage: .get("/projects/:id/reports", .viewProjects, on: .project, ReportPages.projectReports)
+        case .projectReportSubmit: .post("/projects/:id/reports", .editProject, on: .project, ReportPages.submit)
+        case .reportsBoard: .get("/reports", .viewProjects, ReportPages.board)
+        case .reportReview: .post("/reports/:id/review", .reviewReports, on: .report, ReportPages.review)
+        case .reportsGrid: .get("/reports/grid", .editProject, ReportGrid.page)
+        case .reportsGridSave: .post("/reports/grid", .editProject, ReportGrid.save)
+        case .reportsClose: .post("/reports/close", .reviewReports, ReportPages.closeMonth)
+        case .reportsReopen: .post("/reports/reopen", .administer, ReportPages.reopenMonth)
+        case .projectPlanSave: .post("/projects/:id/plans", .editProject, on: .project, AnnualPlanPages.save)
+        case .statsPage: .get("/stats", .viewProjects, InclusionPages.page)
+        case .statsRecord: .post("/projects/:id/stats-inclusion", .recordStats, on: .project, InclusionPages.record)
+        case .targetsPage: .get("/targets", .viewProjects, TargetPages.page)
+        case .targetSet: .post("/targets", .setTargets, TargetPages.set)
+        case .reportPhotoUpload: .post("/projects/:id/photos", .editProject, on: .project, upload: true, PhotoPages.upload)
+        case .attachmentShow: .get("/attachments/:id", .viewProjects, on: .attachment, PhotoPages.show)
+        case .apiProjectReports: .get("/api/v1/projects/:id/reports", .viewProjects, on: .project, ReportsAPI.projectReports)
+        case .apiSubmitReport: .post("/api/v1/projects/:id/reports", .editProject, on: .project, ReportsAPI.submit)
+        case .apiReportsBoard: .get("/api/v1/reports", .viewProjects, ReportsAPI.board)
+        case .apiReviewReport: .post("/api/v1/reports/:id/review", .reviewReports, on: .report, ReportsAPI.review)
+        case .apiStatsInclusion: .get("/api/v1/stats/inclusion", .viewProjects, InclusionPages.api)
+        case .apiRecordInclusion: .post("/api/v1/projects/:id/stats-inclusion", .recordStats, on: .project, InclusionPages.apiRecord)
+        case .apiCloseMonth: .post("/api/v1/reports/close", .reviewReports, ReportsAPI.closeMonth)
+        case .apiReopenMonth: .post("/api/v1/reports/reopen", .administer, ReportsAPI.reopenMonth)
+        case .apiProjectPlans: .get("/api/v1/projects/:id/plans", .viewProjects, on: .project, AnnualPlanPages.api)
+        case .apiSaveProjectPlan: .post("/api/v1/projects/:id/plans", .editProject, on: .project, AnnualPlanPages.apiSave)
+        case .apiTargets: .get("/api/v1/targets", .viewProjects, TargetPages.api)
+        case .apiSetTarget: .post("/api/v1/targets", .setTargets, TargetPages.apiSet)
+        case .apiProjectPhotos: .get("/api/v1/projects/:id/photos", .viewProjects, on: .project, PhotoPages.list)
+        case .apiUploadPhoto: .post("/api/v1/projects/:id/photos", .editProject, on: .project, upload: true, PhotoPages.apiUpload)
+        }
+    }
+}
+
+/// The feature's typed links.
+extension Route {
+    private typealias E = MonthlyEndpoints
+
+    static func projectReports(_ id: Int64, year: Int?) -> Route { Route(E.projectReportsPage, id: id, query: year.map { [("year", String($0))] } ?? []) }
+    static func reportsBoard(month: String?) -> Route { Route(E.reportsBoard, query: month.map { [("month", $0)] } ?? []) }
+    static func reviewReport(_ id: Int64) -> Route { Route(E.reportReview, id: id) }
+    static func reportsGrid(month: String?) -> Route { Route(E.reportsGrid, query: month.map { [("month", $0)] } ?? []) }
+    static var stats: Route { Route(E.statsPage) }
+    static func targets(unit: String?, month: String?) -> Route { Route(E.targetsPage, query: [("unit", unit ?? ""), ("month", month ?? "")].filter { !$0.1.isEmpty }) }
+    static var closeMonth: Route { Route(E.reportsClose) }
+    static func projectPlans(_ id: Int64) -> Route { Route(E.projectPlanSave, id: id) }
+    static func reportPhotos(_ id: Int64) -> Route { Route(E.reportPhotoUpload, id: id) }
+    static func attachment(_ id: Int64) -> Route { Route(E.attachmentShow, id: id) }
+    static var reopenMonth: Route { Route(E.reportsReopen) }
+    static func recordInclusion(_ id: Int64) -> Route { Route(E.statsRecord, id: id) }
+}

@@ -1,0 +1,51 @@
+/// The JSON bodies the problem endpoints take; each is read by the same rule as its form.
+struct RaiseProblemRequest: Decodable, Sendable, FormFields {
+    var categoryCode: String?
+    var description: String?
+
+    var pairs: [(String, String)] {
+        var form = FormPairs()
+        form.add("categoryCode", categoryCode)
+        form.add("description", description)
+        return form.pairs
+    }
+}
+
+struct RaiseEnterpriseProblemRequest: Decodable, Sendable, FormFields {
+    var enterpriseName: String?
+    var regionCode: String?
+    var categoryCode: String?
+    var description: String?
+
+    var pairs: [(String, String)] {
+        var form = FormPairs()
+        form.add("enterpriseName", enterpriseName)
+        form.add("regionCode", regionCode)
+        form.add("categoryCode", categoryCode)
+        form.add("description", description)
+        return form.pairs
+    }
+}
+
+/// 分办, replies, 办结, 销号 …: which events a route takes follows its group.
+struct ProblemEventRequest: Decodable, Sendable, FormFields {
+    var event: String?
+    var version: Int?
+    var text: String?
+    var owner: String?
+    var supportUnits: [String]?
+    var level: String?
+    var deadline: String?
+
+    var pairs: [(String, String)] {
+        var form = FormPairs()
+        form.add("event", event)
+        form.add("version", version)
+        form.add("text", text)
+        form.add("owner", owner)
+        form.add("supportUnits", supportUnits)
+        form.add("level", level)
+        form.add("deadline", deadline)
+        return form.pairs
+    }
+}

@@ -1,0 +1,31 @@
+import GroundbreakDomain
+import GroundbreakStore
+
+extension ObjectTarget {
+    /// A problem, decided by the problem rules (owner, helpers, raiser, the project's scope).
+    static let problem = ObjectTarget("problem") { input, action in
+        guard let problem = try await input.services.problems.problem(id: try input.id()) else { throw AppError.notFound }
+        return try await decide(action, problem, &input)
+    }
+
+    /// An evidence file, readable by whoever may read its problem.
+    static let problemFile = ObjectTarget("problemFile") { input, action in
+        guard let file = try await input.services.problemFiles.file(id: try input.id()),
+              let problem = try await input.services.problems.problem(id: file.problemId) else { throw AppError.notFound }
+        input.loaded[ProblemFile.self] = file
+        return try await decide(action, problem, &input)
+    }
+
+    private static func decide(_ action: PolicyAction, _ problem: Problem, _ input: inout EndpointRequest) async throws -> Policy.Decision {
+        var project: Project?
+        if let projectId = problem.projectId { project = try await input.services.projects.project(id: projectId) }
+        input.loaded[Problem.self] = problem
+        input.loaded[Project.self] = project
+        return Policy.decideProblem(action, problem, project: project, for: input.principal, catalog: input.catalog)
+    }
+}
+
+extension EndpointRequest {
+    var problem: Problem? { loaded[Problem.self] }
+    var problemFile: ProblemFile? { loaded[ProblemFile.self] }
+}

@@ -1,0 +1,21 @@
+import HTTPTypes
+@testable import GroundbreakWeb
+
+extension AuthorisationMatrixTests {
+    /// The monthly routes' answers when the policy lets the caller through (see `successTables`).
+    static func success(_ endpoint: MonthlyEndpoints) -> HTTPResponse.Status {
+        switch endpoint {
+        case .projectReportSubmit, .reportReview, .reportsGridSave, .reportsClose, .reportsReopen, .projectPlanSave, .targetSet,
+             .reportPhotoUpload:
+            .seeOther
+        case .apiUploadPhoto:
+            .created
+        case .statsRecord, .apiRecordInclusion:
+            .unprocessableContent // neither project has started, so admission is refused on its merits once the policy lets it through
+        case .projectReportsPage, .reportsBoard, .reportsGrid, .statsPage, .targetsPage, .attachmentShow, .apiProjectReports,
+             .apiSubmitReport, .apiReportsBoard, .apiReviewReport, .apiStatsInclusion, .apiCloseMonth, .apiReopenMonth, .apiProjectPlans,
+             .apiSaveProjectPlan, .apiTargets, .apiSetTarget, .apiProjectPhotos:
+            .ok
+        }
+    }
+}
