@@ -21,6 +21,9 @@ public enum DomainText: Sendable, Equatable {
     /// Problems have their own catalogue beside this one.
     case problem(ProblemText)
     case supervision(SupervisionText)
+    case webhook(WebhookText)
+    case meeting(MeetingText)
+    case file(FileText)
     case dateBeforeApplication
     case dateBeforeAcceptance
     case dateBeforePause
@@ -96,6 +99,9 @@ public enum DomainText: Sendable, Equatable {
         switch self {
         case .problem(let text): text.zh
         case .supervision(let text): text.zh
+        case .webhook(let text): text.zh
+        case .meeting(let text): text.zh
+        case .file(let text): text.zh
         case .stage(let stage):
             switch stage {
             case .reserve: "谋划储备"

@@ -148,6 +148,22 @@ public enum MeetingRules {
     }
 
     /// Minutes: a summary and decisions; a decision with an owner needs a deadline on or after the meeting and vice versa.
+    /// Minutes are issued once: a minuted meeting refuses them, whatever they say.
+    public static func validateMinutes(of meeting: Meeting, summary: String, decisions: [Meeting.Decision]) -> [FieldError] {
+        var errors = validateMinutes(summary: summary, decisions: decisions, heldOn: meeting.heldOn)
+        if meeting.status == .minuted { errors.append(FieldError("status", .meeting(.minutesIssued))) }
+        return errors
+    }
+
+    /// The supervised item a decision needing action becomes: owner, deadline, and where it came from.
+    public static func supervisedItem(for decision: Meeting.Decision, number index: Int, of meeting: Meeting, kindName: String, today: Day,
+                                      createdBy: String) -> SupervisedItem? {
+        guard decision.needsAction, let owner = decision.owner, let deadline = decision.deadline else { return nil }
+        return SupervisedItem(content: decision.text, owner: owner, deadline: deadline, source: .meetingDecision,
+                              sourceNote: MeetingText.decisionSource(year: meeting.heldOn.year, serial: meeting.serial, kindName: kindName, item: index + 1).zh,
+                              createdOn: today, createdBy: createdBy)
+    }
+
     public static func validateMinutes(summary: String, decisions: [Meeting.Decision], heldOn: Day) -> [FieldError] {
         var errors: [FieldError] = []
         if summary.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && decisions.isEmpty {

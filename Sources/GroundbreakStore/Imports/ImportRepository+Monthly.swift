@@ -22,7 +22,7 @@ extension ImportRepository {
     /// before it as the preview was, then the import's record. Any refusal or a report changed
     /// since the preview rolls the whole file back.
     public func commitMonthly(_ writes: [MonthlyWrite], record: ImportRecord, rules: ReportRules, actor: AuditActor, today: Day, now: Date) async throws -> ImportRecord {
-        let source = "导入：\(record.fileName)"
+        let source = AuditText.imported(fileName: record.fileName).zh
         return try await database.transaction { db in
             for write in writes.sorted(by: { ($0.month, $0.row) < ($1.month, $1.row) }) {
                 guard let project = try await ProjectRepository.load(id: write.projectId, db: db) else { throw StoreError.notFound }

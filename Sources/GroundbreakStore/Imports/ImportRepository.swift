@@ -35,7 +35,7 @@ public struct ImportRepository: Sendable {
     /// Writes every planned change and the import's own record in one transaction. A project
     /// changed since the preview (its version moved) fails the whole import with `conflict`.
     public func commitProjects(_ writes: [ProjectWrite], record: ImportRecord, actor: AuditActor, catalog: ReferenceCatalog, now: Date) async throws -> ImportRecord {
-        let reason = "导入：\(record.fileName)"
+        let reason = AuditText.imported(fileName: record.fileName).zh
         return try await database.transaction { db in
             for write in writes {
                 switch write {

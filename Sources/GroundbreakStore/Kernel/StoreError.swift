@@ -13,3 +13,10 @@ public enum StoreError: Error, Sendable, Equatable {
     case forbidden
 }
 
+
+/// A stored value no release writes: the row is damaged, and saying so beats guessing.
+struct UnreadableRow: Error, CustomStringConvertible {
+    let column: String
+    let value: String
+    var description: String { "stored value in \(column) is not one this release writes: \(value.prefix(40))" }
+}

@@ -15,12 +15,7 @@ enum StoreText {
     }
 
     static let referenceFileMissing = "未随程序发布"
-    static let evidenceTypes = "佐证材料请上传图片（JPEG、PNG、WebP）、PDF 或 Word、Excel、PowerPoint 文件"
     static let evidenceDefaultName = "佐证材料"
-    static let webhookURL = "请填写以 http:// 或 https:// 开头的接收地址"
-    static let webhookEvents = "请至少选择一种事件"
-    static let webhookSecret = "签名密钥至少 16 个字符"
-    static let minutesIssued = "纪要已印发，不能再改"
     static let referenceFileNotCSV = "CSV 格式错误"
     static let referenceRowWithoutCode = "缺少 code"
 

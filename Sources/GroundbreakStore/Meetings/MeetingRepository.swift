@@ -75,15 +75,13 @@ public struct MeetingRepository: Sendable {
         try await database.transaction { db in
             guard let current = try await Self.load(id: id, db: db) else { throw StoreError.notFound }
             guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
-            var errors = MeetingRules.validateMinutes(summary: summary, decisions: decisions, heldOn: current.heldOn)
-            if current.status == .minuted { errors.append(FieldError("status", .field(StoreText.minutesIssued))) }
+            let errors = MeetingRules.validateMinutes(of: current, summary: summary, decisions: decisions)
             guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
             let name = settings.kind(current.kindCode)?.name ?? current.kindCode
             var issued = decisions
-            for index in issued.indices where issued[index].needsAction {
-                let decision = issued[index]
-                let item = SupervisedItem(content: decision.text, owner: decision.owner!, deadline: decision.deadline!, source: .meetingDecision,
-                                          sourceNote: "\(current.heldOn.year)年第\(current.serial)次\(name)纪要第\(index + 1)条", createdOn: today, createdBy: actor.name)
+            for index in issued.indices {
+                guard let item = MeetingRules.supervisedItem(for: issued[index], number: index, of: current, kindName: name, today: today, createdBy: actor.name)
+                else { continue }
                 let problems = SupervisionRules.validateNew(item, today: today)
                 guard problems.isEmpty else { throw StoreError.invalid(ValidationFailure(problems.map { FieldError("decisions[\(index + 1)]", $0.text) })) }
                 issued[index].supervisedItemId = try await SupervisionRepository.insert(item, actor: actor, today: today, now: now, db: db).id

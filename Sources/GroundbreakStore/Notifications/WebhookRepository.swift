@@ -12,18 +12,12 @@ public struct WebhookRepository: Sendable {
 
     /// Registers a webhook. The URL must be http(s); event types must be known (or `*`).
     public func create(url: String, secret: String, eventTypes: [String], description: String, actor: AuditActor, now: Date) async throws -> Webhook {
-        var errors: [FieldError] = []
-        let address = url.trimmingCharacters(in: .whitespaces)
-        if let parsed = URL(string: address), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host?.isEmpty == false {} else {
-            errors.append(FieldError("url", .field(StoreText.webhookURL)))
+        let registration: WebhookRules.Registration
+        switch WebhookRules.validate(url: url, secret: secret, eventTypes: eventTypes) {
+        case .failure(let failure): throw StoreError.invalid(failure)
+        case .success(let valid): registration = valid
         }
-        let types = eventTypes.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if types.isEmpty { errors.append(FieldError("eventTypes", .field(StoreText.webhookEvents))) }
-        for type in types where type != "*" && WebhookEventType(rawValue: type) == nil {
-            errors.append(FieldError("eventTypes", .unknownCode(field: "eventTypes", code: type)))
-        }
-        if secret.count < 16 { errors.append(FieldError("secret", .field(StoreText.webhookSecret))) }
-        guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
+        let address = registration.url, types = registration.eventTypes
         return try await database.transaction { db in
             let id = try await db.raw("""
                 INSERT INTO webhooks (url, secret, event_types, active, description, created_by, created_at)

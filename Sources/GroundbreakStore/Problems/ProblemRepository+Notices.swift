@@ -33,27 +33,14 @@ extension ProblemRepository {
         return String(decoding: try encoder.encode(Payload(event: type.rawValue, at: StoredTime.text(now), problem: body)), as: UTF8.self)
     }
 
-    /// `link` names the problem; the web layer turns it into a path.
-    static func link(_ problem: Problem) -> String { "problem:\(problem.id)" }
-
+    /// Writes what `ProblemNotices` decides an event sends, with the webhook delivery.
     static func announce(_ kind: ProblemEvent.Kind, _ problem: Problem, now: Date, db: any SQLDatabase) async throws {
         let type = WebhookEventType(kind)
         try await WebhookRepository.enqueue(type, payload: try payload(type, problem, now: now), now: now, db: db)
-        let subject = String(problem.description.prefix(40))
-        let key = "problem:\(problem.id):v\(problem.version)"
-        switch kind {
-        case .assign, .escalate, .reopen:
-            guard let owner = problem.owner else { return }
-            let title = kind == .assign ? "新分办的问题" : kind == .escalate ? "问题已提级，由本单位办理（\(problem.level.label)）" : "问题被退回重办"
-            let deadline = problem.deadline.map { "，办理时限 \($0.iso)" } ?? ""
-            try await NotificationRepository.send(Notice(kind: "problem.\(kind.rawValue)", title: title, body: subject + deadline, link: link(problem), dedupeKey: key),
-                                                  to: owner, now: now, db: db)
-        case .resolve:
-            guard let raiser = problem.raisedByUserId else { return }
-            try await NotificationRepository.send(Notice(kind: "problem.resolve", title: "问题已办结，请确认销号", body: subject, link: link(problem), dedupeKey: key),
-                                                  toUser: raiser, now: now, db: db)
-        default:
-            return
+        guard let (notice, recipient) = ProblemNotices.after(kind, problem) else { return }
+        switch recipient {
+        case .unit(let unit): try await NotificationRepository.send(notice, to: unit, now: now, db: db)
+        case .user(let user): try await NotificationRepository.send(notice, toUser: user, now: now, db: db)
         }
     }
 
@@ -64,12 +51,7 @@ extension ProblemRepository {
         var sent = 0
         for (problem, kind) in ProblemReminders.due(open, lead: settings.reminderWorkingDays, calendar: calendar, today: today) {
             guard let owner = problem.owner, let deadline = problem.deadline else { continue }
-            let subject = String(problem.description.prefix(40))
-            let notice = kind == .dueSoon
-                ? Notice(kind: "problem.dueSoon", title: "问题将于 \(deadline.iso) 到期", body: subject, link: Self.link(problem),
-                         dedupeKey: "problem:\(problem.id):dueSoon:\(deadline.iso)")
-                : Notice(kind: "problem.overdue", title: "问题已逾期（时限 \(deadline.iso)）", body: subject, link: Self.link(problem),
-                         dedupeKey: "problem:\(problem.id):overdue:\(deadline.iso)")
+            let notice = ProblemNotices.reminder(kind, problem, deadline: deadline)
             let type: WebhookEventType = kind == .dueSoon ? .problemDueSoon : .problemOverdue
             sent += try await NotificationRepository(database: database).sendOnce(notice, to: owner, webhook: type, payload: try Self.payload(type, problem, now: now), now: now)
         }

@@ -78,10 +78,7 @@ public struct SupervisionRepository: Sendable {
                                  after: try AuditLog.json(item), reason: TextNormalizer.collapsedLine(text), actor: actor, now: now, db: db)
         let type = WebhookEventType(kind)
         try await WebhookRepository.enqueue(type, payload: try payload(type, item, now: now), now: now, db: db)
-        let titles: [SupervisionEvent.Kind: String] = [.create: "新的督办事项", .reopen: "督办事项被退回重办", .urge: "督办函：督办事项已逾期"]
-        if let title = titles[kind] {
-            let notice = Notice(kind: "supervision.\(kind.rawValue)", title: title, body: "\(String(item.content.prefix(40)))，办理时限 \(item.deadline.iso)",
-                                link: "supervision:\(item.id)", dedupeKey: "supervision:\(item.id):v\(item.version)")
+        if let notice = SupervisionNotices.after(kind, item) {
             try await NotificationRepository.send(notice, to: item.owner, now: now, db: db)
         }
     }
@@ -114,12 +111,7 @@ public struct SupervisionRepository: Sendable {
         var sent = 0
         for item in try await items(owners: nil, openOnly: true, limit: 100_000) {
             guard let kind = ProblemReminders.kind(deadline: item.deadline, lead: lead, calendar: calendar, today: today) else { continue }
-            let subject = String(item.content.prefix(40))
-            let notice = kind == .dueSoon
-                ? Notice(kind: "supervision.dueSoon", title: "督办事项将于 \(item.deadline.iso) 到期", body: subject, link: "supervision:\(item.id)",
-                         dedupeKey: "supervision:\(item.id):dueSoon:\(item.deadline.iso)")
-                : Notice(kind: "supervision.overdue", title: "督办事项已逾期（时限 \(item.deadline.iso)）", body: subject, link: "supervision:\(item.id)",
-                         dedupeKey: "supervision:\(item.id):overdue:\(item.deadline.iso)")
+            let notice = SupervisionNotices.reminder(kind, item)
             let type: WebhookEventType = kind == .dueSoon ? .supervisionDueSoon : .supervisionOverdue
             sent += try await NotificationRepository(database: database).sendOnce(notice, to: item.owner, webhook: type, payload: try Self.payload(type, item, now: now), now: now)
         }
@@ -134,7 +126,7 @@ public struct SupervisionRepository: Sendable {
             let saved = try await database.transaction { db -> SupervisedItem? in
                 guard try await NotificationRepository.firstTime("supervision:\(item.id):urged:\(item.deadline.iso)", now: now, db: db),
                       let current = try await Self.load(id: item.id, db: db), current.version == item.version else { return nil }
-                return try await Self.apply(.urge(note: "逾期自动催办", newDeadline: nil), to: current, actor: actor, today: today, now: now, db: db)
+                return try await Self.apply(.urge(note: AuditText.autoUrge.zh, newDeadline: nil), to: current, actor: actor, today: today, now: now, db: db)
             }
             if let saved { urged.append(saved) }
         }

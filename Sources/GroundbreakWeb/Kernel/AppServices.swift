@@ -31,10 +31,9 @@ public final class AppServices: Sendable {
     public var notifications: NotificationRepository { NotificationRepository(database: database) }
     public var supervision: SupervisionRepository { SupervisionRepository(database: database) }
     public var meetings: MeetingRepository { MeetingRepository(database: database) }
-    public var problemFiles: ProblemFileRepository { ProblemFileRepository(database: database, storage: LocalDiskStorage(directory: settings.attachmentsDirectory)) }
     public var inclusions: StatsInclusionRepository { StatsInclusionRepository(database: database) }
     public var imports: ImportRepository { ImportRepository(database: database) }
-    public var attachments: AttachmentRepository { AttachmentRepository(database: database, storage: LocalDiskStorage(directory: settings.attachmentsDirectory)) }
+    public var files: FileRepository { FileRepository(database: database, storage: LocalDiskStorage(directory: settings.attachmentsDirectory)) }
     /// The monthly reporting rules, read from `report_rules.json` at start.
     public let reportRules: ReportRules
     public let problemSettings: ProblemSettings

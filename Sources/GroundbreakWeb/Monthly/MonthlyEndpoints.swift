@@ -3,7 +3,7 @@ import GroundbreakDomain
 /// Monthly reports, review and closing, annual plans, statistics inclusion, targets and site photos.
 enum MonthlyEndpoints: String, EndpointSet {
     case projectReportsPage, projectReportSubmit, reportsBoard, reportReview, reportsGrid, reportsGridSave, reportsClose, reportsReopen
-    case projectPlanSave, statsPage, statsRecord, targetsPage, targetSet, reportPhotoUpload, attachmentShow, apiProjectReports
+    case projectPlanSave, statsPage, statsRecord, targetsPage, targetSet, reportPhotoUpload, apiProjectReports
     case apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth
     case apiProjectPlans, apiSaveProjectPlan, apiTargets, apiSetTarget, apiProjectPhotos, apiUploadPhoto
 
@@ -25,7 +25,6 @@ enum MonthlyEndpoints: String, EndpointSet {
         case .targetsPage: .get("/targets", .viewProjects, TargetPages.page)
         case .targetSet: .post("/targets", .setTargets, TargetPages.set)
         case .reportPhotoUpload: .post("/projects/:id/photos", .editProject, on: .project, upload: true, PhotoPages.upload)
-        case .attachmentShow: .get("/attachments/:id", .viewProjects, on: .attachment, PhotoPages.show)
         case .apiProjectReports: .get("/api/v1/projects/:id/reports", .viewProjects, on: .project, ReportsAPI.projectReports)
         case .apiSubmitReport: .post("/api/v1/projects/:id/reports", .editProject, on: .project, ReportsAPI.submit)
         case .apiReportsBoard: .get("/api/v1/reports", .viewProjects, ReportsAPI.board)
@@ -57,7 +56,6 @@ extension Route {
     static var closeMonth: Route { Route(E.reportsClose) }
     static func projectPlans(_ id: Int64) -> Route { Route(E.projectPlanSave, id: id) }
     static func reportPhotos(_ id: Int64) -> Route { Route(E.reportPhotoUpload, id: id) }
-    static func attachment(_ id: Int64) -> Route { Route(E.attachmentShow, id: id) }
     static var reopenMonth: Route { Route(E.reportsReopen) }
     static func recordInclusion(_ id: Int64) -> Route { Route(E.statsRecord, id: id) }
 }

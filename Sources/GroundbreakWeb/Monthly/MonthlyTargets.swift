@@ -10,18 +10,8 @@ extension ObjectTarget {
         input.loaded[Project.self] = project
         return Policy.decide(action, on: project, for: input.principal, catalog: input.catalog)
     }
-
-    /// A site photo, decided on its project.
-    static let attachment = ObjectTarget("attachment") { input, action in
-        guard let attachment = try await input.services.attachments.attachment(id: try input.id()),
-              let project = try await input.services.projects.project(id: attachment.projectId) else { throw AppError.notFound }
-        input.loaded[Attachment.self] = attachment
-        input.loaded[Project.self] = project
-        return Policy.decide(action, on: project, for: input.principal, catalog: input.catalog)
-    }
 }
 
 extension EndpointRequest {
     var report: MonthlyReport? { loaded[MonthlyReport.self] }
-    var attachment: Attachment? { loaded[Attachment.self] }
 }

@@ -15,20 +15,12 @@ enum PhotoPages {
         let month = Month.parse(form["month"]) ?? ReportPages.reportingMonth(input.today)
         let file = input.files.first { $0.field == "photo" }
         do {
-            _ = try await input.services.attachments.addPhoto(projectId: project.id, month: month, name: file?.filename ?? "", bytes: file?.bytes ?? [],
-                                                              maxBytes: input.services.settings.maxUploadBytes, actor: input.actor, now: input.now)
+            _ = try await input.services.files.add(.sitePhoto(projectId: project.id, month: month), name: file?.filename ?? "", bytes: file?.bytes ?? [],
+                                                   maxBytes: input.services.settings.maxUploadBytes, actor: input.actor, now: input.now)
             return Responses.redirect(to: Route.projectReports(project.id, year: month.year).path(notice: "saved"))
         } catch StoreError.invalid(let failure) {
             return try await ReportPages.render(input, project: project, errors: failure.errors, form: FormData(pairs: []), status: .unprocessableContent)
         }
-    }
-
-    static func show(_ input: EndpointRequest) async throws -> Response {
-        guard let attachment = input.attachment, let bytes = try input.services.attachments.bytes(of: attachment) else { throw AppError.notFound }
-        var headers = HTTPFields()
-        headers[.contentType] = attachment.contentType
-        headers[.contentDisposition] = "inline; filename*=UTF-8''\(Route.encode(attachment.name))"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     struct PhotoDTO: Codable, Sendable {
@@ -41,20 +33,20 @@ enum PhotoPages {
         var uploadedAt: Date
         var url: String
 
-        init(_ attachment: Attachment) {
-            id = attachment.id
-            month = attachment.entityKey
-            name = attachment.name
-            contentType = attachment.contentType
-            size = attachment.size
-            uploadedBy = attachment.uploadedBy
-            uploadedAt = attachment.uploadedAt
-            url = Route.attachment(attachment.id).path
+        init(_ photo: StoredFile) {
+            id = photo.id
+            month = photo.month?.iso ?? ""
+            name = photo.name
+            contentType = photo.contentType
+            size = photo.size
+            uploadedBy = photo.uploadedBy
+            uploadedAt = photo.uploadedAt
+            url = Route.file(photo.id).path
         }
     }
 
     static func list(_ input: EndpointRequest) async throws -> Response {
-        try Responses.json(try await input.services.attachments.attachments(projectId: try input.targetProject().id).map(PhotoDTO.init))
+        try Responses.json(try await input.services.files.photos(projectId: try input.targetProject().id).map(PhotoDTO.init))
     }
 
     /// The image itself as the body (`Content-Type: image/jpeg|png|webp`); `month` and `name` in the query.
@@ -67,9 +59,9 @@ enum PhotoPages {
         let query = FormData(pairs: input.queryItems)
         guard let month = Month.parse(query["month"]) else { throw AppError.badQuery(ValidationFailure([FieldError("month", .dateInvalid)])) }
         do {
-            let saved = try await input.services.attachments.addPhoto(projectId: project.id, month: month, name: query["name"],
-                                                                      bytes: input.body.map { Array($0.readableBytesView) } ?? [],
-                                                                      maxBytes: input.services.settings.maxUploadBytes, actor: input.actor, now: input.now)
+            let saved = try await input.services.files.add(.sitePhoto(projectId: project.id, month: month), name: query["name"],
+                                                           bytes: input.body.map { Array($0.readableBytesView) } ?? [],
+                                                           maxBytes: input.services.settings.maxUploadBytes, actor: input.actor, now: input.now)
             return try Responses.json(PhotoDTO(saved), status: .created)
         } catch StoreError.invalid(let failure) {
             throw AppError.validation(failure)
@@ -77,16 +69,16 @@ enum PhotoPages {
     }
 
     /// Photos by month and the upload form, on the reports tab.
-    static func section(_ context: PageContext, project: Project, photos: [Attachment], defaultMonth: Month, canUpload: Bool,
+    static func section(_ context: PageContext, project: Project, photos: [StoredFile], defaultMonth: Month, canUpload: Bool,
                         errors: [FieldError]) -> Node<HTML.BodyContext> {
-        let months = Dictionary(grouping: photos, by: \.entityKey).sorted { $0.key > $1.key }
+        let months = Dictionary(grouping: photos) { $0.month?.iso ?? "" }.sorted { $0.key > $1.key }
         return .section(.class("card"),
             .h2(.text("现场照片（\(photos.count)）")),
             .forEach(months) { month, photos in
                 .div(.class("photos"), .h3(.text(Month.parse(month)?.label ?? month)),
                      .forEach(photos) { photo in
-                         .a(.href(esc(Route.attachment(photo.id).path)),
-                            .img(.src(esc(Route.attachment(photo.id).path)), .alt(esc(photo.name)), .class("thumb"), .attribute(named: "loading", value: "lazy")))
+                         .a(.href(esc(Route.file(photo.id).path)),
+                            .img(.src(esc(Route.file(photo.id).path)), .alt(esc(photo.name)), .class("thumb"), .attribute(named: "loading", value: "lazy")))
                      })
             },
             .if(canUpload, .form(.method(.post), .action(esc(Route.reportPhotos(project.id).path)), .attribute(named: "enctype", value: "multipart/form-data"),

@@ -20,7 +20,7 @@ enum ReportPages {
             context: PageContext(input), project: project, year: year, reports: try await input.services.reports.reports(projectId: project.id),
             rules: input.services.reportRules, today: input.today, defaultMonth: reportingMonth(input.today),
             plan: try await AnnualPlanRepository(database: input.services.database).plans(projectId: project.id).first { $0.year == year },
-            photos: try await input.services.attachments.attachments(projectId: project.id),
+            photos: try await input.services.files.photos(projectId: project.id),
             canSubmit: Policy.decide(.editProject, on: project, for: input.principal, catalog: input.catalog) == .allow,
             canReview: Policy.decide(.reviewReports, for: input.principal, catalog: input.catalog) == .allow,
             errors: errors, form: form, notice: input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存" }

@@ -14,7 +14,7 @@ struct ProjectReportsPage {
     var today: Day
     var defaultMonth: Month
     var plan: AnnualPlan?
-    var photos: [Attachment]
+    var photos: [StoredFile]
     var canSubmit: Bool
     var canReview: Bool
     var errors: [FieldError]

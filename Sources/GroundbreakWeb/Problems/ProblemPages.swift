@@ -62,7 +62,7 @@ enum ProblemPages {
         })
         let notice = input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存。" }
         let page = ProblemShowPage(context: PageContext(input), problem: problem, project: input.project, events: try await input.services.problems.events(problemId: problem.id),
-                                   files: try await input.services.problemFiles.files(problemId: problem.id),
+                                   files: try await input.services.files.evidence(problemId: problem.id),
                                    settings: input.services.problemSettings, catalog: catalog, may: may, errors: errors, notice: notice)
         return Responses.html(page.document, status: status)
     }
@@ -92,16 +92,18 @@ enum ProblemPages {
         let evidence = input.files.first { $0.field == "file" && !$0.bytes.isEmpty }
         do {
             if let evidence {
-                let problems = ProblemFileRepository.check(evidence.bytes, name: evidence.filename, maxBytes: input.services.settings.maxUploadBytes)
-                if !problems.isEmpty { throw StoreError.invalid(ValidationFailure(problems)) }
+                if case .failure(let failure) = FileRules.check(.problemEvidence, bytes: evidence.bytes, name: evidence.filename,
+                                                                maxBytes: input.services.settings.maxUploadBytes) {
+                    throw StoreError.invalid(failure)
+                }
             }
             switch ProblemEventInput.parse(input.form?.pairs ?? [], group: group, context: eventContext(input, problem)) {
             case .failure(let failure): throw StoreError.invalid(failure)
             case .success(let (event, version)):
                 _ = try await input.services.problems.record(event, problemId: problem.id, expectedVersion: version, actor: input.actor, today: input.today, now: input.now)
                 if let evidence {
-                    _ = try await input.services.problemFiles.add(problemId: problem.id, name: evidence.filename, bytes: evidence.bytes,
-                                                                  maxBytes: input.services.settings.maxUploadBytes, actor: input.actor, now: input.now)
+                    _ = try await input.services.files.add(.problemEvidence(problemId: problem.id), name: evidence.filename, bytes: evidence.bytes,
+                                                           maxBytes: input.services.settings.maxUploadBytes, actor: input.actor, now: input.now)
                 }
                 return Responses.redirect(to: Route.problem(problem.id).path(notice: "saved"))
             }
@@ -134,15 +136,6 @@ enum ProblemPages {
             throw AppError(.forbidden, kind: "forbidden", title: "只能为本辖区的企业提出问题")
         }
         return result
-    }
-
-    /// An evidence file, to those who may read its problem.
-    static func file(_ input: EndpointRequest) async throws -> Response {
-        guard let file = input.problemFile, let bytes = try input.services.problemFiles.bytes(of: file) else { throw AppError.notFound }
-        var headers = HTTPFields()
-        headers[.contentType] = file.contentType
-        headers[.contentDisposition] = "attachment; filename*=UTF-8''\(Route.encode(file.name))"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// The centre runs the overdue escalation now (it also runs on the scheduler once that exists).

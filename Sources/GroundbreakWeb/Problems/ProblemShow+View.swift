@@ -10,7 +10,7 @@ struct ProblemShowPage {
     var problem: Problem
     var project: Project?
     var events: [ProblemEventRecord]
-    var files: [ProblemFile]
+    var files: [StoredFile]
     var settings: ProblemSettings
     var catalog: ReferenceCatalog
     var may: Set<PolicyAction>
@@ -53,7 +53,7 @@ struct ProblemShowPage {
     var fileList: Node<HTML.BodyContext> {
         guard !files.isEmpty else { return .empty }
         return .group(.h2(.text("佐证材料")), .ul(.forEach(files) { file in
-            .li(.a(.href(esc(Route.problemFile(file.id).path)), .text(file.name)), .span(.class("when"), .text(" \(file.uploadedBy) \(Format.dateTime(file.uploadedAt))")))
+            .li(.a(.href(esc(Route.file(file.id).path)), .text(file.name)), .span(.class("when"), .text(" \(file.uploadedBy) \(Format.dateTime(file.uploadedAt))")))
         }))
     }
 

@@ -8,14 +8,6 @@ extension ObjectTarget {
         return try await decide(action, problem, &input)
     }
 
-    /// An evidence file, readable by whoever may read its problem.
-    static let problemFile = ObjectTarget("problemFile") { input, action in
-        guard let file = try await input.services.problemFiles.file(id: try input.id()),
-              let problem = try await input.services.problems.problem(id: file.problemId) else { throw AppError.notFound }
-        input.loaded[ProblemFile.self] = file
-        return try await decide(action, problem, &input)
-    }
-
     private static func decide(_ action: PolicyAction, _ problem: Problem, _ input: inout EndpointRequest) async throws -> Policy.Decision {
         var project: Project?
         if let projectId = problem.projectId { project = try await input.services.projects.project(id: projectId) }
@@ -27,5 +19,4 @@ extension ObjectTarget {
 
 extension EndpointRequest {
     var problem: Problem? { loaded[Problem.self] }
-    var problemFile: ProblemFile? { loaded[ProblemFile.self] }
 }

@@ -185,10 +185,11 @@ enum ProblemsAPI {
     static func uploadFile(_ input: EndpointRequest) async throws -> Response {
         guard let problem = input.problem else { throw AppError.notFound }
         let name = input.queryItems.first { $0.0 == "name" }?.1 ?? ""
-        let file = try await input.services.problemFiles.add(problemId: problem.id, name: name, bytes: input.body.map { Array($0.readableBytesView) } ?? [],
-                                                             maxBytes: input.services.settings.maxUploadBytes, actor: input.actor, now: input.now)
+        let file = try await input.services.files.add(.problemEvidence(problemId: problem.id), name: name,
+                                                      bytes: input.body.map { Array($0.readableBytesView) } ?? [],
+                                                      maxBytes: input.services.settings.maxUploadBytes, actor: input.actor, now: input.now)
         return try Responses.json(FileDTO(id: file.id, name: file.name, contentType: file.contentType, size: file.size, uploadedBy: file.uploadedBy,
-                                          uploadedAt: file.uploadedAt, url: Route.problemFile(file.id).path), status: .created)
+                                          uploadedAt: file.uploadedAt, url: Route.file(file.id).path), status: .created)
     }
 
     static func event(_ input: EndpointRequest, group: ProblemEventInput.Group) async throws -> Response {

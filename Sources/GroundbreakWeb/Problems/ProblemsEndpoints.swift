@@ -3,7 +3,7 @@ import GroundbreakDomain
 /// The problem list: raise, assign, handle, close out, escalate, and the evidence files.
 enum ProblemsEndpoints: String, EndpointSet {
     case problemsPage, problemShow, projectProblemRaise, problemManage, problemHandle, problemConfirm, problemsEscalate
-    case enterpriseProblemRaise, problemFileShow, apiProblems, apiProblem, apiRaiseProblem, apiProblemManage, apiProblemHandle
+    case enterpriseProblemRaise, apiProblems, apiProblem, apiRaiseProblem, apiProblemManage, apiProblemHandle
     case apiProblemConfirm, apiRaiseEnterpriseProblem, apiProblemFileUpload
 
     static let feature = "problems"
@@ -18,7 +18,6 @@ enum ProblemsEndpoints: String, EndpointSet {
         case .problemConfirm: .post("/problems/:id/confirm", .confirmProblem, on: .problem, { try await ProblemPages.event($0, group: .confirm) })
         case .problemsEscalate: .post("/problems/escalate", .manageProblems, ProblemPages.escalateOverdue)
         case .enterpriseProblemRaise: .post("/problems", .raiseEnterpriseProblem, ProblemPages.raiseForEnterprise)
-        case .problemFileShow: .get("/problem-files/:id", .viewProblems, on: .problemFile, ProblemPages.file)
         case .apiProblems: .get("/api/v1/problems", .viewProblems, ProblemsAPI.list)
         case .apiProblem: .get("/api/v1/problems/:id", .viewProblems, on: .problem, ProblemsAPI.show)
         case .apiRaiseProblem: .post("/api/v1/projects/:id/problems", .editProject, on: .project, ProblemsAPI.raise)
@@ -43,5 +42,4 @@ extension Route {
     static func confirmProblem(_ id: Int64) -> Route { Route(E.problemConfirm, id: id) }
     static var escalateProblems: Route { Route(E.problemsEscalate) }
     static var raiseEnterpriseProblem: Route { Route(E.enterpriseProblemRaise) }
-    static func problemFile(_ id: Int64) -> Route { Route(E.problemFileShow, id: id) }
 }

@@ -56,10 +56,10 @@ struct WriterTests {
         try await withTestStore(engine) { store in
             let directory = NSTemporaryDirectory() + "groundbreak-orphans-\(UUID().uuidString)"
             defer { try? FileManager.default.removeItem(atPath: directory) }
-            let repository = AttachmentRepository(database: store.database, storage: LocalDiskStorage(directory: directory))
+            let repository = FileRepository(database: store.database, storage: LocalDiskStorage(directory: directory))
             let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array("orphan-\(UUID().uuidString)".utf8)
             await #expect(throws: (any Error).self) {
-                _ = try await repository.addPhoto(projectId: 987_654, month: Month(year: 2026, month: 10)!, name: "现场.png", bytes: png,
+                _ = try await repository.add(.sitePhoto(projectId: 987_654, month: Month(year: 2026, month: 10)!), name: "现场.png", bytes: png,
                                                   maxBytes: 1 << 20, actor: testActor, now: testNow)
             }
             let files = FileManager.default.enumerator(atPath: directory)?.allObjects.compactMap { $0 as? String }.filter { !$0.hasPrefix(".") } ?? []
@@ -67,9 +67,9 @@ struct WriterTests {
 
             // The same bytes kept by a project that exists stay when a second row fails.
             let project = try await ProjectRepository(database: store.database).create(sampleInput(), catalog: store.catalog)
-            let kept = try await repository.addPhoto(projectId: project.id, month: Month(year: 2026, month: 10)!, name: "现场.png", bytes: png,
+            let kept = try await repository.add(.sitePhoto(projectId: project.id, month: Month(year: 2026, month: 10)!), name: "现场.png", bytes: png,
                                                      maxBytes: 1 << 20, actor: testActor, now: testNow)
-            _ = try? await repository.addPhoto(projectId: 987_654, month: Month(year: 2026, month: 10)!, name: "现场.png", bytes: png,
+            _ = try? await repository.add(.sitePhoto(projectId: 987_654, month: Month(year: 2026, month: 10)!), name: "现场.png", bytes: png,
                                                maxBytes: 1 << 20, actor: testActor, now: testNow)
             #expect(try repository.bytes(of: kept) == png)
         }

@@ -139,8 +139,8 @@ extension AuthorisationMatrixTests {
         case MonthlyEndpoints.apiUploadPhoto.endpoint:
             return try await client.sendImage(endpoint.pattern.replacingOccurrences(of: ":id", with: String(project)) + "?month=2026-10&name=a.png",
                                               as: fixture, signedIn: signedIn, bytes: tinyPNG)
-        case MonthlyEndpoints.attachmentShow.endpoint:
-            return try await client.send(.get, path(.attachment(inScope ? world.photoA : world.photoB)), as: fixture, signedIn: signedIn)
+        case FilesEndpoints.fileShow.endpoint:
+            return try await client.send(.get, path(.file(inScope ? world.photoA : world.fileB)), as: fixture, signedIn: signedIn)
         case ImportsEndpoints.importUpload.endpoint:
             // A ledger with its header and no rows: previewed, nothing to write, whoever may import.
             return try await client.sendMultipart(endpoint.pattern, as: fixture, signedIn: signedIn, fields: [],
@@ -257,7 +257,7 @@ extension AuthorisationMatrixTests {
                 endpoint.target == .user ? world.targetUser : endpoint.target == .token ? world.token : endpoint.target == .batch ? world.batch
                     : endpoint.target == .position ? world.secretarySeat : endpoint.target == .problem ? (inScope ? world.problemA : world.problemB)
                     : endpoint.target == .supervisedItem ? (inScope ? world.itemA : world.itemB) : endpoint.target == .meeting ? (inScope ? world.meetingA : world.meetingB)
-                    : endpoint.target == .problemFile ? (inScope ? world.fileA : world.fileB) : project))
+                    : project))
             if endpoint.method == .get {
                 return try await client.send(.get, concrete, as: fixture, signedIn: signedIn)
             }

@@ -46,7 +46,7 @@ struct AuthorisationMatrixTests {
     }
 
     /// The objects the world has one of in scope and one out of scope.
-    static let scopedTargets: Set<ObjectTarget> = [.project, .approval, .report, .attachment, .problem, .supervisedItem, .meeting, .problemFile]
+    static let scopedTargets: Set<ObjectTarget> = [.project, .approval, .report, .problem, .supervisedItem, .meeting, .file]
     /// The objects every caller reaches alike (administrators' and the centre's own records).
     static let unscopedTargets: Set<ObjectTarget> = [.none, .user, .token, .batch, .position]
 
@@ -76,6 +76,7 @@ struct AuthorisationMatrixTests {
         ApprovalsEndpoints.feature: { ApprovalsEndpoints($0).map(success) },
         MonthlyEndpoints.feature: { MonthlyEndpoints($0).map(success) },
         ProblemsEndpoints.feature: { ProblemsEndpoints($0).map(success) },
+        FilesEndpoints.feature: { FilesEndpoints($0).map(success) },
         NotificationsEndpoints.feature: { NotificationsEndpoints($0).map(success) },
         SupervisionEndpoints.feature: { SupervisionEndpoints($0).map(success) },
         MeetingsEndpoints.feature: { MeetingsEndpoints($0).map(success) },
@@ -114,6 +115,8 @@ struct AuthorisationMatrixTests {
         let ok = Expected.status(success(endpoint))
         switch action {
         case .signedIn, .viewReference:
+            // A stored file is read by whoever may read its owner: A's site photo by everyone, B's evidence by those who see B.
+            if endpoint.target == .file && !inScope && !seesB.contains(role) { return .status(.notFound) }
             return ok
         case .viewAudit:
             return readsAudit.contains(role) ? ok : .status(.forbidden)
@@ -122,7 +125,7 @@ struct AuthorisationMatrixTests {
         case .viewProjects, .viewApprovals:
             // No matrix caller sits in a department that approves B's items (市发改委, 自然资源局,
             // 住建局, 生态环境局); the approving department's reach is tested on its own.
-            if [.project, .attachment].contains(endpoint.target) && !inScope && !seesB.contains(role) { return .status(.notFound) }
+            if endpoint.target == .project && !inScope && !seesB.contains(role) { return .status(.notFound) }
             return ok
         case .createProject:
             guard creates.contains(role) else { return .status(.forbidden) }
@@ -142,7 +145,7 @@ struct AuthorisationMatrixTests {
             // Only the centre reviews, and it sees both projects.
             return reviewsReports.contains(role) ? ok : .status(.forbidden)
         case .viewProblems:
-            if [.problem, .problemFile].contains(endpoint.target) && !inScope && !seesB.contains(role) { return .status(.notFound) }
+            if endpoint.target == .problem && !inScope && !seesB.contains(role) { return .status(.notFound) }
             return ok
         case .manageProblems:
             return managesProblems.contains(role) ? ok : .status(.forbidden)
@@ -188,7 +191,7 @@ struct AuthorisationMatrixTests {
         /// October's report of A and of B, sent by the project side.
         var reportA: Int64
         var reportB: Int64
-        /// A site photo of A and of B.
+        /// A site photo of A and of B (the in-scope file of the matrix is A's photo).
         var photoA: Int64
         var photoB: Int64
         /// A problem of A owned by 市工信局, and one of B owned by 市交通局, both assigned.
@@ -200,7 +203,7 @@ struct AuthorisationMatrixTests {
         /// A meeting whose agenda is A's problem, and one whose agenda is B's.
         var meetingA: Int64
         var meetingB: Int64
-        /// An evidence file on A's problem and one on B's.
+        /// An evidence file on A's problem and one on B's (the out-of-scope file is B's evidence).
         var fileA: Int64
         var fileB: Int64
     }
@@ -252,7 +255,7 @@ struct AuthorisationMatrixTests {
         }
         var photos: [Int64] = []
         for id in [a, b] {
-            photos.append(try await fixture.services.attachments.addPhoto(projectId: id, month: Month(year: 2026, month: 10)!, name: "现场.png", bytes: tinyPNG,
+            photos.append(try await fixture.services.files.add(.sitePhoto(projectId: id, month: Month(year: 2026, month: 10)!), name: "现场.png", bytes: tinyPNG,
                                                                           maxBytes: 1 << 20, actor: .system("test"), now: webNow).id)
         }
         var problems: [Int64] = []
@@ -283,8 +286,8 @@ struct AuthorisationMatrixTests {
                      photoA: photos[0], photoB: photos[1], problemA: problems[0], problemB: problems[1], itemA: items[0], itemB: items[1],
                      meetingA: try await meeting("周调度会", problem: problems[0], note: problemTextA, heldOn: webToday),
                      meetingB: try await meeting("上周调度会", problem: problems[1], note: problemTextB, heldOn: webToday.adding(days: -7)),
-                     fileA: try await fixture.services.problemFiles.add(problemId: problems[0], name: "a.png", bytes: tinyPNG, maxBytes: 1 << 20, actor: .system("test"), now: webNow).id,
-                     fileB: try await fixture.services.problemFiles.add(problemId: problems[1], name: "b.png", bytes: tinyPNG, maxBytes: 1 << 20, actor: .system("test"), now: webNow).id)
+                     fileA: try await fixture.services.files.add(.problemEvidence(problemId: problems[0]), name: "a.png", bytes: tinyPNG, maxBytes: 1 << 20, actor: .system("test"), now: webNow).id,
+                     fileB: try await fixture.services.files.add(.problemEvidence(problemId: problems[1]), name: "b.png", bytes: tinyPNG, maxBytes: 1 << 20, actor: .system("test"), now: webNow).id)
     }
 
     /// Sends (or sends again) a project's report for `month` as the project side would.

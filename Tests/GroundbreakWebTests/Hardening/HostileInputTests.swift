@@ -228,7 +228,7 @@ struct HostileInputTests {
             #expect(upload.status == .unprocessableContent)
             let rawUpload = try await client.sendImage("/api/v1/projects/\(id)/photos?month=2026-10&name=%E7%8E%B0%E5%9C%BA%00.png", as: fixture, bytes: tinyPNG)
             #expect(rawUpload.status == .unprocessableContent, "a raw upload's name in the query is checked at the same door")
-            #expect(try await fixture.services.attachments.attachments(projectId: Int64(id)).isEmpty)
+            #expect(try await fixture.services.files.photos(projectId: Int64(id)).isEmpty)
             let project = try #require(try await fixture.services.projects.project(id: Int64(id)))
             #expect(project.fields.name == "控制字符测试项目" && project.version == 1)
             // Multi-line text keeps its line breaks and tabs.

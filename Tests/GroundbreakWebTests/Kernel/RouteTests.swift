@@ -27,9 +27,9 @@ struct EveryLinkTests {
          .approvalBatches, .approvalBatch(id), .approvalPlan(id), .approvalAddItem(id), .approvalEvent(id), .addBatchProject(id), .calendarAdmin,
          .approvalItemsAdmin, .approvalItem("BUILD-PLAN"), .adminPositions, .adminPosition(id), .reassignPosition(id), .projectReports(id, year: 2026),
          .reportsBoard(month: "2026-10"), .reviewReport(id), .reportsGrid(month: nil), .stats, .targets(unit: "region:220104", month: "2026-10"),
-         .closeMonth, .projectPlans(id), .reportPhotos(id), .attachment(id), .reopenMonth, .recordInclusion(id), .apiProjects, .apiProject(id), .openAPI,
+         .closeMonth, .projectPlans(id), .reportPhotos(id), .file(id), .reopenMonth, .recordInclusion(id), .apiProjects, .apiProject(id), .openAPI,
          .problems(ProblemQuery()), .problem(id), .raiseProblem(projectId: id), .manageProblem(id), .handleProblem(id), .confirmProblem(id),
-         .escalateProblems, .raiseEnterpriseProblem, .problemFile(id), .notifications, .markNotificationsRead, .adminWebhooks,
+         .escalateProblems, .raiseEnterpriseProblem, .notifications, .markNotificationsRead, .adminWebhooks,
          .supervision(openOnly: false), .supervisedItem(id), .answerSupervision(id), .decideSupervision(id), .supervisionLetter(id), .meetings,
          .meeting(id), .meetingMinutes(id), .meetingMinutesDocx(id)]
     }

@@ -17,8 +17,8 @@ struct TypedBodyTests {
     /// The route's path with the in-scope object of the matrix world in place of `:id`.
     static func path(_ endpoint: Endpoint, _ world: Matrix.World) -> String {
         let ids: [ObjectTarget: Int64] = [
-            .project: world.projectA, .approval: world.approvalA, .report: world.reportA, .attachment: world.photoA, .problem: world.problemA,
-            .supervisedItem: world.itemA, .meeting: world.meetingA, .problemFile: world.fileA, .user: world.targetUser, .token: world.token,
+            .project: world.projectA, .approval: world.approvalA, .report: world.reportA, .problem: world.problemA,
+            .supervisedItem: world.itemA, .meeting: world.meetingA, .file: world.photoA, .user: world.targetUser, .token: world.token,
             .batch: world.batch, .position: world.secretarySeat,
         ]
         return endpoint.pattern.replacingOccurrences(of: ":id", with: String(ids[endpoint.target] ?? 0))

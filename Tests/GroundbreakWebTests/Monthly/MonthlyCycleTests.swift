@@ -208,7 +208,7 @@ struct PhotoTests {
             let noToken = try await client.sendMultipart("/projects/\(id)/photos", as: fixture, fields: [("month", "2026-10")],
                                                          file: ("photo", "工地.png", tinyPNG), csrf: false)
             #expect(noToken.status == .forbidden)
-            #expect(try await fixture.services.attachments.attachments(projectId: id).isEmpty)
+            #expect(try await fixture.services.files.photos(projectId: id).isEmpty)
 
             let uploaded = try await client.sendMultipart("/projects/\(id)/photos", as: fixture, fields: [("month", "2026-10")],
                                                           file: ("photo", "工地 10月.png", tinyPNG))

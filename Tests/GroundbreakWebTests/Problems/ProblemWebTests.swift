@@ -55,12 +55,13 @@ struct ProblemWebTests {
                                                           fields: [("event", "resolve"), ("text", "用地指标已下达（长规自〔2026〕12号）"), ("version", "3")],
                                                           file: ("file", "批复.pdf", pdf))
             #expect(resolved.status == .seeOther, "\(resolved.text.prefix(300))")
-            let files = try await fixture.services.problemFiles.files(problemId: id)
+            let files = try await fixture.services.files.evidence(problemId: id)
             #expect(files.map(\.name) == ["批复.pdf"] && files.first?.contentType == "application/pdf")
             let fileId = try #require(files.first?.id)
-            let download = try await client.send(.get, "/problem-files/\(fileId)", as: region)
+            let download = try await client.send(.get, Route.file(fileId).path, as: region)
             #expect(download.status == .ok && Array(download.body.readableBytesView) == pdf, "the raiser checks the evidence")
-            #expect(try await client.send(.get, "/problem-files/\(fileId)", as: other).status == .notFound)
+            #expect(download.headers[.contentDisposition]?.hasPrefix("attachment;") == true, "a PDF is downloaded, never shown in our origin")
+            #expect(try await client.send(.get, Route.file(fileId).path, as: other).status == .notFound)
             #expect(try await client.send(.post, "/problems/\(id)/confirm", as: bureau, form: [("event", "closeOut"), ("version", "4")]).status == .forbidden,
                     "the owner does not close out its own problem")
             let closed = try await client.send(.post, "/problems/\(id)/confirm", as: region, form: [("event", "closeOut"), ("text", "确认"), ("version", "4")])

@@ -12,6 +12,7 @@ enum Features {
         MonthlyEndpoints.self,
         ImportsEndpoints.self,
         ProblemsEndpoints.self,
+        FilesEndpoints.self,
         NotificationsEndpoints.self,
         SupervisionEndpoints.self,
         MeetingsEndpoints.self,

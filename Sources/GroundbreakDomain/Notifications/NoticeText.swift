@@ -1,0 +1,108 @@
+import Foundation
+
+/// What the inbox says, zh-CN: the titles and bodies of notices, one section per feature.
+public enum NoticeText: Sendable, Equatable {
+    case problemAssigned
+    case problemEscalated(ProblemLevel)
+    case problemReopened
+    case problemResolved
+    case problemDueSoon(Day)
+    case problemOverdue(Day)
+    case supervisionCreated
+    case supervisionReopened
+    case supervisionUrged
+    case supervisionDueSoon(Day)
+    case supervisionOverdue(Day)
+    /// `，办理时限 2026-12-31` after a subject.
+    case deadlineSuffix(Day)
+
+    public var zh: String {
+        switch self {
+        case .problemAssigned: "新分办的问题"
+        case .problemEscalated(let level): "问题已提级，由本单位办理（\(level.label)）"
+        case .problemReopened: "问题被退回重办"
+        case .problemResolved: "问题已办结，请确认销号"
+        case .problemDueSoon(let day): "问题将于 \(day.iso) 到期"
+        case .problemOverdue(let day): "问题已逾期（时限 \(day.iso)）"
+        case .supervisionCreated: "新的督办事项"
+        case .supervisionReopened: "督办事项被退回重办"
+        case .supervisionUrged: "督办函：督办事项已逾期"
+        case .supervisionDueSoon(let day): "督办事项将于 \(day.iso) 到期"
+        case .supervisionOverdue(let day): "督办事项已逾期（时限 \(day.iso)）"
+        case .deadlineSuffix(let day): "，办理时限 \(day.iso)"
+        }
+    }
+
+    /// How much of a problem's or item's text a notice quotes.
+    public static let subjectLength = 40
+}
+
+/// Who a notice goes to: every member of a unit, or one user.
+public enum NoticeRecipient: Sendable, Equatable {
+    case unit(OrgUnit)
+    case user(Int64)
+}
+
+/// The notices a problem's workflow sends: who must act next, and what they read. Pure, so the
+/// store only writes what this decides, in the event's own transaction.
+public enum ProblemNotices {
+    /// `link` names the problem; the web layer turns it into a path.
+    public static func link(_ problem: Problem) -> String { "problem:\(problem.id)" }
+
+    static func subject(_ problem: Problem) -> String { String(problem.description.prefix(NoticeText.subjectLength)) }
+
+    /// The notice an event sends, if any: the new owner on 分办, 提级 and 退回重办; the raiser on 办结.
+    public static func after(_ kind: ProblemEvent.Kind, _ problem: Problem) -> (notice: Notice, to: NoticeRecipient)? {
+        let key = "problem:\(problem.id):v\(problem.version)"
+        switch kind {
+        case .assign, .escalate, .reopen:
+            guard let owner = problem.owner else { return nil }
+            let title: NoticeText = kind == .assign ? .problemAssigned : kind == .escalate ? .problemEscalated(problem.level) : .problemReopened
+            let body = subject(problem) + (problem.deadline.map { NoticeText.deadlineSuffix($0).zh } ?? "")
+            return (Notice(kind: "problem.\(kind.rawValue)", title: title.zh, body: body, link: link(problem), dedupeKey: key), .unit(owner))
+        case .resolve:
+            guard let raiser = problem.raisedByUserId else { return nil }
+            return (Notice(kind: "problem.resolve", title: NoticeText.problemResolved.zh, body: subject(problem), link: link(problem), dedupeKey: key), .user(raiser))
+        default:
+            return nil
+        }
+    }
+
+    /// A reminder before the deadline or an alert once it has passed, once per deadline.
+    public static func reminder(_ kind: ProblemReminders.Kind, _ problem: Problem, deadline: Day) -> Notice {
+        switch kind {
+        case .dueSoon:
+            Notice(kind: "problem.dueSoon", title: NoticeText.problemDueSoon(deadline).zh, body: subject(problem), link: link(problem),
+                   dedupeKey: "problem:\(problem.id):dueSoon:\(deadline.iso)")
+        case .overdue:
+            Notice(kind: "problem.overdue", title: NoticeText.problemOverdue(deadline).zh, body: subject(problem), link: link(problem),
+                   dedupeKey: "problem:\(problem.id):overdue:\(deadline.iso)")
+        }
+    }
+}
+
+/// The notices supervised items send to their owner unit.
+public enum SupervisionNotices {
+    public static func link(_ item: SupervisedItem) -> String { "supervision:\(item.id)" }
+
+    static func subject(_ item: SupervisedItem) -> String { String(item.content.prefix(NoticeText.subjectLength)) }
+
+    /// The owner is told of a new item, one sent back, and a 督办函.
+    public static func after(_ kind: SupervisionEvent.Kind, _ item: SupervisedItem) -> Notice? {
+        let titles: [SupervisionEvent.Kind: NoticeText] = [.create: .supervisionCreated, .reopen: .supervisionReopened, .urge: .supervisionUrged]
+        guard let title = titles[kind] else { return nil }
+        return Notice(kind: "supervision.\(kind.rawValue)", title: title.zh, body: subject(item) + NoticeText.deadlineSuffix(item.deadline).zh,
+                      link: link(item), dedupeKey: "supervision:\(item.id):v\(item.version)")
+    }
+
+    public static func reminder(_ kind: ProblemReminders.Kind, _ item: SupervisedItem) -> Notice {
+        switch kind {
+        case .dueSoon:
+            Notice(kind: "supervision.dueSoon", title: NoticeText.supervisionDueSoon(item.deadline).zh, body: subject(item), link: link(item),
+                   dedupeKey: "supervision:\(item.id):dueSoon:\(item.deadline.iso)")
+        case .overdue:
+            Notice(kind: "supervision.overdue", title: NoticeText.supervisionOverdue(item.deadline).zh, body: subject(item), link: link(item),
+                   dedupeKey: "supervision:\(item.id):overdue:\(item.deadline.iso)")
+        }
+    }
+}
