@@ -127,43 +127,47 @@ public struct ProjectApprovalRepository: Sendable {
     /// Applies an event under the rules, with the version the caller read; the event, its
     /// reason and an audit row are written in the same transaction.
     public func record(id: Int64, expectedVersion: Int, _ event: ApprovalEvent, actor: AuditActor, today: Day, now: Date) async throws -> ProjectApproval {
-        try await database.transaction { db in
-            guard let current = try await Self.load(id: id, db: db) else { throw StoreError.notFound }
-            guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
-            let next: ProjectApproval
-            switch ApprovalRules.apply(event, to: current, today: today) {
-            case .success(let value): next = value
-            case .failure(let failure): throw StoreError.invalid(failure)
-            }
-            let updated = try await db.raw("""
-                UPDATE project_approvals SET status = \(bind: next.status.rawValue), status_before_pause = \(bind: next.statusBeforePause?.rawValue),
-                    applied_on = \(bind: next.appliedOn?.iso), accepted_on = \(bind: next.acceptedOn?.iso), supplement_due = \(bind: next.supplementDue?.iso),
-                    missing_materials = \(bind: next.missingMaterials), decided_on = \(bind: next.decidedOn?.iso),
-                    document_number = \(bind: next.documentNumber), updated_at = \(bind: StoredTime.text(now)), version = version + 1
-                WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING version
-                """).first()
-            guard updated != nil else { throw StoreError.conflict(currentVersion: current.version + 1) }
-            if next.pauses != current.pauses {
-                try await db.raw("DELETE FROM approval_pauses WHERE approval_id = \(bind: id)").run()
-                for pause in next.pauses {
-                    try await db.raw("""
-                        INSERT INTO approval_pauses (approval_id, reason, from_day, to_day)
-                        VALUES (\(bind: id), \(bind: pause.reason), \(bind: pause.from.iso), \(bind: pause.to?.iso))
-                        """).run()
+        try await Self.step(actor: actor, today: today, now: now).run(event, id: id, expectedVersion: expectedVersion, actor: actor, now: now, in: database)
+    }
+
+    /// An approval item's workflow step: `ApprovalRules` decide; the pauses, the event row and the
+    /// ledger's generation follow (the ledger shows the clock).
+    static func step(actor: AuditActor, today: Day, now: Date) -> WorkflowStep<ProjectApproval, ApprovalEvent> {
+        WorkflowStep(
+            entity: "approval",
+            load: { id, db in try await load(id: id, db: db) },
+            id: \.id, version: \.version,
+            decide: { event, current in ApprovalRules.apply(event, to: current, today: today) },
+            update: { next, current, db in
+                try await db.raw("""
+                    UPDATE project_approvals SET status = \(bind: next.status.rawValue), status_before_pause = \(bind: next.statusBeforePause?.rawValue),
+                        applied_on = \(bind: next.appliedOn?.iso), accepted_on = \(bind: next.acceptedOn?.iso), supplement_due = \(bind: next.supplementDue?.iso),
+                        missing_materials = \(bind: next.missingMaterials), decided_on = \(bind: next.decidedOn?.iso),
+                        document_number = \(bind: next.documentNumber), updated_at = \(bind: StoredTime.text(now)), version = version + 1
+                    WHERE id = \(bind: current.id) AND version = \(bind: current.version)
+                    """).run()
+                if next.pauses != current.pauses {
+                    try await db.raw("DELETE FROM approval_pauses WHERE approval_id = \(bind: current.id)").run()
+                    for pause in next.pauses {
+                        try await db.raw("""
+                            INSERT INTO approval_pauses (approval_id, reason, from_day, to_day)
+                            VALUES (\(bind: current.id), \(bind: pause.reason), \(bind: pause.from.iso), \(bind: pause.to?.iso))
+                            """).run()
+                    }
                 }
-            }
-            let detail = try AuditLog.json(Self.eventDetail(event)) ?? ""
-            try await db.raw("""
-                INSERT INTO approval_events (approval_id, kind, detail, reason, actor_user_id, actor_name, at)
-                VALUES (\(bind: id), \(bind: event.kind.rawValue), \(bind: detail), \(bind: TextNormalizer.collapsedLine(event.reason)),
-                        \(bind: actor.userId), \(bind: actor.name), \(bind: StoredTime.text(now)))
-                """).run()
-            guard let after = try await Self.load(id: id, db: db) else { throw StoreError.notFound }
-            try await LedgerGeneration.bump(db)
-            try await AuditLog.write(entity: "approval", entityId: String(id), action: event.kind.rawValue, before: AuditLog.json(current),
-                                     after: AuditLog.json(after), reason: event.reason, actor: actor, now: now, db: db)
-            return after
-        }
+            },
+            follow: { event, saved, _, db in
+                let detail = try AuditLog.json(eventDetail(event)) ?? ""
+                try await db.raw("""
+                    INSERT INTO approval_events (approval_id, kind, detail, reason, actor_user_id, actor_name, at)
+                    VALUES (\(bind: saved.id), \(bind: event.kind.rawValue), \(bind: detail), \(bind: TextNormalizer.collapsedLine(event.reason)),
+                            \(bind: actor.userId), \(bind: actor.name), \(bind: StoredTime.text(now)))
+                    """).run()
+                try await LedgerGeneration.bump(db)
+            },
+            action: { $0.kind.rawValue },
+            reason: { $0.reason }
+        )
     }
 
     static func eventDetail(_ event: ApprovalEvent) -> [String: String] {

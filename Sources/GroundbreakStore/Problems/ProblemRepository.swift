@@ -42,38 +42,40 @@ public struct ProblemRepository: Sendable {
 
     /// Applies `event` to the problem as the caller read it (`expectedVersion`).
     public func record(_ event: ProblemEvent, problemId: Int64, expectedVersion: Int, actor: AuditActor, today: Day, now: Date) async throws -> Problem {
-        try await database.transaction { db in
-            guard let current = try await Self.load(id: problemId, db: db) else { throw StoreError.notFound }
-            guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
-            return try await Self.apply(event, to: current, actor: actor, today: today, now: now, db: db)
-        }
+        try await Self.step(actor: actor, today: today, now: now).run(event, id: problemId, expectedVersion: expectedVersion, actor: actor, now: now, in: database)
     }
 
     static func apply(_ event: ProblemEvent, to current: Problem, actor: AuditActor, today: Day, now: Date, db: any SQLDatabase) async throws -> Problem {
-        let next: Problem
-        switch ProblemRules.apply(event, to: current, today: today) {
-        case .success(let problem): next = problem
-        case .failure(let failure): throw StoreError.invalid(failure)
-        }
-        try await db.raw("""
-            UPDATE problems SET level = \(bind: next.level.rawValue), owner_kind = \(bind: next.owner?.kind.rawValue), owner_code = \(bind: next.owner?.code),
-                deadline = \(bind: next.deadline?.iso), status = \(bind: next.status.rawValue), suspended_from = \(bind: next.suspendedFrom?.rawValue),
-                status_note = \(bind: next.statusNote), resolved_on = \(bind: next.resolvedOn?.iso), closed_on = \(bind: next.closedOn?.iso),
-                escalations = \(bind: next.escalations), updated_at = \(bind: StoredTime.text(now)), version = version + 1
-            WHERE id = \(bind: current.id) AND version = \(bind: current.version)
-            """).run()
-        if next.supportUnits != current.supportUnits {
-            try await db.raw("DELETE FROM problem_support_units WHERE problem_id = \(bind: current.id)").run()
-            try await writeSupport(id: current.id, units: next.supportUnits, db: db)
-        }
-        guard let saved = try await load(id: current.id, db: db), saved.version == current.version + 1 else {
-            throw StoreError.conflict(currentVersion: current.version + 1)
-        }
-        try await writeEvent(event.kind, text: TextNormalizer.collapsedLine(event.text), problem: saved, actor: actor, on: today, now: now, db: db)
-        try await AuditLog.write(entity: "problem", entityId: String(current.id), action: event.kind.rawValue, before: try AuditLog.json(current),
-                                 after: try AuditLog.json(saved), reason: TextNormalizer.collapsedLine(event.text), actor: actor, now: now, db: db)
-        try await announce(event.kind, saved, now: now, db: db)
-        return saved
+        try await step(actor: actor, today: today, now: now).apply(event, to: current, actor: actor, now: now, db: db)
+    }
+
+    /// A problem's workflow step: `ProblemRules` decide, the event row and the notices follow.
+    static func step(actor: AuditActor, today: Day, now: Date) -> WorkflowStep<Problem, ProblemEvent> {
+        WorkflowStep(
+            entity: "problem",
+            load: { id, db in try await load(id: id, db: db) },
+            id: \.id, version: \.version,
+            decide: { event, current in ProblemRules.apply(event, to: current, today: today) },
+            update: { next, current, db in
+                try await db.raw("""
+                    UPDATE problems SET level = \(bind: next.level.rawValue), owner_kind = \(bind: next.owner?.kind.rawValue), owner_code = \(bind: next.owner?.code),
+                        deadline = \(bind: next.deadline?.iso), status = \(bind: next.status.rawValue), suspended_from = \(bind: next.suspendedFrom?.rawValue),
+                        status_note = \(bind: next.statusNote), resolved_on = \(bind: next.resolvedOn?.iso), closed_on = \(bind: next.closedOn?.iso),
+                        escalations = \(bind: next.escalations), updated_at = \(bind: StoredTime.text(now)), version = version + 1
+                    WHERE id = \(bind: current.id) AND version = \(bind: current.version)
+                    """).run()
+                if next.supportUnits != current.supportUnits {
+                    try await db.raw("DELETE FROM problem_support_units WHERE problem_id = \(bind: current.id)").run()
+                    try await writeSupport(id: current.id, units: next.supportUnits, db: db)
+                }
+            },
+            follow: { event, saved, _, db in
+                try await writeEvent(event.kind, text: TextNormalizer.collapsedLine(event.text), problem: saved, actor: actor, on: today, now: now, db: db)
+                try await announce(event.kind, saved, now: now, db: db)
+            },
+            action: { $0.kind.rawValue },
+            reason: { TextNormalizer.collapsedLine($0.text) }
+        )
     }
 
     /// Raises every open problem past its deadline one rung, each in its own transaction so one

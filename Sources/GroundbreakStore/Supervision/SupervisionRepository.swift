@@ -35,47 +35,51 @@ public struct SupervisionRepository: Sendable {
             RETURNING id
             """).first()!.decode(column: "id", as: Int64.self)
         guard let saved = try await load(id: id, db: db) else { throw StoreError.notFound }
-        try await written(.create, saved, before: nil, actor: actor, today: today, now: now, db: db)
+        try await followed(.create, saved, actor: actor, today: today, now: now, db: db)
+        try await AuditLog.write(entity: "supervised_item", entityId: String(saved.id), action: SupervisionEvent.Kind.create.rawValue, before: nil,
+                                 after: try AuditLog.json(saved), actor: actor, now: now, db: db)
         return saved
     }
 
     public func record(_ event: SupervisionEvent, itemId: Int64, expectedVersion: Int, actor: AuditActor, today: Day, now: Date) async throws -> SupervisedItem {
-        try await database.transaction { db in
-            guard let current = try await Self.load(id: itemId, db: db) else { throw StoreError.notFound }
-            guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
-            return try await Self.apply(event, to: current, actor: actor, today: today, now: now, db: db)
-        }
+        try await Self.step(actor: actor, today: today, now: now).run(event, id: itemId, expectedVersion: expectedVersion, actor: actor, now: now, in: database)
     }
 
     /// `event` through the rules onto the item as read, with its event, audit row and notices.
     static func apply(_ event: SupervisionEvent, to current: SupervisedItem, actor: AuditActor, today: Day, now: Date, db: any SQLDatabase) async throws -> SupervisedItem {
-        let next: SupervisedItem
-        switch SupervisionRules.apply(event, to: current, today: today) {
-        case .success(let item): next = item
-        case .failure(let failure): throw StoreError.invalid(failure)
-        }
-        try await db.raw("""
-            UPDATE supervised_items SET status = \(bind: next.status.rawValue), deadline = \(bind: next.deadline.iso), done_on = \(bind: next.doneOn?.iso),
-                closed_on = \(bind: next.closedOn?.iso), urges = \(bind: next.urges), updated_at = \(bind: StoredTime.text(now)), version = version + 1
-            WHERE id = \(bind: current.id) AND version = \(bind: current.version)
-            """).run()
-        guard let saved = try await load(id: current.id, db: db), saved.version == current.version + 1 else {
-            throw StoreError.conflict(currentVersion: current.version + 1)
-        }
-        try await written(event.kind, saved, before: current, text: event.text, actor: actor, today: today, now: now, db: db)
-        return saved
+        try await step(actor: actor, today: today, now: now).apply(event, to: current, actor: actor, now: now, db: db)
     }
 
-    /// The event row, the audit row, and the owner's notice where the owner must act.
-    static func written(_ kind: SupervisionEvent.Kind, _ item: SupervisedItem, before: SupervisedItem?, text: String = "", actor: AuditActor, today: Day, now: Date,
-                        db: any SQLDatabase) async throws {
+    /// A supervised item's workflow step: `SupervisionRules` decide, the event row, webhook and notice follow.
+    static func step(actor: AuditActor, today: Day, now: Date) -> WorkflowStep<SupervisedItem, SupervisionEvent> {
+        WorkflowStep(
+            entity: "supervised_item",
+            load: { id, db in try await load(id: id, db: db) },
+            id: \.id, version: \.version,
+            decide: { event, current in SupervisionRules.apply(event, to: current, today: today) },
+            update: { next, current, db in
+                try await db.raw("""
+                    UPDATE supervised_items SET status = \(bind: next.status.rawValue), deadline = \(bind: next.deadline.iso), done_on = \(bind: next.doneOn?.iso),
+                        closed_on = \(bind: next.closedOn?.iso), urges = \(bind: next.urges), updated_at = \(bind: StoredTime.text(now)), version = version + 1
+                    WHERE id = \(bind: current.id) AND version = \(bind: current.version)
+                    """).run()
+            },
+            follow: { event, saved, _, db in
+                try await followed(event.kind, saved, text: event.text, actor: actor, today: today, now: now, db: db)
+            },
+            action: { $0.kind.rawValue },
+            reason: { TextNormalizer.collapsedLine($0.text) }
+        )
+    }
+
+    /// The event row, the webhook, and the owner's notice where the owner must act.
+    static func followed(_ kind: SupervisionEvent.Kind, _ item: SupervisedItem, text: String = "", actor: AuditActor, today: Day, now: Date,
+                         db: any SQLDatabase) async throws {
         try await db.raw("""
             INSERT INTO supervision_events (item_id, kind, text, deadline, status_after, actor_user_id, actor_name, on_day, at)
             VALUES (\(bind: item.id), \(bind: kind.rawValue), \(bind: TextNormalizer.collapsedLine(text)), \(bind: item.deadline.iso), \(bind: item.status.rawValue),
                 \(bind: actor.userId), \(bind: actor.name), \(bind: today.iso), \(bind: StoredTime.text(now)))
             """).run()
-        try await AuditLog.write(entity: "supervised_item", entityId: String(item.id), action: kind.rawValue, before: try before.flatMap { try AuditLog.json($0) },
-                                 after: try AuditLog.json(item), reason: TextNormalizer.collapsedLine(text), actor: actor, now: now, db: db)
         let type = WebhookEventType(kind)
         try await WebhookRepository.enqueue(type, payload: try payload(type, item, now: now), now: now, db: db)
         if let notice = SupervisionNotices.after(kind, item) {
