@@ -74,6 +74,8 @@ public enum DomainText: Sendable, Equatable {
     case notWholeNumber(field: String)
     /// A JSON value of the wrong kind (text where a number belongs, an object where a list does).
     case wrongType(field: String)
+    /// A form sent on a record someone else changed meanwhile.
+    case staleVersion(current: Int)
     /// `null` where a value is required.
     case nullValue(field: String)
     case controlCharacters(field: String)
@@ -336,6 +338,8 @@ public enum DomainText: Sendable, Equatable {
             "经度和纬度需同时填写"
         case .numberOutOfRange(let field, let min, let max):
             "\(DomainText.field(field).zh)应在\(min)至\(max)之间"
+        case .staleVersion(let current):
+            "这条记录已被他人更新（当前版本 \(current)），您填写的内容仍保留，请核对后重新提交"
         case .wrongType(let field):
             "\(DomainText.field(field).zh)的类型不正确（请对照接口文档）"
         case .nullValue(let field):

@@ -25,16 +25,14 @@ enum PositionPages {
         if duty == nil { errors.append(FieldError("duty", .required(field: "duty"))) }
         let since = form["since"].isEmpty ? input.today : Day.parse(form["since"])
         if since == nil { errors.append(FieldError("since", .dateInvalid)) }
-        do {
+        return try await FormSubmission.submit({
             guard errors.isEmpty, let duty, let since else { throw StoreError.invalid(ValidationFailure(errors)) }
             let id = try await input.services.positions.create(
                 title: form["title"], unitName: form["unitName"], duty: duty, holder: (form["holderName"], form["holderPhone"]), since: since,
                 actor: input.actor, now: input.now)
             try await input.services.reloadCatalog()
             return Responses.redirect(to: Route.adminPosition(id).path(notice: "saved"))
-        } catch StoreError.invalid(let failure) {
-            return try await renderList(input, errors: errors + failure.errors.filter { !errors.contains($0) }, form: form, status: .unprocessableContent)
-        }
+        }, refused: { try await renderList(input, errors: errors + $0.errors.filter { !errors.contains($0) }, form: form, status: $0.status) })
     }
 
     static func show(_ input: EndpointRequest) async throws -> Response {
@@ -58,14 +56,12 @@ enum PositionPages {
             return try await renderShow(input, errors: [FieldError("since", form["since"].isEmpty ? .required(field: "since") : .dateInvalid)],
                                         form: form, status: .unprocessableContent)
         }
-        do {
+        return try await FormSubmission.submit({
             try await input.services.positions.reassign(positionId: position.id, to: (form["holderName"], form["holderPhone"]), from: since,
                                                         actor: input.actor, now: input.now)
             try await input.services.reloadCatalog()
             return Responses.redirect(to: Route.adminPosition(position.id).path(notice: "saved"))
-        } catch StoreError.invalid(let failure) {
-            return try await renderShow(input, errors: failure.errors, form: form, status: .unprocessableContent)
-        }
+        }, refused: { try await renderShow(input, errors: $0.errors, form: form, status: $0.status) })
     }
 }
 

@@ -54,12 +54,10 @@ enum ApprovalPages {
 
     static func addItem(_ input: EndpointRequest) async throws -> Response {
         let project = try input.targetProject()
-        do {
+        return try await FormSubmission.submit({
             try await input.services.approvals.addItem(projectId: project.id, code: input.form?["itemCode"] ?? "", actor: input.actor, now: input.now)
             return Responses.redirect(to: Route.projectApprovals(project.id).path(notice: "saved"))
-        } catch StoreError.invalid(let failure) {
-            return try await render(input, project: project, errors: failure.errors, status: .unprocessableContent)
-        }
+        }, refused: { try await render(input, project: project, errors: $0.errors, status: $0.status) })
     }
 
     static func event(_ input: EndpointRequest) async throws -> Response {
@@ -67,19 +65,14 @@ enum ApprovalPages {
         let project = try input.targetProject()
         let fields = dictionary(input.form)
         let back = fields["back"] == "queue" ? Route.approvalQueue(FormData(pairs: [])).path : Route.projectApprovals(project.id).path(notice: "saved")
-        do {
+        return try await FormSubmission.submit({
             switch ApprovalEventInput.parse(fields) {
             case .failure(let failure): throw StoreError.invalid(failure)
             case .success(let (event, version)):
                 _ = try await input.services.approvals.record(id: approval.id, expectedVersion: version, event, actor: input.actor, today: input.today, now: input.now)
                 return Responses.redirect(to: back)
             }
-        } catch StoreError.invalid(let failure) {
-            return try await render(input, project: project, errors: failure.errors, failedApproval: approval.id, status: .unprocessableContent)
-        } catch StoreError.conflict(let current) {
-            let error = FieldError("version", .field("该事项已被他人更新（当前版本 \(current)），请核对后重新提交"))
-            return try await render(input, project: project, errors: [error], failedApproval: approval.id, status: .conflict)
-        }
+        }, refused: { try await render(input, project: project, errors: $0.errors, failedApproval: approval.id, status: $0.status) })
     }
 
     static func dictionary(_ form: FormData?) -> [String: String] {

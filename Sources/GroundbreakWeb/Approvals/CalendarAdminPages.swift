@@ -26,13 +26,11 @@ enum CalendarAdminPages {
         guard !source.isEmpty else {
             return try await calendar(input, errors: [FieldError("source", .required(field: "calendarSource"))], form: form, status: .unprocessableContent)
         }
-        do {
+        return try await FormSubmission.submit({
             _ = try await CalendarRepository(database: input.services.database).importYear(year, csv: form["csv"], source: source, actor: input.actor, now: input.now)
             try await input.services.reloadApprovalData()
             return Responses.redirect(to: Route.calendarAdmin.path(notice: "loaded"))
-        } catch StoreError.invalid(let failure) {
-            return try await calendar(input, errors: failure.errors, form: form, status: .unprocessableContent)
-        }
+        }, refused: { try await calendar(input, errors: $0.errors, form: form, status: $0.status) })
     }
 
     static func itemsPage(_ input: EndpointRequest) async throws -> Response {
@@ -67,15 +65,13 @@ enum CalendarAdminPages {
                                                   errors: errors, notice: nil).document, status: .unprocessableContent)
         }
         guard errors.isEmpty, let limit, let unit else { return refuse(errors) }
-        do {
+        return try await FormSubmission.submit({
             _ = try await ApprovalCatalogRepository(database: input.services.database).update(
                 code: code, statutoryLimit: limit, unit: unit, promisedLimit: promised, countsFromNextDay: countFrom.map { $0 == "nextDay" },
                 validTo: validTo, actor: input.actor, now: input.now)
             try await input.services.reloadApprovalData()
             return Responses.redirect(to: Route.approvalItemsAdmin.path(notice: "saved"))
-        } catch StoreError.invalid(let failure) {
-            return refuse(failure.errors)
-        }
+        }, refused: { refuse($0.errors) })
     }
 }
 

@@ -60,7 +60,6 @@ enum WebText {
         static let history = "变更记录"
         static let flags = "提示"
         static let noFlags = "无"
-        static let conflict = "该项目在您编辑期间已被他人修改（当前版本 %d）。您填写的内容仍保留在下方，请核对后重新提交。"
         static let saved = "已保存"
         static let created = "项目已录入"
         static let moved = "阶段已变更"

@@ -21,16 +21,14 @@ enum MeetingPages {
 
     static func create(_ input: EndpointRequest) async throws -> Response {
         let form = input.form ?? FormData(pairs: [])
-        do {
+        return try await FormSubmission.submit({
             switch MeetingInput.meeting(form.pairs) {
             case .failure(let failure): throw StoreError.invalid(failure)
             case .success(let draft):
                 let saved = try await input.services.meetings.create(draft, settings: input.services.meetingSettings, actor: input.actor, now: input.now)
                 return Responses.redirect(to: Route.meeting(saved.id).path)
             }
-        } catch StoreError.invalid(let failure) {
-            return try await renderList(input, errors: failure.errors, form: form, status: .unprocessableContent)
-        }
+        }, refused: { try await renderList(input, errors: $0.errors, form: form, status: $0.status) })
     }
 
     static func show(_ input: EndpointRequest) async throws -> Response {
@@ -50,7 +48,7 @@ enum MeetingPages {
         guard let meeting = input.meeting else { throw AppError.notFound }
         let form = input.form ?? FormData(pairs: [])
         let rows = { (key: String) in form.pairs.filter { $0.0 == key }.map(\.1) }
-        do {
+        return try await FormSubmission.submit({
             switch MeetingInput.decisions(texts: rows("decisionText"), owners: rows("decisionOwner"), deadlines: rows("decisionDeadline"), catalog: input.catalog) {
             case .failure(let failure): throw StoreError.invalid(failure)
             case .success(let decisions):
@@ -59,12 +57,10 @@ enum MeetingPages {
                                                                    today: input.today, now: input.now)
                 return Responses.redirect(to: Route.meeting(meeting.id).path)
             }
-        } catch StoreError.invalid(let failure) {
-            return try await render(input, meeting, errors: failure.errors, status: .unprocessableContent)
-        } catch StoreError.conflict {
-            let fresh = try await input.services.meetings.meeting(id: meeting.id) ?? meeting
-            return try await render(input, fresh, errors: [FieldError("version", .field("会议已被他人更新，请核对后重新提交"))], status: .conflict)
-        }
+        }, refused: { refusal in
+            let shown = refusal.currentVersion == nil ? meeting : try await input.services.meetings.meeting(id: meeting.id) ?? meeting
+            return try await render(input, shown, errors: refusal.errors, status: refusal.status)
+        })
     }
 
     static func docx(_ input: EndpointRequest) async throws -> Response {

@@ -33,7 +33,7 @@ enum AnnualPlanPages {
     static func save(_ input: EndpointRequest) async throws -> Response {
         let project = try input.targetProject()
         let form = input.form ?? FormData(pairs: [])
-        do {
+        return try await FormSubmission.submit({
             switch parse(form, projectId: project.id) {
             case .failure(let failure): throw StoreError.invalid(failure)
             case .success(let (plan, version)):
@@ -41,12 +41,7 @@ enum AnnualPlanPages {
                                                                                           actor: input.actor, now: input.now)
                 return Responses.redirect(to: Route.projectReports(project.id, year: plan.year).path(notice: "saved"))
             }
-        } catch StoreError.invalid(let failure) {
-            return try await ReportPages.render(input, project: project, errors: failure.errors, form: form, status: .unprocessableContent)
-        } catch StoreError.conflict(let current) {
-            let error = FieldError("version", .field("年度计划已被他人更新（当前版本 \(current)），请核对后重新提交"))
-            return try await ReportPages.render(input, project: project, errors: [error], form: form, status: .conflict)
-        }
+        }, refused: { try await ReportPages.render(input, project: project, errors: $0.errors, form: form, status: $0.status) })
     }
 
     struct PlanDTO: Codable, Sendable {

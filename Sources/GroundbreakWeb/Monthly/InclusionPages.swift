@@ -76,7 +76,7 @@ enum InclusionPages {
     static func record(_ input: EndpointRequest) async throws -> Response {
         let project = try input.targetProject()
         let form = input.form ?? FormData(pairs: [])
-        do {
+        return try await FormSubmission.submit({
             switch parse(form) {
             case .failure(let failure): throw StoreError.invalid(failure)
             case .success(let (admitted, month, note, version)):
@@ -84,9 +84,7 @@ enum InclusionPages {
                                                                expectedVersion: version, actor: input.actor, today: input.today, now: input.now)
                 return Responses.redirect(to: Route.stats.path(notice: "saved"))
             }
-        } catch StoreError.invalid(let failure) {
-            return try await render(input, errors: failure.errors, failed: project.id, form: form, status: .unprocessableContent)
-        }
+        }, refused: { try await render(input, errors: $0.errors, failed: project.id, form: form, status: $0.status) })
     }
 
     struct ListsDTO: Codable, Sendable {

@@ -14,13 +14,11 @@ enum PhotoPages {
         let form = input.form ?? FormData(pairs: [])
         let month = Month.parse(form["month"]) ?? ReportPages.reportingMonth(input.today)
         let file = input.files.first { $0.field == "photo" }
-        do {
+        return try await FormSubmission.submit({
             _ = try await input.services.files.add(.sitePhoto(projectId: project.id, month: month), name: file?.filename ?? "", bytes: file?.bytes ?? [],
                                                    maxBytes: input.services.settings.maxUploadBytes, actor: input.actor, now: input.now)
             return Responses.redirect(to: Route.projectReports(project.id, year: month.year).path(notice: "saved"))
-        } catch StoreError.invalid(let failure) {
-            return try await ReportPages.render(input, project: project, errors: failure.errors, form: FormData(pairs: []), status: .unprocessableContent)
-        }
+        }, refused: { try await ReportPages.render(input, project: project, errors: $0.errors, form: FormData(pairs: []), status: $0.status) })
     }
 
     struct PhotoDTO: Codable, Sendable {

@@ -31,7 +31,7 @@ enum ReportPages {
     static func submit(_ input: EndpointRequest) async throws -> Response {
         let project = try input.targetProject()
         let form = input.form ?? FormData(pairs: [])
-        do {
+        return try await FormSubmission.submit({
             switch ReportInput.parse(form: form, defaultMonth: reportingMonth(input.today)) {
             case .failure(let failure): throw StoreError.invalid(failure)
             case .success(let report):
@@ -39,12 +39,7 @@ enum ReportPages {
                                                             correctionReason: report.correctionReason, rules: input.services.reportRules, actor: input.actor, today: input.today, now: input.now)
                 return Responses.redirect(to: Route.projectReports(project.id, year: report.month.year).path(notice: "saved"))
             }
-        } catch StoreError.invalid(let failure) {
-            return try await render(input, project: project, errors: failure.errors, form: form, status: .unprocessableContent)
-        } catch StoreError.conflict(let current) {
-            let error = FieldError("version", .field("该月报已被他人更新（当前版本 \(current)），请核对后重新提交"))
-            return try await render(input, project: project, errors: [error], form: form, status: .conflict)
-        }
+        }, refused: { try await render(input, project: project, errors: $0.errors, form: form, status: $0.status) })
     }
 
     struct BoardRow: Sendable {

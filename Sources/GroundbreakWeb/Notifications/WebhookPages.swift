@@ -26,13 +26,12 @@ enum WebhookPages {
             guard let id = Int64(form["id"]), try await repository.webhooks().contains(where: { $0.id == id }) else { throw AppError.notFound }
             try await repository.setActive(id: id, form["action"] == "activate", actor: input.actor, now: input.now)
         default:
-            do {
+            return try await FormSubmission.submit({
                 let types = form.pairs.filter { $0.0 == "eventTypes" }.map(\.1)
                 _ = try await repository.create(url: form["url"], secret: form["secret"], eventTypes: types, description: form["description"],
                                                 actor: input.actor, now: input.now)
-            } catch StoreError.invalid(let failure) {
-                return try await render(input, errors: failure.errors, form: form, status: .unprocessableContent)
-            }
+                return Responses.redirect(to: Route.adminWebhooks.path(notice: "saved"))
+            }, refused: { try await render(input, errors: $0.errors, form: form, status: $0.status) })
         }
         return Responses.redirect(to: Route.adminWebhooks.path(notice: "saved"))
     }

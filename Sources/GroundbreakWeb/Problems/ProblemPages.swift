@@ -90,7 +90,7 @@ enum ProblemPages {
         guard let problem = input.problem else { throw AppError.notFound }
         // The owner's evidence comes with its reply or its 办结; a file that will not do stops both.
         let evidence = input.files.first { $0.field == "file" && !$0.bytes.isEmpty }
-        do {
+        return try await FormSubmission.submit({
             if let evidence {
                 if case .failure(let failure) = FileRules.check(.problemEvidence, bytes: evidence.bytes, name: evidence.filename,
                                                                 maxBytes: input.services.settings.maxUploadBytes) {
@@ -107,13 +107,10 @@ enum ProblemPages {
                 }
                 return Responses.redirect(to: Route.problem(problem.id).path(notice: "saved"))
             }
-        } catch StoreError.invalid(let failure) {
-            return try await render(input, problem, errors: failure.errors, status: .unprocessableContent)
-        } catch StoreError.conflict(let current) {
-            let fresh = try await input.services.problems.problem(id: problem.id) ?? problem
-            let error = FieldError("version", .field("该问题已被他人更新（当前版本 \(current)），请核对后重新提交"))
-            return try await render(input, fresh, errors: [error], status: .conflict)
-        }
+        }, refused: { refusal in
+            let shown = refusal.currentVersion == nil ? problem : try await input.services.problems.problem(id: problem.id) ?? problem
+            return try await render(input, shown, errors: refusal.errors, status: refusal.status)
+        })
     }
 
     /// 万人助万企: a problem of an enterprise without a project, in a region the caller may raise for.

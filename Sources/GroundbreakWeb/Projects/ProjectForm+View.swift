@@ -8,7 +8,7 @@ extension ProjectFormPage {
             .nav(.class("breadcrumb"), .a(.href(esc(Route.ledger.path)), .text(WebText.Ledger.title)), .span(.text(" / ")), .span(.text(title))),
             .h1(.text(title)),
             .unwrap(conflictVersion) { version in
-                .div(.class("alert alert-warn"), .attribute(named: "role", value: "alert"), .text(String(format: WebText.Project.conflict, version)))
+                .div(.class("alert alert-warn"), .attribute(named: "role", value: "alert"), .text(DomainText.staleVersion(current: version).zh))
             },
             Components.errorSummary(errors),
             form

@@ -41,17 +41,16 @@ enum ProjectPages {
         guard let stage = Stage(rawValue: stageText.isEmpty ? Stage.reserve.rawValue : stageText) else {
             return refuse([FieldError("stage", .unknownCode(field: "stage", code: stageText))])
         }
-        do {
+        return try await FormSubmission.submit({
             let project = try await input.services.projects.create(
                 projectInput, stage: stage, allowed: input.scope(.createProject), visible: input.scope(.viewProjects), actor: input.actor, catalog: catalog, today: input.today, now: input.now
             )
             return Responses.redirect(to: Route.project(project.id).path(notice: "created"))
-        } catch StoreError.invalid(let failure) {
-            return refuse(failure.errors)
-        }
+        }, refused: { refuse($0.errors) })
     }
 
-    static func show(_ input: EndpointRequest, transitionErrors: [FieldError] = [], transitionForm: FormData? = nil) async throws -> Response {
+    static func show(_ input: EndpointRequest, transitionErrors: [FieldError] = [], transitionForm: FormData? = nil,
+                     status: HTTPResponse.Status? = nil) async throws -> Response {
         let project = try input.targetProject()
         let id = project.id
         let notices = ["created": WebText.Project.created, "saved": WebText.Project.saved, "moved": WebText.Project.moved]
@@ -67,7 +66,7 @@ enum ProjectPages {
         )
         page.approvalsOverdue = approvals.rows.filter { $0.reading.state == .overdue }.count
         page.approvalsSlipped = approvals.slipped
-        return Responses.html(page.document, status: transitionErrors.isEmpty ? .ok : .unprocessableContent)
+        return Responses.html(page.document, status: status ?? (transitionErrors.isEmpty ? .ok : .unprocessableContent))
     }
 
     static func editForm(_ input: EndpointRequest) async throws -> Response {
@@ -90,22 +89,21 @@ enum ProjectPages {
         guard let version = Int(form["version"]) else {
             return refuse([FieldError("version", .required(field: "version"))])
         }
-        do {
+        return try await FormSubmission.submit({
             _ = try await input.services.projects.update(
                 id: id, expectedVersion: version, projectInput, allowed: input.scope(.editProject), visible: input.scope(.viewProjects), actor: input.actor, catalog: catalog, today: input.today, now: input.now
             )
             return Responses.redirect(to: Route.project(id).path(notice: "saved"))
-        } catch StoreError.invalid(let failure) {
-            return refuse(failure.errors)
-        } catch StoreError.conflict(let currentVersion) {
-            return refuse([], conflict: currentVersion)
-        }
+        }, refused: { refusal in
+            // The edit form says what moved in its own banner, beside what the caller typed.
+            refusal.currentVersion.map { refuse([], conflict: $0) } ?? refuse(refusal.errors)
+        })
     }
 
     static func transition(_ input: EndpointRequest) async throws -> Response {
         let id = try input.id()
         let form = input.form ?? FormData(pairs: [])
-        do {
+        return try await FormSubmission.submit(conflictField: "target", {
             guard let version = Int(form["version"]) else { throw AppError.validation(ValidationFailure([FieldError("version", .required(field: "version"))])) }
             let target = form["target"]
             let request = try ProjectsAPI.transitionRequest(
@@ -117,13 +115,6 @@ enum ProjectPages {
                 id: id, expectedVersion: version, request, allowed: input.scope(.transitionProject), actor: input.actor, catalog: input.catalog, today: input.today, now: input.now
             )
             return Responses.redirect(to: Route.project(id).path(notice: "moved"))
-        } catch let error as AppError where !error.fieldErrors.isEmpty {
-            return try await show(input, transitionErrors: error.fieldErrors, transitionForm: form)
-        } catch StoreError.invalid(let failure) {
-            return try await show(input, transitionErrors: failure.errors, transitionForm: form)
-        } catch StoreError.conflict(let current) {
-            let error = FieldError("target", .field("该项目已被他人修改（当前版本 \(current)），请核对后重新提交"))
-            return try await show(input, transitionErrors: [error], transitionForm: form)
-        }
+        }, refused: { try await show(input, transitionErrors: $0.errors, transitionForm: form, status: $0.status) })
     }
 }

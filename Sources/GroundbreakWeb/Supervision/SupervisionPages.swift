@@ -26,13 +26,14 @@ enum SupervisionPages {
 
     static func create(_ input: EndpointRequest) async throws -> Response {
         let form = input.form ?? FormData(pairs: [])
-        switch SupervisionInput.item(form.pairs, catalog: input.catalog, createdBy: input.actor.name, today: input.today) {
-        case .failure(let failure):
-            return try await renderList(input, errors: failure.errors, form: form, status: .unprocessableContent)
-        case .success(let item):
-            let saved = try await input.services.supervision.create(item, actor: input.actor, today: input.today, now: input.now)
-            return Responses.redirect(to: Route.supervisedItem(saved.id).path)
-        }
+        return try await FormSubmission.submit({
+            switch SupervisionInput.item(form.pairs, catalog: input.catalog, createdBy: input.actor.name, today: input.today) {
+            case .failure(let failure): throw StoreError.invalid(failure)
+            case .success(let item):
+                let saved = try await input.services.supervision.create(item, actor: input.actor, today: input.today, now: input.now)
+                return Responses.redirect(to: Route.supervisedItem(saved.id).path)
+            }
+        }, refused: { try await renderList(input, errors: $0.errors, form: form, status: $0.status) })
     }
 
     static func show(_ input: EndpointRequest) async throws -> Response {
@@ -51,19 +52,17 @@ enum SupervisionPages {
 
     static func event(_ input: EndpointRequest, deciding: Bool) async throws -> Response {
         guard let item = input.supervisedItem else { throw AppError.notFound }
-        do {
+        return try await FormSubmission.submit({
             switch SupervisionInput.event(input.form?.pairs ?? [], deciding: deciding) {
             case .failure(let failure): throw StoreError.invalid(failure)
             case .success(let (event, version)):
                 _ = try await input.services.supervision.record(event, itemId: item.id, expectedVersion: version, actor: input.actor, today: input.today, now: input.now)
                 return Responses.redirect(to: Route.supervisedItem(item.id).path)
             }
-        } catch StoreError.invalid(let failure) {
-            return try await render(input, item, errors: failure.errors, status: .unprocessableContent)
-        } catch StoreError.conflict(let current) {
-            let fresh = try await input.services.supervision.item(id: item.id) ?? item
-            return try await render(input, fresh, errors: [FieldError("version", .field("该事项已被他人更新（当前版本 \(current)），请核对后重新提交"))], status: .conflict)
-        }
+        }, refused: { refusal in
+            let shown = refusal.currentVersion == nil ? item : try await input.services.supervision.item(id: item.id) ?? item
+            return try await render(input, shown, errors: refusal.errors, status: refusal.status)
+        })
     }
 
     /// The 督办函 as a Word document.

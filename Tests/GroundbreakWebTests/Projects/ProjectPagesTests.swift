@@ -76,7 +76,7 @@ struct ProjectPagesTests {
             stale.append(("version", "1"))
             let conflict = try await client.send(.post, path + "/edit", as: fixture, form: stale)
             #expect(conflict.status == .conflict)
-            #expect(conflict.text.contains("已被他人修改（当前版本 2）"))
+            #expect(conflict.text.contains("这条记录已被他人更新（当前版本 2）"))
             #expect(conflict.text.contains(#"value="我的修改""#))
             #expect(conflict.text.contains(#"name="version" value="2""#), "resubmitting now targets the current version")
             let id = Int64(path.split(separator: "/").last!)!
