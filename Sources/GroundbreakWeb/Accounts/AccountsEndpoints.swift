@@ -6,6 +6,11 @@ enum AccountsEndpoints: String, EndpointSet {
     case adminUserCreate, adminUserShow, adminUserUpdate, adminUserResetPassword, adminUserLock, adminTokenIssue, adminTokenRevoke
     case adminPositions, adminPositionCreate, adminPositionShow, adminPositionReassign, auditPage, auditCSV, apiAudit, apiMe
 
+    static let navigation = [
+        NavigationEntry(.audit, order: 90, label: WebText.Nav.audit, route: .audit(FormData(pairs: [])), requires: .viewAudit),
+        NavigationEntry(.admin, order: 100, label: WebText.Nav.admin, route: .adminUsers, requires: .administer),
+    ]
+
     static let feature = "accounts"
 
     var declaration: EndpointDeclaration {
@@ -59,4 +64,10 @@ extension Route {
     static var adminPositions: Route { Route(E.adminPositions) }
     static func adminPosition(_ id: Int64) -> Route { Route(E.adminPositionShow, id: id) }
     static func reassignPosition(_ id: Int64) -> Route { Route(E.adminPositionReassign, id: id) }
+}
+
+extension NavItem {
+    static let audit = NavItem("audit")
+    static let admin = NavItem("admin")
+    static let account = NavItem("account")
 }

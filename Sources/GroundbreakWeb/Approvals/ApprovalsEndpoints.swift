@@ -7,6 +7,10 @@ enum ApprovalsEndpoints: String, EndpointSet {
     case approvalItemUpdate, apiProjectApprovals, apiApprovalPlan, apiApprovalEvent, apiApprovalQueue, apiApprovalAnalytics, apiWorkingDays
     case apiApprovalItems
 
+    static let navigation = [
+        NavigationEntry(.approvals, order: 30, label: WebText.Nav.approvals, route: .approvalQueue(FormData(pairs: []))),
+    ]
+
     static let feature = "approvals"
 
     var declaration: EndpointDeclaration {
@@ -52,4 +56,8 @@ extension Route {
     static var calendarAdmin: Route { Route(E.calendarAdmin) }
     static var approvalItemsAdmin: Route { Route(E.approvalItemsAdmin) }
     static func approvalItem(_ code: String) -> Route { Route(E.approvalItemUpdate, parameter: (":code", code)) }
+}
+
+extension NavItem {
+    static let approvals = NavItem("approvals")
 }

@@ -17,23 +17,6 @@ public final class AppServices: Sendable {
     /// configured secret, a random key per process (production refuses to start without one).
     private let signingKey: Data
 
-    public var projects: ProjectRepository { ProjectRepository(database: database) }
-    public var users: UserRepository { UserRepository(database: database) }
-    public var sessions: SessionRepository { SessionRepository(database: database) }
-    public var audit: AuditLog { AuditLog(database: database) }
-    public var tokens: TokenRepository { TokenRepository(database: database) }
-    public var signInAttempts: SignInAttempts { SignInAttempts(database: database) }
-    public var positions: PositionRepository { PositionRepository(database: database) }
-    public var approvals: ProjectApprovalRepository { ProjectApprovalRepository(database: database) }
-    public var batches: ApprovalBatchRepository { ApprovalBatchRepository(database: database) }
-    public var reports: MonthlyReportRepository { MonthlyReportRepository(database: database) }
-    public var problems: ProblemRepository { ProblemRepository(database: database) }
-    public var notifications: NotificationRepository { NotificationRepository(database: database) }
-    public var supervision: SupervisionRepository { SupervisionRepository(database: database) }
-    public var meetings: MeetingRepository { MeetingRepository(database: database) }
-    public var inclusions: StatsInclusionRepository { StatsInclusionRepository(database: database) }
-    public var imports: ImportRepository { ImportRepository(database: database) }
-    public var files: FileRepository { FileRepository(database: database, storage: LocalDiskStorage(directory: settings.attachmentsDirectory)) }
     /// The monthly reporting rules, read from `report_rules.json` at start.
     public let reportRules: ReportRules
     public let problemSettings: ProblemSettings

@@ -8,6 +8,14 @@ enum WebText {
     enum Nav {
         static let ledger = "项目台账"
         static let newProject = "录入项目"
+        static let approvals = "审批"
+        static let reports = "月度填报"
+        static let problems = "问题清单"
+        static let meetings = "会议"
+        static let supervision = "督办"
+        static let inbox = "消息"
+        static let audit = "审计日志"
+        static let admin = "用户管理"
         static let signOut = "退出"
     }
 

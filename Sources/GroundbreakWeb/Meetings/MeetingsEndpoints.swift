@@ -5,6 +5,10 @@ enum MeetingsEndpoints: String, EndpointSet {
     case meetingsPage, meetingCreate, meetingShow, meetingMinutes, meetingMinutesDocx, apiMeetings, apiMeetingCreate, apiMeeting
     case apiMeetingMinutes
 
+    static let navigation = [
+        NavigationEntry(.meetings, order: 60, label: WebText.Nav.meetings, route: .meetings, requires: .viewMeetings),
+    ]
+
     static let feature = "meetings"
 
     var declaration: EndpointDeclaration {
@@ -30,4 +34,8 @@ extension Route {
     static func meeting(_ id: Int64) -> Route { Route(E.meetingShow, id: id) }
     static func meetingMinutes(_ id: Int64) -> Route { Route(E.meetingMinutes, id: id) }
     static func meetingMinutesDocx(_ id: Int64) -> Route { Route(E.meetingMinutesDocx, id: id) }
+}
+
+extension NavItem {
+    static let meetings = NavItem("meetings")
 }

@@ -7,6 +7,10 @@ enum MonthlyEndpoints: String, EndpointSet {
     case apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth
     case apiProjectPlans, apiSaveProjectPlan, apiTargets, apiSetTarget, apiProjectPhotos, apiUploadPhoto
 
+    static let navigation = [
+        NavigationEntry(.reports, order: 40, label: WebText.Nav.reports, route: .reportsBoard(month: nil)),
+    ]
+
     static let feature = "monthly"
 
     var declaration: EndpointDeclaration {
@@ -58,4 +62,8 @@ extension Route {
     static func reportPhotos(_ id: Int64) -> Route { Route(E.reportPhotoUpload, id: id) }
     static var reopenMonth: Route { Route(E.reportsReopen) }
     static func recordInclusion(_ id: Int64) -> Route { Route(E.statsRecord, id: id) }
+}
+
+extension NavItem {
+    static let reports = NavItem("reports")
 }

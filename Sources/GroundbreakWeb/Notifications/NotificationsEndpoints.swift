@@ -4,6 +4,10 @@ import GroundbreakDomain
 enum NotificationsEndpoints: String, EndpointSet {
     case notificationsPage, notificationsRead, apiNotifications, apiNotificationsRead, adminWebhooks, adminWebhookSave
 
+    static let navigation = [
+        NavigationEntry(.inbox, order: 80, label: WebText.Nav.inbox, route: .notifications),
+    ]
+
     static let feature = "notifications"
 
     var declaration: EndpointDeclaration {
@@ -25,4 +29,8 @@ extension Route {
     static var notifications: Route { Route(E.notificationsPage) }
     static var markNotificationsRead: Route { Route(E.notificationsRead) }
     static var adminWebhooks: Route { Route(E.adminWebhooks) }
+}
+
+extension NavItem {
+    static let inbox = NavItem("inbox")
 }

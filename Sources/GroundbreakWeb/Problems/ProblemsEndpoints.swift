@@ -6,6 +6,10 @@ enum ProblemsEndpoints: String, EndpointSet {
     case enterpriseProblemRaise, apiProblems, apiProblem, apiRaiseProblem, apiProblemManage, apiProblemHandle
     case apiProblemConfirm, apiRaiseEnterpriseProblem, apiProblemFileUpload
 
+    static let navigation = [
+        NavigationEntry(.problems, order: 50, label: WebText.Nav.problems, route: .problems(ProblemQuery()), requires: .viewProblems),
+    ]
+
     static let feature = "problems"
 
     var declaration: EndpointDeclaration {
@@ -42,4 +46,8 @@ extension Route {
     static func confirmProblem(_ id: Int64) -> Route { Route(E.problemConfirm, id: id) }
     static var escalateProblems: Route { Route(E.problemsEscalate) }
     static var raiseEnterpriseProblem: Route { Route(E.enterpriseProblemRaise) }
+}
+
+extension NavItem {
+    static let problems = NavItem("problems")
 }

@@ -5,6 +5,11 @@ enum ProjectsEndpoints: String, EndpointSet {
     case home, ledgerPage, ledgerCSV, ledgerXLSX, projectNewPage, projectCreate, projectShowPage, projectEditPage, projectUpdate
     case projectTransition, apiListProjects, apiCreateProject, apiGetProject, apiUpdateProject, apiTransitionProject, apiProjectHistory
 
+    static let navigation = [
+        NavigationEntry(.ledger, order: 10, label: WebText.Nav.ledger, route: .ledger),
+        NavigationEntry(.newProject, order: 20, label: WebText.Nav.newProject, route: .newProject, requires: .createProject),
+    ]
+
     static let feature = "projects"
 
     var declaration: EndpointDeclaration {
@@ -45,4 +50,9 @@ extension Route {
     static func transition(_ id: Int64) -> Route { Route(E.projectTransition, id: id) }
     static var apiProjects: Route { Route(E.apiListProjects) }
     static func apiProject(_ id: Int64) -> Route { Route(E.apiGetProject, id: id) }
+}
+
+extension NavItem {
+    static let ledger = NavItem("ledger")
+    static let newProject = NavItem("newProject")
 }

@@ -5,6 +5,10 @@ enum SupervisionEndpoints: String, EndpointSet {
     case supervisionPage, supervisionCreate, supervisionShow, supervisionAnswer, supervisionDecide, supervisionLetter, apiSupervision
     case apiSupervisionCreate, apiSupervisedItem, apiSupervisionAnswer, apiSupervisionDecide
 
+    static let navigation = [
+        NavigationEntry(.supervision, order: 70, label: WebText.Nav.supervision, route: .supervision(openOnly: true), requires: .viewSupervision),
+    ]
+
     static let feature = "supervision"
 
     var declaration: EndpointDeclaration {
@@ -33,4 +37,8 @@ extension Route {
     static func answerSupervision(_ id: Int64) -> Route { Route(E.supervisionAnswer, id: id) }
     static func decideSupervision(_ id: Int64) -> Route { Route(E.supervisionDecide, id: id) }
     static func supervisionLetter(_ id: Int64) -> Route { Route(E.supervisionLetter, id: id) }
+}
+
+extension NavItem {
+    static let supervision = NavItem("supervision")
 }

@@ -30,8 +30,34 @@ struct PageContext: Sendable {
     }
 }
 
-enum NavItem {
-    case ledger, newProject, approvals, reports, problems, meetings, supervision, inbox, admin, audit, account, none
+/// Which main-navigation entry a page belongs to; features declare their own beside their endpoints.
+struct NavItem: Hashable, Sendable {
+    let name: String
+    init(_ name: String) { self.name = name }
+
+    /// Pages that belong to no entry (sign-in, errors).
+    static let none = NavItem("none")
+}
+
+/// An entry of the main navigation a feature offers: its place, label, where it goes, and what
+/// the caller must be allowed to do to see it (the guard still decides every request).
+struct NavigationEntry: Sendable {
+    let item: NavItem
+    let order: Int
+    let label: String
+    let route: Route
+    let requires: PolicyAction?
+
+    init(_ item: NavItem, order: Int, label: String, route: Route, requires: PolicyAction? = nil) {
+        self.item = item
+        self.order = order
+        self.label = label
+        self.route = route
+        self.requires = requires
+    }
+
+    /// Every feature's entries, in their order.
+    static let all: [NavigationEntry] = Features.all.flatMap { $0.navigation }.sorted { $0.order < $1.order }
 }
 
 /// The frame around every page: header with navigation and the signed-in user, then the content.
@@ -52,16 +78,9 @@ enum Layout {
                     .a(.class("brand"), .href(esc(Route.ledger.path)), .text(WebText.product)),
                     .if(context.principal != nil, .nav(
                         .class("mainnav"),
-                        navLink(WebText.Nav.ledger, .ledger, active: nav == .ledger),
-                        .if(context.may(.createProject), navLink(WebText.Nav.newProject, .newProject, active: nav == .newProject)),
-                        navLink("审批", .approvalQueue(FormData(pairs: [])), active: nav == .approvals),
-                        navLink("月度填报", .reportsBoard(month: nil), active: nav == .reports),
-                        .if(context.may(.viewProblems), navLink("问题清单", .problems(ProblemQuery()), active: nav == .problems)),
-                        .if(context.may(.viewMeetings), navLink("会议", .meetings, active: nav == .meetings)),
-                        .if(context.may(.viewSupervision), navLink("督办", .supervision(openOnly: true), active: nav == .supervision)),
-                        navLink("消息", .notifications, active: nav == .inbox),
-                        .if(context.may(.viewAudit), navLink("审计日志", .audit(FormData(pairs: [])), active: nav == .audit)),
-                        .if(context.may(.administer), navLink("用户管理", .adminUsers, active: nav == .admin))
+                        .forEach(NavigationEntry.all.filter { $0.requires.map(context.may) ?? true }) { entry in
+                            navLink(entry.label, entry.route, active: nav == entry.item)
+                        }
                     )),
                     .unwrap(context.principal) { principal in
                         .div(

@@ -47,4 +47,13 @@ struct EveryLinkTests {
         let pages = Endpoint.allCases.filter { $0.kind == .page && $0.method == .get }
         #expect(pages.filter { !linked.contains($0) }.isEmpty, "pages without a typed link: \(pages.filter { !linked.contains($0) })")
     }
+
+    @Test("the main navigation comes from the features: each entry a page served by GET, in a place of its own")
+    func navigation() {
+        let entries = NavigationEntry.all
+        #expect(entries.count >= 10)
+        #expect(entries.allSatisfy { $0.route.endpoint.kind == .page && $0.route.endpoint.method == .get }, "\(entries.map(\.route))")
+        #expect(Set(entries.map(\.order)).count == entries.count && Set(entries.map(\.item)).count == entries.count)
+        #expect(entries.first?.item == .ledger, "the ledger comes first")
+    }
 }

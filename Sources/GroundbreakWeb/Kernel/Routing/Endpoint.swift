@@ -91,9 +91,13 @@ protocol EndpointSet: CaseIterable, Hashable, Sendable, RawRepresentable where R
     /// The feature's name, as its folder is named (lower case).
     static var feature: String { get }
     var declaration: EndpointDeclaration { get }
+    /// The main-navigation entries the feature offers (none by default).
+    static var navigation: [NavigationEntry] { get }
 }
 
 extension EndpointSet {
+    static var navigation: [NavigationEntry] { [] }
+
     var endpoint: Endpoint { Endpoint(feature: Self.feature, name: rawValue, declaration: declaration) }
     var pattern: String { declaration.pattern }
 
