@@ -158,7 +158,7 @@ struct AuditPage {
         return Layout.document(title: "审计日志", context: context, nav: .audit, content: .group(
             .div(.class("page-head"), .h1(.text("审计日志")),
                  .div(.class("actions"), .a(.class("button secondary"), .href(esc(Route.auditCSV(FormData(pairs: form.pairs.filter { $0.0 != "page" })).path)), .text("导出CSV")))),
-            Components.errorSummary(errors, title: WebText.Problem.badQuery),
+            Components.errorSummary(errors, title: WebText.Errors.badQuery),
             .form(
                 .method(.get), .action(esc(Route.audit(FormData(pairs: [])).path)), .class("filters"),
                 .div(.class("filter-grid"),

@@ -8,7 +8,7 @@ import Hummingbird
 /// Ledger and monthly-figures import: upload, preview every row, commit all or nothing.
 enum ImportPages {
     static func page(_ input: EndpointRequest) async throws -> Response {
-        let notice = input.queryItems.first { $0.0 == "notice" }?.1 == "committed" ? "导入完成。" : nil
+        let notice = input.queryItems.first { $0.0 == "notice" }?.1 == "committed" ? WebText.Imports.done : nil
         return Responses.html(ImportPage(context: PageContext(input), history: try await history(input), notice: notice).document)
     }
 
@@ -17,7 +17,7 @@ enum ImportPages {
         let kind = ImportRecord.Kind(rawValue: input.form?["kind"] ?? "") ?? .projects
         guard let file = input.files.first(where: { $0.field == "file" }), !file.bytes.isEmpty else {
             let page = ImportPage(context: PageContext(input), history: try await history(input), notice: nil,
-                                  errors: [FieldError("file", .field("请选择要导入的 .xlsx 或 .csv 文件"))], kind: kind)
+                                  errors: [FieldError("file", .field(WebText.Imports.chooseFile))], kind: kind)
             return Responses.html(page.document, status: .unprocessableContent)
         }
         switch kind {
@@ -48,7 +48,7 @@ enum ImportPages {
         let form = input.form ?? FormData(pairs: [])
         guard let bytes = try input.services.importFiles.load(key: form["sha256"]) else {
             let page = ImportPage(context: PageContext(input), history: try await history(input), notice: nil,
-                                  errors: [FieldError("file", .field("找不到预览过的文件，请重新上传"))])
+                                  errors: [FieldError("file", .field(WebText.Imports.previewMissing))])
             return Responses.html(page.document, status: .unprocessableContent)
         }
         switch ImportRecord.Kind(rawValue: form["kind"]) ?? .projects {
@@ -69,14 +69,14 @@ enum ImportPages {
                           write: (ImportRun<P>) async throws -> ImportRecord) async throws -> Response {
         let run = try await plan()
         guard form["signature"] == signature(run, principal: input.principal, services: input.services) else {
-            return preview(input, run, status: .conflict, notice: "预览之后数据已有变化，下面是按最新数据重新生成的预览，请核对后再确认导入。")
+            return preview(input, run, status: .conflict, notice: WebText.Imports.changedSincePreview)
         }
         do {
             _ = try await write(run)
             input.services.responses.clear()
             return Responses.redirect(to: Route.imports.path(notice: "committed"))
         } catch StoreError.conflict, StoreError.invalid {
-            return preview(input, try await plan(), status: .conflict, notice: "导入时发现数据已被他人修改，未写入任何数据。请核对下面的最新预览后再确认。")
+            return preview(input, try await plan(), status: .conflict, notice: WebText.Imports.changedDuringCommit)
         }
     }
 
@@ -110,7 +110,7 @@ enum ImportPages {
         guard run.preview.canCommit else {
             let problems = run.preview.problems
             throw AppError(.unprocessableContent, kind: "import-refused",
-                           title: problems.isEmpty ? "文件中没有需要导入的内容" : "导入未执行：文件有 \(problems.count) 处问题，未写入任何数据",
+                           title: problems.isEmpty ? WebText.Imports.nothingToImport : WebText.Imports.notImported(problems.count),
                            fieldErrors: problems.prefix(200).map { FieldError($0.cell, .field($0.sentence)) })
         }
         let record = try await write(run)

@@ -47,8 +47,8 @@ public struct ImportRun<Planned: PlannedWrite>: Sendable {
 extension ImportRecord.Kind {
     public var label: String {
         switch self {
-        case .projects: "项目台账"
-        case .monthly: "月度数据"
+        case .projects: WebText.Imports.ledger
+        case .monthly: WebText.Imports.monthly
         }
     }
 }

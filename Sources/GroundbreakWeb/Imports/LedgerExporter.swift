@@ -41,9 +41,9 @@ public struct LedgerExporter: Sendable {
     public func writeXLSX(_ query: ProjectQuery, to destination: URL, now: Date) async throws {
         let scratch = destination.deletingLastPathComponent().appendingPathComponent(".xlsx-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let filter = query.items.filter { $0.0 != "page" && $0.0 != "perPage" }.isEmpty ? "全部项目" : "按筛选条件"
-        let writer = try LedgerWorkbookWriter(directory: scratch, title: "\(today.year)年重大项目台账",
-                                              subtitle: "单位：万元　　制表日期：\(today.iso)　　范围：\(filter)")
+        let filter = query.items.filter { $0.0 != "page" && $0.0 != "perPage" }.isEmpty ? WebText.Imports.allProjects : WebText.Imports.filtered
+        let writer = try LedgerWorkbookWriter(directory: scratch, title: WebText.Imports.ledgerTitle(today.year),
+                                              subtitle: WebText.Imports.ledgerSubtitle(today.iso, filter))
         try await forEachPage(query) { rows in
             for row in rows { try writer.append(row) }
         }

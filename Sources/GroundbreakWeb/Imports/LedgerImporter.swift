@@ -111,7 +111,7 @@ public struct LedgerImporter: Sendable {
     static func cleanName(_ name: String) -> String {
         let base = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         let clean = String(base.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init)).prefix(120)
-        return clean.isEmpty ? "未命名文件" : String(clean)
+        return clean.isEmpty ? WebText.Imports.unnamedFile : String(clean)
     }
 }
 

@@ -33,7 +33,7 @@ final class OfficeWorkers: Sendable {
             count += 1
             return true
         }
-        guard entered else { throw AppError(.serviceUnavailable, kind: "busy", title: WebText.Problem.officeBusy) }
+        guard entered else { throw AppError(.serviceUnavailable, kind: "busy", title: WebText.Errors.officeBusy) }
         defer { admitted.withLock { $0 -= 1 } }
         return try await pool.runIfActive(work)
     }

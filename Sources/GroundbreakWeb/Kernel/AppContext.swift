@@ -30,7 +30,7 @@ public struct AppContext: RequestContext {
     }
 
     var auditActor: AuditActor {
-        AuditActor(userId: principal?.userId, name: principal?.displayName ?? "匿名", sourceIP: sourceIP, requestId: requestId,
+        AuditActor(userId: principal?.userId, name: principal?.displayName ?? WebText.Server.anonymous, sourceIP: sourceIP, requestId: requestId,
                    unit: principal?.unit?.text ?? "")
     }
 }

@@ -24,25 +24,25 @@ public struct AppError: Error, Sendable {
         self.currentVersion = currentVersion
     }
 
-    public static let notFound = AppError(.notFound, kind: "not-found", title: WebText.Problem.notFound)
-    public static let unauthorized = AppError(.unauthorized, kind: "unauthorized", title: WebText.Problem.unauthorized)
-    public static let forbidden = AppError(.forbidden, kind: "forbidden", title: WebText.Problem.forbidden)
-    public static let csrf = AppError(.forbidden, kind: "csrf-failed", title: WebText.Problem.csrf)
-    public static let badJSON = AppError(.badRequest, kind: "malformed-json", title: WebText.Problem.badJSON)
-    public static let unsupportedMediaType = AppError(.unsupportedMediaType, kind: "unsupported-media-type", title: WebText.Problem.unsupportedMediaType)
-    public static let badMultipart = AppError(.badRequest, kind: "malformed-multipart", title: "上传内容格式不正确（multipart/form-data）")
-    public static let tooLarge = AppError(.contentTooLarge, kind: "body-too-large", title: WebText.Problem.tooLarge)
+    public static let notFound = AppError(.notFound, kind: "not-found", title: WebText.Errors.notFound)
+    public static let unauthorized = AppError(.unauthorized, kind: "unauthorized", title: WebText.Errors.unauthorized)
+    public static let forbidden = AppError(.forbidden, kind: "forbidden", title: WebText.Errors.forbidden)
+    public static let csrf = AppError(.forbidden, kind: "csrf-failed", title: WebText.Errors.csrf)
+    public static let badJSON = AppError(.badRequest, kind: "malformed-json", title: WebText.Errors.badJSON)
+    public static let unsupportedMediaType = AppError(.unsupportedMediaType, kind: "unsupported-media-type", title: WebText.Errors.unsupportedMediaType)
+    public static let badMultipart = AppError(.badRequest, kind: "malformed-multipart", title: WebText.Server.badMultipart)
+    public static let tooLarge = AppError(.contentTooLarge, kind: "body-too-large", title: WebText.Errors.tooLarge)
 
-    static func validation(_ failure: ValidationFailure, title: String = WebText.Problem.validation) -> AppError {
+    static func validation(_ failure: ValidationFailure, title: String = WebText.Errors.validation) -> AppError {
         AppError(.unprocessableContent, kind: "validation-failed", title: title, fieldErrors: failure.errors)
     }
 
     public static func badQuery(_ failure: ValidationFailure) -> AppError {
-        AppError(.badRequest, kind: "invalid-query", title: WebText.Problem.badQuery, fieldErrors: failure.errors)
+        AppError(.badRequest, kind: "invalid-query", title: WebText.Errors.badQuery, fieldErrors: failure.errors)
     }
 
     public static func conflict(currentVersion: Int) -> AppError {
-        AppError(.conflict, kind: "version-conflict", title: WebText.Problem.conflict, currentVersion: currentVersion)
+        AppError(.conflict, kind: "version-conflict", title: WebText.Errors.conflict, currentVersion: currentVersion)
     }
 
     /// The answer for a store outcome.

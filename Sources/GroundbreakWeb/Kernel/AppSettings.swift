@@ -47,18 +47,18 @@ public struct AppSettings: Sendable {
     public struct MissingSecret: Error, CustomStringConvertible {
         public let name: String
         public var description: String {
-            "生产模式缺少必需的密钥配置：\(name)。请通过环境变量或 .env 文件设置后再启动，系统不会使用默认值。"
+            WebText.Server.missingSecret(name)
         }
     }
 
     /// Production refuses to start with a missing or weak secret instead of falling back to one.
     public func validated() throws -> AppSettings {
         if case .failure(let bad) = TrustedProxies.parse(trustedProxies) {
-            throw InvalidSetting(description: "GROUNDBREAK_TRUSTED_PROXIES 中的「\(bad.text)」不是 IP 地址或 IPv4 网段（如 10.0.0.0/8）")
+            throw InvalidSetting(description: WebText.Server.badTrustedProxy(bad.text))
         }
         guard mode == .production else { return self }
         guard let secretKey, secretKey.utf8.count >= 32 else {
-            throw MissingSecret(name: "GROUNDBREAK_SECRET_KEY（至少32个字符）")
+            throw MissingSecret(name: WebText.Server.secretKeySetting)
         }
         return self
     }

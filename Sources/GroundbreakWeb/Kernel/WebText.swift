@@ -19,7 +19,7 @@ enum WebText {
         static let signOut = "退出"
     }
 
-    enum Problem {
+    enum Errors {
         static let notFound = "未找到请求的资源"
         static let unauthorized = "请先登录"
         static let forbidden = "没有权限执行此操作"
@@ -81,12 +81,6 @@ enum WebText {
         static let disabled = "账号已停用，请联系管理员"
         static func locked(minutes: Int) -> String { "连续登录失败次数过多，账号已锁定，请\(minutes)分钟后再试或联系管理员" }
         static let lockedByAdmin = "账号已被管理员锁定，请联系管理员"
-    }
-
-    enum Meetings {
-        static let unreadableProblem = "（该问题不在您的查看范围内）"
-        static let unreadableItem = "（该督办事项不在您的查看范围内）"
-        static let unreadableProject = "（该项目不在您的查看范围内）"
     }
 
     enum Audit {

@@ -52,7 +52,7 @@ enum PhotoPages {
         let project = try input.targetProject()
         let contentType = (input.request.headers[.contentType] ?? "").lowercased()
         guard ["image/jpeg", "image/png", "image/webp"].contains(where: contentType.hasPrefix) else {
-            throw AppError(.unsupportedMediaType, kind: "unsupported-media-type", title: WebText.Problem.imageTypes)
+            throw AppError(.unsupportedMediaType, kind: "unsupported-media-type", title: WebText.Errors.imageTypes)
         }
         let query = FormData(pairs: input.queryItems)
         guard let month = Month.parse(query["month"]) else { throw AppError.badQuery(ValidationFailure([FieldError("month", .dateInvalid)])) }

@@ -81,22 +81,22 @@ struct InboxPage {
     var document: HTML {
         let unread = messages.filter { $0.readAt == nil }.count
         let content: Node<HTML.BodyContext> = .group(
-            .h1(.text("消息")),
-            .p(.class("meta"), .text(unread == 0 ? "没有未读消息。" : "未读 \(unread) 条。")),
+            .h1(.text(WebText.Notifications.inbox)),
+            .p(.class("meta"), .text(unread == 0 ? WebText.Notifications.noUnread : WebText.Notifications.unreadCount(unread))),
             unread == 0 ? .empty : .form(.method(.post), .action(esc(Route.markNotificationsRead.path)), .class("inline-form"),
-                                        Layout.csrfField(context), .button(.type(.submit), .class("button secondary"), .text("全部标为已读"))),
-            messages.isEmpty ? .p(.class("empty"), .text("还没有消息。")) : .ul(.class("timeline"), .forEach(messages) { item(for: $0) })
+                                        Layout.csrfField(context), .button(.type(.submit), .class("button secondary"), .text(WebText.Notifications.markAllRead))),
+            messages.isEmpty ? .p(.class("empty"), .text(WebText.Notifications.none)) : .ul(.class("timeline"), .forEach(messages) { item(for: $0) })
         )
-        return Layout.document(title: "消息", context: context, nav: .inbox, content: content)
+        return Layout.document(title: WebText.Notifications.inbox, context: context, nav: .inbox, content: content)
     }
 
     func item(for message: InboxMessage) -> Node<HTML.ListContext> {
         let title: Node<HTML.BodyContext> = InboxPages.path(message.link).map { .a(.href(esc($0)), .text(message.title)) } ?? .text(message.title)
         let read: Node<HTML.BodyContext> = message.readAt == nil
             ? .form(.method(.post), .action(esc(Route.markNotificationsRead.path)), .class("inline-form"), Layout.csrfField(context),
-                    .input(.type(.hidden), .name("id"), .value(String(message.id))), .button(.type(.submit), .class("link-button"), .text("标为已读")))
+                    .input(.type(.hidden), .name("id"), .value(String(message.id))), .button(.type(.submit), .class("link-button"), .text(WebText.Notifications.markRead)))
             : .empty
-        return .li(.span(.class("when"), .text(Format.dateTime(message.createdAt) + (message.readAt == nil ? " 未读" : ""))), .text(" "),
+        return .li(.span(.class("when"), .text(Format.dateTime(message.createdAt) + (message.readAt == nil ? WebText.Notifications.unreadMark : ""))), .text(" "),
                    .strong(title), .text(" " + message.body), read)
     }
 }

@@ -114,12 +114,12 @@ public struct Scheduler: Service {
         // Reminders first: an owner whose problem is overdue hears it before the problem rises to the next owner.
         var jobs = [Job(name: "problems.remind") { today, now in
             let sent = try await services.problems.sendReminders(settings: settings, calendar: services.workingCalendar(), today: today, now: now)
-            return "提醒 \(sent) 条"
+            return WebText.Notifications.remindersSent(sent)
         }]
         jobs.append(Job(name: "supervision.remind") { today, now in
             let sent = try await services.supervision.sendReminders(lead: services.supervisionSettings.reminderWorkingDays, calendar: services.workingCalendar(),
                                                                     today: today, now: now)
-            return "提醒 \(sent) 条"
+            return WebText.Notifications.remindersSent(sent)
         })
         if services.supervisionSettings.urgeWhenOverdue {
             jobs.append(Job(name: "supervision.urge") { today, now in
@@ -129,8 +129,8 @@ public struct Scheduler: Service {
         if settings.escalateWhenOverdue {
             jobs.append(Job(name: "problems.escalate") { today, now in
                 let risen = try await services.problems.escalateOverdue(settings: settings, calendar: services.workingCalendar(),
-                                                                        actor: .system("定时任务：问题提级"), today: today, now: now)
-                return "提级 \(risen.count) 个"
+                                                                        actor: .system(WebText.Notifications.escalationJob), today: today, now: now)
+                return WebText.Notifications.escalatedCount(risen.count)
             })
         }
         return jobs
@@ -140,7 +140,7 @@ public struct Scheduler: Service {
         let webhooks = WebhookRepository(database: services.database)
         var delivered = 0, failed = 0
         for (delivery, webhook) in try await webhooks.due(now: now) {
-            let answer: (statusCode: Int?, error: String) = webhook.active ? await sender.send(delivery, to: webhook, now: now) : (nil, "接收地址已停用")
+            let answer: (statusCode: Int?, error: String) = webhook.active ? await sender.send(delivery, to: webhook, now: now) : (nil, WebText.Notifications.webhookDeactivated)
             try await webhooks.recordAttempt(id: delivery.id, statusCode: answer.statusCode, error: answer.error, now: clock.now())
             if answer.statusCode.map({ (200..<300).contains($0) }) == true { delivered += 1 } else { failed += 1 }
         }

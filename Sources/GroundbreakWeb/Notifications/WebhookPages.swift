@@ -14,7 +14,7 @@ enum WebhookPages {
     static func render(_ input: EndpointRequest, errors: [FieldError], form: FormData, status: HTTPResponse.Status) async throws -> Response {
         let repository = WebhookRepository(database: input.services.database)
         let page = WebhookAdminPage(context: PageContext(input), webhooks: try await repository.webhooks(), deliveries: try await repository.deliveries(limit: 50),
-                                    errors: errors, form: form, notice: input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存。" })
+                                    errors: errors, form: form, notice: input.queryItems.first { $0.0 == "notice" }.map { _ in WebText.Notifications.savedNotice })
         return Responses.html(page.document, status: status)
     }
 
@@ -47,54 +47,54 @@ struct WebhookAdminPage {
 
     var document: HTML {
         let content: Node<HTML.BodyContext> = .group(
-            .h1(.text("推送接口（Webhook）")),
+            .h1(.text(WebText.Notifications.webhooksTitle)),
             Components.notice(notice),
             Components.errorSummary(errors),
             .p(.class("meta"), .text("事件发生时，系统向接收地址 POST 一段 JSON；请求头 X-Groundbreak-Signature 为 t=时间戳,v1=HMAC-SHA256(密钥, \"时间戳.请求体\") 的十六进制值，接收方据此核验来源。未返回 2xx 时按 1 分钟、5 分钟、30 分钟、2 小时、12 小时重试，之后记为失败。")),
             createForm,
             hookTable,
-            .h2(.text("最近的推送记录")),
+            .h2(.text(WebText.Notifications.recentDeliveries)),
             deliveryTable
         )
-        return Layout.document(title: "推送接口", context: context, nav: .admin, content: content)
+        return Layout.document(title: WebText.Notifications.webhooks, context: context, nav: .admin, content: content)
     }
 
     var createForm: Node<HTML.BodyContext> {
         let messages = { (field: String) in errors.filter { $0.field == field }.map(\.message) }
-        let events = [Components.Option("*", "全部事件")] + WebhookEventType.allCases.map { Components.Option($0.rawValue, $0.rawValue) }
+        let events = [Components.Option("*", WebText.Notifications.allEvents)] + WebhookEventType.allCases.map { Components.Option($0.rawValue, $0.rawValue) }
         return .form(.method(.post), .action(esc(Route.adminWebhooks.path)), .class("card project-form"),
                      Layout.csrfField(context),
                      .input(.type(.hidden), .name("action"), .value("create")),
-                     .h2(.text("新增接收地址")),
+                     .h2(.text(WebText.Notifications.addWebhook)),
                      .div(.class("field-grid"),
-                          Components.textField("url", label: "接收地址", value: form["url"], errors: messages("url"), required: true, placeholder: "https://"),
-                          Components.textField("secret", label: "签名密钥（至少 16 个字符）", value: "", errors: messages("secret"), required: true),
-                          Components.textField("description", label: "说明", value: form["description"]),
-                          Components.checkboxes("eventTypes", label: "事件", options: events, selected: form.pairs.filter { $0.0 == "eventTypes" }.map(\.1),
+                          Components.textField("url", label: WebText.Notifications.url, value: form["url"], errors: messages("url"), required: true, placeholder: "https://"),
+                          Components.textField("secret", label: WebText.Notifications.secretHint, value: "", errors: messages("secret"), required: true),
+                          Components.textField("description", label: WebText.Notifications.description, value: form["description"]),
+                          Components.checkboxes("eventTypes", label: WebText.Notifications.events, options: events, selected: form.pairs.filter { $0.0 == "eventTypes" }.map(\.1),
                                                 errors: messages("eventTypes"))),
-                     .button(.type(.submit), .class("button"), .text("保存")))
+                     .button(.type(.submit), .class("button"), .text(WebText.Notifications.save)))
     }
 
     var hookTable: Node<HTML.BodyContext> {
-        guard !webhooks.isEmpty else { return .p(.class("empty"), .text("尚未设置接收地址。")) }
+        guard !webhooks.isEmpty else { return .p(.class("empty"), .text(WebText.Notifications.noWebhooks)) }
         return .div(.class("table-wrap"), .table(.class("ledger"),
-            .thead(.tr(.th(.text("编号")), .th(.text("接收地址")), .th(.text("事件")), .th(.text("说明")), .th(.text("状态")), .th(.text("")))),
+            .thead(.tr(.th(.text(WebText.Notifications.number)), .th(.text(WebText.Notifications.url)), .th(.text(WebText.Notifications.events)), .th(.text(WebText.Notifications.description)), .th(.text(WebText.Notifications.status)), .th(.text("")))),
             .tbody(.forEach(webhooks) { hook in
                 .tr(.td(.text(String(hook.id))), .td(.text(hook.url)), .td(.text(hook.eventTypes.joined(separator: "、"))), .td(.text(hook.description)),
-                    .td(.text(hook.active ? "启用" : "停用")),
+                    .td(.text(hook.active ? WebText.Notifications.activate : WebText.Notifications.deactivate)),
                     .td(.form(.method(.post), .action(esc(Route.adminWebhooks.path)), .class("inline-form"), Layout.csrfField(context),
                               .input(.type(.hidden), .name("id"), .value(String(hook.id))),
                               .input(.type(.hidden), .name("action"), .value(hook.active ? "deactivate" : "activate")),
-                              .button(.type(.submit), .class("link-button"), .text(hook.active ? "停用" : "启用")))))
+                              .button(.type(.submit), .class("link-button"), .text(hook.active ? WebText.Notifications.deactivate : WebText.Notifications.activate)))))
             })))
     }
 
     var deliveryTable: Node<HTML.BodyContext> {
-        guard !deliveries.isEmpty else { return .p(.class("empty"), .text("还没有推送。")) }
-        let status: [WebhookDelivery.Status: String] = [.pending: "待发送", .delivered: "已送达", .failed: "失败"]
+        guard !deliveries.isEmpty else { return .p(.class("empty"), .text(WebText.Notifications.noDeliveries)) }
+        let status: [WebhookDelivery.Status: String] = [.pending: WebText.Notifications.pending, .delivered: WebText.Notifications.delivered, .failed: WebText.Notifications.failed]
         return .div(.class("table-wrap"), .table(.class("ledger"),
-            .thead(.tr(.th(.text("编号")), .th(.text("接口")), .th(.text("事件")), .th(.text("状态")), .th(.class("num"), .text("尝试次数")),
-                       .th(.text("最近结果")), .th(.text("下次尝试")))),
+            .thead(.tr(.th(.text(WebText.Notifications.number)), .th(.text(WebText.Notifications.webhook)), .th(.text(WebText.Notifications.events)), .th(.text(WebText.Notifications.status)), .th(.class("num"), .text(WebText.Notifications.attempts)),
+                       .th(.text(WebText.Notifications.lastResult)), .th(.text(WebText.Notifications.nextAttempt)))),
             .tbody(.forEach(deliveries) { delivery in
                 .tr(.td(.text(String(delivery.id))), .td(.text(String(delivery.webhookId))), .td(.text(delivery.eventType)),
                     .td(.text(status[delivery.status] ?? delivery.status.rawValue)), .td(.class("num"), .text(String(delivery.attempts))),

@@ -37,9 +37,9 @@ public struct WebhookSender: Sendable {
             let response = try await client.execute(request, timeout: timeout)
             _ = try? await response.body.collect(upTo: 64 * 1024)
             let code = Int(response.status.code)
-            return (code, (200..<300).contains(code) ? "" : "接收方返回 \(code)")
+            return (code, (200..<300).contains(code) ? "" : WebText.Notifications.receiverAnswered(code))
         } catch {
-            return (nil, "无法送达：\(error)")
+            return (nil, WebText.Notifications.undeliverable(error))
         }
     }
 }

@@ -19,7 +19,7 @@ struct ProblemListPage {
     var notice: String?
 
     var document: HTML {
-        let title = project.map { "问题清单：\($0.fields.name)" } ?? "问题清单"
+        let title = project.map { WebText.Problems.listOfProject($0.fields.name) } ?? WebText.Problems.list
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
             Components.notice(notice),
@@ -41,29 +41,29 @@ struct ProblemListPage {
         return Layout.document(title: title, context: context, nav: .problems, content: content)
     }
 
-    static func day(_ day: Day) -> String { "\(day.month)月\(day.day)日" }
+    static func day(_ day: Day) -> String { WebText.Problems.monthDay(day.month, day.day) }
 
     var cycleCard: Node<HTML.BodyContext> {
         let cycle = board.cycle
-        let steps = "每月 \(Self.day(cycle.reportBy)) 前报送问题清单，\(Self.day(cycle.assignBy)) 前分办，\(Self.day(cycle.jointMeetingBy)) 前提请联席会议研究需全市统筹的问题"
-        let now = cycle.phaseEnds.map { "当前阶段：\(cycle.phase.label)（截至 \(Self.day($0))）" } ?? "当前阶段：\(cycle.phase.label)"
-        return .section(.class("card"), .h2(.text("\(cycle.month.label)问题清单")), .p(.text(now)), .p(.class("meta"), .text(steps)))
+        let steps = WebText.Problems.monthlyCycle(Self.day(cycle.reportBy), Self.day(cycle.assignBy), Self.day(cycle.jointMeetingBy))
+        let now = cycle.phaseEnds.map { WebText.Problems.phaseUntil(cycle.phase.label, Self.day($0)) } ?? WebText.Problems.phase(cycle.phase.label)
+        return .section(.class("card"), .h2(.text(WebText.Problems.monthList(cycle.month.label))), .p(.text(now)), .p(.class("meta"), .text(steps)))
     }
 
     var figuresCard: Node<HTML.BodyContext> {
         let figures = board.figures
         let rate = figures.resolutionRate.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
-        let median = figures.medianDaysToClose.map { "\($0) 天" } ?? "—"
-        let items: [(String, String)] = [("问题总数", String(figures.total)), ("未销号", String(figures.open)), ("已逾期", String(figures.overdue)),
-                                         ("已提级", String(figures.escalated)), ("本月销号", String(figures.closedThisMonth)), ("销号率", rate),
-                                         ("销号用时中位数", median)]
+        let median = figures.medianDaysToClose.map { WebText.Problems.days($0) } ?? "—"
+        let items: [(String, String)] = [(WebText.Problems.total, String(figures.total)), (WebText.Problems.open, String(figures.open)), (WebText.Problems.overdue, String(figures.overdue)),
+                                         (WebText.Problems.escalated, String(figures.escalated)), (WebText.Problems.closedThisMonth, String(figures.closedThisMonth)), (WebText.Problems.closeRate, rate),
+                                         (WebText.Problems.medianDaysToClose, median)]
         return .div(.class("stage-chips"), .forEach(items) { item in
             .div(.class("chip"), .span(.class("chip-label"), .text(item.1)), .span(.class("chip-count"), .text(item.0)))
         })
     }
 
     var viewChips: Node<HTML.BodyContext> {
-        .nav(.class("stage-chips"), .attribute(named: "aria-label", value: "列表"), .forEach(ProblemQuery.View.allCases) { view in
+        .nav(.class("stage-chips"), .attribute(named: "aria-label", value: WebText.Problems.listHeading), .forEach(ProblemQuery.View.allCases) { view in
             var next = query
             next.view = view
             next.page = 1
@@ -75,7 +75,7 @@ struct ProblemListPage {
         guard context.may(.manageProblems) else { return .empty }
         return .form(.method(.post), .action(esc(Route.escalateProblems.path)), .class("inline-form"),
                      Layout.csrfField(context),
-                     .button(.type(.submit), .class("button secondary"), .text("逾期问题按提级链条提级")))
+                     .button(.type(.submit), .class("button secondary"), .text(WebText.Problems.escalateOverdue)))
     }
 
     /// 万人助万企: on the city list, for those who may raise an enterprise's problem.
@@ -87,16 +87,16 @@ struct ProblemListPage {
             return catalog.regionSubtree(unit.code).contains(region.code)
         }.map { Components.Option($0.code, $0.name) }
         let messages = { (field: String) in errors.filter { $0.field == field }.map(\.message) }
-        return .details(.summary(.text("提出企业问题（万人助万企，无项目）")),
+        return .details(.summary(.text(WebText.Problems.raiseForEnterprise)),
             .form(.method(.post), .action(esc(Route.raiseEnterpriseProblem.path)), .class("card project-form"),
                   Layout.csrfField(context),
                   .div(.class("field-grid"),
-                       Components.textField("enterpriseName", label: "企业名称", value: form["enterpriseName"], errors: messages("enterpriseName"), required: true, form: "e"),
-                       Components.selectField("regionCode", label: "所在属地", options: regions, selected: form["regionCode"], errors: messages("regionCode"), required: true, form: "e"),
-                       Components.selectField("categoryCode", label: "问题类别", options: categories, selected: form["categoryCode"], errors: messages("categoryCode"),
+                       Components.textField("enterpriseName", label: WebText.Problems.enterpriseName, value: form["enterpriseName"], errors: messages("enterpriseName"), required: true, form: "e"),
+                       Components.selectField("regionCode", label: WebText.Problems.region, options: regions, selected: form["regionCode"], errors: messages("regionCode"), required: true, form: "e"),
+                       Components.selectField("categoryCode", label: WebText.Problems.category, options: categories, selected: form["categoryCode"], errors: messages("categoryCode"),
                                               required: true, form: "e"),
-                       Components.textArea("description", label: "问题描述", value: form["description"], errors: messages("description"))),
-                  .button(.type(.submit), .class("button"), .text("提出问题"))))
+                       Components.textArea("description", label: WebText.Problems.description, value: form["description"], errors: messages("description"))),
+                  .button(.type(.submit), .class("button"), .text(WebText.Problems.raise))))
     }
 
     var raiseForm: Node<HTML.BodyContext> {
@@ -105,30 +105,30 @@ struct ProblemListPage {
         let messages = { (field: String) in errors.filter { $0.field == field }.map(\.message) }
         return .form(.method(.post), .action(esc(Route.raiseProblem(projectId: raiseOn.id).path)), .class("card project-form"),
                      Layout.csrfField(context),
-                     .h2(.text("提出问题")),
+                     .h2(.text(WebText.Problems.raise)),
                      .div(.class("field-grid"),
-                          Components.selectField("categoryCode", label: "问题类别", options: categories, selected: form["categoryCode"],
+                          Components.selectField("categoryCode", label: WebText.Problems.category, options: categories, selected: form["categoryCode"],
                                                  errors: messages("categoryCode"), required: true),
-                          Components.textArea("description", label: "问题描述（需要谁、解决什么、何时前）", value: form["description"], errors: messages("description"))),
-                     .button(.type(.submit), .class("button"), .text("提出问题")))
+                          Components.textArea("description", label: WebText.Problems.descriptionHint, value: form["description"], errors: messages("description"))),
+                     .button(.type(.submit), .class("button"), .text(WebText.Problems.raise)))
     }
 
     var table: Node<HTML.BodyContext> {
-        guard !board.page.problems.isEmpty else { return .p(.class("empty"), .text("没有符合条件的问题。")) }
+        guard !board.page.problems.isEmpty else { return .p(.class("empty"), .text(WebText.Problems.noneMatching)) }
         return .div(.class("table-wrap"), .table(.class("ledger"),
-            .thead(.tr(.th(.text("问题")), .th(.text("类别")), .th(.text("层级")), .th(.text("责任单位")), .th(.text("时限")), .th(.text("状态")),
-                       .th(.text("提出")))),
+            .thead(.tr(.th(.text(WebText.Problems.problem)), .th(.text(WebText.Problems.categoryShort)), .th(.text(WebText.Problems.level)), .th(.text(WebText.Problems.owner)), .th(.text(WebText.Problems.deadline)), .th(.text(WebText.Problems.status)),
+                       .th(.text(WebText.Problems.raised)))),
             .tbody(.forEach(board.page.problems) { row(for: $0) })))
     }
 
     func row(for problem: Problem) -> Node<HTML.TableContext> {
         let overdue = problem.isOverdue(on: context.today)
-        let status: Node<HTML.BodyContext> = overdue ? .span(.class("badge clock-overdue"), .text("已逾期")) : .span(.class("badge"), .text(problem.status.label))
+        let status: Node<HTML.BodyContext> = overdue ? .span(.class("badge clock-overdue"), .text(WebText.Problems.overdue)) : .span(.class("badge"), .text(problem.status.label))
         return .tr(
             .td(.class("name"), .a(.href(esc(Route.problem(problem.id).path)), .text(String(problem.description.prefix(60))))),
             .td(.text(settings.category(problem.categoryCode)?.name ?? problem.categoryCode)),
-            .td(.text(problem.level.label + (problem.escalations > 0 ? "（提级 \(problem.escalations) 次）" : ""))),
-            .td(.text(problem.owner.map { $0.name(catalog) } ?? "待分办")),
+            .td(.text(problem.level.label + (problem.escalations > 0 ? WebText.Problems.escalationCount(problem.escalations) : ""))),
+            .td(.text(problem.owner.map { $0.name(catalog) } ?? WebText.Problems.toAssign)),
             .td(.text(problem.deadline?.iso ?? "—")),
             .td(status),
             .td(.text("\(problem.raisedByName) \(problem.raisedOn.iso)"))
@@ -138,8 +138,8 @@ struct ProblemListPage {
     var overdueByOwner: Node<HTML.BodyContext> {
         let rows = board.figures.overdueByOwner
         guard !rows.isEmpty else { return .empty }
-        return .section(.class("card"), .h2(.text("逾期问题按责任单位")),
-                        .table(.class("ledger"), .thead(.tr(.th(.text("责任单位")), .th(.class("num"), .text("逾期件数")))),
+        return .section(.class("card"), .h2(.text(WebText.Problems.overdueByOwner)),
+                        .table(.class("ledger"), .thead(.tr(.th(.text(WebText.Problems.owner)), .th(.class("num"), .text(WebText.Problems.overdueCount)))),
                                .tbody(.forEach(rows) { entry in
                                    var filter = ProblemQuery()
                                    filter.view = .overdue

@@ -43,7 +43,7 @@ enum ProblemPages {
         // The raise form is offered on a project the caller may change.
         let principal = input.principal
         let raiseOn = project.flatMap { Policy.decide(.editProject, on: $0, for: principal, catalog: input.catalog) == .allow ? $0 : nil }
-        let notice = input.queryItems.first { $0.0 == "notice" }.map { $0.1 == "escalated" ? "逾期问题已按提级链条提级。" : "已保存。" }
+        let notice = input.queryItems.first { $0.0 == "notice" }.map { $0.1 == "escalated" ? WebText.Problems.escalatedNotice : WebText.Problems.savedNotice }
         let page = ProblemListPage(context: PageContext(input), query: query, board: board, settings: input.services.problemSettings, catalog: input.catalog,
                                    project: project, raiseOn: raiseOn, errors: errors, form: form, notice: notice)
         return Responses.html(page.document, status: status)
@@ -60,7 +60,7 @@ enum ProblemPages {
         let may = Set([PolicyAction.manageProblems, .handleProblem, .confirmProblem].filter {
             Policy.decideProblem($0, problem, project: input.project, for: principal, catalog: catalog) == .allow
         })
-        let notice = input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存。" }
+        let notice = input.queryItems.first { $0.0 == "notice" }.map { _ in WebText.Problems.savedNotice }
         let page = ProblemShowPage(context: PageContext(input), problem: problem, project: input.project, events: try await input.services.problems.events(problemId: problem.id),
                                    files: try await input.services.files.evidence(problemId: problem.id),
                                    settings: input.services.problemSettings, catalog: catalog, may: may, errors: errors, notice: notice)
@@ -130,7 +130,7 @@ enum ProblemPages {
         let principal = try input.requirePrincipal()
         let result = ProblemEventInput.raiseForEnterprise(pairs, principal: principal, settings: input.services.problemSettings, catalog: input.catalog, today: input.today)
         if case .success(let problem) = result, Policy.decideEnterpriseProblem(regionCode: problem.regionCode, for: principal, catalog: input.catalog) != .allow {
-            throw AppError(.forbidden, kind: "forbidden", title: "只能为本辖区的企业提出问题")
+            throw AppError(.forbidden, kind: "forbidden", title: WebText.Problems.enterpriseOutsideRegion)
         }
         return result
     }

@@ -19,40 +19,40 @@ struct ProblemShowPage {
 
     var document: HTML {
         let content: Node<HTML.BodyContext> = .group(
-            .p(.class("breadcrumb"), .a(.href(esc(Route.problems(ProblemQuery()).path)), .text("问题清单"))),
-            .h1(.text("问题 #\(problem.id)")),
+            .p(.class("breadcrumb"), .a(.href(esc(Route.problems(ProblemQuery()).path)), .text(WebText.Problems.list))),
+            .h1(.text(WebText.Problems.title(problem.id))),
             Components.notice(notice),
             Components.errorSummary(errors),
             summary,
             forms,
-            .h2(.text("办理过程")),
+            .h2(.text(WebText.Problems.history)),
             .ol(.class("timeline"), .forEach(events) { entry(for: $0) }),
             fileList
         )
-        return Layout.document(title: "问题 #\(problem.id)", context: context, nav: .problems, content: content)
+        return Layout.document(title: WebText.Problems.title(problem.id), context: context, nav: .problems, content: content)
     }
 
     var summary: Node<HTML.BodyContext> {
         let subject: Node<HTML.BodyContext> = project.map { .a(.href(esc(Route.project($0.id).path)), .text($0.fields.name)) }
-            ?? .text(problem.enterpriseName.isEmpty ? "—" : "企业：\(problem.enterpriseName)")
+            ?? .text(problem.enterpriseName.isEmpty ? "—" : WebText.Problems.enterprise(problem.enterpriseName))
         let overdue = problem.isOverdue(on: context.today)
         let rows: [(String, Node<HTML.BodyContext>)] = [
-            ("项目", subject),
-            ("类别", .text(settings.category(problem.categoryCode)?.name ?? problem.categoryCode)),
-            ("问题描述", .text(problem.description)),
-            ("提出", .text("\(problem.raisedByName)，\(problem.raisedOn.iso)")),
-            ("层级", .text(problem.level.label + (problem.escalations > 0 ? "（已提级 \(problem.escalations) 次）" : ""))),
-            ("责任单位", .text(problem.owner.map { $0.name(catalog) } ?? "待分办")),
-            ("配合单位", .text(problem.supportUnits.isEmpty ? "—" : problem.supportUnits.map { $0.name(catalog) }.joined(separator: "、"))),
-            ("办理时限", .text((problem.deadline?.iso ?? "—") + (overdue ? "（已逾期）" : ""))),
-            ("状态", .text(problem.status.label + (problem.statusNote.isEmpty ? "" : "：\(problem.statusNote)"))),
+            (WebText.Problems.project, subject),
+            (WebText.Problems.categoryShort, .text(settings.category(problem.categoryCode)?.name ?? problem.categoryCode)),
+            (WebText.Problems.description, .text(problem.description)),
+            (WebText.Problems.raised, .text("\(problem.raisedByName)，\(problem.raisedOn.iso)")),
+            (WebText.Problems.level, .text(problem.level.label + (problem.escalations > 0 ? WebText.Problems.escalatedTimes(problem.escalations) : ""))),
+            (WebText.Problems.owner, .text(problem.owner.map { $0.name(catalog) } ?? WebText.Problems.toAssign)),
+            (WebText.Problems.support, .text(problem.supportUnits.isEmpty ? "—" : problem.supportUnits.map { $0.name(catalog) }.joined(separator: "、"))),
+            (WebText.Problems.handlingDeadline, .text((problem.deadline?.iso ?? "—") + (overdue ? WebText.Problems.overdueMark : ""))),
+            (WebText.Problems.status, .text(problem.status.label + (problem.statusNote.isEmpty ? "" : "：\(problem.statusNote)"))),
         ]
         return .section(.class("card"), .table(.class("ledger"), .tbody(.forEach(rows) { row in .tr(.th(.text(row.0)), .td(row.1)) })))
     }
 
     var fileList: Node<HTML.BodyContext> {
         guard !files.isEmpty else { return .empty }
-        return .group(.h2(.text("佐证材料")), .ul(.forEach(files) { file in
+        return .group(.h2(.text(WebText.Problems.evidence)), .ul(.forEach(files) { file in
             .li(.a(.href(esc(Route.file(file.id).path)), .text(file.name)), .span(.class("when"), .text(" \(file.uploadedBy) \(Format.dateTime(file.uploadedAt))")))
         }))
     }
@@ -82,39 +82,39 @@ struct ProblemShowPage {
               .input(.type(.hidden), .name("version"), .value(String(problem.version))),
               .h2(.text(title)),
               .div(.class("field-grid"),
-                   Components.selectField("event", label: "操作", options: events.map { Components.Option($0.0, $0.1) }, selected: "", blank: nil),
+                   Components.selectField("event", label: WebText.Problems.actions, options: events.map { Components.Option($0.0, $0.1) }, selected: "", blank: nil),
                    extra,
                    Components.textArea("text", label: textLabel, value: "")),
-              .button(.type(.submit), .class("button"), .text("提交")))
+              .button(.type(.submit), .class("button"), .text(WebText.Problems.submit)))
     }
 
     var manageForms: Node<HTML.BodyContext> {
         let units = Components.unitOptions(catalog)
         let levels = ProblemLevel.allCases.map { Components.Option($0.rawValue, $0.label) }
         let assign: Node<HTML.FormContext> = .group(
-            Components.selectField("owner", label: "责任单位（分办时）", options: units, selected: problem.owner?.key ?? ""),
-            Components.selectField("level", label: "层级", options: levels, selected: problem.level.rawValue, blank: nil),
-            Components.textField("deadline", label: "办理时限（留空按层级工作日）", value: problem.deadline?.iso ?? "", inputType: .date),
-            .div(.class("field"), Components.label("supportUnits", "配合单位", required: false),
+            Components.selectField("owner", label: WebText.Problems.ownerWhenAssigning, options: units, selected: problem.owner?.key ?? ""),
+            Components.selectField("level", label: WebText.Problems.level, options: levels, selected: problem.level.rawValue, blank: nil),
+            Components.textField("deadline", label: WebText.Problems.deadlineHint, value: problem.deadline?.iso ?? "", inputType: .date),
+            .div(.class("field"), Components.label("supportUnits", WebText.Problems.support, required: false),
                  Components.select("supportUnits", options: units, selected: Set(problem.supportUnits.map(\.key)), blank: nil, multiple: true))
         )
-        return eventForm(.manageProblem(problem.id), title: "分办与督办（项目中心）",
-                         events: [("assign", "分办 / 改派"), ("escalate", "提级"), ("suspend", "挂起"), ("resume", "恢复办理")],
-                         textLabel: "说明（挂起、提级须写明原因）", extra: assign)
+        return eventForm(.manageProblem(problem.id), title: WebText.Problems.manageHeading,
+                         events: [("assign", WebText.Problems.assign), ("escalate", WebText.Problems.escalate), ("suspend", WebText.Problems.suspend), ("resume", WebText.Problems.resume)],
+                         textLabel: WebText.Problems.manageNote, extra: assign)
     }
 
     var handleForm: Node<HTML.BodyContext> {
-        eventForm(.handleProblem(problem.id), title: "办理（责任单位）",
-                  events: [("reply", "办理回复"), ("resolve", "办结（附解决情况）"), ("beyondPower", "无力解决，申请提级")],
-                  textLabel: "进展、解决情况或原因",
-                  extra: .div(.class("field"), .label(.for("file"), .text("佐证材料（图片、PDF 或 Office 文件，可不传）")),
+        eventForm(.handleProblem(problem.id), title: WebText.Problems.handleHeading,
+                  events: [("reply", WebText.Problems.reply), ("resolve", WebText.Problems.resolve), ("beyondPower", WebText.Problems.beyondPower)],
+                  textLabel: WebText.Problems.handleNote,
+                  extra: .div(.class("field"), .label(.for("file"), .text(WebText.Problems.evidenceHint)),
                               .input(.type(.file), .id("file"), .name("file"), .attribute(named: "accept", value: ".jpg,.jpeg,.png,.webp,.pdf,.docx,.xlsx,.pptx"))),
                   upload: true)
     }
 
     var confirmForm: Node<HTML.BodyContext> {
-        eventForm(.confirmProblem(problem.id), title: "销号确认（提出人或项目中心）",
-                  events: problem.status == .resolved ? [("closeOut", "确认解决，销号"), ("reopen", "未解决，退回重办")] : [("reopen", "重新办理")],
-                  textLabel: "意见（退回须写明原因）")
+        eventForm(.confirmProblem(problem.id), title: WebText.Problems.confirmHeading,
+                  events: problem.status == .resolved ? [("closeOut", WebText.Problems.closeOut), ("reopen", WebText.Problems.reopen)] : [("reopen", WebText.Problems.reopenShort)],
+                  textLabel: WebText.Problems.confirmNote)
     }
 }

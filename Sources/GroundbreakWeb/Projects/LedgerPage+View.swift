@@ -16,7 +16,7 @@ extension LedgerPage {
                     .a(.class("button secondary"), .href(esc(Route.ledgerCSV(query).path)), .text(WebText.Ledger.exportCSV))
                 )
             ),
-            Components.errorSummary(queryErrors, title: WebText.Problem.badQuery),
+            Components.errorSummary(queryErrors, title: WebText.Errors.badQuery),
             filterForm,
             stageChips,
             table,

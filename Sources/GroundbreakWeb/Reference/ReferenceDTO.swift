@@ -56,7 +56,7 @@ struct ReferenceDTO: Codable, Sendable {
         industryDivisions = catalog.divisions.map { item($0.code, $0.name, $0.sectionCode, $0.validity) }
         sizeBands = catalog.sizeBands.map { Band(code: $0.code, label: $0.label, minimum: $0.minimum.yuan) }
         tags = catalog.tags.map { item($0.code, $0.name, nil, $0.validity) }
-        let builtIn = Validity(source: "系统内置")
+        let builtIn = Validity(source: WebText.Reference.builtIn)
         stages = Stage.allCases.map { item($0.rawValue, $0.label, nil, builtIn) }
         investmentTypes = InvestmentType.allCases.map { item($0.rawValue, $0.label, nil, builtIn) }
         levels = ProjectLevel.allCases.map { item($0.rawValue, $0.label, nil, builtIn) }

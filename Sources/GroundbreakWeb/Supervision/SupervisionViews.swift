@@ -14,14 +14,14 @@ struct SupervisionListPage {
     var document: HTML {
         let overdue = items.filter { $0.isOverdue(on: context.today) }.count
         let content: Node<HTML.BodyContext> = .group(
-            .h1(.text("督办事项")),
+            .h1(.text(WebText.Supervision.items)),
             Components.errorSummary(errors),
-            .p(.class("lead"), .text(openOnly ? "未办结 \(items.count) 件，其中逾期 \(overdue) 件。" : "全部 \(items.count) 件。")),
-            .p(.a(.href(esc(Route.supervision(openOnly: !openOnly).path)), .text(openOnly ? "查看全部（含已销号）" : "只看未办结"))),
+            .p(.class("lead"), .text(openOnly ? WebText.Supervision.openSummary(items.count, overdue) : WebText.Supervision.allSummary(items.count))),
+            .p(.a(.href(esc(Route.supervision(openOnly: !openOnly).path)), .text(openOnly ? WebText.Supervision.showAll : WebText.Supervision.showOpen))),
             context.may(.superviseItems) ? createForm : .empty,
             table
         )
-        return Layout.document(title: "督办事项", context: context, nav: .supervision, content: content)
+        return Layout.document(title: WebText.Supervision.items, context: context, nav: .supervision, content: content)
     }
 
     var createForm: Node<HTML.BodyContext> {
@@ -30,23 +30,23 @@ struct SupervisionListPage {
         let sources = SupervisedItem.Source.allCases.map { Components.Option($0.rawValue, $0.label) }
         return .form(.method(.post), .action(esc(Route.supervision(openOnly: true).path)), .class("card project-form"),
                      Layout.csrfField(context),
-                     .h2(.text("立项督办")),
+                     .h2(.text(WebText.Supervision.createHeading)),
                      .div(.class("field-grid"),
-                          Components.textArea("content", label: "督办内容", value: form["content"], errors: messages("content")),
-                          Components.selectField("owner", label: "责任单位", options: units, selected: form["owner"], errors: messages("owner"), required: true),
-                          Components.textField("deadline", label: "办理时限", value: form["deadline"], errors: messages("deadline"), required: true, inputType: .date),
-                          Components.selectField("source", label: "来源", options: sources, selected: form["source"], blank: nil),
-                          Components.textField("sourceNote", label: "来源说明（会议及文号、批示等）", value: form["sourceNote"])),
-                     .button(.type(.submit), .class("button"), .text("立项")))
+                          Components.textArea("content", label: WebText.Supervision.content, value: form["content"], errors: messages("content")),
+                          Components.selectField("owner", label: WebText.Supervision.owner, options: units, selected: form["owner"], errors: messages("owner"), required: true),
+                          Components.textField("deadline", label: WebText.Supervision.deadline, value: form["deadline"], errors: messages("deadline"), required: true, inputType: .date),
+                          Components.selectField("source", label: WebText.Supervision.source, options: sources, selected: form["source"], blank: nil),
+                          Components.textField("sourceNote", label: WebText.Supervision.sourceNote, value: form["sourceNote"])),
+                     .button(.type(.submit), .class("button"), .text(WebText.Supervision.create)))
     }
 
     var table: Node<HTML.BodyContext> {
-        guard !items.isEmpty else { return .p(.class("empty"), .text("没有督办事项。")) }
+        guard !items.isEmpty else { return .p(.class("empty"), .text(WebText.Supervision.none)) }
         return .div(.class("table-wrap"), .table(.class("ledger"),
-            .thead(.tr(.th(.text("督办内容")), .th(.text("责任单位")), .th(.text("时限")), .th(.text("状态")), .th(.text("来源")), .th(.class("num"), .text("催办")))),
+            .thead(.tr(.th(.text(WebText.Supervision.content)), .th(.text(WebText.Supervision.owner)), .th(.text(WebText.Supervision.deadlineShort)), .th(.text(WebText.Supervision.status)), .th(.text(WebText.Supervision.source)), .th(.class("num"), .text(WebText.Supervision.urges)))),
             .tbody(.forEach(items) { item in
                 let status: Node<HTML.BodyContext> = item.isOverdue(on: context.today)
-                    ? .span(.class("badge clock-overdue"), .text("已逾期")) : .span(.class("badge"), .text(item.status.label))
+                    ? .span(.class("badge clock-overdue"), .text(WebText.Supervision.overdue)) : .span(.class("badge"), .text(item.status.label))
                 return .tr(.td(.class("name"), .a(.href(esc(Route.supervisedItem(item.id).path)), .text(String(item.content.prefix(60))))),
                            .td(.text(item.owner.name(catalog))), .td(.text(item.deadline.iso)), .td(status), .td(.text(item.source.label)),
                            .td(.class("num"), .text(String(item.urges))))
@@ -65,28 +65,28 @@ struct SupervisionShowPage {
     var document: HTML {
         let overdue = item.isOverdue(on: context.today)
         let rows: [(String, String)] = [
-            ("督办内容", item.content), ("责任单位", item.owner.name(catalog)), ("办理时限", item.deadline.iso + (overdue ? "（已逾期）" : "")),
-            ("状态", item.status.label), ("来源", item.sourceNote.isEmpty ? item.source.label : "\(item.source.label)：\(item.sourceNote)"),
-            ("立项", "\(item.createdBy)，\(item.createdOn.iso)"), ("催办次数", String(item.urges)),
+            (WebText.Supervision.content, item.content), (WebText.Supervision.owner, item.owner.name(catalog)), (WebText.Supervision.deadline, item.deadline.iso + (overdue ? WebText.Supervision.overdueMark : "")),
+            (WebText.Supervision.status, item.status.label), (WebText.Supervision.source, item.sourceNote.isEmpty ? item.source.label : "\(item.source.label)：\(item.sourceNote)"),
+            (WebText.Supervision.create, "\(item.createdBy)，\(item.createdOn.iso)"), (WebText.Supervision.urgeCount, String(item.urges)),
         ]
         let content: Node<HTML.BodyContext> = .group(
-            .p(.class("breadcrumb"), .a(.href(esc(Route.supervision(openOnly: true).path)), .text("督办事项"))),
-            .h1(.text("督办事项 #\(item.id)")),
+            .p(.class("breadcrumb"), .a(.href(esc(Route.supervision(openOnly: true).path)), .text(WebText.Supervision.items))),
+            .h1(.text(WebText.Supervision.title(item.id))),
             Components.errorSummary(errors),
             .section(.class("card"), .table(.class("ledger"), .tbody(.forEach(rows) { row in .tr(.th(.text(row.0)), .td(.text(row.1))) }))),
             may.contains(.superviseItems) && (overdue || item.urges > 0)
-                ? .p(.a(.class("button secondary"), .href(esc(Route.supervisionLetter(item.id).path)), .text("下载督办函（.docx）"))) : .empty,
+                ? .p(.a(.class("button secondary"), .href(esc(Route.supervisionLetter(item.id).path)), .text(WebText.Supervision.downloadLetter))) : .empty,
             may.contains(.answerSupervision) && item.status.isOpen
-                ? form(.answerSupervision(item.id), title: "反馈（责任单位）", events: [("feedback", "反馈进展"), ("done", "报告办结")], withDeadline: false) : .empty,
+                ? form(.answerSupervision(item.id), title: WebText.Supervision.answerHeading, events: [("feedback", WebText.Supervision.feedback), ("done", WebText.Supervision.done)], withDeadline: false) : .empty,
             may.contains(.superviseItems) && item.status != .closed
-                ? form(.decideSupervision(item.id), title: "督查（督查室）", events: item.status.isOpen ? [("urge", "催办并发督办函")] : [("close", "核销销号"), ("reopen", "退回重办")],
+                ? form(.decideSupervision(item.id), title: WebText.Supervision.decideHeading, events: item.status.isOpen ? [("urge", WebText.Supervision.urge)] : [("close", WebText.Supervision.close), ("reopen", WebText.Supervision.reopen)],
                        withDeadline: item.status.isOpen) : .empty,
-            .h2(.text("办理过程")),
+            .h2(.text(WebText.Supervision.history)),
             .ol(.class("timeline"), .forEach(events) { event in
                 .li(.span(.class("when"), .text("\(event.on.iso) \(event.actorName)")), .text(" \(event.kind.label)" + (event.text.isEmpty ? "" : " — \(event.text)")))
             })
         )
-        return Layout.document(title: "督办事项 #\(item.id)", context: context, nav: .supervision, content: content)
+        return Layout.document(title: WebText.Supervision.title(item.id), context: context, nav: .supervision, content: content)
     }
 
     func form(_ route: Route, title: String, events: [(String, String)], withDeadline: Bool) -> Node<HTML.BodyContext> {
@@ -95,9 +95,9 @@ struct SupervisionShowPage {
               .input(.type(.hidden), .name("version"), .value(String(item.version))),
               .h2(.text(title)),
               .div(.class("field-grid"),
-                   Components.selectField("event", label: "操作", options: events.map { Components.Option($0.0, $0.1) }, selected: "", blank: nil),
-                   withDeadline ? Components.textField("deadline", label: "新的办理时限（可不填）", value: "", inputType: .date) : .empty,
-                   Components.textArea("text", label: "说明", value: "")),
-              .button(.type(.submit), .class("button"), .text("提交")))
+                   Components.selectField("event", label: WebText.Supervision.actions, options: events.map { Components.Option($0.0, $0.1) }, selected: "", blank: nil),
+                   withDeadline ? Components.textField("deadline", label: WebText.Supervision.newDeadline, value: "", inputType: .date) : .empty,
+                   Components.textArea("text", label: WebText.Supervision.note, value: "")),
+              .button(.type(.submit), .class("button"), .text(WebText.Supervision.submit)))
     }
 }

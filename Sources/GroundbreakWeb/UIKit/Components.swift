@@ -58,7 +58,7 @@ enum Components {
 
     static func selectField<C: HTML.BodyContext>(
         _ name: String, label text: String, options: [Option], selected: String, errors messages: [String] = [],
-        required: Bool = false, blank: String? = "请选择", form: String = ""
+        required: Bool = false, blank: String? = WebText.Common.choose, form: String = ""
     ) -> Node<C> {
         .div(
             .class("field" + (messages.isEmpty ? "" : " has-error")),
@@ -97,8 +97,8 @@ enum Components {
 
     /// Departments and regions, as an owner unit is chosen (`department:CODE`, `region:CODE`).
     static func unitOptions(_ catalog: ReferenceCatalog) -> [Option] {
-        catalog.departments.map { Option("department:\($0.code)", $0.shortName, group: "部门") }
-            + catalog.assignableRegions.map { Option("region:\($0.code)", $0.name, group: "县（市）区、开发区") }
+        catalog.departments.map { Option("department:\($0.code)", $0.shortName, group: WebText.Common.departments) }
+            + catalog.assignableRegions.map { Option("region:\($0.code)", $0.name, group: WebText.Common.regionsAndZones) }
     }
 
     static func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.SelectContext> {
@@ -127,7 +127,7 @@ enum Components {
 
     /// Lists every problem at the top of a refused form.
     /// `form` is the id prefix of the form the errors belong to, when a page repeats one.
-    static func errorSummary<C: HTML.BodyContext>(_ errors: [FieldError], title: String = WebText.Problem.validation, form: String = "") -> Node<C> {
+    static func errorSummary<C: HTML.BodyContext>(_ errors: [FieldError], title: String = WebText.Errors.validation, form: String = "") -> Node<C> {
         .if(!errors.isEmpty, .div(
             .class("alert alert-error"), .attribute(named: "role", value: "alert"),
             .strong(.text(title)),
@@ -156,7 +156,7 @@ enum Components {
         guard pageCount > 1 else { return .empty }
         let window = Set((max(1, page - 2)...min(pageCount, page + 2)).map { $0 } + [1, pageCount])
         var nodes: [Node<HTML.BodyContext>] = []
-        if page > 1 { nodes.append(.a(.href(esc(link(page - 1))), .attribute(named: "rel", value: "prev"), .text("上一页"))) }
+        if page > 1 { nodes.append(.a(.href(esc(link(page - 1))), .attribute(named: "rel", value: "prev"), .text(WebText.Common.previousPage))) }
         var previous = 0
         for number in window.sorted() {
             if number - previous > 1 { nodes.append(.span(.class("gap"), .text("…"))) }
@@ -165,8 +165,8 @@ enum Components {
                 : .a(.href(esc(link(number))), .text(String(number))))
             previous = number
         }
-        if page < pageCount { nodes.append(.a(.href(esc(link(page + 1))), .attribute(named: "rel", value: "next"), .text("下一页"))) }
-        return .element(named: "nav", nodes: [.class("pagination"), .attribute(named: "aria-label", value: "分页")] + nodes.map { .element(named: "span", nodes: [$0]) })
+        if page < pageCount { nodes.append(.a(.href(esc(link(page + 1))), .attribute(named: "rel", value: "next"), .text(WebText.Common.nextPage))) }
+        return .element(named: "nav", nodes: [.class("pagination"), .attribute(named: "aria-label", value: WebText.Common.pagination)] + nodes.map { .element(named: "span", nodes: [$0]) })
     }
 }
 
@@ -182,7 +182,7 @@ extension ReferenceCatalog {
 
     var categoryOptions: [Components.Option] {
         assignableCategories.map { category in
-            .init(category.code, category.name, group: category.parentCode.flatMap { self.category($0)?.name } ?? "其他")
+            .init(category.code, category.name, group: category.parentCode.flatMap { self.category($0)?.name } ?? WebText.Common.other)
         }
     }
 
@@ -201,7 +201,7 @@ extension ReferenceCatalog {
     }
 
     var departmentOptions: [Components.Option] {
-        departments.map { .init($0.code, $0.name, group: $0.level == "city" ? "市直部门及单位" : "县（市）区") }
+        departments.map { .init($0.code, $0.name, group: $0.level == "city" ? WebText.Common.cityDepartments : WebText.Common.regions) }
     }
 
     var tagOptions: [Components.Option] {

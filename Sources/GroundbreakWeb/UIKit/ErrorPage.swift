@@ -16,7 +16,7 @@ struct ErrorPage {
             .h1(.text("\(error.status.code) \(error.title)")),
             .unwrap(error.detail) { .p(.text($0)) },
             .if(!error.fieldErrors.isEmpty, .ul(.forEach(error.fieldErrors) { .li(.text("\(DomainText.field($0.field).zh)：\($0.message)")) })),
-            .p(.a(.href(esc(Route.ledger.path)), .text("返回项目台账")))
+            .p(.a(.href(esc(Route.ledger.path)), .text(WebText.Common.backToLedger)))
         ))
     }
 }

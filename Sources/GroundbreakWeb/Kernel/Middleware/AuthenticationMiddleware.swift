@@ -29,7 +29,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
                     try await services.audit.record(entity: "auth", entityId: "token", action: "token-rejected",
                                                     reason: WebText.Audit.refusalSample(previous: sample.previousCount), actor: context.auditActor, now: now)
                 }
-                throw AppError(.unauthorized, kind: "invalid-token", title: WebText.Problem.invalidToken)
+                throw AppError(.unauthorized, kind: "invalid-token", title: WebText.Errors.invalidToken)
             }
             context.principal = user.principal
             context.apiToken = token

@@ -39,18 +39,18 @@ struct ErrorMiddleware: RouterMiddleware {
             switch error.status {
             case .notFound: return .notFound
             case .contentTooLarge: return .tooLarge
-            case .methodNotAllowed: return AppError(.methodNotAllowed, kind: "method-not-allowed", title: WebText.Problem.methodNotAllowed)
+            case .methodNotAllowed: return AppError(.methodNotAllowed, kind: "method-not-allowed", title: WebText.Errors.methodNotAllowed)
             case .unauthorized: return .unauthorized
             case .forbidden: return .forbidden
             default:
                 if error.status.code < 500 {
-                    return AppError(error.status, kind: "bad-request", title: WebText.Problem.badRequest, detail: error.body)
+                    return AppError(error.status, kind: "bad-request", title: WebText.Errors.badRequest, detail: error.body)
                 }
             }
         default:
             break
         }
         context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
-        return AppError(.internalServerError, kind: "server-error", title: WebText.Problem.server)
+        return AppError(.internalServerError, kind: "server-error", title: WebText.Errors.server)
     }
 }

@@ -60,7 +60,7 @@ struct EndpointRequest: Sendable {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/json") else { throw AppError.unsupportedMediaType }
         guard let body, body.readableBytes > 0 else {
-            throw AppError(.badRequest, kind: "malformed-json", title: WebText.Problem.badJSON, detail: WebText.Problem.emptyBody)
+            throw AppError(.badRequest, kind: "malformed-json", title: WebText.Errors.badJSON, detail: WebText.Errors.emptyBody)
         }
         let decoded = try JSONBody.decode(T.self, from: Data(buffer: body))
         try TextInputGuard.check(decoded: decoded)

@@ -13,7 +13,7 @@ protocol DeclaresOwnFields {}
 enum JSONBody {
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
-            throw AppError(.badRequest, kind: "malformed-json", title: WebText.Problem.badJSON, detail: WebText.Problem.jsonSyntax)
+            throw AppError(.badRequest, kind: "malformed-json", title: WebText.Errors.badJSON, detail: WebText.Errors.jsonSyntax)
         }
         let decoded: T
         do {
@@ -33,7 +33,7 @@ enum JSONBody {
         func path(_ codingPath: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
             let keys = (codingPath + (last.map { [$0] } ?? [])).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
             let joined = keys.reduce("") { $0.isEmpty || $1.hasPrefix("[") ? $0 + $1 : $0 + "." + $1 }
-            return joined.isEmpty ? WebText.Problem.bodyField : joined
+            return joined.isEmpty ? WebText.Errors.bodyField : joined
         }
         switch error {
         case .typeMismatch(_, let context):
@@ -52,7 +52,7 @@ enum JSONBody {
             let field = path(context.codingPath)
             return [FieldError(field, .wrongType(field: field))]
         @unknown default:
-            return [FieldError(WebText.Problem.bodyField, .wrongType(field: WebText.Problem.bodyField))]
+            return [FieldError(WebText.Errors.bodyField, .wrongType(field: WebText.Errors.bodyField))]
         }
     }
 
@@ -100,7 +100,7 @@ enum JSONBody {
                 for (index, element) in array.enumerated() { walk(element, path + "[\(index)]") }
             case let number as NSNumber:
                 let double = number.doubleValue
-                if !double.isFinite || double.rounded() != double || abs(double) >= 9.2e18 { paths.append(path.isEmpty ? WebText.Problem.bodyField : path) }
+                if !double.isFinite || double.rounded() != double || abs(double) >= 9.2e18 { paths.append(path.isEmpty ? WebText.Errors.bodyField : path) }
             default:
                 break
             }

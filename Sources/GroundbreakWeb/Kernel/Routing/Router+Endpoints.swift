@@ -67,7 +67,7 @@ enum EndpointRegistry {
         }
         if principal?.mustChangePassword == true && !endpoint.allowedBeforePasswordChange {
             if endpoint.kind == .page && endpoint.method == .get { throw RedirectTo(path: Route.password.path) }
-            throw AppError(.forbidden, kind: "password-change-required", title: WebText.Problem.mustChangePassword)
+            throw AppError(.forbidden, kind: "password-change-required", title: WebText.Errors.mustChangePassword)
         }
         if decision == .allow, let load = endpoint.target.load {
             decision = try await load(&input, action)

@@ -24,7 +24,7 @@ enum TextInputGuard {
 
     private static func collect(_ value: Any, path: String, into paths: inout [String]) {
         if let text = value as? String {
-            if TextNormalizer.hasForbiddenControls(text) { paths.append(path.isEmpty ? WebText.Problem.bodyField : path) }
+            if TextNormalizer.hasForbiddenControls(text) { paths.append(path.isEmpty ? WebText.Errors.bodyField : path) }
             return
         }
         let mirror = Mirror(reflecting: value)
@@ -37,8 +37,8 @@ enum TextInputGuard {
             for child in mirror.children {
                 let pair = Mirror(reflecting: child.value).children.map(\.value)
                 if pair.count == 2 {
-                    let key = (pair[0] as? String).map { TextNormalizer.hasForbiddenControls($0) ? WebText.Problem.keyField : String($0.prefix(40)) } ?? WebText.Problem.keyField
-                    if let text = pair[0] as? String, TextNormalizer.hasForbiddenControls(text) { paths.append(path.isEmpty ? WebText.Problem.bodyField : path) }
+                    let key = (pair[0] as? String).map { TextNormalizer.hasForbiddenControls($0) ? WebText.Errors.keyField : String($0.prefix(40)) } ?? WebText.Errors.keyField
+                    if let text = pair[0] as? String, TextNormalizer.hasForbiddenControls(text) { paths.append(path.isEmpty ? WebText.Errors.bodyField : path) }
                     collect(pair[1], path: path.isEmpty ? key : path + "." + key, into: &paths)
                 }
             }

@@ -1,0 +1,51 @@
+/// The imports pages' words, zh-CN: the feature's section of the Web catalogue.
+extension WebText {
+    enum Imports {
+        static let title = "台账导入"
+        static let history = "导入记录"
+        static let kind = "导入内容"
+        static let upload = "上传文件"
+        static let formatHint = "支持 .xlsx 和 .csv（UTF-8 或 GB18030）。表头可以在标题行、单位行之下，可以有合并的分组表头；列名按常见写法识别（如“名称”“计划总投资”“建设地点”）；金额按表头或“单位：亿元”行换算为万元。先预览，确认无误后整批写入，任何一行有误都不会写入。"
+        static let ledgerHint = "项目台账：项目按投资项目统一代码匹配，没有代码的按项目名称加所在属地匹配；留空的单元格不会清除系统中已有的值；阶段变更请在项目页办理。"
+        static let monthlyHint = "月度数据：每行一个项目的一个月（列：投资项目统一代码或项目名称、月份、当月完成投资（调度口径）、统计口径、形象进度、形象进度（%）、用工人数、大幅波动说明），可以一次导入多个月；按月报填报的规则逐行检查，已审核通过的月报不能修改，已关账的月份须填写“更正原因”。"
+        static let file = "文件"
+        static let uploadAndPreview = "上传并预览"
+        static let downloadTemplate = "下载现有台账（可作导入模板）"
+        static let noHistory = "尚无导入记录。"
+        static let time = "时间"
+        static let content = "内容"
+        static let importedBy = "导入人"
+        static let created = "新增"
+        static let updated = "更新"
+        static let unchanged = "无变化"
+        static let skipped = "跳过"
+        static let rowsUnit = "条"
+        static let projectsUnit = "个"
+        static func previewSummary(_ create: some CustomStringConvertible, _ unit: some CustomStringConvertible, _ update: some CustomStringConvertible, _ unit3: some CustomStringConvertible, _ unchanged: some CustomStringConvertible, _ unit5: some CustomStringConvertible, _ skipped: some CustomStringConvertible, _ refused: some CustomStringConvertible) -> String { "新增 \(create) \(unit3)，更新 \(update) \(unit5)，无变化 \(unchanged) \(unit)，跳过 \(skipped) 行，有错误 \(refused) 行" }
+        static func previewOf(_ kind: some CustomStringConvertible, _ fileName: some CustomStringConvertible) -> String { "\(kind)导入预览：\(fileName)" }
+        static let preview = "导入预览"
+        static func moreProblems(_ problems: some CustomStringConvertible) -> String { "……另有 \(problems) 处问题未列出" }
+        static func fileHasProblems(_ problems: some CustomStringConvertible) -> String { "文件有 \(problems) 处问题，修改后重新上传；在此之前不会写入任何数据" }
+        static func columnNotes(_ notes: some CustomStringConvertible) -> String { "列的识别情况（\(notes) 条）" }
+        static let cancel = "取消"
+        static let row = "行"
+        static let action = "处理"
+        static let project = "项目"
+        static let note = "说明"
+        static let changes = "修改："
+        static let done = "导入完成。"
+        static let chooseFile = "请选择要导入的 .xlsx 或 .csv 文件"
+        static let previewMissing = "找不到预览过的文件，请重新上传"
+        static let changedSincePreview = "预览之后数据已有变化，下面是按最新数据重新生成的预览，请核对后再确认导入。"
+        static let changedDuringCommit = "导入时发现数据已被他人修改，未写入任何数据。请核对下面的最新预览后再确认。"
+        static let nothingToImport = "文件中没有需要导入的内容"
+        static func notImported(_ problems: some CustomStringConvertible) -> String { "导入未执行：文件有 \(problems) 处问题，未写入任何数据" }
+        static let ledger = "项目台账"
+        static let monthly = "月度数据"
+        static let allProjects = "全部项目"
+        static let filtered = "按筛选条件"
+        static func ledgerTitle(_ year: some CustomStringConvertible) -> String { "\(year)年重大项目台账" }
+        static func ledgerSubtitle(_ today: some CustomStringConvertible, _ filter: some CustomStringConvertible) -> String { "单位：万元　　制表日期：\(today)　　范围：\(filter)" }
+        static let unnamedFile = "未命名文件"
+    }
+}

@@ -1,0 +1,42 @@
+/// The notifications pages' words, zh-CN: the feature's section of the Web catalogue.
+extension WebText {
+    enum Notifications {
+        static let inbox = "消息"
+        static let noUnread = "没有未读消息。"
+        static func unreadCount(_ unread: some CustomStringConvertible) -> String { "未读 \(unread) 条。" }
+        static let markAllRead = "全部标为已读"
+        static let none = "还没有消息。"
+        static let markRead = "标为已读"
+        static let unreadMark = " 未读"
+        static func remindersSent(_ sent: some CustomStringConvertible) -> String { "提醒 \(sent) 条" }
+        static let escalationJob = "定时任务：问题提级"
+        static func escalatedCount(_ risen: some CustomStringConvertible) -> String { "提级 \(risen) 个" }
+        static let webhookDeactivated = "接收地址已停用"
+        static let savedNotice = "已保存。"
+        static let webhooksTitle = "推送接口（Webhook）"
+        static let recentDeliveries = "最近的推送记录"
+        static let webhooks = "推送接口"
+        static let allEvents = "全部事件"
+        static let addWebhook = "新增接收地址"
+        static let url = "接收地址"
+        static let secretHint = "签名密钥（至少 16 个字符）"
+        static let description = "说明"
+        static let events = "事件"
+        static let save = "保存"
+        static let noWebhooks = "尚未设置接收地址。"
+        static let number = "编号"
+        static let status = "状态"
+        static let activate = "启用"
+        static let deactivate = "停用"
+        static let noDeliveries = "还没有推送。"
+        static let pending = "待发送"
+        static let delivered = "已送达"
+        static let failed = "失败"
+        static let webhook = "接口"
+        static let attempts = "尝试次数"
+        static let lastResult = "最近结果"
+        static let nextAttempt = "下次尝试"
+        static func receiverAnswered(_ code: some CustomStringConvertible) -> String { "接收方返回 \(code)" }
+        static func undeliverable(_ error: any Error) -> String { "无法送达：\(error)" }
+    }
+}

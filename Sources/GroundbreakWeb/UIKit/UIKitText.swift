@@ -1,0 +1,15 @@
+/// The uikit pages' words, zh-CN: the feature's section of the Web catalogue.
+extension WebText {
+    enum Common {
+        static let choose = "请选择"
+        static let departments = "部门"
+        static let regionsAndZones = "县（市）区、开发区"
+        static let previousPage = "上一页"
+        static let nextPage = "下一页"
+        static let pagination = "分页"
+        static let other = "其他"
+        static let cityDepartments = "市直部门及单位"
+        static let regions = "县（市）区"
+        static let backToLedger = "返回项目台账"
+    }
+}
