@@ -10,7 +10,7 @@ enum AccountPages {
     static func account(_ input: EndpointRequest) async throws -> Response {
         let principal = try input.requirePrincipal()
         let sessions = try await input.services.sessions.sessions(userId: principal.userId)
-        let notice = input.queryItems.first { $0.0 == "notice" }?.1 == "password" ? "密码已修改" : nil
+        let notice = input.queryItems.first { $0.0 == "notice" }?.1 == "password" ? WebText.Accounts.passwordChanged : nil
         let page = AccountPage(context: PageContext(input), principal: principal, catalog: input.catalog, sessionCount: sessions.count, notice: notice)
         return Responses.html(page.document)
     }
@@ -31,7 +31,7 @@ enum AccountPages {
             if let after = try await input.services.users.finishPasswordCheck(id: account.id, matched: matched, now: input.now), after.isLocked(at: input.now) {
                 try await input.services.sessions.deleteAll(userId: account.id)
                 try await input.services.audit.record(entity: "user", entityId: String(account.id), action: "locked",
-                                                      reason: "连续\(UserRepository.lockAfterFailures)次密码错误", actor: input.actor, now: input.now)
+                                                      reason: WebText.Accounts.lockedAfterPasswordFailures(UserRepository.lockAfterFailures), actor: input.actor, now: input.now)
             }
             if !matched { problems.append(.wrongCurrent) }
         } else {
@@ -78,25 +78,25 @@ struct AccountPage {
     var notice: String?
 
     var document: HTML {
-        Layout.document(title: "我的账号", context: context, nav: .account, content: .group(
-            .h1(.text("我的账号")),
+        Layout.document(title: WebText.Accounts.myAccount, context: context, nav: .account, content: .group(
+            .h1(.text(WebText.Accounts.myAccount)),
             Components.notice(notice),
             .section(
                 .class("card"),
                 .element(named: "dl", nodes: [.class("details")] + [
-                    ("用户名", principal.username),
-                    ("姓名", principal.displayName),
-                    ("角色", principal.roles.sorted().map(\.label).joined(separator: "、")),
-                    ("所属单位", UnitNames.describe(principal.unit, catalog: catalog)),
-                    ("职务", principal.positionId.flatMap { catalog.position($0)?.display } ?? "—"),
-                    ("在线会话", "\(sessionCount) 个"),
+                    (WebText.Accounts.username, principal.username),
+                    (WebText.Accounts.displayName, principal.displayName),
+                    (WebText.Accounts.roles, principal.roles.sorted().map(\.label).joined(separator: "、")),
+                    (WebText.Accounts.unit, UnitNames.describe(principal.unit, catalog: catalog)),
+                    (WebText.Accounts.position, principal.positionId.flatMap { catalog.position($0)?.display } ?? "—"),
+                    (WebText.Accounts.sessions, WebText.Accounts.sessionCount(sessionCount)),
                 ].flatMap { label, value -> [Node<HTML.BodyContext>] in [.element(named: "dt", text: label), .element(named: "dd", text: value)] })
             ),
             .div(
                 .class("actions"),
-                .a(.class("button"), .href(esc(Route.password.path)), .text("修改密码")),
+                .a(.class("button"), .href(esc(Route.password.path)), .text(WebText.Accounts.changePassword)),
                 .form(.method(.post), .action(esc(Route.signOutEverywhere.path)), .class("inline"), Layout.csrfField(context),
-                      .button(.type(.submit), .class("button secondary"), .text("退出所有设备上的登录")))
+                      .button(.type(.submit), .class("button secondary"), .text(WebText.Accounts.signOutEverywhere)))
             )
         ))
     }
@@ -108,20 +108,20 @@ struct PasswordPage {
     var errors: [String]
 
     var document: HTML {
-        Layout.document(title: "修改密码", context: context, nav: .account, content: .div(
+        Layout.document(title: WebText.Accounts.changePassword, context: context, nav: .account, content: .div(
             .class("login card"),
-            .h1(.text("修改密码")),
-            .if(forced, .div(.class("alert alert-warn"), .text("这是首次登录或管理员重置后的登录，请先设置新密码。"))),
+            .h1(.text(WebText.Accounts.changePassword)),
+            .if(forced, .div(.class("alert alert-warn"), .text(WebText.Accounts.mustChangePassword))),
             .if(!errors.isEmpty, .div(.class("alert alert-error"), .attribute(named: "role", value: "alert"), .ul(.forEach(errors) { .li(.text($0)) }))),
             .form(
                 .method(.post), .action(esc(Route.password.path)),
                 Layout.csrfField(context),
-                Components.textField("current", label: "当前密码", value: "", required: true, inputType: .password),
-                Components.textField("new", label: "新密码", value: "", required: true,
-                                     hint: "至少\(PasswordPolicy.minimumLength)位，含大写字母、小写字母、数字、符号中的至少\(PasswordPolicy.requiredClasses)类，不能与最近5次相同",
+                Components.textField("current", label: WebText.Accounts.currentPassword, value: "", required: true, inputType: .password),
+                Components.textField("new", label: WebText.Accounts.newPassword, value: "", required: true,
+                                     hint: WebText.Accounts.passwordRule(PasswordPolicy.minimumLength, PasswordPolicy.requiredClasses),
                                      inputType: .password),
-                Components.textField("confirm", label: "再次输入新密码", value: "", required: true, inputType: .password),
-                .button(.type(.submit), .class("button"), .text("保存新密码"))
+                Components.textField("confirm", label: WebText.Accounts.confirmPassword, value: "", required: true, inputType: .password),
+                .button(.type(.submit), .class("button"), .text(WebText.Accounts.saveNewPassword))
             )
         ))
     }
@@ -138,7 +138,7 @@ enum UnitNames {
     }
 
     static func options(_ catalog: ReferenceCatalog) -> [Components.Option] {
-        catalog.departments.map { Components.Option(OrgUnit(kind: .department, code: $0.code).text, $0.name, group: "部门") }
-            + catalog.assignableRegions.map { Components.Option(OrgUnit(kind: .region, code: $0.code).text, $0.name, group: "属地") }
+        catalog.departments.map { Components.Option(OrgUnit(kind: .department, code: $0.code).text, $0.name, group: WebText.Accounts.departments) }
+            + catalog.assignableRegions.map { Components.Option(OrgUnit(kind: .region, code: $0.code).text, $0.name, group: WebText.Accounts.regions) }
     }
 }

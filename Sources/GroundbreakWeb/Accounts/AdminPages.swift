@@ -66,8 +66,8 @@ enum AdminPages {
                 username: username, settings: settings, passwordHash: hash, mustChangePassword: true, actor: input.actor, now: input.now
             )
             return Responses.html(OneTimeSecretPage(
-                context: PageContext(input), title: "已新增用户 \(account.username)", label: "初始密码",
-                secret: password, note: "请当面或通过安全渠道交给本人。首次登录时须修改密码。此密码不会再次显示。",
+                context: PageContext(input), title: WebText.Accounts.userCreated(account.username), label: WebText.Accounts.initialPassword,
+                secret: password, note: WebText.Accounts.initialPasswordHint,
                 back: .adminUser(account.id)
             ).document, status: .created)
         } catch let problem as UserRepository.Problem {
@@ -78,7 +78,7 @@ enum AdminPages {
     static func showUser(_ input: EndpointRequest) async throws -> Response {
         let account = try input.requireTargetUser()
         let tokens = try await input.services.tokens.tokens(userId: account.id)
-        let notices = ["saved": "已保存", "unlocked": "已解除锁定", "locked": "已锁定", "revoked": "令牌已撤销"]
+        let notices = ["saved": WebText.Accounts.saved, "unlocked": WebText.Accounts.unlocked, "locked": WebText.Accounts.locked, "revoked": WebText.Accounts.tokenRevoked]
         let page = UserFormPage(context: PageContext(input), catalog: input.catalog, account: account, form: UserFormPage.form(for: account),
                                 errors: [], tokens: tokens, now: input.now,
                                 notice: input.queryItems.first { $0.0 == "notice" }.flatMap { notices[$0.1] })
@@ -106,8 +106,8 @@ enum AdminPages {
         try await input.services.users.setPassword(id: account.id, hash: hash, mustChange: true, keepSession: nil,
                                                    action: "password-reset", actor: input.actor, now: input.now)
         return Responses.html(OneTimeSecretPage(
-            context: PageContext(input), title: "已重置 \(account.username) 的密码", label: "临时密码", secret: password,
-            note: "此密码不会再次显示。用户登录后须立即修改；其所有登录会话已结束。", back: .adminUser(account.id)
+            context: PageContext(input), title: WebText.Accounts.passwordReset(account.username), label: WebText.Accounts.temporaryPassword, secret: password,
+            note: WebText.Accounts.temporaryPasswordHint, back: .adminUser(account.id)
         ).document)
     }
 
@@ -127,8 +127,8 @@ enum AdminPages {
         }
         let (token, _) = try await input.services.tokens.issue(userId: account.id, name: name, actor: input.actor, now: input.now)
         return Responses.html(OneTimeSecretPage(
-            context: PageContext(input), title: "已为 \(account.username) 签发 API 令牌「\(name)」", label: "API 令牌", secret: token,
-            note: "调用接口时在请求头中携带 Authorization: Bearer 令牌。令牌只显示这一次，权限与该用户相同，可随时撤销。",
+            context: PageContext(input), title: WebText.Accounts.tokenIssued(account.username, name), label: WebText.Accounts.apiToken, secret: token,
+            note: WebText.Accounts.apiTokenHint,
             back: .adminUser(account.id)
         ).document, status: .created)
     }

@@ -49,7 +49,7 @@ enum AuditPages {
         return Responses.html(page.document, status: errors.isEmpty ? .ok : .badRequest)
     }
 
-    static let csvHeader = ["编号", "时间", "操作人", "所属单位", "来源地址", "请求编号", "对象", "对象编号", "操作", "原因", "修改前", "修改后"]
+    static let csvHeader = [WebText.Accounts.number, WebText.Accounts.time, WebText.Accounts.actor, WebText.Accounts.unit, WebText.Accounts.sourceAddress, WebText.Accounts.requestId, WebText.Accounts.entity, WebText.Accounts.entityId, WebText.Accounts.action, WebText.Accounts.reason, WebText.Accounts.before, WebText.Accounts.after]
 
     static func csv(_ input: EndpointRequest) async throws -> Response {
         let (parsed, _, errors) = query(from: input.queryItems)
@@ -138,13 +138,13 @@ struct AuditPage {
     var catalog: ReferenceCatalog
 
     static let actions: [(String, String)] = [
-        ("create", "录入/新增"), ("update", "修改"), ("transition", "阶段变更"), ("sign-in", "登录"), ("sign-in-failed", "登录失败"),
-        ("sign-in-locked", "锁定期间登录"), ("locked", "账号锁定"), ("sign-out", "退出"), ("sign-out-everywhere", "退出所有设备"),
-        ("password-change", "修改密码"), ("password-reset", "重置密码"), ("lock", "管理员锁定"), ("unlock", "解除锁定"),
-        ("issue", "签发令牌"), ("revoke", "撤销令牌"), ("token-use", "令牌使用"), ("token-rejected", "令牌被拒"), ("denied", "越权访问被拒"),
-        ("bulk-load", "批量载入"),
+        ("create", WebText.Accounts.actionCreate), ("update", WebText.Accounts.actionUpdate), ("transition", WebText.Accounts.actionTransition), ("sign-in", WebText.Accounts.actionLogin), ("sign-in-failed", WebText.Accounts.actionLoginFailed),
+        ("sign-in-locked", WebText.Accounts.actionLoginWhileLocked), ("locked", WebText.Accounts.actionLocked), ("sign-out", WebText.Accounts.actionLogout), ("sign-out-everywhere", WebText.Accounts.actionSignOutEverywhere),
+        ("password-change", WebText.Accounts.changePassword), ("password-reset", WebText.Accounts.resetPassword), ("lock", WebText.Accounts.actionAdminLock), ("unlock", WebText.Accounts.unlock),
+        ("issue", WebText.Accounts.issueToken), ("revoke", WebText.Accounts.actionRevokeToken), ("token-use", WebText.Accounts.actionTokenUsed), ("token-rejected", WebText.Accounts.actionTokenRefused), ("denied", WebText.Accounts.actionDenied),
+        ("bulk-load", WebText.Accounts.actionBulkLoad),
     ]
-    static let entities: [(String, String)] = [("project", "项目"), ("user", "用户"), ("auth", "登录"), ("api_token", "API 令牌"), ("route", "访问控制"), ("dataset", "数据集")]
+    static let entities: [(String, String)] = [("project", WebText.Accounts.entityProject), ("user", WebText.Accounts.entityUser), ("auth", WebText.Accounts.actionLogin), ("api_token", WebText.Accounts.apiToken), ("route", WebText.Accounts.entityRoute), ("dataset", WebText.Accounts.entityDataset)]
 
     func link(page: Int) -> String {
         var pairs = form.pairs.filter { $0.0 != "page" }
@@ -155,26 +155,26 @@ struct AuditPage {
     var document: HTML {
         let actionLabels = Dictionary(uniqueKeysWithValues: Self.actions)
         let entityLabels = Dictionary(uniqueKeysWithValues: Self.entities)
-        return Layout.document(title: "审计日志", context: context, nav: .audit, content: .group(
-            .div(.class("page-head"), .h1(.text("审计日志")),
-                 .div(.class("actions"), .a(.class("button secondary"), .href(esc(Route.auditCSV(FormData(pairs: form.pairs.filter { $0.0 != "page" })).path)), .text("导出CSV")))),
+        return Layout.document(title: WebText.Accounts.audit, context: context, nav: .audit, content: .group(
+            .div(.class("page-head"), .h1(.text(WebText.Accounts.audit)),
+                 .div(.class("actions"), .a(.class("button secondary"), .href(esc(Route.auditCSV(FormData(pairs: form.pairs.filter { $0.0 != "page" })).path)), .text(WebText.Accounts.exportCSV)))),
             Components.errorSummary(errors, title: WebText.Errors.badQuery),
             .form(
                 .method(.get), .action(esc(Route.audit(FormData(pairs: [])).path)), .class("filters"),
                 .div(.class("filter-grid"),
-                     filter("entity", "对象", Components.select("entity", options: Self.entities.map { .init($0.0, $0.1) }, selected: [form["entity"]], blank: "全部")),
-                     filter("entityId", "对象编号", .input(.type(.text), .name("entityId"), .id("f-entityId"), .value(esc(form["entityId"])))),
-                     filter("action", "操作", Components.select("action", options: Self.actions.map { .init($0.0, $0.1) }, selected: [form["action"]], blank: "全部")),
-                     filter("actor", "操作人", .input(.type(.text), .name("actor"), .id("f-actor"), .value(esc(form["actor"])))),
-                     filter("unit", "所属单位", .input(.type(.text), .name("unit"), .id("f-unit"), .value(esc(form["unit"])), .placeholder("department:CC-GXJ"))),
-                     filter("from", "起始日期", .input(.type(.date), .name("from"), .id("f-from"), .value(esc(form["from"])))),
-                     filter("to", "截止日期", .input(.type(.date), .name("to"), .id("f-to"), .value(esc(form["to"]))))),
-                .div(.class("filter-actions"), .button(.type(.submit), .class("button"), .text("筛选")),
-                     .span(.class("muted"), .text("共 \(Format.count(totalCount)) 条")))
+                     filter("entity", WebText.Accounts.entity, Components.select("entity", options: Self.entities.map { .init($0.0, $0.1) }, selected: [form["entity"]], blank: WebText.Accounts.all)),
+                     filter("entityId", WebText.Accounts.entityId, .input(.type(.text), .name("entityId"), .id("f-entityId"), .value(esc(form["entityId"])))),
+                     filter("action", WebText.Accounts.action, Components.select("action", options: Self.actions.map { .init($0.0, $0.1) }, selected: [form["action"]], blank: WebText.Accounts.all)),
+                     filter("actor", WebText.Accounts.actor, .input(.type(.text), .name("actor"), .id("f-actor"), .value(esc(form["actor"])))),
+                     filter("unit", WebText.Accounts.unit, .input(.type(.text), .name("unit"), .id("f-unit"), .value(esc(form["unit"])), .placeholder("department:CC-GXJ"))),
+                     filter("from", WebText.Accounts.from, .input(.type(.date), .name("from"), .id("f-from"), .value(esc(form["from"])))),
+                     filter("to", WebText.Accounts.to, .input(.type(.date), .name("to"), .id("f-to"), .value(esc(form["to"]))))),
+                .div(.class("filter-actions"), .button(.type(.submit), .class("button"), .text(WebText.Accounts.filter)),
+                     .span(.class("muted"), .text(WebText.Accounts.totalCount(Format.count(totalCount)))))
             ),
             .div(.class("table-wrap"), .table(
                 .class("ledger"),
-                .thead(.tr(.th(.text("时间")), .th(.text("操作人")), .th(.text("所属单位")), .th(.text("来源")), .th(.text("对象")), .th(.text("操作")), .th(.text("说明")))),
+                .thead(.tr(.th(.text(WebText.Accounts.time)), .th(.text(WebText.Accounts.actor)), .th(.text(WebText.Accounts.unit)), .th(.text(WebText.Accounts.source)), .th(.text(WebText.Accounts.entity)), .th(.text(WebText.Accounts.action)), .th(.text(WebText.Accounts.note)))),
                 .tbody(.forEach(entries) { entry in
                     .tr(
                         .td(.text(Format.dateTime(entry.at))),

@@ -58,7 +58,7 @@ enum AuthPages {
         guard matches else {
             if let after, after.isLocked(at: now) {
                 try await services.audit.record(entity: "user", entityId: String(user.id), action: "locked",
-                                                reason: "连续\(UserRepository.lockAfterFailures)次登录失败", actor: input.actor, now: now)
+                                                reason: WebText.Accounts.lockedAfterSignInFailures(UserRepository.lockAfterFailures), actor: input.actor, now: now)
                 return try await refuse(WebText.Auth.locked(minutes: Int(UserRepository.lockDuration / 60)), .forbidden, "sign-in-failed", user)
             }
             return try await refuse(WebText.Auth.failed, .unauthorized, "sign-in-failed", user)

@@ -14,7 +14,7 @@ enum PositionPages {
 
     static func renderList(_ input: EndpointRequest, errors: [FieldError], form: FormData, status: HTTPResponse.Status) async throws -> Response {
         let page = PositionsPage(context: PageContext(input), positions: try await input.services.positions.all(), errors: errors, form: form,
-                                 notice: input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存" })
+                                 notice: input.queryItems.first { $0.0 == "notice" }.map { _ in WebText.Accounts.saved })
         return Responses.html(page.document, status: status)
     }
 
@@ -45,7 +45,7 @@ enum PositionPages {
         let page = PositionPage(context: PageContext(input), position: try await positions.position(id: position.id) ?? position,
                                 holdings: try await positions.holdings(positionId: position.id),
                                 projects: try await positions.projects(positionId: position.id), errors: errors, form: form,
-                                notice: input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存" })
+                                notice: input.queryItems.first { $0.0 == "notice" }.map { _ in WebText.Accounts.saved })
         return Responses.html(page.document, status: status)
     }
 
@@ -73,29 +73,29 @@ struct PositionsPage {
     var notice: String?
 
     var document: HTML {
-        Layout.document(title: "职务管理", context: context, nav: .admin, content: .group(
-            .h1(.text("职务管理（包保领导、项目秘书）")),
-            .p(.class("meta"), .text("项目挂在职务上而不是人身上：人员调整时在职务页登记接任，项目、历史和责任链保持不变。")),
+        Layout.document(title: WebText.Accounts.positions, context: context, nav: .admin, content: .group(
+            .h1(.text(WebText.Accounts.positionsTitle)),
+            .p(.class("meta"), .text(WebText.Accounts.positionsHint)),
             Components.notice(notice),
             Components.errorSummary(errors),
             .div(.class("table-wrap"), .table(.class("ledger"),
-                .thead(.tr(.th(.text("职务")), .th(.text("所在单位")), .th(.text("职责")), .th(.text("现任")))),
+                .thead(.tr(.th(.text(WebText.Accounts.position)), .th(.text(WebText.Accounts.unitName)), .th(.text(WebText.Accounts.duty)), .th(.text(WebText.Accounts.holder)))),
                 .tbody(.forEach(positions) { position in
                     .tr(.td(.a(.href(esc(Route.adminPosition(position.id).path)), .text(position.title))), .td(.text(position.unitName)),
-                        .td(.text(position.duty.label)), .td(.text(position.holderName ?? "空缺")))
+                        .td(.text(position.duty.label)), .td(.text(position.holderName ?? WebText.Accounts.vacant)))
                 }))),
             .form(.method(.post), .action(esc(Route.adminPositions.path)), .class("card project-form"),
                 Layout.csrfField(context),
-                .h2(.text("新增职务")),
+                .h2(.text(WebText.Accounts.newPosition)),
                 .div(.class("field-grid"),
-                    Components.textField("title", label: "职务名称", value: form["title"], errors: messages("title"), required: true, placeholder: "如：副市长、市工信局项目秘书"),
-                    Components.textField("unitName", label: "所在单位", value: form["unitName"], errors: messages("unitName"), required: true),
-                    Components.selectField("duty", label: "职责", options: Position.Duty.allCases.map { .init($0.rawValue, $0.label) },
+                    Components.textField("title", label: WebText.Accounts.positionTitle, value: form["title"], errors: messages("title"), required: true, placeholder: WebText.Accounts.positionTitleExample),
+                    Components.textField("unitName", label: WebText.Accounts.unitName, value: form["unitName"], errors: messages("unitName"), required: true),
+                    Components.selectField("duty", label: WebText.Accounts.duty, options: Position.Duty.allCases.map { .init($0.rawValue, $0.label) },
                                            selected: form["duty"], errors: messages("duty"), required: true),
-                    Components.textField("holderName", label: "任职人（可空缺）", value: form["holderName"]),
-                    Components.textField("holderPhone", label: "联系电话", value: form["holderPhone"]),
-                    Components.textField("since", label: "任职日期（默认今天）", value: form["since"], errors: messages("since"), inputType: .date)),
-                .button(.type(.submit), .class("button"), .text("新增")))
+                    Components.textField("holderName", label: WebText.Accounts.holderOptional, value: form["holderName"]),
+                    Components.textField("holderPhone", label: WebText.Accounts.phone, value: form["holderPhone"]),
+                    Components.textField("since", label: WebText.Accounts.sinceDefault, value: form["since"], errors: messages("since"), inputType: .date)),
+                .button(.type(.submit), .class("button"), .text(WebText.Accounts.create)))
         ))
     }
 
@@ -113,26 +113,26 @@ struct PositionPage {
 
     var document: HTML {
         Layout.document(title: position.title, context: context, nav: .admin, content: .group(
-            .nav(.class("breadcrumb"), .a(.href(esc(Route.adminPositions.path)), .text("职务管理")), .span(.text(" / \(position.title)"))),
+            .nav(.class("breadcrumb"), .a(.href(esc(Route.adminPositions.path)), .text(WebText.Accounts.positions)), .span(.text(" / \(position.title)"))),
             .h1(.text("\(position.title)（\(position.unitName)）")),
             Components.notice(notice),
             Components.errorSummary(errors),
-            .p(.text("职责：\(position.duty.label)；现任：\(position.holderName ?? "空缺")")),
-            .h2(.text("任职记录")),
+            .p(.text(WebText.Accounts.dutyAndHolder(position.duty.label, position.holderName ?? WebText.Accounts.vacant))),
+            .h2(.text(WebText.Accounts.tenures)),
             .div(.class("table-wrap"), .table(.class("ledger"),
-                .thead(.tr(.th(.text("任职人")), .th(.text("联系电话")), .th(.text("起")), .th(.text("止")))),
+                .thead(.tr(.th(.text(WebText.Accounts.holderName)), .th(.text(WebText.Accounts.phone)), .th(.text(WebText.Accounts.since)), .th(.text(WebText.Accounts.until)))),
                 .tbody(.forEach(holdings) { holding in
-                    .tr(.td(.text(holding.name)), .td(.text(holding.phone)), .td(.text(holding.from.iso)), .td(.text(holding.to?.iso ?? "至今")))
+                    .tr(.td(.text(holding.name)), .td(.text(holding.phone)), .td(.text(holding.from.iso)), .td(.text(holding.to?.iso ?? WebText.Accounts.present)))
                 }))),
             .form(.method(.post), .action(esc(Route.reassignPosition(position.id).path)), .class("card project-form"),
                 Layout.csrfField(context),
-                .h2(.text("登记接任")),
+                .h2(.text(WebText.Accounts.reassign)),
                 .div(.class("field-grid"),
-                    Components.textField("holderName", label: "接任人", value: form["holderName"], errors: messages("holderName"), required: true),
-                    Components.textField("holderPhone", label: "联系电话", value: form["holderPhone"]),
-                    Components.textField("since", label: "接任日期", value: form["since"], errors: messages("since"), required: true, inputType: .date)),
-                .button(.type(.submit), .class("button"), .text("登记"))),
-            .h2(.text("挂在本职务上的项目（\(projects.count)）")),
+                    Components.textField("holderName", label: WebText.Accounts.successor, value: form["holderName"], errors: messages("holderName"), required: true),
+                    Components.textField("holderPhone", label: WebText.Accounts.phone, value: form["holderPhone"]),
+                    Components.textField("since", label: WebText.Accounts.successionDate, value: form["since"], errors: messages("since"), required: true, inputType: .date)),
+                .button(.type(.submit), .class("button"), .text(WebText.Accounts.record))),
+            .h2(.text(WebText.Accounts.projectsOfPosition(projects.count))),
             .ul(.forEach(projects) { project in
                 .li(.a(.href(esc(Route.project(project.id).path)), .text(project.name)), .span(.class("muted"), .text("　\(project.duty.label)")))
             })

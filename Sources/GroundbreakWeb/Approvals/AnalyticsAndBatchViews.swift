@@ -17,17 +17,17 @@ struct ApprovalAnalyticsPage {
 
     var document: HTML {
         let city = result.city
-        return Layout.document(title: "审批效能分析", context: context, nav: .approvals, content: .group(
-            .h1(.text("审批效能分析")),
-            .p(.class("meta"), .text("截至 \(result.asOf.iso)；排名变化与上月末（\(result.previous.iso)）相比。工作日扣除暂停计时时间。")),
+        return Layout.document(title: WebText.Approvals.analyticsTitle, context: context, nav: .approvals, content: .group(
+            .h1(.text(WebText.Approvals.analyticsTitle)),
+            .p(.class("meta"), .text(WebText.Approvals.analyticsAsOf(result.asOf.iso, result.previous.iso))),
             .section(.class("card"),
-                .h2(.text("全市审批时限承诺")),
-                .p(.text("从首次申报到取得施工许可证在 \(ApprovalAnalytics.promisedWorkingDays) 个工作日以内的项目：\(city.withinPromise) / \(city.projectsWithPermit) 个，占 \(Self.percent(city.share))；目标 \(Self.percent(ApprovalAnalytics.promisedShare))。")),
-                .div(.class(city.meetsTarget ? "alert alert-ok" : "alert alert-warn"), .text(city.meetsTarget ? "已达到目标" : "未达到目标"))),
-            .h2(.text("部门排名")),
+                .h2(.text(WebText.Approvals.cityPromise)),
+                .p(.text(WebText.Approvals.cityPromiseLine(ApprovalAnalytics.promisedWorkingDays, city.withinPromise, city.projectsWithPermit, Self.percent(city.share), Self.percent(ApprovalAnalytics.promisedShare)))),
+                .div(.class(city.meetsTarget ? "alert alert-ok" : "alert alert-warn"), .text(city.meetsTarget ? WebText.Approvals.targetMet : WebText.Approvals.targetMissed))),
+            .h2(.text(WebText.Approvals.departmentRanking)),
             .div(.class("table-wrap"), .table(.class("ledger"),
-                .thead(.tr(.th(.class("num"), .text("名次")), .th(.text("审批部门")), .th(.class("num"), .text("办结事项")), .th(.class("num"), .text("中位用时（工作日）")),
-                           .th(.class("num"), .text("90%用时")), .th(.class("num"), .text("按时办结率")), .th(.class("num"), .text("当前超时")), .th(.text("较上月")))),
+                .thead(.tr(.th(.class("num"), .text(WebText.Approvals.rank)), .th(.text(WebText.Approvals.department)), .th(.class("num"), .text(WebText.Approvals.decided)), .th(.class("num"), .text(WebText.Approvals.medianDays)),
+                           .th(.class("num"), .text(WebText.Approvals.p90Days)), .th(.class("num"), .text(WebText.Approvals.onTimeRate)), .th(.class("num"), .text(WebText.Approvals.overdueNow)), .th(.text(WebText.Approvals.sinceLastMonth)))),
                 .tbody(.forEach(result.league) { row in
                     .tr(
                         .td(.class("num"), .text(row.rank > 0 ? String(row.rank) : "—")),
@@ -37,19 +37,19 @@ struct ApprovalAnalyticsPage {
                         .td(.class("num"), .text(row.p90WorkingDays.map(String.init) ?? "—")),
                         .td(.class("num"), .text(Self.percent(row.shareWithinLimit))),
                         .td(.class("num"), .text(String(row.overdueNow))),
-                        .td(.text(row.rankChange.map { $0 > 0 ? "▲\($0)" : ($0 < 0 ? "▼\(-$0)" : "—") } ?? "新上榜"))
+                        .td(.text(row.rankChange.map { $0 > 0 ? "▲\($0)" : ($0 < 0 ? "▼\(-$0)" : "—") } ?? WebText.Approvals.newlyRanked))
                     )
                 })
             )),
-            .h2(.text("项目审批用时（首次申报至施工许可，工作日）")),
+            .h2(.text(WebText.Approvals.projectDurations)),
             DurationChart.svg(ApprovalAnalytics.distribution(result.projects)),
-            .h3(.text("用时最长的 \(min(Self.slowest, result.projects.count)) 个项目")),
+            .h3(.text(WebText.Approvals.slowestProjects(min(Self.slowest, result.projects.count)))),
             .div(.class("table-wrap"), .table(.class("ledger"),
-                .thead(.tr(.th(.text("项目")), .th(.class("num"), .text("工作日")), .th(.text("是否在承诺内")))),
+                .thead(.tr(.th(.text(WebText.Approvals.project)), .th(.class("num"), .text(WebText.Approvals.workingDays)), .th(.text(WebText.Approvals.withinPromise)))),
                 .tbody(.forEach(result.projects.sorted { ($0.workingDays, $1.projectId) > ($1.workingDays, $0.projectId) }.prefix(Self.slowest)) { row in
                     .tr(.td(.class("name"), .a(.href(esc(Route.projectApprovals(row.projectId).path)), .text(result.projectNames[row.projectId] ?? "#\(row.projectId)"))),
                         .td(.class("num"), .text(String(row.workingDays))),
-                        .td(.span(.class(row.withinPromise ? "flag flag-info" : "flag flag-red"), .text(row.withinPromise ? "是" : "超出"))))
+                        .td(.span(.class(row.withinPromise ? "flag flag-info" : "flag flag-red"), .text(row.withinPromise ? WebText.Approvals.yes : WebText.Approvals.beyond))))
                 })
             ))
         ))
@@ -64,11 +64,11 @@ struct BatchesPage {
     var form: FormData
 
     var document: HTML {
-        Layout.document(title: "集中审批", context: context, nav: .approvals, content: .group(
-            .h1(.text("集中审批批次")),
+        Layout.document(title: WebText.Approvals.batchesShort, context: context, nav: .approvals, content: .group(
+            .h1(.text(WebText.Approvals.batches)),
             Components.errorSummary(errors),
             .div(.class("table-wrap"), .table(.class("ledger"),
-                .thead(.tr(.th(.text("批次")), .th(.text("日期")), .th(.class("num"), .text("项目数")), .th(.text("说明")))),
+                .thead(.tr(.th(.text(WebText.Approvals.batch)), .th(.text(WebText.Approvals.date)), .th(.class("num"), .text(WebText.Approvals.projectCount)), .th(.text(WebText.Approvals.description)))),
                 .tbody(.forEach(batches) { batch in
                     .tr(.td(.a(.href(esc(Route.approvalBatch(batch.id).path)), .text(batch.name))), .td(.text(batch.heldOn.iso)),
                         .td(.class("num"), .text(String(batch.projectIds.count))), .td(.text(batch.description)))
@@ -76,12 +76,12 @@ struct BatchesPage {
             )),
             .if(canOrganise, .form(.method(.post), .action(esc(Route.approvalBatches.path)), .class("card project-form"),
                 Layout.csrfField(context),
-                .h2(.text("新建批次")),
+                .h2(.text(WebText.Approvals.newBatch)),
                 .div(.class("field-grid"),
-                     Components.textField("name", label: "批次名称", value: form["name"], required: true, placeholder: "如：2027年一季度10亿元以上拟开工项目集中审批"),
-                     Components.textField("heldOn", label: "日期", value: form["heldOn"], required: true, inputType: .date),
-                     Components.textField("description", label: "说明", value: form["description"], wide: true)),
-                .button(.type(.submit), .class("button"), .text("新建"))))
+                     Components.textField("name", label: WebText.Approvals.batchName, value: form["name"], required: true, placeholder: WebText.Approvals.batchNameExample),
+                     Components.textField("heldOn", label: WebText.Approvals.date, value: form["heldOn"], required: true, inputType: .date),
+                     Components.textField("description", label: WebText.Approvals.description, value: form["description"], wide: true)),
+                .button(.type(.submit), .class("button"), .text(WebText.Approvals.create))))
         ))
     }
 }
@@ -97,28 +97,28 @@ struct BatchPage {
 
     var document: HTML {
         Layout.document(title: batch.name, context: context, nav: .approvals, content: .group(
-            .nav(.class("breadcrumb"), .a(.href(esc(Route.approvalBatches.path)), .text("集中审批")), .span(.text(" / \(batch.name)"))),
+            .nav(.class("breadcrumb"), .a(.href(esc(Route.approvalBatches.path)), .text(WebText.Approvals.batchesShort)), .span(.text(" / \(batch.name)"))),
             .h1(.text(batch.name)),
-            .p(.class("meta"), .text("日期：\(batch.heldOn.iso)　\(batch.description)")),
+            .p(.class("meta"), .text(WebText.Approvals.batchSubtitle(batch.heldOn.iso, batch.description))),
             .if(canOrganise, .form(.method(.post), .action(esc(Route.addBatchProject(batch.id).path)), .class("inline-form no-print"),
                 Layout.csrfField(context),
-                Components.textField("projectId", label: "加入项目（项目编号）", value: "", required: true),
-                .button(.type(.submit), .class("button secondary"), .text("加入")))),
+                Components.textField("projectId", label: WebText.Approvals.addProjectHint, value: "", required: true),
+                .button(.type(.submit), .class("button secondary"), .text(WebText.Approvals.add)))),
             .forEach(members) { member in
                 let lacking = member.board.rows.filter { ![.approved, .notNeeded].contains($0.approval.status) }
                 return .section(.class("card notice-sheet"),
-                    .h2(.text("一次性告知单：\(member.project.fields.name)")),
-                    .p(.text("项目单位：\(member.project.fields.ownerName.isEmpty ? "—" : member.project.fields.ownerName)　项目代码：\(member.project.fields.code?.value ?? "尚未赋码")")),
-                    .if(lacking.isEmpty, .p(.text("前期审批事项均已办结。"))),
+                    .h2(.text(WebText.Approvals.noticeSheet(member.project.fields.name))),
+                    .p(.text(WebText.Approvals.ownerAndCode(member.project.fields.ownerName.isEmpty ? "—" : member.project.fields.ownerName, member.project.fields.code?.value ?? WebText.Projects.noCode))),
+                    .if(lacking.isEmpty, .p(.text(WebText.Approvals.allDecided))),
                     .if(!lacking.isEmpty, .table(.class("ledger"),
-                        .thead(.tr(.th(.text("尚需办理的事项")), .th(.text("审批部门")), .th(.text("当前状态")), .th(.text("需补充的材料")), .th(.text("最迟申报 / 批复")))),
+                        .thead(.tr(.th(.text(WebText.Approvals.stillToDo)), .th(.text(WebText.Approvals.department)), .th(.text(WebText.Approvals.currentStatus)), .th(.text(WebText.Approvals.materialsMissing)), .th(.text(WebText.Approvals.latestApplyDecide)))),
                         .tbody(.forEach(lacking) { row in
                             .tr(.td(.text(row.item.name)), .td(.text(catalog.department(row.item.departmentCode)?.name ?? row.item.departmentCode)),
                                 .td(.text(row.approval.status.label)),
                                 .td(.text(row.approval.missingMaterials.isEmpty ? "—" : row.approval.missingMaterials)),
                                 .td(.text(row.deadline.map { "\($0.applyBy.iso) / \($0.approveBy.iso)" } ?? "—")))
                         }))),
-                    .p(.class("meta"), .text("以上为需一次性告知项目单位的全部事项和材料；如有变化以审批部门书面通知为准。"))
+                    .p(.class("meta"), .text(WebText.Approvals.noticeSheetFooter))
                 )
             }
         ))

@@ -21,7 +21,7 @@ enum ApprovalPages {
             canHandle: { Policy.decideApproval(.handleApprovals, on: project, itemDepartments: [$0], for: input.principal, catalog: catalog) == .allow },
             errors: errors, failedApproval: failedApproval, failedForm: failedApproval == nil ? FormData(pairs: []) : (input.form ?? FormData(pairs: [])),
             calendarYears: input.services.workingCalendar().years,
-            notice: input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存" }
+            notice: input.queryItems.first { $0.0 == "notice" }.map { _ in WebText.Approvals.saved }
         )
         return Responses.html(page.document, status: status)
     }

@@ -14,7 +14,7 @@ enum CalendarAdminPages {
     }
 
     static func calendarPage(_ input: EndpointRequest) async throws -> Response {
-        try await calendar(input, notice: input.queryItems.first { $0.0 == "notice" }.map { _ in "已载入" })
+        try await calendar(input, notice: input.queryItems.first { $0.0 == "notice" }.map { _ in WebText.Approvals.loaded })
     }
 
     static func importCalendar(_ input: EndpointRequest) async throws -> Response {
@@ -35,7 +35,7 @@ enum CalendarAdminPages {
 
     static func itemsPage(_ input: EndpointRequest) async throws -> Response {
         Responses.html(ApprovalItemsAdminPage(context: PageContext(input), items: input.services.approvalItems(), catalog: input.catalog, errors: [],
-                                              notice: input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存" }).document)
+                                              notice: input.queryItems.first { $0.0 == "notice" }.map { _ in WebText.Approvals.saved }).document)
     }
 
     static func updateItem(_ input: EndpointRequest) async throws -> Response {
@@ -83,26 +83,26 @@ struct CalendarAdminPage {
     var notice: String?
 
     var document: HTML {
-        Layout.document(title: "工作日历", context: context, nav: .admin, content: .group(
-            .h1(.text("工作日历（国务院节假日安排）")),
+        Layout.document(title: WebText.Approvals.calendar, context: context, nav: .admin, content: .group(
+            .h1(.text(WebText.Approvals.calendarTitle)),
             Components.notice(notice),
             Components.errorSummary(errors),
             .div(.class("table-wrap"), .table(.class("ledger"),
-                .thead(.tr(.th(.text("年度")), .th(.class("num"), .text("放假日（工作日内）")), .th(.class("num"), .text("全年工作日")), .th(.text("依据")), .th(.text("载入时间")))),
+                .thead(.tr(.th(.text(WebText.Approvals.year)), .th(.class("num"), .text(WebText.Approvals.holidays)), .th(.class("num"), .text(WebText.Approvals.workingDaysInYear)), .th(.text(WebText.Approvals.basis)), .th(.text(WebText.Approvals.loadedAt)))),
                 .tbody(.forEach(years) { year in
                     .tr(.td(.text(String(year.year))), .td(.class("num"), .text(String(year.holidays))), .td(.class("num"), .text(String(year.workdays))),
                         .td(.class("name"), .text(year.source)), .td(.text(Format.dateTime(year.loadedAt))))
                 }))),
-            .p(.class("meta"), .text("未载入的年度按周一至周五计算工作日，相关期限标注“暂估”。每年10—11月国务院办公厅公布下一年安排后，在此载入。")),
+            .p(.class("meta"), .text(WebText.Approvals.calendarHint)),
             .form(.method(.post), .action(esc(Route.calendarAdmin.path)), .class("card project-form"),
                 Layout.csrfField(context),
-                .h2(.text("载入年度安排")),
+                .h2(.text(WebText.Approvals.loadYear)),
                 .div(.class("field-grid"),
-                    Components.textField("year", label: "年度", value: form["year"], required: true, placeholder: "2027"),
-                    Components.textField("source", label: "依据（通知名称、文号）", value: form["source"], required: true, wide: true),
-                    Components.textArea("csv", label: "安排（CSV：date,kind,festival,statutory；kind 为 holiday 放假 或 workday 调休上班）",
+                    Components.textField("year", label: WebText.Approvals.year, value: form["year"], required: true, placeholder: "2027"),
+                    Components.textField("source", label: WebText.Approvals.basisHint, value: form["source"], required: true, wide: true),
+                    Components.textArea("csv", label: WebText.Approvals.csvHint,
                                         value: form["csv"].isEmpty ? "date,kind,festival,statutory\n" : form["csv"])),
-                .button(.type(.submit), .class("button"), .text("载入（替换该年度原有安排）")))
+                .button(.type(.submit), .class("button"), .text(WebText.Approvals.loadReplacing)))
         ))
     }
 }
@@ -115,13 +115,13 @@ struct ApprovalItemsAdminPage {
     var notice: String?
 
     var document: HTML {
-        Layout.document(title: "审批事项目录", context: context, nav: .admin, content: .group(
-            .h1(.text("审批事项目录")),
+        Layout.document(title: WebText.Approvals.itemsTitle, context: context, nav: .admin, content: .group(
+            .h1(.text(WebText.Approvals.itemsTitle)),
             Components.notice(notice),
             Components.errorSummary(errors),
-            .p(.class("meta"), .text("法定时限来自法律法规；承诺时限为本地承诺（短于法定时的以承诺为准）。标注待核实的时限请按本市办事指南核对后修改。")),
+            .p(.class("meta"), .text(WebText.Approvals.itemsHint)),
             .div(.class("table-wrap"), .table(.class("ledger"),
-                .thead(.tr(.th(.text("阶段")), .th(.text("事项")), .th(.text("部门")), .th(.text("适用项目")), .th(.text("依据")), .th(.text("时限")))),
+                .thead(.tr(.th(.text(WebText.Approvals.stage)), .th(.text(WebText.Approvals.item)), .th(.text(WebText.Approvals.departmentShort)), .th(.text(WebText.Approvals.appliesTo)), .th(.text(WebText.Approvals.basis)), .th(.text(WebText.Approvals.limit)))),
                 .tbody(.forEach(items) { item in
                     .tr(.td(.text(ApprovalItem.stageName(item.stage))), .td(.text(item.name)),
                         .td(.text(catalog.department(item.departmentCode)?.shortName ?? item.departmentCode)),
@@ -129,15 +129,15 @@ struct ApprovalItemsAdminPage {
                         .td(.class("name"), .text(item.basis)),
                         .td(.form(.method(.post), .action(esc(Route.approvalItem(item.code).path)), .class("inline-form"),
                                   Layout.csrfField(context),
-                                  .input(.type(.text), .name("limit"), .value(String(item.statutoryLimit)), .attribute(named: "size", value: "3"), .attribute(named: "aria-label", value: "法定时限")),
+                                  .input(.type(.text), .name("limit"), .value(String(item.statutoryLimit)), .attribute(named: "size", value: "3"), .attribute(named: "aria-label", value: WebText.Approvals.statutoryLimit)),
                                   Components.select("unit", options: LimitUnit.allCases.map { .init($0.rawValue, $0.label) }, selected: [item.unit.rawValue], blank: nil,
                                                     form: "i\(item.code)-"),
-                                  .input(.type(.text), .name("promised"), .value(esc(item.promisedLimit.map(String.init) ?? "")), .placeholder("承诺"),
-                                         .attribute(named: "size", value: "3"), .attribute(named: "aria-label", value: "承诺时限")),
-                                  Components.select("countFrom", options: [.init("nextDay", "受理次日起算"), .init("sameDay", "受理当日起算")],
+                                  .input(.type(.text), .name("promised"), .value(esc(item.promisedLimit.map(String.init) ?? "")), .placeholder(WebText.Approvals.promised),
+                                         .attribute(named: "size", value: "3"), .attribute(named: "aria-label", value: WebText.Approvals.promisedLimit)),
+                                  Components.select("countFrom", options: [.init("nextDay", WebText.Approvals.fromNextDay), .init("sameDay", WebText.Approvals.fromSameDay)],
                                                     selected: [item.countsFromNextDay ? "nextDay" : "sameDay"], blank: nil, form: "i\(item.code)-"),
-                                  .input(.type(.date), .name("validTo"), .value(esc(item.validity.validTo?.iso ?? "")), .attribute(named: "aria-label", value: "停止适用日期")),
-                                  .button(.type(.submit), .class("button secondary"), .text("保存"))))
+                                  .input(.type(.date), .name("validTo"), .value(esc(item.validity.validTo?.iso ?? "")), .attribute(named: "aria-label", value: WebText.Approvals.validTo)),
+                                  .button(.type(.submit), .class("button secondary"), .text(WebText.Approvals.save))))
                     )
                 })))
         ))

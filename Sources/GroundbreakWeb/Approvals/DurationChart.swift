@@ -24,7 +24,7 @@ enum DurationChart {
         }
         return .raw("""
             <svg class="chart" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" \
-            aria-label="取得施工许可的项目按审批用时（工作日）分布">\(parts.joined())</svg>
+            aria-label=WebText.Approvals.durationChartTitle>\(parts.joined())</svg>
             """)
     }
 }

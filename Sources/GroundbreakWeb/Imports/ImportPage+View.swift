@@ -105,7 +105,7 @@ struct ImportPreviewPage<Planned: PlannedWrite> {
                      .input(.type(.hidden), .name("fileName"), .value(esc(run.fileName))),
                      .input(.type(.hidden), .name("kind"), .value(run.kind.rawValue)),
                      .input(.type(.hidden), .name("signature"), .value(esc(signature))),
-                     .button(.type(.submit), .class("button"), .text("确认导入（\(run.preview.planned.count) \(run.kind == .monthly ? "条月报" : "个项目")，一次写入）")),
+                     .button(.type(.submit), .class("button"), .text(WebText.Imports.confirm(run.preview.planned.count, run.kind == .monthly ? WebText.Imports.monthlyRows : WebText.Imports.projects))),
                      .text(" "), .a(.class("button secondary"), .href(esc(Route.imports.path)), .text(WebText.Imports.cancel)))
     }
 

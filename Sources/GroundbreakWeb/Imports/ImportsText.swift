@@ -47,5 +47,8 @@ extension WebText {
         static func ledgerTitle(_ year: some CustomStringConvertible) -> String { "\(year)年重大项目台账" }
         static func ledgerSubtitle(_ today: some CustomStringConvertible, _ filter: some CustomStringConvertible) -> String { "单位：万元　　制表日期：\(today)　　范围：\(filter)" }
         static let unnamedFile = "未命名文件"
+        static func confirm(_ count: some CustomStringConvertible, _ unit: some CustomStringConvertible) -> String { "确认导入（\(count) \(unit)，一次写入）" }
+        static let monthlyRows = "条月报"
+        static let projects = "个项目"
     }
 }

@@ -72,7 +72,7 @@ enum MeetingPages {
         let data = try minutes.document.data(created: input.now)
         var headers = HTTPFields()
         headers[.contentType] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        headers[.contentDisposition] = "attachment; filename=\"minutes-\(meeting.id).docx\"; filename*=UTF-8''\(Route.encode("会议纪要-\(meeting.id).docx"))"
+        headers[.contentDisposition] = "attachment; filename=\"minutes-\(meeting.id).docx\"; filename*=UTF-8''\(Route.encode(WebText.Meetings.minutesFileName(meeting.id)))"
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

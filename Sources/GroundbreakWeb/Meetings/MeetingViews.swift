@@ -93,7 +93,7 @@ struct MeetingShowPage {
                  .p(.a(.class("button secondary"), .href(esc(Route.meetingMinutesDocx(meeting.id).path)), .text(WebText.Meetings.downloadMinutes))),
                  .p(.text(meeting.summary)),
                  .ol(.forEach(meeting.decisions) { decision in
-                     let owner = decision.owner.map { "责任单位：\($0.name(catalog))；完成时限：\(decision.deadline?.iso ?? "—")" } ?? ""
+                     let owner = decision.owner.map { WebText.Meetings.decisionOwner($0.name(catalog), decision.deadline?.iso ?? "—") } ?? ""
                      let link: Node<HTML.BodyContext> = decision.supervisedItemId.map { .a(.href(esc(Route.supervisedItem($0).path)), .text(WebText.Meetings.itemReference($0))) } ?? .empty
                      return .li(.text(decision.text + (owner.isEmpty ? "" : "（\(owner)）")), link)
                  }))

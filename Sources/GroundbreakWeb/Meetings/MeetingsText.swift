@@ -42,5 +42,7 @@ extension WebText {
         static let owner = "责任单位"
         static let noAction = "（无需办理）"
         static let deadline = "完成时限"
+        static func minutesFileName(_ id: some CustomStringConvertible) -> String { "会议纪要-\(id).docx" }
+        static func decisionOwner(_ owner: some CustomStringConvertible, _ deadline: some CustomStringConvertible) -> String { "责任单位：\(owner)；完成时限：\(deadline)" }
     }
 }

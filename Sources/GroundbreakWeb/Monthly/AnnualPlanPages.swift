@@ -107,28 +107,29 @@ enum AnnualPlanPages {
         let suggested = ConstructionNature.of(actualStart: project.fields.actualStart, plannedStart: project.fields.plannedStart,
                                               actualCompletion: project.fields.actualCompletion, year: year)
         return .section(.class("card"),
-            .h2(.text("\(year)年度计划")),
+            .h2(.text(WebText.Monthly.annualPlanOf(year))),
             .p(.text(plan.map { plan in
-                "年度计划投资 \(ProjectReportsPage.wan(plan.plannedInvestment)) 万元（\(plan.nature.label)\(plan.inStartList ? "，列入开复工清单" : "")\(plan.campaign.isEmpty ? "" : "，\(plan.campaign)")）；"
-                    + "本年累计完成（调度口径）\(ProjectReportsPage.wan(yearDispatch)) 万元" + (share.map { "，为年度计划的 \(String(format: "%.1f", $0))%" } ?? "") + "。"
-            } ?? "尚未填写本年度计划。")),
+                WebText.Monthly.planLine(ProjectReportsPage.wan(plan.plannedInvestment), plan.nature.label, plan.inStartList ? WebText.Monthly.inStartListNote : "",
+                                         plan.campaign.isEmpty ? "" : WebText.Monthly.campaignNote(plan.campaign))
+                    + WebText.Monthly.yearDispatchDone(ProjectReportsPage.wan(yearDispatch)) + (share.map { WebText.Monthly.shareOfPlan(String(format: "%.1f", $0)) } ?? "") + "。"
+            } ?? WebText.Monthly.noAnnualPlan)),
             .if(canEdit, .form(.method(.post), .action(esc(Route.projectPlans(project.id).path)), .class("project-form"),
                 Layout.csrfField(context),
                 .input(.type(.hidden), .name("year"), .value(String(year))),
                 .input(.type(.hidden), .name("version"), .value(plan.map { String($0.version) } ?? "")),
                 .div(.class("field-grid"),
-                    Components.textField("plannedInvestmentWan", label: "年度计划投资（万元）", value: value("plannedInvestmentWan", plan?.plannedInvestment.exactWanText ?? ""),
+                    Components.textField("plannedInvestmentWan", label: WebText.Monthly.plannedInvestmentWan, value: value("plannedInvestmentWan", plan?.plannedInvestment.exactWanText ?? ""),
                                          errors: messages("plannedInvestment"), required: true),
-                    Components.selectField("nature", label: "建设性质", options: ConstructionNature.allCases.map { .init($0.rawValue, $0.label) },
+                    Components.selectField("nature", label: WebText.Monthly.nature, options: ConstructionNature.allCases.map { .init($0.rawValue, $0.label) },
                                            selected: value("nature", (plan?.nature ?? suggested)?.rawValue ?? ""), errors: messages("nature"), required: true),
-                    Components.textField("plannedStart", label: "本年计划开工", value: value("plannedStart", plan?.plannedStart?.iso ?? ""), errors: messages("plannedStart"), inputType: .date),
-                    Components.textField("plannedCompletion", label: "本年计划竣工", value: value("plannedCompletion", plan?.plannedCompletion?.iso ?? ""),
+                    Components.textField("plannedStart", label: WebText.Monthly.startsThisYear, value: value("plannedStart", plan?.plannedStart?.iso ?? ""), errors: messages("plannedStart"), inputType: .date),
+                    Components.textField("plannedCompletion", label: WebText.Monthly.completesThisYear, value: value("plannedCompletion", plan?.plannedCompletion?.iso ?? ""),
                                          errors: messages("plannedCompletion"), inputType: .date),
-                    Components.selectField("inStartList", label: "列入开复工清单", options: [.init("1", "是")], selected: value("inStartList", plan?.inStartList == true ? "1" : ""),
-                                           blank: "否"),
-                    Components.textField("campaign", label: "集中开工/集中审批批次", value: value("campaign", plan?.campaign ?? ""), errors: messages("campaign"),
-                                         placeholder: "如：2027年春季集中开工")),
-                .button(.type(.submit), .class("button secondary"), .text("保存年度计划"))))
+                    Components.selectField("inStartList", label: WebText.Monthly.inStartList, options: [.init("1", WebText.Monthly.yes)], selected: value("inStartList", plan?.inStartList == true ? "1" : ""),
+                                           blank: WebText.Monthly.no),
+                    Components.textField("campaign", label: WebText.Monthly.campaign, value: value("campaign", plan?.campaign ?? ""), errors: messages("campaign"),
+                                         placeholder: WebText.Monthly.campaignExample)),
+                .button(.type(.submit), .class("button secondary"), .text(WebText.Monthly.saveAnnualPlan))))
         )
     }
 }

@@ -55,7 +55,7 @@ enum InclusionPages {
     static func render(_ input: EndpointRequest, errors: [FieldError], failed: Int64?, form: FormData, status: HTTPResponse.Status) async throws -> Response {
         let page = InclusionPage(context: PageContext(input), lists: try await lists(input), rules: input.services.reportRules, catalog: input.catalog,
                                  canRecord: Policy.decide(.recordStats, for: input.principal, catalog: input.catalog) == .allow,
-                                 errors: errors, failed: failed, form: form, notice: input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存" })
+                                 errors: errors, failed: failed, form: form, notice: input.queryItems.first { $0.0 == "notice" }.map { _ in WebText.Monthly.saved })
         return Responses.html(page.document, status: status)
     }
 
@@ -164,14 +164,14 @@ struct InclusionPage {
     var notice: String?
 
     var document: HTML {
-        Layout.document(title: "入统管理", context: context, nav: .reports, content: .group(
-            .h1(.text("入统管理")),
+        Layout.document(title: WebText.Monthly.statsTitle, context: context, nav: .reports, content: .group(
+            .h1(.text(WebText.Monthly.statsTitle)),
             Components.notice(notice),
             Components.errorSummary(errors),
-            .p(.class("meta"), .text("计划总投资 \(rules.statsThresholdWan) 万元及以上、主体工程实际开工的项目应入库；开工后 \(rules.admitWithinDays) 日内未入库的标红。实际开工、入库、首次报数三个日期分别记录。")),
-            .h2(.text("已开工未入库（\(lists.waiting.count)）")),
+            .p(.class("meta"), .text(WebText.Monthly.statsRule(rules.statsThresholdWan, rules.admitWithinDays))),
+            .h2(.text(WebText.Monthly.startedNotAdmitted(lists.waiting.count))),
             .div(.class("table-wrap"), .table(.class("ledger"),
-                .thead(.tr(.th(.text("项目")), .th(.text("属地")), .th(.text("实际开工")), .th(.class("num"), .text("已开工天数")), .th(.text("登记入库")))),
+                .thead(.tr(.th(.text(WebText.Monthly.project)), .th(.text(WebText.Monthly.region)), .th(.text(WebText.Monthly.actualStart)), .th(.class("num"), .text(WebText.Monthly.daysSinceStart)), .th(.text(WebText.Monthly.recordAdmission)))),
                 .tbody(.forEach(lists.waiting) { row in
                     .tr(.class(row.overdue ? "row-error" : ""),
                         .td(.class("name"), .a(.href(esc(Route.project(row.project.id).path)), .text(row.project.fields.name))),
@@ -180,19 +180,19 @@ struct InclusionPage {
                         .td(.class("num"), .span(.class(row.overdue ? "flag flag-red" : ""), .text(String(row.days)))),
                         .td(canRecord ? recordForm(row.project) : .empty))
                 }))),
-            .h2(.text("本月入库（\(lists.admittedThisMonth.count)）")),
+            .h2(.text(WebText.Monthly.admittedThisMonth(lists.admittedThisMonth.count))),
             .div(.class("table-wrap"), .table(.class("ledger"),
-                .thead(.tr(.th(.text("项目")), .th(.text("实际开工")), .th(.text("入库日期")), .th(.text("首次报数")), .th(.text("登记人")))),
+                .thead(.tr(.th(.text(WebText.Monthly.project)), .th(.text(WebText.Monthly.actualStart)), .th(.text(WebText.Monthly.admittedOn)), .th(.text(WebText.Monthly.firstReported)), .th(.text(WebText.Monthly.recordedBy)))),
                 .tbody(.forEach(lists.admittedThisMonth) { entry in
                     .tr(.td(.class("name"), .a(.href(esc(Route.project(entry.project.id).path)), .text(entry.project.fields.name))),
                         .td(.text(entry.project.fields.actualStart?.iso ?? "")), .td(.text(entry.inclusion.admittedOn.iso)),
                         .td(.text(entry.inclusion.firstReportedMonth?.label ?? "—")), .td(.text(entry.inclusion.recordedBy)))
                 }))),
-            .h2(.text("本季度集中入统候选（截至 \(lists.quarterEnd.iso)，\(lists.quarterCandidates.count)）")),
-            .p(.class("meta"), .text("已开工未入库的项目，以及计划在本季度内开工、尚未开工的项目。")),
+            .h2(.text(WebText.Monthly.quarterCandidates(lists.quarterEnd.iso, lists.quarterCandidates.count))),
+            .p(.class("meta"), .text(WebText.Monthly.quarterCandidatesHint)),
             .ul(.forEach(lists.quarterCandidates) { project in
                 .li(.a(.href(esc(Route.project(project.id).path)), .text(project.fields.name)),
-                    .span(.class("muted"), .text(project.fields.actualStart.map { "　已开工 \($0.iso)" } ?? "　计划开工 \(project.fields.plannedStart?.iso ?? "")")))
+                    .span(.class("muted"), .text(project.fields.actualStart.map { WebText.Monthly.startedOn($0.iso) } ?? WebText.Monthly.plannedStartOn(project.fields.plannedStart?.iso ?? ""))))
             })
         ))
     }
@@ -203,9 +203,9 @@ struct InclusionPage {
         let prefix = "i\(project.id)-"
         return .form(.method(.post), .action(esc(Route.recordInclusion(project.id).path)), .class("inline-form"),
             Layout.csrfField(context),
-            Components.textField("admittedOn", label: "入库日期", value: sent ? form["admittedOn"] : "", errors: messages("admittedOn"), inputType: .date, form: prefix),
-            Components.textField("firstReportedMonth", label: "首次报数月份", value: sent ? form["firstReportedMonth"] : "", errors: messages("firstReportedMonth"),
+            Components.textField("admittedOn", label: WebText.Monthly.admittedOn, value: sent ? form["admittedOn"] : "", errors: messages("admittedOn"), inputType: .date, form: prefix),
+            Components.textField("firstReportedMonth", label: WebText.Monthly.firstReportedMonth, value: sent ? form["firstReportedMonth"] : "", errors: messages("firstReportedMonth"),
                                  placeholder: "2026-11", form: prefix),
-            .button(.type(.submit), .class("button secondary"), .text("登记")))
+            .button(.type(.submit), .class("button secondary"), .text(WebText.Monthly.record)))
     }
 }

@@ -71,7 +71,7 @@ enum PhotoPages {
                         errors: [FieldError]) -> Node<HTML.BodyContext> {
         let months = Dictionary(grouping: photos) { $0.month?.iso ?? "" }.sorted { $0.key > $1.key }
         return .section(.class("card"),
-            .h2(.text("现场照片（\(photos.count)）")),
+            .h2(.text(WebText.Monthly.photos(photos.count))),
             .forEach(months) { month, photos in
                 .div(.class("photos"), .h3(.text(Month.parse(month)?.label ?? month)),
                      .forEach(photos) { photo in
@@ -82,12 +82,12 @@ enum PhotoPages {
             .if(canUpload, .form(.method(.post), .action(esc(Route.reportPhotos(project.id).path)), .attribute(named: "enctype", value: "multipart/form-data"),
                                  .class("inline-form"),
                 Layout.csrfField(context),
-                Components.textField("month", label: "月份", value: defaultMonth.iso, form: "photo-"),
+                Components.textField("month", label: WebText.Monthly.month, value: defaultMonth.iso, form: "photo-"),
                 .div(.class("field" + (errors.contains { $0.field == "photo" } ? " has-error" : "")),
-                     .label(.for("f-photo"), .text("照片（JPEG/PNG/WebP）")),
+                     .label(.for("f-photo"), .text(WebText.Monthly.photoHint)),
                      .input(.type(.file), .name("photo"), .id("f-photo"), .attribute(named: "accept", value: "image/jpeg,image/png,image/webp")),
                      Components.errors(errors.filter { $0.field == "photo" }.map(\.message))),
-                .button(.type(.submit), .class("button secondary"), .text("上传"))))
+                .button(.type(.submit), .class("button secondary"), .text(WebText.Monthly.upload))))
         )
     }
 }

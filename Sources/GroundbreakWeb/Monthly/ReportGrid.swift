@@ -32,7 +32,7 @@ enum ReportGrid {
 
     static func page(_ input: EndpointRequest) async throws -> Response {
         let month = month(input, from: input.queryItems)
-        return try await render(input, month: month, refused: [:], form: nil, notice: input.notice(["saved": "已保存", "empty": "没有填写任何项目，未作修改"]), status: .ok)
+        return try await render(input, month: month, refused: [:], form: nil, notice: input.notice(["saved": WebText.Monthly.saved, "empty": WebText.Monthly.gridEmpty]), status: .ok)
     }
 
     static func render(_ input: EndpointRequest, month: Month, refused: [Int64: [FieldError]], form: FormData?, notice: String?,
@@ -73,7 +73,7 @@ enum ReportGrid {
                                                               actor: input.actor, today: input.today, now: input.now)
         refused.merge(outcome.refused) { first, _ in first }
         guard refused.isEmpty else {
-            let notice = outcome.saved.isEmpty ? nil : "已保存 \(outcome.saved.count) 个项目；以下标红的行未保存"
+            let notice = outcome.saved.isEmpty ? nil : WebText.Monthly.gridPartlySaved(outcome.saved.count)
             return try await render(input, month: month, refused: refused, form: form, notice: notice, status: .unprocessableContent)
         }
         return Responses.redirect(to: Route.reportsGrid(month: month.iso).path(notice: "saved"))
@@ -90,28 +90,28 @@ struct ReportGridPage {
     var notice: String?
 
     var document: HTML {
-        Layout.document(title: "批量填报", context: context, nav: .reports, content: .group(
-            .h1(.text("\(month.label)批量填报")),
+        Layout.document(title: WebText.Monthly.grid, context: context, nav: .reports, content: .group(
+            .h1(.text(WebText.Monthly.gridOf(month.label))),
             Components.notice(notice),
             .if(!refused.isEmpty, .div(.class("alert alert-error"), .attribute(named: "role", value: "alert"),
-                .text("\(refused.count) 个项目的数据有误（见标红的行），全部未保存。改正后再保存，或选择只保存无误的行。"))),
-            .p(.class("meta"), .text("填写“本月（调度）”的行才会报送；空行不变。金额单位：万元。已审核的月报不能在此修改。")),
+                .text(WebText.Monthly.gridRefused(refused.count)))),
+            .p(.class("meta"), .text(WebText.Monthly.gridHint)),
             .form(.method(.get), .action(esc(Route.reportsGrid(month: nil).path)), .class("inline-form"),
-                  .label(.for("f-month"), .text("月份")),
+                  .label(.for("f-month"), .text(WebText.Monthly.month)),
                   .input(.type(.text), .name("month"), .id("f-month"), .value(esc(month.iso)), .attribute(named: "size", value: "8")),
-                  .button(.type(.submit), .class("button secondary"), .text("切换"))),
+                  .button(.type(.submit), .class("button secondary"), .text(WebText.Monthly.switchMonth))),
             .form(.method(.post), .action(esc(Route.reportsGrid(month: nil).path)),
                 Layout.csrfField(context),
                 .input(.type(.hidden), .name("month"), .value(esc(month.iso))),
                 .div(.class("table-wrap"), .table(.class("ledger grid"),
-                    .thead(.tr(.th(.text("项目")), .th(.class("num"), .text("上月（调度）")), .th(.text("本月（调度）")), .th(.text("本月（统计）")),
-                               .th(.text("进度%")), .th(.text("形象进度")), .th(.text("变动说明")), .th(.text("状态")))),
+                    .thead(.tr(.th(.text(WebText.Monthly.project)), .th(.class("num"), .text(WebText.Monthly.lastMonthDispatch)), .th(.text(WebText.Monthly.thisMonthDispatch)), .th(.text(WebText.Monthly.thisMonthStatistical)),
+                               .th(.text(WebText.Monthly.progressPercentShort)), .th(.text(WebText.Monthly.progressText)), .th(.text(WebText.Monthly.jumpReason)), .th(.text(WebText.Monthly.status)))),
                     .tbody(.forEach(rows) { row in self.row(row) }))),
                 .div(.class("form-actions"),
-                     .input(.type(.text), .name("correctionReason"), .value(esc(form?["correctionReason"] ?? "")), .placeholder("更正原因（已关账月份必填）"),
-                            .attribute(named: "aria-label", value: "更正原因"), .attribute(named: "size", value: "30")),
-                     .button(.type(.submit), .class("button"), .text("保存全部")),
-                     .if(!refused.isEmpty, .button(.type(.submit), .name("keepValid"), .value("1"), .class("button secondary"), .text("只保存无误的行")))))
+                     .input(.type(.text), .name("correctionReason"), .value(esc(form?["correctionReason"] ?? "")), .placeholder(WebText.Monthly.correctionReasonHint),
+                            .attribute(named: "aria-label", value: WebText.Monthly.correctionReason), .attribute(named: "size", value: "30")),
+                     .button(.type(.submit), .class("button"), .text(WebText.Monthly.saveAll)),
+                     .if(!refused.isEmpty, .button(.type(.submit), .name("keepValid"), .value("1"), .class("button secondary"), .text(WebText.Monthly.saveValidRows)))))
         ))
     }
 
@@ -129,13 +129,13 @@ struct ReportGridPage {
             .td(.class("name"), .a(.href(esc(Route.projectReports(id, year: month.year).path)), .text(row.project.fields.name)),
                 .forEach(errors) { .span(.class("field-error"), .text("\(DomainText.field($0.field).zh)：\($0.message)")) }),
             .td(.class("num"), .text(ProjectReportsPage.wan(row.previous?.figures.dispatch))),
-            locked ? .td(.text(ProjectReportsPage.wan(figures?.dispatch))) : .td(cell("d", figures?.dispatch.exactWanText ?? "", label: "本月调度口径")),
-            locked ? .td(.text(ProjectReportsPage.wan(figures?.statistical))) : .td(cell("s", figures?.statistical?.exactWanText ?? "", label: "本月统计口径")),
-            locked ? .td(.text(figures?.progressPercent.map(String.init) ?? "")) : .td(cell("p", figures?.progressPercent.map(String.init) ?? "", label: "形象进度百分比", size: 3)),
-            locked ? .td(.text(figures?.progressText ?? "")) : .td(cell("t", figures?.progressText ?? "", label: "形象进度", size: 16)),
-            locked ? .td(.text(figures?.jumpReason ?? "")) : .td(cell("j", figures?.jumpReason ?? "", label: "变动说明", size: 12),
+            locked ? .td(.text(ProjectReportsPage.wan(figures?.dispatch))) : .td(cell("d", figures?.dispatch.exactWanText ?? "", label: WebText.Monthly.dispatchThisMonth)),
+            locked ? .td(.text(ProjectReportsPage.wan(figures?.statistical))) : .td(cell("s", figures?.statistical?.exactWanText ?? "", label: WebText.Monthly.statisticalThisMonth)),
+            locked ? .td(.text(figures?.progressPercent.map(String.init) ?? "")) : .td(cell("p", figures?.progressPercent.map(String.init) ?? "", label: WebText.Monthly.progressPercent, size: 3)),
+            locked ? .td(.text(figures?.progressText ?? "")) : .td(cell("t", figures?.progressText ?? "", label: WebText.Monthly.progressText, size: 16)),
+            locked ? .td(.text(figures?.jumpReason ?? "")) : .td(cell("j", figures?.jumpReason ?? "", label: WebText.Monthly.jumpReason, size: 12),
                                                                .input(.type(.hidden), .name("v\(id)"), .value(row.report.map { String($0.version) } ?? ""))),
-            .td(.text(row.report?.status.label ?? "未报"))
+            .td(.text(row.report?.status.label ?? WebText.Monthly.notSent))
         )
     }
 }

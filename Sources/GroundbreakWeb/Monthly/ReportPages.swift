@@ -23,7 +23,7 @@ enum ReportPages {
             photos: try await input.services.files.photos(projectId: project.id),
             canSubmit: Policy.decide(.editProject, on: project, for: input.principal, catalog: input.catalog) == .allow,
             canReview: Policy.decide(.reviewReports, for: input.principal, catalog: input.catalog) == .allow,
-            errors: errors, form: form, notice: input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存" }
+            errors: errors, form: form, notice: input.queryItems.first { $0.0 == "notice" }.map { _ in WebText.Monthly.saved }
         )
         return Responses.html(page.document, status: status)
     }
@@ -99,7 +99,7 @@ enum ReportPages {
                                     canAdminister: Policy.decide(.administer, for: input.principal, catalog: input.catalog) == .allow,
                                     due: month.dueDate(day: input.services.reportRules.dueDay), catalog: input.catalog,
                                     canReview: Policy.decide(.reviewReports, for: input.principal, catalog: input.catalog) == .allow,
-                                    notice: input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存" })
+                                    notice: input.queryItems.first { $0.0 == "notice" }.map { _ in WebText.Monthly.saved })
         return Responses.html(page.document)
     }
 

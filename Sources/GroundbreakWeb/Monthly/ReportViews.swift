@@ -24,25 +24,25 @@ struct ProjectReportsPage {
     static func wan(_ money: Money?) -> String { money.map { $0.formatted(in: .wan, grouped: true) } ?? "—" }
 
     var document: HTML {
-        let title = "月度填报：\(project.fields.name)"
+        let title = WebText.Monthly.projectTitle(project.fields.name)
         let months = (1...12).compactMap { Month(year: year, month: $0) }.filter { $0.firstDay <= today }
         return Layout.document(title: title, context: context, nav: .none, content: .group(
             .nav(.class("breadcrumb"), .a(.href(esc(Route.ledger.path)), .text(WebText.Ledger.title)), .span(.text(" / ")),
-                 .a(.href(esc(Route.project(project.id).path)), .text(project.fields.name)), .span(.text(" / 月度填报"))),
+                 .a(.href(esc(Route.project(project.id).path)), .text(project.fields.name)), .span(.text(WebText.Monthly.crumb))),
             .h1(.text(title)),
             Components.notice(notice),
             Components.errorSummary(errors),
-            .p(.class("meta"), .text("完成投资分调度口径和统计口径两列填报，互不相加；累计数由系统按月汇总，不需填写。每月\(rules.dueDay)日前报送上月数据。总投资 \(Self.wan(project.fields.totalInvestment)) 万元。")),
+            .p(.class("meta"), .text(WebText.Monthly.projectHint(rules.dueDay, Self.wan(project.fields.totalInvestment)))),
             AnnualPlanPages.card(context, project: project, year: year, plan: plan,
                                  yearDispatch: ReportTotals(reports, through: Month(year: year, month: 12)!).yearDispatch,
                                  canEdit: canSubmit, form: form, errors: errors),
-            .nav(.class("pagination"), .a(.href(esc(Route.projectReports(project.id, year: year - 1).path)), .text("‹ \(year - 1)年")),
-                 .span(.class("current"), .text("\(year)年")),
-                 .if(year < today.year, .a(.href(esc(Route.projectReports(project.id, year: year + 1).path)), .text("\(year + 1)年 ›")))),
+            .nav(.class("pagination"), .a(.href(esc(Route.projectReports(project.id, year: year - 1).path)), .text(WebText.Monthly.previousYear(year - 1))),
+                 .span(.class("current"), .text(WebText.Monthly.yearLabel(year))),
+                 .if(year < today.year, .a(.href(esc(Route.projectReports(project.id, year: year + 1).path)), .text(WebText.Monthly.nextYear(year + 1))))),
             .div(.class("table-wrap"), .table(.class("ledger"),
-                .thead(.tr(.th(.text("月份")), .th(.class("num"), .text("本月（调度）")), .th(.class("num"), .text("本年累计（调度）")),
-                           .th(.class("num"), .text("本月（统计）")), .th(.class("num"), .text("本年累计（统计）")), .th(.class("num"), .text("开工累计（调度）")),
-                           .th(.text("形象进度")), .th(.text("状态")))),
+                .thead(.tr(.th(.text(WebText.Monthly.month)), .th(.class("num"), .text(WebText.Monthly.thisMonthDispatch)), .th(.class("num"), .text(WebText.Monthly.yearDispatch)),
+                           .th(.class("num"), .text(WebText.Monthly.thisMonthStatistical)), .th(.class("num"), .text(WebText.Monthly.yearStatistical)), .th(.class("num"), .text(WebText.Monthly.sinceStartDispatch)),
+                           .th(.text(WebText.Monthly.progressText)), .th(.text(WebText.Monthly.status)))),
                 .tbody(.forEach(months) { month in
                     let report = reports.first { $0.month == month }
                     let totals = ReportTotals(reports, through: month)
@@ -56,7 +56,7 @@ struct ProjectReportsPage {
                         .td(.class("num"), .text(report == nil ? "—" : Self.wan(totals.sinceStartDispatch))),
                         .td(.class("name"), .text(report.map { r in ([r.figures.progressPercent.map { "\($0)%" }, r.figures.progressText] as [String?]).compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ") } ?? "")),
                         .td(.span(.class("flag report-\(state.rawValue)"), .text(state.label)),
-                            .unwrap(report.flatMap { $0.reviewComment.isEmpty ? nil : $0.reviewComment }) { .span(.class("sub"), .text("意见：\($0)")) },
+                            .unwrap(report.flatMap { $0.reviewComment.isEmpty ? nil : $0.reviewComment }) { .span(.class("sub"), .text(WebText.Monthly.comment($0))) },
                             reviewForm(report))
                     )
                 })
@@ -80,22 +80,22 @@ struct ProjectReportsPage {
         return .form(.method(.post), .action(esc(Route.projectReports(project.id, year: nil).path)), .class("card project-form"),
             Layout.csrfField(context),
             .input(.type(.hidden), .name("version"), .value(existing.map { String($0.version) } ?? "")),
-            .h2(.text(existing == nil ? "填报 \(month.label)" : "修改 \(month.label)（\(existing!.status.label)）")),
+            .h2(.text(existing == nil ? WebText.Monthly.reportMonth(month.label) : WebText.Monthly.reviseMonth(month.label, existing!.status.label))),
             .div(.class("field-grid"),
-                Components.textField("month", label: "填报月份", value: value("month", month.iso), errors: messages("month"), required: true, placeholder: "2026-10"),
-                Components.textField("dispatchWan", label: "本月完成投资（调度口径，万元）", value: value("dispatchWan", figures.map { $0.dispatch.exactWanText } ?? ""),
+                Components.textField("month", label: WebText.Monthly.reportingMonth, value: value("month", month.iso), errors: messages("month"), required: true, placeholder: "2026-10"),
+                Components.textField("dispatchWan", label: WebText.Monthly.dispatchWan, value: value("dispatchWan", figures.map { $0.dispatch.exactWanText } ?? ""),
                                      errors: messages("dispatch"), required: true),
-                Components.textField("statisticalWan", label: "本月完成投资（统计口径，万元）", value: value("statisticalWan", figures?.statistical?.exactWanText ?? ""),
-                                     errors: messages("statistical"), hint: "统计局认定后填写，可暂空"),
-                Components.textField("progressPercent", label: "形象进度（%）", value: value("progressPercent", figures?.progressPercent.map(String.init) ?? ""),
+                Components.textField("statisticalWan", label: WebText.Monthly.statisticalWan, value: value("statisticalWan", figures?.statistical?.exactWanText ?? ""),
+                                     errors: messages("statistical"), hint: WebText.Monthly.statisticalHint),
+                Components.textField("progressPercent", label: WebText.Monthly.progressPercentLabel, value: value("progressPercent", figures?.progressPercent.map(String.init) ?? ""),
                                      errors: messages("progressPercent")),
-                Components.textField("jobs", label: "在岗人数", value: value("jobs", figures?.jobs.map(String.init) ?? ""), errors: messages("jobs")),
-                Components.textField("progressText", label: "形象进度说明", value: value("progressText", figures?.progressText ?? ""), errors: messages("progressText"), wide: true),
-                Components.textField("jumpReason", label: "变动说明（本月数较上月大幅增加时必填）", value: value("jumpReason", figures?.jumpReason ?? ""),
+                Components.textField("jobs", label: WebText.Monthly.jobs, value: value("jobs", figures?.jobs.map(String.init) ?? ""), errors: messages("jobs")),
+                Components.textField("progressText", label: WebText.Monthly.progressTextLabel, value: value("progressText", figures?.progressText ?? ""), errors: messages("progressText"), wide: true),
+                Components.textField("jumpReason", label: WebText.Monthly.jumpReasonHint, value: value("jumpReason", figures?.jumpReason ?? ""),
                                      errors: messages("jumpReason"), wide: true),
-                Components.textField("correctionReason", label: "更正原因（已关账月份必填）", value: value("correctionReason", ""),
+                Components.textField("correctionReason", label: WebText.Monthly.correctionReasonHint, value: value("correctionReason", ""),
                                      errors: messages("correctionReason"), wide: true)),
-            .button(.type(.submit), .class("button"), .text("报送")))
+            .button(.type(.submit), .class("button"), .text(WebText.Monthly.send)))
     }
 }
 
@@ -117,30 +117,30 @@ struct ReportsBoardPage {
               Layout.csrfField(context),
               .input(.type(.hidden), .name("version"), .value(String(report.version))),
               .input(.type(.hidden), .name("back"), .value(esc(back))),
-              .input(.type(.text), .name("reviewComment"), .placeholder("退回须写明意见"), .attribute(named: "aria-label", value: "审核意见")),
-              .button(.type(.submit), .name("decision"), .value("accept"), .class("button secondary"), .text("审核通过")),
-              .button(.type(.submit), .name("decision"), .value("return"), .class("button secondary"), .text("退回")))
+              .input(.type(.text), .name("reviewComment"), .placeholder(WebText.Monthly.returnNeedsComment), .attribute(named: "aria-label", value: WebText.Monthly.reviewComment)),
+              .button(.type(.submit), .name("decision"), .value("accept"), .class("button secondary"), .text(WebText.Monthly.accept)),
+              .button(.type(.submit), .name("decision"), .value("return"), .class("button secondary"), .text(WebText.Monthly.sendBack)))
     }
 
     var document: HTML {
         let counts = Dictionary(grouping: rows, by: \.state).mapValues(\.count)
         let dispatch = rows.compactMap(\.report).reduce(Money.zero) { $0 + $1.figures.dispatch }
-        return Layout.document(title: "月度填报", context: context, nav: .reports, content: .group(
-            .div(.class("page-head"), .h1(.text("\(month.label)月度填报")),
+        return Layout.document(title: WebText.Monthly.reports, context: context, nav: .reports, content: .group(
+            .div(.class("page-head"), .h1(.text(WebText.Monthly.reportsOf(month.label))),
                  .div(.class("actions"), .if(context.may(.editProject),
-                      .a(.class("button"), .href(esc(Route.reportsGrid(month: month.iso).path)), .text("批量填报"))),
-                      .a(.class("button secondary"), .href(esc(Route.stats.path)), .text("入统管理")),
-                      .a(.class("button secondary"), .href(esc(Route.targets(unit: nil, month: month.iso).path)), .text("目标与序时进度")))),
+                      .a(.class("button"), .href(esc(Route.reportsGrid(month: month.iso).path)), .text(WebText.Monthly.grid))),
+                      .a(.class("button secondary"), .href(esc(Route.stats.path)), .text(WebText.Monthly.statsTitle)),
+                      .a(.class("button secondary"), .href(esc(Route.targets(unit: nil, month: month.iso).path)), .text(WebText.Monthly.targets)))),
             Components.notice(notice),
-            .p(.class("meta"), .text("截止日期 \(due.iso)。应报 \(rows.count) 个项目：" + [ReportState.missing, .returned, .due, .submittedLate, .submitted, .accepted]
-                .map { "\($0.label) \(counts[$0] ?? 0)" }.joined(separator: "，") + "。已报本月完成投资（调度口径）合计 \(ProjectReportsPage.wan(dispatch)) 万元。")),
+            .p(.class("meta"), .text(WebText.Monthly.dueSummary(due.iso, rows.count) + [ReportState.missing, .returned, .due, .submittedLate, .submitted, .accepted]
+                .map { "\($0.label) \(counts[$0] ?? 0)" }.joined(separator: "，") + WebText.Monthly.dispatchTotal(ProjectReportsPage.wan(dispatch)))),
             closingPanel,
             .nav(.class("pagination"), .a(.href(esc(Route.reportsBoard(month: month.previous.iso).path)), .text("‹ \(month.previous.label)")),
                  .span(.class("current"), .text(month.label)),
                  .a(.href(esc(Route.reportsBoard(month: month.next.iso).path)), .text("\(month.next.label) ›"))),
             .div(.class("table-wrap"), .table(.class("ledger"),
-                .thead(.tr(.th(.text("项目")), .th(.text("属地")), .th(.text("阶段")), .th(.text("填报责任")), .th(.class("num"), .text("本月（调度）")), .th(.class("num"), .text("本月（统计）")),
-                           .th(.text("报送人 / 时间")), .th(.text("状态")))),
+                .thead(.tr(.th(.text(WebText.Monthly.project)), .th(.text(WebText.Monthly.region)), .th(.text(WebText.Monthly.stage)), .th(.text(WebText.Monthly.responsible)), .th(.class("num"), .text(WebText.Monthly.thisMonthDispatch)), .th(.class("num"), .text(WebText.Monthly.thisMonthStatistical)),
+                           .th(.text(WebText.Monthly.sentBy)), .th(.text(WebText.Monthly.status)))),
                 .tbody(.forEach(rows) { row in
                     .tr(
                         .td(.class("name"), .a(.href(esc(Route.projectReports(row.project.id, year: month.year).path)), .text(row.project.fields.name))),
@@ -164,12 +164,12 @@ struct ReportsBoardPage {
             guard canReview, today > month.lastDay else { return .empty }
             return .form(.method(.post), .action(esc(Route.closeMonth.path)), .class("inline-form"),
                          Layout.csrfField(context), .input(.type(.hidden), .name("month"), .value(esc(month.iso))),
-                         .button(.type(.submit), .class("button secondary"), .text("关账（冻结本月数字为期末快照）")))
+                         .button(.type(.submit), .class("button secondary"), .text(WebText.Monthly.closeMonth)))
         }
         return .section(.class("card"),
-            .p(.strong(.text("已关账")), .text("：\(Format.dateTime(close.closedAt)) 由 \(close.closedBy) 关账。下表为关账时的快照数字；此后的修改作为更正记录列在下方。")),
+            .p(.strong(.text(WebText.Monthly.closed)), .text(WebText.Monthly.closedBy(Format.dateTime(close.closedAt), close.closedBy))),
             .if(!closing.corrections.isEmpty, .table(.class("ledger"),
-                .thead(.tr(.th(.text("项目")), .th(.class("num"), .text("调度口径：原 → 新")), .th(.class("num"), .text("统计口径：原 → 新")), .th(.text("原因")), .th(.text("更正人 / 时间")))),
+                .thead(.tr(.th(.text(WebText.Monthly.project)), .th(.class("num"), .text(WebText.Monthly.dispatchChange)), .th(.class("num"), .text(WebText.Monthly.statisticalChange)), .th(.text(WebText.Monthly.reason)), .th(.text(WebText.Monthly.correctedBy)))),
                 .tbody(.forEach(closing.corrections) { correction in
                     .tr(.td(.text(rows.first { $0.project.id == correction.projectId }?.project.fields.name ?? "#\(correction.projectId)")),
                         .td(.class("num"), .text("\(ProjectReportsPage.wan(correction.dispatchBefore)) → \(ProjectReportsPage.wan(correction.dispatchAfter))")),
@@ -178,7 +178,7 @@ struct ReportsBoardPage {
                 }))),
             canAdminister ? .form(.method(.post), .action(esc(Route.reopenMonth.path)), .class("inline-form"),
                                   Layout.csrfField(context), .input(.type(.hidden), .name("month"), .value(esc(month.iso))),
-                                  .input(.type(.text), .name("reason"), .placeholder("重新开账原因（必填）"), .attribute(named: "aria-label", value: "重新开账原因")),
-                                  .button(.type(.submit), .class("button secondary"), .text("重新开账"))) : .empty)
+                                  .input(.type(.text), .name("reason"), .placeholder(WebText.Monthly.reopenReasonHint), .attribute(named: "aria-label", value: WebText.Monthly.reopenReason)),
+                                  .button(.type(.submit), .class("button secondary"), .text(WebText.Monthly.reopen))) : .empty)
     }
 }

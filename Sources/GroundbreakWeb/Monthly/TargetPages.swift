@@ -44,7 +44,7 @@ enum TargetPages {
         let page = TargetsPage(context: PageContext(input), query: query, readings: try await readings(input, query), catalog: input.catalog,
                                indicators: input.services.indicators,
                                canSet: Policy.decide(.setTargets, for: input.principal, catalog: input.catalog) == .allow,
-                               notice: input.queryItems.first { $0.0 == "notice" }.map { _ in "已保存" })
+                               notice: input.queryItems.first { $0.0 == "notice" }.map { _ in WebText.Monthly.saved })
         return Responses.html(page.document)
     }
 
@@ -140,32 +140,32 @@ struct TargetsPage {
     static func format(_ value: Double?, _ kind: Indicator.Kind) -> String {
         guard let value else { return "—" }
         switch kind {
-        case .amount: return Money(approximately: value).map { $0.formatted(in: .wan, grouped: true) + " 万元" } ?? "—"
-        case .count: return String(format: "%.0f 个", value)
+        case .amount: return Money(approximately: value).map { $0.formatted(in: .wan, grouped: true) + WebText.Monthly.wanSuffix } ?? "—"
+        case .count: return String(format: WebText.Monthly.countFormat, value)
         case .percent: return String(format: "%.1f%%", value)
         }
     }
 
     var units: [Components.Option] {
-        catalog.regions.map { .init("region:\($0.code)", $0.name, group: "行政区") }
-            + catalog.zones.map { .init("zone:\($0.code)", $0.name, group: "开发区") }
-            + catalog.departments.map { .init("department:\($0.code)", $0.name, group: "牵头部门") }
+        catalog.regions.map { .init("region:\($0.code)", $0.name, group: WebText.Monthly.regions) }
+            + catalog.zones.map { .init("zone:\($0.code)", $0.name, group: WebText.Monthly.zones) }
+            + catalog.departments.map { .init("department:\($0.code)", $0.name, group: WebText.Monthly.leadDepartments) }
     }
 
     var document: HTML {
-        Layout.document(title: "目标与序时进度", context: context, nav: .reports, content: .group(
-            .h1(.text("\(query.unit.name(catalog)) \(query.month.label)目标与序时进度")),
+        Layout.document(title: WebText.Monthly.targets, context: context, nav: .reports, content: .group(
+            .h1(.text(WebText.Monthly.targetsOf(query.unit.name(catalog), query.month.label))),
             Components.notice(notice),
             .form(.method(.get), .action(esc(Route.targets(unit: nil, month: nil).path)), .class("filters"),
                 .div(.class("filter-grid"),
-                    .div(.class("filter"), .label(.for("f-unit"), .text("单位")), Components.select("unit", options: units, selected: [query.unit.text], blank: nil)),
-                    .div(.class("filter"), .label(.for("f-month"), .text("截至月份")),
+                    .div(.class("filter"), .label(.for("f-unit"), .text(WebText.Monthly.unit)), Components.select("unit", options: units, selected: [query.unit.text], blank: nil)),
+                    .div(.class("filter"), .label(.for("f-month"), .text(WebText.Monthly.asOfMonth)),
                          .input(.type(.text), .name("month"), .id("f-month"), .value(esc(query.month.iso))))),
-                .div(.class("filter-actions"), .button(.type(.submit), .class("button"), .text("查看")))),
-            .p(.class("meta"), .text("完成投资取月度填报调度口径；时间进度按目标所选曲线（均匀 m/12，或北方冬季停工曲线）。只统计您职责范围内的项目。\(indicators.source)")),
+                .div(.class("filter-actions"), .button(.type(.submit), .class("button"), .text(WebText.Monthly.view)))),
+            .p(.class("meta"), .text(WebText.Monthly.targetsHint(indicators.source))),
             .div(.class("table-wrap"), .table(.class("ledger"),
-                .thead(.tr(.th(.text("指标")), .th(.class("num"), .text("年度目标")), .th(.class("num"), .text("时间进度")), .th(.class("num"), .text("完成")),
-                           .th(.text("通报口径")), .th(.text("")))),
+                .thead(.tr(.th(.text(WebText.Monthly.indicator)), .th(.class("num"), .text(WebText.Monthly.annualTarget)), .th(.class("num"), .text(WebText.Monthly.timeProgress)), .th(.class("num"), .text(WebText.Monthly.done)),
+                           .th(.text(WebText.Monthly.bulletinMeasure)), .th(.text("")))),
                 .tbody(.forEach(readings) { reading in
                     .tr(.td(.class("name"), .text(reading.indicator.label), .span(.class("sub"), .text(reading.indicator.basis))),
                         .td(.class("num"), .text(Self.format(reading.target?.value, reading.indicator.kind))),
@@ -187,9 +187,9 @@ struct TargetsPage {
             .input(.type(.hidden), .name("month"), .value(esc(query.month.iso))),
             .input(.type(.hidden), .name("indicator"), .value(esc(reading.indicator.code))),
             .input(.type(.text), .name("value"), .value(esc(current)), .attribute(named: "size", value: "8"),
-                   .attribute(named: "aria-label", value: esc("\(reading.indicator.label) 年度目标（\(kind == .amount ? "万元" : kind == .percent ? "%" : "个")）"))),
-            Components.select("curve", options: [.init("linear", "均匀"), .init("northern", "北方季节")], selected: [reading.target?.curve ?? "linear"], blank: nil,
+                   .attribute(named: "aria-label", value: esc(WebText.Monthly.annualTargetIn(reading.indicator.label, kind == .amount ? WebText.Monthly.wanUnit : kind == .percent ? "%" : WebText.Monthly.countUnit)))),
+            Components.select("curve", options: [.init("linear", WebText.Monthly.evenCurve), .init("northern", WebText.Monthly.northernCurve)], selected: [reading.target?.curve ?? "linear"], blank: nil,
                               form: "t\(reading.indicator.code)-"),
-            .button(.type(.submit), .class("button secondary"), .text("设定")))
+            .button(.type(.submit), .class("button secondary"), .text(WebText.Monthly.set)))
     }
 }

@@ -38,5 +38,8 @@ extension WebText {
         static let nextAttempt = "下次尝试"
         static func receiverAnswered(_ code: some CustomStringConvertible) -> String { "接收方返回 \(code)" }
         static func undeliverable(_ error: any Error) -> String { "无法送达：\(error)" }
+        static func urgedCount(_ count: some CustomStringConvertible) -> String { "催办 \(count) 件" }
+        static let urgeJob = "定时任务：逾期催办"
+        static let signatureHint = "事件发生时，系统向接收地址 POST 一段 JSON；请求头 X-Groundbreak-Signature 为 t=时间戳,v1=HMAC-SHA256(密钥, \"时间戳.请求体\") 的十六进制值，接收方据此核验来源。未返回 2xx 时按 1 分钟、5 分钟、30 分钟、2 小时、12 小时重试，之后记为失败。"
     }
 }

@@ -123,7 +123,7 @@ public struct Scheduler: Service {
         })
         if services.supervisionSettings.urgeWhenOverdue {
             jobs.append(Job(name: "supervision.urge") { today, now in
-                "催办 \(try await services.supervision.urgeOverdue(actor: .system("定时任务：逾期催办"), today: today, now: now).count) 件"
+                WebText.Notifications.urgedCount(try await services.supervision.urgeOverdue(actor: .system(WebText.Notifications.urgeJob), today: today, now: now).count)
             })
         }
         if settings.escalateWhenOverdue {

@@ -50,7 +50,7 @@ struct WebhookAdminPage {
             .h1(.text(WebText.Notifications.webhooksTitle)),
             Components.notice(notice),
             Components.errorSummary(errors),
-            .p(.class("meta"), .text("事件发生时，系统向接收地址 POST 一段 JSON；请求头 X-Groundbreak-Signature 为 t=时间戳,v1=HMAC-SHA256(密钥, \"时间戳.请求体\") 的十六进制值，接收方据此核验来源。未返回 2xx 时按 1 分钟、5 分钟、30 分钟、2 小时、12 小时重试，之后记为失败。")),
+            .p(.class("meta"), .text(WebText.Notifications.signatureHint)),
             createForm,
             hookTable,
             .h2(.text(WebText.Notifications.recentDeliveries)),

@@ -60,7 +60,7 @@ struct ProblemShowPage {
     func entry(for event: ProblemEventRecord) -> Node<HTML.ListContext> {
         var parts = [event.kind.label]
         if event.kind == .assign || event.kind == .escalate {
-            parts.append("\(event.level.label)：\(event.owner.map { $0.name(catalog) } ?? "—")，时限 \(event.deadline?.iso ?? "—")")
+            parts.append(WebText.Problems.escalationStep(event.level.label, event.owner.map { $0.name(catalog) } ?? "—", event.deadline?.iso ?? "—"))
         }
         if !event.text.isEmpty { parts.append(event.text) }
         return .li(.span(.class("when"), .text("\(event.on.iso) \(event.actorName)")), .text(" " + parts.joined(separator: " — ")))

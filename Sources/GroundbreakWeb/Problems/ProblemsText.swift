@@ -70,5 +70,6 @@ extension WebText {
         static let reopen = "未解决，退回重办"
         static let reopenShort = "重新办理"
         static let confirmNote = "意见（退回须写明原因）"
+        static func escalationStep(_ level: some CustomStringConvertible, _ owner: some CustomStringConvertible, _ deadline: some CustomStringConvertible) -> String { "\(level)：\(owner)，时限 \(deadline)" }
     }
 }

@@ -29,7 +29,7 @@ enum LedgerExportPages {
             try await exporter.writeCSV(query) { bytes in try await writer.write(ByteBuffer(bytes: bytes)) }
             try await writer.finish(nil)
         }
-        return Response(status: .ok, headers: headers(contentType: "text/csv; charset=utf-8", name: "项目台账-\(input.today.iso).csv", fallback: "ledger.csv"), body: body)
+        return Response(status: .ok, headers: headers(contentType: "text/csv; charset=utf-8", name: WebText.Projects.csvFileName(input.today.iso), fallback: "ledger.csv"), body: body)
     }
 
     /// Built in a scratch file (rows stream to disk), then sent in chunks. The file is unlinked as
@@ -57,6 +57,6 @@ enum LedgerExportPages {
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: headers(contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                                      name: "项目台账-\(input.today.iso).xlsx", fallback: "ledger.xlsx"), body: body)
+                                                      name: WebText.Projects.xlsxFileName(input.today.iso), fallback: "ledger.xlsx"), body: body)
     }
 }

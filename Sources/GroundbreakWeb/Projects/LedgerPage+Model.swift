@@ -12,8 +12,8 @@ struct LedgerPage {
 
     /// Columns that sort, with their headers.
     static let sortableColumns: [(ProjectQuery.SortKey, String)] = [
-        (.name, "项目名称"), (.code, "项目代码"), (.region, "属地"), (.totalInvestment, "总投资（万元）"),
-        (.stage, "阶段"), (.plannedStart, "计划开工"), (.updatedAt, "更新时间"),
+        (.name, WebText.Projects.name), (.code, WebText.Projects.codeShort), (.region, WebText.Projects.regionShort), (.totalInvestment, WebText.Projects.totalInvestmentWan),
+        (.stage, WebText.Projects.stage), (.plannedStart, WebText.Projects.plannedStartShort), (.updatedAt, WebText.Projects.updatedAt),
     ]
 
     /// The same query with one thing changed and the page reset.

@@ -36,10 +36,10 @@ extension LedgerPage {
                 .button(.type(.submit), .class("button"), .text(WebText.Ledger.filter)),
                 .if(hasFilters, .a(.class("button secondary"), .href(esc(Route.ledger.path)), .text(WebText.Ledger.reset))),
                 .label(
-                    .class("per-page"), .text("每页 "),
+                    .class("per-page"), .text(WebText.Projects.perPagePrefix),
                     Components.select("perPage", options: ProjectQuery.perPageChoices.map { .init(String($0), String($0)) },
                                       selected: [String(query.perPage)], blank: nil),
-                    .text(" 条")
+                    .text(WebText.Projects.perPageSuffix)
                 )
             )
         )
@@ -57,31 +57,31 @@ extension LedgerPage {
         )
         var controls: [Node<HTML.FormContext>] = [filter("q", WebText.Ledger.keyword, keyword)]
         let selects: [(String, String, [Components.Option], Set<String>)] = [
-            ("region", "属地", catalog.regionOptions, [query.regionCode ?? ""]),
-            ("zone", "开发区", catalog.zoneOptions, [query.zoneCode ?? ""]),
-            ("stage", "阶段", stageOptions, Set(query.stages.map(\.rawValue))),
-            ("category", "项目类别", catalog.categoryFilterOptions, [query.categoryCode ?? ""]),
-            ("section", "行业门类", catalog.sectionOptions, [query.industrySection ?? ""]),
-            ("division", "行业大类", catalog.divisionOptions, [query.industryDivision ?? ""]),
-            ("sizeBand", "规模", catalog.bandOptions, [query.sizeBand ?? ""]),
-            ("level", "项目层级", levelOptions, [query.level?.rawValue ?? ""]),
-            ("tag", "标签", catalog.tagOptions, [query.tag ?? ""]),
-            ("leadDepartment", "牵头部门", catalog.departmentOptions, [query.leadDepartmentCode ?? ""]),
-            ("nature", "建设性质（\(year)年）", natureOptions, [query.nature?.rawValue ?? ""]),
+            ("region", WebText.Projects.regionShort, catalog.regionOptions, [query.regionCode ?? ""]),
+            ("zone", WebText.Projects.zone, catalog.zoneOptions, [query.zoneCode ?? ""]),
+            ("stage", WebText.Projects.stage, stageOptions, Set(query.stages.map(\.rawValue))),
+            ("category", WebText.Projects.category, catalog.categoryFilterOptions, [query.categoryCode ?? ""]),
+            ("section", WebText.Projects.industrySection, catalog.sectionOptions, [query.industrySection ?? ""]),
+            ("division", WebText.Projects.industryDivisionShort, catalog.divisionOptions, [query.industryDivision ?? ""]),
+            ("sizeBand", WebText.Projects.sizeBand, catalog.bandOptions, [query.sizeBand ?? ""]),
+            ("level", WebText.Projects.levels, levelOptions, [query.level?.rawValue ?? ""]),
+            ("tag", WebText.Projects.tags, catalog.tagOptions, [query.tag ?? ""]),
+            ("leadDepartment", WebText.Projects.leadDepartment, catalog.departmentOptions, [query.leadDepartmentCode ?? ""]),
+            ("nature", WebText.Projects.natureOfYear(year), natureOptions, [query.nature?.rawValue ?? ""]),
         ]
         for (name, label, options, selected) in selects {
             controls.append(filter(name, label, Components.select(name, options: options, selected: selected, blank: all)))
         }
         let range: Node<HTML.FormContext> = .div(
             .class("filter range"),
-            .label(.for(Components.fieldID("minWan")), .text("总投资（万元）")),
+            .label(.for(Components.fieldID("minWan")), .text(WebText.Projects.totalInvestmentWan)),
             .div(
                 .class("range-inputs"),
                 .input(.type(.text), .name("minWan"), .id(Components.fieldID("minWan")), .value(esc(query.minInvestment?.exactWanText ?? "")),
-                       .placeholder("不低于"), .attribute(named: "inputmode", value: "decimal")),
+                       .placeholder(WebText.Projects.atLeast), .attribute(named: "inputmode", value: "decimal")),
                 .span(.text("—")),
                 .input(.type(.text), .name("maxWan"), .value(esc(query.maxInvestment?.exactWanText ?? "")),
-                       .placeholder("不高于"), .attribute(named: "inputmode", value: "decimal"), .attribute(named: "aria-label", value: "总投资上限（万元）"))
+                       .placeholder(WebText.Projects.atMost), .attribute(named: "inputmode", value: "decimal"), .attribute(named: "aria-label", value: WebText.Projects.maximumInvestmentWan))
             )
         )
         controls.append(range)
@@ -100,8 +100,8 @@ extension LedgerPage {
                     .class("chip stage-\(figure.stage.rawValue)" + (query.stages == [figure.stage] ? " active" : "")),
                     .href(esc(link { $0.stages = [figure.stage] })),
                     .span(.class("chip-label"), .text(figure.stage.label)),
-                    .span(.class("chip-count"), .text("\(Format.count(figure.count)) 个")),
-                    .span(.class("chip-amount"), .text("\(Format.yi(figure.investment)) 亿元"))
+                    .span(.class("chip-count"), .text(WebText.Projects.projectCount(Format.count(figure.count)))),
+                    .span(.class("chip-amount"), .text(WebText.Projects.investmentYi(Format.yi(figure.investment))))
                 )
             }
         )
@@ -114,7 +114,7 @@ extension LedgerPage {
             .table(
                 .class("ledger"),
                 .thead(.tr(
-                    .th(.class("num"), .text("序号")),
+                    .th(.class("num"), .text(WebText.Projects.serial)),
                     .forEach(LedgerPage.sortableColumns) { key, title in
                         .th(
                             .class(key == .totalInvestment ? "num" : ""),
@@ -122,8 +122,8 @@ extension LedgerPage {
                             .a(.href(esc(sortLink(key))), .text(title + (query.sort == key ? (query.descending ? " ▼" : " ▲") : "")))
                         )
                     },
-                    .th(.text("类别")),
-                    .th(.text("牵头部门")),
+                    .th(.text(WebText.Projects.categoryShort)),
+                    .th(.text(WebText.Projects.leadDepartment)),
                     .th(.text(WebText.Project.flags))
                 )),
                 .tbody(
@@ -133,9 +133,9 @@ extension LedgerPage {
                     }
                 ),
                 .tfoot(.tr(
-                    .th(.attribute(named: "colspan", value: "4"), .text("\(WebText.Ledger.totals)：\(Format.count(page.totalCount)) 个项目")),
+                    .th(.attribute(named: "colspan", value: "4"), .text(WebText.Projects.totalsLine(WebText.Ledger.totals, Format.count(page.totalCount)))),
                     .th(.class("num"), .text(Format.wan(page.totalInvestment))),
-                    .th(.attribute(named: "colspan", value: "6"), .text("折合 \(Format.yi(page.totalInvestment)) 亿元"))
+                    .th(.attribute(named: "colspan", value: "6"), .text(WebText.Projects.totalsInvestment(Format.yi(page.totalInvestment))))
                 ))
             )
         )

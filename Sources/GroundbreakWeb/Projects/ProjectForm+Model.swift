@@ -24,7 +24,7 @@ struct ProjectFormPage {
     var title: String {
         switch mode {
         case .create: WebText.Project.create
-        case .edit(let project): "编辑：\(project.fields.name)"
+        case .edit(let project): WebText.Projects.editTitle(project.fields.name)
         }
     }
 

@@ -32,8 +32,8 @@ struct ProjectShowPage {
     func name(department code: String) -> String { catalog.department(code)?.name ?? code }
 
     func seat(_ id: Int64?) -> String {
-        guard let id else { return "未明确" }
-        guard let position = catalog.position(id) else { return "职务 #\(id)" }
+        guard let id else { return WebText.Projects.unassigned }
+        guard let position = catalog.position(id) else { return WebText.Projects.positionNumber(id) }
         return "\(position.display) · \(position.unitName)"
     }
 
@@ -57,9 +57,9 @@ struct ProjectShowPage {
 
     static func actionLabel(_ action: String) -> String {
         switch action {
-        case "create": "录入"
-        case "update": "修改"
-        case "transition": "阶段变更"
+        case "create": WebText.Projects.create
+        case "update": WebText.Projects.update
+        case "transition": WebText.Projects.transitionHeading
         default: action
         }
     }

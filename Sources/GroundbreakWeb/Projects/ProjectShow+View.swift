@@ -20,23 +20,23 @@ extension ProjectShowPage {
                     .h1(.text(fields.name)),
                     .p(.class("subtitle"),
                        Components.stageBadge(project.stage),
-                       .span(.class("code"), .text(fields.code?.value ?? "尚未赋码")),
-                       .span(.text("版本 \(project.version)")))
+                       .span(.class("code"), .text(fields.code?.value ?? WebText.Projects.noCode)),
+                       .span(.text(WebText.Projects.version(project.version))))
                 ),
                 .div(.class("actions"),
-                     .a(.class("button secondary"), .href(esc(Route.projectApprovals(project.id).path)), .text("审批进度")),
-                     .a(.class("button secondary"), .href(esc(Route.projectReports(project.id, year: nil).path)), .text("月度填报")),
-                     .a(.class("button secondary"), .href(esc(Route.problems(problemQuery).path)), .text("问题清单")),
+                     .a(.class("button secondary"), .href(esc(Route.projectApprovals(project.id).path)), .text(WebText.Projects.approvals)),
+                     .a(.class("button secondary"), .href(esc(Route.projectReports(project.id, year: nil).path)), .text(WebText.Projects.reports)),
+                     .a(.class("button secondary"), .href(esc(Route.problems(problemQuery).path)), .text(WebText.Projects.problems)),
                      .if(canEdit, .a(.class("button"), .href(esc(Route.editProject(project.id).path)), .text(WebText.Project.edit))))
             ),
             Components.notice(notice),
             .if(!flags.isEmpty, .div(.class("flags-panel"), .strong(.text(WebText.Project.flags + "：")), Components.flagBadges(flags))),
             .if(approvalsSlipped || approvalsOverdue > 0, .div(.class("alert alert-warn"),
-                .text(([approvalsOverdue > 0 ? "\(approvalsOverdue) 个审批事项已超过办结时限" : nil,
-                        approvalsSlipped ? "按目标开工日期倒排工期，前期审批已滞后" : nil] as [String?]).compactMap { $0 }.joined(separator: "；") + "。"),
-                .a(.href(esc(Route.projectApprovals(project.id).path)), .text("查看审批进度")))),
+                .text(([approvalsOverdue > 0 ? WebText.Projects.approvalsOverdue(approvalsOverdue) : nil,
+                        approvalsSlipped ? WebText.Projects.approvalsBehind : nil] as [String?]).compactMap { $0 }.joined(separator: "；") + "。"),
+                .a(.href(esc(Route.projectApprovals(project.id).path)), .text(WebText.Projects.viewApprovals)))),
             .if(project.stage == .suspended || project.stage == .cancelled,
-                .div(.class("alert alert-warn"), .text("\(project.stage.label)原因：\(project.stageNote ?? "")"))),
+                .div(.class("alert alert-warn"), .text(WebText.Projects.stageReason(project.stage.label, project.stageNote ?? "")))),
             .div(
                 .class("columns"),
                 .div(.class("col-main"), details(fields)),
@@ -48,39 +48,39 @@ extension ProjectShowPage {
     private func details(_ fields: ProjectFields) -> Node<HTML.BodyContext> {
         let industry = fields.industryDivision.flatMap { catalog.division($0) }
         return .group(
-            section("基本信息", [
-                ("投资项目统一代码", fields.code.map { "\($0.value)（\($0.format == .current ? "现行格式" : "旧格式")）" } ?? "尚未赋码"),
-                ("项目单位", fields.ownerName.isEmpty ? "—" : fields.ownerName),
-                ("统一社会信用代码", fields.ownerCreditCode?.value ?? "—"),
-                ("所在属地", name(region: fields.regionCode)),
-                ("所属开发区", fields.zoneCode.flatMap { catalog.zone($0)?.name } ?? "—"),
-                ("项目类别", catalog.category(fields.categoryCode)?.name ?? fields.categoryCode),
-                ("国民经济行业分类", industry.map { "\($0.sectionCode) \(catalog.section($0.sectionCode)?.name ?? "") / \($0.code) \($0.name)" } ?? "—"),
-                ("投资类型", fields.investmentType.label),
-                ("项目层级", fields.levels.isEmpty ? "—" : fields.levels.map(\.label).joined(separator: "、")),
-                ("标签", fields.tags.isEmpty ? "—" : fields.tags.map { catalog.tag($0)?.name ?? $0 }.joined(separator: "、")),
+            section(WebText.Projects.basics, [
+                (WebText.Projects.code, fields.code.map { WebText.Projects.codeWithFormat($0.value, $0.format == .current ? WebText.Projects.currentFormat : WebText.Projects.oldFormat) } ?? WebText.Projects.noCode),
+                (WebText.Projects.owner, fields.ownerName.isEmpty ? "—" : fields.ownerName),
+                (WebText.Projects.ownerCreditCode, fields.ownerCreditCode?.value ?? "—"),
+                (WebText.Projects.region, name(region: fields.regionCode)),
+                (WebText.Projects.zoneOf, fields.zoneCode.flatMap { catalog.zone($0)?.name } ?? "—"),
+                (WebText.Projects.category, catalog.category(fields.categoryCode)?.name ?? fields.categoryCode),
+                (WebText.Projects.industry, industry.map { "\($0.sectionCode) \(catalog.section($0.sectionCode)?.name ?? "") / \($0.code) \($0.name)" } ?? "—"),
+                (WebText.Projects.investmentType, fields.investmentType.label),
+                (WebText.Projects.levels, fields.levels.isEmpty ? "—" : fields.levels.map(\.label).joined(separator: "、")),
+                (WebText.Projects.tags, fields.tags.isEmpty ? "—" : fields.tags.map { catalog.tag($0)?.name ?? $0 }.joined(separator: "、")),
             ]),
-            section("投资与建设", [
-                ("总投资", "\(Format.wan(fields.totalInvestment)) 万元（\(Format.yi(fields.totalInvestment)) 亿元）"),
-                ("规模档", catalog.band(for: fields.totalInvestment)?.label ?? "—"),
-                ("建设性质（\(context.today.year)年）", project.constructionNature(in: context.today.year)?.label ?? "—"),
-                ("建设地点", fields.location.address.isEmpty ? "—" : fields.location.address),
-                ("坐标", fields.location.longitude.map { "东经 \($0)，北纬 \(fields.location.latitude ?? 0)" } ?? "—"),
-                ("建设内容", fields.constructionContent.isEmpty ? "—" : fields.constructionContent),
+            section(WebText.Projects.investmentAndConstruction, [
+                (WebText.Projects.totalInvestment, WebText.Projects.investmentWanAndYi(Format.wan(fields.totalInvestment), Format.yi(fields.totalInvestment))),
+                (WebText.Projects.sizeBandLong, catalog.band(for: fields.totalInvestment)?.label ?? "—"),
+                (WebText.Projects.natureThisYear(context.today.year), project.constructionNature(in: context.today.year)?.label ?? "—"),
+                (WebText.Projects.address, fields.location.address.isEmpty ? "—" : fields.location.address),
+                (WebText.Projects.coordinates, fields.location.longitude.map { WebText.Projects.eastNorth($0, fields.location.latitude ?? 0) } ?? "—"),
+                (WebText.Projects.constructionContent, fields.constructionContent.isEmpty ? "—" : fields.constructionContent),
             ]),
-            section("进度日期", [
-                ("计划开工", Format.day(fields.plannedStart)),
-                ("计划竣工", Format.day(fields.plannedCompletion)),
-                ("实际开工", Format.day(fields.actualStart)),
-                ("实际竣工", Format.day(fields.actualCompletion)),
+            section(WebText.Projects.dates, [
+                (WebText.Projects.plannedStartShort, Format.day(fields.plannedStart)),
+                (WebText.Projects.plannedCompletionShort, Format.day(fields.plannedCompletion)),
+                (WebText.Projects.actualStartShort, Format.day(fields.actualStart)),
+                (WebText.Projects.actualCompletionShort, Format.day(fields.actualCompletion)),
             ]),
-            section("责任体系", [
-                ("牵头部门", fields.leadDepartmentCode.map { name(department: $0) } ?? "未明确"),
-                ("配合部门", fields.supportDepartmentCodes.isEmpty ? "—" : fields.supportDepartmentCodes.map { name(department: $0) }.joined(separator: "、")),
-                ("包保领导", seat(fields.sponsorPositionId)),
-                ("项目秘书", seat(fields.secretaryPositionId)),
+            section(WebText.Projects.responsibility, [
+                (WebText.Projects.leadDepartment, fields.leadDepartmentCode.map { name(department: $0) } ?? WebText.Projects.unassigned),
+                (WebText.Projects.supportDepartments, fields.supportDepartmentCodes.isEmpty ? "—" : fields.supportDepartmentCodes.map { name(department: $0) }.joined(separator: "、")),
+                (WebText.Projects.sponsor, seat(fields.sponsorPositionId)),
+                (WebText.Projects.secretary, seat(fields.secretaryPositionId)),
             ]),
-            .p(.class("meta"), .text("录入于 \(Format.dateTime(project.createdAt))，最后更新 \(Format.dateTime(project.updatedAt))"))
+            .p(.class("meta"), .text(WebText.Projects.createdAndUpdated(Format.dateTime(project.createdAt), Format.dateTime(project.updatedAt))))
         )
     }
 
@@ -98,21 +98,21 @@ extension ProjectShowPage {
         .section(
             .class("card"),
             .h2(.text(WebText.Project.transition)),
-            .if(targets.isEmpty, .p(.class("muted"), .text("项目处于“\(project.stage.label)”，不再变更阶段。"))),
+            .if(targets.isEmpty, .p(.class("muted"), .text(WebText.Projects.finalStage(project.stage.label)))),
             .if(!targets.isEmpty, .form(
                 .method(.post), .action(esc(Route.transition(project.id).path)), .class("transition-form"),
                 Layout.csrfField(context),
                 .input(.type(.hidden), .name("version"), .value(esc(String(project.version)))),
-                Components.errorSummary(transitionErrors, title: "阶段未变更"),
-                Components.selectField("target", label: "转入阶段", options: targets.map { .init($0.rawValue, $0.label) },
+                Components.errorSummary(transitionErrors, title: WebText.Projects.stageUnchanged),
+                Components.selectField("target", label: WebText.Projects.targetStage, options: targets.map { .init($0.rawValue, $0.label) },
                                        selected: transitionForm["target"], errors: messages("target"), required: true),
                 .div(.class("field"), .data(named: "for-target", value: "construction"),
-                     Components.textField("actualStart", label: "实际开工日期", value: transitionForm["actualStart"].isEmpty ? (project.fields.actualStart?.iso ?? "") : transitionForm["actualStart"],
-                                          errors: messages("actualStart"), hint: "主体工程破土开槽或正式打桩的日期", inputType: .date)),
+                     Components.textField("actualStart", label: WebText.Projects.actualStart, value: transitionForm["actualStart"].isEmpty ? (project.fields.actualStart?.iso ?? "") : transitionForm["actualStart"],
+                                          errors: messages("actualStart"), hint: WebText.Projects.actualStartMeaning, inputType: .date)),
                 .div(.class("field"), .data(named: "for-target", value: "operation"),
-                     Components.textField("actualCompletion", label: "竣工日期", value: transitionForm["actualCompletion"], errors: messages("actualCompletion"), inputType: .date)),
-                Components.textArea("note", label: "说明（暂缓、终止须填写原因）", value: transitionForm["note"], errors: messages("note")),
-                .button(.type(.submit), .class("button"), .text("确认变更"))
+                     Components.textField("actualCompletion", label: WebText.Projects.completionDate, value: transitionForm["actualCompletion"], errors: messages("actualCompletion"), inputType: .date)),
+                Components.textArea("note", label: WebText.Projects.transitionNote, value: transitionForm["note"], errors: messages("note")),
+                .button(.type(.submit), .class("button"), .text(WebText.Projects.confirmTransition))
             ))
         )
     }
@@ -126,7 +126,7 @@ extension ProjectShowPage {
             .class("card"),
             .h2(.text(WebText.Project.history)),
             .if(!transitions.isEmpty, .group(
-                .h3(.text("阶段变更")),
+                .h3(.text(WebText.Projects.transitionHeading)),
                 .ol(.class("timeline"), .forEach(transitions.reversed()) { record in
                     .li(
                         .span(.class("when"), .text(Format.dateTime(record.at))),
@@ -136,7 +136,7 @@ extension ProjectShowPage {
                     )
                 })
             )),
-            .h3(.text("操作记录")),
+            .h3(.text(WebText.Projects.history)),
             .ol(.class("timeline"), .forEach(history) { line in
                 .li(
                     .span(.class("when"), .text(Format.dateTime(line.at))),

@@ -74,7 +74,7 @@ enum SupervisionPages {
         let data = try letter.document.data(created: input.now)
         var headers = HTTPFields()
         headers[.contentType] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        headers[.contentDisposition] = "attachment; filename=\"letter-\(item.id).docx\"; filename*=UTF-8''\(Route.encode("督办函-\(item.id).docx"))"
+        headers[.contentDisposition] = "attachment; filename=\"letter-\(item.id).docx\"; filename*=UTF-8''\(Route.encode(WebText.Supervision.letterFileName(item.id)))"
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

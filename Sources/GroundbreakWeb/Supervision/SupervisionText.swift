@@ -34,5 +34,6 @@ extension WebText {
         static let newDeadline = "新的办理时限（可不填）"
         static let note = "说明"
         static let submit = "提交"
+        static func letterFileName(_ id: some CustomStringConvertible) -> String { "督办函-\(id).docx" }
     }
 }

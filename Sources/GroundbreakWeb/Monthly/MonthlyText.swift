@@ -1,0 +1,131 @@
+/// The monthly pages' words, zh-CN: the feature's section of the Web catalogue.
+extension WebText {
+    enum Monthly {
+        static func annualPlanOf(_ year: some CustomStringConvertible) -> String { "\(year)年度计划" }
+        static func yearDispatchDone(_ yearDispatch: some CustomStringConvertible) -> String { "本年累计完成（调度口径）\(yearDispatch) 万元" }
+        static let noAnnualPlan = "尚未填写本年度计划。"
+        static let plannedInvestmentWan = "年度计划投资（万元）"
+        static let nature = "建设性质"
+        static let startsThisYear = "本年计划开工"
+        static let completesThisYear = "本年计划竣工"
+        static let inStartList = "列入开复工清单"
+        static let yes = "是"
+        static let no = "否"
+        static let campaign = "集中开工/集中审批批次"
+        static let campaignExample = "如：2027年春季集中开工"
+        static let saveAnnualPlan = "保存年度计划"
+        static let saved = "已保存"
+        static let statsTitle = "入统管理"
+        static func statsRule(_ statsThresholdWan: some CustomStringConvertible, _ admitWithinDays: some CustomStringConvertible) -> String { "计划总投资 \(statsThresholdWan) 万元及以上、主体工程实际开工的项目应入库；开工后 \(admitWithinDays) 日内未入库的标红。实际开工、入库、首次报数三个日期分别记录。" }
+        static func startedNotAdmitted(_ waiting: some CustomStringConvertible) -> String { "已开工未入库（\(waiting)）" }
+        static let project = "项目"
+        static let region = "属地"
+        static let actualStart = "实际开工"
+        static let daysSinceStart = "已开工天数"
+        static let recordAdmission = "登记入库"
+        static func admittedThisMonth(_ admittedThisMonth: some CustomStringConvertible) -> String { "本月入库（\(admittedThisMonth)）" }
+        static let admittedOn = "入库日期"
+        static let firstReported = "首次报数"
+        static let recordedBy = "登记人"
+        static func quarterCandidates(_ quarterEnd: some CustomStringConvertible, _ quarterCandidates: some CustomStringConvertible) -> String { "本季度集中入统候选（截至 \(quarterEnd)，\(quarterCandidates)）" }
+        static let quarterCandidatesHint = "已开工未入库的项目，以及计划在本季度内开工、尚未开工的项目。"
+        static func startedOn(_ value: some CustomStringConvertible) -> String { "　已开工 \(value)" }
+        static let firstReportedMonth = "首次报数月份"
+        static let record = "登记"
+        static func photos(_ photos: some CustomStringConvertible) -> String { "现场照片（\(photos)）" }
+        static let month = "月份"
+        static let photoHint = "照片（JPEG/PNG/WebP）"
+        static let upload = "上传"
+        static let gridEmpty = "没有填写任何项目，未作修改"
+        static func gridPartlySaved(_ saved: some CustomStringConvertible) -> String { "已保存 \(saved) 个项目；以下标红的行未保存" }
+        static let grid = "批量填报"
+        static func gridOf(_ month: some CustomStringConvertible) -> String { "\(month)批量填报" }
+        static func gridRefused(_ refused: some CustomStringConvertible) -> String { "\(refused) 个项目的数据有误（见标红的行），全部未保存。改正后再保存，或选择只保存无误的行。" }
+        static let gridHint = "填写“本月（调度）”的行才会报送；空行不变。金额单位：万元。已审核的月报不能在此修改。"
+        static let switchMonth = "切换"
+        static let lastMonthDispatch = "上月（调度）"
+        static let thisMonthDispatch = "本月（调度）"
+        static let thisMonthStatistical = "本月（统计）"
+        static let progressPercentShort = "进度%"
+        static let progressText = "形象进度"
+        static let jumpReason = "变动说明"
+        static let status = "状态"
+        static let correctionReasonHint = "更正原因（已关账月份必填）"
+        static let correctionReason = "更正原因"
+        static let saveAll = "保存全部"
+        static let saveValidRows = "只保存无误的行"
+        static let dispatchThisMonth = "本月调度口径"
+        static let statisticalThisMonth = "本月统计口径"
+        static let progressPercent = "形象进度百分比"
+        static let notSent = "未报"
+        static func projectTitle(_ name: some CustomStringConvertible) -> String { "月度填报：\(name)" }
+        static let crumb = " / 月度填报"
+        static func projectHint(_ dueDay: some CustomStringConvertible, _ totalInvestment: some CustomStringConvertible) -> String { "完成投资分调度口径和统计口径两列填报，互不相加；累计数由系统按月汇总，不需填写。每月\(dueDay)日前报送上月数据。总投资 \(totalInvestment) 万元。" }
+        static func previousYear(_ year: some CustomStringConvertible) -> String { "‹ \(year)年" }
+        static func yearLabel(_ year: some CustomStringConvertible) -> String { "\(year)年" }
+        static func nextYear(_ year: some CustomStringConvertible) -> String { "\(year)年 ›" }
+        static let yearDispatch = "本年累计（调度）"
+        static let yearStatistical = "本年累计（统计）"
+        static let sinceStartDispatch = "开工累计（调度）"
+        static func comment(_ value: some CustomStringConvertible) -> String { "意见：\(value)" }
+        static func reportMonth(_ month: some CustomStringConvertible) -> String { "填报 \(month)" }
+        static func reviseMonth(_ month: some CustomStringConvertible, _ status: some CustomStringConvertible) -> String { "修改 \(month)（\(status)）" }
+        static let reportingMonth = "填报月份"
+        static let dispatchWan = "本月完成投资（调度口径，万元）"
+        static let statisticalWan = "本月完成投资（统计口径，万元）"
+        static let statisticalHint = "统计局认定后填写，可暂空"
+        static let progressPercentLabel = "形象进度（%）"
+        static let jobs = "在岗人数"
+        static let progressTextLabel = "形象进度说明"
+        static let jumpReasonHint = "变动说明（本月数较上月大幅增加时必填）"
+        static let send = "报送"
+        static let returnNeedsComment = "退回须写明意见"
+        static let reviewComment = "审核意见"
+        static let accept = "审核通过"
+        static let sendBack = "退回"
+        static let reports = "月度填报"
+        static func reportsOf(_ month: some CustomStringConvertible) -> String { "\(month)月度填报" }
+        static let targets = "目标与序时进度"
+        static func dueSummary(_ due: some CustomStringConvertible, _ rows: some CustomStringConvertible) -> String { "截止日期 \(due)。应报 \(rows) 个项目：" }
+        static func dispatchTotal(_ dispatch: some CustomStringConvertible) -> String { "。已报本月完成投资（调度口径）合计 \(dispatch) 万元。" }
+        static let stage = "阶段"
+        static let responsible = "填报责任"
+        static let sentBy = "报送人 / 时间"
+        static let closeMonth = "关账（冻结本月数字为期末快照）"
+        static let closed = "已关账"
+        static func closedBy(_ closedAt: some CustomStringConvertible, _ closedBy: some CustomStringConvertible) -> String { "：\(closedAt) 由 \(closedBy) 关账。下表为关账时的快照数字；此后的修改作为更正记录列在下方。" }
+        static let dispatchChange = "调度口径：原 → 新"
+        static let statisticalChange = "统计口径：原 → 新"
+        static let reason = "原因"
+        static let correctedBy = "更正人 / 时间"
+        static let reopenReasonHint = "重新开账原因（必填）"
+        static let reopenReason = "重新开账原因"
+        static let reopen = "重新开账"
+        static let wanSuffix = " 万元"
+        static let countFormat = "%.0f 个"
+        static let regions = "行政区"
+        static let zones = "开发区"
+        static let leadDepartments = "牵头部门"
+        static func targetsOf(_ catalog: some CustomStringConvertible, _ month: some CustomStringConvertible) -> String { "\(catalog) \(month)目标与序时进度" }
+        static let unit = "单位"
+        static let asOfMonth = "截至月份"
+        static let view = "查看"
+        static func targetsHint(_ source: some CustomStringConvertible) -> String { "完成投资取月度填报调度口径；时间进度按目标所选曲线（均匀 m/12，或北方冬季停工曲线）。只统计您职责范围内的项目。\(source)" }
+        static let indicator = "指标"
+        static let annualTarget = "年度目标"
+        static let timeProgress = "时间进度"
+        static let done = "完成"
+        static let bulletinMeasure = "通报口径"
+        static let evenCurve = "均匀"
+        static let northernCurve = "北方季节"
+        static let set = "设定"
+        static func planLine(_ wan: some CustomStringConvertible, _ nature: some CustomStringConvertible, _ startList: some CustomStringConvertible, _ campaign: some CustomStringConvertible) -> String { "年度计划投资 \(wan) 万元（\(nature)\(startList)\(campaign)）；" }
+        static let inStartListNote = "，列入开复工清单"
+        static func campaignNote(_ campaign: some CustomStringConvertible) -> String { "，\(campaign)" }
+        static func shareOfPlan(_ percent: some CustomStringConvertible) -> String { "，为年度计划的 \(percent)%" }
+        static func plannedStartOn(_ day: some CustomStringConvertible) -> String { "　计划开工 \(day)" }
+        static func annualTargetIn(_ indicator: some CustomStringConvertible, _ unit: some CustomStringConvertible) -> String { "\(indicator) 年度目标（\(unit)）" }
+        static let wanUnit = "万元"
+        static let countUnit = "个"
+    }
+}
