@@ -1,5 +1,5 @@
 /// An event on one approval item (受理, 补正, 办结 …), read by the same rule as the page's form.
-struct ApprovalEventRequest: Decodable, Sendable {
+struct ApprovalEventRequest: Decodable, Sendable, FormFields {
     var kind: String?
     var on: String?
     var supplementDue: String?
@@ -11,11 +11,5 @@ struct ApprovalEventRequest: Decodable, Sendable {
     var decidedOn: String?
     var version: Int?
 
-    var fields: [String: String] {
-        let values: [String: String?] = [
-            "kind": kind, "on": on, "supplementDue": supplementDue, "missingMaterials": missingMaterials, "reason": reason,
-            "documentNumber": documentNumber, "appliedOn": appliedOn, "acceptedOn": acceptedOn, "decidedOn": decidedOn, "version": version.map(String.init),
-        ]
-        return values.compactMapValues { $0 }
-    }
+    var fields: [String: String] { Dictionary(pairs, uniquingKeysWith: { first, _ in first }) }
 }

@@ -8,17 +8,4 @@ struct MeetingRequest: Decodable, Sendable, FormFields {
     var attendees: String?
     var problems: LooseIdentifiers?
     var projects: LooseIdentifiers?
-
-    var pairs: [(String, String)] {
-        var form = FormPairs()
-        form.add("kindCode", kindCode)
-        form.add("title", title)
-        form.add("heldOn", heldOn)
-        form.add("place", place)
-        form.add("chair", chair)
-        form.add("attendees", attendees)
-        form.add("problems", problems?.texts)
-        form.add("projects", projects?.texts)
-        return form.pairs
-    }
 }

@@ -2,13 +2,6 @@
 struct RaiseProblemRequest: Decodable, Sendable, FormFields {
     var categoryCode: String?
     var description: String?
-
-    var pairs: [(String, String)] {
-        var form = FormPairs()
-        form.add("categoryCode", categoryCode)
-        form.add("description", description)
-        return form.pairs
-    }
 }
 
 struct RaiseEnterpriseProblemRequest: Decodable, Sendable, FormFields {
@@ -16,15 +9,6 @@ struct RaiseEnterpriseProblemRequest: Decodable, Sendable, FormFields {
     var regionCode: String?
     var categoryCode: String?
     var description: String?
-
-    var pairs: [(String, String)] {
-        var form = FormPairs()
-        form.add("enterpriseName", enterpriseName)
-        form.add("regionCode", regionCode)
-        form.add("categoryCode", categoryCode)
-        form.add("description", description)
-        return form.pairs
-    }
 }
 
 /// 分办, replies, 办结, 销号 …: which events a route takes follows its group.
@@ -36,16 +20,4 @@ struct ProblemEventRequest: Decodable, Sendable, FormFields {
     var supportUnits: [String]?
     var level: String?
     var deadline: String?
-
-    var pairs: [(String, String)] {
-        var form = FormPairs()
-        form.add("event", event)
-        form.add("version", version)
-        form.add("text", text)
-        form.add("owner", owner)
-        form.add("supportUnits", supportUnits)
-        form.add("level", level)
-        form.add("deadline", deadline)
-        return form.pairs
-    }
 }

@@ -1,23 +1,30 @@
 /// A typed request body handed to the rule that also reads the page's form, as the form's
-/// name–value pairs: one rule for both doors, and the body's types already checked.
-protocol FormFields {
-    var pairs: [(String, String)] { get }
+/// name–value pairs: one rule for both doors, and the body's types already checked. The pairs
+/// are the body's stored properties by name, absent ones left out, lists repeated.
+protocol FormFields {}
+
+extension FormFields {
+    var pairs: [(String, String)] {
+        Mirror(reflecting: self).children.flatMap { child -> [(String, String)] in
+            guard let name = child.label else { return [] }
+            return FormPairs.values(of: child.value).map { (name, $0) }
+        }
+    }
 }
 
-/// Builds form pairs from a body's optional fields, leaving out the absent ones.
-struct FormPairs {
-    private(set) var pairs: [(String, String)] = []
-
-    mutating func add(_ name: String, _ value: String?) {
-        if let value { pairs.append((name, value)) }
-    }
-
-    mutating func add(_ name: String, _ value: Int?) {
-        if let value { pairs.append((name, String(value))) }
-    }
-
-    mutating func add(_ name: String, _ values: [String]?) {
-        for value in values ?? [] { pairs.append((name, value)) }
+enum FormPairs {
+    /// The text values a property stands for: none when absent, each element of a list.
+    static func values(of value: Any) -> [String] {
+        switch value {
+        case let text as String: [text]
+        case let number as Int: [String(number)]
+        case let number as Int64: [String(number)]
+        case let list as [String]: list
+        case let ids as LooseIdentifiers: ids.texts
+        default:
+            // An optional: its wrapped value, or nothing.
+            Mirror(reflecting: value).displayStyle == .optional ? Mirror(reflecting: value).children.first.map { values(of: $0.value) } ?? [] : []
+        }
     }
 }
 
