@@ -58,9 +58,13 @@ public struct Problem: Sendable, Equatable, Codable, Identifiable {
         self.version = version
     }
 
-    /// Open and past its deadline on `today`: the deadline day itself is still in time.
+    /// Past its deadline on `today` while the owner still owes the answer (分办 or 办理中): the
+    /// deadline day itself is still in time. A problem the owner has reported solved waits on the
+    /// raiser's 销号, not on the owner, and a suspended one has no clock; neither is overdue. The
+    /// one definition: the tiles, the lists (`ProblemStatus.clockRunning` in SQL) and the
+    /// escalation job all use it.
     public func isOverdue(on today: Day) -> Bool {
-        guard status.isOpen, status != .suspended, let deadline else { return false }
+        guard ProblemStatus.clockRunning.contains(status), let deadline else { return false }
         return today > deadline
     }
 }
@@ -82,6 +86,9 @@ public enum ProblemStatus: String, Sendable, Codable, CaseIterable {
     public var label: String { ProblemText.status(self).zh }
     /// Not yet closed out: counts in the open lists.
     public var isOpen: Bool { self != .closed }
+
+    /// The states in which the owner's deadline runs: assigned, and replied but not yet solved.
+    public static let clockRunning: [ProblemStatus] = [.assigned, .inProgress]
 }
 
 /// The levels a problem rises through (逐级提级).

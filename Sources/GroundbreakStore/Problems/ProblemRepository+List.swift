@@ -34,11 +34,17 @@ extension ProblemRepository {
         try await database.reader.raw("SELECT * FROM problems WHERE \(Self.reachClause(reach)) ORDER BY id").all().map(Self.problem)
     }
 
+    /// `ProblemStatus.clockRunning` as SQL: the problems whose owner's deadline runs.
+    static var clockRunning: SQLQueryString {
+        // The states are this program's own words, never input.
+        "status IN (\(unsafeRaw: ProblemStatus.clockRunning.map { "'\($0.rawValue)'" }.joined(separator: ", ")))"
+    }
+
     static func whereClause(_ query: ProblemQuery, today: Day) -> SQLQueryString {
         var parts: [SQLQueryString] = []
         switch query.view {
         case .open: parts.append("status <> 'closed'")
-        case .overdue: parts.append("status IN ('assigned', 'inProgress') AND deadline < \(bind: today.iso)")
+        case .overdue: parts.append("\(Self.clockRunning) AND deadline < \(bind: today.iso)")
         case .escalated: parts.append("escalations > 0")
         case .closedThisMonth:
             let month = Month(today)

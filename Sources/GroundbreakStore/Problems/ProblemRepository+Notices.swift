@@ -47,7 +47,7 @@ extension ProblemRepository {
     /// Reminders before deadlines and alerts once they pass, each sent once per deadline; the
     /// scheduler runs this daily. Returns how many messages were new.
     public func sendReminders(settings: ProblemSettings, calendar: WorkingCalendar, today: Day, now: Date) async throws -> Int {
-        let open = try await database.reader.raw("SELECT * FROM problems WHERE status IN ('assigned', 'inProgress')").all().map(Self.problem)
+        let open = try await database.reader.raw("SELECT * FROM problems WHERE \(Self.clockRunning)").all().map(Self.problem)
         var sent = 0
         for (problem, kind) in ProblemReminders.due(open, lead: settings.reminderWorkingDays, calendar: calendar, today: today) {
             guard let owner = problem.owner, let deadline = problem.deadline else { continue }

@@ -82,7 +82,7 @@ public struct ProblemRepository: Sendable {
     /// refusal (already at the top) does not hold back the others. Returns those escalated.
     public func escalateOverdue(settings: ProblemSettings, calendar: WorkingCalendar, actor: AuditActor, today: Day, now: Date) async throws -> [Problem] {
         let candidates = try await database.reader.raw("""
-            SELECT * FROM problems WHERE status IN ('assigned', 'inProgress') AND deadline < \(bind: today.iso) ORDER BY id
+            SELECT * FROM problems WHERE \(Self.clockRunning) AND deadline < \(bind: today.iso) ORDER BY id
             """).all().map(Self.problem)
         var escalated: [Problem] = []
         for candidate in candidates where settings.rung(above: candidate.level) != nil {
