@@ -53,15 +53,18 @@ public enum ApprovalClock {
         reading.due = due.day
         reading.pausedDays = paused
         reading.provisional = due.provisional || (unit == .workingDays && calendar.isProvisional(from: start, through: end))
+        // Past the due day is late even when no working day has passed since it (a weekend or a
+        // holiday after a Friday deadline): "20 of 20" the day after the due date is not "due soon".
+        let late = elapsed > limit || end > due.day
         switch approval.status {
         case .approved:
-            reading.state = elapsed <= limit ? .doneOnTime : .doneLate
+            reading.state = late ? .doneLate : .doneOnTime
         case .rejected:
             reading.state = .rejected
         case .paused:
             reading.state = .paused
         default:
-            if elapsed > limit { reading.state = .overdue }
+            if late { reading.state = .overdue }
             else if limit == 0 || Double(elapsed) >= dueSoonShare * Double(limit) { reading.state = .dueSoon }
             else { reading.state = .running }
         }

@@ -92,6 +92,11 @@ enum ApprovalPages {
 
         var department: String?
         var state: ApprovalClockReading.State?
+        /// Only the items the caller's own department must decide (`scope=mine`), or every item it
+        /// can see (`scope=all`); unset, the page chooses by who asks.
+        var mineOnly: Bool?
+        /// Whether the query named the scope (links keep it then, and only then).
+        var scopeNamed = false
         var page = 1
         var perPage = pageSize
         /// Problems with the query; pages fall back to defaults, the API refuses.
@@ -100,6 +105,12 @@ enum ApprovalPages {
         init(_ items: [(String, String)]) {
             let form = FormData(pairs: items)
             department = form["department"].isEmpty ? nil : form["department"]
+            switch form["scope"] {
+            case "": break
+            case "mine": mineOnly = true; scopeNamed = true
+            case "all": mineOnly = false; scopeNamed = true
+            default: errors.append(FieldError("scope", .unknownCode(field: "scope", code: form["scope"])))
+            }
             if !form["state"].isEmpty {
                 state = ApprovalClockReading.State(rawValue: form["state"])
                 if state == nil { errors.append(FieldError("state", .unknownCode(field: "state", code: form["state"]))) }
@@ -115,7 +126,8 @@ enum ApprovalPages {
 
         /// The query for another page of the same list.
         func query(page: Int) -> FormData {
-            FormData(pairs: [("department", department ?? ""), ("state", state?.rawValue ?? ""), ("page", page > 1 ? String(page) : ""),
+            FormData(pairs: [("scope", scopeNamed ? (mineOnly == true ? "mine" : "all") : ""), ("department", department ?? ""), ("state", state?.rawValue ?? ""),
+                             ("page", page > 1 ? String(page) : ""),
                              ("perPage", perPage == Self.pageSize ? "" : String(perPage))])
         }
 
@@ -148,19 +160,33 @@ enum ApprovalPages {
 
     /// Open items that have been applied for, the soonest due first.
     static func queueRows(_ input: EndpointRequest, filter: QueueFilter) async throws -> [QueueRow] {
-        try await openRows(input)
+        let own = filter.mineOnly == true ? ownDepartment(input) : nil
+        return try await openRows(input)
+            .filter { filter.mineOnly != true || $0.listing.item.departmentCode == own }
             .filter { filter.department == nil || $0.listing.item.departmentCode == filter.department }
             // Items nobody has applied for are the project side's work, shown only when asked for.
             .filter { filter.state == nil ? $0.listing.approval.status != .notStarted : $0.reading.state == filter.state }
     }
 
+    /// The department a department user works for: its 待办 are the items that department decides.
+    static func ownDepartment(_ input: EndpointRequest) -> String? {
+        guard let principal = input.principal, principal.roles.contains(.department), let unit = principal.unit, unit.kind == .department else { return nil }
+        return unit.code
+    }
+
     static func queue(_ input: EndpointRequest) async throws -> Response {
         var filter = QueueFilter(input.queryItems)
         if !filter.errors.isEmpty { filter = QueueFilter([]) }
+        let own = ownDepartment(input)
+        // A department lands on what waits on it; the projects it leads are one click away.
+        // Picking another department in the filter looks beyond one's own.
+        if filter.mineOnly == nil { filter.mineOnly = own != nil && (filter.department == nil || filter.department == own) }
         let rows = try await queueRows(input, filter: filter)
+        // The filter offers every department of every item the caller can see, not only this page's.
+        let departments = Set(try await openRows(input).map(\.listing.item.departmentCode)).union(own.map { [$0] } ?? [])
         let approving = input.principal.map(Policy.approvalDepartments(of:)) ?? []
         let page = ApprovalQueuePage(context: PageContext(input), rows: Array(filter.slice(rows)), total: rows.count, catalog: input.catalog, filter: filter,
-                                     canHandle: { approving.contains($0.item.departmentCode) })
+                                     departments: departments.sorted(), ownDepartment: own, canHandle: { approving.contains($0.item.departmentCode) })
         return Responses.html(page.document)
     }
 

@@ -118,5 +118,8 @@ extension WebText {
         static let yearSeparator = "、"
         static func planLine(_ type: some CustomStringConvertible, _ targetStart: some CustomStringConvertible) -> String { "\(type)；目标开工：\(targetStart)" }
         static let notSet = "未设定"
+        static func mine(_ department: some CustomStringConvertible) -> String { "待\(department)办理" }
+        static let allVisible = "我可查看的全部事项"
+        static let nothingWaiting = "没有待本部门办理的审批事项。"
     }
 }

@@ -127,15 +127,34 @@ struct ApprovalQueuePage {
     var total: Int
     var catalog: ReferenceCatalog
     var filter: ApprovalPages.QueueFilter
+    /// Every department of every item the caller can see.
+    var departments: [String]
+    /// The caller's own department, when it has one: it may look at its own 待办 or at all.
+    var ownDepartment: String?
     var canHandle: (ApprovalListing) -> Bool
 
     var document: HTML {
-        let departments = Set(rows.map(\.listing.item.departmentCode)).union(filter.department.map { [$0] } ?? [])
+        let departments = Set(self.departments).union(filter.department.map { [$0] } ?? [])
+        var mine = filter
+        mine.mineOnly = true
+        mine.scopeNamed = true
+        mine.department = nil
+        var all = filter
+        all.mineOnly = false
+        all.scopeNamed = true
         return Layout.document(title: WebText.Approvals.items, context: context, nav: .approvals, content: .group(
             .div(.class("page-head"), .h1(.text(WebText.Approvals.queueTitle)),
                  .div(.class("actions"), .a(.class("button secondary"), .href(esc(Route.approvalAnalytics.path)), .text(WebText.Approvals.analyticsTitle)),
                       .a(.class("button secondary"), .href(esc(Route.approvalBatches.path)), .text(WebText.Approvals.batchesShort)))),
+            .unwrap(ownDepartment) { own in
+                .nav(.class("tabs"),
+                     .a(.href(esc(Route.approvalQueue(mine.query(page: 1)).path)), .class(filter.mineOnly == true ? "active" : ""),
+                        .text(WebText.Approvals.mine(catalog.department(own)?.shortName ?? own))),
+                     .a(.href(esc(Route.approvalQueue(all.query(page: 1)).path)), .class(filter.mineOnly == true ? "" : "active"), .text(WebText.Approvals.allVisible)))
+            },
+            .if(filter.mineOnly == true && total == 0, .p(.class("muted"), .text(WebText.Approvals.nothingWaiting))),
             .form(.method(.get), .action(esc(Route.approvalQueue(FormData(pairs: [])).path)), .class("filters"),
+                .if(filter.scopeNamed, .input(.type(.hidden), .name("scope"), .value(filter.mineOnly == true ? "mine" : "all"))),
                 .div(.class("filter-grid"),
                     .div(.class("filter"), .label(.for("f-department"), .text(WebText.Approvals.department)),
                          Components.select("department", options: departments.sorted().map { .init($0, catalog.department($0)?.name ?? $0) },

@@ -36,6 +36,23 @@ struct ApprovalClockTests {
         #expect(late.state == .overdue)
     }
 
+    @Test("the day after the due date is late even when no working day has passed since it: 20 of 20 on a Saturday is overdue, not due soon")
+    func lateOverTheWeekend() throws {
+        // An acceptance whose twentieth working day is followed by a day off.
+        let accepted = try #require((2...20).map { Day(year: 2026, month: 3, day: $0)! }.first {
+            !testCalendar.isWorkingDay(testCalendar.addingWorkingDays(20, to: $0).day.adding(days: 1))
+        })
+        let due = testCalendar.addingWorkingDays(20, to: accepted).day
+        let dayOff = due.adding(days: 1)
+        let reading = ApprovalClock.read(approval(.accepted, accepted: accepted.iso), item: twentyDays, calendar: testCalendar, today: dayOff)
+        #expect(reading.elapsed == 20 && reading.remaining == 0)
+        #expect(reading.state == .overdue, "\(dayOff.iso): due \(due.iso)")
+        #expect(ApprovalClock.read(approval(.accepted, accepted: accepted.iso), item: twentyDays, calendar: testCalendar, today: due).state == .dueSoon,
+                "the due day itself is still in time")
+        #expect(ApprovalClock.read(approval(.approved, accepted: accepted.iso, decided: dayOff.iso), item: twentyDays, calendar: testCalendar, today: dayOff).state
+                == .doneLate)
+    }
+
     @Test("pauses stop the clock and move the due date; an open pause shows as paused")
     func pauses() {
         let pause = ApprovalPause(reason: "专家评审", from: d("2026-03-02"), to: d("2026-03-06"))
