@@ -81,7 +81,8 @@ extension Policy {
         switch action {
         case .viewSupervision: return .allow
         case .superviseItems: return supervises(principal) ? .allow : .deny
-        case .answerSupervision: return supervises(principal) || owns ? .allow : .deny
+        // The owner unit answers for its item; the office that supervises it does not answer for it.
+        case .answerSupervision: return owns ? .allow : .deny
         default: return .deny
         }
     }

@@ -72,6 +72,11 @@ public enum ProblemRules {
         .escalate: [.assigned, .inProgress],
     ]
 
+    /// Whether an event of `kind` can follow a problem in `status` at all: what a page offers.
+    public static func allows(_ kind: ProblemEvent.Kind, from status: ProblemStatus) -> Bool {
+        allowedFrom[kind]?.contains(status) ?? true
+    }
+
     /// The problem after `event` on `today`, or every reason it is refused.
     public static func apply(_ event: ProblemEvent, to problem: Problem, today: Day) -> Result<Problem, ValidationFailure> {
         var next = problem

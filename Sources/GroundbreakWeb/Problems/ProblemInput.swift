@@ -8,6 +8,15 @@ enum ProblemEventInput {
     enum Group: Sendable {
         case manage, handle, confirm
 
+        /// The kind of event each form choice becomes (提级 and 无力解决 are both escalations).
+        static func kind(of event: String) -> ProblemEvent.Kind? {
+            let kinds: [String: ProblemEvent.Kind] = [
+                "assign": .assign, "suspend": .suspend, "resume": .resume, "escalate": .escalate, "beyondPower": .escalate,
+                "reply": .reply, "resolve": .resolve, "closeOut": .closeOut, "reopen": .reopen,
+            ]
+            return kinds[event]
+        }
+
         var events: [String] {
             switch self {
             case .manage: ["assign", "suspend", "resume", "escalate"]

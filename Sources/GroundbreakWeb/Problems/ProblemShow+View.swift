@@ -74,9 +74,13 @@ struct ProblemShowPage {
         )
     }
 
-    func eventForm(_ route: Route, title: String, events: [(String, String)], textLabel: String, extra: Node<HTML.FormContext> = .empty,
+    /// A form of the events the problem's state allows; none when it allows none of them (a
+    /// 待分办 problem offers 分办, not the owner's 办理).
+    func eventForm(_ route: Route, title: String, events all: [(String, String)], textLabel: String, extra: Node<HTML.FormContext> = .empty,
                    upload: Bool = false) -> Node<HTML.BodyContext> {
-        .form(.method(.post), .action(esc(route.path)), .class("card project-form event-form"),
+        let events = all.filter { ProblemEventInput.Group.kind(of: $0.0).map { ProblemRules.allows($0, from: problem.status) } ?? false }
+        guard !events.isEmpty else { return .empty }
+        return .form(.method(.post), .action(esc(route.path)), .class("card project-form event-form"),
               .attribute(named: "enctype", value: upload ? "multipart/form-data" : nil),
               Layout.csrfField(context),
               .input(.type(.hidden), .name("version"), .value(String(problem.version))),

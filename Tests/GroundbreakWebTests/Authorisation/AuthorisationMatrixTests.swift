@@ -166,6 +166,10 @@ struct AuthorisationMatrixTests {
         case .viewSupervision, .answerSupervision:
             // A's item is owned by 市工信局 (the department caller), B's by 市交通局 (no caller).
             guard supervises.contains(role) || role == .department || role == .region else { return .status(.forbidden) }
+            if action == .answerSupervision && supervises.contains(role) {
+                // The office that supervises an item sees it but does not answer for its owner.
+                return .status(.forbidden)
+            }
             if endpoint.target != .supervisedItem || supervises.contains(role) { return ok }
             return role == .department && inScope ? ok : .status(.notFound)
         case .editProject, .transitionProject, .handleApprovals:
