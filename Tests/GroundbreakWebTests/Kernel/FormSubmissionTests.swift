@@ -18,6 +18,7 @@ struct FormSubmissionTests {
         try await withWeb { base, client in
             let world = try await Matrix.makeWorld(base)
             let admin = try await Matrix.caller(base, .admin, world: world)
+            let owner = try await Matrix.caller(base, .department, world: world)
             let before = try await TypedBodyTests.versions(base, world)
             let stale = "99"
             let forms: [(String, [(String, String)])] = [
@@ -29,7 +30,7 @@ struct FormSubmissionTests {
                 (Route.transition(world.projectA).path, [("target", "reserve"), ("version", stale)]),
             ]
             for (path, form) in forms {
-                let response = try await client.send(.post, path, as: admin, form: form)
+                let response = try await client.send(.post, path, as: path.hasSuffix("/answer") ? owner : admin, form: form)
                 #expect(response.status == .conflict, "\(path) → \(response.status)")
                 #expect(response.text.contains("这条记录已被他人更新（当前版本"), "\(path): \(response.text.prefix(200))")
                 #expect(response.text.contains("<form"), "\(path) shows the form again")

@@ -39,12 +39,15 @@ struct TypedBodyTests {
         try await withWeb { base, client in
             let world = try await Matrix.makeWorld(base)
             let admin = try await Matrix.caller(base, .admin, world: world)
+            // The owner unit answers for its supervised item; everything else the administrator may send.
+            let owner = try await Matrix.caller(base, .department, world: world)
             let before = try await Self.versions(base, world)
             let bodies = Endpoint.allCases.filter { $0.kind == .api && $0.isMutation && !$0.acceptsUpload }
             #expect(bodies.count > 20)
             for endpoint in bodies {
                 let path = Self.path(endpoint, world)
-                let stray = try await client.send(endpoint.method, path, as: admin, json: #"{"noSuchField":1}"#)
+                let caller = endpoint == SupervisionEndpoints.apiSupervisionAnswer ? owner : admin
+                let stray = try await client.send(endpoint.method, path, as: caller, json: #"{"noSuchField":1}"#)
                 #expect(stray.status == .unprocessableContent, "\(endpoint) stray key → \(stray.status): \(stray.text.prefix(300))")
                 let fields = (stray.object["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
                 // A body with required keys reports the first missing one before it can weigh the rest.
@@ -52,7 +55,7 @@ struct TypedBodyTests {
                 #expect(fields.contains("noSuchField") || missing, "\(endpoint) names neither the stray key nor a missing one: \(stray.text.prefix(300))")
                 expectDocumented(stray, endpoint: endpoint)
 
-                let list = try await client.send(endpoint.method, path, as: admin, json: "[1]")
+                let list = try await client.send(endpoint.method, path, as: caller, json: "[1]")
                 #expect(list.status == .unprocessableContent && list.text.contains("请求体的类型不正确"), "\(endpoint) list body → \(list.text.prefix(300))")
                 expectDocumented(list, endpoint: endpoint)
             }
@@ -65,6 +68,7 @@ struct TypedBodyTests {
         try await withWeb { base, client in
             let world = try await Matrix.makeWorld(base)
             let admin = try await Matrix.caller(base, .admin, world: world)
+            let owner = try await Matrix.caller(base, .department, world: world)
             let before = try await Self.versions(base, world)
             let problemVersion = try await base.services.problems.problem(id: world.problemA)!.version
             let itemVersion = try await base.services.supervision.item(id: world.itemA)!.version
@@ -79,7 +83,7 @@ struct TypedBodyTests {
                 ("/api/v1/approvals/\(world.approvalA)/events", #"{"kind":"correct","reason":"核对","version":1,"force":true}"#, "force"),
             ]
             for (path, json, field) in cases {
-                let response = try await client.send(.post, path, as: admin, json: json)
+                let response = try await client.send(.post, path, as: path.hasSuffix("/answer") ? owner : admin, json: json)
                 #expect(response.status == .unprocessableContent, "\(path) \(json) → \(response.status): \(response.text.prefix(300))")
                 let fields = (response.object["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
                 #expect(fields == [field], "\(path) \(json) → \(response.text.prefix(300))")
