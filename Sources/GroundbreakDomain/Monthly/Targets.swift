@@ -266,3 +266,22 @@ public enum IndicatorCalculator {
         }
     }
 }
+
+extension ProjectScope {
+    /// Whether every project of `unit` lies within this scope, so that the unit's figures computed
+    /// over what the scope reaches are the unit's own: a district reaches its own region and the
+    /// regions below it, a department the projects it leads, the city-wide seats every unit. A
+    /// unit the scope only partly reaches is not offered: its figures would be some of its projects
+    /// measured against the whole unit's target.
+    public func covers(_ unit: TargetUnit, catalog: ReferenceCatalog) -> Bool {
+        rules.contains { rule in
+            guard rule.stages == nil else { return false }
+            switch (rule.reach, unit.kind) {
+            case (.everything, _): return true
+            case (.regions(let codes), .region): return catalog.regionSubtree(unit.code).isSubset(of: codes)
+            case (.departments(let codes, _), .department): return codes.contains(unit.code)
+            default: return false
+            }
+        }
+    }
+}

@@ -127,5 +127,7 @@ extension WebText {
         static func annualTargetIn(_ indicator: some CustomStringConvertible, _ unit: some CustomStringConvertible) -> String { "\(indicator) 年度目标（\(unit)）" }
         static let wanUnit = "万元"
         static let countUnit = "个"
+        static let unitOutsideScope = "该单位的项目不全在您的职责范围内，不能查看其目标与序时进度"
+        static let noUnitInScope = "您的职责范围内没有可以查看目标与序时进度的单位（目标按行政区、开发区或牵头部门设定）。"
     }
 }

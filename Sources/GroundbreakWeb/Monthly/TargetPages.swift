@@ -12,24 +12,43 @@ enum TargetPages {
         var month: Month
     }
 
-    /// `unit=region:220104&month=2026-10`; defaults: the caller's unit (or the city), last month.
-    static func query(_ input: EndpointRequest, _ items: [(String, String)]) throws -> Query {
+    /// The units whose figures the caller may read: those every project of which lies in the
+    /// caller's scope (current regions, zones and departments; retired codes are not offered).
+    static func offeredUnits(_ input: EndpointRequest) -> [TargetUnit] {
+        let catalog = input.catalog
+        let scope = input.scope(.viewProjects)
+        let all = catalog.assignableRegions.map { TargetUnit(kind: .region, code: $0.code) }
+            + catalog.zones.map { TargetUnit(kind: .zone, code: $0.code) }
+            + catalog.departments.map { TargetUnit(kind: .department, code: $0.code) }
+        return all.filter { scope.covers($0, catalog: catalog) }
+    }
+
+    /// `unit=region:220104&month=2026-10`; defaults: the city for city-wide seats, otherwise the
+    /// caller's own unit, otherwise the first unit it may read; last month. A unit the caller may
+    /// not read is refused (`strict`, the API) or replaced by the default (the page). Nil when the
+    /// caller may read no unit at all.
+    static func query(_ input: EndpointRequest, _ items: [(String, String)], strict: Bool) throws -> Query? {
         let form = FormData(pairs: items)
         var errors: [FieldError] = []
-        // City-wide seats start from the city; others from their own unit.
-        let cityWide = !(input.principal?.roles.isDisjoint(with: [.admin, .center]) ?? true)
-        let city = input.catalog.regions.first { $0.kind == .city }?.code ?? "220100"
-        var unit = cityWide ? TargetUnit(kind: .region, code: city)
-            : input.principal?.unit.map { TargetUnit(kind: $0.kind == .region ? .region : .department, code: $0.code) } ?? TargetUnit(kind: .region, code: city)
+        let offered = offeredUnits(input)
+        let city = input.catalog.regions.first { $0.kind == .city }.map { TargetUnit(kind: .region, code: $0.code) }
+        let own = input.principal?.unit.map { TargetUnit(kind: $0.kind == .region ? .region : .department, code: $0.code) }
+        let preferred = [city, own].compactMap { $0 }.first { offered.contains($0) } ?? offered.first
+        var unit = preferred
         if !form["unit"].isEmpty {
-            if let parsed = TargetUnit.parse(form["unit"]) { unit = parsed } else { errors.append(FieldError("unit", .unknownCode(field: "unit", code: form["unit"]))) }
+            if let parsed = TargetUnit.parse(form["unit"]) {
+                if offered.contains(parsed) { unit = parsed }
+                else if strict { throw AppError(.forbidden, kind: "forbidden", title: WebText.Monthly.unitOutsideScope) }
+            } else {
+                errors.append(FieldError("unit", .unknownCode(field: "unit", code: form["unit"])))
+            }
         }
         var month = ReportPages.reportingMonth(input.today)
         if !form["month"].isEmpty {
             if let parsed = Month.parse(form["month"]) { month = parsed } else { errors.append(FieldError("month", .dateInvalid)) }
         }
         guard errors.isEmpty else { throw AppError.badQuery(ValidationFailure(errors)) }
-        return Query(unit: unit, month: month)
+        return unit.map { Query(unit: $0, month: month) }
     }
 
     static func readings(_ input: EndpointRequest, _ query: Query) async throws -> [IndicatorReading] {
@@ -40,9 +59,11 @@ enum TargetPages {
     }
 
     static func page(_ input: EndpointRequest) async throws -> Response {
-        let query = try (try? query(input, input.queryItems)) ?? query(input, [])
-        let page = TargetsPage(context: PageContext(input), query: query, readings: try await readings(input, query), catalog: input.catalog,
-                               indicators: input.services.indicators,
+        let query = try (try? query(input, input.queryItems, strict: false)) ?? query(input, [], strict: false)
+        var shown: [IndicatorReading] = []
+        if let query { shown = try await readings(input, query) }
+        let page = TargetsPage(context: PageContext(input), query: query, readings: shown,
+                               units: offeredUnits(input), catalog: input.catalog, indicators: input.services.indicators,
                                canSet: Policy.decide(.setTargets, for: input.principal, catalog: input.catalog) == .allow,
                                notice: input.queryItems.first { $0.0 == "notice" }.map { _ in WebText.Monthly.saved })
         return Responses.html(page.document)
@@ -101,7 +122,9 @@ enum TargetPages {
     }
 
     static func api(_ input: EndpointRequest) async throws -> Response {
-        let query = try query(input, input.queryItems)
+        guard let query = try query(input, input.queryItems, strict: true) else {
+            throw AppError(.forbidden, kind: "forbidden", title: WebText.Monthly.unitOutsideScope)
+        }
         let readings = try await readings(input, query)
         return try Responses.json(ReadingsDTO(unit: query.unit.text, unitName: query.unit.name(input.catalog), month: query.month.iso, readings: readings.map {
             ReadingDTO(indicator: $0.indicator.code, label: $0.indicator.label, kind: $0.indicator.kind.rawValue, target: $0.target?.value,
@@ -130,8 +153,11 @@ enum TargetPages {
 
 struct TargetsPage {
     var context: PageContext
-    var query: TargetPages.Query
+    /// Nil when the caller may read no unit's figures.
+    var query: TargetPages.Query?
     var readings: [IndicatorReading]
+    /// The units whose figures the caller may read.
+    var units: [TargetUnit]
     var catalog: ReferenceCatalog
     var indicators: IndicatorCatalog
     var canSet: Bool
@@ -146,19 +172,28 @@ struct TargetsPage {
         }
     }
 
-    var units: [Components.Option] {
-        catalog.regions.map { .init("region:\($0.code)", $0.name, group: WebText.Monthly.regions) }
-            + catalog.zones.map { .init("zone:\($0.code)", $0.name, group: WebText.Monthly.zones) }
-            + catalog.departments.map { .init("department:\($0.code)", $0.name, group: WebText.Monthly.leadDepartments) }
+    var unitOptions: [Components.Option] {
+        units.map { unit in
+            let group = switch unit.kind {
+            case .region: WebText.Monthly.regions
+            case .zone: WebText.Monthly.zones
+            case .department: WebText.Monthly.leadDepartments
+            }
+            return .init(unit.text, unit.name(catalog), group: group)
+        }
     }
 
     var document: HTML {
-        Layout.document(title: WebText.Monthly.targets, context: context, nav: .reports, content: .group(
+        guard let query else {
+            return Layout.document(title: WebText.Monthly.targets, context: context, nav: .reports, content: .group(
+                .h1(.text(WebText.Monthly.targets)), .p(.class("muted"), .text(WebText.Monthly.noUnitInScope))))
+        }
+        return Layout.document(title: WebText.Monthly.targets, context: context, nav: .reports, content: .group(
             .h1(.text(WebText.Monthly.targetsOf(query.unit.name(catalog), query.month.label))),
             Components.notice(notice),
             .form(.method(.get), .action(esc(Route.targets(unit: nil, month: nil).path)), .class("filters"),
                 .div(.class("filter-grid"),
-                    .div(.class("filter"), .label(.for("f-unit"), .text(WebText.Monthly.unit)), Components.select("unit", options: units, selected: [query.unit.text], blank: nil)),
+                    .div(.class("filter"), .label(.for("f-unit"), .text(WebText.Monthly.unit)), Components.select("unit", options: unitOptions, selected: [query.unit.text], blank: nil)),
                     .div(.class("filter"), .label(.for("f-month"), .text(WebText.Monthly.asOfMonth)),
                          .input(.type(.text), .name("month"), .id("f-month"), .value(esc(query.month.iso))))),
                 .div(.class("filter-actions"), .button(.type(.submit), .class("button"), .text(WebText.Monthly.view)))),
@@ -172,12 +207,12 @@ struct TargetsPage {
                         .td(.class("num"), .text(String(format: "%.1f%%", reading.timeProgress * 100))),
                         .td(.class("num"), .text(Self.format(reading.actual, reading.indicator.kind))),
                         .td(.span(.class((reading.gapPoints ?? 0) < 0 ? "flag flag-red" : ""), .text(reading.bulletin))),
-                        .td(canSet ? setForm(reading) : .empty))
+                        .td(canSet ? setForm(reading, query: query) : .empty))
                 })))
         ))
     }
 
-    private func setForm(_ reading: IndicatorReading) -> Node<HTML.BodyContext> {
+    private func setForm(_ reading: IndicatorReading, query: TargetPages.Query) -> Node<HTML.BodyContext> {
         let kind = reading.indicator.kind
         let current = reading.target.map { kind == .amount ? (Money(approximately: $0.value)?.exactWanText ?? "") : String(format: "%g", $0.value) } ?? ""
         return .form(.method(.post), .action(esc(Route.targets(unit: nil, month: nil).path)), .class("inline-form"),

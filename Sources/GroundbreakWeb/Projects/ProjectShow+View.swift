@@ -20,8 +20,7 @@ extension ProjectShowPage {
                     .h1(.text(fields.name)),
                     .p(.class("subtitle"),
                        Components.stageBadge(project.stage),
-                       .span(.class("code"), .text(fields.code?.value ?? WebText.Projects.noCode)),
-                       .span(.text(WebText.Projects.version(project.version))))
+                       .span(.class("code"), .text(fields.code?.value ?? WebText.Projects.noCode)))
                 ),
                 .div(.class("actions"),
                      .a(.class("button secondary"), .href(esc(Route.projectApprovals(project.id).path)), .text(WebText.Projects.approvals)),
@@ -65,7 +64,7 @@ extension ProjectShowPage {
                 (WebText.Projects.sizeBandLong, catalog.band(for: fields.totalInvestment)?.label ?? "—"),
                 (WebText.Projects.natureThisYear(context.today.year), project.constructionNature(in: context.today.year)?.label ?? "—"),
                 (WebText.Projects.address, fields.location.address.isEmpty ? "—" : fields.location.address),
-                (WebText.Projects.coordinates, fields.location.longitude.map { WebText.Projects.eastNorth($0, fields.location.latitude ?? 0) } ?? "—"),
+                (WebText.Projects.coordinates, fields.location.longitude.map { WebText.Projects.eastNorth(Format.coordinate($0), Format.coordinate(fields.location.latitude ?? 0)) } ?? "—"),
                 (WebText.Projects.constructionContent, fields.constructionContent.isEmpty ? "—" : fields.constructionContent),
             ]),
             section(WebText.Projects.dates, [

@@ -67,7 +67,6 @@ extension WebText {
         static let update = "修改"
         static let transitionHeading = "阶段变更"
         static let noCode = "尚未赋码"
-        static func version(_ version: some CustomStringConvertible) -> String { "版本 \(version)" }
         static let approvals = "审批进度"
         static let reports = "月度填报"
         static let problems = "问题清单"

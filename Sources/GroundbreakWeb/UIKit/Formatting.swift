@@ -23,6 +23,15 @@ enum Format {
         return String(format: "%@ %02d:%02d", day.iso, secondOfDay / 3600, secondOfDay / 60 % 60)
     }
 
+    /// A longitude or latitude to six decimals (about 0.1 m), without trailing zeros: a stored
+    /// 125.745 prints as 125.745, not 125.74499999999999.
+    static func coordinate(_ value: Double) -> String {
+        var text = String(format: "%.6f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
     static func count(_ value: Int) -> String {
         Money(yuan: Int64(value)).formatted(in: .yuan, decimals: 0, grouped: true)
     }

@@ -126,6 +126,9 @@ struct AuthorisationMatrixTests {
             // No matrix caller sits in a department that approves B's items (市发改委, 自然资源局,
             // 住建局, 生态环境局); the approving department's reach is tested on its own.
             if endpoint.target == .project && !inScope && !seesB.contains(role) { return .status(.notFound) }
+            // Targets are read per unit, and only for a unit all of whose projects the caller sees;
+            // a secretary or a sponsor follows seats, not a unit (the page tells them so).
+            if endpoint == MonthlyEndpoints.apiTargets && [.secretary, .sponsor].contains(role) { return .status(.forbidden) }
             return ok
         case .createProject:
             guard creates.contains(role) else { return .status(.forbidden) }

@@ -192,3 +192,26 @@ struct ProjectPagesTests {
         }
     }
 }
+
+@Suite("What a project page prints")
+struct ProjectPagePrintTests {
+    @Test("coordinates print as typed (no 125.74499999999999) and no internal version number is shown")
+    func printedFigures() async throws {
+        try await withWeb { fixture, client in
+            var input = ProjectInput()
+            input.name = "坐标显示测试项目"
+            input.regionCode = "220104"
+            input.categoryCode = "IND-MFG"
+            input.investmentType = "enterprise"
+            input.totalInvestmentWan = "85000"
+            input.leadDepartmentCode = "CC-GXJ"
+            input.longitude = "125.745"
+            input.latitude = "43.88"
+            let project = try await fixture.services.projects.create(input, stage: .reserve, allowed: .everything, actor: .system("test"),
+                                                                      catalog: fixture.services.catalog(), today: webToday, now: webNow)
+            let page = try await client.send(.get, Route.project(project.id).path, as: fixture)
+            #expect(page.text.contains("东经 125.745，北纬 43.88"), "\(page.text.prefix(0))")
+            #expect(!page.text.contains("74499") && !page.text.contains("版本 "))
+        }
+    }
+}

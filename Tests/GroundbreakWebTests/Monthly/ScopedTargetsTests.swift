@@ -1,0 +1,52 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import GroundbreakTestSupport
+@testable import GroundbreakWeb
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+/// A unit's figures are computed over that unit's projects, and only units whose projects all lie
+/// in the caller's scope are offered (a district that picked 长春市 read its own projects against
+/// the city's target: "为年度计划的9.3%，落后时间进度82.7个百分点").
+@Suite("Targets for a scoped reader")
+struct ScopedTargetsTests {
+    typealias Matrix = AuthorisationMatrixTests
+
+    @Test("a district reads its own region's figures exactly as the centre reads them; the city is not offered and the API refuses it; a secretary is offered none")
+    func scoped() async throws {
+        try await withWeb { base, client in
+            let world = try await Matrix.makeWorld(base)
+            let centre = try await Matrix.caller(base, .center, world: world)
+            let district = try await Matrix.caller(base, .region, world: world)
+            let secretary = try await Matrix.caller(base, .secretary, world: world)
+            let set = try await client.send(.post, "/api/v1/targets", as: centre,
+                                            json: #"{"unit":"region:220104","year":2026,"indicator":"FAI_TOTAL","value":2000000000,"curve":"linear"}"#)
+            #expect(set.status == .ok)
+
+            let query = "/api/v1/targets?unit=region:220104&month=2026-10"
+            let own = try await client.send(.get, query, as: district)
+            let centres = try await client.send(.get, query, as: centre)
+            #expect(own.status == .ok && centres.status == .ok)
+            let readings = { (response: TestResponse) in
+                String(decoding: try JSONSerialization.data(withJSONObject: response.object["readings"] ?? [], options: [.sortedKeys]), as: UTF8.self)
+            }
+            #expect(try readings(own) == readings(centres), "one unit, one set of figures, whoever reads them")
+            let total = ((own.object["readings"] as? [[String: Any]]) ?? []).first { $0["indicator"] as? String == "FAI_TOTAL" }
+            #expect(total?["actual"] as? Double == 12_000_000, "A's October report (1,200 万元) is the region's only figure")
+
+            let city = try await client.send(.get, "/api/v1/targets?unit=region:220100&month=2026-10", as: district)
+            #expect(city.status == .forbidden)
+            expectDocumented(city, MonthlyEndpoints.apiTargets)
+            let page = try await client.send(.get, "/targets?unit=region:220100&month=2026-10", as: district)
+            #expect(page.status == .ok && !page.text.contains(#"value="region:220100""#), "the city is not offered")
+            #expect(page.text.contains("朝阳区 2026年10月"), "the page falls back to the district's own figures")
+
+            let seat = try await client.send(.get, "/targets", as: secretary)
+            #expect(seat.status == .ok && seat.text.contains(WebText.Monthly.noUnitInScope))
+            #expect(try await client.send(.get, "/api/v1/targets", as: secretary).status == .forbidden)
+            #expect(!page.text.contains("seed 0"), "no developer text reaches a user")
+        }
+    }
+}
