@@ -62,7 +62,7 @@ enum Work {
     /// One account per kind of seat, so the demo shows what each one sees.
     static let demoAccounts: [(username: String, label: String, roles: Set<Role>, unit: OrgUnit?, seat: Position.Duty?)] = [
         ("admin", "管理员", [.admin], OrgUnit(kind: .department, code: "CC-XMZX"), nil),
-        ("center", "市项目中心", [.center], OrgUnit(kind: .department, code: "CC-XMZX"), nil),
+        ("center", "市大项目办", [.center], OrgUnit(kind: .department, code: "CC-XMZX"), nil),
         ("chaoyang", "朝阳区属地", [.region], OrgUnit(kind: .region, code: "220104"), nil),
         ("gongxin", "市工信局", [.department], OrgUnit(kind: .department, code: "CC-GXJ"), nil),
         ("secretary", "项目秘书", [.secretary], nil, .secretary),
