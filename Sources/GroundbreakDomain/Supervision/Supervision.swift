@@ -87,11 +87,15 @@ public enum SupervisionEvent: Sendable, Equatable {
         }
     }
 
+    /// How an urge's text records the new deadline it set, after the office's own words.
+    static func newDeadlineNote(_ day: Day) -> String { "新时限 \(day.iso)" }
+    static let noteSeparator = "；"
+
     public var text: String {
         switch self {
         case .create: ""
         case .feedback(let text), .done(let text), .close(let text), .reopen(let text): text
-        case .urge(let note, let deadline): [note, deadline.map { "新时限 \($0.iso)" } ?? ""].filter { !$0.isEmpty }.joined(separator: "；")
+        case .urge(let note, let deadline): [note, deadline.map(Self.newDeadlineNote) ?? ""].filter { !$0.isEmpty }.joined(separator: Self.noteSeparator)
         }
     }
 }
@@ -216,8 +220,47 @@ public struct SupervisionSettings: Sendable, Codable, Equatable {
         self.basis = basis
     }
 
-    /// The letter's number: the item and how many times it has been urged.
-    public func number(for item: SupervisedItem, year: Int) -> String {
-        letterNumber.replacingOccurrences(of: "{year}", with: String(year)).replacingOccurrences(of: "{serial}", with: "\(item.id)-\(max(item.urges, 1))")
+    /// The letter's number: the year and the letter's serial among the year's letters; a letter
+    /// not yet issued (an overdue item nobody has urged) leaves the serial blank to be filled in.
+    public func number(serial: Int?, year: Int) -> String {
+        letterNumber.replacingOccurrences(of: "{year}", with: String(year)).replacingOccurrences(of: "{serial}", with: serial.map(String.init) ?? "　　")
     }
+}
+
+/// What a 督办函 says about its item: the deadline it missed (the one before the urge, not a new
+/// one the urge set), the new deadline if the urge set one, what the office wrote when urging, and
+/// the day the letter was issued (the urge's day; today for a draft of an item not yet urged).
+public struct SupervisionLetterFacts: Sendable, Equatable {
+    public var missedDeadline: Day
+    public var newDeadline: Day?
+    public var note: String
+    public var issuedOn: Day
+    public var urged: Bool
+
+    public init(item: SupervisedItem, events: [SupervisionEventRecord], today: Day) {
+        guard let index = events.lastIndex(where: { $0.kind == .urge }) else {
+            missedDeadline = item.deadline
+            newDeadline = nil
+            note = ""
+            issuedOn = today
+            urged = false
+            return
+        }
+        let urge = events[index]
+        let before = events[..<index].last?.deadline ?? urge.deadline
+        missedDeadline = before
+        newDeadline = urge.deadline != before ? urge.deadline : nil
+        // The office's own words, without the new deadline the event's text records after them.
+        var words = urge.text
+        if let new = newDeadline, words.hasSuffix(SupervisionEvent.newDeadlineNote(new)) {
+            words.removeLast(SupervisionEvent.newDeadlineNote(new).count)
+            if words.hasSuffix(SupervisionEvent.noteSeparator) { words.removeLast(SupervisionEvent.noteSeparator.count) }
+        }
+        note = words
+        issuedOn = urge.on
+        urged = true
+    }
+
+    /// Calendar days past the missed deadline on the day the letter was issued.
+    public var daysLate: Int { max(0, issuedOn.ordinal - missedDeadline.ordinal) }
 }

@@ -158,6 +158,16 @@ public struct SupervisionRepository: Sendable {
             """).all().map(Self.item)
     }
 
+    /// The serial of the item's latest 督办函 among all the letters issued in `year` (urges, in
+    /// the order they were written); nil when the item was not urged that year.
+    public func letterSerial(itemId: Int64, year: Int) async throws -> Int? {
+        let items = try await database.reader.raw("""
+            SELECT item_id FROM supervision_events
+            WHERE kind = 'urge' AND on_day >= \(bind: "\(year)-01-01") AND on_day <= \(bind: "\(year)-12-31") ORDER BY id
+            """).all().map { try $0.decode(column: "item_id", as: Int64.self) }
+        return items.lastIndex(of: itemId).map { $0 + 1 }
+    }
+
     public func events(itemId: Int64) async throws -> [SupervisionEventRecord] {
         try await database.reader.raw("SELECT * FROM supervision_events WHERE item_id = \(bind: itemId) ORDER BY id").all().map { row in
             SupervisionEventRecord(

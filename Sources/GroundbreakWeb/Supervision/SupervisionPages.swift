@@ -69,8 +69,10 @@ enum SupervisionPages {
     static func letter(_ input: EndpointRequest) async throws -> Response {
         guard let item = input.supervisedItem else { throw AppError.notFound }
         let settings = input.services.supervisionSettings
-        let letter = SupervisionLetter(number: settings.number(for: item, year: input.today.year), ownerName: item.owner.name(input.catalog), item: item,
-                                       issuer: settings.issuer, replyWithinWorkingDays: settings.replyWithinWorkingDays, today: input.today)
+        let facts = SupervisionLetterFacts(item: item, events: try await input.services.supervision.events(itemId: item.id), today: input.today)
+        let serial = facts.urged ? try await input.services.supervision.letterSerial(itemId: item.id, year: facts.issuedOn.year) : nil
+        let letter = SupervisionLetter(number: settings.number(serial: serial, year: facts.issuedOn.year), ownerName: item.owner.name(input.catalog), item: item,
+                                       facts: facts, issuer: settings.issuer, replyWithinWorkingDays: settings.replyWithinWorkingDays)
         let data = try letter.document.data(created: input.now)
         var headers = HTTPFields()
         headers[.contentType] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -30,31 +30,26 @@ struct SupervisionRulesTests {
                                                             createdOn: d("2026-11-02"), createdBy: ""), today: d("2026-11-02")).count == 2)
     }
 
-    @Test("the letter's number from the settings")
+    @Test("the letter's number: the year and its serial among the year's letters; a draft leaves the serial blank")
     func number() {
         let settings = SupervisionSettings(issuer: "长春市人民政府督查室", letterNumber: "长督函〔{year}〕{serial}号", replyWithinWorkingDays: 5, basis: "")
-        var item = Self.item
-        item.id = 12
-        #expect(settings.number(for: item, year: 2026) == "长督函〔2026〕12-1号")
-        item.urges = 2
-        #expect(settings.number(for: item, year: 2026) == "长督函〔2026〕12-2号")
+        #expect(settings.number(serial: 7, year: 2026) == "长督函〔2026〕7号")
+        #expect(settings.number(serial: nil, year: 2026) == "长督函〔2026〕　　号")
     }
-}
 
-@Suite("Meetings")
-struct MeetingRulesTests {
-    @Test("carry-over: the previous meeting's open problems and undone items, once each; closed ones stay behind")
-    func carryOver() {
-        let previous = Meeting(kindCode: "monthlyDispatch", title: "11月", heldOn: d("2026-11-20"),
-                               agenda: [.init(problemId: 1, note: "用地"), .init(problemId: 2, note: "拆迁"), .init(supervisedItemId: 7, note: "接电"), .init(problemId: 1, note: "重复")],
-                               decisions: [.init(text: "加快接电", owner: OrgUnit(kind: .department, code: "CC-GYJ"), deadline: d("2026-12-10"), supervisedItemId: 7),
-                                           .init(text: "完成征收", owner: OrgUnit(kind: .department, code: "CC-ZJJ"), deadline: d("2026-12-10"), supervisedItemId: 8)])
-        let carried = MeetingRules.carryOver(from: previous, openProblems: [1], openItems: [7, 8])
-        #expect(carried.map(\.problemId) == [1, nil, nil] && carried.map(\.supervisedItemId) == [nil, 7, 8])
-        #expect(carried.allSatisfy(\.carriedOver) && carried[2].note == "完成征收")
-        #expect(MeetingRules.carryOver(from: nil, openProblems: [1], openItems: [7]).isEmpty)
-        let errors = MeetingRules.validateMinutes(summary: "", decisions: [.init(text: "x", owner: OrgUnit(kind: .department, code: "CC-GYJ"), deadline: d("2026-11-01"))],
-                                                  heldOn: d("2026-11-20"))
-        #expect(errors.map(\.message) == ["完成时限不能早于会议日期"])
+    @Test("a letter names the deadline the item missed, the new one an urge set, the office's words, and the day it was issued")
+    func letterFacts() {
+        var item = Self.item
+        item.deadline = d("2026-12-10")
+        let events = [
+            SupervisionEventRecord(kind: .create, text: "", deadline: d("2026-11-20"), statusAfter: .open, actorName: "督查室", on: d("2026-11-02"), at: Date()),
+            SupervisionEventRecord(kind: .feedback, text: "推进中", deadline: d("2026-11-20"), statusAfter: .replied, actorName: "住建局", on: d("2026-11-10"), at: Date()),
+            SupervisionEventRecord(kind: .urge, text: "请加快；新时限 2026-12-10", deadline: d("2026-12-10"), statusAfter: .replied, actorName: "督查室", on: d("2026-11-26"), at: Date()),
+        ]
+        let facts = SupervisionLetterFacts(item: item, events: events, today: d("2026-11-29"))
+        #expect(facts.missedDeadline == d("2026-11-20") && facts.newDeadline == d("2026-12-10") && facts.note == "请加快")
+        #expect(facts.issuedOn == d("2026-11-26") && facts.daysLate == 6 && facts.urged)
+        let draft = SupervisionLetterFacts(item: item, events: Array(events.prefix(2)), today: d("2026-12-15"))
+        #expect(!draft.urged && draft.missedDeadline == d("2026-12-10") && draft.daysLate == 5 && draft.newDeadline == nil)
     }
 }

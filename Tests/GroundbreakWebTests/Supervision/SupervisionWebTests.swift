@@ -65,9 +65,29 @@ struct SupervisionWebTests {
             try Data(letter.body.readableBytesView).write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
             guard let lines = try DocxReader.paragraphs(of: file.path) else { return }
-            #expect(lines.first == "督 办 函" && lines[1] == "长督函〔2026〕\(item.id)-1号" && lines[2] == "市住建局：")
-            #expect(lines[3].contains("根据领导批示（市长批示），你单位承办“完成地块征收并交付”事项，办理时限为2026年11月23日。"), "\(lines)")
-            #expect(lines.last == "2026年11月23日" && lines.contains("长春市人民政府督查室"))
+            // The year's first letter, dated the day it was issued, with the office's words.
+            #expect(lines.first == "督 办 函" && lines[1] == "长督函〔2026〕1号" && lines[2] == "市住建局：", "\(lines)")
+            #expect(lines[3].contains("根据领导批示（市长批示），你单位承办“完成地块征收并交付”事项，办理时限为2026年11月23日。截至2026年11月26日，该事项尚未办结，已逾期3天。"),
+                    "\(lines)")
+            #expect(lines.contains("督办意见：请于5个工作日内报告"))
+            #expect(lines.last == "2026年11月26日" && lines.contains("长春市人民政府督查室"))
+
+            // A second item urged with a new deadline: the year's second letter names the deadline it
+            // missed and the one it must meet now (it once read as if on time).
+            let second = try await fixture.services.supervision.create(
+                SupervisedItem(content: "完成管线迁改", owner: OrgUnit(kind: .department, code: "CC-ZJJ"), deadline: Day(year: 2026, month: 11, day: 20)!,
+                               source: .other, createdOn: Day(year: 2026, month: 11, day: 2)!, createdBy: "督查室"),
+                actor: .system("test"), today: Day(year: 2026, month: 11, day: 2)!, now: webNow)
+            _ = try await fixture.services.supervision.record(.urge(note: "", newDeadline: Day(year: 2026, month: 12, day: 10)!), itemId: second.id, expectedVersion: 1,
+                                                              actor: .system("督查室"), today: clock.today(), now: clock.now())
+            let reissued = try await client.send(.get, "/supervision/\(second.id)/letter.docx", as: fixture)
+            let file2 = FileManager.default.temporaryDirectory.appendingPathComponent("letter-\(UUID().uuidString).docx")
+            try Data(reissued.body.readableBytesView).write(to: file2)
+            defer { try? FileManager.default.removeItem(at: file2) }
+            guard let lines2 = try DocxReader.paragraphs(of: file2.path) else { return }
+            #expect(lines2[1] == "长督函〔2026〕2号")
+            #expect(lines2[3].contains("办理时限为2026年11月20日。截至2026年11月26日，该事项尚未办结，已逾期6天。现将办理时限调整为2026年12月10日"), "\(lines2)")
+            #expect(!lines2.contains { $0.hasPrefix("督办意见") }, "no note, no paragraph: \(lines2)")
             let page = try await client.send(.get, "/supervision/\(item.id)", as: fixture)
             #expect(page.text.contains("下载督办函") && page.text.contains("催办（督办函）"))
         }
