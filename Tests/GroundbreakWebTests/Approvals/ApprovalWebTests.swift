@@ -235,6 +235,15 @@ struct ApprovalWebTests {
             let city = try await client.send(.get, "/approvals", as: centre)
             #expect(city.text.contains("用地预审与选址意见书") && city.text.contains("企业投资项目备案"), "the centre sees every item")
             #expect(try await client.send(.get, "/approvals?scope=nobody", as: landBureau).status == .ok, "a bad scope falls back to the default")
+            // The API lists everything the caller can see unless asked for its own department's items.
+            let apiMine = try await client.send(.get, "/api/v1/approvals?scope=mine", as: industry)
+            expectDocumented(apiMine, ApprovalsEndpoints.apiApprovalQueue)
+            #expect(apiMine.status == .ok && (apiMine.object["entries"] as? [Any])?.isEmpty == true)
+            let apiAll = try await client.send(.get, "/api/v1/approvals", as: industry)
+            #expect((apiAll.object["entries"] as? [Any])?.count == 2)
+            let apiBad = try await client.send(.get, "/api/v1/approvals?scope=nobody", as: industry)
+            #expect(apiBad.status == .badRequest)
+            expectDocumented(apiBad, ApprovalsEndpoints.apiApprovalQueue)
         }
     }
 
