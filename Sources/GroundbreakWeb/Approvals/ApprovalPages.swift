@@ -170,8 +170,7 @@ enum ApprovalPages {
 
     /// The department a department user works for: its 待办 are the items that department decides.
     static func ownDepartment(_ input: EndpointRequest) -> String? {
-        guard let principal = input.principal, principal.roles.contains(.department), let unit = principal.unit, unit.kind == .department else { return nil }
-        return unit.code
+        input.principal.flatMap { Policy.approvalDepartments(of: $0).first }
     }
 
     static func queue(_ input: EndpointRequest) async throws -> Response {

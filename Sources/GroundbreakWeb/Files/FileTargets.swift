@@ -14,11 +14,7 @@ extension ObjectTarget {
             return Policy.decide(.viewProjects, on: project, for: input.principal, catalog: input.catalog)
         case .problemEvidence(let problemId):
             guard let problem = try await input.services.problems.problem(id: problemId) else { throw AppError.notFound }
-            var project: Project?
-            if let projectId = problem.projectId { project = try await input.services.projects.project(id: projectId) }
-            input.loaded[Problem.self] = problem
-            input.loaded[Project.self] = project
-            return Policy.decideProblem(.viewProblems, problem, project: project, for: input.principal, catalog: input.catalog)
+            return try await decide(.viewProblems, problem, &input)
         }
     }
 }

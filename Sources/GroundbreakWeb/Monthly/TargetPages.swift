@@ -27,10 +27,9 @@ enum TargetPages {
     /// caller's own unit, otherwise the first unit it may read; last month. A unit the caller may
     /// not read is refused (`strict`, the API) or replaced by the default (the page). Nil when the
     /// caller may read no unit at all.
-    static func query(_ input: EndpointRequest, _ items: [(String, String)], strict: Bool) throws -> Query? {
+    static func query(_ input: EndpointRequest, _ items: [(String, String)], offered: [TargetUnit], strict: Bool) throws -> Query? {
         let form = FormData(pairs: items)
         var errors: [FieldError] = []
-        let offered = offeredUnits(input)
         let city = input.catalog.regions.first { $0.kind == .city }.map { TargetUnit(kind: .region, code: $0.code) }
         let own = input.principal?.unit.map { TargetUnit(kind: $0.kind == .region ? .region : .department, code: $0.code) }
         let preferred = [city, own].compactMap { $0 }.first { offered.contains($0) } ?? offered.first
@@ -59,11 +58,12 @@ enum TargetPages {
     }
 
     static func page(_ input: EndpointRequest) async throws -> Response {
-        let query = try (try? query(input, input.queryItems, strict: false)) ?? query(input, [], strict: false)
+        let offered = offeredUnits(input)
+        let query = try (try? query(input, input.queryItems, offered: offered, strict: false)) ?? query(input, [], offered: offered, strict: false)
         var shown: [IndicatorReading] = []
         if let query { shown = try await readings(input, query) }
         let page = TargetsPage(context: PageContext(input), query: query, readings: shown,
-                               units: offeredUnits(input), catalog: input.catalog, indicators: input.services.indicators,
+                               units: offered, catalog: input.catalog, indicators: input.services.indicators,
                                canSet: Policy.decide(.setTargets, for: input.principal, catalog: input.catalog) == .allow,
                                notice: input.queryItems.first { $0.0 == "notice" }.map { _ in WebText.Monthly.saved })
         return Responses.html(page.document)
@@ -122,7 +122,7 @@ enum TargetPages {
     }
 
     static func api(_ input: EndpointRequest) async throws -> Response {
-        guard let query = try query(input, input.queryItems, strict: true) else {
+        guard let query = try query(input, input.queryItems, offered: offeredUnits(input), strict: true) else {
             throw AppError(.forbidden, kind: "forbidden", title: WebText.Monthly.unitOutsideScope)
         }
         let readings = try await readings(input, query)

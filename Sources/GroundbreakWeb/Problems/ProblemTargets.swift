@@ -8,7 +8,8 @@ extension ObjectTarget {
         return try await decide(action, problem, &input)
     }
 
-    private static func decide(_ action: PolicyAction, _ problem: Problem, _ input: inout EndpointRequest) async throws -> Policy.Decision {
+    /// The problem rules' decision on `problem` (with its project, when it has one), kept in `loaded`.
+    static func decide(_ action: PolicyAction, _ problem: Problem, _ input: inout EndpointRequest) async throws -> Policy.Decision {
         var project: Project?
         if let projectId = problem.projectId { project = try await input.services.projects.project(id: projectId) }
         input.loaded[Problem.self] = problem

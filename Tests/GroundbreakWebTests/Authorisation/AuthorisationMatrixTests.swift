@@ -50,7 +50,7 @@ struct AuthorisationMatrixTests {
     /// The objects every caller reaches alike (administrators' and the centre's own records).
     static let unscopedTargets: Set<ObjectTarget> = [.none, .user, .token, .batch, .position]
 
-    /// The matrix's request for a route, found by feature.
+    /// Routes that end the caller's session: asked last.
     static func isLast(_ endpoint: Endpoint) -> Bool {
         endpoint == AccountsEndpoints.logout || endpoint == AccountsEndpoints.signOutEverywhere
     }
