@@ -2,6 +2,9 @@ import Foundation
 
 /// A calendar day in China (Asia/Shanghai), written `YYYY-MM-DD` in storage and JSON.
 public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The years a plan or a target may name.
+    public static let plausibleYears = 2000...2100
+
     public let year: Int
     public let month: Int
     public let day: Int

@@ -5,7 +5,7 @@ import Foundation
 /// open carried over — and its minutes, whose decisions with an owner and a deadline become
 /// supervised items when the minutes are issued.
 public struct Meeting: Sendable, Equatable, Codable, Identifiable {
-    public enum Status: String, Sendable, Codable {
+    public enum Status: String, Sendable, Codable, CaseIterable {
         /// Called, agenda set.
         case planned
         /// Minutes issued; its decisions are supervised items.

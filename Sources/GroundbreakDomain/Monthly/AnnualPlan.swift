@@ -27,10 +27,12 @@ public struct AnnualPlan: Sendable, Codable, Equatable {
         self.version = version
     }
 
+    public static let maxCampaign = 100
+
     /// The checks against the project: within its total, dates in order, the nature its dates allow.
     public static func validate(_ plan: AnnualPlan, project: Project) -> [FieldError] {
         var errors: [FieldError] = []
-        if !(2000...2100).contains(plan.year) { errors.append(FieldError("year", .unknownCode(field: "year", code: String(plan.year)))) }
+        if !Day.plausibleYears.contains(plan.year) { errors.append(FieldError("year", .unknownCode(field: "year", code: String(plan.year)))) }
         let total = project.fields.totalInvestment
         if let problem = plan.plannedInvestment.inputProblem {
             errors.append(FieldError("plannedInvestment", .money(problem)))
@@ -41,7 +43,7 @@ public struct AnnualPlan: Sendable, Codable, Equatable {
         if plan.nature == .newStart, let started = project.fields.actualStart, started.year < plan.year {
             errors.append(FieldError("nature", .newStartAlreadyStarted(year: started.year)))
         }
-        if plan.campaign.count > 100 { errors.append(FieldError("campaign", .tooLong(field: "campaign", max: 100))) }
+        if plan.campaign.count > maxCampaign { errors.append(FieldError("campaign", .tooLong(field: "campaign", max: maxCampaign))) }
         return errors
     }
 }

@@ -155,14 +155,18 @@ public enum ReportState: String, Sendable, Codable, CaseIterable {
 
 /// The checks on a month's figures against the project and its other reports.
 public enum MonthlyReportRules {
+    public static let percentRange = 0...100
+    public static let jobsRange = 0...1_000_000
+    public static let maxProgressText = 500
+
     /// `others`: the project's other months (the month being sent is left out).
     public static func validate(_ figures: MonthlyFigures, month: Month, project: Project, others: [MonthlyReport], rules: ReportRules,
                                 today: Day) -> [FieldError] {
         var errors: [FieldError] = []
         if month.firstDay > today { errors.append(FieldError("month", .reportMonthInFuture)) }
-        if let percent = figures.progressPercent, !(0...100).contains(percent) { errors.append(FieldError("progressPercent", .percentRange)) }
-        if let jobs = figures.jobs, jobs < 0 || jobs > 1_000_000 { errors.append(FieldError("jobs", .unknownCode(field: "jobs", code: String(jobs)))) }
-        if figures.progressText.count > 500 { errors.append(FieldError("progressText", .tooLong(field: "progressText", max: 500))) }
+        if let percent = figures.progressPercent, !percentRange.contains(percent) { errors.append(FieldError("progressPercent", .percentRange)) }
+        if let jobs = figures.jobs, !jobsRange.contains(jobs) { errors.append(FieldError("jobs", .unknownCode(field: "jobs", code: String(jobs)))) }
+        if figures.progressText.count > maxProgressText { errors.append(FieldError("progressText", .tooLong(field: "progressText", max: maxProgressText))) }
         // Amounts outside what input accepts are named and nothing is summed with them.
         var outOfBounds = false
         for (field, amount) in [("dispatch", Optional(figures.dispatch)), ("statistical", figures.statistical)] {

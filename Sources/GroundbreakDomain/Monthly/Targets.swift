@@ -2,7 +2,7 @@ import Foundation
 
 /// An indicator units are held to (目标), from `indicators.json`.
 public struct Indicator: Sendable, Codable, Equatable {
-    public enum Kind: String, Sendable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
         /// Money in yuan; progress is the share of the year's target done.
         case amount
         case count
@@ -132,7 +132,9 @@ extension UnitTarget {
         let indicator = indicators.indicator(self.indicator)
         if indicator == nil { errors.append(FieldError("indicator", .unknownCode(field: "indicator", code: self.indicator))) }
         if indicators.curves[curve] == nil { errors.append(FieldError("curve", .unknownCode(field: "curve", code: curve))) }
-        if !(2000...2100).contains(year) { errors.append(FieldError("year", .numberOutOfRange(field: "year", min: "2000", max: "2100"))) }
+        if !Day.plausibleYears.contains(year) {
+            errors.append(FieldError("year", .numberOutOfRange(field: "year", min: String(Day.plausibleYears.lowerBound), max: String(Day.plausibleYears.upperBound))))
+        }
         if let kind = indicator?.kind {
             let range = kind.targetRange
             if !value.isFinite || !range.contains(value) {

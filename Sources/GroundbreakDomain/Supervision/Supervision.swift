@@ -101,6 +101,9 @@ public enum SupervisionEvent: Sendable, Equatable {
 }
 
 public enum SupervisionRules {
+    /// The longest content or answer an item takes.
+    public static let maxText = 2000
+
     static let allowedFrom: [SupervisionEvent.Kind: Set<SupervisedItem.Status>] = [
         .feedback: [.open, .replied], .done: [.open, .replied], .close: [.done], .reopen: [.done, .closed], .urge: [.open, .replied],
     ]
@@ -110,7 +113,7 @@ public enum SupervisionRules {
         var errors: [FieldError] = []
         let content = item.content.trimmingCharacters(in: .whitespacesAndNewlines)
         if content.isEmpty { errors.append(FieldError("content", .supervision(.contentRequired))) }
-        if content.count > 2000 { errors.append(FieldError("content", .supervision(.tooLong(max: 2000)))) }
+        if content.count > SupervisionRules.maxText { errors.append(FieldError("content", .supervision(.tooLong(max: SupervisionRules.maxText)))) }
         if item.deadline < today { errors.append(FieldError("deadline", .supervision(.deadlineInPast))) }
         return errors
     }
@@ -122,7 +125,7 @@ public enum SupervisionRules {
         var next = item
         var errors: [FieldError] = []
         let text = event.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.count > 2000 { errors.append(FieldError("text", .supervision(.tooLong(max: 2000)))) }
+        if text.count > SupervisionRules.maxText { errors.append(FieldError("text", .supervision(.tooLong(max: SupervisionRules.maxText)))) }
         switch event {
         case .create: break
         case .feedback:

@@ -28,7 +28,7 @@ public struct ImportProblem: Error, Sendable, Equatable, Codable {
 }
 
 /// What a row will do when the import is committed.
-public enum RowAction: String, Sendable, Codable {
+public enum RowAction: String, Sendable, Codable, CaseIterable {
     case create, update, unchanged, skipped, refused
 
     public var label: String { OfficeText.Import.action(self) }

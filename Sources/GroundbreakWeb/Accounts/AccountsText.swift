@@ -133,4 +133,26 @@ extension WebText {
         static func projectsOfPosition(_ projects: some CustomStringConvertible) -> String { "挂在本职务上的项目（\(projects)）" }
         static func dutyAndHolder(_ duty: some CustomStringConvertible, _ holder: some CustomStringConvertible) -> String { "职责：\(duty)；现任：\(holder)" }
     }
+
+    enum AccountsContract {
+        static let me = "当前用户、角色、单位与可见范围"
+        static let meAnswer = "当前用户"
+        static let meForbidden = "须先修改初始密码"
+        static let unit = "department:代码 或 region:代码"
+        static let viewScope = "可见项目范围的描述"
+        static let audit = "审计日志（管理员、项目中心、督查可查）"
+        static let auditAnswer = "按时间倒序，每页100条"
+        static let auditForbidden = "无权查看审计日志"
+        static let badDate = "日期格式有误"
+        static let entity = "对象类型：project, user, auth, api_token, route, dataset"
+        static let entityId = "对象编号"
+        static let actor = "操作人姓名（部分匹配）"
+        static let actorUnit = "操作人单位，如 department:CC-GXJ"
+        static let action = "操作，如 update, sign-in-failed, denied"
+        static let from = "起始日期（含）YYYY-MM-DD"
+        static let to = "截止日期（含）YYYY-MM-DD"
+        static let page = "页码"
+        static let before = "修改前（JSON 文本）"
+        static let after = "修改后（JSON 文本）"
+    }
 }

@@ -228,6 +228,9 @@ enum ApprovalsAPI {
         var loadedYears: [Int]
     }
 
+    /// How far the calculator counts, either way.
+    static let maxWorkingDaysAdded = 2000
+
     /// `?from=2025-01-20&add=51` → the 51st working day after; `?from=…&to=…` → working days between.
     static func workingDays(_ input: EndpointRequest) async throws -> Response {
         let form = FormData(pairs: input.queryItems)
@@ -236,7 +239,7 @@ enum ApprovalsAPI {
         if from == nil { errors.append(FieldError("from", form["from"].isEmpty ? .required(field: "from") : .dateInvalid)) }
         let add = form["add"].isEmpty ? nil : Int(form["add"])
         let to = form["to"].isEmpty ? nil : Day.parse(form["to"])
-        if !form["add"].isEmpty && (add == nil || abs(add!) > 2000) { errors.append(FieldError("add", .unknownCode(field: "add", code: form["add"]))) }
+        if !form["add"].isEmpty && (add == nil || abs(add!) > maxWorkingDaysAdded) { errors.append(FieldError("add", .unknownCode(field: "add", code: form["add"]))) }
         if !form["to"].isEmpty && to == nil { errors.append(FieldError("to", .dateInvalid)) }
         if add == nil && to == nil && errors.isEmpty { errors.append(FieldError("add", .required(field: "add"))) }
         guard errors.isEmpty, let from else { throw AppError.badQuery(ValidationFailure(errors)) }

@@ -122,4 +122,32 @@ extension WebText {
         static let allVisible = "我可查看的全部事项"
         static let nothingWaiting = "没有待本部门办理的审批事项。"
     }
+
+    enum ApprovalsContract {
+        static let board = "项目的审批事项：计时、期限、倒排工期"
+        static let boardAnswer = "审批看板"
+        static let plan = "设定项目审批类型与目标开工日期，并按类型生成应办事项"
+        static let event = "登记审批事项的办理环节（申报、受理、容缺、暂停、恢复、批复等）"
+        static let eventAnswer = "登记后的事项"
+        static let eventInvalid = "不允许的办理环节或缺少必需信息"
+        static let queue = "待办审批事项（按办结期限排序，分页）"
+        static let queueAnswer = "待办事项"
+        static let scope = "mine：只列调用者所在部门办理的事项（部门用户的待办）；all 或省略：调用者可查看的全部事项"
+        static let department = "办理部门代码"
+        static let state = "计时状态"
+        static let analytics = "审批效能：部门用时与按时率、排名变化，全市51个工作日承诺达成率"
+        static let analyticsAnswer = "分析结果"
+        static let workingDays = "工作日计算：from 之后第 add 个工作日，或 from 之后至 to 的工作日数"
+        static let workingDaysAnswer = "计算结果"
+        static let items = "审批事项目录"
+        static let itemsAnswer = "事项"
+        static let badQuery = "查询参数有误"
+        static let conflict = "版本冲突"
+        static let provisional = "日期落在尚未载入节假日安排的年度，按周一至周五暂估"
+        static let stage = "1 立项用地规划许可，2 工程建设许可，3 施工许可，4 竣工验收，0 并联事项"
+        static let log = "办理记录（仅在项目审批进度中返回）：每次申报、受理、暂停、恢复、批复、更正及其原因"
+        static let slipped = "按目标开工倒排工期已有事项滞后"
+        static let totalCount = "符合条件的事项总数"
+        static let kind = "办理环节"
+    }
 }

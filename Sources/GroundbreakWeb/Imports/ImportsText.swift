@@ -51,4 +51,23 @@ extension WebText {
         static let monthlyRows = "条月报"
         static let projects = "个项目"
     }
+
+    enum ImportsContract {
+        static let projects = "导入项目台账：请求体为 .xlsx 或 .csv（UTF-8 或 GB18030）文件本身。默认只预览（不写入）；commit=true 时文件无误则整批写入，任何一处问题都不写入"
+        static let monthly = "导入月度数据（每行一个项目的一个月：投资项目统一代码或项目名称、月份、调度口径、统计口径、形象进度等）：请求体为 .xlsx 或 .csv 文件本身。按月报填报规则逐行检查；默认只预览；commit=true 时文件无误则按月份顺序整批写入，任何一处问题都不写入"
+        static let projectsChanged = "预览后项目已被他人修改，未写入"
+        static let reportsChanged = "预览后月报已被他人修改，未写入"
+        static let fileName = "原文件名，记入导入记录和审计日志"
+        static let commit = "true：写入；省略或 false：只预览"
+        static let preview = "预览：每一行将如何处理，以及按行列列出的全部问题"
+        static let written = "已整批写入"
+        static let forbidden = "无权导入"
+        static let invalid = "文件有问题，未写入任何数据；errors 中 field 为单元格（如 F12）、行（row12）或 file"
+        static let busy = "服务器正在读取其他上传的表格，请稍后重试"
+        static let kind = "projects：项目台账；monthly：月度数据"
+        static let importId = "写入后的导入记录编号；预览时为 null"
+        static let row = "Excel 行号（从 1 起）；文件整体问题为 null"
+        static let column = "列字母，如 F"
+        static let mediaTypes = ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv", "application/octet-stream"]
+    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GroundbreakDomain
 
-/// The OpenAPI document as served: the shipped file with the codes the server accepts today
+/// The OpenAPI document as served: the one built from the declarations (`ContractDocument`) with the codes the server accepts today
 /// written in as enums (regions, zones, categories, industries, departments, tags, indicators,
 /// problem categories), so that a client — or a fuzzer — generating "valid" data sends what the
 /// server really takes. The codes come from the live reference data, so an administrator's edit
@@ -17,6 +17,7 @@ enum OpenAPIServed {
         var indicators: [String]
         var problemCategories: [String]
         var targetUnits: [String]
+        var curves: [String]
     }
 
     static func codes(_ catalog: ReferenceCatalog, indicators: IndicatorCatalog, problems: ProblemSettings) -> Codes {
@@ -26,7 +27,8 @@ enum OpenAPIServed {
         return Codes(regions: regions, zones: zones, categories: catalog.assignableCategories.map(\.code), divisions: catalog.divisions.map(\.code),
                      departments: departments, tags: catalog.tags.map(\.code), indicators: indicators.indicators.map(\.code),
                      problemCategories: problems.categories.map(\.code),
-                     targetUnits: regions.map { "region:\($0)" } + zones.map { "zone:\($0)" } + departments.map { "department:\($0)" })
+                     targetUnits: regions.map { "region:\($0)" } + zones.map { "zone:\($0)" } + departments.map { "department:\($0)" },
+                     curves: indicators.curves.keys.sorted())
     }
 
     static func document(_ shipped: [UInt8], codes: Codes) -> [UInt8] {
@@ -39,7 +41,7 @@ enum OpenAPIServed {
             "leadDepartmentCode": codes.departments, "supportDepartmentCodes": codes.departments, "tags": codes.tags,
         ]
         for name in ["ProjectCreate", "ProjectPatch"] { schemas[name] = restrict(schemas[name], projectFields) }
-        schemas["TargetRequest"] = restrict(schemas["TargetRequest"], ["indicator": codes.indicators, "unit": codes.targetUnits])
+        schemas["TargetRequest"] = restrict(schemas["TargetRequest"], ["indicator": codes.indicators, "unit": codes.targetUnits, "curve": codes.curves])
         schemas["RaiseProblemRequest"] = restrict(schemas["RaiseProblemRequest"], ["categoryCode": codes.problemCategories])
         components["schemas"] = schemas
         document["components"] = components

@@ -45,4 +45,23 @@ extension WebText {
         static func minutesFileName(_ id: some CustomStringConvertible) -> String { "会议纪要-\(id).docx" }
         static func decisionOwner(_ owner: some CustomStringConvertible, _ deadline: some CustomStringConvertible) -> String { "责任单位：\(owner)；完成时限：\(deadline)" }
     }
+
+    enum MeetingsContract {
+        static let list = "会议（最近在前）"
+        static let listAnswer = "会议"
+        static let create = "召开会议（项目中心）：上一次同类会议未解决的问题、未办结的督办事项自动列入议题"
+        static let created = "召开的会议"
+        static let createInvalid = "种类、名称或日期有误"
+        static let get = "一次会议：议题与纪要"
+        static let meeting = "会议"
+        static let minutes = "印发纪要（项目中心）：写明责任单位和完成时限的决定事项同时列为督办事项"
+        static let minuted = "印发后的会议"
+        static let conflict = "版本冲突"
+        static let minutesInvalid = "纪要内容有误，或已印发"
+        static let kindCode = "meeting_rules.json 中的会议种类"
+        static let attendees = "每行一个"
+        static let problems = "列入议题的问题编号"
+        static let projects = "汇报的项目编号"
+        static let owner = "责任单位：department:代码 或 region:代码"
+    }
 }

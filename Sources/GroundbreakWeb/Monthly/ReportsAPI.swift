@@ -148,6 +148,7 @@ enum ReportsAPI {
     }
 
     struct ReviewBody: Decodable, Sendable {
+        static let decisions = ["accept", "return"]
         var decision: String
         var comment: String?
         var version: Int
@@ -156,7 +157,7 @@ enum ReportsAPI {
     static func review(_ input: EndpointRequest) async throws -> Response {
         guard let report = input.report else { throw AppError.notFound }
         let body = try input.json(ReviewBody.self)
-        guard ["accept", "return"].contains(body.decision) else {
+        guard ReviewBody.decisions.contains(body.decision) else {
             throw AppError.validation(ValidationFailure([FieldError("decision", .unknownCode(field: "decision", code: body.decision))]))
         }
         let saved = try await input.services.reports.review(id: report.id, accept: body.decision == "accept", comment: body.comment ?? "",

@@ -42,4 +42,15 @@ extension WebText {
         static let urgeJob = "定时任务：逾期催办"
         static let signatureHint = "事件发生时，系统向接收地址 POST 一段 JSON；请求头 X-Groundbreak-Signature 为 t=时间戳,v1=HMAC-SHA256(密钥, \"时间戳.请求体\") 的十六进制值，接收方据此核验来源。未返回 2xx 时按 1 分钟、5 分钟、30 分钟、2 小时、12 小时重试，之后记为失败。"
     }
+
+    enum NotificationsContract {
+        static let list = "本人的站内消息：分办、提级、退回、临期提醒、逾期提醒、待确认销号"
+        static let listAnswer = "未读数与消息（最新在前，至多 100 条）"
+        static let unread = "true：只列未读"
+        static let read = "标为已读：{\"id\": 消息编号}；省略 id 时全部标为已读"
+        static let forbidden = "须先修改初始密码"
+        static let invalid = "内容有误（含不可见的控制字符等），未作任何修改"
+        static let missing = "消息不存在或不属于本人"
+        static let link = "站内页面路径"
+    }
 }

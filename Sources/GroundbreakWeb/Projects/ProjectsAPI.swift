@@ -106,7 +106,7 @@ enum ProjectsAPI {
         let services = input.services
         let catalog = input.catalog
         let document = try await services.openAPIDocument.value(for: "served") {
-            OpenAPIServed.document(Assets.openAPI, codes: OpenAPIServed.codes(catalog, indicators: services.indicators, problems: services.problemSettings))
+            OpenAPIServed.document(try ContractDocument.bytes(), codes: OpenAPIServed.codes(catalog, indicators: services.indicators, problems: services.problemSettings))
         }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: document)))
     }

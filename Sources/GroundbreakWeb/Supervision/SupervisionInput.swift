@@ -24,6 +24,12 @@ enum SupervisionInput {
         return errors.isEmpty ? .success(item) : .failure(ValidationFailure(errors))
     }
 
+    /// The events each side may send: the owner answers, the supervision office decides.
+    static func events(deciding: Bool) -> [String] {
+        let kinds: [SupervisionEvent.Kind] = deciding ? [.close, .reopen, .urge] : [.feedback, .done]
+        return kinds.map(\.rawValue)
+    }
+
     /// The owner answers (`feedback`, `done`); the supervision office decides (`close`, `reopen`, `urge`).
     static func event(_ pairs: [(String, String)], deciding: Bool) -> Result<(SupervisionEvent, Int), ValidationFailure> {
         let kind = value(pairs, "event")

@@ -36,4 +36,25 @@ extension WebText {
         static let submit = "提交"
         static func letterFileName(_ id: some CustomStringConvertible) -> String { "督办函-\(id).docx" }
     }
+
+    enum SupervisionContract {
+        static let list = "督办事项：督查室、项目中心看全部，责任单位看本单位的；默认只列未办结（all=true 列全部）"
+        static let listAnswer = "督办事项，未办结在前、时限早在前"
+        static let all = "true：列出全部（含已办结）"
+        static let create = "立项督办（督查室、项目中心）"
+        static let created = "立项后的事项与过程"
+        static let createInvalid = "内容、责任单位或时限有误"
+        static let get = "一个督办事项及其办理过程"
+        static let getAnswer = "事项与过程"
+        static let answer = "责任单位反馈进展（feedback）或报告办结（done，须写明结果）"
+        static let answerForbidden = "仅责任单位"
+        static let decide = "督查室核销（close）、退回重办（reopen，须写明原因）或对逾期事项催办并发督办函（urge）"
+        static let decideForbidden = "仅督查室或项目中心"
+        static let handled = "办理后的事项与过程"
+        static let conflict = "版本冲突"
+        static let eventInvalid = "当前状态不允许此操作，或缺少必需信息"
+        static let urges = "催办（督办函）次数"
+        static let owner = "department:代码 或 region:代码"
+        static let problemId = "来源为问题清单时的问题编号"
+    }
 }

@@ -3,10 +3,11 @@ import HTTPTypes
 import GroundbreakTestSupport
 @testable import GroundbreakWeb
 import HummingbirdTesting
+import GroundbreakDomain
 import Testing
 
-/// The OpenAPI document, loaded the way the server serves it.
-nonisolated(unsafe) let openAPIDocument: [String: Any] = (try? JSONSerialization.jsonObject(with: Data(Assets.openAPI))) as? [String: Any] ?? [:]
+/// The OpenAPI document as the server builds it from the features' declarations.
+nonisolated(unsafe) let openAPIDocument: [String: Any] = (try? ContractDocument.build()) ?? [:]
 nonisolated(unsafe) let schemaValidator = JSONSchemaValidator(document: openAPIDocument)
 
 /// Fails the test unless the body matches the documented response for this route and status.
@@ -41,6 +42,42 @@ struct OpenAPITests {
         })
         #expect(routed == documented)
         #expect(openAPIDocument["openapi"] as? String == "3.1.0")
+    }
+
+    @Test("every API endpoint states its contract, and no page does")
+    func contracts() {
+        let pairs = Features.all.flatMap { $0.contracts }
+        let apiWithout = pairs.filter { $0.0.kind == .api && $0.1 == nil }.map(\.0.description)
+        let pagesWith = pairs.filter { $0.0.kind != .api && $0.1 != nil }.map(\.0.description)
+        #expect(apiWithout.isEmpty)
+        #expect(pagesWith.isEmpty)
+        let ids = pairs.compactMap { $0.1?.id }
+        #expect(Set(ids).count == ids.count, "operation ids are unique")
+    }
+
+    @Test("the document is written out from the Swift types: a field's type, optionality and notes show in it")
+    func generatedFromTypes() throws {
+        let schemas = try #require((openAPIDocument["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
+        let report = try #require(schemas["MonthlyReportRequest"])
+        let required = Set(report["required"] as? [String] ?? [])
+        #expect(required == ["month", "dispatch"], "non-optional Swift properties are required, optional ones are not")
+        let properties = try #require(report["properties"] as? [String: [String: Any]])
+        #expect(Set(properties.keys) == ["month", "dispatch", "statistical", "progressText", "progressPercent", "jobs", "jumpReason", "version", "correctionReason"])
+        #expect(properties["statistical"]?["type"] as? [String] == ["integer", "null"])
+        #expect(properties["progressText"]?["maxLength"] as? Int == MonthlyReportRules.maxProgressText)
+        #expect(report["additionalProperties"] as? Bool == false)
+        // An `ExplicitNull` field is always present in a response, `null` when empty.
+        let project = try #require(schemas["Project"])
+        #expect((project["required"] as? [String])?.contains("code") == true)
+        #expect(((project["properties"] as? [String: [String: Any]])?["code"]?["type"] as? [String]) == ["string", "null"])
+        // A nested named type is a reference; a nullable one is one of it or null.
+        let zone = try #require((project["properties"] as? [String: [String: Any]])?["zone"])
+        #expect((zone["oneOf"] as? [[String: Any]])?.first?["$ref"] as? String == "#/components/schemas/CodeName")
+        // Each problem event route names only the events its group may send.
+        let manage = try #require(((openAPIDocument["paths"] as? [String: Any])?["/api/v1/problems/{id}/manage"] as? [String: Any])?["post"] as? [String: Any])
+        let body = ((manage["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any]
+        let event = ((body?["schema"] as? [String: Any])?["properties"] as? [String: [String: Any]])?["event"]
+        #expect(event?["enum"] as? [String] == ProblemEventInput.Group.manage.events)
     }
 
     @Test("served at /api/v1/openapi.json without a session")

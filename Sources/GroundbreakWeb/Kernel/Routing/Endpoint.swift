@@ -91,6 +91,8 @@ protocol EndpointSet: CaseIterable, Hashable, Sendable, RawRepresentable where R
     /// The feature's name, as its folder is named (lower case).
     static var feature: String { get }
     var declaration: EndpointDeclaration { get }
+    /// What an API endpoint promises (the OpenAPI document is built from these); `nil` for pages.
+    var contract: OperationContract? { get }
     /// The main-navigation entries the feature offers (none by default).
     static var navigation: [NavigationEntry] { get }
 }
@@ -102,6 +104,7 @@ extension EndpointSet {
     var pattern: String { declaration.pattern }
 
     static var declared: [Endpoint] { allCases.map(\.endpoint) }
+    static var contracts: [(Endpoint, OperationContract?)] { allCases.map { ($0.endpoint, $0.contract) } }
 
     /// The case an endpoint was declared as, when it is one of this feature's.
     init?(_ endpoint: Endpoint) {

@@ -33,6 +33,10 @@ enum FormPairs {
 struct LooseIdentifiers: Decodable, Sendable {
     var texts: [String]
 
+    init(texts: [String]) {
+        self.texts = texts
+    }
+
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let number = try? container.decode(Int64.self) {

@@ -21,7 +21,7 @@ enum JSONBody {
         } catch let error as DecodingError {
             throw AppError.validation(ValidationFailure(fieldErrors(error, data: data)))
         }
-        if !(decoded is DeclaresOwnFields) {
+        if !(decoded is any DeclaresOwnFields) {
             let unknown = unknownFields(in: object, for: decoded, path: "")
             if !unknown.isEmpty { throw AppError.validation(ValidationFailure(unknown.map { FieldError($0, .unknownField($0)) })) }
         }

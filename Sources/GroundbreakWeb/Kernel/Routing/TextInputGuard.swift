@@ -6,6 +6,9 @@ import GroundbreakDomain
 /// fields and file names in `prepare`, every string of a decoded JSON body in
 /// `EndpointRequest.json`. The answer names each field and nothing is written.
 enum TextInputGuard {
+    /// The same rule as a JSON Schema pattern, on every string a request body may carry.
+    static let schemaPattern = "^[^\u{00}-\u{08}\u{0B}\u{0C}\u{0E}-\u{1F}\u{7F}-\u{9F}\u{202A}-\u{202E}\u{2066}-\u{2069}]*$"
+
     static func check(_ fields: [(String, String)]) throws {
         let bad = fields.filter { TextNormalizer.hasForbiddenControls($0.1) }.map(\.0)
         guard !bad.isEmpty else { return }

@@ -23,7 +23,6 @@ enum Assets {
         return files
     }()
 
-    static var openAPI: [UInt8] { files["openapi.json"]?.bytes ?? [] }
 
     /// `/assets/app.css?v=…`: the hash in the link changes whenever the file does.
     static func versionedPath(_ name: String) -> String {

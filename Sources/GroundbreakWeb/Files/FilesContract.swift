@@ -1,0 +1,7 @@
+extension FilesEndpoints {
+    var contract: OperationContract? {
+        switch self {
+        case .fileShow: nil
+        }
+    }
+}
