@@ -1,5 +1,27 @@
 import Foundation
 
+/// A field's name as the form that refused it labels it. Most keys mean one thing everywhere;
+/// a few (`title`, `heldOn`, `text` …) mean something else in one feature, so the label is looked
+/// up first in the section of the feature handling the request (`FieldLabels.$feature`, set by
+/// the router for the whole request), then in the shared list.
+public enum FieldLabels {
+    @TaskLocal public static var feature: String?
+
+    public static func label(_ key: String) -> String {
+        feature.flatMap { sections[$0]?[key] } ?? DomainText.fieldLabels[key] ?? key
+    }
+
+    /// The features whose forms use a shared key for something of their own.
+    static let sections: [String: [String: String]] = [
+        "meetings": ["title": "会议名称", "heldOn": "会议日期", "place": "会议地点", "chair": "主持人", "attendees": "参会人员", "text": "决定事项",
+                     "problems": "列入议题的问题", "projects": "汇报的项目"],
+        "accounts": ["title": "职务名称"],
+        "approvals": ["heldOn": "批次日期", "name": "批次名称"],
+        "supervision": ["text": "办理情况", "deadline": "完成时限"],
+        "problems": ["text": "办理情况"],
+    ]
+}
+
 extension DomainText {
     /// Field names as the forms label them.
     static let fieldLabels: [String: String] = [
@@ -63,8 +85,8 @@ extension DomainText {
         "validTo": "停止适用日期",
         "batchName": "批次名称",
         "projectId": "项目",
-        "heldOn": "批次日期",
-        "title": "职务名称",
+        "heldOn": "日期",
+        "title": "名称",
         "unitName": "所在单位",
         "duty": "职责",
         "holderName": "任职人",

@@ -10,6 +10,8 @@ public enum DomainText: Sendable, Equatable {
     case constructionNature(ConstructionNature)
     case severity(FlagRule.Severity)
     case field(String)
+    /// A message already put into words (in the feature that refused, with its field labels).
+    case fixed(String)
     case role(Role)
     case limitUnit(LimitUnit)
     case approvalProjectType(ApprovalProjectType)
@@ -297,7 +299,9 @@ public enum DomainText: Sendable, Equatable {
         case .outsideScope:
             "该项目不在您的职责范围内（属地、部门或包保/秘书项目），不能这样录入或修改"
         case .field(let key):
-            DomainText.fieldLabels[key] ?? key
+            FieldLabels.label(key)
+        case .fixed(let text):
+            text
         case .required(let field):
             "请填写\(DomainText.field(field).zh)"
         case .tooLong(let field, let max):

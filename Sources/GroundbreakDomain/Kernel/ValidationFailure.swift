@@ -11,6 +11,17 @@ public struct FieldError: Sendable, Equatable, Error {
     }
 
     public var message: String { text.zh }
+    /// The field's name as the user reads it.
+    public var label: String { resolvedLabel ?? DomainText.field(field).zh }
+    private var resolvedLabel: String?
+
+    /// The message and label put into words now, under the labels in force (the refusing
+    /// feature's), so that whoever shows them later says the same.
+    public func resolved() -> FieldError {
+        var copy = FieldError(field, .fixed(message))
+        copy.resolvedLabel = label
+        return copy
+    }
 }
 
 /// Every reason an input was refused; nothing is changed when one is returned.

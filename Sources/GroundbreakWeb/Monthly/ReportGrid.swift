@@ -127,7 +127,7 @@ struct ReportGridPage {
         let locked = row.report?.status == .accepted
         return .tr(.class(errors.isEmpty ? "" : "row-error"),
             .td(.class("name"), .a(.href(esc(Route.projectReports(id, year: month.year).path)), .text(row.project.fields.name)),
-                .forEach(errors) { .span(.class("field-error"), .text("\(DomainText.field($0.field).zh)：\($0.message)")) }),
+                .forEach(errors) { .span(.class("field-error"), .text("\($0.label)：\($0.message)")) }),
             .td(.class("num"), .text(ProjectReportsPage.wan(row.previous?.figures.dispatch))),
             locked ? .td(.text(ProjectReportsPage.wan(figures?.dispatch))) : .td(cell("d", figures?.dispatch.exactWanText ?? "", label: WebText.Monthly.dispatchThisMonth)),
             locked ? .td(.text(ProjectReportsPage.wan(figures?.statistical))) : .td(cell("s", figures?.statistical?.exactWanText ?? "", label: WebText.Monthly.statisticalThisMonth)),

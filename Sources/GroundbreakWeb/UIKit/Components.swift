@@ -132,7 +132,7 @@ enum Components {
             .class("alert alert-error"), .attribute(named: "role", value: "alert"),
             .strong(.text(title)),
             .ul(.forEach(errors) { error in
-                .li(.a(.href(esc("#" + fieldID(form + error.field))), .text("\(DomainText.field(error.field).zh)：\(error.message)")))
+                .li(.a(.href(esc("#" + fieldID(form + error.field))), .text("\(error.label)：\(error.message)")))
             })
         ))
     }

@@ -15,7 +15,7 @@ struct ErrorPage {
             .class("card error-page"),
             .h1(.text("\(error.status.code) \(error.title)")),
             .unwrap(error.detail) { .p(.text($0)) },
-            .if(!error.fieldErrors.isEmpty, .ul(.forEach(error.fieldErrors) { .li(.text("\(DomainText.field($0.field).zh)：\($0.message)")) })),
+            .if(!error.fieldErrors.isEmpty, .ul(.forEach(error.fieldErrors) { .li(.text("\($0.label)：\($0.message)")) })),
             .p(.a(.href(esc(Route.ledger.path)), .text(WebText.Common.backToLedger)))
         ))
     }

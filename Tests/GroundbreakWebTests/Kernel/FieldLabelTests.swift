@@ -23,4 +23,16 @@ struct FieldLabelTests {
         }
         #expect(unlabelled.isEmpty, "fields without a Chinese label: \(unlabelled.sorted())")
     }
+
+    @Test("a key one feature uses for something of its own reads in that feature's words, and the shared word elsewhere")
+    func featureSections() {
+        #expect(FieldLabels.$feature.withValue("meetings") { DomainText.required(field: "title").zh } == "请填写会议名称")
+        #expect(FieldLabels.$feature.withValue("accounts") { DomainText.required(field: "title").zh } == "请填写职务名称")
+        #expect(FieldLabels.$feature.withValue("meetings") { DomainText.field("heldOn").zh } == "会议日期")
+        #expect(FieldLabels.$feature.withValue("approvals") { DomainText.field("heldOn").zh } == "批次日期")
+        #expect(DomainText.field("title").zh == "名称", "no feature: the shared word")
+        // Put into words under one feature, a refusal keeps them wherever it is shown later.
+        let resolved = FieldLabels.$feature.withValue("meetings") { FieldError("title", .required(field: "title")).resolved() }
+        #expect(resolved.message == "请填写会议名称" && resolved.label == "会议名称" && resolved.field == "title")
+    }
 }

@@ -18,6 +18,10 @@ struct MeetingWebTests {
             let problem = try await SchedulerWebTests.assignedProblem(fixture, deadline: Day(year: 2026, month: 12, day: 31)!)
             let bad = try await client.send(.post, "/meetings", as: centre, form: [("kindCode", "tea"), ("title", ""), ("heldOn", "2026-11-20")])
             #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("请填写会议名称") && !bad.text.contains("职务名称"), "a meeting's title is labelled as the meeting form labels it")
+            let badAPI = try await client.send(.post, "/api/v1/meetings", as: centre, json: #"{"kindCode":"monthlyDispatch","heldOn":"2026-11-20"}"#)
+            let messages = (badAPI.object["errors"] as? [[String: Any]])?.compactMap { $0["message"] as? String } ?? []
+            #expect(badAPI.status == .unprocessableContent && messages.contains("请填写会议名称"), "\(messages)")
             let called = try await client.send(.post, "/api/v1/meetings", as: centre, json: """
                 {"kindCode":"monthlyDispatch","title":"11月项目建设调度会","heldOn":"2026-11-20","place":"市政府第一会议室","chair":"常务副市长",
                  "attendees":"市发改委\\n市自然资源局","problems":"\(problem.id)","projects":"\(problem.projectId ?? 0)"}

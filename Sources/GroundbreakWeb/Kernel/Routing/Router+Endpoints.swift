@@ -13,9 +13,30 @@ enum EndpointRegistry {
         for endpoint in Endpoint.allCases {
             let handler = endpoint.handler
             router.on(RouterPath(endpoint.pattern), method: endpoint.method) { request, context in
-                let prepared = try await prepare(endpoint, request: request, context: context, services: services)
-                return try await handler(prepared)
+                // Field names are read in the words of the feature answering (a meeting's
+                // `title` is 会议名称), including in refusals rendered after the handler returns.
+                try await FieldLabels.$feature.withValue(endpoint.feature) {
+                    do {
+                        let prepared = try await prepare(endpoint, request: request, context: context, services: services)
+                        return try await handler(prepared)
+                    } catch {
+                        throw resolvingLabels(error)
+                    }
+                }
             }
+        }
+    }
+
+    /// A refusal's field errors put into words now, while the feature's labels are in force.
+    static func resolvingLabels(_ error: any Error) -> any Error {
+        switch error {
+        case var appError as AppError where !appError.fieldErrors.isEmpty:
+            appError.fieldErrors = appError.fieldErrors.map { $0.resolved() }
+            return appError
+        case StoreError.invalid(let failure):
+            return StoreError.invalid(ValidationFailure(failure.errors.map { $0.resolved() }))
+        default:
+            return error
         }
     }
 
