@@ -87,15 +87,12 @@ public enum SupervisionEvent: Sendable, Equatable {
         }
     }
 
-    /// How an urge's text records the new deadline it set, after the office's own words.
-    static func newDeadlineNote(_ day: Day) -> String { "新时限 \(day.iso)" }
-    static let noteSeparator = "；"
-
     public var text: String {
         switch self {
         case .create: ""
         case .feedback(let text), .done(let text), .close(let text), .reopen(let text): text
-        case .urge(let note, let deadline): [note, deadline.map(Self.newDeadlineNote) ?? ""].filter { !$0.isEmpty }.joined(separator: Self.noteSeparator)
+        // The new deadline an urge sets is kept in the event's deadline, not in its words.
+        case .urge(let note, _): note
         }
     }
 }
@@ -253,13 +250,7 @@ public struct SupervisionLetterFacts: Sendable, Equatable {
         let before = events[..<index].last?.deadline ?? urge.deadline
         missedDeadline = before
         newDeadline = urge.deadline != before ? urge.deadline : nil
-        // The office's own words, without the new deadline the event's text records after them.
-        var words = urge.text
-        if let new = newDeadline, words.hasSuffix(SupervisionEvent.newDeadlineNote(new)) {
-            words.removeLast(SupervisionEvent.newDeadlineNote(new).count)
-            if words.hasSuffix(SupervisionEvent.noteSeparator) { words.removeLast(SupervisionEvent.noteSeparator.count) }
-        }
-        note = words
+        note = urge.text
         issuedOn = urge.on
         urged = true
     }

@@ -32,6 +32,7 @@ extension WebText {
         static let history = "办理过程"
         static let actions = "操作"
         static let newDeadline = "新的办理时限（可不填）"
+        static func deadlineMoved(_ day: String) -> String { "新时限 \(day)" }
         static let note = "说明"
         static let submit = "提交"
         static func letterFileName(_ id: some CustomStringConvertible) -> String { "督办函-\(id).docx" }

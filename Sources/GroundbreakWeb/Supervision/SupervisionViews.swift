@@ -82,8 +82,11 @@ struct SupervisionShowPage {
                 ? form(.decideSupervision(item.id), title: WebText.Supervision.decideHeading, events: item.status.isOpen ? [("urge", WebText.Supervision.urge)] : [("close", WebText.Supervision.close), ("reopen", WebText.Supervision.reopen)],
                        withDeadline: item.status.isOpen) : .empty,
             .h2(.text(WebText.Supervision.history)),
-            .ol(.class("timeline"), .forEach(events) { event in
-                .li(.span(.class("when"), .text("\(event.on.iso) \(event.actorName)")), .text(" \(event.kind.label)" + (event.text.isEmpty ? "" : " — \(event.text)")))
+            .ol(.class("timeline"), .forEach(Array(events.enumerated())) { index, event in
+                // An urge that moved the deadline says so, from the deadline it recorded.
+                let moved = event.kind == .urge && index > 0 && events[index - 1].deadline != event.deadline
+                let words = [event.text, moved ? WebText.Supervision.deadlineMoved(event.deadline.iso) : ""].filter { !$0.isEmpty }.joined(separator: "；")
+                return .li(.span(.class("when"), .text("\(event.on.iso) \(event.actorName)")), .text(" \(event.kind.label)" + (words.isEmpty ? "" : " — \(words)")))
             })
         )
         return Layout.document(title: WebText.Supervision.title(item.id), context: context, nav: .supervision, content: content)

@@ -44,7 +44,7 @@ struct SupervisionRulesTests {
         let events = [
             SupervisionEventRecord(kind: .create, text: "", deadline: d("2026-11-20"), statusAfter: .open, actorName: "督查室", on: d("2026-11-02"), at: Date()),
             SupervisionEventRecord(kind: .feedback, text: "推进中", deadline: d("2026-11-20"), statusAfter: .replied, actorName: "住建局", on: d("2026-11-10"), at: Date()),
-            SupervisionEventRecord(kind: .urge, text: "请加快；新时限 2026-12-10", deadline: d("2026-12-10"), statusAfter: .replied, actorName: "督查室", on: d("2026-11-26"), at: Date()),
+            SupervisionEventRecord(kind: .urge, text: "请加快", deadline: d("2026-12-10"), statusAfter: .replied, actorName: "督查室", on: d("2026-11-26"), at: Date()),
         ]
         let facts = SupervisionLetterFacts(item: item, events: events, today: d("2026-11-29"))
         #expect(facts.missedDeadline == d("2026-11-20") && facts.newDeadline == d("2026-12-10") && facts.note == "请加快")

@@ -88,6 +88,11 @@ struct SupervisionWebTests {
             #expect(lines2[1] == "长督函〔2026〕2号")
             #expect(lines2[3].contains("办理时限为2026年11月20日。截至2026年11月26日，该事项尚未办结，已逾期6天。现将办理时限调整为2026年12月10日"), "\(lines2)")
             #expect(!lines2.contains { $0.hasPrefix("督办意见") }, "no note, no paragraph: \(lines2)")
+            let secondPage = try await client.send(.get, "/supervision/\(second.id)", as: fixture)
+            #expect(secondPage.text.contains("新时限 2026-12-10"), "the history shows the deadline the urge set, from its own column")
+            let secondAPI = try await client.send(.get, "/api/v1/supervision/\(second.id)", as: fixture)
+            let urgeEvent = (secondAPI.object["events"] as? [[String: Any]])?.last
+            #expect(urgeEvent?["kind"] as? String == "urge" && urgeEvent?["text"] as? String == "" && urgeEvent?["deadline"] as? String == "2026-12-10")
             let page = try await client.send(.get, "/supervision/\(item.id)", as: fixture)
             #expect(page.text.contains("下载督办函") && page.text.contains("催办（督办函）"))
         }
