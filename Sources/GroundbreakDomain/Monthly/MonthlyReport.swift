@@ -153,8 +153,39 @@ public enum ReportState: String, Sendable, Codable, CaseIterable {
     }
 }
 
+/// The centre's decision on a sent report.
+public struct ReportReview: Sendable, Equatable {
+    public var accept: Bool
+    /// Why it goes back; required when it does.
+    public var comment: String
+    public var by: String
+    public var at: Date
+
+    public init(accept: Bool, comment: String, by: String, at: Date) {
+        self.accept = accept
+        self.comment = comment
+        self.by = by
+        self.at = at
+    }
+}
+
 /// The checks on a month's figures against the project and its other reports.
 public enum MonthlyReportRules {
+    /// Only a sent report is reviewed, and one sent back says why.
+    public static func review(_ report: MonthlyReport, _ review: ReportReview) -> Result<MonthlyReport, ValidationFailure> {
+        let comment = TextNormalizer.collapsedLine(review.comment)
+        var errors: [FieldError] = []
+        if report.status != .submitted { errors.append(FieldError("decision", .reportNotSubmitted)) }
+        if !review.accept && comment.isEmpty { errors.append(FieldError("reviewComment", .required(field: "reviewComment"))) }
+        guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
+        var next = report
+        next.status = review.accept ? .accepted : .returned
+        next.reviewComment = comment
+        next.reviewedAt = review.at
+        next.reviewedBy = review.by
+        return .success(next)
+    }
+
     public static let percentRange = 0...100
     public static let jobsRange = 0...1_000_000
     public static let maxProgressText = 500

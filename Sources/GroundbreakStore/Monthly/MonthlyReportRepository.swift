@@ -155,25 +155,30 @@ public struct MonthlyReportRepository: Sendable {
 
     /// The centre accepts a sent report, or returns it with a comment.
     public func review(id: Int64, accept: Bool, comment: String, expectedVersion: Int, actor: AuditActor, now: Date) async throws -> MonthlyReport {
-        let comment = TextNormalizer.collapsedLine(comment)
-        return try await database.transaction { db in
-            guard let current = try await db.raw("SELECT * FROM monthly_reports WHERE id = \(bind: id)").first().map(Self.report) else { throw StoreError.notFound }
-            guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
-            var errors: [FieldError] = []
-            if current.status != .submitted { errors.append(FieldError("decision", .reportNotSubmitted)) }
-            if !accept && comment.isEmpty { errors.append(FieldError("reviewComment", .required(field: "reviewComment"))) }
-            guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
-            try await db.raw("""
-                UPDATE monthly_reports SET status = \(bind: accept ? "accepted" : "returned"), review_comment = \(bind: comment),
-                    reviewed_at = \(bind: StoredTime.text(now)), reviewed_by = \(bind: actor.name), updated_at = \(bind: StoredTime.text(now)), version = version + 1
-                WHERE id = \(bind: id)
-                """).run()
-            guard let saved = try await db.raw("SELECT * FROM monthly_reports WHERE id = \(bind: id)").first().map(Self.report) else { throw StoreError.notFound }
-            try await LedgerGeneration.bump(db)
-            try await AuditLog.write(entity: "monthly_report", entityId: String(id), action: accept ? "accept" : "return",
-                                     before: try AuditLog.json(current), after: try AuditLog.json(saved), reason: comment, actor: actor, now: now, db: db)
-            return saved
-        }
+        try await reviewStep(now: now).run(ReportReview(accept: accept, comment: comment, by: actor.name, at: now), id: id,
+                                           expectedVersion: expectedVersion, actor: actor, now: now, in: database)
+    }
+
+    /// Review is a workflow step on a sent report; sending (a new month or a resubmission, one
+    /// row or a whole grid) is an upsert keyed by project and month, with its own checks.
+    private func reviewStep(now: Date) -> WorkflowStep<MonthlyReport, ReportReview> {
+        WorkflowStep(
+            entity: "monthly_report",
+            load: { id, db in try await db.raw("SELECT * FROM monthly_reports WHERE id = \(bind: id)").first().map(Self.report) },
+            id: \.id, version: \.version,
+            decide: { review, current in MonthlyReportRules.review(current, review) },
+            update: { next, current, db in
+                try await db.raw("""
+                    UPDATE monthly_reports SET status = \(bind: next.status.rawValue), review_comment = \(bind: next.reviewComment),
+                        reviewed_at = \(bind: next.reviewedAt.map(StoredTime.text)), reviewed_by = \(bind: next.reviewedBy), updated_at = \(bind: StoredTime.text(now)),
+                        version = version + 1
+                    WHERE id = \(bind: current.id) AND version = \(bind: current.version)
+                    """).run()
+            },
+            follow: { _, _, _, db in try await LedgerGeneration.bump(db) },
+            action: { $0.accept ? "accept" : "return" },
+            reason: { TextNormalizer.collapsedLine($0.comment) }
+        )
     }
 
     static func report(_ row: any SQLRow) throws -> MonthlyReport {

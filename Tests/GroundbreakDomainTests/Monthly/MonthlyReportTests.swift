@@ -69,6 +69,25 @@ struct MonthlyReportTests {
         #expect(fields(MonthlyFigures(dispatch: .wan(900))).isEmpty, "below the 1,000万 floor no reason is asked")
         #expect(fields(MonthlyFigures(dispatch: .wan(10), statistical: .wan(10_001))) == ["statistical"])
     }
+
+    @Test("the centre reviews only a sent report, and one sent back says why")
+    func review() throws {
+        let at = Date(timeIntervalSince1970: 1_790_000_000)
+        let sent = MonthlyReport(id: 1, projectId: 1, month: Month(year: 2026, month: 10)!, figures: MonthlyFigures(dispatch: .wan(100)), status: .submitted,
+                                 submittedAt: at, submittedBy: "秘书")
+        let accepted = try MonthlyReportRules.review(sent, ReportReview(accept: true, comment: "", by: "项目中心", at: at)).get()
+        #expect(accepted.status == .accepted && accepted.reviewedBy == "项目中心" && accepted.reviewedAt == at)
+        let returned = try MonthlyReportRules.review(sent, ReportReview(accept: false, comment: "  数据  有误 ", by: "项目中心", at: at)).get()
+        #expect(returned.status == .returned && returned.reviewComment == "数据 有误")
+        guard case .failure(let silent) = MonthlyReportRules.review(sent, ReportReview(accept: false, comment: " ", by: "项目中心", at: at)) else {
+            Issue.record("a return without a reason was taken"); return
+        }
+        #expect(silent.errors.map(\.field) == ["reviewComment"])
+        guard case .failure(let twice) = MonthlyReportRules.review(accepted, ReportReview(accept: true, comment: "", by: "项目中心", at: at)) else {
+            Issue.record("an accepted report was reviewed again"); return
+        }
+        #expect(twice.errors.map(\.field) == ["decision"])
+    }
 }
 
 @Suite("Statistics inclusion rules")
