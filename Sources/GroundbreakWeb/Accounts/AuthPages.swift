@@ -10,7 +10,7 @@ enum AuthPages {
     static let loginCSRFCookie = "gb_login_csrf"
 
     static func loginPage(_ input: EndpointRequest) async throws -> Response {
-        if input.principal != nil { return Responses.redirect(.ledger) }
+        if input.principal != nil { return Responses.redirect(.home) }
         return render(input, next: input.queryItems.first { $0.0 == "next" }?.1 ?? "", error: nil, status: .ok)
     }
 
@@ -108,7 +108,7 @@ enum AuthPages {
     static func safeNext(_ next: String) -> String {
         let plain = next.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) && $0 != "\\" }
         guard plain, next.utf8.count <= 2_000, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/login") else {
-            return Route.ledger.path
+            return Route.home.path
         }
         return next
     }

@@ -162,7 +162,7 @@ struct ApprovalQueuePage {
                     .div(.class("filter"), .label(.for("f-state"), .text(WebText.Approvals.clockState)),
                          Components.select("state", options: [ApprovalClockReading.State.overdue, .dueSoon, .running, .paused, .notStarted].map { .init($0.rawValue, $0.label) },
                                            selected: [filter.state?.rawValue ?? ""], blank: WebText.Approvals.all))),
-                .div(.class("filter-actions"), .button(.type(.submit), .class("button"), .text(WebText.Approvals.filter)), .span(.class("muted"), .text(WebText.Approvals.totalCount(total))))),
+                .div(.class("filter-actions"), .button(.type(.submit), .class("button"), .text(WebText.Approvals.filter)), .span(.class("muted list-total"), .attribute(named: "data-total", value: String(total)), .text(WebText.Approvals.totalCount(total))))),
             .div(.class("table-wrap"), .table(.class("ledger"),
                 .thead(.tr(.th(.text(WebText.Approvals.project)), .th(.text(WebText.Approvals.items)), .th(.text(WebText.Approvals.department)), .th(.text(WebText.Approvals.status)), .th(.text(WebText.Approvals.acceptedOn)),
                            .th(.text(WebText.Approvals.usedOfLimit)), .th(.text(WebText.Approvals.dueDate)), .th(.text(WebText.Approvals.clock)))),

@@ -6,6 +6,7 @@ enum WebText {
     static let productShort = "重大项目调度平台"
 
     enum Nav {
+        static let home = "工作台"
         static let ledger = "项目台账"
         static let newProject = "录入项目"
         static let approvals = "审批"

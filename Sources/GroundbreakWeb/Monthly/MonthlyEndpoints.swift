@@ -53,6 +53,7 @@ extension Route {
 
     static func projectReports(_ id: Int64, year: Int?) -> Route { Route(E.projectReportsPage, id: id, query: year.map { [("year", String($0))] } ?? []) }
     static func reportsBoard(month: String?) -> Route { Route(E.reportsBoard, query: month.map { [("month", $0)] } ?? []) }
+    static func reportsBoard(_ filter: ReportBoardFilter) -> Route { Route(E.reportsBoard, query: filter.items) }
     static func reviewReport(_ id: Int64) -> Route { Route(E.reportReview, id: id) }
     static func reportsGrid(month: String?) -> Route { Route(E.reportsGrid, query: month.map { [("month", $0)] } ?? []) }
     static var stats: Route { Route(E.statsPage) }

@@ -86,6 +86,9 @@ extension WebText {
         static let reports = "月度填报"
         static func reportsOf(_ month: some CustomStringConvertible) -> String { "\(month)月度填报" }
         static let targets = "目标与序时进度"
+        static func listedCount(_ count: some CustomStringConvertible) -> String { "列出 \(count) 个项目" }
+        static let allStates = "全部"
+        static let owedStates = "待报（未报、退回、待填报）"
         static func dueSummary(_ due: some CustomStringConvertible, _ rows: some CustomStringConvertible) -> String { "截止日期 \(due)。应报 \(rows) 个项目：" }
         static func dispatchTotal(_ dispatch: some CustomStringConvertible) -> String { "。已报本月完成投资（调度口径）合计 \(dispatch) 万元。" }
         static let stage = "阶段"
@@ -139,6 +142,7 @@ extension WebText {
         static let board = "某月应报项目及其填报状态（待填报、逾期未报、已报送、逾期报送、已退回、已审核）"
         static let boardAnswer = "填报情况"
         static let boardMonth = "YYYY-MM，默认上月"
+        static let boardStates = "只列这些填报状态的项目，多个用逗号分隔：missing, returned, due, submittedLate, submitted, accepted；counts 仍为全月各状态数"
         static let review = "项目中心审核通过或退回月报（退回须写明意见）"
         static let reviewed = "已审核或退回"
         static let inclusion = "入统：已开工未入库、本月入库、本季度集中入统候选"

@@ -70,13 +70,6 @@ enum ReportPages {
         .sorted { (order.firstIndex(of: $0.state) ?? 9, $0.project.id) < (order.firstIndex(of: $1.state) ?? 9, $1.project.id) }
     }
 
-    static func boardMonth(_ input: EndpointRequest) throws -> Month {
-        let raw = FormData(pairs: input.queryItems)["month"]
-        guard !raw.isEmpty else { return reportingMonth(input.today) }
-        guard let month = Month.parse(raw) else { throw AppError.badQuery(ValidationFailure([FieldError("month", .dateInvalid)])) }
-        return month
-    }
-
     /// A closed month reads its snapshot; the corrections made since are listed beside it.
     struct Closing: Sendable {
         var close: MonthClose?
@@ -92,9 +85,11 @@ enum ReportPages {
     }
 
     static func board(_ input: EndpointRequest) async throws -> Response {
-        let month = (try? boardMonth(input)) ?? reportingMonth(input.today)
+        let filter = (try? ReportBoardFilter.parse(input.queryItems, defaultMonth: reportingMonth(input.today)).get())
+            ?? ReportBoardFilter(month: reportingMonth(input.today))
+        let month = filter.month
         let rows = try await boardRows(input, month: month)
-        let page = ReportsBoardPage(context: PageContext(input), month: month, rows: rows,
+        let page = ReportsBoardPage(context: PageContext(input), month: month, filter: filter, rows: rows,
                                     closing: try await closing(input, month: month, projects: Set(rows.map(\.project.id))), today: input.today,
                                     canAdminister: Policy.decide(.administer, for: input.principal, catalog: input.catalog) == .allow,
                                     due: month.dueDate(day: input.services.reportRules.dueDay), catalog: input.catalog,

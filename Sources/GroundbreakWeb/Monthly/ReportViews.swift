@@ -103,6 +103,8 @@ struct ProjectReportsPage {
 struct ReportsBoardPage {
     var context: PageContext
     var month: Month
+    var filter: ReportBoardFilter
+    /// Every row the month owes in the caller's scope; the filter picks what is listed.
     var rows: [ReportPages.BoardRow]
     var closing: ReportPages.Closing
     var today: Day
@@ -122,9 +124,14 @@ struct ReportsBoardPage {
               .button(.type(.submit), .name("decision"), .value("return"), .class("button secondary"), .text(WebText.Monthly.sendBack)))
     }
 
+    var listed: [ReportPages.BoardRow] { rows.filter { filter.admits($0.state) } }
+
     var document: HTML {
         let counts = Dictionary(grouping: rows, by: \.state).mapValues(\.count)
         let dispatch = rows.compactMap(\.report).reduce(Money.zero) { $0 + $1.figures.dispatch }
+        let listed = listed
+        let pageCount = max(1, (listed.count + ReportBoardFilter.pageSize - 1) / ReportBoardFilter.pageSize)
+        let shown = listed.dropFirst((min(filter.page, pageCount) - 1) * ReportBoardFilter.pageSize).prefix(ReportBoardFilter.pageSize)
         return Layout.document(title: WebText.Monthly.reports, context: context, nav: .reports, content: .group(
             .div(.class("page-head"), .h1(.text(WebText.Monthly.reportsOf(month.label))),
                  .div(.class("actions"), .if(context.may(.editProject),
@@ -135,13 +142,15 @@ struct ReportsBoardPage {
             .p(.class("meta"), .text(WebText.Monthly.dueSummary(due.iso, rows.count) + [ReportState.missing, .returned, .due, .submittedLate, .submitted, .accepted]
                 .map { "\($0.label) \(counts[$0] ?? 0)" }.joined(separator: "，") + WebText.Monthly.dispatchTotal(ProjectReportsPage.wan(dispatch)))),
             closingPanel,
+            stateChips(counts),
+            .p(.class("list-total"), .attribute(named: "data-total", value: String(listed.count)), .text(WebText.Monthly.listedCount(listed.count))),
             .nav(.class("pagination"), .a(.href(esc(Route.reportsBoard(month: month.previous.iso).path)), .text("‹ \(month.previous.label)")),
                  .span(.class("current"), .text(month.label)),
                  .a(.href(esc(Route.reportsBoard(month: month.next.iso).path)), .text("\(month.next.label) ›"))),
             .div(.class("table-wrap"), .table(.class("ledger"),
                 .thead(.tr(.th(.text(WebText.Monthly.project)), .th(.text(WebText.Monthly.region)), .th(.text(WebText.Monthly.stage)), .th(.text(WebText.Monthly.responsible)), .th(.class("num"), .text(WebText.Monthly.thisMonthDispatch)), .th(.class("num"), .text(WebText.Monthly.thisMonthStatistical)),
                            .th(.text(WebText.Monthly.sentBy)), .th(.text(WebText.Monthly.status)))),
-                .tbody(.forEach(rows) { row in
+                .tbody(.forEach(Array(shown)) { row in
                     .tr(
                         .td(.class("name"), .a(.href(esc(Route.projectReports(row.project.id, year: month.year).path)), .text(row.project.fields.name))),
                         .td(.text(catalog.region(row.project.fields.regionCode)?.name ?? row.project.fields.regionCode)),
@@ -154,8 +163,21 @@ struct ReportsBoardPage {
                             canReview && row.report?.status == .submitted ? Self.reviewForm(context, report: row.report!, back: "board") : .empty)
                     )
                 })
-            ))
+            )),
+            Components.pagination(page: min(filter.page, pageCount), pageCount: pageCount) { Route.reportsBoard(filter.with(page: $0)).path }
         ))
+    }
+
+    /// One chip per state with its count, each a filter; the owed reports together first.
+    private func stateChips(_ counts: [ReportState: Int]) -> Node<HTML.BodyContext> {
+        let owed = ReportBoardFilter.owed
+        let choices: [(String, Set<ReportState>, Int)] = [(WebText.Monthly.allStates, [], rows.count),
+                                                         (WebText.Monthly.owedStates, owed, owed.reduce(0) { $0 + (counts[$1] ?? 0) })]
+            + ReportBoardFilter.order.map { ($0.label, [$0], counts[$0] ?? 0) }
+        return .div(.class("stage-chips"), .forEach(choices) { label, states, count in
+            .a(.class("chip" + (filter.states == states ? " active" : "")), .href(esc(Route.reportsBoard(filter.with(states: states)).path)),
+               .span(.class("chip-label"), .text(label)), .span(.class("chip-count"), .text(String(count))))
+        })
     }
 
     /// Closed: when and by whom, the corrections since, re-opening; open and ended: the close button.

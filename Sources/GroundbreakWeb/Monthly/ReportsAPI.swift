@@ -126,8 +126,14 @@ enum ReportsAPI {
     }
 
     static func board(_ input: EndpointRequest) async throws -> Response {
-        let month = try ReportPages.boardMonth(input)
-        let rows = try await ReportPages.boardRows(input, month: month)
+        let filter: ReportBoardFilter
+        switch ReportBoardFilter.parse(input.queryItems.filter { $0.0 != "page" }, defaultMonth: ReportPages.reportingMonth(input.today)) {
+        case .success(let parsed): filter = parsed
+        case .failure(let failure): throw AppError.badQuery(failure)
+        }
+        let month = filter.month
+        let all = try await ReportPages.boardRows(input, month: month)
+        let rows = all.filter { filter.admits($0.state) }
         let closing = try await ReportPages.closing(input, month: month, projects: Set(rows.map(\.project.id)))
         func figures(_ row: ReportPages.BoardRow) -> (Int64?, Int64?) {
             guard closing.close != nil else { return (row.report?.figures.dispatch.yuan, row.report?.figures.statistical?.yuan) }
@@ -136,7 +142,7 @@ enum ReportsAPI {
         }
         return try Responses.json(BoardDTO(
             month: month.iso, due: month.dueDate(day: input.services.reportRules.dueDay).iso, closedAt: closing.close?.closedAt,
-            counts: Dictionary(grouping: rows, by: \.state.rawValue).mapValues(\.count),
+            counts: Dictionary(grouping: all, by: \.state.rawValue).mapValues(\.count),
             rows: rows.map { .init(projectId: $0.project.id, projectName: $0.project.fields.name,
                                    responsible: ReportRules.responsible($0.project, catalog: input.catalog), state: $0.state.rawValue, stateLabel: $0.state.label,
                                    reportId: $0.report?.id, dispatch: figures($0).0, statistical: figures($0).1,

@@ -114,11 +114,13 @@ struct ProblemListPage {
     }
 
     var table: Node<HTML.BodyContext> {
-        guard !board.page.problems.isEmpty else { return .p(.class("empty"), .text(WebText.Problems.noneMatching)) }
-        return .div(.class("table-wrap"), .table(.class("ledger"),
+        guard !board.page.problems.isEmpty else {
+            return .group(Components.listTotal(0, WebText.Problems.listed(0)), .p(.class("empty"), .text(WebText.Problems.noneMatching)))
+        }
+        return .group(Components.listTotal(board.page.totalCount, WebText.Problems.listed(board.page.totalCount)), .div(.class("table-wrap"), .table(.class("ledger"),
             .thead(.tr(.th(.text(WebText.Problems.problem)), .th(.text(WebText.Problems.categoryShort)), .th(.text(WebText.Problems.level)), .th(.text(WebText.Problems.owner)), .th(.text(WebText.Problems.deadline)), .th(.text(WebText.Problems.status)),
                        .th(.text(WebText.Problems.raised)))),
-            .tbody(.forEach(board.page.problems) { row(for: $0) })))
+            .tbody(.forEach(board.page.problems) { row(for: $0) }))))
     }
 
     func row(for problem: Problem) -> Node<HTML.TableContext> {

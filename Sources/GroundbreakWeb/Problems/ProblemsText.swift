@@ -1,6 +1,7 @@
 /// The problems pages' words, zh-CN: the feature's section of the Web catalogue.
 extension WebText {
     enum Problems {
+        static func listed(_ count: some CustomStringConvertible) -> String { "符合条件的问题 \(count) 个" }
         static func listOfProject(_ name: some CustomStringConvertible) -> String { "问题清单：\(name)" }
         static let list = "问题清单"
         static func monthDay(_ month: some CustomStringConvertible, _ day: some CustomStringConvertible) -> String { "\(month)月\(day)日" }

@@ -133,7 +133,8 @@ extension LedgerPage {
                     }
                 ),
                 .tfoot(.tr(
-                    .th(.attribute(named: "colspan", value: "4"), .text(WebText.Projects.totalsLine(WebText.Ledger.totals, Format.count(page.totalCount)))),
+                    .th(.attribute(named: "colspan", value: "4"), .class("list-total"), .attribute(named: "data-total", value: String(page.totalCount)),
+                        .text(WebText.Projects.totalsLine(WebText.Ledger.totals, Format.count(page.totalCount)))),
                     .th(.class("num"), .text(Format.wan(page.totalInvestment))),
                     .th(.attribute(named: "colspan", value: "6"), .text(WebText.Projects.totalsInvestment(Format.yi(page.totalInvestment))))
                 ))

@@ -4,7 +4,7 @@ extension ProjectsEndpoints {
     var contract: OperationContract? {
         typealias T = WebText.ProjectsContract
         switch self {
-        case .home, .ledgerPage, .ledgerCSV, .ledgerXLSX, .projectNewPage, .projectCreate, .projectShowPage, .projectEditPage, .projectUpdate,
+        case .ledgerPage, .ledgerCSV, .ledgerXLSX, .projectNewPage, .projectCreate, .projectShowPage, .projectEditPage, .projectUpdate,
              .projectTransition:
             return nil
         case .apiListProjects:

@@ -2,7 +2,7 @@ import GroundbreakDomain
 
 /// The ledger, one project, its edits and stage changes.
 enum ProjectsEndpoints: String, EndpointSet {
-    case home, ledgerPage, ledgerCSV, ledgerXLSX, projectNewPage, projectCreate, projectShowPage, projectEditPage, projectUpdate
+    case ledgerPage, ledgerCSV, ledgerXLSX, projectNewPage, projectCreate, projectShowPage, projectEditPage, projectUpdate
     case projectTransition, apiListProjects, apiCreateProject, apiGetProject, apiUpdateProject, apiTransitionProject, apiProjectHistory
 
     static let navigation = [
@@ -14,7 +14,6 @@ enum ProjectsEndpoints: String, EndpointSet {
 
     var declaration: EndpointDeclaration {
         switch self {
-        case .home: .get("/", .signedIn, { _ in Responses.redirect(.ledger) })
         case .ledgerPage: .get("/projects", .viewProjects, ProjectPages.ledger)
         case .ledgerCSV: .get("/projects.csv", .viewProjects, LedgerExportPages.csv)
         case .ledgerXLSX: .get("/projects.xlsx", .viewProjects, LedgerExportPages.xlsx)
@@ -40,7 +39,6 @@ extension Route {
 
     static var ledger: Route { .ledger(ProjectQuery()) }
 
-    static var home: Route { Route(E.home) }
     static func ledger(_ query: ProjectQuery) -> Route { Route(E.ledgerPage, query: query.items) }
     static func ledgerCSV(_ query: ProjectQuery) -> Route { Route(E.ledgerCSV, query: query.items.filter { $0.0 != "page" && $0.0 != "perPage" }) }
     static func ledgerXLSX(_ query: ProjectQuery) -> Route { Route(E.ledgerXLSX, query: query.items.filter { $0.0 != "page" && $0.0 != "perPage" }) }

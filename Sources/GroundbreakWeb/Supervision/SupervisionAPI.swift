@@ -66,8 +66,7 @@ enum SupervisionAPI {
     }
 
     static func list(_ input: EndpointRequest) async throws -> Response {
-        let openOnly = input.queryItems.first { $0.0 == "all" }?.1 != "true"
-        let items = try await input.services.supervision.items(owners: try SupervisionPages.reach(input), openOnly: openOnly)
+        let items = try await SupervisionPages.listed(input, view: SupervisionPages.ListView(input.queryItems))
         return try Responses.json(items.map { ItemDTO($0, catalog: input.catalog, today: input.today) })
     }
 

@@ -7,7 +7,7 @@ extension SupervisionEndpoints {
         case .supervisionPage, .supervisionCreate, .supervisionShow, .supervisionAnswer, .supervisionDecide, .supervisionLetter:
             return nil
         case .apiSupervision:
-            return OperationContract("listSupervisedItems", T.list, query: [.flag("all", T.all)], answers: [.list(SupervisionAPI.ItemDTO.self, T.listAnswer)])
+            return OperationContract("listSupervisedItems", T.list, query: [.flag("all", T.all), .flag("overdue", T.overdue)], answers: [.list(SupervisionAPI.ItemDTO.self, T.listAnswer)])
         case .apiSupervisionCreate:
             return OperationContract("createSupervisedItem", T.create, body: .json(SupervisedItemRequest.self),
                                      answers: [.created(SupervisionAPI.DetailDTO.self, T.created)], failures: [.invalid(T.createInvalid)])

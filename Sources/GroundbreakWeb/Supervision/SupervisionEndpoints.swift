@@ -32,7 +32,8 @@ enum SupervisionEndpoints: String, EndpointSet {
 extension Route {
     private typealias E = SupervisionEndpoints
 
-    static func supervision(openOnly: Bool) -> Route { Route(E.supervisionPage, query: openOnly ? [] : [("all", "true")]) }
+    static func supervision(openOnly: Bool) -> Route { supervision(openOnly ? .open : .all) }
+    static func supervision(_ view: SupervisionPages.ListView) -> Route { Route(E.supervisionPage, query: view.query) }
     static func supervisedItem(_ id: Int64) -> Route { Route(E.supervisionShow, id: id) }
     static func answerSupervision(_ id: Int64) -> Route { Route(E.supervisionAnswer, id: id) }
     static func decideSupervision(_ id: Int64) -> Route { Route(E.supervisionDecide, id: id) }

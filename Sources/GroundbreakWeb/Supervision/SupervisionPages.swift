@@ -13,14 +13,38 @@ enum SupervisionPages {
         Policy.supervisionReach(of: try input.requirePrincipal(), catalog: input.catalog)
     }
 
+    /// Which items a list shows: the open ones (default), the overdue ones, or all.
+    enum ListView: String, Sendable {
+        case open, overdue, all
+
+        init(_ items: [(String, String)]) {
+            let form = FormData(pairs: items)
+            self = form["all"] == "true" ? .all : form["overdue"] == "true" ? .overdue : .open
+        }
+
+        var query: [(String, String)] {
+            switch self {
+            case .open: []
+            case .overdue: [("overdue", "true")]
+            case .all: [("all", "true")]
+            }
+        }
+    }
+
+    /// The items a list shows, for the page, the API and the home page alike.
+    static func listed(_ input: EndpointRequest, view: ListView) async throws -> [SupervisedItem] {
+        let items = try await input.services.supervision.items(owners: try reach(input), openOnly: view != .all)
+        return view == .overdue ? items.filter { $0.isOverdue(on: input.today) } : items
+    }
+
     static func list(_ input: EndpointRequest) async throws -> Response {
         try await renderList(input, errors: [], form: FormData(pairs: []), status: .ok)
     }
 
     static func renderList(_ input: EndpointRequest, errors: [FieldError], form: FormData, status: HTTPResponse.Status) async throws -> Response {
-        let openOnly = input.queryItems.first { $0.0 == "all" }?.1 != "true"
-        let items = try await input.services.supervision.items(owners: try reach(input), openOnly: openOnly)
-        let page = SupervisionListPage(context: PageContext(input), items: items, openOnly: openOnly, catalog: input.catalog, errors: errors, form: form)
+        let view = ListView(input.queryItems)
+        let items = try await listed(input, view: view)
+        let page = SupervisionListPage(context: PageContext(input), items: items, view: view, catalog: input.catalog, errors: errors, form: form)
         return Responses.html(page.document, status: status)
     }
 

@@ -3,6 +3,8 @@ extension WebText {
     enum Supervision {
         static let items = "督办事项"
         static func openSummary(_ items: some CustomStringConvertible, _ overdue: some CustomStringConvertible) -> String { "未办结 \(items) 件，其中逾期 \(overdue) 件。" }
+        static func overdueSummary(_ items: some CustomStringConvertible) -> String { "逾期未办结 \(items) 件。" }
+        static let showOverdue = "只看逾期"
         static func allSummary(_ items: some CustomStringConvertible) -> String { "全部 \(items) 件。" }
         static let showAll = "查看全部（含已销号）"
         static let showOpen = "只看未办结"
@@ -42,6 +44,7 @@ extension WebText {
         static let list = "督办事项：督查室、项目中心看全部，责任单位看本单位的；默认只列未办结（all=true 列全部）"
         static let listAnswer = "督办事项，未办结在前、时限早在前"
         static let all = "true：列出全部（含已办结）"
+        static let overdue = "true：只列逾期未办结的"
         static let create = "立项督办（督查室、项目中心）"
         static let created = "立项后的事项与过程"
         static let createInvalid = "内容、责任单位或时限有误"

@@ -6,7 +6,7 @@ import Plot
 struct SupervisionListPage {
     var context: PageContext
     var items: [SupervisedItem]
-    var openOnly: Bool
+    var view: SupervisionPages.ListView
     var catalog: ReferenceCatalog
     var errors: [FieldError]
     var form: FormData
@@ -16,12 +16,23 @@ struct SupervisionListPage {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(WebText.Supervision.items)),
             Components.errorSummary(errors),
-            .p(.class("lead"), .text(openOnly ? WebText.Supervision.openSummary(items.count, overdue) : WebText.Supervision.allSummary(items.count))),
-            .p(.a(.href(esc(Route.supervision(openOnly: !openOnly).path)), .text(openOnly ? WebText.Supervision.showAll : WebText.Supervision.showOpen))),
+            .p(.class("lead list-total"), .attribute(named: "data-total", value: String(items.count)), .text(summary(overdue: overdue))),
+            .div(.class("stage-chips"), .forEach([(SupervisionPages.ListView.open, WebText.Supervision.showOpen), (.overdue, WebText.Supervision.showOverdue),
+                                                  (.all, WebText.Supervision.showAll)]) { choice, label in
+                .a(.class("chip" + (choice == view ? " active" : "")), .href(esc(Route.supervision(choice).path)), .span(.class("chip-label"), .text(label)))
+            }),
             context.may(.superviseItems) ? createForm : .empty,
             table
         )
         return Layout.document(title: WebText.Supervision.items, context: context, nav: .supervision, content: content)
+    }
+
+    func summary(overdue: Int) -> String {
+        switch view {
+        case .open: WebText.Supervision.openSummary(items.count, overdue)
+        case .overdue: WebText.Supervision.overdueSummary(items.count)
+        case .all: WebText.Supervision.allSummary(items.count)
+        }
     }
 
     var createForm: Node<HTML.BodyContext> {

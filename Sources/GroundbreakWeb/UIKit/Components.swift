@@ -152,6 +152,12 @@ enum Components {
     }
 
     /// Page links: first, previous, a window around the current page, next, last.
+    /// How many rows a list holds under its filter, in words and as `data-total` (the home page's
+    /// counts are checked against it).
+    static func listTotal<C: HTML.BodyContext>(_ count: Int, _ text: String) -> Node<C> {
+        .element(named: "p", nodes: [.class("list-total"), .attribute(named: "data-total", value: String(count)), .text(text)])
+    }
+
     static func pagination<C: HTML.BodyContext>(page: Int, pageCount: Int, link: (Int) -> String) -> Node<C> {
         guard pageCount > 1 else { return .empty }
         let window = Set((max(1, page - 2)...min(pageCount, page + 2)).map { $0 } + [1, pageCount])

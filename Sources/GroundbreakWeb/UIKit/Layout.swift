@@ -75,7 +75,7 @@ enum Layout {
             .body(
                 .header(
                     .class("topbar"),
-                    .a(.class("brand"), .href(esc(Route.ledger.path)), .text(WebText.product)),
+                    .a(.class("brand"), .href(esc(Route.home.path)), .text(WebText.product)),
                     .if(context.principal != nil, .nav(
                         .class("mainnav"),
                         .forEach(NavigationEntry.all.filter { $0.requires.map(context.may) ?? true }) { entry in

@@ -49,9 +49,9 @@ struct AuthAndSecurityTests {
 
     @Test("after sign-in, only same-site paths are followed")
     func openRedirect() {
-        #expect(AuthPages.safeNext("https://evil.example/") == "/projects")
-        #expect(AuthPages.safeNext("//evil.example/") == "/projects")
-        #expect(AuthPages.safeNext("/\\evil") == "/projects")
+        #expect(AuthPages.safeNext("https://evil.example/") == "/")
+        #expect(AuthPages.safeNext("//evil.example/") == "/")
+        #expect(AuthPages.safeNext("/\\evil") == "/")
         #expect(AuthPages.safeNext("/projects/5") == "/projects/5")
     }
 

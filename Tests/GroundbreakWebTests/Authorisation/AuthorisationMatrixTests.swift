@@ -73,6 +73,7 @@ struct AuthorisationMatrixTests {
     static let successTables: [String: @Sendable (Endpoint) -> HTTPResponse.Status?] = [
         AccountsEndpoints.feature: { AccountsEndpoints($0).map(success) },
         ProjectsEndpoints.feature: { ProjectsEndpoints($0).map(success) },
+        HomeEndpoints.feature: { HomeEndpoints($0).map(success) },
         ApprovalsEndpoints.feature: { ApprovalsEndpoints($0).map(success) },
         MonthlyEndpoints.feature: { MonthlyEndpoints($0).map(success) },
         ProblemsEndpoints.feature: { ProblemsEndpoints($0).map(success) },

@@ -6,6 +6,7 @@ enum Features {
     static let all: [any EndpointSet.Type] = [
         SystemEndpoints.self,
         AccountsEndpoints.self,
+        HomeEndpoints.self,
         ProjectsEndpoints.self,
         ReferenceEndpoints.self,
         ApprovalsEndpoints.self,
