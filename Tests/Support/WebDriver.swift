@@ -30,8 +30,9 @@ public final class WebDriver: @unchecked Sendable {
         ProcessInfo.processInfo.environment["GROUNDBREAK_REQUIRE_BROWSER"] == "1"
     }
 
-    /// Starts chromedriver on a free loopback port and a headless Chromium session.
-    public static func start(logPath: String) async throws -> WebDriver {
+    /// Starts chromedriver on a free loopback port and a headless Chromium session: a 1440×1000
+    /// desktop window, or with `phone` a 390×844 touch screen at 3× (Chromium's mobile emulation).
+    public static func start(logPath: String, phone: Bool = false) async throws -> WebDriver {
         guard let chromium, let chromedriver else { throw Failure(message: "Chromium 或 chromedriver 未安装") }
         try FileManager.default.createDirectory(atPath: (logPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let port = Int.random(in: 20_000...40_000)
@@ -41,13 +42,15 @@ public final class WebDriver: @unchecked Sendable {
             if (try? await driver.request("GET", "/status")) != nil { break }
             try await Task.sleep(for: .milliseconds(100))
         }
-        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
-            "browserName": "chrome",
-            "goog:chromeOptions": [
-                "binary": chromium,
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1440,1000", "--lang=zh-CN"],
-            ],
-        ]]]
+        var options: [String: Any] = [
+            "binary": chromium,
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1440,1000", "--lang=zh-CN"],
+        ]
+        if phone {
+            options["mobileEmulation"] = ["deviceMetrics": ["width": 390, "height": 844, "pixelRatio": 3.0, "touch": true],
+                                          "userAgent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile"]
+        }
+        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": options]]]
         let session = try await driver.request("POST", "/session", capabilities)
         guard let value = session["value"] as? [String: Any], let id = value["sessionId"] as? String else {
             await driver.stop()
@@ -140,6 +143,16 @@ public final class WebDriver: @unchecked Sendable {
     /// Chooses the option with `value` in a `<select>`.
     public func select(_ css: String, value: String) async throws {
         try await click("\(css) option[value=\"\(value)\"]")
+    }
+
+    /// Forgets the session cookies: the next page is seen signed out.
+    public func clearCookies() async throws {
+        try await session("DELETE", "/cookie")
+    }
+
+    /// Runs JavaScript in the page and returns its result.
+    public func script(_ source: String) async throws -> Any? {
+        try await session("POST", "/execute/sync", ["script": source, "args": [Any]()])
     }
 
     /// Writes a PNG screenshot of the viewport.

@@ -122,7 +122,8 @@ struct ReportGridPage {
         func value(_ key: String, _ fallback: String) -> String { form.map { $0["\(key)\(id)"] } ?? fallback }
         func cell(_ key: String, _ fallback: String, label: String, size: Int = 8) -> Node<HTML.BodyContext> {
             .input(.type(.text), .name("\(key)\(id)"), .value(esc(value(key, fallback))), .attribute(named: "size", value: String(size)),
-                   .attribute(named: "aria-label", value: esc("\(row.project.fields.name) \(label)")))
+                   .attribute(named: "aria-label", value: esc("\(row.project.fields.name) \(label)")),
+                   .attribute(named: "inputmode", value: Components.inputMode(for: key)))
         }
         let locked = row.report?.status == .accepted
         return .tr(.class(errors.isEmpty ? "" : "row-error"),

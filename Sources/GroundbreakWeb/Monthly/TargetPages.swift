@@ -221,7 +221,7 @@ struct TargetsPage {
             .input(.type(.hidden), .name("year"), .value(String(query.month.year))),
             .input(.type(.hidden), .name("month"), .value(esc(query.month.iso))),
             .input(.type(.hidden), .name("indicator"), .value(esc(reading.indicator.code))),
-            .input(.type(.text), .name("value"), .value(esc(current)), .attribute(named: "size", value: "8"),
+            .input(.type(.text), .name("value"), .value(esc(current)), .attribute(named: "size", value: "8"), .attribute(named: "inputmode", value: "decimal"),
                    .attribute(named: "aria-label", value: esc(WebText.Monthly.annualTargetIn(reading.indicator.label, kind == .amount ? WebText.Monthly.wanUnit : kind == .percent ? "%" : WebText.Monthly.countUnit)))),
             Components.select("curve", options: [.init("linear", WebText.Monthly.evenCurve), .init("northern", WebText.Monthly.northernCurve)], selected: [reading.target?.curve ?? "linear"], blank: nil,
                               form: "t\(reading.indicator.code)-"),

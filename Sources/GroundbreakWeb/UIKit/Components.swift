@@ -40,11 +40,21 @@ enum Components {
             label(name, text, required: required, form: form),
             .input(
                 .type(inputType), .name(name), .id(fieldID(form + name)), .value(esc(value)), .placeholder(esc(placeholder)),
-                .attribute(named: "aria-invalid", value: messages.isEmpty ? nil : "true")
+                .attribute(named: "aria-invalid", value: messages.isEmpty ? nil : "true"),
+                .attribute(named: "inputmode", value: inputMode(for: name))
             ),
             .unwrap(hint) { .p(.class("hint"), .text($0)) },
             errors(messages)
         )
+    }
+
+    /// Which keyboard a phone shows for a field: the number pad for amounts, counts and years.
+    static func inputMode(for name: String) -> String? {
+        let decimal: Set = ["dispatch", "statistical", "totalInvestmentWan", "plannedInvestment", "plannedInvestmentWan", "value", "minWan", "maxWan",
+                            "longitude", "latitude"]
+        let numeric: Set = ["progressPercent", "jobs", "year", "add", "limit", "promised"]
+        let base = String(name.prefix { !$0.isNumber })
+        return decimal.contains(base) ? "decimal" : numeric.contains(base) ? "numeric" : nil
     }
 
     static func textArea<C: HTML.BodyContext>(_ name: String, label text: String, value: String, errors messages: [String] = []) -> Node<C> {

@@ -76,6 +76,11 @@ enum Layout {
                 .header(
                     .class("topbar"),
                     .a(.class("brand"), .href(esc(Route.home.path)), .text(WebText.product)),
+                    // On a phone the navigation folds behind a menu button (a checkbox and its
+                    // label: no script needed); on a desktop both are hidden and the bar shows.
+                    .if(context.principal != nil, .input(.type(.checkbox), .id("nav-toggle"), .class("nav-toggle"),
+                                                         .attribute(named: "aria-label", value: WebText.Nav.menu))),
+                    .if(context.principal != nil, .label(.for("nav-toggle"), .class("nav-button"), .text(WebText.Nav.menu))),
                     .if(context.principal != nil, .nav(
                         .class("mainnav"),
                         .forEach(NavigationEntry.all.filter { $0.requires.map(context.may) ?? true }) { entry in
