@@ -39,6 +39,9 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
     document.querySelectorAll("table.ledger").forEach(labelCells);
     document.querySelectorAll("form.transition-form").forEach(syncTransitionFields);
     document.querySelectorAll("form.filters").forEach(autoSubmitPerPage);

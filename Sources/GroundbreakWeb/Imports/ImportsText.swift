@@ -43,7 +43,6 @@ extension WebText {
         static let ledger = "项目台账"
         static let monthly = "月度数据"
         static let allProjects = "全部项目"
-        static let filtered = "按筛选条件"
         static func ledgerTitle(_ year: some CustomStringConvertible) -> String { "\(year)年重大项目台账" }
         static func ledgerSubtitle(_ today: some CustomStringConvertible, _ filter: some CustomStringConvertible) -> String { "单位：万元　　制表日期：\(today)　　范围：\(filter)" }
         static let unnamedFile = "未命名文件"

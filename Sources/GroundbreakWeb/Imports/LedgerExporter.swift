@@ -41,7 +41,7 @@ public struct LedgerExporter: Sendable {
     public func writeXLSX(_ query: ProjectQuery, to destination: URL, now: Date) async throws {
         let scratch = destination.deletingLastPathComponent().appendingPathComponent(".xlsx-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let filter = query.items.filter { $0.0 != "page" && $0.0 != "perPage" }.isEmpty ? WebText.Imports.allProjects : WebText.Imports.filtered
+        let filter = query.described(catalog, today: today)
         let writer = try LedgerWorkbookWriter(directory: scratch, title: WebText.Imports.ledgerTitle(today.year),
                                               subtitle: WebText.Imports.ledgerSubtitle(today.iso, filter))
         try await forEachPage(query) { rows in

@@ -4,8 +4,8 @@ extension MonthlyEndpoints {
     var contract: OperationContract? {
         typealias T = WebText.MonthlyContract
         switch self {
-        case .projectReportsPage, .projectReportSubmit, .reportsBoard, .reportReview, .reportsGrid, .reportsGridSave, .reportsClose, .reportsReopen,
-             .projectPlanSave, .statsPage, .statsRecord, .targetsPage, .targetSet, .reportPhotoUpload:
+        case .projectReportsPage, .projectReportSubmit, .reportsBoard, .reportsBoardXLSX, .reportReview, .reportsGrid, .reportsGridSave, .reportsClose, .reportsReopen,
+             .projectPlanSave, .statsPage, .statsRecord, .targetsPage, .targetsXLSX, .targetSet, .reportPhotoUpload:
             return nil
         case .apiProjectReports:
             return OperationContract("projectReports", T.projectReports, answers: [.list(ReportsAPI.ReportDTO.self, T.projectReportsAnswer)])

@@ -2,8 +2,8 @@ import GroundbreakDomain
 
 /// Monthly reports, review and closing, annual plans, statistics inclusion, targets and site photos.
 enum MonthlyEndpoints: String, EndpointSet {
-    case projectReportsPage, projectReportSubmit, reportsBoard, reportReview, reportsGrid, reportsGridSave, reportsClose, reportsReopen
-    case projectPlanSave, statsPage, statsRecord, targetsPage, targetSet, reportPhotoUpload, apiProjectReports
+    case projectReportsPage, projectReportSubmit, reportsBoard, reportsBoardXLSX, reportReview, reportsGrid, reportsGridSave, reportsClose, reportsReopen
+    case projectPlanSave, statsPage, statsRecord, targetsPage, targetsXLSX, targetSet, reportPhotoUpload, apiProjectReports
     case apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth
     case apiProjectPlans, apiSaveProjectPlan, apiTargets, apiSetTarget, apiProjectPhotos, apiUploadPhoto
 
@@ -17,6 +17,7 @@ enum MonthlyEndpoints: String, EndpointSet {
         switch self {
         case .projectReportsPage: .get("/projects/:id/reports", .viewProjects, on: .project, ReportPages.projectReports)
         case .projectReportSubmit: .post("/projects/:id/reports", .editProject, on: .project, ReportPages.submit)
+        case .reportsBoardXLSX: .get("/reports.xlsx", .viewProjects, ReportBoardExport.xlsx)
         case .reportsBoard: .get("/reports", .viewProjects, ReportPages.board)
         case .reportReview: .post("/reports/:id/review", .reviewReports, on: .report, ReportPages.review)
         case .reportsGrid: .get("/reports/grid", .editProject, ReportGrid.page)
@@ -27,6 +28,7 @@ enum MonthlyEndpoints: String, EndpointSet {
         case .statsPage: .get("/stats", .viewProjects, InclusionPages.page)
         case .statsRecord: .post("/projects/:id/stats-inclusion", .recordStats, on: .project, InclusionPages.record)
         case .targetsPage: .get("/targets", .viewProjects, TargetPages.page)
+        case .targetsXLSX: .get("/targets.xlsx", .viewProjects, TargetExport.xlsx)
         case .targetSet: .post("/targets", .setTargets, TargetPages.set)
         case .reportPhotoUpload: .post("/projects/:id/photos", .editProject, on: .project, upload: true, PhotoPages.upload)
         case .apiProjectReports: .get("/api/v1/projects/:id/reports", .viewProjects, on: .project, ReportsAPI.projectReports)
@@ -54,9 +56,11 @@ extension Route {
     static func projectReports(_ id: Int64, year: Int?) -> Route { Route(E.projectReportsPage, id: id, query: year.map { [("year", String($0))] } ?? []) }
     static func reportsBoard(month: String?) -> Route { Route(E.reportsBoard, query: month.map { [("month", $0)] } ?? []) }
     static func reportsBoard(_ filter: ReportBoardFilter) -> Route { Route(E.reportsBoard, query: filter.items) }
+    static func reportsBoardXLSX(_ filter: ReportBoardFilter) -> Route { Route(E.reportsBoardXLSX, query: filter.with(page: 1).items) }
     static func reviewReport(_ id: Int64) -> Route { Route(E.reportReview, id: id) }
     static func reportsGrid(month: String?) -> Route { Route(E.reportsGrid, query: month.map { [("month", $0)] } ?? []) }
     static var stats: Route { Route(E.statsPage) }
+    static func targetsXLSX(unit: String, month: String) -> Route { Route(E.targetsXLSX, query: [("unit", unit), ("month", month)]) }
     static func targets(unit: String?, month: String?) -> Route { Route(E.targetsPage, query: [("unit", unit ?? ""), ("month", month ?? "")].filter { !$0.1.isEmpty }) }
     static var closeMonth: Route { Route(E.reportsClose) }
     static func projectPlans(_ id: Int64) -> Route { Route(E.projectPlanSave, id: id) }

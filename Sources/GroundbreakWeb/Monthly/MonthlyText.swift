@@ -86,6 +86,11 @@ extension WebText {
         static let reports = "月度填报"
         static func reportsOf(_ month: some CustomStringConvertible) -> String { "\(month)月度填报" }
         static let targets = "目标与序时进度"
+        static func boardFilter(_ month: some CustomStringConvertible, _ states: some CustomStringConvertible) -> String { "\(month)；填报状态：\(states)" }
+        static func boardFileName(_ month: some CustomStringConvertible) -> String { "月度填报-\(month).xlsx" }
+        static let serial = "序号"
+        static func targetsFilter(_ unit: some CustomStringConvertible, _ month: some CustomStringConvertible) -> String { "\(unit)；截至\(month)" }
+        static func targetsFileName(_ unit: some CustomStringConvertible, _ month: some CustomStringConvertible) -> String { "目标与序时进度-\(unit)-\(month).xlsx" }
         static func listedCount(_ count: some CustomStringConvertible) -> String { "列出 \(count) 个项目" }
         static let allStates = "全部"
         static let owedStates = "待报（未报、退回、待填报）"

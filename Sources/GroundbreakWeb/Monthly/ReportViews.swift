@@ -143,6 +143,7 @@ struct ReportsBoardPage {
                 .map { "\($0.label) \(counts[$0] ?? 0)" }.joined(separator: "，") + WebText.Monthly.dispatchTotal(ProjectReportsPage.wan(dispatch)))),
             closingPanel,
             stateChips(counts),
+            Components.listTools(filter: ReportBoardExport.filterText(filter), xlsx: .reportsBoardXLSX(filter)),
             .p(.class("list-total"), .attribute(named: "data-total", value: String(listed.count)), .text(WebText.Monthly.listedCount(listed.count))),
             .nav(.class("pagination"), .a(.href(esc(Route.reportsBoard(month: month.previous.iso).path)), .text("‹ \(month.previous.label)")),
                  .span(.class("current"), .text(month.label)),

@@ -172,6 +172,9 @@ struct TargetsPage {
         }
     }
 
+    /// A share of the year (0…1) as the page prints it.
+    static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
+
     var unitOptions: [Components.Option] {
         units.map { unit in
             let group = switch unit.kind {
@@ -198,13 +201,14 @@ struct TargetsPage {
                          .input(.type(.text), .name("month"), .id("f-month"), .value(esc(query.month.iso))))),
                 .div(.class("filter-actions"), .button(.type(.submit), .class("button"), .text(WebText.Monthly.view)))),
             .p(.class("meta"), .text(WebText.Monthly.targetsHint(indicators.source))),
+            Components.listTools(filter: TargetExport.filterText(query, catalog: catalog), xlsx: .targetsXLSX(unit: query.unit.text, month: query.month.iso)),
             .div(.class("table-wrap"), .table(.class("ledger"),
                 .thead(.tr(.th(.text(WebText.Monthly.indicator)), .th(.class("num"), .text(WebText.Monthly.annualTarget)), .th(.class("num"), .text(WebText.Monthly.timeProgress)), .th(.class("num"), .text(WebText.Monthly.done)),
                            .th(.text(WebText.Monthly.bulletinMeasure)), .th(.text("")))),
                 .tbody(.forEach(readings) { reading in
                     .tr(.td(.class("name"), .text(reading.indicator.label), .span(.class("sub"), .text(reading.indicator.basis))),
                         .td(.class("num"), .text(Self.format(reading.target?.value, reading.indicator.kind))),
-                        .td(.class("num"), .text(String(format: "%.1f%%", reading.timeProgress * 100))),
+                        .td(.class("num"), .text(Self.percent(reading.timeProgress))),
                         .td(.class("num"), .text(Self.format(reading.actual, reading.indicator.kind))),
                         .td(.span(.class((reading.gapPoints ?? 0) < 0 ? "flag flag-red" : ""), .text(reading.bulletin))),
                         .td(canSet ? setForm(reading, query: query) : .empty))

@@ -30,6 +30,7 @@ struct ProblemListPage {
             enterpriseForm,
             viewChips,
             escalateForm,
+            Components.listTools(filter: ProblemExport.filterText(query, settings: settings, catalog: catalog, project: project), xlsx: .problemsXLSX(query)),
             table,
             Components.pagination(page: board.page.page, pageCount: board.page.pageCount) { page in
                 var next = query

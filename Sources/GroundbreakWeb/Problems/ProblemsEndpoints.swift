@@ -2,7 +2,7 @@ import GroundbreakDomain
 
 /// The problem list: raise, assign, handle, close out, escalate, and the evidence files.
 enum ProblemsEndpoints: String, EndpointSet {
-    case problemsPage, problemShow, projectProblemRaise, problemManage, problemHandle, problemConfirm, problemsEscalate
+    case problemsPage, problemsXLSX, problemShow, projectProblemRaise, problemManage, problemHandle, problemConfirm, problemsEscalate
     case enterpriseProblemRaise, apiProblems, apiProblem, apiRaiseProblem, apiProblemManage, apiProblemHandle
     case apiProblemConfirm, apiRaiseEnterpriseProblem, apiProblemFileUpload
 
@@ -15,6 +15,7 @@ enum ProblemsEndpoints: String, EndpointSet {
     var declaration: EndpointDeclaration {
         switch self {
         case .problemsPage: .get("/problems", .viewProblems, ProblemPages.list)
+        case .problemsXLSX: .get("/problems.xlsx", .viewProblems, ProblemExport.xlsx)
         case .problemShow: .get("/problems/:id", .viewProblems, on: .problem, ProblemPages.show)
         case .projectProblemRaise: .post("/projects/:id/problems", .editProject, on: .project, ProblemPages.raise)
         case .problemManage: .post("/problems/:id/manage", .manageProblems, on: .problem, { try await ProblemPages.event($0, group: .manage) })
@@ -39,6 +40,7 @@ extension Route {
     private typealias E = ProblemsEndpoints
 
     static func problems(_ query: ProblemQuery) -> Route { Route(E.problemsPage, query: query.items) }
+    static func problemsXLSX(_ query: ProblemQuery) -> Route { Route(E.problemsXLSX, query: query.items.filter { $0.0 != "page" && $0.0 != "perPage" }) }
     static func problem(_ id: Int64) -> Route { Route(E.problemShow, id: id) }
     static func raiseProblem(projectId: Int64) -> Route { Route(E.projectProblemRaise, id: projectId) }
     static func manageProblem(_ id: Int64) -> Route { Route(E.problemManage, id: id) }

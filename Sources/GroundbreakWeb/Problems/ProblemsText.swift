@@ -1,6 +1,10 @@
 /// The problems pages' words, zh-CN: the feature's section of the Web catalogue.
 extension WebText {
     enum Problems {
+        static func ownerFilter(_ owner: some CustomStringConvertible) -> String { "责任单位：\(owner)" }
+        static func fileName(_ today: some CustomStringConvertible) -> String { "问题清单-\(today).xlsx" }
+        static let serial = "序号"
+        static let raisedOn = "提出日期"
         static func listed(_ count: some CustomStringConvertible) -> String { "符合条件的问题 \(count) 个" }
         static func listOfProject(_ name: some CustomStringConvertible) -> String { "问题清单：\(name)" }
         static let list = "问题清单"

@@ -12,13 +12,13 @@ extension LedgerPage {
                     .class("actions"),
                     .if(context.may(.createProject), .a(.class("button"), .href(esc(Route.newProject.path)), .text(WebText.Nav.newProject))),
                     .if(context.may(.editProject), .a(.class("button secondary"), .href(esc(Route.imports.path)), .text(WebText.Ledger.importLedger))),
-                    .a(.class("button secondary"), .href(esc(Route.ledgerXLSX(query).path)), .text(WebText.Ledger.exportXLSX)),
                     .a(.class("button secondary"), .href(esc(Route.ledgerCSV(query).path)), .text(WebText.Ledger.exportCSV))
                 )
             ),
             Components.errorSummary(queryErrors, title: WebText.Errors.badQuery),
             filterForm,
             stageChips,
+            Components.listTools(filter: query.described(catalog, today: context.today), xlsx: .ledgerXLSX(query)),
             table,
             Components.pagination(page: page.page, pageCount: page.pageCount, link: pageLink)
         ))

@@ -22,6 +22,10 @@ extension WebText {
         static let leadDepartment = "牵头部门"
         static func natureOfYear(_ year: some CustomStringConvertible) -> String { "建设性质（\(year)年）" }
         static let atLeast = "不低于"
+        static func filterPart(_ field: some CustomStringConvertible, _ value: some CustomStringConvertible) -> String { "\(field)：\(value)" }
+        static func investmentAtLeast(_ wan: some CustomStringConvertible) -> String { "总投资不低于\(wan)万元" }
+        static func investmentAtMost(_ wan: some CustomStringConvertible) -> String { "总投资不高于\(wan)万元" }
+        static func keyword(_ text: some CustomStringConvertible) -> String { "关键字：\(text)" }
         static let atMost = "不高于"
         static let maximumInvestmentWan = "总投资上限（万元）"
         static func projectCount(_ figure: some CustomStringConvertible) -> String { "\(figure) 个" }

@@ -4,7 +4,7 @@ extension SupervisionEndpoints {
     var contract: OperationContract? {
         typealias T = WebText.SupervisionContract
         switch self {
-        case .supervisionPage, .supervisionCreate, .supervisionShow, .supervisionAnswer, .supervisionDecide, .supervisionLetter:
+        case .supervisionPage, .supervisionXLSX, .supervisionCreate, .supervisionShow, .supervisionAnswer, .supervisionDecide, .supervisionLetter:
             return nil
         case .apiSupervision:
             return OperationContract("listSupervisedItems", T.list, query: [.flag("all", T.all), .flag("overdue", T.overdue)], answers: [.list(SupervisionAPI.ItemDTO.self, T.listAnswer)])

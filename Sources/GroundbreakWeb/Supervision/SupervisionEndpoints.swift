@@ -2,7 +2,7 @@ import GroundbreakDomain
 
 /// Supervised items (督办事项): assign, answer, decide, and the letter.
 enum SupervisionEndpoints: String, EndpointSet {
-    case supervisionPage, supervisionCreate, supervisionShow, supervisionAnswer, supervisionDecide, supervisionLetter, apiSupervision
+    case supervisionPage, supervisionXLSX, supervisionCreate, supervisionShow, supervisionAnswer, supervisionDecide, supervisionLetter, apiSupervision
     case apiSupervisionCreate, apiSupervisedItem, apiSupervisionAnswer, apiSupervisionDecide
 
     static let navigation = [
@@ -13,6 +13,7 @@ enum SupervisionEndpoints: String, EndpointSet {
 
     var declaration: EndpointDeclaration {
         switch self {
+        case .supervisionXLSX: .get("/supervision.xlsx", .viewSupervision, SupervisionExport.xlsx)
         case .supervisionPage: .get("/supervision", .viewSupervision, SupervisionPages.list)
         case .supervisionCreate: .post("/supervision", .superviseItems, SupervisionPages.create)
         case .supervisionShow: .get("/supervision/:id", .viewSupervision, on: .supervisedItem, SupervisionPages.show)
@@ -34,6 +35,7 @@ extension Route {
 
     static func supervision(openOnly: Bool) -> Route { supervision(openOnly ? .open : .all) }
     static func supervision(_ view: SupervisionPages.ListView) -> Route { Route(E.supervisionPage, query: view.query) }
+    static func supervisionXLSX(_ view: SupervisionPages.ListView) -> Route { Route(E.supervisionXLSX, query: view.query) }
     static func supervisedItem(_ id: Int64) -> Route { Route(E.supervisionShow, id: id) }
     static func answerSupervision(_ id: Int64) -> Route { Route(E.supervisionAnswer, id: id) }
     static func decideSupervision(_ id: Int64) -> Route { Route(E.supervisionDecide, id: id) }

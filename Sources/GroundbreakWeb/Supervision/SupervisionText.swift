@@ -3,6 +3,9 @@ extension WebText {
     enum Supervision {
         static let items = "督办事项"
         static func openSummary(_ items: some CustomStringConvertible, _ overdue: some CustomStringConvertible) -> String { "未办结 \(items) 件，其中逾期 \(overdue) 件。" }
+        static func fileName(_ today: some CustomStringConvertible) -> String { "督办事项-\(today).xlsx" }
+        static let serial = "序号"
+        static let createdOn = "立项日期"
         static func overdueSummary(_ items: some CustomStringConvertible) -> String { "逾期未办结 \(items) 件。" }
         static let showOverdue = "只看逾期"
         static func allSummary(_ items: some CustomStringConvertible) -> String { "全部 \(items) 件。" }

@@ -22,6 +22,7 @@ struct SupervisionListPage {
                 .a(.class("chip" + (choice == view ? " active" : "")), .href(esc(Route.supervision(choice).path)), .span(.class("chip-label"), .text(label)))
             }),
             context.may(.superviseItems) ? createForm : .empty,
+            Components.listTools(filter: SupervisionExport.filterText(view), xlsx: .supervisionXLSX(view)),
             table
         )
         return Layout.document(title: WebText.Supervision.items, context: context, nav: .supervision, content: content)

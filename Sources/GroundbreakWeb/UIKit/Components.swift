@@ -162,6 +162,18 @@ enum Components {
     }
 
     /// Page links: first, previous, a window around the current page, next, last.
+    /// Above a list a leader reads: the filter it shows, named in words (printed with the list),
+    /// its Excel download with the same filter, and a print button.
+    static func listTools<C: HTML.BodyContext>(filter: String, xlsx: Route) -> Node<C> {
+        .element(named: "div", nodes: [
+            .class("list-tools"),
+            .element(named: "p", nodes: [.class("filter-named"), .text(WebText.Common.filterNamed(filter))]),
+            .element(named: "a", nodes: [.class("button secondary no-print"), .attribute(named: "href", value: esc(xlsx.path)), .text(WebText.Common.exportXLSX)]),
+            .element(named: "button", nodes: [.attribute(named: "type", value: "button"), .class("button secondary no-print"),
+                                              .attribute(named: "data-print", value: ""), .text(WebText.Common.print)]),
+        ])
+    }
+
     /// How many rows a list holds under its filter, in words and as `data-total` (the home page's
     /// counts are checked against it).
     static func listTotal<C: HTML.BodyContext>(_ count: Int, _ text: String) -> Node<C> {

@@ -129,7 +129,8 @@ struct AuthorisationMatrixTests {
             if endpoint.target == .project && !inScope && !seesB.contains(role) { return .status(.notFound) }
             // Targets are read per unit, and only for a unit all of whose projects the caller sees;
             // a secretary or a sponsor follows seats, not a unit (the page tells them so).
-            if endpoint == MonthlyEndpoints.apiTargets && [.secretary, .sponsor].contains(role) { return .status(.forbidden) }
+            let unitFigures = endpoint == MonthlyEndpoints.apiTargets || endpoint == MonthlyEndpoints.targetsXLSX
+            if unitFigures && [.secretary, .sponsor].contains(role) { return .status(.forbidden) }
             return ok
         case .createProject:
             guard creates.contains(role) else { return .status(.forbidden) }

@@ -12,7 +12,7 @@ extension AuthorisationMatrixTests {
             .created
         case .statsRecord, .apiRecordInclusion:
             .unprocessableContent // neither project has started, so admission is refused on its merits once the policy lets it through
-        case .projectReportsPage, .reportsBoard, .reportsGrid, .statsPage, .targetsPage, .apiProjectReports,
+        case .projectReportsPage, .reportsBoard, .reportsBoardXLSX, .reportsGrid, .statsPage, .targetsPage, .targetsXLSX, .apiProjectReports,
              .apiSubmitReport, .apiReportsBoard, .apiReviewReport, .apiStatsInclusion, .apiCloseMonth, .apiReopenMonth, .apiProjectPlans,
              .apiSaveProjectPlan, .apiTargets, .apiSetTarget, .apiProjectPhotos:
             .ok

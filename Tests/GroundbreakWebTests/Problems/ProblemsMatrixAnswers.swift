@@ -11,7 +11,7 @@ extension AuthorisationMatrixTests {
             .created
         case .problemConfirm, .apiProblemConfirm:
             .unprocessableContent // the matrix asks to close out a problem nobody has resolved: refused on its merits
-        case .problemsPage, .problemShow, .apiProblems, .apiProblem, .apiProblemManage, .apiProblemHandle:
+        case .problemsPage, .problemsXLSX, .problemShow, .apiProblems, .apiProblem, .apiProblemManage, .apiProblemHandle:
             .ok
         }
     }

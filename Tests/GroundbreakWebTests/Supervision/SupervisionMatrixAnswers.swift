@@ -11,7 +11,7 @@ extension AuthorisationMatrixTests {
             .created
         case .supervisionDecide, .apiSupervisionDecide:
             .unprocessableContent // the matrix asks to close an item nobody has reported done: refused on its merits
-        case .supervisionPage, .supervisionShow, .supervisionLetter, .apiSupervision, .apiSupervisedItem, .apiSupervisionAnswer:
+        case .supervisionPage, .supervisionXLSX, .supervisionShow, .supervisionLetter, .apiSupervision, .apiSupervisedItem, .apiSupervisionAnswer:
             .ok
         }
     }
