@@ -123,6 +123,14 @@ extension Indicator.Kind {
 }
 
 extension UnitTarget {
+    /// A unit's one 序时进度 for the year: the curve its targets share (every write keeps them
+    /// alike; should older rows differ, the one most of them use), linear when it has none. Every
+    /// indicator of the unit is measured against it, so one table never mixes two time progresses.
+    public static func unitCurve(of targets: [UnitTarget]) -> String {
+        let counts = Dictionary(grouping: targets, by: \.curve).mapValues(\.count)
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.first?.key ?? "linear"
+    }
+
     /// Every problem with the target: the unit known, the indicator and curve known, the year
     /// plausible, the value within its kind's range. A stored target can therefore always be
     /// shown.
@@ -261,10 +269,10 @@ public enum IndicatorCalculator {
 
     public static func readings(_ inputs: Inputs, targets: [UnitTarget], month: Int, catalog: IndicatorCatalog) -> [IndicatorReading] {
         let figures = actuals(inputs, catalog: catalog)
+        let timeProgress = catalog.timeProgress(UnitTarget.unitCurve(of: targets), month: month)
         return catalog.indicators.map { indicator in
-            let target = targets.first { $0.indicator == indicator.code }
-            return IndicatorReading(indicator: indicator, target: target, actual: figures[indicator.code],
-                                    timeProgress: catalog.timeProgress(target?.curve ?? "linear", month: month))
+            IndicatorReading(indicator: indicator, target: targets.first { $0.indicator == indicator.code }, actual: figures[indicator.code],
+                             timeProgress: timeProgress)
         }
     }
 }

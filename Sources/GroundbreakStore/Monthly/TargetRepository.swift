@@ -46,6 +46,11 @@ public struct TargetRepository: Sendable {
                 VALUES (\(bind: target.unit.kind.rawValue), \(bind: target.unit.code), \(bind: target.year), \(bind: target.indicator), \(bind: target.value),
                         \(bind: target.curve), \(bind: StoredTime.text(now)))
                 """).run()
+            // One 序时进度 per unit and year: the curve set now holds for all the unit's targets.
+            try await db.raw("""
+                UPDATE unit_targets SET curve = \(bind: target.curve)
+                WHERE unit_kind = \(bind: target.unit.kind.rawValue) AND unit_code = \(bind: target.unit.code) AND year = \(bind: target.year)
+                """).run()
             try await AuditLog.write(entity: "unit_target", entityId: "\(target.unit.text)/\(target.year)/\(target.indicator)", action: before == nil ? "create" : "update",
                                      before: before, after: "\(target.value) \(target.curve)", actor: actor, now: now, db: db)
         }

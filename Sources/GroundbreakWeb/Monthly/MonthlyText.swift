@@ -89,6 +89,9 @@ extension WebText {
         static func boardFilter(_ month: some CustomStringConvertible, _ states: some CustomStringConvertible) -> String { "\(month)；填报状态：\(states)" }
         static func boardFileName(_ month: some CustomStringConvertible) -> String { "月度填报-\(month).xlsx" }
         static let serial = "序号"
+        static func oneCurve(_ curve: some CustomStringConvertible, _ progress: some CustomStringConvertible) -> String {
+            "本单位本年各指标统一按“\(curve)”计算时间进度（截至本月 \(progress)）；设定任一指标时所选曲线对本单位本年全部指标生效。"
+        }
         static func targetsFilter(_ unit: some CustomStringConvertible, _ month: some CustomStringConvertible) -> String { "\(unit)；截至\(month)" }
         static func targetsFileName(_ unit: some CustomStringConvertible, _ month: some CustomStringConvertible) -> String { "目标与序时进度-\(unit)-\(month).xlsx" }
         static func listedCount(_ count: some CustomStringConvertible) -> String { "列出 \(count) 个项目" }

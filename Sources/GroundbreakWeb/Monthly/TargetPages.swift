@@ -69,7 +69,13 @@ enum TargetPages {
         return Responses.html(page.document)
     }
 
-    static func target(from fields: FormData, indicators: IndicatorCatalog) -> Result<UnitTarget, ValidationFailure> {
+    /// The curve a write sets: the one asked for, or the unit's own for that year when none is.
+    static func curve(_ asked: String?, unit: TargetUnit, year: Int, _ input: EndpointRequest) async throws -> String {
+        if let asked, !asked.isEmpty { return asked }
+        return UnitTarget.unitCurve(of: try await TargetRepository(database: input.services.database).targets(unit: unit, year: year))
+    }
+
+    static func target(from fields: FormData, indicators: IndicatorCatalog, curve: (TargetUnit, Int) async throws -> String) async throws -> Result<UnitTarget, ValidationFailure> {
         var errors: [FieldError] = []
         let unit = TargetUnit.parse(fields["unit"])
         if unit == nil { errors.append(FieldError("unit", .required(field: "unit"))) }
@@ -88,12 +94,12 @@ enum TargetPages {
             if value == nil { errors.append(FieldError("value", .required(field: "value"))) }
         }
         guard errors.isEmpty, let unit, let year, let indicator, let value else { return .failure(ValidationFailure(errors)) }
-        return .success(UnitTarget(unit: unit, year: year, indicator: indicator.code, value: value, curve: fields["curve"].isEmpty ? "linear" : fields["curve"]))
+        return .success(UnitTarget(unit: unit, year: year, indicator: indicator.code, value: value, curve: try await curve(unit, year)))
     }
 
     static func set(_ input: EndpointRequest) async throws -> Response {
         let form = input.form ?? FormData(pairs: [])
-        switch target(from: form, indicators: input.services.indicators) {
+        switch try await target(from: form, indicators: input.services.indicators, curve: { try await curve(form["curve"], unit: $0, year: $1, input) }) {
         case .failure(let failure): throw AppError.validation(failure)
         case .success(let target):
             try await TargetRepository(database: input.services.database).set(target, catalog: input.services.indicators, reference: input.catalog, actor: input.actor, now: input.now)
@@ -145,7 +151,8 @@ enum TargetPages {
     static func apiSet(_ input: EndpointRequest) async throws -> Response {
         let body = try input.json(TargetBody.self)
         guard let unit = TargetUnit.parse(body.unit) else { throw AppError.validation(ValidationFailure([FieldError("unit", .unknownCode(field: "unit", code: body.unit))])) }
-        let target = UnitTarget(unit: unit, year: body.year, indicator: body.indicator, value: body.value, curve: body.curve ?? "linear")
+        let target = UnitTarget(unit: unit, year: body.year, indicator: body.indicator, value: body.value,
+                                curve: try await curve(body.curve, unit: unit, year: body.year, input))
         try await TargetRepository(database: input.services.database).set(target, catalog: input.services.indicators, reference: input.catalog, actor: input.actor, now: input.now)
         return try await api(input)
     }
@@ -201,6 +208,8 @@ struct TargetsPage {
                          .input(.type(.text), .name("month"), .id("f-month"), .value(esc(query.month.iso))))),
                 .div(.class("filter-actions"), .button(.type(.submit), .class("button"), .text(WebText.Monthly.view)))),
             .p(.class("meta"), .text(WebText.Monthly.targetsHint(indicators.source))),
+            .p(.class("meta"), .text(WebText.Monthly.oneCurve(UnitTarget.unitCurve(of: readings.compactMap(\.target)) == "northern" ? WebText.Monthly.northernCurve : WebText.Monthly.evenCurve,
+                                                             readings.first.map { Self.percent($0.timeProgress) } ?? "—"))),
             Components.listTools(filter: TargetExport.filterText(query, catalog: catalog), xlsx: .targetsXLSX(unit: query.unit.text, month: query.month.iso)),
             .div(.class("table-wrap"), .table(.class("ledger"),
                 .thead(.tr(.th(.text(WebText.Monthly.indicator)), .th(.class("num"), .text(WebText.Monthly.annualTarget)), .th(.class("num"), .text(WebText.Monthly.timeProgress)), .th(.class("num"), .text(WebText.Monthly.done)),
@@ -227,7 +236,7 @@ struct TargetsPage {
             .input(.type(.hidden), .name("indicator"), .value(esc(reading.indicator.code))),
             .input(.type(.text), .name("value"), .value(esc(current)), .attribute(named: "size", value: "8"), .attribute(named: "inputmode", value: "decimal"),
                    .attribute(named: "aria-label", value: esc(WebText.Monthly.annualTargetIn(reading.indicator.label, kind == .amount ? WebText.Monthly.wanUnit : kind == .percent ? "%" : WebText.Monthly.countUnit)))),
-            Components.select("curve", options: [.init("linear", WebText.Monthly.evenCurve), .init("northern", WebText.Monthly.northernCurve)], selected: [reading.target?.curve ?? "linear"], blank: nil,
+            Components.select("curve", options: [.init("linear", WebText.Monthly.evenCurve), .init("northern", WebText.Monthly.northernCurve)], selected: [UnitTarget.unitCurve(of: readings.compactMap(\.target))], blank: nil,
                               form: "t\(reading.indicator.code)-"),
             .button(.type(.submit), .class("button secondary"), .text(WebText.Monthly.set)))
     }

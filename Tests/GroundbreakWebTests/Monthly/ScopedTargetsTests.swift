@@ -49,4 +49,31 @@ struct ScopedTargetsTests {
             #expect(!page.text.contains("seed 0"), "no developer text reaches a user")
         }
     }
+
+    @Test("one 时间进度 per unit and month: every indicator of a unit reads the same, the curve set last holds for all, a write without a curve keeps the unit's")
+    func oneTimeProgress() async throws {
+        try await withWeb { fixture, client in
+            func progresses() async throws -> Set<Double> {
+                let readings = try await client.send(.get, "/api/v1/targets?unit=region:220104&month=2026-02", as: fixture)
+                return Set(((readings.object["readings"] as? [[String: Any]]) ?? []).compactMap { ($0["timeProgress"] as? Double).map(rounded) })
+            }
+            let indicators = fixture.services.indicators
+            func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+            func expected(_ curve: String) -> Set<Double> { [rounded(indicators.timeProgress(curve, month: 2) * 100)] }
+            _ = try await client.send(.post, "/api/v1/targets", as: fixture,
+                                      json: #"{"unit":"region:220104","year":2026,"indicator":"FAI_TOTAL","value":2000000000,"curve":"northern"}"#)
+            let afterNorthern = try await progresses()
+            #expect(afterNorthern == expected("northern") && expected("northern") != expected("linear"))
+            _ = try await client.send(.post, "/api/v1/targets", as: fixture,
+                                      json: #"{"unit":"region:220104","year":2026,"indicator":"STARTED_100M","value":10,"curve":"linear"}"#)
+            #expect(try await progresses() == expected("linear"), "one figure for the unit, from the curve set last")
+            _ = try await client.send(.post, "/api/v1/targets", as: fixture, json: #"{"unit":"region:220104","year":2026,"indicator":"STARTED_5000W","value":20}"#)
+            #expect(try await progresses() == expected("linear"), "no curve given: the unit's own is kept")
+            let stored = try await TargetRepository(database: fixture.services.database).targets(unit: TargetUnit(kind: .region, code: "220104"), year: 2026)
+            #expect(stored.count == 3 && Set(stored.map(\.curve)) == ["linear"])
+            let page = try await client.send(.get, "/targets?unit=region:220104&month=2026-02", as: fixture)
+            #expect(page.text.contains("统一按“均匀”计算时间进度"))
+            #expect(UnitTarget.unitCurve(of: []) == "linear")
+        }
+    }
 }
