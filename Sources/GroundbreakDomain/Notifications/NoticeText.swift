@@ -3,11 +3,14 @@ import Foundation
 /// What the inbox says, zh-CN: the titles and bodies of notices, one section per feature.
 public enum NoticeText: Sendable, Equatable {
     case problemAssigned
+    case problemToAssign
     case problemEscalated(ProblemLevel)
     case problemReopened
     case problemResolved
     case problemDueSoon(Day)
     case problemOverdue(Day)
+    case reportDueSoon(Month, Day)
+    case reportOverdue(Month, Day)
     case supervisionCreated
     case supervisionReopened
     case supervisionUrged
@@ -19,11 +22,14 @@ public enum NoticeText: Sendable, Equatable {
     public var zh: String {
         switch self {
         case .problemAssigned: "新分办的问题"
+        case .problemToAssign: "新提出的问题，待分办"
         case .problemEscalated(let level): "问题已提级，由本单位办理（\(level.label)）"
         case .problemReopened: "问题被退回重办"
         case .problemResolved: "问题已办结，请确认销号"
         case .problemDueSoon(let day): "问题将于 \(day.iso) 到期"
         case .problemOverdue(let day): "问题已逾期（时限 \(day.iso)）"
+        case .reportDueSoon(let month, let due): "\(month.label)月报请于 \(due.iso) 前报送"
+        case .reportOverdue(let month, let due): "\(month.label)月报逾期未报（截止 \(due.iso)）"
         case .supervisionCreated: "新的督办事项"
         case .supervisionReopened: "督办事项被退回重办"
         case .supervisionUrged: "督办函：督办事项已逾期"
@@ -37,10 +43,37 @@ public enum NoticeText: Sendable, Equatable {
     public static let subjectLength = 40
 }
 
-/// Who a notice goes to: every member of a unit, or one user.
+/// Who a notice goes to: every member of a unit, one user, or whoever holds a seat.
 public enum NoticeRecipient: Sendable, Equatable {
     case unit(OrgUnit)
     case user(Int64)
+    case position(Int64)
+}
+
+/// Reminders to whoever owes a month's report: the project's secretary (the seat's holder), or
+/// the project's region when it has none — the same person the reporting board names.
+public enum ReportNotices {
+    public static func link(_ project: Project) -> String { "reports:\(project.id)" }
+
+    public static func recipient(_ project: Project) -> NoticeRecipient {
+        project.fields.secretaryPositionId.map(NoticeRecipient.position) ?? .unit(OrgUnit(kind: .region, code: project.fields.regionCode))
+    }
+
+    /// Before the due day (within `lead` days) a reminder; after it, for a report still missing,
+    /// an alert. Each once per project and month.
+    public static func reminder(_ state: ReportState, _ project: Project, month: Month, due: Day, today: Day, lead: Int) -> Notice? {
+        let subject = String(project.fields.name.prefix(NoticeText.subjectLength))
+        switch state {
+        case .due where today.ordinal >= due.ordinal - lead:
+            return Notice(kind: "report.dueSoon", title: NoticeText.reportDueSoon(month, due).zh, body: subject, link: link(project),
+                          dedupeKey: "report:\(project.id):\(month.iso):dueSoon")
+        case .missing:
+            return Notice(kind: "report.overdue", title: NoticeText.reportOverdue(month, due).zh, body: subject, link: link(project),
+                          dedupeKey: "report:\(project.id):\(month.iso):overdue")
+        default:
+            return nil
+        }
+    }
 }
 
 /// The notices a problem's workflow sends: who must act next, and what they read. Pure, so the
@@ -66,6 +99,11 @@ public enum ProblemNotices {
         default:
             return nil
         }
+    }
+
+    /// A new problem waits for 分办: the unit that assigns (the ladder's centre rung) is told.
+    public static func raised(_ problem: Problem) -> Notice {
+        Notice(kind: "problem.raise", title: NoticeText.problemToAssign.zh, body: subject(problem), link: link(problem), dedupeKey: "problem:\(problem.id):raised")
     }
 
     /// A reminder before the deadline or an alert once it has passed, once per deadline.

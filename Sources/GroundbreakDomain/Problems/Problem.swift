@@ -173,6 +173,9 @@ public struct ProblemSettings: Sendable, Codable, Equatable {
 
     public func rung(_ level: ProblemLevel) -> Rung? { ladder.first { $0.level == level } }
 
+    /// The unit that hands new problems out (分办): the owner of the ladder's centre rung.
+    public var assigningUnit: OrgUnit? { rung(.centre)?.owner.flatMap(OrgUnit.parse) }
+
     /// The rung above `level`, if the ladder has one.
     public func rung(above level: ProblemLevel) -> Rung? { ladder.first { $0.level > level } }
 

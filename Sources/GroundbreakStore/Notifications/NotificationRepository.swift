@@ -42,6 +42,18 @@ public struct NotificationRepository: Sendable {
         }
     }
 
+    /// A notice sent once whatever runs it again, to a unit, a user or a seat's holder.
+    public func sendOnce(_ notice: Notice, to recipient: NoticeRecipient, now: Date) async throws -> Int {
+        try await database.transaction { db in
+            guard try await Self.firstTime(notice.dedupeKey, now: now, db: db) else { return 0 }
+            switch recipient {
+            case .unit(let unit): return try await Self.send(notice, to: unit, now: now, db: db)
+            case .user(let user): return try await Self.send(notice, toUser: user, now: now, db: db)
+            case .position(let seat): return try await Self.insert(notice, recipients: "position_id = \(bind: seat)", now: now, db: db)
+            }
+        }
+    }
+
     /// Claims `key` for this notice: true the first time, false ever after.
     static func firstTime(_ key: String, now: Date, db: any SQLDatabase) async throws -> Bool {
         let token = UUID().uuidString

@@ -41,6 +41,7 @@ extension ProblemRepository {
         switch recipient {
         case .unit(let unit): try await NotificationRepository.send(notice, to: unit, now: now, db: db)
         case .user(let user): try await NotificationRepository.send(notice, toUser: user, now: now, db: db)
+        case .position(let seat): try await NotificationRepository.insert(notice, recipients: "position_id = \(bind: seat)", now: now, db: db)
         }
     }
 

@@ -16,6 +16,7 @@ enum InboxPages {
         case "problem": return Route.problem(id).path
         case "project": return Route.project(id).path
         case "supervision": return Route.supervisedItem(id).path
+        case "reports": return Route.projectReports(id, year: nil).path
         default: return nil
         }
     }

@@ -121,6 +121,9 @@ public struct Scheduler: Service {
                                                                     today: today, now: now)
             return WebText.Notifications.remindersSent(sent)
         })
+        jobs.append(Job(name: "reports.remind") { today, now in
+            WebText.Notifications.remindersSent(try await ReportReminders.send(services, today: today, now: now))
+        })
         if services.supervisionSettings.urgeWhenOverdue {
             jobs.append(Job(name: "supervision.urge") { today, now in
                 WebText.Notifications.urgedCount(try await services.supervision.urgeOverdue(actor: .system(WebText.Notifications.urgeJob), today: today, now: now).count)

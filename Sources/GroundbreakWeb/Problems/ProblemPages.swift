@@ -81,7 +81,7 @@ enum ProblemPages {
         case .failure(let failure):
             return try await renderList(input, query: query, errors: failure.errors, form: form, status: .unprocessableContent)
         case .success(let problem):
-            let saved = try await input.services.problems.raise(problem, actor: input.actor, now: input.now)
+            let saved = try await input.services.problems.raise(problem, notifying: input.services.problemSettings.assigningUnit, actor: input.actor, now: input.now)
             return Responses.redirect(to: Route.problem(saved.id).path(notice: "saved"))
         }
     }
@@ -120,7 +120,7 @@ enum ProblemPages {
         case .failure(let failure):
             return try await renderList(input, query: ProblemQuery(), errors: failure.errors, form: form, status: .unprocessableContent)
         case .success(let problem):
-            let saved = try await input.services.problems.raise(problem, actor: input.actor, now: input.now)
+            let saved = try await input.services.problems.raise(problem, notifying: input.services.problemSettings.assigningUnit, actor: input.actor, now: input.now)
             return Responses.redirect(to: Route.problem(saved.id).path(notice: "saved"))
         }
     }

@@ -156,7 +156,7 @@ enum ProblemsAPI {
         switch ProblemEventInput.raise(body.pairs, project: project, principal: try input.requirePrincipal(), settings: input.services.problemSettings, today: input.today) {
         case .failure(let failure): throw AppError.validation(failure)
         case .success(let problem):
-            let saved = try await input.services.problems.raise(problem, actor: input.actor, now: input.now)
+            let saved = try await input.services.problems.raise(problem, notifying: input.services.problemSettings.assigningUnit, actor: input.actor, now: input.now)
             return try Responses.json(try await detail(input, saved), status: .created)
         }
     }
@@ -166,7 +166,7 @@ enum ProblemsAPI {
         switch try ProblemPages.enterpriseProblem(input, body.pairs) {
         case .failure(let failure): throw AppError.validation(failure)
         case .success(let problem):
-            let saved = try await input.services.problems.raise(problem, actor: input.actor, now: input.now)
+            let saved = try await input.services.problems.raise(problem, notifying: input.services.problemSettings.assigningUnit, actor: input.actor, now: input.now)
             return try Responses.json(try await detail(input, saved), status: .created)
         }
     }

@@ -142,6 +142,12 @@ struct ProblemWebTests {
             #expect(try await client.send(.get, "/problems/\(id)", as: jiutai).status == .notFound, "another region does not see it")
             let centreList = try await client.send(.get, "/api/v1/problems", as: fixture)
             #expect((centreList.object["problems"] as? [[String: Any]])?.contains { $0["id"] as? Int == id } == true)
+            // The centre (the unit the ladder's centre rung names) is told a new problem waits for 分办; the raiser is not.
+            let inbox = try await client.send(.get, "/api/v1/notifications", as: fixture)
+            let waiting = (inbox.object["messages"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "problem.raise" }
+            #expect(waiting.count == 1 && waiting.first?["title"] as? String == "新提出的问题，待分办" && (waiting.first?["body"] as? String)?.contains("流动资金贷款难") == true)
+            let raiserInbox = try await client.send(.get, "/api/v1/notifications", as: chaoyang)
+            #expect((raiserInbox.object["messages"] as? [[String: Any]] ?? []).allSatisfy { $0["kind"] as? String != "problem.raise" })
         }
     }
 
