@@ -85,6 +85,7 @@ extension DomainText {
         "validTo": "停止适用日期",
         "batchName": "批次名称",
         "projectId": "项目",
+        "projectNames": "汇报的项目",
         "heldOn": "日期",
         "title": "名称",
         "unitName": "所在单位",

@@ -38,7 +38,33 @@
     table.classList.add("cards");
   }
 
+  // A box that ticks every box of a name (the meeting form's problems).
+  function checkAll(box) {
+    box.addEventListener("change", function () {
+      box.form.querySelectorAll("input[type=checkbox][name=" + box.getAttribute("data-check-all") + "]").forEach(function (other) {
+        other.checked = box.checked;
+      });
+    });
+  }
+
+  // A button that adds one more row like the last (the minutes' decisions), emptied.
+  function addRow(button) {
+    button.addEventListener("click", function () {
+      var rows = button.form.querySelectorAll("." + button.getAttribute("data-add-row"));
+      if (rows.length === 0) return;
+      var copy = rows[rows.length - 1].cloneNode(true);
+      copy.querySelectorAll("input, select").forEach(function (field) {
+        if (field.tagName === "SELECT") field.selectedIndex = 0; else field.value = "";
+        field.removeAttribute("id");
+      });
+      copy.querySelectorAll("label").forEach(function (label) { label.removeAttribute("for"); });
+      rows[rows.length - 1].after(copy);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-check-all]").forEach(checkAll);
+    document.querySelectorAll("[data-add-row]").forEach(addRow);
     document.querySelectorAll("[data-print]").forEach(function (button) {
       button.addEventListener("click", function () { window.print(); });
     });

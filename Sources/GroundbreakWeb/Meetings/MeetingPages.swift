@@ -15,14 +15,55 @@ enum MeetingPages {
 
     static func renderList(_ input: EndpointRequest, errors: [FieldError], form: FormData, status: HTTPResponse.Status) async throws -> Response {
         let page = MeetingListPage(context: PageContext(input), meetings: try await input.services.meetings.meetings(), settings: input.services.meetingSettings,
-                                   errors: errors, form: form)
+                                   candidates: try await candidates(input), catalog: input.catalog, errors: errors, form: form)
         return Responses.html(page.document, status: status)
+    }
+
+    /// The problems a meeting is most often called for: escalated or overdue, in the caller's reach.
+    static func candidates(_ input: EndpointRequest) async throws -> [Problem] {
+        guard PageContext(input).may(.runMeetings) else { return [] }
+        var seen: Set<Int64> = []
+        var found: [Problem] = []
+        for view in [ProblemQuery.View.escalated, .overdue] {
+            var query = ProblemQuery()
+            query.view = view
+            query.perPage = 100
+            for problem in try await input.services.problems.list(query, reach: try ProblemPages.reach(input), today: input.today).problems where seen.insert(problem.id).inserted {
+                found.append(problem)
+            }
+        }
+        return found
+    }
+
+    /// The projects a form names by name or code (one a line), as ids; every line that names no
+    /// project in the caller's scope, or more than one, is refused by name.
+    static func projectIds(named text: String, _ input: EndpointRequest) async throws -> Result<[Int64], ValidationFailure> {
+        var ids: [Int64] = []
+        var errors: [FieldError] = []
+        for line in text.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
+            var query = ProjectQuery()
+            query.text = line
+            query.perPage = 20
+            let page = try await input.services.projects.list(query, scope: input.scope(.viewProjects), catalog: input.catalog, today: input.today, cached: false)
+            let exact = page.projects.filter { $0.fields.name == line || $0.fields.code?.value == line }
+            switch exact.count {
+            case 1: ids.append(exact[0].id)
+            case 0: errors.append(FieldError("projectNames", .meeting(.projectNotFound(line))))
+            default: errors.append(FieldError("projectNames", .meeting(.projectAmbiguous(line))))
+            }
+        }
+        return errors.isEmpty ? .success(ids) : .failure(ValidationFailure(errors))
     }
 
     static func create(_ input: EndpointRequest) async throws -> Response {
         let form = input.form ?? FormData(pairs: [])
         return try await FormSubmission.submit({
-            switch MeetingInput.meeting(form.pairs) {
+            var pairs = form.pairs.filter { $0.0 != "projectNames" }
+            switch try await projectIds(named: form["projectNames"], input) {
+            case .failure(let failure): throw StoreError.invalid(failure)
+            case .success(let ids): pairs += ids.map { ("projects", String($0)) }
+            }
+            switch MeetingInput.meeting(pairs) {
             case .failure(let failure): throw StoreError.invalid(failure)
             case .success(let draft):
                 let saved = try await input.services.meetings.create(draft, settings: input.services.meetingSettings, actor: input.actor, now: input.now)

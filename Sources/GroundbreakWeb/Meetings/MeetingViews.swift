@@ -7,6 +7,9 @@ struct MeetingListPage {
     var context: PageContext
     var meetings: [Meeting]
     var settings: MeetingSettings
+    /// Escalated and overdue problems, offered as agenda items to tick.
+    var candidates: [Problem]
+    var catalog: ReferenceCatalog
     var errors: [FieldError]
     var form: FormData
 
@@ -27,6 +30,23 @@ struct MeetingListPage {
         return Layout.document(title: WebText.Meetings.meetings, context: context, nav: .meetings, content: content)
     }
 
+    /// The escalated and overdue problems as boxes to tick, with one box that ticks them all.
+    func problemPicker<C: HTML.BodyContext>(errors: [String]) -> Node<C> {
+        let ticked = Set(form.all("problems"))
+        guard !candidates.isEmpty else { return .p(.class("meta"), .text(WebText.Meetings.noCandidates)) }
+        let boxes: [Node<HTML.BodyContext>] = candidates.map { problem in
+            let note = WebText.Meetings.candidateNote(problem.owner.map { $0.name(catalog) } ?? "—", problem.deadline?.iso ?? "—", problem.level.label)
+            return .label(.class("check"),
+                          .input(.type(.checkbox), .name("problems"), .value(String(problem.id)), .checked(ticked.contains(String(problem.id)))),
+                          .text(Format.headline(problem.description)), .span(.class("sub"), .text(note)))
+        }
+        let all: Node<HTML.BodyContext> = .label(.class("check"), .input(.type(.checkbox), .attribute(named: "data-check-all", value: "problems")),
+                                                 .text(WebText.Meetings.tickAll))
+        return .div(.class("field wide picker"),
+                    .element(named: "fieldset", nodes: [.element(named: "legend", text: WebText.Meetings.problemsHint), all, .div(.class("checks column"), .group(boxes))]),
+                    Components.errors(errors))
+    }
+
     var createForm: Node<HTML.BodyContext> {
         let messages = { (field: String) in errors.filter { $0.field == field }.map(\.message) }
         let kinds = settings.kinds.map { Components.Option($0.code, $0.name) }
@@ -40,9 +60,9 @@ struct MeetingListPage {
                           Components.textField("heldOn", label: WebText.Meetings.date, value: form["heldOn"], errors: messages("heldOn"), required: true, inputType: .date),
                           Components.textField("place", label: WebText.Meetings.place, value: form["place"]),
                           Components.textField("chair", label: WebText.Meetings.chair, value: form["chair"]),
-                          Components.textField("projects", label: WebText.Meetings.projectsHint, value: form["projects"], errors: messages("projects")),
-                          Components.textField("problems", label: WebText.Meetings.problemsHint, value: form["problems"], errors: messages("problems")),
+                          Components.textArea("projectNames", label: WebText.Meetings.projectsHint, value: form["projectNames"], errors: messages("projectNames")),
                           Components.textArea("attendees", label: WebText.Meetings.attendeesHint, value: form["attendees"])),
+                     problemPicker(errors: messages("problems")),
                      .button(.type(.submit), .class("button"), .text(WebText.Meetings.call)))
     }
 }
@@ -63,10 +83,15 @@ struct MeetingShowPage {
             .p(.class("breadcrumb"), .a(.href(esc(Route.meetings.path)), .text(WebText.Meetings.meetings))),
             .h1(.text(meeting.title)),
             .p(.class("meta"), .text(WebText.Meetings.subtitle(kind, settings.number(of: meeting), meeting.heldOn.iso, meeting.place, meeting.chair))),
+            .if(!meeting.attendees.isEmpty, .p(.text(WebText.Meetings.attendeesLine(meeting.attendees.joined(separator: "、"))))),
+            .div(.class("list-tools"), .button(.type(.button), .class("button secondary no-print"), .attribute(named: "data-print", value: ""), .text(WebText.Common.print))),
             Components.errorSummary(errors),
             .h2(.text(WebText.Meetings.agenda)),
             meeting.agenda.isEmpty ? .p(.class("empty"), .text(WebText.Meetings.noAgenda)) : .ul(.forEach(meeting.agenda) { agendaLine($0) }),
-            meeting.status == .minuted ? minutes : (context.may(.runMeetings) ? minutesForm : .p(.class("meta"), .text(WebText.Meetings.minutesNotIssued)))
+            meeting.status == .minuted ? minutes
+                : !context.may(.runMeetings) ? .p(.class("meta"), .text(WebText.Meetings.minutesNotIssued))
+                : meeting.heldOn > context.today ? .p(.class("meta"), .text(WebText.Meetings.minutesAfterMeeting(meeting.heldOn.iso)))
+                : minutesForm
         )
         return Layout.document(title: meeting.title, context: context, nav: .meetings, content: content)
     }
@@ -78,11 +103,13 @@ struct MeetingShowPage {
         }
         if let id = item.problemId {
             let problem = problems[id]
-            return .li(.a(.href(esc(Route.problem(id).path)), .text(WebText.Meetings.problemNumber(id))), .text(" \(problem.map { String($0.description.prefix(50)) } ?? "") \(problem?.status.label ?? "")\(carried)"))
+            return .li(.text(WebText.Meetings.problemLead), .a(.href(esc(Route.problem(id).path)), .text(problem.map { Format.headline($0.description, limit: 60) } ?? WebText.Meetings.problemNumber(id))),
+                       .text(" \(problem?.status.label ?? "")\(carried)"))
         }
         if let id = item.supervisedItemId {
             let supervised = items[id]
-            return .li(.a(.href(esc(Route.supervisedItem(id).path)), .text(WebText.Meetings.itemNumber(id))), .text(" \(supervised.map { String($0.content.prefix(50)) } ?? item.note) \(supervised?.status.label ?? "")\(carried)"))
+            return .li(.text(WebText.Meetings.itemLead), .a(.href(esc(Route.supervisedItem(id).path)), .text(supervised.map { Format.headline($0.content, limit: 60) } ?? WebText.Meetings.itemNumber(id))),
+                       .text(" \(supervised?.status.label ?? item.note)\(carried)"))
         }
         return .li(.text(item.note))
     }
@@ -108,11 +135,12 @@ struct MeetingShowPage {
                      .p(.class("meta"), .text(WebText.Meetings.decisionsHint)),
                      .div(.class("field-grid"), Components.textArea("summary", label: WebText.Meetings.summary, value: "")),
                      .forEach(1...6) { index in
-                         .div(.class("field-grid"),
+                         .div(.class("field-grid decision-row"),
                               Components.textField("decisionText", label: WebText.Meetings.decisionNumber(index), value: "", form: "d\(index)"),
                               Components.selectField("decisionOwner", label: WebText.Meetings.owner, options: units, selected: "", blank: WebText.Meetings.noAction, form: "d\(index)"),
                               Components.textField("decisionDeadline", label: WebText.Meetings.deadline, value: "", inputType: .date, form: "d\(index)"))
                      },
+                     .p(.button(.type(.button), .class("button secondary no-print"), .attribute(named: "data-add-row", value: "decision-row"), .text(WebText.Meetings.addDecision))),
                      .button(.type(.submit), .class("button"), .text(WebText.Meetings.issueMinutes)))
     }
 }

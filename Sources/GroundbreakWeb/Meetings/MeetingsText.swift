@@ -20,8 +20,16 @@ extension WebText {
         static let title = "会议名称"
         static let place = "地点"
         static let chair = "主持"
-        static let projectsHint = "汇报项目：项目编号（逗号分隔）"
-        static let problemsHint = "议题：问题编号（逗号分隔）"
+        static let projectsHint = "汇报的项目（每行一个：项目名称或投资项目统一代码）"
+        static let problemsHint = "列入议题的问题（已提级、已逾期的问题）"
+        static let noCandidates = "目前没有已提级或逾期的问题；上次同类会议未解决的问题会自动列入。"
+        static let tickAll = "全部勾选"
+        static func candidateNote(_ owner: some CustomStringConvertible, _ deadline: some CustomStringConvertible, _ level: some CustomStringConvertible) -> String { "责任单位：\(owner)；时限：\(deadline)；\(level)" }
+        static let problemLead = "问题："
+        static let itemLead = "督办："
+        static func attendeesLine(_ names: some CustomStringConvertible) -> String { "出席：\(names)" }
+        static func minutesAfterMeeting(_ day: some CustomStringConvertible) -> String { "会议于 \(day) 召开后可在此印发纪要。" }
+        static let addDecision = "增加一条决定事项"
         static let attendeesHint = "出席（每行一个职务或单位）"
         static let call = "召开"
         static func subtitle(_ kind: some CustomStringConvertible, _ meeting: some CustomStringConvertible, _ heldOn: some CustomStringConvertible, _ place: some CustomStringConvertible, _ chair: some CustomStringConvertible) -> String { "\(kind) \(meeting) · \(heldOn) · \(place) · 主持：\(chair)" }

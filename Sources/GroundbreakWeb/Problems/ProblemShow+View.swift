@@ -20,7 +20,8 @@ struct ProblemShowPage {
     var document: HTML {
         let content: Node<HTML.BodyContext> = .group(
             .p(.class("breadcrumb"), .a(.href(esc(Route.problems(ProblemQuery()).path)), .text(WebText.Problems.list))),
-            .h1(.text(WebText.Problems.title(problem.id))),
+            .h1(.text(Format.headline(problem.description))),
+            .p(.class("meta"), .text(WebText.Problems.numbered(problem.id))),
             Components.notice(notice),
             Components.errorSummary(errors),
             summary,
@@ -29,7 +30,7 @@ struct ProblemShowPage {
             .ol(.class("timeline"), .forEach(events) { entry(for: $0) }),
             fileList
         )
-        return Layout.document(title: WebText.Problems.title(problem.id), context: context, nav: .problems, content: content)
+        return Layout.document(title: Format.headline(problem.description), context: context, nav: .problems, content: content)
     }
 
     var summary: Node<HTML.BodyContext> {

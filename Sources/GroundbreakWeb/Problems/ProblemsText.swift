@@ -45,7 +45,7 @@ extension WebText {
         static let escalatedNotice = "逾期问题已按提级链条提级。"
         static let savedNotice = "已保存。"
         static let enterpriseOutsideRegion = "只能为本辖区的企业提出问题"
-        static func title(_ id: some CustomStringConvertible) -> String { "问题 #\(id)" }
+        static func numbered(_ id: some CustomStringConvertible) -> String { "问题编号 \(id)" }
         static let history = "办理过程"
         static func enterprise(_ enterpriseName: some CustomStringConvertible) -> String { "企业：\(enterpriseName)" }
         static let project = "项目"

@@ -25,7 +25,7 @@ extension WebText {
         static let overdue = "已逾期"
         static let overdueMark = "（已逾期）"
         static let urgeCount = "催办次数"
-        static func title(_ id: some CustomStringConvertible) -> String { "督办事项 #\(id)" }
+        static func numbered(_ id: some CustomStringConvertible) -> String { "督办事项编号 \(id)" }
         static let downloadLetter = "下载督办函（.docx）"
         static let answerHeading = "反馈（责任单位）"
         static let feedback = "反馈进展"

@@ -83,7 +83,8 @@ struct SupervisionShowPage {
         ]
         let content: Node<HTML.BodyContext> = .group(
             .p(.class("breadcrumb"), .a(.href(esc(Route.supervision(openOnly: true).path)), .text(WebText.Supervision.items))),
-            .h1(.text(WebText.Supervision.title(item.id))),
+            .h1(.text(Format.headline(item.content))),
+            .p(.class("meta"), .text(WebText.Supervision.numbered(item.id))),
             Components.errorSummary(errors),
             .section(.class("card"), .table(.class("ledger"), .tbody(.forEach(rows) { row in .tr(.th(.text(row.0)), .td(.text(row.1))) }))),
             may.contains(.superviseItems) && (overdue || item.urges > 0)
@@ -101,7 +102,7 @@ struct SupervisionShowPage {
                 return .li(.span(.class("when"), .text("\(event.on.iso) \(event.actorName)")), .text(" \(event.kind.label)" + (words.isEmpty ? "" : " — \(words)")))
             })
         )
-        return Layout.document(title: WebText.Supervision.title(item.id), context: context, nav: .supervision, content: content)
+        return Layout.document(title: Format.headline(item.content), context: context, nav: .supervision, content: content)
     }
 
     func form(_ route: Route, title: String, events: [(String, String)], withDeadline: Bool) -> Node<HTML.BodyContext> {

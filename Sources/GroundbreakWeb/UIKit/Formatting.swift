@@ -35,4 +35,10 @@ enum Format {
     static func count(_ value: Int) -> String {
         Money(yuan: Int64(value)).formatted(in: .yuan, decimals: 0, grouped: true)
     }
+
+    /// A long text as a heading: its first line, at most 40 characters, an ellipsis when cut.
+    static func headline(_ text: String, limit: Int = 40) -> String {
+        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
+        return line.count > limit ? String(line.prefix(limit)) + "…" : line
+    }
 }

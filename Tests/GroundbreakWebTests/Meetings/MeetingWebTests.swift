@@ -10,6 +10,35 @@ import Testing
 
 @Suite("Meetings and minutes", .serialized)
 struct MeetingWebTests {
+    @Test("a meeting is prepared without ids: projects by name or code, overdue and escalated problems ticked; its page says what each item is")
+    func withoutIds() async throws {
+        try await withWeb { fixture, client in
+            let centre = try await fixture.signedIn(as: "zhongxin", roles: [.center], unit: OrgUnit(kind: .department, code: "CC-XMZX"))
+            let problem = try await SchedulerWebTests.assignedProblem(fixture, deadline: Day(year: 2026, month: 11, day: 10)!)
+            let projectId = try #require(problem.projectId)
+            let project = try #require(try await fixture.services.projects.project(id: projectId))
+            let list = try await client.send(.get, "/meetings", as: centre)
+            #expect(list.text.contains("name=\"problems\" value=\"\(problem.id)\"") && list.text.contains("外电源未接入") && list.text.contains("全部勾选"),
+                    "the overdue problem is offered to tick")
+            let unknown = try await client.send(.post, "/meetings", as: centre, form: [
+                ("kindCode", "monthlyDispatch"), ("title", "12月调度会"), ("heldOn", "2026-11-30"), ("projectNames", "\(project.fields.name)\n不存在的项目"),
+            ])
+            #expect(unknown.status == .unprocessableContent && unknown.text.contains("汇报的项目：找不到项目“不存在的项目”") && !unknown.text.contains("projectNames："))
+            #expect(try await fixture.services.meetings.meetings().isEmpty, "nothing called")
+            let called = try await client.send(.post, "/meetings", as: centre, form: [
+                ("kindCode", "monthlyDispatch"), ("title", "12月调度会"), ("heldOn", "2026-11-30"), ("attendees", "市发改委\n市工信局"),
+                ("projectNames", " \(project.fields.name) "), ("problems", String(problem.id)),
+            ])
+            #expect(called.status == .seeOther)
+            let meeting = try #require(try await fixture.services.meetings.meetings().first)
+            #expect(meeting.agenda.map(\.projectId) == [project.id, nil] && meeting.agenda.map(\.problemId) == [nil, problem.id])
+            let page = try await client.send(.get, "/meetings/\(meeting.id)", as: centre)
+            #expect(page.text.contains("问题：") && page.text.contains("外电源未接入") && !page.text.contains("问题 #"), "an item says what it is")
+            #expect(page.text.contains("出席：市发改委、市工信局"))
+            #expect(page.text.contains("会议于 2026-11-30 召开后可在此印发纪要") && !page.text.contains("decisionText"), "no minutes before the meeting is held")
+        }
+    }
+
     @Test("a meeting takes up problems, its minutes turn decisions into supervised items, the next meeting of the kind carries the open ones over",
           arguments: allEngines)
     func loop(engine: DatabaseEngine) async throws {
