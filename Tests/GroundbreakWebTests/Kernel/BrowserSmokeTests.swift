@@ -113,7 +113,7 @@ struct BrowserSmokeTests {
                 try await driver.waitUntil { try await driver.title().hasPrefix("问题清单") }
                 #expect(try await driver.text("section.card h2").hasSuffix("问题清单"))
                 try await driver.click("table.ledger tbody tr td.name a")
-                try await driver.waitUntil { try await driver.title().hasPrefix("问题 #") }
+                try await driver.waitUntil { try await driver.currentURL().contains("/problems/") }
                 #expect(try await driver.text("ol.timeline").contains("提出问题"))
                 try await driver.screenshot(to: shots + "/9-problem.png")
                 try await driver.open(base + "/meetings")
