@@ -24,7 +24,7 @@ enum DurationChart {
         }
         return .raw("""
             <svg class="chart" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" \
-            aria-label=WebText.Approvals.durationChartTitle>\(parts.joined())</svg>
+            aria-label="\(esc(WebText.Approvals.durationChartTitle))">\(parts.joined())</svg>
             """)
     }
 }

@@ -8,6 +8,7 @@ enum WebText {
     enum Nav {
         static let home = "工作台"
         static let menu = "菜单"
+        static let screen = "大屏"
         static let ledger = "项目台账"
         static let newProject = "录入项目"
         static let approvals = "审批"

@@ -74,6 +74,7 @@ struct AuthorisationMatrixTests {
         AccountsEndpoints.feature: { AccountsEndpoints($0).map(success) },
         ProjectsEndpoints.feature: { ProjectsEndpoints($0).map(success) },
         HomeEndpoints.feature: { HomeEndpoints($0).map(success) },
+        ScreenEndpoints.feature: { ScreenEndpoints($0).map(success) },
         ApprovalsEndpoints.feature: { ApprovalsEndpoints($0).map(success) },
         MonthlyEndpoints.feature: { MonthlyEndpoints($0).map(success) },
         ProblemsEndpoints.feature: { ProblemsEndpoints($0).map(success) },

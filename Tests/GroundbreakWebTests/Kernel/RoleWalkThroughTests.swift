@@ -50,7 +50,7 @@ struct RoleWalkThroughTests {
             }
             let common = ["/", "/projects", "@project", "/problems", "@problem", "/reports", "/notifications", "/targets"]
             let readers = [
-                Reader(role: "centre", username: "walk-centre", pages: common + ["/supervision", "/meetings", "/approvals", "/reports/grid", "/stats", "/imports"]),
+                Reader(role: "centre", username: "walk-centre", pages: common + ["/supervision", "/meetings", "/approvals", "/reports/grid", "/stats", "/imports", "/screen"]),
                 Reader(role: "department", username: "walk-department", pages: common + ["/approvals", "/supervision"]),
                 Reader(role: "region", username: "walk-region", pages: common + ["/supervision", "/reports/grid"]),
                 Reader(role: "secretary", username: "walk-secretary", pages: common + ["/reports/grid"]),
@@ -108,7 +108,7 @@ struct RoleWalkThroughTests {
             try await driver.waitUntil { !(try await driver.title()).isEmpty }
             #expect(!(try await driver.title()).hasPrefix("登录"), "\(reader.role) was sent to sign in from \(path)")
             let name = page == "/" ? "home" : page.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "@", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "-"))
-            if phone || page == "/" { try await driver.screenshot(to: "\(shots)/\(size)-\(reader.role)-\(name).png") }
+            if phone || page == "/" || page == "/screen" { try await driver.screenshot(to: "\(shots)/\(size)-\(reader.role)-\(name).png") }
             if phone, let width = try await driver.script("return document.documentElement.scrollWidth;") as? Int, width > 390 {
                 wide.append("\(reader.role) \(path) \(width)px")
             }

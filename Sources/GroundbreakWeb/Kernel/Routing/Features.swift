@@ -17,5 +17,6 @@ enum Features {
         NotificationsEndpoints.self,
         SupervisionEndpoints.self,
         MeetingsEndpoints.self,
+        ScreenEndpoints.self,
     ]
 }

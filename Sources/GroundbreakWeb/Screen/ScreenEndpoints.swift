@@ -1,0 +1,31 @@
+import GroundbreakDomain
+
+/// 大屏: the dispatch room's full-screen page, and its schematic map.
+enum ScreenEndpoints: String, EndpointSet {
+    case screenPage
+
+    static let navigation = [NavigationEntry(.screen, order: 95, label: WebText.Nav.screen, route: .screen(measure: .projects), requires: .viewProjects)]
+
+    static let feature = "screen"
+
+    var declaration: EndpointDeclaration {
+        switch self {
+        case .screenPage: .get("/screen", .viewProjects, ScreenPages.screen)
+        }
+    }
+
+    var contract: OperationContract? {
+        switch self {
+        case .screenPage: nil
+        }
+    }
+}
+
+/// The feature's typed links.
+extension Route {
+    static func screen(measure: ScreenFigures.Measure) -> Route { Route(ScreenEndpoints.screenPage, query: [("measure", measure.rawValue)]) }
+}
+
+extension NavItem {
+    static let screen = NavItem("screen")
+}

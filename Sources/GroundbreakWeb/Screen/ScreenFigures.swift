@@ -1,0 +1,91 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+
+/// What the big screen shows, each figure taken by the function that serves the page it
+/// summarises: the ledger's totals, the targets page's reading, the problem list's figures, the
+/// supervised items, the approvals analytics.
+struct ScreenFigures: Sendable {
+    /// What colours the map.
+    enum Measure: String, Sendable, CaseIterable {
+        case projects, investment, overdue
+    }
+
+    struct RegionFigure: Sendable {
+        var region: Region
+        var tile: ScreenMap.Tile
+        var projects: Int
+        var investment: Money
+        var overdueProblems: Int
+    }
+
+    var projects: Int
+    var investment: Money
+    var byStage: [(stage: Stage, count: Int, investment: Money)]
+    /// 本年完成投资 against the year's target and 序时进度, for the unit the targets page opens on.
+    var investmentReading: IndicatorReading?
+    var readingUnit: String?
+    var problems: ProblemFigures
+    var itemsOpen: Int
+    var itemsOverdue: Int
+    var approvals: ApprovalAnalytics.CityFigures
+    /// Projects that started this year, by month (January first).
+    var startsByMonth: [Int]
+    var regions: [RegionFigure]
+    var asOf: Date
+
+    static func read(_ input: EndpointRequest, map: ScreenMap) async throws -> ScreenFigures {
+        let scope = input.scope(.viewProjects)
+        let catalog = input.catalog
+        let ledger = try await input.services.projects.list(ProjectQuery(), scope: scope, catalog: catalog, today: input.today)
+        var investmentReading: IndicatorReading?
+        var readingUnit: String?
+        let offered = TargetPages.offeredUnits(input)
+        if let query = try TargetPages.query(input, [], offered: offered, strict: false) {
+            investmentReading = try await TargetPages.readings(input, query).first { $0.indicator.code == "FAI_TOTAL" }
+            readingUnit = query.unit.name(catalog)
+        }
+        let board = try await ProblemPages.board(input, query: ProblemQuery())
+        let open = try await SupervisionPages.listed(input, view: .open)
+        let analytics = try await ApprovalPages.analyticsResult(input)
+        let started = try await input.services.projects.projects(inStages: [.construction, .operation], scope: scope)
+        var starts = Array(repeating: 0, count: 12)
+        for project in started {
+            if let day = project.fields.actualStart, day.year == input.today.year { starts[day.month - 1] += 1 }
+        }
+        let overdueByRegion = Dictionary(board.figures.overdueByOwner.filter { $0.owner.kind == .region }.map { ($0.owner.code, $0.count) },
+                                         uniquingKeysWith: +)
+        var regions: [RegionFigure] = []
+        for tile in map.tiles {
+            guard let region = catalog.region(tile.region) else { continue }
+            var query = ProjectQuery()
+            query.regionCode = region.code
+            let page = try await input.services.projects.list(query, scope: scope, catalog: catalog, today: input.today)
+            regions.append(RegionFigure(region: region, tile: tile, projects: page.totalCount, investment: page.totalInvestment,
+                                        overdueProblems: overdueByRegion[region.code] ?? 0))
+        }
+        return ScreenFigures(
+            projects: ledger.totalCount, investment: ledger.totalInvestment,
+            byStage: Stage.allCases.map { ($0, ledger.byStage[$0]?.count ?? 0, ledger.byStage[$0]?.investment ?? .zero) },
+            investmentReading: investmentReading, readingUnit: readingUnit, problems: board.figures,
+            itemsOpen: open.count, itemsOverdue: open.filter { $0.isOverdue(on: input.today) }.count,
+            approvals: analytics.city, startsByMonth: starts, regions: regions, asOf: input.now)
+    }
+
+    /// The figure a region's tile shows for the measure, and how strong its colour is (0…1).
+    func value(_ region: RegionFigure, _ measure: Measure) -> (text: String, share: Double) {
+        let values = regions.map { figure -> Double in
+            switch measure {
+            case .projects: Double(figure.projects)
+            case .investment: Double(figure.investment.yuan)
+            case .overdue: Double(figure.overdueProblems)
+            }
+        }
+        let most = max(values.max() ?? 0, 1)
+        switch measure {
+        case .projects: return (Format.count(region.projects), Double(region.projects) / most)
+        case .investment: return (Format.yi(region.investment), Double(region.investment.yuan) / most)
+        case .overdue: return (Format.count(region.overdueProblems), Double(region.overdueProblems) / most)
+        }
+    }
+}
