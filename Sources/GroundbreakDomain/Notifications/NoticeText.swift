@@ -11,6 +11,7 @@ public enum NoticeText: Sendable, Equatable {
     case problemOverdue(Day)
     case reportDueSoon(Month, Day)
     case reportOverdue(Month, Day)
+    case reportUrged(Month)
     case supervisionCreated
     case supervisionReopened
     case supervisionUrged
@@ -30,6 +31,7 @@ public enum NoticeText: Sendable, Equatable {
         case .problemOverdue(let day): "问题已逾期（时限 \(day.iso)）"
         case .reportDueSoon(let month, let due): "\(month.label)月报请于 \(due.iso) 前报送"
         case .reportOverdue(let month, let due): "\(month.label)月报逾期未报（截止 \(due.iso)）"
+        case .reportUrged(let month): "项目中心催报：请尽快报送\(month.label)月报"
         case .supervisionCreated: "新的督办事项"
         case .supervisionReopened: "督办事项被退回重办"
         case .supervisionUrged: "督办函：督办事项已逾期"
@@ -57,6 +59,12 @@ public enum ReportNotices {
 
     public static func recipient(_ project: Project) -> NoticeRecipient {
         project.fields.secretaryPositionId.map(NoticeRecipient.position) ?? .unit(OrgUnit(kind: .region, code: project.fields.regionCode))
+    }
+
+    /// The centre's 催报 for a report still owed: once per project, month and day.
+    public static func urge(_ project: Project, month: Month, today: Day) -> Notice {
+        Notice(kind: "report.urge", title: NoticeText.reportUrged(month).zh, body: String(project.fields.name.prefix(NoticeText.subjectLength)), link: link(project),
+               dedupeKey: "report:\(project.id):\(month.iso):urge:\(today.iso)")
     }
 
     /// Before the due day (within `lead` days) a reminder; after it, for a report still missing,

@@ -42,15 +42,22 @@ public struct NotificationRepository: Sendable {
         }
     }
 
+    /// What `sendOnce` did: whether the notice went out this time (not before), and to how many.
+    public struct Sent: Sendable {
+        public var isNew: Bool
+        public var messages: Int
+    }
+
     /// A notice sent once whatever runs it again, to a unit, a user or a seat's holder.
-    public func sendOnce(_ notice: Notice, to recipient: NoticeRecipient, now: Date) async throws -> Int {
+    public func sendOnce(_ notice: Notice, to recipient: NoticeRecipient, now: Date) async throws -> Sent {
         try await database.transaction { db in
-            guard try await Self.firstTime(notice.dedupeKey, now: now, db: db) else { return 0 }
-            switch recipient {
-            case .unit(let unit): return try await Self.send(notice, to: unit, now: now, db: db)
-            case .user(let user): return try await Self.send(notice, toUser: user, now: now, db: db)
-            case .position(let seat): return try await Self.insert(notice, recipients: "position_id = \(bind: seat)", now: now, db: db)
+            guard try await Self.firstTime(notice.dedupeKey, now: now, db: db) else { return Sent(isNew: false, messages: 0) }
+            let messages = switch recipient {
+            case .unit(let unit): try await Self.send(notice, to: unit, now: now, db: db)
+            case .user(let user): try await Self.send(notice, toUser: user, now: now, db: db)
+            case .position(let seat): try await Self.insert(notice, recipients: "position_id = \(bind: seat)", now: now, db: db)
             }
+            return Sent(isNew: true, messages: messages)
         }
     }
 

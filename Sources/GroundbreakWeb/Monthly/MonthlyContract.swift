@@ -4,7 +4,7 @@ extension MonthlyEndpoints {
     var contract: OperationContract? {
         typealias T = WebText.MonthlyContract
         switch self {
-        case .projectReportsPage, .projectReportSubmit, .reportsBoard, .reportsBoardXLSX, .reportReview, .reportsGrid, .reportsGridSave, .reportsClose, .reportsReopen,
+        case .projectReportsPage, .projectReportSubmit, .reportsBoard, .reportsBoardXLSX, .reportsUrge, .reportsAcceptMany, .reportReview, .reportsGrid, .reportsGridSave, .reportsClose, .reportsReopen,
              .projectPlanSave, .statsPage, .statsRecord, .targetsPage, .targetsXLSX, .targetSet, .reportPhotoUpload:
             return nil
         case .apiProjectReports:

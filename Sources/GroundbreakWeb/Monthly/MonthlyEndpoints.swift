@@ -2,7 +2,7 @@ import GroundbreakDomain
 
 /// Monthly reports, review and closing, annual plans, statistics inclusion, targets and site photos.
 enum MonthlyEndpoints: String, EndpointSet {
-    case projectReportsPage, projectReportSubmit, reportsBoard, reportsBoardXLSX, reportReview, reportsGrid, reportsGridSave, reportsClose, reportsReopen
+    case projectReportsPage, projectReportSubmit, reportsBoard, reportsBoardXLSX, reportsUrge, reportsAcceptMany, reportReview, reportsGrid, reportsGridSave, reportsClose, reportsReopen
     case projectPlanSave, statsPage, statsRecord, targetsPage, targetsXLSX, targetSet, reportPhotoUpload, apiProjectReports
     case apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth
     case apiProjectPlans, apiSaveProjectPlan, apiTargets, apiSetTarget, apiProjectPhotos, apiUploadPhoto
@@ -23,6 +23,8 @@ enum MonthlyEndpoints: String, EndpointSet {
         case .reportsGrid: .get("/reports/grid", .editProject, ReportGrid.page)
         case .reportsGridSave: .post("/reports/grid", .editProject, ReportGrid.save)
         case .reportsClose: .post("/reports/close", .reviewReports, ReportPages.closeMonth)
+        case .reportsUrge: .post("/reports/urge", .reviewReports, ReportBoardActions.urge)
+        case .reportsAcceptMany: .post("/reports/accept", .reviewReports, ReportBoardActions.acceptMany)
         case .reportsReopen: .post("/reports/reopen", .administer, ReportPages.reopenMonth)
         case .projectPlanSave: .post("/projects/:id/plans", .editProject, on: .project, AnnualPlanPages.save)
         case .statsPage: .get("/stats", .viewProjects, InclusionPages.page)
@@ -63,6 +65,8 @@ extension Route {
     static func targetsXLSX(unit: String, month: String) -> Route { Route(E.targetsXLSX, query: [("unit", unit), ("month", month)]) }
     static func targets(unit: String?, month: String?) -> Route { Route(E.targetsPage, query: [("unit", unit ?? ""), ("month", month ?? "")].filter { !$0.1.isEmpty }) }
     static var closeMonth: Route { Route(E.reportsClose) }
+    static var urgeReports: Route { Route(E.reportsUrge) }
+    static var acceptReports: Route { Route(E.reportsAcceptMany) }
     static func projectPlans(_ id: Int64) -> Route { Route(E.projectPlanSave, id: id) }
     static func reportPhotos(_ id: Int64) -> Route { Route(E.reportPhotoUpload, id: id) }
     static var reopenMonth: Route { Route(E.reportsReopen) }

@@ -94,6 +94,14 @@ extension WebText {
         }
         static func targetsFilter(_ unit: some CustomStringConvertible, _ month: some CustomStringConvertible) -> String { "\(unit)；截至\(month)" }
         static func targetsFileName(_ unit: some CustomStringConvertible, _ month: some CustomStringConvertible) -> String { "目标与序时进度-\(unit)-\(month).xlsx" }
+        static func urgeOwed(_ count: some CustomStringConvertible) -> String { "催报待报项目（\(count)）" }
+        static let acceptTicked = "通过所选月报"
+        static let tickToAccept = "选中"
+        static func urged(_ count: some CustomStringConvertible) -> String { "已向 \(count) 个项目的填报责任人发出催报（今天已催过的不再重发）。" }
+        static func urgedAudit(_ count: some CustomStringConvertible) -> String { "催报 \(count) 个待报项目" }
+        static func acceptedMany(_ count: Int, _ left: Int) -> String {
+            "已审核通过 \(count) 份月报" + (left > 0 ? "；\(left) 份未通过（已被修改或不再待审核，请逐份查看）。" : "。")
+        }
         static func listedCount(_ count: some CustomStringConvertible) -> String { "列出 \(count) 个项目" }
         static let allStates = "全部"
         static let owedStates = "待报（未报、退回、待填报）"

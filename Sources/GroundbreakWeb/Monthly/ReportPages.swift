@@ -94,8 +94,19 @@ enum ReportPages {
                                     canAdminister: Policy.decide(.administer, for: input.principal, catalog: input.catalog) == .allow,
                                     due: month.dueDate(day: input.services.reportRules.dueDay), catalog: input.catalog,
                                     canReview: Policy.decide(.reviewReports, for: input.principal, catalog: input.catalog) == .allow,
-                                    notice: input.queryItems.first { $0.0 == "notice" }.map { _ in WebText.Monthly.saved })
+                                    notice: boardNotice(FormData(pairs: input.queryItems)))
         return Responses.html(page.document)
+    }
+
+    /// What the board says after an action: saved, urged (how many told), accepted (how many, and
+    /// how many were left because they changed meanwhile or no longer wait for review).
+    static func boardNotice(_ query: FormData) -> String? {
+        switch query["notice"] {
+        case "": return nil
+        case "urged": return WebText.Monthly.urged(Int(query["count"]) ?? 0)
+        case "accepted": return WebText.Monthly.acceptedMany(Int(query["count"]) ?? 0, Int(query["left"]) ?? 0)
+        default: return WebText.Monthly.saved
+        }
     }
 
     static func review(_ input: EndpointRequest) async throws -> Response {

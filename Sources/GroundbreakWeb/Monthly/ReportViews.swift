@@ -143,6 +143,7 @@ struct ReportsBoardPage {
                 .map { "\($0.label) \(counts[$0] ?? 0)" }.joined(separator: "，") + WebText.Monthly.dispatchTotal(ProjectReportsPage.wan(dispatch)))),
             closingPanel,
             stateChips(counts),
+            canReview ? boardActions(counts) : .empty,
             Components.listTools(filter: ReportBoardExport.filterText(filter), xlsx: .reportsBoardXLSX(filter)),
             .p(.class("list-total"), .attribute(named: "data-total", value: String(listed.count)), .text(WebText.Monthly.listedCount(listed.count))),
             .nav(.class("pagination"), .a(.href(esc(Route.reportsBoard(month: month.previous.iso).path)), .text("‹ \(month.previous.label)")),
@@ -161,12 +162,34 @@ struct ReportsBoardPage {
                         .td(.class("num"), .text(ProjectReportsPage.wan(closing.close == nil ? row.report?.figures.statistical : closing.snapshot[row.project.id]?.statistical))),
                         .td(.text(row.report.map { "\($0.submittedBy) \(Format.dateTime($0.submittedAt))" } ?? "—")),
                         .td(.span(.class("flag report-\(row.state.rawValue)"), .text(row.state.label)),
+                            canReview && row.report?.status == .submitted ? Self.tick(row.report!) : .empty,
                             canReview && row.report?.status == .submitted ? Self.reviewForm(context, report: row.report!, back: "board") : .empty)
                     )
                 })
             )),
             Components.pagination(page: min(filter.page, pageCount), pageCount: pageCount) { Route.reportsBoard(filter.with(page: $0)).path }
         ))
+    }
+
+    /// 催报 to whoever owes a report still owed, and accepting the ticked reports at once.
+    private func boardActions(_ counts: [ReportState: Int]) -> Node<HTML.BodyContext> {
+        let owed = ReportBoardFilter.owed.reduce(0) { $0 + (counts[$1] ?? 0) }
+        let waiting = (counts[.submitted] ?? 0) + (counts[.submittedLate] ?? 0)
+        return .div(.class("list-tools no-print"),
+            .form(.method(.post), .action(esc(Route.urgeReports.path)), .class("inline"),
+                  Layout.csrfField(context), .input(.type(.hidden), .name("month"), .value(esc(month.iso))),
+                  .button(.type(.submit), .class("button secondary"), .if(owed == 0, .attribute(named: "disabled", value: "disabled")),
+                          .text(WebText.Monthly.urgeOwed(owed)))),
+            .form(.method(.post), .action(esc(Route.acceptReports.path)), .id("accept-many"), .class("inline"),
+                  Layout.csrfField(context), .input(.type(.hidden), .name("month"), .value(esc(month.iso))),
+                  .button(.type(.submit), .class("button secondary"), .if(waiting == 0, .attribute(named: "disabled", value: "disabled")),
+                          .text(WebText.Monthly.acceptTicked))))
+    }
+
+    /// A report's box for the board's 通过所选 form.
+    static func tick(_ report: MonthlyReport) -> Node<HTML.BodyContext> {
+        .label(.class("check"), .input(.type(.checkbox), .name("accept"), .value("\(report.id):\(report.version)"), .attribute(named: "form", value: "accept-many")),
+               .text(WebText.Monthly.tickToAccept))
     }
 
     /// One chip per state with its count, each a filter; the owed reports together first.

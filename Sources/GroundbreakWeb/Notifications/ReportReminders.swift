@@ -21,7 +21,7 @@ enum ReportReminders {
         for project in projects {
             let state = ReportState.of(reports[project.id], project: project, month: month, rules: rules, today: today)
             guard let notice = ReportNotices.reminder(state, project, month: month, due: due, today: today, lead: lead) else { continue }
-            sent += try await inbox.sendOnce(notice, to: ReportNotices.recipient(project), now: now)
+            sent += try await inbox.sendOnce(notice, to: ReportNotices.recipient(project), now: now).messages
         }
         return sent
     }

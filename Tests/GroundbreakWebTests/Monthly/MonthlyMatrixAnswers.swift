@@ -5,7 +5,7 @@ extension AuthorisationMatrixTests {
     /// The monthly routes' answers when the policy lets the caller through (see `successTables`).
     static func success(_ endpoint: MonthlyEndpoints) -> HTTPResponse.Status {
         switch endpoint {
-        case .projectReportSubmit, .reportReview, .reportsGridSave, .reportsClose, .reportsReopen, .projectPlanSave, .targetSet,
+        case .projectReportSubmit, .reportReview, .reportsGridSave, .reportsClose, .reportsUrge, .reportsAcceptMany, .reportsReopen, .projectPlanSave, .targetSet,
              .reportPhotoUpload:
             .seeOther
         case .apiUploadPhoto:

@@ -1,0 +1,58 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import GroundbreakTestSupport
+@testable import GroundbreakWeb
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@Suite("From the reporting board at once")
+struct BoardActionsTests {
+    struct Row: Sendable {
+        var projectId: Int64
+        var reportId: Int64?
+        var version: Int?
+        var state: String
+    }
+
+    static func rows(_ client: any TestClientProtocol, _ fixture: WebFixture) async throws -> [Row] {
+        let board = try await client.send(.get, "/api/v1/reports?month=2026-10", as: fixture)
+        return (board.object["rows"] as? [[String: Any]] ?? []).map {
+            Row(projectId: Int64($0["projectId"] as? Int ?? 0), reportId: ($0["reportId"] as? Int).map(Int64.init), version: $0["version"] as? Int,
+                state: $0["state"] as? String ?? "")
+        }
+    }
+
+    @Test("催报 tells whoever owes each report still owed, once a day; the ticked reports are accepted together, a stale one left and counted", arguments: allEngines)
+    func urgeAndAccept(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 80) { fixture, client in
+            let before = try await Self.rows(client, fixture)
+            let owed = before.filter { ["missing", "due", "returned"].contains($0.state) }
+            #expect(!owed.isEmpty)
+            let projects = try await fixture.services.projects.projects(inStages: Stage.allCases, scope: .everything)
+            let seats = owed.compactMap { row in projects.first { $0.id == row.projectId }?.fields.secretaryPositionId }
+            let seat = try #require(seats.first)
+            let secretary = try await fixture.signedIn(as: "mishu", roles: [.secretary], positionId: seat)
+            let urged = try await client.send(.post, "/reports/urge", as: fixture, form: [("month", "2026-10")])
+            #expect(urged.status == .seeOther && urged.location?.contains("notice=urged&count=\(owed.count)") == true, "\(urged.location ?? "")")
+            let board = try await client.send(.get, try #require(urged.location), as: fixture)
+            #expect(board.text.contains("已向 \(owed.count) 个项目的填报责任人发出催报"))
+            let again = try await client.send(.post, "/reports/urge", as: fixture, form: [("month", "2026-10")])
+            #expect(again.location?.contains("count=0") == true, "once a day")
+            let inbox = try await client.send(.get, "/api/v1/notifications", as: secretary)
+            let urges = (inbox.object["messages"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "report.urge" }.count
+            #expect(urges == seats.filter { $0 == seat }.count, "the secretary hears of each of their projects still owing, once")
+
+            let waiting = before.filter { $0.state == "submitted" || $0.state == "submittedLate" }.prefix(3)
+            #expect(waiting.count == 3)
+            var ticks = waiting.prefix(2).map { ("accept", "\($0.reportId!):\($0.version!)") }
+            ticks.append(("accept", "\(waiting.last!.reportId!):\(waiting.last!.version! + 5)"))
+            let accepted = try await client.send(.post, "/reports/accept", as: fixture, form: [("month", "2026-10")] + ticks)
+            #expect(accepted.location?.contains("notice=accepted&count=2&left=1") == true, "\(accepted.location ?? "")")
+            let after = try await Self.rows(client, fixture)
+            for row in waiting.prefix(2) { #expect(after.first { $0.projectId == row.projectId }?.state == "accepted") }
+            #expect(after.first { $0.projectId == waiting.last!.projectId }?.state == waiting.last!.state, "the stale tick changed nothing")
+        }
+    }
+}
