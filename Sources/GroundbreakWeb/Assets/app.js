@@ -16,9 +16,9 @@
     update();
   }
 
-  // Ledger filters: changing page size submits at once.
+  // Ledger filters: changing page size submits at once; so does choosing a report's month.
   function autoSubmitPerPage(form) {
-    var perPage = form.querySelector("select[name=perPage]");
+    var perPage = form.querySelector("select[name=perPage], .month-picker select[name=month]");
     if (perPage) perPage.addEventListener("change", function () { form.submit(); });
   }
 
@@ -70,6 +70,6 @@
     });
     document.querySelectorAll("table.ledger").forEach(labelCells);
     document.querySelectorAll("form.transition-form").forEach(syncTransitionFields);
-    document.querySelectorAll("form.filters").forEach(autoSubmitPerPage);
+    document.querySelectorAll("form.filters, form.month-picker").forEach(autoSubmitPerPage);
   });
 })();

@@ -102,6 +102,7 @@ extension WebText {
         static func acceptedMany(_ count: Int, _ left: Int) -> String {
             "已审核通过 \(count) 份月报" + (left > 0 ? "；\(left) 份未通过（已被修改或不再待审核，请逐份查看）。" : "。")
         }
+        static func monthWithState(_ month: some CustomStringConvertible, _ state: some CustomStringConvertible) -> String { "\(month)（\(state)）" }
         static func listedCount(_ count: some CustomStringConvertible) -> String { "列出 \(count) 个项目" }
         static let allStates = "全部"
         static let owedStates = "待报（未报、退回、待填报）"

@@ -19,6 +19,7 @@ enum ReportPages {
         let page = ProjectReportsPage(
             context: PageContext(input), project: project, year: year, reports: try await input.services.reports.reports(projectId: project.id),
             rules: input.services.reportRules, today: input.today, defaultMonth: reportingMonth(input.today),
+            requestedMonth: Month.parse(FormData(pairs: input.queryItems)["month"]),
             plan: try await AnnualPlanRepository(database: input.services.database).plans(projectId: project.id).first { $0.year == year },
             photos: try await input.services.files.photos(projectId: project.id),
             canSubmit: Policy.decide(.editProject, on: project, for: input.principal, catalog: input.catalog) == .allow,

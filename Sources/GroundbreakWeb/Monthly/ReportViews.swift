@@ -13,6 +13,8 @@ struct ProjectReportsPage {
     var rules: ReportRules
     var today: Day
     var defaultMonth: Month
+    /// A month a link asked the form to open on (`?month=2026-10`: the board, the inbox, the home).
+    var requestedMonth: Month? = nil
     var plan: AnnualPlan?
     var photos: [StoredFile]
     var canSubmit: Bool
@@ -71,18 +73,38 @@ struct ProjectReportsPage {
         return ReportsBoardPage.reviewForm(context, report: report, back: "project")
     }
 
+    /// The months the form offers, newest first, each with its state as the board shows it; the
+    /// form opens on the one asked for, else the oldest still owed, else the month just ended.
+    var monthChoices: (options: [Components.Option], opening: Month) {
+        let latest = Month(today)
+        let months = (0..<12).map { offset in (0..<offset).reduce(latest) { month, _ in month.previous } }
+        let states = months.map { month in (month, ReportState.of(reports.first { $0.month == month }, project: project, month: month, rules: rules, today: today)) }
+        let oldestOwed = states.last { ReportBoardFilter.owed.contains($0.1) }?.0
+        let opening = requestedMonth.flatMap { asked in months.contains(asked) ? asked : nil } ?? oldestOwed ?? defaultMonth
+        let options = states.map { month, state in
+            Components.Option(month.iso, state == .notRequired ? month.label : WebText.Monthly.monthWithState(month.label, state.label))
+        }
+        return (options, opening)
+    }
+
     private var submitForm: Node<HTML.BodyContext> {
-        let month = form["month"].isEmpty ? defaultMonth : (Month.parse(form["month"]) ?? defaultMonth)
+        let choices = monthChoices
+        let month = form["month"].isEmpty ? choices.opening : (Month.parse(form["month"]) ?? choices.opening)
         let existing = reports.first { $0.month == month }
         func value(_ key: String, _ fallback: String) -> String { form.pairs.contains { $0.0 == key } ? form[key] : fallback }
         func messages(_ field: String) -> [String] { errors.filter { $0.field == field }.map(\.message) }
         let figures = existing?.figures
-        return .form(.method(.post), .action(esc(Route.projectReports(project.id, year: nil).path)), .class("card project-form"),
+        // Choosing another month reloads the form with that month's figures (and its version).
+        let picker: Node<HTML.BodyContext> = .form(.method(.get), .action(esc(Route.projectReports(project.id, year: nil).path)), .class("inline-form month-picker"),
+            Components.selectField("month", label: WebText.Monthly.reportingMonth, options: choices.options, selected: month.iso, errors: messages("month"),
+                                   required: true, blank: nil),
+            .button(.type(.submit), .class("button secondary"), .text(WebText.Monthly.switchMonth)))
+        return .section(.class("card project-form"), picker, .form(.method(.post), .action(esc(Route.projectReports(project.id, year: nil).path)),
             Layout.csrfField(context),
             .input(.type(.hidden), .name("version"), .value(existing.map { String($0.version) } ?? "")),
+            .input(.type(.hidden), .name("month"), .value(esc(month.iso))),
             .h2(.text(existing == nil ? WebText.Monthly.reportMonth(month.label) : WebText.Monthly.reviseMonth(month.label, existing!.status.label))),
             .div(.class("field-grid"),
-                Components.textField("month", label: WebText.Monthly.reportingMonth, value: value("month", month.iso), errors: messages("month"), required: true, placeholder: "2026-10"),
                 Components.textField("dispatchWan", label: WebText.Monthly.dispatchWan, value: value("dispatchWan", figures.map { $0.dispatch.exactWanText } ?? ""),
                                      errors: messages("dispatch"), required: true),
                 Components.textField("statisticalWan", label: WebText.Monthly.statisticalWan, value: value("statisticalWan", figures?.statistical?.exactWanText ?? ""),
@@ -95,7 +117,7 @@ struct ProjectReportsPage {
                                      errors: messages("jumpReason"), wide: true),
                 Components.textField("correctionReason", label: WebText.Monthly.correctionReasonHint, value: value("correctionReason", ""),
                                      errors: messages("correctionReason"), wide: true)),
-            .button(.type(.submit), .class("button"), .text(WebText.Monthly.send)))
+            .button(.type(.submit), .class("button"), .text(WebText.Monthly.send))))
     }
 }
 

@@ -55,4 +55,27 @@ struct BoardActionsTests {
             #expect(after.first { $0.projectId == waiting.last!.projectId }?.state == waiting.last!.state, "the stale tick changed nothing")
         }
     }
+
+    @Test("a project's report form opens on the oldest month still owed, each month labelled as the board labels it; a link may ask for a month")
+    func formOpensOnOwedMonth() async throws {
+        try await withWeb(demoProjects: 80) { fixture, client in
+            let missing = try #require(try await Self.rows(client, fixture).first { $0.state == "missing" })
+            let page = try await client.send(.get, "/projects/\(missing.projectId)/reports", as: fixture)
+            let selected = page.text.firstMatch(of: /<option value="(\d{4}-\d{2})" selected[^>]*>([^<]+)<\/option>/).map { (String($0.1), String($0.2)) }
+            let project = try #require(try await fixture.services.projects.project(id: missing.projectId))
+            let reports = try await fixture.services.reports.reports(projectId: project.id)
+            let rules = fixture.services.reportRules
+            var month = Month(webToday)
+            var oldestOwed: Month?
+            for _ in 0..<12 {
+                let state = ReportState.of(reports.first { $0.month == month }, project: project, month: month, rules: rules, today: webToday)
+                if ReportBoardFilter.owed.contains(state) { oldestOwed = month }
+                month = month.previous
+            }
+            #expect(selected?.0 == oldestOwed?.iso, "\(selected ?? ("", ""))")
+            #expect(page.text.contains("2026年10月（\(ReportState.missing.label)）"), "the month reads as the board reads it")
+            let asked = try await client.send(.get, "/projects/\(missing.projectId)/reports?month=2026-09", as: fixture)
+            #expect(asked.text.contains("<option value=\"2026-09\" selected"))
+        }
+    }
 }
