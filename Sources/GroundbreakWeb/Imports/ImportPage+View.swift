@@ -110,10 +110,15 @@ struct ImportPreviewPage<Planned: PlannedWrite> {
     }
 
     var rowTable: Node<HTML.BodyContext> {
-        .div(.class("table-wrap"), .table(.class("ledger"),
+        .group(.div(.class("table-wrap"), .table(.class("ledger"),
             .thead(.tr(.th(.class("num"), .text(WebText.Imports.row)), .th(.text(WebText.Imports.action)), .th(.text(WebText.Imports.project)), .th(.text(WebText.Imports.note)))),
-            .tbody(.forEach(run.preview.rows) { row(for: $0) })))
+            .tbody(.forEach(run.preview.rows.filter { $0.action != .unchanged }) { row(for: $0) }))),
+            .if(unchanged > 0, .p(.class("meta"), .text(WebText.Imports.unchangedNotListed(unchanged)))))
     }
+
+    /// Rows the file leaves as they are: counted, not listed (a ledger of 1,500 unchanged rows
+    /// buried the few that change).
+    var unchanged: Int { run.preview.rows.filter { $0.action == .unchanged }.count }
 
     func row(for outcome: RowOutcome) -> Node<HTML.TableContext> {
         let name: Node<HTML.BodyContext> = outcome.projectId.map { .a(.href(esc(Route.project($0).path)), .text(outcome.name)) } ?? .text(outcome.name)

@@ -1,6 +1,7 @@
 /// The imports pages' words, zh-CN: the feature's section of the Web catalogue.
 extension WebText {
     enum Imports {
+        static func unchangedNotListed(_ count: Int) -> String { "另有 \(count) 行与系统中的项目完全一致，未逐行列出。" }
         static let title = "台账导入"
         static let history = "导入记录"
         static let kind = "导入内容"

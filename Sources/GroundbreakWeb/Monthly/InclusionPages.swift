@@ -54,6 +54,7 @@ enum InclusionPages {
 
     static func render(_ input: EndpointRequest, errors: [FieldError], failed: Int64?, form: FormData, status: HTTPResponse.Status) async throws -> Response {
         let page = InclusionPage(context: PageContext(input), lists: try await lists(input), rules: input.services.reportRules, catalog: input.catalog,
+                                 page: Int(FormData(pairs: input.queryItems)["page"]).map { min(max($0, 1), ProjectQuery.maxPage) } ?? 1,
                                  canRecord: Policy.decide(.recordStats, for: input.principal, catalog: input.catalog) == .allow,
                                  errors: errors, failed: failed, form: form, notice: input.queryItems.first { $0.0 == "notice" }.map { _ in WebText.Monthly.saved })
         return Responses.html(page.document, status: status)
@@ -157,9 +158,13 @@ struct InclusionPage {
     var lists: InclusionPages.Lists
     var rules: ReportRules
     var catalog: ReferenceCatalog
+    /// The page of the started-not-admitted list shown (50 rows, most overdue first).
+    var page: Int
     var canRecord: Bool
     var errors: [FieldError]
     var failed: Int64?
+
+    static let pageSize = 50
     var form: FormData
     var notice: String?
 
@@ -170,9 +175,10 @@ struct InclusionPage {
             Components.errorSummary(errors),
             .p(.class("meta"), .text(WebText.Monthly.statsRule(rules.statsThresholdWan, rules.admitWithinDays))),
             .h2(.text(WebText.Monthly.startedNotAdmitted(lists.waiting.count))),
+            Components.listTotal(lists.waiting.count, WebText.Monthly.listedCount(lists.waiting.count)),
             .div(.class("table-wrap"), .table(.class("ledger"),
                 .thead(.tr(.th(.text(WebText.Monthly.project)), .th(.text(WebText.Monthly.region)), .th(.text(WebText.Monthly.actualStart)), .th(.class("num"), .text(WebText.Monthly.daysSinceStart)), .th(.text(WebText.Monthly.recordAdmission)))),
-                .tbody(.forEach(lists.waiting) { row in
+                .tbody(.forEach(Array(lists.waiting.dropFirst((shownPage - 1) * Self.pageSize).prefix(Self.pageSize))) { row in
                     .tr(.class(row.overdue ? "row-error" : ""),
                         .td(.class("name"), .a(.href(esc(Route.project(row.project.id).path)), .text(row.project.fields.name))),
                         .td(.text(catalog.region(row.project.fields.regionCode)?.name ?? row.project.fields.regionCode)),
@@ -180,6 +186,7 @@ struct InclusionPage {
                         .td(.class("num"), .span(.class(row.overdue ? "flag flag-red" : ""), .text(String(row.days)))),
                         .td(canRecord ? recordForm(row.project) : .empty))
                 }))),
+            Components.pagination(page: shownPage, pageCount: pageCount) { Route.stats.path(adding: [("page", String($0))]) },
             .h2(.text(WebText.Monthly.admittedThisMonth(lists.admittedThisMonth.count))),
             .div(.class("table-wrap"), .table(.class("ledger"),
                 .thead(.tr(.th(.text(WebText.Monthly.project)), .th(.text(WebText.Monthly.actualStart)), .th(.text(WebText.Monthly.admittedOn)), .th(.text(WebText.Monthly.firstReported)), .th(.text(WebText.Monthly.recordedBy)))),
@@ -196,6 +203,9 @@ struct InclusionPage {
             })
         ))
     }
+
+    var pageCount: Int { max(1, (lists.waiting.count + Self.pageSize - 1) / Self.pageSize) }
+    var shownPage: Int { min(page, pageCount) }
 
     private func recordForm(_ project: Project) -> Node<HTML.BodyContext> {
         let sent = failed == project.id

@@ -84,6 +84,8 @@ struct ImportExportWebTests {
 
             let again = try await client.sendMultipart("/imports", as: chaoyang, fields: [], file: ("file", "朝阳区台账.xlsx", try officeFixture("county-ledger.xlsx")))
             #expect(again.text.contains("无变化 3 个") && !again.text.contains("确认导入"))
+            #expect(again.text.contains("另有 3 行与系统中的项目完全一致，未逐行列出") && !again.text.contains(">长春光电产业园二期<"),
+                    "unchanged rows are counted, not listed")
         }
     }
 
