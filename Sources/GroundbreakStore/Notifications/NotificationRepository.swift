@@ -16,6 +16,16 @@ public struct NotificationRepository: Sendable {
         try await insert(notice, recipients: "unit_kind = \(bind: unit.kind.rawValue) AND unit_code = \(bind: unit.code)", now: now, db: db)
     }
 
+    /// To whoever the recipient names: a unit's members, one user, a seat's holder.
+    @discardableResult
+    static func send(_ notice: Notice, to recipient: NoticeRecipient, now: Date, db: any SQLDatabase) async throws -> Int {
+        switch recipient {
+        case .unit(let unit): try await send(notice, to: unit, now: now, db: db)
+        case .user(let user): try await send(notice, toUser: user, now: now, db: db)
+        case .position(let seat): try await insert(notice, recipients: "position_id = \(bind: seat)", now: now, db: db)
+        }
+    }
+
     /// To one user, if the account exists and is active.
     @discardableResult
     static func send(_ notice: Notice, toUser userId: Int64, now: Date, db: any SQLDatabase) async throws -> Int {
@@ -52,12 +62,7 @@ public struct NotificationRepository: Sendable {
     public func sendOnce(_ notice: Notice, to recipient: NoticeRecipient, now: Date) async throws -> Sent {
         try await database.transaction { db in
             guard try await Self.firstTime(notice.dedupeKey, now: now, db: db) else { return Sent(isNew: false, messages: 0) }
-            let messages = switch recipient {
-            case .unit(let unit): try await Self.send(notice, to: unit, now: now, db: db)
-            case .user(let user): try await Self.send(notice, toUser: user, now: now, db: db)
-            case .position(let seat): try await Self.insert(notice, recipients: "position_id = \(bind: seat)", now: now, db: db)
-            }
-            return Sent(isNew: true, messages: messages)
+            return Sent(isNew: true, messages: try await Self.send(notice, to: recipient, now: now, db: db))
         }
     }
 

@@ -38,11 +38,7 @@ extension ProblemRepository {
         let type = WebhookEventType(kind)
         try await WebhookRepository.enqueue(type, payload: try payload(type, problem, now: now), now: now, db: db)
         guard let (notice, recipient) = ProblemNotices.after(kind, problem) else { return }
-        switch recipient {
-        case .unit(let unit): try await NotificationRepository.send(notice, to: unit, now: now, db: db)
-        case .user(let user): try await NotificationRepository.send(notice, toUser: user, now: now, db: db)
-        case .position(let seat): try await NotificationRepository.insert(notice, recipients: "position_id = \(bind: seat)", now: now, db: db)
-        }
+        try await NotificationRepository.send(notice, to: recipient, now: now, db: db)
     }
 
     /// Reminders before deadlines and alerts once they pass, each sent once per deadline; the
