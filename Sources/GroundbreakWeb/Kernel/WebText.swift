@@ -48,6 +48,7 @@ enum WebText {
     }
 
     enum Ledger {
+        static let moreFilters = "更多筛选"
         static let title = "项目台账"
         static let filter = "筛选"
         static let reset = "重置"

@@ -27,7 +27,12 @@ extension LedgerPage {
     private var filterForm: Node<HTML.BodyContext> {
         .form(
             .method(.get), .action(esc(Route.ledger.path)), .class("filters"), .attribute(named: "role", value: "search"),
+            // On a phone only the keyword and the region show until 更多筛选 is ticked (ticked
+            // already when one of the others is in use), so the first project is in view.
+            .input(.type(.checkbox), .id("more-filters"), .class("more-toggle"), .checked(hasSecondaryFilters),
+                   .attribute(named: "aria-label", value: WebText.Ledger.moreFilters)),
             .div(.class("filter-grid"), .group(filterControls)),
+            .label(.for("more-filters"), .class("more-button"), .text(WebText.Ledger.moreFilters)),
             .input(.type(.hidden), .name("sort"), .value(esc(query.sort.rawValue))),
             .input(.type(.hidden), .name("order"), .value(query.descending ? "desc" : "asc")),
             .unwrap(query.natureYear) { .input(.type(.hidden), .name("year"), .value(esc(String($0)))) },
@@ -73,7 +78,7 @@ extension LedgerPage {
             controls.append(filter(name, label, Components.select(name, options: options, selected: selected, blank: all)))
         }
         let range: Node<HTML.FormContext> = .div(
-            .class("filter range"),
+            .class("filter range secondary"),
             .label(.for(Components.fieldID("minWan")), .text(WebText.Projects.totalInvestmentWan)),
             .div(
                 .class("range-inputs"),
@@ -89,7 +94,12 @@ extension LedgerPage {
     }
 
     private func filter<C: HTML.BodyContext>(_ name: String, _ label: String, _ control: Node<C>) -> Node<C> {
-        .div(.class("filter"), .label(.for(Components.fieldID(name)), .text(label)), control)
+        .div(.class(["q", "region"].contains(name) ? "filter" : "filter secondary"), .label(.for(Components.fieldID(name)), .text(label)), control)
+    }
+
+    /// A filter other than the keyword and the region is in use.
+    private var hasSecondaryFilters: Bool {
+        query.items.contains { !["q", "region", "sort", "order", "page", "perPage"].contains($0.0) }
     }
 
     private var stageChips: Node<HTML.BodyContext> {
