@@ -86,6 +86,7 @@ extension DomainText {
         "batchName": "批次名称",
         "projectId": "项目",
         "projectNames": "汇报的项目",
+        "projectName": "项目",
         "heldOn": "日期",
         "title": "名称",
         "unitName": "所在单位",

@@ -97,6 +97,8 @@ public enum DomainText: Sendable, Equatable {
     case stageNotCreatable(Stage)
     case amountNotPositive(field: String)
     case outsideScope
+    case projectNotFound(String)
+    case projectAmbiguous(String)
     case unknownField(String)
 
     public var zh: String {
@@ -296,6 +298,10 @@ public enum DomainText: Sendable, Equatable {
             "该项目已有此审批事项"
         case .promisedLimitTooLong:
             "承诺时限不能长于法定时限"
+        case .projectNotFound(let text):
+            "找不到项目“\(text)”（请填写项目名称或投资项目统一代码）"
+        case .projectAmbiguous(let text):
+            "有多个项目名为“\(text)”，请改填投资项目统一代码"
         case .outsideScope:
             "该项目不在您的职责范围内（属地、部门或包保/秘书项目），不能这样录入或修改"
         case .field(let key):

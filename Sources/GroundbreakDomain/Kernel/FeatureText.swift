@@ -16,16 +16,12 @@ public enum WebhookText: Sendable, Equatable {
 /// The meetings' sentences, zh-CN.
 public enum MeetingText: Sendable, Equatable {
     case minutesIssued
-    case projectNotFound(String)
-    case projectAmbiguous(String)
     /// Where a supervised item from a decision came from: `2026年第3次周调度会纪要第2条`.
     case decisionSource(year: Int, serial: Int, kindName: String, item: Int)
 
     public var zh: String {
         switch self {
         case .minutesIssued: "纪要已印发，不能再改"
-        case .projectNotFound(let text): "找不到项目“\(text)”（请填写项目名称或投资项目统一代码）"
-        case .projectAmbiguous(let text): "有多个项目名为“\(text)”，请改填投资项目统一代码"
         case .decisionSource(let year, let serial, let kindName, let item): "\(year)年第\(serial)次\(kindName)纪要第\(item)条"
         }
     }

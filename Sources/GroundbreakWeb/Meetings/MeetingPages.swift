@@ -35,31 +35,11 @@ enum MeetingPages {
         return found
     }
 
-    /// The projects a form names by name or code (one a line), as ids; every line that names no
-    /// project in the caller's scope, or more than one, is refused by name.
-    static func projectIds(named text: String, _ input: EndpointRequest) async throws -> Result<[Int64], ValidationFailure> {
-        var ids: [Int64] = []
-        var errors: [FieldError] = []
-        for line in text.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
-            var query = ProjectQuery()
-            query.text = line
-            query.perPage = 20
-            let page = try await input.services.projects.list(query, scope: input.scope(.viewProjects), catalog: input.catalog, today: input.today, cached: false)
-            let exact = page.projects.filter { $0.fields.name == line || $0.fields.code?.value == line }
-            switch exact.count {
-            case 1: ids.append(exact[0].id)
-            case 0: errors.append(FieldError("projectNames", .meeting(.projectNotFound(line))))
-            default: errors.append(FieldError("projectNames", .meeting(.projectAmbiguous(line))))
-            }
-        }
-        return errors.isEmpty ? .success(ids) : .failure(ValidationFailure(errors))
-    }
-
     static func create(_ input: EndpointRequest) async throws -> Response {
         let form = input.form ?? FormData(pairs: [])
         return try await FormSubmission.submit({
             var pairs = form.pairs.filter { $0.0 != "projectNames" }
-            switch try await projectIds(named: form["projectNames"], input) {
+            switch try await ProjectLookup.ids(named: form["projectNames"], field: "projectNames", input) {
             case .failure(let failure): throw StoreError.invalid(failure)
             case .success(let ids): pairs += ids.map { ("projects", String($0)) }
             }

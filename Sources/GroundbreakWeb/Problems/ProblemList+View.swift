@@ -27,6 +27,7 @@ struct ProblemListPage {
             cycleCard,
             figuresCard,
             raiseForm,
+            findProjectForm,
             enterpriseForm,
             viewChips,
             escalateForm,
@@ -105,13 +106,28 @@ struct ProblemListPage {
         let categories = settings.categories.map { Components.Option($0.code, $0.name) }
         let messages = { (field: String) in errors.filter { $0.field == field }.map(\.message) }
         return .form(.method(.post), .action(esc(Route.raiseProblem(projectId: raiseOn.id).path)), .class("card project-form"),
+                     .enctype(.multipartData),
                      Layout.csrfField(context),
                      .h2(.text(WebText.Problems.raise)),
                      .div(.class("field-grid"),
                           Components.selectField("categoryCode", label: WebText.Problems.category, options: categories, selected: form["categoryCode"],
                                                  errors: messages("categoryCode"), required: true),
-                          Components.textArea("description", label: WebText.Problems.descriptionHint, value: form["description"], errors: messages("description"))),
+                          Components.textArea("description", label: WebText.Problems.descriptionHint, value: form["description"], errors: messages("description")),
+                          .div(.class("field wide"), .label(.for("f-raise-file"), .text(WebText.Problems.raisePhoto)),
+                               .input(.type(.file), .name("file"), .id("f-raise-file"), .attribute(named: "accept", value: "image/*,application/pdf")),
+                               Components.errors(messages("file")))),
                      .button(.type(.submit), .class("button"), .text(WebText.Problems.raise)))
+    }
+
+    /// The list's own raise entry: name the project (name or code) and its raise form opens.
+    var findProjectForm: Node<HTML.BodyContext> {
+        guard raiseOn == nil, context.may(.editProject) else { return .empty }
+        let messages = errors.filter { $0.field == "projectName" }.map(\.message)
+        return .details(.class("card"), .if(!messages.isEmpty, .attribute(named: "open", value: "open")),
+            .summary(.text(WebText.Problems.raiseOnProject)),
+            .form(.method(.get), .action(esc(Route.findProjectToRaise.path)), .class("inline-form"),
+                  Components.textField("name", label: WebText.Problems.projectNameOrCode, value: form["projectName"], errors: messages, required: true),
+                  .button(.type(.submit), .class("button secondary"), .text(WebText.Problems.next))))
     }
 
     var table: Node<HTML.BodyContext> {

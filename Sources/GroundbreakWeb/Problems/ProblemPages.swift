@@ -72,16 +72,44 @@ enum ProblemPages {
                                   catalog: input.catalog, today: input.today)
     }
 
+    /// The 问题清单's raise entry: the project named (name or code) opens its raise form.
+    static func findProject(_ input: EndpointRequest) async throws -> Response {
+        let name = FormData(pairs: input.queryItems)["name"].trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else {
+            return try await renderList(input, query: ProblemQuery(), errors: [FieldError("projectName", .required(field: "projectName"))],
+                                        form: FormData(pairs: []), status: .unprocessableContent)
+        }
+        switch try await ProjectLookup.project(named: name, field: "projectName", input) {
+        case .success(let project):
+            var query = ProblemQuery()
+            query.projectId = project.id
+            return Responses.redirect(to: Route.problems(query).path)
+        case .failure(let error):
+            return try await renderList(input, query: ProblemQuery(), errors: [error], form: FormData(pairs: [("projectName", name)]), status: .unprocessableContent)
+        }
+    }
+
+    /// A problem raised on a project, with a photo or document as its first evidence if one
+    /// comes; a file that will not do stops the raise.
     static func raise(_ input: EndpointRequest) async throws -> Response {
         let project = try input.targetProject()
         let form = input.form ?? FormData(pairs: [])
         var query = ProblemQuery()
         query.projectId = project.id
+        let evidence = input.files.first { $0.field == "file" && !$0.bytes.isEmpty }
+        if let evidence, case .failure(let failure) = FileRules.check(.problemEvidence, bytes: evidence.bytes, name: evidence.filename,
+                                                                      maxBytes: input.services.settings.maxUploadBytes) {
+            return try await renderList(input, query: query, errors: failure.errors, form: form, status: .unprocessableContent)
+        }
         switch ProblemEventInput.raise(form.pairs, project: project, principal: try input.requirePrincipal(), settings: input.services.problemSettings, today: input.today) {
         case .failure(let failure):
             return try await renderList(input, query: query, errors: failure.errors, form: form, status: .unprocessableContent)
         case .success(let problem):
             let saved = try await input.services.problems.raise(problem, notifying: input.services.problemSettings.assigningUnit, actor: input.actor, now: input.now)
+            if let evidence {
+                _ = try await input.services.files.add(.problemEvidence(problemId: saved.id), name: evidence.filename, bytes: evidence.bytes,
+                                                       maxBytes: input.services.settings.maxUploadBytes, actor: input.actor, now: input.now)
+            }
             return Responses.redirect(to: Route.problem(saved.id).path(notice: "saved"))
         }
     }

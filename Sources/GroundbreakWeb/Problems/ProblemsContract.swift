@@ -4,7 +4,7 @@ extension ProblemsEndpoints {
     var contract: OperationContract? {
         typealias T = WebText.ProblemsContract
         switch self {
-        case .problemsPage, .problemsXLSX, .problemShow, .projectProblemRaise, .problemManage, .problemHandle, .problemConfirm, .problemsEscalate, .enterpriseProblemRaise:
+        case .problemsPage, .problemsXLSX, .problemRaiseFind, .problemShow, .projectProblemRaise, .problemManage, .problemHandle, .problemConfirm, .problemsEscalate, .enterpriseProblemRaise:
             return nil
         case .apiProblems:
             return OperationContract("listProblems", T.list, query: [

@@ -2,7 +2,7 @@ import GroundbreakDomain
 
 /// The problem list: raise, assign, handle, close out, escalate, and the evidence files.
 enum ProblemsEndpoints: String, EndpointSet {
-    case problemsPage, problemsXLSX, problemShow, projectProblemRaise, problemManage, problemHandle, problemConfirm, problemsEscalate
+    case problemsPage, problemsXLSX, problemRaiseFind, problemShow, projectProblemRaise, problemManage, problemHandle, problemConfirm, problemsEscalate
     case enterpriseProblemRaise, apiProblems, apiProblem, apiRaiseProblem, apiProblemManage, apiProblemHandle
     case apiProblemConfirm, apiRaiseEnterpriseProblem, apiProblemFileUpload
 
@@ -16,8 +16,9 @@ enum ProblemsEndpoints: String, EndpointSet {
         switch self {
         case .problemsPage: .get("/problems", .viewProblems, ProblemPages.list)
         case .problemsXLSX: .get("/problems.xlsx", .viewProblems, ProblemExport.xlsx)
+        case .problemRaiseFind: .get("/problems/raise", .viewProblems, ProblemPages.findProject)
         case .problemShow: .get("/problems/:id", .viewProblems, on: .problem, ProblemPages.show)
-        case .projectProblemRaise: .post("/projects/:id/problems", .editProject, on: .project, ProblemPages.raise)
+        case .projectProblemRaise: .post("/projects/:id/problems", .editProject, on: .project, upload: true, ProblemPages.raise)
         case .problemManage: .post("/problems/:id/manage", .manageProblems, on: .problem, { try await ProblemPages.event($0, group: .manage) })
         case .problemHandle: .post("/problems/:id/handle", .handleProblem, on: .problem, upload: true, { try await ProblemPages.event($0, group: .handle) })
         case .problemConfirm: .post("/problems/:id/confirm", .confirmProblem, on: .problem, { try await ProblemPages.event($0, group: .confirm) })
@@ -43,6 +44,7 @@ extension Route {
     static func problemsXLSX(_ query: ProblemQuery) -> Route { Route(E.problemsXLSX, query: query.items.filter { $0.0 != "page" && $0.0 != "perPage" }) }
     static func problem(_ id: Int64) -> Route { Route(E.problemShow, id: id) }
     static func raiseProblem(projectId: Int64) -> Route { Route(E.projectProblemRaise, id: projectId) }
+    static var findProjectToRaise: Route { Route(E.problemRaiseFind) }
     static func manageProblem(_ id: Int64) -> Route { Route(E.problemManage, id: id) }
     static func handleProblem(_ id: Int64) -> Route { Route(E.problemHandle, id: id) }
     static func confirmProblem(_ id: Int64) -> Route { Route(E.problemConfirm, id: id) }

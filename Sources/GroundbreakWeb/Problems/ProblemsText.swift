@@ -1,6 +1,10 @@
 /// The problems pages' words, zh-CN: the feature's section of the Web catalogue.
 extension WebText {
     enum Problems {
+        static let raisePhoto = "现场照片或材料（可选：图片、PDF）"
+        static let raiseOnProject = "在项目上提出问题"
+        static let projectNameOrCode = "项目名称或投资项目统一代码"
+        static let next = "下一步"
         static func ownerFilter(_ owner: some CustomStringConvertible) -> String { "责任单位：\(owner)" }
         static func fileName(_ today: some CustomStringConvertible) -> String { "问题清单-\(today).xlsx" }
         static let serial = "序号"

@@ -99,6 +99,7 @@ struct AuthorisationMatrixTests {
         case ImportsEndpoints.importCommit.endpoint: "找不到预览过的文件"
         case MonthlyEndpoints.statsRecord.endpoint, MonthlyEndpoints.apiRecordInclusion.endpoint: "未开工的项目不能入库"
         case MeetingsEndpoints.meetingMinutes.endpoint, MeetingsEndpoints.apiMeetingMinutes.endpoint: "请填写会议纪要"
+        case ProblemsEndpoints.problemRaiseFind.endpoint: "请填写项目"
         case SupervisionEndpoints.supervisionDecide.endpoint, SupervisionEndpoints.apiSupervisionDecide.endpoint: "不能“核销销号”"
         case ProblemsEndpoints.problemConfirm.endpoint, ProblemsEndpoints.apiProblemConfirm.endpoint: "不能“确认销号”"
         default: nil

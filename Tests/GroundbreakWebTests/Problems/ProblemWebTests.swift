@@ -120,6 +120,32 @@ struct ProblemWebTests {
         }
     }
 
+    @Test("the list's raise entry finds the project by name; a problem may carry a photo from the start, and a file that will not do stops the raise")
+    func raiseByNameWithPhoto() async throws {
+        try await withWeb { fixture, client in
+            let projectId = try await ReportWebTests.building(fixture, name: "长春新区智能网联示范区")
+            let found = try await client.send(.get, "/problems/raise?name=%E9%95%BF%E6%98%A5%E6%96%B0%E5%8C%BA%E6%99%BA%E8%83%BD%E7%BD%91%E8%81%94%E7%A4%BA%E8%8C%83%E5%8C%BA", as: fixture)
+            #expect(found.status == .seeOther && found.location == "/problems?project=\(projectId)")
+            let missing = try await client.send(.get, "/problems/raise?name=%E6%B2%A1%E6%9C%89", as: fixture)
+            #expect(missing.status == .unprocessableContent && missing.text.contains("找不到项目“没有”"))
+            let list = try await client.send(.get, "/problems", as: fixture)
+            #expect(list.text.contains("在项目上提出问题"))
+
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array("site".utf8)
+            let refused = try await client.sendMultipart("/projects/\(projectId)/problems", as: fixture,
+                                                         fields: [("categoryCode", "LAND"), ("description", "用地指标未落实")],
+                                                         file: ("file", "说明.txt", Array("plain text".utf8)))
+            #expect(refused.status == .unprocessableContent)
+            #expect(try await fixture.services.problems.all(reach: .all).isEmpty, "nothing raised")
+            let raised = try await client.sendMultipart("/projects/\(projectId)/problems", as: fixture,
+                                                        fields: [("categoryCode", "LAND"), ("description", "用地指标未落实")], file: ("file", "现场.png", png))
+            #expect(raised.status == .seeOther)
+            let problem = try #require(try await fixture.services.problems.all(reach: .all).first)
+            let files = try await fixture.services.files.evidence(problemId: problem.id)
+            #expect(files.map(\.name) == ["现场.png"] && files.first?.contentType == "image/png")
+        }
+    }
+
     @Test("万人助万企: region staff raise an enterprise's problem in their territory only; it is seen by region")
     func enterprise() async throws {
         try await withWeb { fixture, client in

@@ -11,6 +11,8 @@ extension AuthorisationMatrixTests {
             .created
         case .problemConfirm, .apiProblemConfirm:
             .unprocessableContent // the matrix asks to close out a problem nobody has resolved: refused on its merits
+        case .problemRaiseFind:
+            .unprocessableContent // the matrix names no project: asked for one
         case .problemsPage, .problemsXLSX, .problemShow, .apiProblems, .apiProblem, .apiProblemManage, .apiProblemHandle:
             .ok
         }
