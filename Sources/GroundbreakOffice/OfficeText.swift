@@ -65,4 +65,78 @@ public enum OfficeText {
         static func duplicateMonth(_ first: Int) -> String { "与第 \(first) 行是同一项目的同一月份，请合并为一行" }
         static func monthLabel(_ name: String, _ month: String) -> String { "\(name)（\(month)）" }
     }
+
+    /// The official documents' sentences: dates, numerals, the 会议纪要 and the 督办函.
+    public enum Document {
+        static let numeralDigits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        static let numeralTen = "十"
+        static func date(_ year: Int, _ month: Int, _ day: Int) -> String { "\(year)年\(month)月\(day)日" }
+        static let listSeparator = "、"
+
+        static func minutesTitle(_ kind: String) -> String { "\(kind)纪要" }
+        static func minutesDocumentTitle(_ kind: String, _ number: String) -> String { "\(kind)纪要 \(number)" }
+        static func at(_ place: String) -> String { "在\(place)" }
+        static func chairedBy(_ chair: String) -> String { "，\(chair)主持召开" }
+        static func minutesOpening(_ date: String, _ place: String, _ chair: String, _ title: String) -> String { "\(date)，\(place)\(chair)\(title)。现将会议议定事项纪要如下：" }
+        static func decision(_ numeral: String, _ text: String) -> String { "\(numeral)、\(text)" }
+        static func decisionOwner(_ owner: String, _ deadline: String) -> String { "（责任单位：\(owner)；完成时限：\(deadline)）" }
+        static func attendees(_ names: String) -> String { "出席：\(names)" }
+
+        static let letterHeading = "督 办 函"
+        static func letterTitle(_ number: String) -> String { "督办函 \(number)" }
+        static func source(_ label: String, _ note: String) -> String { "\(label)（\(note)）" }
+        static func stillOpenLate(_ date: String, _ days: Int) -> String { "截至\(date)，该事项尚未办结，已逾期\(days)天。" }
+        static func stillOpen(_ date: String) -> String { "截至\(date)，该事项尚未办结。" }
+        static func newDeadline(_ date: String) -> String { "现将办理时限调整为\(date)，请于该日前办结。" }
+        static func officeNote(_ note: String) -> String { "督办意见：\(note)" }
+        static func addressee(_ owner: String) -> String { "\(owner)：" }
+        static func facts(_ source: String, _ content: String, _ deadline: String, _ state: String) -> String {
+            "根据\(source)，你单位承办“\(content)”事项，办理时限为\(deadline)。\(state)"
+        }
+        static func request(_ days: Int, _ issuer: String) -> String {
+            "请你单位高度重视，明确责任人和完成时限，加快推进，于\(days)个工作日内将办理情况及下一步措施书面报送\(issuer)。逾期未报或推进不力的，将按规定予以通报。"
+        }
+    }
+
+    /// Where in a file a problem is: `第 12 行 F 列（总投资）`.
+    public enum Place {
+        static func row(_ row: Int) -> String { "第 \(row) 行" }
+        static func column(_ column: String) -> String { "\(column) 列" }
+        static func header(_ header: String) -> String { "（\(header)）" }
+        static func sentence(_ place: String, _ message: String) -> String { "\(place)：\(message)" }
+    }
+
+    /// The ledger workbook's sheet, column and group headers, and its totals line.
+    public enum Ledger {
+        static let sheetName = "项目台账"
+        static func total(_ count: Int) -> String { "合计（\(count) 个项目）" }
+        static let serial = "序号"
+        static let name = "项目名称"
+        static let code = "投资项目统一代码"
+        static let owner = "项目单位"
+        static let creditCode = "统一社会信用代码"
+        static let region = "所在属地"
+        static let zone = "所属开发区"
+        static let category = "项目类别"
+        static let section = "行业门类"
+        static let division = "行业大类"
+        static let investmentType = "投资类型"
+        static let levels = "项目级别"
+        static let content = "建设内容及规模"
+        static let address = "详细地址"
+        static let totalInvestmentWan = "总投资（万元）"
+        static let stage = "阶段"
+        static let plannedStart = "计划开工"
+        static let plannedCompletion = "计划竣工"
+        static let actualStart = "实际开工"
+        static let actualCompletion = "实际竣工"
+        static let leadDepartment = "牵头部门"
+        static let sponsor = "包保领导"
+        static let secretary = "项目秘书"
+        static let flags = "提示"
+        static let basicsGroup = "基本情况"
+        static let constructionGroup = "建设内容"
+        static let investmentGroup = "投资与进度"
+        static let responsibilityGroup = "责任分工"
+    }
 }

@@ -34,7 +34,7 @@ enum ConfigurationLoader {
         var settings = AppSettings()
         if let mode = config.string(forKey: "groundbreak.mode") {
             guard let parsed = AppSettings.Mode(rawValue: mode) else {
-                throw Invalid(message: "GROUNDBREAK_MODE 应为 development 或 production，而不是 \(mode)")
+                throw Invalid(message: CLIText.Settings.badMode(mode))
             }
             settings.mode = parsed
         }
@@ -52,9 +52,9 @@ enum ConfigurationLoader {
         settings.schedulerEnabled = config.bool(forKey: "groundbreak.scheduler.enabled", default: settings.schedulerEnabled)
         settings.trustedProxies = config.string(forKey: "groundbreak.trusted.proxies", default: settings.trustedProxies)
         settings.schedulerInterval = config.double(forKey: "groundbreak.scheduler.interval", default: settings.schedulerInterval)
-        guard settings.schedulerInterval >= 1 && settings.schedulerInterval <= 3600 else { throw Invalid(message: "GROUNDBREAK_SCHEDULER_INTERVAL 应在 1–3600 秒之间") }
-        guard (1...65535).contains(settings.port) else { throw Invalid(message: "端口应在 1–65535 之间：\(settings.port)") }
-        guard (4...31).contains(settings.bcryptCost) else { throw Invalid(message: "GROUNDBREAK_BCRYPT_COST 应在 4–31 之间") }
+        guard settings.schedulerInterval >= 1 && settings.schedulerInterval <= 3600 else { throw Invalid(message: CLIText.Settings.badSchedulerInterval) }
+        guard (1...65535).contains(settings.port) else { throw Invalid(message: CLIText.Settings.badPort(settings.port)) }
+        guard (4...31).contains(settings.bcryptCost) else { throw Invalid(message: CLIText.Settings.badBcryptCost) }
         return try settings.validated()
     }
 }

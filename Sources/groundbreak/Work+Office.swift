@@ -7,7 +7,7 @@ import GroundbreakWeb
 /// The work behind `groundbreak import` and `groundbreak export`: the command line acts with the
 /// whole city in scope, as the database's operator, and is recorded as such.
 extension Work {
-    static let operatorPrincipal = Principal(userId: 0, username: "cli", displayName: "命令行", roles: [.admin], unit: nil, positionId: nil)
+    static let operatorPrincipal = Principal(userId: 0, username: "cli", displayName: CLIText.Work.commandLine, roles: [.admin], unit: nil, positionId: nil)
 
     /// What an import did, whatever it imported.
     struct ImportSummary: Sendable {
@@ -27,11 +27,11 @@ extension Work {
     }
 
     static func importFile(_ database: Database, file: String, monthly: Bool, commit: Bool, today: Day, now: Date = Date()) async throws -> ImportSummary {
-        guard let data = FileManager.default.contents(atPath: file) else { throw Failure(message: "无法读取文件：\(file)") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw Failure(message: CLIText.Work.cannotRead(file)) }
         let catalog = try await ReferenceRepository(database: database).catalog()
         let importer = LedgerImporter(database: database, catalog: catalog, columns: try ColumnCatalog.shipped())
         let name = (file as NSString).lastPathComponent
-        let actor = AuditActor.system("命令行导入")
+        let actor = AuditActor.system(CLIText.Work.commandLineImport)
         do {
             if monthly {
                 let rules = try MonthlyReportRepository.rules()
@@ -43,7 +43,7 @@ extension Work {
             guard commit, run.preview.canCommit else { return ImportSummary(run, record: nil) }
             return ImportSummary(run, record: try await importer.commit(run, actor: actor, now: now))
         } catch StoreError.conflict {
-            throw Failure(message: "导入期间数据被他人修改，未写入任何数据；请重新运行")
+            throw Failure(message: CLIText.Work.changedDuringImport)
         }
     }
 

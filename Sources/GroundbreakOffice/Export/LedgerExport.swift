@@ -21,32 +21,35 @@ public enum LedgerExport {
         case date(Day?)
     }
 
-    public static let columns: [Column] = [
-        Column(header: "序号", group: nil, width: 6, kind: .integer),
-        Column(header: "项目名称", group: nil, width: 30, kind: .wrapped),
-        Column(header: "投资项目统一代码", group: "基本情况", width: 24, kind: .text),
-        Column(header: "项目单位", group: "基本情况", width: 24, kind: .wrapped),
-        Column(header: "统一社会信用代码", group: "基本情况", width: 21, kind: .text),
-        Column(header: "所在属地", group: "基本情况", width: 10, kind: .text),
-        Column(header: "所属开发区", group: "基本情况", width: 16, kind: .text),
-        Column(header: "项目类别", group: "基本情况", width: 14, kind: .text),
-        Column(header: "行业门类", group: "基本情况", width: 14, kind: .text),
-        Column(header: "行业大类", group: "基本情况", width: 18, kind: .text),
-        Column(header: "投资类型", group: "基本情况", width: 10, kind: .text),
-        Column(header: "项目级别", group: "基本情况", width: 14, kind: .text),
-        Column(header: "建设内容及规模", group: "建设内容", width: 40, kind: .wrapped),
-        Column(header: "详细地址", group: "建设内容", width: 20, kind: .wrapped),
-        Column(header: "总投资（万元）", group: "投资与进度", width: 14, kind: .amount),
-        Column(header: "阶段", group: "投资与进度", width: 10, kind: .text),
-        Column(header: "计划开工", group: "投资与进度", width: 11, kind: .date),
-        Column(header: "计划竣工", group: "投资与进度", width: 11, kind: .date),
-        Column(header: "实际开工", group: "投资与进度", width: 11, kind: .date),
-        Column(header: "实际竣工", group: "投资与进度", width: 11, kind: .date),
-        Column(header: "牵头部门", group: "责任分工", width: 18, kind: .text),
-        Column(header: "包保领导", group: "责任分工", width: 16, kind: .text),
-        Column(header: "项目秘书", group: "责任分工", width: 16, kind: .text),
-        Column(header: "提示", group: nil, width: 20, kind: .wrapped),
-    ]
+    public static let columns: [Column] = {
+        typealias T = OfficeText.Ledger
+        return [
+            Column(header: T.serial, group: nil, width: 6, kind: .integer),
+            Column(header: T.name, group: nil, width: 30, kind: .wrapped),
+            Column(header: T.code, group: T.basicsGroup, width: 24, kind: .text),
+            Column(header: T.owner, group: T.basicsGroup, width: 24, kind: .wrapped),
+            Column(header: T.creditCode, group: T.basicsGroup, width: 21, kind: .text),
+            Column(header: T.region, group: T.basicsGroup, width: 10, kind: .text),
+            Column(header: T.zone, group: T.basicsGroup, width: 16, kind: .text),
+            Column(header: T.category, group: T.basicsGroup, width: 14, kind: .text),
+            Column(header: T.section, group: T.basicsGroup, width: 14, kind: .text),
+            Column(header: T.division, group: T.basicsGroup, width: 18, kind: .text),
+            Column(header: T.investmentType, group: T.basicsGroup, width: 10, kind: .text),
+            Column(header: T.levels, group: T.basicsGroup, width: 14, kind: .text),
+            Column(header: T.content, group: T.constructionGroup, width: 40, kind: .wrapped),
+            Column(header: T.address, group: T.constructionGroup, width: 20, kind: .wrapped),
+            Column(header: T.totalInvestmentWan, group: T.investmentGroup, width: 14, kind: .amount),
+            Column(header: T.stage, group: T.investmentGroup, width: 10, kind: .text),
+            Column(header: T.plannedStart, group: T.investmentGroup, width: 11, kind: .date),
+            Column(header: T.plannedCompletion, group: T.investmentGroup, width: 11, kind: .date),
+            Column(header: T.actualStart, group: T.investmentGroup, width: 11, kind: .date),
+            Column(header: T.actualCompletion, group: T.investmentGroup, width: 11, kind: .date),
+            Column(header: T.leadDepartment, group: T.responsibilityGroup, width: 18, kind: .text),
+            Column(header: T.sponsor, group: T.responsibilityGroup, width: 16, kind: .text),
+            Column(header: T.secretary, group: T.responsibilityGroup, width: 16, kind: .text),
+            Column(header: T.flags, group: nil, width: 20, kind: .wrapped),
+        ]
+    }()
 
     static let amountColumn = columns.firstIndex { $0.kind == .amount }!
 
@@ -113,7 +116,7 @@ public final class LedgerWorkbookWriter {
             index = end + 1
         }
         let layout = XLSXLayout(
-            sheetName: "项目台账", columnWidths: columns.map(\.width), frozenRows: Self.headerRows, frozenColumns: 2,
+            sheetName: OfficeText.Ledger.sheetName, columnWidths: columns.map(\.width), frozenRows: Self.headerRows, frozenColumns: 2,
             printTitleRows: 3...4, merges: merges, filterRow: 4
         )
         writer = try XLSXWriter(directory: directory, layout: layout)
@@ -146,7 +149,7 @@ public final class LedgerWorkbookWriter {
         let firstData = Self.headerRows + 1
         let lastData = Self.headerRows + count
         let amountColumn = CellPosition.columnName(LedgerExport.amountColumn)
-        var cells: [XLSXCell] = [.text("合计（\(count) 个项目）", .totalLabel)]
+        var cells: [XLSXCell] = [.text(OfficeText.Ledger.total(count), .totalLabel)]
         for index in 1..<columns.count {
             if index == LedgerExport.amountColumn {
                 cells.append(.formula("SUBTOTAL(9,\(amountColumn)\(firstData):\(amountColumn)\(max(lastData, firstData)))", cached: total.exactWanText))

@@ -20,10 +20,10 @@ public struct ImportProblem: Error, Sendable, Equatable, Codable {
     /// `第 12 行 F 列（总投资）：…`
     public var sentence: String {
         var place = ""
-        if let row { place += "第 \(row) 行" }
-        if let column { place += (place.isEmpty ? "" : " ") + "\(column) 列" }
-        if let header, !header.isEmpty { place += "（\(header)）" }
-        return place.isEmpty ? message : "\(place)：\(message)"
+        if let row { place += OfficeText.Place.row(row) }
+        if let column { place += (place.isEmpty ? "" : " ") + OfficeText.Place.column(column) }
+        if let header, !header.isEmpty { place += OfficeText.Place.header(header) }
+        return place.isEmpty ? message : OfficeText.Place.sentence(place, message)
     }
 }
 

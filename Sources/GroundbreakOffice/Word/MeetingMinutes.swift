@@ -19,36 +19,36 @@ public struct MeetingMinutes: Sendable {
 
     /// 一 … 九十九.
     static func numeral(_ value: Int) -> String {
-        let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        let digits = OfficeText.Document.numeralDigits
         guard value > 0 && value < 100 else { return String(value) }
         if value < 10 { return digits[value] }
         let tens = value / 10, ones = value % 10
-        return (tens == 1 ? "" : digits[tens]) + "十" + (ones == 0 ? "" : digits[ones])
+        return (tens == 1 ? "" : digits[tens]) + OfficeText.Document.numeralTen + (ones == 0 ? "" : digits[ones])
     }
 
-    static func chinese(_ day: Day) -> String { "\(day.year)年\(day.month)月\(day.day)日" }
+    static func chinese(_ day: Day) -> String { OfficeText.Document.date(day.year, day.month, day.day) }
 
     public var document: DocxDocument {
         var paragraphs: [DocxDocument.Paragraph] = [
-            .init("\(kindName)纪要", alignment: .center, size: 22, font: DocxDocument.titleFont, spaceAfterLines: 0.5),
+            .init(OfficeText.Document.minutesTitle(kindName), alignment: .center, size: 22, font: DocxDocument.titleFont, spaceAfterLines: 0.5),
             .init(number, alignment: .center, spaceAfterLines: 1),
         ]
-        let place = meeting.place.isEmpty ? "" : "在\(meeting.place)"
-        let chair = meeting.chair.isEmpty ? "" : "，\(meeting.chair)主持召开"
-        paragraphs.append(.init("\(Self.chinese(meeting.heldOn))，\(place)\(chair)\(meeting.title)。现将会议议定事项纪要如下：", indentChars: 2))
+        let place = meeting.place.isEmpty ? "" : OfficeText.Document.at(meeting.place)
+        let chair = meeting.chair.isEmpty ? "" : OfficeText.Document.chairedBy(meeting.chair)
+        paragraphs.append(.init(OfficeText.Document.minutesOpening(Self.chinese(meeting.heldOn), place, chair, meeting.title), indentChars: 2))
         for line in meeting.summary.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
             paragraphs.append(.init(line, indentChars: 2))
         }
         for (index, decision) in meeting.decisions.enumerated() {
-            var text = "\(Self.numeral(index + 1))、\(decision.text)"
+            var text = OfficeText.Document.decision(Self.numeral(index + 1), decision.text)
             if let owner = decision.owner, let deadline = decision.deadline {
-                text += "（责任单位：\(unitNames["\(owner.kind.rawValue):\(owner.code)"] ?? owner.code)；完成时限：\(Self.chinese(deadline))）"
+                text += OfficeText.Document.decisionOwner(unitNames["\(owner.kind.rawValue):\(owner.code)"] ?? owner.code, Self.chinese(deadline))
             }
             paragraphs.append(.init(text, indentChars: 2))
         }
         if !meeting.attendees.isEmpty {
-            paragraphs.append(.init("出席：\(meeting.attendees.joined(separator: "、"))", spaceAfterLines: 0))
+            paragraphs.append(.init(OfficeText.Document.attendees(meeting.attendees.joined(separator: OfficeText.Document.listSeparator)), spaceAfterLines: 0))
         }
-        return DocxDocument(title: "\(kindName)纪要 \(number)", paragraphs: paragraphs)
+        return DocxDocument(title: OfficeText.Document.minutesDocumentTitle(kindName, number), paragraphs: paragraphs)
     }
 }

@@ -19,23 +19,24 @@ public struct SupervisionLetter: Sendable {
         self.replyWithinWorkingDays = replyWithinWorkingDays
     }
 
-    static func chinese(_ day: Day) -> String { "\(day.year)年\(day.month)月\(day.day)日" }
+    static func chinese(_ day: Day) -> String { MeetingMinutes.chinese(day) }
 
     public var document: DocxDocument {
         let issued = facts.issuedOn
         let late = facts.daysLate
-        let source = item.sourceNote.isEmpty ? item.source.label : "\(item.source.label)（\(item.sourceNote)）"
-        var state = late > 0 ? "截至\(Self.chinese(issued))，该事项尚未办结，已逾期\(late)天。" : "截至\(Self.chinese(issued))，该事项尚未办结。"
+        typealias T = OfficeText.Document
+        let source = item.sourceNote.isEmpty ? item.source.label : T.source(item.source.label, item.sourceNote)
+        var state = late > 0 ? T.stillOpenLate(Self.chinese(issued), late) : T.stillOpen(Self.chinese(issued))
         // A new deadline set with the urge is the one to meet now; the letter still says which was missed.
-        if let new = facts.newDeadline { state += "现将办理时限调整为\(Self.chinese(new))，请于该日前办结。" }
-        let note: [DocxDocument.Paragraph] = facts.note.isEmpty ? [] : [.init("督办意见：\(facts.note)", indentChars: 2)]
-        return DocxDocument(title: "督办函 \(number)", paragraphs: [
-            .init("督 办 函", alignment: .center, size: 22, font: DocxDocument.titleFont, spaceAfterLines: 0.5),
+        if let new = facts.newDeadline { state += T.newDeadline(Self.chinese(new)) }
+        let note: [DocxDocument.Paragraph] = facts.note.isEmpty ? [] : [.init(T.officeNote(facts.note), indentChars: 2)]
+        return DocxDocument(title: T.letterTitle(number), paragraphs: [
+            .init(T.letterHeading, alignment: .center, size: 22, font: DocxDocument.titleFont, spaceAfterLines: 0.5),
             .init(number, alignment: .center, spaceAfterLines: 1),
-            .init("\(ownerName)："),
-            .init("根据\(source)，你单位承办“\(item.content)”事项，办理时限为\(Self.chinese(facts.missedDeadline))。\(state)", indentChars: 2),
+            .init(T.addressee(ownerName)),
+            .init(T.facts(source, item.content, Self.chinese(facts.missedDeadline), state), indentChars: 2),
         ] + note + [
-            .init("请你单位高度重视，明确责任人和完成时限，加快推进，于\(replyWithinWorkingDays)个工作日内将办理情况及下一步措施书面报送\(issuer)。逾期未报或推进不力的，将按规定予以通报。", indentChars: 2,
+            .init(T.request(replyWithinWorkingDays, issuer), indentChars: 2,
                   spaceAfterLines: 2),
             .init(issuer, alignment: .right),
             .init(Self.chinese(issued), alignment: .right),

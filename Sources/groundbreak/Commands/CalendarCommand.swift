@@ -4,23 +4,23 @@ import GroundbreakStore
 import Logging
 
 struct CalendarCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "calendar", abstract: "工作日历（国务院节假日安排）", subcommands: [Import.self, List.self])
+    static let configuration = CommandConfiguration(commandName: "calendar", abstract: CLIText.Calendar.abstract, subcommands: [Import.self, List.self])
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "import", abstract: "载入某一年度的节假日安排（替换该年度原有安排）",
-            discussion: "CSV 列：date,kind,festival,statutory；kind 为 holiday（放假）或 workday（调休上班）。"
+            commandName: "import", abstract: CLIText.Calendar.importAbstract,
+            discussion: CLIText.Calendar.importDiscussion
         )
 
         @OptionGroup var common: CommonOptions
 
-        @Option(name: .long, help: "年度，如 2027")
+        @Option(name: .long, help: ArgumentHelp(CLIText.Calendar.yearHelp))
         var year: Int
 
-        @Option(name: .long, help: "依据：通知名称和文号")
+        @Option(name: .long, help: ArgumentHelp(CLIText.Calendar.sourceHelp))
         var source: String
 
-        @Argument(help: "CSV 文件（UTF-8）")
+        @Argument(help: ArgumentHelp(CLIText.Calendar.fileHelp))
         var file: String
 
         func run() async throws {
@@ -30,12 +30,12 @@ struct CalendarCommand: AsyncParsableCommand {
                 _ = try await Work.migrate(database, logger: logger)
                 return try await Work.importCalendar(database, year: year, file: file, source: source)
             }
-            print("已载入 \(year) 年节假日安排 \(rows) 条。")
+            print(CLIText.Calendar.loaded(year, rows))
         }
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出已载入的年度")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: CLIText.Calendar.listAbstract)
 
         @OptionGroup var common: CommonOptions
 
@@ -47,7 +47,7 @@ struct CalendarCommand: AsyncParsableCommand {
                 return try await CalendarRepository(database: database).years()
             }
             for year in years {
-                print("\(year.year)\t工作日 \(year.workdays)\t\(year.source)")
+                print(CLIText.Calendar.year(year.year, year.workdays, year.source))
             }
         }
     }

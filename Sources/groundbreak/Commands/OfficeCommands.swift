@@ -8,19 +8,19 @@ import Logging
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "导入项目台账或月度数据（.xlsx 或 .csv）：默认只预览，--commit 时整批写入",
-        discussion: "文件有任何一处问题都不写入；问题按行、列列出。退出码：0 成功，1 文件有问题，2 无法读取。"
+        commandName: "import", abstract: CLIText.Office.importAbstract,
+        discussion: CLIText.Office.importDiscussion
     )
 
     @OptionGroup var common: CommonOptions
 
-    @Flag(name: .long, help: "预览无误时写入数据库（一次事务）")
+    @Flag(name: .long, help: ArgumentHelp(CLIText.Office.commitHelp))
     var commit = false
 
-    @Flag(name: .long, help: "文件是月度数据（项目代码或名称、月份、调度口径、统计口径……），不是项目台账")
+    @Flag(name: .long, help: ArgumentHelp(CLIText.Office.monthlyHelp))
     var monthly = false
 
-    @Argument(help: "台账文件")
+    @Argument(help: ArgumentHelp(CLIText.Office.fileHelp))
     var file: String
 
     func run() async throws {
@@ -31,26 +31,26 @@ struct ImportCommand: AsyncParsableCommand {
             return try await Work.importFile(database, file: file, monthly: monthly, commit: commit, today: SystemWallClock().today())
         }
         let count = { summary.counts[$0] ?? 0 }
-        print("\(summary.fileName)：新增 \(count(.create))，更新 \(count(.update))，无变化 \(count(.unchanged))，跳过 \(count(.skipped))，有错误 \(count(.refused))")
-        for note in summary.columnNotes { print("  说明：\(note)") }
-        for problem in summary.problems { print("  问题：\(problem.sentence)") }
+        print(CLIText.Office.summary(summary.fileName, create: count(.create), update: count(.update), unchanged: count(.unchanged), skipped: count(.skipped), refused: count(.refused)))
+        for note in summary.columnNotes { print(CLIText.Office.note(note)) }
+        for problem in summary.problems { print(CLIText.Office.problem(problem.sentence)) }
         if !summary.problems.isEmpty { throw ExitCode(1) }
         if let record = summary.record {
-            print("已写入（导入记录 \(record.id)）。")
+            print(CLIText.Office.written(record.id))
         } else if commit {
-            print("没有需要写入的内容。")
+            print(CLIText.Office.nothingToWrite)
         } else {
-            print("这是预览，未写入；确认无误后加 --commit 写入。")
+            print(CLIText.Office.previewOnly)
         }
     }
 }
 
 struct ExportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "导出全部项目台账（.xlsx 按报送领导的版式，或 .csv）")
+    static let configuration = CommandConfiguration(commandName: "export", abstract: CLIText.Office.exportAbstract)
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "输出文件；以 .csv 结尾时导出 CSV，否则导出 .xlsx")
+    @Option(name: .long, help: ArgumentHelp(CLIText.Office.outputHelp))
     var out: String
 
     func run() async throws {
@@ -60,6 +60,6 @@ struct ExportCommand: AsyncParsableCommand {
             _ = try await Work.migrate(database, logger: logger)
             try await Work.exportLedger(database, to: out, csv: out.lowercased().hasSuffix(".csv"), today: SystemWallClock().today())
         }
-        print("已导出：\(out)")
+        print(CLIText.Office.exported(out))
     }
 }

@@ -5,12 +5,12 @@ import GroundbreakStore
 import Logging
 
 struct ProblemsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "problems", abstract: "问题清单", subcommands: [Escalate.self])
+    static let configuration = CommandConfiguration(commandName: "problems", abstract: CLIText.Problems.abstract, subcommands: [Escalate.self])
 
     struct Escalate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "escalate", abstract: "把逾期未解决的问题按提级链条提升一级（新的责任单位和办理时限）",
-            discussion: "可每天由计划任务运行；已在最高层级的问题不再提级。"
+            commandName: "escalate", abstract: CLIText.Problems.escalateAbstract,
+            discussion: CLIText.Problems.escalateDiscussion
         )
 
         @OptionGroup var common: CommonOptions
@@ -22,9 +22,9 @@ struct ProblemsCommand: AsyncParsableCommand {
                 _ = try await Work.migrate(database, logger: logger)
                 return try await Work.escalateOverdueProblems(database, today: SystemWallClock().today())
             }
-            print("已提级 \(escalated.count) 个逾期问题。")
+            print(CLIText.Problems.escalated(escalated.count))
             for problem in escalated {
-                print("  #\(problem.id) → \(problem.level.label)，时限 \(problem.deadline?.iso ?? "—")")
+                print(CLIText.Problems.escalatedOne(problem.id, problem.level.label, problem.deadline?.iso ?? "—"))
             }
         }
     }
@@ -34,6 +34,6 @@ extension Work {
     static func escalateOverdueProblems(_ database: Database, today: Day, now: Date = Date()) async throws -> [Problem] {
         let calendar = try await CalendarRepository(database: database).calendar()
         return try await ProblemRepository(database: database).escalateOverdue(settings: try ProblemRepository.settings(), calendar: calendar,
-                                                                               actor: .system("问题提级任务"), today: today, now: now)
+                                                                               actor: .system(CLIText.Work.escalationJob), today: today, now: now)
     }
 }

@@ -6,17 +6,17 @@ import GroundbreakWeb
 import Logging
 
 struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "启动服务（启动时自动迁移数据库）")
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: CLIText.Serve.abstract)
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "监听地址（默认 127.0.0.1）")
+    @Option(name: .long, help: ArgumentHelp(CLIText.Serve.hostHelp))
     var host: String?
 
-    @Option(name: .long, help: "监听端口（默认 8080）")
+    @Option(name: .long, help: ArgumentHelp(CLIText.Serve.portHelp))
     var port: Int?
 
-    @Flag(name: .long, help: "数据库为空时载入演示数据，并创建演示管理员账号")
+    @Flag(name: .long, help: ArgumentHelp(CLIText.Serve.demoHelp))
     var demo = false
 
     func run() async throws {
@@ -30,7 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 struct MigrateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "migrate", abstract: "执行数据库迁移并载入参考数据")
+    static let configuration = CommandConfiguration(commandName: "migrate", abstract: CLIText.Serve.migrateAbstract)
 
     @OptionGroup var common: CommonOptions
 
@@ -38,7 +38,7 @@ struct MigrateCommand: AsyncParsableCommand {
         let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
         let logger = Logger(label: "groundbreak.migrate")
         let report = try await Work.withDatabase(settings, logger: logger) { try await Work.migrate($0, logger: logger) }
-        print(report.migrations.isEmpty ? "数据库已是最新。" : "已执行迁移：\(report.migrations.map { String(format: "%04d", $0) }.joined(separator: ", "))")
-        if !report.referenceFiles.isEmpty { print("已载入参考数据：\(report.referenceFiles.joined(separator: ", "))") }
+        print(report.migrations.isEmpty ? CLIText.Serve.upToDate : CLIText.Serve.migrated(report.migrations.map { String(format: "%04d", $0) }.joined(separator: ", ")))
+        if !report.referenceFiles.isEmpty { print(CLIText.Serve.referenceLoaded(report.referenceFiles.joined(separator: ", "))) }
     }
 }

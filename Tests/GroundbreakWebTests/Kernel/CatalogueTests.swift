@@ -25,4 +25,23 @@ struct CatalogueTests {
         #expect(catalogues >= 12, "a catalogue section per feature")
         #expect(inline.isEmpty, "Chinese written inline: \(inline.prefix(20))")
     }
+
+    @Test("the command line and the Office documents (letters, minutes, workbooks) keep their words in their catalogues too")
+    func cliAndDocuments() throws {
+        let root = packageRoot().appendingPathComponent("Sources")
+        var inline: [String] = []
+        for folder in ["groundbreak", "GroundbreakOffice/Word", "GroundbreakOffice/Export"] {
+            let enumerator = try #require(FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil))
+            for case let url as URL in enumerator where url.pathExtension == "swift" && !url.lastPathComponent.hasSuffix("Text.swift") {
+                let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+                for (number, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                    // Font names are the documents' typography, not words a reader reads.
+                    if line.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) && !line.contains("Font = ") {
+                        inline.append("\(folder)/\(url.lastPathComponent):\(number + 1)")
+                    }
+                }
+            }
+        }
+        #expect(inline.isEmpty, "Chinese written inline: \(inline.prefix(20))")
+    }
 }
