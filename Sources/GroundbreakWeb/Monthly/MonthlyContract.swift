@@ -13,7 +13,8 @@ extension MonthlyEndpoints {
             return OperationContract("submitReport", T.submit, body: .json(ReportsAPI.SubmitBody.self), answers: [.ok(ReportsAPI.ReportDTO.self, T.submitted)],
                                      failures: [.conflict(T.conflict), .invalid(T.invalid)])
         case .apiReportsBoard:
-            return OperationContract("reportsBoard", T.board, query: [.month("month", T.boardMonth), .text("state", T.boardStates)], answers: [.ok(ReportsAPI.BoardDTO.self, T.boardAnswer)],
+            return OperationContract("reportsBoard", T.board, query: [.month("month", T.boardMonth), .text("state", T.boardStates), .text("region", T.boardRegion),
+                                                                                           .flag("mine", T.boardMine)], answers: [.ok(ReportsAPI.BoardDTO.self, T.boardAnswer)],
                                      failures: [.badQuery(T.badQuery)])
         case .apiReviewReport:
             return OperationContract("reviewReport", T.review, body: .json(ReportsAPI.ReviewBody.self), answers: [.ok(ReportsAPI.ReportDTO.self, T.reviewed)],

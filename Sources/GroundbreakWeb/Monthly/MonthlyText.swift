@@ -86,6 +86,9 @@ extension WebText {
         static let reports = "月度填报"
         static func reportsOf(_ month: some CustomStringConvertible) -> String { "\(month)月度填报" }
         static let targets = "目标与序时进度"
+        static let mineOnly = "由我填报"
+        static let applyFilter = "筛选"
+        static func regionFilter(_ code: some CustomStringConvertible) -> String { "属地：\(code)" }
         static func boardFilter(_ month: some CustomStringConvertible, _ states: some CustomStringConvertible) -> String { "\(month)；填报状态：\(states)" }
         static func boardFileName(_ month: some CustomStringConvertible) -> String { "月度填报-\(month).xlsx" }
         static let serial = "序号"
@@ -159,6 +162,8 @@ extension WebText {
         static let board = "某月应报项目及其填报状态（待填报、逾期未报、已报送、逾期报送、已退回、已审核）"
         static let boardAnswer = "填报情况"
         static let boardMonth = "YYYY-MM，默认上月"
+        static let boardRegion = "属地代码，含下级属地"
+        static let boardMine = "true：只列调用者须亲自填报的项目（其秘书职务或其属地）"
         static let boardStates = "只列这些填报状态的项目，多个用逗号分隔：missing, returned, due, submittedLate, submitted, accepted；counts 仍为全月各状态数"
         static let review = "项目中心审核通过或退回月报（退回须写明意见）"
         static let reviewed = "已审核或退回"

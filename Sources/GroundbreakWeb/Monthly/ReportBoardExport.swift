@@ -5,10 +5,13 @@ import Hummingbird
 
 /// The reporting board as a workbook: the month, the states asked for, every row (not one page).
 enum ReportBoardExport {
-    static func filterText(_ filter: ReportBoardFilter) -> String {
+    static func filterText(_ filter: ReportBoardFilter, catalog: ReferenceCatalog) -> String {
         let states = filter.states.isEmpty ? WebText.Common.everything
             : ReportBoardFilter.order.filter(filter.states.contains).map(\.label).joined(separator: "、")
-        return WebText.Monthly.boardFilter(filter.month.label, states)
+        var text = WebText.Monthly.boardFilter(filter.month.label, states)
+        if let region = filter.region { text += WebText.Common.filterSeparator + WebText.Monthly.regionFilter(catalog.region(region)?.name ?? region) }
+        if filter.mine { text += WebText.Common.filterSeparator + WebText.Monthly.mineOnly }
+        return text
     }
 
     static func xlsx(_ input: EndpointRequest) async throws -> Response {
@@ -17,12 +20,12 @@ enum ReportBoardExport {
         case .success(let parsed): filter = parsed
         case .failure(let failure): throw AppError.badQuery(failure)
         }
-        let rows = try await ReportPages.boardRows(input, month: filter.month).filter { filter.admits($0.state) }
+        let rows = ReportPages.listed(try await ReportPages.boardRows(input, month: filter.month), filter, input)
         let closing = try await ReportPages.closing(input, month: filter.month, projects: Set(rows.map(\.project.id)))
         typealias T = WebText.Monthly
         let catalog = input.catalog
         let sheet = ListSheet(
-            title: T.reportsOf(filter.month.label), filterLine: WebText.Common.filterLine(filterText(filter), Format.dateTime(input.now)),
+            title: T.reportsOf(filter.month.label), filterLine: WebText.Common.filterLine(filterText(filter, catalog: catalog), Format.dateTime(input.now)),
             columns: [.init(T.serial, width: 6, .integer), .init(T.project, width: 36, .wrapped), .init(T.region, width: 12), .init(T.stage, width: 10),
                       .init(T.responsible, width: 18), .init(T.thisMonthDispatch, width: 14, .amount), .init(T.thisMonthStatistical, width: 14, .amount),
                       .init(T.sentBy, width: 20), .init(T.status, width: 10)],

@@ -6,6 +6,10 @@ struct ReportBoardFilter: Sendable, Equatable {
 
     var month: Month
     var states: Set<ReportState> = []
+    /// Projects in this region or below it.
+    var region: String?
+    /// Only the reports the reader must send themselves (由我填报): their seat's, or their region's.
+    var mine = false
     var page = 1
 
     /// The states the board lists, most urgent first.
@@ -13,9 +17,11 @@ struct ReportBoardFilter: Sendable, Equatable {
     /// Reports still owed for the month: what a unit must chase.
     static let owed: Set<ReportState> = [.missing, .returned, .due]
 
-    init(month: Month, states: Set<ReportState> = [], page: Int = 1) {
+    init(month: Month, states: Set<ReportState> = [], region: String? = nil, mine: Bool = false, page: Int = 1) {
         self.month = month
         self.states = states
+        self.region = region
+        self.mine = mine
         self.page = page
     }
 
@@ -31,6 +37,8 @@ struct ReportBoardFilter: Sendable, Equatable {
             if let state = ReportState(rawValue: String(part)), state != .notRequired { filter.states.insert(state) }
             else { errors.append(FieldError("state", .unknownCode(field: "state", code: String(part)))) }
         }
+        if !form["region"].isEmpty { filter.region = form["region"] }
+        filter.mine = form["mine"] == "true"
         if !form["page"].isEmpty {
             if let page = Int(form["page"]), (1...ProjectQuery.maxPage).contains(page) { filter.page = page }
             else { errors.append(FieldError("page", .unknownCode(field: "page", code: form["page"]))) }
@@ -40,14 +48,30 @@ struct ReportBoardFilter: Sendable, Equatable {
 
     func admits(_ state: ReportState) -> Bool { states.isEmpty || states.contains(state) }
 
+    /// Whether a row is listed: its state, its region, and — for 由我填报 — whether the reader
+    /// owes it (the recipient the reminders use: the secretary's seat, else the region).
+    func admits(_ row: ReportPages.BoardRow, regions: Set<String>?, reader: Principal?) -> Bool {
+        guard admits(row.state) else { return false }
+        if let regions, !regions.contains(row.project.fields.regionCode) { return false }
+        guard mine else { return true }
+        switch ReportNotices.recipient(row.project) {
+        case .position(let seat): return reader?.positionId == seat
+        case .unit(let unit): return reader?.unit == unit
+        case .user: return false
+        }
+    }
+
     /// The query that shows this filter (states in the board's order, so links are stable).
     var items: [(String, String)] {
         var items = [("month", month.iso)]
         if !states.isEmpty { items.append(("state", Self.order.filter(states.contains).map(\.rawValue).joined(separator: ","))) }
+        if let region { items.append(("region", region)) }
+        if mine { items.append(("mine", "true")) }
         if page > 1 { items.append(("page", String(page))) }
         return items
     }
 
-    func with(states: Set<ReportState>) -> ReportBoardFilter { ReportBoardFilter(month: month, states: states) }
-    func with(page: Int) -> ReportBoardFilter { ReportBoardFilter(month: month, states: states, page: page) }
+    func with(states: Set<ReportState>) -> ReportBoardFilter { ReportBoardFilter(month: month, states: states, region: region, mine: mine) }
+    func with(page: Int) -> ReportBoardFilter { ReportBoardFilter(month: month, states: states, region: region, mine: mine, page: page) }
+    func with(mine: Bool) -> ReportBoardFilter { ReportBoardFilter(month: month, states: states, region: region, mine: mine) }
 }

@@ -43,6 +43,12 @@ enum ReportPages {
         }, refused: { try await render(input, project: project, errors: $0.errors, form: form, status: $0.status) })
     }
 
+    /// The rows a board filter lists, for the page, its workbook, the API and the home tiles alike.
+    static func listed(_ rows: [BoardRow], _ filter: ReportBoardFilter, _ input: EndpointRequest) -> [BoardRow] {
+        let regions = filter.region.map { input.catalog.regionSubtree($0) }
+        return rows.filter { filter.admits($0, regions: regions, reader: input.principal) }
+    }
+
     struct BoardRow: Sendable {
         var project: Project
         var state: ReportState
@@ -90,7 +96,7 @@ enum ReportPages {
             ?? ReportBoardFilter(month: reportingMonth(input.today))
         let month = filter.month
         let rows = try await boardRows(input, month: month)
-        let page = ReportsBoardPage(context: PageContext(input), month: month, filter: filter, rows: rows,
+        let page = ReportsBoardPage(context: PageContext(input), month: month, filter: filter, rows: rows, listed: listed(rows, filter, input),
                                     closing: try await closing(input, month: month, projects: Set(rows.map(\.project.id))), today: input.today,
                                     canAdminister: Policy.decide(.administer, for: input.principal, catalog: input.catalog) == .allow,
                                     due: month.dueDate(day: input.services.reportRules.dueDay), catalog: input.catalog,

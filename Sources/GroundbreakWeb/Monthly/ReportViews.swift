@@ -126,8 +126,10 @@ struct ReportsBoardPage {
     var context: PageContext
     var month: Month
     var filter: ReportBoardFilter
-    /// Every row the month owes in the caller's scope; the filter picks what is listed.
+    /// Every row the month owes in the caller's scope (the chips count these)…
     var rows: [ReportPages.BoardRow]
+    /// …and the ones the filter lists.
+    var listed: [ReportPages.BoardRow]
     var closing: ReportPages.Closing
     var today: Day
     var canAdminister: Bool
@@ -146,12 +148,10 @@ struct ReportsBoardPage {
               .button(.type(.submit), .name("decision"), .value("return"), .class("button secondary"), .text(WebText.Monthly.sendBack)))
     }
 
-    var listed: [ReportPages.BoardRow] { rows.filter { filter.admits($0.state) } }
 
     var document: HTML {
         let counts = Dictionary(grouping: rows, by: \.state).mapValues(\.count)
         let dispatch = rows.compactMap(\.report).reduce(Money.zero) { $0 + $1.figures.dispatch }
-        let listed = listed
         let pageCount = max(1, (listed.count + ReportBoardFilter.pageSize - 1) / ReportBoardFilter.pageSize)
         let shown = listed.dropFirst((min(filter.page, pageCount) - 1) * ReportBoardFilter.pageSize).prefix(ReportBoardFilter.pageSize)
         return Layout.document(title: WebText.Monthly.reports, context: context, nav: .reports, content: .group(
@@ -165,8 +165,9 @@ struct ReportsBoardPage {
                 .map { "\($0.label) \(counts[$0] ?? 0)" }.joined(separator: "，") + WebText.Monthly.dispatchTotal(ProjectReportsPage.wan(dispatch)))),
             closingPanel,
             stateChips(counts),
+            boardFilterForm,
             canReview ? boardActions(counts) : .empty,
-            Components.listTools(filter: ReportBoardExport.filterText(filter), xlsx: .reportsBoardXLSX(filter)),
+            Components.listTools(filter: ReportBoardExport.filterText(filter, catalog: catalog), xlsx: .reportsBoardXLSX(filter)),
             .p(.class("list-total"), .attribute(named: "data-total", value: String(listed.count)), .text(WebText.Monthly.listedCount(listed.count))),
             .nav(.class("pagination"), .a(.href(esc(Route.reportsBoard(month: month.previous.iso).path)), .text("‹ \(month.previous.label)")),
                  .span(.class("current"), .text(month.label)),
@@ -191,6 +192,16 @@ struct ReportsBoardPage {
             )),
             Components.pagination(page: min(filter.page, pageCount), pageCount: pageCount) { Route.reportsBoard(filter.with(page: $0)).path }
         ))
+    }
+
+    /// The region (with the regions below it) and 由我填报, kept with the month and states.
+    private var boardFilterForm: Node<HTML.BodyContext> {
+        .form(.method(.get), .action(esc(Route.reportsBoard(month: nil).path)), .class("inline-form filters"),
+              .input(.type(.hidden), .name("month"), .value(esc(month.iso))),
+              .unwrap(filter.items.first { $0.0 == "state" }) { .input(.type(.hidden), .name("state"), .value(esc($0.1))) },
+              Components.selectField("region", label: WebText.Monthly.region, options: catalog.regionOptions, selected: filter.region ?? "", blank: WebText.Common.everything),
+              .label(.class("check"), .input(.type(.checkbox), .name("mine"), .value("true"), .checked(filter.mine)), .text(WebText.Monthly.mineOnly)),
+              .button(.type(.submit), .class("button secondary"), .text(WebText.Monthly.applyFilter)))
     }
 
     /// 催报 to whoever owes a report still owed, and accepting the ticked reports at once.

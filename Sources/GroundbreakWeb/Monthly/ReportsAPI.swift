@@ -133,7 +133,7 @@ enum ReportsAPI {
         }
         let month = filter.month
         let all = try await ReportPages.boardRows(input, month: month)
-        let rows = all.filter { filter.admits($0.state) }
+        let rows = ReportPages.listed(all, filter, input)
         let closing = try await ReportPages.closing(input, month: month, projects: Set(rows.map(\.project.id)))
         func figures(_ row: ReportPages.BoardRow) -> (Int64?, Int64?) {
             guard closing.close != nil else { return (row.report?.figures.dispatch.yuan, row.report?.figures.statistical?.yuan) }

@@ -23,7 +23,9 @@ enum ScreenEndpoints: String, EndpointSet {
 
 /// The feature's typed links.
 extension Route {
-    static func screen(measure: ScreenFigures.Measure) -> Route { Route(ScreenEndpoints.screenPage, query: [("measure", measure.rawValue)]) }
+    static func screen(measure: ScreenFigures.Measure, light: Bool = false) -> Route {
+        Route(ScreenEndpoints.screenPage, query: [("measure", measure.rawValue)] + (light ? [("theme", "light")] : []))
+    }
 }
 
 extension NavItem {

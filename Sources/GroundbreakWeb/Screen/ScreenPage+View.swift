@@ -9,6 +9,8 @@ struct ScreenPage {
     var figures: ScreenFigures
     var map: ScreenMap
     var measure: ScreenFigures.Measure
+    /// Light colours for a projector in a bright room.
+    var light: Bool
     var today: Day
 
     var document: HTML {
@@ -21,8 +23,9 @@ struct ScreenPage {
                 .element(named: "title", text: T.title),
                 .link(.rel(.stylesheet), .href(esc(Assets.versionedPath("app.css"))))
             ),
-            .body(.class("screen"),
+            .body(.class(light ? "screen light" : "screen"),
                 .header(.class("screen-head"), .h1(.text(T.title)), .span(.class("screen-time"), .text(T.asOf(Format.dateTime(figures.asOf)))),
+                        .a(.href(esc(Route.screen(measure: measure, light: !light).path)), .text(light ? T.darkTheme : T.lightTheme)),
                         .a(.href(esc(Route.home.path)), .text(T.back))),
                 .main(.class("screen-grid"), kpis, .section(.class("screen-card"), .h2(.text(T.stages)), stageChart),
                       .section(.class("screen-card"), .h2(.text(T.starts(today.year))), startsChart),
@@ -90,7 +93,7 @@ struct ScreenPage {
     private var measures: Node<HTML.BodyContext> {
         let names: [(ScreenFigures.Measure, String)] = [(.projects, T.measureProjects), (.investment, T.measureInvestment), (.overdue, T.measureOverdue)]
         return .div(.class("screen-measures"), .forEach(names) { choice, name in
-            .a(.class(choice == measure ? "active" : ""), .href(esc(Route.screen(measure: choice).path)), .text(name))
+            .a(.class(choice == measure ? "active" : ""), .href(esc(Route.screen(measure: choice, light: light).path)), .text(name))
         })
     }
 

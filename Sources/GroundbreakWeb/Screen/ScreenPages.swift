@@ -8,6 +8,7 @@ enum ScreenPages {
         let measure = input.queryItems.first { $0.0 == "measure" }.flatMap { ScreenFigures.Measure(rawValue: $0.1) } ?? .projects
         let map = try ScreenMapFile.shipped()
         let figures = try await ScreenFigures.read(input, map: map)
-        return Responses.html(ScreenPage(figures: figures, map: map, measure: measure, today: input.today).document)
+        let light = input.queryItems.contains { $0 == ("theme", "light") }
+        return Responses.html(ScreenPage(figures: figures, map: map, measure: measure, light: light, today: input.today).document)
     }
 }

@@ -4,6 +4,8 @@ extension WebText {
         static let title = "重大项目调度大屏"
         static func asOf(_ time: some CustomStringConvertible) -> String { "截至 \(time)，每 5 分钟自动更新" }
         static let back = "返回工作台"
+        static let lightTheme = "浅色（投影）"
+        static let darkTheme = "深色"
         static let projects = "在库项目"
         static func projectsNote(_ yi: some CustomStringConvertible) -> String { "总投资 \(yi) 亿元" }
         static let investment = "本年完成投资"

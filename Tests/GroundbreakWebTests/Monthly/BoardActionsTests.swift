@@ -78,4 +78,28 @@ struct BoardActionsTests {
             #expect(asked.text.contains("<option value=\"2026-09\" selected"))
         }
     }
+
+    @Test("the board filters by region (with the regions below it) and by 由我填报, on the page, in its workbook and in the API alike")
+    func regionAndMine() async throws {
+        try await withWeb(demoProjects: 80) { fixture, client in
+            let projects = try await fixture.services.projects.projects(inStages: Stage.allCases, scope: .everything)
+            let all = try await Self.rows(client, fixture)
+            let regions = all.compactMap { row in projects.first { $0.id == row.projectId }?.fields.regionCode }
+            let region = try #require(regions.first)
+            let inRegion = all.filter { row in projects.first { $0.id == row.projectId }?.fields.regionCode == region }
+            let page = try await client.send(.get, "/reports?month=2026-10&region=\(region)", as: fixture)
+            #expect(HomePageTests.listTotal(page.text) == inRegion.count)
+            let regionName = try #require(fixture.services.catalog().region(region)?.name)
+            #expect(page.text.contains("属地：\(regionName)"), "the filter is named")
+            let api = try await client.send(.get, "/api/v1/reports?month=2026-10&region=\(region)", as: fixture)
+            #expect((api.object["rows"] as? [Any])?.count == inRegion.count)
+
+            let seats = all.compactMap { row in projects.first { $0.id == row.projectId }?.fields.secretaryPositionId }
+            let seated = try #require(seats.first)
+            let secretary = try await fixture.signedIn(as: "mishu", roles: [.secretary], positionId: seated)
+            let mine = try await client.send(.get, "/reports?month=2026-10&mine=true", as: secretary)
+            let owned = all.filter { row in projects.first { $0.id == row.projectId }?.fields.secretaryPositionId == seated }
+            #expect(HomePageTests.listTotal(mine.text) == owned.count && mine.text.contains("由我填报"))
+        }
+    }
 }
