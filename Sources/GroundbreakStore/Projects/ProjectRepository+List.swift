@@ -26,6 +26,21 @@ extension ProjectRepository {
         return page
     }
 
+    /// Projects within `scope` under construction or in operation that started in `year`, counted
+    /// by month (January first): one column read, not the projects, so the 大屏 scales.
+    public func startsByMonth(year: Int, scope: ProjectScope) async throws -> [Int] {
+        let rows = try await database.reader.raw("""
+            SELECT actual_start FROM projects
+            WHERE stage IN (\(binds: [Stage.construction.rawValue, Stage.operation.rawValue]))
+                AND actual_start >= \(bind: "\(year)-01-01") AND actual_start <= \(bind: "\(year)-12-31") AND \(Self.scopeClause(scope))
+            """).all()
+        var months = Array(repeating: 0, count: 12)
+        for row in rows {
+            if let day = Day.parse(try row.decode(column: "actual_start", as: String.self)), day.year == year { months[day.month - 1] += 1 }
+        }
+        return months
+    }
+
     /// Every project in `stages` within `scope`, by id: the monthly reporting board.
     public func projects(inStages stages: [Stage], scope: ProjectScope) async throws -> [Project] {
         let db = database.reader

@@ -48,11 +48,7 @@ struct ScreenFigures: Sendable {
         let board = try await ProblemPages.board(input, query: ProblemQuery())
         let open = try await SupervisionPages.listed(input, view: .open)
         let analytics = try await ApprovalPages.analyticsResult(input)
-        let started = try await input.services.projects.projects(inStages: [.construction, .operation], scope: scope)
-        var starts = Array(repeating: 0, count: 12)
-        for project in started {
-            if let day = project.fields.actualStart, day.year == input.today.year { starts[day.month - 1] += 1 }
-        }
+        let starts = try await input.services.projects.startsByMonth(year: input.today.year, scope: scope)
         let overdueByRegion = Dictionary(board.figures.overdueByOwner.filter { $0.owner.kind == .region }.map { ($0.owner.code, $0.count) },
                                          uniquingKeysWith: +)
         var regions: [RegionFigure] = []

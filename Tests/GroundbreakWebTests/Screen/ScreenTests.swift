@@ -31,6 +31,12 @@ struct ScreenTests {
                 #expect(try await total(path) == count, "\(path)")
             }
             #expect(tiles.contains { $0.1 > 0 })
+            // Starts by month: one column read, equal to counting the projects themselves.
+            let started = try await fixture.services.projects.projects(inStages: [.construction, .operation], scope: .everything)
+            var byHand = Array(repeating: 0, count: 12)
+            for project in started { if let day = project.fields.actualStart, day.year == 2026 { byHand[day.month - 1] += 1 } }
+            #expect(try await fixture.services.projects.startsByMonth(year: 2026, scope: .everything) == byHand)
+            #expect(byHand.reduce(0, +) > 0)
             let map = try ScreenMapFile.shipped()
             #expect(map.problems.isEmpty && Set(map.tiles.map(\.region)).isSubset(of: Set(fixture.services.catalog().assignableRegions.map(\.code))))
         }
