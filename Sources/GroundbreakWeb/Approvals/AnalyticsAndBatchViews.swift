@@ -12,7 +12,7 @@ struct ApprovalAnalyticsPage {
     static let slowest = 30
 
     static func percent(_ share: Double?) -> String {
-        share.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
+        Format.share(share)
     }
 
     var document: HTML {

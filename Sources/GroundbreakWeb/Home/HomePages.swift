@@ -20,7 +20,7 @@ enum HomePages {
         }
         if roles.contains(.supervision) { sections.append(try await figures.supervisionOffice()) }
         if sections.isEmpty { sections.append(try await figures.reader()) }
-        let page = HomePage(context: PageContext(input), greeting: WebText.Home.greeting(principal.displayName, input.today.iso), sections: sections)
+        let page = HomePage(context: figures.context, greeting: WebText.Home.greeting(principal.displayName, input.today.iso), sections: sections)
         return Responses.html(page.document)
     }
 
@@ -28,14 +28,16 @@ enum HomePages {
     struct Figures {
         typealias T = WebText.Home
         let input: EndpointRequest
+        /// What the reader may do, worked out once for the tiles and the page.
+        let context: PageContext
         private var boardRows: [ReportPages.BoardRow]?
 
         init(input: EndpointRequest) {
             self.input = input
+            context = PageContext(input)
         }
 
         var month: Month { ReportPages.reportingMonth(input.today) }
-        var context: PageContext { PageContext(input) }
 
         // MARK: the lists
 

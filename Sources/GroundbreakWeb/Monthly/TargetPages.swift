@@ -180,7 +180,7 @@ struct TargetsPage {
     }
 
     /// A share of the year (0…1) as the page prints it.
-    static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
+    static func percent(_ share: Double) -> String { Format.share(share) }
 
     var unitOptions: [Components.Option] {
         units.map { unit in

@@ -54,7 +54,7 @@ struct ProblemListPage {
 
     var figuresCard: Node<HTML.BodyContext> {
         let figures = board.figures
-        let rate = figures.resolutionRate.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
+        let rate = Format.share(figures.resolutionRate)
         let median = figures.medianDaysToClose.map { WebText.Problems.days($0) } ?? "—"
         let items: [(String, String)] = [(WebText.Problems.total, String(figures.total)), (WebText.Problems.open, String(figures.open)), (WebText.Problems.overdue, String(figures.overdue)),
                                          (WebText.Problems.escalated, String(figures.escalated)), (WebText.Problems.closedThisMonth, String(figures.closedThisMonth)), (WebText.Problems.closeRate, rate),

@@ -96,9 +96,10 @@ enum ProblemPages {
         let form = input.form ?? FormData(pairs: [])
         var query = ProblemQuery()
         query.projectId = project.id
-        let evidence = input.files.first { $0.field == "file" && !$0.bytes.isEmpty }
-        if let evidence, case .failure(let failure) = FileRules.check(.problemEvidence, bytes: evidence.bytes, name: evidence.filename,
-                                                                      maxBytes: input.services.settings.maxUploadBytes) {
+        let evidence: Multipart.File?
+        do {
+            evidence = try checkedEvidence(input)
+        } catch StoreError.invalid(let failure) {
             return try await renderList(input, query: query, errors: failure.errors, form: form, status: .unprocessableContent)
         }
         switch ProblemEventInput.raise(form.pairs, project: project, principal: try input.requirePrincipal(), settings: input.services.problemSettings, today: input.today) {
@@ -106,33 +107,38 @@ enum ProblemPages {
             return try await renderList(input, query: query, errors: failure.errors, form: form, status: .unprocessableContent)
         case .success(let problem):
             let saved = try await input.services.problems.raise(problem, notifying: input.services.problemSettings.assigningUnit, actor: input.actor, now: input.now)
-            if let evidence {
-                _ = try await input.services.files.add(.problemEvidence(problemId: saved.id), name: evidence.filename, bytes: evidence.bytes,
-                                                       maxBytes: input.services.settings.maxUploadBytes, actor: input.actor, now: input.now)
-            }
+            try await attach(evidence, to: saved.id, input)
             return Responses.redirect(to: Route.problem(saved.id).path(notice: "saved"))
         }
+    }
+
+    /// The form's evidence file (`file`), if one came, checked before anything is written: a file
+    /// that will not do is a refusal of the whole post.
+    static func checkedEvidence(_ input: EndpointRequest) throws -> Multipart.File? {
+        guard let evidence = input.files.first(where: { $0.field == "file" && !$0.bytes.isEmpty }) else { return nil }
+        if case .failure(let failure) = FileRules.check(.problemEvidence, bytes: evidence.bytes, name: evidence.filename, maxBytes: input.services.settings.maxUploadBytes) {
+            throw StoreError.invalid(failure)
+        }
+        return evidence
+    }
+
+    /// Keeps checked evidence with the problem it came with.
+    static func attach(_ evidence: Multipart.File?, to problemId: Int64, _ input: EndpointRequest) async throws {
+        guard let evidence else { return }
+        _ = try await input.services.files.add(.problemEvidence(problemId: problemId), name: evidence.filename, bytes: evidence.bytes,
+                                               maxBytes: input.services.settings.maxUploadBytes, actor: input.actor, now: input.now)
     }
 
     static func event(_ input: EndpointRequest, group: ProblemEventInput.Group) async throws -> Response {
         guard let problem = input.problem else { throw AppError.notFound }
         // The owner's evidence comes with its reply or its 办结; a file that will not do stops both.
-        let evidence = input.files.first { $0.field == "file" && !$0.bytes.isEmpty }
         return try await FormSubmission.submit({
-            if let evidence {
-                if case .failure(let failure) = FileRules.check(.problemEvidence, bytes: evidence.bytes, name: evidence.filename,
-                                                                maxBytes: input.services.settings.maxUploadBytes) {
-                    throw StoreError.invalid(failure)
-                }
-            }
+            let evidence = try checkedEvidence(input)
             switch ProblemEventInput.parse(input.form?.pairs ?? [], group: group, context: eventContext(input, problem)) {
             case .failure(let failure): throw StoreError.invalid(failure)
             case .success(let (event, version)):
                 _ = try await input.services.problems.record(event, problemId: problem.id, expectedVersion: version, actor: input.actor, today: input.today, now: input.now)
-                if let evidence {
-                    _ = try await input.services.files.add(.problemEvidence(problemId: problem.id), name: evidence.filename, bytes: evidence.bytes,
-                                                           maxBytes: input.services.settings.maxUploadBytes, actor: input.actor, now: input.now)
-                }
+                try await attach(evidence, to: problem.id, input)
                 return Responses.redirect(to: Route.problem(problem.id).path(notice: "saved"))
             }
         }, refused: { refusal in

@@ -43,7 +43,7 @@ struct ScreenPage {
         let investment = reading?.actual.flatMap { Money(approximately: $0) }.map { Format.yi($0) + T.yiUnit } ?? "—"
         let investmentNote = reading.flatMap { reading in reading.target.map { _ in T.investmentNote(figures.readingUnit ?? "", reading.bulletin) } } ?? T.noTarget
         let behind = (reading?.gapPoints ?? 0) < 0
-        let share = figures.approvals.share.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
+        let share = Format.share(figures.approvals.share)
         return .section(.class("screen-kpis"),
             kpi("projects", T.projects, Format.count(figures.projects), T.projectsNote(Format.yi(figures.investment))),
             kpi("investment", T.investment, investment, investmentNote, tone: behind ? "bad" : "ok"),

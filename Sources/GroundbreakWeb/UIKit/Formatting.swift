@@ -32,6 +32,11 @@ enum Format {
         return text
     }
 
+    /// A share (0…1) as a percentage with one decimal: 0.746 → 74.6%; "—" when there is none.
+    static func share(_ share: Double?) -> String {
+        share.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
+    }
+
     static func count(_ value: Int) -> String {
         Money(yuan: Int64(value)).formatted(in: .yuan, decimals: 0, grouped: true)
     }

@@ -95,7 +95,7 @@ enum ContractDocument {
         if endpoint.target != .none { implied.append(.notFound(T.missing(endpoint.target.name))) }
         switch contract.body {
         case .json?:
-            implied += [.badQuery(T.badJSON), .tooLarge(T.bodyTooLarge), .wrongMediaType(T.notJSON), .invalid(T.invalidBody)]
+            implied += [.badBody(T.badJSON), .tooLarge(T.bodyTooLarge), .wrongMediaType(T.notJSON), .invalid(T.invalidBody)]
         case .file?:
             implied += [.tooLarge(T.fileTooLarge), .wrongMediaType(T.wrongFileType)]
         case nil:

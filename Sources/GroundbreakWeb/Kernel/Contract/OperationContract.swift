@@ -93,6 +93,7 @@ struct Failure {
     var note: String
 
     static func badQuery(_ note: String) -> Self { Self(status: 400, note: note) }
+    static func badBody(_ note: String) -> Self { Self(status: 400, note: note) }
     static func forbidden(_ note: String) -> Self { Self(status: 403, note: note) }
     static func notFound(_ note: String) -> Self { Self(status: 404, note: note) }
     static func conflict(_ note: String) -> Self { Self(status: 409, note: note) }
