@@ -25,6 +25,7 @@ public enum DomainText: Sendable, Equatable {
     case supervision(SupervisionText)
     case webhook(WebhookText)
     case meeting(MeetingText)
+    case scheme(SchemeText)
     case file(FileText)
     case dateBeforeApplication
     case dateBeforeAcceptance
@@ -107,6 +108,7 @@ public enum DomainText: Sendable, Equatable {
         case .supervision(let text): text.zh
         case .webhook(let text): text.zh
         case .meeting(let text): text.zh
+        case .scheme(let text): text.zh
         case .file(let text): text.zh
         case .stage(let stage):
             switch stage {
@@ -124,6 +126,7 @@ public enum DomainText: Sendable, Equatable {
             case .enterprise: "企业投资"
             case .foreign: "外商投资"
             case .mixed: "混合投资"
+            case .pending: "待补充"
             }
         case .projectLevel(let level):
             switch level {

@@ -24,6 +24,13 @@ public struct Location: Sendable, Codable, Equatable {
     }
 }
 
+extension ProjectFields {
+    /// The fields still 待补充 (an import could not fill them): by validator field key.
+    public var owed: [String] {
+        (investmentType == .pending ? ["investmentType"] : []) + (categoryCode == Category.pendingCode ? ["categoryCode"] : [])
+    }
+}
+
 /// The fields a user edits directly; everything validated.
 public struct ProjectFields: Sendable, Codable, Equatable {
     public var name: String

@@ -32,6 +32,8 @@ public enum InvestmentType: String, Sendable, Codable, CaseIterable {
     case enterprise
     case foreign
     case mixed
+    /// Not yet known: a ledger imported without the column (待补充), to be supplied.
+    case pending
 
     public var label: String { DomainText.investmentType(self).zh }
 }

@@ -93,6 +93,10 @@ public struct Department: Sendable, Codable, Equatable, Identifiable {
 
 /// The local two-level project category (产业类别).
 public struct Category: Sendable, Codable, Equatable, Identifiable {
+    /// The shipped category (待补充) a project imported without a category the centre knows
+    /// carries until someone supplies the real one.
+    public static let pendingCode = "TBD"
+
     public var code: String
     public var level: Int
     public var parentCode: String?
