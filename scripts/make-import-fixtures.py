@@ -30,7 +30,7 @@ def county_ledger(path):
     ws.append(["小计", None, None, None, None, "=SUM(F7:F8)", "=SUM(G7:G8)"])
     ws.append([])
     ws.append(["二、新建项目（1个）"])
-    ws.append([3, "朝阳智慧物流中心", "朝阳区", "新建", "现代服务业", "3500万元", 1, "2027年3月", "2028.10", "民间投资", "吉林智运物流有限公司"])
+    ws.append([3, "朝阳智慧物流中心", "朝阳区", "新建", "现代服务业", "3500万元", 0.2, "2027年3月", "2028.10", "民间投资", "吉林智运物流有限公司"])
     ws.append(["合计", None, None, None, None, "=F9+F12", None])
     ws["A1"].font = Font(bold=True, size=16)
     wb.save(path)
@@ -49,11 +49,54 @@ def gb18030_csv(path):
     with open(path, "wb") as f:
         f.write(text.encode("gb18030"))
 
+def seed004_ledger(path):
+    """A district's 3000万元以上 list shaped as seed 004 prints it: the district's own six fields,
+    建设性质 新建/续建/谋划, the year's planned investment, no 投资类型, places below the district."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "2019年重点项目"
+    ws.append(["二道区2019年3000万元以上重点项目台账"])
+    ws.merge_cells("A1:H1")
+    ws.append(["单位：万元"])
+    ws.append(["序号", "项目名称", "建设地点", "产业类别", "建设性质", "总投资（万元）", "2019年计划投资（万元）", "建设内容"])
+    classes = ["先进制造业"] * 4 + ["现代服务业"] * 51 + ["现代农业"] * 1 + ["战略性新兴产业"] * 5 + ["重大基础设施"] * 11 + ["棚户区改造"] * 29
+    natures = ["新建"] * 21 + ["续建"] * 31 + ["谋划"] * 49
+    # 10 under 1亿, 32 of 1–5亿, 59 of 5亿 and more: 91 亿元以上, 59 5亿元以上, 914亿元 in all.
+    totals = [5000] * 10 + [20000] * 32 + [100000] * 58 + [2650000]
+    streets = ["二道区东站街道", "二道区吉林街道", "二道区远达街道", "二道区八里堡街道", "二道区"]
+    for index in range(101):
+        total = totals[(index * 37) % 101]
+        ws.append([index + 1, f"二道区重点项目{index + 1:03d}", streets[index % len(streets)], classes[index], natures[(index * 13) % 101],
+                   total, min(total, 3000 + index * 10), "建设内容见项目备案"])
+    wb.save(path)
+
+def seed002_ledgers(path2020, path2021):
+    """A city's 5000万元以上 lists of two years shaped as seed 002 prints them: 2021 has 1315
+    projects (1117 亿元以上, 325 10亿元以上, 28 50亿元以上, 9 100亿元以上), 2020 has 1290
+    (1112, 302, 27, 5); most projects are on both."""
+    districts = ["南关区", "宽城区", "朝阳区", "二道区", "绿园区", "双阳区", "九台区", "农安县", "榆树市", "德惠市"]
+    def band(prefix, count, total):
+        return [(f"{prefix}{i + 1:04d}", total) for i in range(count)]
+    y21 = band("长春市项目A", 198, 6000) + band("长春市项目B", 792, 30000) + band("长春市项目C", 297, 200000) + band("长春市项目D", 19, 600000) + band("长春市项目E", 9, 1500000)
+    y20 = (band("长春市项目A", 178, 6000) + band("长春市项目B", 792, 30000) + band("长春市项目F", 18, 30000) + band("长春市项目C", 275, 200000)
+           + band("长春市项目D", 19, 600000) + band("长春市项目G", 3, 600000) + band("长春市项目E", 5, 1500000))
+    for year, rows, path in [(2020, y20, path2020), (2021, y21, path2021)]:
+        wb = Workbook()
+        ws = wb.active
+        ws.append([f"长春市{year}年5000万元以上重点项目计划"])
+        ws.append(["序号", "项目名称", "所在属地", "项目类别", "建设性质", "总投资（万元）", "年度计划投资（万元）"])
+        for index, (name, total) in enumerate(rows):
+            ws.append([index + 1, name, districts[sum(map(ord, name)) % len(districts)],
+                       "现代服务业" if index % 3 else "先进制造业", "续建" if index % 4 else "新建", total, total // 5])
+        wb.save(path)
+
 def main():
     os.makedirs(here, exist_ok=True)
     county_ledger(os.path.join(here, "county-ledger.xlsx"))
     uncached_formula(os.path.join(here, "uncached-formula.xlsx"))
     gb18030_csv(os.path.join(here, "ledger-gb18030.csv"))
+    seed004_ledger(os.path.join(here, "seed004-erdao-2019.xlsx"))
+    seed002_ledgers(os.path.join(here, "seed002-changchun-2020.xlsx"), os.path.join(here, "seed002-changchun-2021.xlsx"))
     soffice = shutil.which("soffice")
     if soffice:
         with tempfile.TemporaryDirectory() as out:

@@ -42,6 +42,24 @@ public enum OfficeText {
         static let unnamedRow = "没有项目名称和代码的行"
         static func ignoredColumn(_ header: String, _ reason: String) -> String { "“\(header)”列不导入：\(reason)" }
         static func unknownColumn(_ column: String, _ header: String) -> String { "\(column) 列“\(header)”未能识别，不导入" }
+        static func missingValueForCreate(_ header: String) -> String { "新增项目需要填写“\(header)”" }
+        static func owed(_ labels: [String]) -> String { "待补充：\(labels.joined(separator: "、"))（导入后在项目页补充）" }
+        static func newClass(_ name: String, _ scheme: String) -> String { "新类别“\(name)”将加入“\(scheme)”口径，待确认" }
+        static func regionFromUnit(_ text: String, _ region: String) -> String { "“\(text)”未对应到属地，按文件所属单位记为\(region)，原文记入详细地址" }
+        static func unknownNature(_ text: String, _ words: String) -> String { "建设性质“\(text)”无法识别，可写：\(words)" }
+        static func natureDiffers(_ stated: String, _ implied: String, _ year: Int) -> String { "\(year)年建设性质写为“\(stated)”，按项目日期应为“\(implied)”：以文件为准，请核对" }
+        static func statement(_ year: Int, _ parts: [String]) -> String { "列入\(year)年清单：" + parts.joined(separator: "，") }
+        static func planned(_ amount: String) -> String { "年度计划投资\(amount)万元" }
+        static func planAboveTotal(_ header: String) -> String { "“\(header)”大于项目总投资" }
+        static let yearAssumed = "文件未写明年度，建设性质和年度计划投资按今年记入；如不是今年，请选择年度后重新预览"
+        static func stated(_ count: Int, _ year: Int) -> String { "\(count) 个项目将列入\(year)年清单（建设性质、年度计划投资按文件记入）" }
+        static func newClasses(_ scheme: String, _ names: [String]) -> String { "“\(scheme)”口径新增 \(names.count) 个类别，待项目中心确认或对应：\(names.joined(separator: "、"))" }
+        static func owedRows(_ count: Int) -> String { "\(count) 个新增项目有待补充的字段（如投资类型、项目类别），导入后可在“待补充”清单中查看" }
+        static func understood(_ parts: [String]) -> String { "从文件读出：" + parts.joined(separator: "，") }
+        static func unitPart(_ name: String) -> String { "单位 \(name)" }
+        static func yearPart(_ year: Int) -> String { "年度 \(year)" }
+        static func thresholdPart(_ text: String) -> String { "\(text)以上" }
+        static func schemePart(_ scheme: String, _ new: Int) -> String { new > 0 ? "类别按“\(scheme)”口径读（新类别 \(new) 个，待确认）" : "类别按“\(scheme)”口径读" }
         static func ambiguousName(_ count: Int) -> String { "同一属地有 \(count) 个同名项目，请填写投资项目统一代码以便区分" }
         static func duplicateRow(_ first: Int) -> String { "与第 \(first) 行是同一项目，请合并为一行" }
         static func codeTakenElsewhere(_ code: String) -> String { "项目代码 \(code) 已被另一个项目使用（不在您的管理范围内），请核对；如有疑问请联系项目中心" }

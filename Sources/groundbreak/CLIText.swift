@@ -20,6 +20,7 @@ enum CLIText {
     }
 
     enum Work {
+        static func badYear(_ year: Int) -> String { "年度 \(year) 不在 2000–2100 之间" }
         static func noDirectory(_ directory: String) -> String { "SQLite 文件所在目录不存在：\(directory)" }
         static func cannotConnect(_ database: String, _ error: String) -> String { "无法连接数据库 \(database)：\(error)" }
         static let noDemoInProduction = "生产模式不能加载演示数据"
@@ -91,6 +92,7 @@ enum CLIText {
         static let importAbstract = "导入项目台账或月度数据（.xlsx 或 .csv）：默认只预览，--commit 时整批写入"
         static let importDiscussion = "文件有任何一处问题都不写入；问题按行、列列出。退出码：0 成功，1 文件有问题，2 无法读取。"
         static let commitHelp = "预览无误时写入数据库（一次事务）"
+        static let yearHelp = "文件未写明年度时，建设性质和年度计划投资记入的年度（列名或标题行的年度优先）"
         static let monthlyHelp = "文件是月度数据（项目代码或名称、月份、调度口径、统计口径……），不是项目台账"
         static let fileHelp = "台账文件"
         static func summary(_ file: String, create: Int, update: Int, unchanged: Int, skipped: Int, refused: Int) -> String {

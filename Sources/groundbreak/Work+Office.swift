@@ -14,6 +14,7 @@ extension Work {
         var fileName: String
         var counts: [RowAction: Int]
         var columnNotes: [String]
+        var summary: [String]
         var problems: [ImportProblem]
         var record: ImportRecord?
 
@@ -21,12 +22,13 @@ extension Work {
             fileName = run.fileName
             counts = Dictionary(uniqueKeysWithValues: [RowAction.create, .update, .unchanged, .skipped, .refused].map { ($0, run.preview.count($0)) })
             columnNotes = run.preview.columnNotes
+            summary = run.preview.summary
             problems = run.preview.problems
             self.record = record
         }
     }
 
-    static func importFile(_ database: Database, file: String, monthly: Bool, commit: Bool, today: Day, now: Date = Date()) async throws -> ImportSummary {
+    static func importFile(_ database: Database, file: String, monthly: Bool, commit: Bool, year: Int? = nil, today: Day, now: Date = Date()) async throws -> ImportSummary {
         guard let data = FileManager.default.contents(atPath: file) else { throw Failure(message: CLIText.Work.cannotRead(file)) }
         let catalog = try await ReferenceRepository(database: database).catalog()
         let importer = LedgerImporter(database: database, catalog: catalog, columns: try ColumnCatalog.shipped())
@@ -39,7 +41,8 @@ extension Work {
                 guard commit, run.preview.canCommit else { return ImportSummary(run, record: nil) }
                 return ImportSummary(run, record: try await importer.commit(run, rules: rules, actor: actor, today: today, now: now))
             }
-            let run = try await importer.preview(Array(data), fileName: name, principal: operatorPrincipal, today: today)
+            if let year, !Day.plausibleYears.contains(year) { throw Failure(message: CLIText.Work.badYear(year)) }
+            let run = try await importer.preview(Array(data), fileName: name, principal: operatorPrincipal, today: today, year: year)
             guard commit, run.preview.canCommit else { return ImportSummary(run, record: nil) }
             return ImportSummary(run, record: try await importer.commit(run, actor: actor, now: now))
         } catch StoreError.conflict {

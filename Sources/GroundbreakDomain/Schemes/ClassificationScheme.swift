@@ -26,6 +26,9 @@ public struct ClassificationScheme: Sendable, Codable, Equatable {
         return classes.first { $0.names.contains { Self.key($0) == key } }
     }
 
+    /// Which scheme: a region's scheme of a name.
+    public static func key(region: String, name: String) -> String { region + "|" + key(name) }
+
     public static func key(_ text: String) -> String {
         TextNormalizer.halfWidth(text).filter { !$0.isWhitespace }
     }

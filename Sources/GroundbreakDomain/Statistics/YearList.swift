@@ -35,6 +35,10 @@ public struct YearList: Sendable, Codable, Equatable {
     public var level: ProjectLevel?
     public var title: String
 
+    /// Which list: a region's list of a year at a threshold.
+    public var key: String { Self.key(regionCode: regionCode, year: year, threshold: threshold) }
+    public static func key(regionCode: String, year: Int, threshold: Money) -> String { "\(regionCode)|\(year)|\(threshold.yuan)" }
+
     public init(id: Int64 = 0, regionCode: String, year: Int, threshold: Money, level: ProjectLevel? = nil, title: String = "") {
         self.id = id
         self.regionCode = regionCode

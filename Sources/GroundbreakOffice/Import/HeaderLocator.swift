@@ -11,6 +11,8 @@ public struct LocatedTable: Sendable, Equatable {
         /// 万元 or 亿元 from the header or the unit line; nil when neither says.
         public var unit: MoneyUnit?
         public var ignored: String?
+        /// The year a header names before its words: `2019年计划投资`.
+        public var year: Int? = nil
     }
 
     /// Zero-based row of the (lowest) header row; data starts below it.
@@ -58,16 +60,30 @@ public enum HeaderLocator {
             let header = sheet[row, index].text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !header.isEmpty else { continue }
             let above = row > 0 ? sheet[row - 1, index].text : ""
-            let candidates = [header, above + header, header + above]
+            let (year, words) = yearPrefix(header)
+            let candidates = [header, above + header, header + above] + (year == nil ? [] : [words])
             guard let column = candidates.lazy.compactMap({ ColumnCatalog.match($0, in: known) }).first, !taken.contains(column.field) else {
                 unknown.append((CellPosition.columnName(index), header))
                 continue
             }
             taken.insert(column.field)
             let unit = ColumnCatalog.normalised(header).unit ?? ColumnCatalog.normalised(above).unit
-            columns.append(LocatedTable.Column(index: index, field: column.field, header: header, unit: unit, ignored: column.ignored))
+            columns.append(LocatedTable.Column(index: index, field: column.field, header: header, unit: unit, ignored: column.ignored,
+                                               year: ColumnCatalog.match(header, in: known) == nil ? year : nil))
         }
         return LocatedTable(headerRow: row, columns: columns, unknownHeaders: unknown)
+    }
+
+    /// `2019年计划投资` → (2019, `计划投资`); `2019年度` too.
+    static func yearPrefix(_ header: String) -> (Int?, String) {
+        let text = TextNormalizer.halfWidth(header).filter { !$0.isWhitespace }
+        let digits = text.prefix { $0.isASCIIDigit }
+        guard digits.count == 4, let year = Int(digits), Day.plausibleYears.contains(year) else { return (nil, header) }
+        var rest = text.dropFirst(4)
+        guard rest.hasPrefix("年") else { return (nil, header) }
+        rest = rest.dropFirst()
+        if rest.hasPrefix("度") { rest = rest.dropFirst() }
+        return (year, String(rest))
     }
 
     /// `单位：亿元` in a title line above the header.

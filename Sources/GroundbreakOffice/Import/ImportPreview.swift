@@ -56,6 +56,11 @@ public struct ImportPreview<Planned: Sendable>: Sendable {
     public var columnNotes: [String] = []
     /// What commit will write, in row order.
     public var planned: [Planned] = []
+    /// For a ledger: what the file says as a whole (unit, year, scheme).
+    public var ledger: LedgerFile?
+    /// The lines the preview shows first: what the file was understood to say, and what it adds
+    /// besides projects (the year's list, new classes, fields 待补充).
+    public var summary: [String] = []
 
     public init() {}
 

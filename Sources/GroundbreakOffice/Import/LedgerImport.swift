@@ -9,6 +9,10 @@ public struct ExistingProjects: Sendable {
     /// Codes the file names that belong to projects the importer may not see: such a row can
     /// neither match nor be created, and says so without naming the project.
     public var hiddenCodes: Set<String>
+    /// What the stored projects already have, so a file that says it again plans nothing:
+    /// their statements by `YearList.key`, their classes by `ClassificationScheme.key(region:name:)`.
+    public var statements: [Int64: [String: YearStatement]] = [:]
+    public var classes: [Int64: [String: String]] = [:]
 
     public init(_ projects: [Project], hiddenCodes: Set<String> = []) {
         self.hiddenCodes = hiddenCodes
@@ -29,45 +33,67 @@ public struct ExistingProjects: Sendable {
 
 /// Turns a unit's ledger sheet into project creates and updates: resolves names to codes,
 /// matches stored projects (by code, else name + region), validates each row with the same rules
-/// as the project form, checks the caller's scopes, and says what each row will do.
+/// as the project form, checks the caller's scopes, and says what each row will do. The file is
+/// read as its unit keeps it: the title row names the unit, year and threshold; a class column in
+/// the unit's own classes is read in its scheme; 建设性质 and the year's planned investment go on
+/// the year's list; what a row leaves out that a project can wait for is marked 待补充.
 public struct LedgerImport: Sendable {
     public let columns: ColumnCatalog
     public let catalog: ReferenceCatalog
     public let today: Day
     public let createScope: ProjectScope
     public let editScope: ProjectScope
+    /// The importer's own region (or the city's), for a file whose title names no unit.
+    public let defaultRegion: String?
+    /// The year the user chose in the preview, for a file that names none.
+    public let chosenYear: Int?
     let names: NameLookup
 
-    public init(columns: ColumnCatalog, catalog: ReferenceCatalog, today: Day, createScope: ProjectScope, editScope: ProjectScope) {
+    public init(columns: ColumnCatalog, catalog: ReferenceCatalog, today: Day, createScope: ProjectScope, editScope: ProjectScope,
+                defaultRegion: String? = nil, chosenYear: Int? = nil) {
         self.columns = columns
         self.catalog = catalog
         self.names = NameLookup(catalog: catalog, columns: columns)
         self.today = today
         self.createScope = createScope
         self.editScope = editScope
+        self.defaultRegion = defaultRegion
+        self.chosenYear = chosenYear
     }
 
     public static let required = ["name"]
-    static let requiredForCreate = ["region", "category", "investmentType", "totalInvestment"]
+    /// Without these a new project cannot be stored: the rest may be 待补充.
+    static let requiredForCreate = ["totalInvestment"]
 
     /// Step one: the rows, and the names and codes to look up among stored projects.
     public func cut(_ sheet: Sheet) -> Result<TableRows, ImportProblem> {
         switch TableRows.cut(sheet, columns: columns.columns, required: Self.required, identifying: ["name", "code"], catalog: columns) {
-        case .success(let rows): return .success(rows)
+        case .success(var rows):
+            rows.title = LedgerTitle.read(sheet, above: rows.table.headerRow)
+            return .success(rows)
         case .failure(.noHeader): return .failure(ImportProblem(row: nil, message: OfficeText.Import.noHeader))
         case .failure(.missingColumns(let names)): return .failure(ImportProblem(row: nil, message: OfficeText.Import.missingColumns(names)))
         }
     }
 
-    /// Step two: what each row does.
-    public func plan(_ rows: TableRows, existing: ExistingProjects) -> ImportPreview<ProjectWrite> {
-        var preview = ImportPreview<ProjectWrite>()
+    /// Step two: what each row does. `schemes` are the stored ones (the file's unit's are used).
+    public func plan(_ rows: TableRows, existing: ExistingProjects, schemes: [ClassificationScheme] = []) -> ImportPreview<LedgerWrite> {
+        var preview = ImportPreview<LedgerWrite>()
+        var file = ledgerFile(rows)
+        let reading = ClassReading(rows: rows, file: file, schemes: schemes, names: names)
+        file.schemeName = reading.schemeName
+        file.newClasses = reading.newClasses
+        preview.ledger = file
         preview.columnNotes = notes(rows.table)
         let present = Set(rows.table.columns.map(\.field))
         var seen: [String: Int] = [:]
+        let context = RowContext(table: rows.table, present: present, existing: existing, file: file, classes: reading)
+        var owedRows = 0
         for row in rows.rows {
-            preview.add(plan(row, table: rows.table, present: present, existing: existing, seen: &seen))
+            preview.add(plan(row, context: context, seen: &seen, owedRows: &owedRows))
         }
+        preview.ledger?.owedRows = owedRows
+        preview.summary = summary(file, owedRows: owedRows, stated: preview.planned.filter { $0.statement != nil }.count)
         for (number, reason) in rows.skipped {
             preview.rows.append(RowOutcome(row: number, action: .skipped, name: "", projectId: nil, changes: [], notes: [reason], problems: []))
         }
@@ -75,103 +101,41 @@ public struct LedgerImport: Sendable {
         return preview
     }
 
+    /// The file as a whole: its unit, year, threshold and level.
+    func ledgerFile(_ rows: TableRows) -> LedgerFile {
+        let title = rows.title
+        var file = LedgerFile(title: title.text)
+        file.regionCode = title.unitText.flatMap { names.region($0, catalog: catalog) ?? names.regionWithin($0) } ?? defaultRegion
+        file.threshold = title.threshold
+        file.level = title.level
+        let states = rows.table.column("constructionNature") != nil || rows.table.column("yearPlan") != nil
+        if let year = rows.table.column("yearPlan")?.year { (file.year, file.yearSource) = (year, .header) }
+        else if let year = title.year { (file.year, file.yearSource) = (year, .title) }
+        else if let year = chosenYear { (file.year, file.yearSource) = (year, .chosen) }
+        else if states { (file.year, file.yearSource) = (today.year, .assumed) }
+        return file
+    }
+
     func notes(_ table: LocatedTable) -> [String] {
         table.columns.compactMap { column in column.ignored.map { OfficeText.Import.ignoredColumn(column.header, $0) } }
             + table.unknownHeaders.map { OfficeText.Import.unknownColumn($0.column, $0.header) }
     }
 
-    func plan(_ row: TableRows.Row, table: LocatedTable, present: Set<String>, existing: ExistingProjects,
-              seen: inout [String: Int]) -> (RowOutcome, ProjectWrite?) {
-        var problems: [ImportProblem] = []
-        func problem(_ field: String, _ message: String) {
-            let column = table.column(field)
-            problems.append(ImportProblem(row: row.number, column: column.map { CellPosition.columnName($0.index) }, header: column?.header, message: message))
-        }
-        let (resolvedValues, resolveProblems) = ValueResolver(row: row, table: table, catalog: catalog, names: names).resolve()
-        var values = resolvedValues
-        let name = values["name"] ?? ""
-
-        // Match a stored project: by code, else by name within the region.
-        var match: Project?
-        if let code = values["code"].map(TextNormalizer.identifier), !code.isEmpty {
-            match = existing.byCode[code]
-            if match == nil && existing.hiddenCodes.contains(code) { problem("code", OfficeText.Import.codeTakenElsewhere(code)) }
-        }
-        if match == nil, let region = values["regionCode"] {
-            let candidates = existing.byNameAndRegion[ExistingProjects.key(name: name, region: region)] ?? []
-            if candidates.count > 1 { problem("name", OfficeText.Import.ambiguousName(candidates.count)) }
-            match = candidates.count == 1 ? candidates[0] : nil
-        }
-        let identity = match.map { "id:\($0.id)" } ?? values["code"].map { "code:" + TextNormalizer.identifier($0) } ?? "name:" + ExistingProjects.key(name: name, region: values["regionCode"] ?? "")
-        if let first = seen[identity] {
-            problem("name", OfficeText.Import.duplicateRow(first))
-        } else {
-            seen[identity] = row.number
-        }
-
-        var notes: [String] = []
-        var input = match.map { ProjectInput(fields: $0.fields) } ?? ProjectInput()
-        var unresolved = resolveProblems
-        if let match {
-            // Seats are shown by holder and title, which two seats may share: the project's own seat wins.
-            for (field, key, id) in [("sponsor", "sponsorPositionId", match.fields.sponsorPositionId), ("secretary", "secretaryPositionId", match.fields.secretaryPositionId)] {
-                if let id, let seat = catalog.position(id), let cell = row.cell(field), ValueResolver.plainText(cell.text) == ValueResolver.plainText(seat.display) {
-                    values[key] = String(id)
-                    unresolved.removeAll { $0.0 == field }
-                }
-            }
-        }
-        for (field, message) in unresolved { problem(field, message) }
-        input.apply(values)
-        let stage: Stage
-        if let match {
-            stage = match.effectiveStage
-            if let wanted = values["stage"].flatMap(Stage.init(rawValue:)), wanted != match.stage { notes.append(OfficeText.Import.stageNotChanged(match.stage.label)) }
-        } else {
-            stage = values["stage"].flatMap(Stage.init(rawValue:)) ?? .reserve
-            for field in Self.requiredForCreate where !present.contains(field) {
-                problem(field, OfficeText.Import.missingForCreate(columns.columns.first { $0.field == field }?.header ?? field))
-            }
-        }
-
-        var fields: ProjectFields?
-        if problems.isEmpty || match != nil || !values.isEmpty {
-            switch ProjectValidator(catalog: catalog, today: today).validate(input, stage: stage) {
-            case .success(let valid):
-                fields = valid
-                if match == nil {
-                    for error in Lifecycle.checkInitial(stage: stage, fields: valid) { problem(Self.importField(error.field), error.message) }
-                }
-            case .failure(let failure):
-                for error in failure.errors { problem(Self.importField(error.field), error.message) }
-            }
-        }
-
-        var outcome = RowOutcome(row: row.number, action: .refused, name: name, projectId: match?.id, changes: [], notes: notes, problems: [])
-        var write: ProjectWrite?
-        if let fields, problems.isEmpty {
-            if let match {
-                var changed = match
-                changed.fields = fields
-                if !editScope.contains(match) || !editScope.contains(changed) {
-                    problem("region", OfficeText.Import.outsideEditScope)
-                } else if fields == match.fields {
-                    outcome.action = .unchanged
-                } else {
-                    outcome.action = .update
-                    outcome.changes = Self.changedColumns(match.fields, fields)
-                    write = .update(projectId: match.id, version: match.version, fields, row: row.number)
-                }
-            } else if !createScope.contains(Project(id: 0, fields: fields, stage: stage, createdAt: Date(), updatedAt: Date(), version: 0)) {
-                problem("region", OfficeText.Import.outsideCreateScope)
-            } else {
-                outcome.action = .create
-                write = .create(fields, stage: stage, row: row.number)
-            }
-        }
-        if !problems.isEmpty { outcome.action = .refused; write = nil }
-        outcome.problems = problems
-        return (outcome, write)
+    /// "从文件读出：单位 二道区，年度 2019，3000万元以上…", what the file adds besides projects,
+    /// and a guessed year's request to confirm.
+    func summary(_ file: LedgerFile, owedRows: Int, stated: Int) -> [String] {
+        var parts: [String] = []
+        if let region = file.regionCode.flatMap(catalog.region) { parts.append(OfficeText.Import.unitPart(region.name)) }
+        if let year = file.year, file.yearSource != .assumed { parts.append(OfficeText.Import.yearPart(year)) }
+        if let threshold = file.threshold { parts.append(OfficeText.Import.thresholdPart(threshold.formatted(in: .wan, decimals: 0) + "万元")) }
+        if let level = file.level { parts.append(level.label) }
+        if let scheme = file.schemeName { parts.append(OfficeText.Import.schemePart(scheme, file.newClasses.count)) }
+        var lines = parts.isEmpty ? [] : [OfficeText.Import.understood(parts)]
+        if let year = file.year, stated > 0 { lines.append(OfficeText.Import.stated(stated, year)) }
+        if let scheme = file.schemeName, !file.newClasses.isEmpty { lines.append(OfficeText.Import.newClasses(scheme, file.newClasses)) }
+        if owedRows > 0 { lines.append(OfficeText.Import.owedRows(owedRows)) }
+        if file.yearSource == .assumed { lines.append(OfficeText.Import.yearAssumed) }
+        return lines
     }
 
     /// The validator's field key → the import column it came from.
@@ -202,8 +166,8 @@ public struct LedgerImport: Sendable {
     }
 }
 
-extension ImportPreview where Planned == ProjectWrite {
-    mutating func add(_ planned: (RowOutcome, ProjectWrite?)) {
+extension ImportPreview where Planned == LedgerWrite {
+    mutating func add(_ planned: (RowOutcome, LedgerWrite?)) {
         rows.append(planned.0)
         if let write = planned.1 { self.planned.append(write) }
     }

@@ -18,6 +18,8 @@ public struct TableRows: Sendable {
     public var table: LocatedTable
     public var rows: [Row]
     public var skipped: [(row: Int, reason: String)]
+    /// What a title row above the headers says (a ledger's unit, year, threshold).
+    var title = LedgerTitle()
 
     public enum Failure: Error, Equatable, Sendable {
         case noHeader

@@ -68,6 +68,12 @@ struct NameLookup: Sendable {
         return regions[bare] ?? regions[key]
     }
 
+    /// A region named inside longer text, `二道区东站街道` → 二道区: the longest name found.
+    func regionWithin(_ text: String) -> String? {
+        let key = Self.key(text)
+        return regions.filter { !$0.key.isEmpty && key.contains($0.key) }.max { $0.key.count < $1.key.count }?.value
+    }
+
     /// `C26`, `26`, the name, or the code and the name together.
     func division(_ text: String, catalog: ReferenceCatalog) -> String? {
         let key = Self.key(text)

@@ -34,17 +34,48 @@ public struct ImportRepository: Sendable {
 
     /// Writes every planned change and the import's own record in one transaction. A project
     /// changed since the preview (its version moved) fails the whole import with `conflict`.
-    public func commitProjects(_ writes: [ProjectWrite], record: ImportRecord, actor: AuditActor, catalog: ReferenceCatalog, now: Date) async throws -> ImportRecord {
+    /// The file's new classes join its unit's scheme unconfirmed (待确认); each row's class and its
+    /// statement for the year (建设性质, planned investment) are kept, the latter also as the
+    /// project's annual plan for that year.
+    public func commitProjects(_ writes: [LedgerWrite], ledger: LedgerFile?, record: ImportRecord, actor: AuditActor, catalog: ReferenceCatalog,
+                               now: Date) async throws -> ImportRecord {
         let reason = AuditText.imported(fileName: record.fileName).zh
         return try await database.transaction { db in
+            var classIds: [String: Int64] = [:]
+            var scheme: ClassificationScheme?
+            if let ledger, let name = ledger.schemeName, let region = ledger.regionCode {
+                var ensured = try await SchemeRepository.ensure(regionCode: region, name: name, actor: actor, now: now, db: db)
+                for className in ledger.newClasses where ensured.matching(className) == nil {
+                    let mapped = catalog.assignableCategories.first { ClassificationScheme.key($0.name) == ClassificationScheme.key(className) }?.code
+                    ensured.classes.append(try await SchemeRepository.insertClass(
+                        SchemeClass(schemeId: ensured.id, name: className, categoryCode: mapped, confirmed: false), actor: actor, now: now, reason: reason, db: db))
+                }
+                for item in ensured.classes { classIds[item.name] = item.id }
+                scheme = ensured
+            }
+            let list = try await ledger?.yearList.asyncMap { try await YearListRepository.ensure($0, actor: actor, now: now, db: db) }
             for write in writes {
-                switch write {
+                var projectId = write.projectId
+                switch write.project {
                 case .create(let fields, let stage, _):
-                    _ = try await ProjectRepository.insert(fields, stage: stage, actor: actor, catalog: catalog, now: now, db: db, reason: reason)
+                    projectId = try await ProjectRepository.insert(fields, stage: stage, actor: actor, catalog: catalog, now: now, db: db, reason: reason).id
                 case .update(let id, let version, let fields, _):
                     _ = try await ProjectRepository.replaceFields(id: id, expectedVersion: version, fields: fields, reason: reason, actor: actor, catalog: catalog, now: now, db: db)
+                case nil: break
+                }
+                guard let projectId else { continue }
+                if let scheme, let className = write.className, let classId = classIds[className] {
+                    try await SchemeRepository.assign(projectId: projectId, schemeId: scheme.id, classId: classId, db: db)
+                }
+                if let list, let statement = write.statement {
+                    try await YearListRepository.put(YearListEntry(listId: list.id, projectId: projectId, nature: statement.nature,
+                                                                   plannedInvestment: statement.plannedInvestment), db: db)
+                    if let planned = statement.plannedInvestment {
+                        try await AnnualPlanRepository.putPlanned(projectId: projectId, year: list.year, planned: planned, stated: statement.nature, now: now, db: db)
+                    }
                 }
             }
+            if scheme != nil || list != nil { try await LedgerGeneration.bump(db) }
             return try await Self.record(record, actor: actor, now: now, db: db)
         }
     }
@@ -89,5 +120,36 @@ public struct ImportRepository: Sendable {
                 at: try StoredTime.decode(row, "at")
             )
         }
+    }
+}
+
+extension ImportRepository {
+    /// The year-list statements and scheme classes the given projects already have, keyed as
+    /// `YearList.key` and `ClassificationScheme.key(region:name:)`.
+    public func ledgerState(projectIds: [Int64]) async throws -> (statements: [Int64: [String: YearStatement]], classes: [Int64: [String: String]]) {
+        var statements: [Int64: [String: YearStatement]] = [:]
+        var classes: [Int64: [String: String]] = [:]
+        let db = database.reader
+        for chunk in projectIds.chunked(into: 500) {
+            for row in try await db.raw("""
+                SELECT e.project_id, e.nature, e.planned_investment_yuan, l.region_code, l.year, l.threshold_yuan
+                FROM year_list_entries e JOIN year_lists l ON l.id = e.list_id WHERE e.project_id IN (\(binds: Array(chunk)))
+                """).all() {
+                let key = YearList.key(regionCode: try row.decode(column: "region_code", as: String.self), year: try row.decode(column: "year", as: Int.self),
+                                       threshold: Money(yuan: try row.decode(column: "threshold_yuan", as: Int64.self)))
+                statements[try row.decode(column: "project_id", as: Int64.self), default: [:]][key] = YearStatement(
+                    nature: try row.decode(column: "nature", as: String?.self).flatMap(ListNature.init(rawValue:)),
+                    plannedInvestment: try row.decode(column: "planned_investment_yuan", as: Int64?.self).map(Money.init(yuan:)))
+            }
+            for row in try await db.raw("""
+                SELECT pc.project_id, s.region_code, s.name AS scheme_name, c.name AS class_name FROM project_classes pc
+                JOIN classification_schemes s ON s.id = pc.scheme_id JOIN scheme_classes c ON c.id = pc.class_id
+                WHERE pc.project_id IN (\(binds: Array(chunk)))
+                """).all() {
+                let key = ClassificationScheme.key(region: try row.decode(column: "region_code", as: String.self), name: try row.decode(column: "scheme_name", as: String.self))
+                classes[try row.decode(column: "project_id", as: Int64.self), default: [:]][key] = try row.decode(column: "class_name", as: String.self)
+            }
+        }
+        return (statements, classes)
     }
 }

@@ -53,6 +53,29 @@ public struct AnnualPlanRepository: Sendable {
         }
     }
 
+    /// A year list's planned investment as the project's annual plan for that year (an import):
+    /// a plan already there keeps its dates, list and campaign; a new one takes its nature from
+    /// the statement (新建/续建), else new start (the plan page can correct it).
+    static func putPlanned(projectId: Int64, year: Int, planned: Money, stated: ListNature?, now: Date, db: any SQLDatabase) async throws {
+        let stamp = StoredTime.text(now)
+        if try await db.raw("SELECT 1 AS found FROM annual_plans WHERE project_id = \(bind: projectId) AND year = \(bind: year)").first() != nil {
+            try await db.raw("""
+                UPDATE annual_plans SET planned_investment_yuan = \(bind: planned.yuan), updated_at = \(bind: stamp), version = version + 1
+                WHERE project_id = \(bind: projectId) AND year = \(bind: year) AND planned_investment_yuan <> \(bind: planned.yuan)
+                """).run()
+            return
+        }
+        let nature: ConstructionNature = switch stated {
+        case .newStart: .newStart
+        case .continuing: .continuing
+        default: .newStart
+        }
+        try await db.raw("""
+            INSERT INTO annual_plans (project_id, year, planned_investment_yuan, nature, in_start_list, campaign, updated_at, version)
+            VALUES (\(bind: projectId), \(bind: year), \(bind: planned.yuan), \(bind: nature.rawValue), 0, '', \(bind: stamp), 1)
+            """).run()
+    }
+
     static func plan(_ row: any SQLRow) throws -> AnnualPlan {
         AnnualPlan(
             projectId: try row.decode(column: "project_id", as: Int64.self),

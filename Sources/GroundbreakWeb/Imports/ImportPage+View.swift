@@ -37,11 +37,18 @@ struct ImportPage {
                 .p(.class("meta"), .text(WebText.Imports.monthlyHint)),
                 .div(.class("field-grid"),
                     kindField,
+                    Components.selectField("year", label: WebText.Imports.yearIfUnnamed, options: yearOptions, selected: "", blank: WebText.Imports.yearFromFile),
                     .div(.class("field"), .label(.for("file"), .text(WebText.Imports.file)),
                          .input(.type(.file), .id("file"), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv"), .required(true)))),
                 .button(.type(.submit), .class("button"), .text(WebText.Imports.uploadAndPreview)),
                 .text(" "),
                 .a(.class("button secondary"), .href(esc(Route.ledgerXLSX(ProjectQuery()).path)), .text(WebText.Imports.downloadTemplate)))
+    }
+
+    /// A file that names no year is put on this one's list; the file's own year wins.
+    var yearOptions: [Components.Option] {
+        let year = context.today.year
+        return (year - 5...year + 1).reversed().map { Components.Option(String($0), WebText.Imports.yearOption($0)) }
     }
 
     var historyTable: Node<HTML.BodyContext> {
@@ -73,12 +80,21 @@ struct ImportPreviewPage<Planned: PlannedWrite> {
             .h1(.text(WebText.Imports.previewOf(run.kind.label, run.fileName))),
             Components.notice(notice),
             .p(.class("lead"), .text(summary)),
+            ledgerSummary,
             problemList,
             columnNotes,
             commitForm,
             rowTable
         )
         return Layout.document(title: WebText.Imports.preview, context: context, nav: .ledger, content: content)
+    }
+
+    /// What the file says as a whole and what it adds besides projects: the year's list, new
+    /// classes (待确认), projects with fields 待补充.
+    var ledgerSummary: Node<HTML.BodyContext> {
+        let lines = run.preview.summary
+        guard !lines.isEmpty else { return .empty }
+        return .section(.class("card"), .ul(.forEach(lines) { .li(.text($0)) }))
     }
 
     var problemList: Node<HTML.BodyContext> {
@@ -104,6 +120,7 @@ struct ImportPreviewPage<Planned: PlannedWrite> {
                      .input(.type(.hidden), .name("sha256"), .value(esc(run.sha256))),
                      .input(.type(.hidden), .name("fileName"), .value(esc(run.fileName))),
                      .input(.type(.hidden), .name("kind"), .value(run.kind.rawValue)),
+                     .input(.type(.hidden), .name("year"), .value(run.preview.ledger?.yearSource == .chosen ? run.preview.ledger?.year.map(String.init) ?? "" : "")),
                      .input(.type(.hidden), .name("signature"), .value(esc(signature))),
                      .button(.type(.submit), .class("button"), .text(WebText.Imports.confirm(run.preview.planned.count, run.kind == .monthly ? WebText.Imports.monthlyRows : WebText.Imports.projects))),
                      .text(" "), .a(.class("button secondary"), .href(esc(Route.imports.path)), .text(WebText.Imports.cancel)))

@@ -31,8 +31,19 @@ enum ImportPages {
         return preview(input, run, status: run.preview.problems.isEmpty ? .ok : .unprocessableContent)
     }
 
-    static func previewProjects(_ input: EndpointRequest, _ bytes: [UInt8], fileName: String) async throws -> ImportRun<ProjectWrite> {
-        try await input.services.importer.preview(bytes, fileName: fileName, principal: try input.requirePrincipal(), today: input.today)
+    static func previewProjects(_ input: EndpointRequest, _ bytes: [UInt8], fileName: String) async throws -> ImportRun<LedgerWrite> {
+        try await input.services.importer.preview(bytes, fileName: fileName, principal: try input.requirePrincipal(), today: input.today,
+                                                  year: try chosenYear(input))
+    }
+
+    /// The year a user chose for a file that names none: the form's or the query's `year`.
+    static func chosenYear(_ input: EndpointRequest) throws -> Int? {
+        let text = input.form?["year"] ?? FormData(pairs: input.queryItems)["year"]
+        guard !text.isEmpty else { return nil }
+        guard let year = Int(text), Day.plausibleYears.contains(year) else {
+            throw AppError.badQuery(ValidationFailure([FieldError("year", .unknownCode(field: "year", code: String(text.prefix(20))))]))
+        }
+        return year
     }
 
     static func previewMonthly(_ input: EndpointRequest, _ bytes: [UInt8], fileName: String) async throws -> ImportRun<MonthlyWrite> {

@@ -23,6 +23,19 @@ struct ImportResultDTO: Codable, Sendable {
         var problems: [Problem]
     }
 
+    /// What a ledger file says as a whole, as the preview understood it.
+    struct Ledger: Codable, Sendable {
+        @ExplicitNull var regionCode: String?
+        @ExplicitNull var year: Int?
+        @ExplicitNull var yearSource: String?
+        @ExplicitNull var thresholdYuan: Int64?
+        @ExplicitNull var level: String?
+        var title: String
+        @ExplicitNull var schemeName: String?
+        var newClasses: [String]
+        var owedRows: Int
+    }
+
     var kind: String
     var fileName: String
     var sha256: String
@@ -31,7 +44,10 @@ struct ImportResultDTO: Codable, Sendable {
     var counts: Counts
     var problems: [Problem]
     var columnNotes: [String]
+    /// What the file was understood to say as a whole, and what it adds besides projects.
+    var summary: [String]
     var rows: [Row]
+    @ExplicitNull var ledger: Ledger?
 
     init<P>(_ run: ImportRun<P>, record: ImportRecord?) {
         let preview = run.preview
@@ -45,7 +61,11 @@ struct ImportResultDTO: Codable, Sendable {
         func dto(_ problem: ImportProblem) -> Problem { Problem(row: problem.row, column: problem.column, header: problem.header, message: problem.message) }
         problems = preview.problems.map(dto)
         columnNotes = preview.columnNotes
+        summary = preview.summary
         rows = preview.rows.map { Row(row: $0.row, action: $0.action.rawValue, name: $0.name, projectId: $0.projectId, changes: $0.changes, notes: $0.notes,
                                       problems: $0.problems.map(dto)) }
+        ledger = preview.ledger.map { Ledger(regionCode: $0.regionCode, year: $0.year, yearSource: $0.yearSource?.rawValue, thresholdYuan: $0.threshold?.yuan,
+                                             level: $0.level?.rawValue, title: $0.title, schemeName: $0.schemeName, newClasses: $0.newClasses,
+                                             owedRows: $0.owedRows) }
     }
 }

@@ -9,12 +9,14 @@ public protocol PlannedWrite: Sendable {
     var digestKey: String { get }
 }
 
-extension ProjectWrite: PlannedWrite {
+extension LedgerWrite: PlannedWrite {
     public var digestKey: String {
-        switch self {
-        case .create(_, let stage, let row): "c\(row):\(stage.rawValue)"
-        case .update(let id, let version, _, let row): "u\(row):\(id)@\(version)"
+        let project: String = switch self.project {
+        case .create(_, let stage, _): "c\(row):\(stage.rawValue)"
+        case .update(let id, let version, _, _): "u\(row):\(id)@\(version)"
+        case nil: "k\(row):\(projectId ?? 0)"
         }
+        return project + "|" + (className ?? "") + "|" + (statement.map { "\($0.nature?.rawValue ?? "")/\($0.plannedInvestment?.yuan ?? -1)" } ?? "")
     }
 }
 
@@ -32,7 +34,8 @@ public struct ImportRun<Planned: PlannedWrite>: Sendable {
 
     /// What commit will do, bound to the file's bytes and to the stored versions it read.
     public var digest: String {
-        let plan = preview.planned.map(\.digestKey).joined(separator: ",")
+        let file = preview.ledger.map { [$0.regionCode ?? "", String($0.year ?? 0), String($0.threshold?.yuan ?? 0), $0.schemeName ?? ""] + $0.newClasses }
+        let plan = preview.planned.map(\.digestKey).joined(separator: ",") + "|" + (file ?? []).joined(separator: "/")
         return Self.hex(SHA256.hash(data: Data((kind.rawValue + "|" + sha256 + "|" + plan).utf8)))
     }
 

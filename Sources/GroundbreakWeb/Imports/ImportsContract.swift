@@ -16,7 +16,7 @@ extension ImportsEndpoints {
     /// Both imports take a file and answer alike: a preview, or the batch written.
     private static func upload(_ id: String, _ summary: String, conflict: String) -> OperationContract {
         typealias T = WebText.ImportsContract
-        return OperationContract(id, summary, query: [.text("fileName", T.fileName), .flag("commit", T.commit)], body: .file(T.mediaTypes),
+        return OperationContract(id, summary, query: [.text("fileName", T.fileName), .flag("commit", T.commit)] + (id == "importProjects" ? [.integer("year", 2000...2100, T.year)] : []), body: .file(T.mediaTypes),
                                  answers: [.ok(ImportResultDTO.self, T.preview), .created(ImportResultDTO.self, T.written)],
                                  failures: [.forbidden(T.forbidden), .conflict(conflict), .invalid(T.invalid), .busy(T.busy)])
     }
@@ -31,6 +31,15 @@ extension ImportResultDTO: ContractSchema {
 
 extension ImportResultDTO.Problem: ContractSchema {
     static let fieldNotes: [String: [FieldNote]] = ["row": [.note(WebText.ImportsContract.row)], "column": [.note(WebText.ImportsContract.column)]]
+}
+
+extension ImportResultDTO.Ledger: ContractSchema {
+    static let contractName: String? = "ImportLedgerFile"
+    static let fieldNotes: [String: [FieldNote]] = [
+        "yearSource": [.values(LedgerFile.YearSource.self), .note(WebText.ImportsContract.yearSource)], "level": [.values(ProjectLevel.self)],
+        "newClasses": [.note(WebText.ImportsContract.newClasses)], "owedRows": [.note(WebText.ImportsContract.owedRows)],
+        "schemeName": [.note(WebText.ImportsContract.schemeName)],
+    ]
 }
 
 extension ImportResultDTO.Row: ContractSchema {

@@ -3,6 +3,9 @@ extension WebText {
     enum Imports {
         static func unchangedNotListed(_ count: Int) -> String { "另有 \(count) 行与系统中的项目完全一致，未逐行列出。" }
         static let title = "台账导入"
+        static let yearIfUnnamed = "年度（文件未写明时）"
+        static let yearFromFile = "按文件"
+        static func yearOption(_ year: Int) -> String { "\(year)年" }
         static let history = "导入记录"
         static let kind = "导入内容"
         static let upload = "上传文件"
@@ -65,6 +68,11 @@ extension WebText {
         static let invalid = "文件有问题，未写入任何数据；errors 中 field 为单元格（如 F12）、行（row12）或 file"
         static let busy = "服务器正在读取其他上传的表格，请稍后重试"
         static let kind = "projects：项目台账；monthly：月度数据"
+        static let year = "文件未写明年度时，建设性质和年度计划投资记入的年度（文件列名或标题行写明的年度优先）"
+        static let yearSource = "年度从何处读出：header 列名（如“2019年计划投资”）、title 标题行、chosen 请求所选、assumed 未写明按今年"
+        static let newClasses = "文件中该单位口径尚无的类别：写入时加入口径并标记待确认"
+        static let owedRows = "新增项目中尚有待补充字段（如投资类型、项目类别）的行数"
+        static let schemeName = "类别列按哪个单位口径读取（为空时按系统项目类别读取）"
         static let importId = "写入后的导入记录编号；预览时为 null"
         static let row = "Excel 行号（从 1 起）；文件整体问题为 null"
         static let column = "列字母，如 F"

@@ -21,15 +21,17 @@ public struct LedgerImporter: Sendable {
         self.limits = limits
     }
 
-    /// Reads and plans a project ledger; writes nothing. `principal` decides which rows may be created or changed.
-    public func preview(_ bytes: [UInt8], fileName: String, principal: Principal, today: Day) async throws -> ImportRun<ProjectWrite> {
-        var run = ImportRun<ProjectWrite>(kind: .projects, fileName: Self.cleanName(fileName), sha256: ImportRun<ProjectWrite>.hex(SHA256.hash(data: bytes)),
-                                          size: bytes.count, preview: ImportPreview())
+    /// Reads and plans a project ledger; writes nothing. `principal` decides which rows may be
+    /// created or changed; `year` is the one the user chose for a file that names none.
+    public func preview(_ bytes: [UInt8], fileName: String, principal: Principal, today: Day, year: Int? = nil) async throws -> ImportRun<LedgerWrite> {
+        var run = ImportRun<LedgerWrite>(kind: .projects, fileName: Self.cleanName(fileName), sha256: ImportRun<LedgerWrite>.hex(SHA256.hash(data: bytes)),
+                                         size: bytes.count, preview: ImportPreview())
         guard let sheet = try await read(bytes, problems: &run.preview.fileProblems) else { return run }
         let importer = LedgerImport(
             columns: columns, catalog: catalog, today: today,
             createScope: Policy.scope(for: .createProject, of: principal, catalog: catalog),
-            editScope: Policy.scope(for: .editProject, of: principal, catalog: catalog)
+            editScope: Policy.scope(for: .editProject, of: principal, catalog: catalog),
+            defaultRegion: Self.ownRegion(of: principal, catalog: catalog), chosenYear: year
         )
         switch importer.cut(sheet) {
         case .failure(let problem):
@@ -38,7 +40,10 @@ public struct LedgerImporter: Sendable {
             // Rows may only match projects the importer can see; others are "new" and then fail
             // on their code or the create scope, without disclosing what exists elsewhere.
             let (visible, hiddenCodes) = try await candidates(rows, principal: principal)
-            run.preview = importer.plan(rows, existing: ExistingProjects(visible, hiddenCodes: hiddenCodes))
+            let schemes = try await SchemeRepository(database: database).schemes()
+            var existing = ExistingProjects(visible, hiddenCodes: hiddenCodes)
+            (existing.statements, existing.classes) = try await ImportRepository(database: database).ledgerState(projectIds: visible.map(\.id))
+            run.preview = importer.plan(rows, existing: existing, schemes: schemes)
         }
         return run
     }
@@ -90,9 +95,16 @@ public struct LedgerImporter: Sendable {
     }
 
     /// Writes a clean preview in one transaction; a project changed meanwhile fails it whole.
-    public func commit(_ run: ImportRun<ProjectWrite>, actor: AuditActor, now: Date) async throws -> ImportRecord {
+    public func commit(_ run: ImportRun<LedgerWrite>, actor: AuditActor, now: Date) async throws -> ImportRecord {
         try Self.requireClean(run)
-        return try await ImportRepository(database: database).commitProjects(run.preview.planned, record: run.record, actor: actor, catalog: catalog, now: now)
+        return try await ImportRepository(database: database).commitProjects(run.preview.planned, ledger: run.preview.ledger, record: run.record,
+                                                                             actor: actor, catalog: catalog, now: now)
+    }
+
+    /// A ledger without a title naming its unit is the importer's region's, or the city's.
+    static func ownRegion(of principal: Principal, catalog: ReferenceCatalog) -> String? {
+        if let unit = principal.unit, unit.kind == .region, catalog.region(unit.code) != nil { return unit.code }
+        return catalog.regions.first { $0.kind == .city }?.code
     }
 
     /// Sends every planned report in one transaction, month by month; a report changed meanwhile fails it whole.

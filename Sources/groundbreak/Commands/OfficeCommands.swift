@@ -20,6 +20,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(CLIText.Office.monthlyHelp))
     var monthly = false
 
+    @Option(name: .long, help: ArgumentHelp(CLIText.Office.yearHelp))
+    var year: Int?
+
     @Argument(help: ArgumentHelp(CLIText.Office.fileHelp))
     var file: String
 
@@ -28,10 +31,11 @@ struct ImportCommand: AsyncParsableCommand {
         let logger = Logger(label: "groundbreak.import")
         let summary = try await Work.withDatabase(settings, logger: logger) { database in
             _ = try await Work.migrate(database, logger: logger)
-            return try await Work.importFile(database, file: file, monthly: monthly, commit: commit, today: SystemWallClock().today())
+            return try await Work.importFile(database, file: file, monthly: monthly, commit: commit, year: year, today: SystemWallClock().today())
         }
         let count = { summary.counts[$0] ?? 0 }
         print(CLIText.Office.summary(summary.fileName, create: count(.create), update: count(.update), unchanged: count(.unchanged), skipped: count(.skipped), refused: count(.refused)))
+        for line in summary.summary { print(CLIText.Office.note(line)) }
         for note in summary.columnNotes { print(CLIText.Office.note(note)) }
         for problem in summary.problems { print(CLIText.Office.problem(problem.sentence)) }
         if !summary.problems.isEmpty { throw ExitCode(1) }

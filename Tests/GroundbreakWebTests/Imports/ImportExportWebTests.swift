@@ -59,8 +59,8 @@ struct ImportExportWebTests {
             #expect(upload.status == .ok, "\(upload.text.prefix(600))")
             #expect(upload.text.contains("新增 3 个"))
             #expect(upload.text.contains("分组标题行（一、续建项目（2个））") && upload.text.contains("合计或小计行") && upload.text.contains("列序号行"))
-            #expect(upload.text.contains("“建设性质”列不导入"))
-            #expect(upload.text.contains("“年度计划投资”未能识别"))
+            #expect(upload.text.contains("从文件读出：单位 朝阳区，年度 2026") && upload.text.contains("3 个项目将列入2026年清单"),
+                    "the title row names the unit and year; 建设性质 and 年度计划投资 go on that year's list")
             #expect(try await fixture.services.projects.count() == 0, "a preview writes nothing")
 
             let commit = try await client.send(.post, "/imports/commit", as: chaoyang, form: [
@@ -78,6 +78,11 @@ struct ImportExportWebTests {
             #expect(housing.fields.totalInvestment == Money.wan(12_000) && housing.fields.plannedStart == Day(year: 2025, month: 4, day: 1))
             let logistics = try #require(byName["朝阳智慧物流中心"])
             #expect(logistics.fields.totalInvestment == Money.wan(3_500) && logistics.fields.plannedCompletion == Day(year: 2028, month: 10, day: 1))
+            let stated = try await YearListRepository(database: fixture.services.database).entries(projectId: park.id)
+            #expect(stated.count == 1 && stated.first?.list.year == 2026 && stated.first?.list.regionCode == "220104")
+            #expect(stated.first?.entry.nature == .continuing && stated.first?.entry.plannedInvestment == .wan(30_000), "3 under 单位：亿元")
+            let plans = try await AnnualPlanRepository(database: fixture.services.database).plans(projectId: park.id)
+            #expect(plans.map(\.year) == [2026] && plans.first?.plannedInvestment == .wan(30_000) && plans.first?.nature == .continuing)
             let audit = try await fixture.services.audit.entries(entity: "project", entityId: String(park.id))
             #expect(audit.first?.reason == "导入：朝阳区台账.xlsx")
             #expect(try await fixture.services.imports.recent(reach: .everything).first?.created == 3)

@@ -1,0 +1,72 @@
+import Foundation
+
+/// What a paragraph is asked for: a unit's year, its threshold and bands, a scheme to count by.
+public struct StatisticsQuery: Sendable, Equatable {
+    public var regionCode: String
+    public var year: Int
+    public var threshold: Money
+    public var bands: [Money]
+    public var schemeId: Int64?
+    public var style: ParagraphStyle
+
+    public init(regionCode: String, year: Int, threshold: Money, bands: [Money] = [], schemeId: Int64? = nil, style: ParagraphStyle = ParagraphStyle()) {
+        self.regionCode = regionCode
+        self.year = year
+        self.threshold = threshold
+        self.bands = bands
+        self.schemeId = schemeId
+        self.style = style
+    }
+
+    public static let maxBands = 8
+    public static let maxNamed = 20
+}
+
+/// One project on a unit's lists for a year, as the paragraph counts it.
+public struct ListedProject: Sendable, Equatable {
+    public var projectId: Int64
+    public var name: String
+    public var total: Money
+    public var nature: ListNature?
+    /// Its class in the scheme counted by, when it has one.
+    public var className: String?
+
+    public init(projectId: Int64, name: String, total: Money, nature: ListNature?, className: String?) {
+        self.projectId = projectId
+        self.name = name
+        self.total = total
+        self.nature = nature
+        self.className = className
+    }
+}
+
+extension StatisticsFigures {
+    /// The figures of a year's listed projects at or above the threshold; `previous` is the year
+    /// before's (nil when that year has no list), for 同比. Classes are counted in the scheme's
+    /// order (`classOrder`), natures in theirs; a project without a class is counted as none.
+    public static func compute(unitName: String, query: StatisticsQuery, listed: [ListedProject], previous: [ListedProject]?,
+                               schemeName: String?, classOrder: [String]) -> StatisticsFigures {
+        let current = listed.filter { $0.total >= query.threshold }
+        let before = previous?.filter { $0.total >= query.threshold }
+        let total = current.reduce(Money.zero) { $0 + $1.total }
+        let bands = query.bands.sorted().map { minimum in
+            Band(minimum: minimum, count: current.filter { $0.total >= minimum }.count, previousCount: before.map { $0.filter { $0.total >= minimum }.count })
+        }
+        var groups: [Group] = []
+        if let schemeName {
+            groups.append(Group(dimension: schemeName, items: classOrder.map { name in (name, current.filter { $0.className == name }.count) }))
+        }
+        if current.contains(where: { $0.nature != nil }) {
+            groups.append(Group(dimension: StatisticsText.natureDimension,
+                                items: ListNature.allCases.map { nature in (nature.label, current.filter { $0.nature == nature }.count) }))
+        }
+        let largest = current.sorted { ($0.total, $1.name) > ($1.total, $0.name) }.prefix(QueryLimits.named(query.style.namedLargest))
+            .map { Named(name: $0.name, total: $0.total) }
+        return StatisticsFigures(unitName: unitName, year: query.year, threshold: query.threshold, count: current.count,
+                                 previousCount: before?.count, total: total, bands: bands, groups: groups, largest: Array(largest))
+    }
+
+    private enum QueryLimits {
+        static func named(_ asked: Int) -> Int { min(max(asked, 0), StatisticsQuery.maxNamed) }
+    }
+}
