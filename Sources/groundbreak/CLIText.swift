@@ -88,6 +88,26 @@ enum CLIText {
         static func year(_ year: Int, _ workdays: Int, _ source: String) -> String { "\(year)\t工作日 \(workdays)\t\(source)" }
     }
 
+    enum Report {
+        static let abstract = "写出领导阅读的材料"
+        static let statisticsAbstract = "写出单位年度重点项目清单的统计段落"
+        static let statisticsDiscussion = "例：groundbreak report statistics --unit 二道区 --year 2019 --threshold 3000 --bands 10000,50000。金额单位为万元；“以上”含本数；上一年度有清单时写同比。"
+        static let unitHelp = "单位：名称（如 二道区）或区划代码（如 220105）"
+        static let yearHelp = "年度"
+        static let thresholdHelp = "起点，万元（如 3000）；省略时为该年度清单的起点"
+        static let bandsHelp = "规模档，万元，逗号分隔（如 10000,50000 即亿元以上、5亿元以上）"
+        static let schemeHelp = "分类口径的名称或编号；省略时为该单位的第一个口径；none 为不按口径分类"
+        static let shapeHelp = "写法：byDimension（按投资规模、类别、建设进度看）或 among（其中……同比）"
+        static let noTotalHelp = "不写总投资"
+        static let namedHelp = "点名的最大项目个数"
+        static func unknownUnit(_ text: String) -> String { "找不到单位“\(text)”：请写区划名称或代码" }
+        static func badBands(_ text: String) -> String { "规模档“\(text)”有误：请写逗号分隔的万元金额，最多 8 个" }
+        static func badShape(_ text: String) -> String { "写法“\(text)”有误：可写 byDimension 或 among" }
+        static func badNamed(_ max: Int) -> String { "点名的项目数应在 0 到 \(max) 之间" }
+        static func unknownScheme(_ text: String, _ names: [String]) -> String { "该单位没有口径“\(text)”" + (names.isEmpty ? "" : "，现有：" + names.joined(separator: "、")) }
+        static func noList(_ unit: String, _ year: Int) -> String { "\(unit)\(year)年还没有重点项目清单：请先导入写有建设性质或年度计划投资的台账" }
+    }
+
     enum Office {
         static let importAbstract = "导入项目台账或月度数据（.xlsx 或 .csv）：默认只预览，--commit 时整批写入"
         static let importDiscussion = "文件有任何一处问题都不写入；问题按行、列列出。退出码：0 成功，1 文件有问题，2 无法读取。"

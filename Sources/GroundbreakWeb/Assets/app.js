@@ -68,6 +68,18 @@
     document.querySelectorAll("[data-print]").forEach(function (button) {
       button.addEventListener("click", function () { window.print(); });
     });
+    // Copies the text of the element named by data-copy; the button says so for a moment.
+    document.querySelectorAll("[data-copy]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var source = document.getElementById(button.getAttribute("data-copy"));
+        if (!source || !navigator.clipboard) { return; }
+        navigator.clipboard.writeText(source.textContent).then(function () {
+          var label = button.textContent;
+          button.textContent = button.getAttribute("data-copied") || label;
+          setTimeout(function () { button.textContent = label; }, 1500);
+        });
+      });
+    });
     document.querySelectorAll("table.ledger").forEach(labelCells);
     document.querySelectorAll("form.transition-form").forEach(syncTransitionFields);
     document.querySelectorAll("form.filters, form.month-picker").forEach(autoSubmitPerPage);

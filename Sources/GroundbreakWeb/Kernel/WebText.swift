@@ -9,6 +9,8 @@ enum WebText {
         static let home = "工作台"
         static let menu = "菜单"
         static let screen = "大屏"
+        static let statistics = "统计段落"
+        static let schemes = "分类口径"
         static let ledger = "项目台账"
         static let newProject = "录入项目"
         static let approvals = "审批"

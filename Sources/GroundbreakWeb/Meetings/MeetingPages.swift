@@ -92,7 +92,7 @@ enum MeetingPages {
                                      unitNames: Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0.name(input.catalog)) }))
         let data = try minutes.document.data(created: input.now)
         var headers = HTTPFields()
-        headers[.contentType] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        headers[.contentType] = Download.docxType
         headers[.contentDisposition] = "attachment; filename=\"minutes-\(meeting.id).docx\"; filename*=UTF-8''\(Route.encode(WebText.Meetings.minutesFileName(meeting.id)))"
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }

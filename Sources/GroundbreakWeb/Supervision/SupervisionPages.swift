@@ -99,7 +99,7 @@ enum SupervisionPages {
                                        facts: facts, issuer: settings.issuer, replyWithinWorkingDays: settings.replyWithinWorkingDays)
         let data = try letter.document.data(created: input.now)
         var headers = HTTPFields()
-        headers[.contentType] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        headers[.contentType] = Download.docxType
         headers[.contentDisposition] = "attachment; filename=\"letter-\(item.id).docx\"; filename*=UTF-8''\(Route.encode(WebText.Supervision.letterFileName(item.id)))"
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }

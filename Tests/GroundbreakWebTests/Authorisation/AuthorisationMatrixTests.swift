@@ -75,6 +75,7 @@ struct AuthorisationMatrixTests {
         ProjectsEndpoints.feature: { ProjectsEndpoints($0).map(success) },
         HomeEndpoints.feature: { HomeEndpoints($0).map(success) },
         ScreenEndpoints.feature: { ScreenEndpoints($0).map(success) },
+        StatisticsEndpoints.feature: { StatisticsEndpoints($0).map(success) },
         ApprovalsEndpoints.feature: { ApprovalsEndpoints($0).map(success) },
         MonthlyEndpoints.feature: { MonthlyEndpoints($0).map(success) },
         ProblemsEndpoints.feature: { ProblemsEndpoints($0).map(success) },
@@ -133,6 +134,10 @@ struct AuthorisationMatrixTests {
             // a secretary or a sponsor follows seats, not a unit (the page tells them so).
             let unitFigures = endpoint == MonthlyEndpoints.apiTargets || endpoint == MonthlyEndpoints.targetsXLSX
             if unitFigures && [.secretary, .sponsor].contains(role) { return .status(.forbidden) }
+            // The statistics paragraph is a region's (its year lists): a department, a secretary or
+            // a sponsor reaches no whole region.
+            let regionFigures = endpoint == StatisticsEndpoints.apiStatistics || endpoint == StatisticsEndpoints.statisticsDocx
+            if regionFigures && [.secretary, .sponsor, .department].contains(role) { return .status(.forbidden) }
             return ok
         case .createProject:
             guard creates.contains(role) else { return .status(.forbidden) }

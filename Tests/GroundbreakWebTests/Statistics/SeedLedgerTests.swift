@@ -3,6 +3,7 @@ import GroundbreakDomain
 import GroundbreakOffice
 import GroundbreakStore
 import GroundbreakTestSupport
+@testable import groundbreak
 @testable import GroundbreakWeb
 import HTTPTypes
 import HummingbirdTesting
@@ -67,7 +68,31 @@ struct SeedLedgerTests {
             let figures = try await YearListRepository(database: database).figures(
                 StatisticsQuery(regionCode: "220105", year: 2019, threshold: .wan(3_000), bands: [.yi(1), .yi(5)], schemeId: scheme.id), catalog: fixture.services.catalog())
             let seed = "2019年,二道区实施3000万元以上重点项目101个,总投资914亿元。按投资规模看,亿元以上项目91个,5亿元以上项目59个;按产业类别看,先进制造业项目4个,现代服务业项目51个,现代农业项目1个,战略性新兴产业项目5个,重大基础设施项目11个,棚户区改造项目29个;按建设进度看,新建项目21个,续建项目31个,谋划项目49个。"
-            #expect(StatisticsParagraph.write(figures, style: ParagraphStyle()) == seed.replacingOccurrences(of: ",", with: "，").replacingOccurrences(of: ";", with: "；"))
+            let expected = seed.replacingOccurrences(of: ",", with: "，").replacingOccurrences(of: ";", with: "；")
+            #expect(StatisticsParagraph.write(figures, style: ParagraphStyle()) == expected)
+
+            // The same paragraph on the page, by the API, in Word and from the command line.
+            let query = "unit=220105&year=2019&threshold=3000&bands=10000,50000"
+            let page = try await client.send(.get, "/statistics?\(query)", as: fixture)
+            #expect(page.status == .ok && page.text.contains(expected) && page.text.contains("data-copy=\"statistics-paragraph\""))
+            let api = try await client.send(.get, "/api/v1/statistics/paragraph?\(query)", as: fixture)
+            #expect(api.status == .ok && api.object["paragraph"] as? String == expected && api.object["count"] as? Int == 101)
+            let byName = try await client.send(.get, "/api/v1/statistics/paragraph?unit=\(Route.encode("二道区"))&year=2019&threshold=3000&bands=10000,50000", as: fixture)
+            #expect(byName.object["paragraph"] as? String == expected, "a unit by its name")
+            let bad = try await client.send(.get, "/api/v1/statistics/paragraph?unit=220105&bands=abc", as: fixture)
+            #expect(bad.status == .badRequest && bad.text.contains("规模档"))
+            let docx = try await client.send(.get, "/statistics.docx?\(query)", as: fixture)
+            #expect(docx.status == .ok)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("statistics-\(UUID().uuidString).docx")
+            try Data(docx.body.readableBytesView).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            if let lines = try DocxReader.paragraphs(of: file.path) { #expect(lines.contains(expected), "\(lines)") }
+            let printed = try await Work.statisticsParagraph(database, unit: "二道区", year: 2019, thresholdWan: 3000, bands: "10000,50000", scheme: nil,
+                                                             shape: "byDimension", showTotal: true, named: 0)
+            #expect(printed == expected)
+            await #expect(throws: Work.Failure.self) {
+                try await Work.statisticsParagraph(database, unit: "不存在区", year: 2019, thresholdWan: nil, bands: "10000", scheme: nil, shape: "byDimension", showTotal: true, named: 0)
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import NIOCore
 /// leaves nothing behind: the space is freed when the handle closes.
 enum Download {
     static let xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    static let docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
     static func headers(contentType: String, name: String, fallback: String) -> HTTPFields {
         var headers = HTTPFields()

@@ -18,5 +18,6 @@ enum Features {
         SupervisionEndpoints.self,
         MeetingsEndpoints.self,
         ScreenEndpoints.self,
+        StatisticsEndpoints.self,
     ]
 }

@@ -1,0 +1,28 @@
+import GroundbreakDomain
+
+/// 统计段落: the paragraph officials write about a unit's year list, on a page, as .docx and by the API.
+enum StatisticsEndpoints: String, EndpointSet {
+    case statisticsPage, statisticsDocx, apiStatistics
+
+    static let navigation = [NavigationEntry(.statistics, order: 92, label: WebText.Nav.statistics, route: .statistics(), requires: .viewProjects)]
+
+    static let feature = "statistics"
+
+    var declaration: EndpointDeclaration {
+        switch self {
+        case .statisticsPage: .get("/statistics", .viewProjects, StatisticsPages.page)
+        case .statisticsDocx: .get("/statistics.docx", .viewProjects, StatisticsPages.docx)
+        case .apiStatistics: .get("/api/v1/statistics/paragraph", .viewProjects, StatisticsPages.api)
+        }
+    }
+}
+
+/// The feature's typed links.
+extension Route {
+    static func statistics(_ items: [(String, String)] = []) -> Route { Route(StatisticsEndpoints.statisticsPage, query: items) }
+    static func statisticsDocx(_ items: [(String, String)]) -> Route { Route(StatisticsEndpoints.statisticsDocx, query: items) }
+}
+
+extension NavItem {
+    static let statistics = NavItem("statistics")
+}

@@ -1,0 +1,42 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakOffice
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+enum StatisticsPages {
+    /// The figures and the paragraph, computed once for the page, the .docx and the API.
+    static func compose(_ input: EndpointRequest, _ request: StatisticsRequest) async throws -> (StatisticsFigures, String) {
+        let figures = try await input.services.yearLists.figures(request.query, catalog: input.catalog)
+        return (figures, StatisticsParagraph.write(figures, style: request.query.style))
+    }
+
+    static func page(_ input: EndpointRequest) async throws -> Response {
+        guard let request = try await StatisticsRequest.read(input, strict: false) else {
+            return Responses.html(StatisticsPage(context: PageContext(input), request: nil, figures: nil, paragraph: "", catalog: input.catalog).document)
+        }
+        let (figures, paragraph) = try await compose(input, request)
+        return Responses.html(StatisticsPage(context: PageContext(input), request: request, figures: figures, paragraph: paragraph, catalog: input.catalog).document)
+    }
+
+    static func api(_ input: EndpointRequest) async throws -> Response {
+        guard let request = try await StatisticsRequest.read(input, strict: true) else {
+            throw AppError(.forbidden, kind: "forbidden", title: WebText.Statistics.unitOutsideScope)
+        }
+        let (figures, paragraph) = try await compose(input, request)
+        return try Responses.json(StatisticsDTO(figures, paragraph: paragraph, regionCode: request.query.regionCode))
+    }
+
+    static func docx(_ input: EndpointRequest) async throws -> Response {
+        guard let request = try await StatisticsRequest.read(input, strict: true) else {
+            throw AppError(.forbidden, kind: "forbidden", title: WebText.Statistics.unitOutsideScope)
+        }
+        let (figures, paragraph) = try await compose(input, request)
+        let title = WebText.Statistics.documentTitle(figures.unitName, figures.year)
+        let data = try StatisticsDocument(title: title, paragraph: paragraph).document.data(created: input.now)
+        let headers = Download.headers(contentType: Download.docxType, name: title + ".docx", fallback: "statistics-\(figures.year).docx")
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

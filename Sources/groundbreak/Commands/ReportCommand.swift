@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import Logging
+
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "report", abstract: CLIText.Report.abstract, subcommands: [Statistics.self])
+
+    /// `groundbreak report statistics --unit 二道区 --year 2019 --threshold 3000 --bands 10000,50000`
+    struct Statistics: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "statistics", abstract: CLIText.Report.statisticsAbstract,
+                                                        discussion: CLIText.Report.statisticsDiscussion)
+
+        @OptionGroup var common: CommonOptions
+
+        @Option(name: .long, help: ArgumentHelp(CLIText.Report.unitHelp))
+        var unit: String
+
+        @Option(name: .long, help: ArgumentHelp(CLIText.Report.yearHelp))
+        var year: Int
+
+        @Option(name: .long, help: ArgumentHelp(CLIText.Report.thresholdHelp))
+        var threshold: Int64?
+
+        @Option(name: .long, help: ArgumentHelp(CLIText.Report.bandsHelp))
+        var bands: String = "10000,100000,500000,1000000"
+
+        @Option(name: .long, help: ArgumentHelp(CLIText.Report.schemeHelp))
+        var scheme: String?
+
+        @Option(name: .long, help: ArgumentHelp(CLIText.Report.shapeHelp))
+        var shape: String = ParagraphStyle.Shape.byDimension.rawValue
+
+        @Flag(name: .long, help: ArgumentHelp(CLIText.Report.noTotalHelp))
+        var noTotal = false
+
+        @Option(name: .long, help: ArgumentHelp(CLIText.Report.namedHelp))
+        var named: Int = 0
+
+        func run() async throws {
+            let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
+            let logger = Logger(label: "groundbreak.report")
+            let paragraph = try await Work.withDatabase(settings, logger: logger) { database in
+                _ = try await Work.migrate(database, logger: logger)
+                return try await Work.statisticsParagraph(database, unit: unit, year: year, thresholdWan: threshold, bands: bands, scheme: scheme,
+                                                          shape: shape, showTotal: !noTotal, named: named)
+            }
+            print(paragraph)
+        }
+    }
+}
+
+extension Work {
+    /// The paragraph for a unit (by name or code) and year; the threshold defaults to that year's
+    /// list's, the scheme to the unit's first; the year before is compared when it has a list.
+    static func statisticsParagraph(_ database: Database, unit: String, year: Int, thresholdWan: Int64?, bands: String, scheme: String?,
+                                    shape: String, showTotal: Bool, named: Int) async throws -> String {
+        let catalog = try await ReferenceRepository(database: database).catalog()
+        let key = ClassificationScheme.key(unit)
+        guard let region = catalog.canonicalRegionCode(unit) ?? catalog.regions.first(where: { ClassificationScheme.key($0.name) == key })?.code else {
+            throw Failure(message: CLIText.Report.unknownUnit(unit))
+        }
+        guard Day.plausibleYears.contains(year) else { throw Failure(message: CLIText.Work.badYear(year)) }
+        let amounts = bands.split(separator: ",").map { Int64($0.trimmingCharacters(in: .whitespaces)) }
+        guard amounts.count <= StatisticsQuery.maxBands, amounts.allSatisfy({ ($0 ?? 0) > 0 }) else { throw Failure(message: CLIText.Report.badBands(bands)) }
+        guard let paragraphShape = ParagraphStyle.Shape(rawValue: shape) else { throw Failure(message: CLIText.Report.badShape(shape)) }
+        guard (0...StatisticsQuery.maxNamed).contains(named) else { throw Failure(message: CLIText.Report.badNamed(StatisticsQuery.maxNamed)) }
+        let lists = YearListRepository(database: database)
+        let listed = try await lists.lists(regionCodes: [region]).first { $0.year == year }
+        let threshold = thresholdWan.map(Money.wan) ?? listed?.threshold ?? .wan(5_000)
+        let schemes = try await SchemeRepository(database: database).schemes(regionCodes: [region])
+        var schemeId = schemes.first?.id
+        if let scheme {
+            guard scheme == "none" || schemes.contains(where: { String($0.id) == scheme || $0.name == scheme }) else {
+                throw Failure(message: CLIText.Report.unknownScheme(scheme, schemes.map(\.name)))
+            }
+            schemeId = schemes.first { String($0.id) == scheme || $0.name == scheme }?.id
+        }
+        let query = StatisticsQuery(regionCode: region, year: year, threshold: threshold, bands: amounts.compactMap { $0 }.map(Money.wan).filter { $0 > threshold },
+                                    schemeId: schemeId, style: ParagraphStyle(shape: paragraphShape, showTotal: showTotal, namedLargest: named))
+        let figures = try await lists.figures(query, catalog: catalog)
+        guard figures.count > 0 else { throw Failure(message: CLIText.Report.noList(catalog.region(region)?.name ?? region, year)) }
+        return StatisticsParagraph.write(figures, style: query.style)
+    }
+}
