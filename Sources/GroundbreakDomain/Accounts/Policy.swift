@@ -43,6 +43,8 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     case runMeetings
     /// Raising an enterprise's problem (万人助万企, no project): the centre, and region staff for their territory.
     case raiseEnterpriseProblem
+    /// Editing units' classification schemes (口径): adding classes, confirming or mapping those an import added.
+    case manageSchemes
 }
 
 /// The one place that decides who may do what to which project.
@@ -87,7 +89,7 @@ public enum Policy {
         case .viewApprovals, .handleApprovals:
             let projects = scope(for: action == .viewApprovals ? .viewProjects : .editProject, of: principal, catalog: catalog)
             return projects.isEmpty && approvalDepartments(of: principal).isEmpty ? .deny : .allow
-        case .organiseApprovals, .reviewReports, .setTargets, .manageProblems:
+        case .organiseApprovals, .reviewReports, .setTargets, .manageProblems, .manageSchemes:
             return principal.roles.isDisjoint(with: [.admin, .center]) ? .deny : .allow
         case .raiseEnterpriseProblem:
             return runsProblems(principal) || (principal.roles.contains(.region) && principal.unit?.kind == .region) ? .allow : .deny

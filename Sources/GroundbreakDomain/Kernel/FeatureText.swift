@@ -46,11 +46,14 @@ public enum FileText: Sendable, Equatable {
 public enum AuditText: Sendable, Equatable {
     case imported(fileName: String)
     case autoUrge
+    /// A class of a unit's scheme was mapped to a shipped category, which its projects take.
+    case classMapped(String)
 
     public var zh: String {
         switch self {
         case .imported(let fileName): "导入：\(fileName)"
         case .autoUrge: "逾期自动催办"
+        case .classMapped(let name): "口径类别“\(name)”对应到系统类别，补充待补充的项目类别"
         }
     }
 }

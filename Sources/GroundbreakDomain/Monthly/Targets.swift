@@ -237,7 +237,8 @@ public enum IndicatorCalculator {
         var figures: [String: Double] = ["FAI_TOTAL": total]
         let lastYear = inputs.lastYearReports.filter { byId[$0.projectId] != nil }.reduce(0.0) { $0 + Double($1.figures.dispatch.yuan) }
         if lastYear > 0 { figures["FAI_GROWTH"] = (total - lastYear) / lastYear * 100 }
-        let building = inputs.projects.filter { $0.stage == .construction }
+        // 开复工 as the statistics office counts it: a project finished this year still counts.
+        let building = inputs.projects.filter { YearActivity.underWay.holds(for: $0, in: inputs.year) }
         figures["STARTED_5000W"] = Double(building.filter { $0.fields.totalInvestment >= .wan(5_000) }.count)
         figures["STARTED_100M"] = Double(building.filter { $0.fields.totalInvestment >= .yi(1) }.count)
         figures["STARTED_1B"] = Double(building.filter { $0.fields.totalInvestment >= .yi(10) }.count)
@@ -258,7 +259,7 @@ public enum IndicatorCalculator {
             let social = reports.filter { byId[$0.projectId]!.fields.investmentType != .government }.reduce(0.0) { $0 + Double($1.figures.dispatch.yuan) }
             figures["SOCIAL_SHARE"] = social / total * 100
         }
-        let newStarts = inputs.projects.filter { $0.fields.actualStart?.year == inputs.year }
+        let newStarts = inputs.projects.filter { YearActivity.newStart.holds(for: $0, in: inputs.year) }
         if !newStarts.isEmpty {
             figures["INDUSTRIAL_NEW_START_SHARE"] = Double(newStarts.filter { inCategory($0.fields.categoryCode, catalog.industrialCategory) }.count)
                 / Double(newStarts.count) * 100

@@ -24,9 +24,13 @@ public struct ProjectQuery: Sendable, Equatable {
     public var maxInvestment: Money?
     /// Matches name, project code or owner.
     public var text: String?
-    public var nature: ConstructionNature?
+    public var nature: YearActivity?
     /// The year `nature` refers to; the current year when absent.
     public var natureYear: Int?
+    /// A class of a unit's scheme (口径).
+    public var schemeClassId: Int64?
+    /// Only projects with fields still 待补充.
+    public var owed = false
 
     public var sort: SortKey = .totalInvestment
     public var descending = true
@@ -44,6 +48,7 @@ public struct ProjectQuery: Sendable, Equatable {
     public enum Key: String, CaseIterable, Sendable {
         case region, zone, stage, category, section, division, sizeBand, level, tag, leadDepartment
         case minWan, maxWan, q, nature, year, sort, order, page, perPage
+        case schemeClass = "class", owed
     }
 
     /// Reads a query string. Unknown keys are ignored; bad values are reported, not guessed.
@@ -77,11 +82,20 @@ public struct ProjectQuery: Sendable, Equatable {
                 }
             case .q: query.text = String(value.prefix(100))
             case .nature:
-                if let nature = ConstructionNature(rawValue: value) { query.nature = nature }
+                if let nature = YearActivity(rawValue: value) { query.nature = nature }
                 else { errors.append(FieldError(key.rawValue, .unknownCode(field: "nature", code: value))) }
             case .year:
                 if let year = Int(value), (2000...2100).contains(year) { query.natureYear = year }
                 else { errors.append(FieldError(key.rawValue, .unknownCode(field: "year", code: value))) }
+            case .schemeClass:
+                if let id = Int64(value), id > 0 { query.schemeClassId = id }
+                else { errors.append(FieldError("class", .unknownCode(field: "scheme", code: String(value.prefix(20))))) }
+            case .owed:
+                switch value {
+                case "true", "1": query.owed = true
+                case "false", "0": query.owed = false
+                default: errors.append(FieldError(key.rawValue, .unknownCode(field: "owed", code: String(value.prefix(20)))))
+                }
             case .sort:
                 if let sort = SortKey(rawValue: value) { query.sort = sort }
                 else { errors.append(FieldError(key.rawValue, .unknownCode(field: "sort", code: value))) }
@@ -121,6 +135,8 @@ public struct ProjectQuery: Sendable, Equatable {
         add(.q, text)
         add(.nature, nature?.rawValue)
         add(.year, natureYear.map(String.init))
+        add(.schemeClass, schemeClassId.map(String.init))
+        add(.owed, owed ? "true" : nil)
         let defaults = ProjectQuery()
         if sort != defaults.sort { add(.sort, sort.rawValue) }
         if descending != defaults.descending { add(.order, descending ? "desc" : "asc") }

@@ -75,3 +75,25 @@ public enum ConstructionNature: String, Sendable, Codable, CaseIterable {
         return nil
     }
 }
+
+/// What a project was doing in a year, as the statistics office counts it (cn-reference §5.4):
+/// 新开工 started that year; 续建 started before and not finished before it; 开复工 either of
+/// those (northern usage: new starts and continuing works resumed in spring); 竣工 finished that
+/// year. A cancelled project is none of them; one not yet started is none of them either, whatever
+/// its plan says. The ledger's SQL filter (`ProjectRepository.filterClause`) says the same.
+public enum YearActivity: String, Sendable, Codable, CaseIterable {
+    case newStart, continuing, underWay, completed
+
+    public var label: String { DomainText.yearActivity(self).zh }
+
+    public func holds(for project: Project, in year: Int) -> Bool {
+        guard project.stage != .cancelled, let started = project.fields.actualStart else { return false }
+        let finished = project.fields.actualCompletion
+        switch self {
+        case .newStart: return started.year == year
+        case .continuing: return started.year < year && (finished.map { $0.year >= year } ?? true)
+        case .underWay: return started.year <= year && (finished.map { $0.year >= year } ?? true)
+        case .completed: return finished?.year == year
+        }
+    }
+}

@@ -144,17 +144,23 @@ extension ProjectRepository {
             clauses.append("search_text LIKE \(bind: "%" + escapeLike(text) + "%") ESCAPE '\\'")
         }
         if let nature = query.nature {
+            // The same definitions as `YearActivity.holds(for:in:)`; a test holds the two together.
             let year = query.natureYear ?? today.year
             let first = "\(year)-01-01", last = "\(year)-12-31"
+            let live: SQLQueryString = "stage <> \(bind: Stage.cancelled.rawValue) AND actual_start IS NOT NULL"
+            let notFinishedBefore: SQLQueryString = "(actual_completion IS NULL OR actual_completion >= \(bind: first))"
             switch nature {
-            case .newStart:
-                clauses.append("""
-                    ((actual_start >= \(bind: first) AND actual_start <= \(bind: last))
-                     OR (actual_start IS NULL AND planned_start >= \(bind: first) AND planned_start <= \(bind: last)))
-                    """)
-            case .continuing:
-                clauses.append("actual_start < \(bind: first) AND (actual_completion IS NULL OR actual_completion >= \(bind: first))")
+            case .newStart: clauses.append("\(live) AND actual_start >= \(bind: first) AND actual_start <= \(bind: last)")
+            case .continuing: clauses.append("\(live) AND actual_start < \(bind: first) AND \(notFinishedBefore)")
+            case .underWay: clauses.append("\(live) AND actual_start <= \(bind: last) AND \(notFinishedBefore)")
+            case .completed: clauses.append("\(live) AND actual_completion >= \(bind: first) AND actual_completion <= \(bind: last)")
             }
+        }
+        if let classId = query.schemeClassId {
+            clauses.append("EXISTS (SELECT 1 FROM project_classes pc WHERE pc.project_id = projects.id AND pc.class_id = \(bind: classId))")
+        }
+        if query.owed {
+            clauses.append("(investment_type = \(bind: InvestmentType.pending.rawValue) OR category_code = \(bind: Category.pendingCode))")
         }
         return clauses.joined(separator: " AND ")
     }

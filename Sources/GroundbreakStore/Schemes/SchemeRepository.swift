@@ -107,10 +107,32 @@ public struct SchemeRepository: Sendable {
                 WHERE id = \(bind: item.id)
                 """).run()
             try await Self.bumpScheme(scheme.id, now: now, db: db)
-            try await LedgerGeneration.bump(db)
             try await AuditLog.write(entity: "scheme_class", entityId: String(item.id), action: "update", before: try AuditLog.json(before),
                                      after: try AuditLog.json(cleaned), actor: actor, now: now, db: db)
+            if let code = cleaned.categoryCode, code != before.categoryCode {
+                try await Self.supplyCategory(code, classId: item.id, className: cleaned.name, actor: actor, now: now, db: db)
+            }
+            try await LedgerGeneration.bump(db)
             return cleaned
+        }
+    }
+
+    /// A class newly mapped to a shipped category supplies it to its projects still 待补充 there,
+    /// each project's change audited.
+    static func supplyCategory(_ code: String, classId: Int64, className: String, actor: AuditActor, now: Date, db: any SQLDatabase) async throws {
+        let rows = try await db.raw("""
+            SELECT p.id FROM projects p JOIN project_classes pc ON pc.project_id = p.id
+            WHERE pc.class_id = \(bind: classId) AND p.category_code = \(bind: Category.pendingCode) ORDER BY p.id
+            """).all()
+        let stamp = StoredTime.text(now)
+        let reason = AuditText.classMapped(className).zh
+        for row in rows {
+            let id = try row.decode(column: "id", as: Int64.self)
+            try await db.raw("""
+                UPDATE projects SET category_code = \(bind: code), updated_at = \(bind: stamp), version = version + 1 WHERE id = \(bind: id)
+                """).run()
+            try await AuditLog.write(entity: "project", entityId: String(id), action: "update", before: #"{"categoryCode":"\#(Category.pendingCode)"}"#,
+                                     after: #"{"categoryCode":"\#(code)"}"#, reason: reason, actor: actor, now: now, db: db)
         }
     }
 
@@ -143,5 +165,40 @@ public struct SchemeRepository: Sendable {
     static func assign(projectId: Int64, schemeId: Int64, classId: Int64, db: any SQLDatabase) async throws {
         try await db.raw("DELETE FROM project_classes WHERE project_id = \(bind: projectId) AND scheme_id = \(bind: schemeId)").run()
         try await db.raw("INSERT INTO project_classes (project_id, scheme_id, class_id) VALUES (\(bind: projectId), \(bind: schemeId), \(bind: classId))").run()
+    }
+}
+
+extension SchemeRepository {
+    /// A new, empty scheme for a region; a name the region already uses is refused.
+    public func create(regionCode: String, name: String, catalog: ReferenceCatalog, actor: AuditActor, now: Date) async throws -> ClassificationScheme {
+        let clean = TextNormalizer.collapsedLine(name)
+        var errors: [FieldError] = []
+        if clean.isEmpty { errors.append(FieldError("name", .required(field: "name"))) }
+        if clean.count > ClassificationScheme.maxName { errors.append(FieldError("name", .tooLong(field: "name", max: ClassificationScheme.maxName))) }
+        if catalog.region(regionCode) == nil { errors.append(FieldError("regionCode", .unknownCode(field: "regionCode", code: regionCode))) }
+        guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
+        return try await database.transaction { db in
+            if try await db.raw("SELECT 1 AS found FROM classification_schemes WHERE region_code = \(bind: regionCode) AND name = \(bind: clean)").first() != nil {
+                throw StoreError.invalid(ValidationFailure([FieldError("name", .scheme(.schemeTaken(clean)))]))
+            }
+            return try await Self.ensure(regionCode: regionCode, name: clean, actor: actor, now: now, db: db)
+        }
+    }
+
+    /// How many projects each class holds.
+    public func projectCounts() async throws -> [Int64: Int] {
+        var counts: [Int64: Int] = [:]
+        for row in try await database.reader.raw("SELECT class_id, COUNT(*) AS n FROM project_classes GROUP BY class_id").all() {
+            counts[try row.decode(column: "class_id", as: Int64.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+
+    /// The scheme a class belongs to, with the class.
+    public func schemeOf(classId: Int64) async throws -> (scheme: ClassificationScheme, item: SchemeClass)? {
+        guard let row = try await database.reader.raw("SELECT scheme_id FROM scheme_classes WHERE id = \(bind: classId)").first(),
+              let scheme = try await scheme(try row.decode(column: "scheme_id", as: Int64.self)),
+              let item = scheme.classes.first(where: { $0.id == classId }) else { return nil }
+        return (scheme, item)
     }
 }

@@ -10,8 +10,11 @@ public struct LedgerExporter: Sendable {
     public let catalog: ReferenceCatalog
     public let scope: ProjectScope
     public let today: Day
+    /// Units' schemes, to name a class filter in the workbook's subtitle.
+    public var schemes: [ClassificationScheme] = []
 
-    public init(projects: ProjectRepository, catalog: ReferenceCatalog, scope: ProjectScope, today: Day) {
+    public init(projects: ProjectRepository, catalog: ReferenceCatalog, scope: ProjectScope, today: Day, schemes: [ClassificationScheme] = []) {
+        self.schemes = schemes
         self.projects = projects
         self.catalog = catalog
         self.scope = scope
@@ -41,7 +44,7 @@ public struct LedgerExporter: Sendable {
     public func writeXLSX(_ query: ProjectQuery, to destination: URL, now: Date) async throws {
         let scratch = destination.deletingLastPathComponent().appendingPathComponent(".xlsx-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let filter = query.described(catalog, today: today)
+        let filter = query.described(catalog, today: today, schemes: schemes)
         let writer = try LedgerWorkbookWriter(directory: scratch, title: WebText.Imports.ledgerTitle(today.year),
                                               subtitle: WebText.Imports.ledgerSubtitle(today.iso, filter))
         try await forEachPage(query) { rows in

@@ -2,7 +2,7 @@ import GroundbreakDomain
 
 extension ProjectQuery {
     /// The ledger's filter in words, as its printout and workbook name it ("全部项目" when none).
-    func described(_ catalog: ReferenceCatalog, today: Day) -> String {
+    func described(_ catalog: ReferenceCatalog, today: Day, schemes: [ClassificationScheme] = []) -> String {
         typealias T = WebText.Projects
         var parts: [String] = []
         if let code = regionCode { parts.append(T.filterPart(T.regionShort, catalog.region(code)?.name ?? code)) }
@@ -18,6 +18,11 @@ extension ProjectQuery {
         if let minInvestment { parts.append(T.investmentAtLeast(minInvestment.exactWanText)) }
         if let maxInvestment { parts.append(T.investmentAtMost(maxInvestment.exactWanText)) }
         if let nature { parts.append(T.filterPart(T.natureOfYear(natureYear ?? today.year), nature.label)) }
+        if let id = schemeClassId {
+            let scheme = schemes.first { $0.classes.contains { $0.id == id } }
+            parts.append(T.filterPart(scheme?.name ?? T.schemeClass, scheme?.classes.first { $0.id == id }?.name ?? String(id)))
+        }
+        if owed { parts.append(T.owedOnly) }
         if let text, !text.isEmpty { parts.append(T.keyword(text)) }
         return parts.isEmpty ? WebText.Imports.allProjects : parts.joined(separator: WebText.Common.filterSeparator)
     }

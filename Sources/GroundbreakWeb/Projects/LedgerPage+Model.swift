@@ -7,6 +7,8 @@ struct LedgerPage {
     var query: ProjectQuery
     var page: ProjectPage
     var catalog: ReferenceCatalog
+    /// Units' classification schemes, to filter by a class.
+    var schemes: [ClassificationScheme] = []
     /// Query-string problems; the page still shows, without the bad filters.
     var queryErrors: [FieldError]
 

@@ -18,7 +18,7 @@ extension LedgerPage {
             Components.errorSummary(queryErrors, title: WebText.Errors.badQuery),
             filterForm,
             stageChips,
-            Components.listTools(filter: query.described(catalog, today: context.today), xlsx: .ledgerXLSX(query)),
+            Components.listTools(filter: query.described(catalog, today: context.today, schemes: schemes), xlsx: .ledgerXLSX(query)),
             table,
             Components.pagination(page: page.page, pageCount: page.pageCount, link: pageLink)
         ))
@@ -55,7 +55,10 @@ extension LedgerPage {
         let year = query.natureYear ?? context.today.year
         let stageOptions: [Components.Option] = Stage.allCases.map { .init($0.rawValue, $0.label) }
         let levelOptions: [Components.Option] = ProjectLevel.allCases.map { .init($0.rawValue, $0.label) }
-        let natureOptions: [Components.Option] = ConstructionNature.allCases.map { .init($0.rawValue, $0.label) }
+        let natureOptions: [Components.Option] = YearActivity.allCases.map { .init($0.rawValue, $0.label) }
+        let classOptions: [Components.Option] = schemes.flatMap { scheme in
+            scheme.classes.map { Components.Option(String($0.id), $0.name, group: WebText.Schemes.heading(catalog.region(scheme.regionCode)?.name ?? scheme.regionCode, scheme.name)) }
+        }
         let keyword: Node<HTML.FormContext> = .input(
             .type(.search), .name("q"), .id(Components.fieldID("q")), .value(esc(query.text ?? "")),
             .placeholder(esc(WebText.Ledger.keywordPlaceholder))
@@ -73,6 +76,8 @@ extension LedgerPage {
             ("tag", WebText.Projects.tags, catalog.tagOptions, [query.tag ?? ""]),
             ("leadDepartment", WebText.Projects.leadDepartment, catalog.departmentOptions, [query.leadDepartmentCode ?? ""]),
             ("nature", WebText.Projects.natureOfYear(year), natureOptions, [query.nature?.rawValue ?? ""]),
+            ("class", WebText.Projects.schemeClass, classOptions, [query.schemeClassId.map(String.init) ?? ""]),
+            ("owed", WebText.Projects.owed, [.init("true", WebText.Projects.owedOnly)], [query.owed ? "true" : ""]),
         ]
         for (name, label, options, selected) in selects {
             controls.append(filter(name, label, Components.select(name, options: options, selected: selected, blank: all)))

@@ -20,7 +20,8 @@ enum ProjectPages {
         }
         let catalog = input.catalog
         let page = try await input.services.projects.list(query, scope: input.scope(.viewProjects), catalog: catalog, today: input.today)
-        let model = LedgerPage(context: PageContext(input), query: query, page: page, catalog: catalog, queryErrors: queryErrors)
+        let model = LedgerPage(context: PageContext(input), query: query, page: page, catalog: catalog,
+                               schemes: try await input.services.schemes.schemes(), queryErrors: queryErrors)
         return Responses.html(model.document, status: queryErrors.isEmpty ? .ok : .badRequest)
     }
 
@@ -66,6 +67,8 @@ enum ProjectPages {
         )
         page.approvalsOverdue = approvals.rows.filter { $0.reading.state == .overdue }.count
         page.approvalsSlipped = approvals.slipped
+        page.classes = try await input.services.schemes.classes(of: id)
+        page.statements = try await input.services.yearLists.entries(projectId: id)
         return Responses.html(page.document, status: status ?? (transitionErrors.isEmpty ? .ok : .unprocessableContent))
     }
 

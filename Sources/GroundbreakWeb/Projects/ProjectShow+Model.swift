@@ -19,6 +19,9 @@ struct ProjectShowPage {
     /// From the approvals board: items past their limit, and whether backward scheduling has slipped.
     var approvalsOverdue = 0
     var approvalsSlipped = false
+    /// Its class in each unit's scheme, and its lines on year lists (the officials' 建设性质).
+    var classes: [(scheme: ClassificationScheme, item: SchemeClass)] = []
+    var statements: [(list: YearList, entry: YearListEntry)] = []
 
     var flags: [ProjectFlag] {
         project.flags(rules: catalog.flagRules, today: context.today)

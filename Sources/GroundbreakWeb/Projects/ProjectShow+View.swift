@@ -34,6 +34,7 @@ extension ProjectShowPage {
                 .text(([approvalsOverdue > 0 ? WebText.Projects.approvalsOverdue(approvalsOverdue) : nil,
                         approvalsSlipped ? WebText.Projects.approvalsBehind : nil] as [String?]).compactMap { $0 }.joined(separator: "；") + "。"),
                 .a(.href(esc(Route.projectApprovals(project.id).path)), .text(WebText.Projects.viewApprovals)))),
+            .if(!fields.owed.isEmpty, .div(.class("alert alert-warn"), .text(WebText.Projects.owedFields(fields.owed.map { DomainText.field($0).zh })))),
             .if(project.stage == .suspended || project.stage == .cancelled,
                 .div(.class("alert alert-warn"), .text(WebText.Projects.stageReason(project.stage.label, project.stageNote ?? "")))),
             .div(
@@ -67,6 +68,15 @@ extension ProjectShowPage {
                 (WebText.Projects.coordinates, fields.location.longitude.map { WebText.Projects.eastNorth(Format.coordinate($0), Format.coordinate(fields.location.latitude ?? 0)) } ?? "—"),
                 (WebText.Projects.constructionContent, fields.constructionContent.isEmpty ? "—" : fields.constructionContent),
             ]),
+            .if(!classes.isEmpty || !statements.isEmpty, section(WebText.Projects.listsAndClasses,
+                classes.map { (WebText.Projects.classIn($0.scheme.name), $0.item.name + ($0.item.confirmed ? "" : WebText.Projects.unconfirmedMark)) }
+                + statements.map { line in
+                    let implied = ListNature.implied(by: project, year: line.list.year)
+                    let stated = line.entry.nature
+                    let differs = stated != nil && implied != nil && stated != implied
+                    return (WebText.Projects.yearList(line.list.year, name(region: line.list.regionCode), StatisticsText.band(line.list.threshold)),
+                            WebText.Projects.statement(stated?.label, line.entry.plannedInvestment.map(Format.wan), differs ? implied?.label : nil))
+                })),
             section(WebText.Projects.dates, [
                 (WebText.Projects.plannedStartShort, Format.day(fields.plannedStart)),
                 (WebText.Projects.plannedCompletionShort, Format.day(fields.plannedCompletion)),

@@ -20,7 +20,19 @@ extension WebText {
         static let levels = "项目层级"
         static let tags = "标签"
         static let leadDepartment = "牵头部门"
-        static func natureOfYear(_ year: some CustomStringConvertible) -> String { "建设性质（\(year)年）" }
+        static func natureOfYear(_ year: some CustomStringConvertible) -> String { "建设情况（\(year)年）" }
+        static let schemeClass = "口径类别"
+        static let listsAndClasses = "年度清单与分类口径"
+        static func classIn(_ scheme: String) -> String { "“\(scheme)”口径" }
+        static let unconfirmedMark = "（待确认）"
+        static func yearList(_ year: Int, _ unit: String, _ band: String) -> String { "\(year)年\(unit)\(band)清单" }
+        static func statement(_ nature: String?, _ plannedWan: String?, _ implied: String?) -> String {
+            let parts = [nature.map { "建设性质：\($0)" }, plannedWan.map { "年度计划投资 \($0) 万元" }, implied.map { "按项目日期应为“\($0)”，请核对" }]
+            return parts.compactMap { $0 }.joined(separator: "；")
+        }
+        static func owedFields(_ labels: [String]) -> String { "待补充：\(labels.joined(separator: "、"))。导入时文件没有写明，请编辑项目补充。" }
+        static let owed = "待补充"
+        static let owedOnly = "有待补充的字段"
         static let atLeast = "不低于"
         static func filterPart(_ field: some CustomStringConvertible, _ value: some CustomStringConvertible) -> String { "\(field)：\(value)" }
         static func investmentAtLeast(_ wan: some CustomStringConvertible) -> String { "总投资不低于\(wan)万元" }
@@ -135,7 +147,9 @@ extension WebText {
         static let minWan = "总投资下限（万元，含）"
         static let maxWan = "总投资上限（万元，含）"
         static let text = "关键字：项目名称、项目代码或项目单位"
-        static let nature = "建设性质：newStart 新建，continuing 续建"
+        static let nature = "本年（或 year 所指年度）的建设情况，按统计口径：newStart 新开工（当年实际开工），continuing 续建（以前年度开工、当年未竣工前仍在建），underWay 开复工（新开工加续建），completed 竣工（当年实际竣工）；终止的项目和尚未开工的项目都不计"
+        static let schemeClass = "单位分类口径中的类别编号（见 /api/v1/schemes）"
+        static let owed = "true：只列有待补充字段（投资类型、项目类别）的项目"
         static let year = "建设性质所指年度，默认当年"
         static let sort = "排序"
         static let order = "asc 或 desc"

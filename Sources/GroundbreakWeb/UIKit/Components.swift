@@ -80,8 +80,9 @@ enum Components {
 
     /// A plain `<select>`, grouped where options carry a group.
     /// `form` distinguishes the ids of a field repeated in several forms on one page.
+    /// `owner` names the `<form>` the select belongs to when it sits outside it (a table row's cells).
     static func select<C: HTML.BodyContext>(_ name: String, options: [Option], selected: Set<String>, blank: String?, multiple: Bool = false,
-                                            form: String = "") -> Node<C> {
+                                            form: String = "", owner: String? = nil) -> Node<C> {
         var nodes: [Node<HTML.SelectContext>] = []
         if let blank { nodes.append(option("", blank, selected: selected.isEmpty || selected == [""])) }
         var index = 0
@@ -102,6 +103,7 @@ enum Components {
         return .element(named: "select", nodes: [
             .attribute(named: "name", value: name), .attribute(named: "id", value: fieldID(form + name)),
             .attribute(named: "multiple", value: multiple ? "multiple" : nil),
+            .attribute(named: "form", value: owner),
         ] + nodes)
     }
 

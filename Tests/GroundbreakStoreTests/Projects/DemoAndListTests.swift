@@ -83,8 +83,18 @@ struct DemoAndListTests {
                 $0.fields.totalInvestment >= .wan(10_000) && $0.fields.totalInvestment <= .wan(50_000)
             }
             try await check({ $0.text = "汽开区" }) { $0.fields.name.contains("汽开区") }
-            try await check({ $0.nature = .newStart; $0.natureYear = 2026 }) { $0.constructionNature(in: 2026) == .newStart }
-            try await check({ $0.nature = .continuing; $0.natureYear = 2026 }) { $0.constructionNature(in: 2026) == .continuing }
+            // One definition of 新开工 / 续建 / 开复工 / 竣工 (YearActivity): the SQL filter agrees with it, a
+            // project not yet started or cancelled is none of them, and a project finished this year is still 开复工.
+            for activity in YearActivity.allCases {
+                for year in [2025, 2026] {
+                    try await check({ $0.nature = activity; $0.natureYear = year }) { activity.holds(for: $0, in: year) }
+                }
+            }
+            let underWay = projects.filter { YearActivity.underWay.holds(for: $0, in: 2026) }
+            let notStartedOrCancelled = underWay.filter { $0.fields.actualStart == nil || $0.stage == .cancelled }.count
+            let finishedThisYear = underWay.filter { $0.fields.actualCompletion?.year == 2026 }.count
+            #expect(notStartedOrCancelled == 0)
+            #expect(finishedThisYear > 0, "a project finished this year is 开复工 this year")
             let someCode = try #require(projects.compactMap(\.fields.code).first)
             try await check({ $0.text = String(someCode.value.suffix(6)) }) { $0.fields.code == someCode || $0.fields.name.contains(String(someCode.value.suffix(6))) }
 

@@ -250,6 +250,23 @@ extension AuthorisationMatrixTests {
                                              json: #"{"admittedOn":"2026-11-20"}"#)
             }
             return try await client.send(.post, path(.recordInclusion(project)), as: fixture, signedIn: signedIn, form: [("admittedOn", "2026-11-20")])
+        case SchemesEndpoints.schemeCreate.endpoint, SchemesEndpoints.apiSchemeCreate.endpoint:
+            if endpoint.kind == .api {
+                return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, json: #"{"regionCode":"220104","name":"矩阵新口径\#(serial)"}"#)
+            }
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [("regionCode", "220104"), ("name", "矩阵新口径\(serial)")])
+        case SchemesEndpoints.schemeClassAdd.endpoint, SchemesEndpoints.apiSchemeClassAdd.endpoint,
+             SchemesEndpoints.schemeClassEdit.endpoint, SchemesEndpoints.apiSchemeClassEdit.endpoint:
+            let version = try await SchemeRepository(database: fixture.services.database).scheme(world.scheme)?.version ?? 1
+            let adding = endpoint == SchemesEndpoints.schemeClassAdd || endpoint == SchemesEndpoints.apiSchemeClassAdd
+            let pattern = endpoint.pattern.replacingOccurrences(of: ":id", with: String(adding ? world.scheme : world.schemeClass))
+            let fields = adding ? [("name", "矩阵类别\(serial)")] : [("shortName", "矩阵\(serial)")]
+            if endpoint.kind == .api {
+                let object = Dictionary(uniqueKeysWithValues: fields.map { ($0.0, $0.1 as Any) } + [("version", version as Any)])
+                return try await client.send(adding ? .post : .patch, pattern, as: fixture, signedIn: signedIn,
+                                             json: String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+            }
+            return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, form: fields + [("version", String(version))])
         case ApprovalsEndpoints.apiWorkingDays.endpoint:
             return try await client.send(.get, endpoint.pattern + "?from=2025-01-20&add=51", as: fixture, signedIn: signedIn)
         default:

@@ -48,7 +48,7 @@ struct AuthorisationMatrixTests {
     /// The objects the world has one of in scope and one out of scope.
     static let scopedTargets: Set<ObjectTarget> = [.project, .approval, .report, .problem, .supervisedItem, .meeting, .file]
     /// The objects every caller reaches alike (administrators' and the centre's own records).
-    static let unscopedTargets: Set<ObjectTarget> = [.none, .user, .token, .batch, .position]
+    static let unscopedTargets: Set<ObjectTarget> = [.scheme, .schemeClass, .none, .user, .token, .batch, .position]
 
     /// Routes that end the caller's session: asked last.
     static func isLast(_ endpoint: Endpoint) -> Bool {
@@ -76,6 +76,7 @@ struct AuthorisationMatrixTests {
         HomeEndpoints.feature: { HomeEndpoints($0).map(success) },
         ScreenEndpoints.feature: { ScreenEndpoints($0).map(success) },
         StatisticsEndpoints.feature: { StatisticsEndpoints($0).map(success) },
+        SchemesEndpoints.feature: { SchemesEndpoints($0).map(success) },
         ApprovalsEndpoints.feature: { ApprovalsEndpoints($0).map(success) },
         MonthlyEndpoints.feature: { MonthlyEndpoints($0).map(success) },
         ProblemsEndpoints.feature: { ProblemsEndpoints($0).map(success) },
@@ -173,7 +174,7 @@ struct AuthorisationMatrixTests {
         case .raiseEnterpriseProblem:
             // The centre anywhere; region staff in their own region (the matrix asks for 朝阳区, the region caller's).
             return [.admin, .center, .region].contains(role) ? ok : .status(.forbidden)
-        case .runMeetings:
+        case .runMeetings, .manageSchemes:
             return managesProblems.contains(role) ? ok : .status(.forbidden)
         case .viewSupervision, .answerSupervision:
             // A's item is owned by 市工信局 (the department caller), B's by 市交通局 (no caller).
@@ -222,6 +223,9 @@ struct AuthorisationMatrixTests {
         /// An evidence file on A's problem and one on B's (the out-of-scope file is B's evidence).
         var fileA: Int64
         var fileB: Int64
+        /// 朝阳区's scheme and its one class (reference data: the same for every caller).
+        var scheme: Int64 = 0
+        var schemeClass: Int64 = 0
     }
 
     static let problemTextA = "用地问题甲（范围内）"
@@ -297,13 +301,20 @@ struct AuthorisationMatrixTests {
                 SupervisedItem(content: "督办事项", owner: OrgUnit(kind: .department, code: owner), deadline: Day(year: 2026, month: 12, day: 31)!,
                                source: .leaderInstruction, createdOn: webToday, createdBy: "测试"), actor: .system("test"), today: webToday, now: webNow).id)
         }
-        return World(projectA: a, projectB: b, targetUser: target.id, token: token.record.id, secretarySeat: secretary, sponsorSeat: sponsor,
+        let schemes = SchemeRepository(database: fixture.services.database)
+        let scheme = try await schemes.create(regionCode: "220104", name: "矩阵口径", catalog: catalog, actor: .system("test"), now: webNow)
+        let schemeClass = try await schemes.add(SchemeClass(schemeId: scheme.id, name: "矩阵类别"), expectedVersion: scheme.version, catalog: catalog,
+                                                actor: .system("test"), now: webNow)
+        var world = World(projectA: a, projectB: b, targetUser: target.id, token: token.record.id, secretarySeat: secretary, sponsorSeat: sponsor,
                      approvalA: filingItems[0], approvalB: filingItems[1], batch: batch.id, reportA: reports[0], reportB: reports[1],
                      photoA: photos[0], photoB: photos[1], problemA: problems[0], problemB: problems[1], itemA: items[0], itemB: items[1],
                      meetingA: try await meeting("周调度会", problem: problems[0], note: problemTextA, heldOn: webToday),
                      meetingB: try await meeting("上周调度会", problem: problems[1], note: problemTextB, heldOn: webToday.adding(days: -7)),
                      fileA: try await fixture.services.files.add(.problemEvidence(problemId: problems[0]), name: "a.png", bytes: tinyPNG, maxBytes: 1 << 20, actor: .system("test"), now: webNow).id,
                      fileB: try await fixture.services.files.add(.problemEvidence(problemId: problems[1]), name: "b.png", bytes: tinyPNG, maxBytes: 1 << 20, actor: .system("test"), now: webNow).id)
+        world.scheme = scheme.id
+        world.schemeClass = schemeClass.id
+        return world
     }
 
     /// Sends (or sends again) a project's report for `month` as the project side would.

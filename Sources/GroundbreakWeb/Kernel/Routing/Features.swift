@@ -19,5 +19,6 @@ enum Features {
         MeetingsEndpoints.self,
         ScreenEndpoints.self,
         StatisticsEndpoints.self,
+        SchemesEndpoints.self,
     ]
 }
