@@ -16,7 +16,7 @@ public struct DemoLoader: Sendable {
         public var seats: Int
         /// Approval items given to the projects in 前期审批 and beyond.
         public var approvals: Int
-        /// Monthly reports of the current year.
+        /// Monthly reports of last year and the current year.
         public var reports: Int
         /// Problems raised on projects in approval and construction, with their handling.
         public var problems: Int
@@ -54,6 +54,9 @@ public struct DemoLoader: Sendable {
             try await Self.insertApprovals(approvals, actorName: actor.name, now: now, db: db)
             try await Self.insertReports(reports, now: now, db: db)
             try await Self.insertPlans(plans, targets: targets, now: now, db: db)
+            if nextProject == 1 {
+                try await DemoLists.load(projects: dataset.projects, plans: plans, catalog: catalog, today: today, seed: seed, actor: actor, now: now, db: db)
+            }
             let problems = try await DemoProblems.load(projects: dataset.projects, settings: try ProblemRepository.settings(), calendar: calendar, catalog: catalog,
                                                        today: today, seed: seed &+ UInt64(nextProject), actorName: actor.name, now: now, db: db)
             try await LedgerGeneration.bump(db)

@@ -1,10 +1,10 @@
 import Foundation
 import GroundbreakDomain
 
-/// Monthly reports of the current year for the demo projects that owe them: figures spread over
-/// the year with the northern winter low, statistical figures lagging the dispatch ones, older
-/// months accepted, last month partly sent and partly missing — every month passing the same
-/// checks a real one does.
+/// Monthly reports of last year and the current year for the demo projects that owe them: figures
+/// spread over the year with the northern winter low, statistical figures lagging the dispatch
+/// ones, older months accepted, last month partly sent and partly missing — every month passing
+/// the same checks a real one does. Last year's months give 同比 and growth figures something to compare.
 enum DemoReports {
     static let progressNotes = ["基础施工", "主体结构施工", "主体封顶", "设备安装调试", "室外配套施工", "场地平整完成、桩基施工"]
 
@@ -13,10 +13,11 @@ enum DemoReports {
         var reports: [MonthlyReport] = []
         var nextId = firstId
         let lastMonth = Month(today).previous
-        guard lastMonth.year == today.year else { return [] }
+        let lastYear = (1...12).map { Month(year: today.year - 1, month: $0)! }
+        let thisYear = lastMonth.year == today.year ? lastMonth.monthsOfYearSoFar : []
         for spec in projects {
             let project = Project(id: spec.id, fields: spec.fields, stage: spec.stage, createdAt: now, updatedAt: now, version: 1)
-            let months = lastMonth.monthsOfYearSoFar.filter { rules.mustReport(project, for: $0) }
+            let months = (lastYear + thisYear).filter { $0 < lastMonth.next && rules.mustReport(project, for: $0) }
             guard !months.isEmpty else { continue }
             let monthly = Double(spec.fields.totalInvestment.yuan) / 30
             var own: [MonthlyReport] = []

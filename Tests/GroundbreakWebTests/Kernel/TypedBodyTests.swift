@@ -19,7 +19,7 @@ struct TypedBodyTests {
         let ids: [ObjectTarget: Int64] = [
             .project: world.projectA, .approval: world.approvalA, .report: world.reportA, .problem: world.problemA,
             .supervisedItem: world.itemA, .meeting: world.meetingA, .file: world.photoA, .user: world.targetUser, .token: world.token,
-            .batch: world.batch, .position: world.secretarySeat,
+            .batch: world.batch, .position: world.secretarySeat, .scheme: world.scheme, .schemeClass: world.schemeClass,
         ]
         return endpoint.pattern.replacingOccurrences(of: ":id", with: String(ids[endpoint.target] ?? 0))
     }
