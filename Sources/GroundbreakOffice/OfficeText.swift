@@ -125,6 +125,28 @@ public enum OfficeText {
     }
 
     /// The ledger workbook's sheet, column and group headers, and its totals line.
+    public enum Progress {
+        static let sheetName = "推进情况"
+        static let serial = "序号"
+        static let name = "项目名称"
+        static let region = "所在属地"
+        static let total = "总投资（万元）"
+        static let plan = "年度计划投资（万元）"
+        static func thisMonth(_ month: Int) -> String { "\(month)月完成（万元）" }
+        static func cumulative(_ month: Int) -> String { month == 1 ? "1月累计完成（万元）" : "1—\(month)月累计完成（万元）" }
+        static let percent = "完成年度计划（%）"
+        static let progress = "形象进度"
+        static let problems = "存在问题"
+        static let problemSeparator = "；"
+        static let subtotal = "小计"
+        static func total(_ count: Int) -> String { "合计（\(count) 个项目）" }
+        static func groupTitle(_ numeral: String, _ title: String, _ count: Int) -> String { "\(numeral)、\(title)（\(count)个）" }
+        public static func title(_ unit: String, _ year: Int, _ month: Int) -> String { "\(unit)\(year)年重点项目推进情况表（" + (month == 1 ? "1月" : "1—\(month)月") + "）" }
+        public static func unitLine(_ year: Int, _ month: Int, _ filter: String) -> String { "单位：万元；完成投资为调度口径；截至\(year)年\(month)月；\(filter)" }
+        public static let belowBands = "其他"
+        public static let noClass = "未分类"
+    }
+
     public enum Ledger {
         static let sheetName = "项目台账"
         static func total(_ count: Int) -> String { "合计（\(count) 个项目）" }

@@ -30,6 +30,9 @@ public struct ListedProject: Sendable, Equatable {
     public var nature: ListNature?
     /// Its class in the scheme counted by, when it has one.
     public var className: String?
+    public var regionCode: String = ""
+    /// The planned investment the list states for the year.
+    public var plannedInvestment: Money?
 
     public init(projectId: Int64, name: String, total: Money, nature: ListNature?, className: String?) {
         self.projectId = projectId

@@ -80,7 +80,7 @@ public struct YearListRepository: Sendable {
         } ?? ""
         let className: SQLQueryString = schemeId == nil ? "NULL AS class_name" : "c.name AS class_name"
         let rows = try await database.reader.raw("""
-            SELECT p.id, p.name, p.total_investment, e.nature, l.region_code, l.id AS list_id, \(className)
+            SELECT p.id, p.name, p.total_investment, p.region_code AS project_region, e.nature, e.planned_investment_yuan, l.region_code, l.id AS list_id, \(className)
             FROM year_list_entries e JOIN year_lists l ON l.id = e.list_id JOIN projects p ON p.id = e.project_id \(classJoin)
             WHERE l.year = \(bind: year) AND l.region_code IN (\(binds: regionCodes.sorted())) AND p.stage <> \(bind: Stage.cancelled.rawValue)
             ORDER BY p.id, l.id
@@ -90,10 +90,12 @@ public struct YearListRepository: Sendable {
         for row in rows {
             let id = try row.decode(column: "id", as: Int64.self)
             let own = try row.decode(column: "region_code", as: String.self) == ownRegion
-            let listed = ListedProject(projectId: id, name: try row.decode(column: "name", as: String.self),
+            var listed = ListedProject(projectId: id, name: try row.decode(column: "name", as: String.self),
                                        total: Money(yuan: try row.decode(column: "total_investment", as: Int64.self)),
                                        nature: try row.decode(column: "nature", as: String?.self).flatMap(ListNature.init(rawValue:)),
                                        className: try row.decode(column: "class_name", as: String?.self))
+            listed.regionCode = try row.decode(column: "project_region", as: String.self)
+            listed.plannedInvestment = try row.decode(column: "planned_investment_yuan", as: Int64?.self).map(Money.init(yuan:))
             if let existing = byProject[id] {
                 if own && !existing.own { byProject[id] = (listed, true) }
             } else {

@@ -4,7 +4,7 @@ extension StatisticsEndpoints {
     var contract: OperationContract? {
         typealias T = WebText.StatisticsContract
         switch self {
-        case .statisticsPage, .statisticsDocx:
+        case .statisticsPage, .statisticsDocx, .progressXLSX:
             return nil
         case .apiStatistics:
             return OperationContract("statisticsParagraph", T.summary, query: StatisticsRequest.contractQuery,

@@ -2,7 +2,7 @@ import GroundbreakDomain
 
 /// 统计段落: the paragraph officials write about a unit's year list, on a page, as .docx and by the API.
 enum StatisticsEndpoints: String, EndpointSet {
-    case statisticsPage, statisticsDocx, apiStatistics
+    case statisticsPage, statisticsDocx, apiStatistics, progressXLSX
 
     static let navigation = [NavigationEntry(.statistics, order: 92, label: WebText.Nav.statistics, route: .statistics(), requires: .viewProjects)]
 
@@ -13,6 +13,7 @@ enum StatisticsEndpoints: String, EndpointSet {
         case .statisticsPage: .get("/statistics", .viewProjects, StatisticsPages.page)
         case .statisticsDocx: .get("/statistics.docx", .viewProjects, StatisticsPages.docx)
         case .apiStatistics: .get("/api/v1/statistics/paragraph", .viewProjects, StatisticsPages.api)
+        case .progressXLSX: .get("/statistics/progress.xlsx", .viewProjects, ProgressPages.xlsx)
         }
     }
 }
@@ -21,6 +22,9 @@ enum StatisticsEndpoints: String, EndpointSet {
 extension Route {
     static func statistics(_ items: [(String, String)] = []) -> Route { Route(StatisticsEndpoints.statisticsPage, query: items) }
     static func statisticsDocx(_ items: [(String, String)]) -> Route { Route(StatisticsEndpoints.statisticsDocx, query: items) }
+    static func progressXLSX(_ items: [(String, String)], group: ProgressTable.Grouping) -> Route {
+        Route(StatisticsEndpoints.progressXLSX, query: items + [("group", group.rawValue)])
+    }
 }
 
 extension NavItem {

@@ -50,7 +50,11 @@ struct StatisticsPage {
                           .text(" "),
                           .a(.class("button secondary"), .href(esc(Route.statisticsDocx(request.items).path)), .text(T.docx)),
                           .text(" "),
-                          .button(.type(.button), .class("button secondary"), .attribute(named: "data-print", value: ""), .text(WebText.Common.print)))),
+                          .button(.type(.button), .class("button secondary"), .attribute(named: "data-print", value: ""), .text(WebText.Common.print))),
+                     .p(.class("no-print"), .text(T.progressLead),
+                        .forEach(ProgressTable.Grouping.allCases) { grouping in
+                            .group(.a(.href(esc(Route.progressXLSX(request.items, group: grouping).path)), .text(T.grouping(grouping.rawValue))), .text(" "))
+                        })),
             .h2(.text(T.figures)),
             .div(.class("table-wrap"), .table(.class("ledger"),
                 .thead(.tr(.th(.text(T.figures)), .th(.class("num"), .text(String(figures.year))), .th(.class("num"), .text(T.previous)))),

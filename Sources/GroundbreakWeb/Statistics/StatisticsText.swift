@@ -32,6 +32,12 @@ extension WebText {
         static let noList = "该单位该年度还没有重点项目清单：导入写有建设性质或年度计划投资的台账后即有。"
         static let lists = "已有清单"
         static func listLine(_ year: Int, _ unit: String, _ threshold: String, _ title: String) -> String { "\(year)年 \(unit) \(threshold)" + (title.isEmpty ? "" : "（\(title)）") }
+        static let progress = "推进情况表（Excel）"
+        static let progressLead = "推进情况表（Excel）："
+        static func grouping(_ key: String) -> String { key == "scheme" ? "按分类口径" : key == "band" ? "按投资规模" : "按属地" }
+        static func progressFilter(_ threshold: String, _ scheme: String?, _ grouping: String) -> String {
+            "\(threshold)清单项目，\(grouping)分组" + (scheme.map { "（口径：\($0)）" } ?? "")
+        }
         static func documentTitle(_ unit: String, _ year: Int) -> String { "\(unit)\(year)年重点项目建设情况" }
     }
 

@@ -138,6 +138,7 @@ struct AuthorisationMatrixTests {
             // The statistics paragraph is a region's (its year lists): a department, a secretary or
             // a sponsor reaches no whole region.
             let regionFigures = endpoint == StatisticsEndpoints.apiStatistics || endpoint == StatisticsEndpoints.statisticsDocx
+                || endpoint == StatisticsEndpoints.progressXLSX
             if regionFigures && [.secretary, .sponsor, .department].contains(role) { return .status(.forbidden) }
             return ok
         case .createProject:
