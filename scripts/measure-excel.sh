@@ -89,6 +89,27 @@ with open(f"{work}/create-clean.csv", "w", newline="", encoding="utf-8") as f:
 PY
 measure "create projects from csv into an empty database (commit)" "$BIN" import --commit --database "$EMPTY" "$WORK/create-clean.csv"
 
+# A ledger as a district keeps it (seed 004's shape): a title row naming the unit, the year and the
+# threshold; the district's own classes; 建设性质 and the year's planned investment; no 投资类型.
+python3 - "$WORK" "$SMALL" <<'PY'
+import csv, sys
+work, count = sys.argv[1], int(sys.argv[2])
+classes = ["先进制造业", "现代服务业", "现代农业", "战略性新兴产业", "重大基础设施", "棚户区改造", "数字经济"]
+natures = ["新建", "续建", "谋划"]
+streets = ["二道区东站街道", "二道区吉林街道", "二道区远达街道", "二道区"]
+with open(f"{work}/seed004.csv", "w", newline="", encoding="utf-8") as f:
+    out = csv.writer(f)
+    out.writerow(["二道区2019年3000万元以上重点项目台账"])
+    out.writerow(["序号", "项目名称", "建设地点", "产业类别", "建设性质", "总投资（万元）", "2019年计划投资（万元）", "建设内容"])
+    for n in range(1, count + 1):
+        total = 3000 + (n * 7919) % 500000
+        out.writerow([n, f"二道区重点项目{n:05d}", streets[n % 4], classes[n % 7], natures[n % 3], total, total // 4, "建设内容见备案"])
+PY
+EMPTY2="sqlite:$WORK/empty2.sqlite"
+"$BIN" migrate --database "$EMPTY2" > /dev/null 2>&1
+measure "a seed-004-shaped ledger of $SMALL rows (title row, own classes, 建设性质, year plan) into an empty database (commit)" \
+    "$BIN" import --commit --database "$EMPTY2" "$WORK/seed004.csv"
+
 if [ "$BIG" != 0 ]; then
     BIGDB="sqlite:$WORK/province.sqlite"
     measure "load $BIG demo projects" "$BIN" demo --database "$BIGDB" --projects "$BIG"

@@ -26,6 +26,17 @@ extension ProjectRepository {
         return page
     }
 
+    /// What each region still owes (待补充): projects within `scope` whose investment type or
+    /// category an import could not fill, counted by region — the same test as `owed=true`.
+    public func owedByRegion(scope: ProjectScope, catalog: ReferenceCatalog, today: Day) async throws -> [(regionCode: String, count: Int)] {
+        var query = ProjectQuery()
+        query.owed = true
+        let filter = Self.whereClause(query, catalog: catalog, today: today) + " AND " + Self.scopeClause(scope)
+        return try await database.reader.raw("SELECT region_code, COUNT(*) AS n FROM projects WHERE \(filter) GROUP BY region_code ORDER BY region_code").all().map {
+            (try $0.decode(column: "region_code", as: String.self), try $0.decode(column: "n", as: Int.self))
+        }
+    }
+
     /// Projects within `scope` under construction or in operation that started in `year`, counted
     /// by month (January first): one column read, not the projects, so the 大屏 scales.
     public func startsByMonth(year: Int, scope: ProjectScope) async throws -> [Int] {

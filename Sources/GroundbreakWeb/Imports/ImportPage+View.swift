@@ -11,6 +11,8 @@ struct ImportPage {
     var notice: String?
     var errors: [FieldError] = []
     var kind: ImportRecord.Kind = .projects
+    /// What each region still owes after its imports (待补充), by region.
+    var owed: [(regionCode: String, name: String, count: Int)] = []
 
     var document: HTML {
         Layout.document(title: WebText.Imports.title, context: context, nav: .ledger, content: .group(
@@ -18,6 +20,7 @@ struct ImportPage {
             Components.notice(notice),
             Components.errorSummary(errors),
             uploadForm,
+            owedTable,
             .h2(.text(WebText.Imports.history)),
             historyTable
         ))
@@ -43,6 +46,23 @@ struct ImportPage {
                 .button(.type(.submit), .class("button"), .text(WebText.Imports.uploadAndPreview)),
                 .text(" "),
                 .a(.class("button secondary"), .href(esc(Route.ledgerXLSX(ProjectQuery()).path)), .text(WebText.Imports.downloadTemplate)))
+    }
+
+    /// 待补充: how many projects each region still owes fields for, each linked to its list.
+    var owedTable: Node<HTML.BodyContext> {
+        guard !owed.isEmpty else { return .empty }
+        return .section(.class("card"),
+            .h2(.text(WebText.Imports.owedTitle)),
+            .p(.class("meta"), .text(WebText.Imports.owedLead)),
+            .div(.class("table-wrap"), .table(.class("ledger"),
+                .thead(.tr(.th(.text(WebText.Imports.owedRegion)), .th(.class("num"), .text(WebText.Imports.owedCount)))),
+                .tbody(.forEach(owed) { entry in
+                    var query = ProjectQuery()
+                    query.owed = true
+                    query.regionCode = entry.regionCode
+                    return .tr(.td(.a(.href(esc(Route.ledger(query).path)), .text(entry.name))),
+                               .td(.class("num"), .text(String(entry.count))))
+                }))))
     }
 
     /// A file that names no year is put on this one's list; the file's own year wins.

@@ -9,7 +9,10 @@ import Hummingbird
 enum ImportPages {
     static func page(_ input: EndpointRequest) async throws -> Response {
         let notice = input.queryItems.first { $0.0 == "notice" }?.1 == "committed" ? WebText.Imports.done : nil
-        return Responses.html(ImportPage(context: PageContext(input), history: try await history(input), notice: notice).document)
+        var page = ImportPage(context: PageContext(input), history: try await history(input), notice: notice)
+        page.owed = try await input.services.projects.owedByRegion(scope: input.scope(.viewProjects), catalog: input.catalog, today: input.today)
+            .map { ($0.regionCode, input.catalog.region($0.regionCode)?.name ?? $0.regionCode, $0.count) }
+        return Responses.html(page.document)
     }
 
     /// The uploaded file is kept (by its SHA-256) so the commit reads exactly what was previewed.

@@ -4,6 +4,10 @@ extension WebText {
         static func unchangedNotListed(_ count: Int) -> String { "另有 \(count) 行与系统中的项目完全一致，未逐行列出。" }
         static let title = "台账导入"
         static let yearIfUnnamed = "年度（文件未写明时）"
+        static let owedTitle = "各单位待补充"
+        static let owedLead = "导入时文件没有写明投资类型或项目类别的项目，导入照收并标记“待补充”，请各单位在项目页补充。"
+        static let owedRegion = "所在属地"
+        static let owedCount = "待补充项目数"
         static let yearFromFile = "按文件"
         static func yearOption(_ year: Int) -> String { "\(year)年" }
         static let history = "导入记录"

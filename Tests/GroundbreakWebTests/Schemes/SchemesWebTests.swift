@@ -51,6 +51,9 @@ struct SchemesWebTests {
             #expect(trail.contains { $0.reason.contains("重大基础设施") })
             let owed = try await client.send(.get, "/api/v1/projects?owed=true&perPage=200", as: fixture)
             #expect(owed.object["totalCount"] as? Int == 101, "投资类型 is still 待补充 on all of them")
+            let importPage = try await client.send(.get, "/imports", as: fixture)
+            #expect(importPage.text.contains("各单位待补充") && (importPage.text.contains("owed=true&amp;region=220105") || importPage.text.contains("region=220105&amp;owed=true")))
+            #expect(importPage.text.contains(">101<"), "what 二道区 still owes, counted as the ledger's owed=true counts it")
 
             let ledger = try await client.send(.get, "/projects?class=\(infrastructure.id)", as: fixture)
             #expect(ledger.text.contains("产业类别：重大基础设施"), "the filter is named in words")
