@@ -20,6 +20,14 @@ public struct StatisticsQuery: Sendable, Equatable {
 
     public static let maxBands = 8
     public static let maxNamed = 20
+
+    /// `10000,50000` (万元) → the bands; nil when any part is not a positive amount or there are
+    /// more than `maxBands`. The page, the API and the command line read bands by this one rule.
+    public static func parseBands(_ text: String) -> [Money]? {
+        let parts = text.split(separator: ",").map { Int64($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count <= maxBands, parts.allSatisfy({ $0.map { (1...100_000_000).contains($0) } ?? false }) else { return nil }
+        return parts.compactMap { $0 }.map(Money.wan)
+    }
 }
 
 /// One project on a unit's lists for a year, as the paragraph counts it.

@@ -210,7 +210,9 @@ struct DemoBuilder {
             plannedCompletion = start.adding(days: years)
             if mainStage == .construction, random.chance(0.12) {
                 plannedCompletion = day(from: -200, to: -5)
-                if plannedCompletion! < actualStart! { plannedCompletion = actualStart!.adding(days: 200) }
+                // Late, but never before it was planned or actually started (the validator refuses that).
+                let earliest = max(actualStart!, start)
+                if plannedCompletion! < earliest { plannedCompletion = earliest.adding(days: 200) }
             }
         }
 

@@ -50,9 +50,8 @@ struct StatisticsRequest: Sendable {
         }
         var bands = defaultBands
         if !form["bands"].isEmpty {
-            let parts = form["bands"].split(separator: ",").map { Int64($0.trimmingCharacters(in: .whitespaces)) }
-            if parts.count <= StatisticsQuery.maxBands, parts.allSatisfy({ $0.map { (1...100_000_000).contains($0) } ?? false }) {
-                bands = parts.compactMap { $0 }.map(Money.wan)
+            if let parsed = StatisticsQuery.parseBands(form["bands"]) {
+                bands = parsed
             } else {
                 errors.append(FieldError("bands", .field(WebText.Statistics.badBands(StatisticsQuery.maxBands))))
             }

@@ -62,8 +62,7 @@ extension Work {
             throw Failure(message: CLIText.Report.unknownUnit(unit))
         }
         guard Day.plausibleYears.contains(year) else { throw Failure(message: CLIText.Work.badYear(year)) }
-        let amounts = bands.split(separator: ",").map { Int64($0.trimmingCharacters(in: .whitespaces)) }
-        guard amounts.count <= StatisticsQuery.maxBands, amounts.allSatisfy({ ($0 ?? 0) > 0 }) else { throw Failure(message: CLIText.Report.badBands(bands)) }
+        guard let amounts = StatisticsQuery.parseBands(bands) else { throw Failure(message: CLIText.Report.badBands(bands)) }
         guard let paragraphShape = ParagraphStyle.Shape(rawValue: shape) else { throw Failure(message: CLIText.Report.badShape(shape)) }
         guard (0...StatisticsQuery.maxNamed).contains(named) else { throw Failure(message: CLIText.Report.badNamed(StatisticsQuery.maxNamed)) }
         let lists = YearListRepository(database: database)
@@ -77,7 +76,7 @@ extension Work {
             }
             schemeId = schemes.first { String($0.id) == scheme || $0.name == scheme }?.id
         }
-        let query = StatisticsQuery(regionCode: region, year: year, threshold: threshold, bands: amounts.compactMap { $0 }.map(Money.wan).filter { $0 > threshold },
+        let query = StatisticsQuery(regionCode: region, year: year, threshold: threshold, bands: amounts.filter { $0 > threshold },
                                     schemeId: schemeId, style: ParagraphStyle(shape: paragraphShape, showTotal: showTotal, namedLargest: named))
         let figures = try await lists.figures(query, catalog: catalog)
         guard figures.count > 0 else { throw Failure(message: CLIText.Report.noList(catalog.region(region)?.name ?? region, year)) }
