@@ -18,7 +18,8 @@ extension ImportsEndpoints {
         typealias T = WebText.ImportsContract
         return OperationContract(id, summary, query: [.text("fileName", T.fileName), .flag("commit", T.commit)] + (id == "importProjects" ? [.integer("year", 2000...2100, T.year)] : []), body: .file(T.mediaTypes),
                                  answers: [.ok(ImportResultDTO.self, T.preview), .created(ImportResultDTO.self, T.written)],
-                                 failures: [.forbidden(T.forbidden), .conflict(conflict), .invalid(T.invalid), .busy(T.busy)])
+                                 failures: [.forbidden(T.forbidden), .conflict(conflict), .invalid(T.invalid), .busy(T.busy)]
+                                    + (id == "importProjects" ? [.badQuery(T.badYear)] : []))
     }
 }
 

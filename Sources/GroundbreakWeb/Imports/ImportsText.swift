@@ -73,6 +73,7 @@ extension WebText {
         static let busy = "服务器正在读取其他上传的表格，请稍后重试"
         static let kind = "projects：项目台账；monthly：月度数据"
         static let year = "文件未写明年度时，建设性质和年度计划投资记入的年度（文件列名或标题行写明的年度优先）"
+        static let badYear = "year 不是 2000 到 2100 之间的年份"
         static let yearSource = "年度从何处读出：header 列名（如“2019年计划投资”）、title 标题行、chosen 请求所选、assumed 未写明按今年"
         static let newClasses = "文件中该单位口径尚无的类别：写入时加入口径并标记待确认"
         static let owedRows = "新增项目中尚有待补充字段（如投资类型、项目类别）的行数"
