@@ -16,7 +16,8 @@ struct StatisticsPage {
         Layout.document(title: T.title, context: context, nav: .statistics, content: .group(
             .h1(.text(T.title)),
             .p(.class("meta"), .text(T.lead)),
-            .unwrap(request, { request in .group(form(request), result(request)) }, else: .p(.class("notice"), .text(T.noUnit)))
+            // The paragraph first: on a phone it is what is read; the choices follow it.
+            .unwrap(request, { request in .group(paragraphCard(request), form(request), figuresAndLists(request)) }, else: .p(.class("notice"), .text(T.noUnit)))
         ))
     }
 
@@ -36,13 +37,15 @@ struct StatisticsPage {
                           Components.selectField("total", label: T.total, options: [.init("true", T.withTotal), .init("false", T.withoutTotal)],
                                                  selected: query.style.showTotal ? "true" : "false", blank: nil),
                           Components.textField("named", label: T.named, value: String(query.style.namedLargest))),
-                     .button(.type(.submit), .class("button"), .text(T.write)))
+                     .button(.type(.submit), .class("button"), .text(T.write)), .text(" "),
+                     .a(.class("button secondary"), .href(esc(Route.schemes(region: query.regionCode).path)), .text(T.viewSchemes)))
     }
 
-    func result(_ request: StatisticsRequest) -> Node<HTML.BodyContext> {
-        guard let figures, figures.count > 0 || figures.previousCount != nil else { return .p(.class("notice"), .text(T.noList)) }
-        return .group(
-            .section(.class("card"),
+    var hasList: Bool { figures.map { $0.count > 0 || $0.previousCount != nil } ?? false }
+
+    func paragraphCard(_ request: StatisticsRequest) -> Node<HTML.BodyContext> {
+        guard hasList else { return .p(.class("notice"), .text(T.noList)) }
+        return .section(.class("card"),
                      .p(.id("statistics-paragraph"), .class("paragraph"), .text(paragraph)),
                      .div(.class("no-print"),
                           .button(.type(.button), .class("button"), .attribute(named: "data-copy", value: "statistics-paragraph"),
@@ -54,7 +57,12 @@ struct StatisticsPage {
                      .p(.class("no-print"), .text(T.progressLead),
                         .forEach(ProgressTable.Grouping.allCases) { grouping in
                             .group(.a(.href(esc(Route.progressXLSX(request.items, group: grouping).path)), .text(T.grouping(grouping.rawValue))), .text(" "))
-                        })),
+                        }))
+    }
+
+    func figuresAndLists(_ request: StatisticsRequest) -> Node<HTML.BodyContext> {
+        guard let figures, hasList else { return .empty }
+        return .group(
             .h2(.text(T.figures)),
             .div(.class("table-wrap"), .table(.class("ledger"),
                 .thead(.tr(.th(.text(T.figures)), .th(.class("num"), .text(String(figures.year))), .th(.class("num"), .text(T.previous)))),

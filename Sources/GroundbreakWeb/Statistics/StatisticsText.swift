@@ -21,6 +21,7 @@ extension WebText {
         static let withoutTotal = "不写"
         static func groupItem(_ dimension: String, _ name: String) -> String { "\(dimension)：\(name)" }
         static let write = "生成"
+        static let viewSchemes = "查看分类口径"
         static let copy = "复制段落"
         static let copied = "已复制"
         static let docx = "下载 Word"
