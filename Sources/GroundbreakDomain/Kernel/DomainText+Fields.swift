@@ -111,6 +111,7 @@ extension DomainText {
         "inStartList": "列入开复工清单",
         "named": "点名的最大项目数",
         "confirmed": "已确认",
+        "group": "分组",
         "class": "口径类别",
         "owed": "待补充",
         "shape": "写法",
