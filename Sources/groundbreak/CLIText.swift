@@ -20,6 +20,7 @@ enum CLIText {
     }
 
     enum Work {
+        static func unknownUnit(_ text: String) -> String { "参考数据中没有单位 \(text)：请核对代码（部门见 departments.csv，属地见 regions.csv，开发区见 zones.csv）" }
         static func badYear(_ year: Int) -> String { "年度 \(year) 不在 2000–2100 之间" }
         static func noDirectory(_ directory: String) -> String { "SQLite 文件所在目录不存在：\(directory)" }
         static func cannotConnect(_ database: String, _ error: String) -> String { "无法连接数据库 \(database)：\(error)" }
@@ -143,12 +144,12 @@ enum CLIText {
         static let nameHelp = "姓名"
         static func roleHelp(_ roles: String) -> String { "角色，可重复：\(roles)" }
         static let adminHelp = "管理员（等同 --role admin）"
-        static let unitHelp = "所属单位：department:部门代码 或 region:区划代码"
+        static let unitHelp = "所属单位：department:部门代码、region:区划代码 或 zone:开发区代码（须在参考数据中）"
         static let positionHelp = "所任职务编号（项目秘书、包保领导）"
         static let mustChangeHelp = "首次登录须修改密码"
         static let passwordHelp = "密码；省略时在终端提示输入（不回显）。也可从环境变量 GROUNDBREAK_NEW_PASSWORD 读取"
         static func unknownRole(_ role: String) -> String { "未知角色 \(role)" }
-        static let badUnit = "单位应写作 department:代码 或 region:代码"
+        static let badUnit = "单位应写作 department:代码、region:代码 或 zone:代码"
         static let noPassword = "未提供密码"
         static func added(_ username: String, _ name: String, _ roles: String) -> String { "已新增用户 \(username)（\(name)），角色：\(roles)。" }
         static let roleSeparator = "、"

@@ -99,7 +99,7 @@ enum Work {
     ) async throws -> UserAccount {
         let problems = PasswordPolicy.check(password, username: username)
         guard problems.isEmpty else { throw Failure(message: problems.map(\.description).joined(separator: "；")) }
-        try checkAccount(account, database: database)
+        try await checkAccount(account, database: database)
         let hash = try await Passwords.hash(password, cost: settings.bcryptCost)
         do {
             return try await UserRepository(database: database).create(
@@ -110,8 +110,12 @@ enum Work {
         }
     }
 
-    static func checkAccount(_ account: AccountSettings, database: Database) throws {
+    static func checkAccount(_ account: AccountSettings, database: Database) async throws {
         guard !account.roles.isEmpty else { throw Failure(message: CLIText.Work.roleRequired) }
+        // An unknown unit is refused: a user in a unit the catalogue lacks would see nothing.
+        if let unit = account.unit, !(try await ReferenceRepository(database: database).catalog()).knows(unit) {
+            throw Failure(message: CLIText.Work.unknownUnit(unit.text))
+        }
         if account.unit == nil && !account.roles.isSubset(of: [.admin, .secretary, .sponsor]) {
             throw Failure(message: CLIText.Work.unitRequired)
         }

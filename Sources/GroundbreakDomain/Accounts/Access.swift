@@ -11,10 +11,11 @@ public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
     public var label: String { DomainText.role(self).zh }
 }
 
-/// The body a user works for: a department or a region (属地).
+/// The body a user works for: a department, a region (属地), or a development zone (开发区),
+/// which has its own projects (those in the zone and the zones inside it).
 public struct OrgUnit: Sendable, Codable, Equatable, Hashable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case department, region
+        case department, region, zone
     }
 
     public var kind: Kind
@@ -25,7 +26,7 @@ public struct OrgUnit: Sendable, Codable, Equatable, Hashable {
         self.code = code
     }
 
-    /// `department:CC-GXJ`, `region:220104`.
+    /// `department:CC-GXJ`, `region:220104`, `zone:CC-LHS`.
     public var text: String { "\(kind.rawValue):\(code)" }
 
     public static func parse(_ text: String) -> OrgUnit? {
@@ -66,6 +67,8 @@ public struct ScopeRule: Sendable, Equatable, Hashable {
     public enum Reach: Sendable, Equatable, Hashable {
         case everything
         case regions(Set<String>)
+        /// Projects in the zones (a zone's subtree, as the catalogue nests them).
+        case zones(Set<String>)
         /// Projects the departments lead, or also support when `includingSupport`.
         case departments(Set<String>, includingSupport: Bool)
         case secretaryPositions(Set<Int64>)
@@ -86,6 +89,7 @@ public struct ScopeRule: Sendable, Equatable, Hashable {
         switch reach {
         case .everything: return true
         case .regions(let codes): return codes.contains(fields.regionCode)
+        case .zones(let codes): return fields.zoneCode.map(codes.contains) ?? false
         case .departments(let codes, let support):
             if let lead = fields.leadDepartmentCode, codes.contains(lead) { return true }
             return support && !codes.isDisjoint(with: fields.supportDepartmentCodes)
@@ -132,6 +136,7 @@ public struct ProjectScope: Sendable, Equatable {
             switch rule.reach {
             case .everything: return "all/\(stages)"
             case .regions(let codes): return "r:\(codes.sorted().joined(separator: ","))/\(stages)"
+            case .zones(let codes): return "z:\(codes.sorted().joined(separator: ","))/\(stages)"
             case .departments(let codes, let support): return "d\(support ? "+" : ""):\(codes.sorted().joined(separator: ","))/\(stages)"
             case .secretaryPositions(let ids): return "sec:\(ids.sorted().map(String.init).joined(separator: ","))/\(stages)"
             case .sponsorPositions(let ids): return "spo:\(ids.sorted().map(String.init).joined(separator: ","))/\(stages)"

@@ -3,8 +3,8 @@ import Foundation
 /// Who may do what to a problem. A problem reaches beyond its project's readers: the unit that
 /// owns it and the units that help must see it, whatever projects they otherwise see.
 extension Policy {
-    /// The units whose problems a principal works on as owner or helper: its department, or its
-    /// region and every region below it.
+    /// The units whose problems a principal works on as owner or helper: its department, its
+    /// region and every region below it, or its zone and the zones inside it.
     public static func problemUnits(of principal: Principal, catalog: ReferenceCatalog) -> Set<OrgUnit> {
         guard let unit = principal.unit, !principal.roles.isDisjoint(with: [.department, .region]) else { return [] }
         switch unit.kind {
@@ -13,6 +13,9 @@ extension Policy {
         case .region:
             guard principal.roles.contains(.region) else { return [] }
             return Set(catalog.regionSubtree(unit.code).map { OrgUnit(kind: .region, code: $0) })
+        case .zone:
+            guard principal.roles.contains(.region) else { return [] }
+            return Set(catalog.zoneSubtree(unit.code).map { OrgUnit(kind: .zone, code: $0) })
         }
     }
 

@@ -141,22 +141,25 @@ public enum Policy {
         return scope(for: action, of: principal, catalog: catalog).contains(project) ? .allow : .deny
     }
 
-    /// The region subtree of the user's level: their region, or the region their department
-    /// belongs to (a city department sees the whole city).
-    static func levelRegions(_ principal: Principal, _ catalog: ReferenceCatalog) -> Set<String>? {
+    /// The reach of the user's level: their region's subtree, the region their department belongs
+    /// to (a city department sees the whole city), or their zone and the zones inside it. An unknown
+    /// unit reaches nothing.
+    static func levelReach(_ principal: Principal, _ catalog: ReferenceCatalog) -> ScopeRule.Reach? {
         guard let unit = principal.unit else { return nil }
         switch unit.kind {
         case .region:
-            return catalog.region(unit.code) == nil ? nil : catalog.regionSubtree(unit.code)
+            return catalog.region(unit.code) == nil ? nil : .regions(catalog.regionSubtree(unit.code))
         case .department:
-            return catalog.department(unit.code)?.regionCode.map { catalog.regionSubtree($0) }
+            return catalog.department(unit.code)?.regionCode.map { .regions(catalog.regionSubtree($0)) }
+        case .zone:
+            return catalog.zone(unit.code) == nil ? nil : .zones(catalog.zoneSubtree(unit.code))
         }
     }
 
     static let attractionStages: Set<Stage> = [.reserve, .attraction]
 
     private static func grant(_ role: Role, _ action: PolicyAction, _ principal: Principal, _ catalog: ReferenceCatalog) -> [ScopeRule] {
-        let level = levelRegions(principal, catalog).map { [ScopeRule(.regions($0))] } ?? []
+        let level = levelReach(principal, catalog).map { [ScopeRule($0)] } ?? []
         let department = principal.unit?.kind == .department ? principal.unit?.code : nil
         let seat = principal.positionId.map { Set([$0]) }
         switch (role, action) {
@@ -165,7 +168,8 @@ public enum Policy {
         case (.center, .viewProjects), (.center, .createProject), (.center, .editProject), (.center, .transitionProject),
              (.region, .viewProjects), (.region, .createProject), (.region, .editProject), (.region, .transitionProject),
              (.supervision, .viewProjects), (.statistics, .viewProjects), (.viewer, .viewProjects), (.attraction, .viewProjects):
-            return role == .region && principal.unit?.kind != .region ? [] : level
+            // 属地 staff sit in a region or in a zone (开发区管委会).
+            return role == .region && principal.unit?.kind == .department ? [] : level
         case (.attraction, .createProject), (.attraction, .editProject), (.attraction, .transitionProject):
             return level.map { ScopeRule($0.reach, stages: attractionStages) }
         case (.department, .viewProjects):

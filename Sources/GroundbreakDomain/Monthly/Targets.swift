@@ -290,6 +290,7 @@ extension ProjectScope {
             switch (rule.reach, unit.kind) {
             case (.everything, _): return true
             case (.regions(let codes), .region): return catalog.regionSubtree(unit.code).isSubset(of: codes)
+            case (.zones(let codes), .zone): return catalog.zoneSubtree(unit.code).isSubset(of: codes)
             case (.departments(let codes, _), .department): return codes.contains(unit.code)
             default: return false
             }

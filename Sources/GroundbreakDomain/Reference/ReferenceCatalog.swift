@@ -109,10 +109,19 @@ public struct ReferenceCatalog: Sendable {
         return categories.filter { !parents.contains($0.code) }
     }
 
-    /// `department:CC-GXJ` or `region:220104`, when the catalogue has that unit.
+    /// `department:CC-GXJ`, `region:220104` or `zone:CC-LHS`, when the catalogue has that unit.
     public func orgUnit(_ text: String) -> OrgUnit? {
         guard let unit = OrgUnit.parse(text.trimmingCharacters(in: .whitespaces)) else { return nil }
-        return (unit.kind == .department ? department(unit.code) != nil : region(unit.code) != nil) ? unit : nil
+        return knows(unit) ? unit : nil
+    }
+
+    /// Whether the catalogue has the unit: an unknown code is refused wherever a unit is given.
+    public func knows(_ unit: OrgUnit) -> Bool {
+        switch unit.kind {
+        case .department: department(unit.code) != nil
+        case .region: region(unit.code) != nil
+        case .zone: zone(unit.code) != nil
+        }
     }
 
     public func positions(withDuty duty: Position.Duty) -> [Position] {

@@ -187,6 +187,8 @@ extension ProjectRepository {
                 reach = "1 = 1"
             case .regions(let codes):
                 reach = codes.isEmpty ? "1 = 0" : "region_code IN (\(binds: codes.sorted()))"
+            case .zones(let codes):
+                reach = codes.isEmpty ? "1 = 0" : "zone_code IN (\(binds: codes.sorted()))"
             case .departments(let codes, let support):
                 let list = codes.sorted()
                 reach = codes.isEmpty ? "1 = 0" : "lead_department_code IN (\(binds: list))"

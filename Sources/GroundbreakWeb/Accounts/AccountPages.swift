@@ -134,11 +134,14 @@ enum UnitNames {
         switch unit.kind {
         case .department: return catalog.department(unit.code)?.name ?? unit.code
         case .region: return catalog.region(unit.code)?.name ?? unit.code
+        case .zone: return catalog.zone(unit.code)?.name ?? unit.code
         }
     }
 
+    /// A user's unit: a department, a region, or a development zone.
     static func options(_ catalog: ReferenceCatalog) -> [Components.Option] {
         catalog.departments.map { Components.Option(OrgUnit(kind: .department, code: $0.code).text, $0.name, group: WebText.Accounts.departments) }
             + catalog.assignableRegions.map { Components.Option(OrgUnit(kind: .region, code: $0.code).text, $0.name, group: WebText.Accounts.regions) }
+            + catalog.zones.map { Components.Option(OrgUnit(kind: .zone, code: $0.code).text, $0.name, group: WebText.Accounts.zones) }
     }
 }

@@ -21,6 +21,7 @@ extension WebText {
         static let saveNewPassword = "保存新密码"
         static let departments = "部门"
         static let regions = "属地"
+        static let zones = "开发区"
         static func userCreated(_ username: some CustomStringConvertible) -> String { "已新增用户 \(username)" }
         static let initialPassword = "初始密码"
         static let initialPasswordHint = "请当面或通过安全渠道交给本人。首次登录时须修改密码。此密码不会再次显示。"

@@ -28,9 +28,8 @@ enum AdminPages {
         if roles.isEmpty { errors.append(FieldError("roles", .required(field: "roles"))) }
         var unit: OrgUnit?
         if !form["unit"].isEmpty {
-            unit = OrgUnit.parse(form["unit"])
-            let known = unit.map { $0.kind == .department ? catalog.department($0.code) != nil : catalog.region($0.code) != nil } ?? false
-            if !known { errors.append(FieldError("unit", .unknownCode(field: "unit", code: form["unit"]))) }
+            unit = catalog.orgUnit(form["unit"])
+            if unit == nil { errors.append(FieldError("unit", .unknownCode(field: "unit", code: form["unit"]))) }
         } else if !roles.isSubset(of: [.admin, .secretary, .sponsor]) {
             errors.append(FieldError("unit", .required(field: "unit")))
         }

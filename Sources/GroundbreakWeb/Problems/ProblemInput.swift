@@ -138,6 +138,7 @@ extension OrgUnit {
         switch kind {
         case .department: catalog.department(code)?.shortName ?? code
         case .region: catalog.region(code)?.name ?? code
+        case .zone: catalog.zone(code)?.shortName ?? code
         }
     }
 }

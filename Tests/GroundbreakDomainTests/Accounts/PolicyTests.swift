@@ -22,6 +22,21 @@ struct PolicyTests {
         #expect(Policy.scope(for: .viewProjects, of: principal([.admin]), catalog: catalog).isEverything)
     }
 
+    @Test("zone staff reach the zone and the zones inside it; an unknown unit reaches nothing and is not known to the catalogue")
+    func zones() {
+        let inHighTech = project { $0.regionCode = "220104"; $0.zoneCode = "220173" }
+        let staff = principal([.region], unit: OrgUnit(kind: .zone, code: "CC-XQ"))
+        let scope = Policy.scope(for: .editProject, of: staff, catalog: catalog)
+        #expect(scope.contains(inHighTech) && !scope.contains(inChaoyang), "高新区 lies inside 长春新区; a project outside any zone does not")
+        #expect(Policy.scope(for: .viewProjects, of: principal([.region], unit: OrgUnit(kind: .zone, code: "220173")), catalog: catalog).contains(inHighTech))
+        #expect(!Policy.scope(for: .viewProjects, of: principal([.region], unit: OrgUnit(kind: .zone, code: "220173")), catalog: catalog)
+            .contains(project { $0.zoneCode = "CC-XQ" }), "a sub-zone does not reach its parent")
+        #expect(scope.covers(TargetUnit(kind: .zone, code: "220173"), catalog: catalog) && !scope.covers(TargetUnit(kind: .region, code: "220104"), catalog: catalog))
+        #expect(Policy.scope(for: .viewProjects, of: principal([.region], unit: OrgUnit(kind: .zone, code: "CC-NOPE")), catalog: catalog).isEmpty)
+        #expect(catalog.orgUnit("zone:CC-XQ") != nil && catalog.orgUnit("zone:CC-NOPE") == nil && catalog.orgUnit("region:CC-XQ") == nil)
+        #expect(Policy.problemUnits(of: staff, catalog: catalog).contains(OrgUnit(kind: .zone, code: "220173")))
+    }
+
     @Test("a department sees what it leads or supports, and changes only what it leads")
     func departments() {
         let department = principal([.department], unit: OrgUnit(kind: .department, code: "CC-GXJ"))
