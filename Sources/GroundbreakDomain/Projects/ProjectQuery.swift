@@ -31,6 +31,8 @@ public struct ProjectQuery: Sendable, Equatable {
     public var schemeClassId: Int64?
     /// Only projects with fields still 待补充.
     public var owed = false
+    /// Only the projects on a year list (年度重点项目计划).
+    public var yearListId: Int64?
 
     public var sort: SortKey = .totalInvestment
     public var descending = true
@@ -48,7 +50,7 @@ public struct ProjectQuery: Sendable, Equatable {
     public enum Key: String, CaseIterable, Sendable {
         case region, zone, stage, category, section, division, sizeBand, level, tag, leadDepartment
         case minWan, maxWan, q, nature, year, sort, order, page, perPage
-        case schemeClass = "class", owed
+        case schemeClass = "class", owed, yearList = "list"
     }
 
     /// Reads a query string. Unknown keys are ignored; bad values are reported, not guessed.
@@ -90,6 +92,9 @@ public struct ProjectQuery: Sendable, Equatable {
             case .schemeClass:
                 if let id = Int64(value), id > 0 { query.schemeClassId = id }
                 else { errors.append(FieldError("class", .unknownCode(field: "scheme", code: String(value.prefix(20))))) }
+            case .yearList:
+                if let id = Int64(value), id > 0 { query.yearListId = id }
+                else { errors.append(FieldError("list", .unknownCode(field: "list", code: String(value.prefix(20))))) }
             case .owed:
                 switch value {
                 case "true", "1": query.owed = true
@@ -137,6 +142,7 @@ public struct ProjectQuery: Sendable, Equatable {
         add(.year, natureYear.map(String.init))
         add(.schemeClass, schemeClassId.map(String.init))
         add(.owed, owed ? "true" : nil)
+        add(.yearList, yearListId.map(String.init))
         let defaults = ProjectQuery()
         if sort != defaults.sort { add(.sort, sort.rawValue) }
         if descending != defaults.descending { add(.order, descending ? "desc" : "asc") }

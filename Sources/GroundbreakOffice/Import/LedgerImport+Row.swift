@@ -104,7 +104,9 @@ extension LedgerImport {
         if let match, let list = context.file.yearList, let said = statement, let stored = context.existing.statements[match.id]?[list.key],
            (said.nature ?? stored.nature) == stored.nature && (said.plannedInvestment ?? stored.plannedInvestment) == stored.plannedInvestment {
             statement = nil
-            notes.removeLast()
+        }
+        if let statement, let year = context.file.year {
+            notes.append(OfficeText.Import.statement(year, [statement.nature?.label, statement.plannedInvestment.map { OfficeText.Import.planned($0.exactWanText) }].compactMap { $0 }))
         }
         if let match, let name = className, let region = context.file.regionCode, let scheme = context.file.schemeName,
            context.existing.classes[match.id]?[ClassificationScheme.key(region: region, name: scheme)] == name {
@@ -200,7 +202,6 @@ extension LedgerImport {
                 notes.append(OfficeText.Import.natureDiffers(nature.label, implied.label, year))
             }
         }
-        notes.append(OfficeText.Import.statement(year, [nature?.label, planned.map { OfficeText.Import.planned($0.exactWanText) }].compactMap { $0 }))
         return YearStatement(nature: nature, plannedInvestment: planned)
     }
 

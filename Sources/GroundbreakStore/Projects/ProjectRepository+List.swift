@@ -170,6 +170,9 @@ extension ProjectRepository {
         if let classId = query.schemeClassId {
             clauses.append("EXISTS (SELECT 1 FROM project_classes pc WHERE pc.project_id = projects.id AND pc.class_id = \(bind: classId))")
         }
+        if let listId = query.yearListId {
+            clauses.append("EXISTS (SELECT 1 FROM year_list_entries e WHERE e.project_id = projects.id AND e.list_id = \(bind: listId))")
+        }
         if query.owed {
             clauses.append("(investment_type = \(bind: InvestmentType.pending.rawValue) OR category_code = \(bind: Category.pendingCode))")
         }

@@ -12,9 +12,12 @@ public struct LedgerExporter: Sendable {
     public let today: Day
     /// Units' schemes, to name a class filter in the workbook's subtitle.
     public var schemes: [ClassificationScheme] = []
+    public var lists: [YearList] = []
 
-    public init(projects: ProjectRepository, catalog: ReferenceCatalog, scope: ProjectScope, today: Day, schemes: [ClassificationScheme] = []) {
+    public init(projects: ProjectRepository, catalog: ReferenceCatalog, scope: ProjectScope, today: Day, schemes: [ClassificationScheme] = [],
+                lists: [YearList] = []) {
         self.schemes = schemes
+        self.lists = lists
         self.projects = projects
         self.catalog = catalog
         self.scope = scope
@@ -44,7 +47,7 @@ public struct LedgerExporter: Sendable {
     public func writeXLSX(_ query: ProjectQuery, to destination: URL, now: Date) async throws {
         let scratch = destination.deletingLastPathComponent().appendingPathComponent(".xlsx-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let filter = query.described(catalog, today: today, schemes: schemes)
+        let filter = query.described(catalog, today: today, schemes: schemes, lists: lists)
         let writer = try LedgerWorkbookWriter(directory: scratch, title: WebText.Imports.ledgerTitle(today.year),
                                               subtitle: WebText.Imports.ledgerSubtitle(today.iso, filter))
         try await forEachPage(query) { rows in

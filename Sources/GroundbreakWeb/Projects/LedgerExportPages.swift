@@ -15,7 +15,7 @@ enum LedgerExportPages {
         case .failure(let failure): throw AppError.badQuery(failure)
         }
         return (LedgerExporter(projects: input.services.projects, catalog: input.catalog, scope: input.scope(.viewProjects), today: input.today,
-                               schemes: try await input.services.schemes.schemes()), query)
+                               schemes: try await input.services.schemes.schemes(), lists: try await input.services.yearLists.lists()), query)
     }
 
     static func csv(_ input: EndpointRequest) async throws -> Response {

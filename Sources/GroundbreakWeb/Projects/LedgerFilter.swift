@@ -2,7 +2,7 @@ import GroundbreakDomain
 
 extension ProjectQuery {
     /// The ledger's filter in words, as its printout and workbook name it ("全部项目" when none).
-    func described(_ catalog: ReferenceCatalog, today: Day, schemes: [ClassificationScheme] = []) -> String {
+    func described(_ catalog: ReferenceCatalog, today: Day, schemes: [ClassificationScheme] = [], lists: [YearList] = []) -> String {
         typealias T = WebText.Projects
         var parts: [String] = []
         if let code = regionCode { parts.append(T.filterPart(T.regionShort, catalog.region(code)?.name ?? code)) }
@@ -23,6 +23,10 @@ extension ProjectQuery {
             parts.append(T.filterPart(scheme?.name ?? T.schemeClass, scheme?.classes.first { $0.id == id }?.name ?? String(id)))
         }
         if owed { parts.append(T.owedOnly) }
+        if let id = yearListId {
+            let list = lists.first { $0.id == id }
+            parts.append(list.map { T.onList($0.year, catalog.region($0.regionCode)?.name ?? $0.regionCode, StatisticsText.band($0.threshold)) } ?? T.onListNumber(id))
+        }
         if let text, !text.isEmpty { parts.append(T.keyword(text)) }
         return parts.isEmpty ? WebText.Imports.allProjects : parts.joined(separator: WebText.Common.filterSeparator)
     }

@@ -9,6 +9,8 @@ struct LedgerPage {
     var catalog: ReferenceCatalog
     /// Units' classification schemes, to filter by a class.
     var schemes: [ClassificationScheme] = []
+    /// Year lists, to name a list filter.
+    var lists: [YearList] = []
     /// Query-string problems; the page still shows, without the bad filters.
     var queryErrors: [FieldError]
 

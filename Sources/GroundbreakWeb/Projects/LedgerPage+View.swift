@@ -18,7 +18,7 @@ extension LedgerPage {
             Components.errorSummary(queryErrors, title: WebText.Errors.badQuery),
             filterForm,
             stageChips,
-            Components.listTools(filter: query.described(catalog, today: context.today, schemes: schemes), xlsx: .ledgerXLSX(query)),
+            Components.listTools(filter: query.described(catalog, today: context.today, schemes: schemes, lists: lists), xlsx: .ledgerXLSX(query)),
             table,
             Components.pagination(page: page.page, pageCount: page.pageCount, link: pageLink)
         ))

@@ -21,7 +21,7 @@ enum ProjectPages {
         let catalog = input.catalog
         let page = try await input.services.projects.list(query, scope: input.scope(.viewProjects), catalog: catalog, today: input.today)
         let model = LedgerPage(context: PageContext(input), query: query, page: page, catalog: catalog,
-                               schemes: try await input.services.schemes.schemes(), queryErrors: queryErrors)
+                               schemes: try await input.services.schemes.schemes(), lists: try await input.services.yearLists.lists(), queryErrors: queryErrors)
         return Responses.html(model.document, status: queryErrors.isEmpty ? .ok : .badRequest)
     }
 

@@ -33,6 +33,8 @@ extension WebText {
         static func owedFields(_ labels: [String]) -> String { "待补充：\(labels.joined(separator: "、"))。导入时文件没有写明，请编辑项目补充。" }
         static let owed = "待补充"
         static let owedOnly = "有待补充的字段"
+        static func onList(_ year: Int, _ unit: String, _ band: String) -> String { "列入\(year)年\(unit)\(band)清单" }
+        static func onListNumber(_ id: Int64) -> String { "列入清单 #\(id)" }
         static let atLeast = "不低于"
         static func filterPart(_ field: some CustomStringConvertible, _ value: some CustomStringConvertible) -> String { "\(field)：\(value)" }
         static func investmentAtLeast(_ wan: some CustomStringConvertible) -> String { "总投资不低于\(wan)万元" }
@@ -150,6 +152,7 @@ extension WebText {
         static let nature = "本年（或 year 所指年度）的建设情况，按统计口径：newStart 新开工（当年实际开工），continuing 续建（以前年度开工、当年未竣工前仍在建），underWay 开复工（新开工加续建），completed 竣工（当年实际竣工）；终止的项目和尚未开工的项目都不计"
         static let schemeClass = "单位分类口径中的类别编号（见 /api/v1/schemes）"
         static let owed = "true：只列有待补充字段（投资类型、项目类别）的项目"
+        static let yearList = "只列某年度重点项目清单上的项目（清单编号见统计段落页）"
         static let year = "建设性质所指年度，默认当年"
         static let sort = "排序"
         static let order = "asc 或 desc"

@@ -82,7 +82,10 @@ struct StatisticsPage {
                 ))),
             .h2(.text(T.lists)),
             .ul(.forEach(request.lists) { list in
-                .li(.text(T.listLine(list.year, catalog.region(list.regionCode)?.name ?? list.regionCode, StatisticsText.band(list.threshold), list.title)))
+                var onList = ProjectQuery()
+                onList.yearListId = list.id
+                return .li(.a(.href(esc(Route.ledger(onList).path)),
+                              .text(T.listLine(list.year, catalog.region(list.regionCode)?.name ?? list.regionCode, StatisticsText.band(list.threshold), list.title))))
             })
         )
     }

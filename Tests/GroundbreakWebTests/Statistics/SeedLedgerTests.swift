@@ -71,6 +71,13 @@ struct SeedLedgerTests {
             let expected = seed.replacingOccurrences(of: ",", with: "，").replacingOccurrences(of: ";", with: "；")
             #expect(StatisticsParagraph.write(figures, style: ParagraphStyle()) == expected)
 
+            // The list itself, on the ledger: its 101 projects, the filter named.
+            let list = try #require(try await YearListRepository(database: database).lists(regionCodes: ["220105"]).first)
+            #expect(list.year == 2019 && list.threshold == .wan(3_000) && list.title == "二道区2019年3000万元以上重点项目台账")
+            let onList = try await client.send(.get, "/api/v1/projects?list=\(list.id)&perPage=10", as: fixture)
+            #expect(onList.object["totalCount"] as? Int == 101)
+            #expect(try await client.send(.get, "/projects?list=\(list.id)", as: fixture).text.contains("列入2019年二道区3000万元以上清单"))
+
             // The same paragraph on the page, by the API, in Word and from the command line.
             let query = "unit=220105&year=2019&threshold=3000&bands=10000,50000"
             let page = try await client.send(.get, "/statistics?\(query)", as: fixture)
