@@ -112,6 +112,8 @@ extension DomainText {
         "named": "点名的最大项目数",
         "confirmed": "已确认",
         "group": "分组",
+        "colour": "颜色",
+        "region": "所在属地",
         "list": "年度清单",
         "class": "口径类别",
         "owed": "待补充",

@@ -10,6 +10,7 @@ enum WebText {
         static let menu = "菜单"
         static let screen = "大屏"
         static let statistics = "统计段落"
+        static let warnings = "红黄绿灯"
         static let schemes = "分类口径"
         static let ledger = "项目台账"
         static let newProject = "录入项目"

@@ -69,6 +69,13 @@ enum ProjectPages {
         page.approvalsSlipped = approvals.slipped
         page.classes = try await input.services.schemes.classes(of: id)
         page.statements = try await input.services.yearLists.entries(projectId: id)
+        if WarningPages.liveStages.contains(project.stage) {
+            let rules = try WarningRepository.shippedRules()
+            let signals = try await WarningRepository(database: input.services.database).signals(
+                [project], approvalsOverdue: [id: page.approvalsOverdue], indicators: input.services.indicators, curve: rules.curve,
+                reportRules: input.services.reportRules, today: input.today)
+            page.warning = signals.first.map(rules.evaluate)
+        }
         return Responses.html(page.document, status: status ?? (transitionErrors.isEmpty ? .ok : .unprocessableContent))
     }
 

@@ -22,6 +22,8 @@ struct ProjectShowPage {
     /// Its class in each unit's scheme, and its lines on year lists (the officials' 建设性质).
     var classes: [(scheme: ClassificationScheme, item: SchemeClass)] = []
     var statements: [(list: YearList, entry: YearListEntry)] = []
+    /// Its light under the current rule set, with the reasons (nil once built or cancelled).
+    var warning: ProjectWarning?
 
     var flags: [ProjectFlag] {
         project.flags(rules: catalog.flagRules, today: context.today)

@@ -34,6 +34,10 @@ extension ProjectShowPage {
                 .text(([approvalsOverdue > 0 ? WebText.Projects.approvalsOverdue(approvalsOverdue) : nil,
                         approvalsSlipped ? WebText.Projects.approvalsBehind : nil] as [String?]).compactMap { $0 }.joined(separator: "；") + "。"),
                 .a(.href(esc(Route.projectApprovals(project.id).path)), .text(WebText.Projects.viewApprovals)))),
+            .unwrap(warning) { warning in
+                .p(.class("warning-line"), .span(.class("light light-\(warning.colour.rawValue)"), .text(warning.colour.label)), .text(" "),
+                   .a(.href(esc(Route.warnings().path)), .text(warning.explanation)))
+            },
             .if(!fields.owed.isEmpty, .div(.class("alert alert-warn"), .text(WebText.Projects.owedFields(fields.owed.map { DomainText.field($0).zh })))),
             .if(project.stage == .suspended || project.stage == .cancelled,
                 .div(.class("alert alert-warn"), .text(WebText.Projects.stageReason(project.stage.label, project.stageNote ?? "")))),

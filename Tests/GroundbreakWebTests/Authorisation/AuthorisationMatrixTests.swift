@@ -77,6 +77,7 @@ struct AuthorisationMatrixTests {
         ScreenEndpoints.feature: { ScreenEndpoints($0).map(success) },
         StatisticsEndpoints.feature: { StatisticsEndpoints($0).map(success) },
         SchemesEndpoints.feature: { SchemesEndpoints($0).map(success) },
+        WarningsEndpoints.feature: { WarningsEndpoints($0).map(success) },
         ApprovalsEndpoints.feature: { ApprovalsEndpoints($0).map(success) },
         MonthlyEndpoints.feature: { MonthlyEndpoints($0).map(success) },
         ProblemsEndpoints.feature: { ProblemsEndpoints($0).map(success) },

@@ -34,7 +34,8 @@ struct EveryLinkTests {
          .meeting(id), .meetingMinutes(id), .meetingMinutesDocx(id), .problemsXLSX(ProblemQuery()), .supervisionXLSX(.overdue),
          .reportsBoardXLSX(ReportBoardFilter(month: Month(year: 2026, month: 10)!, states: [.missing])), .targetsXLSX(unit: "region:220104", month: "2026-10"),
          .screen(measure: .overdue), .urgeReports, .acceptReports, .findProjectToRaise, .statistics([("unit", "220105")]),
-         .statisticsDocx([("unit", "220105")]), .schemes(region: "220105"), .progressXLSX([("unit", "220105")], group: .band), .createScheme, .addSchemeClass(id), .editSchemeClass(id)]
+         .statisticsDocx([("unit", "220105")]), .schemes(region: "220105"), .progressXLSX([("unit", "220105")], group: .band), .createScheme, .addSchemeClass(id), .editSchemeClass(id),
+         .warnings(), .warningsXLSX(WarningFilter())]
     }
 
     @Test("every link's path is its endpoint's pattern, and every page the router serves by GET has a typed link")

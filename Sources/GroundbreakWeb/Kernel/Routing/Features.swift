@@ -20,5 +20,6 @@ enum Features {
         ScreenEndpoints.self,
         StatisticsEndpoints.self,
         SchemesEndpoints.self,
+        WarningsEndpoints.self,
     ]
 }

@@ -1,0 +1,143 @@
+import Foundation
+
+/// 红黄绿: a project's light. Green is explicit: no rule fired.
+public enum WarningColour: String, Sendable, Codable, CaseIterable, Comparable {
+    case green, yellow, red
+
+    public static func < (lhs: WarningColour, rhs: WarningColour) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    public var label: String { WarningText.colour(self) }
+}
+
+/// What a rule measures on a project: each a figure the system already keeps.
+public enum WarningMeasure: String, Sendable, Codable, CaseIterable {
+    /// Percentage points the year's completed investment lags 序时进度 (of its annual plan).
+    case behindSchedule
+    /// Days past the planned start without an actual start.
+    case startSlip
+    /// Approval items past their legal limit now.
+    case approvalsOverdue
+    /// Open problems past their deadline.
+    case problemsOverdue
+    /// Days since the actual start without admission to the statistics library (入统).
+    case notAdmitted
+    /// Last month's report owed and not sent.
+    case reportMissing
+    /// A project at or above the rule's amount without a sponsoring leader (包保领导).
+    case sponsorMissing
+    /// A project at or above the rule's amount without a project secretary.
+    case secretaryMissing
+}
+
+/// One rule: yellow from `yellowAt`, red from `redAt` (either may be absent), for projects of at
+/// least `minimumYuan` when given.
+public struct WarningRule: Sendable, Codable, Equatable {
+    public var code: String
+    public var measure: WarningMeasure
+    public var yellowAt: Double?
+    public var redAt: Double?
+    public var minimumYuan: Int64?
+    public var basis: String
+
+    public init(code: String, measure: WarningMeasure, yellowAt: Double? = nil, redAt: Double? = nil, minimumYuan: Int64? = nil, basis: String = "") {
+        self.code = code
+        self.measure = measure
+        self.yellowAt = yellowAt
+        self.redAt = redAt
+        self.minimumYuan = minimumYuan
+        self.basis = basis
+    }
+
+    /// The colour a measured value gives, and the threshold it passed.
+    func colour(for value: Double) -> (WarningColour, Double)? {
+        if let redAt, value >= redAt { return (.red, redAt) }
+        if let yellowAt, value >= yellowAt { return (.yellow, yellowAt) }
+        return nil
+    }
+}
+
+/// A versioned set of rules (valid from a day, by an author, for a reason): a colour always says
+/// which version made it.
+public struct WarningRuleSet: Sendable, Codable, Equatable {
+    public var version: Int
+    public var validFrom: String
+    public var author: String
+    public var reason: String
+    /// The 序时进度 curve `behindSchedule` reads (the indicators' curves: `northern` for a city
+    /// whose sites stop in winter).
+    public var curve: String
+    public var rules: [WarningRule]
+
+    public init(version: Int, validFrom: String, author: String, reason: String, curve: String = "linear", rules: [WarningRule]) {
+        self.curve = curve
+        self.version = version
+        self.validFrom = validFrom
+        self.author = author
+        self.reason = reason
+        self.rules = rules
+    }
+}
+
+/// The figures the rules read for one project, gathered once.
+public struct ProjectSignals: Sendable, Equatable {
+    public var project: Project
+    public var behindPoints: Double?
+    public var startSlipDays: Int?
+    public var approvalsOverdue = 0
+    public var problemsOverdue = 0
+    public var daysNotAdmitted: Int?
+    public var reportMissing = false
+
+    public init(project: Project) {
+        self.project = project
+    }
+
+    func value(_ measure: WarningMeasure) -> Double? {
+        let fields = project.fields
+        switch measure {
+        case .behindSchedule: return behindPoints
+        case .startSlip: return startSlipDays.map(Double.init)
+        case .approvalsOverdue: return Double(approvalsOverdue)
+        case .problemsOverdue: return Double(problemsOverdue)
+        case .notAdmitted: return daysNotAdmitted.map(Double.init)
+        case .reportMissing: return reportMissing ? 1 : 0
+        case .sponsorMissing: return fields.sponsorPositionId == nil ? 1 : 0
+        case .secretaryMissing: return fields.secretaryPositionId == nil ? 1 : 0
+        }
+    }
+}
+
+/// A project's light, why, and the rule version that lit it.
+public struct ProjectWarning: Sendable, Equatable {
+    public struct Reason: Sendable, Equatable {
+        public var code: String
+        public var colour: WarningColour
+        public var text: String
+    }
+
+    public var projectId: Int64
+    public var colour: WarningColour
+    public var reasons: [Reason]
+    public var ruleVersion: Int
+
+    /// "红：落后序时进度 12.3 个百分点（阈值 10）；2 个审批事项超时".
+    public var explanation: String { WarningText.explanation(colour, reasons.map(\.text)) }
+}
+
+extension WarningRuleSet {
+    /// Every rule against the project's figures: the worst colour any rule gives, with every
+    /// reason that fired, reddest first.
+    public func evaluate(_ signals: ProjectSignals) -> ProjectWarning {
+        var reasons: [ProjectWarning.Reason] = []
+        for rule in rules {
+            if let minimum = rule.minimumYuan, signals.project.fields.totalInvestment.yuan < minimum { continue }
+            guard let value = signals.value(rule.measure), let (colour, threshold) = rule.colour(for: value) else { continue }
+            reasons.append(.init(code: rule.code, colour: colour, text: WarningText.reason(rule.measure, value: value, threshold: threshold, minimumYuan: rule.minimumYuan)))
+        }
+        // Reddest first; within a colour, the rule set's order.
+        reasons = reasons.enumerated().sorted { ($0.element.colour, -$0.offset) > ($1.element.colour, -$1.offset) }.map(\.element)
+        return ProjectWarning(projectId: signals.project.id, colour: reasons.map(\.colour).max() ?? .green, reasons: reasons, ruleVersion: version)
+    }
+}

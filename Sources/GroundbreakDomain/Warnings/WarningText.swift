@@ -1,0 +1,31 @@
+import Foundation
+
+/// The lights' words, zh-CN: each reason says the figure and the threshold it passed.
+public enum WarningText {
+    public static func colour(_ colour: WarningColour) -> String {
+        switch colour {
+        case .green: "绿"
+        case .yellow: "黄"
+        case .red: "红"
+        }
+    }
+
+    static func reason(_ measure: WarningMeasure, value: Double, threshold: Double, minimumYuan: Int64?) -> String {
+        let limit = threshold.rounded() == threshold ? String(Int(threshold)) : String(format: "%.1f", threshold)
+        let band = minimumYuan.map { StatisticsText.band(Money(yuan: $0)) } ?? ""
+        switch measure {
+        case .behindSchedule: return String(format: "落后序时进度 %.1f 个百分点（阈值 %@）", value, limit)
+        case .startSlip: return "超过计划开工日期 \(Int(value)) 天仍未开工（阈值 \(limit) 天）"
+        case .approvalsOverdue: return "\(Int(value)) 个审批事项超时"
+        case .problemsOverdue: return "\(Int(value)) 个问题逾期未解决"
+        case .notAdmitted: return "开工 \(Int(value)) 天仍未入统（阈值 \(limit) 天）"
+        case .reportMissing: return "上月月报未报"
+        case .sponsorMissing: return "\(band)项目未明确包保领导"
+        case .secretaryMissing: return "\(band)项目未选派项目秘书"
+        }
+    }
+
+    static func explanation(_ colour: WarningColour, _ reasons: [String]) -> String {
+        reasons.isEmpty ? "绿：未触发任何预警规则" : "\(Self.colour(colour))：" + reasons.joined(separator: "；")
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakOffice
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+
+/// Every project in the reader's scope still to be built (谋划 to 开工建设, and 暂缓), lit by the
+/// current rule set: computed once per request for the page, its workbook and the API.
+enum WarningPages {
+    struct Lit: Sendable {
+        var project: Project
+        var warning: ProjectWarning
+    }
+
+    static let liveStages: [Stage] = [.reserve, .attraction, .approval, .construction, .suspended]
+
+    static func light(_ input: EndpointRequest) async throws -> (rules: WarningRuleSet, lit: [Lit]) {
+        let rules = try WarningRepository.shippedRules()
+        let projects = try await input.services.projects.projects(inStages: liveStages, scope: input.scope(.viewProjects))
+        var overdue: [Int64: Int] = [:]
+        for row in try await ApprovalPages.openRows(input) where row.reading.state == .overdue { overdue[row.listing.approval.projectId, default: 0] += 1 }
+        let signals = try await WarningRepository(database: input.services.database).signals(
+            projects, approvalsOverdue: overdue, indicators: input.services.indicators, curve: rules.curve, reportRules: input.services.reportRules,
+            today: input.today)
+        return (rules, signals.map { Lit(project: $0.project, warning: rules.evaluate($0)) })
+    }
+
+    static func filter(_ input: EndpointRequest) throws -> WarningFilter {
+        switch WarningFilter.parse(input.queryItems, catalog: input.catalog) {
+        case .success(let filter): return filter
+        case .failure(let failure): throw AppError.badQuery(failure)
+        }
+    }
+
+    /// The lit projects the filter keeps, reddest and largest first.
+    static func listed(_ lit: [Lit], _ filter: WarningFilter, catalog: ReferenceCatalog) -> [Lit] {
+        let regions = filter.regionCode.map(catalog.regionSubtree)
+        return lit.filter { filter.colours.contains($0.warning.colour) && (regions?.contains($0.project.fields.regionCode) ?? true) }
+            .sorted { ($0.warning.colour, $0.project.fields.totalInvestment, $1.project.id) > ($1.warning.colour, $1.project.fields.totalInvestment, $0.project.id) }
+    }
+
+    static func page(_ input: EndpointRequest) async throws -> Response {
+        let filter = try filter(input)
+        let (rules, lit) = try await light(input)
+        let page = WarningsPage(context: PageContext(input), catalog: input.catalog, rules: rules, lit: lit, filter: filter,
+                                listed: listed(lit, filter, catalog: input.catalog))
+        return Responses.html(page.document)
+    }
+
+    static func api(_ input: EndpointRequest) async throws -> Response {
+        let filter = try filter(input)
+        let (rules, lit) = try await light(input)
+        return try Responses.json(WarningsDTO(rules: rules, lit: lit, listed: listed(lit, filter, catalog: input.catalog), catalog: input.catalog))
+    }
+
+    static func xlsx(_ input: EndpointRequest) async throws -> Response {
+        let filter = try filter(input)
+        let (rules, lit) = try await light(input)
+        let rows = listed(lit, filter, catalog: input.catalog)
+        typealias T = WebText.Warnings
+        let sheet = ListSheet(title: T.title, filterLine: T.exportLine(filter.described(input.catalog), rules.version, Format.dateTime(input.now)),
+                              columns: [.init(T.serial, width: 6, .integer), .init(T.colour, width: 6), .init(T.project, width: 34, .wrapped),
+                                        .init(T.region, width: 10), .init(T.total, width: 14, .amount), .init(T.stage, width: 10),
+                                        .init(T.reasons, width: 60, .wrapped)],
+                              rows: rows.enumerated().map { index, row in
+                                  [.integer(index + 1), .text(row.warning.colour.label), .text(row.project.fields.name),
+                                   .text(input.catalog.region(row.project.fields.regionCode)?.name ?? row.project.fields.regionCode),
+                                   .wan(row.project.fields.totalInvestment), .text(row.project.stage.label),
+                                   .text(row.warning.reasons.map(\.text).joined(separator: "；"))]
+                              })
+        return try await Download.file(contentType: Download.xlsxType, name: T.fileName(input.today.iso), fallback: "warnings.xlsx") {
+            try ListWorkbook.write(sheet, to: $0, created: input.now, countLine: T.count(rows.count))
+        }
+    }
+}

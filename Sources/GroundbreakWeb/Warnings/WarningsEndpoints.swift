@@ -1,0 +1,28 @@
+import GroundbreakDomain
+
+/// 红黄绿: every project's light with the reasons, counted by unit, listed, exported.
+enum WarningsEndpoints: String, EndpointSet {
+    case warningsPage, warningsXLSX, apiWarnings
+
+    static let navigation = [NavigationEntry(.warnings, order: 42, label: WebText.Nav.warnings, route: .warnings(), requires: .viewProjects)]
+
+    static let feature = "warnings"
+
+    var declaration: EndpointDeclaration {
+        switch self {
+        case .warningsPage: .get("/warnings", .viewProjects, WarningPages.page)
+        case .warningsXLSX: .get("/warnings.xlsx", .viewProjects, WarningPages.xlsx)
+        case .apiWarnings: .get("/api/v1/warnings", .viewProjects, WarningPages.api)
+        }
+    }
+}
+
+/// The feature's typed links.
+extension Route {
+    static func warnings(_ filter: WarningFilter = WarningFilter()) -> Route { Route(WarningsEndpoints.warningsPage, query: filter.items) }
+    static func warningsXLSX(_ filter: WarningFilter) -> Route { Route(WarningsEndpoints.warningsXLSX, query: filter.items) }
+}
+
+extension NavItem {
+    static let warnings = NavItem("warnings")
+}

@@ -1,0 +1,82 @@
+import Foundation
+import GroundbreakDomain
+import Plot
+
+/// The lights: counts by region (each count a link to its list), the rules in force, and the list.
+struct WarningsPage {
+    var context: PageContext
+    var catalog: ReferenceCatalog
+    var rules: WarningRuleSet
+    var lit: [WarningPages.Lit]
+    var filter: WarningFilter
+    var listed: [WarningPages.Lit]
+
+    typealias T = WebText.Warnings
+    static let pageLimit = 500
+
+    var document: HTML {
+        Layout.document(title: T.title, context: context, nav: .warnings, content: .group(
+            .h1(.text(T.title)),
+            .p(.class("meta"), .text(T.lead)),
+            .p(.class("meta"), .text(T.ruleLine(rules.version, rules.validFrom, rules.author, rules.reason))),
+            .details(.summary(.text(T.rules)), .ul(.forEach(rules.rules) { .li(.text(T.ruleItem($0.code, $0.basis))) })),
+            countsTable,
+            filterForm,
+            Components.listTools(filter: filter.described(catalog), xlsx: .warningsXLSX(filter)),
+            Components.listTotal(listed.count, T.count(listed.count)),
+            list
+        ))
+    }
+
+    func link(_ colour: WarningColour?, region: String?) -> String {
+        var target = WarningFilter()
+        if let colour { target.colours = [colour] }
+        target.regionCode = region
+        return Route.warnings(target).path
+    }
+
+    var countsTable: Node<HTML.BodyContext> {
+        let rows = WarningCounts.byRegion(lit, catalog: catalog)
+        func cells(_ counts: [WarningColour: Int], region: String?) -> [Node<HTML.TableRowContext>] {
+            var cells: [Node<HTML.TableRowContext>] = [WarningColour.red, .yellow, .green].map { colour in
+                let count: Node<HTML.BodyContext> = .a(.href(esc(link(colour, region: region))), .text(String(counts[colour] ?? 0)))
+                return .td(.class("num"), count)
+            }
+            cells.append(.td(.class("num"), .text(String(counts.values.reduce(0, +)))))
+            return cells
+        }
+        let total = Dictionary(grouping: lit, by: \.warning.colour).mapValues(\.count)
+        let head: Node<HTML.TableContext> = .thead(.tr(.th(.text(T.region)), .th(.class("num"), .text(T.red)), .th(.class("num"), .text(T.yellow)),
+                                                       .th(.class("num"), .text(T.green)), .th(.class("num"), .text(T.all))))
+        var body: [Node<HTML.TableContext>] = rows.map { row in .tr(.group([.td(.text(row.name))] + cells(row.counts, region: row.code))) }
+        body.append(.tr(.class("total"), .group([.td(.text(T.all))] + cells(total, region: nil))))
+        return .div(.class("table-wrap"), .table(.class("ledger"), head, .tbody(.group(body))))
+    }
+
+    var filterForm: Node<HTML.BodyContext> {
+        let colourOptions = [Components.Option("red,yellow", T.redAndYellow)] + WarningColour.allCases.reversed().map { Components.Option($0.rawValue, $0.label) }
+        let selected = WarningColour.allCases.filter(filter.colours.contains).map(\.rawValue).joined(separator: ",")
+        return .form(.method(.get), .action(esc(Route.warnings().path)), .class("card filters"),
+                     .div(.class("field-grid"),
+                          Components.selectField("colour", label: T.colourChoice, options: colourOptions, selected: selected == "yellow,red" ? "red,yellow" : selected, blank: nil),
+                          Components.selectField("region", label: T.region, options: catalog.regionOptions, selected: filter.regionCode ?? "", blank: T.allRegions)),
+                     .button(.type(.submit), .class("button"), .text(T.filter)))
+    }
+
+    var list: Node<HTML.BodyContext> {
+        guard !listed.isEmpty else { return .p(.class("notice"), .text(T.none)) }
+        let shown = listed.prefix(Self.pageLimit)
+        return .group(
+            .div(.class("table-wrap"), .table(.class("ledger"),
+                .thead(.tr(.th(.text(T.colour)), .th(.text(T.project)), .th(.text(T.region)), .th(.class("num"), .text(T.total)), .th(.text(T.reasons)))),
+                .tbody(.forEach(Array(shown)) { row in
+                    .tr(.td(.span(.class("light light-\(row.warning.colour.rawValue)"), .text(row.warning.colour.label))),
+                        .td(.class("name"), .a(.href(esc(Route.project(row.project.id).path)), .text(row.project.fields.name))),
+                        .td(.text(catalog.region(row.project.fields.regionCode)?.name ?? row.project.fields.regionCode)),
+                        .td(.class("num"), .text(Format.wan(row.project.fields.totalInvestment))),
+                        .td(.text(row.warning.reasons.map(\.text).joined(separator: "；"))))
+                }))),
+            .if(listed.count > shown.count, .p(.class("meta"), .text(T.capped(shown.count, listed.count))))
+        )
+    }
+}

@@ -1,0 +1,40 @@
+/// The lights' page words, zh-CN.
+extension WebText {
+    enum Warnings {
+        static let title = "红黄绿灯预警"
+        static let lead = "在建和待建项目（谋划储备至开工建设、暂缓）按现行规则亮灯：任一规则亮红即为红，否则任一亮黄即为黄，都未触发为绿。每盏灯都写明原因和阈值。"
+        static func ruleLine(_ version: Int, _ from: String, _ author: String, _ reason: String) -> String { "现行规则：第\(version)版，\(from)起施行（\(author)：\(reason)）" }
+        static let rules = "规则明细"
+        static let region = "所在属地"
+        static let red = "红"
+        static let yellow = "黄"
+        static let green = "绿"
+        static let total = "总投资（万元）"
+        static let all = "合计"
+        static let colour = "灯"
+        static let project = "项目"
+        static let stage = "阶段"
+        static let reasons = "原因"
+        static let serial = "序号"
+        static let filter = "筛选"
+        static let allRegions = "全部属地"
+        static let colourChoice = "颜色"
+        static let redAndYellow = "红灯和黄灯"
+        static let none = "没有符合条件的项目。"
+        static func capped(_ shown: Int, _ total: Int) -> String { "共 \(total) 个，页面列出前 \(shown) 个；全部见 Excel。" }
+        static func filterLine(_ colours: String, _ region: String?) -> String { "\(colours)灯" + (region.map { "，\($0)" } ?? "") }
+        static func exportLine(_ filter: String, _ version: Int, _ time: String) -> String { "筛选条件：\(filter)；规则第\(version)版；导出时间：\(time)" }
+        static func count(_ count: Int) -> String { "共 \(count) 个项目" }
+        static func fileName(_ day: String) -> String { "红黄绿灯预警_\(day).xlsx" }
+        static func ruleItem(_ code: String, _ basis: String) -> String { "\(code)：\(basis)" }
+    }
+
+    enum WarningsContract {
+        static let summary = "红黄绿灯预警：调用者范围内在建和待建项目按现行规则的颜色与原因，按属地计数"
+        static let colour = "只列这些颜色（red,yellow,green，逗号分隔）；省略时为红和黄"
+        static let region = "只列某属地（区划代码，含下级）"
+        static let answer = "各颜色项目数、按属地计数、所列项目及原因"
+        static let badQuery = "颜色或属地有误"
+        static let ruleVersion = "亮灯所用规则的版本"
+    }
+}

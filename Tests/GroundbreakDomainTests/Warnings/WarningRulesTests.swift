@@ -1,0 +1,37 @@
+import Foundation
+import GroundbreakDomain
+import Testing
+
+@Suite("Warning rules")
+struct WarningRulesTests {
+    static let rules = WarningRuleSet(version: 3, validFrom: "2026-01-01", author: "项目中心", reason: "测试", curve: "northern", rules: [
+        WarningRule(code: "R1", measure: .startSlip, yellowAt: 1, redAt: 90),
+        WarningRule(code: "R2", measure: .behindSchedule, yellowAt: 10, redAt: 30),
+        WarningRule(code: "R6", measure: .approvalsOverdue, redAt: 1),
+        WarningRule(code: "R8", measure: .sponsorMissing, redAt: 1, minimumYuan: Money.yi(20).yuan),
+    ])
+
+    func signals(total: Money = .yi(1), sponsor: Int64? = 1, _ configure: (inout ProjectSignals) -> Void = { _ in }) -> ProjectSignals {
+        var signals = ProjectSignals(project: project { $0.totalInvestment = total; $0.sponsorPositionId = sponsor })
+        configure(&signals)
+        return signals
+    }
+
+    @Test("green when nothing fires; yellow and red at their thresholds, the thresholds included; the worst colour wins and every reason is given, reddest first")
+    func colours() {
+        let green = Self.rules.evaluate(signals())
+        #expect(green.colour == .green && green.reasons.isEmpty && green.explanation == "绿：未触发任何预警规则" && green.ruleVersion == 3)
+        #expect(Self.rules.evaluate(signals { $0.behindPoints = 9.99 }).colour == .green)
+        #expect(Self.rules.evaluate(signals { $0.behindPoints = 10 }).colour == .yellow)
+        #expect(Self.rules.evaluate(signals { $0.behindPoints = 30 }).colour == .red)
+        let both = Self.rules.evaluate(signals { $0.behindPoints = 12.34; $0.approvalsOverdue = 2; $0.startSlipDays = 5 })
+        #expect(both.colour == .red && both.reasons.map(\.code) == ["R6", "R1", "R2"], "reddest first, then in the rule set's order")
+        #expect(both.explanation == "红：2 个审批事项超时；超过计划开工日期 5 天仍未开工（阈值 1 天）；落后序时进度 12.3 个百分点（阈值 10）")
+    }
+
+    @Test("a rule with a minimum reaches only projects of that size: a 20亿 project without a sponsor is red, a smaller one is not")
+    func minimum() {
+        #expect(Self.rules.evaluate(signals(total: .yi(25), sponsor: nil)).explanation == "红：20亿元以上项目未明确包保领导")
+        #expect(Self.rules.evaluate(signals(total: .yi(5), sponsor: nil)).colour == .green)
+    }
+}

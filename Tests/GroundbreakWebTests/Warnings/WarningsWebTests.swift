@@ -1,0 +1,62 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakOffice
+import GroundbreakStore
+import GroundbreakTestSupport
+@testable import GroundbreakWeb
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// The lights on the demo city: every live project has one, each red or yellow says why, the page,
+/// the API and the workbook agree, and a project's 序时进度 gap is what its own plan and reports say.
+@Suite("Red, yellow and green", .serialized)
+struct WarningsWebTests {
+    struct Counts: Sendable, Equatable {
+        var red: Int, yellow: Int, green: Int
+    }
+
+    @Test("counts, reasons, filters and the workbook agree; the gap behind 序时进度 is the project's own", arguments: allEngines)
+    func lights(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 200) { fixture, client in
+            let api = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green", as: fixture)
+            #expect(api.status == .ok)
+            let counts = Counts(red: api.object["red"] as? Int ?? -1, yellow: api.object["yellow"] as? Int ?? -1, green: api.object["green"] as? Int ?? -1)
+            let live = try await fixture.services.projects.projects(inStages: WarningPages.liveStages, scope: .everything)
+            #expect(counts.red + counts.yellow + counts.green == live.count && counts.red > 0 && counts.yellow > 0 && counts.green > 0, "\(counts)")
+            let rows = api.object["projects"] as? [[String: Any]] ?? []
+            #expect(rows.count == live.count)
+            #expect(rows.allSatisfy { ($0["colour"] as? String == "green") == (($0["reasons"] as? [Any])?.isEmpty ?? false) }, "a light says why, green says none")
+
+            // The default list is red and yellow; the page's count and the workbook's agree with the API.
+            let page = try await client.send(.get, "/warnings", as: fixture)
+            #expect(page.status == .ok && page.text.contains("data-total=\"\(counts.red + counts.yellow)\""))
+            let workbook = try await client.send(.get, "/warnings.xlsx?region=220104", as: fixture)
+            let sheet = try SpreadsheetReader.read(Array(workbook.body.readableBytesView))
+            let chaoyang = rows.filter { $0["regionCode"] as? String == "220104" && $0["colour"] as? String != "green" }.count
+            #expect(sheet.rows.last?.first?.text == "共 \(chaoyang) 个项目" && sheet[1, 0].text.hasPrefix("筛选条件：红、黄灯，朝阳区"))
+            #expect(try await client.send(.get, "/api/v1/warnings?colour=purple", as: fixture).status == .badRequest)
+
+            // A 序时进度 gap in words is the project's own plan, reports and the rule set's curve.
+            let rules = try WarningRepository.shippedRules()
+            let behind = try #require(rows.first { ($0["reasons"] as? [[String: Any]] ?? []).contains { $0["rule"] as? String == "R2" } })
+            let id = Int64(try #require(behind["projectId"] as? Int))
+            let plan = try #require(try await AnnualPlanRepository(database: fixture.services.database).plans(projectId: id).first { $0.year == 2026 })
+            let reports = try await fixture.services.reports.reports(projectId: id)
+            let done = Double(ReportTotals(reports, through: Month(year: 2026, month: 10)!).yearDispatch.yuan) / Double(plan.plannedInvestment.yuan) * 100
+            let gap = fixture.services.indicators.timeProgress(rules.curve, month: 10) * 100 - done
+            let text = (behind["reasons"] as? [[String: Any]] ?? []).first { $0["rule"] as? String == "R2" }?["text"] as? String
+            #expect(text?.hasPrefix(String(format: "落后序时进度 %.1f 个百分点", gap)) == true, "\(text ?? "") vs \(gap)")
+
+            let explanation = try #require(behind["explanation"] as? String)
+            #expect(try await client.send(.get, "/projects/\(id)", as: fixture).text.contains(explanation), "the project page says the same")
+
+            // A region user sees the lights of its own projects only.
+            let chaoyangUser = try await fixture.signedIn(as: "cy-region", roles: [.region], unit: OrgUnit(kind: .region, code: "220104"))
+            let own = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green", as: chaoyangUser)
+            let ownRows = own.object["projects"] as? [[String: Any]] ?? []
+            #expect(!ownRows.isEmpty && ownRows.allSatisfy { $0["regionCode"] as? String == "220104" })
+        }
+    }
+}
