@@ -42,6 +42,16 @@ public struct IndicatorCatalog: Sendable, Codable, Equatable {
     public func indicator(_ code: String) -> Indicator? { indicators.first { $0.code == code } }
 
     /// The share of the year expected by the end of `month` on `curve` (linear when unknown).
+    /// A project's 序时进度 through `month` of its year: the curve's, or for a project started that
+    /// year, the share of the year's remaining work the months since its start carry (a project
+    /// started in October is not held to nine months of its plan).
+    public func projectTimeProgress(_ curve: String, through month: Month, started: Month) -> Double {
+        let through = timeProgress(curve, month: month.month)
+        guard started.year == month.year, started.month > 1 else { return through }
+        let before = timeProgress(curve, month: started.month - 1)
+        return before < 1 ? max(0, (through - before) / (1 - before)) : 1
+    }
+
     public func timeProgress(_ curve: String, month: Int) -> Double {
         let values = curves[curve] ?? curves["linear"] ?? []
         guard (1...12).contains(month), values.count == 12 else { return Double(month) / 12 }

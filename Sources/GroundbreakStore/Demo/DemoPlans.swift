@@ -10,7 +10,10 @@ enum DemoPlans {
             guard [.approval, .construction].contains(spec.stage),
                   let nature = ConstructionNature.of(actualStart: spec.fields.actualStart, plannedStart: spec.fields.plannedStart,
                                                      actualCompletion: spec.fields.actualCompletion, year: year) else { return nil }
-            let share = Double.random(in: 0.15..<0.45, using: &random)
+            // A project starting this year plans for the months it has left.
+            let start = nature == .newStart ? (spec.fields.actualStart ?? spec.fields.plannedStart) : nil
+            let remaining = start.map { $0.year == year ? Double(13 - $0.month) / 12 : 1 } ?? 1
+            let share = Double.random(in: 0.15..<0.45, using: &random) * remaining
             return AnnualPlan(projectId: spec.id, year: year, plannedInvestment: Money(yuan: Int64(Double(spec.fields.totalInvestment.yuan) * share)),
                               plannedStart: nature == .newStart ? spec.fields.plannedStart ?? spec.fields.actualStart : nil, nature: nature,
                               inStartList: spec.stage == .construction || random.chance(0.5),

@@ -16,7 +16,7 @@ public struct WarningRepository: Sendable {
     }
 
     /// Each project's signals on `today`: this year's completion against its plan and 序时进度
-    /// (through last month, closed months as frozen), start slip, open problems past deadline,
+    /// (through last month, closed months as frozen; for a project started by then), start slip, open problems past deadline,
     /// days started without 入统, last month's report owed and missing; the overdue approval items
     /// come from the caller (their clocks are read with the working-day calendar).
     public func signals(_ projects: [Project], approvalsOverdue: [Int64: Int], indicators: IndicatorCatalog, curve: String,
@@ -38,14 +38,14 @@ public struct WarningRepository: Sendable {
             problems[try row.decode(column: "project_id", as: Int64.self)] = try row.decode(column: "n", as: Int.self)
         }
         let admitted = Set(try await db.raw("SELECT project_id FROM stats_inclusions").all().map { try $0.decode(column: "project_id", as: Int64.self) })
-        let timeProgress = indicators.timeProgress(curve, month: lastMonth.month) * 100
         return projects.map { project in
             var signals = ProjectSignals(project: project)
             let fields = project.fields
             let own = reports[project.id] ?? []
-            if let plan = plans[project.id], plan > .zero {
+            // Completion is measured on works under way; a project not yet started answers to the start rule.
+            if let plan = plans[project.id], plan > .zero, let started = fields.actualStart, Month(started) <= lastMonth {
                 let done = Double(ReportTotals(own, through: lastMonth).yearDispatch.yuan) / Double(plan.yuan) * 100
-                signals.behindPoints = max(0, timeProgress - done)
+                signals.behindPoints = max(0, indicators.projectTimeProgress(curve, through: lastMonth, started: Month(started)) * 100 - done)
             }
             if [.reserve, .attraction, .approval].contains(project.stage), fields.actualStart == nil, let planned = fields.plannedStart, planned < today {
                 signals.startSlipDays = planned.days(until: today)

@@ -29,6 +29,16 @@ struct WarningRulesTests {
         #expect(both.explanation == "红：2 个审批事项超时；超过计划开工日期 5 天仍未开工（阈值 1 天）；落后序时进度 12.3 个百分点（阈值 10）")
     }
 
+    @Test("a project started this year is held to the months since its start, not to the whole curve")
+    func projectTimeProgress() {
+        let curves = IndicatorCatalog(indicators: [], curves: ["linear": (1...12).map { Double($0) / 12 }], realEstateCategory: "RE", industrialCategory: "IND", source: "t")
+        let october = Month(year: 2026, month: 10)!
+        #expect(abs(curves.projectTimeProgress("linear", through: october, started: Month(year: 2024, month: 5)!) - 10.0 / 12) < 1e-9)
+        #expect(abs(curves.projectTimeProgress("linear", through: october, started: Month(year: 2026, month: 1)!) - 10.0 / 12) < 1e-9)
+        #expect(abs(curves.projectTimeProgress("linear", through: october, started: october) - 1.0 / 3) < 1e-9, "October of the three months left")
+        #expect(abs(curves.projectTimeProgress("linear", through: october, started: Month(year: 2026, month: 7)!) - 4.0 / 6) < 1e-9)
+    }
+
     @Test("a rule with a minimum reaches only projects of that size: a 20亿 project without a sponsor is red, a smaller one is not")
     func minimum() {
         #expect(Self.rules.evaluate(signals(total: .yi(25), sponsor: nil)).explanation == "红：20亿元以上项目未明确包保领导")

@@ -45,7 +45,8 @@ struct WarningsWebTests {
             let plan = try #require(try await AnnualPlanRepository(database: fixture.services.database).plans(projectId: id).first { $0.year == 2026 })
             let reports = try await fixture.services.reports.reports(projectId: id)
             let done = Double(ReportTotals(reports, through: Month(year: 2026, month: 10)!).yearDispatch.yuan) / Double(plan.plannedInvestment.yuan) * 100
-            let gap = fixture.services.indicators.timeProgress(rules.curve, month: 10) * 100 - done
+            let started = try #require(try await fixture.services.projects.project(id: id)?.fields.actualStart)
+            let gap = fixture.services.indicators.projectTimeProgress(rules.curve, through: Month(year: 2026, month: 10)!, started: Month(started)) * 100 - done
             let text = (behind["reasons"] as? [[String: Any]] ?? []).first { $0["rule"] as? String == "R2" }?["text"] as? String
             #expect(text?.hasPrefix(String(format: "落后序时进度 %.1f 个百分点", gap)) == true, "\(text ?? "") vs \(gap)")
 
