@@ -45,6 +45,8 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     case raiseEnterpriseProblem
     /// Editing units' classification schemes (口径): adding classes, confirming or mapping those an import added.
     case manageSchemes
+    /// Saving a new version of the 红黄绿灯 rules: the centre, administrators.
+    case manageWarnings
 }
 
 /// The one place that decides who may do what to which project.
@@ -89,7 +91,7 @@ public enum Policy {
         case .viewApprovals, .handleApprovals:
             let projects = scope(for: action == .viewApprovals ? .viewProjects : .editProject, of: principal, catalog: catalog)
             return projects.isEmpty && approvalDepartments(of: principal).isEmpty ? .deny : .allow
-        case .organiseApprovals, .reviewReports, .setTargets, .manageProblems, .manageSchemes:
+        case .organiseApprovals, .reviewReports, .setTargets, .manageProblems, .manageSchemes, .manageWarnings:
             return principal.roles.isDisjoint(with: [.admin, .center]) ? .deny : .allow
         case .raiseEnterpriseProblem:
             return runsProblems(principal) || (principal.roles.contains(.region) && principal.unit?.kind == .region) ? .allow : .deny

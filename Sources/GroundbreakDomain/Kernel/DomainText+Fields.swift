@@ -113,6 +113,7 @@ extension DomainText {
         "confirmed": "已确认",
         "group": "分组",
         "colour": "颜色",
+        "rules": "预警规则",
         "region": "所在属地",
         "list": "年度清单",
         "class": "口径类别",

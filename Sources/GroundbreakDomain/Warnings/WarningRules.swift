@@ -141,3 +141,40 @@ extension WarningRuleSet {
         return ProjectWarning(projectId: signals.project.id, colour: reasons.map(\.colour).max() ?? .green, reasons: reasons, ruleVersion: version)
     }
 }
+
+/// A new version of the rules as the centre edits them: new thresholds for existing rules, a
+/// reason, from a day. Checked here; the store numbers it.
+public enum WarningRuleEdit {
+    public static let maxReason = 500
+    public static let maxThreshold = 100_000.0
+
+    /// The current set with `thresholds` (by rule code: yellow, red; nil clears one) applied.
+    public static func apply(_ thresholds: [String: (yellow: Double?, red: Double?)], reason: String, to current: WarningRuleSet,
+                             author: String, validFrom: Day) -> Result<WarningRuleSet, ValidationFailure> {
+        var errors: [FieldError] = []
+        let reason = TextNormalizer.collapsedLine(reason)
+        if reason.isEmpty { errors.append(FieldError("reason", .required(field: "reason"))) }
+        if reason.count > maxReason { errors.append(FieldError("reason", .tooLong(field: "reason", max: maxReason))) }
+        var next = current
+        for code in thresholds.keys where !current.rules.contains(where: { $0.code == code }) {
+            errors.append(FieldError("rules", .unknownCode(field: "rules", code: String(code.prefix(20)))))
+        }
+        for index in next.rules.indices {
+            guard let (yellow, red) = thresholds[next.rules[index].code] else { continue }
+            let code = next.rules[index].code
+            for value in [yellow, red].compactMap({ $0 }) where !(0...maxThreshold).contains(value) {
+                errors.append(FieldError(code, .numberOutOfRange(field: code, min: "0", max: String(Int(maxThreshold)))))
+            }
+            if yellow == nil && red == nil { errors.append(FieldError(code, .warning(.noThreshold(code)))) }
+            if let yellow, let red, yellow >= red { errors.append(FieldError(code, .warning(.yellowNotBelowRed(code)))) }
+            next.rules[index].yellowAt = yellow
+            next.rules[index].redAt = red
+        }
+        guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
+        next.version = current.version + 1
+        next.validFrom = validFrom.iso
+        next.author = author
+        next.reason = reason
+        return .success(next)
+    }
+}

@@ -1,5 +1,18 @@
 import Foundation
 
+/// A refused rule edit, zh-CN.
+public enum WarningEditText: Sendable, Equatable {
+    case noThreshold(String)
+    case yellowNotBelowRed(String)
+
+    public var zh: String {
+        switch self {
+        case .noThreshold(let code): "规则 \(code) 至少要有黄灯或红灯阈值之一"
+        case .yellowNotBelowRed(let code): "规则 \(code) 的黄灯阈值应小于红灯阈值"
+        }
+    }
+}
+
 /// The lights' words, zh-CN: each reason says the figure and the threshold it passed.
 public enum WarningText {
     public static func colour(_ colour: WarningColour) -> String {

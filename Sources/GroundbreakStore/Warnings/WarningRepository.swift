@@ -10,9 +10,53 @@ public struct WarningRepository: Sendable {
         self.database = database
     }
 
-    /// The shipped rule set (`warning_rules.json`).
+    /// The shipped rule set (`warning_rules.json`): version 1, until the centre saves another.
     public static func shippedRules() throws -> WarningRuleSet {
         try ReferenceDataLoader.bundledJSON("warning_rules.json", as: WarningRuleSet.self)
+    }
+
+    /// The rule set in force: the latest saved version, else the shipped one.
+    public func currentRules() async throws -> WarningRuleSet {
+        guard let row = try await database.reader.raw("SELECT rules_json FROM warning_rule_sets ORDER BY version DESC LIMIT 1").first() else {
+            return try Self.shippedRules()
+        }
+        return try JSONDecoder().decode(WarningRuleSet.self, from: Data(try row.decode(column: "rules_json", as: String.self).utf8))
+    }
+
+    /// Every saved version, newest first (the shipped one is version 1 and not stored).
+    public func history() async throws -> [WarningRuleSet] {
+        try await database.reader.raw("SELECT rules_json FROM warning_rule_sets ORDER BY version DESC").all().map {
+            try JSONDecoder().decode(WarningRuleSet.self, from: Data(try $0.decode(column: "rules_json", as: String.self).utf8))
+        }
+    }
+
+    /// Saves new thresholds as the next version, when `expectedVersion` is still the one in force.
+    public func saveVersion(_ thresholds: [String: (yellow: Double?, red: Double?)], reason: String, expectedVersion: Int, actor: AuditActor,
+                            today: Day, now: Date) async throws -> WarningRuleSet {
+        try await database.transaction { db in
+            let current: WarningRuleSet
+            if let row = try await db.raw("SELECT rules_json FROM warning_rule_sets ORDER BY version DESC LIMIT 1").first() {
+                current = try JSONDecoder().decode(WarningRuleSet.self, from: Data(try row.decode(column: "rules_json", as: String.self).utf8))
+            } else {
+                current = try Self.shippedRules()
+            }
+            guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
+            let next: WarningRuleSet
+            switch WarningRuleEdit.apply(thresholds, reason: reason, to: current, author: actor.name, validFrom: today) {
+            case .success(let edited): next = edited
+            case .failure(let failure): throw StoreError.invalid(failure)
+            }
+            let json = String(decoding: try JSONEncoder().encode(next), as: UTF8.self)
+            try await db.raw("""
+                INSERT INTO warning_rule_sets (version, valid_from, author, reason, curve, rules_json, created_at)
+                VALUES (\(bind: next.version), \(bind: next.validFrom), \(bind: next.author), \(bind: next.reason), \(bind: next.curve), \(bind: json),
+                        \(bind: StoredTime.text(now)))
+                """).run()
+            try await AuditLog.write(entity: "warning_rules", entityId: String(next.version), action: "create",
+                                     before: String(decoding: try JSONEncoder().encode(current), as: UTF8.self), after: json,
+                                     reason: next.reason, actor: actor, now: now, db: db)
+            return next
+        }
     }
 
     /// Each project's signals on `today`: this year's completion against its plan and 序时进度

@@ -70,7 +70,7 @@ enum ProjectPages {
         page.classes = try await input.services.schemes.classes(of: id)
         page.statements = try await input.services.yearLists.entries(projectId: id)
         if WarningPages.liveStages.contains(project.stage) {
-            let rules = try WarningRepository.shippedRules()
+            let rules = try await WarningRepository(database: input.services.database).currentRules()
             let signals = try await WarningRepository(database: input.services.database).signals(
                 [project], approvalsOverdue: [id: page.approvalsOverdue], indicators: input.services.indicators, curve: rules.curve,
                 reportRules: input.services.reportRules, today: input.today)

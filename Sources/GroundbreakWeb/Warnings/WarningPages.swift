@@ -16,7 +16,7 @@ enum WarningPages {
     static let liveStages: [Stage] = [.reserve, .attraction, .approval, .construction, .suspended]
 
     static func light(_ input: EndpointRequest) async throws -> (rules: WarningRuleSet, lit: [Lit]) {
-        let rules = try WarningRepository.shippedRules()
+        let rules = try await WarningRepository(database: input.services.database).currentRules()
         let projects = try await input.services.projects.projects(inStages: liveStages, scope: input.scope(.viewProjects))
         var overdue: [Int64: Int] = [:]
         for row in try await ApprovalPages.openRows(input) where row.reading.state == .overdue { overdue[row.listing.approval.projectId, default: 0] += 1 }

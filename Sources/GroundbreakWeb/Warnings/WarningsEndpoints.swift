@@ -2,7 +2,7 @@ import GroundbreakDomain
 
 /// 红黄绿: every project's light with the reasons, counted by unit, listed, exported.
 enum WarningsEndpoints: String, EndpointSet {
-    case warningsPage, warningsXLSX, apiWarnings
+    case warningsPage, warningsXLSX, apiWarnings, rulesPage, rulesSave, apiRules, apiRulesSave
 
     static let navigation = [NavigationEntry(.warnings, order: 42, label: WebText.Nav.warnings, route: .warnings(), requires: .viewProjects)]
 
@@ -13,6 +13,10 @@ enum WarningsEndpoints: String, EndpointSet {
         case .warningsPage: .get("/warnings", .viewProjects, WarningPages.page)
         case .warningsXLSX: .get("/warnings.xlsx", .viewProjects, WarningPages.xlsx)
         case .apiWarnings: .get("/api/v1/warnings", .viewProjects, WarningPages.api)
+        case .rulesPage: .get("/warnings/rules", .viewProjects, WarningRulePages.page)
+        case .rulesSave: .post("/warnings/rules", .manageWarnings, WarningRulePages.save)
+        case .apiRules: .get("/api/v1/warnings/rules", .viewProjects, WarningRulePages.apiRules)
+        case .apiRulesSave: .post("/api/v1/warnings/rules", .manageWarnings, WarningRulePages.apiSave)
         }
     }
 }
@@ -21,6 +25,8 @@ enum WarningsEndpoints: String, EndpointSet {
 extension Route {
     static func warnings(_ filter: WarningFilter = WarningFilter()) -> Route { Route(WarningsEndpoints.warningsPage, query: filter.items) }
     static func warningsXLSX(_ filter: WarningFilter) -> Route { Route(WarningsEndpoints.warningsXLSX, query: filter.items) }
+    static var warningRules: Route { Route(WarningsEndpoints.rulesPage) }
+    static var saveWarningRules: Route { Route(WarningsEndpoints.rulesSave) }
 }
 
 extension NavItem {

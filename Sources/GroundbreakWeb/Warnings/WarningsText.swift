@@ -27,6 +27,17 @@ extension WebText {
         static func count(_ count: Int) -> String { "共 \(count) 个项目" }
         static func fileName(_ day: String) -> String { "红黄绿灯预警_\(day).xlsx" }
         static func ruleItem(_ code: String, _ basis: String) -> String { "\(code)：\(basis)" }
+        static let rulesTitle = "预警规则"
+        static let editRules = "查看或调整预警规则"
+        static let versions = "历次版本"
+        static let onlyShipped = "尚未调整：现行为系统初始规则（第1版）。"
+        static let rule = "规则"
+        static let basis = "依据与说明"
+        static func yellowOf(_ code: String) -> String { "\(code) 黄灯阈值" }
+        static func redOf(_ code: String) -> String { "\(code) 红灯阈值" }
+        static let reason = "调整理由"
+        static let saveHint = "保存后成为新版本，自今天起施行；阈值留空表示该颜色不亮。项目页和预警清单即按新版本亮灯，并写明所用版本。"
+        static func saveVersion(_ version: Int) -> String { "保存为第\(version)版" }
     }
 
     enum WarningsContract {
@@ -36,5 +47,16 @@ extension WebText {
         static let answer = "各颜色项目数、按属地计数、所列项目及原因"
         static let badQuery = "颜色或属地有误"
         static let ruleVersion = "亮灯所用规则的版本"
+        static let rules = "现行预警规则：每条规则的度量、黄灯和红灯阈值、适用的最低投资额与依据"
+        static let rulesAnswer = "现行规则"
+        static let saveRules = "调整预警规则（项目中心、管理员）：保存为新版本，自今天起施行"
+        static let saved = "新版本"
+        static let forbidden = "只有项目中心和管理员可以调整预警规则"
+        static let conflict = "规则已被他人调整（version 已变），未保存"
+        static let invalid = "阈值超出范围、黄灯不小于红灯、规则不存在或未写理由，未保存"
+        static let minimum = "适用的最低总投资（元）；为空表示所有项目"
+        static let versionRead = "读到的现行版本号"
+        static let thresholds = "要调整的规则及其新阈值；未列出的规则保持不变"
+        static let omitToClear = "省略表示该颜色不亮"
     }
 }

@@ -44,4 +44,23 @@ struct WarningRulesTests {
         #expect(Self.rules.evaluate(signals(total: .yi(25), sponsor: nil)).explanation == "红：20亿元以上项目未明确包保领导")
         #expect(Self.rules.evaluate(signals(total: .yi(5), sponsor: nil)).colour == .green)
     }
+
+    @Test("an edit is the next version, from a day, by an author, for a reason; bad thresholds, unknown rules and no reason change nothing")
+    func edits() throws {
+        let day = Day(year: 2026, month: 11, day: 29)!
+        let next = try WarningRuleEdit.apply(["R2": (yellow: 5, red: 20)], reason: " 按市政府要求收紧 ", to: Self.rules, author: "项目中心张三", validFrom: day).get()
+        #expect(next.version == 4 && next.validFrom == "2026-11-29" && next.author == "项目中心张三" && next.reason == "按市政府要求收紧")
+        #expect(next.rules.first { $0.code == "R2" }?.yellowAt == 5 && next.rules.first { $0.code == "R1" } == Self.rules.rules.first { $0.code == "R1" })
+        #expect(next.evaluate(signals { $0.behindPoints = 21 }).colour == .red && Self.rules.evaluate(signals { $0.behindPoints = 21 }).colour == .yellow)
+        func refused(_ thresholds: [String: (yellow: Double?, red: Double?)], reason: String = "理由") -> [String] {
+            switch WarningRuleEdit.apply(thresholds, reason: reason, to: Self.rules, author: "a", validFrom: day) {
+            case .success: return []
+            case .failure(let failure): return failure.errors.map(\.message)
+            }
+        }
+        #expect(refused(["R2": (yellow: 30, red: 10)]) == ["规则 R2 的黄灯阈值应小于红灯阈值"])
+        #expect(refused(["R2": (yellow: nil, red: nil)]) == ["规则 R2 至少要有黄灯或红灯阈值之一"])
+        #expect(refused(["R99": (yellow: 1, red: 2)]).count == 1 && refused(["R2": (yellow: -1, red: 2)]).count == 1)
+        #expect(refused(["R2": (yellow: 1, red: 2)], reason: "  ").count == 1)
+    }
 }

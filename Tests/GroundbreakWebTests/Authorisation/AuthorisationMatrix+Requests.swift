@@ -267,6 +267,14 @@ extension AuthorisationMatrixTests {
                                              json: String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
             }
             return try await client.send(.post, pattern, as: fixture, signedIn: signedIn, form: fields + [("version", String(version))])
+        case WarningsEndpoints.rulesSave.endpoint, WarningsEndpoints.apiRulesSave.endpoint:
+            let version = try await WarningRepository(database: fixture.services.database).currentRules().version
+            if endpoint.kind == .api {
+                return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
+                                             json: #"{"version":\#(version),"reason":"矩阵\#(serial)","rules":[{"code":"R1","yellowAt":2,"redAt":90}]}"#)
+            }
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
+                                         form: [("version", String(version)), ("reason", "矩阵\(serial)"), ("yellow_R1", "3"), ("red_R1", "90")])
         case ApprovalsEndpoints.apiWorkingDays.endpoint:
             return try await client.send(.get, endpoint.pattern + "?from=2025-01-20&add=51", as: fixture, signedIn: signedIn)
         default:

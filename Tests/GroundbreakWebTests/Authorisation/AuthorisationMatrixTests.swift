@@ -176,7 +176,7 @@ struct AuthorisationMatrixTests {
         case .raiseEnterpriseProblem:
             // The centre anywhere; region staff in their own region (the matrix asks for 朝阳区, the region caller's).
             return [.admin, .center, .region].contains(role) ? ok : .status(.forbidden)
-        case .runMeetings, .manageSchemes:
+        case .runMeetings, .manageSchemes, .manageWarnings:
             return managesProblems.contains(role) ? ok : .status(.forbidden)
         case .viewSupervision, .answerSupervision:
             // A's item is owned by 市工信局 (the department caller), B's by 市交通局 (no caller).

@@ -61,3 +61,35 @@ struct WarningsWebTests {
         }
     }
 }
+
+@Suite("Warning rules edited", .serialized)
+struct WarningRuleEditTests {
+    @Test("the centre saves new thresholds as version 2 (audited); a stale version, a region user and a bad threshold change nothing; the lights follow the new version", arguments: allEngines)
+    func edit(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 120) { fixture, client in
+            let before = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green", as: fixture)
+            #expect(before.object["ruleVersion"] as? Int == 1)
+            let slipping = (before.object["projects"] as? [[String: Any]] ?? []).filter { ($0["reasons"] as? [[String: Any]] ?? []).contains { $0["rule"] as? String == "R1" } }.count
+            #expect(slipping > 0)
+
+            let region = try await fixture.signedIn(as: "cy-region", roles: [.region], unit: OrgUnit(kind: .region, code: "220104"))
+            let body = #"{"version":1,"reason":"开工维度按季度考核","rules":[{"code":"R1","redAt":9999}]}"#
+            #expect(try await client.send(.post, "/api/v1/warnings/rules", as: region, json: body).status == .forbidden)
+            let bad = try await client.send(.post, "/api/v1/warnings/rules", as: fixture, json: #"{"version":1,"reason":"x","rules":[{"code":"R1","yellowAt":50,"redAt":10}]}"#)
+            #expect(bad.status == .unprocessableContent && bad.text.contains("黄灯阈值应小于红灯阈值"))
+            let saved = try await client.send(.post, "/api/v1/warnings/rules", as: fixture, json: body)
+            #expect(saved.status == .created && saved.object["version"] as? Int == 2)
+            #expect(try await client.send(.post, "/api/v1/warnings/rules", as: fixture, json: body).status == .conflict, "version 1 is no longer in force")
+            #expect(try await fixture.services.audit.entries(entity: "warning_rules", entityId: "2").first?.reason == "开工维度按季度考核")
+
+            let after = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green", as: fixture)
+            #expect(after.object["ruleVersion"] as? Int == 2)
+            let stillSlipping = (after.object["projects"] as? [[String: Any]] ?? []).filter { ($0["reasons"] as? [[String: Any]] ?? []).contains { $0["rule"] as? String == "R1" } }.count
+            #expect(stillSlipping == 0, "R1 now lights only after 9999 days")
+            let page = try await client.send(.get, "/warnings/rules", as: fixture)
+            #expect(page.text.contains("现行规则：第2版") && page.text.contains("开工维度按季度考核"))
+            let form = try await client.send(.post, "/warnings/rules", as: fixture, form: [("version", "2"), ("reason", ""), ("yellow_R1", "1"), ("red_R1", "90")])
+            #expect(form.status == .unprocessableContent && form.text.contains("调整理由"), "the page keeps what was typed and says why")
+        }
+    }
+}
