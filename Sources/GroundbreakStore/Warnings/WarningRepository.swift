@@ -17,29 +17,30 @@ public struct WarningRepository: Sendable {
 
     /// The rule set in force: the latest saved version, else the shipped one.
     public func currentRules() async throws -> WarningRuleSet {
-        guard let row = try await database.reader.raw("SELECT rules_json FROM warning_rule_sets ORDER BY version DESC LIMIT 1").first() else {
-            return try Self.shippedRules()
+        try await Self.current(database.reader)
+    }
+
+    static func current(_ db: any SQLDatabase) async throws -> WarningRuleSet {
+        guard let row = try await db.raw("SELECT rules_json FROM warning_rule_sets ORDER BY version DESC LIMIT 1").first() else {
+            return try shippedRules()
         }
-        return try JSONDecoder().decode(WarningRuleSet.self, from: Data(try row.decode(column: "rules_json", as: String.self).utf8))
+        return try stored(row)
+    }
+
+    static func stored(_ row: any SQLRow) throws -> WarningRuleSet {
+        try JSONDecoder().decode(WarningRuleSet.self, from: Data(try row.decode(column: "rules_json", as: String.self).utf8))
     }
 
     /// Every saved version, newest first (the shipped one is version 1 and not stored).
     public func history() async throws -> [WarningRuleSet] {
-        try await database.reader.raw("SELECT rules_json FROM warning_rule_sets ORDER BY version DESC").all().map {
-            try JSONDecoder().decode(WarningRuleSet.self, from: Data(try $0.decode(column: "rules_json", as: String.self).utf8))
-        }
+        try await database.reader.raw("SELECT rules_json FROM warning_rule_sets ORDER BY version DESC").all().map(Self.stored)
     }
 
     /// Saves new thresholds as the next version, when `expectedVersion` is still the one in force.
     public func saveVersion(_ thresholds: [String: (yellow: Double?, red: Double?)], reason: String, expectedVersion: Int, actor: AuditActor,
                             today: Day, now: Date) async throws -> WarningRuleSet {
         try await database.transaction { db in
-            let current: WarningRuleSet
-            if let row = try await db.raw("SELECT rules_json FROM warning_rule_sets ORDER BY version DESC LIMIT 1").first() {
-                current = try JSONDecoder().decode(WarningRuleSet.self, from: Data(try row.decode(column: "rules_json", as: String.self).utf8))
-            } else {
-                current = try Self.shippedRules()
-            }
+            let current = try await Self.current(db)
             guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
             let next: WarningRuleSet
             switch WarningRuleEdit.apply(thresholds, reason: reason, to: current, author: actor.name, validFrom: today) {
