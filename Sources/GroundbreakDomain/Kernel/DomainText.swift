@@ -8,7 +8,6 @@ public enum DomainText: Sendable, Equatable {
     case investmentType(InvestmentType)
     case projectLevel(ProjectLevel)
     case constructionNature(ConstructionNature)
-    case yearActivity(YearActivity)
     case severity(FlagRule.Severity)
     case field(String)
     /// A message already put into words (in the feature that refused, with its field labels).
@@ -138,13 +137,6 @@ public enum DomainText: Sendable, Equatable {
             case .districtKey: "区重点项目"
             case .reserveCity: "市级储备库"
             case .reserveDistrict: "区级储备库"
-            }
-        case .yearActivity(let activity):
-            switch activity {
-            case .newStart: "新开工"
-            case .continuing: "续建"
-            case .underWay: "开复工"
-            case .completed: "竣工"
             }
         case .constructionNature(let nature):
             switch nature {

@@ -84,7 +84,7 @@ public enum ConstructionNature: String, Sendable, Codable, CaseIterable {
 public enum YearActivity: String, Sendable, Codable, CaseIterable {
     case newStart, continuing, underWay, completed
 
-    public var label: String { DomainText.yearActivity(self).zh }
+    public var label: String { StatisticsText.activity(self) }
 
     public func holds(for project: Project, in year: Int) -> Bool {
         guard project.stage != .cancelled, let started = project.fields.actualStart else { return false }

@@ -109,6 +109,12 @@ public struct ReferenceCatalog: Sendable {
         return categories.filter { !parents.contains($0.code) }
     }
 
+    /// A region by its code (a retired one followed) or its name, as a person types it: `二道区`, `220105`.
+    public func regionCode(named text: String) -> String? {
+        let key = TextNormalizer.halfWidth(text).filter { !$0.isWhitespace }
+        return canonicalRegionCode(key) ?? regions.first { TextNormalizer.halfWidth($0.name).filter { !$0.isWhitespace } == key }?.code
+    }
+
     /// `department:CC-GXJ`, `region:220104` or `zone:CC-LHS`, when the catalogue has that unit.
     public func orgUnit(_ text: String) -> OrgUnit? {
         guard let unit = OrgUnit.parse(text.trimmingCharacters(in: .whitespaces)) else { return nil }

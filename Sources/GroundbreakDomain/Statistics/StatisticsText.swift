@@ -19,6 +19,16 @@ public enum StatisticsText {
         }
     }
 
+    /// 新开工 / 续建 / 开复工 / 竣工, as the statistics office names a year's activity.
+    public static func activity(_ activity: YearActivity) -> String {
+        switch activity {
+        case .newStart: "新开工"
+        case .continuing: "续建"
+        case .underWay: "开复工"
+        case .completed: "竣工"
+        }
+    }
+
     static func opening(year: Int, unit: String, shape: ParagraphStyle.Shape, threshold: String, count: Int) -> String {
         switch shape {
         case .byDimension: "\(year)年，\(unit)实施\(threshold)重点项目\(count)个"

@@ -7,14 +7,15 @@ public enum ListNature: String, Sendable, Codable, CaseIterable {
 
     public var label: String { StatisticsText.nature(self) }
 
-    /// What a project's dates and stage say its nature in `year` is, for comparing with the statement.
+    /// What a project's dates and stage say its nature in `year` is, for comparing with the statement:
+    /// a started project by `YearActivity` (the one definition of 竣工/新开工/续建), one not yet
+    /// started by its stage and planned start.
     public static func implied(by project: Project, year: Int) -> ListNature? {
         let fields = project.fields
-        if let completed = fields.actualCompletion, completed.year == year { return .completed }
-        if let started = fields.actualStart {
-            if started.year == year { return .newStart }
-            if started.year < year { return (fields.actualCompletion.map { $0.year < year } ?? false) ? nil : .continuing }
-            return nil
+        if fields.actualStart != nil {
+            if YearActivity.completed.holds(for: project, in: year) { return .completed }
+            if YearActivity.newStart.holds(for: project, in: year) { return .newStart }
+            return YearActivity.continuing.holds(for: project, in: year) ? .continuing : nil
         }
         switch project.stage {
         case .reserve, .attraction: return .planning

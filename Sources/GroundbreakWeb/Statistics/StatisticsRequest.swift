@@ -32,7 +32,7 @@ struct StatisticsRequest: Sendable {
             return nil
         }
         if !form["unit"].isEmpty {
-            let code = input.catalog.canonicalRegionCode(form["unit"]) ?? input.catalog.regions.first { $0.name == form["unit"] }?.code
+            let code = input.catalog.regionCode(named: form["unit"])
             if let code, offered.contains(where: { $0.code == code }) { region = code }
             else if code == nil { errors.append(FieldError("unit", .unknownCode(field: "unit", code: String(form["unit"].prefix(40))))) }
             else if strict { throw AppError(.forbidden, kind: "forbidden", title: WebText.Statistics.unitOutsideScope) }

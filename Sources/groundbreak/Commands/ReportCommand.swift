@@ -57,8 +57,7 @@ extension Work {
     static func statisticsParagraph(_ database: Database, unit: String, year: Int, thresholdWan: Int64?, bands: String, scheme: String?,
                                     shape: String, showTotal: Bool, named: Int) async throws -> String {
         let catalog = try await ReferenceRepository(database: database).catalog()
-        let key = ClassificationScheme.key(unit)
-        guard let region = catalog.canonicalRegionCode(unit) ?? catalog.regions.first(where: { ClassificationScheme.key($0.name) == key })?.code else {
+        guard let region = catalog.regionCode(named: unit) else {
             throw Failure(message: CLIText.Report.unknownUnit(unit))
         }
         guard Day.plausibleYears.contains(year) else { throw Failure(message: CLIText.Work.badYear(year)) }
