@@ -47,6 +47,10 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     case manageSchemes
     /// Saving a new version of the 红黄绿灯 rules: the centre, administrators.
     case manageWarnings
+    /// Reading the cross-unit table and assessment ranking (考核排名): it is sent every month to the
+    /// 县(市)区, 开发区 and departments and read by the city's leaders, so every unit's staff and
+    /// every leader; not a project secretary or attraction staff, whose work is single projects.
+    case viewRanking
 }
 
 /// The one place that decides who may do what to which project.
@@ -107,6 +111,8 @@ public enum Policy {
             return scope(for: .viewProjects, of: principal, catalog: catalog).isEmpty && problemUnits(of: principal, catalog: catalog).isEmpty ? .deny : .allow
         case .recordStats:
             return principal.roles.isDisjoint(with: [.admin, .center, .statistics]) ? .deny : .allow
+        case .viewRanking:
+            return principal.roles.isDisjoint(with: rankingReaders) ? .deny : .allow
         }
     }
 
@@ -159,6 +165,8 @@ public enum Policy {
     }
 
     static let attractionStages: Set<Stage> = [.reserve, .attraction]
+
+    static let rankingReaders: Set<Role> = [.admin, .center, .supervision, .statistics, .region, .department, .sponsor, .viewer]
 
     private static func grant(_ role: Role, _ action: PolicyAction, _ principal: Principal, _ catalog: ReferenceCatalog) -> [ScopeRule] {
         let level = levelReach(principal, catalog).map { [ScopeRule($0)] } ?? []

@@ -238,13 +238,18 @@ public enum IndicatorCalculator {
         }
     }
 
+    /// The indicators other figures are read from (the cross-unit table, the screen).
+    public static let investmentCode = "FAI_TOTAL"
+    public static let newStartRateCode = "NEW_START_RATE"
+    public static let resumeRateCode = "RESUME_RATE"
+
     static func inCategory(_ code: String, _ top: String) -> Bool { code == top || code.hasPrefix(top + "-") }
 
     public static func actuals(_ inputs: Inputs, catalog: IndicatorCatalog) -> [String: Double] {
         let byId = Dictionary(inputs.projects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let reports = inputs.reports.filter { byId[$0.projectId] != nil }
         let total = reports.reduce(0.0) { $0 + Double($1.figures.dispatch.yuan) }
-        var figures: [String: Double] = ["FAI_TOTAL": total]
+        var figures: [String: Double] = [investmentCode: total]
         let lastYear = inputs.lastYearReports.filter { byId[$0.projectId] != nil }.reduce(0.0) { $0 + Double($1.figures.dispatch.yuan) }
         if lastYear > 0 { figures["FAI_GROWTH"] = (total - lastYear) / lastYear * 100 }
         // 开复工 as the statistics office counts it: a project finished this year still counts.
@@ -255,12 +260,12 @@ public enum IndicatorCalculator {
         let continuing = inputs.plans.filter { $0.year == inputs.year && $0.nature == .continuing && byId[$0.projectId] != nil }
         if !continuing.isEmpty {
             let working = Set(reports.filter { $0.figures.dispatch > .zero }.map(\.projectId))
-            figures["RESUME_RATE"] = Double(continuing.filter { working.contains($0.projectId) }.count) / Double(continuing.count) * 100
+            figures[resumeRateCode] = Double(continuing.filter { working.contains($0.projectId) }.count) / Double(continuing.count) * 100
         }
         let plannedNew = inputs.plans.filter { $0.year == inputs.year && $0.nature == .newStart && byId[$0.projectId] != nil }
         if !plannedNew.isEmpty {
             let started = plannedNew.filter { byId[$0.projectId]?.fields.actualStart.map { $0.year == inputs.year } ?? false }
-            figures["NEW_START_RATE"] = Double(started.count) / Double(plannedNew.count) * 100
+            figures[newStartRateCode] = Double(started.count) / Double(plannedNew.count) * 100
         }
         if total > 0 {
             let nonRealEstate = reports.filter { !inCategory(byId[$0.projectId]!.fields.categoryCode, catalog.realEstateCategory) }

@@ -45,7 +45,12 @@ public struct DemoLoader: Sendable {
                                            seed: seed &+ UInt64(nextProject), at: now)
         let plans = DemoPlans.plans(projects: dataset.projects, year: today.year, seed: seed &+ UInt64(nextProject))
         // Targets only for a store's first demo load: a second load adds projects, not another set of targets.
-        let targets = nextProject == 1 ? DemoPlans.targets(projects: dataset.projects, plans: plans, catalog: catalog, year: today.year) : []
+        let lastMonth = Month(today).previous
+        let onSchedule = lastMonth.year == today.year ? try TargetRepository.catalog().timeProgress("northern", month: lastMonth.month) : nil
+        let targets = nextProject == 1
+            ? DemoPlans.targets(projects: dataset.projects, plans: plans, reports: reports, onSchedule: onSchedule, catalog: catalog, year: today.year,
+                                seed: seed)
+            : []
         let engine = database.engine
         let calendar = try await CalendarRepository(database: database).calendar()
         let problems = try await database.transaction { db -> Int in

@@ -21,24 +21,37 @@ enum DemoPlans {
         }
     }
 
-    /// Targets for the city and each district: investment a little above the sum of plans, the seed's rates.
-    static func targets(projects: [DemoDataset.ProjectSpec], plans: [AnnualPlan], catalog: ReferenceCatalog, year: Int) -> [UnitTarget] {
+    /// Targets for the city, each district and each top-level zone: the seed's rates, and an
+    /// investment target that puts each unit's year to date somewhere between well ahead of and
+    /// somewhat behind 序时进度 (`onSchedule` is the share of the year passed by the reports' last
+    /// month); early in a year, a little below the sum of plans.
+    static func targets(projects: [DemoDataset.ProjectSpec], plans: [AnnualPlan], reports: [MonthlyReport], onSchedule: Double?,
+                        catalog: ReferenceCatalog, year: Int, seed: UInt64) -> [UnitTarget] {
+        var random = SeededGenerator(seed: seed ^ 0x7A7A_0E0E_5151_2B2B)
+        let reported = Dictionary(grouping: reports.filter { $0.month.year == year }, by: \.projectId)
         let byId = Dictionary(projects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let city = catalog.regions.first { $0.kind == .city }?.code ?? "220100"
-        let units = [city] + catalog.regions.filter { $0.parentCode == city && $0.aliasOf == nil }.map(\.code)
+        let units = ([city] + catalog.regions.filter { $0.parentCode == city && $0.aliasOf == nil }.map(\.code)).map { TargetUnit(kind: .region, code: $0) }
+            + catalog.zones.filter { $0.parentCode == nil }.map { TargetUnit(kind: .zone, code: $0.code) }
         var targets: [UnitTarget] = []
-        for code in units {
-            let unit = TargetUnit(kind: .region, code: code)
-            let subtree = catalog.regionSubtree(code)
-            let planned = plans.filter { byId[$0.projectId].map { subtree.contains($0.fields.regionCode) } ?? false }
+        for unit in units {
+            let subtree = unit.kind == .region ? catalog.regionSubtree(unit.code) : catalog.zoneSubtree(unit.code)
+            let inUnit = { (fields: ProjectFields) in unit.kind == .region ? subtree.contains(fields.regionCode) : fields.zoneCode.map(subtree.contains) ?? false }
+            let planned = plans.filter { byId[$0.projectId].map { inUnit($0.fields) } ?? false }
             guard !planned.isEmpty else { continue }
             let investment = planned.reduce(0.0) { $0 + Double($1.plannedInvestment.yuan) }
-            let building = projects.filter { $0.stage == .construction && subtree.contains($0.fields.regionCode) && $0.fields.totalInvestment >= .wan(5_000) }
+            let done = projects.filter { inUnit($0.fields) }.reduce(0.0) { sum, spec in
+                sum + (reported[spec.id] ?? []).reduce(0.0) { $0 + Double($1.figures.dispatch.yuan) }
+            }
+            let pace = Double.random(in: 0.82..<1.2, using: &random)
+            let yearTarget = onSchedule.map { $0 > 0.2 && done > 0 ? done / $0 * pace : investment * 0.9 } ?? investment * 0.9
+            let building = projects.filter { $0.stage == .construction && inUnit($0.fields) && $0.fields.totalInvestment >= .wan(5_000) }
             func target(_ indicator: String, _ value: Double) -> UnitTarget {
                 UnitTarget(unit: unit, year: year, indicator: indicator, value: value, curve: "northern")
             }
-            targets += [target("FAI_TOTAL", (investment * 0.9).rounded()), target("STARTED_5000W", Double(building.count + 5)),
-                        target("NEW_START_RATE", 80), target("RESUME_RATE", 90), target("NON_REAL_ESTATE_SHARE", 50), target("SOCIAL_SHARE", 30)]
+            targets += [target(IndicatorCalculator.investmentCode, yearTarget.rounded()), target("STARTED_5000W", Double(building.count + 5)),
+                        target(IndicatorCalculator.newStartRateCode, 80), target(IndicatorCalculator.resumeRateCode, 90),
+                        target("NON_REAL_ESTATE_SHARE", 50), target("SOCIAL_SHARE", 30)]
         }
         return targets
     }

@@ -81,7 +81,7 @@ public struct TargetRepository: Sendable {
         let reports = MonthlyReportRepository(database: database)
         let lastYear = Month(year: month.year - 1, month: month.month)!
         return IndicatorCalculator.Inputs(
-            projects: projects,
+            projects: projects.map { $0.asOf(month.lastDay) },
             reports: try await asReported(try await reports.reports(from: Month(year: month.year, month: 1)!, through: month)),
             lastYearReports: try await asReported(try await reports.reports(from: Month(year: month.year - 1, month: 1)!, through: lastYear)),
             plans: try await AnnualPlanRepository(database: database).plans(year: month.year), year: month.year

@@ -81,9 +81,10 @@ enum ApprovalPages {
 
     /// What the caller's approval lists reach: their view scope, and for an approving
     /// department its items on any project.
-    static func listings(_ input: EndpointRequest, openOnly: Bool) async throws -> [ApprovalListing] {
-        let departments = input.principal.map(Policy.approvalDepartments(of:)) ?? []
-        return try await input.services.approvals.listings(scope: input.scope(.viewProjects), departments: departments, openOnly: openOnly)
+    /// The items the caller reaches, or those of the projects in `scope` when a figure is over more than the caller's own.
+    static func listings(_ input: EndpointRequest, openOnly: Bool, scope: ProjectScope? = nil) async throws -> [ApprovalListing] {
+        let departments = scope == nil ? input.principal.map(Policy.approvalDepartments(of:)) ?? [] : []
+        return try await input.services.approvals.listings(scope: scope ?? input.scope(.viewProjects), departments: departments, openOnly: openOnly)
     }
 
     struct QueueFilter {
@@ -142,17 +143,17 @@ enum ApprovalPages {
     typealias QueueRow = (listing: ApprovalListing, reading: ApprovalClockReading)
 
     /// What a caller's approval figures are computed from.
-    static func reachKey(_ input: EndpointRequest) async throws -> String {
-        let departments = input.principal.map(Policy.approvalDepartments(of:)) ?? []
-        return "\(input.scope(.viewProjects).key)|\(departments.sorted().joined(separator: ","))|\(input.today.iso)|\(try await input.services.approvals.generation())"
+    static func reachKey(_ input: EndpointRequest, scope: ProjectScope? = nil) async throws -> String {
+        let departments = scope == nil ? input.principal.map(Policy.approvalDepartments(of:)) ?? [] : []
+        return "\((scope ?? input.scope(.viewProjects)).key)|\(departments.sorted().joined(separator: ","))|\(input.today.iso)|\(try await input.services.approvals.generation())"
     }
 
     /// Every open item the caller reaches with its clock, the soonest due first.
-    static func openRows(_ input: EndpointRequest) async throws -> [QueueRow] {
-        try await input.services.approvalQueues.value(for: try await reachKey(input)) {
+    static func openRows(_ input: EndpointRequest, scope: ProjectScope? = nil) async throws -> [QueueRow] {
+        try await input.services.approvalQueues.value(for: try await reachKey(input, scope: scope)) {
             let calendar = input.services.workingCalendar()
             let never = Day(year: 2200, month: 1, day: 1)!
-            return try await listings(input, openOnly: true)
+            return try await listings(input, openOnly: true, scope: scope)
                 .map { ($0, ApprovalClock.read($0.approval, item: $0.item, calendar: calendar, today: input.today)) }
                 .sorted { ($0.1.due ?? never, $0.0.approval.id) < ($1.1.due ?? never, $1.0.approval.id) }
         }

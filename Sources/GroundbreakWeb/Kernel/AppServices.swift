@@ -24,6 +24,8 @@ public final class AppServices: Sendable {
     public let meetingSettings: MeetingSettings
     /// Indicators and 序时进度 curves, read from `indicators.json` at start.
     public let indicators: IndicatorCatalog
+    /// The assessment scheme (考核办法), read from `assessment_scheme.json` at start.
+    public let assessmentScheme: AssessmentScheme
     /// Column names and value words ledger imports understand, from `ledger_columns.json`.
     public let importColumns: ColumnCatalog
     public var importer: LedgerImporter { LedgerImporter(database: database, catalog: catalog(), columns: importColumns) }
@@ -52,6 +54,7 @@ public final class AppServices: Sendable {
         self.supervisionSettings = try SupervisionRepository.settings()
         self.meetingSettings = try MeetingRepository.settings()
         self.indicators = try TargetRepository.catalog()
+        self.assessmentScheme = try AssessmentRepository.scheme()
         self.importColumns = try ColumnCatalog.shipped()
         self.reference = ReferenceCache(catalog: try await ReferenceRepository(database: database).catalog())
         self.approvalData = Mutex(ApprovalData(

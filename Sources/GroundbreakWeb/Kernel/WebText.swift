@@ -11,6 +11,7 @@ enum WebText {
         static let screen = "大屏"
         static let statistics = "统计段落"
         static let warnings = "红黄绿灯"
+        static let assessment = "考核排名"
         static let schemes = "分类口径"
         static let ledger = "项目台账"
         static let newProject = "录入项目"

@@ -138,7 +138,8 @@ enum ReportPages {
     static func closeMonth(_ input: EndpointRequest) async throws -> Response {
         let form = input.form ?? FormData(pairs: [])
         guard let month = Month.parse(form["month"]) else { throw AppError.validation(ValidationFailure([FieldError("month", .dateInvalid)])) }
-        _ = try await MonthCloseRepository(database: input.services.database).close(month: month, actor: input.actor, today: input.today, now: input.now)
+        _ = try await MonthCloseRepository(database: input.services.database).close(
+            month: month, assessment: try await AssessmentPages.tableToFreeze(input, month: month), actor: input.actor, today: input.today, now: input.now)
         return Responses.redirect(to: Route.reportsBoard(month: month.iso).path(notice: "saved"))
     }
 

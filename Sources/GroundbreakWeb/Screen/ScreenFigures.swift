@@ -42,7 +42,7 @@ struct ScreenFigures: Sendable {
         var readingUnit: String?
         let offered = TargetPages.offeredUnits(input)
         if let query = try TargetPages.query(input, [], offered: offered, strict: false) {
-            investmentReading = try await TargetPages.readings(input, query).first { $0.indicator.code == "FAI_TOTAL" }
+            investmentReading = try await TargetPages.readings(input, query).first { $0.indicator.code == IndicatorCalculator.investmentCode }
             readingUnit = query.unit.name(catalog)
         }
         let board = try await ProblemPages.board(input, query: ProblemQuery())

@@ -15,11 +15,13 @@ enum WarningPages {
 
     static let liveStages: [Stage] = [.reserve, .attraction, .approval, .construction, .suspended]
 
-    static func light(_ input: EndpointRequest) async throws -> (rules: WarningRuleSet, lit: [Lit]) {
+    /// The reader's projects lit; `scope` widens it for a figure that compares every unit (the
+    /// cross-unit table counts each unit's red projects whoever reads it).
+    static func light(_ input: EndpointRequest, scope: ProjectScope? = nil) async throws -> (rules: WarningRuleSet, lit: [Lit]) {
         let rules = try await WarningRepository(database: input.services.database).currentRules()
-        let projects = try await input.services.projects.projects(inStages: liveStages, scope: input.scope(.viewProjects))
+        let projects = try await input.services.projects.projects(inStages: liveStages, scope: scope ?? input.scope(.viewProjects))
         var overdue: [Int64: Int] = [:]
-        for row in try await ApprovalPages.openRows(input) where row.reading.state == .overdue { overdue[row.listing.approval.projectId, default: 0] += 1 }
+        for row in try await ApprovalPages.openRows(input, scope: scope) where row.reading.state == .overdue { overdue[row.listing.approval.projectId, default: 0] += 1 }
         let signals = try await WarningRepository(database: input.services.database).signals(
             projects, approvalsOverdue: overdue, indicators: input.services.indicators, curve: rules.curve, reportRules: input.services.reportRules,
             today: input.today)

@@ -5,7 +5,7 @@ import GroundbreakStore
 import Logging
 
 struct ReportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: CLIText.Report.abstract, subcommands: [Statistics.self])
+    static let configuration = CommandConfiguration(commandName: "report", abstract: CLIText.Report.abstract, subcommands: [Statistics.self, Ranking.self])
 
     /// `groundbreak report statistics --unit 二道区 --year 2019 --threshold 3000 --bands 10000,50000`
     struct Statistics: AsyncParsableCommand {
@@ -51,7 +51,49 @@ struct ReportCommand: AsyncParsableCommand {
     }
 }
 
+/// `groundbreak report ranking --month 2026-10`: the cross-unit table as tab-separated lines, and
+/// the sentence for the first and the last.
+struct Ranking: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "ranking", abstract: CLIText.Report.rankingAbstract,
+                                                    discussion: CLIText.Report.rankingDiscussion)
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: ArgumentHelp(CLIText.Report.monthHelp))
+    var month: String
+
+    func run() async throws {
+        let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
+        let logger = Logger(label: "groundbreak.report")
+        guard let month = Month.parse(month), Day.plausibleYears.contains(month.year) else { throw Work.Failure(message: CLIText.Report.badMonth(self.month)) }
+        let lines = try await Work.withDatabase(settings, logger: logger) { database in
+            _ = try await Work.migrate(database, logger: logger)
+            return try await Work.ranking(database, month: month)
+        }
+        print(lines.joined(separator: "\n"))
+    }
+}
+
 extension Work {
+    /// The month's table as the page shows it (frozen once closed); computed here without the
+    /// lights, which need the approval clocks the server keeps.
+    static func ranking(_ database: Database, month: Month) async throws -> [String] {
+        guard month.firstDay <= Day.inChina(Date()) else { throw Failure(message: CLIText.Report.monthNotBegun(month.label)) }
+        let table = try await AssessmentRepository(database: database).table(
+            month: month, scheme: try AssessmentRepository.scheme(), catalog: try await ReferenceRepository(database: database).catalog(),
+            indicators: try TargetRepository.catalog(), reportRules: try MonthlyReportRepository.rules(), lights: nil)
+        typealias T = CLIText.Report
+        var lines = [T.rankingTitle(month.label, table.frozen != nil), T.rankingHeader]
+        for row in table.rows {
+            let f = row.figures
+            lines.append([String(row.rank), row.name, AssessmentText.change(row.rankChange), AssessmentText.number(row.score), f.investment.formatted(in: .wan, decimals: 0),
+                          f.completionPercent.map { String(format: "%.1f%%", $0) } ?? "—", f.gapPoints.map { String(format: "%+.1f", $0) } ?? "—",
+                          AssessmentText.honours(row.honours)].joined(separator: "\t"))
+        }
+        lines.append(AssessmentText.sentence(table, scope: T.cityScope))
+        return lines
+    }
+
     /// The paragraph for a unit (by name or code) and year; the threshold defaults to that year's
     /// list's, the scheme to the unit's first; the year before is compared when it has a list.
     static func statisticsParagraph(_ database: Database, unit: String, year: Int, thresholdWan: Int64?, bands: String, scheme: String?,

@@ -78,6 +78,7 @@ struct AuthorisationMatrixTests {
         StatisticsEndpoints.feature: { StatisticsEndpoints($0).map(success) },
         SchemesEndpoints.feature: { SchemesEndpoints($0).map(success) },
         WarningsEndpoints.feature: { WarningsEndpoints($0).map(success) },
+        AssessmentEndpoints.feature: { AssessmentEndpoints($0).map(success) },
         ApprovalsEndpoints.feature: { ApprovalsEndpoints($0).map(success) },
         MonthlyEndpoints.feature: { MonthlyEndpoints($0).map(success) },
         ProblemsEndpoints.feature: { ProblemsEndpoints($0).map(success) },
@@ -178,6 +179,9 @@ struct AuthorisationMatrixTests {
             return [.admin, .center, .region].contains(role) ? ok : .status(.forbidden)
         case .runMeetings, .manageSchemes, .manageWarnings:
             return managesProblems.contains(role) ? ok : .status(.forbidden)
+        case .viewRanking:
+            // The cross-unit table goes to every unit and leader; a secretary's or attraction officer's work is single projects.
+            return [.secretary, .attraction].contains(role) ? .status(.forbidden) : ok
         case .viewSupervision, .answerSupervision:
             // A's item is owned by 市工信局 (the department caller), B's by 市交通局 (no caller).
             guard supervises.contains(role) || role == .department || role == .region else { return .status(.forbidden) }

@@ -35,7 +35,8 @@ struct EveryLinkTests {
          .reportsBoardXLSX(ReportBoardFilter(month: Month(year: 2026, month: 10)!, states: [.missing])), .targetsXLSX(unit: "region:220104", month: "2026-10"),
          .screen(measure: .overdue), .urgeReports, .acceptReports, .findProjectToRaise, .statistics([("unit", "220105")]),
          .statisticsDocx([("unit", "220105")]), .schemes(region: "220105"), .progressXLSX([("unit", "220105")], group: .band), .createScheme, .addSchemeClass(id), .editSchemeClass(id),
-         .warnings(), .warningsXLSX(WarningFilter()), .warningRules, .saveWarningRules]
+         .warnings(), .warningsXLSX(WarningFilter()), .warningRules, .saveWarningRules,
+         .assessment(), .assessment(month: Month(year: 2026, month: 10)!), .assessmentXLSX(month: Month(year: 2026, month: 10)!)]
     }
 
     @Test("every link's path is its endpoint's pattern, and every page the router serves by GET has a typed link")

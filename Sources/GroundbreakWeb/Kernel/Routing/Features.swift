@@ -21,5 +21,6 @@ enum Features {
         StatisticsEndpoints.self,
         SchemesEndpoints.self,
         WarningsEndpoints.self,
+        AssessmentEndpoints.self,
     ]
 }

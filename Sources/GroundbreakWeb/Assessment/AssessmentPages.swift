@@ -1,0 +1,82 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakOffice
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+
+/// The cross-unit table and its ranking: the month's frozen table once the month has closed,
+/// otherwise computed from the data now. Every unit is computed over all its projects whoever
+/// reads it: the table is the one the centre sends to every unit.
+enum AssessmentPages {
+    typealias T = WebText.Assessment
+
+    /// `month=2026-10`; the reporting month (last month) when absent. A month not yet begun is refused.
+    static func month(_ input: EndpointRequest) throws -> Month {
+        let asked = FormData(pairs: input.queryItems)["month"]
+        guard !asked.isEmpty else { return ReportPages.reportingMonth(input.today) }
+        guard let month = Month.parse(asked), Day.plausibleYears.contains(month.year) else {
+            throw AppError.badQuery(ValidationFailure([FieldError("month", .dateInvalid)]))
+        }
+        guard month.firstDay <= input.today else { throw AppError.badQuery(ValidationFailure([FieldError("month", .fixed(T.badMonth(month.label)))])) }
+        return month
+    }
+
+    /// The month's table (frozen, or computed now). The lights are today's, so they are counted
+    /// only for the reporting month, whose table is the one its close freezes.
+    static func table(_ input: EndpointRequest, month: Month) async throws -> AssessmentTable {
+        let repository = AssessmentRepository(database: input.services.database)
+        var lights: [Int64: WarningColour]?
+        if month == ReportPages.reportingMonth(input.today), try await repository.frozen(month) == nil {
+            lights = Dictionary(try await WarningPages.light(input, scope: .everything).lit.map { ($0.project.id, $0.warning.colour) },
+                                uniquingKeysWith: { first, _ in first })
+        }
+        return try await repository.table(month: month, scheme: input.services.assessmentScheme, catalog: input.catalog,
+                                          indicators: input.services.indicators, reportRules: input.services.reportRules, lights: lights)
+    }
+
+    /// The table a month's close freezes: computed just before it, for a month that has ended and is still open.
+    static func tableToFreeze(_ input: EndpointRequest, month: Month) async throws -> AssessmentTable? {
+        guard input.today > month.lastDay, try await MonthCloseRepository(database: input.services.database).close(of: month) == nil else { return nil }
+        return try await table(input, month: month)
+    }
+
+    static func page(_ input: EndpointRequest) async throws -> Response {
+        let month = try month(input)
+        let page = AssessmentPage(context: PageContext(input), table: try await table(input, month: month),
+                                  reportingMonth: ReportPages.reportingMonth(input.today))
+        return Responses.html(page.document)
+    }
+
+    static func api(_ input: EndpointRequest) async throws -> Response {
+        try Responses.json(AssessmentDTO(try await table(input, month: try month(input))))
+    }
+
+    static func xlsx(_ input: EndpointRequest) async throws -> Response {
+        let table = try await table(input, month: try month(input))
+        let items = table.scheme.items
+        var columns: [ListSheet.Column] = [.init(T.rank, width: 6, .integer), .init(T.unit, width: 16), .init(T.change, width: 7), .init(T.score, width: 9),
+                                           .init(T.investment, width: 14, .amount), .init(T.target, width: 14, .amount), .init(T.completion, width: 9),
+                                           .init(T.timeProgress, width: 9), .init(T.gap, width: 11), .init(T.underWay, width: 9, .integer),
+                                           .init(T.newStarts, width: 9, .integer), .init(T.admitted, width: 10), .init(T.problems, width: 11),
+                                           .init(T.overdue, width: 9, .integer), .init(T.reports, width: 11), .init(T.red, width: 8), .init(T.honours, width: 12)]
+        columns += items.map { .init("\($0.code) \(AssessmentText.measure($0.measure))（\(AssessmentText.number($0.weight))）", width: 12) }
+        let rows: [[ListSheet.Value]] = table.rows.map { row in
+            let f = row.figures
+            var values: [ListSheet.Value] = [
+                .integer(row.rank), .text(row.name), .text(AssessmentText.change(row.rankChange)), .text(AssessmentText.number(row.score)),
+                .wan(f.investment), .wan(f.target), .text(T.percent(f.completionPercent)), .text(T.percent(f.timeProgressPercent)),
+                .text(T.points(f.gapPoints)), .integer(f.underWay), .integer(f.newStarts), .text(T.ratio(f.admitted, f.admissionEligible)),
+                .text(T.ratio(f.problemsOnTime, f.problemsDue)), .integer(f.problemsOverdue), .text(T.ratio(f.reportsOnTime, f.reportsOwed)),
+                .text(f.red.map(String.init) ?? T.none), .text(AssessmentText.honours(row.honours)),
+            ]
+            values += row.items.map { .text($0.points.map(AssessmentText.number) ?? T.notScored) }
+            return values
+        }
+        let sheet = ListSheet(title: T.title, filterLine: WebText.Common.filterLine(T.filterText(table.month.label), Format.dateTime(input.now)),
+                              columns: columns, rows: rows)
+        return try await Download.file(contentType: Download.xlsxType, name: T.fileName(table.month.iso), fallback: "assessment.xlsx") {
+            try ListWorkbook.write(sheet, to: $0, created: input.now, countLine: T.count(rows.count) + "。" + AssessmentText.sentence(table, scope: T.cityScope))
+        }
+    }
+}
