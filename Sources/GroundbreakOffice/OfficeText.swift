@@ -91,6 +91,11 @@ public enum OfficeText {
         static func date(_ year: Int, _ month: Int, _ day: Int) -> String { "\(year)年\(month)月\(day)日" }
         static let listSeparator = "、"
 
+        static let bulletinDraft = "（草稿）"
+        static func bulletinDateLine(_ issuer: String, _ date: String) -> String { "\(issuer)　　　　\(date)" }
+        static func distribution(_ units: String) -> String { "发：\(units)" }
+        static let undated = "（未印发）"
+
         static func minutesTitle(_ kind: String) -> String { "\(kind)纪要" }
         static func minutesDocumentTitle(_ kind: String, _ number: String) -> String { "\(kind)纪要 \(number)" }
         static func at(_ place: String) -> String { "在\(place)" }

@@ -51,6 +51,8 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     /// 县(市)区, 开发区 and departments and read by the city's leaders, so every unit's staff and
     /// every leader; not a project secretary or attraction staff, whose work is single projects.
     case viewRanking
+    /// Drafting, editing, issuing and discarding bulletins (通报): the centre, the supervision office, administrators.
+    case manageBulletins
 }
 
 /// The one place that decides who may do what to which project.
@@ -113,6 +115,8 @@ public enum Policy {
             return principal.roles.isDisjoint(with: [.admin, .center, .statistics]) ? .deny : .allow
         case .viewRanking:
             return principal.roles.isDisjoint(with: rankingReaders) ? .deny : .allow
+        case .manageBulletins:
+            return principal.roles.isDisjoint(with: bulletinWriters) ? .deny : .allow
         }
     }
 
@@ -167,6 +171,7 @@ public enum Policy {
     static let attractionStages: Set<Stage> = [.reserve, .attraction]
 
     static let rankingReaders: Set<Role> = [.admin, .center, .supervision, .statistics, .region, .department, .sponsor, .viewer]
+    static let bulletinWriters: Set<Role> = [.admin, .center, .supervision]
 
     private static func grant(_ role: Role, _ action: PolicyAction, _ principal: Principal, _ catalog: ReferenceCatalog) -> [ScopeRule] {
         let level = levelReach(principal, catalog).map { [ScopeRule($0)] } ?? []

@@ -19,6 +19,8 @@ public enum FieldLabels {
         "approvals": ["heldOn": "批次日期", "name": "批次名称"],
         "supervision": ["text": "办理情况", "deadline": "完成时限"],
         "problems": ["text": "办理情况"],
+        "bulletins": ["title": "通报标题", "kind": "通报类型", "month": "通报月份", "sections": "通报正文"],
+        "assessment": ["month": "考核月份"],
     ]
 }
 
@@ -95,6 +97,7 @@ extension DomainText {
         "holderPhone": "联系电话",
         "since": "任职日期",
         "month": "填报月份",
+        "sections": "正文",
         "dispatch": "本月完成投资（调度口径，万元）",
         "statistical": "本月完成投资（统计口径，万元）",
         "progressText": "形象进度",

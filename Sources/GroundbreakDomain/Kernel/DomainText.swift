@@ -27,6 +27,7 @@ public enum DomainText: Sendable, Equatable {
     case meeting(MeetingText)
     case scheme(SchemeText)
     case warning(WarningEditText)
+    case bulletin(BulletinEditText)
     case file(FileText)
     case dateBeforeApplication
     case dateBeforeAcceptance
@@ -110,6 +111,7 @@ public enum DomainText: Sendable, Equatable {
         case .webhook(let text): text.zh
         case .meeting(let text): text.zh
         case .scheme(let text): text.zh
+        case .bulletin(let text): text.zh
         case .warning(let text): text.zh
         case .file(let text): text.zh
         case .stage(let stage):

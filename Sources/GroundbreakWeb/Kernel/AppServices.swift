@@ -26,6 +26,8 @@ public final class AppServices: Sendable {
     public let indicators: IndicatorCatalog
     /// The assessment scheme (考核办法), read from `assessment_scheme.json` at start.
     public let assessmentScheme: AssessmentScheme
+    /// Bulletins' mastheads, issuers, numbers and requirements, read from `bulletin_rules.json` at start.
+    public let bulletinRules: BulletinRules
     /// Column names and value words ledger imports understand, from `ledger_columns.json`.
     public let importColumns: ColumnCatalog
     public var importer: LedgerImporter { LedgerImporter(database: database, catalog: catalog(), columns: importColumns) }
@@ -55,6 +57,7 @@ public final class AppServices: Sendable {
         self.meetingSettings = try MeetingRepository.settings()
         self.indicators = try TargetRepository.catalog()
         self.assessmentScheme = try AssessmentRepository.scheme()
+        self.bulletinRules = try BulletinRepository.rules()
         self.importColumns = try ColumnCatalog.shipped()
         self.reference = ReferenceCache(catalog: try await ReferenceRepository(database: database).catalog())
         self.approvalData = Mutex(ApprovalData(

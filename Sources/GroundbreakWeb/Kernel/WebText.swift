@@ -12,6 +12,7 @@ enum WebText {
         static let statistics = "统计段落"
         static let warnings = "红黄绿灯"
         static let assessment = "考核排名"
+        static let bulletins = "通报"
         static let schemes = "分类口径"
         static let ledger = "项目台账"
         static let newProject = "录入项目"

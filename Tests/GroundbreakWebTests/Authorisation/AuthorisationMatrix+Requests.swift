@@ -275,6 +275,11 @@ extension AuthorisationMatrixTests {
             }
             return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
                                          form: [("version", String(version)), ("reason", "矩阵\(serial)"), ("yellow_R1", "3"), ("red_R1", "90")])
+        case BulletinsEndpoints.bulletinCreate.endpoint, BulletinsEndpoints.apiBulletinCreate.endpoint:
+            if endpoint.kind == .api {
+                return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, json: #"{"kind":"supervision","month":"2026-10"}"#)
+            }
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [("kind", "supervision"), ("month", "2026-10")])
         case ApprovalsEndpoints.apiWorkingDays.endpoint:
             return try await client.send(.get, endpoint.pattern + "?from=2025-01-20&add=51", as: fixture, signedIn: signedIn)
         default:
@@ -282,6 +287,7 @@ extension AuthorisationMatrixTests {
                 endpoint.target == .user ? world.targetUser : endpoint.target == .token ? world.token : endpoint.target == .batch ? world.batch
                     : endpoint.target == .position ? world.secretarySeat : endpoint.target == .problem ? (inScope ? world.problemA : world.problemB)
                     : endpoint.target == .supervisedItem ? (inScope ? world.itemA : world.itemB) : endpoint.target == .meeting ? (inScope ? world.meetingA : world.meetingB)
+                    : endpoint.target == .bulletin ? (inScope ? world.bulletinA : world.bulletinB)
                     : project))
             if endpoint.method == .get {
                 return try await client.send(.get, concrete, as: fixture, signedIn: signedIn)

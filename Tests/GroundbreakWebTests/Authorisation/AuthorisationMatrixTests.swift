@@ -39,6 +39,7 @@ struct AuthorisationMatrixTests {
     static let managesProblems: Set<Role> = [.admin, .center]
     static let handlesProblemA: Set<Role> = [.admin, .center, .department]
     static let supervises: Set<Role> = [.admin, .center, .supervision]
+    static let writesBulletins: Set<Role> = [.admin, .center, .supervision]
 
     /// Routes asked about an object in scope and one out of it.
     static func scoped(_ endpoint: Endpoint) -> Bool {
@@ -46,7 +47,7 @@ struct AuthorisationMatrixTests {
     }
 
     /// The objects the world has one of in scope and one out of scope.
-    static let scopedTargets: Set<ObjectTarget> = [.project, .approval, .report, .problem, .supervisedItem, .meeting, .file]
+    static let scopedTargets: Set<ObjectTarget> = [.project, .approval, .report, .problem, .supervisedItem, .meeting, .file, .bulletin]
     /// The objects every caller reaches alike (administrators' and the centre's own records).
     static let unscopedTargets: Set<ObjectTarget> = [.scheme, .schemeClass, .none, .user, .token, .batch, .position]
 
@@ -79,6 +80,7 @@ struct AuthorisationMatrixTests {
         SchemesEndpoints.feature: { SchemesEndpoints($0).map(success) },
         WarningsEndpoints.feature: { WarningsEndpoints($0).map(success) },
         AssessmentEndpoints.feature: { AssessmentEndpoints($0).map(success) },
+        BulletinsEndpoints.feature: { BulletinsEndpoints($0).map(success) },
         ApprovalsEndpoints.feature: { ApprovalsEndpoints($0).map(success) },
         MonthlyEndpoints.feature: { MonthlyEndpoints($0).map(success) },
         ProblemsEndpoints.feature: { ProblemsEndpoints($0).map(success) },
@@ -106,6 +108,9 @@ struct AuthorisationMatrixTests {
         case ProblemsEndpoints.problemRaiseFind.endpoint: "请填写项目"
         case SupervisionEndpoints.supervisionDecide.endpoint, SupervisionEndpoints.apiSupervisionDecide.endpoint: "不能“核销销号”"
         case ProblemsEndpoints.problemConfirm.endpoint, ProblemsEndpoints.apiProblemConfirm.endpoint: "不能“确认销号”"
+        case BulletinsEndpoints.bulletinSave.endpoint, BulletinsEndpoints.bulletinRegenerate.endpoint, BulletinsEndpoints.bulletinIssue.endpoint,
+             BulletinsEndpoints.bulletinDiscard.endpoint, BulletinsEndpoints.apiBulletinEdit.endpoint, BulletinsEndpoints.apiBulletinRegenerate.endpoint,
+             BulletinsEndpoints.apiBulletinIssue.endpoint, BulletinsEndpoints.apiBulletinDiscard.endpoint: "版本号"
         default: nil
         }
     }
@@ -181,7 +186,12 @@ struct AuthorisationMatrixTests {
             return managesProblems.contains(role) ? ok : .status(.forbidden)
         case .viewRanking:
             // The cross-unit table goes to every unit and leader; a secretary's or attraction officer's work is single projects.
-            return [.secretary, .attraction].contains(role) ? .status(.forbidden) : ok
+            if [.secretary, .attraction].contains(role) { return .status(.forbidden) }
+            // The out-of-scope bulletin is a draft: there only for those who write bulletins.
+            if endpoint.target == .bulletin && !inScope && !writesBulletins.contains(role) { return .status(.notFound) }
+            return ok
+        case .manageBulletins:
+            return writesBulletins.contains(role) ? ok : .status(.forbidden)
         case .viewSupervision, .answerSupervision:
             // A's item is owned by 市工信局 (the department caller), B's by 市交通局 (no caller).
             guard supervises.contains(role) || role == .department || role == .region else { return .status(.forbidden) }
@@ -229,6 +239,9 @@ struct AuthorisationMatrixTests {
         /// An evidence file on A's problem and one on B's (the out-of-scope file is B's evidence).
         var fileA: Int64
         var fileB: Int64
+        /// An issued bulletin (read by every reader of the ranking) and a draft (its writers' alone).
+        var bulletinA: Int64 = 0
+        var bulletinB: Int64 = 0
         /// 朝阳区's scheme and its one class (reference data: the same for every caller).
         var scheme: Int64 = 0
         var schemeClass: Int64 = 0
@@ -320,6 +333,14 @@ struct AuthorisationMatrixTests {
                      fileB: try await fixture.services.files.add(.problemEvidence(problemId: problems[1]), name: "b.png", bytes: tinyPNG, maxBytes: 1 << 20, actor: .system("test"), now: webNow).id)
         world.scheme = scheme.id
         world.schemeClass = schemeClass.id
+        let bulletins = fixture.services.bulletins
+        let section = [BulletinSection(heading: "一、总体情况", paragraphs: ["矩阵通报正文。"])]
+        let issued = try await bulletins.createDraft(kind: .supervision, month: Month(year: 2026, month: 10)!, title: "矩阵已印发通报", sections: section,
+                                                     actor: .system("test"), now: webNow)
+        world.bulletinA = try await bulletins.issue(id: issued.id, expectedVersion: issued.version, rules: fixture.services.bulletinRules, actor: .system("test"),
+                                                    today: webToday, now: webNow).id
+        world.bulletinB = try await bulletins.createDraft(kind: .supervision, month: Month(year: 2026, month: 10)!, title: "矩阵草稿", sections: section,
+                                                          actor: .system("test"), now: webNow).id
         return world
     }
 

@@ -22,5 +22,6 @@ enum Features {
         SchemesEndpoints.self,
         WarningsEndpoints.self,
         AssessmentEndpoints.self,
+        BulletinsEndpoints.self,
     ]
 }

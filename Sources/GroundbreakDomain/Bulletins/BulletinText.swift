@@ -1,0 +1,107 @@
+import Foundation
+
+/// A refused bulletin edit or issue, zh-CN.
+public enum BulletinEditText: Sendable, Equatable {
+    case issuedIsFrozen
+    case tooLong(max: Int)
+    case sectionCount(Int)
+    case headingRequired(Int)
+    case tooManyParagraphs(max: Int)
+
+    public var zh: String {
+        switch self {
+        case .issuedIsFrozen: "已印发的通报不能再改"
+        case .tooLong(let max): "不能超过 \(max) 个字"
+        case .sectionCount(let count): "通报有 \(count) 个部分，请逐一提交（表格随数据生成，不在此修改）"
+        case .headingRequired(let index): "第 \(index) 部分的标题不能为空"
+        case .tooManyParagraphs(let max): "每个部分最多 \(max) 段"
+        }
+    }
+}
+
+/// The bulletins' words, zh-CN: what a generated draft says before the centre edits it.
+public enum BulletinText {
+    public static func kind(_ kind: BulletinKind) -> String {
+        switch kind {
+        case .construction: "项目建设通报"
+        case .supervision: "督查通报"
+        }
+    }
+
+    public static func status(_ status: BulletinStatus) -> String {
+        switch status {
+        case .draft: "草稿"
+        case .issued: "已印发"
+        }
+    }
+
+    /// 一 … 十.
+    static let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    static func heading(_ index: Int, _ text: String) -> String { (index < numerals.count ? numerals[index] : String(index + 1)) + "、" + text }
+
+    static func constructionTitle(_ month: Month) -> String { "关于\(month.year)年1—\(month.month)月全市重大项目建设推进情况的通报" }
+    static func supervisionTitle(_ month: Month) -> String { "关于\(month.year)年\(month.month)月重大项目督办事项和问题办理情况的通报" }
+
+    static let city = "全市"
+    static let overall = "总体情况"
+    static let byUnit = "各县（市）区、开发区推进情况"
+    static let praised = "通报表扬"
+    static let criticised = "通报批评"
+    static let redList = "红灯项目"
+    static let requirements = "下步工作要求"
+    static let overdueItems = "逾期未办结的督办事项"
+    static let overdueUnits = "逾期问题较多的单位"
+
+    static func schedule(ahead: Int, behind: Int, units: Int) -> String {
+        "纳入考核排名的\(units)个县（市）区、开发区中，\(ahead)个单位完成投资达到或超过序时进度，\(behind)个单位落后于序时进度。"
+    }
+    static func noTarget(_ count: Int) -> String { count > 0 ? "另有\(count)个单位未下达年度投资目标。" : "" }
+    static let tableNote = "各单位数字为本年累计，完成投资为调度口径；红灯项目为生成本通报时的灯色。"
+    static func praise(_ names: [String]) -> String {
+        names.isEmpty ? "本期没有超额完成目标任务的单位。"
+            : names.joined(separator: "、") + "完成投资超额完成序时进度目标，各项考核指标均达到要求，予以通报表扬，优先评优。"
+    }
+    static func criticise(_ clauses: [String]) -> String {
+        clauses.isEmpty ? "本期没有未完成目标任务的单位。"
+            : clauses.joined(separator: "；") + "。以上单位未完成目标任务，取消本期评优资格，请认真分析原因，制定赶超措施，确保按期完成全年目标。"
+    }
+    static func behindClause(_ name: String, _ points: Double) -> String { String(format: "%@落后时间进度%.1f个百分点", name, points) }
+    static func missedClause(_ name: String) -> String { "\(name)部分考核指标未完成" }
+    static func redCount(_ count: Int, listed: Int, asOf: String) -> String {
+        count == 0 ? "截至\(asOf)，全市没有红灯项目。"
+            : "截至\(asOf)，全市红灯项目\(count)个" + (listed < count ? "，按总投资由大到小列出前\(listed)个" : "") + "。请属地和责任单位逐项制定整改措施，限期转灯。"
+    }
+    static func supervisionOverall(total: Int, overdue: Int, problems: Int, asOf: String) -> String {
+        "截至\(asOf)，在办督办事项\(total)件，其中逾期未办结\(overdue)件；问题清单中逾期未解决的问题\(problems)个。"
+    }
+    static func overdueList(_ count: Int, listed: Int) -> String {
+        count == 0 ? "本期没有逾期未办结的督办事项。"
+            : "逾期未办结的督办事项\(count)件" + (listed < count ? "，按逾期天数由多到少列出前\(listed)件" : "") + "，请责任单位于收到本通报后抓紧办结并反馈。"
+    }
+    static func overdueUnitsLine(_ clauses: [String]) -> String {
+        clauses.isEmpty ? "本期没有逾期未解决的问题。" : clauses.joined(separator: "、") + "逾期未解决的问题较多，请加快办理。"
+    }
+    static func unitProblems(_ name: String, _ count: Int) -> String { "\(name)（\(count)个）" }
+
+    static let serial = "序号"
+    static let unit = "单位"
+    static let rank = "排名"
+    static let change = "较上月"
+    static let investment = "完成投资（万元）"
+    static let completion = "完成率"
+    static let gap = "超/落后序时进度（百分点）"
+    static let underWay = "开复工项目"
+    static let newStartRate = "新开工率"
+    static let red = "红灯项目"
+    static let score = "综合得分"
+    static let project = "项目名称"
+    static let region = "属地"
+    static let reasons = "红灯原因"
+    static let item = "督办事项"
+    static let owner = "责任单位"
+    static let deadline = "办理时限"
+    static let daysLate = "逾期天数"
+    static let overdueProblems = "逾期问题"
+    static let none = "—"
+    static let notGiven = "未下达"
+}

@@ -1,0 +1,52 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+
+/// What a bulletin's draft is written from, gathered once: the month's 考核排名 table and today's
+/// red projects (项目建设通报), or today's overdue supervised items and problems (督查通报).
+enum BulletinDrafting {
+    /// `kind` and `month` from a form or a body: the kind required, the month the reporting month when absent, and begun.
+    static func read(kind: String?, month: String?, today: Day) -> Result<(BulletinKind, Month), ValidationFailure> {
+        var errors: [FieldError] = []
+        let kindText = (kind ?? "").trimmingCharacters(in: .whitespaces)
+        let parsedKind = BulletinKind(rawValue: kindText)
+        if kindText.isEmpty { errors.append(FieldError("kind", .required(field: "kind"))) }
+        else if parsedKind == nil { errors.append(FieldError("kind", .unknownCode(field: "kind", code: kindText))) }
+        var parsedMonth = ReportPages.reportingMonth(today)
+        let monthText = (month ?? "").trimmingCharacters(in: .whitespaces)
+        if !monthText.isEmpty {
+            if let value = Month.parse(monthText), Day.plausibleYears.contains(value.year) {
+                if value.firstDay > today { errors.append(FieldError("month", .fixed(WebText.Bulletins.badMonth(value.label)))) }
+                parsedMonth = value
+            } else {
+                errors.append(FieldError("month", .dateInvalid))
+            }
+        }
+        guard errors.isEmpty, let parsedKind else { return .failure(ValidationFailure(errors)) }
+        return .success((parsedKind, parsedMonth))
+    }
+
+    static func write(_ input: EndpointRequest, kind: BulletinKind, month: Month) async throws -> (title: String, sections: [BulletinSection]) {
+        let rules = input.services.bulletinRules
+        switch kind {
+        case .construction:
+            let table = try await AssessmentPages.table(input, month: month)
+            let lit = try await WarningPages.light(input, scope: .everything).lit.filter { $0.warning.colour == .red }
+            let red = lit.map { row in
+                BulletinWriter.RedProject(name: row.project.fields.name, unit: input.catalog.region(row.project.fields.regionCode)?.name ?? row.project.fields.regionCode,
+                                          total: row.project.fields.totalInvestment,
+                                          reasons: row.warning.reasons.filter { $0.colour == .red }.map(\.text).joined(separator: "；"))
+            }
+            return BulletinWriter.construction(month: month, table: table, red: red, asOf: input.today, rules: rules)
+        case .supervision:
+            let open = try await input.services.supervision.items(owners: nil, openOnly: true, limit: 100_000)
+            let overdue = open.filter { $0.isOverdue(on: input.today) }.map { item in
+                BulletinWriter.OverdueItem(content: item.content, owner: item.owner.name(input.catalog), deadline: item.deadline,
+                                           daysLate: item.deadline.days(until: input.today))
+            }
+            let problems = try await input.services.problems.all(reach: .all).filter { $0.isOverdue(on: input.today) }
+            let byOwner = Dictionary(grouping: problems.compactMap(\.owner), by: { $0 }).map { (unit: $0.key.name(input.catalog), count: $0.value.count) }
+            return BulletinWriter.supervision(month: month, openItems: open.count, overdue: overdue, overdueProblems: byOwner, asOf: input.today, rules: rules)
+        }
+    }
+}

@@ -1,0 +1,5 @@
+import GroundbreakStore
+
+extension AppServices {
+    var bulletins: BulletinRepository { BulletinRepository(database: database) }
+}
