@@ -44,7 +44,7 @@ public enum AssessmentText {
 
     /// `96.5`, `100`, `87.25`: a score or threshold without trailing zeros.
     public static func number(_ value: Double) -> String {
-        var text = String(format: "%.2f", value)
+        var text = Decimals.text(value, places: 2)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text
@@ -55,7 +55,7 @@ public enum AssessmentText {
         let figures = row.figures
         let done = "\(row.name)完成投资\(StatisticsText.amount(figures.investment))"
         guard let completion = figures.completionPercent, let gap = figures.gapPoints else { return done + "（未下达年度投资目标）" }
-        return done + String(format: "，为年度目标的%.1f%%，%@时间进度%.1f个百分点", completion, gap >= 0 ? "超过" : "落后", abs(gap))
+        return done + "，为年度目标的\(Decimals.percent(completion))，\(gap >= 0 ? "超过" : "落后")时间进度\(Decimals.text(abs(gap)))个百分点"
     }
 
     /// The sentence for the first and the last: `…，综合得分96.5分，位列全市第一；…，综合得分61分，排名末位。`

@@ -65,7 +65,7 @@ public enum BulletinText {
         clauses.isEmpty ? "本期没有未完成目标任务的单位。"
             : clauses.joined(separator: "；") + "。以上单位未完成目标任务，取消本期评优资格，请认真分析原因，制定赶超措施，确保按期完成全年目标。"
     }
-    static func behindClause(_ name: String, _ points: Double) -> String { String(format: "%@落后时间进度%.1f个百分点", name, points) }
+    static func behindClause(_ name: String, _ points: Double) -> String { "\(name)落后时间进度\(Decimals.text(points))个百分点" }
     static func missedClause(_ name: String) -> String { "\(name)部分考核指标未完成" }
     static func redCount(_ count: Int, listed: Int, asOf: String) -> String {
         count == 0 ? "截至\(asOf)，全市没有红灯项目。"

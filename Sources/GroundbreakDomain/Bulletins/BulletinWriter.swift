@@ -34,7 +34,7 @@ public enum BulletinWriter {
 
     typealias T = BulletinText
 
-    static func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0) } ?? T.none }
+    static func percent(_ value: Double?) -> String { value.map { Decimals.percent($0) } ?? T.none }
 
     /// 项目建设通报: the schedule in one paragraph with the first and the last, the cross-unit
     /// table, the units praised (超额完成) and criticised (未完成), the red list, the requirements.
@@ -48,7 +48,7 @@ public enum BulletinWriter {
                                    rows: rows.map { row in
             let f = row.figures
             return [String(row.rank), row.name, f.investment.formatted(in: .wan, decimals: 0), f.target == nil ? T.notGiven : percent(f.completionPercent),
-                    f.gapPoints.map { String(format: "%+.1f", $0) } ?? T.none, String(f.underWay), percent(f.newStartRate),
+                    f.gapPoints.map { Decimals.text($0, signed: true) } ?? T.none, String(f.underWay), percent(f.newStartRate),
                     f.red.map(String.init) ?? T.none, AssessmentText.number(row.score), AssessmentText.change(row.rankChange)]
         })
         let praised = rows.filter { $0.honours == .priority }.map(\.name)

@@ -213,9 +213,9 @@ public struct IndicatorReading: Sendable, Equatable {
         guard let target, let gap = gapPoints else { return "暂未下达目标" }
         let direction = gap >= 0 ? "超过" : "落后"
         if indicator.kind == .percent {
-            return String(format: "%.1f%%，目标 %.1f%%，%@目标 %.1f 个百分点", actual, target.value, gap >= 0 ? "高于" : "低于", abs(gap))
+            return "\(Decimals.percent(actual))，目标 \(Decimals.percent(target.value))，\(gap >= 0 ? "高于" : "低于")目标 \(Decimals.text(abs(gap))) 个百分点"
         }
-        return String(format: "为年度计划的 %.1f%%，%@时间进度 %.1f 个百分点", completionPercent ?? 0, direction, abs(gap))
+        return "为年度计划的 \(Decimals.percent(completionPercent ?? 0))，\(direction)时间进度 \(Decimals.text(abs(gap))) 个百分点"
     }
 }
 

@@ -24,10 +24,10 @@ public enum WarningText {
     }
 
     static func reason(_ measure: WarningMeasure, value: Double, threshold: Double, minimumYuan: Int64?) -> String {
-        let limit = threshold.rounded() == threshold ? String(Int(threshold)) : String(format: "%.1f", threshold)
+        let limit = threshold.rounded() == threshold ? String(Int(threshold)) : Decimals.text(threshold)
         let band = minimumYuan.map { StatisticsText.band(Money(yuan: $0)) } ?? ""
         switch measure {
-        case .behindSchedule: return String(format: "落后序时进度 %.1f 个百分点（阈值 %@）", value, limit)
+        case .behindSchedule: return "落后序时进度 \(Decimals.text(value)) 个百分点（阈值 \(limit)）"
         case .startSlip: return "超过计划开工日期 \(Int(value)) 天仍未开工（阈值 \(limit) 天）"
         case .approvalsOverdue: return "\(Int(value)) 个审批事项超时"
         case .problemsOverdue: return "\(Int(value)) 个问题逾期未解决"

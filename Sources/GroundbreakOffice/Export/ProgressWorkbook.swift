@@ -45,7 +45,7 @@ public struct ProgressWorkbook: Sendable {
         var serial = 0
         let classColumn = schemeName == nil ? 0 : 1
         func money(_ value: Money?, _ style: XLSXStyle) -> XLSXCell { value.map { .number($0.exactWanText, style) } ?? .blank(style) }
-        func percent(_ value: Double?, _ style: XLSXStyle) -> XLSXCell { value.map { .number(String(format: "%.2f", $0), style) } ?? .blank(style) }
+        func percent(_ value: Double?, _ style: XLSXStyle) -> XLSXCell { value.map { .number(Decimals.text($0, places: 2), style) } ?? .blank(style) }
         func totals(_ label: String, _ totals: ProgressTable.Totals) throws {
             var cells: [XLSXCell] = [.text(label, .totalLabel)] + pad(.totalLabel, 2 + classColumn)
             cells += [money(totals.total, .totalAmount), money(totals.plan, .totalAmount), money(totals.month, .totalAmount), money(totals.cumulative, .totalAmount)]

@@ -1,4 +1,5 @@
 import Foundation
+import GroundbreakDomain
 
 /// The cross-unit table's and assessment's page words, zh-CN.
 extension WebText {
@@ -47,8 +48,8 @@ extension WebText {
         static func filterText(_ month: String) -> String { "\(month)（本年累计），县（市）区、开发区" }
         static func fileName(_ month: String) -> String { "考核排名-\(month).xlsx" }
         static func count(_ count: Int) -> String { "共 \(count) 个单位" }
-        static func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0) } ?? none }
-        static func points(_ value: Double?) -> String { value.map { String(format: "%+.1f", $0) } ?? none }
+        static func percent(_ value: Double?) -> String { value.map { Decimals.percent($0) } ?? none }
+        static func points(_ value: Double?) -> String { value.map { Decimals.text($0, signed: true) } ?? none }
         static func ratio(_ part: Int, _ whole: Int) -> String { "\(part)/\(whole)" }
         static func badMonth(_ month: String) -> String { "\(month) 尚未开始，没有可考核的数字" }
     }

@@ -111,7 +111,7 @@ enum AnnualPlanPages {
             .p(.text(plan.map { plan in
                 WebText.Monthly.planLine(ProjectReportsPage.wan(plan.plannedInvestment), plan.nature.label, plan.inStartList ? WebText.Monthly.inStartListNote : "",
                                          plan.campaign.isEmpty ? "" : WebText.Monthly.campaignNote(plan.campaign))
-                    + WebText.Monthly.yearDispatchDone(ProjectReportsPage.wan(yearDispatch)) + (share.map { WebText.Monthly.shareOfPlan(String(format: "%.1f", $0)) } ?? "") + "。"
+                    + WebText.Monthly.yearDispatchDone(ProjectReportsPage.wan(yearDispatch)) + (share.map { WebText.Monthly.shareOfPlan(Decimals.text($0)) } ?? "") + "。"
             } ?? WebText.Monthly.noAnnualPlan)),
             .if(canEdit, .form(.method(.post), .action(esc(Route.projectPlans(project.id).path)), .class("project-form"),
                 Layout.csrfField(context),

@@ -177,7 +177,7 @@ struct TargetsPage {
         switch kind {
         case .amount: return Money(approximately: value).map { $0.formatted(in: .wan, grouped: true) + WebText.Monthly.wanSuffix } ?? "—"
         case .count: return String(format: WebText.Monthly.countFormat, value)
-        case .percent: return String(format: "%.1f%%", value)
+        case .percent: return Decimals.percent(value)
         }
     }
 

@@ -34,7 +34,7 @@ enum Format {
 
     /// A share (0…1) as a percentage with one decimal: 0.746 → 74.6%; "—" when there is none.
     static func share(_ share: Double?) -> String {
-        share.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
+        share.map { Decimals.percent($0 * 100) } ?? "—"
     }
 
     static func count(_ value: Int) -> String {

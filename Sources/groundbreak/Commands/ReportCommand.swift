@@ -87,7 +87,7 @@ extension Work {
         for row in table.rows {
             let f = row.figures
             lines.append([String(row.rank), row.name, AssessmentText.change(row.rankChange), AssessmentText.number(row.score), f.investment.formatted(in: .wan, decimals: 0),
-                          f.completionPercent.map { String(format: "%.1f%%", $0) } ?? "—", f.gapPoints.map { String(format: "%+.1f", $0) } ?? "—",
+                          f.completionPercent.map { Decimals.percent($0) } ?? "—", f.gapPoints.map { Decimals.text($0, signed: true) } ?? "—",
                           AssessmentText.honours(row.honours)].joined(separator: "\t"))
         }
         lines.append(AssessmentText.sentence(table, scope: T.cityScope))

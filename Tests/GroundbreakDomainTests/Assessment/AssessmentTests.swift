@@ -149,3 +149,14 @@ struct AssessmentTests {
             == "甲区完成投资2亿元（未下达年度投资目标），综合得分90分；乙区完成投资2亿元（未下达年度投资目标），综合得分90分，并列全市第一；丙区完成投资2亿元（未下达年度投资目标），综合得分50分，排名末位。")
     }
 }
+
+@Suite("Decimals as officials round")
+struct DecimalsTests {
+    @Test("half away from zero (四舍五入), where printf would round half to even; a value stored a hair below its half still rounds up")
+    func rounding() {
+        #expect(Decimals.text(6.25) == "6.3" && Decimals.text(-6.25) == "-6.3" && Decimals.text(6.24) == "6.2")
+        #expect(Decimals.text(0.125, places: 2) == "0.13" && Decimals.text(1.005, places: 2) == "1.01")
+        #expect(Decimals.text(2.5, places: 0) == "3" && Decimals.text(0, signed: true) == "+0.0" && Decimals.text(-0.04, signed: true) == "+0.0", "never −0.0")
+        #expect(Decimals.percent(86.15) == "86.2%")
+    }
+}
