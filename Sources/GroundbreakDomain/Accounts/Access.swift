@@ -47,6 +47,9 @@ public struct Principal: Sendable, Equatable {
     public var positionId: Int64?
     /// Must change the password before doing anything else.
     public var mustChangePassword: Bool
+    /// The projects the user's seat follows by leading a task force or one of its groups (专班):
+    /// read as part of what the user may see.
+    public var followedProjects: Set<Int64> = []
 
     public init(userId: Int64, username: String, displayName: String, roles: Set<Role>, unit: OrgUnit?, positionId: Int64?, mustChangePassword: Bool = false) {
         self.userId = userId
@@ -73,6 +76,8 @@ public struct ScopeRule: Sendable, Equatable, Hashable {
         case departments(Set<String>, includingSupport: Bool)
         case secretaryPositions(Set<Int64>)
         case sponsorPositions(Set<Int64>)
+        /// Named projects: those a task-force seat follows.
+        case projects(Set<Int64>)
     }
 
     public var reach: Reach
@@ -95,6 +100,7 @@ public struct ScopeRule: Sendable, Equatable, Hashable {
             return support && !codes.isDisjoint(with: fields.supportDepartmentCodes)
         case .secretaryPositions(let ids): return fields.secretaryPositionId.map(ids.contains) ?? false
         case .sponsorPositions(let ids): return fields.sponsorPositionId.map(ids.contains) ?? false
+        case .projects(let ids): return ids.contains(project.id)
         }
     }
 }
@@ -140,6 +146,7 @@ public struct ProjectScope: Sendable, Equatable {
             case .departments(let codes, let support): return "d\(support ? "+" : ""):\(codes.sorted().joined(separator: ","))/\(stages)"
             case .secretaryPositions(let ids): return "sec:\(ids.sorted().map(String.init).joined(separator: ","))/\(stages)"
             case .sponsorPositions(let ids): return "spo:\(ids.sorted().map(String.init).joined(separator: ","))/\(stages)"
+            case .projects(let ids): return "p:\(ids.sorted().map(String.init).joined(separator: ","))/\(stages)"
             }
         }.sorted().joined(separator: ";")
     }

@@ -53,6 +53,8 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     case viewRanking
     /// Drafting, editing, issuing and discarding bulletins (通报): the centre, the supervision office, administrators.
     case manageBulletins
+    /// Setting up task forces (专班) and naming projects to their groups: the centre, administrators.
+    case manageTaskForces
 }
 
 /// The one place that decides who may do what to which project.
@@ -78,6 +80,8 @@ public enum Policy {
         for role in principal.roles.sorted() {
             rules += grant(role, action, principal, catalog)
         }
+        // A task force's or group's leader reads the projects it follows, whatever the role.
+        if action == .viewProjects && !principal.followedProjects.isEmpty { rules.append(ScopeRule(.projects(principal.followedProjects))) }
         if rules.contains(where: { $0.reach == .everything && $0.stages == nil }) { return .everything }
         return ProjectScope(Array(Set(rules)).sorted { "\($0)" < "\($1)" })
     }
@@ -97,7 +101,7 @@ public enum Policy {
         case .viewApprovals, .handleApprovals:
             let projects = scope(for: action == .viewApprovals ? .viewProjects : .editProject, of: principal, catalog: catalog)
             return projects.isEmpty && approvalDepartments(of: principal).isEmpty ? .deny : .allow
-        case .organiseApprovals, .reviewReports, .setTargets, .manageProblems, .manageSchemes, .manageWarnings:
+        case .organiseApprovals, .reviewReports, .setTargets, .manageProblems, .manageSchemes, .manageWarnings, .manageTaskForces:
             return principal.roles.isDisjoint(with: [.admin, .center]) ? .deny : .allow
         case .raiseEnterpriseProblem:
             return runsProblems(principal) || (principal.roles.contains(.region) && principal.unit?.kind == .region) ? .allow : .deny

@@ -21,6 +21,7 @@ public enum FieldLabels {
         "problems": ["text": "办理情况"],
         "bulletins": ["title": "通报标题", "kind": "通报类型", "month": "通报月份", "sections": "通报正文"],
         "assessment": ["month": "考核月份"],
+        "taskforces": ["name": "专班名称", "unit": "所属县（市）区、开发区", "duty": "职责", "groups": "工作组", "seats": "岗位", "projects": "项目"],
     ]
 }
 
@@ -98,6 +99,9 @@ extension DomainText {
         "since": "任职日期",
         "month": "填报月份",
         "sections": "正文",
+        "groups": "工作组",
+        "seats": "岗位",
+        "projects": "项目",
         "dispatch": "本月完成投资（调度口径，万元）",
         "statistical": "本月完成投资（统计口径，万元）",
         "progressText": "形象进度",

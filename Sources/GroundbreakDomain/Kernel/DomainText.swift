@@ -28,6 +28,7 @@ public enum DomainText: Sendable, Equatable {
     case scheme(SchemeText)
     case warning(WarningEditText)
     case bulletin(BulletinEditText)
+    case taskForce(TaskForceText)
     case file(FileText)
     case dateBeforeApplication
     case dateBeforeAcceptance
@@ -112,6 +113,7 @@ public enum DomainText: Sendable, Equatable {
         case .meeting(let text): text.zh
         case .scheme(let text): text.zh
         case .bulletin(let text): text.zh
+        case .taskForce(let text): text.zh
         case .warning(let text): text.zh
         case .file(let text): text.zh
         case .stage(let stage):

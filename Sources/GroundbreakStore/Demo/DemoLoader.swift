@@ -80,7 +80,10 @@ public struct DemoLoader: Sendable {
             return problems
         }
         // Meetings and supervised items only with a store's first demo load: a second load adds projects.
-        if nextProject == 1 { _ = try await DemoMeetings.load(database: database, catalog: catalog, today: today, actor: actor, now: now) }
+        if nextProject == 1 {
+            _ = try await DemoMeetings.load(database: database, catalog: catalog, today: today, actor: actor, now: now)
+            _ = try await DemoTaskForces.load(database: database, catalog: catalog, today: today, seed: seed, actor: actor, now: now)
+        }
         return Summary(projects: dataset.projects.count, seats: dataset.seats.count, approvals: approvals.records.count, reports: reports.count, problems: problems)
     }
 

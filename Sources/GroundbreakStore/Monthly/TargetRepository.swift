@@ -74,6 +74,12 @@ public struct TargetRepository: Sendable {
         }
     }
 
+    /// Each project's year-to-date dispatch figure through `month` (closed months as frozen).
+    public func yearDispatch(of ids: Set<Int64>, through month: Month) async throws -> [Int64: Money] {
+        let reports = try await asReported(try await MonthlyReportRepository(database: database).reports(from: Month(year: month.year, month: 1)!, through: month))
+        return Dictionary(grouping: reports.filter { ids.contains($0.projectId) }, by: \.projectId).mapValues { ReportTotals($0, through: month).yearDispatch }
+    }
+
     /// What a unit's figures are computed from, as far as `scope` reaches, through `month`.
     public func inputs(unit: TargetUnit, month: Month, scope: ProjectScope, catalog: ReferenceCatalog) async throws -> IndicatorCalculator.Inputs {
         let projects = try await ProjectRepository(database: database).projects(inStages: Stage.allCases, scope: scope)

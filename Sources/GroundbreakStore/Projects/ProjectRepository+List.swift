@@ -202,6 +202,8 @@ extension ProjectRepository {
                 reach = ids.isEmpty ? "1 = 0" : "secretary_position_id IN (\(binds: ids.sorted()))"
             case .sponsorPositions(let ids):
                 reach = ids.isEmpty ? "1 = 0" : "sponsor_position_id IN (\(binds: ids.sorted()))"
+            case .projects(let ids):
+                reach = ids.isEmpty ? "1 = 0" : "projects.id IN (\(binds: ids.sorted()))"
             }
             if let stages = rule.stages {
                 reach = "(\(reach) AND stage IN (\(binds: stages.map(\.rawValue).sorted())))"

@@ -13,6 +13,7 @@ enum WebText {
         static let warnings = "红黄绿灯"
         static let assessment = "考核排名"
         static let bulletins = "通报"
+        static let taskForces = "专班"
         static let schemes = "分类口径"
         static let ledger = "项目台账"
         static let newProject = "录入项目"

@@ -288,6 +288,8 @@ extension AuthorisationMatrixTests {
                     : endpoint.target == .position ? world.secretarySeat : endpoint.target == .problem ? (inScope ? world.problemA : world.problemB)
                     : endpoint.target == .supervisedItem ? (inScope ? world.itemA : world.itemB) : endpoint.target == .meeting ? (inScope ? world.meetingA : world.meetingB)
                     : endpoint.target == .bulletin ? (inScope ? world.bulletinA : world.bulletinB)
+                    : endpoint.target == .taskForce ? (inScope ? world.taskForceA : world.taskForceB)
+                    : endpoint.target == .workingGroup ? (inScope ? world.groupA : world.groupB)
                     : project))
             if endpoint.method == .get {
                 return try await client.send(.get, concrete, as: fixture, signedIn: signedIn)

@@ -47,7 +47,7 @@ struct AuthorisationMatrixTests {
     }
 
     /// The objects the world has one of in scope and one out of scope.
-    static let scopedTargets: Set<ObjectTarget> = [.project, .approval, .report, .problem, .supervisedItem, .meeting, .file, .bulletin]
+    static let scopedTargets: Set<ObjectTarget> = [.project, .approval, .report, .problem, .supervisedItem, .meeting, .file, .bulletin, .taskForce, .workingGroup]
     /// The objects every caller reaches alike (administrators' and the centre's own records).
     static let unscopedTargets: Set<ObjectTarget> = [.scheme, .schemeClass, .none, .user, .token, .batch, .position]
 
@@ -81,6 +81,7 @@ struct AuthorisationMatrixTests {
         WarningsEndpoints.feature: { WarningsEndpoints($0).map(success) },
         AssessmentEndpoints.feature: { AssessmentEndpoints($0).map(success) },
         BulletinsEndpoints.feature: { BulletinsEndpoints($0).map(success) },
+        TaskForcesEndpoints.feature: { TaskForcesEndpoints($0).map(success) },
         ApprovalsEndpoints.feature: { ApprovalsEndpoints($0).map(success) },
         MonthlyEndpoints.feature: { MonthlyEndpoints($0).map(success) },
         ProblemsEndpoints.feature: { ProblemsEndpoints($0).map(success) },
@@ -110,7 +111,8 @@ struct AuthorisationMatrixTests {
         case ProblemsEndpoints.problemConfirm.endpoint, ProblemsEndpoints.apiProblemConfirm.endpoint: "不能“确认销号”"
         case BulletinsEndpoints.bulletinSave.endpoint, BulletinsEndpoints.bulletinRegenerate.endpoint, BulletinsEndpoints.bulletinIssue.endpoint,
              BulletinsEndpoints.bulletinDiscard.endpoint, BulletinsEndpoints.apiBulletinEdit.endpoint, BulletinsEndpoints.apiBulletinRegenerate.endpoint,
-             BulletinsEndpoints.apiBulletinIssue.endpoint, BulletinsEndpoints.apiBulletinDiscard.endpoint: "版本号"
+             BulletinsEndpoints.apiBulletinIssue.endpoint, BulletinsEndpoints.apiBulletinDiscard.endpoint, TaskForcesEndpoints.groupProjects.endpoint,
+             TaskForcesEndpoints.apiGroupProjects.endpoint: "版本号"
         default: nil
         }
     }
@@ -138,6 +140,12 @@ struct AuthorisationMatrixTests {
             // No matrix caller sits in a department that approves B's items (市发改委, 自然资源局,
             // 住建局, 生态环境局); the approving department's reach is tested on its own.
             if endpoint.target == .project && !inScope && !seesB.contains(role) { return .status(.notFound) }
+            // A task force is read where the reach covers its unit (A's is 朝阳区's, B's 九台区's), and by the seats leading it
+            // (the sponsor's seat leads a group of A's).
+            if [.taskForce, .workingGroup].contains(endpoint.target) {
+                let covers: Set<Role> = [.admin, .center, .region, .attraction, .supervision, .statistics, .viewer]
+                return (inScope ? covers.union([.sponsor]) : seesB).contains(role) ? ok : .status(.notFound)
+            }
             // Targets are read per unit, and only for a unit all of whose projects the caller sees;
             // a secretary or a sponsor follows seats, not a unit (the page tells them so).
             let unitFigures = endpoint == MonthlyEndpoints.apiTargets || endpoint == MonthlyEndpoints.targetsXLSX
@@ -192,6 +200,8 @@ struct AuthorisationMatrixTests {
             return ok
         case .manageBulletins:
             return writesBulletins.contains(role) ? ok : .status(.forbidden)
+        case .manageTaskForces:
+            return managesProblems.contains(role) ? ok : .status(.forbidden)
         case .viewSupervision, .answerSupervision:
             // A's item is owned by 市工信局 (the department caller), B's by 市交通局 (no caller).
             guard supervises.contains(role) || role == .department || role == .region else { return .status(.forbidden) }
@@ -242,6 +252,11 @@ struct AuthorisationMatrixTests {
         /// An issued bulletin (read by every reader of the ranking) and a draft (its writers' alone).
         var bulletinA: Int64 = 0
         var bulletinB: Int64 = 0
+        /// 朝阳区's task force (a group led by the sponsor's seat, following A) and 九台区's (following B), and a group of each.
+        var taskForceA: Int64 = 0
+        var taskForceB: Int64 = 0
+        var groupA: Int64 = 0
+        var groupB: Int64 = 0
         /// 朝阳区's scheme and its one class (reference data: the same for every caller).
         var scheme: Int64 = 0
         var schemeClass: Int64 = 0
@@ -339,6 +354,17 @@ struct AuthorisationMatrixTests {
                                                      actor: .system("test"), now: webNow)
         world.bulletinA = try await bulletins.issue(id: issued.id, expectedVersion: issued.version, rules: fixture.services.bulletinRules, actor: .system("test"),
                                                     today: webToday, now: webNow).id
+        let forces = fixture.services.taskForces
+        let forceA = try await forces.create(TaskForce(unit: OrgUnit(kind: .region, code: "220104"), name: "朝阳区矩阵专班", groups: [
+            WorkingGroup(name: "矩阵工作组", leaderSeats: [sponsor], projectIds: [a]),
+        ]), catalog: catalog, actor: .system("test"), now: webNow)
+        let forceB = try await forces.create(TaskForce(unit: OrgUnit(kind: .region, code: "220113"), name: "九台区矩阵专班", groups: [
+            WorkingGroup(name: "矩阵工作组", projectIds: [b]),
+        ]), catalog: catalog, actor: .system("test"), now: webNow)
+        world.taskForceA = forceA.id
+        world.taskForceB = forceB.id
+        world.groupA = forceA.groups[0].id
+        world.groupB = forceB.groups[0].id
         world.bulletinB = try await bulletins.createDraft(kind: .supervision, month: Month(year: 2026, month: 10)!, title: "矩阵草稿", sections: section,
                                                           actor: .system("test"), now: webNow).id
         return world

@@ -37,7 +37,8 @@ struct EveryLinkTests {
          .statisticsDocx([("unit", "220105")]), .schemes(region: "220105"), .progressXLSX([("unit", "220105")], group: .band), .createScheme, .addSchemeClass(id), .editSchemeClass(id),
          .warnings(), .warningsXLSX(WarningFilter()), .warningRules, .saveWarningRules,
          .assessment(), .assessment(month: Month(year: 2026, month: 10)!), .assessmentXLSX(month: Month(year: 2026, month: 10)!),
-         .bulletins, .createBulletin, .bulletin(id), .saveBulletin(id), .regenerateBulletin(id), .issueBulletin(id), .discardBulletin(id), .bulletinDocx(id)]
+         .bulletins, .createBulletin, .bulletin(id), .saveBulletin(id), .regenerateBulletin(id), .issueBulletin(id), .discardBulletin(id), .bulletinDocx(id),
+         .taskForces, .taskForce(id), .workingGroup(id), .workingGroupXLSX(id), .workingGroupProjects(id)]
     }
 
     @Test("every link's path is its endpoint's pattern, and every page the router serves by GET has a typed link")

@@ -31,7 +31,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 }
                 throw AppError(.unauthorized, kind: "invalid-token", title: WebText.Errors.invalidToken)
             }
-            context.principal = user.principal
+            context.principal = try await principal(of: user)
             context.apiToken = token
             if token.lastUsedAt.map({ now.timeIntervalSince($0) >= Self.touchInterval }) ?? true {
                 try await services.tokens.touch(id: token.id, now: now, path: request.uri.path, actor: context.auditActor)
@@ -47,9 +47,16 @@ struct AuthenticationMiddleware: RouterMiddleware {
                     try await services.sessions.touch(tokenHash: session.tokenHash, now: now)
                 }
                 context.session = session
-                context.principal = user.principal
+                context.principal = try await principal(of: user)
             }
         }
         return try await next(request, context)
+    }
+
+    /// The user as the policy sees them: with the projects their seat follows through a task force.
+    func principal(of user: UserAccount) async throws -> Principal {
+        var principal = user.principal
+        if let seat = principal.positionId { principal.followedProjects = try await services.taskForces.followedProjects(seat: seat) }
+        return principal
     }
 }

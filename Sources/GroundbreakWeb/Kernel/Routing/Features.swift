@@ -23,5 +23,6 @@ enum Features {
         WarningsEndpoints.self,
         AssessmentEndpoints.self,
         BulletinsEndpoints.self,
+        TaskForcesEndpoints.self,
     ]
 }

@@ -1,0 +1,41 @@
+import GroundbreakDomain
+
+/// 专班: task forces, their working groups, and what each group follows.
+enum TaskForcesEndpoints: String, EndpointSet {
+    case taskForcesPage, taskForceShow, groupShow, groupXLSX, groupProjects
+    case apiTaskForces, apiTaskForceCreate, apiTaskForce, apiGroup, apiGroupProjects
+
+    static let navigation = [NavigationEntry(.taskForces, order: 48, label: WebText.Nav.taskForces, route: .taskForces, requires: .viewProjects)]
+
+    static let feature = "taskforces"
+
+    var declaration: EndpointDeclaration {
+        switch self {
+        case .taskForcesPage: .get("/taskforces", .viewProjects, TaskForcePages.list)
+        case .taskForceShow: .get("/taskforces/:id", .viewProjects, on: .taskForce, TaskForcePages.show)
+        case .groupShow: .get("/working-groups/:id", .viewProjects, on: .workingGroup, TaskForcePages.group)
+        case .groupXLSX: .get("/working-groups/:id/projects.xlsx", .viewProjects, on: .workingGroup, TaskForcePages.groupXLSX)
+        case .groupProjects: .post("/working-groups/:id/projects", .manageTaskForces, on: .workingGroup, TaskForcePages.changeProjects)
+        case .apiTaskForces: .get("/api/v1/task-forces", .viewProjects, TaskForcesAPI.list)
+        case .apiTaskForceCreate: .post("/api/v1/task-forces", .manageTaskForces, TaskForcesAPI.create)
+        case .apiTaskForce: .get("/api/v1/task-forces/:id", .viewProjects, on: .taskForce, TaskForcesAPI.show)
+        case .apiGroup: .get("/api/v1/working-groups/:id", .viewProjects, on: .workingGroup, TaskForcesAPI.group)
+        case .apiGroupProjects: .post("/api/v1/working-groups/:id/projects", .manageTaskForces, on: .workingGroup, TaskForcesAPI.changeProjects)
+        }
+    }
+}
+
+/// The feature's typed links.
+extension Route {
+    private typealias E = TaskForcesEndpoints
+
+    static var taskForces: Route { Route(E.taskForcesPage) }
+    static func taskForce(_ id: Int64) -> Route { Route(E.taskForceShow, id: id) }
+    static func workingGroup(_ id: Int64) -> Route { Route(E.groupShow, id: id) }
+    static func workingGroupXLSX(_ id: Int64) -> Route { Route(E.groupXLSX, id: id) }
+    static func workingGroupProjects(_ id: Int64) -> Route { Route(E.groupProjects, id: id) }
+}
+
+extension NavItem {
+    static let taskForces = NavItem("taskforces")
+}

@@ -1,0 +1,5 @@
+import GroundbreakStore
+
+extension AppServices {
+    var taskForces: TaskForceRepository { TaskForceRepository(database: database) }
+}
