@@ -77,6 +77,8 @@ public struct GroupFigures: Sendable, Equatable {
     public var byStage: [Stage: Int]
     public var planned: Money
     public var yearDispatch: Money
+    /// This year's dispatch figure of the projects that have a plan: what the plan is measured against.
+    public var plannedDispatch: Money
     public var openProblems: Int
     public var overdueProblems: Int
     public var red: Int
@@ -88,14 +90,16 @@ public struct GroupFigures: Sendable, Equatable {
         byStage = Dictionary(grouping: projects, by: \.stage).mapValues(\.count)
         planned = ids.reduce(.zero) { $0 + (plans[$1] ?? .zero) }
         self.yearDispatch = ids.reduce(.zero) { $0 + (yearDispatch[$1] ?? .zero) }
+        plannedDispatch = ids.filter { plans[$0] != nil }.reduce(.zero) { $0 + (yearDispatch[$1] ?? .zero) }
         let own = problems.filter { $0.projectId.map(ids.contains) ?? false }
         openProblems = own.filter { ![.resolved, .closed].contains($0.status) }.count
         overdueProblems = own.filter { $0.isOverdue(on: today) }.count
         red = ids.filter { lights[$0] == .red }.count
     }
 
-    /// The year's dispatch figure as a share of the plans, in percent; nil without a plan.
+    /// The planned projects' dispatch figure as a share of their plans, in percent; nil without a
+    /// plan. (Projects without a plan this year are not measured against anyone's plan.)
     public var completionPercent: Double? {
-        planned > .zero ? Double(yearDispatch.yuan) / Double(planned.yuan) * 100 : nil
+        planned > .zero ? Double(plannedDispatch.yuan) / Double(planned.yuan) * 100 : nil
     }
 }

@@ -50,9 +50,9 @@ struct RoleWalkThroughTests {
             }
             let common = ["/", "/projects", "@project", "/problems", "@problem", "/reports", "/notifications", "/targets"]
             let readers = [
-                Reader(role: "centre", username: "walk-centre", pages: common + ["/supervision", "/meetings", "/approvals", "/reports/grid", "/stats", "/imports", "/screen", "/statistics", "/schemes", "/warnings", "/warnings/rules", "/assessment"]),
+                Reader(role: "centre", username: "walk-centre", pages: common + ["/supervision", "/meetings", "/approvals", "/reports/grid", "/stats", "/imports", "/screen", "/statistics", "/schemes", "/warnings", "/warnings/rules", "/assessment", "/bulletins", "/taskforces", "@group"]),
                 Reader(role: "department", username: "walk-department", pages: common + ["/approvals", "/supervision"]),
-                Reader(role: "region", username: "walk-region", pages: common + ["/supervision", "/reports/grid", "/statistics", "/warnings", "/assessment"]),
+                Reader(role: "region", username: "walk-region", pages: common + ["/supervision", "/reports/grid", "/statistics", "/warnings", "/assessment", "/bulletins", "/taskforces"]),
                 Reader(role: "secretary", username: "walk-secretary", pages: common + ["/reports/grid"]),
                 Reader(role: "sponsor", username: "walk-sponsor", pages: common + ["/assessment"]),
                 Reader(role: "supervision", username: "walk-supervision", pages: ["/", "/supervision", "@item", "/meetings"]),
@@ -98,11 +98,16 @@ struct RoleWalkThroughTests {
             var path = page
             if page.hasPrefix("@") {
                 // The first row of the list the object lives in.
-                let list = ["@project": "/projects", "@problem": "/problems?view=all", "@item": "/supervision?all=true"][page]!
-                try await driver.open(base + list)
-                guard let href = try await driver.script("var a = document.querySelector('td.name a, table.ledger tbody a'); return a ? a.getAttribute('href') : null;") as? String
-                else { continue }
-                path = href
+                // A working group is two rows down: the first task force's first group.
+                let list = ["@project": "/projects", "@problem": "/problems?view=all", "@item": "/supervision?all=true", "@group": "/taskforces"][page]!
+                path = list
+                for _ in 0..<(page == "@group" ? 2 : 1) {
+                    try await driver.open(base + path)
+                    guard let href = try await driver.script("var a = document.querySelector('td.name a, table.ledger tbody a'); return a ? a.getAttribute('href') : null;") as? String
+                    else { break }
+                    path = href
+                }
+                if path == list { continue }
             }
             try await driver.open(base + path)
             try await driver.waitUntil { !(try await driver.title()).isEmpty }
