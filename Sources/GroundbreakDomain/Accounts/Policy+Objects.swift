@@ -23,3 +23,16 @@ extension Policy {
         return covers || principal.positionId.map(seats.contains) == true ? .allow : .notFound
     }
 }
+
+extension Policy {
+    /// Whose portfolio `principal` may read: their own seat's, or any seat's for the centre and administrators.
+    public static func mayReadPortfolio(of seat: Int64, principal: Principal?, catalog: ReferenceCatalog) -> Bool {
+        guard let principal, decide(.viewPortfolio, for: principal, catalog: catalog) == .allow else { return false }
+        return principal.positionId == seat || readsEveryPortfolio(principal)
+    }
+
+    /// The centre and administrators read every leader's portfolio.
+    public static func readsEveryPortfolio(_ principal: Principal?) -> Bool {
+        !(principal?.roles.isDisjoint(with: [.admin, .center]) ?? true)
+    }
+}

@@ -55,6 +55,9 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     case manageBulletins
     /// Setting up task forces (专班) and naming projects to their groups: the centre, administrators.
     case manageTaskForces
+    /// A sponsoring leader's portfolio (包保项目 and its 四率): the leader's own seat; the centre and
+    /// administrators any seat.
+    case viewPortfolio
 }
 
 /// The one place that decides who may do what to which project.
@@ -121,6 +124,8 @@ public enum Policy {
             return principal.roles.isDisjoint(with: rankingReaders) ? .deny : .allow
         case .manageBulletins:
             return principal.roles.isDisjoint(with: bulletinWriters) ? .deny : .allow
+        case .viewPortfolio:
+            return principal.roles.isDisjoint(with: [.admin, .center]) && !(principal.roles.contains(.sponsor) && principal.positionId != nil) ? .deny : .allow
         }
     }
 

@@ -12,6 +12,13 @@ public struct TaskForceRepository: Sendable {
 
     enum SeatRole: String { case leader, deputy, groupLeader, groupMember }
 
+    /// 四率's definitions (`four_rates.json`): each rate once, or the file is refused by name.
+    public static func fourRates() throws -> FourRateCatalog {
+        let catalog = try ReferenceDataLoader.bundledJSON("four_rates.json", as: FourRateCatalog.self)
+        guard catalog.isComplete else { throw ReferenceDataLoader.BadReferenceFile(file: "four_rates.json", reason: "each of the four rates exactly once") }
+        return catalog
+    }
+
     /// Keeps a whole task force with its groups, seats and followed projects and classes.
     public func create(_ draft: TaskForce, catalog: ReferenceCatalog, actor: AuditActor, now: Date) async throws -> TaskForce {
         let errors = TaskForceRules.problems(draft, catalog: catalog)

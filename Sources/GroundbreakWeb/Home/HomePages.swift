@@ -90,12 +90,14 @@ enum HomePages {
         }
 
         mutating func sponsor() async throws -> HomeSection {
-            HomeSection(title: T.sponsor, tiles: [
+            var section = HomeSection(title: T.sponsor, tiles: [
                 try await projects().tile(T.myProjects, .plain),
                 try await problems { $0.view = .escalated }.tile(T.problemsRisenToLeaders, .warn),
                 try await problems { $0.view = .overdue }.tile(T.problemsOverdue, .bad),
                 try await reports([.missing]).tile(T.reportsMissing(month.label), .bad),
             ])
+            if context.may(.viewPortfolio) { section.actions.append((T.portfolio, .portfolio())) }
+            return section
         }
 
         mutating func secretary() async throws -> HomeSection {

@@ -5,6 +5,7 @@ extension WebText {
         static func greeting(_ name: some CustomStringConvertible, _ today: some CustomStringConvertible) -> String { "\(name)，今天是 \(today)。" }
         static let centre = "项目中心：本月调度"
         static let sponsor = "包保项目"
+        static let portfolio = "四率与灯色"
         static let secretary = "我的项目"
         static let unit = "本单位"
         static let supervision = "督查督办"

@@ -28,6 +28,8 @@ public final class AppServices: Sendable {
     public let assessmentScheme: AssessmentScheme
     /// Bulletins' mastheads, issuers, numbers and requirements, read from `bulletin_rules.json` at start.
     public let bulletinRules: BulletinRules
+    /// 四率's definitions, read from `four_rates.json` at start.
+    public let fourRates: FourRateCatalog
     /// Column names and value words ledger imports understand, from `ledger_columns.json`.
     public let importColumns: ColumnCatalog
     public var importer: LedgerImporter { LedgerImporter(database: database, catalog: catalog(), columns: importColumns) }
@@ -58,6 +60,7 @@ public final class AppServices: Sendable {
         self.indicators = try TargetRepository.catalog()
         self.assessmentScheme = try AssessmentRepository.scheme()
         self.bulletinRules = try BulletinRepository.rules()
+        self.fourRates = try TaskForceRepository.fourRates()
         self.importColumns = try ColumnCatalog.shipped()
         self.reference = ReferenceCache(catalog: try await ReferenceRepository(database: database).catalog())
         self.approvalData = Mutex(ApprovalData(

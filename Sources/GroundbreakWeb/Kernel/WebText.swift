@@ -14,6 +14,7 @@ enum WebText {
         static let assessment = "考核排名"
         static let bulletins = "通报"
         static let taskForces = "专班"
+        static let portfolio = "包保项目"
         static let schemes = "分类口径"
         static let ledger = "项目台账"
         static let newProject = "录入项目"

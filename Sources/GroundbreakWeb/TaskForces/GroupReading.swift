@@ -15,6 +15,7 @@ struct GroupReading: Sendable {
     var problems: [Problem]
     var items: [SupervisedItem]
     var figures: GroupFigures
+    var rates: [FourRate]
     var classNames: [String]
 
     static func load(_ input: EndpointRequest, _ taskForce: TaskForce, _ group: WorkingGroup) async throws -> GroupReading {
@@ -23,8 +24,8 @@ struct GroupReading: Sendable {
             .filter { ids.contains($0.id) }.sorted { ($0.fields.totalInvestment, $1.id) > ($1.fields.totalInvestment, $0.id) }
         let visible = Set(projects.map(\.id))
         let lastMonth = ReportPages.reportingMonth(input.today)
-        let plans = Dictionary(try await AnnualPlanRepository(database: input.services.database).plans(year: input.today.year)
-            .filter { visible.contains($0.projectId) }.map { ($0.projectId, $0.plannedInvestment) }, uniquingKeysWith: { first, _ in first })
+        let yearPlans = try await AnnualPlanRepository(database: input.services.database).plans(year: input.today.year).filter { visible.contains($0.projectId) }
+        let plans = Dictionary(yearPlans.map { ($0.projectId, $0.plannedInvestment) }, uniquingKeysWith: { first, _ in first })
         let done = lastMonth.year == input.today.year
             ? try await TargetRepository(database: input.services.database).yearDispatch(of: visible, through: lastMonth) : [:]
         let lights = Dictionary(try await WarningPages.light(input).lit.filter { visible.contains($0.project.id) }.map { ($0.project.id, $0.warning.colour) },
@@ -46,6 +47,7 @@ struct GroupReading: Sendable {
         let classes = try await input.services.schemes.schemes().flatMap(\.classes)
         return GroupReading(taskForce: taskForce, group: group, projects: projects, plans: plans, done: done, lights: lights, problems: problems, items: items,
                             figures: GroupFigures(projects: projects, plans: plans, yearDispatch: done, problems: problems, lights: lights, today: input.today),
+                            rates: try await FourRatesReading.rates(input, projects: projects, plans: yearPlans, yearDispatch: done),
                             classNames: group.classIds.compactMap { id in classes.first { $0.id == id }?.name })
     }
 }

@@ -34,7 +34,7 @@ enum TaskForcePages {
     static func renderGroup(_ input: EndpointRequest, errors: [FieldError], status: HTTPResponse.Status) async throws -> Response {
         guard let taskForce = input.taskForce, let group = input.workingGroup else { throw AppError.notFound }
         let reading = try await GroupReading.load(input, taskForce, group)
-        let page = WorkingGroupPage(context: PageContext(input), reading: reading, catalog: input.catalog, errors: errors,
+        let page = WorkingGroupPage(context: PageContext(input), reading: reading, catalog: input.catalog, rateCatalog: input.services.fourRates, errors: errors,
                                     notice: input.queryItems.contains { $0.0 == "notice" } ? WebText.TaskForces.saved : nil)
         return Responses.html(page.document, status: status)
     }

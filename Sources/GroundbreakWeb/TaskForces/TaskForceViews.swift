@@ -63,6 +63,7 @@ struct WorkingGroupPage {
     var context: PageContext
     var reading: GroupReading
     var catalog: ReferenceCatalog
+    var rateCatalog: FourRateCatalog
     var errors: [FieldError]
     var notice: String?
 
@@ -88,6 +89,8 @@ struct WorkingGroupPage {
                 tile(T.completion, figures.completionPercent.map { Decimals.percent($0) } ?? T.none2),
                 tile(T.openProblems, String(figures.openProblems)), tile(T.overdueProblems, String(figures.overdueProblems)), tile(T.red, String(figures.red))),
             .p(.class("meta"), .text(T.asOf)),
+            .h2(.text(WebText.Portfolio.fourRates)),
+            FourRatesView.tiles(reading.rates, catalog: rateCatalog),
             Components.listTools(filter: T.groupFilter(group.name, force.name), xlsx: .workingGroupXLSX(group.id)),
             Components.listTotal(reading.projects.count, T.count(reading.projects.count)),
             projectsTable,

@@ -16,7 +16,7 @@ enum TaskForcesAPI {
 
     static func group(_ input: EndpointRequest) async throws -> Response {
         guard let taskForce = input.taskForce, let group = input.workingGroup else { throw AppError.notFound }
-        return try Responses.json(WorkingGroupDTO(try await GroupReading.load(input, taskForce, group)))
+        return try Responses.json(WorkingGroupDTO(try await GroupReading.load(input, taskForce, group), rateCatalog: input.services.fourRates))
     }
 
     static func create(_ input: EndpointRequest) async throws -> Response {

@@ -79,17 +79,19 @@ struct WorkingGroupDTO: Codable, Sendable {
     var taskForceId: Int64
     var name: String
     var figures: Figures
+    var rates: [PortfolioDTO.Rate]
     var projects: [Line]
     var problemIds: [Int64]
     var supervisedItemIds: [Int64]
 
-    init(_ reading: GroupReading) {
+    init(_ reading: GroupReading, rateCatalog: FourRateCatalog) {
         let f = reading.figures
         id = reading.group.id
         taskForceId = reading.taskForce.id
         name = reading.group.name
         figures = Figures(projects: f.projects, totalYuan: f.totalInvestment.yuan, plannedYuan: f.planned.yuan, yearDispatchYuan: f.yearDispatch.yuan,
                           completionPercent: f.completionPercent, openProblems: f.openProblems, overdueProblems: f.overdueProblems, red: f.red)
+        rates = reading.rates.map { PortfolioDTO.Rate($0, catalog: rateCatalog) }
         let named = Set(reading.group.projectIds)
         projects = reading.projects.map { project in
             Line(projectId: project.id, name: project.fields.name, regionCode: project.fields.regionCode, stage: project.stage.rawValue,

@@ -82,6 +82,7 @@ struct AuthorisationMatrixTests {
         AssessmentEndpoints.feature: { AssessmentEndpoints($0).map(success) },
         BulletinsEndpoints.feature: { BulletinsEndpoints($0).map(success) },
         TaskForcesEndpoints.feature: { TaskForcesEndpoints($0).map(success) },
+        PortfolioEndpoints.feature: { PortfolioEndpoints($0).map(success) },
         ApprovalsEndpoints.feature: { ApprovalsEndpoints($0).map(success) },
         MonthlyEndpoints.feature: { MonthlyEndpoints($0).map(success) },
         ProblemsEndpoints.feature: { ProblemsEndpoints($0).map(success) },
@@ -202,6 +203,9 @@ struct AuthorisationMatrixTests {
             return writesBulletins.contains(role) ? ok : .status(.forbidden)
         case .manageTaskForces:
             return managesProblems.contains(role) ? ok : .status(.forbidden)
+        case .viewPortfolio:
+            // A leader's own seat; the centre any leader's (the first by default).
+            return [.admin, .center, .sponsor].contains(role) ? ok : .status(.forbidden)
         case .viewSupervision, .answerSupervision:
             // A's item is owned by 市工信局 (the department caller), B's by 市交通局 (no caller).
             guard supervises.contains(role) || role == .department || role == .region else { return .status(.forbidden) }

@@ -24,5 +24,6 @@ enum Features {
         AssessmentEndpoints.self,
         BulletinsEndpoints.self,
         TaskForcesEndpoints.self,
+        PortfolioEndpoints.self,
     ]
 }

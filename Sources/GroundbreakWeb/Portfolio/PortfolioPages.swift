@@ -1,0 +1,100 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakOffice
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+
+/// A sponsoring leader's portfolio: the seat's projects the reader may see, their lights and
+/// figures, the 四率, and the problems risen to the city's level.
+enum PortfolioPages {
+    /// A project and its light (none once it is built, cancelled or not yet lit).
+    struct Line: Sendable {
+        var project: Project
+        var warning: ProjectWarning?
+    }
+
+    struct Reading: Sendable {
+        var seat: Position
+        var projects: [Line]
+        var plans: [Int64: Money]
+        var done: [Int64: Money]
+        var rates: [FourRate]
+        var risen: [Problem]
+    }
+
+    /// `seat=ID`; the reader's own seat when absent. Nil when the reader has no seat and named none.
+    static func seat(_ input: EndpointRequest) throws -> Position? {
+        let asked = FormData(pairs: input.queryItems)["seat"]
+        let id: Int64
+        if asked.isEmpty {
+            // The reader's own seat; for the centre, the first leader's until it chooses.
+            let first = Policy.readsEveryPortfolio(input.principal) ? input.catalog.positions.first { $0.duty == .sponsor }?.id : nil
+            guard let own = input.principal?.positionId ?? first else { return nil }
+            id = own
+        } else {
+            guard let parsed = Int64(asked) else { throw AppError.badQuery(ValidationFailure([FieldError("seat", .unknownCode(field: "seat", code: asked))])) }
+            id = parsed
+        }
+        guard Policy.mayReadPortfolio(of: id, principal: input.principal, catalog: input.catalog) else {
+            throw AppError(.forbidden, kind: "forbidden", title: WebText.Portfolio.seatOutsideReach)
+        }
+        guard let position = input.catalog.positions.first(where: { $0.id == id && $0.duty == .sponsor }) else {
+            throw AppError.badQuery(ValidationFailure([FieldError("seat", .unknownCode(field: "seat", code: String(id)))]))
+        }
+        return position
+    }
+
+    static func read(_ input: EndpointRequest, _ seat: Position) async throws -> Reading {
+        let lit = try await WarningPages.light(input).lit.filter { $0.project.fields.sponsorPositionId == seat.id }
+        var projects = try await input.services.projects.projects(inStages: Stage.allCases, scope: input.scope(.viewProjects))
+            .filter { $0.fields.sponsorPositionId == seat.id }
+        projects.sort { ($0.fields.totalInvestment, $1.id) > ($1.fields.totalInvestment, $0.id) }
+        let lights = Dictionary(lit.map { ($0.project.id, $0.warning) }, uniquingKeysWith: { first, _ in first })
+        let ids = Set(projects.map(\.id))
+        let year = input.today.year
+        let plans = try await AnnualPlanRepository(database: input.services.database).plans(year: year).filter { ids.contains($0.projectId) }
+        let lastMonth = ReportPages.reportingMonth(input.today)
+        let done = lastMonth.year == year ? try await TargetRepository(database: input.services.database).yearDispatch(of: ids, through: lastMonth) : [:]
+        let risen = try await input.services.problems.all(reach: .all).filter {
+            ($0.projectId.map(ids.contains) ?? false) && $0.level >= .centre && ![.resolved, .closed].contains($0.status)
+        }
+        return Reading(seat: seat, projects: projects.map { Line(project: $0, warning: lights[$0.id]) },
+                       plans: Dictionary(plans.map { ($0.projectId, $0.plannedInvestment) }, uniquingKeysWith: { first, _ in first }), done: done,
+                       rates: try await FourRatesReading.rates(input, projects: projects, plans: plans, yearDispatch: done), risen: risen)
+    }
+
+    static func page(_ input: EndpointRequest) async throws -> Response {
+        let seat = try seat(input)
+        var reading: Reading?
+        if let seat { reading = try await read(input, seat) }
+        let seats = input.catalog.positions.filter { $0.duty == .sponsor }
+        // The centre and administrators choose any leader; a leader reads their own.
+        return Responses.html(PortfolioPage(context: PageContext(input), reading: reading, seats: Policy.readsEveryPortfolio(input.principal) ? seats : [],
+                                            catalog: input.catalog, rateCatalog: input.services.fourRates).document)
+    }
+
+    static func api(_ input: EndpointRequest) async throws -> Response {
+        guard let seat = try seat(input) else { throw AppError(.forbidden, kind: "forbidden", title: WebText.Portfolio.noSeat) }
+        return try Responses.json(PortfolioDTO(try await read(input, seat), rateCatalog: input.services.fourRates))
+    }
+
+    static func xlsx(_ input: EndpointRequest) async throws -> Response {
+        guard let seat = try seat(input) else { throw AppError(.forbidden, kind: "forbidden", title: WebText.Portfolio.noSeat) }
+        let reading = try await read(input, seat)
+        typealias T = WebText.Portfolio
+        let sheet = ListSheet(title: T.title, filterLine: WebText.Common.filterLine(T.filterText(seat.display), Format.dateTime(input.now)),
+                              columns: [.init(WebText.Warnings.serial, width: 6, .integer), .init(T.lights, width: 6), .init(T.project, width: 34, .wrapped),
+                                        .init(T.region, width: 10), .init(T.stage, width: 10), .init(T.total, width: 14, .amount),
+                                        .init(T.planned, width: 14, .amount), .init(T.done, width: 14, .amount), .init(T.reasons, width: 50, .wrapped)],
+                              rows: reading.projects.enumerated().map { index, row in
+                                  [.integer(index + 1), .text(row.warning?.colour.label ?? T.none), .text(row.project.fields.name),
+                                   .text(input.catalog.region(row.project.fields.regionCode)?.name ?? row.project.fields.regionCode), .text(row.project.stage.label),
+                                   .wan(row.project.fields.totalInvestment), .wan(reading.plans[row.project.id]), .wan(reading.done[row.project.id]),
+                                   .text(row.warning?.reasons.map(\.text).joined(separator: "；") ?? "")]
+                              })
+        return try await Download.file(contentType: Download.xlsxType, name: T.fileName(seat.title), fallback: "portfolio-\(seat.id).xlsx") {
+            try ListWorkbook.write(sheet, to: $0, created: input.now, countLine: T.count(reading.projects.count))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// The sponsor's portfolio page words, zh-CN.
+extension WebText {
+    enum Portfolio {
+        static let title = "包保项目"
+        static let lead = "包保领导的全部项目：四率（公式见各项下方）、每个项目的灯色及原因、计划与本年完成投资、上升到市级的问题。"
+        static let seat = "包保领导"
+        static let show = "查看"
+        static let noSeat = "您的账号没有包保领导岗位；项目中心可在此选择任一包保领导查看。"
+        static let fourRates = "四率"
+        static let none = "—"
+        static let noProjects = "该包保领导名下没有项目。"
+        static let lights = "灯色"
+        static let project = "项目名称"
+        static let region = "属地"
+        static let stage = "阶段"
+        static let total = "总投资（万元）"
+        static let planned = "年度计划（万元）"
+        static let done = "本年完成（万元）"
+        static let reasons = "原因"
+        static let risen = "上升到市级的问题"
+        static let noRisen = "没有上升到市级的未办结问题。"
+        static let problem = "问题"
+        static let level = "层级"
+        static let deadline = "办理时限"
+        static let counts = "灯色统计"
+        static let asOf = "本年完成投资截至上月（调度口径，已关账月份按期末快照）；灯色按现行红黄绿灯规则。"
+        static func ratio(_ part: String, _ whole: String) -> String { "\(part) / \(whole)" }
+        static func filterText(_ seat: String) -> String { "\(seat) 包保的项目" }
+        static func fileName(_ seat: String) -> String { "包保项目-\(seat).xlsx" }
+        static func count(_ count: Int) -> String { "共 \(count) 个项目" }
+        static func colourCount(_ red: Int, _ yellow: Int, _ green: Int) -> String { "红灯 \(red) 个，黄灯 \(yellow) 个，绿灯 \(green) 个" }
+        static let seatOutsideReach = "只能查看本人岗位的包保项目"
+    }
+
+    enum PortfolioContract {
+        static let summary = "包保领导的项目组合：四率（含公式）、各项目灯色及原因、计划与本年完成投资、上升到市级的问题"
+        static let answer = "包保项目"
+        static let seat = "包保领导岗位编号；省略时为本人岗位。项目中心、管理员可查看任一岗位"
+        static let badQuery = "岗位编号有误"
+        static let forbidden = "只能查看本人岗位的包保项目"
+        static let yuan = "元"
+        static let rate = "四率之一：part / whole；投资完成率以元计，其余以项目数计；percent 在分母为 0 时为 null"
+    }
+}

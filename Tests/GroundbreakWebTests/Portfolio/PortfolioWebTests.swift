@@ -1,0 +1,62 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import GroundbreakTestSupport
+@testable import GroundbreakWeb
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// A sponsoring leader's portfolio: every project of the seat, the lights the warnings page gives,
+/// 四率 from the lines' own figures, the same for the leader and the centre, nobody else's.
+@Suite("Sponsor portfolio on the web", .serialized)
+struct PortfolioWebTests {
+    @Test("the leader's projects, lights and 四率 agree with the other pages; the centre reads the same; a district or another leader is refused", arguments: allEngines)
+    func portfolio(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 300) { fixture, client in
+            let projects = try await fixture.services.projects.projects(inStages: Stage.allCases, scope: .everything)
+            let bySeat = Dictionary(grouping: projects.compactMap(\.fields.sponsorPositionId), by: { $0 }).mapValues(\.count)
+            let (seat, count) = try #require(bySeat.max { ($0.value, $1.key) < ($1.value, $0.key) })
+            let leader = try await fixture.signedIn(as: "baobao", roles: [.sponsor], positionId: seat)
+            let mine = try await client.send(.get, "/api/v1/portfolio", as: leader)
+            #expect(mine.status == .ok)
+            expectDocumented(mine, PortfolioEndpoints.apiPortfolio)
+            let lines = (mine.object["projects"] as? [[String: Any]]) ?? []
+            #expect(lines.count == count)
+            let rates = Dictionary(uniqueKeysWithValues: ((mine.object["rates"] as? [[String: Any]]) ?? []).map { ($0["code"] as? String ?? "", $0) })
+            #expect(rates.keys.sorted() == ["admission", "completion", "landing", "maturity"])
+            #expect((rates["completion"]?["formula"] as? String)?.contains("年度计划投资") == true)
+            let planned = lines.filter { $0["plannedYuan"] is Int }
+            #expect(rates["completion"]?["whole"] as? Double == Double(planned.reduce(0) { $0 + ($1["plannedYuan"] as? Int ?? 0) }))
+            #expect(rates["completion"]?["part"] as? Double == Double(planned.reduce(0) { $0 + ($1["yearDispatchYuan"] as? Int ?? 0) }))
+
+            let warnings = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green", as: leader)
+            let colours = Dictionary(uniqueKeysWithValues: ((warnings.object["projects"] as? [[String: Any]]) ?? []).map { ($0["projectId"] as? Int ?? 0, $0["colour"] as? String ?? "") })
+            for line in lines where line["colour"] is String {
+                #expect(colours[line["projectId"] as? Int ?? 0] == line["colour"] as? String, "the warnings page's light")
+            }
+
+            let centre = try await fixture.signedIn(as: "zhongxin", roles: [.center], unit: OrgUnit(kind: .department, code: "CC-XMZX"))
+            let theirs = try await client.send(.get, "/api/v1/portfolio?seat=\(seat)", as: centre)
+            let canonical = { (response: TestResponse) in
+                String(decoding: try JSONSerialization.data(withJSONObject: response.object, options: [.sortedKeys]), as: UTF8.self)
+            }
+            #expect(try canonical(theirs) == canonical(mine), "one portfolio, whoever reads it")
+            let other = try #require(bySeat.keys.first { $0 != seat })
+            #expect(try await client.send(.get, "/api/v1/portfolio?seat=\(other)", as: leader).status == .forbidden)
+            let district = try await fixture.signedIn(as: "chaoyang", roles: [.region], unit: OrgUnit(kind: .region, code: "220104"))
+            #expect(try await client.send(.get, "/portfolio", as: district).status == .forbidden)
+            let bad = try await client.send(.get, "/api/v1/portfolio?seat=abc", as: centre)
+            #expect(bad.status == .badRequest)
+            expectDocumented(bad, PortfolioEndpoints.apiPortfolio)
+
+            let page = try await client.send(.get, "/portfolio", as: leader)
+            #expect(page.status == .ok && page.text.contains("招商落地率") && page.text.contains("data-total=\"\(count)\""))
+            let home = try await client.send(.get, "/", as: leader)
+            #expect(home.text.contains("href=\"/portfolio\""), "the leader's home page leads to the portfolio")
+            let workbook = try await client.send(.get, "/portfolio.xlsx", as: leader)
+            #expect(workbook.status == .ok && workbook.headers[.contentType] == Download.xlsxType)
+        }
+    }
+}
