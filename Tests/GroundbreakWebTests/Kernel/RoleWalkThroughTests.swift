@@ -54,7 +54,7 @@ struct RoleWalkThroughTests {
                 Reader(role: "department", username: "walk-department", pages: common + ["/approvals", "/supervision"]),
                 Reader(role: "region", username: "walk-region", pages: common + ["/supervision", "/reports/grid", "/statistics", "/warnings", "/assessment", "/bulletins", "/taskforces"]),
                 Reader(role: "secretary", username: "walk-secretary", pages: common + ["/reports/grid"]),
-                Reader(role: "sponsor", username: "walk-sponsor", pages: common + ["/assessment"]),
+                Reader(role: "sponsor", username: "walk-sponsor", pages: common + ["/assessment", "/portfolio"]),
                 Reader(role: "supervision", username: "walk-supervision", pages: ["/", "/supervision", "@item", "/meetings"]),
             ]
             let app = Application(router: GroundbreakApplication.router(services: services), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
