@@ -67,14 +67,7 @@ public enum AssessmentCalculator {
             newStartRate: reading(IndicatorCalculator.newStartRateCode)?.actual, resumeRate: reading(IndicatorCalculator.resumeRateCode)?.actual)
 
         let asOf = month.lastDay
-        for project in projects {
-            let admitted = inputs.admittedOn[project.id].flatMap { $0 <= asOf ? StatsInclusion(projectId: project.id, admittedOn: $0, firstReportedMonth: nil) : nil }
-            switch InclusionState.of(project, inclusion: admitted, rules: inputs.reportRules, today: asOf) {
-            case .notEligible: break
-            case .waiting: figures.admissionEligible += 1
-            case .admitted: figures.admissionEligible += 1; figures.admitted += 1
-            }
-        }
+        (figures.admissionEligible, figures.admitted) = InclusionState.count(projects, admittedOn: inputs.admittedOn, rules: inputs.reportRules, on: asOf)
 
         let yearStart = Month(year: month.year, month: 1)!.firstDay
         let regions = unit.kind == .region ? catalog.regionSubtree(unit.code) : []

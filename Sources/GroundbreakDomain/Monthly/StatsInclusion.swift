@@ -36,6 +36,22 @@ public enum InclusionState: Sendable, Equatable {
         return .waiting(days: days, overdue: days > rules.admitWithinDays)
     }
 
+    /// Of `projects` as they stood on `day`: how many should be admitted by then (started, at or
+    /// above the threshold, or already admitted) and how many were. The one count behind every
+    /// 入统率 (the 考核排名's, the 四率's).
+    public static func count(_ projects: [Project], admittedOn: [Int64: Day], rules: ReportRules, on day: Day) -> (eligible: Int, admitted: Int) {
+        var eligible = 0, admitted = 0
+        for project in projects {
+            let inclusion = admittedOn[project.id].flatMap { $0 <= day ? StatsInclusion(projectId: project.id, admittedOn: $0, firstReportedMonth: nil) : nil }
+            switch of(project, inclusion: inclusion, rules: rules, today: day) {
+            case .notEligible: break
+            case .waiting: eligible += 1
+            case .admitted: eligible += 1; admitted += 1
+            }
+        }
+        return (eligible, admitted)
+    }
+
     /// The quarter's 集中入统 candidates: waiting and started by the quarter's end.
     public static func quarterEnd(of day: Day) -> Day {
         let lastMonth = ((day.month - 1) / 3 + 1) * 3

@@ -89,15 +89,7 @@ public enum FourRatesCalculator {
         }
         let planned = plans.reduce(0.0) { $0 + Double($1.plannedInvestment.yuan) }
         let done = plans.reduce(0.0) { $0 + Double((inputs.yearDispatch[$1.projectId] ?? .zero).yuan) }
-        var eligible = 0, admitted = 0
-        for project in projects {
-            let inclusion = inputs.admittedOn[project.id].map { StatsInclusion(projectId: project.id, admittedOn: $0, firstReportedMonth: nil) }
-            switch InclusionState.of(project, inclusion: inclusion, rules: inputs.reportRules, today: inputs.today) {
-            case .notEligible: break
-            case .waiting: eligible += 1
-            case .admitted: eligible += 1; admitted += 1
-            }
-        }
+        let (eligible, admitted) = InclusionState.count(projects, admittedOn: inputs.admittedOn, rules: inputs.reportRules, on: inputs.today)
         return [
             FourRate(code: .landing, part: Double(landed), whole: Double(landed + attracting)),
             FourRate(code: .maturity, part: Double(mature.count), whole: Double(newStarts.count)),
