@@ -178,3 +178,19 @@ public enum WarningRuleEdit {
         return .success(next)
     }
 }
+
+/// A change of a project's light, as the daily record keeps it: from which day, under which rule
+/// version, and why.
+public struct LightChange: Sendable, Equatable {
+    public var colour: WarningColour
+    public var since: Day
+    public var ruleVersion: Int
+    public var explanation: String
+
+    public init(colour: WarningColour, since: Day, ruleVersion: Int, explanation: String) {
+        self.colour = colour
+        self.since = since
+        self.ruleVersion = ruleVersion
+        self.explanation = explanation
+    }
+}

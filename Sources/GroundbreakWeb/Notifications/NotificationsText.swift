@@ -9,6 +9,7 @@ extension WebText {
         static let markRead = "标为已读"
         static let unreadMark = " 未读"
         static func remindersSent(_ sent: some CustomStringConvertible) -> String { "提醒 \(sent) 条" }
+        static func lightsChanged(_ count: Int) -> String { "灯色变化 \(count) 个项目" }
         static let escalationJob = "定时任务：问题提级"
         static func escalatedCount(_ risen: some CustomStringConvertible) -> String { "提级 \(risen) 个" }
         static let webhookDeactivated = "接收地址已停用"

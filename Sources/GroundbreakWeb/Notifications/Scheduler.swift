@@ -136,6 +136,11 @@ public struct Scheduler: Service {
                 return WebText.Notifications.escalatedCount(risen.count)
             })
         }
+        // The day's lights, kept when a colour changes (the project page shows the history).
+        jobs.append(Job(name: "warnings.record") { today, now in
+            let lit = try await WarningPages.lightEverything(services, today: today).lit
+            return WebText.Notifications.lightsChanged(try await WarningRepository(database: services.database).record(lit.map(\.warning), today: today, now: now))
+        })
         return jobs
     }
 

@@ -76,6 +76,7 @@ enum ProjectPages {
                 reportRules: input.services.reportRules, today: input.today)
             page.warning = signals.first.map(rules.evaluate)
         }
+        page.lightHistory = try await WarningRepository(database: input.services.database).history(projectId: id)
         return Responses.html(page.document, status: status ?? (transitionErrors.isEmpty ? .ok : .unprocessableContent))
     }
 

@@ -24,6 +24,8 @@ struct ProjectShowPage {
     var statements: [(list: YearList, entry: YearListEntry)] = []
     /// Its light under the current rule set, with the reasons (nil once built or cancelled).
     var warning: ProjectWarning?
+    /// The daily record's changes of colour, latest first.
+    var lightHistory: [LightChange] = []
 
     var flags: [ProjectFlag] {
         project.flags(rules: catalog.flagRules, today: context.today)

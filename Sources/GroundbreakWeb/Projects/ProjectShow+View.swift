@@ -38,6 +38,11 @@ extension ProjectShowPage {
                 .p(.class("warning-line"), .span(.class("light light-\(warning.colour.rawValue)"), .text(warning.colour.label)), .text(" "),
                    .a(.href(esc(Route.warnings().path)), .text(warning.explanation)))
             },
+            .if(!lightHistory.isEmpty, .details(.class("light-history"), .summary(.text(WebText.Projects.lightHistory(lightHistory.count))),
+                .ul(.forEach(lightHistory) { change in
+                    .li(.span(.class("light light-\(change.colour.rawValue)"), .text(change.colour.label)), .text(" "),
+                        .text(WebText.Projects.lightChange(change.since.iso, change.ruleVersion, change.explanation)))
+                }))),
             .if(!fields.owed.isEmpty, .div(.class("alert alert-warn"), .text(WebText.Projects.owedFields(fields.owed.map { DomainText.field($0).zh })))),
             .if(project.stage == .suspended || project.stage == .cancelled,
                 .div(.class("alert alert-warn"), .text(WebText.Projects.stageReason(project.stage.label, project.stageNote ?? "")))),

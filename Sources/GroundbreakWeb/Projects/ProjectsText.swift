@@ -31,6 +31,8 @@ extension WebText {
             return parts.compactMap { $0 }.joined(separator: "；")
         }
         static func owedFields(_ labels: [String]) -> String { "待补充：\(labels.joined(separator: "、"))。导入时文件没有写明，请编辑项目补充。" }
+        static func lightHistory(_ count: Int) -> String { "灯色记录（\(count) 次变化，每日留存）" }
+        static func lightChange(_ since: String, _ version: Int, _ explanation: String) -> String { "\(since) 起（规则第\(version)版）：\(explanation)" }
         static let owed = "待补充"
         static let owedOnly = "有待补充的字段"
         static func onList(_ year: Int, _ unit: String, _ band: String) -> String { "列入\(year)年\(unit)\(band)清单" }

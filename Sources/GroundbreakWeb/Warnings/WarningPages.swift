@@ -18,13 +18,30 @@ enum WarningPages {
     /// The reader's projects lit; `scope` widens it for a figure that compares every unit (the
     /// cross-unit table counts each unit's red projects whoever reads it).
     static func light(_ input: EndpointRequest, scope: ProjectScope? = nil) async throws -> (rules: WarningRuleSet, lit: [Lit]) {
-        let rules = try await WarningRepository(database: input.services.database).currentRules()
         let projects = try await input.services.projects.projects(inStages: liveStages, scope: scope ?? input.scope(.viewProjects))
         var overdue: [Int64: Int] = [:]
         for row in try await ApprovalPages.openRows(input, scope: scope) where row.reading.state == .overdue { overdue[row.listing.approval.projectId, default: 0] += 1 }
-        let signals = try await WarningRepository(database: input.services.database).signals(
-            projects, approvalsOverdue: overdue, indicators: input.services.indicators, curve: rules.curve, reportRules: input.services.reportRules,
-            today: input.today)
+        return try await light(input.services, projects: projects, approvalsOverdue: overdue, today: input.today)
+    }
+
+    /// Every live project lit, for the daily record: the approval clocks read here as the pages read them.
+    static func lightEverything(_ services: AppServices, today: Day) async throws -> (rules: WarningRuleSet, lit: [Lit]) {
+        let projects = try await services.projects.projects(inStages: liveStages, scope: .everything)
+        let calendar = services.workingCalendar()
+        var overdue: [Int64: Int] = [:]
+        for listing in try await services.approvals.listings(scope: .everything, departments: [], openOnly: true)
+            where ApprovalClock.read(listing.approval, item: listing.item, calendar: calendar, today: today).state == .overdue {
+            overdue[listing.approval.projectId, default: 0] += 1
+        }
+        return try await light(services, projects: projects, approvalsOverdue: overdue, today: today)
+    }
+
+    /// The one evaluation: the rules in force over the projects' signals.
+    static func light(_ services: AppServices, projects: [Project], approvalsOverdue: [Int64: Int], today: Day) async throws -> (rules: WarningRuleSet, lit: [Lit]) {
+        let repository = WarningRepository(database: services.database)
+        let rules = try await repository.currentRules()
+        let signals = try await repository.signals(projects, approvalsOverdue: approvalsOverdue, indicators: services.indicators, curve: rules.curve,
+                                                   reportRules: services.reportRules, today: today)
         return (rules, signals.map { Lit(project: $0.project, warning: rules.evaluate($0)) })
     }
 

@@ -1,0 +1,38 @@
+import Foundation
+import GroundbreakDomain
+import SQLKit
+
+extension WarningRepository {
+    /// Keeps today's lights: a row for every project whose colour differs from its last recorded
+    /// one (or that has none yet). Returns how many changed.
+    public func record(_ lights: [ProjectWarning], today: Day, now: Date) async throws -> Int {
+        try await database.transaction { db in
+            var last: [Int64: String] = [:]
+            for row in try await db.raw("""
+                SELECT project_id, colour FROM project_lights WHERE id IN (SELECT MAX(id) FROM project_lights GROUP BY project_id)
+                """).all() {
+                last[try row.decode(column: "project_id", as: Int64.self)] = try row.decode(column: "colour", as: String.self)
+            }
+            var changed = 0
+            for light in lights.sorted(by: { $0.projectId < $1.projectId }) where last[light.projectId] != light.colour.rawValue {
+                try await db.raw("""
+                    INSERT INTO project_lights (project_id, colour, since, rule_version, explanation, recorded_at)
+                    VALUES (\(bind: light.projectId), \(bind: light.colour.rawValue), \(bind: today.iso), \(bind: light.ruleVersion), \(bind: light.explanation),
+                            \(bind: StoredTime.text(now)))
+                    """).run()
+                changed += 1
+            }
+            return changed
+        }
+    }
+
+    /// A project's recorded light changes, the latest first.
+    public func history(projectId: Int64) async throws -> [LightChange] {
+        try await database.reader.raw("SELECT * FROM project_lights WHERE project_id = \(bind: projectId) ORDER BY id DESC").all().compactMap { row in
+            guard let colour = WarningColour(rawValue: try row.decode(column: "colour", as: String.self)),
+                  let since = Day.parse(try row.decode(column: "since", as: String.self)) else { return nil }
+            return LightChange(colour: colour, since: since, ruleVersion: try row.decode(column: "rule_version", as: Int.self),
+                               explanation: try row.decode(column: "explanation", as: String.self))
+        }
+    }
+}
