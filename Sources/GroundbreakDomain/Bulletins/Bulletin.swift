@@ -1,8 +1,9 @@
 import Foundation
 
-/// 项目建设通报 (figures, ranking, red list, named units) or 督查通报 (overdue supervised items and problems).
+/// 项目建设通报 (figures, ranking, red list, named units), 督查通报 (overdue supervised items and
+/// problems) or 包保专报 (a sponsoring leader's quarterly report, or one on all leaders).
 public enum BulletinKind: String, Sendable, Codable, CaseIterable {
-    case construction, supervision
+    case construction, supervision, sponsor
 
     public var label: String { BulletinText.kind(self) }
 }
@@ -48,6 +49,8 @@ public struct Bulletin: Sendable, Codable, Equatable, Identifiable {
     /// The month its figures are of.
     public var month: Month
     public var title: String
+    /// The sponsoring leader's seat a 包保专报 is about; nil for one on all leaders and for the other kinds.
+    public var seat: Int64?
     public var sections: [BulletinSection]
     public var status: BulletinStatus
     /// The year and serial of its number once issued (第N期 within the kind and year).
@@ -61,13 +64,14 @@ public struct Bulletin: Sendable, Codable, Equatable, Identifiable {
     public var issuedOn: Day?
     public var version: Int
 
-    public init(id: Int64 = 0, kind: BulletinKind, month: Month, title: String, sections: [BulletinSection], status: BulletinStatus = .draft,
+    public init(id: Int64 = 0, kind: BulletinKind, month: Month, title: String, seat: Int64? = nil, sections: [BulletinSection], status: BulletinStatus = .draft,
                 serialYear: Int? = nil, serial: Int? = nil, number: String = "", createdBy: String, createdAt: Date, updatedAt: Date,
                 issuedBy: String = "", issuedOn: Day? = nil, version: Int = 1) {
         self.id = id
         self.kind = kind
         self.month = month
         self.title = title
+        self.seat = seat
         self.sections = sections
         self.status = status
         self.serialYear = serialYear
@@ -108,13 +112,15 @@ public struct BulletinRules: Sendable, Codable, Equatable {
 
     public var construction: Kind
     public var supervision: Kind
+    public var sponsor: Kind
     /// How many red projects and overdue items a bulletin lists.
     public var listLimit: Int
     public var basis: String
 
-    public init(construction: Kind, supervision: Kind, listLimit: Int, basis: String) {
+    public init(construction: Kind, supervision: Kind, sponsor: Kind, listLimit: Int, basis: String) {
         self.construction = construction
         self.supervision = supervision
+        self.sponsor = sponsor
         self.listLimit = listLimit
         self.basis = basis
     }
@@ -123,6 +129,7 @@ public struct BulletinRules: Sendable, Codable, Equatable {
         switch kind {
         case .construction: construction
         case .supervision: supervision
+        case .sponsor: sponsor
         }
     }
 }

@@ -25,6 +25,7 @@ public enum BulletinText {
         switch kind {
         case .construction: "项目建设通报"
         case .supervision: "督查通报"
+        case .sponsor: "包保专报"
         }
     }
 
@@ -104,4 +105,35 @@ public enum BulletinText {
     static let overdueProblems = "逾期问题"
     static let none = "—"
     static let notGiven = "未下达"
+
+    /// The 包保专报's words.
+    enum Sponsor {
+        static func title(_ year: Int, _ quarter: Int, _ leader: String) -> String { "关于\(year)年第\(quarter)季度\(leader)包保重大项目推进情况的专报" }
+        static func allTitle(_ year: Int, _ quarter: Int) -> String { "关于\(year)年第\(quarter)季度市领导包保重大项目推进情况的专报" }
+        static func overview(_ leader: String, _ asOf: String, _ count: Int, _ red: Int, _ yellow: Int, _ green: Int) -> String {
+            "截至\(asOf)，\(leader)包保重大项目\(count)个，其中红灯项目\(red)个、黄灯项目\(yellow)个、绿灯项目\(green)个。"
+        }
+        static func allOverview(_ asOf: String, _ leaders: Int, _ projects: Int, _ red: Int) -> String {
+            "截至\(asOf)，\(leaders)位市领导共包保重大项目\(projects)个，其中红灯项目\(red)个。"
+        }
+        static func rate(_ name: String, _ value: String) -> String { "\(name)\(value)" }
+        static func rates(_ items: [String]) -> String { "“四率”情况：" + items.joined(separator: "，") + "。" }
+        static let progress = "项目推进情况"
+        static let flagged = "红灯、黄灯项目及原因"
+        static let risen = "上升到市级协调的问题"
+        static let byLeader = "各位市领导包保项目情况"
+        static let noFlagged = "本季度没有红灯、黄灯项目。"
+        static func flaggedLine(_ count: Int) -> String { "红灯、黄灯项目\(count)个，原因如下。" }
+        static let noRisen = "本季度没有上升到市级协调的未办结问题。"
+        static func risenLine(_ count: Int) -> String { "上升到市级协调的未办结问题\(count)个，请包保领导协调推动解决。" }
+        static let stage = "阶段"
+        static let planned = "年度计划（万元）"
+        static let done = "本年完成（万元）"
+        static let light = "灯色"
+        static let problem = "问题"
+        static let level = "层级"
+        static let leader = "包保领导"
+        static let projects = "项目数"
+        static let yellow = "黄灯项目"
+    }
 }

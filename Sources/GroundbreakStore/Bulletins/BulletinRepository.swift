@@ -27,13 +27,15 @@ public struct BulletinRepository: Sendable {
         return try await database.reader.raw("SELECT * FROM bulletins \(filter) ORDER BY month DESC, id DESC LIMIT \(bind: limit)").all().map(Self.bulletin)
     }
 
-    public func createDraft(kind: BulletinKind, month: Month, title: String, sections: [BulletinSection], actor: AuditActor, now: Date) async throws -> Bulletin {
+    public func createDraft(kind: BulletinKind, month: Month, title: String, seat: Int64? = nil, sections: [BulletinSection], actor: AuditActor,
+                            now: Date) async throws -> Bulletin {
         try await database.transaction { db in
             let stamp = StoredTime.text(now)
             let id = try await db.raw("""
-                INSERT INTO bulletins (kind, month, title, sections_json, status, serial_year, serial, number, created_by, created_at, updated_at, issued_by, issued_on, version)
-                VALUES (\(bind: kind.rawValue), \(bind: month.iso), \(bind: title), \(bind: try Self.json(sections)), 'draft', NULL, NULL, '', \(bind: actor.name),
-                        \(bind: stamp), \(bind: stamp), '', NULL, 1)
+                INSERT INTO bulletins (kind, month, title, position_id, sections_json, status, serial_year, serial, number, created_by, created_at, updated_at,
+                                       issued_by, issued_on, version)
+                VALUES (\(bind: kind.rawValue), \(bind: month.iso), \(bind: title), \(bind: seat), \(bind: try Self.json(sections)), 'draft', NULL, NULL, '',
+                        \(bind: actor.name), \(bind: stamp), \(bind: stamp), '', NULL, 1)
                 RETURNING id
                 """).first()!.decode(column: "id", as: Int64.self)
             guard let saved = try await Self.load(id: id, db: db) else { throw StoreError.notFound }
@@ -115,6 +117,7 @@ public struct BulletinRepository: Sendable {
             kind: BulletinKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .construction,
             month: Month.parse(try row.decode(column: "month", as: String.self)) ?? Month(year: 1970, month: 1)!,
             title: try row.decode(column: "title", as: String.self),
+            seat: try row.decodeNil(column: "position_id") ? nil : try row.decode(column: "position_id", as: Int64.self),
             sections: try JSONDecoder().decode([BulletinSection].self, from: Data(try row.decode(column: "sections_json", as: String.self).utf8)),
             status: BulletinStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
             serialYear: try row.decodeNil(column: "serial_year") ? nil : try row.decode(column: "serial_year", as: Int.self),

@@ -5,8 +5,9 @@ import GroundbreakStore
 /// What a bulletin's draft is written from, gathered once: the month's 考核排名 table and today's
 /// red projects (项目建设通报), or today's overdue supervised items and problems (督查通报).
 enum BulletinDrafting {
-    /// `kind` and `month` from a form or a body: the kind required, the month the reporting month when absent, and begun.
-    static func read(kind: String?, month: String?, today: Day) -> Result<(BulletinKind, Month), ValidationFailure> {
+    /// `kind`, `month` and `seat` from a form or a body: the kind required, the month the reporting
+    /// month when absent, and begun; a seat only for a 包保专报, and a sponsoring leader's.
+    static func read(kind: String?, month: String?, seat: String?, catalog: ReferenceCatalog, today: Day) -> Result<(BulletinKind, Month, Int64?), ValidationFailure> {
         var errors: [FieldError] = []
         let kindText = (kind ?? "").trimmingCharacters(in: .whitespaces)
         let parsedKind = BulletinKind(rawValue: kindText)
@@ -22,13 +23,35 @@ enum BulletinDrafting {
                 errors.append(FieldError("month", .dateInvalid))
             }
         }
+        var parsedSeat: Int64?
+        let seatText = (seat ?? "").trimmingCharacters(in: .whitespaces)
+        if !seatText.isEmpty {
+            if parsedKind != nil && parsedKind != .sponsor { errors.append(FieldError("seat", .fixed(WebText.Bulletins.seatOnlyForSponsor))) }
+            else if let id = Int64(seatText), catalog.positions.contains(where: { $0.id == id && $0.duty == .sponsor }) { parsedSeat = id }
+            else { errors.append(FieldError("seat", .unknownCode(field: "seat", code: seatText))) }
+        }
         guard errors.isEmpty, let parsedKind else { return .failure(ValidationFailure(errors)) }
-        return .success((parsedKind, parsedMonth))
+        return .success((parsedKind, parsedMonth, parsedSeat))
     }
 
-    static func write(_ input: EndpointRequest, kind: BulletinKind, month: Month) async throws -> (title: String, sections: [BulletinSection]) {
+    static func write(_ input: EndpointRequest, kind: BulletinKind, month: Month, seat: Int64?) async throws -> (title: String, sections: [BulletinSection]) {
         let rules = input.services.bulletinRules
         switch kind {
+        case .sponsor:
+            let seats = input.catalog.positions.filter { $0.duty == .sponsor && (seat == nil || $0.id == seat) }
+            let portfolios = try await PortfolioPages.read(input, seats: seats).map { reading in
+                SponsorPortfolio(
+                    leader: reading.seat.display,
+                    lines: reading.projects.map { line in
+                        SponsorPortfolio.Line(name: line.project.fields.name, unit: input.catalog.region(line.project.fields.regionCode)?.name ?? line.project.fields.regionCode,
+                                              stage: line.project.stage.label, planned: reading.plans[line.project.id], done: reading.done[line.project.id],
+                                              colour: line.warning?.colour, reasons: line.warning?.reasons.map(\.text).joined(separator: "；") ?? "")
+                    },
+                    rates: reading.rates,
+                    risen: reading.risen.map { SponsorPortfolio.Risen(description: $0.description, level: $0.level.label, deadline: $0.deadline) })
+            }
+            let names = Dictionary(uniqueKeysWithValues: input.services.fourRates.rates.map { ($0.code, $0.name) })
+            return BulletinWriter.sponsor(month: month, portfolios: portfolios, rateNames: names, asOf: input.today, rules: rules)
         case .construction:
             let table = try await AssessmentPages.table(input, month: month)
             let lit = try await WarningPages.light(input, scope: .everything).lit.filter { $0.warning.colour == .red }

@@ -7,6 +7,7 @@ import Plot
 struct BulletinListPage {
     var context: PageContext
     var bulletins: [Bulletin]
+    var leaders: [Position]
     var reportingMonth: Month
     var errors: [FieldError]
     var form: FormData
@@ -35,7 +36,9 @@ struct BulletinListPage {
                      Components.errorSummary(errors),
                      .div(.class("field-grid"),
                           Components.selectField("kind", label: T.kind, options: kinds, selected: form["kind"], errors: messages("kind"), required: true),
-                          Components.textField("month", label: T.month, value: month, errors: messages("month"), required: true, inputType: .month)),
+                          Components.textField("month", label: T.month, value: month, errors: messages("month"), required: true, inputType: .month),
+                          Components.selectField("seat", label: T.seat, options: leaders.map { Components.Option(String($0.id), $0.display) },
+                                                 selected: form["seat"], errors: messages("seat"), blank: T.allLeaders)),
                      .button(.type(.submit), .class("button"), .text(T.create)))
     }
 

@@ -16,23 +16,25 @@ enum BulletinPages {
     static func renderList(_ input: EndpointRequest, errors: [FieldError], form: FormData, status: HTTPResponse.Status) async throws -> Response {
         let writes = PageContext(input).may(.manageBulletins)
         let page = BulletinListPage(context: PageContext(input), bulletins: try await input.services.bulletins.bulletins(includingDrafts: writes),
+                                    leaders: input.catalog.positions.filter { $0.duty == .sponsor },
                                     reportingMonth: ReportPages.reportingMonth(input.today), errors: errors, form: form)
         return Responses.html(page.document, status: status)
     }
 
     /// A new draft written from the month's figures.
-    static func createDraft(_ input: EndpointRequest, kind: String?, month: String?) async throws -> Bulletin {
-        switch BulletinDrafting.read(kind: kind, month: month, today: input.today) {
+    static func createDraft(_ input: EndpointRequest, kind: String?, month: String?, seat: String?) async throws -> Bulletin {
+        switch BulletinDrafting.read(kind: kind, month: month, seat: seat, catalog: input.catalog, today: input.today) {
         case .failure(let failure): throw StoreError.invalid(failure)
-        case .success(let (kind, month)):
-            let (title, sections) = try await BulletinDrafting.write(input, kind: kind, month: month)
-            return try await input.services.bulletins.createDraft(kind: kind, month: month, title: title, sections: sections, actor: input.actor, now: input.now)
+        case .success(let (kind, month, seat)):
+            let (title, sections) = try await BulletinDrafting.write(input, kind: kind, month: month, seat: seat)
+            return try await input.services.bulletins.createDraft(kind: kind, month: month, title: title, seat: seat, sections: sections,
+                                                                  actor: input.actor, now: input.now)
         }
     }
 
     /// The draft written again from today's figures (its text edits are replaced).
     static func regenerated(_ input: EndpointRequest, _ bulletin: Bulletin, version: Int) async throws -> Bulletin {
-        let (title, sections) = try await BulletinDrafting.write(input, kind: bulletin.kind, month: bulletin.month)
+        let (title, sections) = try await BulletinDrafting.write(input, kind: bulletin.kind, month: bulletin.month, seat: bulletin.seat)
         return try await input.services.bulletins.update(id: bulletin.id, expectedVersion: version, actor: input.actor, now: input.now) { current in
             var fresh = current
             fresh.title = title
@@ -44,7 +46,7 @@ enum BulletinPages {
     static func create(_ input: EndpointRequest) async throws -> Response {
         let form = input.form ?? FormData(pairs: [])
         return try await FormSubmission.submit({
-            let draft = try await createDraft(input, kind: form["kind"], month: form["month"])
+            let draft = try await createDraft(input, kind: form["kind"], month: form["month"], seat: form["seat"])
             return Responses.redirect(to: Route.bulletin(draft.id).path)
         }, refused: { try await renderList(input, errors: $0.errors, form: form, status: $0.status) })
     }

@@ -17,7 +17,7 @@ enum BulletinsAPI {
 
     static func create(_ input: EndpointRequest) async throws -> Response {
         let body = try input.json(BulletinCreateRequest.self)
-        let bulletin = try await BulletinPages.createDraft(input, kind: body.kind, month: body.month)
+        let bulletin = try await BulletinPages.createDraft(input, kind: body.kind, month: body.month, seat: body.seat.map(String.init))
         return try Responses.json(BulletinDTO(bulletin, withSections: true), status: .created)
     }
 

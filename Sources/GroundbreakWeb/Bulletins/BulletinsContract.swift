@@ -48,6 +48,7 @@ extension BulletinDTO.Table: ContractSchema {
 extension BulletinCreateRequest: ContractSchema {
     static let fieldNotes: [String: [FieldNote]] = [
         "kind": [.values(BulletinKind.self), .required, .note(WebText.BulletinsContract.kind)], "month": [.month, .note(WebText.BulletinsContract.month)],
+        "seat": [.note(WebText.BulletinsContract.seat)],
     ]
 }
 

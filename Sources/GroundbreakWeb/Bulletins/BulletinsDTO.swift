@@ -17,6 +17,7 @@ struct BulletinDTO: Codable, Sendable {
     var kind: String
     var month: String
     var title: String
+    @ExplicitNull var seat: Int64?
     var status: String
     var number: String
     @ExplicitNull var issuedOn: String?
@@ -30,6 +31,7 @@ struct BulletinDTO: Codable, Sendable {
         kind = bulletin.kind.rawValue
         month = bulletin.month.iso
         title = bulletin.title
+        seat = bulletin.seat
         status = bulletin.status.rawValue
         number = bulletin.number
         issuedOn = bulletin.issuedOn?.iso
@@ -46,6 +48,7 @@ struct BulletinDTO: Codable, Sendable {
 struct BulletinCreateRequest: Decodable, Sendable {
     var kind: String?
     var month: String?
+    var seat: Int64?
 }
 
 /// `PATCH /api/v1/bulletins/:id`: the title and every section's heading and paragraphs, in order.

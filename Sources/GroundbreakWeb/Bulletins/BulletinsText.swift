@@ -2,7 +2,7 @@
 extension WebText {
     enum Bulletins {
         static let title = "通报"
-        static let lead = "项目建设通报和督查通报：按所选月份的数字（考核排名、红灯项目、逾期督办事项和问题）生成草稿，修改文字后印发。印发时按类型和年度编号（〔2026〕第N期）并冻结，此后数据变动不改变已印发的通报。"
+        static let lead = "项目建设通报、督查通报和包保专报：按所选月份的数字（考核排名、红灯项目、逾期督办事项和问题）生成草稿，修改文字后印发。印发时按类型和年度编号（〔2026〕第N期）并冻结，此后数据变动不改变已印发的通报。"
         static let drafts = "草稿"
         static let issued = "已印发"
         static let none = "还没有通报。"
@@ -11,6 +11,9 @@ extension WebText {
         static let kind = "类型"
         static let month = "月份"
         static let create = "生成草稿"
+        static let seat = "包保领导（仅包保专报）"
+        static let allLeaders = "全部包保领导"
+        static let seatOnlyForSponsor = "只有包保专报可以指定包保领导"
         static let number = "期号"
         static let bulletinTitle = "标题"
         static let status = "状态"
@@ -50,7 +53,8 @@ extension WebText {
         static let conflict = "通报已被他人修改，请按最新版本号重试"
         static let forbidden = "无权起草、修改或印发通报（项目中心、督查室、管理员）"
         static let readForbidden = "无权查看通报"
-        static let kind = "construction（项目建设通报）或 supervision（督查通报）"
+        static let kind = "construction（项目建设通报）、supervision（督查通报）或 sponsor（包保专报）"
+        static let seat = "包保专报的包保领导岗位编号；省略时为全部包保领导的专报。其他类型不得指定"
         static let month = "数字所属月份 YYYY-MM；省略时为填报月份（上月）"
         static let sections = "与草稿的部分一一对应，按顺序"
         static let number = "期号（如 〔2026〕第3期）；草稿为空"

@@ -46,12 +46,18 @@ enum PortfolioPages {
     }
 
     static func read(_ input: EndpointRequest, _ seat: Position) async throws -> Reading {
-        let lit = try await WarningPages.light(input).lit.filter { $0.project.fields.sponsorPositionId == seat.id }
-        var projects = try await input.services.projects.projects(inStages: Stage.allCases, scope: input.scope(.viewProjects))
-            .filter { $0.fields.sponsorPositionId == seat.id }
-        projects.sort { ($0.fields.totalInvestment, $1.id) > ($1.fields.totalInvestment, $0.id) }
+        try await read(input, seats: [seat])[0]
+    }
+
+    /// Each seat's portfolio, the lights, plans, figures and problems read once for all of them.
+    static func read(_ input: EndpointRequest, seats: [Position]) async throws -> [Reading] {
+        let wanted = Set(seats.map(\.id))
+        let lit = try await WarningPages.light(input).lit.filter { $0.project.fields.sponsorPositionId.map(wanted.contains) ?? false }
         let lights = Dictionary(lit.map { ($0.project.id, $0.warning) }, uniquingKeysWith: { first, _ in first })
-        let ids = Set(projects.map(\.id))
+        let all = try await input.services.projects.projects(inStages: Stage.allCases, scope: input.scope(.viewProjects))
+            .filter { $0.fields.sponsorPositionId.map(wanted.contains) ?? false }
+            .sorted { ($0.fields.totalInvestment, $1.id) > ($1.fields.totalInvestment, $0.id) }
+        let ids = Set(all.map(\.id))
         let year = input.today.year
         let plans = try await AnnualPlanRepository(database: input.services.database).plans(year: year).filter { ids.contains($0.projectId) }
         let lastMonth = ReportPages.reportingMonth(input.today)
@@ -59,9 +65,19 @@ enum PortfolioPages {
         let risen = try await input.services.problems.all(reach: .all).filter {
             ($0.projectId.map(ids.contains) ?? false) && $0.level >= .centre && ![.resolved, .closed].contains($0.status)
         }
-        return Reading(seat: seat, projects: projects.map { Line(project: $0, warning: lights[$0.id]) },
-                       plans: Dictionary(plans.map { ($0.projectId, $0.plannedInvestment) }, uniquingKeysWith: { first, _ in first }), done: done,
-                       rates: try await FourRatesReading.rates(input, projects: projects, plans: plans, yearDispatch: done), risen: risen)
+        var readings: [Reading] = []
+        for seat in seats {
+            let projects = all.filter { $0.fields.sponsorPositionId == seat.id }
+            let own = Set(projects.map(\.id))
+            let ownPlans = plans.filter { own.contains($0.projectId) }
+            readings.append(Reading(
+                seat: seat, projects: projects.map { Line(project: $0, warning: lights[$0.id]) },
+                plans: Dictionary(ownPlans.map { ($0.projectId, $0.plannedInvestment) }, uniquingKeysWith: { first, _ in first }),
+                done: done.filter { own.contains($0.key) },
+                rates: try await FourRatesReading.rates(input, projects: projects, plans: ownPlans, yearDispatch: done),
+                risen: risen.filter { $0.projectId.map(own.contains) ?? false }))
+        }
+        return readings
     }
 
     static func page(_ input: EndpointRequest) async throws -> Response {

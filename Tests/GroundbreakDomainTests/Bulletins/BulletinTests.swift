@@ -7,6 +7,7 @@ struct BulletinTests {
     static let rules = BulletinRules(
         construction: BulletinRules.Kind(masthead: "重大项目建设通报", issuer: "办公室", numberFormat: "〔{year}〕第{serial}期", distribution: "各单位。", requirements: ["（一）抓推进。"]),
         supervision: BulletinRules.Kind(masthead: "重大项目督查通报", issuer: "督查室", numberFormat: "督查〔{year}〕{serial}号", distribution: "各单位。", requirements: ["（一）抓整改。"]),
+        sponsor: BulletinRules.Kind(masthead: "重大项目包保专报", issuer: "办公室", numberFormat: "包保〔{year}〕第{serial}期", distribution: "市领导。", requirements: ["（一）抓包保。"]),
         listLimit: 2, basis: "t")
 
     static func row(_ name: String, score: Double, rank: Int, gap: Double?, honours: HonoursEligibility) -> AssessmentRow {
@@ -73,5 +74,31 @@ struct BulletinTests {
         #expect(refused(draft, title: "x", sections: [.init(heading: " ", paragraphs: []), .init(heading: "二", paragraphs: [String(repeating: "字", count: 4_001)])])
             == ["第 1 部分的标题不能为空", "不能超过 4000 个字"])
         #expect(Self.rules.supervision.number(year: 2026, serial: 3) == "督查〔2026〕3号")
+    }
+
+    @Test("a 包保专报 for one leader: the portfolio in numbers with the 四率, every project, the red and yellow ones with reasons, the problems risen; for all leaders, a line each")
+    func sponsor() {
+        let month = Month(year: 2026, month: 9)!
+        let names: [FourRateCode: String] = [.landing: "招商落地率", .maturity: "前期工作成熟率", .completion: "投资完成率", .admission: "项目入统率"]
+        let lines = [SponsorPortfolio.Line(name: "甲项目", unit: "朝阳区", stage: "开工建设", planned: .wan(5_000), done: .wan(3_000), colour: .red, reasons: "落后序时进度 31.0 个百分点（阈值 30）"),
+                     SponsorPortfolio.Line(name: "乙项目", unit: "南关区", stage: "前期审批", planned: nil, done: nil, colour: .green, reasons: "")]
+        let rates = [FourRate(code: .landing, part: 2, whole: 2), FourRate(code: .maturity, part: 0, whole: 0), FourRate(code: .completion, part: 3, whole: 5),
+                     FourRate(code: .admission, part: 1, whole: 2)]
+        let portfolio = SponsorPortfolio(leader: "王某（副市长）", lines: lines, rates: rates,
+                                         risen: [SponsorPortfolio.Risen(description: "用地指标不足", level: "市大项目办", deadline: Day(year: 2026, month: 12, day: 1)!)])
+        let asOf = Day(year: 2026, month: 11, day: 23)!
+        let (title, sections) = BulletinWriter.sponsor(month: month, portfolios: [portfolio], rateNames: names, asOf: asOf, rules: Self.rules)
+        #expect(title == "关于2026年第3季度王某（副市长）包保重大项目推进情况的专报")
+        #expect(sections[0].paragraphs == ["截至2026年11月23日，王某（副市长）包保重大项目2个，其中红灯项目1个、黄灯项目0个、绿灯项目1个。",
+                                           "“四率”情况：招商落地率100.0%，前期工作成熟率—，投资完成率60.0%，项目入统率50.0%。"])
+        #expect(sections[1].table?.rows == [["1", "甲项目", "朝阳区", "开工建设", "5000", "3000", "红"], ["2", "乙项目", "南关区", "前期审批", "—", "—", "绿"]])
+        #expect(sections[2].table?.rows == [["1", "甲项目", "红", "落后序时进度 31.0 个百分点（阈值 30）"]])
+        #expect(sections[3].table?.rows == [["1", "用地指标不足", "市大项目办", "2026年12月1日"]] && sections[4].paragraphs == ["（一）抓包保。"])
+        let other = SponsorPortfolio(leader: "李某（副市长）", lines: [], rates: rates.map { FourRate(code: $0.code, part: 0, whole: 0) }, risen: [])
+        let (allTitle, all) = BulletinWriter.sponsor(month: month, portfolios: [portfolio, other], rateNames: names, asOf: asOf, rules: Self.rules)
+        #expect(allTitle == "关于2026年第3季度市领导包保重大项目推进情况的专报")
+        #expect(all[0].paragraphs == ["截至2026年11月23日，2位市领导共包保重大项目2个，其中红灯项目1个。"])
+        #expect(all[1].table?.rows == [["1", "王某（副市长）", "2", "1", "0", "100.0%", "—", "60.0%", "50.0%"], ["2", "李某（副市长）", "0", "0", "0", "—", "—", "—", "—"]])
+        #expect(all[2].table?.rows == [["1", "王某（副市长）", "甲项目", "落后序时进度 31.0 个百分点（阈值 30）"]])
     }
 }

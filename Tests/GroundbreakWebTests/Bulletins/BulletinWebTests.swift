@@ -123,4 +123,30 @@ struct BulletinWebTests {
             #expect(tables.first?.count == 18, "a header and the 17 compared units")
         }
     }
+
+    @Test("a 包保专报 lists the leader's portfolio as the portfolio page does, numbered in its own series; a seat is only for that kind", arguments: allEngines)
+    func sponsorReport(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 200) { fixture, client in
+            let projects = try await fixture.services.projects.projects(inStages: Stage.allCases, scope: .everything)
+            let seat = try #require(Dictionary(grouping: projects.compactMap(\.fields.sponsorPositionId), by: { $0 }).max { $0.value.count < $1.value.count }?.key)
+            let portfolio = try await client.send(.get, "/api/v1/portfolio?seat=\(seat)", as: fixture)
+            let report = try await client.send(.post, "/api/v1/bulletins", as: fixture, json: #"{"kind":"sponsor","month":"2026-09","seat":\#(seat)}"#)
+            #expect(report.status == .created && report.object["seat"] as? Int == Int(seat))
+            expectDocumented(report, BulletinsEndpoints.apiBulletinCreate)
+            #expect((report.object["title"] as? String)?.hasPrefix("关于2026年第3季度") == true)
+            let rows = ((Self.sections(report)[1]["table"] as? [String: Any])?["rows"] as? [[String]]) ?? []
+            #expect(rows.map { $0[1] } == ((portfolio.object["projects"] as? [[String: Any]]) ?? []).map { $0["name"] as? String ?? "" })
+            let id = try #require(report.object["id"] as? Int)
+            let issued = try await client.send(.post, "/api/v1/bulletins/\(id)/issue", as: fixture, json: #"{"version":1}"#)
+            #expect(issued.object["number"] as? String == "包保〔2026〕第1期")
+            let regenerated = try await client.send(.post, "/api/v1/bulletins/\(id)/regenerate", as: fixture, json: #"{"version":2}"#)
+            #expect(regenerated.status == .unprocessableContent, "an issued report is frozen")
+
+            let all = try await client.send(.post, "/api/v1/bulletins", as: fixture, json: #"{"kind":"sponsor","month":"2026-09"}"#)
+            let leaders = fixture.services.catalog().positions.filter { $0.duty == .sponsor }.count
+            #expect((((Self.sections(all)[1]["table"] as? [String: Any])?["rows"] as? [[String]]) ?? []).count == leaders)
+            let misplaced = try await client.send(.post, "/api/v1/bulletins", as: fixture, json: #"{"kind":"construction","seat":\#(seat)}"#)
+            #expect(misplaced.status == .unprocessableContent && misplaced.text.contains("只有包保专报可以指定包保领导"))
+        }
+    }
 }
