@@ -39,6 +39,7 @@ public enum TaskForceText: Sendable, Equatable {
     case groupNameTwice
     case projectUnknown(Int64)
     case seatUnknown(Int64)
+    case classUnknown(Int64)
 
     public var zh: String {
         switch self {
@@ -48,6 +49,7 @@ public enum TaskForceText: Sendable, Equatable {
         case .groupNameTwice: "工作组名称不能重复"
         case .projectUnknown(let id): "没有编号为 \(id) 的项目"
         case .seatUnknown(let id): "没有编号为 \(id) 的岗位"
+        case .classUnknown(let id): "没有编号为 \(id) 的分类口径类别"
         }
     }
 }

@@ -26,6 +26,7 @@ public struct TaskForceRepository: Sendable {
         return try await database.transaction { db in
             try await Self.requireProjects(draft.groups.flatMap(\.projectIds), db: db)
             try await Self.requireSeats(draft.leaderSeats + draft.deputySeats + draft.groups.flatMap { $0.leaderSeats + $0.memberSeats }, db: db)
+            try await Self.requireClasses(draft.groups.flatMap(\.classIds), db: db)
             let stamp = StoredTime.text(now)
             let id = try await db.raw("""
                 INSERT INTO task_forces (unit_kind, unit_code, name, shape, office, duty, created_at, updated_at, version)
@@ -36,25 +37,31 @@ public struct TaskForceRepository: Sendable {
             try await Self.seats(draft.leaderSeats, .leader, taskForce: id, group: nil, db: db)
             try await Self.seats(draft.deputySeats, .deputy, taskForce: id, group: nil, db: db)
             for (index, group) in draft.groups.enumerated() {
-                let groupId = try await db.raw("""
-                    INSERT INTO working_groups (task_force_id, name, lead_units, support_units, duty, sort)
-                    VALUES (\(bind: id), \(bind: TextNormalizer.collapsedLine(group.name)), \(bind: group.leadUnits.joined(separator: "\n")),
-                            \(bind: group.supportUnits.joined(separator: "\n")), \(bind: group.duty), \(bind: index + 1))
-                    RETURNING id
-                    """).first()!.decode(column: "id", as: Int64.self)
-                try await Self.seats(group.leaderSeats, .groupLeader, taskForce: id, group: groupId, db: db)
-                try await Self.seats(group.memberSeats, .groupMember, taskForce: id, group: groupId, db: db)
-                for project in Set(group.projectIds).sorted() {
-                    try await db.raw("INSERT INTO working_group_projects (group_id, project_id) VALUES (\(bind: groupId), \(bind: project))").run()
-                }
-                for classId in Set(group.classIds).sorted() {
-                    try await db.raw("INSERT INTO working_group_classes (group_id, class_id) VALUES (\(bind: groupId), \(bind: classId))").run()
-                }
+                try await Self.insert(group, taskForce: id, sort: index + 1, db: db)
             }
             let saved = try await Self.load(id: id, db: db)!
             try await AuditLog.write(entity: "task_force", entityId: String(id), action: "create", before: nil,
                                      after: "\(saved.name)：\(saved.groups.map(\.name).joined(separator: "、"))", actor: actor, now: now, db: db)
             return saved
+        }
+    }
+
+    /// Adds a group to a task force, under the task force's version.
+    public func addGroup(_ group: WorkingGroup, to taskForceId: Int64, expectedVersion: Int, catalog: ReferenceCatalog, actor: AuditActor,
+                         now: Date) async throws -> TaskForce {
+        try await database.transaction { db in
+            guard var current = try await Self.load(id: taskForceId, db: db) else { throw StoreError.notFound }
+            guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
+            current.groups.append(group)
+            let errors = TaskForceRules.problems(current, catalog: catalog)
+            guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
+            try await Self.requireProjects(group.projectIds, db: db)
+            try await Self.requireSeats(group.leaderSeats + group.memberSeats, db: db)
+            try await Self.requireClasses(group.classIds, db: db)
+            try await Self.insert(group, taskForce: taskForceId, sort: current.groups.count, db: db)
+            try await db.raw("UPDATE task_forces SET version = version + 1, updated_at = \(bind: StoredTime.text(now)) WHERE id = \(bind: taskForceId)").run()
+            try await AuditLog.write(entity: "task_force", entityId: String(taskForceId), action: "update", before: nil, after: group.name, actor: actor, now: now, db: db)
+            return try await Self.load(id: taskForceId, db: db)!
         }
     }
 
@@ -130,12 +137,38 @@ public struct TaskForceRepository: Sendable {
         return ids
     }
 
+    static func insert(_ group: WorkingGroup, taskForce id: Int64, sort: Int, db: any SQLDatabase) async throws {
+        let groupId = try await db.raw("""
+            INSERT INTO working_groups (task_force_id, name, lead_units, support_units, duty, sort)
+            VALUES (\(bind: id), \(bind: TextNormalizer.collapsedLine(group.name)), \(bind: group.leadUnits.joined(separator: "\n")),
+                    \(bind: group.supportUnits.joined(separator: "\n")), \(bind: group.duty), \(bind: sort))
+            RETURNING id
+            """).first()!.decode(column: "id", as: Int64.self)
+        try await Self.seats(group.leaderSeats, .groupLeader, taskForce: id, group: groupId, db: db)
+        try await Self.seats(group.memberSeats, .groupMember, taskForce: id, group: groupId, db: db)
+        for project in Set(group.projectIds).sorted() {
+            try await db.raw("INSERT INTO working_group_projects (group_id, project_id) VALUES (\(bind: groupId), \(bind: project))").run()
+        }
+        for classId in Set(group.classIds).sorted() {
+            try await db.raw("INSERT INTO working_group_classes (group_id, class_id) VALUES (\(bind: groupId), \(bind: classId))").run()
+        }
+    }
+
     static func requireProjects(_ ids: [Int64], db: any SQLDatabase) async throws {
         guard !ids.isEmpty else { return }
         let wanted = Set(ids)
         let found = Set(try await db.raw("SELECT id FROM projects WHERE id IN (\(binds: wanted.sorted()))").all().map { try $0.decode(column: "id", as: Int64.self) })
         if let missing = wanted.subtracting(found).min() {
             throw StoreError.invalid(ValidationFailure([FieldError("projects", .taskForce(.projectUnknown(missing)))]))
+        }
+    }
+
+    static func requireClasses(_ ids: [Int64], db: any SQLDatabase) async throws {
+        guard !ids.isEmpty else { return }
+        let wanted = Set(ids)
+        let found = Set(try await db.raw("SELECT id FROM scheme_classes WHERE id IN (\(binds: wanted.sorted()))").all().map { try $0.decode(column: "id", as: Int64.self) })
+        if let missing = wanted.subtracting(found).min() {
+            throw StoreError.invalid(ValidationFailure([FieldError("classes", .taskForce(.classUnknown(missing)))]))
         }
     }
 

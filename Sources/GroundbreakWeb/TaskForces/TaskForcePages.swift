@@ -17,14 +17,59 @@ enum TaskForcePages {
     }
 
     static func list(_ input: EndpointRequest) async throws -> Response {
-        Responses.html(TaskForceListPage(context: PageContext(input), taskForces: try await readable(input), catalog: input.catalog).document)
+        try await renderList(input, errors: [], form: FormData(pairs: []), status: .ok)
+    }
+
+    static func renderList(_ input: EndpointRequest, errors: [FieldError], form: FormData, status: HTTPResponse.Status) async throws -> Response {
+        Responses.html(TaskForceListPage(context: PageContext(input), taskForces: try await readable(input), catalog: input.catalog, errors: errors,
+                                         form: form).document, status: status)
+    }
+
+    static func create(_ input: EndpointRequest) async throws -> Response {
+        let form = input.form ?? FormData(pairs: [])
+        return try await FormSubmission.submit({
+            switch TaskForceInput.taskForce(form) {
+            case .failure(let failure): throw StoreError.invalid(failure)
+            case .success(let draft):
+                let saved = try await input.services.taskForces.create(draft, catalog: input.catalog, actor: input.actor, now: input.now)
+                return Responses.redirect(to: Route.taskForce(saved.id).path(notice: "saved"))
+            }
+        }, refused: { try await renderList(input, errors: $0.errors, form: form, status: $0.status) })
     }
 
     static func show(_ input: EndpointRequest) async throws -> Response {
-        guard let taskForce = input.taskForce else { throw AppError.notFound }
+        try await renderShow(input, errors: [], form: FormData(pairs: []), status: .ok)
+    }
+
+    static func renderShow(_ input: EndpointRequest, errors: [FieldError], form: FormData, status: HTTPResponse.Status) async throws -> Response {
+        guard let loaded = input.taskForce else { throw AppError.notFound }
+        let taskForce = try await input.services.taskForces.taskForce(id: loaded.id) ?? loaded
         var counts: [Int64: Int] = [:]
         for group in taskForce.groups { counts[group.id] = try await input.services.taskForces.projectIds(of: group).count }
-        return Responses.html(TaskForceShowPage(context: PageContext(input), taskForce: taskForce, projectCounts: counts, catalog: input.catalog).document)
+        let classes = try await input.services.schemes.schemes(regionCodes: [taskForce.unit.code]).flatMap(\.classes)
+        return Responses.html(TaskForceShowPage(context: PageContext(input), taskForce: taskForce, projectCounts: counts, catalog: input.catalog, classes: classes,
+                                                errors: errors, form: form, notice: input.queryItems.contains { $0.0 == "notice" } ? WebText.TaskForces.saved : nil)
+            .document, status: status)
+    }
+
+    static func addGroup(_ input: EndpointRequest) async throws -> Response {
+        guard let taskForce = input.taskForce else { throw AppError.notFound }
+        let form = input.form ?? FormData(pairs: [])
+        return try await FormSubmission.submit({
+            guard let version = Int(form["version"]) else { throw StoreError.invalid(ValidationFailure([FieldError("version", .required(field: "version"))])) }
+            var projects: [Int64] = []
+            switch try await ProjectLookup.ids(named: form["projects"], field: "projects", input) {
+            case .failure(let failure): throw StoreError.invalid(failure)
+            case .success(let ids): projects = ids
+            }
+            switch TaskForceInput.group(form, projectIds: projects) {
+            case .failure(let failure): throw StoreError.invalid(failure)
+            case .success(let group):
+                _ = try await input.services.taskForces.addGroup(group, to: taskForce.id, expectedVersion: version, catalog: input.catalog, actor: input.actor,
+                                                                 now: input.now)
+                return Responses.redirect(to: Route.taskForce(taskForce.id).path(notice: "saved"))
+            }
+        }, refused: { try await renderShow(input, errors: $0.errors, form: form, status: $0.status) })
     }
 
     static func group(_ input: EndpointRequest) async throws -> Response {

@@ -7,6 +7,8 @@ struct TaskForceListPage {
     var context: PageContext
     var taskForces: [TaskForce]
     var catalog: ReferenceCatalog
+    var errors: [FieldError]
+    var form: FormData
 
     typealias T = WebText.TaskForces
 
@@ -14,6 +16,7 @@ struct TaskForceListPage {
         Layout.document(title: T.title, context: context, nav: .taskForces, content: .group(
             .h1(.text(T.title)),
             .p(.class("meta"), .text(T.lead)),
+            .if(context.may(.manageTaskForces), createForm),
             taskForces.isEmpty ? .p(.class("notice"), .text(T.none)) : .div(.class("table-wrap"), .table(.class("ledger"),
                 .thead(.tr(.th(.text(T.title)), .th(.text(T.unit)), .th(.text(T.shape)), .th(.text(T.leaders)), .th(.class("num"), .text(T.groups)))),
                 .tbody(.forEach(taskForces) { force in
@@ -25,18 +28,24 @@ struct TaskForceListPage {
     }
 }
 
-/// One task force: its seats, office and duty, and each group with what it follows.
+/// One task force: its seats, office and duty, and each group with what it follows; the centre
+/// adds groups here.
 struct TaskForceShowPage {
     var context: PageContext
     var taskForce: TaskForce
     var projectCounts: [Int64: Int]
     var catalog: ReferenceCatalog
+    var classes: [SchemeClass]
+    var errors: [FieldError]
+    var form: FormData
+    var notice: String?
 
     typealias T = WebText.TaskForces
 
     var document: HTML {
         Layout.document(title: taskForce.name, context: context, nav: .taskForces, content: .group(
             .p(.class("no-print"), .a(.href(esc(Route.taskForces.path)), .text(T.back))),
+            Components.notice(notice),
             .h1(.text(taskForce.name)),
             .dl(.class("details"),
                 .dt(.text(T.unit)), .dd(.text(taskForce.unit.name(catalog))),
@@ -52,8 +61,64 @@ struct TaskForceShowPage {
                     .tr(.td(.class("name"), .a(.href(esc(Route.workingGroup(group.id).path)), .text(group.name))),
                         .td(.text(catalog.seatNames(group.leaderSeats))), .td(.text(group.leadUnits.joined(separator: "、"))),
                         .td(.text(group.supportUnits.joined(separator: "、"))), .td(.class("num"), .text(String(projectCounts[group.id] ?? 0))))
-                })))
+                }))),
+            .if(context.may(.manageTaskForces), groupForm)
         ))
+    }
+
+    var groupForm: Node<HTML.BodyContext> {
+        let messages = { (field: String) in errors.filter { $0.field == field }.map(\.message) }
+        return .form(.method(.post), .action(esc(Route.addWorkingGroup(taskForce.id).path)), .class("card project-form no-print"),
+                     Layout.csrfField(context),
+                     .input(.type(.hidden), .name("version"), .value(String(taskForce.version))),
+                     .h2(.text(T.addGroup)),
+                     Components.errorSummary(errors),
+                     .div(.class("field-grid"),
+                          Components.textField("name", label: T.groupName, value: form["name"], errors: messages("name") + messages("groups"), required: true),
+                          TaskForceForms.seats("leaderSeats", label: T.groupLeaders, catalog: catalog, selected: form),
+                          TaskForceForms.seats("memberSeats", label: T.groupMembers, catalog: catalog, selected: form),
+                          Components.textField("leadUnits", label: T.leadUnits, value: form["leadUnits"], hint: T.unitsHint),
+                          Components.textField("supportUnits", label: T.supportUnits, value: form["supportUnits"], hint: T.unitsHint),
+                          TaskForceForms.multiple("classIds", label: T.classes, options: classes.map { Components.Option(String($0.id), $0.name) }, selected: form),
+                          Components.textArea("duty", label: T.duty, value: form["duty"]),
+                          Components.textArea("projects", label: T.groupProjects, value: form["projects"], errors: messages("projects"))),
+                     .p(.class("meta"), .text(T.seatsHint)),
+                     .button(.type(.submit), .class("button"), .text(T.addGroup)))
+    }
+}
+
+/// The task force forms' seat and class pickers.
+enum TaskForceForms {
+    static func multiple<C: HTML.BodyContext>(_ name: String, label: String, options: [Components.Option], selected form: FormData) -> Node<C> {
+        let chosen = Set(form.pairs.filter { $0.0 == name }.map(\.1))
+        return .element(named: "div", nodes: [.class("field"), Components.label(name, label, required: false),
+                                              Components.select(name, options: options, selected: chosen, blank: nil, multiple: true)])
+    }
+
+    static func seats<C: HTML.BodyContext>(_ name: String, label: String, catalog: ReferenceCatalog, selected form: FormData) -> Node<C> {
+        multiple(name, label: label, options: catalog.positions.map { Components.Option(String($0.id), "\($0.display) · \($0.unitName)") }, selected: form)
+    }
+}
+
+extension TaskForceListPage {
+    var createForm: Node<HTML.BodyContext> {
+        let messages = { (field: String) in errors.filter { $0.field == field }.map(\.message) }
+        let units = catalog.assignableRegions.filter { $0.kind != .city }.map { Components.Option(OrgUnit(kind: .region, code: $0.code).text, $0.name, group: WebText.Common.regions) }
+            + catalog.zones.map { Components.Option(OrgUnit(kind: .zone, code: $0.code).text, $0.name, group: WebText.Accounts.zones) }
+        return .form(.method(.post), .action(esc(Route.createTaskForce.path)), .class("card project-form no-print"),
+                     Layout.csrfField(context),
+                     .h2(.text(T.newTaskForce)),
+                     Components.errorSummary(errors),
+                     .div(.class("field-grid"),
+                          Components.selectField("unit", label: T.unit, options: units, selected: form["unit"], errors: messages("unit"), required: true),
+                          Components.textField("name", label: T.name, value: form["name"], errors: messages("name"), required: true),
+                          Components.textField("shape", label: T.shape, value: form["shape"], placeholder: "1+5"),
+                          Components.textField("office", label: T.office, value: form["office"]),
+                          TaskForceForms.seats("leaderSeats", label: T.leaders, catalog: catalog, selected: form),
+                          TaskForceForms.seats("deputySeats", label: T.deputies, catalog: catalog, selected: form),
+                          Components.textArea("duty", label: T.duty, value: form["duty"])),
+                     .p(.class("meta"), .text(T.seatsHint)),
+                     .button(.type(.submit), .class("button"), .text(T.create)))
     }
 }
 

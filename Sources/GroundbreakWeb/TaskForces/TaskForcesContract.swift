@@ -4,7 +4,7 @@ extension TaskForcesEndpoints {
     var contract: OperationContract? {
         typealias T = WebText.TaskForcesContract
         switch self {
-        case .taskForcesPage, .taskForceShow, .groupShow, .groupXLSX, .groupProjects:
+        case .taskForcesPage, .taskForceCreate, .taskForceShow, .groupCreate, .groupShow, .groupXLSX, .groupProjects:
             return nil
         case .apiTaskForces:
             return OperationContract("listTaskForces", T.list, answers: [.list(TaskForceDTO.self, T.answer)])
@@ -13,6 +13,9 @@ extension TaskForcesEndpoints {
         case .apiTaskForceCreate:
             return OperationContract("createTaskForce", T.create, body: .json(TaskForceRequest.self), answers: [.created(TaskForceDTO.self, T.created)],
                                      failures: [.forbidden(T.forbidden), .invalid(T.invalid)])
+        case .apiGroupCreate:
+            return OperationContract("addWorkingGroup", T.addGroup, body: .json(GroupCreateRequest.self), answers: [.created(TaskForceDTO.self, T.answer)],
+                                     failures: [.forbidden(T.forbidden), .conflict(T.conflict), .invalid(T.invalid)])
         case .apiGroup:
             return OperationContract("workingGroup", T.group, answers: [.ok(WorkingGroupDTO.self, T.groupAnswer)])
         case .apiGroupProjects:
@@ -63,3 +66,7 @@ extension TaskForceRequest.Group: ContractSchema {
 }
 
 extension GroupProjectsRequest: ContractSchema {}
+
+extension GroupCreateRequest: ContractSchema {
+    static let fieldNotes: [String: [FieldNote]] = ["name": [.maxLength(TaskForceRules.maxName)], "duty": [.maxLength(TaskForceRules.maxText)]]
+}

@@ -132,3 +132,9 @@ struct GroupProjectsRequest: Decodable, Sendable {
     var add: [Int64]?
     var remove: [Int64]?
 }
+
+/// `POST /api/v1/task-forces/:id/groups`: one more group, under the task force's version.
+struct GroupCreateRequest: Decodable, Sendable {
+    var version: Int
+    var group: TaskForceRequest.Group
+}

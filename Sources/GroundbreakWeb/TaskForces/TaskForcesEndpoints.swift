@@ -2,8 +2,8 @@ import GroundbreakDomain
 
 /// 专班: task forces, their working groups, and what each group follows.
 enum TaskForcesEndpoints: String, EndpointSet {
-    case taskForcesPage, taskForceShow, groupShow, groupXLSX, groupProjects
-    case apiTaskForces, apiTaskForceCreate, apiTaskForce, apiGroup, apiGroupProjects
+    case taskForcesPage, taskForceCreate, taskForceShow, groupCreate, groupShow, groupXLSX, groupProjects
+    case apiTaskForces, apiTaskForceCreate, apiTaskForce, apiGroupCreate, apiGroup, apiGroupProjects
 
     static let navigation = [NavigationEntry(.taskForces, order: 48, label: WebText.Nav.taskForces, route: .taskForces, requires: .viewProjects)]
 
@@ -12,13 +12,16 @@ enum TaskForcesEndpoints: String, EndpointSet {
     var declaration: EndpointDeclaration {
         switch self {
         case .taskForcesPage: .get("/taskforces", .viewProjects, TaskForcePages.list)
+        case .taskForceCreate: .post("/taskforces", .manageTaskForces, TaskForcePages.create)
         case .taskForceShow: .get("/taskforces/:id", .viewProjects, on: .taskForce, TaskForcePages.show)
+        case .groupCreate: .post("/taskforces/:id/groups", .manageTaskForces, on: .taskForce, TaskForcePages.addGroup)
         case .groupShow: .get("/working-groups/:id", .viewProjects, on: .workingGroup, TaskForcePages.group)
         case .groupXLSX: .get("/working-groups/:id/projects.xlsx", .viewProjects, on: .workingGroup, TaskForcePages.groupXLSX)
         case .groupProjects: .post("/working-groups/:id/projects", .manageTaskForces, on: .workingGroup, TaskForcePages.changeProjects)
         case .apiTaskForces: .get("/api/v1/task-forces", .viewProjects, TaskForcesAPI.list)
         case .apiTaskForceCreate: .post("/api/v1/task-forces", .manageTaskForces, TaskForcesAPI.create)
         case .apiTaskForce: .get("/api/v1/task-forces/:id", .viewProjects, on: .taskForce, TaskForcesAPI.show)
+        case .apiGroupCreate: .post("/api/v1/task-forces/:id/groups", .manageTaskForces, on: .taskForce, TaskForcesAPI.addGroup)
         case .apiGroup: .get("/api/v1/working-groups/:id", .viewProjects, on: .workingGroup, TaskForcesAPI.group)
         case .apiGroupProjects: .post("/api/v1/working-groups/:id/projects", .manageTaskForces, on: .workingGroup, TaskForcesAPI.changeProjects)
         }
@@ -30,7 +33,9 @@ extension Route {
     private typealias E = TaskForcesEndpoints
 
     static var taskForces: Route { Route(E.taskForcesPage) }
+    static var createTaskForce: Route { Route(E.taskForceCreate) }
     static func taskForce(_ id: Int64) -> Route { Route(E.taskForceShow, id: id) }
+    static func addWorkingGroup(_ id: Int64) -> Route { Route(E.groupCreate, id: id) }
     static func workingGroup(_ id: Int64) -> Route { Route(E.groupShow, id: id) }
     static func workingGroupXLSX(_ id: Int64) -> Route { Route(E.groupXLSX, id: id) }
     static func workingGroupProjects(_ id: Int64) -> Route { Route(E.groupProjects, id: id) }

@@ -50,6 +50,17 @@ extension WebText {
         static func fileName(_ group: String) -> String { "\(group)-项目.xlsx" }
         static func count(_ count: Int) -> String { "共 \(count) 个项目" }
         static let saved = "已保存"
+        static let newTaskForce = "建立专班"
+        static let name = "专班名称"
+        static let create = "建立"
+        static let addGroup = "增加工作组"
+        static let groupName = "工作组名称"
+        static let groupLeaders = "组长（岗位，可多选）"
+        static let groupMembers = "成员（岗位，可多选）"
+        static let unitsHint = "用顿号或逗号分隔"
+        static let classes = "跟踪的分类口径类别（可多选）"
+        static let groupProjects = "点名跟踪的项目（每行一个项目名称）"
+        static let seatsHint = "岗位在“岗位管理”中维护；人员变动时更换岗位的在任人员，专班不用改。"
     }
 
     enum TaskForcesContract {
@@ -58,6 +69,7 @@ extension WebText {
         static let create = "建立专班及其工作组（项目中心、管理员）；岗位为岗位编号，项目为项目编号，类别为分类口径类别编号"
         static let group = "一个工作组：跟踪的项目（在读者范围内）及其阶段、计划和完成投资、灯色，未办结和逾期的问题，相关督办事项，汇总数字"
         static let changeProjects = "调整工作组点名跟踪的项目（按专班版本号）"
+        static let addGroup = "为专班增加一个工作组（按专班版本号）"
         static let answer = "专班"
         static let groupAnswer = "工作组及其项目和数字"
         static let created = "已建立的专班"

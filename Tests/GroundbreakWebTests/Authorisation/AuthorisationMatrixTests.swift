@@ -113,7 +113,7 @@ struct AuthorisationMatrixTests {
         case BulletinsEndpoints.bulletinSave.endpoint, BulletinsEndpoints.bulletinRegenerate.endpoint, BulletinsEndpoints.bulletinIssue.endpoint,
              BulletinsEndpoints.bulletinDiscard.endpoint, BulletinsEndpoints.apiBulletinEdit.endpoint, BulletinsEndpoints.apiBulletinRegenerate.endpoint,
              BulletinsEndpoints.apiBulletinIssue.endpoint, BulletinsEndpoints.apiBulletinDiscard.endpoint, TaskForcesEndpoints.groupProjects.endpoint,
-             TaskForcesEndpoints.apiGroupProjects.endpoint: "版本号"
+             TaskForcesEndpoints.apiGroupProjects.endpoint, TaskForcesEndpoints.groupCreate.endpoint: "版本号"
         default: nil
         }
     }

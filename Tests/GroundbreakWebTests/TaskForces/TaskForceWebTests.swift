@@ -120,4 +120,36 @@ struct TaskForceWebTests {
             #expect((made.object["leaders"] as? [[String: Any]])?.first?["display"] as? String == "某某（区长）")
         }
     }
+
+    @Test("the centre sets up a task force and adds a group by the pages; bad input is refused in Chinese and changes nothing", arguments: [DatabaseEngine.sqlite])
+    func pages(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 60) { fixture, client in
+            let seat = try await fixture.services.positions.create(title: "区长", unitName: "朝阳区", duty: .staff, holder: ("某某", ""), since: webToday,
+                                                                   actor: .system("test"))
+            try await fixture.services.reloadCatalog()
+            let refused = try await client.send(.post, "/taskforces", as: fixture, form: [("name", "专班")])
+            #expect(refused.status == .unprocessableContent && refused.text.contains("请填写所属县（市）区、开发区"))
+            let made = try await client.send(.post, "/taskforces", as: fixture, form: [("unit", "region:220104"), ("name", "朝阳区重大项目专班"), ("shape", "1+2"),
+                                                                                      ("leaderSeats", String(seat)), ("office", "区发改局")])
+            #expect(made.status == .seeOther)
+            let force = try #require(try await fixture.services.taskForces.taskForces().last)
+            #expect(force.leaderSeats == [seat] && force.shape == "1+2")
+            let project = try #require(try await fixture.services.projects.projects(inStages: Stage.allCases, scope: .everything).first { $0.fields.regionCode == "220104" })
+            let noName = try await client.send(.post, "/taskforces/\(force.id)/groups", as: fixture, form: [("version", "1"), ("name", " ")])
+            #expect(noName.status == .unprocessableContent && noName.text.contains("每个工作组都要有名称"))
+            let added = try await client.send(.post, "/taskforces/\(force.id)/groups", as: fixture, form: [
+                ("version", "1"), ("name", "产业组"), ("leaderSeats", String(seat)), ("leadUnits", "区工信局、区发改局"), ("projects", project.fields.name),
+            ])
+            #expect(added.status == .seeOther)
+            let group = try #require(try await fixture.services.taskForces.taskForce(id: force.id)?.groups.first)
+            #expect(group.leadUnits == ["区工信局", "区发改局"] && group.projectIds == [project.id] && group.leaderSeats == [seat])
+            let stale = try await client.send(.post, "/api/v1/task-forces/\(force.id)/groups", as: fixture, json: #"{"version":1,"group":{"name":"保障组"}}"#)
+            #expect(stale.status == .conflict)
+            let api = try await client.send(.post, "/api/v1/task-forces/\(force.id)/groups", as: fixture, json: #"{"version":2,"group":{"name":"保障组","classIds":[99999]}}"#)
+            #expect(api.status == .unprocessableContent && api.text.contains("没有编号为 99999 的分类口径类别"))
+            expectDocumented(api, TaskForcesEndpoints.apiGroupCreate)
+            let ok = try await client.send(.post, "/api/v1/task-forces/\(force.id)/groups", as: fixture, json: #"{"version":2,"group":{"name":"保障组"}}"#)
+            #expect(ok.status == .created && (ok.object["groups"] as? [[String: Any]])?.count == 2)
+        }
+    }
 }

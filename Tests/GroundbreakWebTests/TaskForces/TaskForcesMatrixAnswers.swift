@@ -7,7 +7,7 @@ extension AuthorisationMatrixTests {
         switch endpoint {
         case .taskForcesPage, .taskForceShow, .groupShow, .groupXLSX, .apiTaskForces, .apiTaskForce, .apiGroup: .ok
         // Without the version read (or, creating, without a unit and a name), refused on its merits.
-        case .groupProjects, .apiGroupProjects, .apiTaskForceCreate: .unprocessableContent
+        case .groupProjects, .apiGroupProjects, .apiTaskForceCreate, .taskForceCreate, .groupCreate, .apiGroupCreate: .unprocessableContent
         }
     }
 }
