@@ -103,6 +103,7 @@ extension DomainText {
         "seats": "岗位",
         "seat": "包保领导岗位",
         "classes": "跟踪类别",
+        "light": "灯色",
         "projects": "项目",
         "dispatch": "本月完成投资（调度口径，万元）",
         "statistical": "本月完成投资（统计口径，万元）",

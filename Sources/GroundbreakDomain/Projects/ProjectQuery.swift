@@ -33,6 +33,8 @@ public struct ProjectQuery: Sendable, Equatable {
     public var owed = false
     /// Only the projects on a year list (年度重点项目计划).
     public var yearListId: Int64?
+    /// The light the daily record last gave (红黄绿灯), for projects still lit.
+    public var light: WarningColour?
 
     public var sort: SortKey = .totalInvestment
     public var descending = true
@@ -50,7 +52,7 @@ public struct ProjectQuery: Sendable, Equatable {
     public enum Key: String, CaseIterable, Sendable {
         case region, zone, stage, category, section, division, sizeBand, level, tag, leadDepartment
         case minWan, maxWan, q, nature, year, sort, order, page, perPage
-        case schemeClass = "class", owed, yearList = "list"
+        case schemeClass = "class", owed, yearList = "list", light
     }
 
     /// Reads a query string. Unknown keys are ignored; bad values are reported, not guessed.
@@ -95,6 +97,9 @@ public struct ProjectQuery: Sendable, Equatable {
             case .yearList:
                 if let id = Int64(value), id > 0 { query.yearListId = id }
                 else { errors.append(FieldError("list", .unknownCode(field: "list", code: String(value.prefix(20))))) }
+            case .light:
+                if let colour = WarningColour(rawValue: value) { query.light = colour }
+                else { errors.append(FieldError(key.rawValue, .unknownCode(field: "light", code: String(value.prefix(20))))) }
             case .owed:
                 switch value {
                 case "true", "1": query.owed = true
@@ -143,6 +148,7 @@ public struct ProjectQuery: Sendable, Equatable {
         add(.schemeClass, schemeClassId.map(String.init))
         add(.owed, owed ? "true" : nil)
         add(.yearList, yearListId.map(String.init))
+        add(.light, light?.rawValue)
         let defaults = ProjectQuery()
         if sort != defaults.sort { add(.sort, sort.rawValue) }
         if descending != defaults.descending { add(.order, descending ? "desc" : "asc") }

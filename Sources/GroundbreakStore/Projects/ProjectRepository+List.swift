@@ -26,6 +26,22 @@ extension ProjectRepository {
         return page
     }
 
+    /// The daily record's lights of the ledger's filtered set (its own `light` aside), by colour.
+    public func lightCounts(_ query: ProjectQuery, scope: ProjectScope, catalog: ReferenceCatalog, today: Day) async throws -> [WarningColour: Int] {
+        var query = query
+        query.light = nil
+        let filter = Self.whereClause(query, catalog: catalog, today: today) + " AND " + Self.scopeClause(scope)
+        var counts: [WarningColour: Int] = [:]
+        for row in try await database.reader.raw("""
+            SELECT pl.colour, COUNT(*) AS n FROM projects JOIN project_lights pl ON pl.project_id = projects.id
+            WHERE pl.id = (SELECT MAX(x.id) FROM project_lights x WHERE x.project_id = projects.id) AND \(filter)
+            GROUP BY pl.colour
+            """).all() {
+            if let colour = WarningColour(rawValue: try row.decode(column: "colour", as: String.self)) { counts[colour] = try row.decode(column: "n", as: Int.self) }
+        }
+        return counts
+    }
+
     /// What each region still owes (待补充): projects within `scope` whose investment type or
     /// category an import could not fill, counted by region — the same test as `owed=true`.
     public func owedByRegion(scope: ProjectScope, catalog: ReferenceCatalog, today: Day) async throws -> [(regionCode: String, count: Int)] {
@@ -172,6 +188,9 @@ extension ProjectRepository {
         }
         if let listId = query.yearListId {
             clauses.append("EXISTS (SELECT 1 FROM year_list_entries e WHERE e.project_id = projects.id AND e.list_id = \(bind: listId))")
+        }
+        if let light = query.light {
+            clauses.append("EXISTS (SELECT 1 FROM project_lights pl WHERE pl.project_id = projects.id AND pl.colour = \(bind: light.rawValue) AND pl.id = (SELECT MAX(x.id) FROM project_lights x WHERE x.project_id = projects.id))")
         }
         if query.owed {
             clauses.append("(investment_type = \(bind: InvestmentType.pending.rawValue) OR category_code = \(bind: Category.pendingCode))")

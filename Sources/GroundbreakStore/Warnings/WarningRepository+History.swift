@@ -3,8 +3,11 @@ import GroundbreakDomain
 import SQLKit
 
 extension WarningRepository {
+    /// The colour kept for a project no longer lit (built, cancelled): its history ends there.
+    static let unlit = "off"
+
     /// Keeps today's lights: a row for every project whose colour differs from its last recorded
-    /// one (or that has none yet). Returns how many changed.
+    /// one (or that has none yet), and an end for one no longer lit. Returns how many changed.
     public func record(_ lights: [ProjectWarning], today: Day, now: Date) async throws -> Int {
         try await database.transaction { db in
             var last: [Int64: String] = [:]
@@ -22,6 +25,16 @@ extension WarningRepository {
                     """).run()
                 changed += 1
             }
+            let lit = Set(lights.map(\.projectId))
+            for (project, colour) in last.sorted(by: { $0.key < $1.key }) where colour != Self.unlit && !lit.contains(project) {
+                try await db.raw("""
+                    INSERT INTO project_lights (project_id, colour, since, rule_version, explanation, recorded_at)
+                    VALUES (\(bind: project), \(bind: Self.unlit), \(bind: today.iso), 0, '', \(bind: StoredTime.text(now)))
+                    """).run()
+                changed += 1
+            }
+            // The ledger filters and counts by the record: its cached pages are stale now.
+            if changed > 0 { try await LedgerGeneration.bump(db) }
             return changed
         }
     }

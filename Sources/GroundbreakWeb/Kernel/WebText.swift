@@ -55,6 +55,9 @@ enum WebText {
     }
 
     enum Ledger {
+        static let light = "灯色"
+        static func lightName(_ colour: String) -> String { "\(colour)灯" }
+        static func lightsAsOf(_ day: String) -> String { "灯色（每日留存，\(day)）：" }
         static let moreFilters = "更多筛选"
         static let title = "项目台账"
         static let filter = "筛选"

@@ -33,6 +33,8 @@ public struct Scheduler: Service {
     }
 
     public static let leaseName = "scheduler"
+    /// The daily record of the lights (the ledger says how recent it is).
+    public static let lightsJob = "warnings.record"
 
     let services: AppServices
     let holder: String
@@ -137,7 +139,7 @@ public struct Scheduler: Service {
             })
         }
         // The day's lights, kept when a colour changes (the project page shows the history).
-        jobs.append(Job(name: "warnings.record") { today, now in
+        jobs.append(Job(name: Self.lightsJob) { today, now in
             let lit = try await WarningPages.lightEverything(services, today: today).lit
             return WebText.Notifications.lightsChanged(try await WarningRepository(database: services.database).record(lit.map(\.warning), today: today, now: now))
         })

@@ -23,6 +23,7 @@ extension ProjectQuery {
             parts.append(T.filterPart(scheme?.name ?? T.schemeClass, scheme?.classes.first { $0.id == id }?.name ?? String(id)))
         }
         if owed { parts.append(T.owedOnly) }
+        if let light { parts.append(T.filterPart(WebText.Ledger.light, WebText.Ledger.lightName(light.label))) }
         if let id = yearListId {
             let list = lists.first { $0.id == id }
             parts.append(list.map { T.onList($0.year, catalog.region($0.regionCode)?.name ?? $0.regionCode, StatisticsText.band($0.threshold)) } ?? T.onListNumber(id))

@@ -13,6 +13,9 @@ struct LedgerPage {
     var lists: [YearList] = []
     /// Query-string problems; the page still shows, without the bad filters.
     var queryErrors: [FieldError]
+    /// The daily record's lights of the filtered set, and the day it was last taken (nil before the first).
+    var lightCounts: [WarningColour: Int] = [:]
+    var lightsAsOf: String?
 
     /// Columns that sort, with their headers.
     static let sortableColumns: [(ProjectQuery.SortKey, String)] = [

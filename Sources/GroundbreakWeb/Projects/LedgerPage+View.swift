@@ -18,10 +18,23 @@ extension LedgerPage {
             Components.errorSummary(queryErrors, title: WebText.Errors.badQuery),
             filterForm,
             stageChips,
+            lightStrip,
             Components.listTools(filter: query.described(catalog, today: context.today, schemes: schemes, lists: lists), xlsx: .ledgerXLSX(query)),
             table,
             Components.pagination(page: page.page, pageCount: page.pageCount, link: pageLink)
         ))
+    }
+
+    /// 红黄绿灯 of the filtered set as the daily record last gave them, each a link narrowing the ledger.
+    private var lightStrip: Node<HTML.BodyContext> {
+        guard let asOf = lightsAsOf else { return .empty }
+        return .p(.class("light-strip"), .text(WebText.Ledger.lightsAsOf(asOf)), .forEach([WarningColour.red, .yellow, .green]) { colour in
+            var next = query
+            next.light = colour
+            next.page = 1
+            return .a(.href(esc(Route.ledger(next).path)), .class("light-count"),
+                      .span(.class("light light-\(colour.rawValue)"), .text(colour.label)), .text(" \(lightCounts[colour] ?? 0)"))
+        })
     }
 
     private var filterForm: Node<HTML.BodyContext> {
@@ -78,6 +91,7 @@ extension LedgerPage {
             ("nature", WebText.Projects.natureOfYear(year), natureOptions, [query.nature?.rawValue ?? ""]),
             ("class", WebText.Projects.schemeClass, classOptions, [query.schemeClassId.map(String.init) ?? ""]),
             ("owed", WebText.Projects.owed, [.init("true", WebText.Projects.owedOnly)], [query.owed ? "true" : ""]),
+            ("light", WebText.Ledger.light, WarningColour.allCases.reversed().map { .init($0.rawValue, WebText.Ledger.lightName($0.label)) }, [query.light?.rawValue ?? ""]),
         ]
         for (name, label, options, selected) in selects {
             controls.append(filter(name, label, Components.select(name, options: options, selected: selected, blank: all)))

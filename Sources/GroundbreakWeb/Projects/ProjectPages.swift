@@ -20,8 +20,12 @@ enum ProjectPages {
         }
         let catalog = input.catalog
         let page = try await input.services.projects.list(query, scope: input.scope(.viewProjects), catalog: catalog, today: input.today)
-        let model = LedgerPage(context: PageContext(input), query: query, page: page, catalog: catalog,
+        var model = LedgerPage(context: PageContext(input), query: query, page: page, catalog: catalog,
                                schemes: try await input.services.schemes.schemes(), lists: try await input.services.yearLists.lists(), queryErrors: queryErrors)
+        model.lightsAsOf = try await SchedulerRepository(database: input.services.database).runs(job: Scheduler.lightsJob).first?.key
+        if model.lightsAsOf != nil {
+            model.lightCounts = try await input.services.projects.lightCounts(query, scope: input.scope(.viewProjects), catalog: catalog, today: input.today)
+        }
         return Responses.html(model.document, status: queryErrors.isEmpty ? .ok : .badRequest)
     }
 

@@ -41,6 +41,7 @@ extension ProjectsEndpoints {
             .text("minWan", T.minWan), .text("maxWan", T.maxWan), .text("q", T.text),
             .choice("nature", YearActivity.allCases.map(\.rawValue), T.nature), .integer("year", nil, T.year),
             .integer("class", 1...Int64.max, T.schemeClass), .flag("owed", T.owed), .integer("list", 1...Int64.max, T.yearList),
+            .choice("light", WarningColour.allCases.map(\.rawValue), T.light),
             .choice("sort", ProjectQuery.SortKey.allCases.map(\.rawValue), T.sort), .choice("order", ["asc", "desc"], T.order),
             .integer("page", 1...1_000_000, T.page), .integer("perPage", 1...500, T.perPage),
         ]

@@ -154,6 +154,7 @@ extension WebText {
         static let nature = "本年（或 year 所指年度）的建设情况，按统计口径：newStart 新开工（当年实际开工），continuing 续建（以前年度开工、当年未竣工前仍在建），underWay 开复工（新开工加续建），completed 竣工（当年实际竣工）；终止的项目和尚未开工的项目都不计"
         static let schemeClass = "单位分类口径中的类别编号（见 /api/v1/schemes）"
         static let owed = "true：只列有待补充字段（投资类型、项目类别）的项目"
+        static let light = "只列每日留存的灯色为该色的项目（red、yellow、green）"
         static let yearList = "只列某年度重点项目清单上的项目（清单编号见统计段落页）"
         static let year = "建设性质所指年度，默认当年"
         static let sort = "排序"

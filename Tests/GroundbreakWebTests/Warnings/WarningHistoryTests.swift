@@ -27,6 +27,16 @@ struct WarningHistoryTests {
                 #expect(history.first?.explanation == line["explanation"] as? String && history.first?.ruleVersion == 1)
             }
 
+            // The ledger filters and counts by the record: the same reds as the warnings page, and the strip says so.
+            let reds = lit.filter { $0["colour"] as? String == "red" }.count
+            let ledger = try await client.send(.get, "/api/v1/projects?light=red&perPage=500", as: fixture)
+            #expect(ledger.status == .ok && ledger.object["totalCount"] as? Int == reds)
+            let ledgerPage = try await client.send(.get, "/projects", as: fixture)
+            #expect(ledgerPage.text.contains("灯色（每日留存，\(webToday.iso)）") && ledgerPage.text.contains("light=red"))
+            let filtered = try await client.send(.get, "/projects?light=red", as: fixture)
+            #expect(filtered.text.contains("data-total=\"\(reds)\"") && filtered.text.contains("灯色：红灯"))
+            #expect(try await client.send(.get, "/api/v1/projects?light=purple", as: fixture).status == .badRequest)
+
             // R7 (last month's report missing) turns red from today's rule version 2.
             let saved = try await client.send(.post, "/api/v1/warnings/rules", as: fixture, json: #"{"version":1,"reason":"漏报即红灯","rules":[{"code":"R7","redAt":1}]}"#)
             #expect(saved.status == .created)
@@ -42,6 +52,11 @@ struct WarningHistoryTests {
             }
             let steady = try #require(lit.first { $0["colour"] as? String == "green" }?["projectId"] as? Int)
             #expect(try await repository.history(projectId: Int64(steady)).count == 1, "an unchanged light is not recorded again")
+
+            // Projects no longer lit (built, cancelled) end their history: the ledger no longer counts them.
+            #expect(try await repository.record([], today: tomorrow.adding(days: 1), now: webNow) > 0)
+            #expect((try await client.send(.get, "/api/v1/projects?light=red", as: fixture)).object["totalCount"] as? Int == 0)
+            #expect(try await repository.history(projectId: Int64(steady)).count == 1, "the end is not a colour")
         }
     }
 }
