@@ -15,11 +15,14 @@ public struct AssessmentInputs: Sendable {
     public var admittedOn: [Int64: Day]
     public var problems: [Problem]
     public var reportRules: ReportRules
+    /// Approval items decided, by project: the day and whether within the limit.
+    public var decidedApprovals: [Int64: [(decidedOn: Day, onTime: Bool)]]
     /// Each live project's light, when the month's lights are known.
     public var lights: [Int64: WarningColour]?
 
     public init(month: Month, projects: [Project], reports: [MonthlyReport], lastYearReports: [MonthlyReport], plans: [AnnualPlan],
-                targets: [UnitTarget], admittedOn: [Int64: Day], problems: [Problem], reportRules: ReportRules, lights: [Int64: WarningColour]? = nil) {
+                targets: [UnitTarget], admittedOn: [Int64: Day], problems: [Problem], reportRules: ReportRules,
+                decidedApprovals: [Int64: [(decidedOn: Day, onTime: Bool)]] = [:], lights: [Int64: WarningColour]? = nil) {
         self.month = month
         self.projects = projects.map { $0.asOf(month.lastDay) }
         self.reports = reports
@@ -29,6 +32,7 @@ public struct AssessmentInputs: Sendable {
         self.admittedOn = admittedOn
         self.problems = problems
         self.reportRules = reportRules
+        self.decidedApprovals = decidedApprovals
         self.lights = lights
     }
 }
@@ -89,6 +93,12 @@ public enum AssessmentCalculator {
                 figures.reportsOwed += 1
                 let due = owed.dueDate(day: inputs.reportRules.dueDay)
                 if reports.contains(where: { $0.month == owed && Day.inChina($0.submittedAt) <= due }) { figures.reportsOnTime += 1 }
+            }
+        }
+        for project in projects {
+            for decision in inputs.decidedApprovals[project.id] ?? [] where decision.decidedOn >= yearStart && decision.decidedOn <= asOf {
+                figures.approvalsDecided += 1
+                if decision.onTime { figures.approvalsOnTime += 1 }
             }
         }
         if let lights = inputs.lights { figures.red = projects.filter { lights[$0.id] == .red }.count }

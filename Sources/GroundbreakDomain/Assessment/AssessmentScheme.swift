@@ -15,6 +15,8 @@ public enum AssessmentMeasure: String, Sendable, Codable, CaseIterable {
     case problemsOnTime
     /// Monthly reports owed this year sent by the due day, in percent.
     case reportsOnTime
+    /// Approval items of the unit's projects decided this year within their limit, in percent.
+    case approvalsOnTime
 }
 
 /// How a measured value becomes points.

@@ -11,6 +11,7 @@ public enum AssessmentText {
         case .admissionRate: "入统率"
         case .problemsOnTime: "问题按期解决率"
         case .reportsOnTime: "月报按时报送率"
+        case .approvalsOnTime: "审批按时办结率"
         }
     }
 

@@ -29,6 +29,9 @@ public struct UnitFigures: Sendable, Codable, Equatable {
     /// Monthly reports owed this year, and those sent by the due day.
     public var reportsOwed: Int
     public var reportsOnTime: Int
+    /// Approval items decided this year, and those decided within their limit.
+    public var approvalsDecided: Int = 0
+    public var approvalsOnTime: Int = 0
     /// Red projects when the month's lights are known (the reporting month, or a frozen table).
     public var red: Int?
 
@@ -60,6 +63,7 @@ public struct UnitFigures: Sendable, Codable, Equatable {
     public var admissionRate: Double? { Self.percent(admitted, of: admissionEligible) }
     public var problemsOnTimeRate: Double? { Self.percent(problemsOnTime, of: problemsDue) }
     public var reportsOnTimeRate: Double? { Self.percent(reportsOnTime, of: reportsOwed) }
+    public var approvalsOnTimeRate: Double? { Self.percent(approvalsOnTime, of: approvalsDecided) }
 
     /// Completion against 序时进度: 100 when exactly on schedule.
     public var scheduleRatio: Double? {
@@ -77,6 +81,7 @@ public struct UnitFigures: Sendable, Codable, Equatable {
         case .admissionRate: admissionRate
         case .problemsOnTime: problemsOnTimeRate
         case .reportsOnTime: reportsOnTimeRate
+        case .approvalsOnTime: approvalsOnTimeRate
         }
     }
 }

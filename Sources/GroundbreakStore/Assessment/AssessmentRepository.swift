@@ -38,6 +38,16 @@ public struct AssessmentRepository: Sendable {
                               indicator: try row.decode(column: "indicator", as: String.self), value: try row.decode(column: "value", as: Double.self),
                               curve: try row.decode(column: "curve", as: String.self))
         }
+        let calendar = try await CalendarRepository(database: database).calendar()
+        var decided: [Int64: [(decidedOn: Day, onTime: Bool)]] = [:]
+        for listing in try await ProjectApprovalRepository(database: database).listings(scope: .everything, departments: [], openOnly: false) {
+            guard let day = listing.approval.decidedOn else { continue }
+            switch ApprovalClock.read(listing.approval, item: listing.item, calendar: calendar, today: day).state {
+            case .doneOnTime: decided[listing.approval.projectId, default: []].append((day, true))
+            case .doneLate: decided[listing.approval.projectId, default: []].append((day, false))
+            default: break
+            }
+        }
         return AssessmentInputs(
             month: month,
             projects: try await ProjectRepository(database: database).projects(inStages: Stage.allCases, scope: .everything),
@@ -47,7 +57,7 @@ public struct AssessmentRepository: Sendable {
             plans: try await AnnualPlanRepository(database: database).plans(year: month.year),
             targets: yearTargets, admittedOn: admitted,
             problems: try await ProblemRepository(database: database).all(reach: .all),
-            reportRules: reportRules, lights: lights)
+            reportRules: reportRules, decidedApprovals: decided, lights: lights)
     }
 
     /// The month's table: the frozen one once the month has closed, otherwise computed from the

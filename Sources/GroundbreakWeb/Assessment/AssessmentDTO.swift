@@ -33,6 +33,8 @@ struct AssessmentDTO: Codable, Sendable {
         var problemsOverdue: Int
         var reportsOwed: Int
         var reportsOnTime: Int
+        var approvalsDecided: Int
+        var approvalsOnTime: Int
         @ExplicitNull var red: Int?
     }
     struct Score: Codable, Sendable {
@@ -77,7 +79,8 @@ struct AssessmentDTO: Codable, Sendable {
                                         timeProgressPercent: f.timeProgressPercent, gapPoints: f.gapPoints, underWay: f.underWay, newStarts: f.newStarts,
                                         newStartRate: f.newStartRate, resumeRate: f.resumeRate, admissionEligible: f.admissionEligible, admitted: f.admitted,
                                         problemsDue: f.problemsDue, problemsOnTime: f.problemsOnTime, problemsOverdue: f.problemsOverdue,
-                                        reportsOwed: f.reportsOwed, reportsOnTime: f.reportsOnTime, red: f.red),
+                                        reportsOwed: f.reportsOwed, reportsOnTime: f.reportsOnTime,
+                                        approvalsDecided: f.approvalsDecided, approvalsOnTime: f.approvalsOnTime, red: f.red),
                        items: row.items.map { Score(code: $0.code, value: $0.value, points: $0.points, outcome: $0.outcome?.rawValue) })
         }
     }

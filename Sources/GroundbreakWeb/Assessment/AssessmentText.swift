@@ -25,6 +25,7 @@ extension WebText {
         static let problems = "问题按期解决/到期"
         static let overdue = "逾期未解决问题"
         static let reports = "月报按时/应报"
+        static let approvals = "审批按时/办结"
         static let red = "红灯项目"
         static let honours = "评优资格"
         static let noTarget = "未下达"

@@ -93,7 +93,11 @@ struct AssessmentTests {
                         problem(3, project: 4, region: "220184", deadline: "2026-09-01", resolved: nil)]
         return AssessmentInputs(month: october, projects: projects, reports: reports, lastYearReports: [], plans: plans, targets: targets,
                                 admittedOn: [1: Day(year: 2025, month: 6, day: 1)!, 2: Day(year: 2026, month: 11, day: 1)!], problems: problems,
-                                reportRules: ReportRules(), lights: [1: .red, 2: .green, 4: .red])
+                                reportRules: ReportRules(),
+                                decidedApprovals: [1: [(Day(year: 2026, month: 3, day: 1)!, true), (Day(year: 2026, month: 11, day: 5)!, false),
+                                                       (Day(year: 2025, month: 12, day: 1)!, true)],
+                                                   2: [(Day(year: 2026, month: 5, day: 1)!, false)]],
+                                lights: [1: .red, 2: .green, 4: .red])
     }
 
     @Test("a unit's figures are as of the month's end and read the targets page's investment reading; the compared units are the city's districts and top zones")
@@ -113,6 +117,8 @@ struct AssessmentTests {
         #expect(chaoyang.admissionEligible == 2 && chaoyang.admitted == 1, "admitted in November is not admitted by October's end")
         #expect(chaoyang.problemsDue == 2 && chaoyang.problemsOnTime == 1 && chaoyang.problemsOverdue == 0)
         #expect(chaoyang.reportsOwed == 18 && chaoyang.reportsOnTime == 17 && chaoyang.red == 1)
+        #expect(chaoyang.approvalsDecided == 2 && chaoyang.approvalsOnTime == 1 && chaoyang.value(.approvalsOnTime) == 50,
+                "decided this year by October's end: not last December's, not November's")
 
         let gongzhuling = AssessmentCalculator.figures(units[1], inputs, catalog: catalog, indicators: Self.indicators)
         #expect(gongzhuling.investment == .zero && gongzhuling.target == nil && gongzhuling.completionPercent == nil && gongzhuling.scheduleRatio == nil)
