@@ -17,6 +17,8 @@ public enum WarningMeasure: String, Sendable, Codable, CaseIterable {
     case behindSchedule
     /// Days past the planned start without an actual start.
     case startSlip
+    /// Days past the planned completion of a project under construction.
+    case completionSlip
     /// Approval items past their legal limit now.
     case approvalsOverdue
     /// Open problems past their deadline.
@@ -85,6 +87,7 @@ public struct ProjectSignals: Sendable, Equatable {
     public var project: Project
     public var behindPoints: Double?
     public var startSlipDays: Int?
+    public var completionSlipDays: Int?
     public var approvalsOverdue = 0
     public var problemsOverdue = 0
     public var daysNotAdmitted: Int?
@@ -99,6 +102,7 @@ public struct ProjectSignals: Sendable, Equatable {
         switch measure {
         case .behindSchedule: return behindPoints
         case .startSlip: return startSlipDays.map(Double.init)
+        case .completionSlip: return completionSlipDays.map(Double.init)
         case .approvalsOverdue: return Double(approvalsOverdue)
         case .problemsOverdue: return Double(problemsOverdue)
         case .notAdmitted: return daysNotAdmitted.map(Double.init)

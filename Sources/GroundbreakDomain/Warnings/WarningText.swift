@@ -29,6 +29,7 @@ public enum WarningText {
         switch measure {
         case .behindSchedule: return "落后序时进度 \(Decimals.text(value)) 个百分点（阈值 \(limit)）"
         case .startSlip: return "超过计划开工日期 \(Int(value)) 天仍未开工（阈值 \(limit) 天）"
+        case .completionSlip: return "超过计划竣工日期 \(Int(value)) 天仍未竣工投产（阈值 \(limit) 天）"
         case .approvalsOverdue: return "\(Int(value)) 个审批事项超时"
         case .problemsOverdue: return "\(Int(value)) 个问题逾期未解决"
         case .notAdmitted: return "开工 \(Int(value)) 天仍未入统（阈值 \(limit) 天）"

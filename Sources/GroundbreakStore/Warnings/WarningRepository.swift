@@ -95,6 +95,9 @@ public struct WarningRepository: Sendable {
             if [.reserve, .attraction, .approval].contains(project.stage), fields.actualStart == nil, let planned = fields.plannedStart, planned < today {
                 signals.startSlipDays = planned.days(until: today)
             }
+            if project.stage == .construction, fields.actualCompletion == nil, let planned = fields.plannedCompletion, planned < today {
+                signals.completionSlipDays = planned.days(until: today)
+            }
             signals.approvalsOverdue = approvalsOverdue[project.id] ?? 0
             signals.problemsOverdue = problems[project.id] ?? 0
             if [.construction, .operation].contains(project.stage), let started = fields.actualStart, !admitted.contains(project.id) {

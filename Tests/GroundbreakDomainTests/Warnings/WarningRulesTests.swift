@@ -39,6 +39,16 @@ struct WarningRulesTests {
         #expect(abs(curves.projectTimeProgress("linear", through: october, started: Month(year: 2026, month: 7)!) - 4.0 / 6) < 1e-9)
     }
 
+    @Test("a project under construction past its planned completion is lit by R10, which took over the old completion flag")
+    func completionSlip() {
+        let rules = WarningRuleSet(version: 1, validFrom: "2026-01-01", author: "t", reason: "t", rules: [
+            WarningRule(code: "R10", measure: .completionSlip, yellowAt: 1, redAt: 90),
+        ])
+        #expect(rules.evaluate(signals()).colour == .green)
+        #expect(rules.evaluate(signals { $0.completionSlipDays = 5 }).explanation == "黄：超过计划竣工日期 5 天仍未竣工投产（阈值 1 天）")
+        #expect(rules.evaluate(signals { $0.completionSlipDays = 90 }).colour == .red)
+    }
+
     @Test("a rule with a minimum reaches only projects of that size: a 20亿 project without a sponsor is red, a smaller one is not")
     func minimum() {
         #expect(Self.rules.evaluate(signals(total: .yi(25), sponsor: nil)).explanation == "红：20亿元以上项目未明确包保领导")

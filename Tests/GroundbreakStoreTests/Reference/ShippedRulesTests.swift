@@ -15,19 +15,23 @@ struct ShippedRulesTests {
             let sponsor = try await PositionRepository(database: store.database)
                 .create(title: "副市长", unitName: "市政府", duty: .sponsor, holder: ("王五", ""), since: testToday, actor: testActor)
             let catalog = try await ReferenceRepository(database: store.database).catalog()
-            func flags(_ change: (inout ProjectInput) -> Void, stage: Stage = .reserve) async throws -> [String] {
+            func flags(_ change: (inout ProjectInput) -> Void, stage: Stage = .reserve, on day: Day = testToday) async throws -> [String] {
                 var input = sampleInput()
                 input.secretaryPositionId = ""
                 change(&input)
                 let project = try await repository.create(input, stage: stage, catalog: catalog)
-                return project.flags(rules: catalog.flagRules, today: testToday).map(\.code).sorted()
+                return project.flags(rules: catalog.flagRules, today: day).map(\.code).sorted()
             }
             let withRepo = { (input: inout ProjectInput) in input.secretaryPositionId = String(secretary) }
 
-            // 8.5亿, no secretary, planned start in the past, still in reserve.
-            #expect(try await flags { $0.name = "a"; $0.plannedStart = "2026-04-15" } == ["NO_SECRETARY", "START_OVERDUE"])
-            // 20亿 exactly, no sponsor.
-            #expect(try await flags { $0.name = "b"; $0.totalInvestmentWan = "200000"; $0.plannedStart = "2027-04-15"; withRepo(&$0) } == ["NO_SPONSOR"])
+            // 8.5亿, no secretary, planned start in the past, still in reserve: flagged until the lights
+            // took these over (R9, R1 from 2026-11-23), not after.
+            #expect(try await flags({ $0.name = "a"; $0.plannedStart = "2026-04-15" }, on: Day(year: 2026, month: 11, day: 22)!) == ["NO_SECRETARY", "START_OVERDUE"])
+            #expect(try await flags { $0.name = "a2"; $0.plannedStart = "2026-04-15" }.isEmpty)
+            // 20亿 exactly, no sponsor: R8's now.
+            #expect(try await flags({ $0.name = "b"; $0.totalInvestmentWan = "200000"; $0.plannedStart = "2027-04-15"; withRepo(&$0) },
+                                    on: Day(year: 2026, month: 11, day: 22)!) == ["NO_SPONSOR"])
+            #expect(try await flags { $0.name = "b2"; $0.totalInvestmentWan = "200000"; $0.plannedStart = "2027-04-15"; withRepo(&$0) }.isEmpty)
             #expect(try await flags {
                 $0.name = "c"; $0.totalInvestmentWan = "200000"; $0.plannedStart = "2027-04-15"; withRepo(&$0); $0.sponsorPositionId = String(sponsor)
             }.isEmpty)
@@ -37,7 +41,7 @@ struct ShippedRulesTests {
             #expect(try await flags({
                 $0.name = "e"; withRepo(&$0); $0.code = "2509-220104-89-01-000001"; $0.actualStart = "2026-03-01"
                 $0.plannedCompletion = "2026-10-31"; $0.industryDivision = ""; $0.ownerCreditCode = ""; $0.leadDepartmentCode = ""
-            }, stage: .construction) == ["COMPLETION_OVERDUE", "NO_INDUSTRY", "NO_LEAD_DEPARTMENT", "NO_OWNER_CREDIT_CODE"])
+            }, stage: .construction) == ["NO_INDUSTRY", "NO_LEAD_DEPARTMENT", "NO_OWNER_CREDIT_CODE"], "what the lights do not cover: missing records")
             // Below 5000万 nothing about secretaries.
             #expect(try await flags { $0.name = "f"; $0.totalInvestmentWan = "4999"; $0.plannedStart = "2027-01-01" }.isEmpty)
         }
