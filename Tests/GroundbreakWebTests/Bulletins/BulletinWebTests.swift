@@ -141,6 +141,14 @@ struct BulletinWebTests {
             #expect(issued.object["number"] as? String == "包保〔2026〕第1期")
             let regenerated = try await client.send(.post, "/api/v1/bulletins/\(id)/regenerate", as: fixture, json: #"{"version":2}"#)
             #expect(regenerated.status == .unprocessableContent, "an issued report is frozen")
+            let docx = try await client.send(.get, "/bulletins/\(id)/bulletin.docx", as: fixture)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).docx")
+            try Data(docx.body.readableBytesView).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            if let lines = try DocxReader.paragraphs(of: file.path), let tables = try DocxReader.tables(of: file.path) {
+                #expect(Array(lines.prefix(2)) == ["重大项目包保专报", "包保〔2026〕第1期"] && lines.contains("一、总体情况"), "\(lines.prefix(6))")
+                #expect(tables.first?.count == rows.count + 1, "a header and a line per project")
+            }
 
             let all = try await client.send(.post, "/api/v1/bulletins", as: fixture, json: #"{"kind":"sponsor","month":"2026-09"}"#)
             let leaders = fixture.services.catalog().positions.filter { $0.duty == .sponsor }.count
