@@ -18,7 +18,7 @@ struct PortfolioPage {
             .h1(.text(reading.map { "\(T.title) · \($0.seat.display)" } ?? T.title)),
             .p(.class("meta"), .text(T.lead)),
             .if(!seats.isEmpty, seatForm),
-            .unwrap(reading, content) ?? .p(.class("notice"), .text(T.noSeat))
+            reading.map(content) ?? .p(.class("notice"), .text(T.noSeat))
         ))
     }
 

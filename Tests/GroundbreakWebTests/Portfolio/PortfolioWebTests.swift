@@ -59,4 +59,13 @@ struct PortfolioWebTests {
             #expect(workbook.status == .ok && workbook.headers[.contentType] == Download.xlsxType)
         }
     }
+
+    @Test("with no sponsoring leader yet, the centre is told so rather than shown an empty portfolio", arguments: [DatabaseEngine.sqlite])
+    func noLeaders(engine: DatabaseEngine) async throws {
+        try await withWeb(engine) { fixture, client in
+            let page = try await client.send(.get, "/portfolio", as: fixture)
+            #expect(page.status == .ok && page.text.contains("您的账号没有包保领导岗位"))
+            #expect(try await client.send(.get, "/api/v1/portfolio", as: fixture).status == .forbidden)
+        }
+    }
 }
