@@ -208,6 +208,8 @@ struct DemoBuilder {
         if let start = plannedStart {
             let years = total >= .yi(20) ? Int.random(in: 730...1460, using: &random) : Int.random(in: 180...900, using: &random)
             plannedCompletion = start.adding(days: years)
+            // A project still building was planned to finish ahead of today, unless it is one of the late ones below.
+            if mainStage == .construction, let planned = plannedCompletion, planned < today { plannedCompletion = today.adding(days: 30 + years % 600) }
             if mainStage == .construction, random.chance(0.12) {
                 plannedCompletion = day(from: -200, to: -5)
                 // Late, but never before it was planned or actually started (the validator refuses that).
