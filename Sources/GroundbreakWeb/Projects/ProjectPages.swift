@@ -22,7 +22,8 @@ enum ProjectPages {
         let page = try await input.services.projects.list(query, scope: input.scope(.viewProjects), catalog: catalog, today: input.today)
         var model = LedgerPage(context: PageContext(input), query: query, page: page, catalog: catalog,
                                schemes: try await input.services.schemes.schemes(), lists: try await input.services.yearLists.lists(), queryErrors: queryErrors)
-        model.lightsAsOf = try await SchedulerRepository(database: input.services.database).runs(job: Scheduler.lightsJob).first?.key
+        // The latest day the record was taken whole (runs come oldest first).
+        model.lightsAsOf = try await SchedulerRepository(database: input.services.database).runs(job: Scheduler.lightsJob).last { $0.outcome == "ok" }?.key
         if model.lightsAsOf != nil {
             model.lightCounts = try await input.services.projects.lightCounts(query, scope: input.scope(.viewProjects), catalog: catalog, today: input.today)
         }

@@ -44,6 +44,7 @@ struct WarningHistoryTests {
             clock.advance(by: 86_400)
             #expect(try await scheduler.tick().ran.contains("warnings.record"))
             let tomorrow = webToday.adding(days: 1)
+            #expect(try await client.send(.get, "/projects", as: fixture).text.contains("灯色（每日留存，\(tomorrow.iso)）"), "the latest record, not the first")
             if let turned = missing.first.flatMap({ $0["projectId"] as? Int }) {
                 let history = try await repository.history(projectId: Int64(turned))
                 #expect(history.map(\.colour) == [.red, .yellow] && history.first?.ruleVersion == 2 && history.first?.since == tomorrow)
