@@ -15,6 +15,7 @@ extension WebText {
         static let campaignExample = "如：2027年春季集中开工"
         static let saveAnnualPlan = "保存年度计划"
         static let saved = "已保存"
+        static let fourRatesNow = "四率（本单位项目，本年截至上月）"
         static let statsTitle = "入统管理"
         static func statsRule(_ statsThresholdWan: some CustomStringConvertible, _ admitWithinDays: some CustomStringConvertible) -> String { "计划总投资 \(statsThresholdWan) 万元及以上、主体工程实际开工的项目应入库；开工后 \(admitWithinDays) 日内未入库的标红。实际开工、入库、首次报数三个日期分别记录。" }
         static func startedNotAdmitted(_ waiting: some CustomStringConvertible) -> String { "已开工未入库（\(waiting)）" }

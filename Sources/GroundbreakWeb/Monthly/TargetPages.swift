@@ -63,12 +63,31 @@ enum TargetPages {
         let offered = offeredUnits(input)
         let query = try (try? query(input, input.queryItems, offered: offered, strict: false)) ?? query(input, [], offered: offered, strict: false)
         var shown: [IndicatorReading] = []
-        if let query { shown = try await readings(input, query) }
-        let page = TargetsPage(context: PageContext(input), query: query, readings: shown,
+        var rates: [FourRate] = []
+        if let query {
+            shown = try await readings(input, query)
+            rates = try await unitRates(input, query.unit)
+        }
+        var page = TargetsPage(context: PageContext(input), query: query, readings: shown,
                                units: offered, catalog: input.catalog, indicators: input.services.indicators,
                                canSet: Policy.decide(.setTargets, for: input.principal, catalog: input.catalog) == .allow,
                                notice: input.queryItems.first { $0.0 == "notice" }.map { _ in WebText.Monthly.saved })
+        if query != nil {
+            page.rates = rates
+            page.rateCatalog = input.services.fourRates
+        }
         return Responses.html(page.document)
+    }
+
+    /// A unit's 四率 as a leader's or a group's are computed: its projects in the reader's scope, this year through last month.
+    static func unitRates(_ input: EndpointRequest, _ unit: TargetUnit) async throws -> [FourRate] {
+        let projects = try await input.services.projects.projects(inStages: Stage.allCases, scope: input.scope(.viewProjects))
+            .filter { unit.contains($0, catalog: input.catalog) }
+        let ids = Set(projects.map(\.id))
+        let plans = try await AnnualPlanRepository(database: input.services.database).plans(year: input.today.year).filter { ids.contains($0.projectId) }
+        let lastMonth = ReportPages.reportingMonth(input.today)
+        let done = lastMonth.year == input.today.year ? try await TargetRepository(database: input.services.database).yearDispatch(of: ids, through: lastMonth) : [:]
+        return try await FourRatesReading.rates(input, projects: projects, plans: plans, yearDispatch: done)
     }
 
     /// The curve a write sets: the one asked for, or the unit's own for that year when none is.
@@ -171,6 +190,9 @@ struct TargetsPage {
     var indicators: IndicatorCatalog
     var canSet: Bool
     var notice: String?
+    /// The unit's 四率 now (its projects in the reader's scope, this year through last month).
+    var rates: [FourRate] = []
+    var rateCatalog: FourRateCatalog?
 
     static func format(_ value: Double?, _ kind: Indicator.Kind) -> String {
         guard let value else { return "—" }
@@ -223,7 +245,10 @@ struct TargetsPage {
                         .td(.class("num"), .text(Self.format(reading.actual, reading.indicator.kind))),
                         .td(.span(.class((reading.gapPoints ?? 0) < 0 ? "flag flag-red" : ""), .text(reading.bulletin))),
                         .td(canSet ? setForm(reading, query: query) : .empty))
-                })))
+                }))),
+            .unwrap(rateCatalog) { catalog in
+                .group(.h2(.text(WebText.Monthly.fourRatesNow)), FourRatesView.tiles(rates, catalog: catalog), .p(.class("meta"), .text(catalog.source)))
+            }
         ))
     }
 

@@ -47,6 +47,9 @@ struct PortfolioWebTests {
             #expect(try await client.send(.get, "/api/v1/portfolio?seat=\(other)", as: leader).status == .forbidden)
             let district = try await fixture.signedIn(as: "chaoyang", roles: [.region], unit: OrgUnit(kind: .region, code: "220104"))
             #expect(try await client.send(.get, "/portfolio", as: district).status == .forbidden)
+            // A district's 四率 on its targets page, with the same definitions.
+            let targets = try await client.send(.get, "/targets?unit=region:220104", as: centre)
+            #expect(targets.status == .ok && targets.text.contains("四率（本单位项目，本年截至上月）") && targets.text.contains("已入统项目数 ÷"))
             let bad = try await client.send(.get, "/api/v1/portfolio?seat=abc", as: centre)
             #expect(bad.status == .badRequest)
             expectDocumented(bad, PortfolioEndpoints.apiPortfolio)
