@@ -80,6 +80,14 @@ public struct TargetRepository: Sendable {
         return Dictionary(grouping: reports.filter { ids.contains($0.projectId) }, by: \.projectId).mapValues { ReportTotals($0, through: month).yearDispatch }
     }
 
+    /// This year's plans of `ids` and their dispatch figures through last month (none in January):
+    /// what a group's, a leader's and a unit's completion and 四率 are measured on.
+    public func yearPlansAndDispatch(of ids: Set<Int64>, today: Day) async throws -> (plans: [AnnualPlan], done: [Int64: Money]) {
+        let plans = try await AnnualPlanRepository(database: database).plans(year: today.year).filter { ids.contains($0.projectId) }
+        let lastMonth = Month(today).previous
+        return (plans, lastMonth.year == today.year ? try await yearDispatch(of: ids, through: lastMonth) : [:])
+    }
+
     /// What a unit's figures are computed from, as far as `scope` reaches, through `month`.
     public func inputs(unit: TargetUnit, month: Month, scope: ProjectScope, catalog: ReferenceCatalog) async throws -> IndicatorCalculator.Inputs {
         let projects = try await ProjectRepository(database: database).projects(inStages: Stage.allCases, scope: scope)

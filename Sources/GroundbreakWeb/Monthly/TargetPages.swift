@@ -83,10 +83,7 @@ enum TargetPages {
     static func unitRates(_ input: EndpointRequest, _ unit: TargetUnit) async throws -> [FourRate] {
         let projects = try await input.services.projects.projects(inStages: Stage.allCases, scope: input.scope(.viewProjects))
             .filter { unit.contains($0, catalog: input.catalog) }
-        let ids = Set(projects.map(\.id))
-        let plans = try await AnnualPlanRepository(database: input.services.database).plans(year: input.today.year).filter { ids.contains($0.projectId) }
-        let lastMonth = ReportPages.reportingMonth(input.today)
-        let done = lastMonth.year == input.today.year ? try await TargetRepository(database: input.services.database).yearDispatch(of: ids, through: lastMonth) : [:]
+        let (plans, done) = try await TargetRepository(database: input.services.database).yearPlansAndDispatch(of: Set(projects.map(\.id)), today: input.today)
         return try await FourRatesReading.rates(input, projects: projects, plans: plans, yearDispatch: done)
     }
 

@@ -58,10 +58,7 @@ enum PortfolioPages {
             .filter { $0.fields.sponsorPositionId.map(wanted.contains) ?? false }
             .sorted { ($0.fields.totalInvestment, $1.id) > ($1.fields.totalInvestment, $0.id) }
         let ids = Set(all.map(\.id))
-        let year = input.today.year
-        let plans = try await AnnualPlanRepository(database: input.services.database).plans(year: year).filter { ids.contains($0.projectId) }
-        let lastMonth = ReportPages.reportingMonth(input.today)
-        let done = lastMonth.year == year ? try await TargetRepository(database: input.services.database).yearDispatch(of: ids, through: lastMonth) : [:]
+        let (plans, done) = try await TargetRepository(database: input.services.database).yearPlansAndDispatch(of: ids, today: input.today)
         let risen = try await input.services.problems.all(reach: .all).filter {
             ($0.projectId.map(ids.contains) ?? false) && $0.level >= .centre && ![.resolved, .closed].contains($0.status)
         }

@@ -23,11 +23,8 @@ struct GroupReading: Sendable {
         let projects = try await input.services.projects.projects(inStages: Stage.allCases, scope: input.scope(.viewProjects))
             .filter { ids.contains($0.id) }.sorted { ($0.fields.totalInvestment, $1.id) > ($1.fields.totalInvestment, $0.id) }
         let visible = Set(projects.map(\.id))
-        let lastMonth = ReportPages.reportingMonth(input.today)
-        let yearPlans = try await AnnualPlanRepository(database: input.services.database).plans(year: input.today.year).filter { visible.contains($0.projectId) }
+        let (yearPlans, done) = try await TargetRepository(database: input.services.database).yearPlansAndDispatch(of: visible, today: input.today)
         let plans = Dictionary(yearPlans.map { ($0.projectId, $0.plannedInvestment) }, uniquingKeysWith: { first, _ in first })
-        let done = lastMonth.year == input.today.year
-            ? try await TargetRepository(database: input.services.database).yearDispatch(of: visible, through: lastMonth) : [:]
         let lights = Dictionary(try await WarningPages.light(input).lit.filter { visible.contains($0.project.id) }.map { ($0.project.id, $0.warning.colour) },
                                 uniquingKeysWith: { first, _ in first })
         let problems = try await input.services.problems.all(reach: .all)
