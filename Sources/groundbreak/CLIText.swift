@@ -106,12 +106,16 @@ enum CLIText {
         static func badShape(_ text: String) -> String { "写法“\(text)”有误：可写 byDimension 或 among" }
         static func badNamed(_ max: Int) -> String { "点名的项目数应在 0 到 \(max) 之间" }
         static func unknownScheme(_ text: String, _ names: [String]) -> String { "该单位没有口径“\(text)”" + (names.isEmpty ? "" : "，现有：" + names.joined(separator: "、")) }
-        static let rankingAbstract = "列出各县（市）区、开发区的考核排名表"
-        static let rankingDiscussion = "例：groundbreak report ranking --month 2026-10。本年累计至该月；已关账的月份为关账时冻结的表。命令行不计算红灯项目数（见网页）。"
+        static let rankingAbstract = "列出各县（市）区、开发区（或市直部门、专班工作组）的考核排名表"
+        static let rankingDiscussion = "例：groundbreak report ranking --month 2026-10 --set departments。本年累计至该月；已关账的月份为关账时冻结的表。命令行不计算红灯项目数（见网页）。"
+        static let setHelp = "排名范围：regions（县（市）区、开发区，默认）、departments（市直部门）或 groups:专班编号（该专班各工作组）"
+        static func badSet(_ text: String) -> String { "排名范围“\(text)”无法识别：应为 regions、departments 或 groups:专班编号" }
+        static func unknownTaskForce(_ id: Int64) -> String { "没有编号为 \(id) 的专班" }
         static let monthHelp = "月份 YYYY-MM"
-        static let cityScope = "全市"
         static let rankingHeader = "排名\t单位\t较上月\t综合得分\t完成投资（万元）\t完成率\t超/落后序时（百分点）\t评优资格"
-        static func rankingTitle(_ month: String, _ frozen: Bool) -> String { "\(month)（本年累计）考核排名" + (frozen ? "（已关账冻结）" : "（按当前数据计算）") }
+        static func rankingTitle(_ month: String, _ set: String, _ frozen: Bool) -> String {
+            "\(month)（本年累计）\(set)考核排名" + (frozen ? "（已关账冻结）" : "（按当前数据计算）")
+        }
         static func badMonth(_ text: String) -> String { "月份“\(text)”有误：请写 YYYY-MM" }
         static func monthNotBegun(_ month: String) -> String { "\(month) 尚未开始，没有可考核的数字" }
         static func noList(_ unit: String, _ year: Int) -> String { "\(unit)\(year)年还没有重点项目清单：请先导入写有建设性质或年度计划投资的台账" }

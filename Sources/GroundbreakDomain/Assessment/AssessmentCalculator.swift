@@ -15,14 +15,16 @@ public struct AssessmentInputs: Sendable {
     public var admittedOn: [Int64: Day]
     public var problems: [Problem]
     public var reportRules: ReportRules
-    /// Approval items decided, by project: the day and whether within the limit.
-    public var decidedApprovals: [Int64: [(decidedOn: Day, onTime: Bool)]]
+    /// Approval items decided, with the project and the deciding department.
+    public var decidedApprovals: [DecidedApproval]
     /// Each live project's light, when the month's lights are known.
     public var lights: [Int64: WarningColour]?
+    /// The working groups compared, when the table is a task force's.
+    public var groups: [AssessedGroup]
 
     public init(month: Month, projects: [Project], reports: [MonthlyReport], lastYearReports: [MonthlyReport], plans: [AnnualPlan],
                 targets: [UnitTarget], admittedOn: [Int64: Day], problems: [Problem], reportRules: ReportRules,
-                decidedApprovals: [Int64: [(decidedOn: Day, onTime: Bool)]] = [:], lights: [Int64: WarningColour]? = nil) {
+                decidedApprovals: [DecidedApproval] = [], lights: [Int64: WarningColour]? = nil, groups: [AssessedGroup] = []) {
         self.month = month
         self.projects = projects.map { $0.asOf(month.lastDay) }
         self.reports = reports
@@ -34,49 +36,90 @@ public struct AssessmentInputs: Sendable {
         self.reportRules = reportRules
         self.decidedApprovals = decidedApprovals
         self.lights = lights
+        self.groups = groups
     }
 }
 
 /// A unit's figures, and the table of all units scored and ranked.
 public enum AssessmentCalculator {
-    /// The units the centre compares (县(市)区 and 开发区): the city's own districts and counties
-    /// in use, then the zones that stand directly under no other zone.
-    public static func comparedUnits(_ catalog: ReferenceCatalog, on day: Day) -> [TargetUnit] {
-        let city = catalog.regions.first { $0.kind == .city }?.code
-        let regions = catalog.regions.filter { $0.parentCode == city && $0.aliasOf == nil && $0.validity.isValid(on: day) }
-            .sorted { $0.sort < $1.sort }.map { TargetUnit(kind: .region, code: $0.code) }
-        let zones = catalog.zones.filter { $0.parentCode == nil && $0.validity.isValid(on: day) }
-            .sorted { $0.sort < $1.sort }.map { TargetUnit(kind: .zone, code: $0.code) }
-        return regions + zones
+    /// The units a table compares. 县(市)区 and 开发区: the city's own districts and counties in
+    /// use, then the zones that stand directly under no other zone. 市直部门: the city's departments
+    /// in use. A task force's groups: its groups in `groups`, in their order.
+    public static func comparedUnits(_ set: AssessmentUnitSet, _ catalog: ReferenceCatalog, on day: Day, groups: [AssessedGroup] = []) -> [AssessedUnit] {
+        switch set {
+        case .regions:
+            let city = catalog.regions.first { $0.kind == .city }?.code
+            let regions = catalog.regions.filter { $0.parentCode == city && $0.aliasOf == nil && $0.validity.isValid(on: day) }
+                .sorted { $0.sort < $1.sort }.map { AssessedUnit(kind: .region, code: $0.code) }
+            let zones = catalog.zones.filter { $0.parentCode == nil && $0.validity.isValid(on: day) }
+                .sorted { $0.sort < $1.sort }.map { AssessedUnit(kind: .zone, code: $0.code) }
+            return regions + zones
+        case .departments:
+            return catalog.departments.filter { $0.level == "city" && $0.validity.isValid(on: day) }
+                .sorted { $0.sort < $1.sort }.map { AssessedUnit(kind: .department, code: $0.code) }
+        case .groups(let taskForceId):
+            return groups.filter { $0.taskForceId == taskForceId }.map { .group($0.id) }
+        }
     }
 
-    public static func figures(_ unit: TargetUnit, _ inputs: AssessmentInputs, catalog: ReferenceCatalog, indicators: IndicatorCatalog) -> UnitFigures {
+    public static func name(_ unit: AssessedUnit, _ inputs: AssessmentInputs, catalog: ReferenceCatalog) -> String {
+        guard let target = unit.targetUnit else { return inputs.groups.first { String($0.id) == unit.code }?.name ?? unit.code }
+        return target.name(catalog)
+    }
+
+    /// A unit's figures. A district, zone or group answers for its projects' problems and approval
+    /// items (a district also for the problems of enterprises on its territory); a department for
+    /// the problems it owns and the approval items it decides, and for the projects it leads. A
+    /// group's investment is measured against its projects' plans for the year, on its task
+    /// force's 序时进度 (the working group page's completion), the others' against their targets.
+    public static func figures(_ unit: AssessedUnit, _ inputs: AssessmentInputs, catalog: ReferenceCatalog, indicators: IndicatorCatalog) -> UnitFigures {
         let month = inputs.month
-        let projects = inputs.projects.filter { unit.contains($0, catalog: catalog) }
+        let group = unit.kind == .group ? inputs.groups.first { String($0.id) == unit.code } : nil
+        let projects = inputs.projects.filter { project in
+            group.map { $0.projectIds.contains(project.id) } ?? unit.targetUnit?.contains(project, catalog: catalog) ?? false
+        }
         let ids = Set(projects.map(\.id))
         let own = IndicatorCalculator.Inputs(projects: projects, reports: inputs.reports.filter { ids.contains($0.projectId) },
                                              lastYearReports: inputs.lastYearReports.filter { ids.contains($0.projectId) },
                                              plans: inputs.plans.filter { ids.contains($0.projectId) }, year: month.year)
-        let readings = IndicatorCalculator.readings(own, targets: inputs.targets.filter { $0.unit == unit && $0.year == month.year },
-                                                    month: month.month, catalog: indicators)
+        let targets = inputs.targets.filter { $0.unit == unit.targetUnit && $0.year == month.year }
+        let readings = IndicatorCalculator.readings(own, targets: targets, month: month.month, catalog: indicators)
         func reading(_ code: String) -> IndicatorReading? { readings.first { $0.indicator.code == code } }
-        let investment = reading(IndicatorCalculator.investmentCode)
         var figures = UnitFigures(
-            investment: Money(approximately: investment?.actual ?? 0) ?? .zero,
-            target: investment?.target.flatMap { Money(approximately: $0.value) },
-            completionPercent: investment?.completionPercent, timeProgressPercent: (investment?.timeProgress ?? 0) * 100,
-            gapPoints: investment?.gapPoints,
+            investment: .zero, timeProgressPercent: 0,
             underWay: projects.filter { YearActivity.underWay.holds(for: $0, in: month.year) }.count,
             newStarts: projects.filter { YearActivity.newStart.holds(for: $0, in: month.year) }.count,
             newStartRate: reading(IndicatorCalculator.newStartRateCode)?.actual, resumeRate: reading(IndicatorCalculator.resumeRateCode)?.actual)
+        if let group {
+            let curve = UnitTarget.unitCurve(of: inputs.targets.filter { $0.unit == group.curveUnit && $0.year == month.year })
+            let plans = Dictionary(own.plans.filter { $0.year == month.year }.map { ($0.projectId, $0.plannedInvestment) }, uniquingKeysWith: { first, _ in first })
+            let done = Dictionary(grouping: own.reports, by: \.projectId).mapValues { $0.reduce(Money.zero) { $0 + $1.figures.dispatch } }
+            let progress = GroupFigures.planProgress(of: ids, plans: plans, dispatch: done)
+            figures.investment = progress.done
+            figures.timeProgressPercent = indicators.timeProgress(curve, month: month.month) * 100
+            figures.targetFromPlans = true
+            if progress.planned > .zero {
+                figures.target = progress.planned
+                figures.completionPercent = Double(progress.done.yuan) / Double(progress.planned.yuan) * 100
+                figures.gapPoints = figures.completionPercent.map { $0 - figures.timeProgressPercent }
+            }
+        } else {
+            let investment = reading(IndicatorCalculator.investmentCode)
+            figures.investment = Money(approximately: investment?.actual ?? 0) ?? .zero
+            figures.target = investment?.target.flatMap { Money(approximately: $0.value) }
+            figures.completionPercent = investment?.completionPercent
+            figures.timeProgressPercent = (investment?.timeProgress ?? 0) * 100
+            figures.gapPoints = investment?.gapPoints
+        }
 
         let asOf = month.lastDay
         (figures.admissionEligible, figures.admitted) = InclusionState.count(projects, admittedOn: inputs.admittedOn, rules: inputs.reportRules, on: asOf)
 
         let yearStart = Month(year: month.year, month: 1)!.firstDay
         let regions = unit.kind == .region ? catalog.regionSubtree(unit.code) : []
+        let department = unit.kind == .department ? OrgUnit(kind: .department, code: unit.code) : nil
         for problem in inputs.problems where problem.status != .suspended && problem.raisedOn <= asOf {
-            let mine = problem.projectId.map(ids.contains) ?? regions.contains(problem.regionCode)
+            let mine = department.map { problem.owner == $0 } ?? problem.projectId.map(ids.contains) ?? regions.contains(problem.regionCode)
             guard mine, let deadline = problem.deadline else { continue }
             if deadline >= yearStart && deadline <= asOf {
                 figures.problemsDue += 1
@@ -95,23 +138,25 @@ public enum AssessmentCalculator {
                 if reports.contains(where: { $0.month == owed && Day.inChina($0.submittedAt) <= due }) { figures.reportsOnTime += 1 }
             }
         }
-        for project in projects {
-            for decision in inputs.decidedApprovals[project.id] ?? [] where decision.decidedOn >= yearStart && decision.decidedOn <= asOf {
-                figures.approvalsDecided += 1
-                if decision.onTime { figures.approvalsOnTime += 1 }
-            }
+        for decision in inputs.decidedApprovals where decision.decidedOn >= yearStart && decision.decidedOn <= asOf {
+            guard department.map({ decision.departmentCode == $0.code }) ?? ids.contains(decision.projectId) else { continue }
+            figures.approvalsDecided += 1
+            if decision.onTime { figures.approvalsOnTime += 1 }
         }
         if let lights = inputs.lights { figures.red = projects.filter { lights[$0.id] == .red }.count }
         return figures
     }
 
     /// Every compared unit's figures, scored by `scheme` and ranked; `previous` (last month's
-    /// table of the same year) gives each rank's change.
-    public static func table(_ inputs: AssessmentInputs, units: [TargetUnit], scheme: AssessmentScheme, previous: AssessmentTable?,
-                             catalog: ReferenceCatalog, indicators: IndicatorCatalog) -> AssessmentTable {
+    /// table of the same year and set) gives each rank's change. A department or group with
+    /// nothing to measure on any item is left off its table rather than ranked last on nothing.
+    public static func table(_ inputs: AssessmentInputs, set: AssessmentUnitSet = .regions, scheme: AssessmentScheme,
+                             previous: AssessmentTable?, catalog: ReferenceCatalog, indicators: IndicatorCatalog) -> AssessmentTable {
+        let units = comparedUnits(set, catalog, on: inputs.month.lastDay, groups: inputs.groups)
         let rows = units.map { unit in
-            AssessmentRow.scored(unit: unit, name: unit.name(catalog), figures: figures(unit, inputs, catalog: catalog, indicators: indicators), scheme: scheme)
-        }
-        return AssessmentTable(month: inputs.month, scheme: scheme, rows: AssessmentTable.ranked(rows, previous: previous))
+            AssessmentRow.scored(unit: unit, name: name(unit, inputs, catalog: catalog), figures: figures(unit, inputs, catalog: catalog, indicators: indicators),
+                                 scheme: scheme)
+        }.filter { set == .regions || $0.items.contains { $0.points != nil } }
+        return AssessmentTable(month: inputs.month, scheme: scheme, rows: AssessmentTable.ranked(rows, previous: previous), unitSet: set)
     }
 }

@@ -24,7 +24,7 @@ public struct ItemScore: Sendable, Codable, Equatable {
 
 /// One unit's line in the table.
 public struct AssessmentRow: Sendable, Codable, Equatable {
-    public var unit: TargetUnit
+    public var unit: AssessedUnit
     public var name: String
     public var figures: UnitFigures
     public var items: [ItemScore]
@@ -36,7 +36,7 @@ public struct AssessmentRow: Sendable, Codable, Equatable {
     public var rankChange: Int?
     public var honours: HonoursEligibility
 
-    public init(unit: TargetUnit, name: String, figures: UnitFigures, items: [ItemScore], score: Double, rank: Int = 0, rankChange: Int? = nil,
+    public init(unit: AssessedUnit, name: String, figures: UnitFigures, items: [ItemScore], score: Double, rank: Int = 0, rankChange: Int? = nil,
                 honours: HonoursEligibility) {
         self.unit = unit
         self.name = name
@@ -48,7 +48,7 @@ public struct AssessmentRow: Sendable, Codable, Equatable {
         self.honours = honours
     }
 
-    public static func scored(unit: TargetUnit, name: String, figures: UnitFigures, scheme: AssessmentScheme) -> AssessmentRow {
+    public static func scored(unit: AssessedUnit, name: String, figures: UnitFigures, scheme: AssessmentScheme) -> AssessmentRow {
         var earned = 0.0, possible = 0.0
         let items = scheme.items.map { item -> ItemScore in
             guard let value = figures.value(item.measure), value.isFinite else { return ItemScore(code: item.code, value: nil, points: nil, outcome: nil) }
@@ -81,12 +81,28 @@ public struct AssessmentTable: Sendable, Codable, Equatable {
     public var scheme: AssessmentScheme
     public var rows: [AssessmentRow]
     public var frozen: Frozen?
+    public var unitSet: AssessmentUnitSet
 
-    public init(month: Month, scheme: AssessmentScheme, rows: [AssessmentRow], frozen: Frozen? = nil) {
+    public init(month: Month, scheme: AssessmentScheme, rows: [AssessmentRow], frozen: Frozen? = nil, unitSet: AssessmentUnitSet = .regions) {
         self.month = month
         self.scheme = scheme
         self.rows = rows
         self.frozen = frozen
+        self.unitSet = unitSet
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case month, scheme, rows, frozen, unitSet
+    }
+
+    /// A table frozen before departments and groups were ranked names no set: it is the regions'.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        month = try container.decode(Month.self, forKey: .month)
+        scheme = try container.decode(AssessmentScheme.self, forKey: .scheme)
+        rows = try container.decode([AssessmentRow].self, forKey: .rows)
+        frozen = try container.decodeIfPresent(Frozen.self, forKey: .frozen)
+        unitSet = try container.decodeIfPresent(AssessmentUnitSet.self, forKey: .unitSet) ?? .regions
     }
 
     /// Highest score first; equal scores (to the hundredth shown) share a rank and the next rank
@@ -107,5 +123,7 @@ public struct AssessmentTable: Sendable, Codable, Equatable {
         return ranked
     }
 
-    public func row(_ unit: TargetUnit) -> AssessmentRow? { rows.first { $0.unit == unit } }
+    public func row(_ unit: AssessedUnit) -> AssessmentRow? { rows.first { $0.unit == unit } }
+
+    public func row(_ unit: TargetUnit) -> AssessmentRow? { row(AssessedUnit(unit)) }
 }

@@ -55,13 +55,15 @@ public enum AssessmentText {
     public static func investmentClause(_ row: AssessmentRow) -> String {
         let figures = row.figures
         let done = "\(row.name)完成投资\(StatisticsText.amount(figures.investment))"
-        guard let completion = figures.completionPercent, let gap = figures.gapPoints else { return done + "（未下达年度投资目标）" }
-        return done + "，为年度目标的\(Decimals.percent(completion))，\(gap >= 0 ? "超过" : "落后")时间进度\(Decimals.text(abs(gap)))个百分点"
+        let plans = figures.targetFromPlans == true
+        guard let completion = figures.completionPercent, let gap = figures.gapPoints else { return done + (plans ? "（项目未列年度计划）" : "（未下达年度投资目标）") }
+        return done + "，为\(plans ? "年度计划投资" : "年度目标")的\(Decimals.percent(completion))，\(gap >= 0 ? "超过" : "落后")时间进度\(Decimals.text(abs(gap)))个百分点"
     }
 
     /// The sentence for the first and the last: `…，综合得分96.5分，位列全市第一；…，综合得分61分，排名末位。`
     /// Units sharing a place are named together (`并列`).
-    public static func sentence(_ table: AssessmentTable, scope: String) -> String {
+    public static func sentence(_ table: AssessmentTable, scope: String? = nil) -> String {
+        let scope = scope ?? self.scope(table.unitSet)
         guard let best = table.rows.first?.rank, let worst = table.rows.last?.rank else { return "" }
         func part(_ rank: Int, alone: String, tied: String) -> String {
             let rows = table.rows.filter { $0.rank == rank }
@@ -70,6 +72,24 @@ public enum AssessmentText {
         var parts = [part(best, alone: "位列\(scope)第一", tied: "并列\(scope)第一")]
         if worst != best { parts.append(part(worst, alone: "排名末位", tied: "并列末位")) }
         return parts.joined(separator: "；") + "。"
+    }
+
+    /// Where the first stands first: `位列全市第一`, `位列市直部门第一`, `位列各工作组第一`.
+    public static func scope(_ set: AssessmentUnitSet) -> String {
+        switch set {
+        case .regions: "全市"
+        case .departments: "市直部门"
+        case .groups: "各工作组"
+        }
+    }
+
+    /// The units a set compares, as a filter line names them.
+    public static func setName(_ set: AssessmentUnitSet) -> String {
+        switch set {
+        case .regions: "县（市）区、开发区"
+        case .departments: "市直部门"
+        case .groups: "专班工作组"
+        }
     }
 
     /// A rank's change as the table prints it: `↑2` (up two places), `↓1`, `—` (unchanged or not ranked last month).

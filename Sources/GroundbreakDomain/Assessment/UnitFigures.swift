@@ -34,6 +34,8 @@ public struct UnitFigures: Sendable, Codable, Equatable {
     public var approvalsOnTime: Int = 0
     /// Red projects when the month's lights are known (the reporting month, or a frozen table).
     public var red: Int?
+    /// True when `target` is the year's plans of the unit's projects (a working group), not a target set for the unit.
+    public var targetFromPlans: Bool?
 
     public init(investment: Money, target: Money? = nil, completionPercent: Double? = nil, timeProgressPercent: Double, gapPoints: Double? = nil,
                 underWay: Int = 0, newStarts: Int = 0, newStartRate: Double? = nil, resumeRate: Double? = nil, admissionEligible: Int = 0,

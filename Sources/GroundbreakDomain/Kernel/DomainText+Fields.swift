@@ -67,6 +67,7 @@ extension DomainText {
         "version": "版本号",
         "on": "日期",
         "reason": "原因",
+        "set": "排名范围",
         "missingMaterials": "所缺材料",
         "supplementDue": "补齐期限",
         "documentNumber": "批复文号",

@@ -88,13 +88,19 @@ public struct GroupFigures: Sendable, Equatable {
         self.projects = projects.count
         totalInvestment = projects.reduce(.zero) { $0 + $1.fields.totalInvestment }
         byStage = Dictionary(grouping: projects, by: \.stage).mapValues(\.count)
-        planned = ids.reduce(.zero) { $0 + (plans[$1] ?? .zero) }
+        (planned, plannedDispatch) = Self.planProgress(of: ids, plans: plans, dispatch: yearDispatch)
         self.yearDispatch = ids.reduce(.zero) { $0 + (yearDispatch[$1] ?? .zero) }
-        plannedDispatch = ids.filter { plans[$0] != nil }.reduce(.zero) { $0 + (yearDispatch[$1] ?? .zero) }
         let own = problems.filter { $0.projectId.map(ids.contains) ?? false }
         openProblems = own.filter { ![.resolved, .closed].contains($0.status) }.count
         overdueProblems = own.filter { $0.isOverdue(on: today) }.count
         red = ids.filter { lights[$0] == .red }.count
+    }
+
+    /// The year's plans of `ids` and this year's dispatch figure of the projects that have one: what
+    /// a group's completion is measured on, on its page and in its task force's ranking.
+    public static func planProgress(of ids: Set<Int64>, plans: [Int64: Money], dispatch: [Int64: Money]) -> (planned: Money, done: Money) {
+        let planned = ids.filter { plans[$0] != nil }
+        return (planned.reduce(.zero) { $0 + plans[$1]! }, planned.reduce(.zero) { $0 + (dispatch[$1] ?? .zero) })
     }
 
     /// The planned projects' dispatch figure as a share of their plans, in percent; nil without a

@@ -22,7 +22,7 @@ public struct AssessmentRepository: Sendable {
     /// Every project, this year's and last year's reports through `month` (closed months as
     /// frozen), the year's plans and targets, admissions and problems: all units' figures from
     /// one read of each.
-    public func inputs(month: Month, reportRules: ReportRules, lights: [Int64: WarningColour]?) async throws -> AssessmentInputs {
+    public func inputs(month: Month, sets: [AssessmentUnitSet] = [.regions], reportRules: ReportRules, lights: [Int64: WarningColour]?) async throws -> AssessmentInputs {
         let reports = MonthlyReportRepository(database: database)
         let targets = TargetRepository(database: database)
         let db = database.reader
@@ -39,13 +39,22 @@ public struct AssessmentRepository: Sendable {
                               curve: try row.decode(column: "curve", as: String.self))
         }
         let calendar = try await CalendarRepository(database: database).calendar()
-        var decided: [Int64: [(decidedOn: Day, onTime: Bool)]] = [:]
+        var decided: [DecidedApproval] = []
         for listing in try await ProjectApprovalRepository(database: database).listings(scope: .everything, departments: [], openOnly: false) {
             guard let day = listing.approval.decidedOn else { continue }
-            switch ApprovalClock.read(listing.approval, item: listing.item, calendar: calendar, today: day).state {
-            case .doneOnTime: decided[listing.approval.projectId, default: []].append((day, true))
-            case .doneLate: decided[listing.approval.projectId, default: []].append((day, false))
-            default: break
+            let state = ApprovalClock.read(listing.approval, item: listing.item, calendar: calendar, today: day).state
+            guard state == .doneOnTime || state == .doneLate else { continue }
+            decided.append(DecidedApproval(projectId: listing.approval.projectId, departmentCode: listing.item.departmentCode, decidedOn: day,
+                                           onTime: state == .doneOnTime))
+        }
+        var groups: [AssessedGroup] = []
+        let taskForces = TaskForceRepository(database: database)
+        for id in sets.compactMap(\.taskForceId) {
+            guard let taskForce = try await taskForces.taskForce(id: id) else { continue }
+            let curveUnit = TargetUnit(kind: taskForce.unit.kind == .zone ? .zone : .region, code: taskForce.unit.code)
+            for group in taskForce.groups {
+                groups.append(AssessedGroup(id: group.id, taskForceId: id, name: group.name, projectIds: try await taskForces.projectIds(of: group),
+                                            curveUnit: curveUnit))
             }
         }
         return AssessmentInputs(
@@ -57,48 +66,72 @@ public struct AssessmentRepository: Sendable {
             plans: try await AnnualPlanRepository(database: database).plans(year: month.year),
             targets: yearTargets, admittedOn: admitted,
             problems: try await ProblemRepository(database: database).all(reach: .all),
-            reportRules: reportRules, decidedApprovals: decided, lights: lights)
+            reportRules: reportRules, decidedApprovals: decided, lights: lights, groups: groups)
     }
 
-    /// The month's table: the frozen one once the month has closed, otherwise computed from the
-    /// data now, each rank's change against last month's table (frozen or computed) of the same
-    /// year. `lights` are today's colours: given only for the month they describe.
-    public func table(month: Month, scheme: AssessmentScheme, catalog: ReferenceCatalog, indicators: IndicatorCatalog, reportRules: ReportRules,
-                      lights: [Int64: WarningColour]?) async throws -> AssessmentTable {
-        if let frozen = try await frozen(month) { return frozen }
-        func computed(_ month: Month, previous: AssessmentTable?, lights: [Int64: WarningColour]?) async throws -> AssessmentTable {
-            AssessmentCalculator.table(try await inputs(month: month, reportRules: reportRules, lights: lights),
-                                       units: AssessmentCalculator.comparedUnits(catalog, on: month.lastDay), scheme: scheme, previous: previous,
-                                       catalog: catalog, indicators: indicators)
-        }
-        var previous: AssessmentTable?
+    /// The month's table of `set`: the frozen one once the month has closed, otherwise computed
+    /// from the data now, each rank's change against last month's table (frozen or computed) of
+    /// the same year and set. `lights` are today's colours: given only for the month they describe.
+    public func table(month: Month, set: AssessmentUnitSet = .regions, scheme: AssessmentScheme, catalog: ReferenceCatalog, indicators: IndicatorCatalog,
+                      reportRules: ReportRules, lights: [Int64: WarningColour]?) async throws -> AssessmentTable {
+        try await tables(month: month, sets: [set], scheme: scheme, catalog: catalog, indicators: indicators, reportRules: reportRules, lights: lights)[0]
+    }
+
+    /// The month's tables of several sets, in their order: what is not frozen is computed from one
+    /// read of the month's data (and, for the rank change, one of last month's) for all of them.
+    public func tables(month: Month, sets: [AssessmentUnitSet], scheme: AssessmentScheme, catalog: ReferenceCatalog, indicators: IndicatorCatalog,
+                       reportRules: ReportRules, lights: [Int64: WarningColour]?) async throws -> [AssessmentTable] {
+        var frozenNow: [AssessmentUnitSet: AssessmentTable] = [:]
+        for set in sets { frozenNow[set] = try await frozen(month, set: set) }
+        let open = sets.filter { frozenNow[$0] == nil }
+        guard !open.isEmpty else { return sets.map { frozenNow[$0]! } }
+
+        var previous: [AssessmentUnitSet: AssessmentTable] = [:]
         if month.month > 1 {
-            previous = try await frozen(month.previous)
-            if previous == nil { previous = try await computed(month.previous, previous: nil, lights: nil) }
+            for set in open { previous[set] = try await frozen(month.previous, set: set) }
+            let unfrozen = open.filter { previous[$0] == nil }
+            if !unfrozen.isEmpty {
+                let before = try await inputs(month: month.previous, sets: unfrozen, reportRules: reportRules, lights: nil)
+                for set in unfrozen {
+                    previous[set] = AssessmentCalculator.table(before, set: set, scheme: scheme, previous: nil, catalog: catalog, indicators: indicators)
+                }
+            }
         }
-        return try await computed(month, previous: previous, lights: lights)
+        let now = try await inputs(month: month, sets: open, reportRules: reportRules, lights: lights)
+        return sets.map { set in
+            frozenNow[set] ?? AssessmentCalculator.table(now, set: set, scheme: scheme, previous: previous[set], catalog: catalog, indicators: indicators)
+        }
     }
 
-    /// The table frozen when `month` closed, if it has.
-    public func frozen(_ month: Month) async throws -> AssessmentTable? {
-        guard let row = try await database.reader.raw("SELECT table_json FROM assessment_tables WHERE month = \(bind: month.iso)").first() else {
+    /// The table of `set` frozen when `month` closed, if it has.
+    public func frozen(_ month: Month, set: AssessmentUnitSet = .regions) async throws -> AssessmentTable? {
+        guard let row = try await database.reader.raw("""
+            SELECT table_json FROM assessment_frozen_tables WHERE month = \(bind: month.iso) AND unit_set = \(bind: set.key)
+            """).first() else {
             return nil
         }
         return try JSONDecoder().decode(AssessmentTable.self, from: Data(try row.decode(column: "table_json", as: String.self).utf8))
     }
 
-    /// Keeps the month's table as it stands, inside the month's close.
-    static func freeze(_ table: AssessmentTable, actor: AuditActor, now: Date, db: any SQLDatabase) async throws {
-        var table = table
-        table.frozen = AssessmentTable.Frozen(at: now, by: actor.name)
-        let json = String(decoding: try JSONEncoder().encode(table), as: UTF8.self)
-        try await db.raw("""
-            INSERT INTO assessment_tables (month, scheme_version, table_json, frozen_at, frozen_by)
-            VALUES (\(bind: table.month.iso), \(bind: table.scheme.version), \(bind: json), \(bind: StoredTime.text(now)), \(bind: actor.name))
-            """).run()
+    /// Whether `month` has any table frozen (it closed with its tables).
+    public func isFrozen(_ month: Month) async throws -> Bool {
+        try await database.reader.raw("SELECT 1 AS x FROM assessment_frozen_tables WHERE month = \(bind: month.iso)").first() != nil
+    }
+
+    /// Keeps the month's tables as they stand, inside the month's close.
+    static func freeze(_ tables: [AssessmentTable], month: Month, actor: AuditActor, now: Date, db: any SQLDatabase) async throws {
+        for var table in tables where table.month == month {
+            table.frozen = AssessmentTable.Frozen(at: now, by: actor.name)
+            let json = String(decoding: try JSONEncoder().encode(table), as: UTF8.self)
+            try await db.raw("""
+                INSERT INTO assessment_frozen_tables (month, unit_set, scheme_version, table_json, frozen_at, frozen_by)
+                VALUES (\(bind: table.month.iso), \(bind: table.unitSet.key), \(bind: table.scheme.version), \(bind: json), \(bind: StoredTime.text(now)),
+                        \(bind: actor.name))
+                """).run()
+        }
     }
 
     static func thaw(_ month: Month, db: any SQLDatabase) async throws {
-        try await db.raw("DELETE FROM assessment_tables WHERE month = \(bind: month.iso)").run()
+        try await db.raw("DELETE FROM assessment_frozen_tables WHERE month = \(bind: month.iso)").run()
     }
 }

@@ -21,9 +21,9 @@ public struct MonthCloseRepository: Sendable {
         }
     }
 
-    /// Freezes every report of `month` as it stands, and the month's cross-unit table when given
+    /// Freezes every report of `month` as it stands, and the month's assessment tables when given
     /// (computed just before). Only a month that has ended, and only once.
-    public func close(month: Month, assessment: AssessmentTable? = nil, actor: AuditActor, today: Day, now: Date) async throws -> MonthClose {
+    public func close(month: Month, assessment: [AssessmentTable] = [], actor: AuditActor, today: Day, now: Date) async throws -> MonthClose {
         guard today > month.lastDay else { throw StoreError.invalid(ValidationFailure([FieldError("month", .monthNotEnded)])) }
         return try await database.transaction { db in
             guard try await Self.close(of: month, db: db) == nil else { throw StoreError.invalid(ValidationFailure([FieldError("month", .monthAlreadyClosed)])) }
@@ -35,7 +35,7 @@ public struct MonthCloseRepository: Sendable {
                 SELECT month, project_id, dispatch_yuan, statistical_yuan, progress_percent, status FROM monthly_reports WHERE month = \(bind: month.iso)
                 """).run()
             let count = try await db.raw("SELECT COUNT(*) AS n FROM report_snapshots WHERE month = \(bind: month.iso)").first()!.decode(column: "n", as: Int.self)
-            if let assessment, assessment.month == month { try await AssessmentRepository.freeze(assessment, actor: actor, now: now, db: db) }
+            try await AssessmentRepository.freeze(assessment, month: month, actor: actor, now: now, db: db)
             try await LedgerGeneration.bump(db)
             try await AuditLog.write(entity: "month_close", entityId: month.iso, action: "close", before: nil,
                                      after: AuditLog.json(["reports": count]), actor: actor, now: now, db: db)

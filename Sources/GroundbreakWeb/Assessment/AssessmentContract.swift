@@ -4,18 +4,24 @@ extension AssessmentEndpoints {
     var contract: OperationContract? {
         typealias T = WebText.AssessmentContract
         switch self {
-        case .assessmentPage, .assessmentXLSX:
+        case .assessmentPage, .assessmentXLSX, .taskForceRankingPage, .taskForceRankingXLSX:
             return nil
         case .apiAssessment:
-            return OperationContract("assessment", T.summary, query: [.month("month", T.month)],
+            return OperationContract("assessment", T.summary, query: [.month("month", T.month), .text("set", T.unitSet)],
                                      answers: [.ok(AssessmentDTO.self, T.answer)], failures: [.forbidden(T.forbidden), .badQuery(T.badQuery)])
+        case .apiTaskForceRanking:
+            return OperationContract("taskForceRanking", T.groupsSummary, query: [.month("month", T.month)],
+                                     answers: [.ok(AssessmentDTO.self, T.answer)],
+                                     failures: [.forbidden(T.forbidden), .badQuery(T.badQuery)])
         }
     }
 }
 
 extension AssessmentDTO: ContractSchema {
     static let contractName: String? = "Assessment"
-    static let fieldNotes: [String: [FieldNote]] = ["month": [.month], "frozen": [.note(WebText.AssessmentContract.frozen)]]
+    static let fieldNotes: [String: [FieldNote]] = [
+        "month": [.month], "frozen": [.note(WebText.AssessmentContract.frozen)], "unitSet": [.note(WebText.AssessmentContract.unitSetField)],
+    ]
 }
 
 extension AssessmentDTO.Item: ContractSchema {
@@ -29,7 +35,7 @@ extension AssessmentDTO.Figures: ContractSchema {
     static let contractName: String? = "UnitFigures"
     static let fieldNotes: [String: [FieldNote]] = [
         "investmentYuan": [.note(WebText.AssessmentContract.yuan)], "targetYuan": [.note(WebText.AssessmentContract.yuan)],
-        "red": [.note(WebText.AssessmentContract.red)],
+        "red": [.note(WebText.AssessmentContract.red)], "targetIsPlans": [.note(WebText.AssessmentContract.targetIsPlans)],
     ]
 }
 

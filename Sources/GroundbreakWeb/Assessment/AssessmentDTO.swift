@@ -36,6 +36,7 @@ struct AssessmentDTO: Codable, Sendable {
         var approvalsDecided: Int
         var approvalsOnTime: Int
         @ExplicitNull var red: Int?
+        var targetIsPlans: Bool
     }
     struct Score: Codable, Sendable {
         var code: String
@@ -55,6 +56,8 @@ struct AssessmentDTO: Codable, Sendable {
     }
 
     var month: String
+    var unitSet: String
+    var title: String
     var schemeVersion: Int
     var schemeName: String
     var items: [Item]
@@ -62,8 +65,11 @@ struct AssessmentDTO: Codable, Sendable {
     var sentence: String
     var rows: [Row]
 
-    init(_ table: AssessmentTable) {
+    init(_ listing: AssessmentListing) {
+        let table = listing.table
         month = table.month.iso
+        unitSet = table.unitSet.key
+        title = listing.title
         schemeVersion = table.scheme.version
         schemeName = table.scheme.name
         items = table.scheme.items.map {
@@ -71,7 +77,7 @@ struct AssessmentDTO: Codable, Sendable {
                  scoring: AssessmentText.scoring($0.scoring), basis: $0.basis)
         }
         frozen = table.frozen.map { Frozen(at: ISO8601DateFormatter().string(from: $0.at), by: $0.by) }
-        sentence = AssessmentText.sentence(table, scope: WebText.Assessment.cityScope)
+        sentence = listing.sentence
         rows = table.rows.map { row in
             let f = row.figures
             return Row(unit: row.unit.text, name: row.name, rank: row.rank, rankChange: row.rankChange, score: row.score, honours: row.honours.rawValue,
@@ -80,7 +86,8 @@ struct AssessmentDTO: Codable, Sendable {
                                         newStartRate: f.newStartRate, resumeRate: f.resumeRate, admissionEligible: f.admissionEligible, admitted: f.admitted,
                                         problemsDue: f.problemsDue, problemsOnTime: f.problemsOnTime, problemsOverdue: f.problemsOverdue,
                                         reportsOwed: f.reportsOwed, reportsOnTime: f.reportsOnTime,
-                                        approvalsDecided: f.approvalsDecided, approvalsOnTime: f.approvalsOnTime, red: f.red),
+                                        approvalsDecided: f.approvalsDecided, approvalsOnTime: f.approvalsOnTime, red: f.red,
+                                        targetIsPlans: f.targetFromPlans ?? false),
                        items: row.items.map { Score(code: $0.code, value: $0.value, points: $0.points, outcome: $0.outcome?.rawValue) })
         }
     }

@@ -6,22 +6,33 @@ import Plot
 /// last, every unit's figures with its score and rank, the item scores, and the scheme.
 struct AssessmentPage {
     var context: PageContext
-    var table: AssessmentTable
+    var listing: AssessmentListing
     var reportingMonth: Month
 
     typealias T = WebText.Assessment
 
+    var table: AssessmentTable { listing.table }
+
+    var lead: String {
+        switch table.unitSet {
+        case .regions: T.lead
+        case .departments: T.leadDepartments
+        case .groups: T.leadGroups
+        }
+    }
+
     var document: HTML {
-        Layout.document(title: T.title, context: context, nav: .assessment, content: .group(
-            .h1(.text(T.title)),
-            .p(.class("meta"), .text(T.lead)),
+        Layout.document(title: listing.title, context: context, nav: .assessment, content: .group(
+            .h1(.text(listing.title)),
+            setTabs,
+            .p(.class("meta"), .text(lead)),
             .p(.class("meta"), .text(T.schemeLine(table.scheme.name, table.scheme.version, table.scheme.validFrom))),
             monthForm,
             .p(.class(table.frozen == nil ? "notice" : "meta"), .text(table.frozen.map { T.frozenLine(Format.dateTime($0.at), $0.by) } ?? T.liveLine)),
-            Components.listTools(filter: T.filterText(table.month.label), xlsx: .assessmentXLSX(month: table.month)),
+            Components.listTools(filter: listing.filterText, xlsx: listing.xlsx(month: table.month)),
             Components.listTotal(table.rows.count, T.count(table.rows.count)),
             .h2(.text(T.sentenceHeading)),
-            .p(.class("sentence"), .text(AssessmentText.sentence(table, scope: T.cityScope))),
+            .p(.class("sentence"), .text(listing.sentence)),
             figuresTable,
             .p(.class("meta"), .text(table.rows.contains { $0.figures.red != nil } ? T.redLive : T.redAbsent)),
             .p(.class("meta"), .text(T.scoreNote)),
@@ -31,8 +42,20 @@ struct AssessmentPage {
         ))
     }
 
+    /// The regions' and the departments' tables, one click apart; a task force's links back to it.
+    var setTabs: Node<HTML.BodyContext> {
+        if let taskForce = listing.taskForce {
+            return .p(.class("no-print"), .a(.href(esc(Route.taskForce(taskForce.id).path)), .text(taskForce.name)))
+        }
+        return .nav(.class("tabs no-print"), .attribute(named: "aria-label", value: T.setHeading),
+                    .forEach([AssessmentUnitSet.regions, .departments]) { set in
+                        .a(.href(esc(Route.assessment(month: table.month, set: set).path)), .class(set == table.unitSet ? "active" : ""), .text(T.setName(set)))
+                    })
+    }
+
     var monthForm: Node<HTML.BodyContext> {
-        .form(.method(.get), .action(esc(Route.assessment().path)), .class("card filters no-print"),
+        .form(.method(.get), .action(esc(listing.route(month: nil).path)), .class("card filters no-print"),
+              .if(table.unitSet == .departments, .input(.type(.hidden), .name("set"), .value(table.unitSet.key))),
               .div(.class("field-grid"),
                    .div(.class("field"), .label(.for("month"), .text(T.month)),
                         .input(.type(.month), .id("month"), .name("month"), .value(table.month.iso), .attribute(named: "max", value: reportingMonth.next.iso)))),
@@ -42,7 +65,7 @@ struct AssessmentPage {
     func num(_ text: String) -> Node<HTML.TableRowContext> { .td(.class("num"), .text(text)) }
 
     var figuresTable: Node<HTML.BodyContext> {
-        let heads = [T.investment, T.target, T.completion, T.timeProgress, T.gap, T.underWay, T.newStarts, T.newStartRate, T.resumeRate,
+        let heads = [T.investment, listing.targetHeading, T.completion, T.timeProgress, T.gap, T.underWay, T.newStarts, T.newStartRate, T.resumeRate,
                      T.admitted, T.problems, T.overdue, T.reports, T.approvals, T.red]
         return .div(.class("table-wrap"), .table(.class("ledger ranking"),
             .thead(.tr(.th(.text(T.rank)), .th(.text(T.unit)), .th(.text(T.change)), .th(.class("num"), .text(T.score)), .th(.text(T.honours)),

@@ -22,41 +22,67 @@ enum AssessmentPages {
         return month
     }
 
-    /// The month's table (frozen, or computed now). The lights are today's, so they are counted
-    /// only for the reporting month, whose table is the one its close freezes.
-    static func table(_ input: EndpointRequest, month: Month) async throws -> AssessmentTable {
+    /// `set=regions` (县(市)区 and 开发区, the default) or `set=departments` (市直部门). A task
+    /// force's groups are ranked on the task force's own address, where its policy applies.
+    static func unitSet(_ input: EndpointRequest) throws -> AssessmentUnitSet {
+        let asked = FormData(pairs: input.queryItems)["set"]
+        guard !asked.isEmpty else { return .regions }
+        guard let set = AssessmentUnitSet.parse(asked), set.taskForceId == nil else {
+            throw AppError.badQuery(ValidationFailure([FieldError("set", .fixed(T.badSet))]))
+        }
+        return set
+    }
+
+    /// The month's table of `set` (frozen, or computed now).
+    static func table(_ input: EndpointRequest, month: Month, set: AssessmentUnitSet) async throws -> AssessmentTable {
+        try await tables(input, month: month, sets: [set])[0]
+    }
+
+    /// The month's tables of `sets`, from one read of the data. The lights are today's, so they
+    /// are counted only for the reporting month, whose tables are the ones its close freezes.
+    static func tables(_ input: EndpointRequest, month: Month, sets: [AssessmentUnitSet]) async throws -> [AssessmentTable] {
         let repository = AssessmentRepository(database: input.services.database)
         var lights: [Int64: WarningColour]?
-        if month == ReportPages.reportingMonth(input.today), try await repository.frozen(month) == nil {
+        if month == ReportPages.reportingMonth(input.today), try await !repository.isFrozen(month) {
             lights = Dictionary(try await WarningPages.light(input, scope: .everything).lit.map { ($0.project.id, $0.warning.colour) },
                                 uniquingKeysWith: { first, _ in first })
         }
-        return try await repository.table(month: month, scheme: input.services.assessmentScheme, catalog: input.catalog,
-                                          indicators: input.services.indicators, reportRules: input.services.reportRules, lights: lights)
+        return try await repository.tables(month: month, sets: sets, scheme: input.services.assessmentScheme, catalog: input.catalog,
+                                           indicators: input.services.indicators, reportRules: input.services.reportRules, lights: lights)
     }
 
-    /// The table a month's close freezes: computed just before it, for a month that has ended and is still open.
-    static func tableToFreeze(_ input: EndpointRequest, month: Month) async throws -> AssessmentTable? {
-        guard input.today > month.lastDay, try await MonthCloseRepository(database: input.services.database).close(of: month) == nil else { return nil }
-        return try await table(input, month: month)
+    /// The tables a month's close freezes (the regions', the departments', every task force's
+    /// groups'): computed just before it, for a month that has ended and is still open.
+    static func tablesToFreeze(_ input: EndpointRequest, month: Month) async throws -> [AssessmentTable] {
+        guard input.today > month.lastDay, try await MonthCloseRepository(database: input.services.database).close(of: month) == nil else { return [] }
+        let groups = try await input.services.taskForces.taskForces().map { AssessmentUnitSet.groups(taskForceId: $0.id) }
+        return try await tables(input, month: month, sets: [.regions, .departments] + groups)
+    }
+
+    /// The table the request names: the set from the query, or the task force the address names.
+    static func listing(_ input: EndpointRequest) async throws -> AssessmentListing {
+        let month = try month(input)
+        if let taskForce = input.taskForce {
+            return AssessmentListing(table: try await table(input, month: month, set: .groups(taskForceId: taskForce.id)), taskForce: taskForce)
+        }
+        return AssessmentListing(table: try await table(input, month: month, set: try unitSet(input)), taskForce: nil)
     }
 
     static func page(_ input: EndpointRequest) async throws -> Response {
-        let month = try month(input)
-        let page = AssessmentPage(context: PageContext(input), table: try await table(input, month: month),
-                                  reportingMonth: ReportPages.reportingMonth(input.today))
+        let page = AssessmentPage(context: PageContext(input), listing: try await listing(input), reportingMonth: ReportPages.reportingMonth(input.today))
         return Responses.html(page.document)
     }
 
     static func api(_ input: EndpointRequest) async throws -> Response {
-        try Responses.json(AssessmentDTO(try await table(input, month: try month(input))))
+        try Responses.json(AssessmentDTO(try await listing(input)))
     }
 
     static func xlsx(_ input: EndpointRequest) async throws -> Response {
-        let table = try await table(input, month: try month(input))
+        let listing = try await listing(input)
+        let table = listing.table
         let items = table.scheme.items
         var columns: [ListSheet.Column] = [.init(T.rank, width: 6, .integer), .init(T.unit, width: 16), .init(T.change, width: 7), .init(T.score, width: 9),
-                                           .init(T.investment, width: 14, .amount), .init(T.target, width: 14, .amount), .init(T.completion, width: 9),
+                                           .init(T.investment, width: 14, .amount), .init(listing.targetHeading, width: 14, .amount), .init(T.completion, width: 9),
                                            .init(T.timeProgress, width: 9), .init(T.gap, width: 11), .init(T.underWay, width: 9, .integer),
                                            .init(T.newStarts, width: 9, .integer), .init(T.admitted, width: 10), .init(T.problems, width: 11),
                                            .init(T.overdue, width: 9, .integer), .init(T.reports, width: 11), .init(T.approvals, width: 11), .init(T.red, width: 8), .init(T.honours, width: 12)]
@@ -73,10 +99,33 @@ enum AssessmentPages {
             values += row.items.map { .text($0.points.map(AssessmentText.number) ?? T.notScored) }
             return values
         }
-        let sheet = ListSheet(title: T.title, filterLine: WebText.Common.filterLine(T.filterText(table.month.label), Format.dateTime(input.now)),
+        let sheet = ListSheet(title: listing.title, filterLine: WebText.Common.filterLine(listing.filterText, Format.dateTime(input.now)),
                               columns: columns, rows: rows)
-        return try await Download.file(contentType: Download.xlsxType, name: T.fileName(table.month.iso), fallback: "assessment.xlsx") {
-            try ListWorkbook.write(sheet, to: $0, created: input.now, countLine: T.count(rows.count) + "。" + AssessmentText.sentence(table, scope: T.cityScope))
+        return try await Download.file(contentType: Download.xlsxType, name: T.fileName(listing.title, table.month.iso), fallback: "assessment.xlsx") {
+            try ListWorkbook.write(sheet, to: $0, created: input.now, countLine: T.count(rows.count) + "。" + listing.sentence)
         }
+    }
+}
+
+/// One table as the page, workbook and API name it: which units, in whose words, at which address.
+struct AssessmentListing {
+    typealias T = WebText.Assessment
+
+    var table: AssessmentTable
+    /// The task force whose groups the table ranks.
+    var taskForce: TaskForce?
+
+    var title: String { taskForce.map { T.groupsTitle($0.name) } ?? T.title }
+    var setName: String { taskForce.map { T.groupsSet($0.name) } ?? T.setName(table.unitSet) }
+    var filterText: String { T.filterText(table.month.label, setName) }
+    var sentence: String { AssessmentText.sentence(table, scope: T.scope(table.unitSet)) }
+    var targetHeading: String { taskForce == nil ? T.target : T.plan }
+
+    func route(month: Month?) -> Route {
+        taskForce.map { .taskForceRanking($0.id, month: month) } ?? .assessment(month: month, set: table.unitSet)
+    }
+
+    func xlsx(month: Month) -> Route {
+        taskForce.map { .taskForceRankingXLSX($0.id, month: month) } ?? .assessmentXLSX(month: month, set: table.unitSet)
     }
 }

@@ -53,7 +53,7 @@ enum BulletinDrafting {
             let names = Dictionary(uniqueKeysWithValues: input.services.fourRates.rates.map { ($0.code, $0.name) })
             return BulletinWriter.sponsor(month: month, portfolios: portfolios, rateNames: names, asOf: input.today, rules: rules)
         case .construction:
-            let table = try await AssessmentPages.table(input, month: month)
+            let table = try await AssessmentPages.table(input, month: month, set: .regions)
             let lit = try await WarningPages.light(input, scope: .everything).lit.filter { $0.warning.colour == .red }
             let red = lit.map { row in
                 BulletinWriter.RedProject(name: row.project.fields.name, unit: input.catalog.region(row.project.fields.regionCode)?.name ?? row.project.fields.regionCode,

@@ -139,7 +139,7 @@ enum ReportPages {
         let form = input.form ?? FormData(pairs: [])
         guard let month = Month.parse(form["month"]) else { throw AppError.validation(ValidationFailure([FieldError("month", .dateInvalid)])) }
         _ = try await MonthCloseRepository(database: input.services.database).close(
-            month: month, assessment: try await AssessmentPages.tableToFreeze(input, month: month), actor: input.actor, today: input.today, now: input.now)
+            month: month, assessment: try await AssessmentPages.tablesToFreeze(input, month: month), actor: input.actor, today: input.today, now: input.now)
         return Responses.redirect(to: Route.reportsBoard(month: month.iso).path(notice: "saved"))
     }
 

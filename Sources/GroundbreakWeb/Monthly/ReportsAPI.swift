@@ -186,7 +186,7 @@ enum ReportsAPI {
         let body = try input.json(MonthBody.self)
         guard let month = Month.parse(body.month) else { throw AppError.validation(ValidationFailure([FieldError("month", .dateInvalid)])) }
         _ = try await MonthCloseRepository(database: input.services.database).close(
-            month: month, assessment: try await AssessmentPages.tableToFreeze(input, month: month), actor: input.actor, today: input.today, now: input.now)
+            month: month, assessment: try await AssessmentPages.tablesToFreeze(input, month: month), actor: input.actor, today: input.today, now: input.now)
         return try Responses.json(CloseDTO(month: month.iso, closed: true))
     }
 

@@ -54,7 +54,10 @@ struct TaskForceShowPage {
                 .dt(.text(T.deputies)), .dd(.text(catalog.seatNames(taskForce.deputySeats))),
                 .dt(.text(T.office)), .dd(.text(taskForce.office)),
                 .dt(.text(T.duty)), .dd(.text(taskForce.duty))),
-            .h2(.text(T.groups)),
+            .div(.class("page-head"), .h2(.text(T.groups)),
+                 .if(context.may(.viewRanking) && !taskForce.groups.isEmpty,
+                     .div(.class("actions no-print"), .a(.class("button secondary"), .href(esc(Route.taskForceRanking(taskForce.id).path)),
+                                                         .text(WebText.Assessment.rankingLink))))),
             .div(.class("table-wrap"), .table(.class("ledger"),
                 .thead(.tr(.th(.text(T.group)), .th(.text(T.leaders)), .th(.text(T.leadUnits)), .th(.text(T.supportUnits)), .th(.class("num"), .text(T.projects)))),
                 .tbody(.forEach(taskForce.groups) { group in

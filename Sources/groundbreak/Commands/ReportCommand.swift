@@ -62,13 +62,17 @@ struct Ranking: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp(CLIText.Report.monthHelp))
     var month: String
 
+    @Option(name: .long, help: ArgumentHelp(CLIText.Report.setHelp))
+    var set: String = "regions"
+
     func run() async throws {
         let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
         let logger = Logger(label: "groundbreak.report")
         guard let month = Month.parse(month), Day.plausibleYears.contains(month.year) else { throw Work.Failure(message: CLIText.Report.badMonth(self.month)) }
+        guard let unitSet = AssessmentUnitSet.parse(set) else { throw Work.Failure(message: CLIText.Report.badSet(set)) }
         let lines = try await Work.withDatabase(settings, logger: logger) { database in
             _ = try await Work.migrate(database, logger: logger)
-            return try await Work.ranking(database, month: month)
+            return try await Work.ranking(database, month: month, set: unitSet)
         }
         print(lines.joined(separator: "\n"))
     }
@@ -77,20 +81,23 @@ struct Ranking: AsyncParsableCommand {
 extension Work {
     /// The month's table as the page shows it (frozen once closed); computed here without the
     /// lights, which need the approval clocks the server keeps.
-    static func ranking(_ database: Database, month: Month) async throws -> [String] {
+    static func ranking(_ database: Database, month: Month, set: AssessmentUnitSet = .regions) async throws -> [String] {
         guard month.firstDay <= Day.inChina(Date()) else { throw Failure(message: CLIText.Report.monthNotBegun(month.label)) }
+        if let id = set.taskForceId, try await TaskForceRepository(database: database).taskForce(id: id) == nil {
+            throw Failure(message: CLIText.Report.unknownTaskForce(id))
+        }
         let table = try await AssessmentRepository(database: database).table(
-            month: month, scheme: try AssessmentRepository.scheme(), catalog: try await ReferenceRepository(database: database).catalog(),
+            month: month, set: set, scheme: try AssessmentRepository.scheme(), catalog: try await ReferenceRepository(database: database).catalog(),
             indicators: try TargetRepository.catalog(), reportRules: try MonthlyReportRepository.rules(), lights: nil)
         typealias T = CLIText.Report
-        var lines = [T.rankingTitle(month.label, table.frozen != nil), T.rankingHeader]
+        var lines = [T.rankingTitle(month.label, AssessmentText.setName(set), table.frozen != nil), T.rankingHeader]
         for row in table.rows {
             let f = row.figures
             lines.append([String(row.rank), row.name, AssessmentText.change(row.rankChange), AssessmentText.number(row.score), f.investment.formatted(in: .wan, decimals: 0),
                           f.completionPercent.map { Decimals.percent($0) } ?? "—", f.gapPoints.map { Decimals.text($0, signed: true) } ?? "—",
                           AssessmentText.honours(row.honours)].joined(separator: "\t"))
         }
-        lines.append(AssessmentText.sentence(table, scope: T.cityScope))
+        lines.append(AssessmentText.sentence(table))
         return lines
     }
 

@@ -46,7 +46,7 @@ struct AssessmentTests {
     @Test("equal scores share a place and the next place is skipped; equals keep the catalogue's order; the change is against last month's place")
     func ranking() {
         func row(_ code: String, _ score: Double) -> AssessmentRow {
-            AssessmentRow(unit: TargetUnit(kind: .region, code: code), name: code, figures: UnitFigures(investment: .zero, timeProgressPercent: 0), items: [],
+            AssessmentRow(unit: AssessedUnit(kind: .region, code: code), name: code, figures: UnitFigures(investment: .zero, timeProgressPercent: 0), items: [],
                           score: score, honours: .eligible)
         }
         let ranked = AssessmentTable.ranked([row("A", 80), row("B", 90), row("C", 90), row("D", 70)], previous: nil)
@@ -60,11 +60,14 @@ struct AssessmentTests {
 
     /// 朝阳区 (two projects under way, one starting in November), 公主岭市 (one new start, nothing
     /// reported, a problem overdue) and 长春新区 (朝阳区's older project sits in its 高新区).
+    /// 市工信局 leads project 1 and owns problem 1; 市规自局 leads nothing, owns problem 3 and decides
+    /// three approval items. Groups 7 (projects 1 and 3) and 8 (project 4) are 朝阳区's task force's.
     static func inputs() -> AssessmentInputs {
         func project(_ id: Int64, _ region: String, yi: Int64, start: String, zone: String? = nil) -> Project {
             var fields = ProjectFields(name: "项目\(id)", regionCode: region, categoryCode: "IND", investmentType: .enterprise, totalInvestment: .yi(yi),
                                        actualStart: Day.parse(start))
             fields.zoneCode = zone
+            fields.leadDepartmentCode = id == 1 ? "CC-GXJ" : nil
             return Project(id: id, fields: fields, stage: .construction, createdAt: Date(), updatedAt: Date(), version: 1)
         }
         let projects = [project(1, "220104", yi: 10, start: "2025-05-01", zone: "220173"), project(2, "220104", yi: 2, start: "2026-03-01"),
@@ -83,26 +86,31 @@ struct AssessmentTests {
                      AnnualPlan(projectId: 3, year: 2026, plannedInvestment: .wan(5_000), nature: .newStart),
                      AnnualPlan(projectId: 4, year: 2026, plannedInvestment: .wan(3_000), nature: .newStart)]
         let targets = [UnitTarget(unit: TargetUnit(kind: .region, code: "220104"), year: 2026, indicator: "FAI_TOTAL", value: Double(Money.yi(1).yuan), curve: "linear")]
-        func problem(_ id: Int64, project: Int64, region: String, deadline: String, resolved: String?) -> Problem {
+        func problem(_ id: Int64, project: Int64, region: String, deadline: String, resolved: String?, owner: String? = nil) -> Problem {
             Problem(id: id, projectId: project, regionCode: region, categoryCode: "LAND", description: "d", raisedByUserId: nil, raisedByName: "t",
-                    raisedOn: Day(year: 2026, month: 1, day: 5)!, deadline: Day.parse(deadline), status: resolved == nil ? .inProgress : .closed,
-                    resolvedOn: resolved.flatMap(Day.parse), closedOn: resolved.flatMap(Day.parse))
+                    raisedOn: Day(year: 2026, month: 1, day: 5)!, owner: owner.map { OrgUnit(kind: .department, code: $0) }, deadline: Day.parse(deadline),
+                    status: resolved == nil ? .inProgress : .closed, resolvedOn: resolved.flatMap(Day.parse), closedOn: resolved.flatMap(Day.parse))
         }
-        let problems = [problem(1, project: 1, region: "220104", deadline: "2026-06-30", resolved: "2026-06-20"),
+        let problems = [problem(1, project: 1, region: "220104", deadline: "2026-06-30", resolved: "2026-06-20", owner: "CC-GXJ"),
                         problem(2, project: 2, region: "220104", deadline: "2026-08-31", resolved: "2026-09-10"),
-                        problem(3, project: 4, region: "220184", deadline: "2026-09-01", resolved: nil)]
+                        problem(3, project: 4, region: "220184", deadline: "2026-09-01", resolved: nil, owner: "CC-ZRZY")]
+        func decided(_ project: Int64, _ department: String, _ day: String, _ onTime: Bool) -> DecidedApproval {
+            DecidedApproval(projectId: project, departmentCode: department, decidedOn: Day.parse(day)!, onTime: onTime)
+        }
+        let chaoyang = TargetUnit(kind: .region, code: "220104")
         return AssessmentInputs(month: october, projects: projects, reports: reports, lastYearReports: [], plans: plans, targets: targets,
                                 admittedOn: [1: Day(year: 2025, month: 6, day: 1)!, 2: Day(year: 2026, month: 11, day: 1)!], problems: problems,
                                 reportRules: ReportRules(),
-                                decidedApprovals: [1: [(Day(year: 2026, month: 3, day: 1)!, true), (Day(year: 2026, month: 11, day: 5)!, false),
-                                                       (Day(year: 2025, month: 12, day: 1)!, true)],
-                                                   2: [(Day(year: 2026, month: 5, day: 1)!, false)]],
-                                lights: [1: .red, 2: .green, 4: .red])
+                                decidedApprovals: [decided(1, "CC-ZRZY", "2026-03-01", true), decided(1, "CC-ZRZY", "2026-11-05", false),
+                                                   decided(1, "CC-GXJ", "2025-12-01", true), decided(2, "CC-ZRZY", "2026-05-01", false)],
+                                lights: [1: .red, 2: .green, 4: .red],
+                                groups: [AssessedGroup(id: 7, taskForceId: 3, name: "先进制造组", projectIds: [1, 3], curveUnit: chaoyang),
+                                         AssessedGroup(id: 8, taskForceId: 3, name: "项目服务组", projectIds: [4], curveUnit: chaoyang)])
     }
 
     @Test("a unit's figures are as of the month's end and read the targets page's investment reading; the compared units are the city's districts and top zones")
     func figures() {
-        let units = AssessmentCalculator.comparedUnits(catalog, on: today)
+        let units = AssessmentCalculator.comparedUnits(.regions, catalog, on: today)
         #expect(units.map(\.text) == ["region:220104", "region:220184", "zone:CC-XQ"], "a retired code and a zone inside another are not compared")
         let inputs = Self.inputs()
         let chaoyang = AssessmentCalculator.figures(units[0], inputs, catalog: catalog, indicators: Self.indicators)
@@ -131,7 +139,7 @@ struct AssessmentTests {
 
     @Test("scores count only the items a unit had something to do on; a missed tier costs the honours; the table ranks and words the first and the last")
     func table() {
-        let table = AssessmentCalculator.table(Self.inputs(), units: AssessmentCalculator.comparedUnits(catalog, on: today), scheme: Self.scheme,
+        let table = AssessmentCalculator.table(Self.inputs(), scheme: Self.scheme,
                                                previous: nil, catalog: catalog, indicators: Self.indicators)
         #expect(table.rows.map(\.name) == ["长春新区", "公主岭市", "朝阳区"])
         #expect(table.rows.map(\.score) == [100, 33.33, 23.61])
@@ -144,10 +152,70 @@ struct AssessmentTests {
             == "长春新区完成投资5000万元（未下达年度投资目标），综合得分100分，位列全市第一；朝阳区完成投资7400万元，为年度目标的74.0%，落后时间进度9.3个百分点，综合得分23.61分，排名末位。")
     }
 
+    @Test("a department answers for the projects it leads, the problems it owns and the approval items it decides; one with nothing to measure is left off")
+    func departments() {
+        let inputs = Self.inputs()
+        let units = AssessmentCalculator.comparedUnits(.departments, catalog, on: today)
+        #expect(units.map(\.text) == ["department:CC-GXJ", "department:CC-ZRZY"])
+        let industry = AssessmentCalculator.figures(units[0], inputs, catalog: catalog, indicators: Self.indicators)
+        #expect(industry.investment == .wan(5_000) && industry.target == nil && industry.underWay == 1 && industry.reportsOwed == 10)
+        #expect(industry.problemsDue == 1 && industry.problemsOnTime == 1, "problem 1 is its own, on a project it leads")
+        #expect(industry.approvalsDecided == 0, "its only decision was last December's; project 1's other items are 市规自局's")
+        let land = AssessmentCalculator.figures(units[1], inputs, catalog: catalog, indicators: Self.indicators)
+        #expect(land.investment == .zero && land.reportsOwed == 0, "it leads no project")
+        #expect(land.problemsDue == 1 && land.problemsOnTime == 0 && land.problemsOverdue == 1, "problem 3 is 公主岭市's project but 市规自局's to solve")
+        #expect(land.approvalsDecided == 2 && land.approvalsOnTime == 1, "decided this year by October's end, on any district's project")
+
+        let table = AssessmentCalculator.table(inputs, set: .departments, scheme: Self.scheme, previous: nil, catalog: catalog, indicators: Self.indicators)
+        #expect(table.unitSet == .departments && table.rows.map(\.name) == ["长春市工业和信息化局", "长春市规划和自然资源局"])
+        #expect(table.rows.map(\.score) == [100, 0])
+        #expect(AssessmentText.sentence(table).contains("位列市直部门第一"))
+        var noneToMeasure = inputs
+        noneToMeasure.problems = []
+        noneToMeasure.decidedApprovals = []
+        let thinner = AssessmentCalculator.table(noneToMeasure, set: .departments, scheme: Self.scheme, previous: nil, catalog: catalog,
+                                                 indicators: Self.indicators)
+        #expect(thinner.rows.map(\.unit.code) == ["CC-GXJ"], "市规自局 had nothing to measure: not ranked last on nothing")
+    }
+
+    @Test("a group is measured on its projects' plans, on its task force's 序时进度, the working group page's completion; groups rank among themselves")
+    func groups() throws {
+        let inputs = Self.inputs()
+        let units = AssessmentCalculator.comparedUnits(.groups(taskForceId: 3), catalog, on: today, groups: inputs.groups)
+        #expect(units == [.group(7), .group(8)])
+        #expect(AssessmentCalculator.comparedUnits(.groups(taskForceId: 4), catalog, on: today, groups: inputs.groups).isEmpty, "another task force's groups")
+        let manufacturing = AssessmentCalculator.figures(units[0], inputs, catalog: catalog, indicators: Self.indicators)
+        #expect(manufacturing.target == .wan(15_000) && manufacturing.investment == .wan(5_000) && manufacturing.targetFromPlans == true)
+        let plans = Dictionary(uniqueKeysWithValues: inputs.plans.map { ($0.projectId, $0.plannedInvestment) })
+        let page = GroupFigures(projects: inputs.projects.filter { [1, 3].contains($0.id) }, plans: plans, yearDispatch: [1: .wan(5_000)], problems: [],
+                                lights: [:], today: today)
+        #expect(manufacturing.completionPercent == page.completionPercent, "the group page's figure")
+        #expect(abs((manufacturing.gapPoints ?? 0) - (100.0 / 3 - 250.0 / 3)) < 1e-9, "33.3% done against 83.3% of the year (朝阳区's linear curve)")
+        #expect(manufacturing.red == 1 && manufacturing.problemsDue == 1)
+
+        let table = AssessmentCalculator.table(inputs, set: .groups(taskForceId: 3), scheme: Self.scheme, previous: nil, catalog: catalog,
+                                               indicators: Self.indicators)
+        #expect(table.rows.map(\.name) == ["先进制造组", "项目服务组"] || table.rows.map(\.name) == ["项目服务组", "先进制造组"])
+        #expect(AssessmentText.investmentClause(try #require(table.row(.group(7)))).contains("为年度计划投资的33.3%，落后时间进度50.0个百分点"))
+    }
+
+    @Test("a table frozen before units were grouped into sets reads as the regions' table; the set survives the round trip")
+    func frozenTablesStillRead() throws {
+        let table = AssessmentCalculator.table(Self.inputs(), set: .departments,
+                                               scheme: Self.scheme, previous: nil, catalog: catalog, indicators: Self.indicators)
+        let data = try JSONEncoder().encode(table)
+        #expect(try JSONDecoder().decode(AssessmentTable.self, from: data) == table)
+        var old = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        old["unitSet"] = nil
+        let decoded = try JSONDecoder().decode(AssessmentTable.self, from: try JSONSerialization.data(withJSONObject: old))
+        #expect(decoded.unitSet == .regions && decoded.rows.map(\.unit) == table.rows.map(\.unit))
+        #expect(AssessmentUnitSet.parse("groups:12") == .groups(taskForceId: 12) && AssessmentUnitSet.parse("groups:x") == nil && AssessmentUnitSet.parse("all") == nil)
+    }
+
     @Test("units sharing first or last place are named together")
     func tiedSentence() {
         func row(_ name: String, _ score: Double, rank: Int) -> AssessmentRow {
-            AssessmentRow(unit: TargetUnit(kind: .region, code: name), name: name, figures: UnitFigures(investment: .yi(2), timeProgressPercent: 80), items: [],
+            AssessmentRow(unit: AssessedUnit(kind: .region, code: name), name: name, figures: UnitFigures(investment: .yi(2), timeProgressPercent: 80), items: [],
                           score: score, rank: rank, honours: .eligible)
         }
         let table = AssessmentTable(month: Self.october, scheme: Self.scheme, rows: [row("甲区", 90, rank: 1), row("乙区", 90, rank: 1), row("丙区", 50, rank: 3)])

@@ -11,7 +11,7 @@ struct BulletinTests {
         listLimit: 2, basis: "t")
 
     static func row(_ name: String, score: Double, rank: Int, gap: Double?, honours: HonoursEligibility) -> AssessmentRow {
-        AssessmentRow(unit: TargetUnit(kind: .region, code: name), name: name,
+        AssessmentRow(unit: AssessedUnit(kind: .region, code: name), name: name,
                       figures: UnitFigures(investment: .yi(3), target: gap == nil ? nil : .yi(4), completionPercent: gap.map { 75 + $0 }, timeProgressPercent: 75, gapPoints: gap,
                                            underWay: 4, red: 1),
                       items: [], score: score, rank: rank, honours: honours)

@@ -24,7 +24,7 @@ struct AssessmentWebTests {
             #expect(table.status == .ok)
             expectDocumented(table, AssessmentEndpoints.apiAssessment)
             #expect(table.object["month"] as? String == "2026-10", "the reporting month by default")
-            let units = AssessmentCalculator.comparedUnits(fixture.services.catalog(), on: webToday).map(\.text)
+            let units = AssessmentCalculator.comparedUnits(.regions, fixture.services.catalog(), on: webToday).map(\.text)
             #expect(Self.rows(table).map { $0["unit"] as? String ?? "" }.sorted() == units.sorted())
             let ranks = Self.rows(table).map { $0["rank"] as? Int ?? 0 }
             #expect(ranks.first == 1 && ranks == ranks.sorted())
@@ -112,6 +112,63 @@ struct AssessmentWebTests {
             #expect(rows.last?.first?.hasSuffix(table.object["sentence"] as? String ?? "—") == true)
             #expect(Self.rows(table).contains { $0["rankChange"] is Int }, "September has August to compare with")
             #expect(Self.rows(table).allSatisfy { Self.figures($0)["red"] is NSNull }, "lights are not kept by month, so not given for September")
+        }
+    }
+
+    @Test("市直部门 and a task force's groups are ranked on tables of their own: a department's investment is its targets-page reading, a group's completion and red count its page's; the close freezes every set", arguments: allEngines)
+    func otherSets(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 300) { fixture, client in
+            let departments = try await client.send(.get, "/api/v1/assessment?set=departments", as: fixture)
+            #expect(departments.status == .ok)
+            expectDocumented(departments, AssessmentEndpoints.apiAssessment)
+            #expect(departments.object["unitSet"] as? String == "departments")
+            let units = Self.rows(departments).map { $0["unit"] as? String ?? "" }
+            #expect(!units.isEmpty && units.allSatisfy { $0.hasPrefix("department:") })
+            for unit in units.prefix(3) {
+                let targets = try await client.send(.get, "/api/v1/targets?unit=\(unit)&month=2026-10", as: fixture)
+                let reading = ((targets.object["readings"] as? [[String: Any]]) ?? []).first { $0["indicator"] as? String == "FAI_TOTAL" }
+                #expect(Double(Self.figures(Self.row(departments, unit))["investmentYuan"] as? Int ?? -1) == reading?["actual"] as? Double, "\(unit)")
+            }
+            let page = try await client.send(.get, "/assessment?set=departments", as: fixture)
+            #expect(page.status == .ok && page.text.contains("市直部门第一") && page.text.contains("筛选条件：2026年10月（本年累计），市直部门"))
+            #expect(page.text.contains("name=\"set\" value=\"departments\""), "the month form keeps the set")
+            for bad in ["groups:1", "everything"] {
+                let refused = try await client.send(.get, "/api/v1/assessment?set=\(bad)", as: fixture)
+                #expect(refused.status == .badRequest && refused.text.contains("排名范围"))
+            }
+
+            let forces = (try await client.send(.get, "/api/v1/task-forces", as: fixture).json as? [[String: Any]]) ?? []
+            let luyuan = try #require(forces.first { $0["shape"] as? String == "7+3" })
+            let id = luyuan["id"] as? Int ?? 0
+            let groups = try await client.send(.get, "/api/v1/task-forces/\(id)/ranking", as: fixture)
+            #expect(groups.status == .ok)
+            expectDocumented(groups, AssessmentEndpoints.apiTaskForceRanking)
+            #expect(groups.object["unitSet"] as? String == "groups:\(id)")
+            let rows = Self.rows(groups)
+            #expect(!rows.isEmpty && rows.count <= 10 && rows.allSatisfy { ($0["unit"] as? String ?? "").hasPrefix("group:") })
+            for row in rows {
+                let groupId = (row["unit"] as? String ?? "").dropFirst("group:".count)
+                let group = try await client.send(.get, "/api/v1/working-groups/\(groupId)", as: fixture)
+                let figures = (group.object["figures"] as? [String: Any]) ?? [:]
+                #expect(Self.figures(row)["completionPercent"] as? Double == figures["completionPercent"] as? Double, "\(row["name"] ?? "")")
+                #expect(Self.figures(row)["red"] as? Int == figures["red"] as? Int && Self.figures(row)["targetIsPlans"] as? Bool == true)
+            }
+            let ranking = try await client.send(.get, "/taskforces/\(id)/ranking", as: fixture)
+            let title = "\(luyuan["name"] as? String ?? "")工作组考核排名"
+            #expect(ranking.status == .ok && ranking.text.contains(title) && ranking.text.contains("位列各工作组第一"))
+            #expect(try await client.send(.get, "/taskforces/\(id)", as: fixture).text.contains("/taskforces/\(id)/ranking"), "the task force links to it")
+            let workbook = try await client.send(.get, "/taskforces/\(id)/ranking.xlsx?month=2026-10", as: fixture)
+            let sheet = try SpreadsheetReader.read(Array(workbook.body.readableBytesView)).rows.map { $0.map(\.text) }
+            #expect(sheet[0][0] == title && sheet[1][0].contains("各工作组") && sheet[2].contains("年度计划投资（万元）"))
+            #expect(try await client.send(.get, "/api/v1/task-forces/999999/ranking", as: fixture).status == .notFound)
+
+            #expect(try await client.send(.post, "/api/v1/reports/close", as: fixture, json: #"{"month":"2026-10"}"#).status == .ok)
+            for path in ["/api/v1/assessment?month=2026-10", "/api/v1/assessment?month=2026-10&set=departments", "/api/v1/task-forces/\(id)/ranking?month=2026-10"] {
+                let frozen = try await client.send(.get, path, as: fixture)
+                #expect(frozen.object["frozen"] is [String: Any], "\(path) frozen with the month")
+            }
+            let frozenGroups = try await client.send(.get, "/api/v1/task-forces/\(id)/ranking?month=2026-10", as: fixture)
+            #expect(Self.rows(frozenGroups).map { $0["score"] as? Double ?? -1 } == rows.map { $0["score"] as? Double ?? -2 })
         }
     }
 }

@@ -196,6 +196,11 @@ struct AuthorisationMatrixTests {
         case .viewRanking:
             // The cross-unit table goes to every unit and leader; a secretary's or attraction officer's work is single projects.
             if [.secretary, .attraction].contains(role) { return .status(.forbidden) }
+            // A task force's group ranking is there for whoever reads the task force (as above).
+            if endpoint.target == .taskForce {
+                let covers: Set<Role> = [.admin, .center, .region, .supervision, .statistics, .viewer]
+                return (inScope ? covers.union([.sponsor]) : seesB).contains(role) ? ok : .status(.notFound)
+            }
             // The out-of-scope bulletin is a draft: there only for those who write bulletins.
             if endpoint.target == .bulletin && !inScope && !writesBulletins.contains(role) { return .status(.notFound) }
             return ok

@@ -92,6 +92,15 @@ struct CommandLineTests {
             #expect(summary.projects == 50)
             #expect(try await ProjectRepository(database: database).count() == 50)
 
+            // The ranking of each set, as the page gives it; a task force that is not there is named.
+            let october = Month(year: 2026, month: 10)!
+            let departments = try await Work.ranking(database, month: october, set: .departments)
+            #expect(departments.first?.contains("市直部门考核排名") == true && departments.last?.contains("市直部门第一") == true)
+            let force = try #require(try await TaskForceRepository(database: database).taskForces().first)
+            let groups = try await Work.ranking(database, month: october, set: .groups(taskForceId: force.id))
+            #expect(groups.first?.contains("专班工作组考核排名") == true && groups.count >= 3, "title, header and the sentence at least")
+            await #expect(throws: Work.Failure.self) { _ = try await Work.ranking(database, month: october, set: .groups(taskForceId: 999_999)) }
+
             await #expect(throws: Work.Failure.self) {
                 _ = try await Work.addUser(database, settings: settings, username: "weak", account: AccountSettings(displayName: "弱口令", roles: [.admin], unit: nil, positionId: nil),
                                            password: "12345678", mustChange: true)

@@ -50,7 +50,7 @@ struct RoleWalkThroughTests {
             }
             let common = ["/", "/projects", "@project", "/problems", "@problem", "/reports", "/notifications", "/targets"]
             let readers = [
-                Reader(role: "centre", username: "walk-centre", pages: common + ["/supervision", "/meetings", "/approvals", "/reports/grid", "/stats", "/imports", "/screen", "/statistics", "/schemes", "/warnings", "/warnings/rules", "/assessment", "/bulletins", "/taskforces", "@group"]),
+                Reader(role: "centre", username: "walk-centre", pages: common + ["/supervision", "/meetings", "/approvals", "/reports/grid", "/stats", "/imports", "/screen", "/statistics", "/schemes", "/warnings", "/warnings/rules", "/assessment", "/assessment?set=departments", "/bulletins", "/taskforces", "@group", "@ranking"]),
                 Reader(role: "department", username: "walk-department", pages: common + ["/approvals", "/supervision"]),
                 Reader(role: "region", username: "walk-region", pages: common + ["/supervision", "/reports/grid", "/statistics", "/warnings", "/assessment", "/bulletins", "/taskforces"]),
                 Reader(role: "secretary", username: "walk-secretary", pages: common + ["/reports/grid"]),
@@ -99,7 +99,9 @@ struct RoleWalkThroughTests {
             if page.hasPrefix("@") {
                 // The first row of the list the object lives in.
                 // A working group is two rows down: the first task force's first group.
-                let list = ["@project": "/projects", "@problem": "/problems?view=all", "@item": "/supervision?all=true", "@group": "/taskforces"][page]!
+                // A task force's ranking is its first row's address and `/ranking`.
+                let list = ["@project": "/projects", "@problem": "/problems?view=all", "@item": "/supervision?all=true", "@group": "/taskforces",
+                            "@ranking": "/taskforces"][page]!
                 path = list
                 for _ in 0..<(page == "@group" ? 2 : 1) {
                     try await driver.open(base + path)
@@ -108,6 +110,7 @@ struct RoleWalkThroughTests {
                     path = href
                 }
                 if path == list { continue }
+                if page == "@ranking" { path += "/ranking" }
             }
             try await driver.open(base + path)
             try await driver.waitUntil { !(try await driver.title()).isEmpty }

@@ -36,7 +36,7 @@ struct EveryLinkTests {
          .screen(measure: .overdue), .urgeReports, .acceptReports, .findProjectToRaise, .statistics([("unit", "220105")]),
          .statisticsDocx([("unit", "220105")]), .schemes(region: "220105"), .progressXLSX([("unit", "220105")], group: .band), .createScheme, .addSchemeClass(id), .editSchemeClass(id),
          .warnings(), .warningsXLSX(WarningFilter()), .warningRules, .saveWarningRules,
-         .assessment(), .assessment(month: Month(year: 2026, month: 10)!), .assessmentXLSX(month: Month(year: 2026, month: 10)!),
+         .assessment(), .assessment(month: Month(year: 2026, month: 10)!), .assessmentXLSX(month: Month(year: 2026, month: 10)!, set: .departments), .taskForceRanking(id), .taskForceRankingXLSX(id, month: Month(year: 2026, month: 10)!),
          .bulletins, .createBulletin, .bulletin(id), .saveBulletin(id), .regenerateBulletin(id), .issueBulletin(id), .discardBulletin(id), .bulletinDocx(id),
          .taskForces, .taskForce(id), .workingGroup(id), .workingGroupXLSX(id), .workingGroupProjects(id),
          .portfolio(), .portfolio(seat: id), .portfolioXLSX(seat: id), .createTaskForce, .addWorkingGroup(id)]
