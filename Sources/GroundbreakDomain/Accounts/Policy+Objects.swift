@@ -27,8 +27,15 @@ extension Policy {
 extension Policy {
     /// Whose portfolio `principal` may read: their own seat's, or any seat's for the centre and administrators.
     public static func mayReadPortfolio(of seat: Int64, principal: Principal?, catalog: ReferenceCatalog) -> Bool {
-        guard let principal, decide(.viewPortfolio, for: principal, catalog: catalog) == .allow else { return false }
-        return principal.positionId == seat || readsEveryPortfolio(principal)
+        decide(.viewPortfolio, onPortfolio: seat, for: principal, catalog: catalog) == .allow
+    }
+
+    /// An action on one seat's portfolio (reading it, recording what its leader did): the leader's
+    /// own seat, or any seat for the centre and administrators.
+    public static func decide(_ action: PolicyAction, onPortfolio seat: Int64, for principal: Principal?, catalog: ReferenceCatalog) -> Decision {
+        let route = decide(action, for: principal, catalog: catalog)
+        guard route == .allow, let principal else { return route }
+        return principal.positionId == seat || readsEveryPortfolio(principal) ? .allow : .deny
     }
 
     /// The centre and administrators read every leader's portfolio.

@@ -58,6 +58,9 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     /// A sponsoring leader's portfolio (包保项目 and its 四率): the leader's own seat; the centre and
     /// administrators any seat.
     case viewPortfolio
+    /// Recording a site visit, coordination meeting or instruction (批示) on a sponsored project: the
+    /// leader for their own seat; the centre and administrators for any leader.
+    case recordSponsorActivity
 }
 
 /// The one place that decides who may do what to which project.
@@ -124,7 +127,7 @@ public enum Policy {
             return principal.roles.isDisjoint(with: rankingReaders) ? .deny : .allow
         case .manageBulletins:
             return principal.roles.isDisjoint(with: bulletinWriters) ? .deny : .allow
-        case .viewPortfolio:
+        case .viewPortfolio, .recordSponsorActivity:
             return principal.roles.isDisjoint(with: [.admin, .center]) && !(principal.roles.contains(.sponsor) && principal.positionId != nil) ? .deny : .allow
         }
     }

@@ -122,6 +122,10 @@ public enum BulletinText {
         static let flagged = "红灯、黄灯项目及原因"
         static let risen = "上升到市级协调的问题"
         static let byLeader = "各位市领导包保项目情况"
+        /// `本季度现场办公3次、召开现场协调会1次、作出批示2件，涉及4个项目。`
+        static func activities(_ counts: ActivityCounts) -> String { PortfolioText.counts(counts, span: "本季度") + "。" }
+        static let activityColumn = "现场办公/协调会/批示"
+        static func activityCell(_ counts: ActivityCounts) -> String { "\(counts.siteVisits)/\(counts.coordinations)/\(counts.instructions)" }
         static let noFlagged = "本季度没有红灯、黄灯项目。"
         static func flaggedLine(_ count: Int) -> String { "红灯、黄灯项目\(count)个，原因如下。" }
         static let noRisen = "本季度没有上升到市级协调的未办结问题。"

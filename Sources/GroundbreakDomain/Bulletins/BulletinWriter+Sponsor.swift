@@ -38,12 +38,15 @@ public struct SponsorPortfolio: Sendable, Equatable {
     public var lines: [Line]
     public var rates: [FourRate]
     public var risen: [Risen]
+    /// The leader's site visits, coordination meetings and instructions in the quarter.
+    public var activities: ActivityCounts
 
-    public init(leader: String, lines: [Line], rates: [FourRate], risen: [Risen]) {
+    public init(leader: String, lines: [Line], rates: [FourRate], risen: [Risen], activities: ActivityCounts = ActivityCounts([])) {
         self.leader = leader
         self.lines = lines
         self.rates = rates
         self.risen = risen
+        self.activities = activities
     }
 
     func count(_ colour: WarningColour) -> Int { lines.filter { $0.colour == colour }.count }
@@ -80,6 +83,7 @@ extension BulletinWriter {
                 BulletinSection(heading: T.heading(0, T.overall), paragraphs: [
                     S.overview(portfolio.leader, asOf.chinese, lines.count, portfolio.count(.red), portfolio.count(.yellow), portfolio.count(.green)),
                     rateLine(portfolio),
+                    S.activities(portfolio.activities),
                 ]),
                 BulletinSection(heading: T.heading(1, S.progress), paragraphs: [], table: lines.isEmpty ? nil : table),
                 BulletinSection(heading: T.heading(2, S.flagged), paragraphs: [flagged.isEmpty ? S.noFlagged : S.flaggedLine(flagged.count)],
@@ -90,10 +94,11 @@ extension BulletinWriter {
             ]
             return (S.title(month.year, quarter, portfolio.leader), sections)
         }
-        let summary = BulletinTable(columns: [T.serial, S.leader, S.projects, T.red, S.yellow] + FourRateCode.allCases.map { rateNames[$0] ?? $0.rawValue },
+        let summary = BulletinTable(columns: [T.serial, S.leader, S.projects, T.red, S.yellow] + FourRateCode.allCases.map { rateNames[$0] ?? $0.rawValue }
+                                        + [S.activityColumn],
                                     rows: portfolios.enumerated().map { index, portfolio in
             [String(index + 1), portfolio.leader, String(portfolio.lines.count), String(portfolio.count(.red)), String(portfolio.count(.yellow))]
-                + FourRateCode.allCases.map { percent(portfolio.rate($0)) }
+                + FourRateCode.allCases.map { percent(portfolio.rate($0)) } + [S.activityCell(portfolio.activities)]
         })
         let red = portfolios.flatMap { portfolio in portfolio.lines.filter { $0.colour == .red }.map { (portfolio.leader, $0) } }
         let listed = red.prefix(rules.listLimit)

@@ -21,6 +21,7 @@ public enum FieldLabels {
         "problems": ["text": "办理情况"],
         "bulletins": ["title": "通报标题", "kind": "通报类型", "month": "通报月份", "sections": "通报正文"],
         "assessment": ["month": "考核月份"],
+        "portfolio": ["on": "日期", "summary": "内容（现场情况、协调事项或批示）", "kind": "类别", "seat": "包保领导", "projectId": "包保项目"],
         "taskforces": ["name": "专班名称", "unit": "所属县（市）区、开发区", "duty": "职责", "groups": "工作组", "seats": "岗位", "projects": "项目"],
     ]
 }

@@ -39,7 +39,8 @@ enum BulletinDrafting {
         switch kind {
         case .sponsor:
             let seats = input.catalog.positions.filter { $0.duty == .sponsor && (seat == nil || $0.id == seat) }
-            let portfolios = try await PortfolioPages.read(input, seats: seats).map { reading in
+            let quarter = Quarter(month)
+            let portfolios = try await PortfolioPages.read(input, seats: seats, activitiesFrom: quarter.firstDay).map { reading in
                 SponsorPortfolio(
                     leader: reading.seat.display,
                     lines: reading.projects.map { line in
@@ -48,7 +49,8 @@ enum BulletinDrafting {
                                               colour: line.warning?.colour, reasons: line.warning?.reasons.map(\.text).joined(separator: "；") ?? "")
                     },
                     rates: reading.rates,
-                    risen: reading.risen.map { SponsorPortfolio.Risen(description: $0.description, level: $0.level.label, deadline: $0.deadline) })
+                    risen: reading.risen.map { SponsorPortfolio.Risen(description: $0.description, level: $0.level.label, deadline: $0.deadline) },
+                    activities: ActivityCounts(reading.activities.filter { quarter.contains($0.on) }))
             }
             let names = Dictionary(uniqueKeysWithValues: input.services.fourRates.rates.map { ($0.code, $0.name) })
             return BulletinWriter.sponsor(month: month, portfolios: portfolios, rateNames: names, asOf: input.today, rules: rules)

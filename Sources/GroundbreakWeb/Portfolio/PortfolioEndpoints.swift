@@ -1,8 +1,8 @@
 import GroundbreakDomain
 
-/// 包保: a sponsoring leader's portfolio with its 四率.
+/// 包保: a sponsoring leader's portfolio with its 四率, and what the leader did on its projects.
 enum PortfolioEndpoints: String, EndpointSet {
-    case portfolioPage, portfolioXLSX, apiPortfolio
+    case portfolioPage, portfolioXLSX, apiPortfolio, activityCreate, apiActivityCreate
 
     static let navigation = [NavigationEntry(.portfolio, order: 12, label: WebText.Nav.portfolio, route: .portfolio(), requires: .viewPortfolio)]
 
@@ -13,6 +13,8 @@ enum PortfolioEndpoints: String, EndpointSet {
         case .portfolioPage: .get("/portfolio", .viewPortfolio, PortfolioPages.page)
         case .portfolioXLSX: .get("/portfolio.xlsx", .viewPortfolio, PortfolioPages.xlsx)
         case .apiPortfolio: .get("/api/v1/portfolio", .viewPortfolio, PortfolioPages.api)
+        case .activityCreate: .post("/portfolio/activities", .recordSponsorActivity, SponsorActivityPages.create)
+        case .apiActivityCreate: .post("/api/v1/portfolio/activities", .recordSponsorActivity, SponsorActivityPages.apiCreate)
         }
     }
 }
@@ -21,6 +23,7 @@ enum PortfolioEndpoints: String, EndpointSet {
 extension Route {
     static func portfolio(seat: Int64? = nil) -> Route { Route(PortfolioEndpoints.portfolioPage, query: seat.map { [("seat", String($0))] } ?? []) }
     static func portfolioXLSX(seat: Int64) -> Route { Route(PortfolioEndpoints.portfolioXLSX, query: [("seat", String(seat))]) }
+    static var recordSponsorActivity: Route { Route(PortfolioEndpoints.activityCreate) }
 }
 
 extension NavItem {

@@ -10,11 +10,16 @@ struct PortfolioPage {
     var seats: [Position]
     var catalog: ReferenceCatalog
     var rateCatalog: FourRateCatalog
+    var errors: [FieldError] = []
+    var form = FormData(pairs: [])
+    var today: Day
+    var notice: String?
 
     typealias T = WebText.Portfolio
 
     var document: HTML {
         Layout.document(title: T.title, context: context, nav: .portfolio, content: .group(
+            Components.notice(notice),
             .h1(.text(reading.map { "\(T.title) · \($0.seat.display)" } ?? T.title)),
             .p(.class("meta"), .text(T.lead)),
             .if(!seats.isEmpty, seatForm),
@@ -58,7 +63,43 @@ struct PortfolioPage {
                 .tbody(.forEach(reading.risen) { problem in
                     .tr(.td(.class("name"), .a(.href(esc(Route.problem(problem.id).path)), .text(Format.headline(problem.description)))),
                         .td(.text(problem.level.label)), .td(.text(problem.deadline?.iso ?? T.none)))
-                })))
+                }))),
+            activities(reading)
         )
+    }
+
+    /// What the leader did this year on the portfolio's projects, the quarter counted, and the form to record more.
+    func activities(_ reading: PortfolioPages.Reading) -> Node<HTML.BodyContext> {
+        let names = Dictionary(reading.projects.map { ($0.project.id, $0.project.fields.name) }, uniquingKeysWith: { first, _ in first })
+        return .group(
+            .h2(.id("activities"), .text(T.activities)),
+            .p(.text(PortfolioText.counts(reading.quarterCounts, span: reading.quarter.label))),
+            reading.activities.isEmpty ? .p(.class("muted"), .text(T.noActivities)) : .div(.class("table-wrap"), .table(.class("ledger"),
+                .thead(.tr(.th(.text(T.activityOn)), .th(.text(T.activityKind)), .th(.text(T.project)), .th(.text(T.activitySummary)), .th(.text(T.recordedBy)))),
+                .tbody(.forEach(reading.activities) { activity in
+                    .tr(.td(.text(activity.on.iso)), .td(.text(activity.kind.label)),
+                        .td(.class("name"), .a(.href(esc(Route.project(activity.projectId).path)), .text(names[activity.projectId] ?? "#\(activity.projectId)"))),
+                        .td(.text(activity.summary)), .td(.text(activity.recordedBy)))
+                }))),
+            .if(context.may(.recordSponsorActivity) && !reading.projects.isEmpty, activityForm(reading))
+        )
+    }
+
+    func activityForm(_ reading: PortfolioPages.Reading) -> Node<HTML.BodyContext> {
+        let messages = { (field: String) in errors.filter { $0.field == field }.map(\.message) }
+        return .form(.method(.post), .action(esc(Route.recordSponsorActivity.path)), .class("card project-form no-print"),
+                     Layout.csrfField(context),
+                     .input(.type(.hidden), .name("seat"), .value(String(reading.seat.id))),
+                     .h3(.text(T.recordActivity)),
+                     Components.errorSummary(errors),
+                     .div(.class("field-grid"),
+                          Components.selectField("projectId", label: T.project, options: reading.projects.map { Components.Option(String($0.project.id), $0.project.fields.name) },
+                                                 selected: form["projectId"], errors: messages("projectId"), required: true),
+                          Components.selectField("kind", label: T.activityKind, options: SponsorActivityKind.allCases.map { Components.Option($0.rawValue, $0.label) },
+                                                 selected: form["kind"], errors: messages("kind"), required: true),
+                          Components.textField("on", label: T.activityOn, value: form["on"].isEmpty ? today.iso : form["on"], errors: messages("on"), required: true,
+                                               inputType: .date),
+                          Components.textArea("summary", label: T.activitySummary, value: form["summary"], errors: messages("summary"))),
+                     .button(.type(.submit), .class("button"), .text(T.recordActivity)))
     }
 }

@@ -21,6 +21,11 @@ enum PortfolioPages {
         var done: [Int64: Money]
         var rates: [FourRate]
         var risen: [Problem]
+        /// The seat's site visits, coordination meetings and instructions this year, latest first.
+        var activities: [SponsorActivity]
+        var quarter: Quarter
+
+        var quarterCounts: ActivityCounts { ActivityCounts(activities.filter { quarter.contains($0.on) }) }
     }
 
     /// `seat=ID`; the reader's own seat when absent. Nil when the reader has no seat and named none.
@@ -50,7 +55,8 @@ enum PortfolioPages {
     }
 
     /// Each seat's portfolio, the lights, plans, figures and problems read once for all of them.
-    static func read(_ input: EndpointRequest, seats: [Position]) async throws -> [Reading] {
+    /// Activities are read from `activitiesFrom` (this year's first day when nil).
+    static func read(_ input: EndpointRequest, seats: [Position], activitiesFrom: Day? = nil) async throws -> [Reading] {
         let wanted = Set(seats.map(\.id))
         let lit = try await WarningPages.light(input).lit.filter { $0.project.fields.sponsorPositionId.map(wanted.contains) ?? false }
         let lights = Dictionary(lit.map { ($0.project.id, $0.warning) }, uniquingKeysWith: { first, _ in first })
@@ -62,6 +68,8 @@ enum PortfolioPages {
         let risen = try await input.services.problems.all(reach: .all).filter {
             ($0.projectId.map(ids.contains) ?? false) && $0.level >= .centre && ![.resolved, .closed].contains($0.status)
         }
+        let activities = try await SponsorActivityRepository(database: input.services.database)
+            .activities(seats: wanted, from: activitiesFrom ?? Month(year: input.today.year, month: 1)!.firstDay)
         var readings: [Reading] = []
         for seat in seats {
             let projects = all.filter { $0.fields.sponsorPositionId == seat.id }
@@ -72,19 +80,26 @@ enum PortfolioPages {
                 plans: Dictionary(ownPlans.map { ($0.projectId, $0.plannedInvestment) }, uniquingKeysWith: { first, _ in first }),
                 done: done.filter { own.contains($0.key) },
                 rates: try await FourRatesReading.rates(input, projects: projects, plans: ownPlans, yearDispatch: done),
-                risen: risen.filter { $0.projectId.map(own.contains) ?? false }))
+                risen: risen.filter { $0.projectId.map(own.contains) ?? false },
+                activities: activities.filter { $0.seatId == seat.id }, quarter: Quarter(input.today)))
         }
         return readings
     }
 
     static func page(_ input: EndpointRequest) async throws -> Response {
-        let seat = try seat(input)
+        try await render(input, seat: try seat(input), errors: [], form: FormData(pairs: []), status: .ok)
+    }
+
+    /// The page for `seat`, with a refused activity's errors and what was typed when there are.
+    static func render(_ input: EndpointRequest, seat: Position?, errors: [FieldError], form: FormData, status: HTTPResponse.Status) async throws -> Response {
         var reading: Reading?
         if let seat { reading = try await read(input, seat) }
         let seats = input.catalog.positions.filter { $0.duty == .sponsor }
         // The centre and administrators choose any leader; a leader reads their own.
         return Responses.html(PortfolioPage(context: PageContext(input), reading: reading, seats: Policy.readsEveryPortfolio(input.principal) ? seats : [],
-                                            catalog: input.catalog, rateCatalog: input.services.fourRates).document)
+                                            catalog: input.catalog, rateCatalog: input.services.fourRates, errors: errors, form: form, today: input.today,
+                                            notice: input.queryItems.contains { $0.0 == "notice" } ? WebText.Portfolio.recorded : nil).document,
+                              status: status)
     }
 
     static func api(_ input: EndpointRequest) async throws -> Response {

@@ -280,6 +280,14 @@ extension AuthorisationMatrixTests {
                 return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, json: #"{"kind":"supervision","month":"2026-10"}"#)
             }
             return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [("kind", "supervision"), ("month", "2026-10")])
+        case PortfolioEndpoints.activityCreate.endpoint, PortfolioEndpoints.apiActivityCreate.endpoint:
+            if endpoint.kind == .api {
+                return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
+                                             json: #"{"seat":\#(world.sponsorSeat),"projectId":\#(world.projectA),"kind":"siteVisit","on":"\#(webToday.iso)","summary":"矩阵\#(serial)"}"#)
+            }
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn,
+                                         form: [("seat", String(world.sponsorSeat)), ("projectId", String(world.projectA)), ("kind", "siteVisit"),
+                                                ("on", webToday.iso), ("summary", "矩阵\(serial)")])
         case ApprovalsEndpoints.apiWorkingDays.endpoint:
             return try await client.send(.get, endpoint.pattern + "?from=2025-01-20&add=51", as: fixture, signedIn: signedIn)
         default:

@@ -208,8 +208,8 @@ struct AuthorisationMatrixTests {
             return writesBulletins.contains(role) ? ok : .status(.forbidden)
         case .manageTaskForces:
             return managesProblems.contains(role) ? ok : .status(.forbidden)
-        case .viewPortfolio:
-            // A leader's own seat; the centre any leader's (the first by default).
+        case .viewPortfolio, .recordSponsorActivity:
+            // A leader's own seat; the centre any leader's (the first by default, or the one named).
             return [.admin, .center, .sponsor].contains(role) ? ok : .status(.forbidden)
         case .viewSupervision, .answerSupervision:
             // A's item is owned by 市工信局 (the department caller), B's by 市交通局 (no caller).

@@ -6,6 +6,9 @@ extension AuthorisationMatrixTests {
     static func success(_ endpoint: PortfolioEndpoints) -> HTTPResponse.Status {
         switch endpoint {
         case .portfolioPage, .portfolioXLSX, .apiPortfolio: .ok
+        // A site visit on A (sponsored by the sponsor's seat), for that seat.
+        case .activityCreate: .seeOther
+        case .apiActivityCreate: .created
         }
     }
 }

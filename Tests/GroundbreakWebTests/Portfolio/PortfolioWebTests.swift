@@ -63,6 +63,59 @@ struct PortfolioWebTests {
         }
     }
 
+    @Test("a leader records site visits, coordination meetings and instructions on the seat's projects; the page, API and 包保专报 count them; another seat, another leader's project, a day to come, no text or no kind are refused in Chinese and keep nothing", arguments: allEngines)
+    func activities(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 200) { fixture, client in
+            let projects = try await fixture.services.projects.projects(inStages: Stage.allCases, scope: .everything)
+            let bySeat = Dictionary(grouping: projects.filter { $0.fields.sponsorPositionId != nil }, by: { $0.fields.sponsorPositionId! })
+            let (seat, own) = try #require(bySeat.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) })
+            let other = try #require(projects.first { $0.fields.sponsorPositionId != seat })
+            let otherSeat = try #require(bySeat.keys.first { $0 != seat })
+            let leader = try await fixture.signedIn(as: "baobao", roles: [.sponsor], positionId: seat)
+            func record(_ project: Int64, _ kind: String, on: Day = webToday, summary: String = "现场查看主体施工，协调解决施工用电", seat: Int64 = seat) async throws -> TestResponse {
+                try await client.send(.post, "/api/v1/portfolio/activities", as: leader,
+                                      json: #"{"seat":\#(seat),"projectId":\#(project),"kind":"\#(kind)","on":"\#(on.iso)","summary":"\#(summary)"}"#)
+            }
+            let visit = try await record(own[0].id, "siteVisit")
+            #expect(visit.status == .created && visit.object["projectName"] as? String == own[0].fields.name && visit.object["recordedBy"] as? String != nil)
+            expectDocumented(visit, PortfolioEndpoints.apiActivityCreate)
+            #expect(try await record(own[0].id, "coordination", on: webToday.adding(days: -30)).status == .created)
+            #expect(try await record(own.last!.id, "instruction", on: Day(year: 2026, month: 9, day: 30)!, summary: "请市自然资源局加快用地报批").status == .created,
+                    "last quarter's instruction is this year's, not this quarter's")
+
+            let notMine = try await record(other.id, "siteVisit")
+            #expect(notMine.status == .unprocessableContent && notMine.text.contains("不是该领导包保的项目"))
+            expectDocumented(notMine, PortfolioEndpoints.apiActivityCreate)
+            #expect(try await record(own[0].id, "siteVisit", on: webToday.adding(days: 1)).text.contains("日期"))
+            #expect(try await record(own[0].id, "siteVisit", summary: "  ").status == .unprocessableContent)
+            #expect(try await record(own[0].id, "visit").status == .unprocessableContent)
+            #expect(try await record(own[0].id, "siteVisit", seat: otherSeat).status == .forbidden, "another leader's seat")
+
+            let portfolio = try await client.send(.get, "/api/v1/portfolio", as: leader)
+            #expect(((portfolio.object["activities"] as? [[String: Any]]) ?? []).map { $0["kind"] as? String ?? "" } == ["siteVisit", "coordination", "instruction"],
+                    "latest first; the refused ones kept nothing")
+            let counts = (portfolio.object["quarterActivities"] as? [String: Any]) ?? [:]
+            #expect(counts["quarter"] as? String == "2026年第4季度" && counts["siteVisits"] as? Int == 1 && counts["coordinations"] as? Int == 1
+                    && counts["instructions"] as? Int == 0 && counts["projects"] as? Int == 1)
+            let page = try await client.send(.get, "/portfolio", as: leader)
+            #expect(page.text.contains("2026年第4季度现场办公1次、召开现场协调会1次、作出批示0件，涉及1个项目") && page.text.contains("请市自然资源局加快用地报批"))
+
+            // The page's form: refused whole and shown again with the reason; then kept, back to the page.
+            let empty = try await client.send(.post, "/portfolio/activities", as: leader,
+                                              form: [("seat", String(seat)), ("projectId", String(own[0].id)), ("kind", "siteVisit"), ("on", webToday.iso), ("summary", "")])
+            #expect(empty.status == .unprocessableContent && empty.text.contains("请填写内容"))
+            let kept = try await client.send(.post, "/portfolio/activities", as: leader,
+                                             form: [("seat", String(seat)), ("projectId", String(own[0].id)), ("kind", "siteVisit"), ("on", webToday.iso),
+                                                    ("summary", "调研项目投产准备")])
+            #expect(kept.status == .seeOther && (kept.headers[.location] ?? "").contains("notice=recorded"))
+
+            let report = try await client.send(.post, "/api/v1/bulletins", as: fixture, json: #"{"kind":"sponsor","month":"2026-11","seat":\#(seat)}"#)
+            #expect(report.status == .created && report.text.contains("本季度现场办公2次、召开现场协调会1次、作出批示0件，涉及1个项目。"))
+            let all = try await client.send(.post, "/api/v1/bulletins", as: fixture, json: #"{"kind":"sponsor","month":"2026-11"}"#)
+            #expect(all.text.contains("现场办公/协调会/批示") && all.text.contains("2/1/0"))
+        }
+    }
+
     @Test("with no sponsoring leader yet, the centre is told so rather than shown an empty portfolio", arguments: [DatabaseEngine.sqlite])
     func noLeaders(engine: DatabaseEngine) async throws {
         try await withWeb(engine) { fixture, client in
