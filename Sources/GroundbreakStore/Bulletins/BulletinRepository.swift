@@ -67,7 +67,10 @@ public struct BulletinRepository: Sendable {
 
     /// Issues a draft: the next number of its kind this year, and from then on frozen.
     public func issue(id: Int64, expectedVersion: Int, rules: BulletinRules, actor: AuditActor, today: Day, now: Date) async throws -> Bulletin {
-        try await database.transaction { db in
+        let lock = Dialect.serialLock(Self.serialLockKey, engine: database.engine)
+        return try await database.transaction { db in
+            // Two bulletins issued at the same moment would otherwise both take the next number.
+            if let lock { try await db.raw(lock).run() }
             let current = try await Self.current(id: id, expectedVersion: expectedVersion, db: db)
             let serial = try await db.raw("""
                 SELECT COALESCE(MAX(serial), 0) AS n FROM bulletins WHERE kind = \(bind: current.kind.rawValue) AND serial_year = \(bind: today.year)
@@ -82,6 +85,9 @@ public struct BulletinRepository: Sendable {
             return try await Self.load(id: id, db: db)!
         }
     }
+
+    /// The advisory lock the bulletins' numbering takes on PostgreSQL.
+    static let serialLockKey: Int64 = 0x6762_6275_6C6C  // "gbbull"
 
     /// Discards a draft (an issued bulletin stays for good).
     public func discard(id: Int64, expectedVersion: Int, actor: AuditActor, now: Date) async throws {

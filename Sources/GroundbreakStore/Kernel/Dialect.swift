@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 
 /// The database engines Groundbreak runs on.
 public enum DatabaseEngine: String, Sendable, CaseIterable {
@@ -24,6 +25,16 @@ enum Dialect {
         switch engine {
         case .sqlite: "BEGIN IMMEDIATE"
         case .postgres: "BEGIN"
+        }
+    }
+
+    /// Holds `key` until the transaction ends, so that two transactions numbering the same series
+    /// (the next serial is the largest plus one) take turns. SQLite's writers already take turns
+    /// (`BEGIN IMMEDIATE`).
+    static func serialLock(_ key: Int64, engine: DatabaseEngine) -> SQLQueryString? {
+        switch engine {
+        case .sqlite: nil
+        case .postgres: "SELECT pg_advisory_xact_lock(\(bind: key))"
         }
     }
 

@@ -15,12 +15,18 @@ public struct MeetingRepository: Sendable {
         try ReferenceDataLoader.bundledJSON("meeting_rules.json", as: MeetingSettings.self)
     }
 
+    /// The advisory lock the meetings' numbering takes on PostgreSQL.
+    static let serialLockKey: Int64 = 0x6762_6D65_6574  // "gbmeet"
+
     /// Calls a meeting: the next serial of its kind this year, and the agenda led by what the
     /// previous meeting of the kind left open.
     public func create(_ draft: Meeting, settings: MeetingSettings, actor: AuditActor, now: Date) async throws -> Meeting {
         let errors = MeetingRules.validate(draft, settings: settings)
         guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
+        let lock = Dialect.serialLock(Self.serialLockKey, engine: database.engine)
         return try await database.transaction { db in
+            // Two meetings called at the same moment would otherwise take the same 第N次.
+            if let lock { try await db.raw(lock).run() }
             var meeting = draft
             let year = draft.heldOn.year
             meeting.serial = (try await db.raw("""
