@@ -65,6 +65,115 @@ public struct TaskForceRepository: Sendable {
         }
     }
 
+    /// Changes what a task force is — its name, shape, office, duty, leader and deputy seats — under
+    /// its version; its groups stay as they are.
+    public func update(_ changed: TaskForce, id: Int64, expectedVersion: Int, catalog: ReferenceCatalog, actor: AuditActor, now: Date) async throws -> TaskForce {
+        try await database.transaction { db in
+            guard let current = try await Self.load(id: id, db: db) else { throw StoreError.notFound }
+            guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
+            var merged = current
+            merged.name = TextNormalizer.collapsedLine(changed.name)
+            merged.shape = TextNormalizer.collapsedLine(changed.shape)
+            merged.office = TextNormalizer.collapsedLine(changed.office)
+            merged.duty = changed.duty.trimmingCharacters(in: .whitespacesAndNewlines)
+            merged.leaderSeats = changed.leaderSeats
+            merged.deputySeats = changed.deputySeats
+            let errors = TaskForceRules.problems(merged, catalog: catalog)
+            guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
+            try await Self.requireSeats(merged.leaderSeats + merged.deputySeats, db: db)
+            try await db.raw("""
+                UPDATE task_forces SET name = \(bind: merged.name), shape = \(bind: merged.shape), office = \(bind: merged.office), duty = \(bind: merged.duty),
+                    version = version + 1, updated_at = \(bind: StoredTime.text(now))
+                WHERE id = \(bind: id)
+                """).run()
+            try await db.raw("DELETE FROM task_force_seats WHERE task_force_id = \(bind: id) AND group_id IS NULL").run()
+            try await Self.seats(merged.leaderSeats, .leader, taskForce: id, group: nil, db: db)
+            try await Self.seats(merged.deputySeats, .deputy, taskForce: id, group: nil, db: db)
+            try await AuditLog.write(entity: "task_force", entityId: String(id), action: "update", before: Self.summary(current), after: Self.summary(merged),
+                                     actor: actor, now: now, db: db)
+            return try await Self.load(id: id, db: db)!
+        }
+    }
+
+    /// Changes a group — its name, seats, units, duty and the classes it follows — under its task
+    /// force's version. The projects named to it change by `changeProjects`.
+    public func updateGroup(_ changed: WorkingGroup, groupId: Int64, expectedVersion: Int, catalog: ReferenceCatalog, actor: AuditActor,
+                            now: Date) async throws -> TaskForce {
+        try await database.transaction { db in
+            let current = try await Self.current(ofGroup: groupId, expectedVersion: expectedVersion, db: db)
+            guard let index = current.groups.firstIndex(where: { $0.id == groupId }) else { throw StoreError.notFound }
+            var merged = current
+            let before = current.groups[index]
+            var group = before
+            group.name = TextNormalizer.collapsedLine(changed.name)
+            group.leaderSeats = changed.leaderSeats
+            group.memberSeats = changed.memberSeats
+            group.leadUnits = changed.leadUnits
+            group.supportUnits = changed.supportUnits
+            group.duty = changed.duty.trimmingCharacters(in: .whitespacesAndNewlines)
+            group.classIds = changed.classIds
+            merged.groups[index] = group
+            let errors = TaskForceRules.problems(merged, catalog: catalog)
+            guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
+            try await Self.requireSeats(group.leaderSeats + group.memberSeats, db: db)
+            try await Self.requireClasses(group.classIds, db: db)
+            try await db.raw("""
+                UPDATE working_groups SET name = \(bind: group.name), lead_units = \(bind: group.leadUnits.joined(separator: "\n")),
+                    support_units = \(bind: group.supportUnits.joined(separator: "\n")), duty = \(bind: group.duty)
+                WHERE id = \(bind: groupId)
+                """).run()
+            try await db.raw("DELETE FROM task_force_seats WHERE group_id = \(bind: groupId)").run()
+            try await Self.seats(group.leaderSeats, .groupLeader, taskForce: current.id, group: groupId, db: db)
+            try await Self.seats(group.memberSeats, .groupMember, taskForce: current.id, group: groupId, db: db)
+            try await db.raw("DELETE FROM working_group_classes WHERE group_id = \(bind: groupId)").run()
+            for classId in Set(group.classIds).sorted() {
+                try await db.raw("INSERT INTO working_group_classes (group_id, class_id) VALUES (\(bind: groupId), \(bind: classId))").run()
+            }
+            try await Self.bump(current.id, now: now, db: db)
+            try await AuditLog.write(entity: "working_group", entityId: String(groupId), action: "update", before: Self.summary(before),
+                                     after: Self.summary(group), actor: actor, now: now, db: db)
+            return try await Self.load(id: current.id, db: db)!
+        }
+    }
+
+    /// Takes a group off its task force (撤销): its seats, named projects and classes with it. The
+    /// projects themselves, and rankings frozen with the group's name, stay.
+    public func removeGroup(groupId: Int64, expectedVersion: Int, actor: AuditActor, now: Date) async throws -> TaskForce {
+        try await database.transaction { db in
+            let current = try await Self.current(ofGroup: groupId, expectedVersion: expectedVersion, db: db)
+            guard let group = current.groups.first(where: { $0.id == groupId }) else { throw StoreError.notFound }
+            for table in ["task_force_seats", "working_group_projects", "working_group_classes"] {
+                try await db.raw("DELETE FROM \(unsafeRaw: table) WHERE group_id = \(bind: groupId)").run()
+            }
+            try await db.raw("DELETE FROM working_groups WHERE id = \(bind: groupId)").run()
+            try await Self.bump(current.id, now: now, db: db)
+            try await AuditLog.write(entity: "working_group", entityId: String(groupId), action: "delete", before: Self.summary(group), after: nil,
+                                     actor: actor, now: now, db: db)
+            return try await Self.load(id: current.id, db: db)!
+        }
+    }
+
+    /// The task force of a group, at `expectedVersion`.
+    static func current(ofGroup groupId: Int64, expectedVersion: Int, db: any SQLDatabase) async throws -> TaskForce {
+        guard let row = try await db.raw("SELECT task_force_id FROM working_groups WHERE id = \(bind: groupId)").first(),
+              let current = try await load(id: try row.decode(column: "task_force_id", as: Int64.self), db: db) else { throw StoreError.notFound }
+        guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
+        return current
+    }
+
+    static func bump(_ id: Int64, now: Date, db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE task_forces SET version = version + 1, updated_at = \(bind: StoredTime.text(now)) WHERE id = \(bind: id)").run()
+    }
+
+    /// What the trail keeps of a task force or group: its name and seats.
+    static func summary(_ taskForce: TaskForce) -> String {
+        "\(taskForce.name) shape=\(taskForce.shape) leaders=\(taskForce.leaderSeats) deputies=\(taskForce.deputySeats) office=\(taskForce.office)"
+    }
+
+    static func summary(_ group: WorkingGroup) -> String {
+        "\(group.name) leaders=\(group.leaderSeats) members=\(group.memberSeats) classes=\(group.classIds) units=\(group.leadUnits)"
+    }
+
     /// Names projects to a group or takes them off it; the task force's version guards the change.
     public func changeProjects(groupId: Int64, adding: [Int64], removing: [Int64], expectedVersion: Int, actor: AuditActor, now: Date) async throws -> TaskForce {
         try await database.transaction { db in

@@ -26,6 +26,28 @@ enum TaskForceInput {
                                   office: TextNormalizer.collapsedLine(form["office"]), duty: form["duty"].trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
+    /// What the edit form changes of a task force: all but its unit and groups.
+    static func header(_ form: FormData) -> Result<TaskForce, ValidationFailure> {
+        var errors: [FieldError] = []
+        let leaders = ids(form.pairs, "leaderSeats", errors: &errors), deputies = ids(form.pairs, "deputySeats", errors: &errors)
+        guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
+        return .success(TaskForce(unit: OrgUnit(kind: .region, code: ""), name: form["name"], shape: form["shape"], leaderSeats: leaders, deputySeats: deputies,
+                                  office: form["office"], duty: form["duty"]))
+    }
+
+    /// The form a task force's or group's edit starts from: what it is now.
+    static func form(_ taskForce: TaskForce) -> FormData {
+        FormData(pairs: [("name", taskForce.name), ("shape", taskForce.shape), ("office", taskForce.office), ("duty", taskForce.duty)]
+            + taskForce.leaderSeats.map { ("leaderSeats", String($0)) } + taskForce.deputySeats.map { ("deputySeats", String($0)) })
+    }
+
+    static func form(_ group: WorkingGroup) -> FormData {
+        FormData(pairs: [("name", group.name), ("leadUnits", group.leadUnits.joined(separator: "、")), ("supportUnits", group.supportUnits.joined(separator: "、")),
+                         ("duty", group.duty)]
+            + group.leaderSeats.map { ("leaderSeats", String($0)) } + group.memberSeats.map { ("memberSeats", String($0)) }
+            + group.classIds.map { ("classIds", String($0)) })
+    }
+
     /// A group from the form; its projects are looked up by name by the caller.
     static func group(_ form: FormData, projectIds: [Int64]) -> Result<WorkingGroup, ValidationFailure> {
         var errors: [FieldError] = []

@@ -79,7 +79,11 @@ enum TaskForcePages {
     static func renderGroup(_ input: EndpointRequest, errors: [FieldError], status: HTTPResponse.Status) async throws -> Response {
         guard let taskForce = input.taskForce, let group = input.workingGroup else { throw AppError.notFound }
         let reading = try await GroupReading.load(input, taskForce, group)
-        let page = WorkingGroupPage(context: PageContext(input), reading: reading, catalog: input.catalog, rateCatalog: input.services.fourRates, errors: errors,
+        let classes = try await input.services.schemes.schemes(regionCodes: [taskForce.unit.code]).flatMap(\.classes)
+        // A refused edit shows what was typed; any other refusal the group as it is.
+        let typed = input.form.flatMap { $0["name"].isEmpty ? nil : $0 } ?? FormData(pairs: [])
+        let page = WorkingGroupPage(context: PageContext(input), reading: reading, catalog: input.catalog, rateCatalog: input.services.fourRates,
+                                    classes: classes, errors: errors, form: typed,
                                     notice: input.queryItems.contains { $0.0 == "notice" } ? WebText.TaskForces.saved : nil)
         return Responses.html(page.document, status: status)
     }

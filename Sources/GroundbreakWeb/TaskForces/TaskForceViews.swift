@@ -65,11 +65,16 @@ struct TaskForceShowPage {
                         .td(.text(catalog.seatNames(group.leaderSeats))), .td(.text(group.leadUnits.joined(separator: "、"))),
                         .td(.text(group.supportUnits.joined(separator: "、"))), .td(.class("num"), .text(String(projectCounts[group.id] ?? 0))))
                 }))),
-            .if(context.may(.manageTaskForces), groupForm)
+            .if(context.may(.manageTaskForces), .group(groupForm, editForm))
         ))
     }
 
+    /// A refused edit comes back with `form=edit`: its values and errors go to the edit form, not the group form.
+    var editing: Bool { form["form"] == "edit" }
+
     var groupForm: Node<HTML.BodyContext> {
+        let errors = editing ? [] : errors
+        let form = editing ? FormData(pairs: []) : form
         let messages = { (field: String) in errors.filter { $0.field == field }.map(\.message) }
         return .form(.method(.post), .action(esc(Route.addWorkingGroup(taskForce.id).path)), .class("card project-form no-print"),
                      Layout.csrfField(context),
@@ -132,7 +137,9 @@ struct WorkingGroupPage {
     var reading: GroupReading
     var catalog: ReferenceCatalog
     var rateCatalog: FourRateCatalog
+    var classes: [SchemeClass]
     var errors: [FieldError]
+    var form = FormData(pairs: [])
     var notice: String?
 
     typealias T = WebText.TaskForces
@@ -166,7 +173,7 @@ struct WorkingGroupPage {
             problemsTable,
             .h2(.text(T.itemsHeading)),
             itemsTable,
-            .if(context.may(.manageTaskForces), manageForm)
+            .if(context.may(.manageTaskForces), .group(manageForm, editForm, removeForm))
         ))
     }
 
@@ -212,12 +219,13 @@ struct WorkingGroupPage {
     }
 
     var manageForm: Node<HTML.BodyContext> {
+        let errors = errors.filter { $0.field == "projects" }
         let named = reading.projects.filter { reading.group.projectIds.contains($0.id) }
         return .form(.method(.post), .action(esc(Route.workingGroupProjects(reading.group.id).path)), .class("card project-form no-print"),
                      Layout.csrfField(context),
                      .input(.type(.hidden), .name("version"), .value(String(reading.taskForce.version))),
                      .h2(.text(T.manage)),
-                     Components.textArea("add", label: T.addProjects, value: "", errors: errors.filter { $0.field == "projects" }.map(\.message)),
+                     Components.textArea("add", label: T.addProjects, value: "", errors: errors.map(\.message)),
                      .if(!named.isEmpty, .div(.class("field wide"),
                         .element(named: "fieldset", nodes: [.element(named: "legend", text: T.removeProjects), .div(.class("checks column"), .forEach(named) { project in
                             .label(.class("check"), .input(.type(.checkbox), .name("remove"), .value(String(project.id))), .text(project.fields.name))

@@ -4,6 +4,8 @@ extension TaskForcesEndpoints {
     var contract: OperationContract? {
         typealias T = WebText.TaskForcesContract
         switch self {
+        case .taskForceEdit, .groupEdit, .groupRemove:
+            return nil
         case .taskForcesPage, .taskForceCreate, .taskForceShow, .groupCreate, .groupShow, .groupXLSX, .groupProjects:
             return nil
         case .apiTaskForces:
@@ -21,6 +23,15 @@ extension TaskForcesEndpoints {
         case .apiGroupProjects:
             return OperationContract("changeWorkingGroupProjects", T.changeProjects, body: .json(GroupProjectsRequest.self), answers: [.ok(TaskForceDTO.self, T.answer)],
                                      failures: [.forbidden(T.forbidden), .conflict(T.conflict), .invalid(T.invalid)])
+        case .apiTaskForceUpdate:
+            return OperationContract("updateTaskForce", T.update, body: .json(TaskForceUpdateRequest.self), answers: [.ok(TaskForceDTO.self, T.answer)],
+                                     failures: [.forbidden(T.forbidden), .conflict(T.conflict), .invalid(T.invalid)])
+        case .apiGroupUpdate:
+            return OperationContract("updateWorkingGroup", T.updateGroup, body: .json(GroupUpdateRequest.self), answers: [.ok(TaskForceDTO.self, T.answer)],
+                                     failures: [.forbidden(T.forbidden), .conflict(T.conflict), .invalid(T.invalid)])
+        case .apiGroupRemove:
+            return OperationContract("removeWorkingGroup", T.removeGroup, body: .json(GroupRemoveRequest.self), answers: [.ok(TaskForceDTO.self, T.answer)],
+                                     failures: [.forbidden(T.forbidden), .conflict(T.conflict)])
         }
     }
 }
@@ -70,3 +81,20 @@ extension GroupProjectsRequest: ContractSchema {}
 extension GroupCreateRequest: ContractSchema {
     static let fieldNotes: [String: [FieldNote]] = ["name": [.maxLength(TaskForceRules.maxName)], "duty": [.maxLength(TaskForceRules.maxText)]]
 }
+
+extension TaskForceUpdateRequest: ContractSchema {
+    static let fieldNotes: [String: [FieldNote]] = [
+        "name": [.maxLength(TaskForceRules.maxName)], "shape": [.maxLength(TaskForceRules.maxName)], "office": [.maxLength(TaskForceRules.maxName)],
+        "duty": [.maxLength(TaskForceRules.maxText)], "leaderSeats": [.note(WebText.TaskForcesContract.replaces)],
+        "deputySeats": [.note(WebText.TaskForcesContract.replaces)],
+    ]
+}
+
+extension GroupUpdateRequest: ContractSchema {
+    static let fieldNotes: [String: [FieldNote]] = [
+        "name": [.maxLength(TaskForceRules.maxName)], "duty": [.maxLength(TaskForceRules.maxText)], "leaderSeats": [.note(WebText.TaskForcesContract.replaces)],
+        "memberSeats": [.note(WebText.TaskForcesContract.replaces)], "classIds": [.note(WebText.TaskForcesContract.replaces)],
+    ]
+}
+
+extension GroupRemoveRequest: ContractSchema {}

@@ -138,3 +138,31 @@ struct GroupCreateRequest: Decodable, Sendable {
     var version: Int
     var group: TaskForceRequest.Group
 }
+
+/// `PATCH /api/v1/task-forces/:id`: what is given changes; seats given replace the seats.
+struct TaskForceUpdateRequest: Decodable, Sendable {
+    var version: Int
+    var name: String?
+    var shape: String?
+    var office: String?
+    var duty: String?
+    var leaderSeats: [Int64]?
+    var deputySeats: [Int64]?
+}
+
+/// `PATCH /api/v1/working-groups/:id`: what is given changes; the projects named change by `…/projects`.
+struct GroupUpdateRequest: Decodable, Sendable {
+    var version: Int
+    var name: String?
+    var leaderSeats: [Int64]?
+    var memberSeats: [Int64]?
+    var leadUnits: [String]?
+    var supportUnits: [String]?
+    var duty: String?
+    var classIds: [Int64]?
+}
+
+/// `POST /api/v1/working-groups/:id/remove`: the task force's version.
+struct GroupRemoveRequest: Decodable, Sendable {
+    var version: Int
+}

@@ -50,6 +50,10 @@ extension WebText {
         static func fileName(_ group: String) -> String { "\(group)-项目.xlsx" }
         static func count(_ count: Int) -> String { "共 \(count) 个项目" }
         static let saved = "已保存"
+        static let editTaskForce = "修改专班"
+        static let editGroup = "修改工作组"
+        static let removeGroup = "撤销工作组"
+        static let removeNote = "撤销后，工作组的岗位、点名项目和跟踪类别一并撤销；项目本身和已冻结的考核排名不变。"
         static let newTaskForce = "建立专班"
         static let name = "专班名称"
         static let create = "建立"
@@ -79,5 +83,9 @@ extension WebText {
         static let unit = "所属单位：region:区划代码 或 zone:开发区代码"
         static let yuan = "元"
         static let colour = "现行红黄绿灯规则下的灯色"
+        static let update = "修改专班的名称、架构、办公室、职责及组长、副组长岗位（按专班版本号）；工作组不变"
+        static let updateGroup = "修改工作组的名称、组长和成员岗位、牵头和配合单位、职责、跟踪的类别（按专班版本号）；点名跟踪的项目另行调整"
+        static let removeGroup = "撤销工作组（按专班版本号）：其岗位、点名项目和类别随之撤销，项目本身和已冻结的排名不变"
+        static let replaces = "给出时整体替换原有岗位或类别；省略则不变"
     }
 }

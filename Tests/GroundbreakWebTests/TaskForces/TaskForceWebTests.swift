@@ -152,4 +152,73 @@ struct TaskForceWebTests {
             #expect(ok.status == .created && (ok.object["groups"] as? [[String: Any]])?.count == 2)
         }
     }
+
+    @Test("a task force and its groups are changed under the version and a group taken off: a new group leader's seat reads the group at once and the old one no longer; bad changes are refused in Chinese and change nothing", arguments: allEngines)
+    func editing(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 60) { fixture, client in
+            var seats: [Int64] = []
+            for (title, name) in [("区长", "甲"), ("副区长", "乙"), ("副区长", "丙")] {
+                seats.append(try await fixture.services.positions.create(title: title, unitName: "朝阳区", duty: .staff, holder: (name, ""), since: webToday,
+                                                                         actor: .system("test")))
+            }
+            try await fixture.services.reloadCatalog()
+            let project = try #require(try await fixture.services.projects.projects(inStages: Stage.allCases, scope: .everything)
+                .first { $0.fields.regionCode == "220104" })
+            let made = try await client.send(.post, "/api/v1/task-forces", as: fixture, json: """
+                {"unit":"region:220104","name":"朝阳区专班","leaderSeats":[\(seats[0])],
+                 "groups":[{"name":"产业组","leaderSeats":[\(seats[1])],"projectIds":[\(project.id)]},{"name":"保障组"}]}
+                """)
+            let id = try #require(made.object["id"] as? Int)
+            let groups = Self.groups(made.object)
+            let industry = try #require(groups.first?["id"] as? Int), support = try #require(groups.last?["id"] as? Int)
+
+            let stale = try await client.send(.patch, "/api/v1/task-forces/\(id)", as: fixture, json: #"{"version":9,"name":"新名称"}"#)
+            #expect(stale.status == .conflict)
+            let badSeat = try await client.send(.patch, "/api/v1/task-forces/\(id)", as: fixture, json: #"{"version":1,"deputySeats":[424242]}"#)
+            #expect(badSeat.status == .unprocessableContent && badSeat.text.contains("没有编号为 424242 的岗位"))
+            expectDocumented(badSeat, TaskForcesEndpoints.apiTaskForceUpdate)
+            let renamed = try await client.send(.patch, "/api/v1/task-forces/\(id)", as: fixture,
+                                                json: #"{"version":1,"name":"朝阳区重大项目专班","shape":"1+2","deputySeats":[\#(seats[2])]}"#)
+            #expect(renamed.status == .ok && renamed.object["name"] as? String == "朝阳区重大项目专班" && renamed.object["version"] as? Int == 2)
+            expectDocumented(renamed, TaskForcesEndpoints.apiTaskForceUpdate)
+            #expect((renamed.object["leaders"] as? [[String: Any]])?.first?["id"] as? Int == Int(seats[0]), "seats not given stay")
+            #expect(Self.groups(renamed.object).count == 2, "the groups stay")
+
+            // The group's leader changes from 乙's seat to 丙's: 丙 reads it at once, 乙 no longer.
+            let before = try await fixture.signedIn(as: "yiyi", roles: [.viewer], unit: OrgUnit(kind: .region, code: "220102"), positionId: seats[1])
+            let after = try await fixture.signedIn(as: "bing", roles: [.viewer], unit: OrgUnit(kind: .region, code: "220102"), positionId: seats[2])
+            #expect(try await client.send(.get, "/working-groups/\(industry)", as: before).status == .ok)
+            let twice = try await client.send(.patch, "/api/v1/working-groups/\(industry)", as: fixture, json: #"{"version":2,"name":"保障组"}"#)
+            #expect(twice.status == .unprocessableContent && twice.text.contains("工作组名称不能重复"))
+            expectDocumented(twice, TaskForcesEndpoints.apiGroupUpdate)
+            let moved = try await client.send(.patch, "/api/v1/working-groups/\(industry)", as: fixture,
+                                              json: #"{"version":2,"name":"先进制造产业组","leaderSeats":[\#(seats[2])]}"#)
+            #expect(moved.status == .ok)
+            expectDocumented(moved, TaskForcesEndpoints.apiGroupUpdate)
+            let group = try #require(Self.groups(moved.object).first { $0["id"] as? Int == industry })
+            #expect(group["name"] as? String == "先进制造产业组" && group["projectIds"] as? [Int] == [Int(project.id)], "the named projects stay")
+            #expect(try await client.send(.get, "/working-groups/\(industry)", as: after).status == .ok)
+            #expect(try await client.send(.get, "/working-groups/\(industry)", as: before).status == .notFound)
+
+            // By the pages: a refused edit comes back in the edit form; a group taken off.
+            let noName = try await client.send(.post, "/taskforces/\(id)/edit", as: fixture, form: [("form", "edit"), ("version", "3"), ("name", " ")])
+            #expect(noName.status == .unprocessableContent && noName.text.contains("请填写专班名称") && noName.text.contains("<details class=\"card no-print\" open"))
+            #expect(try await fixture.services.taskForces.taskForce(id: Int64(id))?.name == "朝阳区重大项目专班")
+            let edited = try await client.send(.post, "/taskforces/\(id)/edit", as: fixture,
+                                               form: [("form", "edit"), ("version", "3"), ("name", "朝阳区项目专班"), ("leaderSeats", String(seats[0])), ("office", "区发改局")])
+            #expect(edited.status == .seeOther)
+            let page = try await client.send(.get, "/working-groups/\(support)", as: fixture)
+            #expect(page.text.contains("修改工作组") && page.text.contains("撤销工作组"))
+            let staleRemove = try await client.send(.post, "/working-groups/\(support)/remove", as: fixture, form: [("version", "3")])
+            #expect(staleRemove.status == .conflict)
+            let removed = try await client.send(.post, "/working-groups/\(support)/remove", as: fixture, form: [("version", "4")])
+            #expect(removed.status == .seeOther)
+            #expect(try await client.send(.get, "/working-groups/\(support)", as: fixture).status == .notFound)
+            let left = try #require(try await fixture.services.taskForces.taskForce(id: Int64(id)))
+            #expect(left.groups.map(\.name) == ["先进制造产业组"] && left.version == 5 && left.office == "区发改局")
+            let api = try await client.send(.post, "/api/v1/working-groups/\(industry)/remove", as: fixture, json: #"{"version":5}"#)
+            #expect(api.status == .ok && Self.groups(api.object).isEmpty)
+            expectDocumented(api, TaskForcesEndpoints.apiGroupRemove)
+        }
+    }
 }

@@ -8,6 +8,7 @@ extension AuthorisationMatrixTests {
         case .taskForcesPage, .taskForceShow, .groupShow, .groupXLSX, .apiTaskForces, .apiTaskForce, .apiGroup: .ok
         // Without the version read (or, creating, without a unit and a name), refused on its merits.
         case .groupProjects, .apiGroupProjects, .apiTaskForceCreate, .taskForceCreate, .groupCreate, .apiGroupCreate: .unprocessableContent
+        case .taskForceEdit, .groupEdit, .groupRemove, .apiTaskForceUpdate, .apiGroupUpdate, .apiGroupRemove: .unprocessableContent
         }
     }
 }
