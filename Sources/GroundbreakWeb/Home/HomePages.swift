@@ -96,7 +96,14 @@ enum HomePages {
                 try await problems { $0.view = .overdue }.tile(T.problemsOverdue, .bad),
                 try await reports([.missing]).tile(T.reportsMissing(month.label), .bad),
             ])
-            if context.may(.viewPortfolio) { section.actions.append((T.portfolio, .portfolio())) }
+            if context.may(.viewPortfolio) {
+                section.actions.append((T.portfolio, .portfolio()))
+                // The portfolio in three lines, each as the portfolio page gives it.
+                if let seat = input.principal?.positionId, let position = input.catalog.positions.first(where: { $0.id == seat && $0.duty == .sponsor }) {
+                    let reading = try await PortfolioPages.read(input, position)
+                    section.lines += PortfolioPages.summaryLines(reading, rateCatalog: input.services.fourRates).map { ($0, .portfolio()) }
+                }
+            }
             return section
         }
 

@@ -86,6 +86,17 @@ enum PortfolioPages {
         return readings
     }
 
+    /// The portfolio in a few lines for the leader's home page: the lights counted, the 四率, and the quarter's activities.
+    static func summaryLines(_ reading: Reading, rateCatalog: FourRateCatalog) -> [String] {
+        typealias T = WebText.Portfolio
+        let colours = Dictionary(grouping: reading.projects.compactMap(\.warning), by: \.colour).mapValues(\.count)
+        let rates = reading.rates.map { rate in
+            T.rateItem(rateCatalog.rates.first { $0.code == rate.code }?.name ?? rate.code.rawValue, rate.percent.map { Decimals.percent($0) } ?? T.none)
+        }
+        return [T.homeProjects(reading.projects.count, T.colourCount(colours[.red] ?? 0, colours[.yellow] ?? 0, colours[.green] ?? 0)), T.ratesLine(rates),
+                PortfolioText.counts(reading.quarterCounts, span: reading.quarter.label)]
+    }
+
     static func page(_ input: EndpointRequest) async throws -> Response {
         try await render(input, seat: try seat(input), errors: [], form: FormData(pairs: []), status: .ok)
     }

@@ -38,6 +38,9 @@ extension WebText {
         static let recordedBy = "记录人"
         static let recordActivity = "记录现场办公、协调会或批示"
         static let recorded = "已记录。"
+        static func homeProjects(_ count: Int, _ colours: String) -> String { "包保项目 \(count) 个：\(colours)" }
+        static func rateItem(_ name: String, _ value: String) -> String { "\(name) \(value)" }
+        static func ratesLine(_ items: [String]) -> String { "四率：" + items.joined(separator: "，") }
     }
 
     enum PortfolioContract {

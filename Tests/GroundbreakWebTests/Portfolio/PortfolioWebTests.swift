@@ -58,6 +58,13 @@ struct PortfolioWebTests {
             #expect(page.status == .ok && page.text.contains("招商落地率") && page.text.contains("data-total=\"\(count)\""))
             let home = try await client.send(.get, "/", as: leader)
             #expect(home.text.contains("href=\"/portfolio\""), "the leader's home page leads to the portfolio")
+            // …and says what the portfolio says: the lights counted and the 四率, as the API gives them.
+            let colourCounts = Dictionary(grouping: lines.compactMap { $0["colour"] as? String }, by: { $0 }).mapValues(\.count)
+            #expect(home.text.contains("包保项目 \(count) 个：红灯 \(colourCounts["red"] ?? 0) 个，黄灯 \(colourCounts["yellow"] ?? 0) 个，绿灯 \(colourCounts["green"] ?? 0) 个"))
+            let rateLine = "四率：" + ((mine.object["rates"] as? [[String: Any]]) ?? []).map { rate in
+                "\(rate["name"] as? String ?? "") \((rate["percent"] as? Double).map { Decimals.percent($0) } ?? "—")"
+            }.joined(separator: "，")
+            #expect(home.text.contains(rateLine), "\(rateLine)")
             let workbook = try await client.send(.get, "/portfolio.xlsx", as: leader)
             #expect(workbook.status == .ok && workbook.headers[.contentType] == Download.xlsxType)
         }
