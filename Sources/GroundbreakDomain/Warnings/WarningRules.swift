@@ -34,21 +34,25 @@ public enum WarningMeasure: String, Sendable, Codable, CaseIterable {
 }
 
 /// One rule: yellow from `yellowAt`, red from `redAt` (either may be absent), for projects of at
-/// least `minimumYuan` when given.
+/// least `minimumYuan` when given; a problems rule counts only problems risen to `minimumLevel`
+/// or above when given (an overdue problem the city coordinates weighs more than a unit's own).
 public struct WarningRule: Sendable, Codable, Equatable {
     public var code: String
     public var measure: WarningMeasure
     public var yellowAt: Double?
     public var redAt: Double?
     public var minimumYuan: Int64?
+    public var minimumLevel: ProblemLevel?
     public var basis: String
 
-    public init(code: String, measure: WarningMeasure, yellowAt: Double? = nil, redAt: Double? = nil, minimumYuan: Int64? = nil, basis: String = "") {
+    public init(code: String, measure: WarningMeasure, yellowAt: Double? = nil, redAt: Double? = nil, minimumYuan: Int64? = nil,
+                minimumLevel: ProblemLevel? = nil, basis: String = "") {
         self.code = code
         self.measure = measure
         self.yellowAt = yellowAt
         self.redAt = redAt
         self.minimumYuan = minimumYuan
+        self.minimumLevel = minimumLevel
         self.basis = basis
     }
 
@@ -89,7 +93,8 @@ public struct ProjectSignals: Sendable, Equatable {
     public var startSlipDays: Int?
     public var completionSlipDays: Int?
     public var approvalsOverdue = 0
-    public var problemsOverdue = 0
+    /// The level of each open problem past its deadline.
+    public var overdueProblemLevels: [ProblemLevel] = []
     public var daysNotAdmitted: Int?
     public var reportMissing = false
 
@@ -97,14 +102,16 @@ public struct ProjectSignals: Sendable, Equatable {
         self.project = project
     }
 
-    func value(_ measure: WarningMeasure) -> Double? {
+    public var problemsOverdue: Int { overdueProblemLevels.count }
+
+    func value(_ rule: WarningRule) -> Double? {
         let fields = project.fields
-        switch measure {
+        switch rule.measure {
         case .behindSchedule: return behindPoints
         case .startSlip: return startSlipDays.map(Double.init)
         case .completionSlip: return completionSlipDays.map(Double.init)
         case .approvalsOverdue: return Double(approvalsOverdue)
-        case .problemsOverdue: return Double(problemsOverdue)
+        case .problemsOverdue: return Double(overdueProblemLevels.filter { $0 >= rule.minimumLevel ?? .unit }.count)
         case .notAdmitted: return daysNotAdmitted.map(Double.init)
         case .reportMissing: return reportMissing ? 1 : 0
         case .sponsorMissing: return fields.sponsorPositionId == nil ? 1 : 0
@@ -137,8 +144,8 @@ extension WarningRuleSet {
         var reasons: [ProjectWarning.Reason] = []
         for rule in rules {
             if let minimum = rule.minimumYuan, signals.project.fields.totalInvestment.yuan < minimum { continue }
-            guard let value = signals.value(rule.measure), let (colour, threshold) = rule.colour(for: value) else { continue }
-            reasons.append(.init(code: rule.code, colour: colour, text: WarningText.reason(rule.measure, value: value, threshold: threshold, minimumYuan: rule.minimumYuan)))
+            guard let value = signals.value(rule), let (colour, threshold) = rule.colour(for: value) else { continue }
+            reasons.append(.init(code: rule.code, colour: colour, text: WarningText.reason(rule, value: value, threshold: threshold)))
         }
         // Reddest first; within a colour, the rule set's order.
         reasons = reasons.enumerated().sorted { ($0.element.colour, -$0.offset) > ($1.element.colour, -$1.offset) }.map(\.element)

@@ -23,7 +23,8 @@ public enum WarningText {
         }
     }
 
-    static func reason(_ measure: WarningMeasure, value: Double, threshold: Double, minimumYuan: Int64?) -> String {
+    static func reason(_ rule: WarningRule, value: Double, threshold: Double) -> String {
+        let measure = rule.measure, minimumYuan = rule.minimumYuan
         let limit = threshold.rounded() == threshold ? String(Int(threshold)) : Decimals.text(threshold)
         let band = minimumYuan.map { StatisticsText.band(Money(yuan: $0)) } ?? ""
         switch measure {
@@ -31,7 +32,9 @@ public enum WarningText {
         case .startSlip: return "超过计划开工日期 \(Int(value)) 天仍未开工（阈值 \(limit) 天）"
         case .completionSlip: return "超过计划竣工日期 \(Int(value)) 天仍未竣工投产（阈值 \(limit) 天）"
         case .approvalsOverdue: return "\(Int(value)) 个审批事项超时"
-        case .problemsOverdue: return "\(Int(value)) 个问题逾期未解决"
+        case .problemsOverdue:
+            guard let level = rule.minimumLevel, level > .unit else { return "\(Int(value)) 个问题逾期未解决" }
+            return "\(Int(value)) 个已上升到\(level.label)\(level == ProblemLevel.allCases.last ? "" : "及以上")协调的问题逾期未解决"
         case .notAdmitted: return "开工 \(Int(value)) 天仍未入统（阈值 \(limit) 天）"
         case .reportMissing: return "上月月报未报"
         case .sponsorMissing: return "\(band)项目未明确包保领导"

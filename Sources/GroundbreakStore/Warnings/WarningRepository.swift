@@ -74,13 +74,13 @@ public struct WarningRepository: Sendable {
             .filter { ids.contains($0.projectId) }
         let reports = Dictionary(grouping: try await TargetRepository(database: database).asReported(raw), by: \.projectId)
         let db = database.reader
-        var problems: [Int64: Int] = [:]
+        var problems: [Int64: [ProblemLevel]] = [:]
         for row in try await db.raw("""
-            SELECT project_id, COUNT(*) AS n FROM problems
+            SELECT project_id, level FROM problems
             WHERE project_id IS NOT NULL AND deadline IS NOT NULL AND deadline < \(bind: today.iso) AND \(ProblemRepository.clockRunning)
-            GROUP BY project_id
             """).all() {
-            problems[try row.decode(column: "project_id", as: Int64.self)] = try row.decode(column: "n", as: Int.self)
+            let level = ProblemLevel(rawValue: try row.decode(column: "level", as: String.self)) ?? .unit
+            problems[try row.decode(column: "project_id", as: Int64.self), default: []].append(level)
         }
         let admitted = Set(try await db.raw("SELECT project_id FROM stats_inclusions").all().map { try $0.decode(column: "project_id", as: Int64.self) })
         return projects.map { project in
@@ -99,7 +99,7 @@ public struct WarningRepository: Sendable {
                 signals.completionSlipDays = planned.days(until: today)
             }
             signals.approvalsOverdue = approvalsOverdue[project.id] ?? 0
-            signals.problemsOverdue = problems[project.id] ?? 0
+            signals.overdueProblemLevels = problems[project.id] ?? []
             if [.construction, .operation].contains(project.stage), let started = fields.actualStart, !admitted.contains(project.id) {
                 signals.daysNotAdmitted = started.days(until: today)
             }

@@ -55,6 +55,21 @@ struct WarningRulesTests {
         #expect(Self.rules.evaluate(signals(total: .yi(5), sponsor: nil)).colour == .green)
     }
 
+    @Test("problems overdue at a level: every overdue problem yellows, one risen to the city's level and overdue reddens; a rule set from before levels still reads")
+    func problemsAtALevel() throws {
+        let rules = WarningRuleSet(version: 1, validFrom: "2026-01-01", author: "t", reason: "t", rules: [
+            WarningRule(code: "R5", measure: .problemsOverdue, yellowAt: 1, redAt: 3),
+            WarningRule(code: "R11", measure: .problemsOverdue, redAt: 1, minimumLevel: .centre),
+        ])
+        #expect(rules.evaluate(signals { $0.overdueProblemLevels = [.unit, .region] }).explanation == "黄：2 个问题逾期未解决")
+        let risen = rules.evaluate(signals { $0.overdueProblemLevels = [.unit, .centre] })
+        #expect(risen.colour == .red && risen.reasons.map(\.code) == ["R11", "R5"])
+        #expect(risen.reasons[0].text == "1 个已上升到市大项目办及以上协调的问题逾期未解决")
+        #expect(rules.evaluate(signals { $0.overdueProblemLevels = [.jointMeeting] }).reasons[0].text.hasPrefix("1 个已上升到"), "the joint meeting is above the centre")
+        let old = #"{"code":"R5","measure":"problemsOverdue","yellowAt":1,"redAt":3,"basis":""}"#
+        #expect(try JSONDecoder().decode(WarningRule.self, from: Data(old.utf8)).minimumLevel == nil)
+    }
+
     @Test("an edit is the next version, from a day, by an author, for a reason; bad thresholds, unknown rules and no reason change nothing")
     func edits() throws {
         let day = Day(year: 2026, month: 11, day: 29)!
