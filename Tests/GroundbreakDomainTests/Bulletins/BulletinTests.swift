@@ -90,7 +90,8 @@ struct BulletinTests {
         let (title, sections) = BulletinWriter.sponsor(month: month, portfolios: [portfolio], rateNames: names, asOf: asOf, rules: Self.rules)
         #expect(title == "关于2026年第3季度王某（副市长）包保重大项目推进情况的专报")
         #expect(sections[0].paragraphs == ["截至2026年11月23日，王某（副市长）包保重大项目2个，其中红灯项目1个、黄灯项目0个、绿灯项目1个。",
-                                           "“四率”情况：招商落地率100.0%，前期工作成熟率—，投资完成率60.0%，项目入统率50.0%。"])
+                                           "“四率”情况：招商落地率100.0%，前期工作成熟率—，投资完成率60.0%，项目入统率50.0%。",
+                                           "本季度未记录现场办公、现场协调会或批示。"])
         #expect(sections[1].table?.rows == [["1", "甲项目", "朝阳区", "开工建设", "5000", "3000", "红"], ["2", "乙项目", "南关区", "前期审批", "—", "—", "绿"]])
         #expect(sections[2].table?.rows == [["1", "甲项目", "红", "落后序时进度 31.0 个百分点（阈值 30）"]])
         #expect(sections[3].table?.rows == [["1", "用地指标不足", "市大项目办", "2026年12月1日"]] && sections[4].paragraphs == ["（一）抓包保。"])
@@ -98,7 +99,8 @@ struct BulletinTests {
         let (allTitle, all) = BulletinWriter.sponsor(month: month, portfolios: [portfolio, other], rateNames: names, asOf: asOf, rules: Self.rules)
         #expect(allTitle == "关于2026年第3季度市领导包保重大项目推进情况的专报")
         #expect(all[0].paragraphs == ["截至2026年11月23日，2位市领导共包保重大项目2个，其中红灯项目1个。"])
-        #expect(all[1].table?.rows == [["1", "王某（副市长）", "2", "1", "0", "100.0%", "—", "60.0%", "50.0%"], ["2", "李某（副市长）", "0", "0", "0", "—", "—", "—", "—"]])
+        #expect(all[1].table?.rows == [["1", "王某（副市长）", "2", "1", "0", "100.0%", "—", "60.0%", "50.0%", "0/0/0"],
+                                       ["2", "李某（副市长）", "0", "0", "0", "—", "—", "—", "—", "0/0/0"]])
         #expect(all[2].table?.rows == [["1", "王某（副市长）", "甲项目", "落后序时进度 31.0 个百分点（阈值 30）"]])
     }
 }
