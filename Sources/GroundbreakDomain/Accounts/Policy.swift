@@ -61,6 +61,11 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     /// Recording a site visit, coordination meeting or instruction (批示) on a sponsored project: the
     /// leader for their own seat; the centre and administrators for any leader.
     case recordSponsorActivity
+    /// Reading 招商 leads: attraction staff and 县区 staff their unit's, the centre and administrators
+    /// every unit's (not the confidential ones), a leader those they are responsible for.
+    case viewLeads
+    /// Recording and moving leads: attraction staff in their reach, administrators.
+    case manageLeads
 }
 
 /// The one place that decides who may do what to which project.
@@ -127,6 +132,8 @@ public enum Policy {
             return principal.roles.isDisjoint(with: rankingReaders) ? .deny : .allow
         case .manageBulletins:
             return principal.roles.isDisjoint(with: bulletinWriters) ? .deny : .allow
+        case .viewLeads, .manageLeads:
+            return leadReach(action, of: principal, catalog: catalog).isEmpty ? .deny : .allow
         case .viewPortfolio, .recordSponsorActivity:
             return principal.roles.isDisjoint(with: [.admin, .center]) && !(principal.roles.contains(.sponsor) && principal.positionId != nil) ? .deny : .allow
         }

@@ -83,6 +83,8 @@ public struct DemoLoader: Sendable {
         if nextProject == 1 {
             _ = try await DemoMeetings.load(database: database, catalog: catalog, today: today, actor: actor, now: now)
             _ = try await DemoTaskForces.load(database: database, catalog: catalog, today: today, seed: seed, actor: actor, now: now)
+            _ = try await DemoLeads.load(database: database, catalog: try await ReferenceRepository(database: database).catalog(), today: today, seed: seed,
+                                         actor: actor, now: now)
         }
         return Summary(projects: dataset.projects.count, seats: dataset.seats.count, approvals: approvals.records.count, reports: reports.count, problems: problems)
     }

@@ -30,6 +30,7 @@ public final class AppServices: Sendable {
     public let bulletinRules: BulletinRules
     /// 四率's definitions, read from `four_rates.json` at start.
     public let fourRates: FourRateCatalog
+    public let leadCatalog: LeadCatalog
     /// Column names and value words ledger imports understand, from `ledger_columns.json`.
     public let importColumns: ColumnCatalog
     public var importer: LedgerImporter { LedgerImporter(database: database, catalog: catalog(), columns: importColumns) }
@@ -61,6 +62,7 @@ public final class AppServices: Sendable {
         self.assessmentScheme = try AssessmentRepository.scheme()
         self.bulletinRules = try BulletinRepository.rules()
         self.fourRates = try TaskForceRepository.fourRates()
+        self.leadCatalog = try LeadRepository.catalog()
         self.importColumns = try ColumnCatalog.shipped()
         self.reference = ReferenceCache(catalog: try await ReferenceRepository(database: database).catalog())
         self.approvalData = Mutex(ApprovalData(

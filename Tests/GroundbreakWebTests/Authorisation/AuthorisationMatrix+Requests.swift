@@ -298,6 +298,7 @@ extension AuthorisationMatrixTests {
                     : endpoint.target == .bulletin ? (inScope ? world.bulletinA : world.bulletinB)
                     : endpoint.target == .taskForce ? (inScope ? world.taskForceA : world.taskForceB)
                     : endpoint.target == .workingGroup ? (inScope ? world.groupA : world.groupB)
+                    : endpoint.target == .lead ? (inScope ? world.leadA : world.leadB)
                     : project))
             if endpoint.method == .get {
                 return try await client.send(.get, concrete, as: fixture, signedIn: signedIn)

@@ -46,6 +46,9 @@ extension AuthorisationMatrixTests {
         var taskForceB: Int64 = 0
         var groupA: Int64 = 0
         var groupB: Int64 = 0
+        /// A lead of 朝阳区 (its 分管领导 the sponsor's seat) and one of 九台区.
+        var leadA: Int64 = 0
+        var leadB: Int64 = 0
         /// 朝阳区's scheme and its one class (reference data: the same for every caller).
         var scheme: Int64 = 0
         var schemeClass: Int64 = 0
@@ -156,6 +159,13 @@ extension AuthorisationMatrixTests {
         world.groupB = forceB.groups[0].id
         world.bulletinB = try await bulletins.createDraft(kind: .supervision, month: Month(year: 2026, month: 10)!, title: "矩阵草稿", sections: section,
                                                           actor: .system("test"), now: webNow).id
+        for (unit, seat) in [("220104", Optional(sponsor)), ("220113", nil)] {
+            let lead = try await fixture.services.leads.create(
+                Lead(title: "矩阵线索\(unit)", investor: Investor(name: "矩阵投资方\(unit)", kind: .privateOwned), intendedInvestment: .yi(1), channelCode: "fair",
+                     unit: OrgUnit(kind: .region, code: unit), sponsorSeat: seat, stageCode: "", stageSince: webToday, createdOn: webToday),
+                catalog: fixture.services.leadCatalog, reference: catalog, actor: .system("test"), today: webToday, now: webNow)
+            if unit == "220104" { world.leadA = lead.id } else { world.leadB = lead.id }
+        }
         return world
     }
 

@@ -47,7 +47,8 @@ struct AuthorisationMatrixTests {
     }
 
     /// The objects the world has one of in scope and one out of scope.
-    static let scopedTargets: Set<ObjectTarget> = [.project, .approval, .report, .problem, .supervisedItem, .meeting, .file, .bulletin, .taskForce, .workingGroup]
+    static let scopedTargets: Set<ObjectTarget> = [.project, .approval, .report, .problem, .supervisedItem, .meeting, .file, .bulletin, .taskForce, .workingGroup,
+                                                   .lead]
     /// The objects every caller reaches alike (administrators' and the centre's own records).
     static let unscopedTargets: Set<ObjectTarget> = [.scheme, .schemeClass, .none, .user, .token, .batch, .position]
 
@@ -82,6 +83,7 @@ struct AuthorisationMatrixTests {
         AssessmentEndpoints.feature: { AssessmentEndpoints($0).map(success) },
         BulletinsEndpoints.feature: { BulletinsEndpoints($0).map(success) },
         TaskForcesEndpoints.feature: { TaskForcesEndpoints($0).map(success) },
+        LeadsEndpoints.feature: { LeadsEndpoints($0).map(success) },
         PortfolioEndpoints.feature: { PortfolioEndpoints($0).map(success) },
         ApprovalsEndpoints.feature: { ApprovalsEndpoints($0).map(success) },
         MonthlyEndpoints.feature: { MonthlyEndpoints($0).map(success) },
@@ -208,6 +210,17 @@ struct AuthorisationMatrixTests {
             return writesBulletins.contains(role) ? ok : .status(.forbidden)
         case .manageTaskForces:
             return managesProblems.contains(role) ? ok : .status(.forbidden)
+        case .viewLeads:
+            // Attraction and 县区 staff read their unit's leads (A is 朝阳区's), a leader those they answer for (A's 分管领导 is
+            // the sponsor's seat), the centre and administrators every unit's.
+            guard [.admin, .center, .attraction, .region, .sponsor].contains(role) else { return .status(.forbidden) }
+            if endpoint.target == .lead && !inScope && !seesB.contains(role) { return .status(.notFound) }
+            return ok
+        case .manageLeads:
+            // Attraction staff work their unit's leads; administrators any.
+            guard [.admin, .attraction].contains(role) else { return .status(.forbidden) }
+            if endpoint.target == .lead && !inScope && role != .admin { return .status(.notFound) }
+            return ok
         case .viewPortfolio, .recordSponsorActivity:
             // A leader's own seat; the centre any leader's (the first by default, or the one named).
             return [.admin, .center, .sponsor].contains(role) ? ok : .status(.forbidden)

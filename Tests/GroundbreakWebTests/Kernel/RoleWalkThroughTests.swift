@@ -50,9 +50,9 @@ struct RoleWalkThroughTests {
             }
             let common = ["/", "/projects", "@project", "/problems", "@problem", "/reports", "/notifications", "/targets"]
             let readers = [
-                Reader(role: "centre", username: "walk-centre", pages: common + ["/supervision", "/meetings", "/approvals", "/reports/grid", "/stats", "/imports", "/screen", "/statistics", "/schemes", "/warnings", "/warnings/rules", "/assessment", "/assessment?set=departments", "/bulletins", "/taskforces", "@group", "@ranking"]),
+                Reader(role: "centre", username: "walk-centre", pages: common + ["/supervision", "/meetings", "/approvals", "/reports/grid", "/stats", "/imports", "/screen", "/statistics", "/schemes", "/warnings", "/warnings/rules", "/assessment", "/assessment?set=departments", "/bulletins", "/taskforces", "@group", "@ranking", "/leads"]),
                 Reader(role: "department", username: "walk-department", pages: common + ["/approvals", "/supervision"]),
-                Reader(role: "region", username: "walk-region", pages: common + ["/supervision", "/reports/grid", "/statistics", "/warnings", "/assessment", "/bulletins", "/taskforces"]),
+                Reader(role: "region", username: "walk-region", pages: common + ["/supervision", "/reports/grid", "/statistics", "/warnings", "/assessment", "/bulletins", "/taskforces", "/leads"]),
                 Reader(role: "secretary", username: "walk-secretary", pages: common + ["/reports/grid"]),
                 Reader(role: "sponsor", username: "walk-sponsor", pages: common + ["/assessment", "/portfolio"]),
                 Reader(role: "supervision", username: "walk-supervision", pages: ["/", "/supervision", "@item", "/meetings"]),

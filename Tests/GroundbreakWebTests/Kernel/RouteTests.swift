@@ -39,7 +39,8 @@ struct EveryLinkTests {
          .assessment(), .assessment(month: Month(year: 2026, month: 10)!), .assessmentXLSX(month: Month(year: 2026, month: 10)!, set: .departments), .taskForceRanking(id), .taskForceRankingXLSX(id, month: Month(year: 2026, month: 10)!),
          .bulletins, .createBulletin, .bulletin(id), .saveBulletin(id), .regenerateBulletin(id), .issueBulletin(id), .discardBulletin(id), .bulletinDocx(id),
          .taskForces, .taskForce(id), .workingGroup(id), .workingGroupXLSX(id), .workingGroupProjects(id),
-         .portfolio(), .portfolio(seat: id), .portfolioXLSX(seat: id), .createTaskForce, .addWorkingGroup(id)]
+         .portfolio(), .portfolio(seat: id), .portfolioXLSX(seat: id), .createTaskForce, .addWorkingGroup(id),
+         .leads(), .leadsXLSX(LeadFilter()), .newLead, .createLead, .lead(id), .leadEvent(id)]
     }
 
     @Test("every link's path is its endpoint's pattern, and every page the router serves by GET has a typed link")

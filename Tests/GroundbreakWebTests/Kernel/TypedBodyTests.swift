@@ -20,7 +20,7 @@ struct TypedBodyTests {
             .project: world.projectA, .approval: world.approvalA, .report: world.reportA, .problem: world.problemA,
             .supervisedItem: world.itemA, .meeting: world.meetingA, .file: world.photoA, .user: world.targetUser, .token: world.token,
             .batch: world.batch, .position: world.secretarySeat, .scheme: world.scheme, .schemeClass: world.schemeClass,
-            .bulletin: world.bulletinB, .taskForce: world.taskForceA, .workingGroup: world.groupA,
+            .bulletin: world.bulletinB, .taskForce: world.taskForceA, .workingGroup: world.groupA, .lead: world.leadA,
         ]
         return endpoint.pattern.replacingOccurrences(of: ":id", with: String(ids[endpoint.target] ?? 0))
     }

@@ -25,5 +25,6 @@ enum Features {
         BulletinsEndpoints.self,
         TaskForcesEndpoints.self,
         PortfolioEndpoints.self,
+        LeadsEndpoints.self,
     ]
 }

@@ -1,0 +1,136 @@
+import Foundation
+import GroundbreakDomain
+import SQLKit
+
+/// A year of 招商 leads for the demo city: every district and top zone with a few dozen leads
+/// from the catalogue's channels, investors of every kind, and a funnel that narrows as real ones
+/// do — most stay in talks, some sign, fewer register, site and start; some are shelved or lost.
+/// Each lead's life is played through `LeadRules`, so the rows are what the pages would have kept.
+enum DemoLeads {
+    static let places = ["深圳", "上海", "北京", "杭州", "苏州", "广州", "天津", "青岛", "宁波", "合肥", "成都", "武汉", "沈阳", "大连"]
+    static let abroad = ["德国", "日本", "韩国", "新加坡", "法国", "美国"]
+    static let industries: [(word: String, division: String, titles: [String])] = [
+        ("汽车零部件", "36", ["年产20万套汽车座椅", "新能源汽车电驱系统", "汽车轻量化车身部件", "智能座舱电子"]),
+        ("新能源", "38", ["动力电池模组", "储能电站", "氢能装备制造", "光伏组件"]),
+        ("生物医药", "27", ["生物疫苗生产基地", "中药现代化产业园", "医疗器械研发生产"]),
+        ("光电信息", "39", ["光电子器件", "卫星遥感数据中心", "半导体激光器"]),
+        ("智能装备", "34", ["工业机器人", "轨道交通装备维保基地", "数控机床"]),
+        ("食品", "14", ["玉米深加工", "冷链食品加工", "乳制品生产线"]),
+        ("现代物流", "59", ["智慧物流园", "冷链仓储中心", "跨境电商分拨中心"]),
+        ("数字经济", "65", ["数据中心", "软件与信息服务产业园", "工业互联网平台"]),
+        ("文旅康养", "87", ["康养小镇", "冰雪旅游综合体", "文化创意园区"]),
+    ]
+    static let suffixes = ["有限公司", "股份有限公司", "集团有限公司", "科技有限公司"]
+    static let reasons = ["投资方战略调整，暂缓在外布局", "用地条件暂不具备，待规划调整后再议", "已落户外省其他城市", "投资方资金链紧张"]
+
+    /// Generates and keeps the leads in one transaction; returns how many.
+    static func load(database: Database, catalog reference: ReferenceCatalog, today: Day, seed: UInt64, actor: AuditActor, now: Date) async throws -> Int {
+        let catalog = try LeadRepository.catalog()
+        var random = SeededGenerator(seed: seed ^ 0x1EAD_1EAD_0BAD_CAFE)
+        let units = AssessmentCalculator.comparedUnits(.regions, reference, on: today).map { OrgUnit(kind: $0.kind == .zone ? .zone : .region, code: $0.code) }
+        let sponsors = reference.positions.filter { $0.duty == .sponsor }.map(\.id)
+        var investors: [Investor] = []
+        var leads: [Lead] = []
+        var events: [LeadEvent] = []
+        for unit in units {
+            let regionCode = unit.kind == .region ? unit.code : "220100"
+            for _ in 0..<(24 + Int(random.next() % 20)) {
+                let industry = industries[Int(random.next() % UInt64(industries.count))]
+                let kind = random.weighted([(Investor.Kind.privateOwned, 0.45), (.stateOwned, 0.12), (.central, 0.08), (.china500, 0.1), (.global500, 0.05),
+                                            (.foreign, 0.12), (.hongKongMacaoTaiwan, 0.08)])
+                let home = [.foreign].contains(kind) ? abroad[Int(random.next() % UInt64(abroad.count))] : places[Int(random.next() % UInt64(places.count))]
+                let investor = Investor(id: Int64(investors.count + 1), name: "\(home)\(["华", "博", "瑞", "中", "恒", "远", "达"][Int(random.next() % 7)])\(industry.word)\(suffixes[Int(random.next() % UInt64(suffixes.count))])",
+                                        creditCode: kind == .foreign ? nil : creditCode(&random), kind: kind, homeRegion: home)
+                investors.append(investor)
+                let created = today.adding(days: -Int(random.next() % 360) - 2)
+                let amount = Money.wan(Int64([3_000, 5_000, 8_000, 10_000, 20_000, 50_000, 100_000][Int(random.next() % 7)]))
+                var lead = Lead(id: Int64(leads.count + 1), title: industry.titles[Int(random.next() % UInt64(industry.titles.count))] + "项目", investor: investor,
+                                industryDivision: reference.divisions.contains { $0.code == industry.division } ? industry.division : nil,
+                                intendedInvestment: amount, channelCode: catalog.channels[Int(random.next() % UInt64(catalog.channels.count))].code, unit: unit,
+                                handlerName: ["王", "李", "张", "刘", "陈", "赵"][Int(random.next() % 6)] + ["明", "丽", "强", "静", "伟", "芳"][Int(random.next() % 6)],
+                                sponsorSeat: sponsors.isEmpty || !random.chance(0.3) ? nil : sponsors[Int(random.next() % UInt64(sponsors.count))],
+                                confidential: random.chance(0.08), stageCode: catalog.firstStage, stageSince: created, createdOn: created)
+                events.append(LeadEvent(id: Int64(events.count + 1), leadId: lead.id, kind: .created, stageCode: lead.stageCode, on: created, actorName: lead.handlerName))
+                // How far it gets: the older the lead, the further it may have come.
+                let age = created.days(until: today)
+                let target = min(catalog.stages.count - 1, Int(Double(catalog.stages.count - 1) * pow(random.chance(0.5) ? Double.random(in: 0..<1, using: &random) : 0.3, 1.6)
+                                                                 * min(1, Double(age) / 200) + 0.5))
+                var day = created
+                func play(_ action: LeadAction) {
+                    guard case .success(let (next, event)) = LeadRules.apply(action, to: lead, catalog: catalog, actor: lead.handlerName, today: today) else { return }
+                    lead = next
+                    events.append(LeadEvent(id: Int64(events.count + 1), leadId: lead.id, kind: event.kind, stageCode: event.stageCode, direction: event.direction,
+                                            on: event.on, note: event.note, actorName: event.actorName))
+                }
+                for index in 1...max(1, target) where index <= target {
+                    let step = max(1, age / (target + 2))
+                    day = min(today, day.adding(days: 1 + Int(random.next() % UInt64(step))))
+                    let stage = catalog.stages[index]
+                    if stage.code == "visit" { play(.visit(random.chance(0.6) ? .outbound : .inbound, on: day, note: "赴投资方总部考察，洽谈合作方式")) }
+                    let signing = stage.records == "signing"
+                        ? LeadSigning(on: day, amount: amount, contract: random.chance(0.6) ? .formal : .framework, capital: kind == .foreign || kind == .hongKongMacaoTaiwan ? .foreign : .domestic)
+                        : nil
+                    let code = stage.records == "registration" ? creditCode(&random, region: regionCode) : nil
+                    play(.advance(to: stage.code, on: day, note: "", signing: signing, creditCode: code))
+                }
+                if target < 4, age > 90, random.chance(0.25) {
+                    day = min(today, day.adding(days: 10))
+                    play(random.chance(0.5) ? .shelve(on: day, reason: reasons[Int(random.next() % 2)]) : .lose(on: day, reason: reasons[2 + Int(random.next() % 2)]))
+                } else if lead.status == .active, random.chance(0.7) {
+                    play(.note(on: min(today, day.adding(days: Int(random.next() % 20))), note: "与投资方电话沟通，推进项目方案"))
+                }
+                leads.append(lead)
+            }
+        }
+        let engine = database.engine
+        try await database.transaction { [investors, leads, events] db in
+            for batch in investors.chunked(into: DemoLoader.batchSize) {
+                try await db.raw("""
+                    INSERT INTO investors (id, name, credit_code, kind, home_region) VALUES
+                    \(batch.map { "(\(bind: $0.id), \(bind: $0.name), \(bind: $0.creditCode), \(bind: $0.kind.rawValue), \(bind: $0.homeRegion))" as SQLQueryString }
+                        .joined(separator: ", "))
+                    """).run()
+            }
+            for batch in leads.chunked(into: DemoLoader.batchSize / 3) {
+                try await db.raw("""
+                    INSERT INTO leads (id, title, investor_id, industry_division, scheme_class_id, intended_yuan, channel, unit_kind, unit_code, handler_name,
+                                       sponsor_seat, confidential, stage, stage_since, status, status_reason, signed_on, signed_yuan, contract_kind, capital,
+                                       registered_credit_code, created_on, first_action_on, assessed_on, last_activity_on, version) VALUES
+                    \(batch.map { row(of: $0) }.joined(separator: ", "))
+                    """).run()
+            }
+            for batch in events.chunked(into: DemoLoader.batchSize) {
+                try await db.raw("""
+                    INSERT INTO lead_events (id, lead_id, kind, stage, direction, happened_on, note, actor_name, recorded_at) VALUES
+                    \(batch.map { "(\(bind: $0.id), \(bind: $0.leadId), \(bind: $0.kind.rawValue), \(bind: $0.stageCode), \(bind: $0.direction?.rawValue), \(bind: $0.on.iso), \(bind: $0.note), \(bind: $0.actorName), \(bind: StoredTime.text(now)))" as SQLQueryString }
+                        .joined(separator: ", "))
+                    """).run()
+            }
+            for table in ["investors", "leads", "lead_events"] {
+                if let reset = Dialect.resetIdentity(table: table, engine: engine) { try await db.raw(SQLQueryString(reset)).run() }
+            }
+            try await AuditLog.write(entity: "dataset", entityId: "demo-leads", action: "bulk-load", before: nil,
+                                     after: AuditLog.json(["leads": leads.count, "events": events.count]), reason: StoreText.demoReason, actor: actor, now: now, db: db)
+        }
+        return leads.count
+    }
+
+    static func row(of lead: Lead) -> SQLQueryString {
+        let signing = lead.signing
+        return """
+            (\(bind: lead.id), \(bind: lead.title), \(bind: lead.investor.id), \(bind: lead.industryDivision), \(bind: lead.schemeClassId), \(bind: lead.intendedInvestment.yuan),
+             \(bind: lead.channelCode), \(bind: lead.unit.kind.rawValue), \(bind: lead.unit.code), \(bind: lead.handlerName), \(bind: lead.sponsorSeat),
+             \(bind: lead.confidential ? 1 : 0), \(bind: lead.stageCode), \(bind: lead.stageSince.iso), \(bind: lead.status.rawValue), \(bind: lead.statusReason),
+             \(bind: signing?.on.iso), \(bind: signing?.amount.yuan), \(bind: signing?.contract.rawValue), \(bind: signing?.capital.rawValue),
+             \(bind: lead.registeredCreditCode), \(bind: lead.createdOn.iso), \(bind: lead.firstActionOn?.iso), \(bind: lead.assessedOn?.iso),
+             \(bind: lead.lastActivityOn.iso), \(bind: lead.version))
+            """
+    }
+
+    static func creditCode(_ random: inout SeededGenerator, region: String = "220100") -> String {
+        let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+        var prefix = "91" + region
+        for _ in 0..<9 { prefix.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
+        return prefix + String(CreditCode.checkCharacter(forPrefix: prefix)!)
+    }
+}

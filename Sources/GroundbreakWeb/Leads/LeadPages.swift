@@ -1,0 +1,124 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakOffice
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+
+/// The leads a reader may see, filtered, with their clocks and the funnel; one lead with its
+/// events; a new lead and a move, by the pages' forms.
+enum LeadPages {
+    typealias T = WebText.Leads
+
+    struct Listing: Sendable {
+        var filter: LeadFilter
+        var leads: [Lead]
+        var funnel: LeadFunnel
+        /// Each listed lead's clocks past due.
+        var overdue: [Int64: [LeadClock]]
+    }
+
+    static func listing(_ input: EndpointRequest) async throws -> Listing {
+        let catalog = input.services.leadCatalog
+        let filter: LeadFilter
+        switch LeadFilter.parse(input.queryItems, catalog: catalog, reference: input.catalog) {
+        case .success(let parsed): filter = parsed
+        case .failure(let failure): throw AppError.badQuery(failure)
+        }
+        guard let principal = input.principal else { throw AppError.notFound }
+        let all = try await input.services.leads.leads(reach: Policy.leadReach(.viewLeads, of: principal, catalog: input.catalog))
+        let calendar = input.services.workingCalendar()
+        var overdue: [Int64: [LeadClock]] = [:]
+        for lead in all {
+            let late = LeadClock.overdue(lead, catalog: catalog, calendar: calendar, today: input.today)
+            if !late.isEmpty { overdue[lead.id] = late }
+        }
+        let scope = filter.funnelScope
+        return Listing(filter: filter, leads: all.filter { filter.matches($0, reference: input.catalog, overdue: overdue[$0.id] != nil) },
+                       funnel: LeadFunnel(all.filter { scope.matches($0, reference: input.catalog, overdue: false) }, catalog: catalog), overdue: overdue)
+    }
+
+    static func list(_ input: EndpointRequest) async throws -> Response {
+        Responses.html(LeadListPage(context: PageContext(input), listing: try await listing(input), catalog: input.services.leadCatalog, reference: input.catalog)
+            .document)
+    }
+
+    static func xlsx(_ input: EndpointRequest) async throws -> Response {
+        let listing = try await listing(input)
+        let catalog = input.services.leadCatalog
+        let sheet = ListSheet(title: T.title, filterLine: WebText.Common.filterLine(listing.filter.described(catalog, reference: input.catalog), Format.dateTime(input.now)),
+                              columns: [.init(T.serial, width: 6, .integer), .init(T.leadTitle, width: 30, .wrapped), .init(T.investor, width: 28, .wrapped),
+                                        .init(T.investorKind, width: 10), .init(T.unit, width: 12), .init(T.stage, width: 8), .init(T.status, width: 8),
+                                        .init(T.intended, width: 14, .amount), .init(T.channel, width: 10), .init(T.handler, width: 8),
+                                        .init(T.signedAmount, width: 14, .amount), .init(T.createdOn, width: 11), .init(T.overdueClocks, width: 14)],
+                              rows: listing.leads.enumerated().map { index, lead in
+                                  [.integer(index + 1), .text(lead.title), .text(lead.investor.name), .text(lead.investor.kind.label), .text(lead.unit.name(input.catalog)),
+                                   .text(catalog.stageName(lead.stageCode)), .text(lead.status.label), .wan(lead.intendedInvestment),
+                                   .text(catalog.channelName(lead.channelCode)), .text(lead.handlerName), .wan(lead.signing?.amount),
+                                   .text(lead.createdOn.iso), .text((listing.overdue[lead.id] ?? []).map(\.kind.label).joined(separator: "、"))]
+                              })
+        return try await Download.file(contentType: Download.xlsxType, name: T.fileName, fallback: "leads.xlsx") {
+            try ListWorkbook.write(sheet, to: $0, created: input.now, countLine: T.count(listing.leads.count))
+        }
+    }
+
+    static func new(_ input: EndpointRequest) async throws -> Response {
+        try await renderNew(input, errors: [], form: FormData(pairs: [("createdOn", input.today.iso)]), status: .ok)
+    }
+
+    static func renderNew(_ input: EndpointRequest, errors: [FieldError], form: FormData, status: HTTPResponse.Status) async throws -> Response {
+        guard let principal = input.principal else { throw AppError.notFound }
+        let reach = Policy.leadReach(.manageLeads, of: principal, catalog: input.catalog)
+        let units = LeadForms.units(reach, reference: input.catalog)
+        return Responses.html(LeadNewPage(context: PageContext(input), catalog: input.services.leadCatalog, reference: input.catalog, units: units,
+                                          errors: errors, form: form).document, status: status)
+    }
+
+    static func create(_ input: EndpointRequest) async throws -> Response {
+        let form = input.form ?? FormData(pairs: [])
+        return try await FormSubmission.submit({
+            let draft = try LeadInput.lead(form, today: input.today).refusedWhole()
+            let saved = try await save(draft, input)
+            return Responses.redirect(to: Route.lead(saved.id).path(notice: "saved"))
+        }, refused: { try await renderNew(input, errors: $0.errors, form: form, status: $0.status) })
+    }
+
+    /// Keeps a new lead when the caller may work leads of its unit.
+    static func save(_ draft: Lead, _ input: EndpointRequest) async throws -> Lead {
+        guard let principal = input.principal else { throw AppError.notFound }
+        let reach = Policy.leadReach(.manageLeads, of: principal, catalog: input.catalog)
+        if reach.isEmpty || !(reach.everyUnit || reach.units.contains(draft.unit)) {
+            throw StoreError.invalid(ValidationFailure([FieldError("unit", .fixed(T.unitOutsideReach))]))
+        }
+        return try await input.services.leads.create(draft, catalog: input.services.leadCatalog, reference: input.catalog, actor: input.actor,
+                                                     today: input.today, now: input.now)
+    }
+
+    static func show(_ input: EndpointRequest) async throws -> Response {
+        try await renderShow(input, errors: [], form: FormData(pairs: []), status: .ok)
+    }
+
+    static func renderShow(_ input: EndpointRequest, errors: [FieldError], form: FormData, status: HTTPResponse.Status) async throws -> Response {
+        guard let loaded = input.lead else { throw AppError.notFound }
+        let lead = try await input.services.leads.lead(id: loaded.id) ?? loaded
+        let page = LeadShowPage(context: PageContext(input), lead: lead, events: try await input.services.leads.events(leadId: lead.id),
+                                clocks: LeadClock.read(lead, catalog: input.services.leadCatalog, calendar: input.services.workingCalendar(), today: input.today),
+                                catalog: input.services.leadCatalog, reference: input.catalog,
+                                mayWork: Policy.decide(.manageLeads, onLead: lead, for: input.principal, catalog: input.catalog) == .allow,
+                                errors: errors, form: form, today: input.today,
+                                notice: input.queryItems.contains { $0.0 == "notice" } ? T.saved : nil)
+        return Responses.html(page.document, status: status)
+    }
+
+    static func record(_ input: EndpointRequest) async throws -> Response {
+        guard let lead = input.lead else { throw AppError.notFound }
+        let form = input.form ?? FormData(pairs: [])
+        return try await FormSubmission.submit({
+            guard let version = Int(form["version"]) else { throw StoreError.invalid(ValidationFailure([FieldError("version", .required(field: "version"))])) }
+            let action = try LeadInput.action(form).refusedWhole()
+            _ = try await input.services.leads.record(action, leadId: lead.id, expectedVersion: version, catalog: input.services.leadCatalog,
+                                                      actor: input.actor, today: input.today, now: input.now)
+            return Responses.redirect(to: Route.lead(lead.id).path(notice: "saved"))
+        }, refused: { try await renderShow(input, errors: $0.errors, form: form, status: $0.status) })
+    }
+}

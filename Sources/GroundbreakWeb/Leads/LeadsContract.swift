@@ -1,0 +1,94 @@
+import GroundbreakDomain
+
+extension LeadsEndpoints {
+    var contract: OperationContract? {
+        typealias T = WebText.LeadsContract
+        let filters: [QueryParameter] = [.text("unit", T.unit), .text("stage", T.stage), .choice("status", LeadStatus.allCases.map(\.rawValue), T.status), .text("channel", T.channel),
+                                         .flag("overdue", T.overdue), .text("q", T.text)]
+        switch self {
+        case .leadsPage, .leadsXLSX, .leadNew, .leadCreate, .leadShow, .leadEvent:
+            return nil
+        case .apiLeads:
+            return OperationContract("listLeads", T.list, query: filters, answers: [.list(LeadDTO.self, T.answer)],
+                                     failures: [.forbidden(T.forbidden), .badQuery(T.badQuery)])
+        case .apiFunnel:
+            return OperationContract("leadFunnel", T.funnel, query: filters, answers: [.ok(LeadFunnelDTO.self, T.funnelAnswer)],
+                                     failures: [.forbidden(T.forbidden), .badQuery(T.badQuery)])
+        case .apiLead:
+            return OperationContract("lead", T.show, answers: [.ok(LeadDetailDTO.self, T.answer)])
+        case .apiLeadCreate:
+            return OperationContract("createLead", T.create, body: .json(LeadCreateRequest.self), answers: [.created(LeadDTO.self, T.created)],
+                                     failures: [.forbidden(T.forbidden), .invalid(T.invalid)])
+        case .apiLeadEvent:
+            return OperationContract("recordLeadEvent", T.record, body: .json(LeadEventRequest.self), answers: [.ok(LeadDTO.self, T.answer)],
+                                     failures: [.forbidden(T.forbidden), .conflict(T.conflict), .invalid(T.invalid)])
+        }
+    }
+}
+
+extension LeadDTO: ContractSchema {
+    static let contractName: String? = "Lead"
+    static let fieldNotes: [String: [FieldNote]] = [
+        "status": [.values(LeadStatus.self)], "intendedYuan": [.note(WebText.LeadsContract.yuan)], "unit": [.note(WebText.LeadsContract.unit)],
+        "confidential": [.note(WebText.LeadsContract.confidential)],
+    ]
+}
+
+extension LeadDTO.InvestorPart: ContractSchema {
+    static let contractName: String? = "Investor"
+    static let fieldNotes: [String: [FieldNote]] = ["kind": [.values(Investor.Kind.self)]]
+}
+
+extension LeadDTO.Signing: ContractSchema {
+    static let contractName: String? = "LeadSigning"
+    static let fieldNotes: [String: [FieldNote]] = ["contract": [.values(LeadSigning.Contract.self)], "capital": [.values(LeadSigning.Capital.self)], "on": [.date]]
+}
+
+extension LeadDTO.Clock: ContractSchema {
+    static let contractName: String? = "LeadClock"
+    static let fieldNotes: [String: [FieldNote]] = ["kind": [.values(LeadClock.Kind.self)], "state": [.values(LeadClock.State.self)], "due": [.date]]
+}
+
+extension LeadDetailDTO: ContractSchema {
+    static let contractName: String? = "LeadDetail"
+}
+
+extension LeadDetailDTO.Event: ContractSchema {
+    static let contractName: String? = "LeadEvent"
+    static let fieldNotes: [String: [FieldNote]] = ["kind": [.values(LeadEvent.Kind.self)], "direction": [.values(LeadEvent.Direction.self)], "on": [.date]]
+}
+
+extension LeadFunnelDTO: ContractSchema {
+    static let contractName: String? = "LeadFunnel"
+}
+
+extension LeadFunnelDTO.Step: ContractSchema {
+    static let contractName: String? = "LeadFunnelStep"
+}
+
+extension LeadFunnelDTO.Rate: ContractSchema {
+    static let contractName: String? = "LeadFunnelRate"
+}
+
+extension LeadCreateRequest: ContractSchema {
+    static let fieldNotes: [String: [FieldNote]] = [
+        "title": [.maxLength(LeadRules.maxTitle)], "unit": [.note(WebText.LeadsContract.unit)], "intendedYuan": [.note(WebText.LeadsContract.yuan)],
+        "createdOn": [.date], "channel": [.note(WebText.LeadsContract.channel)],
+    ]
+}
+
+extension LeadCreateRequest.InvestorPart: ContractSchema {
+    static let contractName: String? = "InvestorRequest"
+    static let fieldNotes: [String: [FieldNote]] = ["kind": [.values(Investor.Kind.self)], "name": [.maxLength(LeadRules.maxName)]]
+}
+
+extension LeadEventRequest: ContractSchema {
+    static let fieldNotes: [String: [FieldNote]] = [
+        "kind": [.note(WebText.LeadsContract.eventKind)], "on": [.date], "direction": [.values(LeadEvent.Direction.self)], "note": [.maxLength(LeadRules.maxText)],
+    ]
+}
+
+extension LeadEventRequest.Signing: ContractSchema {
+    static let contractName: String? = "LeadSigningRequest"
+    static let fieldNotes: [String: [FieldNote]] = ["contract": [.values(LeadSigning.Contract.self)], "capital": [.values(LeadSigning.Capital.self)], "on": [.date]]
+}

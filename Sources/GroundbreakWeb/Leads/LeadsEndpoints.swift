@@ -1,0 +1,43 @@
+import GroundbreakDomain
+
+/// 招商线索: the pipeline from the first contact to a start, with its funnel.
+enum LeadsEndpoints: String, EndpointSet {
+    case leadsPage, leadsXLSX, leadNew, leadCreate, leadShow, leadEvent
+    case apiLeads, apiLeadCreate, apiLead, apiLeadEvent, apiFunnel
+
+    static let navigation = [NavigationEntry(.leads, order: 32, label: WebText.Nav.leads, route: .leads(), requires: .viewLeads)]
+
+    static let feature = "leads"
+
+    var declaration: EndpointDeclaration {
+        switch self {
+        case .leadsPage: .get("/leads", .viewLeads, LeadPages.list)
+        case .leadsXLSX: .get("/leads.xlsx", .viewLeads, LeadPages.xlsx)
+        case .leadNew: .get("/leads/new", .manageLeads, LeadPages.new)
+        case .leadCreate: .post("/leads", .manageLeads, LeadPages.create)
+        case .leadShow: .get("/leads/:id", .viewLeads, on: .lead, LeadPages.show)
+        case .leadEvent: .post("/leads/:id/events", .manageLeads, on: .lead, LeadPages.record)
+        case .apiLeads: .get("/api/v1/leads", .viewLeads, LeadsAPI.list)
+        case .apiLeadCreate: .post("/api/v1/leads", .manageLeads, LeadsAPI.create)
+        case .apiLead: .get("/api/v1/leads/:id", .viewLeads, on: .lead, LeadsAPI.show)
+        case .apiLeadEvent: .post("/api/v1/leads/:id/events", .manageLeads, on: .lead, LeadsAPI.record)
+        case .apiFunnel: .get("/api/v1/leads/funnel", .viewLeads, LeadsAPI.funnel)
+        }
+    }
+}
+
+/// The feature's typed links.
+extension Route {
+    private typealias E = LeadsEndpoints
+
+    static func leads(_ filter: LeadFilter = LeadFilter()) -> Route { Route(E.leadsPage, query: filter.query) }
+    static func leadsXLSX(_ filter: LeadFilter) -> Route { Route(E.leadsXLSX, query: filter.query) }
+    static var newLead: Route { Route(E.leadNew) }
+    static var createLead: Route { Route(E.leadCreate) }
+    static func lead(_ id: Int64) -> Route { Route(E.leadShow, id: id) }
+    static func leadEvent(_ id: Int64) -> Route { Route(E.leadEvent, id: id) }
+}
+
+extension NavItem {
+    static let leads = NavItem("leads")
+}

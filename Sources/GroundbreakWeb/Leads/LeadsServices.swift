@@ -1,0 +1,5 @@
+import GroundbreakStore
+
+extension AppServices {
+    var leads: LeadRepository { LeadRepository(database: database) }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import GroundbreakDomain
+import Testing
+
+@Suite("Leads: stages, clocks, funnel and who sees them")
+struct LeadTests {
+    static let pipeline = LeadCatalog(
+        source: "t",
+        stages: [.init(code: "clue", name: "线索"), .init(code: "contact", name: "接洽"), .init(code: "visit", name: "考察"), .init(code: "negotiation", name: "洽谈"),
+                 .init(code: "signed", name: "签约", records: "signing"), .init(code: "registered", name: "注册", records: "registration"),
+                 .init(code: "sited", name: "落位"), .init(code: "started", name: "开工")],
+        channels: [.init(code: "fair", name: "展会"), .init(code: "chain", name: "产业链招商")],
+        rates: [.init(code: "signing", name: "签约率", numerator: "signed", denominator: "clue"),
+                .init(code: "registration", name: "注册率", numerator: "registered", denominator: "signed")],
+        clocks: .init(respondWorkingDays: 1, assessWorkingDays: 3, progressEveryDays: 14))
+    static let today = Day(year: 2026, month: 11, day: 23)!
+    static let code = "91220104MA0000000" + String(CreditCode.checkCharacter(forPrefix: "91220104MA0000000")!)
+
+    static func lead(_ id: Int64 = 1, created: Day = Day(year: 2026, month: 11, day: 2)!, unit: OrgUnit = OrgUnit(kind: .region, code: "220104"),
+                     confidential: Bool = false, seat: Int64? = nil) -> Lead {
+        Lead(id: id, title: "汽车座椅项目", investor: Investor(name: "某汽车零部件有限公司", kind: .privateOwned), intendedInvestment: .yi(5), channelCode: "fair",
+             unit: unit, sponsorSeat: seat, confidential: confidential, stageCode: "clue", stageSince: created, createdOn: created)
+    }
+
+    @Test("a new lead needs a title, an investor, a known channel and a district or zone of the catalogue; a credit code must check")
+    func newLead() {
+        #expect(LeadRules.problems(Self.lead(), leads: Self.pipeline, reference: catalog, today: Self.today).isEmpty)
+        var bad = Self.lead()
+        bad.title = " "
+        bad.investor.name = ""
+        bad.channelCode = "tv"
+        bad.unit = OrgUnit(kind: .department, code: "CC-GXJ")
+        bad.investor.creditCode = "91220104MA00000000"
+        #expect(LeadRules.problems(bad, leads: Self.pipeline, reference: catalog, today: Self.today).map(\.field) == ["title", "investor", "creditCode", "channel", "unit"])
+    }
+
+    @Test("stages move forward only; passing the signing stage records the signing, the registration stage a credit code that checks; refusals change nothing")
+    func stages() throws {
+        let lead = Self.lead()
+        let on = Day(year: 2026, month: 11, day: 10)!
+        let contact = try LeadRules.apply(.advance(to: "contact", on: on, note: "首次接洽", signing: nil, creditCode: nil), to: lead, catalog: Self.pipeline, actor: "王明", today: Self.today).get()
+        #expect(contact.0.stageCode == "contact" && contact.0.firstActionOn == on && contact.0.assessedOn == on && contact.1.kind == .advanced)
+        let back = LeadRules.apply(.advance(to: "clue", on: on, note: "", signing: nil, creditCode: nil), to: contact.0, catalog: Self.pipeline, actor: "王明", today: Self.today)
+        #expect(back.failure?.errors.first?.message == "线索已在“接洽”阶段，只能向后推进")
+        let noSigning = LeadRules.apply(.advance(to: "registered", on: on, note: "", signing: nil, creditCode: "bad"), to: contact.0, catalog: Self.pipeline, actor: "王明", today: Self.today)
+        #expect(noSigning.failure?.errors.map(\.field) == ["signingAmount", "registeredCreditCode"], "skipping to 注册 passes 签约: both must be recorded")
+        let signing = LeadSigning(on: on, amount: .yi(5), contract: .formal, capital: .domestic)
+        let registered = try LeadRules.apply(.advance(to: "registered", on: on, note: "", signing: signing, creditCode: Self.code), to: contact.0, catalog: Self.pipeline,
+                                             actor: "王明", today: Self.today).get().0
+        #expect(registered.signing == signing && registered.registeredCreditCode == Self.code && registered.stageSince == on)
+        let future = LeadRules.apply(.note(on: Self.today.adding(days: 1), note: "x"), to: lead, catalog: Self.pipeline, actor: "王明", today: Self.today)
+        #expect(future.failure?.errors.map(\.field) == ["on"])
+        let early = LeadRules.apply(.note(on: lead.createdOn.adding(days: -1), note: "x"), to: lead, catalog: Self.pipeline, actor: "王明", today: Self.today)
+        #expect(early.failure?.errors.first?.message == "日期不能早于线索录入日期 2026-11-02")
+        let lost = try LeadRules.apply(.lose(on: on, reason: "已落户外省"), to: lead, catalog: Self.pipeline, actor: "王明", today: Self.today).get().0
+        #expect(lost.status == .lost && lost.statusReason == "已落户外省")
+        #expect(LeadRules.apply(.advance(to: "contact", on: on, note: "", signing: nil, creditCode: nil), to: lost, catalog: Self.pipeline, actor: "王明", today: Self.today)
+            .failure != nil, "a lost lead is reopened first")
+        #expect(LeadRules.apply(.shelve(on: on, reason: " "), to: lead, catalog: Self.pipeline, actor: "王明", today: Self.today).failure?.errors.map(\.field) == ["note"])
+    }
+
+    @Test("the clocks: answered within one working day, assessed within three (over a weekend), progress every 14 days while open")
+    func clocks() throws {
+        let calendar = WorkingCalendar(years: [2026], exceptions: [])
+        // Friday 2026-11-20: one working day is Monday the 23rd, three Wednesday the 25th.
+        var lead = Self.lead(created: Day(year: 2026, month: 11, day: 20)!)
+        var clocks = LeadClock.read(lead, catalog: Self.pipeline, calendar: calendar, today: Day(year: 2026, month: 11, day: 24)!)
+        #expect(clocks.map(\.kind) == [.respond, .assess, .progress])
+        #expect(clocks[0].due == Day(year: 2026, month: 11, day: 23)! && clocks[0].state == .overdue)
+        #expect(clocks[1].due == Day(year: 2026, month: 11, day: 25)! && clocks[1].state == .running)
+        lead.firstActionOn = Day(year: 2026, month: 11, day: 23)!
+        lead.assessedOn = Day(year: 2026, month: 11, day: 26)!
+        clocks = LeadClock.read(lead, catalog: Self.pipeline, calendar: calendar, today: Day(year: 2026, month: 12, day: 10)!)
+        #expect(clocks[0].state == .met && clocks[1].state == .late && clocks[2].state == .overdue, "no news since the 20th")
+        lead.status = .shelved
+        #expect(LeadClock.read(lead, catalog: Self.pipeline, calendar: calendar, today: Self.today).count == 2, "a shelved lead owes no progress")
+    }
+
+    @Test("the funnel counts a lead at every stage it reached, lost ones included; the rates divide the catalogue's stages")
+    func funnel() {
+        func at(_ stage: String, _ status: LeadStatus = .active, signed: LeadSigning.Capital? = nil) -> Lead {
+            var lead = Self.lead()
+            lead.stageCode = stage
+            lead.status = status
+            lead.signing = signed.map { LeadSigning(on: Self.today, amount: .yi(2), contract: .formal, capital: $0) }
+            return lead
+        }
+        let funnel = LeadFunnel([at("clue"), at("contact", .lost), at("signed", signed: .domestic), at("registered", signed: .foreign), at("negotiation", .shelved)],
+                                catalog: Self.pipeline)
+        #expect(funnel.steps.map(\.reached) == [5, 4, 3, 3, 2, 1, 0, 0])
+        #expect(funnel.steps.map(\.standing) == [1, 0, 0, 0, 1, 1, 0, 0])
+        #expect(funnel.steps[1].reachedAmount == .yi(20))
+        #expect(funnel.rate("signing")?.percent == 40 && funnel.rate("registration")?.percent == 50)
+        #expect(funnel.lost == 1 && funnel.shelved == 1 && funnel.signedDomestic == .yi(2) && funnel.signedForeign == .yi(2))
+    }
+
+    @Test("who sees a lead: its unit and those inside; a confidential one only its unit, its leader and the city's 招商 office; the centre every other")
+    func reach() {
+        let own = Self.lead(unit: OrgUnit(kind: .region, code: "220104"))
+        let secret = Self.lead(2, unit: OrgUnit(kind: .region, code: "220104"), confidential: true, seat: 9)
+        let elsewhere = Self.lead(3, unit: OrgUnit(kind: .region, code: "220184"))
+        func reach(_ roles: Set<Role>, unit: OrgUnit? = nil, seat: Int64? = nil) -> LeadReach {
+            Policy.leadReach(.viewLeads, of: Principal(userId: 1, username: "u", displayName: "u", roles: roles, unit: unit, positionId: seat), catalog: catalog)
+        }
+        let district = reach([.attraction], unit: OrgUnit(kind: .region, code: "220104"))
+        #expect(district.sees(own) && district.sees(secret) && !district.sees(elsewhere))
+        let centre = reach([.center], unit: OrgUnit(kind: .department, code: "CC-GXJ"))
+        #expect(centre.sees(own) && !centre.sees(secret) && centre.sees(elsewhere))
+        let office = reach([.attraction], unit: OrgUnit(kind: .department, code: "CC-GXJ"))
+        #expect(office.sees(secret) && office.sees(elsewhere), "a city department in the attraction role is the 招商 office")
+        let leader = reach([.sponsor], seat: 9)
+        #expect(leader.sees(secret) && !leader.sees(own))
+        #expect(reach([.statistics], unit: OrgUnit(kind: .region, code: "220104")).isEmpty && reach([.secretary], seat: 4).isEmpty)
+        let principal = Principal(userId: 1, username: "u", displayName: "u", roles: [.region], unit: OrgUnit(kind: .region, code: "220104"), positionId: nil)
+        #expect(Policy.decide(.viewLeads, onLead: own, for: principal, catalog: catalog) == .allow)
+        #expect(Policy.decide(.manageLeads, onLead: own, for: principal, catalog: catalog) == .deny, "县区 staff read; attraction staff work them")
+        #expect(Policy.decide(.viewLeads, onLead: elsewhere, for: principal, catalog: catalog) == .notFound)
+    }
+}
+
+extension Result {
+    var failure: Failure? {
+        if case .failure(let failure) = self { return failure }
+        return nil
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakOffice
+import GroundbreakStore
+import GroundbreakTestSupport
+@testable import GroundbreakWeb
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// Leads from the first contact to a start: the demo's year, recording and moving them, the
+/// funnel agreeing with the list, and who sees a confidential one.
+@Suite("Leads on the web", .serialized)
+struct LeadWebTests {
+    static let code = "91220104MA0000000" + String(CreditCode.checkCharacter(forPrefix: "91220104MA0000000")!)
+
+    @Test("the demo city has a year of leads in every district and zone; the funnel's figures are the list's; the centre sees no confidential lead, the district its own", arguments: allEngines)
+    func demo(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 60) { fixture, client in
+            let all = try await client.send(.get, "/api/v1/leads", as: fixture)
+            #expect(all.status == .ok)
+            expectDocumented(all, LeadsEndpoints.apiLeads)
+            let leads = (all.json as? [[String: Any]]) ?? []
+            #expect(leads.count > 300 && leads.allSatisfy { $0["confidential"] as? Bool == false }, "\(leads.count) leads, none confidential for the centre")
+            #expect(Set(leads.map { $0["unit"] as? String ?? "" }).count >= 15, "every district and top zone")
+            let funnel = try await client.send(.get, "/api/v1/leads/funnel", as: fixture)
+            expectDocumented(funnel, LeadsEndpoints.apiFunnel)
+            let steps = (funnel.object["steps"] as? [[String: Any]]) ?? []
+            let reached = steps.map { $0["reached"] as? Int ?? -1 }
+            #expect(reached.first == leads.count && reached == reached.sorted(by: >), "a funnel narrows: \(reached)")
+            let stageOrder = steps.map { $0["stage"] as? String ?? "" }
+            for (index, step) in steps.enumerated() {
+                let atOrBeyond = leads.filter { (stageOrder.firstIndex(of: $0["stage"] as? String ?? "") ?? -1) >= index }.count
+                #expect(step["reached"] as? Int == atOrBeyond, "\(step["name"] ?? "")")
+            }
+            let signing = ((funnel.object["rates"] as? [[String: Any]]) ?? []).first { $0["code"] as? String == "signing" }
+            #expect(signing?["part"] as? Int == steps.first { $0["stage"] as? String == "signed" }?["reached"] as? Int)
+            #expect(reached[4] > 0 && reached[4] < reached[0], "some sign, not all")
+
+            let district = try await fixture.signedIn(as: "zhaoshang", roles: [.attraction], unit: OrgUnit(kind: .region, code: "220104"))
+            let theirs = (try await client.send(.get, "/api/v1/leads", as: district).json as? [[String: Any]]) ?? []
+            #expect(!theirs.isEmpty && theirs.allSatisfy { $0["unit"] as? String == "region:220104" })
+            let hidden = theirs.filter { $0["confidential"] as? Bool == true }
+            if let secret = hidden.first?["id"] as? Int {
+                #expect(try await client.send(.get, "/api/v1/leads/\(secret)", as: fixture).status == .notFound, "the centre does not see a confidential lead")
+            }
+            let page = try await client.send(.get, "/leads?unit=region:220104", as: district)
+            #expect(page.status == .ok && page.text.contains("data-total=\"\(theirs.count)\"") && page.text.contains("招商漏斗"))
+            let workbook = try await client.send(.get, "/leads.xlsx?stage=signed", as: fixture)
+            let sheet = try SpreadsheetReader.read(Array(workbook.body.readableBytesView)).rows.map { $0.map(\.text) }
+            #expect(sheet[0][0] == "招商线索" && sheet[1][0].contains("签约"))
+            #expect(sheet.dropFirst(3).filter { Int($0.first ?? "") != nil }.count == leads.filter { $0["stage"] as? String == "signed" }.count)
+            let bad = try await client.send(.get, "/api/v1/leads?stage=launch", as: fixture)
+            #expect(bad.status == .badRequest && bad.text.contains("阶段"))
+        }
+    }
+
+    @Test("attraction staff record a lead for their unit and move it on under its version; passing 签约 and 注册 records them; bad input is refused in Chinese and keeps nothing", arguments: allEngines)
+    func working(engine: DatabaseEngine) async throws {
+        try await withWeb(engine) { fixture, client in
+            let staff = try await fixture.signedIn(as: "zhaoshang", roles: [.attraction], unit: OrgUnit(kind: .region, code: "220104"))
+            let body = { (unit: String, code: String, channel: String) in
+                #"{"title":"年产20万套汽车座椅项目","investor":{"name":"深圳华达汽车零部件有限公司","kind":"privateOwned","creditCode":"\#(code)","homeRegion":"深圳"},"intendedYuan":500000000,"channel":"\#(channel)","unit":"\#(unit)","handlerName":"王明"}"#
+            }
+            let outside = try await client.send(.post, "/api/v1/leads", as: staff, json: body("region:220113", Self.code, "fair"))
+            #expect(outside.status == .unprocessableContent && outside.text.contains("只能为本单位录入线索"))
+            let bad = try await client.send(.post, "/api/v1/leads", as: staff, json: body("region:220104", "91220104MA00000000", "tv"))
+            #expect(bad.status == .unprocessableContent && bad.text.contains("来源渠道") && bad.text.contains("统一社会信用代码"))
+            expectDocumented(bad, LeadsEndpoints.apiLeadCreate)
+            #expect(try await fixture.services.leads.leads(reach: LeadReach(everyUnit: true)).isEmpty, "nothing kept")
+            let made = try await client.send(.post, "/api/v1/leads", as: staff, json: body("region:220104", Self.code, "fair"))
+            #expect(made.status == .created && made.object["stage"] as? String == "clue" && made.object["stageName"] as? String == "线索")
+            expectDocumented(made, LeadsEndpoints.apiLeadCreate)
+            let id = try #require(made.object["id"] as? Int)
+
+            let contact = try await client.send(.post, "/api/v1/leads/\(id)/events", as: staff, json: #"{"version":1,"kind":"advance","stage":"contact","on":"2026-11-23","note":"首次接洽"}"#)
+            #expect(contact.status == .ok && contact.object["version"] as? Int == 2)
+            expectDocumented(contact, LeadsEndpoints.apiLeadEvent)
+            let stale = try await client.send(.post, "/api/v1/leads/\(id)/events", as: staff, json: #"{"version":1,"kind":"note","on":"2026-11-23","note":"x"}"#)
+            #expect(stale.status == .conflict)
+            let skipped = try await client.send(.post, "/api/v1/leads/\(id)/events", as: staff, json: #"{"version":2,"kind":"advance","stage":"registered","on":"2026-11-23"}"#)
+            #expect(skipped.status == .unprocessableContent && skipped.text.contains("推进到签约须填写") && skipped.text.contains("推进到注册须填写"))
+            let backwards = try await client.send(.post, "/api/v1/leads/\(id)/events", as: staff, json: #"{"version":2,"kind":"advance","stage":"clue","on":"2026-11-23"}"#)
+            #expect(backwards.status == .unprocessableContent && backwards.text.contains("只能向后推进"))
+            let registered = try await client.send(.post, "/api/v1/leads/\(id)/events", as: staff, json: """
+                {"version":2,"kind":"advance","stage":"registered","on":"2026-11-23","signing":{"on":"2026-11-23","yuan":480000000,"contract":"formal","capital":"domestic"},"registeredCreditCode":"\(Self.code)"}
+                """)
+            #expect(registered.status == .ok && (registered.object["signing"] as? [String: Any])?["yuan"] as? Int == 480_000_000)
+            #expect(registered.object["registeredCreditCode"] as? String == Self.code)
+            let detail = try await client.send(.get, "/api/v1/leads/\(id)", as: staff)
+            expectDocumented(detail, LeadsEndpoints.apiLead)
+            #expect(((detail.object["events"] as? [[String: Any]]) ?? []).map { $0["kind"] as? String ?? "" } == ["created", "advanced", "advanced"])
+            let funnel = try await client.send(.get, "/api/v1/leads/funnel", as: staff)
+            #expect((funnel.object["signedDomesticYuan"] as? Int) == 480_000_000)
+
+            // The pages: a refused form comes back with its reasons; a move by the form.
+            let refused = try await client.send(.post, "/leads", as: staff, form: [("title", ""), ("unit", "region:220104"), ("channel", "fair")])
+            #expect(refused.status == .unprocessableContent && refused.text.contains("请填写投资方类型"))
+            let page = try await client.send(.post, "/leads", as: staff, form: [("title", "冷链物流园项目"), ("investor", "青岛远达物流有限公司"), ("investorKind", "privateOwned"),
+                                                                             ("intendedWan", "30000"), ("channel", "chamber"), ("unit", "region:220104"), ("confidential", "1")])
+            #expect(page.status == .seeOther)
+            let secret = try #require(try await fixture.services.leads.leads(reach: LeadReach(everyUnit: true, everyConfidential: true)).first { $0.confidential })
+            #expect(secret.intendedInvestment == .wan(30_000))
+            let moved = try await client.send(.post, "/leads/\(secret.id)/events", as: staff, form: [("version", "1"), ("kind", "visit"), ("direction", "inbound"),
+                                                                                                      ("on", "2026-11-23"), ("note", "投资方来区考察选址")])
+            #expect(moved.status == .seeOther)
+            let show = try await client.send(.get, "/leads/\(secret.id)", as: staff)
+            #expect(show.status == .ok && show.text.contains("请进来") && show.text.contains("投资方来区考察选址"))
+            #expect(try await client.send(.get, "/leads/\(secret.id)", as: fixture).status == .notFound, "the centre does not see a confidential lead")
+            let county = try await fixture.signedIn(as: "xianqu", roles: [.region], unit: OrgUnit(kind: .region, code: "220104"))
+            #expect(try await client.send(.get, "/api/v1/leads/\(secret.id)", as: county).status == .ok, "its own district does")
+            #expect(try await client.send(.post, "/api/v1/leads/\(id)/events", as: county, json: #"{"version":3,"kind":"note","on":"2026-11-23","note":"x"}"#).status == .forbidden,
+                    "县区 staff read; attraction staff work the leads")
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import HTTPTypes
+@testable import GroundbreakWeb
+
+extension AuthorisationMatrixTests {
+    /// The leads routes' answers when the policy lets the caller through (see `successTables`).
+    static func success(_ endpoint: LeadsEndpoints) -> HTTPResponse.Status {
+        switch endpoint {
+        case .leadsPage, .leadsXLSX, .leadNew, .leadShow, .apiLeads, .apiLead, .apiFunnel: .ok
+        // Without a title, investor, unit or version, refused on its merits.
+        case .leadCreate, .apiLeadCreate, .leadEvent, .apiLeadEvent: .unprocessableContent
+        }
+    }
+}
