@@ -125,7 +125,7 @@ public struct Lead: Sendable, Codable, Equatable, Identifiable {
 /// One thing that happened to a lead, kept for good.
 public struct LeadEvent: Sendable, Codable, Equatable, Identifiable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case created, advanced, visit, note, shelved, lost, reopened
+        case created, advanced, visit, note, shelved, lost, reopened, linked
 
         public var label: String { LeadText.eventKind(self) }
     }

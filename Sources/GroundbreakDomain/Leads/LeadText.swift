@@ -31,6 +31,7 @@ public enum LeadText {
         case .shelved: "暂缓"
         case .lost: "流失"
         case .reopened: "重新跟进"
+        case .linked: "关联台账项目"
         }
     }
 
@@ -75,6 +76,7 @@ public enum LeadText {
     public static func notForward(_ stage: String) -> String { "线索已在“\(stage)”阶段，只能向后推进" }
     public static func notActive(_ status: LeadStatus) -> String { "线索已\(status.label)，请先重新跟进" }
     public static let alreadyActive = "线索正在跟进中"
+    public static let noProject = "没有这个项目，或无权查看"
     public static let signingRequired = "推进到签约须填写签约日期、签约金额、协议类型和内外资"
     public static let creditCodeRequired = "推进到注册须填写注册企业的统一社会信用代码"
     public static func beforeCreated(_ day: Day) -> String { "日期不能早于线索录入日期 \(day.iso)" }

@@ -81,6 +81,31 @@ public struct LeadRepository: Sendable {
         }
     }
 
+    /// Links the lead to the project it became on the ledger (or corrects the link), under its version.
+    public func link(leadId: Int64, projectId: Int64, expectedVersion: Int, actor: AuditActor, today: Day, now: Date) async throws -> Lead {
+        try await database.transaction { db in
+            guard let current = try await Self.load(id: leadId, db: db) else { throw StoreError.notFound }
+            guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
+            guard let project = try await db.raw("SELECT name FROM projects WHERE id = \(bind: projectId)").first() else {
+                throw StoreError.invalid(ValidationFailure([FieldError("projectId", .fixed(LeadText.noProject))]))
+            }
+            let name = try project.decode(column: "name", as: String.self)
+            try await db.raw("""
+                UPDATE leads SET project_id = \(bind: projectId), last_activity_on = \(bind: max(current.lastActivityOn, today).iso), version = version + 1
+                WHERE id = \(bind: leadId)
+                """).run()
+            try await Self.insert(LeadEvent(leadId: leadId, kind: .linked, stageCode: current.stageCode, on: today, note: name, actorName: actor.name), now: now, db: db)
+            try await AuditLog.write(entity: "lead", entityId: String(leadId), action: "link", before: current.projectId.map(String.init), after: String(projectId),
+                                     actor: actor, now: now, db: db)
+            return try await Self.load(id: leadId, db: db)!
+        }
+    }
+
+    /// The leads that became `projectId`, for its page.
+    public func leads(projectId: Int64) async throws -> [Lead] {
+        try await Self.rows(where: "l.project_id = \(bind: projectId)", db: database.reader)
+    }
+
     /// Every lead `reach` sees, newest first.
     public func leads(reach: LeadReach) async throws -> [Lead] {
         guard !reach.isEmpty else { return [] }

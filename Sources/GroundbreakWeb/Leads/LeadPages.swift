@@ -110,6 +110,23 @@ enum LeadPages {
         return Responses.html(page.document, status: status)
     }
 
+    /// Links the lead to a project named as officials name it (name or code), within the caller's scope.
+    static func link(_ input: EndpointRequest) async throws -> Response {
+        guard let lead = input.lead else { throw AppError.notFound }
+        let form = input.form ?? FormData(pairs: [])
+        return try await FormSubmission.submit({
+            guard let version = Int(form["version"]) else { throw StoreError.invalid(ValidationFailure([FieldError("version", .required(field: "version"))])) }
+            let project: Project
+            switch try await ProjectLookup.project(named: form["project"], field: "projectId", input) {
+            case .success(let found): project = found
+            case .failure(let error): throw StoreError.invalid(ValidationFailure([error]))
+            }
+            _ = try await input.services.leads.link(leadId: lead.id, projectId: project.id, expectedVersion: version, actor: input.actor, today: input.today,
+                                                    now: input.now)
+            return Responses.redirect(to: Route.lead(lead.id).path(notice: "saved"))
+        }, refused: { try await renderShow(input, errors: $0.errors, form: form, status: $0.status) })
+    }
+
     static func record(_ input: EndpointRequest) async throws -> Response {
         guard let lead = input.lead else { throw AppError.notFound }
         let form = input.form ?? FormData(pairs: [])

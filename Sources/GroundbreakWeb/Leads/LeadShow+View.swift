@@ -52,8 +52,19 @@ struct LeadShowPage {
                     .tr(.td(.text(event.on.iso)), .td(.text(event.kind.label + (event.direction.map { "（\($0.label)）" } ?? ""))),
                         .td(.text(catalog.stageName(event.stageCode))), .td(.text(event.note)), .td(.text(event.actorName)))
                 }))),
-            .if(mayWork, recordForm)
+            .if(mayWork, .group(recordForm, linkForm))
         ))
+    }
+
+    var linkForm: Node<HTML.BodyContext> {
+        .form(.method(.post), .action(esc(Route.linkLead(lead.id).path)), .class("card project-form no-print"),
+              Layout.csrfField(context),
+              .input(.type(.hidden), .name("version"), .value(String(lead.version))),
+              .h2(.text(T.linkHeading)),
+              .p(.class("meta"), .text(T.linkHint)),
+              Components.textField("project", label: T.linkField, value: form["project"], errors: errors.filter { $0.field == "projectId" }.map(\.message)),
+              .div(.class("actions"), .button(.type(.submit), .class("button"), .text(T.linkSave)),
+                   .a(.class("button secondary"), .href(esc(Route.newProject.path)), .text(T.enterProject))))
     }
 
     var recordForm: Node<HTML.BodyContext> {

@@ -41,6 +41,19 @@ enum LeadsAPI {
         return try Responses.json(dto(try await LeadPages.save(draft, input), input), status: .created)
     }
 
+    /// The project must be one the caller sees: a lead is not a way to learn of others' projects.
+    static func link(_ input: EndpointRequest) async throws -> Response {
+        guard let lead = input.lead else { throw AppError.notFound }
+        let body = try input.json(LeadLinkRequest.self)
+        guard let project = try await input.services.projects.project(id: body.projectId),
+              Policy.decide(.viewProjects, on: project, for: input.principal, catalog: input.catalog) == .allow else {
+            throw AppError.validation(ValidationFailure([FieldError("projectId", .fixed(LeadText.noProject))]))
+        }
+        let saved = try await input.services.leads.link(leadId: lead.id, projectId: project.id, expectedVersion: body.version, actor: input.actor,
+                                                        today: input.today, now: input.now)
+        return try Responses.json(dto(saved, input))
+    }
+
     static func record(_ input: EndpointRequest) async throws -> Response {
         guard let lead = input.lead else { throw AppError.notFound }
         let body = try input.json(LeadEventRequest.self)

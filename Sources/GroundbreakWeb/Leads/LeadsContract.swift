@@ -6,7 +6,7 @@ extension LeadsEndpoints {
         let filters: [QueryParameter] = [.text("unit", T.unit), .text("stage", T.stage), .choice("status", LeadStatus.allCases.map(\.rawValue), T.status), .text("channel", T.channel),
                                          .flag("overdue", T.overdue), .text("q", T.text)]
         switch self {
-        case .leadsPage, .leadsXLSX, .leadNew, .leadCreate, .leadShow, .leadEvent:
+        case .leadsPage, .leadsXLSX, .leadNew, .leadCreate, .leadShow, .leadEvent, .leadLink:
             return nil
         case .apiLeads:
             return OperationContract("listLeads", T.list, query: filters, answers: [.list(LeadDTO.self, T.answer)],
@@ -19,6 +19,9 @@ extension LeadsEndpoints {
         case .apiLeadCreate:
             return OperationContract("createLead", T.create, body: .json(LeadCreateRequest.self), answers: [.created(LeadDTO.self, T.created)],
                                      failures: [.forbidden(T.forbidden), .invalid(T.invalid)])
+        case .apiLeadLink:
+            return OperationContract("linkLeadProject", T.link, body: .json(LeadLinkRequest.self), answers: [.ok(LeadDTO.self, T.answer)],
+                                     failures: [.forbidden(T.forbidden), .conflict(T.conflict), .invalid(T.noProject)])
         case .apiLeadEvent:
             return OperationContract("recordLeadEvent", T.record, body: .json(LeadEventRequest.self), answers: [.ok(LeadDTO.self, T.answer)],
                                      failures: [.forbidden(T.forbidden), .conflict(T.conflict), .invalid(T.invalid)])
@@ -92,3 +95,5 @@ extension LeadEventRequest.Signing: ContractSchema {
     static let contractName: String? = "LeadSigningRequest"
     static let fieldNotes: [String: [FieldNote]] = ["contract": [.values(LeadSigning.Contract.self)], "capital": [.values(LeadSigning.Capital.self)], "on": [.date]]
 }
+
+extension LeadLinkRequest: ContractSchema {}

@@ -171,3 +171,9 @@ struct LeadEventRequest: Codable, Sendable {
     var signing: Signing?
     var registeredCreditCode: String?
 }
+
+/// `POST /api/v1/leads/:id/project`: the project the lead became.
+struct LeadLinkRequest: Codable, Sendable {
+    var version: Int
+    var projectId: Int64
+}

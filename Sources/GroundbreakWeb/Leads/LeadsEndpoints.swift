@@ -2,8 +2,8 @@ import GroundbreakDomain
 
 /// 招商线索: the pipeline from the first contact to a start, with its funnel.
 enum LeadsEndpoints: String, EndpointSet {
-    case leadsPage, leadsXLSX, leadNew, leadCreate, leadShow, leadEvent
-    case apiLeads, apiLeadCreate, apiLead, apiLeadEvent, apiFunnel
+    case leadsPage, leadsXLSX, leadNew, leadCreate, leadShow, leadEvent, leadLink
+    case apiLeads, apiLeadCreate, apiLead, apiLeadEvent, apiFunnel, apiLeadLink
 
     static let navigation = [NavigationEntry(.leads, order: 32, label: WebText.Nav.leads, route: .leads(), requires: .viewLeads)]
 
@@ -17,11 +17,13 @@ enum LeadsEndpoints: String, EndpointSet {
         case .leadCreate: .post("/leads", .manageLeads, LeadPages.create)
         case .leadShow: .get("/leads/:id", .viewLeads, on: .lead, LeadPages.show)
         case .leadEvent: .post("/leads/:id/events", .manageLeads, on: .lead, LeadPages.record)
+        case .leadLink: .post("/leads/:id/project", .manageLeads, on: .lead, LeadPages.link)
         case .apiLeads: .get("/api/v1/leads", .viewLeads, LeadsAPI.list)
         case .apiLeadCreate: .post("/api/v1/leads", .manageLeads, LeadsAPI.create)
         case .apiLead: .get("/api/v1/leads/:id", .viewLeads, on: .lead, LeadsAPI.show)
         case .apiLeadEvent: .post("/api/v1/leads/:id/events", .manageLeads, on: .lead, LeadsAPI.record)
         case .apiFunnel: .get("/api/v1/leads/funnel", .viewLeads, LeadsAPI.funnel)
+        case .apiLeadLink: .post("/api/v1/leads/:id/project", .manageLeads, on: .lead, LeadsAPI.link)
         }
     }
 }
@@ -36,6 +38,7 @@ extension Route {
     static var createLead: Route { Route(E.leadCreate) }
     static func lead(_ id: Int64) -> Route { Route(E.leadShow, id: id) }
     static func leadEvent(_ id: Int64) -> Route { Route(E.leadEvent, id: id) }
+    static func linkLead(_ id: Int64) -> Route { Route(E.leadLink, id: id) }
 }
 
 extension NavItem {

@@ -57,6 +57,13 @@ extension WebText {
         static let signingLine = "签约"
         static let registration = "注册企业"
         static let project = "转化的项目"
+        static let linkHeading = "转化为台账项目"
+        static let linkHint = "项目落地后，在台账中录入（或找到）项目，再在此关联，项目页会显示它的招商来源。"
+        static let linkField = "台账项目（名称或统一代码）"
+        static let linkSave = "关联"
+        static let enterProject = "在台账中录入项目"
+        static let sourceHeading = "招商来源"
+        static func sourceLine(_ investor: String, _ stage: String) -> String { "\(investor)，\(stage)" }
         static let statusReason = "原因"
         static let unitOutsideReach = "只能为本单位录入线索"
         static let fileName = "招商线索.xlsx"
@@ -102,5 +109,7 @@ extension WebText {
         static let yuan = "元"
         static let confidential = "保密线索只有所属单位、分管领导和市招商部门可见"
         static let eventKind = "advance、visit、note、shelve、lose 或 reopen"
+        static let link = "关联线索转化成的台账项目（按版本号）；项目须存在且调用者可见"
+        static let noProject = "没有这个项目，或无权查看"
     }
 }

@@ -82,6 +82,11 @@ enum ProjectPages {
             page.warning = signals.first.map(rules.evaluate)
         }
         page.lightHistory = try await WarningRepository(database: input.services.database).history(projectId: id)
+        if let principal = input.principal {
+            let reach = Policy.leadReach(.viewLeads, of: principal, catalog: input.catalog)
+            page.sourceLeads = try await input.services.leads.leads(projectId: id).filter(reach.sees)
+                .map { ($0, input.services.leadCatalog.stageName($0.stageCode)) }
+        }
         return Responses.html(page.document, status: status ?? (transitionErrors.isEmpty ? .ok : .unprocessableContent))
     }
 

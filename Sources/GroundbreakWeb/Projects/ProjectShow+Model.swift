@@ -26,6 +26,8 @@ struct ProjectShowPage {
     var warning: ProjectWarning?
     /// The daily record's changes of colour, latest first.
     var lightHistory: [LightChange] = []
+    /// The 招商 leads it came from that the reader may see, with their stage names.
+    var sourceLeads: [(lead: Lead, stage: String)] = []
 
     var flags: [ProjectFlag] {
         project.flags(rules: catalog.flagRules, today: context.today)

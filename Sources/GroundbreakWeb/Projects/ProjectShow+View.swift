@@ -86,6 +86,11 @@ extension ProjectShowPage {
                     return (WebText.Projects.yearList(line.list.year, name(region: line.list.regionCode), StatisticsText.band(line.list.threshold)),
                             WebText.Projects.statement(stated?.label, line.entry.plannedInvestment.map(Format.wan), differs ? implied?.label : nil))
                 })),
+            .if(!sourceLeads.isEmpty, .section(.class("card"), .h2(.text(WebText.Leads.sourceHeading)),
+                .ul(.forEach(sourceLeads) { line in
+                    .li(.a(.href(esc(Route.lead(line.lead.id).path)), .text(line.lead.title)),
+                        .text("（" + WebText.Leads.sourceLine(line.lead.investor.name, line.stage) + "）"))
+                }))),
             section(WebText.Projects.dates, [
                 (WebText.Projects.plannedStartShort, Format.day(fields.plannedStart)),
                 (WebText.Projects.plannedCompletionShort, Format.day(fields.plannedCompletion)),

@@ -114,4 +114,30 @@ struct LeadWebTests {
                     "县区 staff read; attraction staff work the leads")
         }
     }
+
+    @Test("a landed lead is linked to its project on the ledger: the project page names where it came from; a project the caller cannot see is refused", arguments: allEngines)
+    func landing(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 60) { fixture, client in
+            let staff = try await fixture.signedIn(as: "zhaoshang", roles: [.attraction], unit: OrgUnit(kind: .region, code: "220104"))
+            let lead = try #require(try await fixture.services.leads.leads(reach: LeadReach(units: [OrgUnit(kind: .region, code: "220104")])).first { !$0.confidential })
+            let projects = try await fixture.services.projects.projects(inStages: Stage.allCases, scope: .everything)
+            let own = try #require(projects.first { $0.fields.regionCode == "220104" })
+            let other = try #require(projects.first { $0.fields.regionCode == "220113" })
+            let hidden = try await client.send(.post, "/api/v1/leads/\(lead.id)/project", as: staff, json: #"{"version":\#(lead.version),"projectId":\#(other.id)}"#)
+            #expect(hidden.status == .unprocessableContent && hidden.text.contains("没有这个项目，或无权查看"))
+            expectDocumented(hidden, LeadsEndpoints.apiLeadLink)
+            let linked = try await client.send(.post, "/api/v1/leads/\(lead.id)/project", as: staff, json: #"{"version":\#(lead.version),"projectId":\#(own.id)}"#)
+            #expect(linked.status == .ok && linked.object["projectId"] as? Int == Int(own.id))
+            expectDocumented(linked, LeadsEndpoints.apiLeadLink)
+            let page = try await client.send(.get, "/projects/\(own.id)", as: staff)
+            #expect(page.text.contains("招商来源") && page.text.contains("href=\"/leads/\(lead.id)\""))
+            let centre = try await client.send(.get, "/projects/\(own.id)", as: fixture)
+            #expect(centre.text.contains("招商来源") == !lead.confidential)
+            // By the form, naming the project as officials do.
+            let unknown = try await client.send(.post, "/leads/\(lead.id)/project", as: staff, form: [("version", String(lead.version + 1)), ("project", "没有这个项目")])
+            #expect(unknown.status == .unprocessableContent && unknown.text.contains("没有这个项目"))
+            let byName = try await client.send(.post, "/leads/\(lead.id)/project", as: staff, form: [("version", String(lead.version + 1)), ("project", own.fields.name)])
+            #expect(byName.status == .seeOther || byName.text.contains("多个"), "a name shared by two projects is refused by name")
+        }
+    }
 }

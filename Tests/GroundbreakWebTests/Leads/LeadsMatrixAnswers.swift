@@ -7,7 +7,7 @@ extension AuthorisationMatrixTests {
         switch endpoint {
         case .leadsPage, .leadsXLSX, .leadNew, .leadShow, .apiLeads, .apiLead, .apiFunnel: .ok
         // Without a title, investor, unit or version, refused on its merits.
-        case .leadCreate, .apiLeadCreate, .leadEvent, .apiLeadEvent: .unprocessableContent
+        case .leadCreate, .apiLeadCreate, .leadEvent, .apiLeadEvent, .leadLink, .apiLeadLink: .unprocessableContent
         }
     }
 }
