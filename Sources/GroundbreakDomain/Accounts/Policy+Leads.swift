@@ -28,6 +28,9 @@ public struct LeadReach: Sendable, Equatable {
         return own || everyUnit
     }
 
+    /// A unit's own records (its activities, its rhythm line): every unit's for a city-wide reach.
+    public func sees(unit: OrgUnit) -> Bool { everyUnit || units.contains(unit) }
+
     func union(_ other: LeadReach) -> LeadReach {
         LeadReach(everyUnit: everyUnit || other.everyUnit, units: units.union(other.units), everyConfidential: everyConfidential || other.everyConfidential,
                   seat: seat ?? other.seat)

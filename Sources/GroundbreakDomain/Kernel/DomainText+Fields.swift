@@ -85,6 +85,8 @@ extension DomainText {
         "contract": "协议类型",
         "capital": "内资/外资",
         "direction": "考察方式",
+        "leaderSeat": "带队领导",
+        "leads": "关联的线索",
         "missingMaterials": "所缺材料",
         "supplementDue": "补齐期限",
         "documentNumber": "批复文号",

@@ -73,10 +73,22 @@ public enum LeadText {
         }
     }
 
+    public static func activityKind(_ kind: AttractionActivity.Kind) -> String {
+        switch kind {
+        case .tripOut: "外出招商（走出去）"
+        case .visitIn: "客商来访（请进来）"
+        case .fair: "展会推介"
+        case .signingCeremony: "集中签约"
+        case .online: "线上洽谈"
+        case .other: "其他活动"
+        }
+    }
+
     public static func notForward(_ stage: String) -> String { "线索已在“\(stage)”阶段，只能向后推进" }
     public static func notActive(_ status: LeadStatus) -> String { "线索已\(status.label)，请先重新跟进" }
     public static let alreadyActive = "线索正在跟进中"
     public static let noProject = "没有这个项目，或无权查看"
+    public static let leadsOfUnit = "活动关联的线索须是本单位的线索"
     public static let signingRequired = "推进到签约须填写签约日期、签约金额、协议类型和内外资"
     public static let creditCodeRequired = "推进到注册须填写注册企业的统一社会信用代码"
     public static func beforeCreated(_ day: Day) -> String { "日期不能早于线索录入日期 \(day.iso)" }

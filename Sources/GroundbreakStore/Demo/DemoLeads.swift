@@ -82,8 +82,27 @@ enum DemoLeads {
                 leads.append(lead)
             }
         }
+        // Activities month by month: most units hold one or two, some months none (the rhythm check lists them).
+        var activities: [(AttractionActivity, [Int64])] = []
+        let titles: [AttractionActivity.Kind: String] = [.tripOut: "赴长三角开展产业链招商", .visitIn: "接待客商来访考察", .fair: "参加东北亚博览会推介",
+                                                          .signingCeremony: "重点项目集中签约仪式", .online: "线上项目洽谈会", .other: "招商政策宣讲会"]
+        for unit in units {
+            var month = Month(today)
+            for _ in 0..<12 {
+                defer { month = month.previous }
+                for _ in 0..<random.weighted([(0, 0.2), (1, 0.5), (2, 0.25), (3, 0.05)]) {
+                    let kind = AttractionActivity.Kind.allCases[Int(random.next() % UInt64(AttractionActivity.Kind.allCases.count))]
+                    let day = min(today, month.firstDay.adding(days: Int(random.next() % 27)))
+                    let moved = leads.filter { $0.unit == unit && Month($0.lastActivityOn) == month }.prefix(2).map(\.id)
+                    activities.append((AttractionActivity(id: Int64(activities.count + 1), unit: unit, kind: kind, on: day, title: titles[kind] ?? "",
+                                                          leaderSeat: sponsors.isEmpty || !random.chance(0.4) ? nil : sponsors[Int(random.next() % UInt64(sponsors.count))],
+                                                          investorsMet: moved.isEmpty ? "" : leads[Int(moved[0]) - 1].investor.name, note: "", recordedBy: "演示数据"),
+                                       Array(moved)))
+                }
+            }
+        }
         let engine = database.engine
-        try await database.transaction { [investors, leads, events] db in
+        try await database.transaction { [investors, leads, events, activities] db in
             for batch in investors.chunked(into: DemoLoader.batchSize) {
                 try await db.raw("""
                     INSERT INTO investors (id, name, credit_code, kind, home_region) VALUES
@@ -106,7 +125,21 @@ enum DemoLeads {
                         .joined(separator: ", "))
                     """).run()
             }
-            for table in ["investors", "leads", "lead_events"] {
+            for batch in activities.chunked(into: DemoLoader.batchSize / 2) {
+                try await db.raw("""
+                    INSERT INTO attraction_activities (id, unit_kind, unit_code, kind, happened_on, title, leader_seat, investors_met, note, recorded_by, recorded_at) VALUES
+                    \(batch.map { item in let a = item.0; return "(\(bind: a.id), \(bind: a.unit.kind.rawValue), \(bind: a.unit.code), \(bind: a.kind.rawValue), \(bind: a.on.iso), \(bind: a.title), \(bind: a.leaderSeat), \(bind: a.investorsMet), '', \(bind: a.recordedBy), \(bind: StoredTime.text(now)))" as SQLQueryString }
+                        .joined(separator: ", "))
+                    """).run()
+            }
+            let links = activities.flatMap { item in item.1.map { (item.0.id, $0) } }
+            for batch in links.chunked(into: DemoLoader.batchSize) {
+                try await db.raw("""
+                    INSERT INTO attraction_activity_leads (activity_id, lead_id) VALUES
+                    \(batch.map { "(\(bind: $0.0), \(bind: $0.1))" as SQLQueryString }.joined(separator: ", "))
+                    """).run()
+            }
+            for table in ["investors", "leads", "lead_events", "attraction_activities"] {
                 if let reset = Dialect.resetIdentity(table: table, engine: engine) { try await db.raw(SQLQueryString(reset)).run() }
             }
             try await AuditLog.write(entity: "dataset", entityId: "demo-leads", action: "bulk-load", before: nil,

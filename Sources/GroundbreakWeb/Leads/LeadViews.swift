@@ -26,7 +26,9 @@ struct LeadListPage {
         let filter = listing.filter
         return Layout.document(title: T.title, context: context, nav: .leads, content: .group(
             .div(.class("page-head"), .h1(.text(T.title)),
-                 .if(context.may(.manageLeads), .div(.class("actions no-print"), .a(.class("button"), .href(esc(Route.newLead.path)), .text(T.newLead))))),
+                 .div(.class("actions no-print"),
+                      .a(.class("button secondary"), .href(esc(Route.leadActivities().path)), .text(T.activitiesLink)),
+                      .if(context.may(.manageLeads), .a(.class("button"), .href(esc(Route.newLead.path)), .text(T.newLead))))),
             .p(.class("meta"), .text(T.lead)),
             funnel,
             filterForm,

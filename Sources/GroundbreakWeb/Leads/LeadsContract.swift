@@ -6,7 +6,7 @@ extension LeadsEndpoints {
         let filters: [QueryParameter] = [.text("unit", T.unit), .text("stage", T.stage), .choice("status", LeadStatus.allCases.map(\.rawValue), T.status), .text("channel", T.channel),
                                          .flag("overdue", T.overdue), .text("q", T.text)]
         switch self {
-        case .leadsPage, .leadsXLSX, .leadNew, .leadCreate, .leadShow, .leadEvent, .leadLink:
+        case .leadsPage, .leadsXLSX, .leadNew, .leadCreate, .leadShow, .leadEvent, .leadLink, .activitiesPage, .activityCreate:
             return nil
         case .apiLeads:
             return OperationContract("listLeads", T.list, query: filters, answers: [.list(LeadDTO.self, T.answer)],
@@ -19,6 +19,15 @@ extension LeadsEndpoints {
         case .apiLeadCreate:
             return OperationContract("createLead", T.create, body: .json(LeadCreateRequest.self), answers: [.created(LeadDTO.self, T.created)],
                                      failures: [.forbidden(T.forbidden), .invalid(T.invalid)])
+        case .apiActivities:
+            return OperationContract("listLeadActivities", T.activities, query: [.month("month", T.month)], answers: [.list(AttractionActivityDTO.self, T.activityAnswer)],
+                                     failures: [.forbidden(T.forbidden), .badQuery(T.badQuery)])
+        case .apiRhythm:
+            return OperationContract("leadRhythm", T.rhythm, query: [.month("month", T.month)], answers: [.ok(AttractionRhythmDTO.self, T.rhythmAnswer)],
+                                     failures: [.forbidden(T.forbidden), .badQuery(T.badQuery)])
+        case .apiActivityCreate:
+            return OperationContract("recordLeadActivity", T.createActivity, body: .json(AttractionActivityRequest.self),
+                                     answers: [.created(AttractionActivityDTO.self, T.activityAnswer)], failures: [.forbidden(T.forbidden), .invalid(T.invalid)])
         case .apiLeadLink:
             return OperationContract("linkLeadProject", T.link, body: .json(LeadLinkRequest.self), answers: [.ok(LeadDTO.self, T.answer)],
                                      failures: [.forbidden(T.forbidden), .conflict(T.conflict), .invalid(T.noProject)])
@@ -97,3 +106,24 @@ extension LeadEventRequest.Signing: ContractSchema {
 }
 
 extension LeadLinkRequest: ContractSchema {}
+
+extension AttractionActivityDTO: ContractSchema {
+    static let contractName: String? = "LeadActivity"
+    static let fieldNotes: [String: [FieldNote]] = ["kind": [.values(AttractionActivity.Kind.self)], "on": [.date]]
+}
+
+extension AttractionRhythmDTO: ContractSchema {
+    static let contractName: String? = "LeadRhythm"
+    static let fieldNotes: [String: [FieldNote]] = ["month": [.month]]
+}
+
+extension AttractionRhythmDTO.Line: ContractSchema {
+    static let contractName: String? = "LeadRhythmLine"
+}
+
+extension AttractionActivityRequest: ContractSchema {
+    static let fieldNotes: [String: [FieldNote]] = [
+        "kind": [.values(AttractionActivity.Kind.self)], "on": [.date], "unit": [.note(WebText.LeadsContract.unit)], "title": [.maxLength(LeadRules.maxTitle)],
+        "note": [.maxLength(LeadRules.maxText)], "investorsMet": [.maxLength(LeadRules.maxText)],
+    ]
+}

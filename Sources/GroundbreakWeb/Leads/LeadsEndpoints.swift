@@ -2,8 +2,8 @@ import GroundbreakDomain
 
 /// 招商线索: the pipeline from the first contact to a start, with its funnel.
 enum LeadsEndpoints: String, EndpointSet {
-    case leadsPage, leadsXLSX, leadNew, leadCreate, leadShow, leadEvent, leadLink
-    case apiLeads, apiLeadCreate, apiLead, apiLeadEvent, apiFunnel, apiLeadLink
+    case leadsPage, leadsXLSX, leadNew, leadCreate, leadShow, leadEvent, leadLink, activitiesPage, activityCreate
+    case apiLeads, apiLeadCreate, apiLead, apiLeadEvent, apiFunnel, apiLeadLink, apiActivities, apiActivityCreate, apiRhythm
 
     static let navigation = [NavigationEntry(.leads, order: 32, label: WebText.Nav.leads, route: .leads(), requires: .viewLeads)]
 
@@ -23,6 +23,11 @@ enum LeadsEndpoints: String, EndpointSet {
         case .apiLead: .get("/api/v1/leads/:id", .viewLeads, on: .lead, LeadsAPI.show)
         case .apiLeadEvent: .post("/api/v1/leads/:id/events", .manageLeads, on: .lead, LeadsAPI.record)
         case .apiFunnel: .get("/api/v1/leads/funnel", .viewLeads, LeadsAPI.funnel)
+        case .activitiesPage: .get("/leads/activities", .viewLeads, AttractionActivityPages.page)
+        case .activityCreate: .post("/leads/activities", .manageLeads, AttractionActivityPages.create)
+        case .apiActivities: .get("/api/v1/lead-activities", .viewLeads, AttractionActivityPages.apiList)
+        case .apiActivityCreate: .post("/api/v1/lead-activities", .manageLeads, AttractionActivityPages.apiCreate)
+        case .apiRhythm: .get("/api/v1/leads/rhythm", .viewLeads, AttractionActivityPages.apiRhythm)
         case .apiLeadLink: .post("/api/v1/leads/:id/project", .manageLeads, on: .lead, LeadsAPI.link)
         }
     }
@@ -39,6 +44,8 @@ extension Route {
     static func lead(_ id: Int64) -> Route { Route(E.leadShow, id: id) }
     static func leadEvent(_ id: Int64) -> Route { Route(E.leadEvent, id: id) }
     static func linkLead(_ id: Int64) -> Route { Route(E.leadLink, id: id) }
+    static func leadActivities(month: Month? = nil) -> Route { Route(E.activitiesPage, query: month.map { [("month", $0.iso)] } ?? []) }
+    static var recordLeadActivity: Route { Route(E.activityCreate) }
 }
 
 extension NavItem {

@@ -63,6 +63,24 @@ extension WebText {
         static let linkSave = "关联"
         static let enterProject = "在台账中录入项目"
         static let sourceHeading = "招商来源"
+        static let activitiesTitle = "招商活动"
+        static let activitiesLink = "招商活动与月度节奏"
+        static let rhythmLead = "每月每个县（市）区、开发区至少开展一次招商活动、至少有一个项目签约（seed 000：“每月都要有新项目签约”）。未达到的单位标红列出；签约按线索记录的签约日期计。"
+        static let month = "月份"
+        static func rhythmHeading(_ month: String) -> String { "\(month)招商节奏" }
+        static let rhythmAllMet = "本月各单位都有招商活动和新签约项目。"
+        static func rhythmShort(_ units: [String]) -> String { "本月没有招商活动或没有新签约项目的单位（\(units.count)个）：" + units.joined(separator: "、") }
+        static let activityCount = "招商活动"
+        static let signingCount = "新签约项目"
+        static let activitiesHeading = "本月招商活动"
+        static func activityTotal(_ count: Int) -> String { "共 \(count) 次活动" }
+        static let noActivities = "本月还没有记录招商活动。"
+        static let activityKind = "活动类型"
+        static let activityTitle = "活动名称"
+        static let leaderAttending = "带队领导"
+        static let investorsMet = "对接的客商"
+        static let activityNote = "成效（新增或推进的项目）"
+        static let recordActivity = "记录招商活动"
         static func sourceLine(_ investor: String, _ stage: String) -> String { "\(investor)，\(stage)" }
         static let statusReason = "原因"
         static let unitOutsideReach = "只能为本单位录入线索"
@@ -110,6 +128,12 @@ extension WebText {
         static let confidential = "保密线索只有所属单位、分管领导和市招商部门可见"
         static let eventKind = "advance、visit、note、shelve、lose 或 reopen"
         static let link = "关联线索转化成的台账项目（按版本号）；项目须存在且调用者可见"
+        static let activities = "招商活动：某月（month，缺省为本月）读者可见单位的招商活动"
+        static let createActivity = "记录招商活动（招商人员，本单位）；leadIds 须是本单位的线索"
+        static let rhythm = "某月的招商节奏：各县（市）区、开发区的招商活动次数、新签约项目数和金额，没有活动或没有签约的单位 short 为 true"
+        static let activityAnswer = "招商活动"
+        static let rhythmAnswer = "月度招商节奏"
+        static let month = "月份 YYYY-MM；缺省为本月"
         static let noProject = "没有这个项目，或无权查看"
     }
 }

@@ -94,6 +94,22 @@ struct LeadTests {
         #expect(funnel.lost == 1 && funnel.shelved == 1 && funnel.signedDomestic == .yi(2) && funnel.signedForeign == .yi(2))
     }
 
+    @Test("the rhythm counts a unit's activities and signings in the month only, and names a unit short of either")
+    func rhythm() {
+        let chaoyang = OrgUnit(kind: .region, code: "220104"), gongzhuling = OrgUnit(kind: .region, code: "220184")
+        var signed = Self.lead()
+        signed.signing = LeadSigning(on: Day(year: 2026, month: 10, day: 31)!, amount: .yi(3), contract: .formal, capital: .domestic)
+        var lastMonth = Self.lead(2)
+        lastMonth.signing = LeadSigning(on: Day(year: 2026, month: 9, day: 30)!, amount: .yi(1), contract: .formal, capital: .domestic)
+        let activities = [AttractionActivity(unit: chaoyang, kind: .tripOut, on: Day(year: 2026, month: 10, day: 1)!, title: "赴深圳招商"),
+                          AttractionActivity(unit: gongzhuling, kind: .fair, on: Day(year: 2026, month: 11, day: 1)!, title: "展会")]
+        let rhythm = AttractionRhythm(month: Month(year: 2026, month: 10)!, units: [chaoyang, gongzhuling], activities: activities, leads: [signed, lastMonth])
+        #expect(rhythm.lines.map(\.activities) == [1, 0] && rhythm.lines.map(\.signings) == [1, 0] && rhythm.lines[0].signedAmount == .yi(3))
+        #expect(rhythm.short.map(\.unit) == [gongzhuling])
+        #expect(AttractionActivity(unit: OrgUnit(kind: .department, code: "CC-GXJ"), kind: .other, on: Self.today.adding(days: 1), title: " ")
+            .problems(reference: catalog, today: Self.today).map(\.field) == ["title", "on", "unit"])
+    }
+
     @Test("who sees a lead: its unit and those inside; a confidential one only its unit, its leader and the city's 招商 office; the centre every other")
     func reach() {
         let own = Self.lead(unit: OrgUnit(kind: .region, code: "220104"))

@@ -140,4 +140,45 @@ struct LeadWebTests {
             #expect(byName.status == .seeOther || byName.text.contains("多个"), "a name shared by two projects is refused by name")
         }
     }
+
+    @Test("the month's rhythm counts each unit's activities and signings as the lists give them and names the units short of either; activities are recorded for one's own unit", arguments: allEngines)
+    func rhythm(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 60) { fixture, client in
+            let rhythm = try await client.send(.get, "/api/v1/leads/rhythm?month=2026-10", as: fixture)
+            #expect(rhythm.status == .ok)
+            expectDocumented(rhythm, LeadsEndpoints.apiRhythm)
+            let lines = (rhythm.object["lines"] as? [[String: Any]]) ?? []
+            let activities = (try await client.send(.get, "/api/v1/lead-activities?month=2026-10", as: fixture).json as? [[String: Any]]) ?? []
+            let leads = (try await client.send(.get, "/api/v1/leads", as: fixture).json as? [[String: Any]]) ?? []
+            #expect(lines.count >= 15 && !activities.isEmpty)
+            for line in lines {
+                let unit = line["unit"] as? String ?? ""
+                #expect(line["activities"] as? Int == activities.filter { $0["unit"] as? String == unit }.count, "\(unit)")
+                let signed = leads.filter { $0["unit"] as? String == unit && ((($0["signing"] as? [String: Any])?["on"] as? String) ?? "").hasPrefix("2026-10") }
+                #expect(line["signings"] as? Int == signed.count, "\(unit) signings")
+                #expect(line["short"] as? Bool == ((line["activities"] as? Int) == 0 || signed.isEmpty))
+            }
+            let page = try await client.send(.get, "/leads/activities?month=2026-10", as: fixture)
+            #expect(page.status == .ok && page.text.contains("2026年10月招商节奏") && page.text.contains("data-total=\"\(activities.count)\""))
+            #expect(try await client.send(.get, "/api/v1/leads/rhythm?month=2027-01", as: fixture).status == .badRequest, "a month not begun")
+
+            let staff = try await fixture.signedIn(as: "zhaoshang", roles: [.attraction], unit: OrgUnit(kind: .region, code: "220104"))
+            let other = try #require(leads.first { $0["unit"] as? String == "region:220113" }?["id"] as? Int)
+            let own = try #require(leads.first { $0["unit"] as? String == "region:220104" }?["id"] as? Int)
+            let foreign = try await client.send(.post, "/api/v1/lead-activities", as: staff,
+                                                json: #"{"unit":"region:220104","kind":"tripOut","on":"2026-11-20","title":"赴深圳招商","leadIds":[\#(other)]}"#)
+            #expect(foreign.status == .unprocessableContent && foreign.text.contains("本单位的线索"))
+            let outside = try await client.send(.post, "/api/v1/lead-activities", as: staff, json: #"{"unit":"region:220113","kind":"tripOut","on":"2026-11-20","title":"赴深圳招商"}"#)
+            #expect(outside.status == .unprocessableContent && outside.text.contains("只能为本单位"))
+            let made = try await client.send(.post, "/api/v1/lead-activities", as: staff,
+                                             json: #"{"unit":"region:220104","kind":"tripOut","on":"2026-11-20","title":"赴深圳开展产业链招商","leadIds":[\#(own)]}"#)
+            #expect(made.status == .created && made.object["leadIds"] as? [Int] == [own])
+            expectDocumented(made, LeadsEndpoints.apiActivityCreate)
+            let form = try await client.send(.post, "/leads/activities", as: staff, form: [("unit", "region:220104"), ("kind", "visitIn"), ("on", "2026-11-21"), ("title", "")])
+            #expect(form.status == .unprocessableContent && form.text.contains("请填写"))
+            let mine = try await client.send(.get, "/api/v1/leads/rhythm", as: staff)
+            let line = ((mine.object["lines"] as? [[String: Any]]) ?? []).first
+            #expect(mine.object["month"] as? String == "2026-11" && ((mine.object["lines"] as? [Any]) ?? []).count == 1 && line?["unit"] as? String == "region:220104")
+        }
+    }
 }
