@@ -89,6 +89,7 @@ public enum LeadText {
     public static let alreadyActive = "线索正在跟进中"
     public static let noProject = "没有这个项目，或无权查看"
     public static let leadsOfUnit = "活动关联的线索须是本单位的线索"
+    public static let domesticInYuan = "内资以人民币计，汇率为1"
     public static let signingRequired = "推进到签约须填写签约日期、签约金额、协议类型和内外资"
     public static let creditCodeRequired = "推进到注册须填写注册企业的统一社会信用代码"
     public static func beforeCreated(_ day: Day) -> String { "日期不能早于线索录入日期 \(day.iso)" }

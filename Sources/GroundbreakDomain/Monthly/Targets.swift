@@ -228,13 +228,20 @@ public enum IndicatorCalculator {
         public var lastYearReports: [MonthlyReport]
         public var plans: [AnnualPlan]
         public var year: Int
+        /// 到位资金 of the unit's leads, this year and last, through the month.
+        public var funds: [ArrivedFunds]
+        /// The month the funds are counted through.
+        public var fundsThrough: Month?
 
-        public init(projects: [Project], reports: [MonthlyReport], lastYearReports: [MonthlyReport], plans: [AnnualPlan], year: Int) {
+        public init(projects: [Project], reports: [MonthlyReport], lastYearReports: [MonthlyReport], plans: [AnnualPlan], year: Int, funds: [ArrivedFunds] = [],
+                    fundsThrough: Month? = nil) {
             self.projects = projects
             self.reports = reports
             self.lastYearReports = lastYearReports
             self.plans = plans
             self.year = year
+            self.funds = funds
+            self.fundsThrough = fundsThrough
         }
     }
 
@@ -280,6 +287,13 @@ public enum IndicatorCalculator {
                 / Double(newStarts.count) * 100
         }
         figures["RESERVE_COUNT"] = Double(inputs.projects.filter { $0.stage == .reserve }.count)
+        if let through = inputs.fundsThrough {
+            let funds = FundsFigures(inputs.funds, through: through)
+            figures["FUNDS_DOMESTIC"] = Double(funds.domestic.yuan)
+            figures["FUNDS_FOREIGN"] = Double(funds.foreign.yuan)
+            if let growth = funds.domesticGrowth { figures["FUNDS_DOMESTIC_GROWTH"] = growth }
+            if let growth = funds.foreignGrowth { figures["FUNDS_FOREIGN_GROWTH"] = growth }
+        }
         return figures
     }
 

@@ -42,7 +42,8 @@ enum DemoLeads {
                 let investor = Investor(id: Int64(investors.count + 1), name: "\(home)\(["华", "博", "瑞", "中", "恒", "远", "达"][Int(random.next() % 7)])\(industry.word)\(suffixes[Int(random.next() % UInt64(suffixes.count))])",
                                         creditCode: kind == .foreign ? nil : creditCode(&random), kind: kind, homeRegion: home)
                 investors.append(investor)
-                let created = today.adding(days: -Int(random.next() % 360) - 2)
+                // Most came in this past year; some the year before, landed by now (last year's 到位资金 to compare with).
+                let created = today.adding(days: -Int(random.next() % (random.chance(0.15) ? 720 : 360)) - 2)
                 let amount = Money.wan(Int64([3_000, 5_000, 8_000, 10_000, 20_000, 50_000, 100_000][Int(random.next() % 7)]))
                 var lead = Lead(id: Int64(leads.count + 1), title: industry.titles[Int(random.next() % UInt64(industry.titles.count))] + "项目", investor: investor,
                                 industryDivision: reference.divisions.contains { $0.code == industry.division } ? industry.division : nil,
@@ -82,6 +83,23 @@ enum DemoLeads {
                 leads.append(lead)
             }
         }
+        // 到位资金 month by month after the signing, for those that registered: about a twenty-fourth of the intention a month.
+        var funds: [ArrivedFunds] = []
+        for lead in leads {
+            guard let signing = lead.signing, let reached = catalog.index(lead.stageCode), let registered = catalog.index(catalog.registrationStage ?? ""),
+                  reached >= registered else { continue }
+            var month = Month(signing.on).next
+            while month <= Month(today) {
+                if random.chance(0.7) {
+                    let yuan = Int64(Double(lead.intendedInvestment.yuan) / 24 * Double.random(in: 0.5..<1.5, using: &random)) / 10_000 * 10_000
+                    funds.append(signing.capital == .foreign
+                        ? ArrivedFunds(id: Int64(funds.count + 1), leadId: lead.id, unit: lead.unit, month: month, capital: .foreign, currency: "USD",
+                                       original: yuan / 7, rate: 7.1)
+                        : ArrivedFunds(id: Int64(funds.count + 1), leadId: lead.id, unit: lead.unit, month: month, capital: .domestic, original: yuan))
+                }
+                month = month.next
+            }
+        }
         // Activities month by month: most units hold one or two, some months none (the rhythm check lists them).
         var activities: [(AttractionActivity, [Int64])] = []
         let titles: [AttractionActivity.Kind: String] = [.tripOut: "赴长三角开展产业链招商", .visitIn: "接待客商来访考察", .fair: "参加东北亚博览会推介",
@@ -102,7 +120,7 @@ enum DemoLeads {
             }
         }
         let engine = database.engine
-        try await database.transaction { [investors, leads, events, activities] db in
+        try await database.transaction { [investors, leads, events, activities, funds] db in
             for batch in investors.chunked(into: DemoLoader.batchSize) {
                 try await db.raw("""
                     INSERT INTO investors (id, name, credit_code, kind, home_region) VALUES
@@ -139,7 +157,14 @@ enum DemoLeads {
                     \(batch.map { "(\(bind: $0.0), \(bind: $0.1))" as SQLQueryString }.joined(separator: ", "))
                     """).run()
             }
-            for table in ["investors", "leads", "lead_events", "attraction_activities"] {
+            for batch in funds.chunked(into: DemoLoader.batchSize) {
+                try await db.raw("""
+                    INSERT INTO lead_funds (id, lead_id, month, capital, currency, original_amount, rate, yuan, note, recorded_by, recorded_at) VALUES
+                    \(batch.map { "(\(bind: $0.id), \(bind: $0.leadId), \(bind: $0.month.iso), \(bind: $0.capital.rawValue), \(bind: $0.currency), \(bind: $0.original), \(bind: $0.rate), \(bind: $0.amount.yuan), '', '演示数据', \(bind: StoredTime.text(now)))" as SQLQueryString }
+                        .joined(separator: ", "))
+                    """).run()
+            }
+            for table in ["investors", "leads", "lead_events", "attraction_activities", "lead_funds"] {
                 if let reset = Dialect.resetIdentity(table: table, engine: engine) { try await db.raw(SQLQueryString(reset)).run() }
             }
             try await AuditLog.write(entity: "dataset", entityId: "demo-leads", action: "bulk-load", before: nil,

@@ -94,11 +94,13 @@ public struct TargetRepository: Sendable {
             .filter { unit.contains($0, catalog: catalog) }
         let reports = MonthlyReportRepository(database: database)
         let lastYear = Month(year: month.year - 1, month: month.month)!
+        let funds = try await LeadFundsRepository(database: database).funds(from: Month(year: month.year - 1, month: 1)!, through: month)
+            .filter { unit.contains($0.unit, catalog: catalog) }
         return IndicatorCalculator.Inputs(
             projects: projects.map { $0.asOf(month.lastDay) },
             reports: try await asReported(try await reports.reports(from: Month(year: month.year, month: 1)!, through: month)),
             lastYearReports: try await asReported(try await reports.reports(from: Month(year: month.year - 1, month: 1)!, through: lastYear)),
-            plans: try await AnnualPlanRepository(database: database).plans(year: month.year), year: month.year
+            plans: try await AnnualPlanRepository(database: database).plans(year: month.year), year: month.year, funds: funds, fundsThrough: month
         )
     }
 }

@@ -102,6 +102,7 @@ enum LeadPages {
         guard let loaded = input.lead else { throw AppError.notFound }
         let lead = try await input.services.leads.lead(id: loaded.id) ?? loaded
         let page = LeadShowPage(context: PageContext(input), lead: lead, events: try await input.services.leads.events(leadId: lead.id),
+                                funds: try await LeadFundsRepository(database: input.services.database).funds(leadId: lead.id),
                                 clocks: LeadClock.read(lead, catalog: input.services.leadCatalog, calendar: input.services.workingCalendar(), today: input.today),
                                 catalog: input.services.leadCatalog, reference: input.catalog,
                                 mayWork: Policy.decide(.manageLeads, onLead: lead, for: input.principal, catalog: input.catalog) == .allow,

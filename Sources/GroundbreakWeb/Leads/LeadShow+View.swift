@@ -8,6 +8,7 @@ struct LeadShowPage {
     var context: PageContext
     var lead: Lead
     var events: [LeadEvent]
+    var funds: [ArrivedFunds] = []
     var clocks: [LeadClock]
     var catalog: LeadCatalog
     var reference: ReferenceCatalog
@@ -52,6 +53,7 @@ struct LeadShowPage {
                     .tr(.td(.text(event.on.iso)), .td(.text(event.kind.label + (event.direction.map { "（\($0.label)）" } ?? ""))),
                         .td(.text(catalog.stageName(event.stageCode))), .td(.text(event.note)), .td(.text(event.actorName)))
                 }))),
+            fundsSection,
             .if(mayWork, .group(recordForm, linkForm))
         ))
     }

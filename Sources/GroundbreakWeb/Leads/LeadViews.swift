@@ -28,6 +28,7 @@ struct LeadListPage {
             .div(.class("page-head"), .h1(.text(T.title)),
                  .div(.class("actions no-print"),
                       .a(.class("button secondary"), .href(esc(Route.leadActivities().path)), .text(T.activitiesLink)),
+                      .a(.class("button secondary"), .href(esc(Route.leadFunds().path)), .text(T.fundsLink)),
                       .if(context.may(.manageLeads), .a(.class("button"), .href(esc(Route.newLead.path)), .text(T.newLead))))),
             .p(.class("meta"), .text(T.lead)),
             funnel,

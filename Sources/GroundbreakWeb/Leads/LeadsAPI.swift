@@ -24,7 +24,8 @@ enum LeadsAPI {
             LeadDetailDTO.Event(id: $0.id, kind: $0.kind.rawValue, stage: $0.stageCode, direction: $0.direction?.rawValue, on: $0.on.iso, note: $0.note,
                                 actorName: $0.actorName)
         }
-        return try Responses.json(LeadDetailDTO(lead: dto(lead, input), events: events))
+        let funds = try await LeadFundsRepository(database: input.services.database).funds(leadId: lead.id).map(LeadDetailDTO.Funds.init)
+        return try Responses.json(LeadDetailDTO(lead: dto(lead, input), events: events, funds: funds))
     }
 
     static func create(_ input: EndpointRequest) async throws -> Response {

@@ -6,7 +6,7 @@ extension LeadsEndpoints {
         let filters: [QueryParameter] = [.text("unit", T.unit), .text("stage", T.stage), .choice("status", LeadStatus.allCases.map(\.rawValue), T.status), .text("channel", T.channel),
                                          .flag("overdue", T.overdue), .text("q", T.text)]
         switch self {
-        case .leadsPage, .leadsXLSX, .leadNew, .leadCreate, .leadShow, .leadEvent, .leadLink, .activitiesPage, .activityCreate:
+        case .leadsPage, .leadsXLSX, .leadNew, .leadCreate, .leadShow, .leadEvent, .leadLink, .activitiesPage, .activityCreate, .fundsPage, .fundsCreate:
             return nil
         case .apiLeads:
             return OperationContract("listLeads", T.list, query: filters, answers: [.list(LeadDTO.self, T.answer)],
@@ -28,6 +28,12 @@ extension LeadsEndpoints {
         case .apiActivityCreate:
             return OperationContract("recordLeadActivity", T.createActivity, body: .json(AttractionActivityRequest.self),
                                      answers: [.created(AttractionActivityDTO.self, T.activityAnswer)], failures: [.forbidden(T.forbidden), .invalid(T.invalid)])
+        case .apiFunds:
+            return OperationContract("leadFunds", T.funds, query: [.month("month", T.month)], answers: [.ok(LeadFundsDTO.self, T.fundsAnswer)],
+                                     failures: [.forbidden(T.forbidden), .badQuery(T.badQuery)])
+        case .apiFundsCreate:
+            return OperationContract("recordLeadFunds", T.recordFunds, body: .json(LeadFundsRequest.self), answers: [.created(LeadDetailDTO.Funds.self, T.fundsAnswer)],
+                                     failures: [.forbidden(T.forbidden), .invalid(T.invalid)])
         case .apiLeadLink:
             return OperationContract("linkLeadProject", T.link, body: .json(LeadLinkRequest.self), answers: [.ok(LeadDTO.self, T.answer)],
                                      failures: [.forbidden(T.forbidden), .conflict(T.conflict), .invalid(T.noProject)])
@@ -125,5 +131,27 @@ extension AttractionActivityRequest: ContractSchema {
     static let fieldNotes: [String: [FieldNote]] = [
         "kind": [.values(AttractionActivity.Kind.self)], "on": [.date], "unit": [.note(WebText.LeadsContract.unit)], "title": [.maxLength(LeadRules.maxTitle)],
         "note": [.maxLength(LeadRules.maxText)], "investorsMet": [.maxLength(LeadRules.maxText)],
+    ]
+}
+
+extension LeadFundsDTO: ContractSchema {
+    static let contractName: String? = "LeadFundsByUnit"
+    static let fieldNotes: [String: [FieldNote]] = ["month": [.month]]
+}
+
+extension LeadFundsDTO.Line: ContractSchema {
+    static let contractName: String? = "LeadFundsLine"
+    static let fieldNotes: [String: [FieldNote]] = ["domesticGrowth": [.note(WebText.LeadsContract.growth)], "foreignGrowth": [.note(WebText.LeadsContract.growth)]]
+}
+
+extension LeadDetailDTO.Funds: ContractSchema {
+    static let contractName: String? = "LeadFunds"
+    static let fieldNotes: [String: [FieldNote]] = ["capital": [.values(LeadSigning.Capital.self)], "month": [.month], "currency": [.values(ArrivedFunds.currencies)]]
+}
+
+extension LeadFundsRequest: ContractSchema {
+    static let fieldNotes: [String: [FieldNote]] = [
+        "capital": [.values(LeadSigning.Capital.self)], "month": [.month], "currency": [.values(ArrivedFunds.currencies)],
+        "amount": [.note(WebText.LeadsContract.fundsAmount)], "note": [.maxLength(LeadRules.maxText)],
     ]
 }

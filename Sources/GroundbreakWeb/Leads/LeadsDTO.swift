@@ -92,8 +92,32 @@ struct LeadDetailDTO: Codable, Sendable {
         var actorName: String
     }
 
+    /// What arrived, month by month.
+    struct Funds: Codable, Sendable {
+        var id: Int64
+        var month: String
+        var capital: String
+        var currency: String
+        var amount: Int64
+        var rate: Double
+        var yuan: Int64
+        var note: String
+
+        init(_ funds: ArrivedFunds) {
+            id = funds.id
+            month = funds.month.iso
+            capital = funds.capital.rawValue
+            currency = funds.currency
+            amount = funds.original
+            rate = funds.rate
+            yuan = funds.amount.yuan
+            note = funds.note
+        }
+    }
+
     var lead: LeadDTO
     var events: [Event]
+    var funds: [Funds]
 }
 
 /// The funnel at the API: each stage reached and standing, the rates, signed amounts.

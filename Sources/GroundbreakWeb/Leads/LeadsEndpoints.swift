@@ -2,8 +2,8 @@ import GroundbreakDomain
 
 /// 招商线索: the pipeline from the first contact to a start, with its funnel.
 enum LeadsEndpoints: String, EndpointSet {
-    case leadsPage, leadsXLSX, leadNew, leadCreate, leadShow, leadEvent, leadLink, activitiesPage, activityCreate
-    case apiLeads, apiLeadCreate, apiLead, apiLeadEvent, apiFunnel, apiLeadLink, apiActivities, apiActivityCreate, apiRhythm
+    case leadsPage, leadsXLSX, leadNew, leadCreate, leadShow, leadEvent, leadLink, activitiesPage, activityCreate, fundsPage, fundsCreate
+    case apiLeads, apiLeadCreate, apiLead, apiLeadEvent, apiFunnel, apiLeadLink, apiActivities, apiActivityCreate, apiRhythm, apiFunds, apiFundsCreate
 
     static let navigation = [NavigationEntry(.leads, order: 32, label: WebText.Nav.leads, route: .leads(), requires: .viewLeads)]
 
@@ -28,6 +28,10 @@ enum LeadsEndpoints: String, EndpointSet {
         case .apiActivities: .get("/api/v1/lead-activities", .viewLeads, AttractionActivityPages.apiList)
         case .apiActivityCreate: .post("/api/v1/lead-activities", .manageLeads, AttractionActivityPages.apiCreate)
         case .apiRhythm: .get("/api/v1/leads/rhythm", .viewLeads, AttractionActivityPages.apiRhythm)
+        case .fundsPage: .get("/leads/funds", .viewLeads, LeadFundsPages.page)
+        case .fundsCreate: .post("/leads/:id/funds", .manageLeads, on: .lead, LeadFundsPages.create)
+        case .apiFunds: .get("/api/v1/leads/funds", .viewLeads, LeadFundsPages.api)
+        case .apiFundsCreate: .post("/api/v1/leads/:id/funds", .manageLeads, on: .lead, LeadFundsPages.apiCreate)
         case .apiLeadLink: .post("/api/v1/leads/:id/project", .manageLeads, on: .lead, LeadsAPI.link)
         }
     }
@@ -46,6 +50,8 @@ extension Route {
     static func linkLead(_ id: Int64) -> Route { Route(E.leadLink, id: id) }
     static func leadActivities(month: Month? = nil) -> Route { Route(E.activitiesPage, query: month.map { [("month", $0.iso)] } ?? []) }
     static var recordLeadActivity: Route { Route(E.activityCreate) }
+    static func leadFunds(month: Month? = nil) -> Route { Route(E.fundsPage, query: month.map { [("month", $0.iso)] } ?? []) }
+    static func recordLeadFunds(_ id: Int64) -> Route { Route(E.fundsCreate, id: id) }
 }
 
 extension NavItem {

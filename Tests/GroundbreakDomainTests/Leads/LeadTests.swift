@@ -110,6 +110,23 @@ struct LeadTests {
             .problems(reference: catalog, today: Self.today).map(\.field) == ["title", "on", "unit"])
     }
 
+    @Test("到位资金: 外资 counted in yuan at its rate; year to date against the same months of last year; 内资 only in yuan, no month to come")
+    func funds() {
+        let unit = OrgUnit(kind: .region, code: "220104")
+        func funds(_ year: Int, _ month: Int, _ capital: LeadSigning.Capital, _ original: Int64, currency: String = "CNY", rate: Double = 1) -> ArrivedFunds {
+            ArrivedFunds(leadId: 1, unit: unit, month: Month(year: year, month: month)!, capital: capital, currency: currency, original: original, rate: rate)
+        }
+        let all = [funds(2026, 3, .domestic, 130_000_000), funds(2026, 11, .domestic, 50_000_000), funds(2025, 5, .domestic, 100_000_000),
+                   funds(2025, 12, .domestic, 80_000_000), funds(2026, 6, .foreign, 1_000_000, currency: "USD", rate: 7.1), funds(2025, 2, .foreign, 7_000_000)]
+        #expect(all[4].amount == Money(yuan: 7_100_000))
+        let october = FundsFigures(all, through: Month(year: 2026, month: 10)!)
+        #expect(october.domestic == Money(yuan: 130_000_000) && october.lastYearDomestic == Money(yuan: 100_000_000), "November and last December are not October's")
+        #expect(october.domesticGrowth == 30 && abs((october.foreignGrowth ?? 0) - (7_100_000.0 / 7_000_000 - 1) * 100) < 1e-9)
+        #expect(FundsFigures([], through: Month(year: 2026, month: 10)!).domesticGrowth == nil, "no last year, no growth")
+        #expect(funds(2026, 12, .domestic, 0, currency: "USD", rate: 7).problems(today: Self.today).map(\.field) == ["month", "amount", "currency"])
+        #expect(funds(2026, 10, .foreign, 10, currency: "XYZ", rate: 0).problems(today: Self.today).map(\.field) == ["currency", "rate"])
+    }
+
     @Test("who sees a lead: its unit and those inside; a confidential one only its unit, its leader and the city's 招商 office; the centre every other")
     func reach() {
         let own = Self.lead(unit: OrgUnit(kind: .region, code: "220104"))

@@ -181,4 +181,46 @@ struct LeadWebTests {
             #expect(mine.object["month"] as? String == "2026-11" && ((mine.object["lines"] as? [Any]) ?? []).count == 1 && line?["unit"] as? String == "region:220104")
         }
     }
+
+    @Test("到位资金: each unit's year to date against last year is the targets page's reading; recorded on a lead, 内资 in yuan and 外资 with its rate, refused in Chinese otherwise", arguments: allEngines)
+    func funds(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 60) { fixture, client in
+            let table = try await client.send(.get, "/api/v1/leads/funds?month=2026-10", as: fixture)
+            #expect(table.status == .ok)
+            expectDocumented(table, LeadsEndpoints.apiFunds)
+            let lines = (table.object["lines"] as? [[String: Any]]) ?? []
+            #expect(lines.contains { ($0["domesticYuan"] as? Int ?? 0) > 0 }, "the demo has funds")
+            for unit in ["region:220104", "region:220105"] {
+                let line = try #require(lines.first { $0["unit"] as? String == unit })
+                let targets = try await client.send(.get, "/api/v1/targets?unit=\(unit)&month=2026-10", as: fixture)
+                let readings = (targets.object["readings"] as? [[String: Any]]) ?? []
+                func actual(_ code: String) -> Double? { readings.first { $0["indicator"] as? String == code }?["actual"] as? Double }
+                #expect(actual("FUNDS_DOMESTIC") == Double(line["domesticYuan"] as? Int ?? -1), "\(unit) 到位内资")
+                #expect(actual("FUNDS_FOREIGN") == Double(line["foreignYuan"] as? Int ?? -1))
+                #expect(actual("FUNDS_DOMESTIC_GROWTH") == line["domesticGrowth"] as? Double)
+            }
+            let page = try await client.send(.get, "/leads/funds?month=2026-10", as: fixture)
+            #expect(page.status == .ok && page.text.contains("2026年10月（本年累计）到位资金"))
+
+            let staff = try await fixture.signedIn(as: "zhaoshang", roles: [.attraction], unit: OrgUnit(kind: .region, code: "220104"))
+            let lead = try #require(try await fixture.services.leads.leads(reach: LeadReach(units: [OrgUnit(kind: .region, code: "220104")])).first)
+            let before = (lines.first { $0["unit"] as? String == "region:220104" }?["domesticYuan"] as? Int) ?? 0
+            let wrong = try await client.send(.post, "/api/v1/leads/\(lead.id)/funds", as: staff, json: #"{"month":"2026-10","capital":"domestic","currency":"USD","amount":1000000,"rate":7.1}"#)
+            #expect(wrong.status == .unprocessableContent && wrong.text.contains("内资以人民币计"))
+            expectDocumented(wrong, LeadsEndpoints.apiFundsCreate)
+            let future = try await client.send(.post, "/api/v1/leads/\(lead.id)/funds", as: staff, json: #"{"month":"2026-12","capital":"domestic","amount":1000000}"#)
+            #expect(future.status == .unprocessableContent)
+            let made = try await client.send(.post, "/api/v1/leads/\(lead.id)/funds", as: staff, json: #"{"month":"2026-10","capital":"domestic","amount":30000000}"#)
+            #expect(made.status == .created && made.object["yuan"] as? Int == 30_000_000)
+            expectDocumented(made, LeadsEndpoints.apiFundsCreate)
+            let foreign = try await client.send(.post, "/leads/\(lead.id)/funds", as: staff, form: [("month", "2026-10"), ("capital", "foreign"), ("currency", "USD"),
+                                                                                                 ("amountWan", "100"), ("rate", "7.1")])
+            #expect(foreign.status == .seeOther)
+            let after = try await client.send(.get, "/api/v1/leads/funds?month=2026-10", as: staff)
+            let mine = ((after.object["lines"] as? [[String: Any]]) ?? []).first
+            #expect(mine?["domesticYuan"] as? Int == before + 30_000_000 && (mine?["foreignYuan"] as? Int ?? 0) >= 7_100_000)
+            let detail = try await client.send(.get, "/api/v1/leads/\(lead.id)", as: staff)
+            #expect(((detail.object["funds"] as? [[String: Any]]) ?? []).contains { $0["currency"] as? String == "USD" && $0["yuan"] as? Int == 7_100_000 })
+        }
+    }
 }

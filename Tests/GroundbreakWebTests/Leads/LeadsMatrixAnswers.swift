@@ -5,9 +5,9 @@ extension AuthorisationMatrixTests {
     /// The leads routes' answers when the policy lets the caller through (see `successTables`).
     static func success(_ endpoint: LeadsEndpoints) -> HTTPResponse.Status {
         switch endpoint {
-        case .leadsPage, .leadsXLSX, .leadNew, .leadShow, .apiLeads, .apiLead, .apiFunnel, .activitiesPage, .apiActivities, .apiRhythm: .ok
+        case .leadsPage, .leadsXLSX, .leadNew, .leadShow, .apiLeads, .apiLead, .apiFunnel, .activitiesPage, .apiActivities, .apiRhythm, .fundsPage, .apiFunds: .ok
         // Without a title, investor, unit or version, refused on its merits.
-        case .leadCreate, .apiLeadCreate, .leadEvent, .apiLeadEvent, .leadLink, .apiLeadLink, .activityCreate, .apiActivityCreate: .unprocessableContent
+        case .leadCreate, .apiLeadCreate, .leadEvent, .apiLeadEvent, .leadLink, .apiLeadLink, .activityCreate, .apiActivityCreate, .fundsCreate, .apiFundsCreate: .unprocessableContent
         }
     }
 }
