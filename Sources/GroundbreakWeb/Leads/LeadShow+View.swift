@@ -28,7 +28,7 @@ struct LeadShowPage {
             .dl(.class("details"),
                 .dt(.text(T.investor)), .dd(.text("\(lead.investor.name)（\(lead.investor.kind.label)\(lead.investor.homeRegion.isEmpty ? "" : "，" + lead.investor.homeRegion)）")),
                 .if(lead.investor.creditCode != nil, .group(.dt(.text(T.creditCode)), .dd(.text(lead.investor.creditCode ?? "")))),
-                .dt(.text(T.stage)), .dd(.text("\(catalog.stageName(lead.stageCode))（\(lead.stageSince.iso) 起）")),
+                .dt(.text(T.stage)), .dd(.text(T.stageSince(catalog.stageName(lead.stageCode), lead.stageSince.iso))),
                 .dt(.text(T.status)), .dd(.text(lead.status.label + (lead.statusReason.isEmpty ? "" : "：" + lead.statusReason))),
                 .dt(.text(T.intended)), .dd(.text(Format.wan(lead.intendedInvestment))),
                 .dt(.text(T.channel)), .dd(.text(catalog.channelName(lead.channelCode))),
@@ -38,7 +38,7 @@ struct LeadShowPage {
                 .if(lead.confidential, .group(.dt(.text(T.confidential)), .dd(.text(T.confidentialHint)))),
                 .unwrap(lead.signing) { signing in
                     .group(.dt(.text(T.signingLine)),
-                           .dd(.text("\(signing.on.iso)，\(Format.wan(signing.amount)) 万元，\(LeadText.contract(signing.contract))，\(LeadText.capital(signing.capital))")))
+                           .dd(.text(T.signingText(signing.on.iso, Format.wan(signing.amount), LeadText.contract(signing.contract), LeadText.capital(signing.capital)))))
                 },
                 .unwrap(lead.registeredCreditCode) { .group(.dt(.text(T.registration)), .dd(.text($0))) },
                 .unwrap(lead.projectId) { id in .group(.dt(.text(T.project)), .dd(.a(.href(esc(Route.project(id).path)), .text("#\(id)")))) }),

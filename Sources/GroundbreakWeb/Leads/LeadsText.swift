@@ -55,6 +55,8 @@ extension WebText {
         static let capital = "内资/外资"
         static let registeredCreditCode = "注册企业统一社会信用代码（推进到注册时填写）"
         static let signingLine = "签约"
+        static func stageSince(_ stage: String, _ day: String) -> String { "\(stage)（\(day) 起）" }
+        static func signingText(_ day: String, _ wan: String, _ contract: String, _ capital: String) -> String { "\(day)，\(wan) 万元，\(contract)，\(capital)" }
         static let registration = "注册企业"
         static let project = "转化的项目"
         static let linkHeading = "转化为台账项目"
