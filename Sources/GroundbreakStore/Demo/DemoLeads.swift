@@ -54,8 +54,12 @@ enum DemoLeads {
                 events.append(LeadEvent(id: Int64(events.count + 1), leadId: lead.id, kind: .created, stageCode: lead.stageCode, on: created, actorName: lead.handlerName))
                 // How far it gets: the older the lead, the further it may have come.
                 let age = created.days(until: today)
-                let target = min(catalog.stages.count - 1, Int(Double(catalog.stages.count - 1) * pow(random.chance(0.5) ? Double.random(in: 0..<1, using: &random) : 0.3, 1.6)
+                var target = min(catalog.stages.count - 1, Int(Double(catalog.stages.count - 1) * pow(random.chance(0.5) ? Double.random(in: 0..<1, using: &random) : 0.3, 1.6)
                                                                  * min(1, Double(age) / 200) + 0.5))
+                // A lead from the year before has mostly landed: its funds are last year's to compare with.
+                if age > 365, random.chance(0.6), let registered = catalog.index(catalog.registrationStage ?? "") {
+                    target = min(catalog.stages.count - 1, registered + Int(random.next() % 3))
+                }
                 var day = created
                 func play(_ action: LeadAction) {
                     guard case .success(let (next, event)) = LeadRules.apply(action, to: lead, catalog: catalog, actor: lead.handlerName, today: today) else { return }
@@ -64,8 +68,10 @@ enum DemoLeads {
                                             on: event.on, note: event.note, actorName: event.actorName))
                 }
                 for index in 1...max(1, target) where index <= target {
-                    let step = max(1, age / (target + 2))
-                    day = min(today, day.adding(days: 1 + Int(random.next() % UInt64(step))))
+                    // Steps spread over the lead's life, so signings fall in every month; one from the year before moved
+                    // on within months, so last year has arrivals to compare with.
+                    let span = age > 365 ? min(Double(age) / Double(target + 1), 35) : Double(age) / Double(target + 1)
+                    day = min(today, day.adding(days: max(1, Int(span * Double.random(in: 0.6..<1.1, using: &random)))))
                     let stage = catalog.stages[index]
                     if stage.code == "visit" { play(.visit(random.chance(0.6) ? .outbound : .inbound, on: day, note: "赴投资方总部考察，洽谈合作方式")) }
                     let signing = stage.records == "signing"
