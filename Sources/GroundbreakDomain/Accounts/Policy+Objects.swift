@@ -18,7 +18,7 @@ extension Policy {
                               catalog: ReferenceCatalog) -> Decision {
         let route = decide(action, for: principal, catalog: catalog)
         guard route == .allow, let principal else { return route }
-        let target = TargetUnit(kind: unit.kind == .zone ? .zone : .region, code: unit.code)
+        let target = unit.targetUnit
         let covers = scope(for: .viewProjects, of: principal, catalog: catalog).covers(target, catalog: catalog)
         return covers || principal.positionId.map(seats.contains) == true ? .allow : .notFound
     }

@@ -106,3 +106,25 @@ public struct DecidedApproval: Sendable, Equatable {
         self.onTime = onTime
     }
 }
+
+extension AssessedUnit {
+    /// The district or zone as a unit of the organisation; nil for a department or a group.
+    public var regionOrZone: OrgUnit? {
+        switch kind {
+        case .region: OrgUnit(kind: .region, code: code)
+        case .zone: OrgUnit(kind: .zone, code: code)
+        case .department, .group: nil
+        }
+    }
+}
+
+extension OrgUnit {
+    /// The unit as targets and figures name it.
+    public var targetUnit: TargetUnit {
+        switch kind {
+        case .region: TargetUnit(kind: .region, code: code)
+        case .zone: TargetUnit(kind: .zone, code: code)
+        case .department: TargetUnit(kind: .department, code: code)
+        }
+    }
+}

@@ -51,7 +51,7 @@ public struct AssessmentRepository: Sendable {
         let taskForces = TaskForceRepository(database: database)
         for id in sets.compactMap(\.taskForceId) {
             guard let taskForce = try await taskForces.taskForce(id: id) else { continue }
-            let curveUnit = TargetUnit(kind: taskForce.unit.kind == .zone ? .zone : .region, code: taskForce.unit.code)
+            let curveUnit = taskForce.unit.targetUnit
             for group in taskForce.groups {
                 groups.append(AssessedGroup(id: group.id, taskForceId: id, name: group.name, projectIds: try await taskForces.projectIds(of: group),
                                             curveUnit: curveUnit))

@@ -27,7 +27,7 @@ enum DemoLeads {
     static func load(database: Database, catalog reference: ReferenceCatalog, today: Day, seed: UInt64, actor: AuditActor, now: Date) async throws -> Int {
         let catalog = try LeadRepository.catalog()
         var random = SeededGenerator(seed: seed ^ 0x1EAD_1EAD_0BAD_CAFE)
-        let units = AssessmentCalculator.comparedUnits(.regions, reference, on: today).map { OrgUnit(kind: $0.kind == .zone ? .zone : .region, code: $0.code) }
+        let units = AssessmentCalculator.comparedUnits(.regions, reference, on: today).compactMap(\.regionOrZone)
         let sponsors = reference.positions.filter { $0.duty == .sponsor }.map(\.id)
         var investors: [Investor] = []
         var leads: [Lead] = []

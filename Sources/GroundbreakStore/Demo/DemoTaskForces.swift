@@ -51,7 +51,7 @@ enum DemoTaskForces {
                 seats[title] = id
                 return id
             }
-            let target = TargetUnit(kind: unit.kind == .zone ? .zone : .region, code: unit.code)
+            let target = unit.targetUnit
             let own = projects.filter { target.contains($0, catalog: catalog) }.sorted { $0.fields.totalInvestment > $1.fields.totalInvestment }
             let unitSchemes = schemes.filter { $0.regionCode == unit.code }
             var groups: [WorkingGroup] = []

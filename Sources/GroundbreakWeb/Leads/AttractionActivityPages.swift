@@ -32,7 +32,7 @@ enum AttractionActivityPages {
         let activities = try await AttractionActivityRepository(database: input.services.database).activities(from: month.firstDay, through: month.lastDay)
             .filter { reach.sees(unit: $0.unit) }
         let units = AssessmentCalculator.comparedUnits(.regions, input.catalog, on: month.lastDay)
-            .map { OrgUnit(kind: $0.kind == .zone ? .zone : .region, code: $0.code) }.filter(reach.sees(unit:))
+            .compactMap(\.regionOrZone).filter(reach.sees(unit:))
         let leads = try await input.services.leads.leads(reach: reach)
         return Reading(month: month, activities: activities, rhythm: AttractionRhythm(month: month, units: units, activities: activities, leads: leads))
     }

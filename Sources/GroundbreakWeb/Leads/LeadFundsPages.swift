@@ -19,11 +19,9 @@ enum LeadFundsPages {
         guard let principal = input.principal else { throw AppError.notFound }
         let reach = Policy.leadReach(.viewLeads, of: principal, catalog: input.catalog)
         let funds = try await LeadFundsRepository(database: input.services.database).funds(from: Month(year: month.year - 1, month: 1)!, through: month)
-        let units = AssessmentCalculator.comparedUnits(.regions, input.catalog, on: month.lastDay)
-            .compactMap(\.targetUnit).filter { reach.sees(unit: OrgUnit(kind: $0.kind == .zone ? .zone : .region, code: $0.code)) }
+        let units = AssessmentCalculator.comparedUnits(.regions, input.catalog, on: month.lastDay).compactMap(\.regionOrZone).filter(reach.sees(unit:))
         return (month, units.map { unit in
-            UnitLine(unit: OrgUnit(kind: unit.kind == .zone ? .zone : .region, code: unit.code),
-                     figures: FundsFigures(funds.filter { unit.contains($0.unit, catalog: input.catalog) }, through: month))
+            UnitLine(unit: unit, figures: FundsFigures(funds.filter { unit.targetUnit.contains($0.unit, catalog: input.catalog) }, through: month))
         })
     }
 
