@@ -3,7 +3,7 @@ import Foundation
 /// 项目建设通报 (figures, ranking, red list, named units), 督查通报 (overdue supervised items and
 /// problems) or 包保专报 (a sponsoring leader's quarterly report, or one on all leaders).
 public enum BulletinKind: String, Sendable, Codable, CaseIterable {
-    case construction, supervision, sponsor
+    case construction, supervision, sponsor, attraction
 
     public var label: String { BulletinText.kind(self) }
 }
@@ -113,14 +113,16 @@ public struct BulletinRules: Sendable, Codable, Equatable {
     public var construction: Kind
     public var supervision: Kind
     public var sponsor: Kind
+    public var attraction: Kind
     /// How many red projects and overdue items a bulletin lists.
     public var listLimit: Int
     public var basis: String
 
-    public init(construction: Kind, supervision: Kind, sponsor: Kind, listLimit: Int, basis: String) {
+    public init(construction: Kind, supervision: Kind, sponsor: Kind, attraction: Kind, listLimit: Int, basis: String) {
         self.construction = construction
         self.supervision = supervision
         self.sponsor = sponsor
+        self.attraction = attraction
         self.listLimit = listLimit
         self.basis = basis
     }
@@ -130,6 +132,7 @@ public struct BulletinRules: Sendable, Codable, Equatable {
         case .construction: construction
         case .supervision: supervision
         case .sponsor: sponsor
+        case .attraction: attraction
         }
     }
 }

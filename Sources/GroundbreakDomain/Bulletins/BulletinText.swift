@@ -26,6 +26,7 @@ public enum BulletinText {
         case .construction: "项目建设通报"
         case .supervision: "督查通报"
         case .sponsor: "包保专报"
+        case .attraction: "招商动态"
         }
     }
 
@@ -107,6 +108,40 @@ public enum BulletinText {
     static let notGiven = "未下达"
 
     /// The 包保专报's words.
+    /// The 招商动态's words.
+    enum Attraction {
+        static func title(_ year: Int, _ month: Int) -> String { "\(year)年\(month)月招商引资工作动态" }
+        static func overview(_ month: String, _ leads: Int, _ signings: Int, _ total: String, _ domestic: String, _ foreign: String, _ registered: Int,
+                             _ sited: Int) -> String {
+            "\(month)，全市新增招商线索\(leads)条；新签约项目\(signings)个，签约金额\(total)（内资\(domestic)，外资\(foreign)）；新注册企业\(registered)户，新落位项目\(sited)个。"
+        }
+        /// `，同比增长30.0%` or `，同比下降4.2%`; nothing when last year had none.
+        static func growth(_ value: Double?) -> String {
+            value.map { "，同比\($0 < 0 ? "下降" : "增长")\(Decimals.percent(abs($0)))" } ?? ""
+        }
+        static func funds(_ domestic: String, _ domesticGrowth: Double?, _ foreign: String, _ foreignGrowth: Double?) -> String {
+            "本年累计实际到位内资\(domestic)\(growth(domesticGrowth))；实际利用外资（折人民币）\(foreign)\(growth(foreignGrowth))。"
+        }
+        static let activitiesHeading = "招商活动"
+        static func activitiesLine(_ count: Int) -> String { "本月各地共开展招商活动\(count)次。" }
+        static let noActivities = "本月没有记录招商活动。"
+        static let signingsHeading = "签约项目"
+        static func signingsLine(_ count: Int) -> String { "本月新签约项目\(count)个，名单如下。" }
+        static let noSignings = "本月没有新签约项目。"
+        static let unitsHeading = "各地情况"
+        static let allMet = "本月各县（市）区、开发区均开展了招商活动并有新签约项目。"
+        static func shortLine(_ units: [String]) -> String { "本月没有招商活动或没有新签约项目的单位：" + units.joined(separator: "、") + "，请加快推进，确保每月都有新项目签约。" }
+        static let day = "日期"
+        static let kind = "活动类型"
+        static let title = "活动名称"
+        static let investor = "投资方"
+        static let amount = "签约金额（万元）"
+        static let contract = "协议类型"
+        static let activities = "招商活动（次）"
+        static let signingsColumn = "新签约项目（个）"
+        static let domesticYTD = "本年到位内资（万元）"
+    }
+
     enum Sponsor {
         static func title(_ year: Int, _ quarter: Int, _ leader: String) -> String { "关于\(year)年第\(quarter)季度\(leader)包保重大项目推进情况的专报" }
         static func allTitle(_ year: Int, _ quarter: Int) -> String { "关于\(year)年第\(quarter)季度市领导包保重大项目推进情况的专报" }

@@ -101,6 +101,16 @@ public struct LeadRepository: Sendable {
         }
     }
 
+    /// Every lead's moves forward (day and stage moved into), oldest first: when each passed a stage.
+    public func advances() async throws -> [Int64: [(on: Day, stage: String)]] {
+        var moves: [Int64: [(on: Day, stage: String)]] = [:]
+        for row in try await database.reader.raw("SELECT lead_id, happened_on, stage FROM lead_events WHERE kind = 'advanced' ORDER BY happened_on, id").all() {
+            guard let day = Day.parse(try row.decode(column: "happened_on", as: String.self)) else { continue }
+            moves[try row.decode(column: "lead_id", as: Int64.self), default: []].append((day, try row.decode(column: "stage", as: String.self)))
+        }
+        return moves
+    }
+
     /// The leads that became `projectId`, for its page.
     public func leads(projectId: Int64) async throws -> [Lead] {
         try await Self.rows(where: "l.project_id = \(bind: projectId)", db: database.reader)

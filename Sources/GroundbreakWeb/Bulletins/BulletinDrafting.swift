@@ -63,6 +63,8 @@ enum BulletinDrafting {
                                           reasons: row.warning.reasons.filter { $0.colour == .red }.map(\.text).joined(separator: "；"))
             }
             return BulletinWriter.construction(month: month, table: table, red: red, asOf: input.today, rules: rules)
+        case .attraction:
+            return BulletinWriter.attraction(month: month, figures: try await attractionMonth(input, month: month), rules: rules)
         case .supervision:
             let open = try await input.services.supervision.items(owners: nil, openOnly: true, limit: 100_000)
             let overdue = open.filter { $0.isOverdue(on: input.today) }.map { item in
@@ -73,5 +75,41 @@ enum BulletinDrafting {
             let byOwner = Dictionary(grouping: problems.compactMap(\.owner), by: { $0 }).map { (unit: $0.key.name(input.catalog), count: $0.value.count) }
             return BulletinWriter.supervision(month: month, openItems: open.count, overdue: overdue, overdueProblems: byOwner, asOf: input.today, rules: rules)
         }
+    }
+
+    /// The month's 招商 for the city: every lead counted (a confidential one by number only: its name
+    /// does not go into a document sent to every unit), registrations and sitings by the day a lead
+    /// first passed the stage, the activities, each unit's line and the funds year to date.
+    static func attractionMonth(_ input: EndpointRequest, month: Month) async throws -> AttractionMonth {
+        let catalog = input.services.leadCatalog
+        let leads = try await input.services.leads.leads(reach: LeadReach(everyUnit: true, everyConfidential: true))
+        let moves = try await input.services.leads.advances()
+        func passed(_ stage: Int?, _ lead: Lead) -> Day? {
+            guard let stage else { return nil }
+            return moves[lead.id]?.first { (catalog.index($0.stage) ?? -1) >= stage }?.on
+        }
+        let registration = catalog.registrationStage.flatMap(catalog.index)
+        let siting = registration.map { $0 + 1 }.flatMap { $0 < catalog.stages.count ? $0 : nil }
+        let inMonth = { (day: Day?) in day.map { Month($0) == month } ?? false }
+        let activities = try await AttractionActivityRepository(database: input.services.database).activities(from: month.firstDay, through: month.lastDay)
+        let units = AssessmentCalculator.comparedUnits(.regions, input.catalog, on: month.lastDay).compactMap(\.regionOrZone)
+        let rhythm = AttractionRhythm(month: month, units: units, activities: activities, leads: leads)
+        let funds = try await LeadFundsRepository(database: input.services.database).funds(from: Month(year: month.year - 1, month: 1)!, through: month)
+        typealias T = WebText.Bulletins
+        return AttractionMonth(
+            newLeads: leads.filter { Month($0.createdOn) == month }.count,
+            registered: leads.filter { inMonth(passed(registration, $0)) }.count,
+            sited: leads.filter { inMonth(passed(siting, $0)) }.count,
+            signings: leads.compactMap { lead in
+                guard let signing = lead.signing, Month(signing.on) == month else { return nil }
+                return AttractionMonth.Signing(unit: lead.unit.name(input.catalog), title: lead.confidential ? T.confidentialLead : lead.title,
+                                               investor: lead.confidential ? T.withheld : lead.investor.name, signing: signing)
+            }.sorted { $0.signing.amount > $1.signing.amount },
+            activities: activities.reversed().map { AttractionMonth.ActivityLine(day: $0.on, unit: $0.unit.name(input.catalog), kind: $0.kind.label, title: $0.title) },
+            units: rhythm.lines.map { line in
+                AttractionMonth.UnitLine(unit: line.unit.name(input.catalog), activities: line.activities, signings: line.signings, signedAmount: line.signedAmount,
+                                         domesticYearToDate: FundsFigures(funds.filter { line.unit.targetUnit.contains($0.unit, catalog: input.catalog) }, through: month).domestic)
+            },
+            funds: FundsFigures(funds, through: month))
     }
 }

@@ -14,6 +14,8 @@ extension WebText {
         static let seat = "包保领导（仅包保专报）"
         static let allLeaders = "全部包保领导"
         static let seatOnlyForSponsor = "只有包保专报可以指定包保领导"
+        static let confidentialLead = "（保密项目）"
+        static let withheld = "—"
         static let number = "期号"
         static let bulletinTitle = "标题"
         static let status = "状态"

@@ -33,7 +33,9 @@ enum AttractionActivityPages {
             .filter { reach.sees(unit: $0.unit) }
         let units = AssessmentCalculator.comparedUnits(.regions, input.catalog, on: month.lastDay)
             .compactMap(\.regionOrZone).filter(reach.sees(unit:))
-        let leads = try await input.services.leads.leads(reach: reach)
+        // A unit's signings are counted whole, confidential leads included: a count names no lead, and the
+        // 招商动态 sent to every unit counts them too.
+        let leads = try await input.services.leads.leads(reach: LeadReach(everyUnit: true, everyConfidential: true))
         return Reading(month: month, activities: activities, rhythm: AttractionRhythm(month: month, units: units, activities: activities, leads: leads))
     }
 

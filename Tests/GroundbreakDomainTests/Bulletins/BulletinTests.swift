@@ -8,6 +8,7 @@ struct BulletinTests {
         construction: BulletinRules.Kind(masthead: "重大项目建设通报", issuer: "办公室", numberFormat: "〔{year}〕第{serial}期", distribution: "各单位。", requirements: ["（一）抓推进。"]),
         supervision: BulletinRules.Kind(masthead: "重大项目督查通报", issuer: "督查室", numberFormat: "督查〔{year}〕{serial}号", distribution: "各单位。", requirements: ["（一）抓整改。"]),
         sponsor: BulletinRules.Kind(masthead: "重大项目包保专报", issuer: "办公室", numberFormat: "包保〔{year}〕第{serial}期", distribution: "市领导。", requirements: ["（一）抓包保。"]),
+        attraction: BulletinRules.Kind(masthead: "招商引资工作动态", issuer: "专班办公室", numberFormat: "招商〔{year}〕第{serial}期", distribution: "各单位。", requirements: ["（一）抓签约。"]),
         listLimit: 2, basis: "t")
 
     static func row(_ name: String, score: Double, rank: Int, gap: Double?, honours: HonoursEligibility) -> AssessmentRow {
@@ -15,6 +16,30 @@ struct BulletinTests {
                       figures: UnitFigures(investment: .yi(3), target: gap == nil ? nil : .yi(4), completionPercent: gap.map { 75 + $0 }, timeProgressPercent: 75, gapPoints: gap,
                                            underWay: 4, red: 1),
                       items: [], score: score, rank: rank, honours: honours)
+    }
+
+    @Test("a 招商动态 gives the month in numbers with funds and growth, the activities, the signings, and names the units short of an activity or a signing")
+    func attraction() {
+        let month = Month(year: 2026, month: 10)!
+        let signing = LeadSigning(on: Day(year: 2026, month: 10, day: 12)!, amount: .yi(5), contract: .formal, capital: .domestic)
+        let foreign = LeadSigning(on: Day(year: 2026, month: 10, day: 20)!, amount: .yi(1), contract: .framework, capital: .foreign)
+        let unitFunds = [ArrivedFunds(leadId: 1, unit: OrgUnit(kind: .region, code: "220104"), month: Month(year: 2026, month: 3)!, capital: .domestic, original: 130_000_000),
+                         ArrivedFunds(leadId: 1, unit: OrgUnit(kind: .region, code: "220104"), month: Month(year: 2025, month: 3)!, capital: .domestic, original: 100_000_000)]
+        let figures = AttractionMonth(
+            newLeads: 12, registered: 2, sited: 1,
+            signings: [.init(unit: "朝阳区", title: "汽车座椅项目", investor: "某汽车零部件有限公司", signing: signing),
+                       .init(unit: "二道区", title: "（保密项目）", investor: "—", signing: foreign)],
+            activities: [.init(day: Day(year: 2026, month: 10, day: 8)!, unit: "朝阳区", kind: "外出招商（走出去）", title: "赴深圳招商")],
+            units: [.init(unit: "朝阳区", activities: 1, signings: 1, signedAmount: .yi(5), domesticYearToDate: .wan(13_000)),
+                    .init(unit: "二道区", activities: 0, signings: 1, signedAmount: .yi(1), domesticYearToDate: .zero)],
+            funds: FundsFigures(unitFunds, through: month))
+        let (title, sections) = BulletinWriter.attraction(month: month, figures: figures, rules: Self.rules)
+        #expect(title == "2026年10月招商引资工作动态")
+        #expect(sections[0].paragraphs == ["2026年10月，全市新增招商线索12条；新签约项目2个，签约金额6亿元（内资5亿元，外资1亿元）；新注册企业2户，新落位项目1个。",
+                                           "本年累计实际到位内资1.3亿元，同比增长30.0%；实际利用外资（折人民币）0万元。"])
+        #expect(sections[2].table?.rows.first == ["1", "朝阳区", "汽车座椅项目", "某汽车零部件有限公司", "50000", "正式合同，内资"])
+        #expect(sections[3].paragraphs.first?.hasPrefix("本月没有招商活动或没有新签约项目的单位：二道区") == true)
+        #expect(sections[4].paragraphs == ["（一）抓签约。"])
     }
 
     @Test("a 项目建设通报 says how many units are ahead and behind, names the first and last, praises 超额完成, criticises 未完成 with the gap, and lists the largest red projects")

@@ -157,4 +157,30 @@ struct BulletinWebTests {
             #expect(misplaced.status == .unprocessableContent && misplaced.text.contains("只有包保专报可以指定包保领导"))
         }
     }
+
+    @Test("a 招商动态 counts the month as the leads pages do — signings and activities per unit, funds to date — keeps confidential names out, and is numbered in its own series", arguments: [DatabaseEngine.sqlite])
+    func attraction(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 60) { fixture, client in
+            let draft = try await client.send(.post, "/api/v1/bulletins", as: fixture, json: #"{"kind":"attraction","month":"2026-10"}"#)
+            #expect(draft.status == .created && draft.object["title"] as? String == "2026年10月招商引资工作动态")
+            expectDocumented(draft, BulletinsEndpoints.apiBulletinCreate)
+            let sections = Self.sections(draft)
+            let rhythm = try await client.send(.get, "/api/v1/leads/rhythm?month=2026-10", as: fixture)
+            let lines = (rhythm.object["lines"] as? [[String: Any]]) ?? []
+            let signings = lines.reduce(0) { $0 + ($1["signings"] as? Int ?? 0) }
+            let overview = ((sections[0]["paragraphs"] as? [String]) ?? []).first ?? ""
+            #expect(overview.contains("新签约项目\(signings)个"), "\(overview)")
+            let unitRows = ((sections[3]["table"] as? [String: Any])?["rows"] as? [[String]]) ?? []
+            #expect(unitRows.map { $0[2] } == lines.map { String($0["activities"] as? Int ?? -1) } && unitRows.map { $0[3] } == lines.map { String($0["signings"] as? Int ?? -1) })
+            let signed = ((sections[2]["table"] as? [String: Any])?["rows"] as? [[String]]) ?? []
+            #expect(signed.count == signings)
+            let secret = try await fixture.services.leads.leads(reach: LeadReach(everyUnit: true, everyConfidential: true)).filter(\.confidential)
+            #expect(secret.allSatisfy { lead in !draft.text.contains(lead.investor.name) }, "no confidential investor in a document sent to every unit")
+            let id = try #require(draft.object["id"] as? Int)
+            let issued = try await client.send(.post, "/api/v1/bulletins/\(id)/issue", as: fixture, json: #"{"version":1}"#)
+            #expect(issued.object["number"] as? String == "招商〔2026〕第1期")
+            let docx = try await client.send(.get, "/bulletins/\(id)/bulletin.docx", as: fixture)
+            #expect(docx.status == .ok && docx.headers[.contentType]?.contains("wordprocessingml") == true)
+        }
+    }
 }
