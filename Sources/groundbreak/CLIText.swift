@@ -56,6 +56,8 @@ enum CLIText {
         static let demoSecretary = "项目秘书"
         static let demoSponsor = "包保领导"
         static let demoSupervision = "市政府督查室"
+        static let demoAttraction = "朝阳区招商专员"
+        static let demoAttractionOffice = "市商务局（招商办）"
     }
 
     enum Serve {

@@ -68,6 +68,8 @@ enum Work {
         ("secretary", CLIText.Work.demoSecretary, [.secretary], nil, .secretary),
         ("leader", CLIText.Work.demoSponsor, [.sponsor], nil, .sponsor),
         ("duban", CLIText.Work.demoSupervision, [.supervision], OrgUnit(kind: .department, code: "CC-DCS"), nil),
+        ("zhaoshang", CLIText.Work.demoAttraction, [.attraction], OrgUnit(kind: .region, code: "220104"), nil),
+        ("shangwu", CLIText.Work.demoAttractionOffice, [.attraction], OrgUnit(kind: .department, code: "CC-SWJ"), nil),
     ]
 
     static func addDemoAccounts(_ database: Database, settings: AppSettings) async throws {
