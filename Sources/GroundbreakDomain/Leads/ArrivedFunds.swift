@@ -39,6 +39,7 @@ public struct ArrivedFunds: Sendable, Codable, Equatable, Identifiable {
     public func problems(today: Day) -> [FieldError] {
         var errors: [FieldError] = []
         if month > Month(today) { errors.append(FieldError("month", .reportMonthInFuture)) }
+        if !Day.plausibleYears.contains(month.year) { errors.append(FieldError("month", .dateInvalid)) }
         if original <= 0 || original > 10_000_000_000_000 { errors.append(FieldError("amount", .amountNotPositive(field: "amount"))) }
         if !Self.currencies.contains(currency) { errors.append(FieldError("currency", .unknownCode(field: "currency", code: String(currency.prefix(10))))) }
         if capital == .domestic && (currency != "CNY" || rate != 1) { errors.append(FieldError("currency", .fixed(LeadText.domesticInYuan))) }

@@ -52,6 +52,7 @@ public enum LeadRules {
             errors.append(FieldError("industry", .unknownCode(field: "industry", code: String(division.prefix(10)))))
         }
         if lead.createdOn > today { errors.append(FieldError("createdOn", .dateInFuture)) }
+        if !Day.plausibleYears.contains(lead.createdOn.year) { errors.append(FieldError("createdOn", .dateInvalid)) }
         if catalog.index(lead.stageCode) == nil { errors.append(FieldError("stage", .unknownCode(field: "stage", code: String(lead.stageCode.prefix(20))))) }
         return errors
     }

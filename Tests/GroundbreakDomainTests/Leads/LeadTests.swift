@@ -32,6 +32,8 @@ struct LeadTests {
         bad.unit = OrgUnit(kind: .department, code: "CC-GXJ")
         bad.investor.creditCode = "91220104MA00000000"
         #expect(LeadRules.problems(bad, leads: Self.pipeline, reference: catalog, today: Self.today).map(\.field) == ["title", "investor", "creditCode", "channel", "unit"])
+        #expect(LeadRules.problems(Self.lead(created: Day(year: 1900, month: 1, day: 1)!), leads: Self.pipeline, reference: catalog, today: Self.today)
+            .map(\.field) == ["createdOn"], "a year no lead came in")
     }
 
     @Test("stages move forward only; passing the signing stage records the signing, the registration stage a credit code that checks; refusals change nothing")
