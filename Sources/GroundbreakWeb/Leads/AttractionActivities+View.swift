@@ -29,6 +29,7 @@ struct AttractionActivitiesPage {
                                                   .input(.type(.month), .id("month"), .name("month"), .value(reading.month.iso)))),
                   .button(.type(.submit), .class("button"), .text(T.filter))),
             .h2(.text(T.rhythmHeading(reading.month.label))),
+            Components.listTools(filter: T.rhythmHeading(reading.month.label), xlsx: .leadRhythmXLSX(month: reading.month)),
             .p(.class(short.isEmpty ? "meta" : "notice"), .text(short.isEmpty ? T.rhythmAllMet : T.rhythmShort(short.map { $0.unit.name(reference) }))),
             .div(.class("table-wrap"), .table(.class("ledger"),
                 .thead(.tr(.th(.text(T.unit)), .th(.class("num"), .text(T.activityCount)), .th(.class("num"), .text(T.signingCount)),

@@ -1,5 +1,6 @@
 import Foundation
 import GroundbreakDomain
+import GroundbreakOffice
 import GroundbreakStore
 import HTTPTypes
 import Hummingbird
@@ -91,6 +92,22 @@ enum AttractionActivityPages {
         }
         return try await AttractionActivityRepository(database: input.services.database).record(activity, reference: input.catalog, actor: input.actor,
                                                                                                 today: input.today, now: input.now)
+    }
+
+    /// The month's rhythm as a workbook: each unit's activities and signings, those short marked.
+    static func xlsx(_ input: EndpointRequest) async throws -> Response {
+        let reading = try await read(input)
+        let lines = reading.rhythm.lines
+        let sheet = ListSheet(title: T.activitiesTitle, filterLine: WebText.Common.filterLine(T.rhythmHeading(reading.month.label), Format.dateTime(input.now)),
+                              columns: [.init(T.unit, width: 14), .init(T.activityCount, width: 10, .integer), .init(T.signingCount, width: 10, .integer),
+                                        .init(T.signedAmount, width: 14, .amount), .init(T.shortMark, width: 14)],
+                              rows: lines.map { line in
+                                  [.text(line.unit.name(input.catalog)), .integer(line.activities), .integer(line.signings), .wan(line.signedAmount),
+                                   .text(line.isShort ? T.shortMark : "")]
+                              })
+        return try await Download.file(contentType: Download.xlsxType, name: T.rhythmFile(reading.month.iso), fallback: "lead-rhythm.xlsx") {
+            try ListWorkbook.write(sheet, to: $0, created: input.now, countLine: T.rhythmCount(lines.count, reading.rhythm.short.count))
+        }
     }
 
     static func apiList(_ input: EndpointRequest) async throws -> Response {

@@ -21,6 +21,7 @@ struct LeadFundsPage {
                                                   .input(.type(.month), .id("month"), .name("month"), .value(month.iso)))),
                   .button(.type(.submit), .class("button"), .text(T.filter))),
             .h2(.text(T.fundsHeading(month.label))),
+            Components.listTools(filter: T.fundsHeading(month.label), xlsx: .leadFundsXLSX(month: month)),
             Components.listTotal(lines.count, WebText.Assessment.count(lines.count)),
             .div(.class("table-wrap"), .table(.class("ledger"),
                 .thead(.tr(.th(.text(T.unit)), .th(.class("num"), .text(T.domestic)), .th(.class("num"), .text(T.lastYearDomestic)),

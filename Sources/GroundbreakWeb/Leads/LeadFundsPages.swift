@@ -1,5 +1,6 @@
 import Foundation
 import GroundbreakDomain
+import GroundbreakOffice
 import GroundbreakStore
 import HTTPTypes
 import Hummingbird
@@ -28,6 +29,23 @@ enum LeadFundsPages {
     static func page(_ input: EndpointRequest) async throws -> Response {
         let (month, lines) = try await table(input)
         return Responses.html(LeadFundsPage(context: PageContext(input), month: month, lines: lines, reference: input.catalog).document)
+    }
+
+    static func xlsx(_ input: EndpointRequest) async throws -> Response {
+        let (month, lines) = try await table(input)
+        let growth = { (value: Double?) in value.map { Decimals.percent($0) } ?? T.none }
+        let sheet = ListSheet(title: T.fundsTitle, filterLine: WebText.Common.filterLine(T.fundsHeading(month.label), Format.dateTime(input.now)),
+                              columns: [.init(T.unit, width: 14), .init(T.domestic, width: 14, .amount), .init(T.lastYearDomestic, width: 14, .amount),
+                                        .init(T.domesticGrowth, width: 10), .init(T.foreign, width: 16, .amount), .init(T.lastYearForeign, width: 14, .amount),
+                                        .init(T.foreignGrowth, width: 10)],
+                              rows: lines.map { line in
+                                  let f = line.figures
+                                  return [.text(line.unit.name(input.catalog)), .wan(f.domestic), .wan(f.lastYearDomestic), .text(growth(f.domesticGrowth)),
+                                          .wan(f.foreign), .wan(f.lastYearForeign), .text(growth(f.foreignGrowth))]
+                              })
+        return try await Download.file(contentType: Download.xlsxType, name: T.fundsFile(month.iso), fallback: "lead-funds.xlsx") {
+            try ListWorkbook.write(sheet, to: $0, created: input.now, countLine: WebText.Assessment.count(lines.count))
+        }
     }
 
     static func api(_ input: EndpointRequest) async throws -> Response {

@@ -6,7 +6,7 @@ extension LeadsEndpoints {
         let filters: [QueryParameter] = [.text("unit", T.unit), .text("stage", T.stage), .choice("status", LeadStatus.allCases.map(\.rawValue), T.status), .text("channel", T.channel),
                                          .flag("overdue", T.overdue), .text("q", T.text)]
         switch self {
-        case .leadsPage, .leadsXLSX, .leadNew, .leadCreate, .leadShow, .leadEvent, .leadLink, .activitiesPage, .activityCreate, .fundsPage, .fundsCreate:
+        case .leadsPage, .leadsXLSX, .leadNew, .leadCreate, .leadShow, .leadEvent, .leadLink, .activitiesPage, .activityCreate, .fundsPage, .fundsCreate, .rhythmXLSX, .fundsXLSX:
             return nil
         case .apiLeads:
             return OperationContract("listLeads", T.list, query: filters, answers: [.list(LeadDTO.self, T.answer)],

@@ -2,7 +2,7 @@ import GroundbreakDomain
 
 /// 招商线索: the pipeline from the first contact to a start, with its funnel.
 enum LeadsEndpoints: String, EndpointSet {
-    case leadsPage, leadsXLSX, leadNew, leadCreate, leadShow, leadEvent, leadLink, activitiesPage, activityCreate, fundsPage, fundsCreate
+    case leadsPage, leadsXLSX, leadNew, leadCreate, leadShow, leadEvent, leadLink, activitiesPage, activityCreate, fundsPage, fundsCreate, rhythmXLSX, fundsXLSX
     case apiLeads, apiLeadCreate, apiLead, apiLeadEvent, apiFunnel, apiLeadLink, apiActivities, apiActivityCreate, apiRhythm, apiFunds, apiFundsCreate
 
     static let navigation = [NavigationEntry(.leads, order: 32, label: WebText.Nav.leads, route: .leads(), requires: .viewLeads)]
@@ -29,6 +29,8 @@ enum LeadsEndpoints: String, EndpointSet {
         case .apiActivityCreate: .post("/api/v1/lead-activities", .manageLeads, AttractionActivityPages.apiCreate)
         case .apiRhythm: .get("/api/v1/leads/rhythm", .viewLeads, AttractionActivityPages.apiRhythm)
         case .fundsPage: .get("/leads/funds", .viewLeads, LeadFundsPages.page)
+        case .fundsXLSX: .get("/leads/funds.xlsx", .viewLeads, LeadFundsPages.xlsx)
+        case .rhythmXLSX: .get("/leads/activities.xlsx", .viewLeads, AttractionActivityPages.xlsx)
         case .fundsCreate: .post("/leads/:id/funds", .manageLeads, on: .lead, LeadFundsPages.create)
         case .apiFunds: .get("/api/v1/leads/funds", .viewLeads, LeadFundsPages.api)
         case .apiFundsCreate: .post("/api/v1/leads/:id/funds", .manageLeads, on: .lead, LeadFundsPages.apiCreate)
@@ -52,6 +54,8 @@ extension Route {
     static var recordLeadActivity: Route { Route(E.activityCreate) }
     static func leadFunds(month: Month? = nil) -> Route { Route(E.fundsPage, query: month.map { [("month", $0.iso)] } ?? []) }
     static func recordLeadFunds(_ id: Int64) -> Route { Route(E.fundsCreate, id: id) }
+    static func leadFundsXLSX(month: Month) -> Route { Route(E.fundsXLSX, query: [("month", month.iso)]) }
+    static func leadRhythmXLSX(month: Month) -> Route { Route(E.rhythmXLSX, query: [("month", month.iso)]) }
 }
 
 extension NavItem {

@@ -101,6 +101,10 @@ extension WebText {
         static let rate = "折人民币汇率（内资为1）"
         static let yuanWan = "折人民币（万元）"
         static let recordFunds = "记录到位资金"
+        static func fundsFile(_ month: String) -> String { "到位资金-\(month).xlsx" }
+        static func rhythmFile(_ month: String) -> String { "招商节奏-\(month).xlsx" }
+        static let shortMark = "无活动或无签约"
+        static func rhythmCount(_ units: Int, _ short: Int) -> String { "共 \(units) 个单位，其中无活动或无签约 \(short) 个" }
         static func sourceLine(_ investor: String, _ stage: String) -> String { "\(investor)，\(stage)" }
         static let statusReason = "原因"
         static let unitOutsideReach = "只能为本单位录入线索"

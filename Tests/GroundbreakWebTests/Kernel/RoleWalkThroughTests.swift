@@ -50,7 +50,7 @@ struct RoleWalkThroughTests {
             }
             let common = ["/", "/projects", "@project", "/problems", "@problem", "/reports", "/notifications", "/targets"]
             let readers = [
-                Reader(role: "centre", username: "walk-centre", pages: common + ["/supervision", "/meetings", "/approvals", "/reports/grid", "/stats", "/imports", "/screen", "/statistics", "/schemes", "/warnings", "/warnings/rules", "/assessment", "/assessment?set=departments", "/bulletins", "/taskforces", "@group", "@ranking", "/leads"]),
+                Reader(role: "centre", username: "walk-centre", pages: common + ["/supervision", "/meetings", "/approvals", "/reports/grid", "/stats", "/imports", "/screen", "/statistics", "/schemes", "/warnings", "/warnings/rules", "/assessment", "/assessment?set=departments", "/bulletins", "/taskforces", "@group", "@ranking", "/leads", "/leads/activities", "/leads/funds"]),
                 Reader(role: "department", username: "walk-department", pages: common + ["/approvals", "/supervision"]),
                 Reader(role: "region", username: "walk-region", pages: common + ["/supervision", "/reports/grid", "/statistics", "/warnings", "/assessment", "/bulletins", "/taskforces", "/leads"]),
                 Reader(role: "secretary", username: "walk-secretary", pages: common + ["/reports/grid"]),

@@ -163,6 +163,9 @@ struct LeadWebTests {
             let page = try await client.send(.get, "/leads/activities?month=2026-10", as: fixture)
             #expect(page.status == .ok && page.text.contains("2026年10月招商节奏") && page.text.contains("data-total=\"\(activities.count)\""))
             #expect(try await client.send(.get, "/api/v1/leads/rhythm?month=2027-01", as: fixture).status == .badRequest, "a month not begun")
+            let rhythmBook = try SpreadsheetReader.read(Array(try await client.send(.get, "/leads/activities.xlsx?month=2026-10", as: fixture).body.readableBytesView))
+                .rows.map { $0.map(\.text) }
+            #expect(rhythmBook[1][0].contains("2026年10月招商节奏") && rhythmBook.dropFirst(3).filter { Int($0.count > 1 ? $0[1] : "") != nil }.count == lines.count)
 
             let staff = try await fixture.signedIn(as: "zhaoshang", roles: [.attraction], unit: OrgUnit(kind: .region, code: "220104"))
             let other = try #require(leads.first { $0["unit"] as? String == "region:220113" }?["id"] as? Int)
@@ -202,7 +205,10 @@ struct LeadWebTests {
                 #expect(actual("FUNDS_DOMESTIC_GROWTH") == line["domesticGrowth"] as? Double)
             }
             let page = try await client.send(.get, "/leads/funds?month=2026-10", as: fixture)
-            #expect(page.status == .ok && page.text.contains("2026年10月（本年累计）到位资金"))
+            #expect(page.status == .ok && page.text.contains("2026年10月（本年累计）到位资金") && page.text.contains("/leads/funds.xlsx?month=2026-10"))
+            let fundsBook = try SpreadsheetReader.read(Array(try await client.send(.get, "/leads/funds.xlsx?month=2026-10", as: fixture).body.readableBytesView))
+                .rows.map { $0.map(\.text) }
+            #expect(fundsBook[1][0].contains("2026年10月（本年累计）到位资金") && fundsBook.contains { $0.first == "朝阳区" })
 
             let staff = try await fixture.signedIn(as: "zhaoshang", roles: [.attraction], unit: OrgUnit(kind: .region, code: "220104"))
             let lead = try #require(try await fixture.services.leads.leads(reach: LeadReach(units: [OrgUnit(kind: .region, code: "220104")])).first)

@@ -5,7 +5,7 @@ extension AuthorisationMatrixTests {
     /// The leads routes' answers when the policy lets the caller through (see `successTables`).
     static func success(_ endpoint: LeadsEndpoints) -> HTTPResponse.Status {
         switch endpoint {
-        case .leadsPage, .leadsXLSX, .leadNew, .leadShow, .apiLeads, .apiLead, .apiFunnel, .activitiesPage, .apiActivities, .apiRhythm, .fundsPage, .apiFunds: .ok
+        case .leadsPage, .leadsXLSX, .leadNew, .leadShow, .apiLeads, .apiLead, .apiFunnel, .activitiesPage, .apiActivities, .apiRhythm, .fundsPage, .apiFunds, .fundsXLSX, .rhythmXLSX: .ok
         // Without a title, investor, unit or version, refused on its merits.
         case .leadCreate, .apiLeadCreate, .leadEvent, .apiLeadEvent, .leadLink, .apiLeadLink, .activityCreate, .apiActivityCreate, .fundsCreate, .apiFundsCreate: .unprocessableContent
         }
