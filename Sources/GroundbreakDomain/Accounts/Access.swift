@@ -50,6 +50,8 @@ public struct Principal: Sendable, Equatable {
     /// The projects the user's seat follows by leading a task force or one of its groups (专班):
     /// read as part of what the user may see.
     public var followedProjects: Set<Int64> = []
+    /// The scheme classes those groups follow: their leads are read by the seat too.
+    public var followedClasses: Set<Int64> = []
 
     public init(userId: Int64, username: String, displayName: String, roles: Set<Role>, unit: OrgUnit?, positionId: Int64?, mustChangePassword: Bool = false) {
         self.userId = userId

@@ -9,23 +9,27 @@ public struct LeadReach: Sendable, Equatable {
     public var everyConfidential: Bool
     /// The leads whose 分管领导 is this seat.
     public var seat: Int64?
+    /// The scheme classes a working group's seat follows (the 7+3 groups): their leads.
+    public var classes: Set<Int64>
 
-    public init(everyUnit: Bool = false, units: Set<OrgUnit> = [], everyConfidential: Bool = false, seat: Int64? = nil) {
+    public init(everyUnit: Bool = false, units: Set<OrgUnit> = [], everyConfidential: Bool = false, seat: Int64? = nil, classes: Set<Int64> = []) {
         self.everyUnit = everyUnit
         self.units = units
         self.everyConfidential = everyConfidential
         self.seat = seat
+        self.classes = classes
     }
 
     public static let none = LeadReach()
 
-    public var isEmpty: Bool { !everyUnit && units.isEmpty && seat == nil }
+    public var isEmpty: Bool { !everyUnit && units.isEmpty && seat == nil && classes.isEmpty }
 
-    /// A confidential lead is seen only by its own unit, its responsible seat and the 招商 office.
+    /// A confidential lead is seen only by its own unit, its responsible seat and the 招商 office;
+    /// a group following its class sees it only when it is not.
     public func sees(_ lead: Lead) -> Bool {
         let own = units.contains(lead.unit) || (seat != nil && lead.sponsorSeat == seat)
         if lead.confidential { return own || everyConfidential }
-        return own || everyUnit
+        return own || everyUnit || lead.schemeClassId.map(classes.contains) == true
     }
 
     /// A unit's own records (its activities, its rhythm line): every unit's for a city-wide reach.
@@ -33,17 +37,18 @@ public struct LeadReach: Sendable, Equatable {
 
     func union(_ other: LeadReach) -> LeadReach {
         LeadReach(everyUnit: everyUnit || other.everyUnit, units: units.union(other.units), everyConfidential: everyConfidential || other.everyConfidential,
-                  seat: seat ?? other.seat)
+                  seat: seat ?? other.seat, classes: classes.union(other.classes))
     }
 }
 
 extension Policy {
     /// Who reaches which leads (issue 17): attraction staff their unit's (a city-level 招商 office
     /// every unit's, confidential ones too), 县区 staff their unit's, the centre and administrators
-    /// every unit's but not what is confidential, a leader the leads they are responsible for.
+    /// every unit's but not what is confidential, a leader the leads they are responsible for, a
+    /// task force's or working group's seat the leads of the classes its groups follow.
     /// Working them (`.manageLeads`) is attraction staff's in their reach, and administrators'.
     public static func leadReach(_ action: PolicyAction, of principal: Principal, catalog: ReferenceCatalog) -> LeadReach {
-        var reach = LeadReach.none
+        var reach = action == .viewLeads && !principal.followedClasses.isEmpty ? LeadReach(classes: principal.followedClasses) : .none
         for role in principal.roles {
             switch (role, action) {
             case (.admin, .viewLeads), (.admin, .manageLeads), (.center, .viewLeads):

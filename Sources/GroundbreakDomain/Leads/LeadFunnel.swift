@@ -13,6 +13,10 @@ public struct LeadFunnel: Sendable, Equatable {
         public var reachedAmount: Money
         /// Active leads standing at the stage now.
         public var standing: Int
+        /// Leads that entered the stage and moved on from it (a stage skipped is not entered).
+        public var movedOn: Int = 0
+        /// The median days those leads stayed at the stage (停留天数中位数).
+        public var medianDwellDays: Double?
     }
 
     public struct Rate: Sendable, Equatable {
@@ -33,13 +37,18 @@ public struct LeadFunnel: Sendable, Equatable {
     public var signedDomestic: Money
     public var signedForeign: Money
 
-    public init(_ leads: [Lead], catalog: LeadCatalog) {
+    /// `moves` are the leads' moves forward, oldest first (day and stage moved into): how long
+    /// each stayed at each stage it entered.
+    public init(_ leads: [Lead], catalog: LeadCatalog, moves: [Int64: [(on: Day, stage: String)]] = [:]) {
         let reachedIndex = leads.map { catalog.index($0.stageCode) ?? 0 }
+        let dwell = Self.dwellDays(leads, moves: moves, catalog: catalog)
         steps = catalog.stages.enumerated().map { index, stage in
             let reached = leads.indices.filter { reachedIndex[$0] >= index }
+            let stayed = dwell[stage.code] ?? []
             return Step(stageCode: stage.code, name: stage.name, reached: reached.count,
                         reachedAmount: reached.reduce(.zero) { $0 + leads[$1].intendedInvestment },
-                        standing: leads.filter { $0.status == .active && $0.stageCode == stage.code }.count)
+                        standing: leads.filter { $0.status == .active && $0.stageCode == stage.code }.count,
+                        movedOn: stayed.count, medianDwellDays: Self.median(stayed))
         }
         let reached = Dictionary(uniqueKeysWithValues: steps.map { ($0.stageCode, $0.reached) })
         rates = catalog.rates.map { Rate(code: $0.code, name: $0.name, part: reached[$0.numerator] ?? 0, whole: reached[$0.denominator] ?? 0) }
@@ -51,4 +60,24 @@ public struct LeadFunnel: Sendable, Equatable {
     }
 
     public func rate(_ code: String) -> Rate? { rates.first { $0.code == code } }
+
+    /// Per stage, the days each lead stayed there before moving on: from coming in (the first
+    /// stage) or moving in, to the next move forward.
+    static func dwellDays(_ leads: [Lead], moves: [Int64: [(on: Day, stage: String)]], catalog: LeadCatalog) -> [String: [Int]] {
+        var days: [String: [Int]] = [:]
+        for lead in leads {
+            var stage = catalog.firstStage, since = lead.createdOn
+            for move in moves[lead.id] ?? [] {
+                days[stage, default: []].append(max(0, since.days(until: move.on)))
+                (stage, since) = (move.stage, move.on)
+            }
+        }
+        return days
+    }
+
+    static func median(_ values: [Int]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted(), middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2
+    }
 }

@@ -57,6 +57,22 @@ public enum LeadRules {
         return errors
     }
 
+    /// The regions whose schemes' classes a lead of `unit` may belong to: its district and the
+    /// regions above it (a zone, in no district, the city's), so a city scheme's class serves any lead.
+    public static func schemeRegions(of unit: OrgUnit, reference: ReferenceCatalog) -> Set<String> {
+        var code: String? = switch unit.kind {
+        case .region: unit.code
+        case .zone: reference.zone(unit.code) == nil ? nil : reference.regions.first { $0.kind == .city }?.code
+        case .department: nil
+        }
+        var regions: Set<String> = []
+        while let current = code, let region = reference.region(current), !regions.contains(current) {
+            regions.insert(current)
+            code = region.parentCode
+        }
+        return regions
+    }
+
     /// The lead after `action` and the event that records it, or every reason it cannot be done.
     public static func apply(_ action: LeadAction, to lead: Lead, catalog: LeadCatalog, actor: String, today: Day) -> Result<(Lead, LeadEvent), ValidationFailure> {
         var errors: [FieldError] = []

@@ -9,16 +9,18 @@ import SQLKit
 enum DemoLeads {
     static let places = ["深圳", "上海", "北京", "杭州", "苏州", "广州", "天津", "青岛", "宁波", "合肥", "成都", "武汉", "沈阳", "大连"]
     static let abroad = ["德国", "日本", "韩国", "新加坡", "法国", "美国"]
-    static let industries: [(word: String, division: String, titles: [String])] = [
-        ("汽车零部件", "36", ["年产20万套汽车座椅", "新能源汽车电驱系统", "汽车轻量化车身部件", "智能座舱电子"]),
-        ("新能源", "38", ["动力电池模组", "储能电站", "氢能装备制造", "光伏组件"]),
-        ("生物医药", "27", ["生物疫苗生产基地", "中药现代化产业园", "医疗器械研发生产"]),
-        ("光电信息", "39", ["光电子器件", "卫星遥感数据中心", "半导体激光器"]),
-        ("智能装备", "34", ["工业机器人", "轨道交通装备维保基地", "数控机床"]),
-        ("食品", "14", ["玉米深加工", "冷链食品加工", "乳制品生产线"]),
-        ("现代物流", "59", ["智慧物流园", "冷链仓储中心", "跨境电商分拨中心"]),
-        ("数字经济", "65", ["数据中心", "软件与信息服务产业园", "工业互联网平台"]),
-        ("文旅康养", "87", ["康养小镇", "冰雪旅游综合体", "文化创意园区"]),
+    /// An industry, its division, what is proposed and the classes of the districts' schemes
+    /// (绿园's 7+3 groups, 二道's 产业类别) its leads fall in.
+    static let industries: [(word: String, division: String, titles: [String], classes: [String])] = [
+        ("汽车零部件", "36", ["年产20万套汽车座椅", "新能源汽车电驱系统", "汽车轻量化车身部件", "智能座舱电子"], ["两车配套产业组", "先进制造业"]),
+        ("新能源", "38", ["动力电池模组", "储能电站", "氢能装备制造", "光伏组件"], ["双碳新兴产业组", "战略性新兴产业"]),
+        ("生物医药", "27", ["生物疫苗生产基地", "中药现代化产业园", "医疗器械研发生产"], ["科技转化产业组", "战略性新兴产业"]),
+        ("光电信息", "39", ["光电子器件", "卫星遥感数据中心", "半导体激光器"], ["科技转化产业组", "战略性新兴产业"]),
+        ("智能装备", "34", ["工业机器人", "轨道交通装备维保基地", "数控机床"], ["两车配套产业组", "先进制造业"]),
+        ("食品", "14", ["玉米深加工", "冷链食品加工", "乳制品生产线"], ["现代农业产业组", "现代农业及农产品加工业"]),
+        ("现代物流", "59", ["智慧物流园", "冷链仓储中心", "跨境电商分拨中心"], ["现代服务业产业组", "现代服务业"]),
+        ("数字经济", "65", ["数据中心", "软件与信息服务产业园", "工业互联网平台"], ["总部、金融产业组", "战略性新兴产业"]),
+        ("文旅康养", "87", ["康养小镇", "冰雪旅游综合体", "文化创意园区"], ["公共、文旅产业组", "现代服务业"]),
     ]
     static let suffixes = ["有限公司", "股份有限公司", "集团有限公司", "科技有限公司"]
     static let reasons = ["投资方战略调整，暂缓在外布局", "用地条件暂不具备，待规划调整后再议", "已落户外省其他城市", "投资方资金链紧张"]
@@ -29,6 +31,14 @@ enum DemoLeads {
         var random = SeededGenerator(seed: seed ^ 0x1EAD_1EAD_0BAD_CAFE)
         let units = AssessmentCalculator.comparedUnits(.regions, reference, on: today).compactMap(\.regionOrZone)
         let sponsors = reference.positions.filter { $0.duty == .sponsor }.map(\.id)
+        // A district's own scheme classes by name: its leads belong to the group of their industry.
+        var classes: [String: [String: Int64]] = [:]
+        for row in try await database.reader.raw("""
+            SELECT c.id, c.name, s.region_code FROM scheme_classes c JOIN classification_schemes s ON s.id = c.scheme_id
+            """).all() {
+            classes[try row.decode(column: "region_code", as: String.self), default: [:]][try row.decode(column: "name", as: String.self)] =
+                try row.decode(column: "id", as: Int64.self)
+        }
         var investors: [Investor] = []
         var leads: [Lead] = []
         var events: [LeadEvent] = []
@@ -47,6 +57,7 @@ enum DemoLeads {
                 let amount = Money.wan(Int64([3_000, 5_000, 8_000, 10_000, 20_000, 50_000, 100_000][Int(random.next() % 7)]))
                 var lead = Lead(id: Int64(leads.count + 1), title: industry.titles[Int(random.next() % UInt64(industry.titles.count))] + "项目", investor: investor,
                                 industryDivision: reference.divisions.contains { $0.code == industry.division } ? industry.division : nil,
+                                schemeClassId: unit.kind == .region ? industry.classes.lazy.compactMap { classes[unit.code]?[$0] }.first : nil,
                                 intendedInvestment: amount, channelCode: catalog.channels[Int(random.next() % UInt64(catalog.channels.count))].code, unit: unit,
                                 handlerName: ["王", "李", "张", "刘", "陈", "赵"][Int(random.next() % 6)] + ["明", "丽", "强", "静", "伟", "芳"][Int(random.next() % 6)],
                                 sponsorSeat: sponsors.isEmpty || !random.chance(0.3) ? nil : sponsors[Int(random.next() % UInt64(sponsors.count))],

@@ -35,7 +35,11 @@ public struct LeadRepository: Sendable {
             if let seat = lead.sponsorSeat, try await db.raw("SELECT id FROM positions WHERE id = \(bind: seat)").first() == nil {
                 throw StoreError.invalid(ValidationFailure([FieldError("sponsorSeat", .unknownCode(field: "sponsorSeat", code: String(seat)))]))
             }
-            if let classId = lead.schemeClassId, try await db.raw("SELECT id FROM scheme_classes WHERE id = \(bind: classId)").first() == nil {
+            let regions = LeadRules.schemeRegions(of: lead.unit, reference: reference)
+            if let classId = lead.schemeClassId, try await db.raw("""
+                SELECT c.id FROM scheme_classes c JOIN classification_schemes s ON s.id = c.scheme_id
+                WHERE c.id = \(bind: classId) AND s.region_code IN (\(binds: regions.isEmpty ? [""] : regions.sorted()))
+                """).first() == nil {
                 throw StoreError.invalid(ValidationFailure([FieldError("schemeClass", .unknownCode(field: "schemeClass", code: String(classId)))]))
             }
             let investorId = try await Self.investor(lead.investor, db: db)

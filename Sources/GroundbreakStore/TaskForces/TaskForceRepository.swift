@@ -226,15 +226,16 @@ public struct TaskForceRepository: Sendable {
         return ids
     }
 
-    /// The projects a seat follows: every group's of a task force it leads or deputises, and its own groups'.
-    public func followedProjects(seat: Int64) async throws -> Set<Int64> {
+    /// What a seat follows: every group's projects and scheme classes of a task force it leads or
+    /// deputises, and its own groups'.
+    public func followed(seat: Int64) async throws -> (projects: Set<Int64>, classes: Set<Int64>) {
         let db = database.reader
         let rows = try await db.raw("""
             SELECT DISTINCT g.id FROM working_groups g JOIN task_force_seats s ON s.task_force_id = g.task_force_id
             WHERE s.position_id = \(bind: seat) AND (s.role IN ('leader', 'deputy') OR (s.role = 'groupLeader' AND s.group_id = g.id))
             """).all()
         let groups = Set(try rows.map { try $0.decode(column: "id", as: Int64.self) })
-        guard !groups.isEmpty else { return [] }
+        guard !groups.isEmpty else { return ([], []) }
         var ids: Set<Int64> = []
         for row in try await db.raw("""
             SELECT project_id FROM working_group_projects WHERE group_id IN (\(binds: groups.sorted()))
@@ -243,7 +244,8 @@ public struct TaskForceRepository: Sendable {
             """).all() {
             ids.insert(try row.decode(column: "project_id", as: Int64.self))
         }
-        return ids
+        let classes = try await db.raw("SELECT DISTINCT class_id FROM working_group_classes WHERE group_id IN (\(binds: groups.sorted()))").all()
+        return (ids, Set(try classes.map { try $0.decode(column: "class_id", as: Int64.self) }))
     }
 
     static func insert(_ group: WorkingGroup, taskForce id: Int64, sort: Int, db: any SQLDatabase) async throws {

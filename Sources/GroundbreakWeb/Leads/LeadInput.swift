@@ -17,6 +17,7 @@ enum LeadInput {
         var unit: String
         var handler: String
         var sponsorSeat: String
+        var schemeClass: String = ""
         var confidential: Bool
         var createdOn: String
     }
@@ -33,7 +34,7 @@ enum LeadInput {
         }
         let result = lead(Fields(title: form["title"], investorName: form["investor"], creditCode: form["creditCode"], investorKind: form["investorKind"],
                                  homeRegion: form["homeRegion"], industry: form["industry"], intended: intended, channel: form["channel"], unit: form["unit"],
-                                 handler: form["handler"], sponsorSeat: form["sponsorSeat"], confidential: ["1", "on", "true"].contains(form["confidential"]),
+                                 handler: form["handler"], sponsorSeat: form["sponsorSeat"], schemeClass: form["schemeClass"], confidential: ["1", "on", "true"].contains(form["confidential"]),
                                  createdOn: form["createdOn"]), today: today)
         switch result {
         case .success(let lead) where errors.isEmpty: return .success(lead)
@@ -53,6 +54,11 @@ enum LeadInput {
             seat = Int64(fields.sponsorSeat)
             if seat == nil { errors.append(FieldError("sponsorSeat", .unknownCode(field: "sponsorSeat", code: String(fields.sponsorSeat.prefix(20))))) }
         }
+        var schemeClass: Int64?
+        if !fields.schemeClass.isEmpty {
+            schemeClass = Int64(fields.schemeClass)
+            if schemeClass == nil { errors.append(FieldError("schemeClass", .unknownCode(field: "schemeClass", code: String(fields.schemeClass.prefix(20))))) }
+        }
         var created = today
         if !fields.createdOn.isEmpty {
             if let day = Day.parse(fields.createdOn.trimmingCharacters(in: .whitespaces)) { created = day } else { errors.append(FieldError("createdOn", .dateInvalid)) }
@@ -60,7 +66,7 @@ enum LeadInput {
         guard errors.isEmpty, let kind, let unit, let intended = fields.intended else { return .failure(ValidationFailure(errors)) }
         let code = fields.creditCode.trimmingCharacters(in: .whitespaces)
         return .success(Lead(title: fields.title, investor: Investor(name: fields.investorName, creditCode: code.isEmpty ? nil : code, kind: kind, homeRegion: fields.homeRegion),
-                             industryDivision: fields.industry.isEmpty ? nil : fields.industry, intendedInvestment: intended, channelCode: fields.channel, unit: unit,
+                             industryDivision: fields.industry.isEmpty ? nil : fields.industry, schemeClassId: schemeClass, intendedInvestment: intended, channelCode: fields.channel, unit: unit,
                              handlerName: fields.handler, sponsorSeat: seat, confidential: fields.confidential, stageCode: "", stageSince: created, createdOn: created))
     }
 

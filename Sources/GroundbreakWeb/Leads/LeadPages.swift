@@ -35,7 +35,8 @@ enum LeadPages {
         }
         let scope = filter.funnelScope
         return Listing(filter: filter, leads: all.filter { filter.matches($0, reference: input.catalog, overdue: overdue[$0.id] != nil) },
-                       funnel: LeadFunnel(all.filter { scope.matches($0, reference: input.catalog, overdue: false) }, catalog: catalog), overdue: overdue)
+                       funnel: LeadFunnel(all.filter { scope.matches($0, reference: input.catalog, overdue: false) }, catalog: catalog,
+                                          moves: try await input.services.leads.advances()), overdue: overdue)
     }
 
     static func list(_ input: EndpointRequest) async throws -> Response {
@@ -70,8 +71,9 @@ enum LeadPages {
         guard let principal = input.principal else { throw AppError.notFound }
         let reach = Policy.leadReach(.manageLeads, of: principal, catalog: input.catalog)
         let units = LeadForms.units(reach, reference: input.catalog)
+        let classes = LeadForms.classes(reach, schemes: try await input.services.schemes.schemes(), reference: input.catalog)
         return Responses.html(LeadNewPage(context: PageContext(input), catalog: input.services.leadCatalog, reference: input.catalog, units: units,
-                                          errors: errors, form: form).document, status: status)
+                                          classes: classes, errors: errors, form: form).document, status: status)
     }
 
     static func create(_ input: EndpointRequest) async throws -> Response {

@@ -11,6 +11,17 @@ enum LeadForms {
             Components.Option($0.text, $0.name(reference), group: $0.kind == .zone ? WebText.Accounts.zones : WebText.Common.regions)
         }
     }
+
+    /// The classes a lead of these units may belong to (its district's schemes and the city's),
+    /// grouped by scheme.
+    static func classes(_ reach: LeadReach, schemes: [ClassificationScheme], reference: ReferenceCatalog) -> [Components.Option] {
+        let units = (reference.assignableRegions.map { OrgUnit(kind: .region, code: $0.code) } + reference.zones.map { OrgUnit(kind: .zone, code: $0.code) })
+            .filter { reach.everyUnit || reach.units.contains($0) }
+        let regions = units.reduce(into: Set<String>()) { $0.formUnion(LeadRules.schemeRegions(of: $1, reference: reference)) }
+        return schemes.filter { regions.contains($0.regionCode) }.flatMap { scheme in
+            scheme.classes.map { Components.Option(String($0.id), $0.name, group: scheme.name) }
+        }
+    }
 }
 
 /// The funnel, the filters and the leads.
@@ -55,7 +66,8 @@ struct LeadListPage {
             .div(.class("tiles"),
                  .forEach(funnel.steps) { step in
                      .div(.class("tile"), .span(.class("tile-count"), .text(String(step.reached))),
-                          .span(.class("tile-label"), .text("\(step.name)（\(T.standing) \(step.standing)）")))
+                          .span(.class("tile-label"), .text("\(step.name)（\(T.standing) \(step.standing)）")),
+                          .span(.class("tile-label"), .text(step.medianDwellDays.map { T.medianDwell($0, movedOn: step.movedOn) } ?? "")))
                  }),
             .div(.class("tiles"),
                  .forEach(funnel.rates) { rate in
@@ -93,6 +105,7 @@ struct LeadNewPage {
     var catalog: LeadCatalog
     var reference: ReferenceCatalog
     var units: [Components.Option]
+    var classes: [Components.Option]
     var errors: [FieldError]
     var form: FormData
 
@@ -122,6 +135,7 @@ struct LeadNewPage {
                        Components.selectField("unit", label: T.unit, options: units, selected: form["unit"], errors: messages("unit"), required: true),
                        Components.textField("handler", label: T.handler, value: form["handler"]),
                        Components.selectField("sponsorSeat", label: T.sponsor, options: seats, selected: form["sponsorSeat"], errors: messages("sponsorSeat")),
+                       Components.selectField("schemeClass", label: T.schemeClass, options: classes, selected: form["schemeClass"], errors: messages("schemeClass")),
                        Components.textField("createdOn", label: T.createdOn, value: form["createdOn"], errors: messages("createdOn"), inputType: .date),
                        .div(.class("field"), .label(.class("check"), .input(.type(.checkbox), .name("confidential"), .value("1"),
                                                                              .checked(!form["confidential"].isEmpty)), .text(T.confidential)),

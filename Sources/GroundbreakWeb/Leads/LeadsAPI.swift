@@ -33,7 +33,7 @@ enum LeadsAPI {
         let fields = LeadInput.Fields(title: body.title, investorName: body.investor.name, creditCode: body.investor.creditCode ?? "", investorKind: body.investor.kind,
                                       homeRegion: body.investor.homeRegion ?? "", industry: body.industryDivision ?? "",
                                       intended: Money(yuan: body.intendedYuan ?? 0), channel: body.channel, unit: body.unit, handler: body.handlerName ?? "",
-                                      sponsorSeat: body.sponsorSeat.map(String.init) ?? "", confidential: body.confidential ?? false, createdOn: body.createdOn ?? "")
+                                      sponsorSeat: body.sponsorSeat.map(String.init) ?? "", schemeClass: body.schemeClassId.map(String.init) ?? "", confidential: body.confidential ?? false, createdOn: body.createdOn ?? "")
         let draft: Lead
         switch LeadInput.lead(fields, today: input.today) {
         case .success(let lead): draft = lead

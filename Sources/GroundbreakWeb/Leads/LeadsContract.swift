@@ -92,6 +92,7 @@ extension LeadCreateRequest: ContractSchema {
     static let fieldNotes: [String: [FieldNote]] = [
         "title": [.maxLength(LeadRules.maxTitle)], "unit": [.note(WebText.LeadsContract.unit)], "intendedYuan": [.note(WebText.LeadsContract.yuan)],
         "createdOn": [.date], "channel": [.note(WebText.LeadsContract.channel)],
+        "schemeClassId": [.note(WebText.LeadsContract.schemeClass)],
     ]
 }
 

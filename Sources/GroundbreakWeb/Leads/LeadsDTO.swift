@@ -128,6 +128,8 @@ struct LeadFunnelDTO: Codable, Sendable {
         var reached: Int
         var reachedYuan: Int64
         var standing: Int
+        var movedOn: Int
+        @ExplicitNull var medianDwellDays: Double?
     }
     struct Rate: Codable, Sendable {
         var code: String
@@ -151,7 +153,8 @@ struct LeadFunnelDTO: Codable, Sendable {
         lost = funnel.lost
         signedDomesticYuan = funnel.signedDomestic.yuan
         signedForeignYuan = funnel.signedForeign.yuan
-        steps = funnel.steps.map { Step(stage: $0.stageCode, name: $0.name, reached: $0.reached, reachedYuan: $0.reachedAmount.yuan, standing: $0.standing) }
+        steps = funnel.steps.map { Step(stage: $0.stageCode, name: $0.name, reached: $0.reached, reachedYuan: $0.reachedAmount.yuan, standing: $0.standing,
+                                     movedOn: $0.movedOn, medianDwellDays: $0.medianDwellDays) }
         rates = funnel.rates.map { Rate(code: $0.code, name: $0.name, part: $0.part, whole: $0.whole, percent: $0.percent) }
     }
 }
@@ -173,6 +176,7 @@ struct LeadCreateRequest: Codable, Sendable {
     var unit: String
     var handlerName: String?
     var sponsorSeat: Int64?
+    var schemeClassId: Int64?
     var confidential: Bool?
     var createdOn: String?
 }

@@ -6,9 +6,13 @@ extension WebText {
         static let title = "招商线索"
         static let lead = "从首次接触到开工的全部招商线索：阶段、投资方、跟进人、时限，以及漏斗和各环节转化率（签约率、注册率、落位率、开工率）。保密线索只有所属单位、分管领导和市招商部门可见。"
         static let funnel = "招商漏斗"
-        static let funnelNote = "每条线索计入它到达过的每个阶段（暂缓、流失的也计入），转化率 = 到达后一阶段的线索数 ÷ 到达前一阶段的线索数。"
+        static let funnelNote = "每条线索计入它到达过的每个阶段（暂缓、流失的也计入），转化率 = 到达后一阶段的线索数 ÷ 到达前一阶段的线索数；停留中位天数按已从该阶段推进的线索计（跳过的阶段不计）。"
         static let reached = "到达"
         static let standing = "当前停留"
+        /// The median stay at a stage, over the leads that moved on from it.
+        static func medianDwell(_ days: Double, movedOn: Int) -> String {
+            "停留中位\(days.rounded() == days ? String(Int(days)) : String(format: "%.1f", days))天（\(movedOn)条已推进）"
+        }
         static let serial = "序号"
         static let leadTitle = "项目（线索）"
         static let investor = "投资方"
@@ -24,6 +28,7 @@ extension WebText {
         static let channel = "来源渠道"
         static let handler = "跟进人"
         static let sponsor = "分管领导"
+        static let schemeClass = "产业类别（工作组）"
         static let confidential = "保密线索"
         static let confidentialHint = "只有所属单位、分管领导和市招商部门可见"
         static let signedAmount = "签约金额（万元）"
@@ -146,6 +151,7 @@ extension WebText {
         static let stage = "阶段代码（lead_catalog.json）"
         static let status = "状态"
         static let channel = "来源渠道代码（lead_catalog.json）"
+        static let schemeClass = "所属分类口径类别（如7+3产业组）的编号，须是跟进单位所在区或上级的口径；跟踪该类别的工作组领导可见"
         static let overdue = "true：只列有超时事项的线索"
         static let text = "项目名称或投资方名称中的字"
         static let yuan = "元"

@@ -129,6 +129,45 @@ struct LeadTests {
         #expect(funds(2026, 10, .foreign, 10, currency: "XYZ", rate: 0).problems(today: Self.today).map(\.field) == ["currency", "rate"])
     }
 
+    @Test("dwell: a lead stays at a stage from coming in or moving in until the next move; a skipped stage is not entered; the median of those that moved on")
+    func dwell() {
+        let created = Day(year: 2026, month: 9, day: 1)!
+        let leads = [Self.lead(1, created: created), Self.lead(2, created: created), Self.lead(3, created: created)]
+        let moves: [Int64: [(on: Day, stage: String)]] = [
+            1: [(created.adding(days: 4), "contact"), (created.adding(days: 14), "visit")],
+            2: [(created.adding(days: 10), "contact"), (created.adding(days: 40), "signed")],
+            3: [(created.adding(days: 20), "contact")],
+        ]
+        let funnel = LeadFunnel(leads, catalog: Self.pipeline, moves: moves)
+        #expect(funnel.steps[0].movedOn == 3 && funnel.steps[0].medianDwellDays == 10, "4, 10, 20 days at 线索")
+        #expect(funnel.steps[1].movedOn == 2 && funnel.steps[1].medianDwellDays == 20, "10 and 30 days at 接洽: the median of two is their mean")
+        #expect(funnel.steps[2].movedOn == 0 && funnel.steps[2].medianDwellDays == nil, "lead 1 stands at 考察; lead 2 skipped it")
+        #expect(funnel.steps[3].movedOn == 0, "洽谈 skipped by lead 2 is not entered")
+        #expect(LeadFunnel(leads, catalog: Self.pipeline).steps.allSatisfy { $0.medianDwellDays == nil }, "without moves no dwell is claimed")
+    }
+
+    @Test("a working group's seat sees the leads of the classes its groups follow, never a confidential one; a lead's class comes from its district's or the city's schemes")
+    func groupReach() {
+        var classed = Self.lead(1)
+        classed.schemeClassId = 42
+        var secret = classed
+        secret.id = 2
+        secret.confidential = true
+        var principal = Principal(userId: 1, username: "g", displayName: "g", roles: [.sponsor], unit: nil, positionId: 7)
+        #expect(!Policy.leadReach(.viewLeads, of: principal, catalog: catalog).sees(classed))
+        principal.followedClasses = [42]
+        let reach = Policy.leadReach(.viewLeads, of: principal, catalog: catalog)
+        #expect(reach.sees(classed) && !reach.sees(secret) && !reach.sees(Self.lead(3)))
+        #expect(Policy.decide(.viewLeads, for: principal, catalog: catalog) == .allow)
+        #expect(Policy.decide(.manageLeads, onLead: classed, for: principal, catalog: catalog) == .deny, "a group reads its leads; attraction staff work them")
+        let regions = LeadRules.schemeRegions(of: OrgUnit(kind: .region, code: "220104"), reference: catalog)
+        #expect(regions.contains("220104") && regions.contains("220100") && !regions.contains("220184"))
+        if let zone = catalog.zones.first {
+            let zoneRegions = LeadRules.schemeRegions(of: OrgUnit(kind: .zone, code: zone.code), reference: catalog)
+            #expect(zoneRegions.contains("220100") && !zoneRegions.contains("220104"), "a zone is in no district: the city's schemes")
+        }
+    }
+
     @Test("who sees a lead: its unit and those inside; a confidential one only its unit, its leader and the city's 招商 office; the centre every other")
     func reach() {
         let own = Self.lead(unit: OrgUnit(kind: .region, code: "220104"))

@@ -13,6 +13,11 @@ import Testing
 /// funnel agreeing with the list, and who sees a confidential one.
 @Suite("Leads on the web", .serialized)
 struct LeadWebTests {
+    static let channel = "industryChain"
+
+    static func notIn(_ seats: Set<Int>) -> (Int) -> Bool { { !seats.contains($0) } }
+
+    static func seatIds(_ list: Any?) -> [Int] { ((list as? [[String: Any]]) ?? []).compactMap { $0["id"] as? Int } }
     static let code = "91220104MA0000000" + String(CreditCode.checkCharacter(forPrefix: "91220104MA0000000")!)
 
     @Test("the demo city has a year of leads in every district and zone; the funnel's figures are the list's; the centre sees no confidential lead, the district its own", arguments: allEngines)
@@ -53,6 +58,57 @@ struct LeadWebTests {
             #expect(sheet.dropFirst(3).filter { Int($0.first ?? "") != nil }.count == leads.filter { $0["stage"] as? String == "signed" }.count)
             let bad = try await client.send(.get, "/api/v1/leads?stage=launch", as: fixture)
             #expect(bad.status == .badRequest && bad.text.contains("阶段"))
+        }
+    }
+
+    @Test("a working group's leader reads the leads of the classes the group follows (never a confidential one), with the stage dwell times; a class outside the lead's district is refused", arguments: allEngines)
+    func groupLeads(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 60) { fixture, client in
+            let forces = (try await client.send(.get, "/api/v1/task-forces", as: fixture).json as? [[String: Any]]) ?? []
+            let luyuan = try #require(forces.first { $0["shape"] as? String == "7+3" })
+            // A group leader who does not command the task force: it follows its own group's classes only.
+            let commanders = Set(Self.seatIds(luyuan["leaders"]) + Self.seatIds(luyuan["deputies"]))
+            let groups = (luyuan["groups"] as? [[String: Any]]) ?? []
+            let group = try #require(groups.first { (($0["classIds"] as? [Int]) ?? []).count > 0 })
+            let positions: [Int] = try await fixture.services.positions.all().map { Int($0.id) }
+            let seat = try #require(positions.filter(Self.notIn(commanders)).first)
+            let groupId = group["id"] as? Int ?? 0, version = luyuan["version"] as? Int ?? 0
+            let patch = "{\"version\":\(version),\"leaderSeats\":[\(seat)]}"
+            let moved = try await client.send(.patch, "/api/v1/working-groups/\(groupId)", as: fixture, json: patch)
+            #expect(moved.status == .ok)
+            let classes = Set((group["classIds"] as? [Int]) ?? [])
+            let all = (try await client.send(.get, "/api/v1/leads", as: fixture).json as? [[String: Any]]) ?? []
+            let classed = all.filter { ($0["schemeClassId"] as? Int).map(classes.contains) == true }
+            #expect(!classed.isEmpty, "the demo's 绿园 leads fall in its 7+3 classes")
+
+            let leader = try await fixture.signedIn(as: "zuzhang", roles: [.sponsor], positionId: Int64(seat))
+            let seen = (try await client.send(.get, "/api/v1/leads", as: leader).json as? [[String: Any]]) ?? []
+            let ownSeat = seen.filter { $0["sponsorSeat"] as? Int == seat }
+            #expect(Set(seen.compactMap { $0["id"] as? Int }) == Set((classed + ownSeat).compactMap { $0["id"] as? Int }),
+                    "the group's classes' leads and those the seat is 分管领导 of")
+            #expect(seen.allSatisfy { $0["confidential"] as? Bool == false || $0["sponsorSeat"] as? Int == seat })
+            if let other = all.first(where: { ($0["schemeClassId"] as? Int).map(classes.contains) != true && $0["sponsorSeat"] as? Int != seat }) {
+                #expect(try await client.send(.get, "/api/v1/leads/\(other["id"] as? Int ?? 0)", as: leader).status == .notFound)
+            }
+            let page = try await client.send(.get, "/leads", as: leader)
+            #expect(page.status == .ok && page.text.contains("data-total=\"\(seen.count)\""))
+
+            let funnel = try await client.send(.get, "/api/v1/leads/funnel", as: fixture)
+            let first = ((funnel.object["steps"] as? [[String: Any]]) ?? []).first ?? [:]
+            #expect((first["movedOn"] as? Int ?? 0) > 0 && (first["medianDwellDays"] as? Double ?? -1) >= 0, "the first stage's median stay")
+            #expect(try await client.send(.get, "/leads", as: fixture).text.contains("停留中位"))
+
+            // A lead of 朝阳区 cannot take 绿园's class; 绿园's can.
+            let staff = try await fixture.signedIn(as: "zs2", roles: [.attraction], unit: OrgUnit(kind: .region, code: "220104"))
+            let classId = try #require(classes.first)
+            let body = #"{"title":"座椅项目","investor":{"name":"某公司","kind":"privateOwned"},"channel":"\#(LeadWebTests.channel)","unit":"region:220104","schemeClassId":\#(classId)}"#
+            let refused = try await client.send(.post, "/api/v1/leads", as: staff, json: body)
+            #expect(refused.status == .unprocessableContent && refused.text.contains("分类口径类别"))
+            let luyuanStaff = try await fixture.signedIn(as: "zs3", roles: [.attraction], unit: OrgUnit(kind: .region, code: "220106"))
+            let made = try await client.send(.post, "/api/v1/leads", as: luyuanStaff, json: body.replacingOccurrences(of: "220104", with: "220106"))
+            #expect(made.status == .created && made.object["schemeClassId"] as? Int == classId)
+            let id = made.object["id"] as? Int ?? 0
+            #expect(try await client.send(.get, "/api/v1/leads/\(id)", as: leader).status == .ok, "the group's leader reads the new lead of its class at once")
         }
     }
 

@@ -53,10 +53,12 @@ struct AuthenticationMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// The user as the policy sees them: with the projects their seat follows through a task force.
+    /// The user as the policy sees them: with the projects and classes their seat follows through a task force.
     func principal(of user: UserAccount) async throws -> Principal {
         var principal = user.principal
-        if let seat = principal.positionId { principal.followedProjects = try await services.taskForces.followedProjects(seat: seat) }
+        if let seat = principal.positionId {
+            (principal.followedProjects, principal.followedClasses) = try await services.taskForces.followed(seat: seat)
+        }
         return principal
     }
 }
