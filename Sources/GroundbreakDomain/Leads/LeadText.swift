@@ -88,6 +88,7 @@ public enum LeadText {
     public static func notActive(_ status: LeadStatus) -> String { "线索已\(status.label)，请先重新跟进" }
     public static let alreadyActive = "线索正在跟进中"
     public static let noProject = "没有这个项目，或无权查看"
+    public static let alreadyLinked = "这条线索已关联台账项目，不能再建立新项目；如关联有误，请改为关联正确的项目"
     public static let leadsOfUnit = "活动关联的线索须是本单位的线索"
     public static let domesticInYuan = "内资以人民币计，汇率为1"
     public static let signingRequired = "推进到签约须填写签约日期、签约金额、协议类型和内外资"

@@ -88,21 +88,47 @@ public struct LeadRepository: Sendable {
     /// Links the lead to the project it became on the ledger (or corrects the link), under its version.
     public func link(leadId: Int64, projectId: Int64, expectedVersion: Int, actor: AuditActor, today: Day, now: Date) async throws -> Lead {
         try await database.transaction { db in
-            guard let current = try await Self.load(id: leadId, db: db) else { throw StoreError.notFound }
-            guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
+            let current = try await Self.current(leadId, expectedVersion: expectedVersion, db: db)
             guard let project = try await db.raw("SELECT name FROM projects WHERE id = \(bind: projectId)").first() else {
                 throw StoreError.invalid(ValidationFailure([FieldError("projectId", .fixed(LeadText.noProject))]))
             }
-            let name = try project.decode(column: "name", as: String.self)
-            try await db.raw("""
-                UPDATE leads SET project_id = \(bind: projectId), last_activity_on = \(bind: max(current.lastActivityOn, today).iso), version = version + 1
-                WHERE id = \(bind: leadId)
-                """).run()
-            try await Self.insert(LeadEvent(leadId: leadId, kind: .linked, stageCode: current.stageCode, on: today, note: name, actorName: actor.name), now: now, db: db)
-            try await AuditLog.write(entity: "lead", entityId: String(leadId), action: "link", before: current.projectId.map(String.init), after: String(projectId),
-                                     actor: actor, now: now, db: db)
+            try await Self.attach(current, projectId: projectId, name: try project.decode(column: "name", as: String.self), actor: actor, today: today, now: now, db: db)
             return try await Self.load(id: leadId, db: db)!
         }
+    }
+
+    /// Puts a landed lead on the ledger in one step: the project (in `LeadLanding.stage`, within
+    /// the caller's create scope `allowed`) and the lead's link to it, in one transaction. A lead
+    /// already linked is refused: its project is on the ledger.
+    public func land(leadId: Int64, expectedVersion: Int, _ input: ProjectInput, allowed: ProjectScope, visible: ProjectScope, catalog: ReferenceCatalog,
+                     actor: AuditActor, today: Day, now: Date) async throws -> (lead: Lead, project: Project) {
+        let fields = try ProjectRepository.validated(input, stage: LeadLanding.stage, catalog: catalog, today: today)
+        let initial = Lifecycle.checkInitial(stage: LeadLanding.stage, fields: fields)
+        guard initial.isEmpty else { throw StoreError.invalid(ValidationFailure(initial)) }
+        guard allowed.contains(Project(id: 0, fields: fields, stage: LeadLanding.stage, createdAt: now, updatedAt: now, version: 0)) else { throw StoreError.forbidden }
+        return try await database.transaction { db in
+            let current = try await Self.current(leadId, expectedVersion: expectedVersion, db: db)
+            if current.projectId != nil { throw StoreError.invalid(ValidationFailure([FieldError("projectId", .fixed(LeadText.alreadyLinked))])) }
+            let project = try await ProjectRepository.insert(fields, stage: LeadLanding.stage, visible: visible, actor: actor, catalog: catalog, now: now, db: db)
+            try await Self.attach(current, projectId: project.id, name: project.fields.name, actor: actor, today: today, now: now, db: db)
+            return (try await Self.load(id: leadId, db: db)!, project)
+        }
+    }
+
+    static func current(_ leadId: Int64, expectedVersion: Int, db: any SQLDatabase) async throws -> Lead {
+        guard let current = try await load(id: leadId, db: db) else { throw StoreError.notFound }
+        guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
+        return current
+    }
+
+    static func attach(_ lead: Lead, projectId: Int64, name: String, actor: AuditActor, today: Day, now: Date, db: any SQLDatabase) async throws {
+        try await db.raw("""
+            UPDATE leads SET project_id = \(bind: projectId), last_activity_on = \(bind: max(lead.lastActivityOn, today).iso), version = version + 1
+            WHERE id = \(bind: lead.id)
+            """).run()
+        try await insert(LeadEvent(leadId: lead.id, kind: .linked, stageCode: lead.stageCode, on: today, note: name, actorName: actor.name), now: now, db: db)
+        try await AuditLog.write(entity: "lead", entityId: String(lead.id), action: "link", before: lead.projectId.map(String.init), after: String(projectId),
+                                 actor: actor, now: now, db: db)
     }
 
     /// Every lead's moves forward (day and stage moved into), oldest first: when each passed a stage.

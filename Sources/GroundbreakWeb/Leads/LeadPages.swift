@@ -103,13 +103,14 @@ enum LeadPages {
     static func renderShow(_ input: EndpointRequest, errors: [FieldError], form: FormData, status: HTTPResponse.Status) async throws -> Response {
         guard let loaded = input.lead else { throw AppError.notFound }
         let lead = try await input.services.leads.lead(id: loaded.id) ?? loaded
-        let page = LeadShowPage(context: PageContext(input), lead: lead, events: try await input.services.leads.events(leadId: lead.id),
+        let mayWork = Policy.decide(.manageLeads, onLead: lead, for: input.principal, catalog: input.catalog) == .allow
+        var page = LeadShowPage(context: PageContext(input), lead: lead, events: try await input.services.leads.events(leadId: lead.id),
                                 funds: try await LeadFundsRepository(database: input.services.database).funds(leadId: lead.id),
                                 clocks: LeadClock.read(lead, catalog: input.services.leadCatalog, calendar: input.services.workingCalendar(), today: input.today),
                                 catalog: input.services.leadCatalog, reference: input.catalog,
-                                mayWork: Policy.decide(.manageLeads, onLead: lead, for: input.principal, catalog: input.catalog) == .allow,
-                                errors: errors, form: form, today: input.today,
+                                mayWork: mayWork, errors: errors, form: form, today: input.today,
                                 notice: input.queryItems.contains { $0.0 == "notice" } ? T.saved : nil)
+        if mayWork && lead.projectId == nil && !input.scope(.createProject).isEmpty { page.landing = try await LeadLandingPages.proposed(lead, input) }
         return Responses.html(page.document, status: status)
     }
 

@@ -17,6 +17,8 @@ struct LeadShowPage {
     var form: FormData
     var today: Day
     var notice: String?
+    /// The project the lead would become, for the one-step form (only while it has none).
+    var landing: ProjectInput?
 
     typealias T = WebText.Leads
 
@@ -54,7 +56,7 @@ struct LeadShowPage {
                         .td(.text(catalog.stageName(event.stageCode))), .td(.text(event.note)), .td(.text(event.actorName)))
                 }))),
             fundsSection,
-            .if(mayWork, .group(recordForm, linkForm))
+            .if(mayWork, .group(recordForm, linkForm, .unwrap(landing) { landForm($0) }))
         ))
     }
 
@@ -67,6 +69,28 @@ struct LeadShowPage {
               Components.textField("project", label: T.linkField, value: form["project"], errors: errors.filter { $0.field == "projectId" }.map(\.message)),
               .div(.class("actions"), .button(.type(.submit), .class("button"), .text(T.linkSave)),
                    .a(.class("button secondary"), .href(esc(Route.newProject.path)), .text(T.enterProject))))
+    }
+
+    /// The project filled from the lead; what was typed wins when the form comes back refused.
+    func landForm(_ proposed: ProjectInput) -> Node<HTML.BodyContext> {
+        let messages = { (field: String) in errors.filter { $0.field == field }.map(\.message) }
+        func value(_ field: String, _ fallback: String) -> String { form.all(field).isEmpty ? fallback : form[field] }
+        return .form(.method(.post), .action(esc(Route.landLead(lead.id).path)), .class("card project-form no-print"),
+              Layout.csrfField(context),
+              .input(.type(.hidden), .name("version"), .value(String(lead.version))),
+              .h2(.text(T.landHeading)),
+              .p(.class("meta"), .text(T.landHint)),
+              .div(.class("field-grid"),
+                   Components.textField("name", label: T.landName, value: value("name", proposed.name), errors: messages("name"), required: true, wide: true),
+                   Components.selectField("regionCode", label: WebText.Projects.region, options: reference.regionOptions, selected: value("regionCode", proposed.regionCode),
+                                          errors: messages("regionCode"), required: true),
+                   Components.selectField("categoryCode", label: WebText.Projects.category, options: reference.categoryOptions,
+                                          selected: value("categoryCode", proposed.categoryCode), errors: messages("categoryCode"), required: true),
+                   Components.selectField("investmentType", label: WebText.Projects.investmentType, options: InvestmentType.allCases.map { .init($0.rawValue, $0.label) },
+                                          selected: value("investmentType", proposed.investmentType), errors: messages("investmentType"), required: true),
+                   Components.textField("totalInvestmentWan", label: T.landTotal, value: value("totalInvestmentWan", proposed.totalInvestmentWan),
+                                        errors: messages("totalInvestment"), required: true)),
+              .button(.type(.submit), .class("button"), .text(T.landSave)))
     }
 
     var recordForm: Node<HTML.BodyContext> {

@@ -6,7 +6,7 @@ extension LeadsEndpoints {
         let filters: [QueryParameter] = [.text("unit", T.unit), .text("stage", T.stage), .choice("status", LeadStatus.allCases.map(\.rawValue), T.status), .text("channel", T.channel),
                                          .flag("overdue", T.overdue), .text("q", T.text)]
         switch self {
-        case .leadsPage, .leadsXLSX, .leadNew, .leadCreate, .leadShow, .leadEvent, .leadLink, .activitiesPage, .activityCreate, .fundsPage, .fundsCreate, .rhythmXLSX, .fundsXLSX:
+        case .leadsPage, .leadsXLSX, .leadNew, .leadCreate, .leadShow, .leadEvent, .leadLink, .leadLand, .activitiesPage, .activityCreate, .fundsPage, .fundsCreate, .rhythmXLSX, .fundsXLSX:
             return nil
         case .apiLeads:
             return OperationContract("listLeads", T.list, query: filters, answers: [.list(LeadDTO.self, T.answer)],
@@ -37,6 +37,9 @@ extension LeadsEndpoints {
         case .apiLeadLink:
             return OperationContract("linkLeadProject", T.link, body: .json(LeadLinkRequest.self), answers: [.ok(LeadDTO.self, T.answer)],
                                      failures: [.forbidden(T.forbidden), .conflict(T.conflict), .invalid(T.noProject)])
+        case .apiLeadLand:
+            return OperationContract("landLead", T.land, body: .json(LeadLandRequest.self), answers: [.created(LeadLandedDTO.self, T.landAnswer)],
+                                     failures: [.forbidden(T.forbidden), .conflict(T.conflict), .invalid(T.invalid)])
         case .apiLeadEvent:
             return OperationContract("recordLeadEvent", T.record, body: .json(LeadEventRequest.self), answers: [.ok(LeadDTO.self, T.answer)],
                                      failures: [.forbidden(T.forbidden), .conflict(T.conflict), .invalid(T.invalid)])
@@ -87,6 +90,14 @@ extension LeadFunnelDTO.Step: ContractSchema {
 extension LeadFunnelDTO.Rate: ContractSchema {
     static let contractName: String? = "LeadFunnelRate"
 }
+
+extension LeadLandRequest: ContractSchema {
+    static let fieldNotes: [String: [FieldNote]] = [
+        "totalInvestmentYuan": [.note(WebText.LeadsContract.yuan)], "plannedStart": [.date], "investmentType": [.values(InvestmentType.self)],
+    ]
+}
+
+extension LeadLandedDTO: ContractSchema {}
 
 extension LeadCreateRequest: ContractSchema {
     static let fieldNotes: [String: [FieldNote]] = [

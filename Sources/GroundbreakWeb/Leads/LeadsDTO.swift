@@ -205,3 +205,21 @@ struct LeadLinkRequest: Codable, Sendable {
     var version: Int
     var projectId: Int64
 }
+
+/// `POST /api/v1/leads/:id/new-project`: what the lead cannot say about its project; the rest is the lead's.
+struct LeadLandRequest: Codable, Sendable {
+    var version: Int
+    var name: String?
+    var regionCode: String?
+    var zoneCode: String?
+    var categoryCode: String?
+    var investmentType: String?
+    var totalInvestmentYuan: Int64?
+    var plannedStart: String?
+}
+
+/// The project made from a lead, and the lead linked to it.
+struct LeadLandedDTO: Codable, Sendable {
+    var lead: LeadDTO
+    var project: ProjectDTO
+}

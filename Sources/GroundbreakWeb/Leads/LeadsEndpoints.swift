@@ -2,8 +2,8 @@ import GroundbreakDomain
 
 /// 招商线索: the pipeline from the first contact to a start, with its funnel.
 enum LeadsEndpoints: String, EndpointSet {
-    case leadsPage, leadsXLSX, leadNew, leadCreate, leadShow, leadEvent, leadLink, activitiesPage, activityCreate, fundsPage, fundsCreate, rhythmXLSX, fundsXLSX
-    case apiLeads, apiLeadCreate, apiLead, apiLeadEvent, apiFunnel, apiLeadLink, apiActivities, apiActivityCreate, apiRhythm, apiFunds, apiFundsCreate
+    case leadsPage, leadsXLSX, leadNew, leadCreate, leadShow, leadEvent, leadLink, leadLand, activitiesPage, activityCreate, fundsPage, fundsCreate, rhythmXLSX, fundsXLSX
+    case apiLeads, apiLeadCreate, apiLead, apiLeadEvent, apiFunnel, apiLeadLink, apiLeadLand, apiActivities, apiActivityCreate, apiRhythm, apiFunds, apiFundsCreate
 
     static let navigation = [NavigationEntry(.leads, order: 32, label: WebText.Nav.leads, route: .leads(), requires: .viewLeads)]
 
@@ -18,6 +18,7 @@ enum LeadsEndpoints: String, EndpointSet {
         case .leadShow: .get("/leads/:id", .viewLeads, on: .lead, LeadPages.show)
         case .leadEvent: .post("/leads/:id/events", .manageLeads, on: .lead, LeadPages.record)
         case .leadLink: .post("/leads/:id/project", .manageLeads, on: .lead, LeadPages.link)
+        case .leadLand: .post("/leads/:id/new-project", .manageLeads, on: .lead, LeadLandingPages.land)
         case .apiLeads: .get("/api/v1/leads", .viewLeads, LeadsAPI.list)
         case .apiLeadCreate: .post("/api/v1/leads", .manageLeads, LeadsAPI.create)
         case .apiLead: .get("/api/v1/leads/:id", .viewLeads, on: .lead, LeadsAPI.show)
@@ -35,6 +36,7 @@ enum LeadsEndpoints: String, EndpointSet {
         case .apiFunds: .get("/api/v1/leads/funds", .viewLeads, LeadFundsPages.api)
         case .apiFundsCreate: .post("/api/v1/leads/:id/funds", .manageLeads, on: .lead, LeadFundsPages.apiCreate)
         case .apiLeadLink: .post("/api/v1/leads/:id/project", .manageLeads, on: .lead, LeadsAPI.link)
+        case .apiLeadLand: .post("/api/v1/leads/:id/new-project", .manageLeads, on: .lead, LeadLandingPages.apiLand)
         }
     }
 }
@@ -50,6 +52,7 @@ extension Route {
     static func lead(_ id: Int64) -> Route { Route(E.leadShow, id: id) }
     static func leadEvent(_ id: Int64) -> Route { Route(E.leadEvent, id: id) }
     static func linkLead(_ id: Int64) -> Route { Route(E.leadLink, id: id) }
+    static func landLead(_ id: Int64) -> Route { Route(E.leadLand, id: id) }
     static func leadActivities(month: Month? = nil) -> Route { Route(E.activitiesPage, query: month.map { [("month", $0.iso)] } ?? []) }
     static var recordLeadActivity: Route { Route(E.activityCreate) }
     static func leadFunds(month: Month? = nil) -> Route { Route(E.fundsPage, query: month.map { [("month", $0.iso)] } ?? []) }

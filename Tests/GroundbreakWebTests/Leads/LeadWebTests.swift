@@ -197,6 +197,63 @@ struct LeadWebTests {
         }
     }
 
+    @Test("a landed lead goes on the ledger in one step: the project filled from the lead and linked in one transaction; what the lead cannot say is asked; refused whole", arguments: allEngines)
+    func landInOneStep(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 60) { fixture, client in
+            let staff = try await fixture.signedIn(as: "zhaoshang", roles: [.attraction], unit: OrgUnit(kind: .region, code: "220104"))
+            let leads = try await fixture.services.leads.leads(reach: LeadReach(units: [OrgUnit(kind: .region, code: "220104")]))
+            let signed: [Lead] = leads.filter { lead in lead.projectId == nil && lead.signing != nil }
+            let lead = try #require(signed.first)
+            let before = try await fixture.services.projects.projects(inStages: Stage.allCases, scope: .everything).count
+            let show = try await client.send(.get, "/leads/\(lead.id)", as: staff)
+            #expect(show.text.contains("一步建立台账项目") && show.text.contains("value=\"\(lead.title)\""))
+
+            // No category (the lead cannot say): refused in Chinese, nothing made, the lead unlinked.
+            let bare = try await client.send(.post, "/api/v1/leads/\(lead.id)/new-project", as: staff, json: #"{"version":\#(lead.version)}"#)
+            #expect(bare.status == .unprocessableContent && bare.text.contains("项目类别"))
+            expectDocumented(bare, LeadsEndpoints.apiLeadLand)
+            let category = try #require(fixture.services.catalog().assignableCategories.first?.code)
+            let stale = try await client.send(.post, "/api/v1/leads/\(lead.id)/new-project", as: staff,
+                                              json: #"{"version":\#(lead.version + 5),"categoryCode":"\#(category)"}"#)
+            #expect(stale.status == .conflict)
+            #expect(try await fixture.services.projects.projects(inStages: Stage.allCases, scope: .everything).count == before)
+            #expect(try await fixture.services.leads.lead(id: lead.id)?.projectId == nil)
+
+            let made = try await client.send(.post, "/api/v1/leads/\(lead.id)/new-project", as: staff,
+                                             json: #"{"version":\#(lead.version),"categoryCode":"\#(category)"}"#)
+            #expect(made.status == .created)
+            expectDocumented(made, LeadsEndpoints.apiLeadLand)
+            let project = (made.object["project"] as? [String: Any]) ?? [:]
+            let projectId = try #require(project["id"] as? Int)
+            #expect(project["name"] as? String == lead.title && (project["region"] as? [String: Any])?["code"] as? String == "220104" && project["stage"] as? String == "attraction")
+            #expect(project["totalInvestment"] as? Int == Int(lead.signing?.amount.yuan ?? -1),
+                    "the signed amount is the project's total investment")
+            #expect((made.object["lead"] as? [String: Any])?["projectId"] as? Int == projectId)
+            let page = try await client.send(.get, "/projects/\(projectId)", as: staff)
+            #expect(page.status == .ok && page.text.contains("招商来源") && page.text.contains("href=\"/leads/\(lead.id)\""))
+            let again = try await client.send(.post, "/api/v1/leads/\(lead.id)/new-project", as: staff,
+                                              json: #"{"version":\#(lead.version + 1),"categoryCode":"\#(category)"}"#)
+            #expect(again.status == .unprocessableContent && again.text.contains("已关联台账项目"), "one lead, one project")
+
+            // By the page: a zone's lead names no district, so the form asks for it.
+            let other = try #require(leads.first { $0.projectId == nil && $0.id != lead.id })
+            let refused = try await client.send(.post, "/leads/\(other.id)/new-project", as: staff, form: [
+                ("version", String(other.version)), ("name", other.title), ("regionCode", ""), ("categoryCode", category), ("investmentType", "enterprise"),
+                ("totalInvestmentWan", "5000")])
+            #expect(refused.status == .unprocessableContent && refused.text.contains("所在属地"))
+            let byPage = try await client.send(.post, "/leads/\(other.id)/new-project", as: staff, form: [
+                ("version", String(other.version)), ("name", other.title + "（一期）"), ("regionCode", "220104"), ("categoryCode", category),
+                ("investmentType", "enterprise"), ("totalInvestmentWan", "5000")])
+            #expect(byPage.status == .seeOther && (byPage.location ?? "").hasPrefix("/projects/"))
+            #expect(try await fixture.services.projects.projects(inStages: Stage.allCases, scope: .everything).count == before + 2)
+            // 县区 staff read leads but do not work them.
+            let county = try await fixture.signedIn(as: "xianqu", roles: [.region], unit: OrgUnit(kind: .region, code: "220104"))
+            let third = try #require(leads.first { $0.projectId == nil && $0.id != lead.id && $0.id != other.id })
+            #expect(try await client.send(.post, "/api/v1/leads/\(third.id)/new-project", as: county,
+                                          json: #"{"version":\#(third.version),"categoryCode":"\#(category)"}"#).status == .forbidden)
+        }
+    }
+
     @Test("the month's rhythm counts each unit's activities and signings as the lists give them and names the units short of either; activities are recorded for one's own unit", arguments: allEngines)
     func rhythm(engine: DatabaseEngine) async throws {
         try await withWeb(engine, demoProjects: 60) { fixture, client in

@@ -7,7 +7,7 @@ extension AuthorisationMatrixTests {
         switch endpoint {
         case .leadsPage, .leadsXLSX, .leadNew, .leadShow, .apiLeads, .apiLead, .apiFunnel, .activitiesPage, .apiActivities, .apiRhythm, .fundsPage, .apiFunds, .fundsXLSX, .rhythmXLSX: .ok
         // Without a title, investor, unit or version, refused on its merits.
-        case .leadCreate, .apiLeadCreate, .leadEvent, .apiLeadEvent, .leadLink, .apiLeadLink, .activityCreate, .apiActivityCreate, .fundsCreate, .apiFundsCreate: .unprocessableContent
+        case .leadCreate, .apiLeadCreate, .leadEvent, .apiLeadEvent, .leadLink, .apiLeadLink, .leadLand, .apiLeadLand, .activityCreate, .apiActivityCreate, .fundsCreate, .apiFundsCreate: .unprocessableContent
         }
     }
 }
