@@ -84,6 +84,29 @@ public enum OfficeText {
         static func monthLabel(_ name: String, _ month: String) -> String { "\(name)（\(month)）" }
     }
 
+    /// A unit's 签约项目台账 read into leads.
+    public enum SigningImport {
+        static let investorRequired = "须填写投资方"
+        static let signedOnRequired = "须填写签约时间"
+        static let amountRequired = "须填写签约额（大于零）"
+        static let signedInFuture = "签约时间晚于今天"
+        static let unitRequired = "须填写责任单位（县（市）区或开发区）；您的账号不属于某一县区，不能代为确定"
+        static let outsideReach = "责任单位不在您负责招商的范围内"
+        static func duplicateLead(_ first: Int) -> String { "与第 \(first) 行是同一单位的同一项目，请合并为一行" }
+        static func ambiguousLead(_ count: Int) -> String { "本单位有 \(count) 条同名、同投资方的线索，请在线索页逐条记录签约" }
+        static func notActive(_ status: String) -> String { "该线索已\(status)，请先在线索页重新启动再记录签约" }
+        static func signedBeforeCreated(_ day: String) -> String { "签约时间早于该线索的录入日期（\(day)）" }
+        static func signingDiffers(_ stored: String) -> String { "该线索已记录签约（\(stored)），与台账不一致：请核对台账，或在线索页更正" }
+        static let defaultCapital = "未填内外资，按内资计"
+        static let defaultContract = "未填签约类型，按正式合同计"
+        static func defaultKind(_ label: String) -> String { "未填企业性质，按“\(label)”计" }
+        static func industryNotRead(_ text: String) -> String { "行业“\(text)”未能对应国民经济行业分类，该项未导入" }
+        static func channelNotRead(_ text: String) -> String { "来源渠道“\(text)”不在渠道目录中，按“其他”计" }
+        static let signed = "签约"
+        static let progress = "进展"
+        static func storedSigning(_ day: String, _ wan: String) -> String { "\(day)，\(wan)万元" }
+    }
+
     /// The official documents' sentences: dates, numerals, the 会议纪要 and the 督办函.
     public enum Document {
         static let numeralDigits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]

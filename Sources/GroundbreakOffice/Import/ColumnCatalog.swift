@@ -17,6 +17,8 @@ public struct ColumnCatalog: Sendable, Decodable {
 
     public var columns: [Column]
     public var monthlyColumns: [Column]
+    /// A unit's 签约项目台账 (issue 17).
+    public var signingColumns: [Column]
     public var values: [String: [String: String]]
     public var subtotalMarkers: [String]
 

@@ -22,6 +22,14 @@ public struct LeadRepository: Sendable {
     /// Keeps a new lead at the first stage with its `created` event. The investor is found by
     /// credit code, else by exact name, else added.
     public func create(_ draft: Lead, catalog: LeadCatalog, reference: ReferenceCatalog, actor: AuditActor, today: Day, now: Date) async throws -> Lead {
+        let lead = try Self.checked(draft, catalog: catalog, reference: reference, today: today)
+        return try await database.transaction { db in
+            try await Self.load(id: try await Self.insert(lead, reference: reference, actor: actor, now: now, db: db), db: db)!
+        }
+    }
+
+    /// A new lead as kept: its text tidied, at the first stage, or every reason it cannot be.
+    static func checked(_ draft: Lead, catalog: LeadCatalog, reference: ReferenceCatalog, today: Day) throws -> Lead {
         var draft = draft
         draft.title = TextNormalizer.collapsedLine(draft.title)
         draft.investor.name = TextNormalizer.collapsedLine(draft.investor.name)
@@ -30,58 +38,92 @@ public struct LeadRepository: Sendable {
         draft.stageSince = draft.createdOn
         let errors = LeadRules.problems(draft, leads: catalog, reference: reference, today: today)
         guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
-        let lead = draft
-        return try await database.transaction { db in
-            if let seat = lead.sponsorSeat, try await db.raw("SELECT id FROM positions WHERE id = \(bind: seat)").first() == nil {
-                throw StoreError.invalid(ValidationFailure([FieldError("sponsorSeat", .unknownCode(field: "sponsorSeat", code: String(seat)))]))
-            }
-            let regions = LeadRules.schemeRegions(of: lead.unit, reference: reference)
-            if let classId = lead.schemeClassId, try await db.raw("""
-                SELECT c.id FROM scheme_classes c JOIN classification_schemes s ON s.id = c.scheme_id
-                WHERE c.id = \(bind: classId) AND s.region_code IN (\(binds: regions.isEmpty ? [""] : regions.sorted()))
-                """).first() == nil {
-                throw StoreError.invalid(ValidationFailure([FieldError("schemeClass", .unknownCode(field: "schemeClass", code: String(classId)))]))
-            }
-            let investorId = try await Self.investor(lead.investor, db: db)
-            let id = try await db.raw("""
-                INSERT INTO leads (title, investor_id, industry_division, scheme_class_id, intended_yuan, channel, unit_kind, unit_code, handler_name, sponsor_seat,
-                                   confidential, stage, stage_since, status, status_reason, created_on, last_activity_on, version)
-                VALUES (\(bind: lead.title), \(bind: investorId), \(bind: lead.industryDivision.flatMap { $0.isEmpty ? nil : $0 }), \(bind: lead.schemeClassId),
-                        \(bind: lead.intendedInvestment.yuan), \(bind: lead.channelCode), \(bind: lead.unit.kind.rawValue), \(bind: lead.unit.code),
-                        \(bind: TextNormalizer.collapsedLine(lead.handlerName)), \(bind: lead.sponsorSeat), \(bind: lead.confidential ? 1 : 0), \(bind: lead.stageCode),
-                        \(bind: lead.createdOn.iso), 'active', '', \(bind: lead.createdOn.iso), \(bind: lead.createdOn.iso), 1)
-                RETURNING id
-                """).first()!.decode(column: "id", as: Int64.self)
-            try await Self.insert(LeadEvent(leadId: id, kind: .created, stageCode: lead.stageCode, on: lead.createdOn, actorName: actor.name), now: now, db: db)
-            try await AuditLog.write(entity: "lead", entityId: String(id), action: "create", before: nil, after: "\(lead.title)（\(lead.investor.name)）",
-                                     actor: actor, now: now, db: db)
-            return try await Self.load(id: id, db: db)!
+        return draft
+    }
+
+    static func insert(_ lead: Lead, reference: ReferenceCatalog, actor: AuditActor, now: Date, db: any SQLDatabase) async throws -> Int64 {
+        if let seat = lead.sponsorSeat, try await db.raw("SELECT id FROM positions WHERE id = \(bind: seat)").first() == nil {
+            throw StoreError.invalid(ValidationFailure([FieldError("sponsorSeat", .unknownCode(field: "sponsorSeat", code: String(seat)))]))
         }
+        let regions = LeadRules.schemeRegions(of: lead.unit, reference: reference)
+        if let classId = lead.schemeClassId, try await db.raw("""
+            SELECT c.id FROM scheme_classes c JOIN classification_schemes s ON s.id = c.scheme_id
+            WHERE c.id = \(bind: classId) AND s.region_code IN (\(binds: regions.isEmpty ? [""] : regions.sorted()))
+            """).first() == nil {
+            throw StoreError.invalid(ValidationFailure([FieldError("schemeClass", .unknownCode(field: "schemeClass", code: String(classId)))]))
+        }
+        let investorId = try await investor(lead.investor, db: db)
+        let id = try await db.raw("""
+            INSERT INTO leads (title, investor_id, industry_division, scheme_class_id, intended_yuan, channel, unit_kind, unit_code, handler_name, sponsor_seat,
+                               confidential, stage, stage_since, status, status_reason, created_on, last_activity_on, version)
+            VALUES (\(bind: lead.title), \(bind: investorId), \(bind: lead.industryDivision.flatMap { $0.isEmpty ? nil : $0 }), \(bind: lead.schemeClassId),
+                    \(bind: lead.intendedInvestment.yuan), \(bind: lead.channelCode), \(bind: lead.unit.kind.rawValue), \(bind: lead.unit.code),
+                    \(bind: TextNormalizer.collapsedLine(lead.handlerName)), \(bind: lead.sponsorSeat), \(bind: lead.confidential ? 1 : 0), \(bind: lead.stageCode),
+                    \(bind: lead.createdOn.iso), 'active', '', \(bind: lead.createdOn.iso), \(bind: lead.createdOn.iso), 1)
+            RETURNING id
+            """).first()!.decode(column: "id", as: Int64.self)
+        try await insert(LeadEvent(leadId: id, kind: .created, stageCode: lead.stageCode, on: lead.createdOn, actorName: actor.name), now: now, db: db)
+        try await AuditLog.write(entity: "lead", entityId: String(id), action: "create", before: nil, after: "\(lead.title)（\(lead.investor.name)）",
+                                 actor: actor, now: now, db: db)
+        return id
     }
 
     /// Does `action` to the lead at `expectedVersion`, with its event.
     public func record(_ action: LeadAction, leadId: Int64, expectedVersion: Int, catalog: LeadCatalog, actor: AuditActor, today: Day,
                        now: Date) async throws -> Lead {
         try await database.transaction { db in
-            guard let current = try await Self.load(id: leadId, db: db) else { throw StoreError.notFound }
-            guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
-            let next: Lead, event: LeadEvent
-            switch LeadRules.apply(action, to: current, catalog: catalog, actor: actor.name, today: today) {
-            case .success(let applied): (next, event) = applied
-            case .failure(let failure): throw StoreError.invalid(failure)
-            }
-            try await db.raw("""
-                UPDATE leads SET stage = \(bind: next.stageCode), stage_since = \(bind: next.stageSince.iso), status = \(bind: next.status.rawValue),
-                    status_reason = \(bind: next.statusReason), signed_on = \(bind: next.signing?.on.iso), signed_yuan = \(bind: next.signing?.amount.yuan),
-                    contract_kind = \(bind: next.signing?.contract.rawValue), capital = \(bind: next.signing?.capital.rawValue),
-                    registered_credit_code = \(bind: next.registeredCreditCode), first_action_on = \(bind: next.firstActionOn?.iso),
-                    assessed_on = \(bind: next.assessedOn?.iso), last_activity_on = \(bind: next.lastActivityOn.iso), version = version + 1
-                WHERE id = \(bind: leadId)
-                """).run()
-            try await Self.insert(event, now: now, db: db)
-            try await AuditLog.write(entity: "lead", entityId: String(leadId), action: event.kind.rawValue, before: current.stageCode,
-                                     after: "\(next.stageCode) \(next.status.rawValue) \(event.note)", actor: actor, now: now, db: db)
+            try await Self.apply(action, leadId: leadId, expectedVersion: expectedVersion, catalog: catalog, actor: actor, today: today, now: now, db: db)
             return try await Self.load(id: leadId, db: db)!
+        }
+    }
+
+    static func apply(_ action: LeadAction, leadId: Int64, expectedVersion: Int, catalog: LeadCatalog, actor: AuditActor, today: Day, now: Date,
+                      db: any SQLDatabase) async throws {
+        let current = try await Self.current(leadId, expectedVersion: expectedVersion, db: db)
+        let next: Lead, event: LeadEvent
+        switch LeadRules.apply(action, to: current, catalog: catalog, actor: actor.name, today: today) {
+        case .success(let applied): (next, event) = applied
+        case .failure(let failure): throw StoreError.invalid(failure)
+        }
+        try await db.raw("""
+            UPDATE leads SET stage = \(bind: next.stageCode), stage_since = \(bind: next.stageSince.iso), status = \(bind: next.status.rawValue),
+                status_reason = \(bind: next.statusReason), signed_on = \(bind: next.signing?.on.iso), signed_yuan = \(bind: next.signing?.amount.yuan),
+                contract_kind = \(bind: next.signing?.contract.rawValue), capital = \(bind: next.signing?.capital.rawValue),
+                registered_credit_code = \(bind: next.registeredCreditCode), first_action_on = \(bind: next.firstActionOn?.iso),
+                assessed_on = \(bind: next.assessedOn?.iso), last_activity_on = \(bind: next.lastActivityOn.iso), version = version + 1
+            WHERE id = \(bind: leadId)
+            """).run()
+        try await insert(event, now: now, db: db)
+        try await AuditLog.write(entity: "lead", entityId: String(leadId), action: event.kind.rawValue, before: current.stageCode,
+                                 after: "\(next.stageCode) \(next.status.rawValue) \(event.note)", actor: actor, now: now, db: db)
+    }
+
+    /// A 签约项目台账's rows in one transaction: each new lead kept and moved to its signing, each
+    /// lead followed moved to its signing at the version the preview read, the row's 进展 kept
+    /// as a note; then the import's record. Any refusal or a lead changed meanwhile rolls the file back.
+    public func importSignings(_ writes: [LeadSigningWrite], record: ImportRecord, catalog: LeadCatalog, reference: ReferenceCatalog, actor: AuditActor,
+                               today: Day, now: Date) async throws -> ImportRecord {
+        guard let signed = catalog.signingStage else { throw StoreError.invalid(ValidationFailure([FieldError("stage", .fixed(LeadText.signingRequired))])) }
+        let checked = try writes.map { write -> (LeadSigningWrite, Lead?) in
+            if case .create(let draft) = write.target { return (write, try Self.checked(draft, catalog: catalog, reference: reference, today: today)) }
+            return (write, nil)
+        }
+        return try await database.transaction { db in
+            for (write, draft) in checked {
+                var id: Int64, version: Int
+                switch write.target {
+                case .create: (id, version) = (try await Self.insert(draft!, reference: reference, actor: actor, now: now, db: db), 1)
+                case .sign(let leadId, let expected): (id, version) = (leadId, expected)
+                }
+                try await Self.apply(.advance(to: signed, on: write.signing.on, note: AuditText.imported(fileName: record.fileName).zh, signing: write.signing,
+                                              creditCode: nil),
+                                     leadId: id, expectedVersion: version, catalog: catalog, actor: actor, today: today, now: now, db: db)
+                if !write.progress.isEmpty {
+                    try await Self.apply(.note(on: today, note: write.progress), leadId: id, expectedVersion: version + 1, catalog: catalog, actor: actor,
+                                         today: today, now: now, db: db)
+                }
+            }
+            return try await ImportRepository.record(record, actor: actor, now: now, db: db)
         }
     }
 

@@ -91,6 +91,11 @@ struct ImportPreviewPage<Planned: PlannedWrite> {
     var run: ImportRun<Planned>
     var signature: String
     var notice: String?
+    /// Where the file is committed and where the user goes back to: the ledger's imports page,
+    /// or the feature that owns the file (the 签约项目台账 on the leads pages).
+    var commitRoute: Route = .importCommit
+    var backRoute: Route = .imports
+    var nav: NavItem = .ledger
 
     var document: HTML {
         let preview = run.preview
@@ -106,7 +111,7 @@ struct ImportPreviewPage<Planned: PlannedWrite> {
             commitForm,
             rowTable
         )
-        return Layout.document(title: WebText.Imports.preview, context: context, nav: .ledger, content: content)
+        return Layout.document(title: WebText.Imports.preview, context: context, nav: nav, content: content)
     }
 
     /// What the file says as a whole and what it adds besides projects: the year's list, new
@@ -135,7 +140,7 @@ struct ImportPreviewPage<Planned: PlannedWrite> {
 
     var commitForm: Node<HTML.BodyContext> {
         guard run.preview.canCommit else { return .empty }
-        return .form(.method(.post), .action(esc(Route.importCommit.path)), .class("card"),
+        return .form(.method(.post), .action(esc(commitRoute.path)), .class("card"),
                      Layout.csrfField(context),
                      .input(.type(.hidden), .name("sha256"), .value(esc(run.sha256))),
                      .input(.type(.hidden), .name("fileName"), .value(esc(run.fileName))),
@@ -143,7 +148,7 @@ struct ImportPreviewPage<Planned: PlannedWrite> {
                      .input(.type(.hidden), .name("year"), .value(run.preview.ledger?.yearSource == .chosen ? run.preview.ledger?.year.map(String.init) ?? "" : "")),
                      .input(.type(.hidden), .name("signature"), .value(esc(signature))),
                      .button(.type(.submit), .class("button"), .text(WebText.Imports.confirm(run.preview.planned.count, run.kind == .monthly ? WebText.Imports.monthlyRows : WebText.Imports.projects))),
-                     .text(" "), .a(.class("button secondary"), .href(esc(Route.imports.path)), .text(WebText.Imports.cancel)))
+                     .text(" "), .a(.class("button secondary"), .href(esc(backRoute.path)), .text(WebText.Imports.cancel)))
     }
 
     var rowTable: Node<HTML.BodyContext> {

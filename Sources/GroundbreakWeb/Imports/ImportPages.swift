@@ -17,21 +17,32 @@ enum ImportPages {
 
     /// The uploaded file is kept (by its SHA-256) so the commit reads exactly what was previewed.
     static func upload(_ input: EndpointRequest) async throws -> Response {
-        let kind = ImportRecord.Kind(rawValue: input.form?["kind"] ?? "") ?? .projects
+        let kind = ledgerKind(input.form?["kind"])
         guard let file = input.files.first(where: { $0.field == "file" }), !file.bytes.isEmpty else {
             let page = ImportPage(context: PageContext(input), history: try await history(input), notice: nil,
                                   errors: [FieldError("file", .field(WebText.Imports.chooseFile))], kind: kind)
             return Responses.html(page.document, status: .unprocessableContent)
         }
-        switch kind {
-        case .projects: return try await uploaded(input, file.bytes, try await previewProjects(input, file.bytes, fileName: file.filename))
-        case .monthly: return try await uploaded(input, file.bytes, try await previewMonthly(input, file.bytes, fileName: file.filename))
-        }
+        if kind == .monthly { return try await uploaded(input, file.bytes, try await previewMonthly(input, file.bytes, fileName: file.filename)) }
+        return try await uploaded(input, file.bytes, try await previewProjects(input, file.bytes, fileName: file.filename))
     }
 
-    static func uploaded<P>(_ input: EndpointRequest, _ bytes: [UInt8], _ run: ImportRun<P>) async throws -> Response {
+    /// The kinds this page imports; a 签约项目台账 belongs to the leads pages (`LeadImportPages`).
+    static func ledgerKind(_ text: String?) -> ImportRecord.Kind {
+        ImportRecord.Kind(rawValue: text ?? "") == .monthly ? .monthly : .projects
+    }
+
+    static func uploaded<P>(_ input: EndpointRequest, _ bytes: [UInt8], _ run: ImportRun<P>, routes: PreviewRoutes = PreviewRoutes()) async throws -> Response {
         if run.preview.canCommit { try input.services.importFiles.save(bytes, key: run.sha256) }
-        return preview(input, run, status: run.preview.problems.isEmpty ? .ok : .unprocessableContent)
+        return preview(input, run, status: run.preview.problems.isEmpty ? .ok : .unprocessableContent, routes: routes)
+    }
+
+    /// Where a preview commits, where it goes back and after, and which menu item it sits under.
+    struct PreviewRoutes {
+        var commit: Route = .importCommit
+        var back: Route = .imports
+        var done: Route = Route.imports
+        var nav: NavItem = .ledger
     }
 
     static func previewProjects(_ input: EndpointRequest, _ bytes: [UInt8], fileName: String) async throws -> ImportRun<LedgerWrite> {
@@ -65,38 +76,37 @@ enum ImportPages {
                                   errors: [FieldError("file", .field(WebText.Imports.previewMissing))])
             return Responses.html(page.document, status: .unprocessableContent)
         }
-        switch ImportRecord.Kind(rawValue: form["kind"]) ?? .projects {
-        case .projects:
-            return try await commit(input, form: form) { try await previewProjects(input, bytes, fileName: form["fileName"]) } write: {
-                try await input.services.importer.commit($0, actor: input.actor, now: input.now)
-            }
-        case .monthly:
+        if ledgerKind(form["kind"]) == .monthly {
             return try await commit(input, form: form) { try await previewMonthly(input, bytes, fileName: form["fileName"]) } write: {
                 try await commitMonthly(input, $0)
             }
+        }
+        return try await commit(input, form: form) { try await previewProjects(input, bytes, fileName: form["fileName"]) } write: {
+            try await input.services.importer.commit($0, actor: input.actor, now: input.now)
         }
     }
 
     /// Plans the kept file again: a plan that differs from the one signed, or a write that meets a
     /// change made meanwhile, shows the fresh preview and writes nothing.
-    static func commit<P>(_ input: EndpointRequest, form: FormData, plan: () async throws -> ImportRun<P>,
+    static func commit<P>(_ input: EndpointRequest, form: FormData, routes: PreviewRoutes = PreviewRoutes(), plan: () async throws -> ImportRun<P>,
                           write: (ImportRun<P>) async throws -> ImportRecord) async throws -> Response {
         let run = try await plan()
         guard form["signature"] == signature(run, principal: input.principal, services: input.services) else {
-            return preview(input, run, status: .conflict, notice: WebText.Imports.changedSincePreview)
+            return preview(input, run, status: .conflict, notice: WebText.Imports.changedSincePreview, routes: routes)
         }
         do {
             _ = try await write(run)
             input.services.responses.clear()
-            return Responses.redirect(to: Route.imports.path(notice: "committed"))
+            return Responses.redirect(to: routes.done.path(notice: "committed"))
         } catch StoreError.conflict, StoreError.invalid {
-            return preview(input, try await plan(), status: .conflict, notice: WebText.Imports.changedDuringCommit)
+            return preview(input, try await plan(), status: .conflict, notice: WebText.Imports.changedDuringCommit, routes: routes)
         }
     }
 
-    static func preview<P>(_ input: EndpointRequest, _ run: ImportRun<P>, status: HTTPResponse.Status, notice: String? = nil) -> Response {
+    static func preview<P>(_ input: EndpointRequest, _ run: ImportRun<P>, status: HTTPResponse.Status, notice: String? = nil,
+                           routes: PreviewRoutes = PreviewRoutes()) -> Response {
         let page = ImportPreviewPage(context: PageContext(input), run: run, signature: signature(run, principal: input.principal, services: input.services),
-                                     notice: notice)
+                                     notice: notice, commitRoute: routes.commit, backRoute: routes.back, nav: routes.nav)
         return Responses.html(page.document, status: status)
     }
 

@@ -20,6 +20,16 @@ extension LedgerWrite: PlannedWrite {
     }
 }
 
+extension LeadSigningWrite: PlannedWrite {
+    public var digestKey: String {
+        let target: String = switch self.target {
+        case .create(let lead): "c\(row):\(lead.unit.text)/\(lead.title)/\(lead.investor.kind.rawValue)"
+        case .sign(let id, let version): "s\(row):\(id)@\(version)"
+        }
+        return target + "|\(signing.on.iso)/\(signing.amount.yuan)/\(signing.capital.rawValue)/\(signing.contract.rawValue)|\(progress)"
+    }
+}
+
 extension MonthlyWrite: PlannedWrite {
     public var digestKey: String { "m\(row):\(projectId):\(month.iso)@\(expectedVersion ?? 0)" }
 }
@@ -52,6 +62,7 @@ extension ImportRecord.Kind {
         switch self {
         case .projects: WebText.Imports.ledger
         case .monthly: WebText.Imports.monthly
+        case .leads: WebText.Imports.signingLedger
         }
     }
 }

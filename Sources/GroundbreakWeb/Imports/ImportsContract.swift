@@ -13,8 +13,9 @@ extension ImportsEndpoints {
         }
     }
 
-    /// Both imports take a file and answer alike: a preview, or the batch written.
-    private static func upload(_ id: String, _ summary: String, conflict: String) -> OperationContract {
+    /// Every import takes a file and answers alike: a preview, or the batch written (the leads'
+    /// 签约项目台账 too).
+    static func upload(_ id: String, _ summary: String, conflict: String) -> OperationContract {
         typealias T = WebText.ImportsContract
         return OperationContract(id, summary, query: [.text("fileName", T.fileName), .flag("commit", T.commit)] + (id == "importProjects" ? [.integer("year", 2000...2100, T.year)] : []), body: .file(T.mediaTypes),
                                  answers: [.ok(ImportResultDTO.self, T.preview), .created(ImportResultDTO.self, T.written)],

@@ -6,7 +6,7 @@ extension LeadsEndpoints {
         let filters: [QueryParameter] = [.text("unit", T.unit), .text("stage", T.stage), .choice("status", LeadStatus.allCases.map(\.rawValue), T.status), .text("channel", T.channel),
                                          .flag("overdue", T.overdue), .text("q", T.text)]
         switch self {
-        case .leadsPage, .leadsXLSX, .leadNew, .leadCreate, .leadShow, .leadEvent, .leadLink, .leadLand, .activitiesPage, .activityCreate, .fundsPage, .fundsCreate, .rhythmXLSX, .fundsXLSX:
+        case .leadsPage, .leadsXLSX, .leadNew, .leadCreate, .leadShow, .leadEvent, .leadLink, .leadLand, .importPage, .importUpload, .importCommit, .activitiesPage, .activityCreate, .fundsPage, .fundsCreate, .rhythmXLSX, .fundsXLSX:
             return nil
         case .apiLeads:
             return OperationContract("listLeads", T.list, query: filters, answers: [.list(LeadDTO.self, T.answer)],
@@ -37,6 +37,8 @@ extension LeadsEndpoints {
         case .apiLeadLink:
             return OperationContract("linkLeadProject", T.link, body: .json(LeadLinkRequest.self), answers: [.ok(LeadDTO.self, T.answer)],
                                      failures: [.forbidden(T.forbidden), .conflict(T.conflict), .invalid(T.noProject)])
+        case .apiImportSignings:
+            return ImportsEndpoints.upload("importSigningLedger", T.importSignings, conflict: T.importChanged)
         case .apiLeadLand:
             return OperationContract("landLead", T.land, body: .json(LeadLandRequest.self), answers: [.created(LeadLandedDTO.self, T.landAnswer)],
                                      failures: [.forbidden(T.forbidden), .conflict(T.conflict), .invalid(T.invalid)])

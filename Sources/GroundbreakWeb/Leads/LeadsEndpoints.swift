@@ -2,8 +2,8 @@ import GroundbreakDomain
 
 /// 招商线索: the pipeline from the first contact to a start, with its funnel.
 enum LeadsEndpoints: String, EndpointSet {
-    case leadsPage, leadsXLSX, leadNew, leadCreate, leadShow, leadEvent, leadLink, leadLand, activitiesPage, activityCreate, fundsPage, fundsCreate, rhythmXLSX, fundsXLSX
-    case apiLeads, apiLeadCreate, apiLead, apiLeadEvent, apiFunnel, apiLeadLink, apiLeadLand, apiActivities, apiActivityCreate, apiRhythm, apiFunds, apiFundsCreate
+    case leadsPage, leadsXLSX, leadNew, leadCreate, leadShow, leadEvent, leadLink, leadLand, importPage, importUpload, importCommit, activitiesPage, activityCreate, fundsPage, fundsCreate, rhythmXLSX, fundsXLSX
+    case apiLeads, apiLeadCreate, apiLead, apiLeadEvent, apiFunnel, apiLeadLink, apiLeadLand, apiImportSignings, apiActivities, apiActivityCreate, apiRhythm, apiFunds, apiFundsCreate
 
     static let navigation = [NavigationEntry(.leads, order: 32, label: WebText.Nav.leads, route: .leads(), requires: .viewLeads)]
 
@@ -14,6 +14,10 @@ enum LeadsEndpoints: String, EndpointSet {
         case .leadsPage: .get("/leads", .viewLeads, LeadPages.list)
         case .leadsXLSX: .get("/leads.xlsx", .viewLeads, LeadPages.xlsx)
         case .leadNew: .get("/leads/new", .manageLeads, LeadPages.new)
+        case .importPage: .get("/leads/import", .manageLeads, LeadImportPages.page)
+        case .importUpload: .post("/leads/import", .manageLeads, upload: true, LeadImportPages.upload)
+        case .importCommit: .post("/leads/import/commit", .manageLeads, LeadImportPages.commit)
+        case .apiImportSignings: .post("/api/v1/imports/leads", .manageLeads, upload: true, LeadImportPages.api)
         case .leadCreate: .post("/leads", .manageLeads, LeadPages.create)
         case .leadShow: .get("/leads/:id", .viewLeads, on: .lead, LeadPages.show)
         case .leadEvent: .post("/leads/:id/events", .manageLeads, on: .lead, LeadPages.record)
@@ -49,6 +53,8 @@ extension Route {
     static func leadsXLSX(_ filter: LeadFilter) -> Route { Route(E.leadsXLSX, query: filter.query) }
     static var newLead: Route { Route(E.leadNew) }
     static var createLead: Route { Route(E.leadCreate) }
+    static var leadImport: Route { Route(E.importPage) }
+    static var leadImportCommit: Route { Route(E.importCommit) }
     static func lead(_ id: Int64) -> Route { Route(E.leadShow, id: id) }
     static func leadEvent(_ id: Int64) -> Route { Route(E.leadEvent, id: id) }
     static func linkLead(_ id: Int64) -> Route { Route(E.leadLink, id: id) }
