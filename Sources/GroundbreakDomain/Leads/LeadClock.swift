@@ -33,11 +33,15 @@ public struct LeadClock: Sendable, Equatable {
             clock(.respond, due: calendar.addingWorkingDays(catalog.clocks.respondWorkingDays, to: lead.createdOn).day, doneOn: lead.firstActionOn),
             clock(.assess, due: calendar.addingWorkingDays(catalog.clocks.assessWorkingDays, to: lead.createdOn).day, doneOn: lead.assessedOn),
         ]
-        if lead.status == .active && lead.stageCode != catalog.lastStage {
-            let due = lead.lastActivityOn.adding(days: catalog.clocks.progressEveryDays)
-            clocks.append(LeadClock(kind: .progress, due: due, state: today > due ? .overdue : .running))
-        }
+        if let progress = progress(lead, catalog: catalog, today: today) { clocks.append(progress) }
         return clocks
+    }
+
+    /// The progress clock: it runs only for an active lead not yet at the last stage.
+    public static func progress(_ lead: Lead, catalog: LeadCatalog, today: Day) -> LeadClock? {
+        guard lead.status == .active && lead.stageCode != catalog.lastStage else { return nil }
+        let due = lead.lastActivityOn.adding(days: catalog.clocks.progressEveryDays)
+        return LeadClock(kind: .progress, due: due, state: today > due ? .overdue : .running)
     }
 
     /// The clocks past due on `today`.

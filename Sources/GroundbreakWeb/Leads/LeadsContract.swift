@@ -6,7 +6,7 @@ extension LeadsEndpoints {
         let filters: [QueryParameter] = [.text("unit", T.unit), .text("stage", T.stage), .choice("status", LeadStatus.allCases.map(\.rawValue), T.status), .text("channel", T.channel),
                                          .flag("overdue", T.overdue), .text("q", T.text)]
         switch self {
-        case .leadsPage, .leadsXLSX, .leadNew, .leadCreate, .leadShow, .leadEvent, .leadLink, .leadLand, .importPage, .importUpload, .importCommit, .activitiesPage, .activityCreate, .fundsPage, .fundsCreate, .rhythmXLSX, .fundsXLSX:
+        case .leadsPage, .leadsXLSX, .leadNew, .leadCreate, .leadShow, .leadEvent, .leadLink, .leadLand, .importPage, .importUpload, .importCommit, .dispatchPage, .dispatchXLSX, .activitiesPage, .activityCreate, .fundsPage, .fundsCreate, .rhythmXLSX, .fundsXLSX:
             return nil
         case .apiLeads:
             return OperationContract("listLeads", T.list, query: filters, answers: [.list(LeadDTO.self, T.answer)],
@@ -37,6 +37,9 @@ extension LeadsEndpoints {
         case .apiLeadLink:
             return OperationContract("linkLeadProject", T.link, body: .json(LeadLinkRequest.self), answers: [.ok(LeadDTO.self, T.answer)],
                                      failures: [.forbidden(T.forbidden), .conflict(T.conflict), .invalid(T.noProject)])
+        case .apiDispatch:
+            return OperationContract("leadDispatch", T.dispatch, query: [.date("through", T.through)], answers: [.ok(LeadDispatchDTO.self, T.dispatchAnswer)],
+                                     failures: [.forbidden(T.forbidden), .badQuery(T.badQuery)])
         case .apiImportSignings:
             return ImportsEndpoints.upload("importSigningLedger", T.importSignings, conflict: T.importChanged)
         case .apiLeadLand:
@@ -100,6 +103,21 @@ extension LeadLandRequest: ContractSchema {
 }
 
 extension LeadLandedDTO: ContractSchema {}
+
+extension LeadDispatchDTO: ContractSchema {
+    static let fieldNotes: [String: [FieldNote]] = [
+        "from": [.date], "through": [.date], "signingRate": [.note(WebText.LeadsContract.percent)], "registrationRate": [.note(WebText.LeadsContract.percent)],
+    ]
+}
+
+extension LeadDispatchDTO.Group: ContractSchema {
+    static let contractName: String? = "LeadDispatchGroup"
+}
+
+extension LeadDispatchDTO.Line: ContractSchema {
+    static let contractName: String? = "LeadDispatchLine"
+    static let fieldNotes: [String: [FieldNote]] = ["lastActivityOn": [.date], "stale": [.note(WebText.LeadsContract.stale)]]
+}
 
 extension LeadCreateRequest: ContractSchema {
     static let fieldNotes: [String: [FieldNote]] = [

@@ -223,3 +223,52 @@ struct LeadLandedDTO: Codable, Sendable {
     var lead: LeadDTO
     var project: ProjectDTO
 }
+
+/// A task force's biweekly dispatch of its groups' leads.
+struct LeadDispatchDTO: Codable, Sendable {
+    struct Line: Codable, Sendable {
+        var leadId: Int64
+        var title: String
+        var investor: String
+        var unit: String
+        var stage: String
+        var daysAtStage: Int
+        var lastActivityOn: String
+        var advanced: Bool
+        var stale: Bool
+    }
+    struct Group: Codable, Sendable {
+        var id: Int64
+        var name: String
+        var total: Int
+        var active: Int
+        var advanced: Int
+        var signedInPeriod: Int
+        var signedInPeriodYuan: Int64
+        var registeredInPeriod: Int
+        var stale: Int
+        @ExplicitNull var signingRate: Double?
+        @ExplicitNull var registrationRate: Double?
+        var lines: [Line]
+    }
+
+    var taskForceId: Int64
+    var from: String
+    var through: String
+    var groups: [Group]
+
+    init(_ taskForce: TaskForce, _ dispatch: LeadDispatch, _ input: EndpointRequest) {
+        taskForceId = taskForce.id
+        from = dispatch.from.iso
+        through = dispatch.through.iso
+        groups = dispatch.groups.map { group in
+            Group(id: group.id, name: group.name, total: group.total, active: group.active, advanced: group.advanced, signedInPeriod: group.signedInPeriod,
+                  signedInPeriodYuan: group.signedAmountInPeriod.yuan, registeredInPeriod: group.registeredInPeriod, stale: group.stale,
+                  signingRate: group.signingRate?.percent, registrationRate: group.registrationRate?.percent,
+                  lines: group.lines.map { line in
+                      Line(leadId: line.lead.id, title: line.lead.title, investor: line.lead.investor.name, unit: line.lead.unit.text, stage: line.lead.stageCode,
+                           daysAtStage: line.daysAtStage, lastActivityOn: line.lead.lastActivityOn.iso, advanced: line.advanced, stale: line.stale)
+                  })
+        }
+    }
+}

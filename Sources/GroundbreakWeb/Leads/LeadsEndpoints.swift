@@ -2,8 +2,8 @@ import GroundbreakDomain
 
 /// 招商线索: the pipeline from the first contact to a start, with its funnel.
 enum LeadsEndpoints: String, EndpointSet {
-    case leadsPage, leadsXLSX, leadNew, leadCreate, leadShow, leadEvent, leadLink, leadLand, importPage, importUpload, importCommit, activitiesPage, activityCreate, fundsPage, fundsCreate, rhythmXLSX, fundsXLSX
-    case apiLeads, apiLeadCreate, apiLead, apiLeadEvent, apiFunnel, apiLeadLink, apiLeadLand, apiImportSignings, apiActivities, apiActivityCreate, apiRhythm, apiFunds, apiFundsCreate
+    case leadsPage, leadsXLSX, leadNew, leadCreate, leadShow, leadEvent, leadLink, leadLand, importPage, importUpload, importCommit, dispatchPage, dispatchXLSX, activitiesPage, activityCreate, fundsPage, fundsCreate, rhythmXLSX, fundsXLSX
+    case apiLeads, apiLeadCreate, apiLead, apiLeadEvent, apiFunnel, apiLeadLink, apiLeadLand, apiImportSignings, apiDispatch, apiActivities, apiActivityCreate, apiRhythm, apiFunds, apiFundsCreate
 
     static let navigation = [NavigationEntry(.leads, order: 32, label: WebText.Nav.leads, route: .leads(), requires: .viewLeads)]
 
@@ -17,6 +17,9 @@ enum LeadsEndpoints: String, EndpointSet {
         case .importPage: .get("/leads/import", .manageLeads, LeadImportPages.page)
         case .importUpload: .post("/leads/import", .manageLeads, upload: true, LeadImportPages.upload)
         case .importCommit: .post("/leads/import/commit", .manageLeads, LeadImportPages.commit)
+        case .dispatchPage: .get("/taskforces/:id/leads", .viewLeads, on: .taskForce, LeadDispatchPages.page)
+        case .dispatchXLSX: .get("/taskforces/:id/leads.xlsx", .viewLeads, on: .taskForce, LeadDispatchPages.xlsx)
+        case .apiDispatch: .get("/api/v1/task-forces/:id/lead-dispatch", .viewLeads, on: .taskForce, LeadDispatchPages.api)
         case .apiImportSignings: .post("/api/v1/imports/leads", .manageLeads, upload: true, LeadImportPages.api)
         case .leadCreate: .post("/leads", .manageLeads, LeadPages.create)
         case .leadShow: .get("/leads/:id", .viewLeads, on: .lead, LeadPages.show)
@@ -54,6 +57,8 @@ extension Route {
     static var newLead: Route { Route(E.leadNew) }
     static var createLead: Route { Route(E.leadCreate) }
     static var leadImport: Route { Route(E.importPage) }
+    static func taskForceLeadDispatch(_ id: Int64, through: Day? = nil) -> Route { Route(E.dispatchPage, id: id, query: through.map { [("through", $0.iso)] } ?? []) }
+    static func taskForceLeadDispatchXLSX(_ id: Int64, through: Day) -> Route { Route(E.dispatchXLSX, id: id, query: [("through", through.iso)]) }
     static var leadImportCommit: Route { Route(E.importCommit) }
     static func lead(_ id: Int64) -> Route { Route(E.leadShow, id: id) }
     static func leadEvent(_ id: Int64) -> Route { Route(E.leadEvent, id: id) }

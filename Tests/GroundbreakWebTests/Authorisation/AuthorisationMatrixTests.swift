@@ -215,6 +215,11 @@ struct AuthorisationMatrixTests {
             // the sponsor's seat), the centre and administrators every unit's.
             guard [.admin, .center, .attraction, .region, .sponsor].contains(role) else { return .status(.forbidden) }
             if endpoint.target == .lead && !inScope && !seesB.contains(role) { return .status(.notFound) }
+            // A task force's lead dispatch is there for whoever reads leads and the task force (as above).
+            if endpoint.target == .taskForce {
+                let covers: Set<Role> = [.admin, .center, .region, .attraction]
+                return (inScope ? covers.union([.sponsor]) : seesB.intersection(covers)).contains(role) ? ok : .status(.notFound)
+            }
             return ok
         case .manageLeads:
             // Attraction staff work their unit's leads; administrators any.

@@ -197,6 +197,43 @@ struct LeadWebTests {
         }
     }
 
+    @Test("the task force's biweekly dispatch: each group's figures are its leads' (the classes it follows), the unreported first; page, workbook and API agree", arguments: allEngines)
+    func dispatch(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 60) { fixture, client in
+            let forces = (try await client.send(.get, "/api/v1/task-forces", as: fixture).json as? [[String: Any]]) ?? []
+            let luyuan = try #require(forces.first { $0["shape"] as? String == "7+3" })
+            let id = luyuan["id"] as? Int ?? 0
+            let answer = try await client.send(.get, "/api/v1/task-forces/\(id)/lead-dispatch?through=2026-11-20", as: fixture)
+            #expect(answer.status == .ok)
+            expectDocumented(answer, LeadsEndpoints.apiDispatch)
+            #expect(answer.object["from"] as? String == "2026-11-07" && answer.object["through"] as? String == "2026-11-20", "two weeks, both ends counted")
+            let groups = (answer.object["groups"] as? [[String: Any]]) ?? []
+            #expect(groups.count == 7, "绿园's seven industry groups follow classes; its three support groups do not")
+            let all = (try await client.send(.get, "/api/v1/leads", as: fixture).json as? [[String: Any]]) ?? []
+            let tfGroups = (luyuan["groups"] as? [[String: Any]]) ?? []
+            for group in groups {
+                let classes = Set(tfGroups.first { $0["id"] as? Int == group["id"] as? Int }?["classIds"] as? [Int] ?? [])
+                let own = all.filter { ($0["schemeClassId"] as? Int).map(classes.contains) == true }
+                let lines = (group["lines"] as? [[String: Any]]) ?? []
+                #expect(group["total"] as? Int == own.count && group["active"] as? Int == own.filter { $0["status"] as? String == "active" }.count)
+                #expect(lines.count == group["active"] as? Int && group["stale"] as? Int == lines.filter { $0["stale"] as? Bool == true }.count)
+                let staleFirst = lines.map { $0["stale"] as? Bool == true }
+                #expect(staleFirst == staleFirst.sorted { $0 && !$1 }, "the unreported come first")
+                let signed = own.filter { ($0["signing"] as? [String: Any]).map { ("2026-11-07"..."2026-11-20").contains($0["on"] as? String ?? "") } == true }
+                #expect(group["signedInPeriod"] as? Int == signed.count)
+            }
+            let page = try await client.send(.get, "/taskforces/\(id)/leads?through=2026-11-20", as: fixture)
+            #expect(page.status == .ok && page.text.contains("双周招商调度") && page.text.contains("2026-11-07 至 2026-11-20"))
+            #expect(try await client.send(.get, "/taskforces/\(id)", as: fixture).text.contains("/taskforces/\(id)/leads"))
+            let workbook = try await client.send(.get, "/taskforces/\(id)/leads.xlsx?through=2026-11-20", as: fixture)
+            let sheet = try SpreadsheetReader.read(Array(workbook.body.readableBytesView)).rows.map { $0.map(\.text) }
+            #expect(sheet[0][0] == "双周招商调度" && sheet[1][0].contains("2026-11-07 至 2026-11-20"))
+            let total = groups.reduce(0) { $0 + (($1["lines"] as? [[String: Any]])?.count ?? 0) }
+            #expect(sheet.dropFirst(3).filter { !($0.first ?? "").isEmpty && !$0[0].hasPrefix("共") }.count == total)
+            #expect(try await client.send(.get, "/api/v1/task-forces/\(id)/lead-dispatch?through=2027-01-01", as: fixture).status == .badRequest)
+        }
+    }
+
     @Test("a landed lead goes on the ledger in one step: the project filled from the lead and linked in one transaction; what the lead cannot say is asked; refused whole", arguments: allEngines)
     func landInOneStep(engine: DatabaseEngine) async throws {
         try await withWeb(engine, demoProjects: 60) { fixture, client in

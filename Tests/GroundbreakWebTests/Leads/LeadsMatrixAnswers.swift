@@ -5,7 +5,7 @@ extension AuthorisationMatrixTests {
     /// The leads routes' answers when the policy lets the caller through (see `successTables`).
     static func success(_ endpoint: LeadsEndpoints) -> HTTPResponse.Status {
         switch endpoint {
-        case .leadsPage, .leadsXLSX, .leadNew, .leadShow, .apiLeads, .apiLead, .apiFunnel, .activitiesPage, .apiActivities, .apiRhythm, .fundsPage, .apiFunds, .fundsXLSX, .rhythmXLSX, .importPage: .ok
+        case .leadsPage, .leadsXLSX, .leadNew, .leadShow, .apiLeads, .apiLead, .apiFunnel, .activitiesPage, .apiActivities, .apiRhythm, .fundsPage, .apiFunds, .fundsXLSX, .rhythmXLSX, .importPage, .dispatchPage, .dispatchXLSX, .apiDispatch: .ok
         // No file: the upload is refused on its merits; the commit without a kept preview too; the API previews an empty body.
         case .importUpload, .importCommit: .unprocessableContent
         case .apiImportSignings: .ok
