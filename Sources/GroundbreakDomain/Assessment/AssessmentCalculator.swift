@@ -21,10 +21,12 @@ public struct AssessmentInputs: Sendable {
     public var lights: [Int64: WarningColour]?
     /// The working groups compared, when the table is a task force's.
     public var groups: [AssessedGroup]
+    /// Every 招商 lead, confidential ones included (a figure names no lead).
+    public var leads: [Lead]
 
     public init(month: Month, projects: [Project], reports: [MonthlyReport], lastYearReports: [MonthlyReport], plans: [AnnualPlan],
                 targets: [UnitTarget], admittedOn: [Int64: Day], problems: [Problem], reportRules: ReportRules,
-                decidedApprovals: [DecidedApproval] = [], lights: [Int64: WarningColour]? = nil, groups: [AssessedGroup] = []) {
+                decidedApprovals: [DecidedApproval] = [], lights: [Int64: WarningColour]? = nil, groups: [AssessedGroup] = [], leads: [Lead] = []) {
         self.month = month
         self.projects = projects.map { $0.asOf(month.lastDay) }
         self.reports = reports
@@ -37,6 +39,7 @@ public struct AssessmentInputs: Sendable {
         self.decidedApprovals = decidedApprovals
         self.lights = lights
         self.groups = groups
+        self.leads = leads
     }
 }
 
@@ -144,7 +147,25 @@ public enum AssessmentCalculator {
             if decision.onTime { figures.approvalsOnTime += 1 }
         }
         if let lights = inputs.lights { figures.red = projects.filter { lights[$0.id] == .red }.count }
+        leadFigures(unit, group: group, inputs, catalog: catalog, into: &figures)
         return figures
+    }
+
+    /// 招商 as of the month's end: a district's or zone's leads (those inside it too), a group's
+    /// leads of the classes it follows; a department follows none.
+    static func leadFigures(_ unit: AssessedUnit, group: AssessedGroup?, _ inputs: AssessmentInputs, catalog: ReferenceCatalog, into figures: inout UnitFigures) {
+        let asOf = inputs.month.lastDay
+        let own = inputs.leads.filter { lead in
+            guard lead.createdOn <= asOf else { return false }
+            if let group { return lead.schemeClassId.map(group.classIds.contains) == true }
+            return unit.regionOrZone.map { lead.isInside($0, reference: catalog) } ?? false
+        }
+        guard !own.isEmpty else { return }
+        let signings = own.compactMap(\.signing).filter { $0.on <= asOf }
+        figures.leads = own.count
+        figures.leadsSigned = signings.count
+        figures.monthsElapsed = inputs.month.month
+        figures.monthsWithSigning = Set(signings.filter { $0.on.year == inputs.month.year }.map { Month($0.on) }).count
     }
 
     /// Every compared unit's figures, scored by `scheme` and ranked; `previous` (last month's

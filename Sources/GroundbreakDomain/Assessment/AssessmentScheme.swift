@@ -17,6 +17,11 @@ public enum AssessmentMeasure: String, Sendable, Codable, CaseIterable {
     case reportsOnTime
     /// Approval items of the unit's projects decided this year within their limit, in percent.
     case approvalsOnTime
+    /// 签约率 (seed 003 §四(三)): the unit's 招商 leads that came in by the month's end and were
+    /// signed by then, in percent (the leads page's funnel rate for the unit, as of the month).
+    case leadSigningRate
+    /// "每月都要有新项目签约" (seed 000): the months of the year so far with at least one new signing, in percent.
+    case signingMonths
 }
 
 /// How a measured value becomes points.

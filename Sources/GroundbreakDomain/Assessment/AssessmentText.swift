@@ -12,6 +12,8 @@ public enum AssessmentText {
         case .problemsOnTime: "问题按期解决率"
         case .reportsOnTime: "月报按时报送率"
         case .approvalsOnTime: "审批按时办结率"
+        case .leadSigningRate: "招商项目签约率"
+        case .signingMonths: "月月有签约"
         }
     }
 

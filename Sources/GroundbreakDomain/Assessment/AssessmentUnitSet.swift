@@ -82,13 +82,16 @@ public struct AssessedGroup: Sendable, Equatable {
     public var name: String
     public var projectIds: Set<Int64>
     public var curveUnit: TargetUnit
+    /// The scheme classes it follows: its 招商 leads.
+    public var classIds: Set<Int64>
 
-    public init(id: Int64, taskForceId: Int64, name: String, projectIds: Set<Int64>, curveUnit: TargetUnit) {
+    public init(id: Int64, taskForceId: Int64, name: String, projectIds: Set<Int64>, curveUnit: TargetUnit, classIds: Set<Int64> = []) {
         self.id = id
         self.taskForceId = taskForceId
         self.name = name
         self.projectIds = projectIds
         self.curveUnit = curveUnit
+        self.classIds = classIds
     }
 }
 

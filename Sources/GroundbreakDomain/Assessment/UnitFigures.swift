@@ -34,6 +34,12 @@ public struct UnitFigures: Sendable, Codable, Equatable {
     public var approvalsOnTime: Int = 0
     /// Red projects when the month's lights are known (the reporting month, or a frozen table).
     public var red: Int?
+    /// 招商: the unit's leads come in by the month's end and those signed by then; the months of the
+    /// year so far and those with a new signing. Nil for a unit that follows no lead.
+    public var leads: Int?
+    public var leadsSigned: Int?
+    public var monthsWithSigning: Int?
+    public var monthsElapsed: Int?
     /// True when `target` is the year's plans of the unit's projects (a working group), not a target set for the unit.
     public var targetFromPlans: Bool?
 
@@ -66,6 +72,8 @@ public struct UnitFigures: Sendable, Codable, Equatable {
     public var problemsOnTimeRate: Double? { Self.percent(problemsOnTime, of: problemsDue) }
     public var reportsOnTimeRate: Double? { Self.percent(reportsOnTime, of: reportsOwed) }
     public var approvalsOnTimeRate: Double? { Self.percent(approvalsOnTime, of: approvalsDecided) }
+    public var leadSigningRate: Double? { leadsSigned.flatMap { signed in leads.flatMap { Self.percent(signed, of: $0) } } }
+    public var signingMonthsRate: Double? { monthsWithSigning.flatMap { months in monthsElapsed.flatMap { Self.percent(months, of: $0) } } }
 
     /// Completion against 序时进度: 100 when exactly on schedule.
     public var scheduleRatio: Double? {
@@ -84,6 +92,8 @@ public struct UnitFigures: Sendable, Codable, Equatable {
         case .problemsOnTime: problemsOnTimeRate
         case .reportsOnTime: reportsOnTimeRate
         case .approvalsOnTime: approvalsOnTimeRate
+        case .leadSigningRate: leadSigningRate
+        case .signingMonths: signingMonthsRate
         }
     }
 }

@@ -71,10 +71,11 @@ public struct AttractionRhythm: Sendable, Equatable {
     public var month: Month
     public var lines: [Line]
 
-    public init(month: Month, units: [OrgUnit], activities: [AttractionActivity], leads: [Lead]) {
+    /// A unit's signings are those of its leads and of the units inside it (`Lead.isInside`).
+    public init(month: Month, units: [OrgUnit], activities: [AttractionActivity], leads: [Lead], reference: ReferenceCatalog) {
         self.month = month
         lines = units.map { unit in
-            let signed = leads.compactMap { lead in lead.unit == unit ? lead.signing : nil }.filter { Month($0.on) == month }
+            let signed = leads.compactMap { lead in lead.isInside(unit, reference: reference) ? lead.signing : nil }.filter { Month($0.on) == month }
             return Line(unit: unit, activities: activities.filter { $0.unit == unit && Month($0.on) == month }.count, signings: signed.count,
                         signedAmount: signed.reduce(.zero) { $0 + $1.amount })
         }

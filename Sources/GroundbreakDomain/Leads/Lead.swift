@@ -122,6 +122,19 @@ public struct Lead: Sendable, Codable, Equatable, Identifiable {
     }
 }
 
+extension Lead {
+    /// Whether the lead is followed by `unit` or a unit inside it (a district's, a zone's subtree):
+    /// how every list, rhythm line and assessment figure of a unit counts its leads.
+    public func isInside(_ unit: OrgUnit, reference: ReferenceCatalog) -> Bool {
+        guard self.unit.kind == unit.kind else { return false }
+        switch unit.kind {
+        case .region: return reference.regionSubtree(unit.code).contains(self.unit.code)
+        case .zone: return reference.zoneSubtree(unit.code).contains(self.unit.code)
+        case .department: return false
+        }
+    }
+}
+
 /// One thing that happened to a lead, kept for good.
 public struct LeadEvent: Sendable, Codable, Equatable, Identifiable {
     public enum Kind: String, Sendable, Codable, CaseIterable {

@@ -54,7 +54,7 @@ public struct AssessmentRepository: Sendable {
             let curveUnit = taskForce.unit.targetUnit
             for group in taskForce.groups {
                 groups.append(AssessedGroup(id: group.id, taskForceId: id, name: group.name, projectIds: try await taskForces.projectIds(of: group),
-                                            curveUnit: curveUnit))
+                                            curveUnit: curveUnit, classIds: Set(group.classIds)))
             }
         }
         return AssessmentInputs(
@@ -66,7 +66,8 @@ public struct AssessmentRepository: Sendable {
             plans: try await AnnualPlanRepository(database: database).plans(year: month.year),
             targets: yearTargets, admittedOn: admitted,
             problems: try await ProblemRepository(database: database).all(reach: .all),
-            reportRules: reportRules, decidedApprovals: decided, lights: lights, groups: groups)
+            reportRules: reportRules, decidedApprovals: decided, lights: lights, groups: groups,
+            leads: try await LeadRepository(database: database).leads(reach: LeadReach(everyUnit: true, everyConfidential: true)))
     }
 
     /// The month's table of `set`: the frozen one once the month has closed, otherwise computed

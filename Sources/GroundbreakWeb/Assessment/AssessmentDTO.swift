@@ -37,6 +37,10 @@ struct AssessmentDTO: Codable, Sendable {
         var approvalsOnTime: Int
         @ExplicitNull var red: Int?
         var targetIsPlans: Bool
+        @ExplicitNull var leads: Int?
+        @ExplicitNull var leadsSigned: Int?
+        @ExplicitNull var monthsWithSigning: Int?
+        @ExplicitNull var monthsElapsed: Int?
     }
     struct Score: Codable, Sendable {
         var code: String
@@ -87,7 +91,8 @@ struct AssessmentDTO: Codable, Sendable {
                                         problemsDue: f.problemsDue, problemsOnTime: f.problemsOnTime, problemsOverdue: f.problemsOverdue,
                                         reportsOwed: f.reportsOwed, reportsOnTime: f.reportsOnTime,
                                         approvalsDecided: f.approvalsDecided, approvalsOnTime: f.approvalsOnTime, red: f.red,
-                                        targetIsPlans: f.targetFromPlans ?? false),
+                                        targetIsPlans: f.targetFromPlans ?? false, leads: f.leads, leadsSigned: f.leadsSigned,
+                                        monthsWithSigning: f.monthsWithSigning, monthsElapsed: f.monthsElapsed),
                        items: row.items.map { Score(code: $0.code, value: $0.value, points: $0.points, outcome: $0.outcome?.rawValue) })
         }
     }

@@ -66,7 +66,7 @@ struct AssessmentPage {
 
     var figuresTable: Node<HTML.BodyContext> {
         let heads = [T.investment, listing.targetHeading, T.completion, T.timeProgress, T.gap, T.underWay, T.newStarts, T.newStartRate, T.resumeRate,
-                     T.admitted, T.problems, T.overdue, T.reports, T.approvals, T.red]
+                     T.admitted, T.problems, T.overdue, T.reports, T.approvals, T.red, T.signed, T.signingMonths]
         return .div(.class("table-wrap"), .table(.class("ledger ranking"),
             .thead(.tr(.th(.text(T.rank)), .th(.text(T.unit)), .th(.text(T.change)), .th(.class("num"), .text(T.score)), .th(.text(T.honours)),
                        .forEach(heads) { .th(.class("num"), .text($0)) })),
@@ -80,7 +80,8 @@ struct AssessmentPage {
                            num(T.percent(f.timeProgressPercent)), num(T.points(f.gapPoints)), num(String(f.underWay)), num(String(f.newStarts)),
                            num(T.percent(f.newStartRate)), num(T.percent(f.resumeRate)), num(T.ratio(f.admitted, f.admissionEligible)),
                            num(T.ratio(f.problemsOnTime, f.problemsDue)), num(String(f.problemsOverdue)), num(T.ratio(f.reportsOnTime, f.reportsOwed)),
-                           num(T.ratio(f.approvalsOnTime, f.approvalsDecided)), num(f.red.map(String.init) ?? T.none))
+                           num(T.ratio(f.approvalsOnTime, f.approvalsDecided)), num(f.red.map(String.init) ?? T.none),
+                           num(T.optionalRatio(f.leadsSigned, f.leads)), num(T.optionalRatio(f.monthsWithSigning, f.monthsElapsed)))
             })))
     }
 

@@ -85,7 +85,8 @@ enum AssessmentPages {
                                            .init(T.investment, width: 14, .amount), .init(listing.targetHeading, width: 14, .amount), .init(T.completion, width: 9),
                                            .init(T.timeProgress, width: 9), .init(T.gap, width: 11), .init(T.underWay, width: 9, .integer),
                                            .init(T.newStarts, width: 9, .integer), .init(T.admitted, width: 10), .init(T.problems, width: 11),
-                                           .init(T.overdue, width: 9, .integer), .init(T.reports, width: 11), .init(T.approvals, width: 11), .init(T.red, width: 8), .init(T.honours, width: 12)]
+                                           .init(T.overdue, width: 9, .integer), .init(T.reports, width: 11), .init(T.approvals, width: 11), .init(T.red, width: 8),
+                                           .init(T.signed, width: 11), .init(T.signingMonths, width: 10), .init(T.honours, width: 12)]
         columns += items.map { .init("\($0.code) \(AssessmentText.measure($0.measure))（\(AssessmentText.number($0.weight))）", width: 12) }
         let rows: [[ListSheet.Value]] = table.rows.map { row in
             let f = row.figures
@@ -94,7 +95,8 @@ enum AssessmentPages {
                 .wan(f.investment), .wan(f.target), .text(T.percent(f.completionPercent)), .text(T.percent(f.timeProgressPercent)),
                 .text(T.points(f.gapPoints)), .integer(f.underWay), .integer(f.newStarts), .text(T.ratio(f.admitted, f.admissionEligible)),
                 .text(T.ratio(f.problemsOnTime, f.problemsDue)), .integer(f.problemsOverdue), .text(T.ratio(f.reportsOnTime, f.reportsOwed)),
-                .text(T.ratio(f.approvalsOnTime, f.approvalsDecided)), .text(f.red.map(String.init) ?? T.none), .text(AssessmentText.honours(row.honours)),
+                .text(T.ratio(f.approvalsOnTime, f.approvalsDecided)), .text(f.red.map(String.init) ?? T.none),
+                .text(T.optionalRatio(f.leadsSigned, f.leads)), .text(T.optionalRatio(f.monthsWithSigning, f.monthsElapsed)), .text(AssessmentText.honours(row.honours)),
             ]
             values += row.items.map { .text($0.points.map(AssessmentText.number) ?? T.notScored) }
             return values

@@ -27,6 +27,10 @@ extension WebText {
         static let reports = "月报按时/应报"
         static let approvals = "审批按时/办结"
         static let red = "红灯项目"
+        static let signed = "招商签约/线索"
+        static let signingMonths = "有签约月份"
+        /// `17/52`, or a dash for a unit that follows no lead.
+        static func optionalRatio(_ part: Int?, _ whole: Int?) -> String { part.flatMap { p in whole.map { "\(p)/\($0)" } } ?? "—" }
         static let honours = "评优资格"
         static let noTarget = "未下达"
         static let none = "—"

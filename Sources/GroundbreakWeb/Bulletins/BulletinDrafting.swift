@@ -93,7 +93,7 @@ enum BulletinDrafting {
         let inMonth = { (day: Day?) in day.map { Month($0) == month } ?? false }
         let activities = try await AttractionActivityRepository(database: input.services.database).activities(from: month.firstDay, through: month.lastDay)
         let units = AssessmentCalculator.comparedUnits(.regions, input.catalog, on: month.lastDay).compactMap(\.regionOrZone)
-        let rhythm = AttractionRhythm(month: month, units: units, activities: activities, leads: leads)
+        let rhythm = AttractionRhythm(month: month, units: units, activities: activities, leads: leads, reference: input.catalog)
         let funds = try await LeadFundsRepository(database: input.services.database).funds(from: Month(year: month.year - 1, month: 1)!, through: month)
         typealias T = WebText.Bulletins
         return AttractionMonth(

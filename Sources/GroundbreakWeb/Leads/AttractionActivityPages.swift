@@ -37,7 +37,7 @@ enum AttractionActivityPages {
         // A unit's signings are counted whole, confidential leads included: a count names no lead, and the
         // 招商动态 sent to every unit counts them too.
         let leads = try await input.services.leads.leads(reach: LeadReach(everyUnit: true, everyConfidential: true))
-        return Reading(month: month, activities: activities, rhythm: AttractionRhythm(month: month, units: units, activities: activities, leads: leads))
+        return Reading(month: month, activities: activities, rhythm: AttractionRhythm(month: month, units: units, activities: activities, leads: leads, reference: input.catalog))
     }
 
     static func page(_ input: EndpointRequest) async throws -> Response {

@@ -60,11 +60,7 @@ struct LeadFilter: Sendable, Equatable {
     }
 
     func matches(_ lead: Lead, reference: ReferenceCatalog, overdue: Bool) -> Bool {
-        if let unit {
-            let inside = unit.kind == .region ? (lead.unit.kind == .region && reference.regionSubtree(unit.code).contains(lead.unit.code))
-                : (lead.unit.kind == .zone && reference.zoneSubtree(unit.code).contains(lead.unit.code))
-            if !inside { return false }
-        }
+        if let unit, !lead.isInside(unit, reference: reference) { return false }
         if let stage, lead.stageCode != stage { return false }
         if let status, lead.status != status { return false }
         if let channel, lead.channelCode != channel { return false }

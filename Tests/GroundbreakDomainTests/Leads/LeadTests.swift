@@ -105,7 +105,7 @@ struct LeadTests {
         lastMonth.signing = LeadSigning(on: Day(year: 2026, month: 9, day: 30)!, amount: .yi(1), contract: .formal, capital: .domestic)
         let activities = [AttractionActivity(unit: chaoyang, kind: .tripOut, on: Day(year: 2026, month: 10, day: 1)!, title: "赴深圳招商"),
                           AttractionActivity(unit: gongzhuling, kind: .fair, on: Day(year: 2026, month: 11, day: 1)!, title: "展会")]
-        let rhythm = AttractionRhythm(month: Month(year: 2026, month: 10)!, units: [chaoyang, gongzhuling], activities: activities, leads: [signed, lastMonth])
+        let rhythm = AttractionRhythm(month: Month(year: 2026, month: 10)!, units: [chaoyang, gongzhuling], activities: activities, leads: [signed, lastMonth], reference: catalog)
         #expect(rhythm.lines.map(\.activities) == [1, 0] && rhythm.lines.map(\.signings) == [1, 0] && rhythm.lines[0].signedAmount == .yi(3))
         #expect(rhythm.short.map(\.unit) == [gongzhuling])
         #expect(AttractionActivity(unit: OrgUnit(kind: .department, code: "CC-GXJ"), kind: .other, on: Self.today.adding(days: 1), title: " ")
