@@ -95,7 +95,8 @@ enum DemoLeads {
                     day = min(today, day.adding(days: 10))
                     play(random.chance(0.5) ? .shelve(on: day, reason: reasons[Int(random.next() % 2)]) : .lose(on: day, reason: reasons[2 + Int(random.next() % 2)]))
                 } else if lead.status == .active, random.chance(0.7) {
-                    play(.note(on: min(today, day.adding(days: Int(random.next() % 20))), note: "与投资方电话沟通，推进项目方案"))
+                    // Most leads being worked were reported on within the last two weeks or so; the rest have lapsed.
+                    play(.note(on: max(day, today.adding(days: -Int(random.next() % 20))), note: "与投资方电话沟通，推进项目方案"))
                 }
                 leads.append(lead)
             }

@@ -71,7 +71,7 @@ extension WebText {
         static let enterProject = "在台账中录入项目"
         static let dispatchTitle = "双周招商调度"
         static let dispatchLink = "双周招商调度"
-        static let dispatchLead = "专班办公室每双周调度各产业小组招商推进情况（seed 003）：每个工作组跟踪的产业类别下的线索，本期推进、签约、注册的数量，以及超过两周没有报告进展的线索（排在前面）。签约率、注册率按该组全部线索计。"
+        static let dispatchLead = "专班办公室每双周调度各产业小组招商推进情况：每个工作组跟踪的产业类别下的线索，本期推进、签约、注册的数量，以及超过两周没有报告进展的线索（排在前面）。签约率、注册率按该组全部线索计。"
         static func dispatchHeading(_ name: String, _ from: String, _ through: String) -> String { "\(name)：\(from) 至 \(through)" }
         static func dispatchFile(_ through: String) -> String { "双周招商调度-\(through).xlsx" }
         static func dispatchLine(active: Int, advanced: Int, signed: Int, signedWan: String, registered: Int, stale: Int) -> String {

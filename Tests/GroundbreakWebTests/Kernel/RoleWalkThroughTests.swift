@@ -43,6 +43,7 @@ struct RoleWalkThroughTests {
                 ("secretary", [.secretary], nil, secretarySeat),
                 ("sponsor", [.sponsor], nil, sponsorSeat),
                 ("supervision", [.supervision], OrgUnit(kind: .department, code: "CC-DCS"), nil),
+                ("attraction", [.attraction], OrgUnit(kind: .region, code: region), nil),
             ]
             for (name, roles, unit, seat) in accounts {
                 _ = try await services.users.create(username: "walk-\(name)", settings: AccountSettings(displayName: name, roles: roles, unit: unit, positionId: seat),
@@ -50,12 +51,13 @@ struct RoleWalkThroughTests {
             }
             let common = ["/", "/projects", "@project", "/problems", "@problem", "/reports", "/notifications", "/targets"]
             let readers = [
-                Reader(role: "centre", username: "walk-centre", pages: common + ["/supervision", "/meetings", "/approvals", "/reports/grid", "/stats", "/imports", "/screen", "/statistics", "/schemes", "/warnings", "/warnings/rules", "/assessment", "/assessment?set=departments", "/bulletins", "/taskforces", "@group", "@ranking", "/leads", "/leads/activities", "/leads/funds"]),
+                Reader(role: "centre", username: "walk-centre", pages: common + ["/supervision", "/meetings", "/approvals", "/reports/grid", "/stats", "/imports", "/screen", "/statistics", "/schemes", "/warnings", "/warnings/rules", "/assessment", "/assessment?set=departments", "/bulletins", "/taskforces", "@group", "@ranking", "@dispatch", "/leads", "/leads/activities", "/leads/funds"]),
                 Reader(role: "department", username: "walk-department", pages: common + ["/approvals", "/supervision"]),
                 Reader(role: "region", username: "walk-region", pages: common + ["/supervision", "/reports/grid", "/statistics", "/warnings", "/assessment", "/bulletins", "/taskforces", "/leads"]),
                 Reader(role: "secretary", username: "walk-secretary", pages: common + ["/reports/grid"]),
                 Reader(role: "sponsor", username: "walk-sponsor", pages: common + ["/assessment", "/portfolio"]),
                 Reader(role: "supervision", username: "walk-supervision", pages: ["/", "/supervision", "@item", "/meetings"]),
+                Reader(role: "attraction", username: "walk-attraction", pages: ["/", "/leads", "/leads/new", "/leads/import", "/leads/activities", "/leads/funds"]),
             ]
             let app = Application(router: GroundbreakApplication.router(services: services), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
             try await app.test(.live) { client in
@@ -101,7 +103,7 @@ struct RoleWalkThroughTests {
                 // A working group is two rows down: the first task force's first group.
                 // A task force's ranking is its first row's address and `/ranking`.
                 let list = ["@project": "/projects", "@problem": "/problems?view=all", "@item": "/supervision?all=true", "@group": "/taskforces",
-                            "@ranking": "/taskforces"][page]!
+                            "@ranking": "/taskforces", "@dispatch": "/taskforces"][page]!
                 path = list
                 for _ in 0..<(page == "@group" ? 2 : 1) {
                     try await driver.open(base + path)
@@ -111,6 +113,7 @@ struct RoleWalkThroughTests {
                 }
                 if path == list { continue }
                 if page == "@ranking" { path += "/ranking" }
+                if page == "@dispatch" { path += "/leads" }
             }
             try await driver.open(base + path)
             try await driver.waitUntil { !(try await driver.title()).isEmpty }
