@@ -122,6 +122,7 @@ extension DomainText {
         "holderPhone": "联系电话",
         "since": "任职日期",
         "month": "填报月份",
+        "through": "截至日期",
         "sections": "正文",
         "groups": "工作组",
         "seats": "岗位",

@@ -44,7 +44,7 @@ enum DemoLeads {
         var events: [LeadEvent] = []
         for unit in units {
             let regionCode = unit.kind == .region ? unit.code : "220100"
-            for _ in 0..<(24 + Int(random.next() % 20)) {
+            for _ in 0..<(36 + Int(random.next() % 24)) {
                 let industry = industries[Int(random.next() % UInt64(industries.count))]
                 let kind = random.weighted([(Investor.Kind.privateOwned, 0.45), (.stateOwned, 0.12), (.central, 0.08), (.china500, 0.1), (.global500, 0.05),
                                             (.foreign, 0.12), (.hongKongMacaoTaiwan, 0.08)])
@@ -52,8 +52,10 @@ enum DemoLeads {
                 let investor = Investor(id: Int64(investors.count + 1), name: "\(home)\(["华", "博", "瑞", "中", "恒", "远", "达"][Int(random.next() % 7)])\(industry.word)\(suffixes[Int(random.next() % UInt64(suffixes.count))])",
                                         creditCode: kind == .foreign ? nil : creditCode(&random), kind: kind, homeRegion: home)
                 investors.append(investor)
-                // Most came in this past year; some the year before, landed by now (last year's 到位资金 to compare with).
-                let created = today.adding(days: -Int(random.next() % (random.chance(0.15) ? 720 : 360)) - 2)
+                // Two in five came in this past year, the rest over the three years before — those landed then still see
+                // their 到位资金 arrive last year and this: a steady flow to compare with, as a city's is.
+                let years = random.weighted([(0, 0.4), (1, 0.25), (2, 0.2), (3, 0.15)])
+                let created = today.adding(days: -(365 * years + Int(random.next() % 360)) - 2)
                 let amount = Money.wan(Int64([3_000, 5_000, 8_000, 10_000, 20_000, 50_000, 100_000][Int(random.next() % 7)]))
                 var lead = Lead(id: Int64(leads.count + 1), title: industry.titles[Int(random.next() % UInt64(industry.titles.count))] + "项目", investor: investor,
                                 industryDivision: reference.divisions.contains { $0.code == industry.division } ? industry.division : nil,
@@ -68,7 +70,7 @@ enum DemoLeads {
                 var target = min(catalog.stages.count - 1, Int(Double(catalog.stages.count - 1) * pow(random.chance(0.5) ? Double.random(in: 0..<1, using: &random) : 0.3, 1.6)
                                                                  * min(1, Double(age) / 200) + 0.5))
                 // A lead from the year before has mostly landed: its funds are last year's to compare with.
-                if age > 365, random.chance(0.6), let registered = catalog.index(catalog.registrationStage ?? "") {
+                if age > 365, random.chance(0.4), let registered = catalog.index(catalog.registrationStage ?? "") {
                     target = min(catalog.stages.count - 1, registered + Int(random.next() % 3))
                 }
                 var day = created
@@ -91,7 +93,7 @@ enum DemoLeads {
                     let code = stage.records == "registration" ? creditCode(&random, region: regionCode) : nil
                     play(.advance(to: stage.code, on: day, note: "", signing: signing, creditCode: code))
                 }
-                if target < 4, age > 90, random.chance(0.25) {
+                if target < 4, age > 90, random.chance(age > 365 ? 0.6 : 0.25) {
                     day = min(today, day.adding(days: 10))
                     play(random.chance(0.5) ? .shelve(on: day, reason: reasons[Int(random.next() % 2)]) : .lose(on: day, reason: reasons[2 + Int(random.next() % 2)]))
                 } else if lead.status == .active, random.chance(0.7) {
@@ -101,15 +103,17 @@ enum DemoLeads {
                 leads.append(lead)
             }
         }
-        // 到位资金 month by month after the signing, for those that registered: about a twenty-fourth of the intention a month.
+        // 到位资金 month by month after the signing, for those that registered: about a thirty-sixth of the intention a month.
         var funds: [ArrivedFunds] = []
         for lead in leads {
             guard let signing = lead.signing, let reached = catalog.index(lead.stageCode), let registered = catalog.index(catalog.registrationStage ?? ""),
                   reached >= registered else { continue }
             var month = Month(signing.on).next
-            while month <= Month(today) {
+            // Arrivals run for three years after the signing.
+            let last = Month(year: Month(signing.on).year + 3, month: Month(signing.on).month)!
+            while month <= Month(today) && month <= last {
                 if random.chance(0.7) {
-                    let yuan = Int64(Double(lead.intendedInvestment.yuan) / 24 * Double.random(in: 0.5..<1.5, using: &random)) / 10_000 * 10_000
+                    let yuan = Int64(Double(lead.intendedInvestment.yuan) / 36 * Double.random(in: 0.5..<1.5, using: &random)) / 10_000 * 10_000
                     funds.append(signing.capital == .foreign
                         ? ArrivedFunds(id: Int64(funds.count + 1), leadId: lead.id, unit: lead.unit, month: month, capital: .foreign, currency: "USD",
                                        original: yuan / 7, rate: 7.1)
