@@ -180,4 +180,15 @@ enum CLIText {
         static let passwordAgain = "再次输入："
         static let passwordsDiffer = "两次输入不一致\n"
     }
+
+    enum Backup {
+        static let abstract = "备份数据库和附件（服务运行中也可执行）"
+        static let discussion = "数据库取一致快照（SQLite 用 VACUUM INTO，PostgreSQL 用 pg_dump），再复制附件目录，最后写 manifest.json（各文件校验值和备份时的数字）。目标目录须是新的或空的。"
+        static let toHelp = "备份写入的目录（新的或空的）"
+        static func done(_ folder: String, projects: Int, tables: Int, files: Int) -> String { "已备份到 \(folder)：\(tables) 张表，其中项目 \(projects) 个；附件 \(files) 个。" }
+        static let restoreAbstract = "把备份恢复到新的数据库和附件目录"
+        static let restoreDiscussion = "先核对每个文件的校验值，只写入空的数据库（--database 或 GROUNDBREAK_DATABASE_URL 指向的新库/新文件）和附件目录，写入后再核对各表行数和金额合计与备份时一致。"
+        static let fromHelp = "备份目录（含 manifest.json）"
+        static func restored(_ target: String, projects: Int, tables: Int) -> String { "已恢复到 \(target)：\(tables) 张表，其中项目 \(projects) 个，数字与备份时一致。" }
+    }
 }

@@ -7,7 +7,7 @@ struct Groundbreak: AsyncParsableCommand {
         commandName: "groundbreak",
         abstract: CLIText.Root.abstract,
         discussion: CLIText.Root.discussion,
-        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, CalendarCommand.self, ImportCommand.self, ExportCommand.self, ProblemsCommand.self, ReportCommand.self],
+        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, CalendarCommand.self, ImportCommand.self, ExportCommand.self, ProblemsCommand.self, ReportCommand.self, BackupCommand.self, RestoreCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }

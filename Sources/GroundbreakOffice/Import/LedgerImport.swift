@@ -67,12 +67,10 @@ public struct LedgerImport: Sendable {
 
     /// Step one: the rows, and the names and codes to look up among stored projects.
     public func cut(_ sheet: Sheet) -> Result<TableRows, ImportProblem> {
-        switch TableRows.cut(sheet, columns: columns.columns, required: Self.required, identifying: ["name", "code"], catalog: columns) {
-        case .success(var rows):
+        TableRows.read(sheet, columns: columns.columns, required: Self.required, identifying: ["name", "code"], catalog: columns).map { rows in
+            var rows = rows
             rows.title = LedgerTitle.read(sheet, above: rows.table.headerRow)
-            return .success(rows)
-        case .failure(.noHeader): return .failure(ImportProblem(row: nil, message: OfficeText.Import.noHeader))
-        case .failure(.missingColumns(let names)): return .failure(ImportProblem(row: nil, message: OfficeText.Import.missingColumns(names)))
+            return rows
         }
     }
 

@@ -26,6 +26,17 @@ public struct TableRows: Sendable {
         case missingColumns([String])
     }
 
+    /// `cut`, its failure said as the preview says it.
+    public static func read(_ sheet: Sheet, columns: [ColumnCatalog.Column], required: [String], identifying: Set<String>,
+                            catalog: ColumnCatalog) -> Result<TableRows, ImportProblem> {
+        cut(sheet, columns: columns, required: required, identifying: identifying, catalog: catalog).mapError { failure in
+            switch failure {
+            case .noHeader: ImportProblem(row: nil, message: OfficeText.Import.noHeader)
+            case .missingColumns(let names): ImportProblem(row: nil, message: OfficeText.Import.missingColumns(names))
+            }
+        }
+    }
+
     /// Cuts `sheet` by `columns`; `required` must each have a column (by field).
     public static func cut(_ sheet: Sheet, columns: [ColumnCatalog.Column], required: [String], identifying: Set<String>,
                            catalog: ColumnCatalog) -> Result<TableRows, Failure> {

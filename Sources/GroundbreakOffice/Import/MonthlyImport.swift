@@ -36,11 +36,7 @@ public struct MonthlyImport: Sendable {
     }
 
     public func cut(_ sheet: Sheet) -> Result<TableRows, ImportProblem> {
-        switch TableRows.cut(sheet, columns: columns.monthlyColumns, required: ["month"], identifying: ["name", "code"], catalog: columns) {
-        case .success(let rows): return .success(rows)
-        case .failure(.noHeader): return .failure(ImportProblem(row: nil, message: OfficeText.Import.noHeader))
-        case .failure(.missingColumns(let names)): return .failure(ImportProblem(row: nil, message: OfficeText.Import.missingColumns(names)))
-        }
+        TableRows.read(sheet, columns: columns.monthlyColumns, required: ["month"], identifying: ["name", "code"], catalog: columns)
     }
 
     /// A row read and matched, before the rules that need the whole file.

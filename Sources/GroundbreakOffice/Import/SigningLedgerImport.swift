@@ -29,11 +29,7 @@ public struct SigningLedgerImport: Sendable {
     }
 
     public func cut(_ sheet: Sheet) -> Result<TableRows, ImportProblem> {
-        switch TableRows.cut(sheet, columns: columns.signingColumns, required: ["name", "investor", "signedOn", "amount"], identifying: ["name"], catalog: columns) {
-        case .success(let rows): return .success(rows)
-        case .failure(.noHeader): return .failure(ImportProblem(row: nil, message: OfficeText.Import.noHeader))
-        case .failure(.missingColumns(let names)): return .failure(ImportProblem(row: nil, message: OfficeText.Import.missingColumns(names)))
-        }
+        TableRows.read(sheet, columns: columns.signingColumns, required: ["name", "investor", "signedOn", "amount"], identifying: ["name"], catalog: columns)
     }
 
     /// The leads the importer works, by unit and name as compared.

@@ -120,4 +120,35 @@ public final class Database: Sendable {
             throw error
         }
     }
+
+    /// A statement that may not run inside a transaction (SQLite's `VACUUM INTO`), on the writer
+    /// connection and in its turn with the writes.
+    func outsideTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        await writeGate?.enter()
+        do {
+            let result = try await writer.withSession { try await body($0) }
+            await writeGate?.leave()
+            return result
+        } catch {
+            await writeGate?.leave()
+            throw error
+        }
+    }
+
+    /// PostgreSQL: a read-only repeatable-read transaction whose snapshot is exported, so another
+    /// process (`pg_dump --snapshot`) sees exactly what `body` reads.
+    func snapshot<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase, String) async throws -> T) async throws -> T {
+        try await writer.withSession { session in
+            try await session.raw("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").run()
+            do {
+                let id = try await session.raw("SELECT pg_export_snapshot() AS id").first()?.decode(column: "id", as: String.self) ?? ""
+                let result = try await body(session, id)
+                try await session.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await session.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
 }

@@ -2,7 +2,7 @@ import Foundation
 import SQLKit
 
 /// The database engines Groundbreak runs on.
-public enum DatabaseEngine: String, Sendable, CaseIterable {
+public enum DatabaseEngine: String, Sendable, CaseIterable, Codable {
     case sqlite
     case postgres
 }

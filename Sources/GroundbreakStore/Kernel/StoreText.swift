@@ -30,4 +30,19 @@ enum StoreText {
     static let invalidUsername = "用户名只能包含字母、数字、点、下划线和连字符，长度3至64"
     static let demoReason = "演示数据"
     static let demoTransitionNote = "主体工程开工"
+
+    /// Backups and restores: what an operator reads when one cannot be made or trusted.
+    enum Backup {
+        static func rowsDiffer(_ table: String, expected: Int, found: Int) -> String { "表 \(table) 应有 \(expected) 行，实际 \(found) 行" }
+        static func sumDiffers(_ column: String) -> String { "\(column) 的合计与备份时不一致" }
+        static func notEmpty(_ folder: String) -> String { "备份目录 \(folder) 已有内容：请指定一个新的空目录" }
+        static func noManifest(_ folder: String) -> String { "\(folder) 中没有 manifest.json：不是完整的备份（可能在备份过程中中断）" }
+        static func checksum(_ file: String) -> String { "备份文件 \(file) 的校验值与清单不符：文件已损坏或被改动，未恢复任何内容" }
+        static func engineMismatch(_ backup: String, _ target: String) -> String { "这是 \(backup) 的备份，不能恢复到 \(target) 数据库" }
+        static func targetNotEmpty(_ target: String) -> String { "目标数据库 \(target) 不是空的：恢复只写入新的、空的数据库，以免覆盖现有数据" }
+        static func attachmentClash(_ file: String) -> String { "目标附件目录中已有同名而内容不同的文件 \(file)，未覆盖" }
+        static func toolMissing(_ tool: String) -> String { "找不到 \(tool)：请安装 PostgreSQL 客户端程序，或把它所在目录加入 PATH" }
+        static func toolFailed(_ tool: String, _ output: String) -> String { "\(tool) 执行失败：\(output)" }
+        static func verifyFailed(_ details: [String]) -> String { "恢复后的数据与备份时的数字不一致：" + details.joined(separator: "；") }
+    }
 }

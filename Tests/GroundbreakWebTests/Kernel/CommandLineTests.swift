@@ -1,3 +1,4 @@
+import ArgumentParser
 import Configuration
 import Foundation
 @testable import groundbreak
@@ -142,6 +143,39 @@ struct CommandLineTests {
             try await Work.withDatabase(production, logger: logger) { database in
                 _ = try await Work.loadDemo(database, settings: production, count: 10, today: Day(year: 2026, month: 11, day: 23)!)
             }
+        }
+    }
+
+    @Test("backup and restore from the command line: a snapshot of a served database, restored into a new file with the same figures; a used target refused")
+    func backupAndRestore() async throws {
+        let path = TestStore.emptySQLitePath(), copy = TestStore.emptySQLitePath()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gb-cli-backup-\(UUID().uuidString)").path
+        defer {
+            for file in [path, copy] { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } }
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        var settings = AppSettings()
+        settings.database = .sqlite(path: path)
+        let logger = Logger(label: "test")
+        try await Work.withDatabase(settings, logger: logger) { database in
+            _ = try await Work.migrate(database, logger: logger)
+            _ = try await Work.loadDemo(database, settings: settings, count: 30, today: Day(year: 2026, month: 11, day: 23)!)
+        }
+        var backup = try BackupCommand.parse(["--to", folder, "--database", "sqlite:\(path)"])
+        try await backup.run()
+        let manifest = try Backup.read(URL(fileURLWithPath: folder))
+        #expect(manifest.figures.rows["projects"] == 30)
+        var restore = try RestoreCommand.parse(["--from", folder, "--database", "sqlite:\(copy)"])
+        try await restore.run()
+        settings.database = .sqlite(path: copy)
+        let restored = try await Work.withDatabase(settings, logger: logger) { database in try await Backup.figures(database.reader) }
+        #expect(restored == manifest.figures)
+        var again = try RestoreCommand.parse(["--from", folder, "--database", "sqlite:\(copy)"])
+        do {
+            try await again.run()
+            Issue.record("a restore over a database in use must be refused")
+        } catch let failure as Work.Failure {
+            #expect(failure.message.contains("不是空的"))
         }
     }
 
