@@ -48,6 +48,9 @@ public enum Backup {
                                                         "--file=\(file.path)", "--dbname=\(url)"])
                 return figures
             }
+            guard ((try? fm.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0) > 0 else {
+                throw BackupError(description: StoreText.Backup.toolFailed("pg_dump", file.path))
+            }
         }
         let migrations = try await database.reader.raw("SELECT COUNT(*) AS n FROM schema_migrations").first()?.decode(column: "n", as: Int.self) ?? 0
         var copied: [String: String] = [:]
