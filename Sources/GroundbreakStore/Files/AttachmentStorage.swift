@@ -53,20 +53,28 @@ public struct LocalDiskStorage: AttachmentStorage {
         directory.appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key)
     }
 
+    /// A folder that cannot be written (disk full, read-only) is `StoreError.storageUnavailable`,
+    /// with no part left behind.
     @discardableResult
     public func save(_ bytes: [UInt8], key: String) throws -> Bool {
         let target = url(key)
         if FileManager.default.fileExists(atPath: target.path) { return false }
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         // Written aside and moved, so a crash never leaves half a file under the final name.
         let temporary = target.appendingPathExtension("part-\(UUID().uuidString)")
-        try Data(bytes).write(to: temporary)
+        do {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: temporary)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw StoreError.storageUnavailable
+        }
         do {
             try FileManager.default.moveItem(at: temporary, to: target)
-        } catch where FileManager.default.fileExists(atPath: target.path) {
-            // Another upload of the same bytes got there first.
+        } catch {
             try? FileManager.default.removeItem(at: temporary)
-            return false
+            // Another upload of the same bytes got there first; anything else is the folder failing.
+            if FileManager.default.fileExists(atPath: target.path) { return false }
+            throw StoreError.storageUnavailable
         }
         return true
     }

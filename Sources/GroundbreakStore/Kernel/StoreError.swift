@@ -11,6 +11,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case invalid(ValidationFailure)
     /// The change would put a project outside what the caller may change.
     case forbidden
+    /// The attachment store cannot be written (disk full, folder read-only): nothing was kept.
+    case storageUnavailable
 }
 
 

@@ -52,6 +52,7 @@ public struct AppError: Error, Sendable {
         case .conflict(let version): .conflict(currentVersion: version)
         case .invalid(let failure): .validation(failure)
         case .forbidden: .forbidden
+        case .storageUnavailable: AppError(.serviceUnavailable, kind: "storage-unavailable", title: WebText.Errors.storageUnavailable)
         }
     }
 

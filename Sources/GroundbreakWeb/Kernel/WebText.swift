@@ -50,6 +50,8 @@ enum WebText {
         static let csrf = "页面已过期或请求来源无法验证，请刷新页面后重试"
         static let badQuery = "查询参数有误"
         static let server = "服务器内部错误，请稍后重试"
+        static let databaseUnavailable = "数据库暂时无法访问（可能正在重启或维护），本次操作未完成，请稍后重试"
+        static let storageUnavailable = "附件存储暂时无法写入（磁盘已满或目录只读），文件未保存，其他内容也未改动；请联系管理员"
         static let methodNotAllowed = "不支持该请求方法"
         static let invalidToken = "API 令牌无效、已撤销或账号已停用"
         static let mustChangePassword = "请先修改初始密码"

@@ -48,7 +48,10 @@ struct ErrorMiddleware: RouterMiddleware {
                 }
             }
         default:
-            break
+            if StoreError.isUnavailable(error) {
+                context.logger.warning("database unavailable", metadata: ["error": "\(String(reflecting: error))"])
+                return AppError(.serviceUnavailable, kind: "database-unavailable", title: WebText.Errors.databaseUnavailable)
+            }
         }
         context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
         return AppError(.internalServerError, kind: "server-error", title: WebText.Errors.server)
