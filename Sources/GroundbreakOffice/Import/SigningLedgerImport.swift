@@ -107,10 +107,13 @@ public struct SigningLedgerImport: Sendable {
             if let lead = matches.first, matches.count == 1 {
                 outcome.projectId = lead.projectId
                 if let stored = lead.signing {
-                    if let day, let amount, stored.on == day && stored.amount == amount && stored.capital == capital {
-                        outcome.action = .unchanged
-                    } else {
-                        problem("signedOn", OfficeText.SigningImport.signingDiffers(OfficeText.SigningImport.storedSigning(stored.on.iso, stored.amount.exactWanText)))
+                    // A row whose day or amount could not be read is already refused for that alone.
+                    if let day, let amount {
+                        if stored.on == day && stored.amount == amount && stored.capital == capital {
+                            outcome.action = .unchanged
+                        } else {
+                            problem("signedOn", OfficeText.SigningImport.signingDiffers(OfficeText.SigningImport.storedSigning(stored.on.iso, stored.amount.exactWanText)))
+                        }
                     }
                 } else if lead.status != .active {
                     problem("name", OfficeText.SigningImport.notActive(lead.status.label))
