@@ -230,12 +230,15 @@ public struct TaskForceRepository: Sendable {
     /// deputises, and its own groups'.
     public func followed(seat: Int64) async throws -> (projects: Set<Int64>, classes: Set<Int64>) {
         let db = database.reader
+        // The seat's groups and the classes they follow, in one read (this runs on every request of a seat's holder).
         let rows = try await db.raw("""
-            SELECT DISTINCT g.id FROM working_groups g JOIN task_force_seats s ON s.task_force_id = g.task_force_id
+            SELECT DISTINCT g.id, wc.class_id FROM working_groups g JOIN task_force_seats s ON s.task_force_id = g.task_force_id
+            LEFT JOIN working_group_classes wc ON wc.group_id = g.id
             WHERE s.position_id = \(bind: seat) AND (s.role IN ('leader', 'deputy') OR (s.role = 'groupLeader' AND s.group_id = g.id))
             """).all()
         let groups = Set(try rows.map { try $0.decode(column: "id", as: Int64.self) })
         guard !groups.isEmpty else { return ([], []) }
+        let classes = Set(try rows.compactMap { try $0.decodeNil(column: "class_id") ? nil : try $0.decode(column: "class_id", as: Int64.self) })
         var ids: Set<Int64> = []
         for row in try await db.raw("""
             SELECT project_id FROM working_group_projects WHERE group_id IN (\(binds: groups.sorted()))
@@ -244,8 +247,7 @@ public struct TaskForceRepository: Sendable {
             """).all() {
             ids.insert(try row.decode(column: "project_id", as: Int64.self))
         }
-        let classes = try await db.raw("SELECT DISTINCT class_id FROM working_group_classes WHERE group_id IN (\(binds: groups.sorted()))").all()
-        return (ids, Set(try classes.map { try $0.decode(column: "class_id", as: Int64.self) }))
+        return (ids, classes)
     }
 
     static func insert(_ group: WorkingGroup, taskForce id: Int64, sort: Int, db: any SQLDatabase) async throws {

@@ -18,7 +18,8 @@ enum LeadPages {
         var overdue: [Int64: [LeadClock]]
     }
 
-    static func listing(_ input: EndpointRequest) async throws -> Listing {
+    /// `dwell`: the funnel's stay per stage, which reads every lead's moves — only for the screens that show the funnel.
+    static func listing(_ input: EndpointRequest, dwell: Bool = false) async throws -> Listing {
         let catalog = input.services.leadCatalog
         let filter: LeadFilter
         switch LeadFilter.parse(input.queryItems, catalog: catalog, reference: input.catalog) {
@@ -36,11 +37,11 @@ enum LeadPages {
         let scope = filter.funnelScope
         return Listing(filter: filter, leads: all.filter { filter.matches($0, reference: input.catalog, overdue: overdue[$0.id] != nil) },
                        funnel: LeadFunnel(all.filter { scope.matches($0, reference: input.catalog, overdue: false) }, catalog: catalog,
-                                          moves: try await input.services.leads.advances()), overdue: overdue)
+                                          moves: dwell ? try await input.services.leads.advances() : [:]), overdue: overdue)
     }
 
     static func list(_ input: EndpointRequest) async throws -> Response {
-        Responses.html(LeadListPage(context: PageContext(input), listing: try await listing(input), catalog: input.services.leadCatalog, reference: input.catalog)
+        Responses.html(LeadListPage(context: PageContext(input), listing: try await listing(input, dwell: true), catalog: input.services.leadCatalog, reference: input.catalog)
             .document)
     }
 

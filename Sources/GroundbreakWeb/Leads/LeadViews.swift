@@ -4,10 +4,15 @@ import Plot
 
 /// The units a caller may record leads for (or every district and zone).
 enum LeadForms {
-    static func units(_ reach: LeadReach, reference: ReferenceCatalog) -> [Components.Option] {
+    /// The districts and zones a lead of this reach may belong to.
+    static func reachedUnits(_ reach: LeadReach, reference: ReferenceCatalog) -> [OrgUnit] {
         let regions = reference.assignableRegions.filter { $0.kind != .city }.map { OrgUnit(kind: .region, code: $0.code) }
         let zones = reference.zones.map { OrgUnit(kind: .zone, code: $0.code) }
-        return (regions + zones).filter { reach.everyUnit || reach.units.contains($0) }.map {
+        return (regions + zones).filter { reach.everyUnit || reach.units.contains($0) }
+    }
+
+    static func units(_ reach: LeadReach, reference: ReferenceCatalog) -> [Components.Option] {
+        reachedUnits(reach, reference: reference).map {
             Components.Option($0.text, $0.name(reference), group: $0.kind == .zone ? WebText.Accounts.zones : WebText.Common.regions)
         }
     }
@@ -15,9 +20,7 @@ enum LeadForms {
     /// The classes a lead of these units may belong to (its district's schemes and the city's),
     /// grouped by scheme.
     static func classes(_ reach: LeadReach, schemes: [ClassificationScheme], reference: ReferenceCatalog) -> [Components.Option] {
-        let units = (reference.assignableRegions.map { OrgUnit(kind: .region, code: $0.code) } + reference.zones.map { OrgUnit(kind: .zone, code: $0.code) })
-            .filter { reach.everyUnit || reach.units.contains($0) }
-        let regions = units.reduce(into: Set<String>()) { $0.formUnion(LeadRules.schemeRegions(of: $1, reference: reference)) }
+        let regions = reachedUnits(reach, reference: reference).reduce(into: Set<String>()) { $0.formUnion(LeadRules.schemeRegions(of: $1, reference: reference)) }
         return schemes.filter { regions.contains($0.regionCode) }.flatMap { scheme in
             scheme.classes.map { Components.Option(String($0.id), $0.name, group: scheme.name) }
         }

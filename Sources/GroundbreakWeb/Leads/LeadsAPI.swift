@@ -15,7 +15,7 @@ enum LeadsAPI {
     }
 
     static func funnel(_ input: EndpointRequest) async throws -> Response {
-        try Responses.json(LeadFunnelDTO(try await LeadPages.listing(input).funnel))
+        try Responses.json(LeadFunnelDTO(try await LeadPages.listing(input, dwell: true).funnel))
     }
 
     static func show(_ input: EndpointRequest) async throws -> Response {
