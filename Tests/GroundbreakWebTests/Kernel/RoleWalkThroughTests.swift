@@ -57,7 +57,7 @@ struct RoleWalkThroughTests {
                 Reader(role: "secretary", username: "walk-secretary", pages: common + ["/reports/grid"]),
                 Reader(role: "sponsor", username: "walk-sponsor", pages: common + ["/assessment", "/portfolio"]),
                 Reader(role: "supervision", username: "walk-supervision", pages: ["/", "/supervision", "@item", "/meetings"]),
-                Reader(role: "attraction", username: "walk-attraction", pages: ["/", "/leads", "/leads/new", "/leads/import", "/leads/activities", "/leads/funds"]),
+                Reader(role: "attraction", username: "walk-attraction", pages: ["/", "/leads", "@lead", "/leads/new", "/leads/import", "/leads/activities", "/leads/funds"]),
             ]
             let app = Application(router: GroundbreakApplication.router(services: services), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
             try await app.test(.live) { client in
@@ -103,7 +103,7 @@ struct RoleWalkThroughTests {
                 // A working group is two rows down: the first task force's first group.
                 // A task force's ranking is its first row's address and `/ranking`.
                 let list = ["@project": "/projects", "@problem": "/problems?view=all", "@item": "/supervision?all=true", "@group": "/taskforces",
-                            "@ranking": "/taskforces", "@dispatch": "/taskforces"][page]!
+                            "@ranking": "/taskforces", "@dispatch": "/taskforces", "@lead": "/leads"][page]!
                 path = list
                 for _ in 0..<(page == "@group" ? 2 : 1) {
                     try await driver.open(base + path)
