@@ -90,6 +90,9 @@ public struct PositionRepository: Sendable {
                                      after: AuditLog.json(["title": title, "unitName": unitName, "duty": duty.rawValue,
                                                            "holder": holder?.name ?? "", "since": since.iso]),
                                      actor: actor, now: now, db: db)
+            // Seats are part of the reference catalogue every instance holds: the generation tells
+            // the others to read it again (`SharedDataFollower`).
+            try await LedgerGeneration.bump(db)
             return id
         }
     }

@@ -23,6 +23,7 @@ public final class Database: Sendable {
     private let shutdownPool: @Sendable () async throws -> Void
     private let writeGate: WriteGate?
     let ledgerCache = LedgerCache()
+    let ledgerIndex = LedgerIndexKeeper()
 
     private init(engine: DatabaseEngine, location: DatabaseLocation, reader: any SQLDatabase, writer: any SQLDatabase,
                  shutdown: @escaping @Sendable () async throws -> Void) {
@@ -88,6 +89,7 @@ public final class Database: Sendable {
     }
 
     public func shutdown() async {
+        await ledgerIndex.stop()
         try? await shutdownPool()
     }
 
@@ -132,6 +134,24 @@ public final class Database: Sendable {
         } catch {
             await writeGate?.leave()
             throw error
+        }
+    }
+
+    /// Several reads that must describe one instant, in one read transaction on one reader
+    /// connection (SQLite in WAL mode reads one snapshot from the first read to the end; PostgreSQL
+    /// repeatable read).
+    func consistentRead<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let begin: SQLQueryString = engine == .sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+        return try await reader.withSession { session in
+            try await session.raw(begin).run()
+            do {
+                let result = try await body(session)
+                try await session.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await session.raw("ROLLBACK").run()
+                throw error
+            }
         }
     }
 

@@ -9,25 +9,44 @@ extension ProjectRepository {
     /// `cached` false is for walks through every page (exports): they would fill the page cache
     /// with pages nobody opens again, evicting the ones people do.
     public func list(_ query: ProjectQuery, scope: ProjectScope, catalog: ReferenceCatalog, today: Day, cached: Bool = true) async throws -> ProjectPage {
+        try await read(query, scope: scope, catalog: catalog, today: today, cached: cached, useIndex: true)
+    }
+
+    /// `list`, with the in-memory index allowed or not (`LedgerIndexTests` compares the two).
+    func read(_ query: ProjectQuery, scope: ProjectScope, catalog: ReferenceCatalog, today: Day, cached: Bool, useIndex: Bool) async throws -> ProjectPage {
         let filter = Self.whereClause(query, catalog: catalog, today: today) + " AND " + Self.scopeClause(scope)
         let db = database.reader
         let generation = try await LedgerGeneration.current(db)
-        guard cached else {
-            var page = try await compute(filter: filter, query: query, db: db)
-            page.generation = generation
-            return page
+        var key: String?
+        if cached {
+            let (sql, binds) = db.serialize(filter)
+            key = "\(sql)|\(binds.map { "\($0)" }.joined(separator: "\u{1F}"))|\(Self.orderBy(query))|\(query.page)|\(query.perPage)"
+            if let key, let cached = database.ledgerCache.page(for: key, generation: generation) { return cached }
         }
-        let (sql, binds) = db.serialize(filter)
-        let key = "\(sql)|\(binds.map { "\($0)" }.joined(separator: "\u{1F}"))|\(Self.orderBy(query))|\(query.page)|\(query.perPage)"
-        if let cached = database.ledgerCache.page(for: key, generation: generation) { return cached }
-        var page = try await compute(filter: filter, query: query, db: db)
+        var page: ProjectPage
+        if useIndex, let index = indexFor(generation), let indexed = try await indexedPage(query, scope: scope, catalog: catalog, today: today, index: index, db: db) {
+            page = indexed
+        } else {
+            page = try await compute(filter: filter, query: query, db: db)
+        }
         page.generation = generation
-        database.ledgerCache.store(page, for: key, generation: generation)
+        if let key { database.ledgerCache.store(page, for: key, generation: generation) }
         return page
     }
 
     /// The daily record's lights of the ledger's filtered set (its own `light` aside), by colour.
     public func lightCounts(_ query: ProjectQuery, scope: ProjectScope, catalog: ReferenceCatalog, today: Day) async throws -> [WarningColour: Int] {
+        var query = query
+        query.light = nil
+        if let index = indexFor(try await LedgerGeneration.current(database.reader)),
+           let selection = index.selection(query, scope: scope, catalog: catalog, today: today),
+           let result = index.run(selection, sort: query.sort, descending: query.descending, offset: 0, limit: 0) {
+            return result.lights
+        }
+        return try await sqlLightCounts(query, scope: scope, catalog: catalog, today: today)
+    }
+
+    func sqlLightCounts(_ query: ProjectQuery, scope: ProjectScope, catalog: ReferenceCatalog, today: Day) async throws -> [WarningColour: Int] {
         var query = query
         query.light = nil
         let filter = Self.whereClause(query, catalog: catalog, today: today) + " AND " + Self.scopeClause(scope)
@@ -40,6 +59,38 @@ extension ProjectRepository {
             if let colour = WarningColour(rawValue: try row.decode(column: "colour", as: String.self)) { counts[colour] = try row.decode(column: "n", as: Int.self) }
         }
         return counts
+    }
+
+    /// The in-memory index when it holds `generation`; otherwise a fresh one is asked for and the
+    /// caller answers from SQL.
+    private func indexFor(_ generation: Int64) -> LedgerIndex? {
+        if let index = database.ledgerIndex.index(at: generation) { return index }
+        database.ledgerIndex.refresh(database)
+        return nil
+    }
+
+    /// The page from the index: its figures from memory, its rows by id from SQL. Nil when the
+    /// index cannot answer the query exactly.
+    private func indexedPage(_ query: ProjectQuery, scope: ProjectScope, catalog: ReferenceCatalog, today: Day, index: LedgerIndex, db: any SQLDatabase) async throws -> ProjectPage? {
+        guard let selection = index.selection(query, scope: scope, catalog: catalog, today: today),
+              let result = index.run(selection, sort: query.sort, descending: query.descending, offset: (query.page - 1) * query.perPage, limit: query.perPage)
+        else { return nil }
+        var projects: [Project] = []
+        if !result.ids.isEmpty {
+            let rows = try await db.raw("SELECT * FROM projects WHERE id IN (\(binds: result.ids))").all()
+            let children = try await ProjectRow.children(of: result.ids, db: db)
+            var byId: [Int64: Project] = [:]
+            for row in rows {
+                let id = try row.decode(column: "id", as: Int64.self)
+                byId[id] = try ProjectRow.project(row, children: children[id] ?? .init())
+            }
+            // A project deleted since the index was read is simply not on the page.
+            projects = result.ids.compactMap { byId[$0] }
+        }
+        return ProjectPage(
+            projects: projects, totalCount: result.count, totalInvestment: Money(yuan: result.investment),
+            byStage: result.byStage, page: query.page, perPage: query.perPage
+        )
     }
 
     /// What each region still owes (待补充): projects within `scope` whose investment type or

@@ -5,6 +5,7 @@ import Hummingbird
 import Logging
 import Metrics
 import Prometheus
+import ServiceLifecycle
 
 /// Builds the Groundbreak HTTP application around its services.
 public enum GroundbreakApplication {
@@ -24,10 +25,12 @@ public enum GroundbreakApplication {
         let settings = services.settings
         let scheduler = Scheduler(services: services, settings: Scheduler.Settings(interval: settings.schedulerInterval,
                                                                                  lease: max(120, settings.schedulerInterval * 4)))
+        var background: [any Service] = [SharedDataFollower(services: services)]
+        if settings.schedulerEnabled { background.append(scheduler) }
         return Application(
             router: router(services: services),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Groundbreak"),
-            services: settings.schedulerEnabled ? [scheduler] : [],
+            services: background,
             logger: services.logger
         )
     }

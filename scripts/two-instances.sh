@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# Two app instances behind nginx on one PostgreSQL (issue 18). Proves, on loopback:
+#   - a session made on instance A is valid on instance B;
+#   - a write on A is seen by the next read on B, though B had that very list in its caches;
+#   - a file uploaded through A is served by B (one shared attachments directory);
+#   - the scheduler's lease is held by exactly one instance, and no job ran twice for one key;
+#   - a load through nginx gives no errors; its throughput beside one instance's.
+# Needs nginx, wrk and PostgreSQL server binaries (Debian: nginx, wrk, postgresql). Figures go to
+# $OUT (default docs/two-instances.md).
+#
+#   scripts/two-instances.sh                          # 2,000 projects, 10 s per load
+#   PROJECTS=20000 DURATION=20s scripts/two-instances.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PROJECTS=${PROJECTS:-2000}
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-32}
+OUT=${OUT:-docs/two-instances.md}
+PORT_A=18301 PORT_B=18302 PORT_PROXY=18300 PORT_PG=55433
+for tool in nginx wrk curl python3; do command -v "$tool" >/dev/null || { echo "$tool is needed"; exit 1; }; done
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1 || true)
+[ -n "$PG_BIN" ] || { echo "PostgreSQL server binaries are needed"; exit 1; }
+swift build -c release --product groundbreak > /tmp/groundbreak-two-build.log 2>&1 || { cat /tmp/groundbreak-two-build.log; exit 1; }
+BIN=$(swift build -c release --show-bin-path)/groundbreak
+
+WORK=$(mktemp -d /tmp/groundbreak-two.XXXXXX)
+chmod 755 "$WORK"
+PIDS=()
+PG_DATA="$WORK/pg"
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+failures=0
+check() { # check <what> <condition result: 0 ok>
+    if [ "$2" = 0 ]; then echo "ok    $1"; lines+=("- ✔ $1"); else echo "FAIL  $1"; lines+=("- ✘ $1"); failures=$((failures + 1)); fi
+}
+lines=()
+
+mkdir -p "$PG_DATA"
+[ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PG_DATA"
+as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
+as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
+    -o "-p $PORT_PG -k $PG_DATA -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p $PORT_PG -U postgres -qc "CREATE DATABASE two" >/dev/null
+export GROUNDBREAK_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT_PG/two"
+export GROUNDBREAK_ATTACHMENTS_DIR="$WORK/shared-attachments"
+psql_value() { as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p $PORT_PG -U postgres -d two -Atc "$1"; }
+
+"$BIN" demo --projects "$PROJECTS" | tail -n 1
+GROUNDBREAK_NEW_PASSWORD='Two#Inst2026' "$BIN" user add --username two --name 双实例 --admin >/dev/null
+TOKEN=$("$BIN" user token --username two --name two-instances | tail -n 1)
+
+start() { # start <name> <port>
+    GROUNDBREAK_BCRYPT_COST=4 GROUNDBREAK_TRUSTED_PROXIES=127.0.0.1 "$BIN" serve --port "$2" >"$WORK/server-$1.log" 2>&1 &
+    PIDS+=($!)
+    for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$2/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done
+    echo "instance $1 did not start"; cat "$WORK/server-$1.log"; exit 1
+}
+start A $PORT_A
+start B $PORT_B
+
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes 1;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $WORK/nginx-body;
+    proxy_temp_path $WORK/nginx-proxy;
+    fastcgi_temp_path $WORK/nginx-fastcgi;
+    uwsgi_temp_path $WORK/nginx-uwsgi;
+    scgi_temp_path $WORK/nginx-scgi;
+    upstream groundbreak {
+        server 127.0.0.1:$PORT_A;
+        server 127.0.0.1:$PORT_B;
+        keepalive 64;
+    }
+    server {
+        listen 127.0.0.1:$PORT_PROXY;
+        location / {
+            proxy_pass http://groundbreak;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host \$host;
+            proxy_set_header X-Forwarded-For \$remote_addr;
+            proxy_set_header X-Forwarded-Proto http;
+            client_max_body_size 20m;
+        }
+    }
+}
+NGINX
+nginx -c "$WORK/nginx.conf" -p "$WORK" 2>/dev/null
+for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$PORT_PROXY/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+
+A="http://127.0.0.1:$PORT_A" B="http://127.0.0.1:$PORT_B" PROXY="http://127.0.0.1:$PORT_PROXY"
+
+# 1. A session signed in on A is valid on B.
+jar="$WORK/cookies"
+csrf=$(curl -s -c "$jar" -b "$jar" "$A/login" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//;s/"//')
+curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" --data-urlencode username=two \
+    --data-urlencode 'password=Two#Inst2026' "$A/login"
+session=$(awk '$6 == "gb_session" {print $7}' "$jar")
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: gb_session=$session" "$B/api/v1/projects?perPage=1")
+check "会话：在实例A登录，实例B认可同一会话（HTTP $code）" "$([ -n "$session" ] && [ "$code" = 200 ] && echo 0 || echo 1)"
+
+# 2. A write on A is seen by the next read on B, though B has just cached that list.
+name="双实例写入可见性$(date +%s%N)"
+query="/api/v1/projects?q=$(python3 -c "import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1]))" "$name")"
+count() { curl -s -H "Authorization: Bearer $TOKEN" "$1$query" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totalCount"])'; }
+before_b=$(count "$B"); before_b_again=$(count "$B")
+created=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -X POST "$A/api/v1/projects" \
+    -d "{\"name\":\"$name\",\"regionCode\":\"220104\",\"categoryCode\":\"IND-MFG\",\"investmentType\":\"enterprise\",\"totalInvestment\":100000000}")
+after_b=$(count "$B")
+check "写入：实例B先读到 $before_b/$before_b_again 条（已缓存），实例A新建（HTTP $created）后实例B下一次读到 $after_b 条" \
+    "$([ "$before_b" = 0 ] && [ "$created" = 201 ] && [ "$after_b" = 1 ] && echo 0 || echo 1)"
+
+# 3. A file uploaded through A is served by B.
+problem=$(psql_value "SELECT id FROM problems ORDER BY id LIMIT 1")
+python3 -c "import base64,sys; sys.stdout.buffer.write(base64.b64decode('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='))" > "$WORK/site.png"
+upload=$(curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: image/png' --data-binary @"$WORK/site.png" \
+    -X POST "$A/api/v1/problems/$problem/files?name=site.png")
+url=$(printf '%s' "$upload" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("url",""))' 2>/dev/null || true)
+served=$(curl -s -H "Authorization: Bearer $TOKEN" -o "$WORK/served.png" -w '%{http_code}' "$B$url")
+check "附件：经实例A上传（问题 $problem），实例B提供同一文件（HTTP $served）" \
+    "$([ -n "$url" ] && [ "$served" = 200 ] && cmp -s "$WORK/site.png" "$WORK/served.png" && echo 0 || echo 1)"
+
+# 4. One scheduler: the lease has one holder; no job ran twice for one key.
+sleep 3
+holders=$(psql_value "SELECT COUNT(DISTINCT holder) FROM scheduler_leases")
+twice=$(psql_value "SELECT COUNT(*) FROM (SELECT job, run_key FROM scheduled_runs GROUP BY job, run_key HAVING COUNT(*) > 1) x")
+runs=$(psql_value "SELECT COUNT(*) FROM scheduled_runs")
+check "调度：租约持有者 $holders 个；已运行 $runs 次，同一任务同一批次重复 $twice 次" "$([ "$holders" -le 1 ] && [ "$twice" = 0 ] && echo 0 || echo 1)"
+
+# 5. Load: a different ledger filter on every request, one instance and then through nginx.
+cat > "$WORK/mixed.lua" <<'LUA'
+local regions = {"", "220102", "220103", "220104", "220105", "220106", "220112", "220113", "220122", "220182", "220183", "220184"}
+local sorts = {"totalInvestment", "name", "plannedStart", "actualStart", "updatedAt", "stage", "region", "code"}
+request = function()
+  local path = "/api/v1/projects?perPage=20&sort=" .. sorts[math.random(#sorts)] .. "&minWan=" .. math.random(1, 50000)
+  local region = regions[math.random(#regions)]
+  if region ~= "" then path = path .. "&region=" .. region end
+  return wrk.format(nil, path)
+end
+LUA
+load() { # load <label> <base>
+    local report rps p99 errors
+    report=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/mixed.lua" -H "Authorization: Bearer $TOKEN" "$2/api/v1/projects")
+    rps=$(echo "$report" | awk '/Requests\/sec/ {print $2}')
+    p99=$(echo "$report" | awk '$1 == "99%" {print $2}')
+    errors=$(echo "$report" | awk '/Non-2xx/ {print $5}')
+    sockets=$(echo "$report" | grep -c "Socket errors" || true)
+    echo "$1: $rps req/s, p99 $p99, non-2xx ${errors:-0}"
+    loads+=("| $1 | $rps | $p99 | ${errors:-0} | $([ "$sockets" = 0 ] && echo 0 || echo "$(echo "$report" | grep 'Socket errors')") |")
+    [ -z "$errors" ] && [ "$sockets" = 0 ]
+}
+loads=()
+load_ok=0
+load "单实例（A，直连）" "$A" || load_ok=1
+load "双实例（nginx 轮询 A、B）" "$PROXY" || load_ok=1
+check "负载：经 nginx 的请求全部成功（无非2xx、无连接错误）" "$load_ok"
+
+{
+    echo "# Two instances behind nginx"
+    echo
+    echo "Written by \`scripts/two-instances.sh\` (PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') and nginx on loopback, $PROJECTS demo projects,"
+    echo "release build). Both instances run the scheduler and share one attachments directory."
+    echo
+    echo "- date: $(date -u +%Y-%m-%dT%H:%MZ); commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "- machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; wrk, nginx, both instances and PostgreSQL share them"
+    echo
+    printf '%s\n' "${lines[@]}"
+    echo
+    echo "A different ledger filter on every request (region, sort, investment floor), $CONNECTIONS connections, $DURATION:"
+    echo
+    echo "| 路径 | requests/s | p99 | non-2xx | socket errors |"
+    echo "|---|---|---|---|---|"
+    printf '%s\n' "${loads[@]}"
+    echo
+    echo "Reproduce: \`scripts/two-instances.sh\` (variables: PROJECTS, DURATION, CONNECTIONS)."
+} > "$OUT"
+echo "written to $OUT"
+[ "$failures" = 0 ] || { echo "$failures check(s) failed"; tail -n 20 "$WORK/server-A.log" "$WORK/server-B.log"; exit 1; }
