@@ -23,15 +23,16 @@ public final class Database: Sendable {
     private let shutdownPool: @Sendable () async throws -> Void
     private let writeGate: WriteGate?
     let ledgerCache = LedgerCache()
-    let ledgerIndex = LedgerIndexKeeper()
+    let ledgerIndex: LedgerIndexKeeper
 
-    private init(engine: DatabaseEngine, location: DatabaseLocation, reader: any SQLDatabase, writer: any SQLDatabase,
+    private init(engine: DatabaseEngine, location: DatabaseLocation, reader: any SQLDatabase, writer: any SQLDatabase, logger: Logger,
                  shutdown: @escaping @Sendable () async throws -> Void) {
         self.engine = engine
         self.location = location
         self.reader = reader
         self.writer = writer
         self.shutdownPool = shutdown
+        self.ledgerIndex = LedgerIndexKeeper(logger: logger)
         self.writeGate = engine == .sqlite ? WriteGate() : nil
     }
 
@@ -62,7 +63,7 @@ public final class Database: Sendable {
                 requestTimeout: .seconds(30), logger: logger, on: eventLoopGroup
             )
             let reader = PooledSQLiteDatabase(pool: readerPool, logger: logger).sql(queryLogLevel: nil)
-            database = Database(engine: .sqlite, location: location, reader: reader, writer: writer) {
+            database = Database(engine: .sqlite, location: location, reader: reader, writer: writer, logger: logger) {
                 try await readerPool.shutdownAsync()
                 try await writerPool.shutdownAsync()
             }
@@ -74,7 +75,7 @@ public final class Database: Sendable {
                 requestTimeout: .seconds(30), logger: logger, on: eventLoopGroup
             )
             let sql = pool.database(logger: logger).sql(queryLogLevel: nil)
-            database = Database(engine: .postgres, location: location, reader: sql, writer: sql) {
+            database = Database(engine: .postgres, location: location, reader: sql, writer: sql, logger: logger) {
                 try await pool.shutdownAsync()
             }
         }

@@ -21,6 +21,7 @@ extension LedgerIndex {
         }
         let stageIndex = Dictionary(uniqueKeysWithValues: stages.enumerated().map { ($1.rawValue, UInt8($0)) })
         var rows: [Row] = []
+        var ids: [Int64] = [], secretaries: [Int64] = [], sponsors: [Int64] = []
         var text: [UInt8] = []
         var textStart: [Int] = [0]
         var rowOfProject: [Int64: Int32] = [:]
@@ -41,8 +42,10 @@ extension LedgerIndex {
             // A stage this build does not know cannot be filtered as SQL would: no index then.
             guard let stageCode = stageIndex[stage] else { throw LedgerIndexUnavailable() }
             rowOfProject[id] = Int32(rows.count)
+            ids.append(id)
+            secretaries.append(try row.decode(column: "secretary_position_id", as: Int64?.self) ?? 0)
+            sponsors.append(try row.decode(column: "sponsor_position_id", as: Int64?.self) ?? 0)
             rows.append(Row(
-                id: id,
                 region: intern(try row.decode(column: "region_code", as: String.self)),
                 zone: intern(try row.decode(column: "zone_code", as: String?.self)),
                 category: intern(try row.decode(column: "category_code", as: String.self)),
@@ -54,9 +57,7 @@ extension LedgerIndex {
                 investmentType: intern(try row.decode(column: "investment_type", as: String.self)),
                 investment: try row.decode(column: "total_investment", as: Int64.self),
                 actualStart: day(try row.decode(column: "actual_start", as: String?.self)),
-                actualCompletion: day(try row.decode(column: "actual_completion", as: String?.self)),
-                secretary: try row.decode(column: "secretary_position_id", as: Int64?.self) ?? 0,
-                sponsor: try row.decode(column: "sponsor_position_id", as: Int64?.self) ?? 0
+                actualCompletion: day(try row.decode(column: "actual_completion", as: String?.self))
             ))
             text.append(contentsOf: try row.decode(column: "search_text", as: String.self).utf8)
             textStart.append(text.count)
@@ -107,7 +108,7 @@ extension LedgerIndex {
             }
         }
         return LedgerIndex(
-            generation: generation, rows: rows, codes: codes, text: text, textStart: textStart,
+            generation: generation, rows: rows, ids: ids, secretaries: secretaries, sponsors: sponsors, codes: codes, text: text, textStart: textStart,
             levels: levels, tags: tags, classes: classes, yearLists: yearLists, supportDepartments: support,
             rowOfProject: rowOfProject, orders: orders, datesReadable: datesReadable
         )

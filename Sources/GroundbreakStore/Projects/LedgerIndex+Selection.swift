@@ -211,9 +211,9 @@ extension LedgerIndex {
                     for value in values { for row in supportDepartments[value] ?? [] { admit(Int(row)) } }
                 }
             case .secretaryPositions(let ids):
-                admitEach { $0.secretary != 0 && ids.contains($0.secretary) }
+                for index in rows.indices where secretaries[index] != 0 && ids.contains(secretaries[index]) { admit(index) }
             case .sponsorPositions(let ids):
-                admitEach { $0.sponsor != 0 && ids.contains($0.sponsor) }
+                for index in rows.indices where sponsors[index] != 0 && ids.contains(sponsors[index]) { admit(index) }
             case .projects(let ids):
                 for id in ids { if let row = rowOfProject[id] { admit(Int(row)) } }
             }

@@ -18,9 +18,9 @@ import Darwin
 /// the same transaction as every change the ledger shows), so it is never stale: when the
 /// generation has moved, the list goes to SQL until a fresh index is read (`LedgerIndexKeeper`).
 struct LedgerIndex: Sendable {
-    /// One project's filterable values; -1 / 0 stand for NULL where the column allows it.
+    /// One project's filterable values, kept small (48 bytes) because every query reads them all;
+    /// -1 / 0 stand for NULL where the column allows it.
     struct Row: Sendable {
-        var id: Int64
         var region: Int32
         var zone: Int32
         var category: Int32
@@ -35,12 +35,15 @@ struct LedgerIndex: Sendable {
         /// `yyyymmdd`, 0 when the project has none.
         var actualStart: Int32
         var actualCompletion: Int32
-        var secretary: Int64
-        var sponsor: Int64
     }
 
     let generation: Int64
     let rows: [Row]
+    /// Row `i`'s project id, 项目秘书 and 包保领导 seats (0 when none): read for a page and a scope,
+    /// not by every filter.
+    let ids: [Int64]
+    let secretaries: [Int64]
+    let sponsors: [Int64]
     /// Interned codes (regions, zones, categories, GB/T 4754 codes, departments) → small integers.
     let codes: [String: Int32]
     /// `search_text` of every row, back to back; row `i` is `text[textStart[i] ..< textStart[i + 1]]`.
@@ -96,17 +99,20 @@ struct LedgerIndex: Sendable {
         var lights: [WarningColour: Int] = [:]
     }
 
-    /// Walks the rows in the query's order once: the totals of every match, and the ids of the
-    /// matches from `offset` on, at most `limit` of them.
+    /// The totals of every match and the ids of the matches from `offset` on, at most `limit` of
+    /// them, in the query's order. Two passes: the rows in storage order (sequential, so the
+    /// memory is read once) decide each row and sum; then the query's order is walked over those
+    /// decisions only until the page is full — reading the rows themselves in a sort order would
+    /// be a cache miss per row.
     func run(_ selection: Selection, sort: ProjectQuery.SortKey, descending: Bool, offset: Int, limit: Int) -> Result? {
         guard let order = orders[Self.orderKey(sort, descending: descending)] else { return nil }
         var counts = [Int](repeating: 0, count: Self.stages.count)
         var sums = [Int64](repeating: 0, count: Self.stages.count)
         var lightCounts = [Int](repeating: 0, count: WarningColour.allCases.count + 2)
+        var matches = [Bool](repeating: false, count: rows.count)
         var ids: [Int64] = []
         ids.reserveCapacity(min(limit, 1_000))
         var matched = 0
-        let end = offset + limit
         let light = selection.light
         // The loop sees only raw pointers and plain values: no reference counting per row.
         let probe = Probe(selection)
@@ -114,17 +120,16 @@ struct LedgerIndex: Sendable {
         rows.withUnsafeBufferPointer { rows in
             text.withUnsafeBufferPointer { text in
                 textStart.withUnsafeBufferPointer { starts in
-                    order.withUnsafeBufferPointer { order in
+                    matches.withUnsafeMutableBufferPointer { matches in
                         counts.withUnsafeMutableBufferPointer { counts in
                             sums.withUnsafeMutableBufferPointer { sums in
                                 lightCounts.withUnsafeMutableBufferPointer { lightCounts in
-                                    for position in order {
-                                        let at = Int(position)
+                                    for at in 0..<rows.count {
                                         let row = rows[at]
                                         guard probe.holds(row, at: at, text: text, starts: starts) else { continue }
                                         lightCounts[Int(row.light)] += 1
                                         guard light == 0 || row.light == light else { continue }
-                                        if matched >= offset && matched < end { ids.append(row.id) }
+                                        matches[at] = true
                                         matched += 1
                                         counts[Int(row.stage)] += 1
                                         sums[Int(row.stage)] &+= row.investment
@@ -132,6 +137,19 @@ struct LedgerIndex: Sendable {
                                 }
                             }
                         }
+                    }
+                }
+            }
+            let end = offset + limit
+            guard offset < matched, limit > 0 else { return }
+            let projectIds = self.ids
+            matches.withUnsafeBufferPointer { matches in
+                order.withUnsafeBufferPointer { order in
+                    var seen = 0
+                    for position in order where matches[Int(position)] {
+                        if seen >= offset { ids.append(projectIds[Int(position)]) }
+                        seen += 1
+                        if seen >= end { break }
                     }
                 }
             }

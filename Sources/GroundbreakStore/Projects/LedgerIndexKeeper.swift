@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SQLKit
 import Synchronization
 
@@ -19,6 +20,11 @@ final class LedgerIndexKeeper: Sendable {
     static let defaultMinimumProjects = 5_000
     private let pause = Duration.seconds(2)
     private let state = Mutex(State())
+    private let logger: Logger
+
+    init(logger: Logger) {
+        self.logger = logger
+    }
 
     /// The index, when it was read at `generation`.
     func index(at generation: Int64) -> LedgerIndex? {
@@ -33,9 +39,22 @@ final class LedgerIndexKeeper: Sendable {
             if let last = state.lastStart, last.duration(to: .now) < pause { return }
             state.lastStart = .now
             let minimum = state.minimumProjects
+            let logger = logger
             state.building = Task.detached { [weak self] in
-                let fresh = try? await Self.read(database, minimumProjects: minimum)
-                self?.finish(fresh)
+                let started = ContinuousClock.now
+                do {
+                    let fresh = try await Self.read(database, minimumProjects: minimum)
+                    if let fresh {
+                        logger.info("ledger index read", metadata: [
+                            "projects": "\(fresh.rows.count)", "generation": "\(fresh.generation)", "took": "\(started.duration(to: .now))",
+                        ])
+                    }
+                    self?.finish(fresh)
+                } catch {
+                    // The list stays on SQL; the next change or request tries again.
+                    logger.warning("ledger index not read", metadata: ["error": "\(error)"])
+                    self?.finish(nil)
+                }
             }
         }
     }

@@ -116,7 +116,7 @@ struct LedgerIndexTests {
                 tags: try await column("SELECT DISTINCT tag_code AS v FROM project_tags ORDER BY v", String.self),
                 secretaries: try await column("SELECT DISTINCT secretary_position_id AS v FROM projects WHERE secretary_position_id IS NOT NULL ORDER BY v", Int64.self),
                 sponsors: try await column("SELECT DISTINCT sponsor_position_id AS v FROM projects WHERE sponsor_position_id IS NOT NULL ORDER BY v", Int64.self),
-                projectIds: index.rows.map(\.id)
+                projectIds: index.ids
             )
         }
     }
