@@ -1,10 +1,5 @@
 import Foundation
 import GroundbreakDomain
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The ledger's filterable columns of every project, held in memory for one ledger generation.
 ///
