@@ -38,6 +38,7 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 
 mkdir -p "$PG_DATA"
 [ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PG_DATA"
@@ -64,10 +65,12 @@ writer() {
         answer=$(curl -s -m 5 -o - -w '\n%{http_code} %{time_total}' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
             -X POST "http://127.0.0.1:$PORT/api/v1/projects" -d "$body" 2>/dev/null) || answer=$'\n000 5'
         status=${answer##*$'\n'}
-        echo "$(date +%s%3N) $status" >> "$WORK/requests.$1"
+        # The id before the status line, so no 201 counted is missing its id when the client stops.
         if [ "${status%% *}" = 201 ]; then
             printf '%s\n' "${answer%$'\n'*}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])' >> "$WORK/created.$1"
-        elif [ "${status%% *}" = 503 ]; then
+        fi
+        echo "$(date +%s%3N) $status" >> "$WORK/requests.$1"
+        if [ "${status%% *}" = 503 ]; then
             printf '%s\n' "${answer%$'\n'*}" | head -c 300 > "$WORK/last-503-body"
         fi
     done
@@ -96,7 +99,7 @@ for _ in $(seq 1 $((RECOVER_SECONDS * 10))); do
 done
 sleep 3
 for pid in "${CLIENTS[@]}"; do kill "$pid" 2>/dev/null || true; done
-wait 2>/dev/null || true
+wait "${CLIENTS[@]}" 2>/dev/null || true
 CLIENTS=()
 
 cat "$WORK"/requests.* > "$WORK/all"

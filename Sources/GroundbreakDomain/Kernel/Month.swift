@@ -19,6 +19,7 @@ public struct Month: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     /// `2026-10`, `2026-1`, `2026年10月`, `202610`.
     public static func parse(_ raw: String) -> Month? {
+        if let month = parseISO(raw) { return month }
         var text = TextNormalizer.halfWidth(raw).trimmingCharacters(in: .whitespaces)
         if text.count == 6, text.allSatisfy(\.isASCIIDigit) {
             return Month(year: Int(text.prefix(4))!, month: Int(text.suffix(2))!)
@@ -31,7 +32,28 @@ public struct Month: Hashable, Comparable, Sendable, Codable, CustomStringConver
         return Month(year: Int(parts[0])!, month: Int(parts[1])!)
     }
 
-    public var iso: String { String(format: "%04d-%02d", year, month) }
+    /// `YYYY-MM`, as the store writes it: read byte by byte, since the figures pages read a
+    /// million of them (the general path normalises full-width text first).
+    static func parseISO(_ text: String) -> Month? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Month? in
+            guard bytes.count == 7, bytes[4] == UInt8(ascii: "-") else { return nil }
+            var year = 0, month = 0
+            for index in 0..<4 {
+                let digit = Int(bytes[index]) - 48
+                guard (0...9).contains(digit) else { return nil }
+                year = year * 10 + digit
+            }
+            for index in 5..<7 {
+                let digit = Int(bytes[index]) - 48
+                guard (0...9).contains(digit) else { return nil }
+                month = month * 10 + digit
+            }
+            return Month(year: year, month: month)
+        } ?? nil
+    }
+
+    /// Years are four digits (1900–2200, see `init`).
+    public var iso: String { String(year) + (month < 10 ? "-0" : "-") + String(month) }
     public var description: String { iso }
     public var label: String { "\(year)年\(month)月" }
 

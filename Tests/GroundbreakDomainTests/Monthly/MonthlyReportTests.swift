@@ -18,6 +18,10 @@ struct MonthlyReportTests {
     func months() {
         #expect(Month.parse("2026-10") == Month(year: 2026, month: 10) && Month.parse("2026年3月") == Month(year: 2026, month: 3))
         #expect(Month.parse("202601") == Month(year: 2026, month: 1) && Month.parse("2026-13") == nil && Month.parse("明年") == nil)
+        // The stored form's fast path and the general one agree; full-width digits still read.
+        #expect(Month.parse("2026-07") == Month(year: 2026, month: 7) && Month.parse("２０２６-０７") == Month(year: 2026, month: 7))
+        #expect(Month.parse("2026-1x") == nil && Month.parse("2026-00") == nil && Month.parse(" 2026-07 ") == Month(year: 2026, month: 7))
+        #expect(Month(year: 2026, month: 7)!.iso == "2026-07" && Month(year: 2026, month: 12)!.iso == "2026-12")
         #expect(Month(year: 2026, month: 12)!.next == Month(year: 2027, month: 1) && Month(year: 2026, month: 1)!.previous == Month(year: 2025, month: 12))
         #expect(Month(year: 2026, month: 10)!.dueDate(day: 5) == Day(year: 2026, month: 11, day: 5))
         #expect(Month(year: 2026, month: 1)!.dueDate(day: 31) == Day(year: 2026, month: 2, day: 28), "a due day past the month's end is its last day")
