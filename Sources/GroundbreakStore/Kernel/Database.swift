@@ -106,15 +106,7 @@ public final class Database: Sendable {
         await writeGate?.enter()
         do {
             let result = try await writer.withSession { session in
-                try await session.raw(SQLQueryString(begin)).run()
-                do {
-                    let result = try await body(session)
-                    try await session.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await session.raw("ROLLBACK").run()
-                    throw error
-                }
+                try await Self.within(SQLQueryString(begin), on: session) { try await body(session) }
             }
             await writeGate?.leave()
             return result
@@ -144,15 +136,7 @@ public final class Database: Sendable {
     func consistentRead<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let begin: SQLQueryString = engine == .sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
         return try await reader.withSession { session in
-            try await session.raw(begin).run()
-            do {
-                let result = try await body(session)
-                try await session.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await session.raw("ROLLBACK").run()
-                throw error
-            }
+            try await Self.within(begin, on: session) { try await body(session) }
         }
     }
 
@@ -160,16 +144,23 @@ public final class Database: Sendable {
     /// process (`pg_dump --snapshot`) sees exactly what `body` reads.
     func snapshot<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase, String) async throws -> T) async throws -> T {
         try await writer.withSession { session in
-            try await session.raw("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").run()
-            do {
+            try await Self.within("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", on: session) {
                 let id = try await session.raw("SELECT pg_export_snapshot() AS id").first()?.decode(column: "id", as: String.self) ?? ""
-                let result = try await body(session, id)
-                try await session.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await session.raw("ROLLBACK").run()
-                throw error
+                return try await body(session, id)
             }
+        }
+    }
+
+    /// `begin`, then `body` on the same session: committed when it returns, rolled back when it throws.
+    private static func within<T: Sendable>(_ begin: SQLQueryString, on session: any SQLDatabase, _ body: () async throws -> T) async throws -> T {
+        try await session.raw(begin).run()
+        do {
+            let result = try await body()
+            try await session.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await session.raw("ROLLBACK").run()
+            throw error
         }
     }
 }
