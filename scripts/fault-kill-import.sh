@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Fault drill (issue 18): kill -9 during the commit of a monthly-figures import, on SQLite.
+#
+# Loads a demo city, writes a monthly-figures file of up to 10,000 rows for it (the reports as
+# stored, the next month's and corrections), times a dry run (the preview), then runs the
+# committing import and kills it with SIGKILL a little after its preview, in the middle of the one
+# transaction that writes every row. Checks that
+#   - nothing of the file is in the database: the reports, their audit rows and the import records
+#     are exactly as before (all or nothing);
+#   - PRAGMA integrity_check says ok;
+#   - the same import run again to the end writes the whole file, recorded once.
+# The import's process is killed rather than a server's: it runs the same Store code in the
+# same transaction. Bounded in time; loopback only.
+#
+#   scripts/fault-kill-import.sh                 # 3,000 demo projects
+#   PROJECTS=10000 scripts/fault-kill-import.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PROJECTS=${PROJECTS:-3000}
+AFTER_PREVIEW=${AFTER_PREVIEW:-1.5}
+command -v sqlite3 >/dev/null || { echo "sqlite3 is needed (apt-get install sqlite3)"; exit 1; }
+swift build --product groundbreak > /tmp/groundbreak-fault-build.log 2>&1 || { cat /tmp/groundbreak-fault-build.log; exit 1; }
+BIN=$(swift build --show-bin-path)/groundbreak
+
+WORK=$(mktemp -d /tmp/groundbreak-killimport.XXXXXX)
+IMPORT_PID=""
+cleanup() {
+    [ -n "$IMPORT_PID" ] && kill -9 "$IMPORT_PID" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap "exit 130" INT TERM
+
+DB="$WORK/city.sqlite"
+export GROUNDBREAK_DATABASE_URL="sqlite:$DB" GROUNDBREAK_ATTACHMENTS_DIR="$WORK/attachments"
+"$BIN" demo --projects "$PROJECTS" > "$WORK/demo.log" 2>&1
+
+python3 - "$DB" "$WORK/monthly.csv" <<'PY'
+import csv, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+query = "SELECT p.code, r.dispatch_yuan, r.status FROM monthly_reports r JOIN projects p ON p.id = r.project_id WHERE r.month = ? AND p.code IS NOT NULL"
+rows = []
+for code, dispatch, _ in db.execute(query, ("2026-10",)):
+    rows.append([code, "2026-11", f"{dispatch / 10000:.2f}", "", "11月形象进度"])
+for code, dispatch, status in db.execute(query, ("2026-10",)):
+    if status == "submitted":
+        rows.append([code, "2026-10", "", f"{dispatch * 0.9 / 10000:.2f}", ""])
+with open(sys.argv[2], "w", newline="", encoding="utf-8") as f:
+    out = csv.writer(f)
+    out.writerow(["投资项目统一代码", "月份", "当月完成投资（调度口径，万元）", "当月完成投资（统计口径，万元）", "形象进度"])
+    out.writerows(rows[:10000])
+PY
+ROWS=$(($(wc -l < "$WORK/monthly.csv") - 1))
+
+state() {
+    sqlite3 "$DB" "SELECT (SELECT COUNT(*) FROM monthly_reports) || ' reports, ' || (SELECT COALESCE(SUM(version), 0) FROM monthly_reports) || ' versions, ' || (SELECT COUNT(*) FROM audit_log WHERE entity = 'monthly_report') || ' audit rows, ' || (SELECT COUNT(*) FROM imports) || ' imports'"
+}
+before=$(state)
+
+started=$(date +%s.%N)
+"$BIN" import --monthly "$WORK/monthly.csv" > "$WORK/dry.log" 2>&1
+preview=$(echo "$(date +%s.%N) - $started" | bc)
+[ "$(state)" = "$before" ] || { echo "the dry run changed the database"; exit 1; }
+
+"$BIN" import --monthly --commit "$WORK/monthly.csv" > "$WORK/commit.log" 2>&1 &
+IMPORT_PID=$!
+sleep "$(echo "$preview + $AFTER_PREVIEW" | bc)"
+if ! kill -0 "$IMPORT_PID" 2>/dev/null; then
+    echo "the import finished before the kill (raise PROJECTS or lower AFTER_PREVIEW)"; exit 1
+fi
+kill -9 "$IMPORT_PID"
+wait "$IMPORT_PID" 2>/dev/null || true
+IMPORT_PID=""
+after_kill=$(state)
+integrity=$(sqlite3 "$DB" "PRAGMA integrity_check")
+
+started=$(date +%s.%N)
+"$BIN" import --monthly --commit "$WORK/monthly.csv" > "$WORK/again.log" 2>&1
+whole=$(echo "$(date +%s.%N) - $started" | bc)
+after_again=$(state)
+imports_again=$(sqlite3 "$DB" "SELECT COUNT(*) FROM imports")
+imports_before=$(echo "$before" | sed 's/.* \([0-9]*\) imports$/\1/')
+
+echo "file: $ROWS rows for $PROJECTS demo projects; preview took $(printf '%.1f' "$preview") s; killed $AFTER_PREVIEW s into the commit"
+echo "before:           $before"
+echo "after the kill:   $after_kill"
+echo "integrity_check:  $integrity"
+echo "after a full run: $after_again (it took $(printf '%.1f' "$whole") s: the kill came $(printf '%.1f' "$(echo "$whole - $preview - $AFTER_PREVIEW" | bc)") s before its end)"
+ok=0
+[ "$after_kill" = "$before" ] || { echo "FAIL: the killed import left part of itself"; ok=1; }
+[ "$integrity" = ok ] || { echo "FAIL: integrity"; ok=1; }
+# The kill must have come after the preview and before the end, i.e. inside the commit.
+[ "$(echo "$whole > $preview + $AFTER_PREVIEW + 0.3" | bc)" = 1 ] || { echo "FAIL: the kill may not have come during the commit"; ok=1; }
+[ "$after_again" != "$before" ] && [ "$imports_again" = $((imports_before + 1)) ] || { echo "FAIL: the import run again did not write the file once"; tail -n 5 "$WORK/again.log"; ok=1; }
+[ "$ok" = 0 ] && echo "drill passed" || echo "drill FAILED"
+exit $ok
