@@ -24,8 +24,10 @@ extension ImportRepository {
     public func commitMonthly(_ writes: [MonthlyWrite], record: ImportRecord, rules: ReportRules, actor: AuditActor, today: Day, now: Date) async throws -> ImportRecord {
         let source = AuditText.imported(fileName: record.fileName).zh
         return try await database.transaction { db in
+            // Sending reports changes no project: each is read once for the whole file.
+            let projects = try await ProjectRepository.load(ids: writes.map(\.projectId), db: db)
             for write in writes.sorted(by: { ($0.month, $0.row) < ($1.month, $1.row) }) {
-                guard let project = try await ProjectRepository.load(id: write.projectId, db: db) else { throw StoreError.notFound }
+                guard let project = projects[write.projectId] else { throw StoreError.notFound }
                 let entry = MonthlyReportRepository.Entry(project: project, figures: write.figures, expectedVersion: write.expectedVersion,
                                                           correctionReason: write.correctionReason, source: source)
                 let outcome = try await MonthlyReportRepository.save(entry, month: write.month, rules: rules, write: true, actor: actor, today: today, now: now, db: db)

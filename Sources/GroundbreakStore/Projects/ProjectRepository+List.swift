@@ -75,18 +75,9 @@ extension ProjectRepository {
         guard let selection = index.selection(query, scope: scope, catalog: catalog, today: today),
               let result = index.run(selection, sort: query.sort, descending: query.descending, offset: (query.page - 1) * query.perPage, limit: query.perPage)
         else { return nil }
-        var projects: [Project] = []
-        if !result.ids.isEmpty {
-            let rows = try await db.raw("SELECT * FROM projects WHERE id IN (\(binds: result.ids))").all()
-            let children = try await ProjectRow.children(of: result.ids, db: db)
-            var byId: [Int64: Project] = [:]
-            for row in rows {
-                let id = try row.decode(column: "id", as: Int64.self)
-                byId[id] = try ProjectRow.project(row, children: children[id] ?? .init())
-            }
-            // A project deleted since the index was read is simply not on the page.
-            projects = result.ids.compactMap { byId[$0] }
-        }
+        let byId = try await Self.load(ids: result.ids, db: db)
+        // A project deleted since the index was read is simply not on the page.
+        let projects = result.ids.compactMap { byId[$0] }
         return ProjectPage(
             projects: projects, totalCount: result.count, totalInvestment: Money(yuan: result.investment),
             byStage: result.byStage, page: query.page, perPage: query.perPage
