@@ -90,9 +90,9 @@ public struct PositionRepository: Sendable {
                                      after: AuditLog.json(["title": title, "unitName": unitName, "duty": duty.rawValue,
                                                            "holder": holder?.name ?? "", "since": since.iso]),
                                      actor: actor, now: now, db: db)
-            // Seats are part of the reference catalogue every instance holds: the generation tells
-            // the others to read it again (`SharedDataFollower`).
-            try await LedgerGeneration.bump(db)
+            // Seats are part of the reference catalogue every instance holds: the counter tells the
+            // others to read it again (`SharedDataFollower`). A new seat is on no project yet.
+            try await SharedDataGeneration.bump(db)
             return id
         }
     }
@@ -142,6 +142,7 @@ public struct PositionRepository: Sendable {
                 INSERT INTO position_holders (position_id, person_id, held_from) VALUES (\(bind: positionId), \(bind: personId), \(bind: day.iso))
                 """).run()
             try await LedgerGeneration.bump(db)
+            try await SharedDataGeneration.bump(db)
             try await AuditLog.write(entity: "position", entityId: String(positionId), action: "reassign",
                                      before: AuditLog.json(["holder": try current?.decode(column: "name", as: String.self) ?? ""]),
                                      after: AuditLog.json(["holder": name, "since": day.iso]), actor: actor, now: now, db: db)

@@ -56,6 +56,7 @@ public struct ApprovalCatalogRepository: Sendable {
                 """).run()
             guard let after = try await db.raw("SELECT * FROM approval_items WHERE code = \(bind: code)").first().map(Self.item) else { throw StoreError.notFound }
             try await LedgerGeneration.bump(db)
+            try await SharedDataGeneration.bump(db)
             try await AuditLog.write(entity: "approval_item", entityId: code, action: "update", before: AuditLog.json(before),
                                      after: AuditLog.json(after), actor: actor, now: now, db: db)
             return after

@@ -90,6 +90,7 @@ public struct CalendarRepository: Sendable {
             try await db.raw("DELETE FROM calendar_years WHERE year = \(bind: year)").run()
             try await db.raw("INSERT INTO calendar_years (year, source, loaded_at) VALUES (\(bind: year), \(bind: source), \(bind: StoredTime.text(now)))").run()
             try await LedgerGeneration.bump(db)
+            try await SharedDataGeneration.bump(db)
             try await AuditLog.write(entity: "calendar", entityId: String(year), action: "import", before: nil,
                                      after: AuditLog.json(["rows": rows.count]), reason: source, actor: actor, now: now, db: db)
         }

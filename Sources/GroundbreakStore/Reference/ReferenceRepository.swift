@@ -10,6 +10,12 @@ public struct ReferenceRepository: Sendable {
         self.database = database
     }
 
+    /// Moves with every change to what instances hold in memory besides the ledger: the
+    /// catalogue's seats, the approval catalogue, the working-day calendar.
+    public func sharedGeneration() async throws -> Int64 {
+        try await SharedDataGeneration.current(database.reader)
+    }
+
     public func catalog() async throws -> ReferenceCatalog {
         let db = database.reader
         func validity(_ row: any SQLRow) throws -> Validity {

@@ -20,7 +20,7 @@ public struct SharedDataFollower: Service {
 
     public func run() async throws {
         try? await cancelWhenGracefulShutdown {
-            var seen = try? await services.approvals.generation()
+            var seen = try? await Self.generation(services)
             while !Task.isCancelled {
                 try await Task.sleep(for: interval)
                 seen = await follow(since: seen)
@@ -28,9 +28,13 @@ public struct SharedDataFollower: Service {
         }
     }
 
+    static func generation(_ services: AppServices) async throws -> Int64 {
+        try await ReferenceRepository(database: services.database).sharedGeneration()
+    }
+
     /// Reads the shared data again when the generation differs from `seen`; the generation now.
     func follow(since seen: Int64?) async -> Int64? {
-        guard let now = try? await services.approvals.generation() else { return seen }
+        guard let now = try? await Self.generation(services) else { return seen }
         guard now != seen else { return seen }
         do {
             try await services.reloadCatalog()

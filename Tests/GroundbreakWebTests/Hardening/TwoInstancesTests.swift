@@ -40,7 +40,7 @@ struct TwoInstancesTests {
         try await withWeb(engine) { fixture, _ in
             let other = try await AppServices(settings: WebFixture.settings(), database: fixture.store.database, clock: fixture.clock)
             let follower = SharedDataFollower(services: other)
-            let seen = try await other.approvals.generation()
+            let seen = try await SharedDataFollower.generation(other)
             #expect(await follower.follow(since: seen) == seen, "nothing changed: nothing read")
 
             let id = try await PositionRepository(database: fixture.store.database).create(
