@@ -76,15 +76,43 @@ public enum AssessmentCalculator {
     /// group's investment is measured against its projects' plans for the year, on its task
     /// force's 序时进度 (the working group page's completion), the others' against their targets.
     public static func figures(_ unit: AssessedUnit, _ inputs: AssessmentInputs, catalog: ReferenceCatalog, indicators: IndicatorCatalog) -> UnitFigures {
+        figures(unit, inputs, ByProject(inputs), catalog: catalog, indicators: indicators)
+    }
+
+    /// The inputs grouped by project (and decisions by department) once for all units, so each
+    /// unit reads its own rows instead of filtering everyone's.
+    struct ByProject {
+        let reports: [Int64: [MonthlyReport]]
+        let lastYearReports: [Int64: [MonthlyReport]]
+        let plans: [Int64: [AnnualPlan]]
+        let decisions: [Int64: [DecidedApproval]]
+        let decisionsByDepartment: [String: [DecidedApproval]]
+
+        init(_ inputs: AssessmentInputs) {
+            reports = Dictionary(grouping: inputs.reports, by: \.projectId)
+            lastYearReports = Dictionary(grouping: inputs.lastYearReports, by: \.projectId)
+            plans = Dictionary(grouping: inputs.plans, by: \.projectId)
+            decisions = Dictionary(grouping: inputs.decidedApprovals, by: \.projectId)
+            decisionsByDepartment = Dictionary(grouping: inputs.decidedApprovals, by: \.departmentCode)
+        }
+    }
+
+    static func figures(_ unit: AssessedUnit, _ inputs: AssessmentInputs, _ byProject: ByProject, catalog: ReferenceCatalog,
+                        indicators: IndicatorCatalog) -> UnitFigures {
         let month = inputs.month
         let group = unit.kind == .group ? inputs.groups.first { String($0.id) == unit.code } : nil
-        let projects = inputs.projects.filter { project in
-            group.map { $0.projectIds.contains(project.id) } ?? unit.targetUnit?.contains(project, catalog: catalog) ?? false
+        let projects: [Project]
+        if let group {
+            projects = inputs.projects.filter { group.projectIds.contains($0.id) }
+        } else if let member = unit.targetUnit?.membership(catalog) {
+            projects = inputs.projects.filter(member)
+        } else {
+            projects = []
         }
         let ids = Set(projects.map(\.id))
-        let own = IndicatorCalculator.Inputs(projects: projects, reports: inputs.reports.filter { ids.contains($0.projectId) },
-                                             lastYearReports: inputs.lastYearReports.filter { ids.contains($0.projectId) },
-                                             plans: inputs.plans.filter { ids.contains($0.projectId) }, year: month.year)
+        let own = IndicatorCalculator.Inputs(projects: projects, reports: projects.flatMap { byProject.reports[$0.id] ?? [] },
+                                             lastYearReports: projects.flatMap { byProject.lastYearReports[$0.id] ?? [] },
+                                             plans: projects.flatMap { byProject.plans[$0.id] ?? [] }, year: month.year)
         let targets = inputs.targets.filter { $0.unit == unit.targetUnit && $0.year == month.year }
         let readings = IndicatorCalculator.readings(own, targets: targets, month: month.month, catalog: indicators)
         func reading(_ code: String) -> IndicatorReading? { readings.first { $0.indicator.code == code } }
@@ -132,17 +160,16 @@ public enum AssessmentCalculator {
             if deadline < asOf && !solvedBy { figures.problemsOverdue += 1 }
         }
 
-        let sent = Dictionary(grouping: own.reports, by: \.projectId)
         for project in projects {
-            let reports = sent[project.id] ?? []
+            let reports = byProject.reports[project.id] ?? []
             for owed in month.monthsOfYearSoFar where inputs.reportRules.mustReport(project, for: owed) {
                 figures.reportsOwed += 1
                 let due = owed.dueDate(day: inputs.reportRules.dueDay)
                 if reports.contains(where: { $0.month == owed && Day.inChina($0.submittedAt) <= due }) { figures.reportsOnTime += 1 }
             }
         }
-        for decision in inputs.decidedApprovals where decision.decidedOn >= yearStart && decision.decidedOn <= asOf {
-            guard department.map({ decision.departmentCode == $0.code }) ?? ids.contains(decision.projectId) else { continue }
+        let decisions = department.map { byProject.decisionsByDepartment[$0.code] ?? [] } ?? projects.flatMap { byProject.decisions[$0.id] ?? [] }
+        for decision in decisions where decision.decidedOn >= yearStart && decision.decidedOn <= asOf {
             figures.approvalsDecided += 1
             if decision.onTime { figures.approvalsOnTime += 1 }
         }
@@ -174,9 +201,10 @@ public enum AssessmentCalculator {
     public static func table(_ inputs: AssessmentInputs, set: AssessmentUnitSet = .regions, scheme: AssessmentScheme,
                              previous: AssessmentTable?, catalog: ReferenceCatalog, indicators: IndicatorCatalog) -> AssessmentTable {
         let units = comparedUnits(set, catalog, on: inputs.month.lastDay, groups: inputs.groups)
+        let byProject = ByProject(inputs)
         let rows = units.map { unit in
-            AssessmentRow.scored(unit: unit, name: name(unit, inputs, catalog: catalog), figures: figures(unit, inputs, catalog: catalog, indicators: indicators),
-                                 scheme: scheme)
+            AssessmentRow.scored(unit: unit, name: name(unit, inputs, catalog: catalog),
+                                 figures: figures(unit, inputs, byProject, catalog: catalog, indicators: indicators), scheme: scheme)
         }.filter { set == .regions || $0.items.contains { $0.points != nil } }
         return AssessmentTable(month: inputs.month, scheme: scheme, rows: AssessmentTable.ranked(rows, previous: previous), unitSet: set)
     }

@@ -84,10 +84,21 @@ public struct TargetUnit: Sendable, Hashable, Codable {
     public var text: String { "\(kind.rawValue):\(code)" }
 
     public func contains(_ project: Project, catalog: ReferenceCatalog) -> Bool {
+        membership(catalog)(project)
+    }
+
+    /// `contains` with the unit's subtree worked out once, for testing many projects.
+    public func membership(_ catalog: ReferenceCatalog) -> @Sendable (Project) -> Bool {
         switch kind {
-        case .region: catalog.regionSubtree(code).contains(project.fields.regionCode)
-        case .zone: project.fields.zoneCode.map { catalog.zoneSubtree(code).contains($0) } ?? false
-        case .department: project.fields.leadDepartmentCode == code
+        case .region:
+            let regions = catalog.regionSubtree(code)
+            return { regions.contains($0.fields.regionCode) }
+        case .zone:
+            let zones = catalog.zoneSubtree(code)
+            return { $0.fields.zoneCode.map(zones.contains) ?? false }
+        case .department:
+            let code = code
+            return { $0.fields.leadDepartmentCode == code }
         }
     }
 

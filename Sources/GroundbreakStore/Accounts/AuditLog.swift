@@ -39,6 +39,7 @@ public struct AuditLog: Sendable {
                     \(bind: cap.short(actor.sourceIP)), \(bind: cap.short(actor.requestId)), \(bind: cap.short(entity)), \(bind: cap.short(entityId)),
                     \(bind: cap.short(action)), \(bind: before.map(cap.document)), \(bind: after.map(cap.document)), \(bind: cap.reason(reason)))
             """).run()
+        try await DataGeneration.noteChange(db)
     }
 
     /// The trail of one entity, oldest first.

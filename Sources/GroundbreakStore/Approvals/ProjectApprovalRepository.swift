@@ -216,10 +216,12 @@ public struct ProjectApprovalRepository: Sendable {
         try await LedgerGeneration.current(database.reader)
     }
 
-    public func listings(scope: ProjectScope, departments: Set<String>, openOnly: Bool) async throws -> [ApprovalListing] {
+    /// `decidedFrom`: only items decided on or after that day.
+    public func listings(scope: ProjectScope, departments: Set<String>, openOnly: Bool, decidedFrom: Day? = nil) async throws -> [ApprovalListing] {
         var reach = ProjectRepository.scopeClause(scope)
         if !departments.isEmpty { reach = "(\(reach) OR i.department_code IN (\(binds: departments.sorted())))" }
-        let open: SQLQueryString = openOnly ? "AND a.status NOT IN ('approved', 'rejected', 'notNeeded')" : ""
+        var open: SQLQueryString = openOnly ? "AND a.status NOT IN ('approved', 'rejected', 'notNeeded')" : ""
+        if let decidedFrom { open = "\(open) AND a.decided_on >= \(bind: decidedFrom.iso)" }
         let rows = try await database.reader.raw("""
             SELECT a.*, projects.name AS project_name, projects.region_code AS project_region
             FROM project_approvals a

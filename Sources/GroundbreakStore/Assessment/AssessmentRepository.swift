@@ -40,7 +40,9 @@ public struct AssessmentRepository: Sendable {
         }
         let calendar = try await CalendarRepository(database: database).calendar()
         var decided: [DecidedApproval] = []
-        for listing in try await ProjectApprovalRepository(database: database).listings(scope: .everything, departments: [], openOnly: false) {
+        let yearStart = Month(year: month.year, month: 1)!.firstDay
+        for listing in try await ProjectApprovalRepository(database: database).listings(scope: .everything, departments: [], openOnly: false,
+                                                                                            decidedFrom: yearStart) {
             guard let day = listing.approval.decidedOn else { continue }
             let state = ApprovalClock.read(listing.approval, item: listing.item, calendar: calendar, today: day).state
             guard state == .doneOnTime || state == .doneLate else { continue }
@@ -60,8 +62,8 @@ public struct AssessmentRepository: Sendable {
         return AssessmentInputs(
             month: month,
             projects: try await ProjectRepository(database: database).projects(inStages: Stage.allCases, scope: .everything),
-            reports: try await targets.asReported(try await reports.reports(from: Month(year: month.year, month: 1)!, through: month)),
-            lastYearReports: try await targets.asReported(try await reports.reports(from: Month(year: month.year - 1, month: 1)!,
+            reports: try await targets.asReported(try await reports.reportFigures(from: Month(year: month.year, month: 1)!, through: month)),
+            lastYearReports: try await targets.asReported(try await reports.reportFigures(from: Month(year: month.year - 1, month: 1)!,
                                                                                     through: Month(year: month.year - 1, month: month.month)!)),
             plans: try await AnnualPlanRepository(database: database).plans(year: month.year),
             targets: yearTargets, admittedOn: admitted,

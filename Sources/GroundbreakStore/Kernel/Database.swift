@@ -105,8 +105,13 @@ public final class Database: Sendable {
         let begin = Dialect.beginTransaction(for: engine)
         await writeGate?.enter()
         do {
+            let mark = DataGeneration.ChangeMark()
             let result = try await writer.withSession { session in
-                try await Self.within(SQLQueryString(begin), on: session) { try await body(session) }
+                try await Self.within(SQLQueryString(begin), on: session) {
+                    let result = try await DataGeneration.$openTransaction.withValue(mark) { try await body(session) }
+                    if mark.isChanged { try await DataGeneration.bump(session) }
+                    return result
+                }
             }
             await writeGate?.leave()
             return result

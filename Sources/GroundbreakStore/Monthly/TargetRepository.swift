@@ -76,7 +76,7 @@ public struct TargetRepository: Sendable {
 
     /// Each project's year-to-date dispatch figure through `month` (closed months as frozen).
     public func yearDispatch(of ids: Set<Int64>, through month: Month) async throws -> [Int64: Money] {
-        let reports = try await asReported(try await MonthlyReportRepository(database: database).reports(from: Month(year: month.year, month: 1)!, through: month))
+        let reports = try await asReported(try await MonthlyReportRepository(database: database).reportFigures(from: Month(year: month.year, month: 1)!, through: month))
         return Dictionary(grouping: reports.filter { ids.contains($0.projectId) }, by: \.projectId).mapValues { ReportTotals($0, through: month).yearDispatch }
     }
 
@@ -98,8 +98,8 @@ public struct TargetRepository: Sendable {
             .filter { unit.contains($0.unit, catalog: catalog) }
         return IndicatorCalculator.Inputs(
             projects: projects.map { $0.asOf(month.lastDay) },
-            reports: try await asReported(try await reports.reports(from: Month(year: month.year, month: 1)!, through: month)),
-            lastYearReports: try await asReported(try await reports.reports(from: Month(year: month.year - 1, month: 1)!, through: lastYear)),
+            reports: try await asReported(try await reports.reportFigures(from: Month(year: month.year, month: 1)!, through: month)),
+            lastYearReports: try await asReported(try await reports.reportFigures(from: Month(year: month.year - 1, month: 1)!, through: lastYear)),
             plans: try await AnnualPlanRepository(database: database).plans(year: month.year), year: month.year, funds: funds, fundsThrough: month
         )
     }

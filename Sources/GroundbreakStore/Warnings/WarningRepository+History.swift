@@ -34,7 +34,10 @@ extension WarningRepository {
                 changed += 1
             }
             // The ledger filters and counts by the record: its cached pages are stale now.
-            if changed > 0 { try await LedgerGeneration.bump(db) }
+            if changed > 0 {
+                try await LedgerGeneration.bump(db)
+                try await DataGeneration.noteChange(db)
+            }
             return changed
         }
     }

@@ -40,15 +40,20 @@ enum AssessmentPages {
 
     /// The month's tables of `sets`, from one read of the data. The lights are today's, so they
     /// are counted only for the reporting month, whose tables are the ones its close freezes.
+    /// Computed once per month, sets, day and `FiguresGeneration`: every unit is computed over all
+    /// its projects whoever reads it, so the readers share one computation.
     static func tables(_ input: EndpointRequest, month: Month, sets: [AssessmentUnitSet]) async throws -> [AssessmentTable] {
-        let repository = AssessmentRepository(database: input.services.database)
-        var lights: [Int64: WarningColour]?
-        if month == ReportPages.reportingMonth(input.today), try await !repository.isFrozen(month) {
-            lights = Dictionary(try await WarningPages.light(input, scope: .everything).lit.map { ($0.project.id, $0.warning.colour) },
-                                uniquingKeysWith: { first, _ in first })
+        let key = try await input.services.figuresKey(month.iso, sets.map(\.key).joined(separator: ","), input.today.iso)
+        return try await input.services.assessmentTables.value(for: key) {
+            let repository = AssessmentRepository(database: input.services.database)
+            var lights: [Int64: WarningColour]?
+            if month == ReportPages.reportingMonth(input.today), try await !repository.isFrozen(month) {
+                lights = Dictionary(try await WarningPages.light(input, scope: .everything).lit.map { ($0.project.id, $0.warning.colour) },
+                                    uniquingKeysWith: { first, _ in first })
+            }
+            return try await repository.tables(month: month, sets: sets, scheme: input.services.assessmentScheme, catalog: input.catalog,
+                                               indicators: input.services.indicators, reportRules: input.services.reportRules, lights: lights)
         }
-        return try await repository.tables(month: month, sets: sets, scheme: input.services.assessmentScheme, catalog: input.catalog,
-                                           indicators: input.services.indicators, reportRules: input.services.reportRules, lights: lights)
     }
 
     /// The tables a month's close freezes (the regions', the departments', every task force's

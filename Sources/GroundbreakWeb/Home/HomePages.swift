@@ -8,20 +8,29 @@ import Hummingbird
 enum HomePages {
     static func home(_ input: EndpointRequest) async throws -> Response {
         let principal = try input.requirePrincipal()
-        var figures = Figures(input: input)
-        var sections: [HomeSection] = []
-        let roles = principal.roles
-        let centre = roles.contains(.center) || roles.contains(.admin)
-        if centre { sections.append(try await figures.centre()) }
-        if roles.contains(.sponsor) { sections.append(try await figures.sponsor()) }
-        if roles.contains(.secretary) { sections.append(try await figures.secretary()) }
-        if !centre, roles.contains(.department) || roles.contains(.region), let unit = principal.unit {
-            sections.append(try await figures.unit(unit, approvals: roles.contains(.department) && unit.kind == .department))
-        }
-        if roles.contains(.supervision) { sections.append(try await figures.supervisionOffice()) }
-        if sections.isEmpty { sections.append(try await figures.reader()) }
-        let page = HomePage(context: figures.context, greeting: WebText.Home.greeting(principal.displayName, input.today.iso), sections: sections)
+        let sections = try await sections(input, principal)
+        let page = HomePage(context: PageContext(input), greeting: WebText.Home.greeting(principal.displayName, input.today.iso), sections: sections)
         return Responses.html(page.document)
+    }
+
+    /// The reader's sections: computed once per reader, day and `FiguresGeneration` (a change to
+    /// their roles, unit or seat is an audited change too).
+    static func sections(_ input: EndpointRequest, _ principal: Principal) async throws -> [HomeSection] {
+        try await input.services.homeSections.value(for: try await input.services.figuresKey("user \(principal.userId)", input.today.iso)) {
+            var figures = Figures(input: input)
+            var sections: [HomeSection] = []
+            let roles = principal.roles
+            let centre = roles.contains(.center) || roles.contains(.admin)
+            if centre { sections.append(try await figures.centre()) }
+            if roles.contains(.sponsor) { sections.append(try await figures.sponsor()) }
+            if roles.contains(.secretary) { sections.append(try await figures.secretary()) }
+            if !centre, roles.contains(.department) || roles.contains(.region), let unit = principal.unit {
+                sections.append(try await figures.unit(unit, approvals: roles.contains(.department) && unit.kind == .department))
+            }
+            if roles.contains(.supervision) { sections.append(try await figures.supervisionOffice()) }
+            if sections.isEmpty { sections.append(try await figures.reader()) }
+            return sections
+        }
     }
 
     /// The counts behind the tiles, each read once per request.

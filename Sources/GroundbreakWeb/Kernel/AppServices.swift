@@ -121,6 +121,32 @@ public final class AppServices: Sendable {
     func clearApprovalCaches() {
         approvalQueues.clear()
         approvalAnalytics.clear()
+        clearFigureCaches()
+    }
+
+    // Figures read from many tables, cached by `FiguresGeneration` (every audited change moves it).
+    /// Every live project lit, per reach; each entry holds the reach's projects, hence few entries.
+    let lights = ValueCache<WarningPages.Lighting>(capacity: 4)
+    /// The cross-unit tables, per month and sets.
+    let assessmentTables = ValueCache<[AssessmentTable]>(capacity: 32)
+    /// The big screen, per reader.
+    let screens = ValueCache<ScreenFigures>(capacity: 32)
+    /// The home page's sections, per reader.
+    let homeSections = ValueCache<[HomeSection]>(capacity: 1_024)
+
+    /// A key for figures computed now from `parts`: the generation is read before the figures,
+    /// so a value is never kept under a key newer than the data it was computed from.
+    func figuresKey(_ parts: String...) async throws -> String {
+        "\(try await FiguresGeneration.current(database))|\(parts.joined(separator: "|"))"
+    }
+
+    /// After an in-memory reload (catalogue, calendar): a request between the change's commit and
+    /// the reload may have computed figures from the old data under the new generation.
+    func clearFigureCaches() {
+        lights.clear()
+        assessmentTables.clear()
+        screens.clear()
+        homeSections.clear()
     }
 
     /// Encoded answers to repeated identical reads; see `ResponseCache`.

@@ -34,7 +34,16 @@ struct ScreenFigures: Sendable {
     var regions: [RegionFigure]
     var asOf: Date
 
+    /// Computed once per reader, day and `FiguresGeneration` (every figure here follows the
+    /// reader's reach); `asOf` says when.
     static func read(_ input: EndpointRequest, map: ScreenMap) async throws -> ScreenFigures {
+        let reader = input.principal.map { "user \($0.userId)" } ?? "anonymous"
+        return try await input.services.screens.value(for: try await input.services.figuresKey(reader, input.today.iso)) {
+            try await compute(input, map: map)
+        }
+    }
+
+    static func compute(_ input: EndpointRequest, map: ScreenMap) async throws -> ScreenFigures {
         let scope = input.scope(.viewProjects)
         let catalog = input.catalog
         let ledger = try await input.services.projects.list(ProjectQuery(), scope: scope, catalog: catalog, today: input.today)

@@ -17,11 +17,20 @@ enum WarningPages {
 
     /// The reader's projects lit; `scope` widens it for a figure that compares every unit (the
     /// cross-unit table counts each unit's red projects whoever reads it).
-    static func light(_ input: EndpointRequest, scope: ProjectScope? = nil) async throws -> (rules: WarningRuleSet, lit: [Lit]) {
-        let projects = try await input.services.projects.projects(inStages: liveStages, scope: scope ?? input.scope(.viewProjects))
-        var overdue: [Int64: Int] = [:]
-        for row in try await ApprovalPages.openRows(input, scope: scope) where row.reading.state == .overdue { overdue[row.listing.approval.projectId, default: 0] += 1 }
-        return try await light(input.services, projects: projects, approvalsOverdue: overdue, today: input.today)
+    typealias Lighting = (rules: WarningRuleSet, lit: [Lit])
+
+    /// Every live project `scope` reaches (the caller's by default), lit today: computed once per
+    /// reach, day and `FiguresGeneration`.
+    static func light(_ input: EndpointRequest, scope: ProjectScope? = nil) async throws -> Lighting {
+        let scope = scope ?? input.scope(.viewProjects)
+        return try await input.services.lights.value(for: try await input.services.figuresKey(scope.key, input.today.iso)) {
+            let projects = try await input.services.projects.projects(inStages: liveStages, scope: scope)
+            var overdue: [Int64: Int] = [:]
+            for row in try await ApprovalPages.openRows(input, scope: scope) where row.reading.state == .overdue {
+                overdue[row.listing.approval.projectId, default: 0] += 1
+            }
+            return try await light(input.services, projects: projects, approvalsOverdue: overdue, today: input.today)
+        }
     }
 
     /// Every live project lit, for the daily record: the approval clocks read here as the pages read them.

@@ -1,0 +1,86 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import GroundbreakTestSupport
+@testable import GroundbreakWeb
+import Synchronization
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+/// Figures read from many tables (the ranking, the lights, the screen, the home tiles) are
+/// computed once per `FiguresGeneration` and shared; a change to anything they read — here a
+/// lead and a problem, which the ledger's own generation does not follow — is in the next answer.
+@Suite("Figures cached by generation", .serialized)
+struct FiguresCacheTests {
+    static func leads(_ table: TestResponse, unit: String) -> Int? {
+        let rows = table.object["rows"] as? [[String: Any]] ?? []
+        return (rows.first { $0["unit"] as? String == unit }?["figures"] as? [String: Any])?["leads"] as? Int
+    }
+
+    @Test("the ranking and the home page are computed once while nothing changes, and a new lead or problem is in the next answer", arguments: allEngines)
+    func changesReachCachedFigures(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 60) { fixture, client in
+            let services = fixture.services
+            let ledgerGeneration = try await services.approvals.generation()
+            let month = Month(webToday).iso
+            let path = "/api/v1/assessment?month=\(month)"
+            let first = try await client.send(.get, path, as: fixture)
+            #expect(first.status == .ok)
+            let before = Self.leads(first, unit: "region:220106") ?? 0
+            #expect(services.assessmentTables.count == 1)
+            let again = try await client.send(.get, path, as: fixture)
+            #expect(NSDictionary(dictionary: again.object).isEqual(to: first.object) && services.assessmentTables.count == 1, "read again, nothing recomputed")
+
+            let staff = try await fixture.signedIn(as: "zs-cache", roles: [.attraction], unit: OrgUnit(kind: .region, code: "220106"))
+            let body = #"{"title":"缓存检验项目","investor":{"name":"某公司","kind":"privateOwned"},"channel":"industryChain","unit":"region:220106"}"#
+            #expect(try await client.send(.post, "/api/v1/leads", as: staff, json: body).status == .created)
+            #expect(try await services.approvals.generation() == ledgerGeneration, "a lead does not move the ledger's generation")
+            let after = try await client.send(.get, path, as: fixture)
+            #expect(Self.leads(after, unit: "region:220106") == before + 1, "the new lead is counted at once")
+
+            let home = try await client.send(.get, "/", as: fixture)
+            let tiles = HomePageTests.tiles(home.text)
+            let raised = try await client.send(.post, "/api/v1/problems", as: fixture,
+                                               json: #"{"enterpriseName":"长春某零部件公司","regionCode":"220104","categoryCode":"FUNDING","description":"流动资金贷款难"}"#)
+            #expect(raised.status == .created)
+            let changed = HomePageTests.tiles(try await client.send(.get, "/", as: fixture).text)
+            #expect(changed.map(\.path) == tiles.map(\.path))
+            #expect(zip(tiles, changed).contains { $1.count == $0.count + 1 }, "a tile counts the new problem")
+            for tile in changed {
+                let list = try await client.send(.get, tile.path, as: fixture)
+                #expect(HomePageTests.listTotal(list.text) == tile.count, "the tile for \(tile.path) equals its list after the change")
+            }
+        }
+    }
+
+    @Test("readers asking at once for a value being computed wait for that one computation; a failure is not kept")
+    func oneComputationForManyReaders() async throws {
+        let cache = ValueCache<Int>(capacity: 4)
+        let computations = Counter()
+        let values = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    try await cache.value(for: "k") {
+                        computations.increment()
+                        try await Task.sleep(for: .milliseconds(100))
+                        return 42
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(values == Array(repeating: 42, count: 16) && computations.value == 1)
+
+        struct Failed: Error {}
+        await #expect(throws: Failed.self) { try await cache.value(for: "bad") { throw Failed() } }
+        #expect(try await cache.value(for: "bad") { 7 } == 7, "the failure was not kept")
+        #expect(cache.count == 2)
+    }
+}
+
+private final class Counter: Sendable {
+    private let state = Mutex(0)
+    func increment() { state.withLock { $0 += 1 } }
+    var value: Int { state.withLock { $0 } }
+}
