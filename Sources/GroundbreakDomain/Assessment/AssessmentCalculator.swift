@@ -43,6 +43,19 @@ public struct AssessmentInputs: Sendable {
     }
 }
 
+extension AssessmentInputs {
+    /// The same inputs as they stood at the end of an earlier month of the same year, without
+    /// today's lights: last month's table (for each rank's change) computed from one read of the
+    /// data. Everything else the calculator reads is dated and cut at the month's end there.
+    public func through(_ earlier: Month) -> AssessmentInputs {
+        precondition(earlier.year == month.year && earlier <= month, "an earlier month of the same year")
+        let lastYear = Month(year: earlier.year - 1, month: earlier.month)!
+        return AssessmentInputs(month: earlier, projects: projects, reports: reports.filter { $0.month <= earlier },
+                                lastYearReports: lastYearReports.filter { $0.month <= lastYear }, plans: plans, targets: targets, admittedOn: admittedOn,
+                                problems: problems, reportRules: reportRules, decidedApprovals: decidedApprovals, lights: nil, groups: groups, leads: leads)
+    }
+}
+
 /// A unit's figures, and the table of all units scored and ranked.
 public enum AssessmentCalculator {
     /// The units a table compares. 县(市)区 and 开发区: the city's own districts and counties in

@@ -89,18 +89,18 @@ public struct AssessmentRepository: Sendable {
         let open = sets.filter { frozenNow[$0] == nil }
         guard !open.isEmpty else { return sets.map { frozenNow[$0]! } }
 
+        let now = try await inputs(month: month, sets: open, reportRules: reportRules, lights: lights)
         var previous: [AssessmentUnitSet: AssessmentTable] = [:]
         if month.month > 1 {
             for set in open { previous[set] = try await frozen(month.previous, set: set) }
             let unfrozen = open.filter { previous[$0] == nil }
             if !unfrozen.isEmpty {
-                let before = try await inputs(month: month.previous, sets: unfrozen, reportRules: reportRules, lights: nil)
+                let before = now.through(month.previous)
                 for set in unfrozen {
                     previous[set] = AssessmentCalculator.table(before, set: set, scheme: scheme, previous: nil, catalog: catalog, indicators: indicators)
                 }
             }
         }
-        let now = try await inputs(month: month, sets: open, reportRules: reportRules, lights: lights)
         return sets.map { set in
             frozenNow[set] ?? AssessmentCalculator.table(now, set: set, scheme: scheme, previous: previous[set], catalog: catalog, indicators: indicators)
         }

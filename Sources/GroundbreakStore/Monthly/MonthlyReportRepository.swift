@@ -27,11 +27,12 @@ public struct MonthlyReportRepository: Sendable {
     }
 
     /// Every report from `first` through `last` as figures are computed from them: amounts, month,
-    /// state and sending time, the texts left empty (a province's year is half a million rows).
+    /// state and sending time, the texts left empty (a province's year is half a million rows), in
+    /// no particular order.
     public func reportFigures(from first: Month, through last: Month) async throws -> [MonthlyReport] {
         try await database.reader.raw("""
             SELECT id, project_id, month, dispatch_yuan, statistical_yuan, status, submitted_at FROM monthly_reports
-            WHERE month >= \(bind: first.iso) AND month <= \(bind: last.iso) ORDER BY project_id, month
+            WHERE month >= \(bind: first.iso) AND month <= \(bind: last.iso)
             """).all().map { row in
             MonthlyReport(
                 id: try row.decode(column: "id", as: Int64.self),

@@ -62,7 +62,7 @@ struct AssessmentTests {
     /// reported, a problem overdue) and 长春新区 (朝阳区's older project sits in its 高新区).
     /// 市工信局 leads project 1 and owns problem 1; 市规自局 leads nothing, owns problem 3 and decides
     /// three approval items. Groups 7 (projects 1 and 3) and 8 (project 4) are 朝阳区's task force's.
-    static func inputs() -> AssessmentInputs {
+    static func inputs(month: Month = october) -> AssessmentInputs {
         func project(_ id: Int64, _ region: String, yi: Int64, start: String, zone: String? = nil) -> Project {
             var fields = ProjectFields(name: "项目\(id)", regionCode: region, categoryCode: "IND", investmentType: .enterprise, totalInvestment: .yi(yi),
                                        actualStart: Day.parse(start))
@@ -98,7 +98,7 @@ struct AssessmentTests {
             DecidedApproval(projectId: project, departmentCode: department, decidedOn: Day.parse(day)!, onTime: onTime)
         }
         let chaoyang = TargetUnit(kind: .region, code: "220104")
-        return AssessmentInputs(month: october, projects: projects, reports: reports, lastYearReports: [], plans: plans, targets: targets,
+        return AssessmentInputs(month: month, projects: projects, reports: reports, lastYearReports: [], plans: plans, targets: targets,
                                 admittedOn: [1: Day(year: 2025, month: 6, day: 1)!, 2: Day(year: 2026, month: 11, day: 1)!], problems: problems,
                                 reportRules: ReportRules(),
                                 decidedApprovals: [decided(1, "CC-ZRZY", "2026-03-01", true), decided(1, "CC-ZRZY", "2026-11-05", false),
@@ -232,5 +232,33 @@ struct DecimalsTests {
         #expect(Decimals.text(0.125, places: 2) == "0.13" && Decimals.text(1.005, places: 2) == "1.01")
         #expect(Decimals.text(2.5, places: 0) == "3" && Decimals.text(0, signed: true) == "+0.0" && Decimals.text(-0.04, signed: true) == "+0.0", "never −0.0")
         #expect(Decimals.percent(86.15) == "86.2%")
+    }
+}
+
+extension AssessmentTests {
+    @Test("last month's table from this month's inputs is the table of last month's own inputs: reports, starts, admissions, problems and decisions cut at its end")
+    func earlierMonthFromLaterInputs() {
+        let october = Self.inputs()
+        var november = Self.inputs(month: Month(year: 2026, month: 11)!)
+        var extra = october.reports
+        extra.append(MonthlyReport(id: 99, projectId: 3, month: november.month, figures: MonthlyFigures(dispatch: .wan(800)), status: .submitted,
+                                   submittedAt: november.month.dueDate(day: 5).startInChina, submittedBy: "t"))
+        november.reports = extra
+        let derived = november.through(Self.october)
+        #expect(derived.lights == nil && derived.reports.count == october.reports.count)
+        for set in [AssessmentUnitSet.regions, .departments, .groups(taskForceId: 3)] {
+            var plain = october
+            plain.lights = nil
+            let own = AssessmentCalculator.table(plain, set: set, scheme: Self.scheme, previous: nil, catalog: catalog, indicators: Self.indicators)
+            let fromLater = AssessmentCalculator.table(derived, set: set, scheme: Self.scheme, previous: nil, catalog: catalog, indicators: Self.indicators)
+            #expect(own == fromLater, "\(set.key)")
+            #expect(own.rows.contains { $0.figures.investment > .zero } || set != .regions)
+        }
+        var withNovember = november
+        withNovember.lights = nil
+        let novemberTable = AssessmentCalculator.table(withNovember, set: .regions, scheme: Self.scheme, previous: nil, catalog: catalog, indicators: Self.indicators)
+        let octoberTable = AssessmentCalculator.table(derived, set: .regions, scheme: Self.scheme, previous: nil, catalog: catalog, indicators: Self.indicators)
+        #expect(novemberTable.rows.first { $0.unit.code == "220104" }?.figures.newStarts == 2, "the November start counts in November")
+        #expect(octoberTable.rows.first { $0.unit.code == "220104" }?.figures.newStarts == 1, "and not in October")
     }
 }
