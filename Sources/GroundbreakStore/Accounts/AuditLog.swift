@@ -39,8 +39,13 @@ public struct AuditLog: Sendable {
                     \(bind: cap.short(actor.sourceIP)), \(bind: cap.short(actor.requestId)), \(bind: cap.short(entity)), \(bind: cap.short(entityId)),
                     \(bind: cap.short(action)), \(bind: before.map(cap.document)), \(bind: after.map(cap.document)), \(bind: cap.reason(reason)))
             """).run()
-        try await DataGeneration.noteChange(db)
+        if !Self.bookkeeping.contains(entity) { try await DataGeneration.noteChange(db) }
     }
+
+    /// Entities whose audit rows record who signed in, used a token or was refused a route: no
+    /// figure reads them, so they leave the figures generation where it is (a sign-in rush or an
+    /// integration polling with its token would otherwise recompute every dashboard).
+    static let bookkeeping: Set<String> = ["auth", "api_token", "route", "webhook"]
 
     /// The trail of one entity, oldest first.
     public func entries(entity: String, entityId: String) async throws -> [AuditEntry] {

@@ -19,8 +19,8 @@ enum WarningPages {
     /// cross-unit table counts each unit's red projects whoever reads it).
     typealias Lighting = (rules: WarningRuleSet, lit: [Lit])
 
-    /// Every live project `scope` reaches (the caller's by default), lit today: computed once per
-    /// reach, day and `FiguresGeneration`.
+    /// Every live project `scope` reaches (the caller's by default), lit today, reddest and largest
+    /// first: computed once per reach, day and `FiguresGeneration`.
     static func light(_ input: EndpointRequest, scope: ProjectScope? = nil) async throws -> Lighting {
         let scope = scope ?? input.scope(.viewProjects)
         return try await input.services.lights.value(for: try await input.services.figuresKey(scope.key, input.today.iso)) {
@@ -29,8 +29,17 @@ enum WarningPages {
             for row in try await ApprovalPages.openRows(input, scope: scope) where row.reading.state == .overdue {
                 overdue[row.listing.approval.projectId, default: 0] += 1
             }
-            return try await light(input.services, projects: projects, approvalsOverdue: overdue, today: input.today)
+            let lighting = try await light(input.services, projects: projects, approvalsOverdue: overdue, today: input.today)
+            return (lighting.rules, reddestFirst(lighting.lit))
         }
+    }
+
+    /// The order every list of lights is read in: red before yellow before green, then the
+    /// largest investment, then the oldest project. Sorted by index: a `Lit` holds a whole project.
+    static func reddestFirst(_ lit: [Lit]) -> [Lit] {
+        lit.indices.sorted { a, b in
+            (lit[a].warning.colour, lit[a].project.fields.totalInvestment, lit[b].project.id) > (lit[b].warning.colour, lit[b].project.fields.totalInvestment, lit[a].project.id)
+        }.map { lit[$0] }
     }
 
     /// Every live project lit, for the daily record: the approval clocks read here as the pages read them.
@@ -61,11 +70,10 @@ enum WarningPages {
         }
     }
 
-    /// The lit projects the filter keeps, reddest and largest first.
+    /// The lit projects the filter keeps, in the order of `lit` (`light` gives them reddest and largest first).
     static func listed(_ lit: [Lit], _ filter: WarningFilter, catalog: ReferenceCatalog) -> [Lit] {
         let regions = filter.regionCode.map(catalog.regionSubtree)
         return lit.filter { filter.colours.contains($0.warning.colour) && (regions?.contains($0.project.fields.regionCode) ?? true) }
-            .sorted { ($0.warning.colour, $0.project.fields.totalInvestment, $1.project.id) > ($1.warning.colour, $1.project.fields.totalInvestment, $0.project.id) }
     }
 
     static func page(_ input: EndpointRequest) async throws -> Response {

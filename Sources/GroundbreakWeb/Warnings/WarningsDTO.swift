@@ -50,10 +50,10 @@ struct WarningsDTO: Codable, Sendable {
 /// Lights counted by region, in the catalogue's order: one place for the page and the API.
 enum WarningCounts {
     static func byRegion(_ lit: [WarningPages.Lit], catalog: ReferenceCatalog) -> [(code: String, name: String, counts: [WarningColour: Int])] {
-        let grouped = Dictionary(grouping: lit, by: \.project.fields.regionCode)
+        var counts: [String: [WarningColour: Int]] = [:]
+        for item in lit { counts[item.project.fields.regionCode, default: [:]][item.warning.colour, default: 0] += 1 }
         return catalog.assignableRegions.compactMap { region in
-            guard let members = grouped[region.code] else { return nil }
-            return (region.code, region.name, Dictionary(grouping: members, by: \.warning.colour).mapValues(\.count))
+            counts[region.code].map { (region.code, region.name, $0) }
         }
     }
 }

@@ -46,7 +46,7 @@ struct WarningsPage {
             cells.append(.td(.class("num"), .text(String(counts.values.reduce(0, +)))))
             return cells
         }
-        let total = Dictionary(grouping: lit, by: \.warning.colour).mapValues(\.count)
+        let total = lit.reduce(into: [WarningColour: Int]()) { $0[$1.warning.colour, default: 0] += 1 }
         let head: Node<HTML.TableContext> = .thead(.tr(.th(.text(T.region)), .th(.class("num"), .text(T.red)), .th(.class("num"), .text(T.yellow)),
                                                        .th(.class("num"), .text(T.green)), .th(.class("num"), .text(T.all))))
         var body: [Node<HTML.TableContext>] = rows.map { row in .tr(.group([.td(.text(row.name))] + cells(row.counts, region: row.code))) }
