@@ -133,6 +133,8 @@ public final class AppServices: Sendable {
     let screens = ValueCache<ScreenFigures>(capacity: 32)
     /// The home page's sections, per reader.
     let homeSections = ValueCache<[HomeSection]>(capacity: 1_024)
+    /// The statistics office's figures, per query.
+    let statistics = ValueCache<StatisticsFigures>(capacity: 64)
 
     /// A key for figures computed now from `parts`: the generation is read before the figures,
     /// so a value is never kept under a key newer than the data it was computed from.
@@ -147,6 +149,7 @@ public final class AppServices: Sendable {
         assessmentTables.clear()
         screens.clear()
         homeSections.clear()
+        statistics.clear()
     }
 
     /// Encoded answers to repeated identical reads; see `ResponseCache`.

@@ -7,10 +7,15 @@ import Hummingbird
 import NIOCore
 
 enum StatisticsPages {
-    /// The figures and the paragraph, computed once for the page, the .docx and the API.
+    /// The figures and the paragraph, computed once for the page, the .docx and the API. The
+    /// figures follow the query alone (the request has checked the reader may ask it): one
+    /// computation per query, day and `FiguresGeneration`.
     static func compose(_ input: EndpointRequest, _ request: StatisticsRequest) async throws -> (StatisticsFigures, String) {
-        let figures = try await input.services.yearLists.figures(request.query, catalog: input.catalog)
-        return (figures, StatisticsParagraph.write(figures, style: request.query.style))
+        let query = request.query
+        let key = try await input.services.figuresKey(query.regionCode, String(query.year), String(query.threshold.yuan), query.bands.map { String($0.yuan) }.joined(separator: ","),
+                                                      query.schemeId.map(String.init) ?? "-", input.today.iso)
+        let figures = try await input.services.statistics.value(for: key) { try await input.services.yearLists.figures(query, catalog: input.catalog) }
+        return (figures, StatisticsParagraph.write(figures, style: query.style))
     }
 
     static func page(_ input: EndpointRequest) async throws -> Response {
