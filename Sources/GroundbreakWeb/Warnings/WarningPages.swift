@@ -8,9 +8,16 @@ import Hummingbird
 /// Every project in the reader's scope still to be built (谋划 to 开工建设, and 暂缓), lit by the
 /// current rule set: computed once per request for the page, its workbook and the API.
 enum WarningPages {
-    struct Lit: Sendable {
-        var project: Project
-        var warning: ProjectWarning
+    /// A project and its light. A class: lists of lights at province scale are filtered, counted
+    /// and passed around whole, and copying one is then a reference, not every field of a project.
+    final class Lit: Sendable {
+        let project: Project
+        let warning: ProjectWarning
+
+        init(project: Project, warning: ProjectWarning) {
+            self.project = project
+            self.warning = warning
+        }
     }
 
     static let liveStages: [Stage] = [.reserve, .attraction, .approval, .construction, .suspended]
