@@ -105,11 +105,11 @@ public final class Database: Sendable {
         let begin = Dialect.beginTransaction(for: engine)
         await writeGate?.enter()
         do {
-            let mark = DataGeneration.ChangeMark()
+            let pending = GenerationBumps.Pending()
             let result = try await writer.withSession { session in
                 try await Self.within(SQLQueryString(begin), on: session) {
-                    let result = try await DataGeneration.$openTransaction.withValue(mark) { try await body(session) }
-                    if mark.isChanged { try await DataGeneration.bump(session) }
+                    let result = try await GenerationBumps.$open.withValue(pending) { try await body(session) }
+                    try await GenerationBumps.flush(pending, on: session)
                     return result
                 }
             }

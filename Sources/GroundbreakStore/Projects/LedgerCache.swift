@@ -56,27 +56,3 @@ final class LedgerCache: Sendable {
         state.withLock { $0.entries.count }
     }
 }
-
-enum LedgerGeneration {
-    /// Called inside every transaction that changes projects or their child rows, approvals, the
-    /// working-day calendar or the approval catalogue.
-    static func bump(_ db: any SQLDatabase) async throws {
-        try await db.raw("UPDATE ledger_state SET generation = generation + 1 WHERE id = 1").run()
-    }
-
-    static func current(_ db: any SQLDatabase) async throws -> Int64 {
-        try await db.raw("SELECT generation FROM ledger_state WHERE id = 1").first()?.decode(column: "generation", as: Int64.self) ?? 0
-    }
-}
-
-/// The counter of what every instance holds in memory besides the ledger (reference catalogue
-/// with its seats, approval catalogue, working-day calendar); see migration 0034.
-enum SharedDataGeneration {
-    static func bump(_ db: any SQLDatabase) async throws {
-        try await db.raw("UPDATE ledger_state SET shared_generation = shared_generation + 1 WHERE id = 1").run()
-    }
-
-    static func current(_ db: any SQLDatabase) async throws -> Int64 {
-        try await db.raw("SELECT shared_generation FROM ledger_state WHERE id = 1").first()?.decode(column: "shared_generation", as: Int64.self) ?? 0
-    }
-}

@@ -7,15 +7,17 @@ import Testing
 
 /// The counter cached figures are keyed by: it moves with every committed audited change, once
 /// per transaction, and with nothing else.
-@Suite("The figures generation")
+@Suite("The generations caches are keyed by")
 struct DataGenerationTests {
-    @Test("an audited change moves it once per transaction; reads, unaudited bookkeeping and a rolled-back change do not; concurrent writers all count",
+    @Test("an audited change moves the figures generation once per transaction; reads, bookkeeping and a rolled-back change do not; concurrent writers all count",
           arguments: allEngines)
     func movesWithAuditedChanges(engine: DatabaseEngine) async throws {
         try await withTestStore(engine) { store in
             let database = store.database
             func current() async throws -> Int64 { try await FiguresGeneration.current(database).data }
+            func ledger() async throws -> Int64 { try await LedgerGeneration.current(database.reader) }
             let start = try await current()
+            let ledgerStart = try await ledger()
 
             _ = try await ProjectRepository(database: database).projects(inStages: Stage.allCases, scope: .everything)
             try await SignInAttempts(database: database).record(username: "someone", sourceIP: "10.0.0.9", succeeded: false, now: testNow)
@@ -56,6 +58,28 @@ struct DataGenerationTests {
                 try await group.waitForAll()
             }
             #expect(try await current() == start + 14, "twelve concurrent audited writers, twelve moves, no deadlock")
+            #expect(try await ledger() == ledgerStart + 7, "the ledger's generation moved by the seven creations only")
+        }
+    }
+
+    @Test("the bumps are the transaction's last statements: inside it the counters still read as before, after its commit once each", arguments: allEngines)
+    func bumpsComeLast(engine: DatabaseEngine) async throws {
+        try await withTestStore(engine) { store in
+            let database = store.database
+            let before = (ledger: try await LedgerGeneration.current(database.reader), figures: try await FiguresGeneration.current(database))
+            let seen = try await database.transaction { db in
+                try await LedgerGeneration.bump(db)
+                try await LedgerGeneration.bump(db)
+                try await SharedDataGeneration.bump(db)
+                try await AuditLog.write(entity: "test", entityId: "1", action: "touch", before: nil, after: nil, actor: testActor, now: testNow, db: db)
+                return (ledger: try await LedgerGeneration.current(db), shared: try await SharedDataGeneration.current(db))
+            }
+            #expect(seen.ledger == before.ledger && seen.shared == before.figures.shared, "nothing bumped while the transaction still writes")
+            let after = try await FiguresGeneration.current(database)
+            #expect(try await LedgerGeneration.current(database.reader) == before.ledger + 1 && after.shared == before.figures.shared + 1
+                    && after.data == before.figures.data + 1, "each counter once, at the commit")
+            try await LedgerGeneration.bump(database.writer)
+            #expect(try await LedgerGeneration.current(database.reader) == before.ledger + 2, "outside a transaction a bump is made at once")
         }
     }
 }

@@ -1,0 +1,99 @@
+import SQLKit
+import Synchronization
+
+/// The counters caches are keyed by — the ledger's and the shared data's (`ledger_state`), the
+/// figures' (`data_state`, migration 0035) — noted while a write transaction runs and bumped as its
+/// last statements, always in that order. The change and its new counters commit together, and
+/// each counter row is locked only from that statement to the commit: no transaction holds one
+/// while it still writes anything else, so writers queue on it for the length of a commit only
+/// and never wait on each other in a cycle.
+enum GenerationBumps {
+    /// Set by `Database.transaction` for its body.
+    @TaskLocal static var open: Pending?
+
+    enum Counter: Sendable {
+        case ledger, shared, data
+    }
+
+    final class Pending: Sendable {
+        fileprivate let noted = Mutex<Set<Counter>>([])
+    }
+
+    /// The bumps `pending` noted, as the transaction's last statements.
+    static func flush(_ pending: Pending, on db: any SQLDatabase) async throws {
+        let noted = pending.noted.withLock { $0 }
+        if noted.contains(.ledger) || noted.contains(.shared) {
+            try await db.raw("""
+                UPDATE ledger_state SET generation = generation + \(unsafeRaw: noted.contains(.ledger) ? "1" : "0"),
+                    shared_generation = shared_generation + \(unsafeRaw: noted.contains(.shared) ? "1" : "0") WHERE id = 1
+                """).run()
+        }
+        if noted.contains(.data) { try await DataGeneration.bumpNow(db) }
+    }
+
+    /// Notes a bump in the open transaction, or makes it at once when there is none.
+    fileprivate static func note(_ counter: Counter, now bump: () async throws -> Void) async throws {
+        if let pending = open {
+            _ = pending.noted.withLock { $0.insert(counter) }
+        } else {
+            try await bump()
+        }
+    }
+}
+
+enum LedgerGeneration {
+    /// Called inside every transaction that changes projects or their child rows, approvals, the
+    /// working-day calendar or the approval catalogue.
+    static func bump(_ db: any SQLDatabase) async throws {
+        try await GenerationBumps.note(.ledger) {
+            try await db.raw("UPDATE ledger_state SET generation = generation + 1 WHERE id = 1").run()
+        }
+    }
+
+    static func current(_ db: any SQLDatabase) async throws -> Int64 {
+        try await db.raw("SELECT generation FROM ledger_state WHERE id = 1").first()?.decode(column: "generation", as: Int64.self) ?? 0
+    }
+}
+
+/// The counter of what every instance holds in memory besides the ledger (reference catalogue
+/// with its seats, approval catalogue, working-day calendar); see migration 0034.
+enum SharedDataGeneration {
+    static func bump(_ db: any SQLDatabase) async throws {
+        try await GenerationBumps.note(.shared) {
+            try await db.raw("UPDATE ledger_state SET shared_generation = shared_generation + 1 WHERE id = 1").run()
+        }
+    }
+
+    static func current(_ db: any SQLDatabase) async throws -> Int64 {
+        try await db.raw("SELECT shared_generation FROM ledger_state WHERE id = 1").first()?.decode(column: "shared_generation", as: Int64.self) ?? 0
+    }
+}
+
+/// The counter every audited change moves: what figures computed from many tables are cached by.
+/// The audit row notes it (`AuditLog.write`), as does the daily lights record.
+enum DataGeneration {
+    static func noteChange(_ db: any SQLDatabase) async throws {
+        try await GenerationBumps.note(.data) { try await bumpNow(db) }
+    }
+
+    static func bumpNow(_ db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE data_state SET generation = generation + 1 WHERE id = 1").run()
+    }
+}
+
+/// What cached figures are keyed by: every audited change and every change to the data each
+/// instance holds in memory (catalogue, seats, calendar) moves it. Read before computing, so a
+/// value is never kept under a key newer than the data it was computed from.
+public struct FiguresGeneration: Sendable, Hashable, CustomStringConvertible {
+    public let data: Int64
+    public let shared: Int64
+
+    public var description: String { "\(data).\(shared)" }
+
+    public static func current(_ database: Database) async throws -> FiguresGeneration {
+        let row = try await database.reader.raw("""
+            SELECT d.generation AS data, l.shared_generation AS shared FROM data_state d, ledger_state l WHERE d.id = 1 AND l.id = 1
+            """).first()
+        return FiguresGeneration(data: try row?.decode(column: "data", as: Int64.self) ?? 0, shared: try row?.decode(column: "shared", as: Int64.self) ?? 0)
+    }
+}
