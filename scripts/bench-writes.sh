@@ -113,5 +113,17 @@ done
     echo "| engine | request | path | requests/s | p50 | p99 | non-2xx |"
     echo "|---|---|---|---|---|---|---|"
     printf '%s\n' "${results[@]}"
+    echo
+    echo "Before and after (2026-11-30, same machine, script and settings, 15 s per request):"
+    echo
+    echo "| build | SQLite create | SQLite problem | PostgreSQL create | PostgreSQL problem |"
+    echo "|---|---|---|---|---|"
+    echo "| 9da6175 (before the figures generation) | 728.83 | 792.03 | 352.08 (p99 233 ms) | 569.33 |"
+    echo "| cf1a5d9 (figures generation bumped at the end, ledger generation mid-transaction) | 704.34 | 799.90 | 314.69 (p99 250 ms) | 540.50 |"
+    echo "| every generation bumped as the transaction's last statements | 664.62 | 754.46 | 494.62 (p99 140 ms) | 539.80 |"
+    echo
+    echo "On PostgreSQL a project's insert locked the ledger's counter row until its commit, so every project write waited"
+    echo "for the whole transaction before it; now the row is locked from the transaction's last statement to its commit."
+    echo "What remains is mostly CPU: wrk, the server and PostgreSQL share 2 cores. The aim of 1,500 creates/s is not reached."
 } > "$OUT"
 echo "wrote $OUT"
