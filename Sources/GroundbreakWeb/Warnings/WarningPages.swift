@@ -6,7 +6,8 @@ import HTTPTypes
 import Hummingbird
 
 /// Every project in the reader's scope still to be built (谋划 to 开工建设, and 暂缓), lit by the
-/// current rule set: computed once per request for the page, its workbook and the API.
+/// current rule set: computed once per reach, day and `FiguresGeneration` for the page, its
+/// workbook, the API and every figure that counts lights.
 enum WarningPages {
     /// A project and its light. A class: lists of lights at province scale are filtered, counted
     /// and passed around whole, and copying one is then a reference, not every field of a project.
