@@ -166,6 +166,9 @@ done
     echo "- date: $(date -u +%Y-%m-%dT%H:%MZ); commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
     echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GiB; wrk runs on the same machine"
     echo
+    echo "(a) is the same URL on every request, for both: Groundbreak answers it from its response cache after the first (the peer"
+    echo "has none); a different filter on every request is measured in \`docs/performance.md\` (\`scripts/bench.sh ledger\`)."
+    echo
     echo "## Groundbreak"
     echo
     echo "| system | request | requests/s | p50 | p99 | non-2xx | p50 on one connection |"
