@@ -256,6 +256,9 @@ done
     echo "memory; what remains per request is reading and decoding the page's 20 rows and encoding them as JSON"
     echo "(perf: about a sixth of the time each in the index pass, the SQL reads and the JSON encoder)."
     echo
+    echo "Beside a widely used tracker holding the same 100,000-row ledger (a filtered list page, one record, a create, in"
+    echo "one run): \`docs/performance-peer.md\` (\`scripts/bench-peer.sh\`). Writes under load: \`docs/performance-writes.md\`."
+    echo
     fi
     echo "Reproduce: \`scripts/bench.sh $SUITE\` (variables: PROJECTS, DURATION, CONNECTIONS, ENGINES)."
 } > "$OUT"
