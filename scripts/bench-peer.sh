@@ -24,21 +24,9 @@ OUT=${OUT:-docs/performance-peer.md}
 HARBOR=220182   # where scripts/peer-ledger.py puts the peer's filter value, Harbor, alone
 
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
-swift build -c release --product groundbreak > /tmp/groundbreak-bench-build.log 2>&1 || { cat /tmp/groundbreak-bench-build.log; exit 1; }
-BIN=$(swift build -c release --show-bin-path)/groundbreak
-
-WORK=$(mktemp -d /tmp/groundbreak-peer.XXXXXX)
-chmod 755 "$WORK"
-SERVER_PID=""
-PG_DATA=""
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1 || true)
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-    [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
-    [ -n "$PG_DATA" ] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+source scripts/lib/bench-common.sh
+release_binary
+work_folder groundbreak-peer
 
 echo "== the peer: set up, load $N rows, measure (its own scripts)"
 "$PEER/setup.sh" > "$WORK/peer-setup.log" 2>&1 || { tail -20 "$WORK/peer-setup.log"; exit 1; }
@@ -87,14 +75,11 @@ measure() {   # engine label lua
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$script" "http://127.0.0.1:$PORT" > /dev/null
     report=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$script" "http://127.0.0.1:$PORT")
     single=$(wrk -t1 -c1 -d"$SINGLE" --latency -s "$script" "http://127.0.0.1:$PORT")
-    local rps p50 p99 errors single_p50
-    rps=$(echo "$report" | awk '/Requests\/sec/ {print $2}')
-    p50=$(echo "$report" | awk '$1 == "50%" {print $2}')
-    p99=$(echo "$report" | awk '$1 == "99%" {print $2}')
-    errors=$(echo "$report" | awk '/Non-2xx/ {print $5}')
+    local single_p50
     single_p50=$(echo "$single" | awk '$1 == "50%" {print $2}')
-    echo "   $label: $rps req/s, p50 $p50, p99 $p99, non-2xx ${errors:-0}; one connection p50 $single_p50"
-    results+=("| Groundbreak, $engine | $label | $rps | $p50 | $p99 | ${errors:-0} | $single_p50 |")
+    wrk_figures "$report"
+    echo "   $label: $WRK_RPS req/s, p50 $WRK_P50, p99 $WRK_P99, non-2xx $WRK_ERRORS; one connection p50 $single_p50"
+    results+=("| Groundbreak, $engine | $label | $WRK_RPS | $WRK_P50 | $WRK_P99 | $WRK_ERRORS | $single_p50 |")
 }
 
 run_engine() {
@@ -140,14 +125,7 @@ for engine in $ENGINES; do
     case $engine in
     sqlite) run_engine sqlite "sqlite:$WORK/peer.sqlite" ;;
     postgres)
-        [ -n "$PG_BIN" ] || { echo "PostgreSQL server binaries not found; skipping"; continue; }
-        PG_DATA="$WORK/pg"
-        mkdir -p "$PG_DATA"
-        [ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PG_DATA"
-        as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
-        as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
-            -o "-p 55434 -k $PG_DATA -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_connections=200" start >/dev/null
-        as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p 55434 -U postgres -qc "CREATE DATABASE peer" >/dev/null
+        start_postgres 55434 peer || continue
         run_engine postgres "postgres://postgres@127.0.0.1:55434/peer"
         ;;
     esac

@@ -18,24 +18,9 @@ ENGINES=${ENGINES:-"sqlite postgres"}
 OUT=${OUT:-docs/performance-writes.md}
 
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
-# BIN=path/to/groundbreak measures another build (an earlier commit's, for a before and after).
-if [ -z "${BIN:-}" ]; then
-    swift build -c release --product groundbreak > /tmp/groundbreak-bench-build.log 2>&1 || { cat /tmp/groundbreak-bench-build.log; exit 1; }
-    BIN=$(swift build -c release --show-bin-path)/groundbreak
-fi
-
-WORK=$(mktemp -d /tmp/groundbreak-writes.XXXXXX)
-chmod 755 "$WORK"
-SERVER_PID=""
-PG_DATA=""
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1 || true)
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-    [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
-    [ -n "$PG_DATA" ] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+source scripts/lib/bench-common.sh
+release_binary
+work_folder groundbreak-writes
 
 # Each wrk thread numbers its own requests, so every name is new.
 write_lua() {
@@ -71,14 +56,11 @@ run_engine() {
     for entry in "/api/v1/projects|新建项目（含审计行）" "/api/v1/problems|提出企业问题（含审计行与通知）"; do
         local path=${entry%%|*} label=${entry#*|}
         echo "== $engine: $label"
-        local report rps p50 p99 errors
+        local report
         report=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/$(basename "$path").lua" "http://127.0.0.1:$PORT")
         echo "$report" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors" || true
-        rps=$(echo "$report" | awk '/Requests\/sec/ {print $2}')
-        p50=$(echo "$report" | awk '$1 == "50%" {print $2}')
-        p99=$(echo "$report" | awk '$1 == "99%" {print $2}')
-        errors=$(echo "$report" | awk '/Non-2xx/ {print $5}')
-        results+=("| $engine | $label | \`POST $path\` | $rps | $p50 | $p99 | ${errors:-0} |")
+        wrk_figures "$report"
+        results+=("| $engine | $label | \`POST $path\` | $WRK_RPS | $WRK_P50 | $WRK_P99 | $WRK_ERRORS |")
     done
     kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 }
@@ -87,14 +69,7 @@ for engine in $ENGINES; do
     case $engine in
     sqlite) run_engine sqlite "sqlite:$WORK/bench.sqlite" ;;
     postgres)
-        [ -n "$PG_BIN" ] || { echo "PostgreSQL server binaries not found; skipping"; continue; }
-        PG_DATA="$WORK/pg"
-        mkdir -p "$PG_DATA"
-        [ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PG_DATA"
-        as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
-        as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
-            -o "-p 55433 -k $PG_DATA -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_connections=200" start >/dev/null
-        as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p 55433 -U postgres -qc "CREATE DATABASE bench" >/dev/null
+        start_postgres 55433 bench || continue
         run_engine postgres "postgres://postgres@127.0.0.1:55433/bench"
         ;;
     esac

@@ -28,21 +28,9 @@ PORT=${PORT:-18080}
 ENGINES=${ENGINES:-"sqlite postgres"}
 
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
-swift build -c release --product groundbreak > /tmp/groundbreak-bench-build.log 2>&1 || { cat /tmp/groundbreak-bench-build.log; exit 1; }
-BIN=$(swift build -c release --show-bin-path)/groundbreak
-
-WORK=$(mktemp -d /tmp/groundbreak-bench.XXXXXX)
-chmod 755 "$WORK"
-SERVER_PID=""
-PG_DATA=""
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1 || true)
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-    [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
-    [ -n "$PG_DATA" ] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+source scripts/lib/bench-common.sh
+release_binary
+work_folder groundbreak-bench
 
 if [ "$SUITE" = ledger ]; then
 URLS=(
@@ -143,12 +131,9 @@ run_engine() {
             max=$(echo "$sorted" | tail -n 1 | awk '{printf "%.0fms", $1 * 1000}')
             first=$(echo "${times[0]}" | awk '{printf "%.0fms", $1 * 1000}')
             echo "first $first, then median $median, slowest $max"
-            local load rps p99
-            load=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: gb_session=$session" "http://127.0.0.1:$PORT$path")
-            rps=$(echo "$load" | awk '/Requests\/sec/ {print $2}')
-            p99=$(echo "$load" | awk '$1 == "99%" {print $2}')
-            echo "$CONNECTIONS at once: $rps req/s, p99 $p99"
-            results+=("| $engine | $label | \`$path\` | $first | $median | $max | $rps | $p99 |")
+            wrk_figures "$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: gb_session=$session" "http://127.0.0.1:$PORT$path")"
+            echo "$CONNECTIONS at once: $WRK_RPS req/s, p99 $WRK_P99"
+            results+=("| $engine | $label | \`$path\` | $first | $median | $max | $WRK_RPS | $WRK_P99 |")
             continue
         fi
         if [ "$path" = random ]; then
@@ -170,12 +155,8 @@ run_engine() {
         local report
         report=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${script[@]}" -H "Cookie: gb_session=$session" "http://127.0.0.1:$PORT${path%%<*}")
         echo "$report" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors" || true
-        local rps p50 p99 errors
-        rps=$(echo "$report" | awk '/Requests\/sec/ {print $2}')
-        p50=$(echo "$report" | awk '$1 == "50%" {print $2}')
-        p99=$(echo "$report" | awk '$1 == "99%" {print $2}')
-        errors=$(echo "$report" | awk '/Non-2xx/ {print $5}')
-        results+=("| $engine | $label | \`$path\` | ${first:-—} | $rps | $p50 | $p99 | ${errors:-0} |")
+        wrk_figures "$report"
+        results+=("| $engine | $label | \`$path\` | ${first:-—} | $WRK_RPS | $WRK_P50 | $WRK_P99 | $WRK_ERRORS |")
     done
     local rss_after anon_after
     rss_after=$(ps -o rss= -p "$SERVER_PID" | tr -d ' ')
@@ -190,14 +171,7 @@ for engine in $ENGINES; do
         run_engine sqlite "sqlite:$WORK/bench.sqlite"
         ;;
     postgres)
-        [ -n "$PG_BIN" ] || { echo "PostgreSQL server binaries not found; skipping"; continue; }
-        PG_DATA="$WORK/pg"
-        mkdir -p "$PG_DATA"
-        [ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PG_DATA"
-        as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
-        as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
-            -o "-p 55432 -k $PG_DATA -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_connections=200" start >/dev/null
-        as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p 55432 -U postgres -qc "CREATE DATABASE bench" >/dev/null
+        start_postgres 55432 bench || continue
         run_engine postgres "postgres://postgres@127.0.0.1:55432/bench"
         ;;
     esac

@@ -1,0 +1,51 @@
+# Sourced by the bench scripts (bench.sh, bench-writes.sh, bench-peer.sh): the release binary, a
+# work folder removed on exit with the server and PostgreSQL it started, a private PostgreSQL
+# cluster on loopback, and wrk's figures.
+
+# BIN=path/to/groundbreak measures another build (an earlier commit's, for a before and after).
+release_binary() {
+    if [ -z "${BIN:-}" ]; then
+        swift build -c release --product groundbreak > /tmp/groundbreak-bench-build.log 2>&1 || { cat /tmp/groundbreak-bench-build.log; exit 1; }
+        BIN=$(swift build -c release --show-bin-path)/groundbreak
+    fi
+}
+
+SERVER_PID=""
+PG_DATA=""
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1 || true)
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# A fresh WORK folder named after $1; on exit the server, the cluster and the folder go.
+work_folder() {
+    WORK=$(mktemp -d "/tmp/$1.XXXXXX")
+    chmod 755 "$WORK"
+    trap bench_cleanup EXIT
+}
+bench_cleanup() {
+    [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+    [ -n "$PG_DATA" ] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+}
+
+# start_postgres PORT DATABASE: a new cluster in $WORK/pg listening on 127.0.0.1:PORT with an
+# empty DATABASE; fails (status 1) when no server binaries are installed.
+start_postgres() {
+    local port=$1 database=$2
+    [ -n "$PG_BIN" ] || { echo "PostgreSQL server binaries not found; skipping"; return 1; }
+    PG_DATA="$WORK/pg"
+    mkdir -p "$PG_DATA"
+    [ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PG_DATA"
+    as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
+    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
+        -o "-p $port -k $PG_DATA -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_connections=200" start >/dev/null
+    as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE $database" >/dev/null
+}
+
+# wrk_figures REPORT: WRK_RPS, WRK_P50, WRK_P99 and WRK_ERRORS (non-2xx, 0 when none) of a `wrk --latency` report.
+wrk_figures() {
+    WRK_RPS=$(echo "$1" | awk '/Requests\/sec/ {print $2}')
+    WRK_P50=$(echo "$1" | awk '$1 == "50%" {print $2}')
+    WRK_P99=$(echo "$1" | awk '$1 == "99%" {print $2}')
+    WRK_ERRORS=$(echo "$1" | awk '/Non-2xx/ {print $5}')
+    WRK_ERRORS=${WRK_ERRORS:-0}
+}
