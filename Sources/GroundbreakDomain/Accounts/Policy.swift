@@ -66,6 +66,15 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     case viewLeads
     /// Recording and moving leads: attraction staff in their reach, administrators.
     case manageLeads
+    /// Reading applications for upper-level money (向上资金争取) and their figures: the applying
+    /// units their own, the department collecting a channel that channel's, the centre, leaders
+    /// and the offices that read the ranking every unit's.
+    case viewFunding
+    /// Keeping applications and recording what happened to them: the applying units their own,
+    /// the collecting department its channel's, the centre and administrators every one.
+    case manageFunding
+    /// Opening a channel's batches and entering the province's figures: the centre, administrators.
+    case organiseFunding
 }
 
 /// The one place that decides who may do what to which project.
@@ -112,7 +121,7 @@ public enum Policy {
         case .viewApprovals, .handleApprovals:
             let projects = scope(for: action == .viewApprovals ? .viewProjects : .editProject, of: principal, catalog: catalog)
             return projects.isEmpty && approvalDepartments(of: principal).isEmpty ? .deny : .allow
-        case .organiseApprovals, .reviewReports, .setTargets, .manageProblems, .manageSchemes, .manageWarnings, .manageTaskForces:
+        case .organiseApprovals, .reviewReports, .setTargets, .manageProblems, .manageSchemes, .manageWarnings, .manageTaskForces, .organiseFunding:
             return principal.roles.isDisjoint(with: [.admin, .center]) ? .deny : .allow
         case .raiseEnterpriseProblem:
             return runsProblems(principal) || (principal.roles.contains(.region) && principal.unit?.kind == .region) ? .allow : .deny
@@ -134,6 +143,8 @@ public enum Policy {
             return principal.roles.isDisjoint(with: bulletinWriters) ? .deny : .allow
         case .viewLeads, .manageLeads:
             return leadReach(action, of: principal, catalog: catalog).isEmpty ? .deny : .allow
+        case .viewFunding, .manageFunding:
+            return fundingReach(action, of: principal, catalog: catalog).isEmpty ? .deny : .allow
         case .viewPortfolio, .recordSponsorActivity:
             return principal.roles.isDisjoint(with: [.admin, .center]) && !(principal.roles.contains(.sponsor) && principal.positionId != nil) ? .deny : .allow
         }

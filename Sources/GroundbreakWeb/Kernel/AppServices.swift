@@ -31,6 +31,8 @@ public final class AppServices: Sendable {
     /// 四率's definitions, read from `four_rates.json` at start.
     public let fourRates: FourRateCatalog
     public let leadCatalog: LeadCatalog
+    /// Upper-level funding's channels, checklists and maturity ladder, from `funding_catalog.json`.
+    public let fundingCatalog: FundingCatalog
     /// Column names and value words ledger imports understand, from `ledger_columns.json`.
     public let importColumns: ColumnCatalog
     public var importer: LedgerImporter { LedgerImporter(database: database, catalog: catalog(), columns: importColumns) }
@@ -63,6 +65,7 @@ public final class AppServices: Sendable {
         self.bulletinRules = try BulletinRepository.rules()
         self.fourRates = try TaskForceRepository.fourRates()
         self.leadCatalog = try LeadRepository.catalog()
+        self.fundingCatalog = try FundingRepository.catalog()
         self.importColumns = try ColumnCatalog.shipped()
         self.reference = ReferenceCache(catalog: try await ReferenceRepository(database: database).catalog())
         self.approvalData = Mutex(ApprovalData(

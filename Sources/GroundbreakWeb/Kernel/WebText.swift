@@ -16,6 +16,7 @@ enum WebText {
         static let taskForces = "专班"
         static let portfolio = "包保项目"
         static let leads = "招商线索"
+        static let funding = "向上资金"
         static let schemes = "分类口径"
         static let ledger = "项目台账"
         static let newProject = "录入项目"

@@ -299,6 +299,7 @@ extension AuthorisationMatrixTests {
                     : endpoint.target == .taskForce ? (inScope ? world.taskForceA : world.taskForceB)
                     : endpoint.target == .workingGroup ? (inScope ? world.groupA : world.groupB)
                     : endpoint.target == .lead ? (inScope ? world.leadA : world.leadB)
+                    : endpoint.target == .fundingApplication ? (inScope ? world.fundingA : world.fundingB)
                     : project))
             if endpoint.method == .get {
                 return try await client.send(.get, concrete, as: fixture, signedIn: signedIn)

@@ -49,6 +49,9 @@ extension AuthorisationMatrixTests {
         /// A lead of 朝阳区 (its 分管领导 the sponsor's seat) and one of 九台区.
         var leadA: Int64 = 0
         var leadB: Int64 = 0
+        /// An application for upper-level money by 朝阳区 (for project A) and one by 九台区 (for B).
+        var fundingA: Int64 = 0
+        var fundingB: Int64 = 0
         /// 朝阳区's scheme and its one class (reference data: the same for every caller).
         var scheme: Int64 = 0
         var schemeClass: Int64 = 0
@@ -165,6 +168,13 @@ extension AuthorisationMatrixTests {
                      unit: OrgUnit(kind: .region, code: unit), sponsorSeat: seat, stageCode: "", stageSince: webToday, createdOn: webToday),
                 catalog: fixture.services.leadCatalog, reference: catalog, actor: .system("test"), today: webToday, now: webNow)
             if unit == "220104" { world.leadA = lead.id } else { world.leadB = lead.id }
+        }
+        for (unit, project) in [("220104", a), ("220113", b)] {
+            let application = try await fixture.services.funding.create(
+                FundingApplication(title: "矩阵申报\(unit)", channelCode: "specialBond", unit: OrgUnit(kind: .region, code: unit), handlerName: "测试",
+                                   projects: [AppliedProject(projectId: project, asked: .wan(1_000))], stateSince: webToday, createdOn: webToday),
+                catalog: fixture.services.fundingCatalog, reference: catalog, actor: .system("test"), today: webToday, now: webNow)
+            if unit == "220104" { world.fundingA = application.id } else { world.fundingB = application.id }
         }
         return world
     }

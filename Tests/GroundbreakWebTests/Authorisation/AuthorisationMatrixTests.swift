@@ -48,7 +48,7 @@ struct AuthorisationMatrixTests {
 
     /// The objects the world has one of in scope and one out of scope.
     static let scopedTargets: Set<ObjectTarget> = [.project, .approval, .report, .problem, .supervisedItem, .meeting, .file, .bulletin, .taskForce, .workingGroup,
-                                                   .lead]
+                                                   .lead, .fundingApplication]
     /// The objects every caller reaches alike (administrators' and the centre's own records).
     static let unscopedTargets: Set<ObjectTarget> = [.scheme, .schemeClass, .none, .user, .token, .batch, .position]
 
@@ -84,6 +84,7 @@ struct AuthorisationMatrixTests {
         BulletinsEndpoints.feature: { BulletinsEndpoints($0).map(success) },
         TaskForcesEndpoints.feature: { TaskForcesEndpoints($0).map(success) },
         LeadsEndpoints.feature: { LeadsEndpoints($0).map(success) },
+        FundingEndpoints.feature: { FundingEndpoints($0).map(success) },
         PortfolioEndpoints.feature: { PortfolioEndpoints($0).map(success) },
         ApprovalsEndpoints.feature: { ApprovalsEndpoints($0).map(success) },
         MonthlyEndpoints.feature: { MonthlyEndpoints($0).map(success) },
@@ -226,6 +227,18 @@ struct AuthorisationMatrixTests {
             guard [.admin, .attraction].contains(role) else { return .status(.forbidden) }
             if endpoint.target == .lead && !inScope && role != .admin { return .status(.notFound) }
             return ok
+        case .viewFunding, .manageFunding:
+            // 县区 staff keep their unit's applications (A is 朝阳区's); the centre and administrators every one; leaders and the
+            // offices that read the ranking read every one; the department caller (市工信局) applies for itself and collects no
+            // channel, so it reaches neither A nor B.
+            let reads: Set<Role> = [.admin, .center, .region, .department, .supervision, .statistics, .sponsor, .viewer]
+            let keeps: Set<Role> = [.admin, .center, .region, .department]
+            guard (action == .viewFunding ? reads : keeps).contains(role) else { return .status(.forbidden) }
+            guard endpoint.target == .fundingApplication else { return ok }
+            let seesIt = role == .department ? false : role == .region ? inScope : true
+            return seesIt ? ok : .status(.notFound)
+        case .organiseFunding:
+            return organisesBatches.contains(role) ? ok : .status(.forbidden)
         case .viewPortfolio, .recordSponsorActivity:
             // A leader's own seat; the centre any leader's (the first by default, or the one named).
             return [.admin, .center, .sponsor].contains(role) ? ok : .status(.forbidden)

@@ -26,5 +26,6 @@ enum Features {
         TaskForcesEndpoints.self,
         PortfolioEndpoints.self,
         LeadsEndpoints.self,
+        FundingEndpoints.self,
     ]
 }
