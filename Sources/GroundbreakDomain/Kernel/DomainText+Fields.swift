@@ -36,6 +36,15 @@ extension DomainText {
     /// Field names as the forms label them.
     static let fieldLabels: [String: String] = [
         "name": "项目名称",
+        "answers": "核对条目",
+        "asked": "申请金额",
+        "handlerName": "经办人",
+        "opensOn": "开始日期",
+        "closesOn": "截止日期",
+        "window": "批次",
+        "department": "部门",
+        "evidence": "依据",
+        "programme": "专项（投向）",
         "code": "投资项目统一代码",
         "ownerName": "项目单位",
         "ownerCreditCode": "统一社会信用代码",
