@@ -52,6 +52,8 @@ public struct FundingCatalog: Sendable, Codable, Equatable {
     public struct Channel: Sendable, Codable, Equatable {
         public var code: String
         public var name: String
+        /// Other names officials' lists use for it (`专项债`, `中央预算内`).
+        public var aliases: [String]
         /// The department that collects applications (its staff work every application of the channel).
         public var department: String
         /// 专项 or 投向 the channel is divided into (中央预算内 by 专项, 省预算内 by 投向); may be empty.
@@ -68,6 +70,7 @@ public struct FundingCatalog: Sendable, Codable, Equatable {
             self.issueWord = issueWord
             self.code = code
             self.name = name
+            self.aliases = []
             self.department = department
             self.programmes = programmes
             self.spendWithinMonths = spendWithinMonths
@@ -80,6 +83,7 @@ public struct FundingCatalog: Sendable, Codable, Equatable {
             let values = try decoder.container(keyedBy: CodingKeys.self)
             code = try values.decode(String.self, forKey: .code)
             name = try values.decode(String.self, forKey: .name)
+            aliases = try values.decodeIfPresent([String].self, forKey: .aliases) ?? []
             department = try values.decode(String.self, forKey: .department)
             programmes = try values.decodeIfPresent([String].self, forKey: .programmes) ?? []
             spendWithinMonths = try values.decodeIfPresent(Int.self, forKey: .spendWithinMonths)
@@ -122,6 +126,15 @@ public struct FundingCatalog: Sendable, Codable, Equatable {
     public func channel(_ code: String) -> Channel? { channels.first { $0.code == code } }
 
     public func channelName(_ code: String) -> String { channel(code)?.name ?? code }
+
+    /// The channel a list names: its code, its name or one of its other names, spaces and
+    /// brackets aside.
+    public func channel(named text: String) -> Channel? {
+        let key = { (text: String) in TextNormalizer.halfWidth(text).filter { !$0.isWhitespace && !"()（）“”\"".contains($0) }.lowercased() }
+        let wanted = key(text)
+        guard !wanted.isEmpty else { return nil }
+        return channels.first { channel in ([channel.code, channel.name] + channel.aliases).contains { key($0) == wanted } }
+    }
 
     public func maturityIndex(_ code: String) -> Int? { maturity.firstIndex { $0.code == code } }
 

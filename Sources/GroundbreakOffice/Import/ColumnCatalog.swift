@@ -19,6 +19,8 @@ public struct ColumnCatalog: Sendable, Decodable {
     public var monthlyColumns: [Column]
     /// A unit's 签约项目台账 (issue 17).
     public var signingColumns: [Column]
+    /// A unit's 向上资金 application list (issue 19).
+    public var fundingColumns: [Column]
     public var values: [String: [String: String]]
     public var subtotalMarkers: [String]
 

@@ -24,6 +24,14 @@ public struct FundingRepository: Sendable {
     /// (when named) must be the channel's.
     public func create(_ draft: FundingApplication, catalog: FundingCatalog, reference: ReferenceCatalog, actor: AuditActor, today: Day,
                        now: Date) async throws -> FundingApplication {
+        let checked = try Self.checked(draft, catalog: catalog, reference: reference, today: today)
+        return try await database.transaction { db in
+            try await Self.load(id: try await Self.insert(checked, catalog: catalog, actor: actor, now: now, db: db), db: db)!
+        }
+    }
+
+    /// A new application as kept: its text tidied, in 谋划, or every reason it cannot be.
+    static func checked(_ draft: FundingApplication, catalog: FundingCatalog, reference: ReferenceCatalog, today: Day) throws -> FundingApplication {
         var draft = draft
         draft.title = TextNormalizer.collapsedLine(draft.title)
         draft.handlerName = TextNormalizer.collapsedLine(draft.handlerName)
@@ -31,60 +39,94 @@ public struct FundingRepository: Sendable {
         draft.stateSince = draft.createdOn
         let errors = FundingRules.problems(draft, catalog: catalog, reference: reference, today: today)
         guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
-        let checked = draft
-        return try await database.transaction { db in
-            var draft = checked
-            let ids = draft.projects.map(\.projectId)
-            let found = Set(try await db.raw("SELECT id FROM projects WHERE id IN (\(binds: ids))").all().map { try $0.decode(column: "id", as: Int64.self) })
-            if let missing = ids.first(where: { !found.contains($0) }) {
-                throw StoreError.invalid(ValidationFailure([FieldError("projects", .unknownCode(field: "projects", code: String(missing)))]))
-            }
-            if let windowId = draft.windowId {
-                guard let window = try await Self.window(id: windowId, db: db), window.channelCode == draft.channelCode else {
-                    throw StoreError.invalid(ValidationFailure([FieldError("window", .fixed(FundingText.windowNotOfChannel))]))
-                }
-                if draft.programme.isEmpty { draft.programme = window.programme }
-            }
-            let id = try await db.raw("""
-                INSERT INTO funding_applications (title, channel, programme, window_id, unit_kind, unit_code, handler_name, state, state_since, created_on, version)
-                VALUES (\(bind: draft.title), \(bind: draft.channelCode), \(bind: draft.programme), \(bind: draft.windowId), \(bind: draft.unit.kind.rawValue),
-                        \(bind: draft.unit.code), \(bind: draft.handlerName), 'planning', \(bind: draft.createdOn.iso), \(bind: draft.createdOn.iso), 1)
-                RETURNING id
-                """).first()!.decode(column: "id", as: Int64.self)
-            for project in draft.projects {
-                try await db.raw("""
-                    INSERT INTO funding_application_projects (application_id, project_id, asked_yuan) VALUES (\(bind: id), \(bind: project.projectId), \(bind: project.asked.yuan))
-                    """).run()
-            }
-            try await Self.insert(FundingEvent(applicationId: id, kind: .created, on: draft.createdOn, amount: draft.asked, actorName: actor.name), now: now, db: db)
-            try await AuditLog.write(entity: "funding", entityId: String(id), action: "create", before: nil,
-                                     after: "\(draft.title)（\(catalog.channelName(draft.channelCode))）", actor: actor, now: now, db: db)
-            return try await Self.load(id: id, db: db)!
+        return draft
+    }
+
+    static func insert(_ checked: FundingApplication, catalog: FundingCatalog, actor: AuditActor, now: Date, db: any SQLDatabase) async throws -> Int64 {
+        var draft = checked
+        let ids = draft.projects.map(\.projectId)
+        let found = Set(try await db.raw("SELECT id FROM projects WHERE id IN (\(binds: ids))").all().map { try $0.decode(column: "id", as: Int64.self) })
+        if let missing = ids.first(where: { !found.contains($0) }) {
+            throw StoreError.invalid(ValidationFailure([FieldError("projects", .unknownCode(field: "projects", code: String(missing)))]))
         }
+        if let windowId = draft.windowId {
+            guard let window = try await Self.window(id: windowId, db: db), window.channelCode == draft.channelCode else {
+                throw StoreError.invalid(ValidationFailure([FieldError("window", .fixed(FundingText.windowNotOfChannel))]))
+            }
+            if draft.programme.isEmpty { draft.programme = window.programme }
+        }
+        let id = try await db.raw("""
+            INSERT INTO funding_applications (title, channel, programme, window_id, unit_kind, unit_code, handler_name, state, state_since, created_on, version)
+            VALUES (\(bind: draft.title), \(bind: draft.channelCode), \(bind: draft.programme), \(bind: draft.windowId), \(bind: draft.unit.kind.rawValue),
+                    \(bind: draft.unit.code), \(bind: draft.handlerName), 'planning', \(bind: draft.createdOn.iso), \(bind: draft.createdOn.iso), 1)
+            RETURNING id
+            """).first()!.decode(column: "id", as: Int64.self)
+        for project in draft.projects {
+            try await db.raw("""
+                INSERT INTO funding_application_projects (application_id, project_id, asked_yuan) VALUES (\(bind: id), \(bind: project.projectId), \(bind: project.asked.yuan))
+                """).run()
+        }
+        try await Self.insert(FundingEvent(applicationId: id, kind: .created, on: draft.createdOn, amount: draft.asked, actorName: actor.name), now: now, db: db)
+        try await AuditLog.write(entity: "funding", entityId: String(id), action: "create", before: nil,
+                                 after: "\(draft.title)（\(catalog.channelName(draft.channelCode))）", actor: actor, now: now, db: db)
+        return id
     }
 
     /// Records `event` on the application at `expectedVersion`.
     public func record(_ event: FundingEvent, applicationId: Int64, expectedVersion: Int, actor: AuditActor, today: Day, now: Date) async throws -> FundingApplication {
         try await database.transaction { db in
-            let current = try await Self.current(applicationId, expectedVersion: expectedVersion, db: db)
-            var event = event
-            event.applicationId = applicationId
-            event.actorName = actor.name
-            event.note = TextNormalizer.collapsedLine(event.note)
-            let next: FundingApplication
-            switch FundingRules.apply(event, to: current, today: today) {
-            case .success(let applied): next = applied
-            case .failure(let failure): throw StoreError.invalid(failure)
-            }
-            try await db.raw("""
-                UPDATE funding_applications SET state = \(bind: next.state.rawValue), state_since = \(bind: next.stateSince.iso),
-                    submitted_on = \(bind: next.submittedOn?.iso), approved_yuan = \(bind: next.approved?.yuan), version = version + 1
-                WHERE id = \(bind: applicationId)
-                """).run()
-            try await Self.insert(event, now: now, db: db)
-            try await AuditLog.write(entity: "funding", entityId: String(applicationId), action: event.kind.rawValue, before: current.state.rawValue,
-                                     after: "\(next.state.rawValue) \(event.amount.map { String($0.yuan) } ?? "") \(event.note)", actor: actor, now: now, db: db)
+            try await Self.apply(event, applicationId: applicationId, expectedVersion: expectedVersion, actor: actor, today: today, now: now, db: db)
             return try await Self.load(id: applicationId, db: db)!
+        }
+    }
+
+    static func apply(_ event: FundingEvent, applicationId: Int64, expectedVersion: Int, actor: AuditActor, today: Day, now: Date, db: any SQLDatabase) async throws {
+        let current = try await Self.current(applicationId, expectedVersion: expectedVersion, db: db)
+        var event = event
+        event.applicationId = applicationId
+        event.actorName = actor.name
+        event.note = TextNormalizer.collapsedLine(event.note)
+        let next: FundingApplication
+        switch FundingRules.apply(event, to: current, today: today) {
+        case .success(let applied): next = applied
+        case .failure(let failure): throw StoreError.invalid(failure)
+        }
+        try await db.raw("""
+            UPDATE funding_applications SET state = \(bind: next.state.rawValue), state_since = \(bind: next.stateSince.iso),
+                submitted_on = \(bind: next.submittedOn?.iso), approved_yuan = \(bind: next.approved?.yuan), version = version + 1
+            WHERE id = \(bind: applicationId)
+            """).run()
+        try await Self.insert(event, now: now, db: db)
+        try await AuditLog.write(entity: "funding", entityId: String(applicationId), action: event.kind.rawValue, before: current.state.rawValue,
+                                 after: "\(next.state.rawValue) \(event.amount.map { String($0.yuan) } ?? "") \(event.note)", actor: actor, now: now, db: db)
+    }
+
+    /// A 向上资金 application list's rows in one transaction: each reserve project the ledger lacked
+    /// put on it, each application kept and brought where its row says (申报, and 入选, 下达, 到位
+    /// with the money), then the import's record. Any refusal rolls the whole file back.
+    public func importApplications(_ writes: [FundingImportWrite], record: ImportRecord, catalog: FundingCatalog, reference: ReferenceCatalog, visible: ProjectScope,
+                                   actor: AuditActor, today: Day, now: Date) async throws -> ImportRecord {
+        let note = AuditText.imported(fileName: record.fileName).zh
+        return try await database.transaction { db in
+            for write in writes {
+                var application = write.application
+                switch write.target {
+                case .project(let id): application.projects = application.projects.map { AppliedProject(projectId: id, asked: $0.asked) }
+                case .reserve(let input):
+                    let fields = try ProjectRepository.validated(input, stage: .reserve, catalog: reference, today: today)
+                    let project = try await ProjectRepository.insert(fields, stage: .reserve, visible: visible, actor: actor, catalog: reference, now: now, db: db,
+                                                                     reason: note)
+                    application.projects = application.projects.map { AppliedProject(projectId: project.id, asked: $0.asked) }
+                }
+                let id = try await Self.insert(try Self.checked(application, catalog: catalog, reference: reference, today: today), catalog: catalog, actor: actor,
+                                               now: now, db: db)
+                for (offset, event) in write.events.enumerated() {
+                    var event = event
+                    event.note = note
+                    try await Self.apply(event, applicationId: id, expectedVersion: offset + 1, actor: actor, today: today, now: now, db: db)
+                }
+            }
+            return try await ImportRepository.record(record, actor: actor, now: now, db: db)
         }
     }
 

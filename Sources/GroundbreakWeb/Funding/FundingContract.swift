@@ -6,8 +6,11 @@ extension FundingEndpoints {
         let filters: [QueryParameter] = [.text("channel", T.channel), .choice("state", FundingState.allCases.map(\.rawValue), T.state), .text("unit", T.unit),
                                          .text("year", T.year), .text("q", T.text)]
         switch self {
-        case .listPage, .listXLSX, .newPage, .create, .show, .record, .checklist, .figuresPage, .figuresXLSX, .windowsPage, .windowCreate, .provinceSet:
+        case .listPage, .listXLSX, .newPage, .create, .show, .record, .checklist, .figuresPage, .figuresXLSX, .windowsPage, .windowCreate, .provinceSet, .importPage,
+             .importUpload, .importCommit:
             return nil
+        case .apiImport:
+            return ImportsEndpoints.upload("importFundingList", T.importList, conflict: T.importChanged)
         case .apiList:
             return OperationContract("listFundingApplications", T.list, query: filters, answers: [.list(FundingApplicationDTO.self, T.answer)],
                                      failures: [.forbidden(T.forbidden), .badQuery(T.badQuery)])

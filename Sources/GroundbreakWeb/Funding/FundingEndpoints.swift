@@ -3,8 +3,9 @@ import GroundbreakDomain
 /// 向上资金争取: applications to upper-level money, their checklist and money, the batches, and
 /// the figures against last year and the province.
 enum FundingEndpoints: String, EndpointSet {
-    case listPage, listXLSX, newPage, create, show, record, checklist, figuresPage, figuresXLSX, windowsPage, windowCreate, provinceSet
-    case apiList, apiCreate, apiShow, apiRecord, apiChecklist, apiFigures, apiWindows, apiWindowCreate, apiProvince
+    case listPage, listXLSX, newPage, create, show, record, checklist, figuresPage, figuresXLSX, windowsPage, windowCreate, provinceSet, importPage, importUpload,
+         importCommit
+    case apiImport, apiList, apiCreate, apiShow, apiRecord, apiChecklist, apiFigures, apiWindows, apiWindowCreate, apiProvince
 
     static let navigation = [NavigationEntry(.funding, order: 34, label: WebText.Nav.funding, route: .funding(), requires: .viewFunding)]
 
@@ -24,6 +25,10 @@ enum FundingEndpoints: String, EndpointSet {
         case .windowsPage: .get("/funding/windows", .viewFunding, FundingWindowPages.page)
         case .windowCreate: .post("/funding/windows", .organiseFunding, FundingWindowPages.create)
         case .provinceSet: .post("/funding/province", .organiseFunding, FundingFiguresPages.setProvince)
+        case .importPage: .get("/funding/import", .manageFunding, FundingImportPages.page)
+        case .importUpload: .post("/funding/import", .manageFunding, upload: true, FundingImportPages.upload)
+        case .importCommit: .post("/funding/import/commit", .manageFunding, FundingImportPages.commit)
+        case .apiImport: .post("/api/v1/imports/funding", .manageFunding, upload: true, FundingImportPages.api)
         case .apiList: .get("/api/v1/funding/applications", .viewFunding, FundingAPI.list)
         case .apiCreate: .post("/api/v1/funding/applications", .manageFunding, FundingAPI.create)
         case .apiShow: .get("/api/v1/funding/applications/:id", .viewFunding, on: .fundingApplication, FundingAPI.show)
@@ -53,6 +58,8 @@ extension Route {
     static var fundingWindows: Route { Route(E.windowsPage) }
     static var createFundingWindow: Route { Route(E.windowCreate) }
     static var setProvinceFunding: Route { Route(E.provinceSet) }
+    static var fundingImport: Route { Route(E.importPage) }
+    static var fundingImportCommit: Route { Route(E.importCommit) }
 }
 
 extension NavItem {

@@ -63,6 +63,7 @@ extension ImportRecord.Kind {
         case .projects: WebText.Imports.ledger
         case .monthly: WebText.Imports.monthly
         case .leads: WebText.Imports.signingLedger
+        case .funding: WebText.Imports.fundingList
         }
     }
 }

@@ -26,20 +26,7 @@ struct LeadImportPage {
                        .input(.type(.file), .id("file"), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv"), .required(true))),
                   .button(.type(.submit), .class("button"), .text(WebText.Imports.uploadAndPreview))),
             .h2(.text(WebText.Imports.history)),
-            historyTable
+            ImportHistoryTable(history: history).node
         ))
-    }
-
-    var historyTable: Node<HTML.BodyContext> {
-        guard !history.isEmpty else { return .p(.class("meta"), .text(WebText.Imports.noHistory)) }
-        return .div(.class("table-wrap"), .table(.class("ledger"),
-            .thead(.tr(.th(.text(WebText.Imports.time)), .th(.text(WebText.Imports.file)), .th(.text(WebText.Imports.importedBy)),
-                       .th(.class("num"), .text(WebText.Imports.created)), .th(.class("num"), .text(WebText.Imports.updated)),
-                       .th(.class("num"), .text(WebText.Imports.unchanged)))),
-            .tbody(.forEach(history) { record in
-                .tr(.td(.text(Format.dateTime(record.at))), .td(.class("name"), .text(record.fileName)), .td(.text(record.actorName)),
-                    .td(.class("num"), .text(String(record.created))), .td(.class("num"), .text(String(record.updated))),
-                    .td(.class("num"), .text(String(record.unchanged))))
-            })))
     }
 }
