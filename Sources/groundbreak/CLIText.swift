@@ -53,6 +53,7 @@ enum CLIText {
         static let demoCentre = "市大项目办"
         static let demoRegion = "朝阳区属地"
         static let demoDepartment = "市工信局"
+        static let demoFunding = "市发改委（收集专项债券、预算内等申报）"
         static let demoSecretary = "项目秘书"
         static let demoSponsor = "包保领导"
         static let demoSupervision = "市政府督查室"

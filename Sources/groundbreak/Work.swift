@@ -70,6 +70,7 @@ enum Work {
         ("duban", CLIText.Work.demoSupervision, [.supervision], OrgUnit(kind: .department, code: "CC-DCS"), nil),
         ("zhaoshang", CLIText.Work.demoAttraction, [.attraction], OrgUnit(kind: .region, code: "220104"), nil),
         ("shangwu", CLIText.Work.demoAttractionOffice, [.attraction], OrgUnit(kind: .department, code: "CC-SWJ"), nil),
+        ("fagai", CLIText.Work.demoFunding, [.department], OrgUnit(kind: .department, code: "CC-FGW"), nil),
     ]
 
     static func addDemoAccounts(_ database: Database, settings: AppSettings) async throws {
