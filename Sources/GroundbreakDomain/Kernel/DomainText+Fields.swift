@@ -37,6 +37,10 @@ extension DomainText {
     static let fieldLabels: [String: String] = [
         "name": "项目名称",
         "answers": "核对条目",
+        "doneOn": "落实日期",
+        "dueOn": "计划落实日期",
+        "item": "条目",
+        "way": "供地方式",
         "asked": "申请金额",
         "handlerName": "经办人",
         "opensOn": "开始日期",

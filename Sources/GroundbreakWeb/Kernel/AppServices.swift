@@ -33,6 +33,8 @@ public final class AppServices: Sendable {
     public let leadCatalog: LeadCatalog
     /// Upper-level funding's channels, checklists and maturity ladder, from `funding_catalog.json`.
     public let fundingCatalog: FundingCatalog
+    /// 要素保障's items, levels and ways, from `readiness_items.json`.
+    public let readinessCatalog: ReadinessCatalog
     /// Column names and value words ledger imports understand, from `ledger_columns.json`.
     public let importColumns: ColumnCatalog
     public var importer: LedgerImporter { LedgerImporter(database: database, catalog: catalog(), columns: importColumns) }
@@ -66,6 +68,7 @@ public final class AppServices: Sendable {
         self.fourRates = try TaskForceRepository.fourRates()
         self.leadCatalog = try LeadRepository.catalog()
         self.fundingCatalog = try FundingRepository.catalog()
+        self.readinessCatalog = try ReadinessRepository.catalog()
         self.importColumns = try ColumnCatalog.shipped()
         self.reference = ReferenceCache(catalog: try await ReferenceRepository(database: database).catalog())
         self.approvalData = Mutex(ApprovalData(

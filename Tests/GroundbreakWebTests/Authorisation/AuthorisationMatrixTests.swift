@@ -85,6 +85,7 @@ struct AuthorisationMatrixTests {
         TaskForcesEndpoints.feature: { TaskForcesEndpoints($0).map(success) },
         LeadsEndpoints.feature: { LeadsEndpoints($0).map(success) },
         FundingEndpoints.feature: { FundingEndpoints($0).map(success) },
+        ReadinessEndpoints.feature: { ReadinessEndpoints($0).map(success) },
         PortfolioEndpoints.feature: { PortfolioEndpoints($0).map(success) },
         ApprovalsEndpoints.feature: { ApprovalsEndpoints($0).map(success) },
         MonthlyEndpoints.feature: { MonthlyEndpoints($0).map(success) },

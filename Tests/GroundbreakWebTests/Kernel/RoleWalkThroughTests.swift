@@ -52,9 +52,10 @@ struct RoleWalkThroughTests {
             let common = ["/", "/projects", "@project", "/problems", "@problem", "/reports", "/notifications", "/targets"]
             let readers = [
                 Reader(role: "centre", username: "walk-centre", pages: common + ["/supervision", "/meetings", "/approvals", "/reports/grid", "/stats", "/imports", "/screen", "/statistics", "/schemes", "/warnings", "/warnings/rules", "/assessment", "/assessment?set=departments", "/bulletins", "/taskforces", "@group", "@ranking", "@dispatch", "/leads", "/leads/activities", "/leads/funds",
-                                                                          "/funding", "@funding", "/funding/figures", "/funding/windows", "/funding/new"]),
+                                                                          "/funding", "@funding", "/funding/figures", "/funding/windows", "/funding/new", "/readiness", "/readiness/land-waiting",
+                                                                          "@readiness"]),
                 Reader(role: "department", username: "walk-department", pages: common + ["/approvals", "/supervision"]),
-                Reader(role: "region", username: "walk-region", pages: common + ["/supervision", "/reports/grid", "/statistics", "/warnings", "/assessment", "/bulletins", "/taskforces", "/leads", "/funding", "@funding", "/funding/figures", "/funding/new"]),
+                Reader(role: "region", username: "walk-region", pages: common + ["/supervision", "/reports/grid", "/statistics", "/warnings", "/assessment", "/bulletins", "/taskforces", "/leads", "/funding", "@funding", "/funding/figures", "/funding/new", "/readiness", "/readiness/land-waiting"]),
                 Reader(role: "secretary", username: "walk-secretary", pages: common + ["/reports/grid"]),
                 Reader(role: "sponsor", username: "walk-sponsor", pages: common + ["/assessment", "/portfolio", "/funding/figures"]),
                 Reader(role: "supervision", username: "walk-supervision", pages: ["/", "/supervision", "@item", "/meetings"]),
@@ -104,7 +105,7 @@ struct RoleWalkThroughTests {
                 // A working group is two rows down: the first task force's first group.
                 // A task force's ranking is its first row's address and `/ranking`.
                 let list = ["@project": "/projects", "@problem": "/problems?view=all", "@item": "/supervision?all=true", "@group": "/taskforces",
-                            "@ranking": "/taskforces", "@dispatch": "/taskforces", "@lead": "/leads", "@funding": "/funding"][page]!
+                            "@ranking": "/taskforces", "@dispatch": "/taskforces", "@lead": "/leads", "@funding": "/funding", "@readiness": "/readiness"][page]!
                 path = list
                 for _ in 0..<(page == "@group" ? 2 : 1) {
                     try await driver.open(base + path)

@@ -43,7 +43,9 @@ struct EveryLinkTests {
          .leads(), .leadsXLSX(LeadFilter()), .newLead, .createLead, .lead(id), .leadEvent(id), .linkLead(id), .landLead(id), .leadImport, .leadImportCommit, .taskForceLeadDispatch(id), .taskForceLeadDispatchXLSX(id, through: Day(year: 2026, month: 11, day: 20)!), .leadActivities(), .leadActivities(month: Month(year: 2026, month: 10)!), .recordLeadActivity, .leadFunds(), .recordLeadFunds(id), .leadFundsXLSX(month: Month(year: 2026, month: 10)!), .leadRhythmXLSX(month: Month(year: 2026, month: 10)!),
          .funding(), .fundingXLSX(FundingFilter()), .newFunding, .createFunding, .fundingApplication(id), .recordFunding(id), .answerFunding(id),
          .fundingFigures(), .fundingFigures(through: Day(year: 2026, month: 11, day: 20)!), .fundingFiguresXLSX(through: Day(year: 2026, month: 11, day: 20)!),
-         .fundingWindows, .createFundingWindow, .setProvinceFunding, .fundingImport, .fundingImportCommit]
+         .fundingWindows, .createFundingWindow, .setProvinceFunding, .fundingImport, .fundingImportCommit,
+         .projectReadiness(id), .saveReadiness(id), .readinessProblem(id), .readinessStarts(), .readinessStartsXLSX(ReadinessFilter()), .landWaiting(),
+         .landWaitingXLSX(ReadinessFilter())]
     }
 
     @Test("every link's path is its endpoint's pattern, and every page the router serves by GET has a typed link")

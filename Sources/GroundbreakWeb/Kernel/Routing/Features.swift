@@ -27,5 +27,6 @@ enum Features {
         PortfolioEndpoints.self,
         LeadsEndpoints.self,
         FundingEndpoints.self,
+        ReadinessEndpoints.self,
     ]
 }
