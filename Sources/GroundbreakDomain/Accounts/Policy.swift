@@ -75,6 +75,8 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     case manageFunding
     /// Opening a channel's batches and entering the province's figures: the centre, administrators.
     case organiseFunding
+    /// Holding 集中开工 batches and naming the projects planned to start in them: the centre, administrators.
+    case organiseCampaigns
 }
 
 /// The one place that decides who may do what to which project.
@@ -121,7 +123,8 @@ public enum Policy {
         case .viewApprovals, .handleApprovals:
             let projects = scope(for: action == .viewApprovals ? .viewProjects : .editProject, of: principal, catalog: catalog)
             return projects.isEmpty && approvalDepartments(of: principal).isEmpty ? .deny : .allow
-        case .organiseApprovals, .reviewReports, .setTargets, .manageProblems, .manageSchemes, .manageWarnings, .manageTaskForces, .organiseFunding:
+        case .organiseApprovals, .reviewReports, .setTargets, .manageProblems, .manageSchemes, .manageWarnings, .manageTaskForces, .organiseFunding,
+             .organiseCampaigns:
             return principal.roles.isDisjoint(with: [.admin, .center]) ? .deny : .allow
         case .raiseEnterpriseProblem:
             return runsProblems(principal) || (principal.roles.contains(.region) && principal.unit?.kind == .region) ? .allow : .deny

@@ -68,6 +68,11 @@ public struct ReadinessRepository: Sendable {
         try await Self.items(projectIds: [projectId], db: database.reader)[projectId] ?? []
     }
 
+    /// The recorded items of `projectIds`, by project.
+    public func items(projectIds: [Int64]) async throws -> [Int64: [ReadinessItem]] {
+        try await Self.items(projectIds: projectIds, db: database.reader)
+    }
+
     /// Every recorded item by project (all projects; callers keep those in their scope).
     public func allItems() async throws -> [Int64: [ReadinessItem]] {
         try await Self.items(where: "1 = 1", db: database.reader)

@@ -35,6 +35,8 @@ public final class AppServices: Sendable {
     public let fundingCatalog: FundingCatalog
     /// 要素保障's items, levels and ways, from `readiness_items.json`.
     public let readinessCatalog: ReadinessCatalog
+    /// 集中开工's seasons and start targets, from `campaigns.json`.
+    public let campaignCatalog: CampaignCatalog
     /// Column names and value words ledger imports understand, from `ledger_columns.json`.
     public let importColumns: ColumnCatalog
     public var importer: LedgerImporter { LedgerImporter(database: database, catalog: catalog(), columns: importColumns) }
@@ -69,6 +71,7 @@ public final class AppServices: Sendable {
         self.leadCatalog = try LeadRepository.catalog()
         self.fundingCatalog = try FundingRepository.catalog()
         self.readinessCatalog = try ReadinessRepository.catalog()
+        self.campaignCatalog = try CampaignRepository.catalog()
         self.importColumns = try ColumnCatalog.shipped()
         self.reference = ReferenceCache(catalog: try await ReferenceRepository(database: database).catalog())
         self.approvalData = Mutex(ApprovalData(

@@ -18,6 +18,7 @@ enum WebText {
         static let leads = "招商线索"
         static let funding = "向上资金"
         static let readiness = "要素保障"
+        static let campaigns = "集中开工"
         static let schemes = "分类口径"
         static let ledger = "项目台账"
         static let newProject = "录入项目"

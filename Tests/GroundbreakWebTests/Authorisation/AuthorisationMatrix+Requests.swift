@@ -300,6 +300,7 @@ extension AuthorisationMatrixTests {
                     : endpoint.target == .workingGroup ? (inScope ? world.groupA : world.groupB)
                     : endpoint.target == .lead ? (inScope ? world.leadA : world.leadB)
                     : endpoint.target == .fundingApplication ? (inScope ? world.fundingA : world.fundingB)
+                    : endpoint.target == .campaign ? world.campaign
                     : project))
             if endpoint.method == .get {
                 return try await client.send(.get, concrete, as: fixture, signedIn: signedIn)

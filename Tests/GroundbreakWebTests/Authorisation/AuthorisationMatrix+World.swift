@@ -52,6 +52,8 @@ extension AuthorisationMatrixTests {
         /// An application for upper-level money by 朝阳区 (for project A) and one by 九台区 (for B).
         var fundingA: Int64 = 0
         var fundingB: Int64 = 0
+        /// A 集中开工 batch listing A and B.
+        var campaign: Int64 = 0
         /// 朝阳区's scheme and its one class (reference data: the same for every caller).
         var scheme: Int64 = 0
         var schemeClass: Int64 = 0
@@ -176,6 +178,10 @@ extension AuthorisationMatrixTests {
                 catalog: fixture.services.fundingCatalog, reference: catalog, actor: .system("test"), today: webToday, now: webNow)
             if unit == "220104" { world.fundingA = application.id } else { world.fundingB = application.id }
         }
+        let campaigns = fixture.services.campaigns
+        world.campaign = try await campaigns.create(Campaign(year: 2026, season: "autumn", name: "矩阵集中开工", heldOn: Day(year: 2026, month: 9, day: 15)!),
+                                                    catalog: fixture.services.campaignCatalog, reference: catalog, actor: .system("test"), now: webNow).id
+        for project in [a, b] { _ = try await campaigns.set(projectId: project, on: world.campaign, add: true, actor: .system("test"), today: webToday, now: webNow) }
         return world
     }
 

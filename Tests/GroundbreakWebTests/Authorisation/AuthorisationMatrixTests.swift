@@ -50,7 +50,7 @@ struct AuthorisationMatrixTests {
     static let scopedTargets: Set<ObjectTarget> = [.project, .approval, .report, .problem, .supervisedItem, .meeting, .file, .bulletin, .taskForce, .workingGroup,
                                                    .lead, .fundingApplication]
     /// The objects every caller reaches alike (administrators' and the centre's own records).
-    static let unscopedTargets: Set<ObjectTarget> = [.scheme, .schemeClass, .none, .user, .token, .batch, .position]
+    static let unscopedTargets: Set<ObjectTarget> = [.scheme, .schemeClass, .none, .user, .token, .batch, .position, .campaign]
 
     /// Routes that end the caller's session: asked last.
     static func isLast(_ endpoint: Endpoint) -> Bool {
@@ -86,6 +86,7 @@ struct AuthorisationMatrixTests {
         LeadsEndpoints.feature: { LeadsEndpoints($0).map(success) },
         FundingEndpoints.feature: { FundingEndpoints($0).map(success) },
         ReadinessEndpoints.feature: { ReadinessEndpoints($0).map(success) },
+        CampaignsEndpoints.feature: { CampaignsEndpoints($0).map(success) },
         PortfolioEndpoints.feature: { PortfolioEndpoints($0).map(success) },
         ApprovalsEndpoints.feature: { ApprovalsEndpoints($0).map(success) },
         MonthlyEndpoints.feature: { MonthlyEndpoints($0).map(success) },
@@ -238,7 +239,7 @@ struct AuthorisationMatrixTests {
             guard endpoint.target == .fundingApplication else { return ok }
             let seesIt = role == .department ? false : role == .region ? inScope : true
             return seesIt ? ok : .status(.notFound)
-        case .organiseFunding:
+        case .organiseFunding, .organiseCampaigns:
             return organisesBatches.contains(role) ? ok : .status(.forbidden)
         case .viewPortfolio, .recordSponsorActivity:
             // A leader's own seat; the centre any leader's (the first by default, or the one named).

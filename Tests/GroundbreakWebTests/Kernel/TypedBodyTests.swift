@@ -21,7 +21,7 @@ struct TypedBodyTests {
             .supervisedItem: world.itemA, .meeting: world.meetingA, .file: world.photoA, .user: world.targetUser, .token: world.token,
             .batch: world.batch, .position: world.secretarySeat, .scheme: world.scheme, .schemeClass: world.schemeClass,
             .bulletin: world.bulletinB, .taskForce: world.taskForceA, .workingGroup: world.groupA, .lead: world.leadA,
-            .fundingApplication: world.fundingA,
+            .fundingApplication: world.fundingA, .campaign: world.campaign,
         ]
         return endpoint.pattern.replacingOccurrences(of: ":id", with: String(ids[endpoint.target] ?? 0))
     }

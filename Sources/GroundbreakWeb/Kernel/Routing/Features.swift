@@ -28,5 +28,6 @@ enum Features {
         LeadsEndpoints.self,
         FundingEndpoints.self,
         ReadinessEndpoints.self,
+        CampaignsEndpoints.self,
     ]
 }
