@@ -12,13 +12,12 @@ enum LeadImportPages {
 
     static func page(_ input: EndpointRequest) async throws -> Response {
         let notice = input.queryItems.first { $0.0 == "notice" }?.1 == "committed" ? WebText.Imports.done : nil
-        return Responses.html(LeadImportPage(context: PageContext(input), history: try await history(input), notice: notice).document)
+        return Responses.html(importPage(input, history: try await history(input), notice: notice).document)
     }
 
     static func upload(_ input: EndpointRequest) async throws -> Response {
         guard let file = input.files.first(where: { $0.field == "file" }), !file.bytes.isEmpty else {
-            let page = LeadImportPage(context: PageContext(input), history: try await history(input), notice: nil,
-                                      errors: [FieldError("file", .field(WebText.Imports.chooseFile))])
+            let page = importPage(input, history: try await history(input), notice: nil, errors: [FieldError("file", .field(WebText.Imports.chooseFile))])
             return Responses.html(page.document, status: .unprocessableContent)
         }
         return try await ImportPages.uploaded(input, file.bytes, try await plan(input, file.bytes, fileName: file.filename), routes: routes)
@@ -36,8 +35,7 @@ enum LeadImportPages {
     static func commit(_ input: EndpointRequest) async throws -> Response {
         let form = input.form ?? FormData(pairs: [])
         guard let bytes = try input.services.importFiles.load(key: form["sha256"]) else {
-            let page = LeadImportPage(context: PageContext(input), history: try await history(input), notice: nil,
-                                      errors: [FieldError("file", .field(WebText.Imports.previewMissing))])
+            let page = importPage(input, history: try await history(input), notice: nil, errors: [FieldError("file", .field(WebText.Imports.previewMissing))])
             return Responses.html(page.document, status: .unprocessableContent)
         }
         return try await ImportPages.commit(input, form: form, routes: routes) { try await plan(input, bytes, fileName: form["fileName"]) } write: {
@@ -53,5 +51,10 @@ enum LeadImportPages {
     /// The 签约项目台账 imports the caller may see.
     static func history(_ input: EndpointRequest) async throws -> [ImportRecord] {
         try await ImportPages.history(input).filter { $0.kind == .leads }
+    }
+
+    static func importPage(_ input: EndpointRequest, history: [ImportRecord], notice: String?, errors: [FieldError] = []) -> ListImportPage {
+        ListImportPage(context: PageContext(input), title: T.importTitle, nav: .leads, back: (.leads(), T.title), action: .leadImport,
+                       hints: [T.importHint, T.importRules], history: history, notice: notice, errors: errors)
     }
 }
