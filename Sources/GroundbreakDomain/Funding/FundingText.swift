@@ -66,7 +66,7 @@ public enum FundingText {
     /// 占全省比重58.9%，较上一年全年增加138亿元。`
     public static func sentence(scope: String, channel: FundingCatalog.Channel?, comparison: FundingComparison, share: ProvinceShare?) -> String {
         let word = channel?.issueWord ?? "下达"
-        let name = channel?.name ?? "上级"
+        let name = channel?.name ?? "上级资金"
         let now = comparison.thisYear
         let yi = { (money: Money) in Decimals.text(Double(money.yuan) / Double(Money.yuanPerYi), places: 2) }
         var text = "\(scope)共\(word)\(name)项目\(now.issuedProjects)个"
