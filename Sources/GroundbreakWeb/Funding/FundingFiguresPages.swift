@@ -47,6 +47,11 @@ struct FundingFigures: Sendable {
             Line(key: unit.text, name: unit.name(reference), comparison: FundingComparison(applications.filter { FundingForms.inside($0.unit, unit, reference) },
                                                                                             through: through))
         }
+        // Applications of the city itself (or of a unit no line holds) get a line of their own, so the lines add up to the total.
+        let rest = applications.filter { application in !units.contains { FundingForms.inside(application.unit, $0, reference) } }
+        if !rest.isEmpty {
+            self.units.append(Line(key: "other", name: WebText.Funding.otherUnits, comparison: FundingComparison(rest, through: through)))
+        }
         late = applications.compactMap { application in
             guard let months = catalog.channel(application.channelCode)?.spendWithinMonths, let late = LateSpending.watch(application, months: months, today: today) else {
                 return nil

@@ -87,6 +87,7 @@ extension WebText {
         // Figures.
         static let figuresTitle = "向上争取资金情况"
         static let wholeCity = "全市"
+        static let otherUnits = "市本级及其他"
         static let reachScope = "本单位（含所辖）"
         static let figuresLead = "各渠道、各单位本年争取的项目和资金，与上年同期（全年结束后与上一年全年）比较；申报按申报日期、入选按入选日期、下达到位支出按每笔的日期计入，一个项目多次下达只计一个项目。录入全省数字后给出占全省比重。"
         static let through = "截至"

@@ -77,6 +77,22 @@ struct FundingWebTests {
             #expect(rows[1][0].contains("地方政府专项债券") && rows[1][0].contains("2026年录入"))
             #expect(rows.dropFirst(3).filter { Int($0.first ?? "") != nil }.count == bondsThisYear.count)
             #expect(try await client.send(.get, "/api/v1/funding/applications?state=won", as: fixture).status == .badRequest)
+
+            // An application of the city itself has a line of its own: the units still add up to the total.
+            let projectId = try #require(applications.first?["projects"] as? [[String: Any]]).first?["projectId"] as? Int ?? 0
+            let city = try await client.send(.post, "/api/v1/funding/applications", as: fixture,
+                                             json: #"{"title":"市本级申报","channel":"dualUse","unit":"region:220100","createdOn":"2026-11-01","projects":[{"projectId":\#(projectId),"askedYuan":100000000}]}"#)
+            let cityId = try #require(city.object["id"] as? Int, "\(city.text.prefix(300))")
+            for (version, kind, amount) in [(1, "submitted", "null"), (2, "selected", "50000000"), (3, "issued", "50000000")] {
+                let response = try await client.send(.post, "/api/v1/funding/applications/\(cityId)/events", as: fixture,
+                                                     json: #"{"version":\#(version),"kind":"\#(kind)","on":"2026-11-20","amountYuan":\#(amount)}"#)
+                #expect(response.status == .ok, "\(response.text.prefix(300))")
+            }
+            let again = try await client.send(.get, "/api/v1/funding/figures?through=2026-11-23", as: fixture)
+            let againTotal = try #require(again.object["total"] as? [String: Any])
+            let againUnits = (again.object["units"] as? [[String: Any]]) ?? []
+            #expect(issued(againTotal, "thisYear") == issued(total, "thisYear") + 50_000_000)
+            #expect(againUnits.reduce(0) { $0 + issued($1, "thisYear") } == issued(againTotal, "thisYear") && againUnits.last?["key"] as? String == "other")
         }
     }
 
