@@ -77,6 +77,8 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     case organiseFunding
     /// Holding 集中开工 batches and naming the projects planned to start in them: the centre, administrators.
     case organiseCampaigns
+    /// Promoting a project from a county reserve library to the city's: the centre, administrators.
+    case organiseReserve
 }
 
 /// The one place that decides who may do what to which project.
@@ -124,7 +126,7 @@ public enum Policy {
             let projects = scope(for: action == .viewApprovals ? .viewProjects : .editProject, of: principal, catalog: catalog)
             return projects.isEmpty && approvalDepartments(of: principal).isEmpty ? .deny : .allow
         case .organiseApprovals, .reviewReports, .setTargets, .manageProblems, .manageSchemes, .manageWarnings, .manageTaskForces, .organiseFunding,
-             .organiseCampaigns:
+             .organiseCampaigns, .organiseReserve:
             return principal.roles.isDisjoint(with: [.admin, .center]) ? .deny : .allow
         case .raiseEnterpriseProblem:
             return runsProblems(principal) || (principal.roles.contains(.region) && principal.unit?.kind == .region) ? .allow : .deny
@@ -182,7 +184,7 @@ public enum Policy {
         guard scope(for: .viewProjects, of: principal, catalog: catalog).contains(project) else { return .notFound }
         if action == .viewProjects { return .allow }
         // Duties that are not a project scope of their own reach every project the holder sees.
-        if [.recordStats, .reviewReports, .organiseApprovals].contains(action) { return decide(action, for: principal, catalog: catalog) }
+        if [.recordStats, .reviewReports, .organiseApprovals, .organiseReserve].contains(action) { return decide(action, for: principal, catalog: catalog) }
         return scope(for: action, of: principal, catalog: catalog).contains(project) ? .allow : .deny
     }
 

@@ -24,6 +24,7 @@ public enum FieldLabels {
         "leads": ["title": "项目（线索）名称", "unit": "跟进单位", "note": "说明", "kind": "事项", "on": "日期", "stage": "阶段", "status": "状态",
                   "amount": "到位金额", "month": "到位月份"],
         "portfolio": ["on": "日期", "summary": "内容（现场情况、协调事项或批示）", "kind": "类别", "seat": "包保领导", "projectId": "包保项目"],
+        "reserve": ["note": "谋划情况", "level": "储备层级", "source": "生成来源", "grade": "等级", "enteredOn": "入库日期", "projectId": "项目"],
         "campaigns": ["heldOn": "举办日期", "name": "批次名称", "project": "项目"],
         "funding": ["title": "申报事项", "channel": "申报渠道", "programme": "专项（投向）", "unit": "申报单位", "projects": "申报项目", "asked": "申请金额",
                     "kind": "事项", "on": "日期", "amount": "金额", "note": "说明", "evidence": "依据", "answers": "核对条目", "window": "批次",
@@ -38,6 +39,8 @@ extension DomainText {
     static let fieldLabels: [String: String] = [
         "name": "项目名称",
         "answers": "核对条目",
+        "grade": "等级",
+        "enteredOn": "入库日期",
         "season": "季节",
         "project": "项目",
         "doneOn": "落实日期",

@@ -86,6 +86,7 @@ public struct DemoLoader: Sendable {
             _ = try await DemoLeads.load(database: database, catalog: try await ReferenceRepository(database: database).catalog(), today: today, seed: seed,
                                          actor: actor, now: now)
             _ = try await DemoReadiness.load(database: database, today: today, seed: seed, actor: actor, now: now)
+            _ = try await DemoReserve.load(database: database, today: today, seed: seed, actor: actor, now: now)
             _ = try await DemoCampaigns.load(database: database, reference: try await ReferenceRepository(database: database).catalog(), today: today, actor: actor, now: now)
             _ = try await DemoFunding.load(database: database, reference: try await ReferenceRepository(database: database).catalog(), today: today, seed: seed,
                                            actor: actor, now: now)

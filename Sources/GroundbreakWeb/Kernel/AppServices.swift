@@ -37,6 +37,8 @@ public final class AppServices: Sendable {
     public let readinessCatalog: ReadinessCatalog
     /// 集中开工's seasons and start targets, from `campaigns.json`.
     public let campaignCatalog: CampaignCatalog
+    /// 谋划储备's levels, sources, grades, designations and target, from `reserve_rules.json`.
+    public let reserveRules: ReserveRules
     /// Column names and value words ledger imports understand, from `ledger_columns.json`.
     public let importColumns: ColumnCatalog
     public var importer: LedgerImporter { LedgerImporter(database: database, catalog: catalog(), columns: importColumns) }
@@ -72,6 +74,7 @@ public final class AppServices: Sendable {
         self.fundingCatalog = try FundingRepository.catalog()
         self.readinessCatalog = try ReadinessRepository.catalog()
         self.campaignCatalog = try CampaignRepository.catalog()
+        self.reserveRules = try ReserveRepository.rules()
         self.importColumns = try ColumnCatalog.shipped()
         self.reference = ReferenceCache(catalog: try await ReferenceRepository(database: database).catalog())
         self.approvalData = Mutex(ApprovalData(

@@ -17,6 +17,7 @@ enum WebText {
         static let portfolio = "包保项目"
         static let leads = "招商线索"
         static let funding = "向上资金"
+        static let reserve = "谋划储备"
         static let readiness = "要素保障"
         static let campaigns = "集中开工"
         static let schemes = "分类口径"

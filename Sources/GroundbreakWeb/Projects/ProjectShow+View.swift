@@ -24,6 +24,7 @@ extension ProjectShowPage {
                 ),
                 .div(.class("actions"),
                      .a(.class("button secondary"), .href(esc(Route.projectApprovals(project.id).path)), .text(WebText.Projects.approvals)),
+                     .a(.class("button secondary"), .href(esc(Route.projectReserve(project.id).path)), .text(WebText.Nav.reserve)),
                      .a(.class("button secondary"), .href(esc(Route.projectReadiness(project.id).path)), .text(WebText.Nav.readiness)),
                      .a(.class("button secondary"), .href(esc(Route.projectReports(project.id, year: nil).path)), .text(WebText.Projects.reports)),
                      .a(.class("button secondary"), .href(esc(Route.problems(problemQuery).path)), .text(WebText.Projects.problems)),

@@ -87,6 +87,7 @@ struct AuthorisationMatrixTests {
         FundingEndpoints.feature: { FundingEndpoints($0).map(success) },
         ReadinessEndpoints.feature: { ReadinessEndpoints($0).map(success) },
         CampaignsEndpoints.feature: { CampaignsEndpoints($0).map(success) },
+        ReserveEndpoints.feature: { ReserveEndpoints($0).map(success) },
         PortfolioEndpoints.feature: { PortfolioEndpoints($0).map(success) },
         ApprovalsEndpoints.feature: { ApprovalsEndpoints($0).map(success) },
         MonthlyEndpoints.feature: { MonthlyEndpoints($0).map(success) },
@@ -239,7 +240,7 @@ struct AuthorisationMatrixTests {
             guard endpoint.target == .fundingApplication else { return ok }
             let seesIt = role == .department ? false : role == .region ? inScope : true
             return seesIt ? ok : .status(.notFound)
-        case .organiseFunding, .organiseCampaigns:
+        case .organiseFunding, .organiseCampaigns, .organiseReserve:
             return organisesBatches.contains(role) ? ok : .status(.forbidden)
         case .viewPortfolio, .recordSponsorActivity:
             // A leader's own seat; the centre any leader's (the first by default, or the one named).

@@ -45,7 +45,8 @@ struct EveryLinkTests {
          .fundingFigures(), .fundingFigures(through: Day(year: 2026, month: 11, day: 20)!), .fundingFiguresXLSX(through: Day(year: 2026, month: 11, day: 20)!),
          .fundingWindows, .createFundingWindow, .setProvinceFunding, .fundingImport, .fundingImportCommit,
          .projectReadiness(id), .saveReadiness(id), .readinessProblem(id), .readinessStarts(), .readinessStartsXLSX(ReadinessFilter()), .landWaiting(),
-         .landWaitingXLSX(ReadinessFilter()), .campaigns(), .campaigns(year: 2025), .createCampaign, .campaign(id), .campaignXLSX(id), .campaignProjects(id)]
+         .landWaitingXLSX(ReadinessFilter()), .campaigns(), .campaigns(year: 2025), .createCampaign, .campaign(id), .campaignXLSX(id), .campaignProjects(id),
+         .reserve(), .reserveXLSX(ReserveFilter()), .projectReserve(id), .saveReserve(id), .promoteReserve(id)]
     }
 
     @Test("every link's path is its endpoint's pattern, and every page the router serves by GET has a typed link")

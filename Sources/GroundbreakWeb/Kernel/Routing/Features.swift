@@ -26,6 +26,7 @@ enum Features {
         TaskForcesEndpoints.self,
         PortfolioEndpoints.self,
         LeadsEndpoints.self,
+        ReserveEndpoints.self,
         FundingEndpoints.self,
         ReadinessEndpoints.self,
         CampaignsEndpoints.self,
