@@ -94,13 +94,8 @@ public enum CampaignRules {
             errors.append(FieldError("season", campaign.season.isEmpty ? .required(field: "season") : .unknownCode(field: "season", code: String(campaign.season.prefix(20)))))
         }
         if campaign.heldOn.year != campaign.year { errors.append(FieldError("heldOn", .fixed(CampaignText.heldInYear))) }
-        if let unit = campaign.unit {
-            let known = switch unit.kind {
-            case .region: reference.region(unit.code) != nil
-            case .zone: reference.zone(unit.code) != nil
-            case .department: false
-            }
-            if !known { errors.append(FieldError("unit", .unknownCode(field: "unit", code: String(unit.text.prefix(40))))) }
+        if let unit = campaign.unit, reference.districtOrZone(unit.text) == nil {
+            errors.append(FieldError("unit", .unknownCode(field: "unit", code: String(unit.text.prefix(40)))))
         }
         if campaign.note.count > 500 { errors.append(FieldError("note", .tooLong(field: "note", max: 500))) }
         return errors

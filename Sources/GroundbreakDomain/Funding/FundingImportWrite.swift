@@ -9,11 +9,12 @@ public struct FundingImportWrite: Sendable {
         case reserve(ProjectInput)
     }
 
-    public struct Money: Sendable {
+    /// Money the row says came, and the day.
+    public struct Tranche: Sendable {
         public var on: Day
-        public var amount: GroundbreakDomain.Money
+        public var amount: Money
 
-        public init(on: Day, amount: GroundbreakDomain.Money) {
+        public init(on: Day, amount: Money) {
             self.on = on
             self.amount = amount
         }
@@ -23,11 +24,11 @@ public struct FundingImportWrite: Sendable {
     /// The application as the row gives it; its one project's id is filled in when written.
     public var application: FundingApplication
     public var submittedOn: Day
-    public var issued: Money?
-    public var arrived: Money?
+    public var issued: Tranche?
+    public var arrived: Tranche?
     public var row: Int
 
-    public init(target: Target, application: FundingApplication, submittedOn: Day, issued: Money?, arrived: Money?, row: Int) {
+    public init(target: Target, application: FundingApplication, submittedOn: Day, issued: Tranche?, arrived: Tranche?, row: Int) {
         self.target = target
         self.application = application
         self.submittedOn = submittedOn

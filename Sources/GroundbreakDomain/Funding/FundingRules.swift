@@ -18,7 +18,7 @@ public enum FundingRules {
         } else {
             errors.append(FieldError("channel", draft.channelCode.isEmpty ? .required(field: "channel") : .unknownCode(field: "channel", code: String(draft.channelCode.prefix(40)))))
         }
-        if !known(draft.unit, reference) { errors.append(FieldError("unit", .unknownCode(field: "unit", code: String(draft.unit.text.prefix(40))))) }
+        if !reference.knows(draft.unit) { errors.append(FieldError("unit", .unknownCode(field: "unit", code: String(draft.unit.text.prefix(40))))) }
         if draft.projects.isEmpty { errors.append(FieldError("projects", .fixed(FundingText.noProjects))) }
         if Set(draft.projects.map(\.projectId)).count != draft.projects.count { errors.append(FieldError("projects", .fixed(FundingText.projectTwice))) }
         for project in draft.projects where project.asked.yuan <= 0 || project.asked > Money.maximum {
@@ -28,13 +28,6 @@ public enum FundingRules {
         return errors
     }
 
-    static func known(_ unit: OrgUnit, _ reference: ReferenceCatalog) -> Bool {
-        switch unit.kind {
-        case .region: reference.region(unit.code) != nil
-        case .zone: reference.zone(unit.code) != nil
-        case .department: reference.department(unit.code) != nil
-        }
-    }
 
     /// The kinds of event that may be recorded on an application in `state`.
     public static func allowed(in state: FundingState) -> [FundingEvent.Kind] {

@@ -82,16 +82,9 @@ public enum ReadinessRules {
         if !item.way.isEmpty && (entry.recordsWay != true || !catalog.landWays.contains(item.way)) {
             errors.append(FieldError("way", .unknownCode(field: "way", code: String(item.way.prefix(40)))))
         }
-        if let unit = item.unit, !known(unit, reference) { errors.append(FieldError("unit", .unknownCode(field: "unit", code: String(unit.text.prefix(40))))) }
+        if let unit = item.unit, !reference.knows(unit) { errors.append(FieldError("unit", .unknownCode(field: "unit", code: String(unit.text.prefix(40))))) }
         if item.note.count > 500 { errors.append(FieldError("note", .tooLong(field: "note", max: 500))) }
         return errors
     }
 
-    static func known(_ unit: OrgUnit, _ reference: ReferenceCatalog) -> Bool {
-        switch unit.kind {
-        case .region: reference.region(unit.code) != nil
-        case .zone: reference.zone(unit.code) != nil
-        case .department: reference.department(unit.code) != nil
-        }
-    }
 }

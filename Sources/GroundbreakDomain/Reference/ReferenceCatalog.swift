@@ -89,6 +89,11 @@ public struct ReferenceCatalog: Sendable {
         subtree(of: code, children: zones.map { ($0.code, $0.parentCode) })
     }
 
+    /// A district or zone as a filter or form writes it (`region:220104`, `zone:CC-LHS`), when the catalogue has it.
+    public func districtOrZone(_ text: String) -> OrgUnit? {
+        orgUnit(text).flatMap { $0.kind == .department ? nil : $0 }
+    }
+
     /// A first-level category and its second-level children.
     public func categorySubtree(_ code: String) -> Set<String> {
         subtree(of: code, children: categories.map { ($0.code, $0.parentCode) })

@@ -162,9 +162,9 @@ public struct FundingListImport: Sendable {
             return (outcome, nil)
         }
         guard let channel, let asked, let unit, let target else { outcome.problems = problems; return (outcome, nil) }
-        let submitted = submittedOn ?? window?.closesOn.clamped(to: today) ?? today
+        let submitted = submittedOn ?? window.map { min($0.closesOn, today) } ?? today
         if submittedOn == nil { notes.append(T.submittedDefault(submitted.iso)) }
-        var issuedMoney: FundingImportWrite.Money?, arrivedMoney: FundingImportWrite.Money?
+        var issuedMoney: FundingImportWrite.Tranche?, arrivedMoney: FundingImportWrite.Tranche?
         if let issued {
             let on = max(issuedOn ?? today, submitted)
             if issuedOn == nil { notes.append(T.issuedDefault(on.iso)) }
@@ -230,8 +230,4 @@ public struct FundingListImport: Sendable {
         guard let unit, reach.everyUnit || reach.units.contains(unit) else { problem("unit", OfficeText.FundingImport.outsideReach); return nil }
         return unit
     }
-}
-
-extension Day {
-    func clamped(to latest: Day) -> Day { min(self, latest) }
 }

@@ -24,7 +24,7 @@ struct FundingFilter: Sendable, Equatable {
             else { errors.append(FieldError("state", .unknownCode(field: "state", code: String(form["state"].prefix(20))))) }
         }
         if !form["unit"].isEmpty {
-            if let unit = OrgUnit.parse(form["unit"]), FundingForms.known(unit, reference) { filter.unit = unit }
+            if let unit = reference.orgUnit(form["unit"]) { filter.unit = unit }
             else { errors.append(FieldError("unit", .unknownCode(field: "unit", code: String(form["unit"].prefix(40))))) }
         }
         if !form["year"].isEmpty {
@@ -68,14 +68,6 @@ struct FundingFilter: Sendable, Equatable {
 
 /// The units applications belong to, as forms offer and filters read them.
 enum FundingForms {
-    static func known(_ unit: OrgUnit, _ reference: ReferenceCatalog) -> Bool {
-        switch unit.kind {
-        case .region: reference.region(unit.code) != nil
-        case .zone: reference.zone(unit.code) != nil
-        case .department: reference.department(unit.code) != nil
-        }
-    }
-
     /// `unit` is `outer` or inside it (a district's subtree, a zone's).
     static func inside(_ unit: OrgUnit, _ outer: OrgUnit, _ reference: ReferenceCatalog) -> Bool {
         if unit == outer { return true }
@@ -88,11 +80,6 @@ enum FundingForms {
 
     /// Every district, zone and department, or those `reach` holds, as options.
     static func units(_ reach: FundingReach, reference: ReferenceCatalog) -> [Components.Option] {
-        let regions = reference.assignableRegions.filter { $0.kind != .city }.map { OrgUnit(kind: .region, code: $0.code) }
-        let zones = reference.zones.map { OrgUnit(kind: .zone, code: $0.code) }
-        let departments = reference.departments.map { OrgUnit(kind: .department, code: $0.code) }
-        return (regions + zones + departments).filter { reach.everyUnit || reach.units.contains($0) }.map {
-            Components.Option($0.text, $0.name(reference), group: $0.kind == .zone ? WebText.Accounts.zones : $0.kind == .department ? WebText.Funding.department : WebText.Common.regions)
-        }
+        UnitOptions.options(UnitOptions.units(reference, departments: true).filter { reach.everyUnit || reach.units.contains($0) }, reference)
     }
 }

@@ -79,7 +79,7 @@ struct FundingShowPage {
             .thead(.tr(.th(.text(T.item)), .th(.text(T.computed)), .th(.text(T.answer)), .th(.text(T.evidence)), .th(.text(T.met)))),
             .tbody(.forEach(eligibility.lines) { line in
                 let computed = line.computed.map { $0 ? T.met : T.unmet + (line.shortProjects.isEmpty ? "" : "（\(line.shortProjects.map { names[$0] ?? String($0) }.joined(separator: "、"))）") }
-                let answered = form["answer_\(line.item.code)"].isEmpty && form.pairs.isEmpty ? (line.answer.map { $0.met ? "met" : "unmet" } ?? "") : form["answer_\(line.item.code)"]
+                let answered = form.pairs.isEmpty ? (line.answer.map { $0.met ? "met" : "unmet" } ?? "") : form["answer_\(line.item.code)"]
                 let evidence = form.pairs.isEmpty ? line.answer?.evidence ?? "" : form["evidence_\(line.item.code)"]
                 return .tr(.attribute(named: "data-item", value: line.item.code),
                            .td(.class("name"), .text(line.item.name)), .td(.text(computed ?? T.notAnswered)),

@@ -6,15 +6,11 @@ import Plot
 enum LeadForms {
     /// The districts and zones a lead of this reach may belong to.
     static func reachedUnits(_ reach: LeadReach, reference: ReferenceCatalog) -> [OrgUnit] {
-        let regions = reference.assignableRegions.filter { $0.kind != .city }.map { OrgUnit(kind: .region, code: $0.code) }
-        let zones = reference.zones.map { OrgUnit(kind: .zone, code: $0.code) }
-        return (regions + zones).filter { reach.everyUnit || reach.units.contains($0) }
+        UnitOptions.units(reference).filter { reach.everyUnit || reach.units.contains($0) }
     }
 
     static func units(_ reach: LeadReach, reference: ReferenceCatalog) -> [Components.Option] {
-        reachedUnits(reach, reference: reference).map {
-            Components.Option($0.text, $0.name(reference), group: $0.kind == .zone ? WebText.Accounts.zones : WebText.Common.regions)
-        }
+        UnitOptions.options(reachedUnits(reach, reference: reference), reference)
     }
 
     /// The classes a lead of these units may belong to (its district's schemes and the city's),
@@ -86,7 +82,7 @@ struct LeadListPage {
 
     var filterForm: Node<HTML.BodyContext> {
         let filter = listing.filter
-        let units = LeadForms.units(LeadReach(everyUnit: true), reference: reference)
+        let units = UnitOptions.districtsAndZones(reference)
         return .form(.method(.get), .action(esc(Route.leads().path)), .class("filters no-print"),
             .div(.class("filter-grid"),
                  .div(.class("filter"), .label(.for("f-unit"), .text(T.unit)), Components.select("unit", options: units, selected: [filter.unit?.text ?? ""], blank: T.all)),

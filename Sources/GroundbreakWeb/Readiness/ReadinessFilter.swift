@@ -16,7 +16,7 @@ struct ReadinessFilter: Sendable, Equatable {
         var errors: [FieldError] = []
         let form = FormData(pairs: items)
         if !form["unit"].isEmpty {
-            if let unit = OrgUnit.parse(form["unit"]), (unit.kind == .region && reference.region(unit.code) != nil) || (unit.kind == .zone && reference.zone(unit.code) != nil) {
+            if let unit = reference.districtOrZone(form["unit"]) {
                 filter.unit = unit
             } else { errors.append(FieldError("unit", .unknownCode(field: "unit", code: String(form["unit"].prefix(40))))) }
         }

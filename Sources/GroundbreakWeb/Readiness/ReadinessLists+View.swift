@@ -12,7 +12,7 @@ struct ReadinessFilterForm {
     typealias T = WebText.Readiness
 
     var node: Node<HTML.BodyContext> {
-        let units = LeadForms.units(LeadReach(everyUnit: true), reference: reference)
+        let units = UnitOptions.districtsAndZones(reference)
         return .form(.method(.get), .action(esc(action.path)), .class("filters no-print"),
             .div(.class("filter-grid"),
                  .div(.class("filter"), .label(.for("f-unit"), .text(T.region)), Components.select("unit", options: units, selected: [filter.unit?.text ?? ""], blank: T.all)),

@@ -47,7 +47,7 @@ struct ReserveListPage {
                 .div(.class("filter-grid"),
                      .div(.class("filter"), .label(.for("f-level"), .text(T.level)), Components.select("level", options: option(rules.levels), selected: [filter.level ?? ""], blank: T.all)),
                      .div(.class("filter"), .label(.for("f-unit"), .text(T.region)),
-                          Components.select("unit", options: LeadForms.units(LeadReach(everyUnit: true), reference: reference), selected: [filter.unit?.text ?? ""], blank: T.all)),
+                          Components.select("unit", options: UnitOptions.districtsAndZones(reference), selected: [filter.unit?.text ?? ""], blank: T.all)),
                      .div(.class("filter"), .label(.for("f-source"), .text(T.source)), Components.select("source", options: option(rules.sources), selected: [filter.source ?? ""], blank: T.all)),
                      .div(.class("filter"), .label(.for("f-grade"), .text(T.grade)), Components.select("grade", options: option(rules.grades), selected: [filter.grade ?? ""], blank: T.all)),
                      .div(.class("filter"), .label(.for("f-tag"), .text(T.tags)),

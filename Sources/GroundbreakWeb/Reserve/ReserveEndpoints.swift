@@ -69,7 +69,7 @@ struct ReserveFilter: Sendable, Equatable {
         filter.grade = code("grade", rules.grades)
         filter.tag = code("tag", rules.designations.map { ReserveRules.Code(code: $0.tag, name: $0.name) })
         if !form["unit"].isEmpty {
-            if let unit = OrgUnit.parse(form["unit"]), (unit.kind == .region && reference.region(unit.code) != nil) || (unit.kind == .zone && reference.zone(unit.code) != nil) {
+            if let unit = reference.districtOrZone(form["unit"]) {
                 filter.unit = unit
             } else { errors.append(FieldError("unit", .unknownCode(field: "unit", code: String(form["unit"].prefix(40))))) }
         }

@@ -53,9 +53,9 @@ struct RoleWalkThroughTests {
             let readers = [
                 Reader(role: "centre", username: "walk-centre", pages: common + ["/supervision", "/meetings", "/approvals", "/reports/grid", "/stats", "/imports", "/screen", "/statistics", "/schemes", "/warnings", "/warnings/rules", "/assessment", "/assessment?set=departments", "/bulletins", "/taskforces", "@group", "@ranking", "@dispatch", "/leads", "/leads/activities", "/leads/funds",
                                                                           "/funding", "@funding", "/funding/figures", "/funding/windows", "/funding/new", "/readiness", "/readiness/land-waiting",
-                                                                          "@readiness", "/campaigns", "@campaign", "/reserve"]),
+                                                                          "@readiness", "/campaigns", "@campaign", "/reserve", "@reserve"]),
                 Reader(role: "department", username: "walk-department", pages: common + ["/approvals", "/supervision"]),
-                Reader(role: "region", username: "walk-region", pages: common + ["/supervision", "/reports/grid", "/statistics", "/warnings", "/assessment", "/bulletins", "/taskforces", "/leads", "/funding", "@funding", "/funding/figures", "/funding/new", "/readiness", "/readiness/land-waiting", "/reserve"]),
+                Reader(role: "region", username: "walk-region", pages: common + ["/supervision", "/reports/grid", "/statistics", "/warnings", "/assessment", "/bulletins", "/taskforces", "/leads", "/funding", "@funding", "/funding/figures", "/funding/new", "/funding/import", "/readiness", "/readiness/land-waiting", "/reserve"]),
                 Reader(role: "secretary", username: "walk-secretary", pages: common + ["/reports/grid"]),
                 Reader(role: "sponsor", username: "walk-sponsor", pages: common + ["/assessment", "/portfolio", "/funding/figures"]),
                 Reader(role: "supervision", username: "walk-supervision", pages: ["/", "/supervision", "@item", "/meetings"]),
@@ -105,7 +105,7 @@ struct RoleWalkThroughTests {
                 // A working group is two rows down: the first task force's first group.
                 // A task force's ranking is its first row's address and `/ranking`.
                 let list = ["@project": "/projects", "@problem": "/problems?view=all", "@item": "/supervision?all=true", "@group": "/taskforces",
-                            "@ranking": "/taskforces", "@dispatch": "/taskforces", "@lead": "/leads", "@funding": "/funding", "@readiness": "/readiness", "@campaign": "/campaigns"][page]!
+                            "@ranking": "/taskforces", "@dispatch": "/taskforces", "@lead": "/leads", "@funding": "/funding", "@readiness": "/readiness", "@campaign": "/campaigns", "@reserve": "/reserve"][page]!
                 path = list
                 for _ in 0..<(page == "@group" ? 2 : 1) {
                     try await driver.open(base + path)
