@@ -85,24 +85,28 @@ public enum OfficeText {
     }
 
     /// A unit's 签约项目台账 read into leads.
+    /// What the unit lists that name projects (向上资金申报清单, 储备项目库) share.
+    public enum ListImport {
+        static func codeNotFound(_ code: String) -> String { "项目代码 \(code) 不在台账中，按名称对应" }
+        static func ambiguousProject(_ count: Int) -> String { "该县区有 \(count) 个同名项目，请填写项目代码" }
+        static let reserveCreated = "台账中没有该项目，作为谋划储备项目新建（类别待补充）"
+        static let inFuture = "日期不能晚于今天"
+    }
+
     public enum FundingImport {
         static let askedRequired = "须填写申请金额（大于零）"
         static let channelRequired = "须填写申报渠道"
         static func unknownChannel(_ text: String) -> String { "申报渠道“\(text)”无法识别，可写专项债券、超长期特别国债、中央预算内、省预算内、平急两用、EOD、政策性金融工具、前期经费" }
         static let issuedAboveAsked = "下达金额大于申请金额"
         static let arrivedAboveIssued = "到位金额须有下达金额，且不大于下达金额"
-        static let inFuture = "日期不能晚于今天"
         static func programmeRequired(_ words: String) -> String { "该渠道须填写专项（投向）：\(words)" }
         static func windowNotFound(_ text: String) -> String { "批次“\(text)”不在系统中，申报不归入批次" }
-        static func codeNotFound(_ code: String) -> String { "项目代码 \(code) 不在台账中，按名称对应" }
-        static func ambiguousProject(_ count: Int) -> String { "该县区有 \(count) 个同名项目，请填写项目代码" }
         static func duplicateRow(_ first: Int) -> String { "与第 \(first) 行是同一项目、同一渠道和批次" }
         static let alreadyApplied = "系统中已有该项目同一渠道、同一批次（或年度）的申报，不重复导入"
         static func submittedDefault(_ day: String) -> String { "未填申报日期，按 \(day) 计" }
         static func issuedDefault(_ day: String) -> String { "未填下达日期，按 \(day) 计（计入该日所在年度）" }
         static let issuedChange = "已下达"
         static let arrivedChange = "已到位"
-        static let reserveCreated = "台账中没有该项目，作为谋划储备项目新建（类别待补充）"
         static let unitRequired = "须填写所属县区"
         static let outsideReach = "只能导入本单位（或所辖县区、开发区）的申报"
         static func title(_ year: Int, _ channel: String, _ name: String) -> String { "\(year)年\(channel)申报：\(name)" }

@@ -105,10 +105,15 @@ public enum CampaignRules {
     /// (and not after `today`), of at least its amount.
     public static func counted(_ projects: [Project], target: CampaignCatalog.Target, year: Int, today: Day) -> [Project] {
         guard let through = target.through(year) else { return [] }
-        let last = min(through, today), first = Day(year: year, month: 1, day: 1)!
+        return started(projects, year: year, through: min(through, today), minimumYuan: target.minimumYuan)
+    }
+
+    /// Projects of at least `minimumYuan` started from 1 January of `year` to `through`.
+    public static func started(_ projects: [Project], year: Int, through: Day, minimumYuan: Int64) -> [Project] {
+        guard let first = Day(year: year, month: 1, day: 1) else { return [] }
         return projects.filter { project in
             guard let start = project.fields.actualStart else { return false }
-            return first <= start && start <= last && project.fields.totalInvestment.yuan >= target.minimumYuan
+            return first <= start && start <= through && project.fields.totalInvestment.yuan >= minimumYuan
         }
     }
 }

@@ -26,6 +26,7 @@ public enum FieldLabels {
         "portfolio": ["on": "日期", "summary": "内容（现场情况、协调事项或批示）", "kind": "类别", "seat": "包保领导", "projectId": "包保项目"],
         "reserve": ["note": "谋划情况", "level": "储备层级", "source": "生成来源", "grade": "等级", "enteredOn": "入库日期", "projectId": "项目"],
         "campaigns": ["heldOn": "举办日期", "name": "批次名称", "project": "项目"],
+        "monthly": ["measure": "前期工作目标指标", "count": "目标个数", "amount": "目标总投资"],
         "funding": ["title": "申报事项", "channel": "申报渠道", "programme": "专项（投向）", "unit": "申报单位", "projects": "申报项目", "asked": "申请金额",
                     "kind": "事项", "on": "日期", "amount": "金额", "note": "说明", "evidence": "依据", "answers": "核对条目", "window": "批次",
                     "name": "批次名称", "closesOn": "截止日期", "opensOn": "开始日期", "year": "年度", "department": "牵头部门", "createdOn": "录入日期",

@@ -3,7 +3,7 @@ import Foundation
 /// The reserve libraries' rules as data (`reserve_rules.json`): the two levels, the five sources
 /// a planned project comes from (seed 001 §10–14), the maturity grades, the designations with
 /// their minimums (龙头 per district, 标志性 per department — read from the projects' tags), and
-/// the rolling reserve target.
+/// the rolling reserve's bands.
 public struct ReserveRules: Sendable, Codable, Equatable {
     public struct Code: Sendable, Codable, Equatable {
         public var code: String
@@ -31,15 +31,19 @@ public struct ReserveRules: Sendable, Codable, Equatable {
         }
     }
 
-    public struct Target: Sendable, Codable, Equatable {
+    /// A band of the rolling reserve (亿元以上 …): projects of at least `minimumYuan`; the city's
+    /// target where the data gives one (seed 001: 亿元以上 more than 1,000).
+    public struct Band: Sendable, Codable, Equatable {
+        public var code: String
         public var name: String
         public var minimumYuan: Int64
-        public var count: Int
+        public var cityCount: Int?
 
-        public init(name: String, minimumYuan: Int64, count: Int) {
+        public init(code: String, name: String, minimumYuan: Int64, cityCount: Int? = nil) {
+            self.code = code
             self.name = name
             self.minimumYuan = minimumYuan
-            self.count = count
+            self.cityCount = cityCount
         }
     }
 
@@ -48,16 +52,19 @@ public struct ReserveRules: Sendable, Codable, Equatable {
     public var sources: [Code]
     public var grades: [Code]
     public var designations: [Designation]
-    public var target: Target
+    public var bands: [Band]
 
-    public init(source: String, levels: [Code], sources: [Code], grades: [Code], designations: [Designation], target: Target) {
+    public init(source: String, levels: [Code], sources: [Code], grades: [Code], designations: [Designation], bands: [Band]) {
         self.source = source
         self.levels = levels
         self.sources = sources
         self.grades = grades
         self.designations = designations
-        self.target = target
+        self.bands = bands
     }
+
+    /// The seed's headline band (the first with a city target): the reserve page's tile.
+    public var headline: Band? { bands.first { $0.cityCount != nil } ?? bands.first }
 
     public func name(_ code: String, in list: [Code]) -> String { list.first { $0.code == code }?.name ?? code }
 
@@ -65,6 +72,7 @@ public struct ReserveRules: Sendable, Codable, Equatable {
         var problems: [String] = []
         if levels.map(\.code) != ["county", "city"] { problems.append("levels must be county then city") }
         if sources.isEmpty || grades.isEmpty { problems.append("no sources or grades") }
+        if bands.isEmpty || Set(bands.map(\.code)).count != bands.count { problems.append("bands missing or repeated") }
         for designation in designations where !["region", "department"].contains(designation.per) { problems.append("\(designation.tag): per must be region or department") }
         return problems
     }
@@ -117,7 +125,7 @@ public enum ReserveRulesCheck {
     }
 }
 
-/// The reserve read for a reach: the rolling target, each unit's designations against their
+/// The reserve read for a reach: its size, each unit's designations against their
 /// minimums, and the conversion of each year's entries into starts.
 public struct ReserveFigures: Sendable, Equatable {
     public struct UnitDesignation: Sendable, Equatable {
@@ -135,18 +143,17 @@ public struct ReserveFigures: Sendable, Equatable {
         public var percent: Double? { entered > 0 ? Double(started) / Double(entered) * 100 : nil }
     }
 
-    /// Projects in the reserve (entered, not started) of at least the target's amount, and their total.
+    /// Projects in the reserve on the day (entered, not started, not cancelled) and their total;
+    /// the bands against their targets are `GroundworkTargets`' readings.
     public var reserveCount: Int
-    public var reserveAboveTarget: Int
     public var reserveAmount: Money
     public var designations: [UnitDesignation]
     public var conversion: [Conversion]
 
     /// `projects` by id, the entries of the reach, the units to check (districts, departments).
-    public init(entries: [ReserveEntry], projects: [Int64: Project], rules: ReserveRules, regions: [OrgUnit], departments: [OrgUnit], catalog: ReferenceCatalog) {
-        let waiting = entries.compactMap { projects[$0.projectId] }.filter { $0.fields.actualStart == nil }
+    public init(entries: [ReserveEntry], projects: [Int64: Project], rules: ReserveRules, regions: [OrgUnit], departments: [OrgUnit], catalog: ReferenceCatalog, on day: Day) {
+        let waiting = entries.compactMap { entry in projects[entry.projectId].flatMap { entry.isWaiting($0, on: day) ? $0 : nil } }
         reserveCount = waiting.count
-        reserveAboveTarget = waiting.filter { $0.fields.totalInvestment.yuan >= rules.target.minimumYuan }.count
         reserveAmount = waiting.reduce(.zero) { $0 + $1.fields.totalInvestment }
         designations = rules.designations.flatMap { designation in
             let units = designation.per == "region" ? regions : departments

@@ -36,154 +36,93 @@ public struct SigningLedgerImport: Sendable {
     static func key(_ unit: OrgUnit, _ title: String) -> String { unit.text + "|" + NameLookup.key(title) }
 
     public func plan(_ rows: TableRows, stored: [Lead]) -> ImportPreview<LeadSigningWrite> {
-        var preview = ImportPreview<LeadSigningWrite>()
-        preview.columnNotes = rows.table.unknownHeaders.map { OfficeText.Import.unknownColumn($0.column, $0.header) }
         let byKey = Dictionary(grouping: stored.filter(reach.sees)) { Self.key($0.unit, $0.title) }
+        let reach = reach
+        let units = ListUnits(reference: reference, names: names, defaultUnit: defaultUnit, allows: { reach.everyUnit || reach.units.contains($0) },
+                              required: OfficeText.SigningImport.unitRequired, outside: OfficeText.SigningImport.outsideReach)
         var seen: [String: Int] = [:]
-        for row in rows.rows {
-            let (outcome, write) = plan(row, table: rows.table, byKey: byKey, seen: &seen)
-            preview.rows.append(outcome)
-            if let write, outcome.problems.isEmpty { preview.planned.append(write) }
-        }
-        for (number, reason) in rows.skipped {
-            preview.rows.append(RowOutcome(row: number, action: .skipped, name: "", projectId: nil, changes: [], notes: [reason], problems: []))
-        }
-        preview.rows.sort { $0.row < $1.row }
-        return preview
+        return .planning(rows) { plan(ListRow($0, table: rows.table), byKey: byKey, units: units, seen: &seen) }
     }
 
-    func plan(_ row: TableRows.Row, table: LocatedTable, byKey: [String: [Lead]], seen: inout [String: Int]) -> (RowOutcome, LeadSigningWrite?) {
-        var problems: [ImportProblem] = []
-        var notes: [String] = []
-        func problem(_ field: String, _ message: String) {
-            problems.append(ImportProblem(row: row.number, column: table.column(field).map { CellPosition.columnName($0.index) },
-                                          header: table.column(field)?.header, message: message))
-        }
-        func text(_ field: String) -> String { row.cell(field).map { TextNormalizer.collapsedLine($0.text) } ?? "" }
-        for (field, cell) in row.cells {
-            if let message = CellReading.unreadable(cell) { problem(field, message) }
-        }
-        let title = row.cell("name").map { ValueResolver.plainText($0.text) } ?? ""
-        var outcome = RowOutcome(row: row.number, action: .refused, name: title, projectId: nil, changes: [], notes: [], problems: [])
-
-        let investor = text("investor")
-        if investor.isEmpty { problem("investor", OfficeText.SigningImport.investorRequired) }
+    func plan(_ row: ListRow, byKey: [String: [Lead]], units: ListUnits, seen: inout [String: Int]) -> (RowOutcome, LeadSigningWrite?) {
+        typealias T = OfficeText.SigningImport
+        let title = row.name
+        let investor = row.text("investor")
+        if investor.isEmpty { row.problem("investor", T.investorRequired) }
         var day: Day?
-        if let cell = row.cell("signedOn"), !cell.isBlank {
-            day = CellReading.day(cell)
-            if let read = day {
-                if read > today { problem("signedOn", OfficeText.SigningImport.signedInFuture) }
-                if !Day.plausibleYears.contains(read.year) { problem("signedOn", OfficeText.Import.badDate(cell.text)) }
-            } else {
-                problem("signedOn", OfficeText.Import.badDate(cell.text))
-            }
-        } else {
-            problem("signedOn", OfficeText.SigningImport.signedOnRequired)
-        }
-        var amount: Money?
-        if let cell = row.cell("amount"), !cell.isBlank {
-            switch CellReading.money(cell, unit: table.column("amount")?.unit) {
-            case .success(let money) where money > .zero: amount = money
-            case .success: problem("amount", OfficeText.SigningImport.amountRequired)
-            case .failure: problem("amount", OfficeText.Import.badAmount(cell.text))
-            }
-        } else {
-            problem("amount", OfficeText.SigningImport.amountRequired)
-        }
-        let capital = choice("capital", text("capital"), fallback: LeadSigning.Capital.domestic, note: OfficeText.SigningImport.defaultCapital,
-                             notes: &notes, problem: problem)
-        let contract = choice("contract", text("contract"), fallback: LeadSigning.Contract.formal, note: OfficeText.SigningImport.defaultContract,
-                              notes: &notes, problem: problem)
-        let unit = self.unit(text("unit"), problem: problem)
+        if row.isBlank("signedOn") { row.problem("signedOn", T.signedOnRequired) } else { day = row.day("signedOn", notAfter: today, future: T.signedInFuture) }
+        let amount = row.amount("amount", required: T.amountRequired)
+        let capital = choice("capital", row.text("capital"), fallback: LeadSigning.Capital.domestic, note: T.defaultCapital, row: row)
+        let contract = choice("contract", row.text("contract"), fallback: LeadSigning.Contract.formal, note: T.defaultContract, row: row)
+        let unit = units.read(row)
 
         var target: LeadSigningWrite.Target?
+        var action = RowAction.refused
+        var projectId: Int64?
+        var changes: [String] = []
         if let unit, !title.isEmpty {
             let key = Self.key(unit, title)
-            if let first = seen[key] { problem("name", OfficeText.SigningImport.duplicateLead(first)) } else { seen[key] = row.number }
+            if let first = seen[key] { row.problem("name", T.duplicateLead(first)) } else { seen[key] = row.number }
             // Two leads of a unit may share a name (two seat-factory projects); the investor tells them apart.
             var matches = byKey[key] ?? []
             if matches.count > 1 { matches = matches.filter { NameLookup.key($0.investor.name) == NameLookup.key(investor) } }
-            if matches.count > 1 { problem("name", OfficeText.SigningImport.ambiguousLead(matches.count)) }
+            if matches.count > 1 { row.problem("name", T.ambiguousLead(matches.count)) }
             if let lead = matches.first, matches.count == 1 {
-                outcome.projectId = lead.projectId
+                projectId = lead.projectId
                 if let stored = lead.signing {
                     // A row whose day or amount could not be read is already refused for that alone.
                     if let day, let amount {
                         if stored.on == day && stored.amount == amount && stored.capital == capital {
-                            outcome.action = .unchanged
+                            action = .unchanged
                         } else {
-                            problem("signedOn", OfficeText.SigningImport.signingDiffers(OfficeText.SigningImport.storedSigning(stored.on.iso, stored.amount.exactWanText)))
+                            row.problem("signedOn", T.signingDiffers(T.storedSigning(stored.on.iso, stored.amount.exactWanText)))
                         }
                     }
                 } else if lead.status != .active {
-                    problem("name", OfficeText.SigningImport.notActive(lead.status.label))
+                    row.problem("name", T.notActive(lead.status.label))
                 } else {
-                    if let day, day < lead.createdOn { problem("signedOn", OfficeText.SigningImport.signedBeforeCreated(lead.createdOn.iso)) }
+                    if let day, day < lead.createdOn { row.problem("signedOn", T.signedBeforeCreated(lead.createdOn.iso)) }
                     target = .sign(leadId: lead.id, version: lead.version)
-                    outcome.action = .update
-                    outcome.changes = [OfficeText.SigningImport.signed] + (text("progress").isEmpty ? [] : [OfficeText.SigningImport.progress])
+                    action = .update
+                    changes = [T.signed] + (row.text("progress").isEmpty ? [] : [T.progress])
                 }
             } else if matches.isEmpty, let day {
-                target = .create(newLead(row, title: title, investor: investor, unit: unit, capital: capital, amount: amount ?? .zero, on: day,
-                                         notes: &notes, problem: problem))
-                outcome.action = .create
+                target = .create(newLead(row, title: title, investor: investor, unit: unit, capital: capital, amount: amount ?? .zero, on: day))
+                action = .create
             }
         }
-        if !problems.isEmpty { outcome.action = .refused }
-        outcome.problems = problems
-        outcome.notes = notes
+        let outcome = row.outcome(action, projectId: projectId, changes: changes)
         guard outcome.action == .create || outcome.action == .update, let target, let day, let amount else { return (outcome, nil) }
         return (outcome, LeadSigningWrite(target: target, signing: LeadSigning(on: day, amount: amount, contract: contract, capital: capital),
-                                          progress: text("progress"), row: row.number))
+                                          progress: row.text("progress"), row: row.number))
     }
 
     /// A value of a small list (内资/外资, 框架协议/正式合同): the words of `ledger_columns.json`, or the
     /// code itself; blank is `fallback`, said in a note.
-    func choice<T: RawRepresentable>(_ field: String, _ text: String, fallback: T, note: String, notes: inout [String],
-                                     problem: (String, String) -> Void) -> T where T.RawValue == String {
-        guard !text.isEmpty else { notes.append(note); return fallback }
+    func choice<T: RawRepresentable>(_ field: String, _ text: String, fallback: T, note: String, row: ListRow) -> T where T.RawValue == String {
+        guard !text.isEmpty else { row.notes.append(note); return fallback }
         if let value = (columns.value(text, field: field) ?? Optional(text)).flatMap(T.init(rawValue:)) { return value }
-        problem(field, OfficeText.Import.unknownValue(text))
+        row.problem(field, OfficeText.Import.unknownValue(text))
         return fallback
-    }
-
-    /// The row's district or zone; blank is the importer's own. It must be one the importer works.
-    func unit(_ text: String, problem: (String, String) -> Void) -> OrgUnit? {
-        var unit: OrgUnit?
-        if text.isEmpty {
-            guard let defaultUnit else { problem("unit", OfficeText.SigningImport.unitRequired); return nil }
-            unit = defaultUnit
-        } else if let region = names.region(text, catalog: reference) {
-            unit = OrgUnit(kind: .region, code: region)
-        } else if let zone = names.zones[NameLookup.key(text)] {
-            unit = OrgUnit(kind: .zone, code: zone)
-        } else {
-            problem("unit", OfficeText.Import.unknownValue(text))
-            return nil
-        }
-        guard let unit, reach.everyUnit || reach.units.contains(unit) else { problem("unit", OfficeText.SigningImport.outsideReach); return nil }
-        return unit
     }
 
     /// A project the unit never recorded, as a lead that came in on its signing day, intending
     /// what it signed.
-    func newLead(_ row: TableRows.Row, title: String, investor: String, unit: OrgUnit, capital: LeadSigning.Capital, amount: Money, on day: Day,
-                 notes: inout [String], problem: (String, String) -> Void) -> Lead {
-        func text(_ field: String) -> String { row.cell(field).map { TextNormalizer.collapsedLine($0.text) } ?? "" }
+    func newLead(_ row: ListRow, title: String, investor: String, unit: OrgUnit, capital: LeadSigning.Capital, amount: Money, on day: Day) -> Lead {
+        let text = row.text
         let fallbackKind: Investor.Kind = capital == .foreign ? .foreign : .privateOwned
-        let kind = choice("investorKind", text("investorKind"), fallback: fallbackKind, note: OfficeText.SigningImport.defaultKind(fallbackKind.label),
-                          notes: &notes, problem: problem)
+        let kind = choice("investorKind", text("investorKind"), fallback: fallbackKind, note: OfficeText.SigningImport.defaultKind(fallbackKind.label), row: row)
         var division: String?
         if !text("industry").isEmpty {
             division = names.division(text("industry"), catalog: reference)
-            if division == nil { notes.append(OfficeText.SigningImport.industryNotRead(text("industry"))) }
+            if division == nil { row.notes.append(OfficeText.SigningImport.industryNotRead(text("industry"))) }
         }
         var channel = "other"
         if !text("channel").isEmpty {
             if let found = leads.channels.first(where: { NameLookup.key($0.name) == NameLookup.key(text("channel")) || $0.code == text("channel") }) {
                 channel = found.code
             } else {
-                notes.append(OfficeText.SigningImport.channelNotRead(text("channel")))
+                row.notes.append(OfficeText.SigningImport.channelNotRead(text("channel")))
             }
         }
         let code = text("creditCode").uppercased()
@@ -192,7 +131,7 @@ public struct SigningLedgerImport: Sendable {
                         unit: unit, handlerName: text("handler"), stageCode: leads.firstStage, stageSince: day, createdOn: day)
         for error in LeadRules.problems(lead, leads: leads, reference: reference, today: today) {
             let field = ["title": "name", "investor": "investor", "creditCode": "creditCode", "industry": "industry"][error.field] ?? "name"
-            problem(field, error.message)
+            row.problem(field, error.message)
         }
         return lead
     }

@@ -6,11 +6,10 @@ import Plot
 struct CampaignListPage {
     var context: PageContext
     var year: Int
-    var targets: [CampaignPages.TargetReading]
+    var targets: (unit: TargetUnit?, readings: [GroundworkReading])
     var readings: [CampaignPages.Reading]
     var catalog: CampaignCatalog
     var reference: ReferenceCatalog
-    var wholeCity: Bool
     var errors: [FieldError]
     var form: FormData
 
@@ -27,11 +26,11 @@ struct CampaignListPage {
                                                    .input(.type(.number), .id("f-year"), .name("year"), .value(String(year))))),
                   .div(.class("filter-actions"), .button(.type(.submit), .class("button"), .text(T.filter)))),
             .h2(.text(T.targets)),
-            .if(!wholeCity, .p(.class("meta"), .text(T.scopeNote))),
-            .div(.class("tiles"), .forEach(targets) { reading in
-                .div(.class("tile"), .attribute(named: "data-target", value: reading.target.code),
-                     .span(.class("tile-count"), .text("\(reading.counted) / \(reading.target.count)")),
-                     .span(.class("tile-label"), .text(T.targetLine(reading.target.name, reading.through.iso))))
+            .p(.class("meta"), .text(targets.unit.map { T.scopeNote($0.name(reference)) } ?? T.noUnit)),
+            .div(.class("tiles"), .forEach(targets.readings) { reading in
+                .div(.class("tile"), .attribute(named: "data-target", value: esc(reading.measure.code)), .attribute(named: "title", value: esc(reading.sentence)),
+                     .span(.class("tile-count"), .text(reading.targetCount.map { "\(reading.count) / \($0)" } ?? String(reading.count))),
+                     .span(.class("tile-label"), .text(T.targetLine(reading.measure.name, reading.asOf.iso))))
             }),
             .h2(.text(T.batches)),
             readings.isEmpty ? .p(.class("muted"), .text(T.noBatches)) : .div(.class("table-wrap"), .table(.class("ledger"),

@@ -50,27 +50,20 @@ struct CampaignDTO: Codable, Sendable {
 
 /// A year's batches and its start targets.
 struct CampaignYearDTO: Codable, Sendable {
-    struct Target: Codable, Sendable {
-        var code: String
-        var name: String
-        var through: String
-        var minimumYuan: Int64
-        var target: Int
-        var counted: Int
-
-        init(_ reading: CampaignPages.TargetReading) {
-            code = reading.target.code
-            name = reading.target.name
-            through = reading.through.iso
-            minimumYuan = reading.target.minimumYuan
-            target = reading.target.count
-            counted = reading.counted
-        }
-    }
-
     var year: Int
-    var targets: [Target]
+    /// The unit the targets are of: the reader's own (the city for a city-wide reader); null when it has none.
+    @ExplicitNull var unit: String?
+    @ExplicitNull var unitName: String?
+    var targets: [GroundworkDTO]
     var campaigns: [CampaignDTO]
+
+    init(year: Int, targets: (unit: TargetUnit?, readings: [GroundworkReading]), campaigns: [CampaignDTO], reference: ReferenceCatalog) {
+        self.year = year
+        unit = targets.unit?.text
+        unitName = targets.unit?.name(reference)
+        self.targets = targets.readings.map(GroundworkDTO.init)
+        self.campaigns = campaigns
+    }
 }
 
 struct CampaignCreateRequest: Codable, Sendable {

@@ -10,12 +10,6 @@ import Hummingbird
 enum CampaignPages {
     typealias T = WebText.Campaigns
 
-    struct TargetReading: Sendable {
-        var target: CampaignCatalog.Target
-        var through: Day
-        var counted: Int
-    }
-
     struct Line: Sendable {
         var project: Project
         var summary: ReadinessSummary
@@ -38,12 +32,12 @@ enum CampaignPages {
         return year
     }
 
-    /// The year's targets against the starts the caller sees.
-    static func targets(_ input: EndpointRequest, year: Int) async throws -> [TargetReading] {
-        let started = try await input.services.projects.projects(inStages: [.construction, .operation, .suspended], scope: input.scope(.viewProjects))
-        return input.services.campaignCatalog.targets.compactMap { target in
-            target.through(year).map { TargetReading(target: target, through: $0, counted: CampaignRules.counted(started, target: target, year: year, today: input.today).count) }
-        }
+    /// The year's start targets for the reader's own unit (the city's for a city-wide reader),
+    /// read as the targets page reads them; none when the reader holds no unit's figures.
+    static func targets(_ input: EndpointRequest, year: Int) async throws -> (unit: TargetUnit?, readings: [GroundworkReading]) {
+        guard let home = GroundworkReadings.homeUnit(input) else { return (nil, []) }
+        let day = year < input.today.year ? Day(year: year, month: 12, day: 31)! : year == input.today.year ? input.today : Day(year: year, month: 1, day: 1)!
+        return (home, try await GroundworkReadings.read(input, unit: home, on: day, kinds: [.starts]))
     }
 
     /// The batch's projects the caller sees, with their readiness; not started and not ready first.
@@ -70,7 +64,7 @@ enum CampaignPages {
         var readings: [Reading] = []
         for campaign in campaigns { readings.append(try await read(campaign, input)) }
         return Responses.html(CampaignListPage(context: PageContext(input), year: year, targets: try await targets(input, year: year), readings: readings,
-                                               catalog: input.services.campaignCatalog, reference: input.catalog, wholeCity: input.scope(.viewProjects) == .everything,
+                                               catalog: input.services.campaignCatalog, reference: input.catalog, 
                                                errors: errors, form: form).document, status: status)
     }
 
@@ -149,7 +143,7 @@ enum CampaignPages {
         for campaign in try await input.services.campaigns.campaigns().filter({ $0.year == year }) {
             batches.append(CampaignDTO(try await read(campaign, input), reference: input.catalog))
         }
-        return try Responses.json(CampaignYearDTO(year: year, targets: try await targets(input, year: year).map(CampaignYearDTO.Target.init), campaigns: batches))
+        return try Responses.json(CampaignYearDTO(year: year, targets: try await targets(input, year: year), campaigns: batches, reference: input.catalog))
     }
 
     static func apiShow(_ input: EndpointRequest) async throws -> Response {

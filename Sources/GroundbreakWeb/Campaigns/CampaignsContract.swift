@@ -30,10 +30,6 @@ extension CampaignDTO.Line: ContractSchema {
     static let fieldNotes: [String: [FieldNote]] = ["plannedStart": [.date], "actualStart": [.date]]
 }
 extension CampaignYearDTO: ContractSchema { static let contractName: String? = "CampaignYear" }
-extension CampaignYearDTO.Target: ContractSchema {
-    static let contractName: String? = "CampaignTarget"
-    static let fieldNotes: [String: [FieldNote]] = ["through": [.date]]
-}
 extension CampaignCreateRequest: ContractSchema {
     static let contractName: String? = "CampaignCreate"
     static let fieldNotes: [String: [FieldNote]] = ["heldOn": [.date]]

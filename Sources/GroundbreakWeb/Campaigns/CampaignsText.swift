@@ -10,7 +10,8 @@ extension WebText {
         static let counted = "已开工"
         static let target = "目标"
         static let reached = "完成比例"
-        static let scopeNote = "按您可见的项目统计；目标为全市目标。"
+        static func scopeNote(_ unit: String) -> String { "\(unit)：按您可见的项目统计，目标与“目标与序时进度”页一致（市级未设定时取工作方案要求）。" }
+        static let noUnit = "您不属于某一单位，不显示新开工目标。"
         static let batches = "批次"
         static let name = "批次名称"
         static let season = "季节"

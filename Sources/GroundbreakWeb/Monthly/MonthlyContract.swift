@@ -5,7 +5,7 @@ extension MonthlyEndpoints {
         typealias T = WebText.MonthlyContract
         switch self {
         case .projectReportsPage, .projectReportSubmit, .reportsBoard, .reportsBoardXLSX, .reportsUrge, .reportsAcceptMany, .reportReview, .reportsGrid, .reportsGridSave, .reportsClose, .reportsReopen,
-             .projectPlanSave, .statsPage, .statsRecord, .targetsPage, .targetsXLSX, .targetSet, .reportPhotoUpload:
+             .projectPlanSave, .statsPage, .statsRecord, .targetsPage, .targetsXLSX, .targetSet, .groundworkTargetSet, .reportPhotoUpload:
             return nil
         case .apiProjectReports:
             return OperationContract("projectReports", T.projectReports, answers: [.list(ReportsAPI.ReportDTO.self, T.projectReportsAnswer)])
@@ -40,6 +40,9 @@ extension MonthlyEndpoints {
                                      answers: [.ok(TargetPages.ReadingsDTO.self, T.targetsAnswer)], failures: [.badQuery(T.badQuery)])
         case .apiSetTarget:
             return OperationContract("setTarget", T.setTarget, body: .json(TargetPages.TargetBody.self),
+                                     answers: [.ok(TargetPages.ReadingsDTO.self, T.targetSet)], failures: [.invalid(T.invalid)])
+        case .apiSetGroundworkTarget:
+            return OperationContract("setGroundworkTarget", T.setGroundworkTarget, body: .json(GroundworkTargetPages.SetBody.self),
                                      answers: [.ok(TargetPages.ReadingsDTO.self, T.targetSet)], failures: [.invalid(T.invalid)])
         case .apiProjectPhotos:
             return OperationContract("projectPhotos", T.photos, answers: [.list(PhotoPages.PhotoDTO.self, T.photosAnswer)])
@@ -148,6 +151,26 @@ extension TargetPages.ReadingDTO: ContractSchema {
             "kind": [.values(Indicator.Kind.self)], "timeProgress": [.note(T.timeProgress)], "gapPoints": [.note(T.gapPoints)], "bulletin": [.note(T.bulletin)],
         ]
     }()
+}
+
+extension GroundworkDTO: ContractSchema {
+    static let contractName: String? = "GroundworkReading"
+    static let fieldNotes: [String: [FieldNote]] = {
+        typealias T = WebText.MonthlyContract
+        return [
+            "kind": [.values(GroundworkMeasure.Kind.self)], "targetSource": [.values(GroundworkReading.TargetSource.self)],
+            "amountYuan": [.yuan], "targetAmountYuan": [.yuan], "asOf": [.date], "measure": [.note(T.groundworkMeasure)],
+        ]
+    }()
+}
+
+extension GroundworkTargetPages.SetBody: ContractSchema {
+    static let contractName: String? = "GroundworkTargetRequest"
+    static let fieldNotes: [String: [FieldNote]] = [
+        "unit": [.note(WebText.MonthlyContract.unit)], "measure": [.note(WebText.MonthlyContract.groundworkMeasure)],
+        "year": [.range(Int64(Day.plausibleYears.lowerBound), Int64(Day.plausibleYears.upperBound))],
+        "count": [.range(0, Int64(GroundworkTarget.maxCount)), .note(WebText.MonthlyContract.groundworkClear)], "amountYuan": [.yuan],
+    ]
 }
 
 extension TargetPages.TargetBody: ContractSchema {

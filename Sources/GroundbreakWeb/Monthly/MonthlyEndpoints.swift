@@ -3,9 +3,9 @@ import GroundbreakDomain
 /// Monthly reports, review and closing, annual plans, statistics inclusion, targets and site photos.
 enum MonthlyEndpoints: String, EndpointSet {
     case projectReportsPage, projectReportSubmit, reportsBoard, reportsBoardXLSX, reportsUrge, reportsAcceptMany, reportReview, reportsGrid, reportsGridSave, reportsClose, reportsReopen
-    case projectPlanSave, statsPage, statsRecord, targetsPage, targetsXLSX, targetSet, reportPhotoUpload, apiProjectReports
+    case projectPlanSave, statsPage, statsRecord, targetsPage, targetsXLSX, targetSet, groundworkTargetSet, reportPhotoUpload, apiProjectReports
     case apiSubmitReport, apiReportsBoard, apiReviewReport, apiStatsInclusion, apiRecordInclusion, apiCloseMonth, apiReopenMonth
-    case apiProjectPlans, apiSaveProjectPlan, apiTargets, apiSetTarget, apiProjectPhotos, apiUploadPhoto
+    case apiProjectPlans, apiSaveProjectPlan, apiTargets, apiSetTarget, apiSetGroundworkTarget, apiProjectPhotos, apiUploadPhoto
 
     static let navigation = [
         NavigationEntry(.reports, order: 40, label: WebText.Nav.reports, route: .reportsBoard(month: nil)),
@@ -32,6 +32,7 @@ enum MonthlyEndpoints: String, EndpointSet {
         case .targetsPage: .get("/targets", .viewProjects, TargetPages.page)
         case .targetsXLSX: .get("/targets.xlsx", .viewProjects, TargetExport.xlsx)
         case .targetSet: .post("/targets", .setTargets, TargetPages.set)
+        case .groundworkTargetSet: .post("/targets/groundwork", .setTargets, GroundworkTargetPages.set)
         case .reportPhotoUpload: .post("/projects/:id/photos", .editProject, on: .project, upload: true, PhotoPages.upload)
         case .apiProjectReports: .get("/api/v1/projects/:id/reports", .viewProjects, on: .project, ReportsAPI.projectReports)
         case .apiSubmitReport: .post("/api/v1/projects/:id/reports", .editProject, on: .project, ReportsAPI.submit)
@@ -45,6 +46,7 @@ enum MonthlyEndpoints: String, EndpointSet {
         case .apiSaveProjectPlan: .post("/api/v1/projects/:id/plans", .editProject, on: .project, AnnualPlanPages.apiSave)
         case .apiTargets: .get("/api/v1/targets", .viewProjects, TargetPages.api)
         case .apiSetTarget: .post("/api/v1/targets", .setTargets, TargetPages.apiSet)
+        case .apiSetGroundworkTarget: .post("/api/v1/targets/groundwork", .setTargets, GroundworkTargetPages.apiSet)
         case .apiProjectPhotos: .get("/api/v1/projects/:id/photos", .viewProjects, on: .project, PhotoPages.list)
         case .apiUploadPhoto: .post("/api/v1/projects/:id/photos", .editProject, on: .project, upload: true, PhotoPages.apiUpload)
         }
@@ -64,6 +66,7 @@ extension Route {
     static var stats: Route { Route(E.statsPage) }
     static func targetsXLSX(unit: String, month: String) -> Route { Route(E.targetsXLSX, query: [("unit", unit), ("month", month)]) }
     static func targets(unit: String?, month: String?) -> Route { Route(E.targetsPage, query: [("unit", unit ?? ""), ("month", month ?? "")].filter { !$0.1.isEmpty }) }
+    static var groundworkTarget: Route { Route(E.groundworkTargetSet) }
     static var closeMonth: Route { Route(E.reportsClose) }
     static var urgeReports: Route { Route(E.reportsUrge) }
     static var acceptReports: Route { Route(E.reportsAcceptMany) }

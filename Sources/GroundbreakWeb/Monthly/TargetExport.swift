@@ -14,6 +14,7 @@ enum TargetExport {
             throw AppError(.forbidden, kind: "forbidden", title: WebText.Monthly.unitOutsideScope)
         }
         let readings = try await TargetPages.readings(input, query)
+        let groundwork = try await GroundworkReadings.read(input, unit: query.unit, on: GroundworkReadings.day(ending: query.month, today: input.today))
         typealias T = WebText.Monthly
         let sheet = ListSheet(
             title: T.targetsOf(query.unit.name(input.catalog), query.month.label),
@@ -23,6 +24,9 @@ enum TargetExport {
             rows: readings.map { reading in
                 [.text(reading.indicator.label), .text(TargetsPage.format(reading.target?.value, reading.indicator.kind)),
                  .text(TargetsPage.percent(reading.timeProgress)), .text(TargetsPage.format(reading.actual, reading.indicator.kind)), .text(reading.bulletin)]
+            } + groundwork.map { reading in
+                // The front of the chain: the time column carries the day the figure is read to.
+                [.text(reading.measure.name), .text(GroundworkSection.target(reading)), .text(reading.asOf.iso), .text(GroundworkSection.done(reading)), .text(reading.sentence)]
             })
         return try await Download.workbook(sheet, name: T.targetsFileName(query.unit.name(input.catalog), query.month.iso), fallback: "targets.xlsx", now: input.now)
     }

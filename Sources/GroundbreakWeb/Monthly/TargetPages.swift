@@ -64,15 +64,18 @@ enum TargetPages {
         let query = try (try? query(input, input.queryItems, offered: offered, strict: false)) ?? query(input, [], offered: offered, strict: false)
         var shown: [IndicatorReading] = []
         var rates: [FourRate] = []
+        var groundwork: [GroundworkReading] = []
         if let query {
             shown = try await readings(input, query)
             rates = try await unitRates(input, query.unit)
+            groundwork = try await GroundworkReadings.read(input, unit: query.unit, on: GroundworkReadings.day(ending: query.month, today: input.today))
         }
         var page = TargetsPage(context: PageContext(input), query: query, readings: shown,
                                units: offered, catalog: input.catalog, indicators: input.services.indicators,
                                canSet: Policy.decide(.setTargets, for: input.principal, catalog: input.catalog) == .allow,
                                notice: input.queryItems.first { $0.0 == "notice" }.map { _ in WebText.Monthly.saved })
         if query != nil {
+            page.groundwork = groundwork
             page.rates = rates
             page.rateCatalog = input.services.fourRates
         }
@@ -143,18 +146,24 @@ enum TargetPages {
         var unitName: String
         var month: String
         var readings: [ReadingDTO]
+        var groundwork: [GroundworkDTO]
     }
 
     static func api(_ input: EndpointRequest) async throws -> Response {
-        guard let query = try query(input, input.queryItems, offered: offeredUnits(input), strict: true) else {
+        try await api(input, items: input.queryItems)
+    }
+
+    static func api(_ input: EndpointRequest, items: [(String, String)]) async throws -> Response {
+        guard let query = try query(input, items, offered: offeredUnits(input), strict: true) else {
             throw AppError(.forbidden, kind: "forbidden", title: WebText.Monthly.unitOutsideScope)
         }
         let readings = try await readings(input, query)
+        let groundwork = try await GroundworkReadings.read(input, unit: query.unit, on: GroundworkReadings.day(ending: query.month, today: input.today))
         return try Responses.json(ReadingsDTO(unit: query.unit.text, unitName: query.unit.name(input.catalog), month: query.month.iso, readings: readings.map {
             ReadingDTO(indicator: $0.indicator.code, label: $0.indicator.label, kind: $0.indicator.kind.rawValue, target: $0.target?.value,
                        curve: $0.target?.curve, timeProgress: $0.timeProgress * 100, actual: $0.actual, completionPercent: $0.completionPercent,
                        gapPoints: $0.gapPoints, bulletin: $0.bulletin)
-        }))
+        }, groundwork: groundwork.map(GroundworkDTO.init)))
     }
 
     struct TargetBody: Decodable, Sendable {
@@ -190,6 +199,8 @@ struct TargetsPage {
     /// The unit's 四率 now (its projects in the reader's scope, this year through last month).
     var rates: [FourRate] = []
     var rateCatalog: FourRateCatalog?
+    /// The unit's front-of-the-chain readings (`GroundworkReadings`).
+    var groundwork: [GroundworkReading] = []
 
     static func format(_ value: Double?, _ kind: Indicator.Kind) -> String {
         guard let value else { return "—" }
@@ -243,6 +254,7 @@ struct TargetsPage {
                         .td(.span(.class((reading.gapPoints ?? 0) < 0 ? "flag flag-red" : ""), .text(reading.bulletin))),
                         .td(canSet ? setForm(reading, query: query) : .empty))
                 }))),
+            groundwork.isEmpty ? .empty : GroundworkSection(context: context, readings: groundwork, unit: query.unit, month: query.month, canSet: canSet).node,
             .unwrap(rateCatalog) { catalog in
                 .group(.h2(.text(WebText.Monthly.fourRatesNow)), FourRatesView.tiles(rates, catalog: catalog), .p(.class("meta"), .text(catalog.source)))
             }

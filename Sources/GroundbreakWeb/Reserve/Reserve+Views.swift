@@ -20,8 +20,11 @@ struct ReserveListPage {
             .p(.class("meta"), .text(T.lead)),
             .h2(.text(T.target)),
             .div(.class("tiles"),
-                 .div(.class("tile"), .attribute(named: "data-figure", value: "target"), .span(.class("tile-count"), .text("\(figures.reserveAboveTarget) / \(rules.target.count)")),
-                      .span(.class("tile-label"), .text(T.targetLine(rules.target.name, rules.target.count)))),
+                 .forEach(listing.bands) { band in
+                     .div(.class("tile"), .attribute(named: "data-figure", value: esc(band.measure.code)), .attribute(named: "title", value: esc(band.sentence)),
+                          .span(.class("tile-count"), .text(band.targetCount.map { "\(band.count) / \($0)" } ?? String(band.count))),
+                          .span(.class("tile-label"), .text(T.bandLine(band.measure.name, band.targetCount))))
+                 },
                  .div(.class("tile"), .span(.class("tile-count"), .text(String(figures.reserveCount))), .span(.class("tile-label"), .text(T.reserveCount))),
                  .div(.class("tile"), .span(.class("tile-count"), .text(Format.wan(figures.reserveAmount))), .span(.class("tile-label"), .text(T.reserveAmount)))),
             .if(!figures.designations.isEmpty, .group(

@@ -54,8 +54,8 @@ struct ReserveListDTO: Codable, Sendable {
         @ExplicitNull var percent: Double?
     }
 
-    var target: Int
-    var reserveAboveTarget: Int
+    /// The reserve's bands against the reader's own unit's targets (the city's for a city-wide reader).
+    var bands: [GroundworkDTO]
     var reserveCount: Int
     var reserveAmountYuan: Int64
     var designations: [Designation]
@@ -64,8 +64,7 @@ struct ReserveListDTO: Codable, Sendable {
 
     init(_ listing: ReservePages.Listing, rules: ReserveRules) {
         let figures = listing.figures
-        target = rules.target.count
-        reserveAboveTarget = figures.reserveAboveTarget
+        bands = listing.bands.map(GroundworkDTO.init)
         reserveCount = figures.reserveCount
         reserveAmountYuan = figures.reserveAmount.yuan
         designations = figures.designations.map { Designation(unit: $0.unit.text, tag: $0.tag, count: $0.count, minimum: $0.minimum, met: $0.met) }

@@ -14,6 +14,8 @@ enum ReservePages {
         var filter: ReserveFilter
         var lines: [(entry: ReserveEntry, project: Project)]
         var figures: ReserveFigures
+        /// The reserve's bands for the reader's own unit (`GroundworkReadings.homeUnit`), today.
+        var bands: [GroundworkReading]
     }
 
     static func listing(_ input: EndpointRequest) async throws -> Listing {
@@ -24,7 +26,8 @@ enum ReservePages {
         case .failure(let failure): throw AppError.badQuery(failure)
         }
         let scope = input.scope(.viewProjects)
-        let projects = Dictionary(try await input.services.projects.projects(inStages: Stage.allCases, scope: scope).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let inScope = try await input.services.projects.projects(inStages: Stage.allCases, scope: scope)
+        let projects = Dictionary(inScope.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let entries = try await input.services.reserve.entries().filter { projects[$0.projectId] != nil }
         // The designations are checked for every district and department when the caller sees the whole city, else for its own unit.
         var regions = AssessmentCalculator.comparedUnits(.regions, input.catalog, on: input.today).compactMap(\.regionOrZone)
@@ -34,9 +37,13 @@ enum ReservePages {
             regions = regions.filter { $0 == own }
             departments = departments.filter { $0 == own }
         }
-        let figures = ReserveFigures(entries: entries, projects: projects, rules: rules, regions: regions, departments: departments, catalog: input.catalog)
+        let figures = ReserveFigures(entries: entries, projects: projects, rules: rules, regions: regions, departments: departments, catalog: input.catalog, on: input.today)
         let lines = entries.compactMap { entry in projects[entry.projectId].map { (entry, $0) } }.filter { filter.matches($0.0, $0.1, reference: input.catalog) }
-        return Listing(filter: filter, lines: lines, figures: figures)
+        var bands: [GroundworkReading] = []
+        if let home = GroundworkReadings.homeUnit(input) {
+            bands = try await GroundworkReadings.read(input, unit: home, on: input.today, kinds: [.reserve], projects: inScope, entries: entries)
+        }
+        return Listing(filter: filter, lines: lines, figures: figures, bands: bands)
     }
 
     static func list(_ input: EndpointRequest) async throws -> Response {

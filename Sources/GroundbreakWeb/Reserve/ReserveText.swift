@@ -6,7 +6,7 @@ extension WebText {
         static let title = "谋划储备"
         static let lead = "县（市）区、开发区和市级两级储备库：项目按五类生成来源谋划入库，按成熟程度分级，县区库中成熟的项目提升进入市级库；“龙头”“标志性”项目按项目标签认定。"
         static let target = "储备目标"
-        static func targetLine(_ name: String, _ count: Int) -> String { "\(name)（目标 \(count) 个）" }
+        static func bandLine(_ name: String, _ count: Int?) -> String { "\(name)（" + (count.map { "目标 \($0) 个" } ?? "未设定目标") + "）" }
         static let reserveCount = "在库未开工项目"
         static let reserveAmount = "在库项目总投资（万元）"
         static let designations = "龙头、标志性项目"

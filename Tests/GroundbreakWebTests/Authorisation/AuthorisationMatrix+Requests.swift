@@ -229,6 +229,12 @@ extension AuthorisationMatrixTests {
             return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [
                 ("unit", "region:220104"), ("year", "2026"), ("indicator", "FAI_TOTAL"), ("value", "100000"), ("curve", "northern"),
             ])
+        case MonthlyEndpoints.groundworkTargetSet.endpoint:
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, form: [
+                ("unit", "region:220104"), ("year", "2026"), ("measure", "reserve:100m"), ("count", "40"), ("amount", ""),
+            ])
+        case MonthlyEndpoints.apiSetGroundworkTarget.endpoint:
+            return try await client.send(.post, endpoint.pattern, as: fixture, signedIn: signedIn, json: #"{"unit":"region:220104","year":2026,"measure":"starts:firstHalf","count":30}"#)
         case MonthlyEndpoints.projectPlanSave.endpoint, MonthlyEndpoints.apiSaveProjectPlan.endpoint:
             let version = try await AnnualPlanRepository(database: fixture.services.database).plans(projectId: project).first { $0.year == 2027 }?.version
             if endpoint == MonthlyEndpoints.apiSaveProjectPlan {

@@ -21,7 +21,7 @@ struct CampaignWebTests {
             expectDocumented(lastYear, CampaignsEndpoints.apiList)
             #expect(((lastYear.object["campaigns"] as? [[String: Any]]) ?? []).contains { $0["season"] as? String == "spring" }, "last spring's batch")
             let targets = (lastYear.object["targets"] as? [[String: Any]]) ?? []
-            #expect(targets.map { $0["target"] as? Int ?? 0 } == [400, 1100])
+            #expect(targets.map { $0["targetCount"] as? Int ?? 0 } == [400, 1100] && lastYear.object["unit"] as? String == "region:220100")
 
             let bad = try await client.send(.post, "/api/v1/campaigns", as: fixture, json: #"{"season":"winter","name":"","heldOn":"2026-13-01"}"#)
             #expect(bad.status == .unprocessableContent && bad.text.contains("\"field\":\"heldOn\"") && bad.text.contains("日期格式不正确"), "\(bad.text.prefix(400))")

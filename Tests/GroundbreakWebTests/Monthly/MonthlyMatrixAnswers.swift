@@ -5,7 +5,7 @@ extension AuthorisationMatrixTests {
     /// The monthly routes' answers when the policy lets the caller through (see `successTables`).
     static func success(_ endpoint: MonthlyEndpoints) -> HTTPResponse.Status {
         switch endpoint {
-        case .projectReportSubmit, .reportReview, .reportsGridSave, .reportsClose, .reportsUrge, .reportsAcceptMany, .reportsReopen, .projectPlanSave, .targetSet,
+        case .projectReportSubmit, .reportReview, .reportsGridSave, .reportsClose, .reportsUrge, .reportsAcceptMany, .reportsReopen, .projectPlanSave, .targetSet, .groundworkTargetSet,
              .reportPhotoUpload:
             .seeOther
         case .apiUploadPhoto:
@@ -14,7 +14,7 @@ extension AuthorisationMatrixTests {
             .unprocessableContent // neither project has started, so admission is refused on its merits once the policy lets it through
         case .projectReportsPage, .reportsBoard, .reportsBoardXLSX, .reportsGrid, .statsPage, .targetsPage, .targetsXLSX, .apiProjectReports,
              .apiSubmitReport, .apiReportsBoard, .apiReviewReport, .apiStatsInclusion, .apiCloseMonth, .apiReopenMonth, .apiProjectPlans,
-             .apiSaveProjectPlan, .apiTargets, .apiSetTarget, .apiProjectPhotos:
+             .apiSaveProjectPlan, .apiTargets, .apiSetTarget, .apiSetGroundworkTarget, .apiProjectPhotos:
             .ok
         }
     }

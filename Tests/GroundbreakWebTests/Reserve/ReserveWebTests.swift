@@ -20,10 +20,12 @@ struct ReserveWebTests {
             #expect(all.status == .ok)
             expectDocumented(all, ReserveEndpoints.apiList)
             let entries = (all.object["entries"] as? [[String: Any]]) ?? []
-            #expect(!entries.isEmpty && all.object["target"] as? Int == 1000)
+            let bands = (all.object["bands"] as? [[String: Any]]) ?? []
+            let headline = try #require(bands.first { $0["measure"] as? String == "reserve:100m" })
+            #expect(!entries.isEmpty && headline["targetCount"] as? Int == 1000 && headline["targetSource"] as? String == "data")
             let waiting = entries.filter { ["reserve", "attraction", "approval"].contains($0["stage"] as? String ?? "") }
             #expect(all.object["reserveCount"] as? Int == waiting.count, "the count is the list's entries not started")
-            #expect(all.object["reserveAboveTarget"] as? Int == waiting.filter { ($0["totalYuan"] as? Int ?? 0) >= 100_000_000 }.count)
+            #expect(headline["count"] as? Int == waiting.filter { ($0["totalYuan"] as? Int ?? 0) >= 100_000_000 }.count)
             let designations = (all.object["designations"] as? [[String: Any]]) ?? []
             #expect(designations.contains { $0["tag"] as? String == "LEADER" } && designations.contains { $0["tag"] as? String == "LANDMARK" })
             let conversion = (all.object["conversion"] as? [[String: Any]]) ?? []
