@@ -93,6 +93,24 @@ public enum OfficeText {
         static let inFuture = "日期不能晚于今天"
     }
 
+    public enum ReserveImport {
+        static let unitRequired = "须填写所属县区（县（市）区或开发区）；您的账号不属于某一县区，不能代为确定"
+        static let outsideReach = "项目不在您可以维护的县区（开发区）内"
+        static let alreadyStarted = "项目已开工，不再进入储备库"
+        static let noteTooLong = "谋划情况不能超过1000字"
+        static func duplicateRow(_ first: Int) -> String { "与第 \(first) 行是同一项目" }
+        static let cityByCentre = "调入市级储备库由项目中心办理；请将储备层级留空或填县区储备库"
+        static func enteredDefault(_ day: String) -> String { "未填入库日期，按 \(day) 计" }
+        static func required(_ header: String) -> String { "须填写\(header)" }
+        static func unknown(_ text: String, _ words: String) -> String { "“\(text)”无法识别，可填：\(words)" }
+        static let entered = "入库"
+        static let promoted = "调入市级储备库"
+        static let sourceChange = "生成来源"
+        static let gradeChange = "等级"
+        static let noteChange = "谋划情况"
+        static let dayChange = "入库日期"
+    }
+
     public enum FundingImport {
         static let askedRequired = "须填写申请金额（大于零）"
         static let channelRequired = "须填写申报渠道"

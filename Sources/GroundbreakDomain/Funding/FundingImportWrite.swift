@@ -3,11 +3,7 @@ import Foundation
 /// One row of a 向上资金 application list, planned: the project it is for (found on the ledger,
 /// or a reserve project to put there), the application, and the money the row says came.
 public struct FundingImportWrite: Sendable {
-    public enum Target: Sendable {
-        case project(Int64)
-        /// A project the ledger lacks, kept in 谋划储备 with what the row says of it.
-        case reserve(ProjectInput)
-    }
+    public typealias Target = RowProject
 
     /// Money the row says came, and the day.
     public struct Tranche: Sendable {

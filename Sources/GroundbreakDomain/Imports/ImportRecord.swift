@@ -2,7 +2,7 @@ import Foundation
 
 /// One committed import, as the history lists it.
 public struct ImportRecord: Sendable, Equatable, Codable {
-    public enum Kind: String, Sendable, Codable, CaseIterable { case projects, monthly, leads, funding }
+    public enum Kind: String, Sendable, Codable, CaseIterable { case projects, monthly, leads, funding, reserve }
 
     public var id: Int64
     public var kind: Kind

@@ -21,6 +21,8 @@ public struct ColumnCatalog: Sendable, Decodable {
     public var signingColumns: [Column]
     /// A unit's 向上资金 application list (issue 19).
     public var fundingColumns: [Column]
+    /// A unit's 储备项目库 list (issue 19).
+    public var reserveColumns: [Column]
     public var values: [String: [String: String]]
     public var subtotalMarkers: [String]
 

@@ -110,14 +110,9 @@ public struct FundingRepository: Sendable {
         return try await database.transaction { db in
             for write in writes {
                 var application = write.application
-                switch write.target {
-                case .project(let id): application.projects = application.projects.map { AppliedProject(projectId: id, asked: $0.asked) }
-                case .reserve(let input):
-                    let fields = try ProjectRepository.validated(input, stage: .reserve, catalog: reference, today: today)
-                    let project = try await ProjectRepository.insert(fields, stage: .reserve, visible: visible, actor: actor, catalog: reference, now: now, db: db,
-                                                                     reason: note)
-                    application.projects = application.projects.map { AppliedProject(projectId: project.id, asked: $0.asked) }
-                }
+                let projectId = try await ProjectRepository.listed(write.target, visible: visible, actor: actor, catalog: reference, today: today, now: now, db: db,
+                                                                   reason: note)
+                application.projects = application.projects.map { AppliedProject(projectId: projectId, asked: $0.asked) }
                 let id = try await Self.insert(try Self.checked(application, catalog: catalog, reference: reference, today: today), catalog: catalog, actor: actor,
                                                now: now, db: db)
                 for (offset, event) in write.events.enumerated() {

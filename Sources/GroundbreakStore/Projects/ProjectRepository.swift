@@ -87,6 +87,18 @@ public struct ProjectRepository: Sendable {
         }
     }
 
+    /// The id of a list row's project: the one on the ledger, or a reserve project created now
+    /// from what the row says (inside the import's transaction).
+    static func listed(_ target: RowProject, visible: ProjectScope, actor: AuditActor, catalog: ReferenceCatalog, today: Day, now: Date, db: any SQLDatabase,
+                       reason: String) async throws -> Int64 {
+        switch target {
+        case .project(let id): return id
+        case .reserve(let input):
+            let fields = try validated(input, stage: .reserve, catalog: catalog, today: today)
+            return try await insert(fields, stage: .reserve, visible: visible, actor: actor, catalog: catalog, now: now, db: db, reason: reason).id
+        }
+    }
+
     static func insert(
         _ fields: ProjectFields, stage: Stage, visible: ProjectScope = .nothing, actor: AuditActor, catalog: ReferenceCatalog, now: Date, db: any SQLDatabase,
         reason: String = ""

@@ -23,49 +23,74 @@ public struct ReserveRepository: Sendable {
     /// Enters the project into the county library (version 0) or changes its source, grade and
     /// note (the level moves only by `promote`).
     public func save(_ entry: ReserveEntry, project: Project, rules: ReserveRules, actor: AuditActor, today: Day, now: Date) async throws -> ReserveEntry {
-        var entry = entry
-        entry.projectId = project.id
-        entry.note = TextNormalizer.collapsedLine(entry.note)
-        let errors = ReserveRulesCheck.problems(entry, project: project, rules: rules, today: today)
-        guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
-        let checked = entry
-        return try await database.transaction { db in
-            let current = try await Self.load(projectId: project.id, db: db)
-            guard (current?.version ?? 0) == checked.version else { throw StoreError.conflict(currentVersion: current?.version ?? 0) }
-            if current == nil {
-                try await db.raw("""
-                    INSERT INTO reserve_entries (project_id, level, source, grade, note, entered_on, promoted_on, version, updated_by, updated_at)
-                    VALUES (\(bind: project.id), 'county', \(bind: checked.source), \(bind: checked.grade), \(bind: checked.note), \(bind: checked.enteredOn.iso), NULL, 1,
-                            \(bind: actor.name), \(bind: StoredTime.text(now)))
-                    """).run()
-            } else {
-                try await db.raw("""
-                    UPDATE reserve_entries SET source = \(bind: checked.source), grade = \(bind: checked.grade), note = \(bind: checked.note),
-                        entered_on = \(bind: checked.enteredOn.iso), version = version + 1, updated_by = \(bind: actor.name), updated_at = \(bind: StoredTime.text(now))
-                    WHERE project_id = \(bind: project.id)
-                    """).run()
-            }
-            try await AuditLog.write(entity: "reserve", entityId: String(project.id), action: current == nil ? "enter" : "update", before: current.map { "\($0.source) \($0.grade)" },
-                                     after: "\(checked.source) \(checked.grade)", actor: actor, now: now, db: db)
-            return try await Self.load(projectId: project.id, db: db)!
+        try await database.transaction { db in
+            try await Self.save(entry, project: project, rules: rules, actor: actor, today: today, now: now, db: db)
         }
+    }
+
+    static func save(_ entry: ReserveEntry, project: Project, rules: ReserveRules, actor: AuditActor, today: Day, now: Date, db: any SQLDatabase) async throws -> ReserveEntry {
+        var checked = entry
+        checked.projectId = project.id
+        checked.note = TextNormalizer.collapsedLine(entry.note)
+        let errors = ReserveRulesCheck.problems(checked, project: project, rules: rules, today: today)
+        guard errors.isEmpty else { throw StoreError.invalid(ValidationFailure(errors)) }
+        let current = try await Self.load(projectId: project.id, db: db)
+        guard (current?.version ?? 0) == checked.version else { throw StoreError.conflict(currentVersion: current?.version ?? 0) }
+        if current == nil {
+            try await db.raw("""
+                INSERT INTO reserve_entries (project_id, level, source, grade, note, entered_on, promoted_on, version, updated_by, updated_at)
+                VALUES (\(bind: project.id), 'county', \(bind: checked.source), \(bind: checked.grade), \(bind: checked.note), \(bind: checked.enteredOn.iso), NULL, 1,
+                        \(bind: actor.name), \(bind: StoredTime.text(now)))
+                """).run()
+        } else {
+            try await db.raw("""
+                UPDATE reserve_entries SET source = \(bind: checked.source), grade = \(bind: checked.grade), note = \(bind: checked.note),
+                    entered_on = \(bind: checked.enteredOn.iso), version = version + 1, updated_by = \(bind: actor.name), updated_at = \(bind: StoredTime.text(now))
+                WHERE project_id = \(bind: project.id)
+                """).run()
+        }
+        try await AuditLog.write(entity: "reserve", entityId: String(project.id), action: current == nil ? "enter" : "update", before: current.map { "\($0.source) \($0.grade)" },
+                                 after: "\(checked.source) \(checked.grade)", actor: actor, now: now, db: db)
+        return try await Self.load(projectId: project.id, db: db)!
     }
 
     /// Moves a county entry into the city library.
     public func promote(projectId: Int64, expectedVersion: Int, actor: AuditActor, today: Day, now: Date) async throws -> ReserveEntry {
         try await database.transaction { db in
-            guard let current = try await Self.load(projectId: projectId, db: db) else {
-                throw StoreError.invalid(ValidationFailure([FieldError("projectId", .fixed(ReserveText.notInReserve))]))
+            try await Self.promote(projectId: projectId, expectedVersion: expectedVersion, actor: actor, today: today, now: now, db: db)
+        }
+    }
+
+    static func promote(projectId: Int64, expectedVersion: Int, actor: AuditActor, today: Day, now: Date, db: any SQLDatabase) async throws -> ReserveEntry {
+        guard let current = try await Self.load(projectId: projectId, db: db) else {
+            throw StoreError.invalid(ValidationFailure([FieldError("projectId", .fixed(ReserveText.notInReserve))]))
+        }
+        guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
+        guard current.level == "county" else { throw StoreError.invalid(ValidationFailure([FieldError("level", .fixed(ReserveText.alreadyCity))])) }
+        try await db.raw("""
+            UPDATE reserve_entries SET level = 'city', promoted_on = \(bind: today.iso), version = version + 1, updated_by = \(bind: actor.name),
+                updated_at = \(bind: StoredTime.text(now))
+            WHERE project_id = \(bind: projectId)
+            """).run()
+        try await AuditLog.write(entity: "reserve", entityId: String(projectId), action: "promote", before: "county", after: "city", actor: actor, now: now, db: db)
+        return try await Self.load(projectId: projectId, db: db)!
+    }
+
+    /// Writes a 储备项目库 list's clean preview in one transaction: the reserve projects the ledger
+    /// lacked, each entry under the version the preview read (an entry changed meanwhile fails the
+    /// whole file), the promotions, and the import's record.
+    public func importEntries(_ writes: [ReserveImportWrite], record: ImportRecord, rules: ReserveRules, reference: ReferenceCatalog, visible: ProjectScope,
+                              actor: AuditActor, today: Day, now: Date) async throws -> ImportRecord {
+        let note = AuditText.imported(fileName: record.fileName).zh
+        return try await database.transaction { db in
+            for write in writes {
+                let projectId = try await ProjectRepository.listed(write.target, visible: visible, actor: actor, catalog: reference, today: today, now: now, db: db,
+                                                                   reason: note)
+                guard let project = try await ProjectRepository.load(id: projectId, db: db) else { throw StoreError.notFound }
+                var saved = try await Self.save(write.entry, project: project, rules: rules, actor: actor, today: today, now: now, db: db)
+                if write.promote { saved = try await Self.promote(projectId: projectId, expectedVersion: saved.version, actor: actor, today: today, now: now, db: db) }
             }
-            guard current.version == expectedVersion else { throw StoreError.conflict(currentVersion: current.version) }
-            guard current.level == "county" else { throw StoreError.invalid(ValidationFailure([FieldError("level", .fixed(ReserveText.alreadyCity))])) }
-            try await db.raw("""
-                UPDATE reserve_entries SET level = 'city', promoted_on = \(bind: today.iso), version = version + 1, updated_by = \(bind: actor.name),
-                    updated_at = \(bind: StoredTime.text(now))
-                WHERE project_id = \(bind: projectId)
-                """).run()
-            try await AuditLog.write(entity: "reserve", entityId: String(projectId), action: "promote", before: "county", after: "city", actor: actor, now: now, db: db)
-            return try await Self.load(projectId: projectId, db: db)!
+            return try await ImportRepository.record(record, actor: actor, now: now, db: db)
         }
     }
 

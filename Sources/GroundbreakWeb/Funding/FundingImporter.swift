@@ -42,12 +42,8 @@ extension LedgerImporter {
 extension FundingImportWrite: PlannedWrite {
     /// What the preview promised for the row: a commit that would write anything else is refused.
     public var digestKey: String {
-        let project: String = switch target {
-        case .project(let id): "p\(row):\(id)"
-        case .reserve(let input): "r\(row):\(input.regionCode)/\(input.zoneCode)/\(input.name)/\(input.code)"
-        }
         let a = application
-        return project + "|\(a.channelCode)/\(a.programme)/\(a.windowId.map(String.init) ?? "-")/\(a.unit.text)/\(a.asked.yuan)|\(submittedOn.iso)"
+        return target.digestKey(row: row) + "|\(a.channelCode)/\(a.programme)/\(a.windowId.map(String.init) ?? "-")/\(a.unit.text)/\(a.asked.yuan)|\(submittedOn.iso)"
             + "|\(issued.map { "\($0.on.iso)/\($0.amount.yuan)" } ?? "-")|\(arrived.map { "\($0.on.iso)/\($0.amount.yuan)" } ?? "-")"
     }
 }
@@ -56,53 +52,19 @@ extension FundingImportWrite: PlannedWrite {
 enum FundingImportPages {
     typealias T = WebText.Funding
 
-    static let routes = ImportPages.PreviewRoutes(commit: .fundingImportCommit, back: .fundingImport, done: .fundingImport, nav: .funding)
-
-    static func page(_ input: EndpointRequest) async throws -> Response {
-        let notice = input.queryItems.first { $0.0 == "notice" }?.1 == "committed" ? WebText.Imports.done : nil
-        return Responses.html(importPage(input, history: try await history(input), notice: notice).document)
-    }
-
-    static func upload(_ input: EndpointRequest) async throws -> Response {
-        guard let file = input.files.first(where: { $0.field == "file" }), !file.bytes.isEmpty else {
-            let page = importPage(input, history: try await history(input), notice: nil, errors: [FieldError("file", .field(WebText.Imports.chooseFile))])
-            return Responses.html(page.document, status: .unprocessableContent)
-        }
-        return try await ImportPages.uploaded(input, file.bytes, try await plan(input, file.bytes, fileName: file.filename), routes: routes)
-    }
-
-    static func plan(_ input: EndpointRequest, _ bytes: [UInt8], fileName: String) async throws -> ImportRun<FundingImportWrite> {
-        try await input.services.importer.previewFunding(bytes, fileName: fileName, principal: try input.requirePrincipal(), funding: input.services.fundingCatalog,
-                                                         today: input.today)
-    }
-
-    static func write(_ input: EndpointRequest, _ run: ImportRun<FundingImportWrite>) async throws -> ImportRecord {
-        try await input.services.importer.commit(run, funding: input.services.fundingCatalog, principal: try input.requirePrincipal(), actor: input.actor,
-                                                 today: input.today, now: input.now)
-    }
-
-    static func commit(_ input: EndpointRequest) async throws -> Response {
-        let form = input.form ?? FormData(pairs: [])
-        guard let bytes = try input.services.importFiles.load(key: form["sha256"]) else {
-            let page = importPage(input, history: try await history(input), notice: nil, errors: [FieldError("file", .field(WebText.Imports.previewMissing))])
-            return Responses.html(page.document, status: .unprocessableContent)
-        }
-        return try await ImportPages.commit(input, form: form, routes: routes) { try await plan(input, bytes, fileName: form["fileName"]) } write: {
-            try await write(input, $0)
-        }
-    }
-
-    /// The file as the body; `fileName` in the query; `commit=true` writes when the file is clean.
-    static func api(_ input: EndpointRequest) async throws -> Response {
-        try await ImportPages.api(input) { try await plan(input, $0, fileName: $1) } write: { try await write(input, $0) }
-    }
-
-    static func history(_ input: EndpointRequest) async throws -> [ImportRecord] {
-        try await ImportPages.history(input).filter { $0.kind == .funding }
-    }
-
-    static func importPage(_ input: EndpointRequest, history: [ImportRecord], notice: String?, errors: [FieldError] = []) -> ListImportPage {
-        ListImportPage(context: PageContext(input), title: T.importTitle, nav: .funding, back: (.funding(), T.title), action: .fundingImport,
-                       hints: [T.importHint, T.importRules], history: history, notice: notice, errors: errors)
+    // Computed, and named by the endpoints only inside their handlers: its routes come from those
+    // endpoints' declarations, so building it while they are declared would never end.
+    static var list: ListImportPages<FundingImportWrite> {
+        ListImportPages<FundingImportWrite>(
+            kind: .funding, routes: ImportPages.PreviewRoutes(commit: .fundingImportCommit, back: .fundingImport, done: .fundingImport, nav: .funding),
+            title: T.importTitle, back: .funding(), backLabel: T.title, action: .fundingImport, hints: [T.importHint, T.importRules],
+            plan: { input, bytes, fileName in
+                try await input.services.importer.previewFunding(bytes, fileName: fileName, principal: try input.requirePrincipal(), funding: input.services.fundingCatalog,
+                                                                 today: input.today)
+            },
+            write: { input, run in
+                try await input.services.importer.commit(run, funding: input.services.fundingCatalog, principal: try input.requirePrincipal(), actor: input.actor,
+                                                         today: input.today, now: input.now)
+            })
     }
 }

@@ -64,6 +64,7 @@ extension ImportRecord.Kind {
         case .monthly: WebText.Imports.monthly
         case .leads: WebText.Imports.signingLedger
         case .funding: WebText.Imports.fundingList
+        case .reserve: WebText.Imports.reserveList
         }
     }
 }

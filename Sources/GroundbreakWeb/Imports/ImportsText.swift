@@ -52,6 +52,7 @@ extension WebText {
         static let monthly = "月度数据"
         static let signingLedger = "签约项目台账"
         static let fundingList = "向上资金申报清单"
+        static let reserveList = "储备项目库"
         static let allProjects = "全部项目"
         static func ledgerTitle(_ year: some CustomStringConvertible) -> String { "\(year)年重大项目台账" }
         static func ledgerSubtitle(_ today: some CustomStringConvertible, _ filter: some CustomStringConvertible) -> String { "单位：万元　　制表日期：\(today)　　范围：\(filter)" }

@@ -18,6 +18,7 @@ struct ReserveListPage {
         return Layout.document(title: T.title, context: context, nav: .reserve, content: .group(
             .h1(.text(T.title)),
             .p(.class("meta"), .text(T.lead)),
+            .if(context.may(.editProject), .p(.class("no-print"), .a(.href(esc(Route.reserveImport.path)), .text(T.importLink)))),
             .h2(.text(T.target)),
             .div(.class("tiles"),
                  .forEach(listing.bands) { band in

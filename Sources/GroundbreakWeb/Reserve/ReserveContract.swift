@@ -4,8 +4,10 @@ extension ReserveEndpoints {
     var contract: OperationContract? {
         typealias T = WebText.ReserveContract
         switch self {
-        case .listPage, .listXLSX, .projectPage, .projectSave, .projectPromote:
+        case .listPage, .listXLSX, .projectPage, .projectSave, .projectPromote, .importPage, .importUpload, .importCommit:
             return nil
+        case .apiImport:
+            return ImportsEndpoints.upload("importReserveList", T.importList, conflict: T.importChanged)
         case .apiList:
             return OperationContract("reserve", T.list, query: [.text("level", T.list), .text("unit", T.list), .text("source", T.list), .text("grade", T.list), .text("tag", T.list)],
                                      answers: [.ok(ReserveListDTO.self, T.answer)], failures: [.forbidden(T.forbidden), .badQuery(T.badQuery)])

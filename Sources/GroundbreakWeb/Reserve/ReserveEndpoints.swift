@@ -4,8 +4,8 @@ import GroundbreakStore
 /// 谋划储备: the county and city reserve libraries, their target, the designations against their
 /// minimums, the conversion into starts; a project's entry.
 enum ReserveEndpoints: String, EndpointSet {
-    case listPage, listXLSX, projectPage, projectSave, projectPromote
-    case apiList, apiProject, apiSave, apiPromote
+    case listPage, listXLSX, projectPage, projectSave, projectPromote, importPage, importUpload, importCommit
+    case apiList, apiProject, apiSave, apiPromote, apiImport
 
     static let navigation = [NavigationEntry(.reserve, order: 33, label: WebText.Nav.reserve, route: .reserve(), requires: .viewProjects)]
 
@@ -18,6 +18,10 @@ enum ReserveEndpoints: String, EndpointSet {
         case .projectPage: .get("/projects/:id/reserve", .viewProjects, on: .project, ReservePages.project)
         case .projectSave: .post("/projects/:id/reserve", .editProject, on: .project, ReservePages.save)
         case .projectPromote: .post("/projects/:id/reserve/promote", .organiseReserve, on: .project, ReservePages.promote)
+        case .importPage: .get("/reserve/import", .editProject, { try await ReserveImportPages.list.page($0) })
+        case .importUpload: .post("/reserve/import", .editProject, upload: true, { try await ReserveImportPages.list.upload($0) })
+        case .importCommit: .post("/reserve/import/commit", .editProject, { try await ReserveImportPages.list.commit($0) })
+        case .apiImport: .post("/api/v1/imports/reserve", .editProject, upload: true, { try await ReserveImportPages.list.api($0) })
         case .apiList: .get("/api/v1/reserve", .viewProjects, ReservePages.apiList)
         case .apiProject: .get("/api/v1/projects/:id/reserve", .viewProjects, on: .project, ReservePages.apiProject)
         case .apiSave: .post("/api/v1/projects/:id/reserve", .editProject, on: .project, ReservePages.apiSave)
@@ -34,6 +38,8 @@ extension Route {
     static func projectReserve(_ id: Int64) -> Route { Route(E.projectPage, id: id) }
     static func saveReserve(_ id: Int64) -> Route { Route(E.projectSave, id: id) }
     static func promoteReserve(_ id: Int64) -> Route { Route(E.projectPromote, id: id) }
+    static var reserveImport: Route { Route(E.importPage) }
+    static var reserveImportCommit: Route { Route(E.importCommit) }
 }
 
 extension NavItem {

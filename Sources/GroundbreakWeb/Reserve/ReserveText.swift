@@ -48,6 +48,10 @@ extension WebText {
         static let save = "保存"
         static let promote = "提升为市级储备"
         static let saved = "已保存"
+        static let importTitle = "导入储备项目库"
+        static let importLink = "导入储备项目库（Excel）"
+        static let importHint = "各县（市）区、开发区在 Excel 中维护的储备项目库（项目名称、项目代码、所属县区、总投资、生成来源、等级、谋划情况、入库日期、储备层级、项目单位；金额单位按表头的万元或亿元）可以直接导入：先预览每一行，没有问题再整份写入。"
+        static let importRules = "项目按项目代码对应台账，没有代码按所属县区内的项目名称对应，台账中没有的作为谋划储备项目新建（类别待补充）；生成来源可写政府主导、重点企业、科研院所、孵化平台、借助外脑；等级写A、B、C；已在库的项目按本表更新生成来源、等级、谋划情况和入库日期，相同的不变；已开工的项目不入库；储备层级填“市级”的由项目中心导入时调入市级储备库。"
         static let back = "返回项目"
     }
 
@@ -59,6 +63,8 @@ extension WebText {
         static let answer = "储备情况"
         static let invalid = "内容有误（来源、等级、谋划情况、日期，或项目已开工）"
         static let conflict = "储备情况已被他人更新，请按最新版本号重试"
+        static let importList = "导入储备项目库（请求体为 .xlsx 或 .csv 文件本身，fileName 为文件名；commit=true 时文件无误则整份写入，否则只预览）：项目按代码、再按县区内名称对应，没有的新建为谋划储备项目"
+        static let importChanged = "预览之后储备库或台账有变化，整份未写入，请重新预览"
         static let forbidden = "无权查看或修改"
         static let badQuery = "筛选条件有误"
     }
