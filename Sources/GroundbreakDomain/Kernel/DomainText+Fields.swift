@@ -41,6 +41,8 @@ extension DomainText {
         "name": "项目名称",
         "answers": "核对条目",
         "grade": "等级",
+        "measure": "指标",
+        "count": "个数",
         "enteredOn": "入库日期",
         "season": "季节",
         "project": "项目",

@@ -24,6 +24,11 @@ public struct ProjectRepository: Sendable {
         return try ProjectRow.project(row, children: children[id] ?? .init())
     }
 
+    /// Several projects by id (those that exist), by id.
+    public func projects(ids: some Collection<Int64>) async throws -> [Int64: Project] {
+        try await Self.load(ids: ids, db: database.reader)
+    }
+
     /// Several projects by id, a few queries per 500 rather than four per project; an id with
     /// no project is simply absent.
     static func load(ids: some Collection<Int64>, db: any SQLDatabase) async throws -> [Int64: Project] {

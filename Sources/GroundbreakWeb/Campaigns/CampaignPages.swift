@@ -43,10 +43,8 @@ enum CampaignPages {
     /// The batch's projects the caller sees, with their readiness; not started and not ready first.
     static func read(_ campaign: Campaign, _ input: EndpointRequest) async throws -> Reading {
         let scope = input.scope(.viewProjects)
-        var projects: [Project] = []
-        for id in campaign.projectIds {
-            if let project = try await input.services.projects.project(id: id), scope.contains(project) { projects.append(project) }
-        }
+        let found = try await input.services.projects.projects(ids: campaign.projectIds)
+        let projects = campaign.projectIds.compactMap { found[$0] }.filter(scope.contains)
         let recorded = try await input.services.readiness.items(projectIds: projects.map(\.id))
         let lines = projects.map { Line(project: $0, summary: ReadinessSummary(projectId: $0.id, recorded: recorded[$0.id] ?? [], catalog: input.services.readinessCatalog)) }
         return Reading(campaign: campaign, lines: lines.sorted {

@@ -147,6 +147,12 @@ public final class AppServices: Sendable {
     let homeSections = ValueCache<[HomeSection]>(capacity: 1_024)
     /// The statistics office's figures, per query.
     let statistics = ValueCache<StatisticsFigures>(capacity: 64)
+    /// 前期工作目标 of a unit on a day, per reader.
+    let groundwork = ValueCache<[GroundworkReading]>(capacity: 256)
+    /// The reserve libraries read for a scope and own unit, unfiltered.
+    let reserveListings = ValueCache<ReservePages.Listing>(capacity: 16)
+    /// The not-started projects of a scope with their readiness, unfiltered.
+    let readinessLines = ValueCache<[ReadinessListPages.Line]>(capacity: 16)
 
     /// A key for figures computed now from `parts`: the generation is read before the figures,
     /// so a value is never kept under a key newer than the data it was computed from.
@@ -162,6 +168,9 @@ public final class AppServices: Sendable {
         screens.clear()
         homeSections.clear()
         statistics.clear()
+        groundwork.clear()
+        reserveListings.clear()
+        readinessLines.clear()
     }
 
     /// Encoded answers to repeated identical reads; see `ResponseCache`.

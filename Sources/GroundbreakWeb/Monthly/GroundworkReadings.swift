@@ -24,34 +24,37 @@ enum GroundworkReadings {
         GroundworkTargets.measures(reserve: input.services.reserveRules, campaigns: input.services.campaignCatalog, year: year)
     }
 
-    /// `unit`'s readings on `day` among the projects the reader sees, of the measures of `kinds`.
-    /// `projects` may be passed when the caller already holds the reader's projects in scope.
-    static func read(_ input: EndpointRequest, unit: TargetUnit, on day: Day, kinds: Set<GroundworkMeasure.Kind> = Set(GroundworkMeasure.Kind.allCases),
-                     projects inScope: [Project]? = nil, entries held: [ReserveEntry]? = nil) async throws -> [GroundworkReading] {
-        let catalog = input.catalog
-        var projects: [Project] = []
-        if kinds.contains(.reserve) || kinds.contains(.starts) {
-            let all: [Project]
-            if let inScope { all = inScope } else { all = try await input.services.projects.projects(inStages: Stage.allCases, scope: input.scope(.viewProjects)) }
-            let member = unit.membership(catalog)
-            projects = all.filter(member)
-        }
-        var entries: [ReserveEntry] = []
-        if kinds.contains(.reserve) {
-            if let held { entries = held } else { entries = try await input.services.reserve.entries() }
-        }
-        var funding: FundingComparison?
-        if kinds.contains(.funding) {
-            let reach = input.fundingReach(.viewFunding)
-            let outer = OrgUnit(kind: OrgUnit.Kind(rawValue: unit.kind.rawValue) ?? .region, code: unit.code)
-            let isCity = unit == cityUnit(catalog)
-            let applications = try await input.services.funding.applications(reach: reach).filter { isCity || FundingForms.inside($0.unit, outer, catalog) }
-            funding = FundingComparison(applications, through: day)
-        }
-        let set = try await GroundworkTargetRepository(database: input.services.database).targets(unit: unit, year: day.year)
+    /// `unit`'s readings on `day` among the projects the reader sees, of the measures of `kinds`:
+    /// one computation per reader, unit, day and kinds, kept until the next audited change. Only
+    /// the projects a measure can count are read: the reserve's entries, the started projects.
+    static func read(_ input: EndpointRequest, unit: TargetUnit, on day: Day, kinds: Set<GroundworkMeasure.Kind> = Set(GroundworkMeasure.Kind.allCases)) async throws
+        -> [GroundworkReading] {
+        let (services, catalog, scope) = (input.services, input.catalog, input.scope(.viewProjects))
+        let reach = input.fundingReach(.viewFunding)
         let measures = measures(input, year: day.year).filter { kinds.contains($0.kind) }
-        return GroundworkTargets.readings(measures: measures, year: day.year, asOf: day, projects: projects, entries: entries, funding: funding,
-                                          set: set, isCity: unit == cityUnit(catalog))
+        let isCity = unit == cityUnit(catalog)
+        let key = try await services.figuresKey("groundwork", "user \(input.principal?.userId ?? 0)", unit.text, day.iso, kinds.map(\.rawValue).sorted().joined(separator: ","))
+        return try await services.groundwork.value(for: key) {
+            var projects: [Int64: Project] = [:]
+            var entries: [ReserveEntry] = []
+            if kinds.contains(.reserve) {
+                entries = try await services.reserve.entries()
+                projects = try await services.projects.projects(ids: entries.map(\.projectId)).filter { scope.contains($0.value) }
+            }
+            if kinds.contains(.starts) {
+                for project in try await services.projects.projects(inStages: [.construction, .operation, .suspended], scope: scope) { projects[project.id] = project }
+            }
+            let member = unit.membership(catalog)
+            var funding: FundingComparison?
+            if kinds.contains(.funding) {
+                let outer = OrgUnit(kind: OrgUnit.Kind(rawValue: unit.kind.rawValue) ?? .region, code: unit.code)
+                let applications = try await services.funding.applications(reach: reach).filter { isCity || FundingForms.inside($0.unit, outer, catalog) }
+                funding = FundingComparison(applications, through: day)
+            }
+            let set = try await GroundworkTargetRepository(database: services.database).targets(unit: unit, year: day.year)
+            return GroundworkTargets.readings(measures: measures, year: day.year, asOf: day, projects: projects.values.filter(member), entries: entries, funding: funding,
+                                              set: set, isCity: isCity)
+        }
     }
 
     /// The day a month is read to: its last day, or today while it runs.

@@ -28,14 +28,25 @@ enum ReadinessListPages {
         case .success(let parsed): filter = parsed
         case .failure(let failure): throw AppError.badQuery(failure)
         }
-        let projects = try await input.services.projects.projects(inStages: [.reserve, .attraction, .approval], scope: input.scope(.viewProjects))
-            .filter { project in project.fields.actualStart == nil && (filter.unit.map { $0.targetUnit.contains(project, catalog: input.catalog) } ?? true) }
-        let recorded = try await input.services.readiness.allItems()
-        let catalog = input.services.readinessCatalog
-        return Listing(filter: filter, year: filter.year ?? input.today.year, lines: projects.map { project in
-            let summary = ReadinessSummary(projectId: project.id, recorded: recorded[project.id] ?? [], catalog: catalog)
-            return Line(project: project, summary: summary, daysWaiting: ReadinessSummary.daysWaiting(summary, project: project, today: input.today))
-        })
+        let lines = try await lines(input)
+        let member = filter.unit.map { $0.targetUnit.membership(input.catalog) }
+        return Listing(filter: filter, year: filter.year ?? input.today.year, lines: member.map { member in lines.filter { member($0.project) } } ?? lines)
+    }
+
+    /// Every project the caller sees not yet started, with its readiness: one computation per
+    /// scope and day, kept until the next audited change (readiness items are audited).
+    static func lines(_ input: EndpointRequest) async throws -> [Line] {
+        let scope = input.scope(.viewProjects)
+        let (services, today) = (input.services, input.today)
+        return try await services.readinessLines.value(for: try await services.figuresKey("readiness", scope.key, today.iso)) {
+            let projects = try await services.projects.projects(inStages: [.reserve, .attraction, .approval], scope: scope).filter { $0.fields.actualStart == nil }
+            let recorded = try await services.readiness.allItems()
+            let catalog = services.readinessCatalog
+            return projects.map { project in
+                let summary = ReadinessSummary(projectId: project.id, recorded: recorded[project.id] ?? [], catalog: catalog)
+                return Line(project: project, summary: summary, daysWaiting: ReadinessSummary.daysWaiting(summary, project: project, today: today))
+            }
+        }
     }
 
     /// Planned to start in the year, not ready first, then by planned start.

@@ -25,25 +25,39 @@ enum ReservePages {
         case .success(let parsed): filter = parsed
         case .failure(let failure): throw AppError.badQuery(failure)
         }
+        let base = try await base(input)
+        return Listing(filter: filter, lines: base.lines.filter { filter.matches($0.entry, $0.project, reference: input.catalog) }, figures: base.figures, bands: base.bands)
+    }
+
+    /// The libraries as the caller sees them, unfiltered: one computation per scope, own unit and
+    /// day, kept until the next audited change (entries, projects and targets are audited).
+    static func base(_ input: EndpointRequest) async throws -> Listing {
+        let (services, catalog, today, rules) = (input.services, input.catalog, input.today, input.services.reserveRules)
         let scope = input.scope(.viewProjects)
-        let inScope = try await input.services.projects.projects(inStages: Stage.allCases, scope: scope)
-        let projects = Dictionary(inScope.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let entries = try await input.services.reserve.entries().filter { projects[$0.projectId] != nil }
+        let home = GroundworkReadings.homeUnit(input)
         // The designations are checked for every district and department when the caller sees the whole city, else for its own unit.
-        var regions = AssessmentCalculator.comparedUnits(.regions, input.catalog, on: input.today).compactMap(\.regionOrZone)
-        var departments = input.catalog.departments.filter { $0.level == "city" }.map { OrgUnit(kind: .department, code: $0.code) }
+        var regions = AssessmentCalculator.comparedUnits(.regions, catalog, on: today).compactMap(\.regionOrZone)
+        var departments = catalog.departments.filter { $0.level == "city" }.map { OrgUnit(kind: .department, code: $0.code) }
         if scope != .everything {
             let own = input.principal?.unit
             regions = regions.filter { $0 == own }
             departments = departments.filter { $0 == own }
         }
-        let figures = ReserveFigures(entries: entries, projects: projects, rules: rules, regions: regions, departments: departments, catalog: input.catalog, on: input.today)
-        let lines = entries.compactMap { entry in projects[entry.projectId].map { (entry, $0) } }.filter { filter.matches($0.0, $0.1, reference: input.catalog) }
-        var bands: [GroundworkReading] = []
-        if let home = GroundworkReadings.homeUnit(input) {
-            bands = try await GroundworkReadings.read(input, unit: home, on: input.today, kinds: [.reserve], projects: inScope, entries: entries)
+        let (checkedRegions, checkedDepartments) = (regions, departments)
+        let key = try await services.figuresKey("reserve", scope.key, home?.text ?? "-", regions.map(\.text).joined(separator: ","),
+                                                departments.map(\.text).joined(separator: ","), today.iso)
+        let all = try await services.reserveListings.value(for: key) {
+            let entries = try await services.reserve.entries()
+            let projects = try await services.projects.projects(ids: entries.map(\.projectId)).filter { scope.contains($0.value) }
+            let visible = entries.filter { projects[$0.projectId] != nil }
+            let figures = ReserveFigures(entries: visible, projects: projects, rules: rules, regions: checkedRegions, departments: checkedDepartments, catalog: catalog, on: today)
+            let lines = visible.compactMap { entry in projects[entry.projectId].map { (entry: entry, project: $0) } }
+            return Listing(filter: ReserveFilter(), lines: lines, figures: figures, bands: [])
         }
-        return Listing(filter: filter, lines: lines, figures: figures, bands: bands)
+        var bands: [GroundworkReading] = []
+        if let home { bands = try await GroundworkReadings.read(input, unit: home, on: today, kinds: [.reserve]) }
+        return Listing(filter: all.filter, lines: all.lines, figures: all.figures, bands: bands)
+
     }
 
     static func list(_ input: EndpointRequest) async throws -> Response {
