@@ -33,6 +33,7 @@ struct CampaignListPage {
                      .span(.class("tile-label"), .text(T.targetLine(reading.measure.name, reading.asOf.iso))))
             }),
             .h2(.text(T.batches)),
+            Components.listTools(filter: T.yearFilter(year, targets.unit?.name(reference) ?? T.city), xlsx: .campaignsXLSX(year: year)),
             readings.isEmpty ? .p(.class("muted"), .text(T.noBatches)) : .div(.class("table-wrap"), .table(.class("ledger"),
                 .thead(.tr(.th(.text(T.name)), .th(.text(T.season)), .th(.text(T.heldOn)), .th(.text(T.unit)), .th(.class("num"), .text(T.planned)),
                            .th(.class("num"), .text(T.ready)), .th(.class("num"), .text(T.started)), .th(.class("num"), .text(T.total)))),

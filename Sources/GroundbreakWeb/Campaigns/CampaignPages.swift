@@ -66,6 +66,29 @@ enum CampaignPages {
                                                errors: errors, form: form).document, status: status)
     }
 
+    /// The year's batches as the workbook officials hand out, with the start targets in its last line.
+    static func yearXLSX(_ input: EndpointRequest) async throws -> Response {
+        let year = try year(input)
+        var readings: [Reading] = []
+        for campaign in try await input.services.campaigns.campaigns().filter({ $0.year == year }) { readings.append(try await read(campaign, input)) }
+        let targets = try await targets(input, year: year)
+        let catalog = input.services.campaignCatalog
+        let sheet = ListSheet(title: T.yearTitle(year), filterLine: WebText.Common.filterLine(T.yearFilter(year, targets.unit?.name(input.catalog) ?? T.city), Format.dateTime(input.now)),
+                              columns: [.init(T.serial, width: 6, .integer), .init(T.name, width: 30, .wrapped), .init(T.season, width: 14), .init(T.heldOn, width: 11),
+                                        .init(T.unit, width: 12), .init(T.planned, width: 12, .integer), .init(T.ready, width: 12, .integer), .init(T.started, width: 10, .integer),
+                                        .init(T.total, width: 16, .amount)],
+                              rows: readings.enumerated().map { index, reading in
+                                  let campaign = reading.campaign
+                                  return [.integer(index + 1), .text(campaign.name), .text(catalog.season(campaign.season)?.name ?? campaign.season), .text(campaign.heldOn.iso),
+                                          .text(campaign.unit?.name(input.catalog) ?? T.city), .integer(reading.lines.count), .integer(reading.ready), .integer(reading.started),
+                                          .wan(reading.total)]
+                              })
+        let targetLine = targets.readings.map(\.sentence).joined(separator: "；")
+        return try await Download.file(contentType: Download.xlsxType, name: T.yearFile(year), fallback: "campaigns.xlsx") {
+            try ListWorkbook.write(sheet, to: $0, created: input.now, countLine: T.yearCount(readings.count) + (targetLine.isEmpty ? "" : "。" + targetLine))
+        }
+    }
+
     static func create(_ input: EndpointRequest) async throws -> Response {
         let form = input.form ?? FormData(pairs: [])
         return try await FormSubmission.submit({

@@ -4,7 +4,7 @@ extension CampaignsEndpoints {
     var contract: OperationContract? {
         typealias T = WebText.CampaignsContract
         switch self {
-        case .listPage, .create, .show, .showXLSX, .setProject:
+        case .listPage, .listXLSX, .create, .show, .showXLSX, .setProject:
             return nil
         case .apiList:
             return OperationContract("campaigns", T.list, query: [.text("year", T.year)], answers: [.ok(CampaignYearDTO.self, T.answer)],

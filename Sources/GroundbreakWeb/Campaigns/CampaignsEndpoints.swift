@@ -4,7 +4,7 @@ import GroundbreakStore
 /// 集中开工: the year's batches with the start targets, each batch's planned projects with their
 /// readiness and starts, the list officials hand out.
 enum CampaignsEndpoints: String, EndpointSet {
-    case listPage, create, show, showXLSX, setProject
+    case listPage, listXLSX, create, show, showXLSX, setProject
     case apiList, apiShow, apiCreate, apiProjects
 
     static let navigation = [NavigationEntry(.campaigns, order: 37, label: WebText.Nav.campaigns, route: .campaigns(), requires: .viewProjects)]
@@ -14,6 +14,7 @@ enum CampaignsEndpoints: String, EndpointSet {
     var declaration: EndpointDeclaration {
         switch self {
         case .listPage: .get("/campaigns", .viewProjects, CampaignPages.list)
+        case .listXLSX: .get("/campaigns.xlsx", .viewProjects, CampaignPages.yearXLSX)
         case .create: .post("/campaigns", .organiseCampaigns, CampaignPages.create)
         case .show: .get("/campaigns/:id", .viewProjects, on: .campaign, CampaignPages.show)
         case .showXLSX: .get("/campaigns/:id/projects.xlsx", .viewProjects, on: .campaign, CampaignPages.xlsx)
@@ -30,6 +31,7 @@ extension Route {
     private typealias E = CampaignsEndpoints
 
     static func campaigns(year: Int? = nil) -> Route { Route(E.listPage, query: year.map { [("year", String($0))] } ?? []) }
+    static func campaignsXLSX(year: Int) -> Route { Route(E.listXLSX, query: [("year", String(year))]) }
     static var createCampaign: Route { Route(E.create) }
     static func campaign(_ id: Int64) -> Route { Route(E.show, id: id) }
     static func campaignXLSX(_ id: Int64) -> Route { Route(E.showXLSX, id: id) }

@@ -43,6 +43,10 @@ extension WebText {
             "计划开工 \(planned) 个项目，总投资 \(total) 万元；具备开工条件 \(ready) 个，已开工 \(started) 个"
         }
         static func file(_ name: String) -> String { "\(name)项目清单.xlsx" }
+        static func yearTitle(_ year: Int) -> String { "\(year)年集中开工批次" }
+        static func yearFilter(_ year: Int, _ unit: String) -> String { "\(year)年；目标单位：\(unit)" }
+        static func yearFile(_ year: Int) -> String { "\(year)年集中开工批次.xlsx" }
+        static func yearCount(_ count: Int) -> String { "共 \(count) 个批次" }
         static let saved = "已保存"
     }
 

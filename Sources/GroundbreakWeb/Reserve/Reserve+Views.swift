@@ -31,6 +31,7 @@ struct ReserveListPage {
             .if(!figures.designations.isEmpty, .group(
                 .h2(.text(T.designations)),
                 .p(.class("meta"), .text(T.designationLead)),
+                Components.listTools(filter: T.asOf(T.allVisible, context.today.iso), xlsx: .reserveDesignationsXLSX),
                 .div(.class("table-wrap"), .table(.class("ledger"),
                     .thead(.tr(.th(.text(T.unit)), .th(.text(T.designation)), .th(.class("num"), .text(T.count)), .th(.class("num"), .text(T.minimum)), .th())),
                     .tbody(.forEach(figures.designations) { line in
@@ -40,6 +41,7 @@ struct ReserveListPage {
                     }))))),
             .h2(.text(T.conversion)),
             .p(.class("meta"), .text(T.conversionLead)),
+            Components.listTools(filter: T.asOf(T.allVisible, context.today.iso), xlsx: .reserveConversionXLSX),
             .div(.class("table-wrap"), .table(.class("ledger"),
                 .thead(.tr(.th(.text(T.enteredYear)), .th(.class("num"), .text(T.entered)), .th(.class("num"), .text(T.started)), .th(.class("num"), .text(T.rate)))),
                 .tbody(.forEach(figures.conversion) { line in

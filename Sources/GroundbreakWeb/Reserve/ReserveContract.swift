@@ -4,7 +4,7 @@ extension ReserveEndpoints {
     var contract: OperationContract? {
         typealias T = WebText.ReserveContract
         switch self {
-        case .listPage, .listXLSX, .projectPage, .projectSave, .projectPromote, .importPage, .importUpload, .importCommit:
+        case .listPage, .listXLSX, .designationsXLSX, .conversionXLSX, .projectPage, .projectSave, .projectPromote, .importPage, .importUpload, .importCommit:
             return nil
         case .apiImport:
             return ImportsEndpoints.upload("importReserveList", T.importList, conflict: T.importChanged)

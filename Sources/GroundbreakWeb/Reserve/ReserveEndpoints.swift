@@ -4,7 +4,7 @@ import GroundbreakStore
 /// 谋划储备: the county and city reserve libraries, their target, the designations against their
 /// minimums, the conversion into starts; a project's entry.
 enum ReserveEndpoints: String, EndpointSet {
-    case listPage, listXLSX, projectPage, projectSave, projectPromote, importPage, importUpload, importCommit
+    case listPage, listXLSX, designationsXLSX, conversionXLSX, projectPage, projectSave, projectPromote, importPage, importUpload, importCommit
     case apiList, apiProject, apiSave, apiPromote, apiImport
 
     static let navigation = [NavigationEntry(.reserve, order: 33, label: WebText.Nav.reserve, route: .reserve(), requires: .viewProjects)]
@@ -15,6 +15,8 @@ enum ReserveEndpoints: String, EndpointSet {
         switch self {
         case .listPage: .get("/reserve", .viewProjects, ReservePages.list)
         case .listXLSX: .get("/reserve.xlsx", .viewProjects, ReservePages.xlsx)
+        case .designationsXLSX: .get("/reserve/designations.xlsx", .viewProjects, ReserveExports.designations)
+        case .conversionXLSX: .get("/reserve/conversion.xlsx", .viewProjects, ReserveExports.conversion)
         case .projectPage: .get("/projects/:id/reserve", .viewProjects, on: .project, ReservePages.project)
         case .projectSave: .post("/projects/:id/reserve", .editProject, on: .project, ReservePages.save)
         case .projectPromote: .post("/projects/:id/reserve/promote", .organiseReserve, on: .project, ReservePages.promote)
@@ -35,6 +37,8 @@ extension Route {
 
     static func reserve(_ filter: ReserveFilter = ReserveFilter()) -> Route { Route(E.listPage, query: filter.query) }
     static func reserveXLSX(_ filter: ReserveFilter) -> Route { Route(E.listXLSX, query: filter.query) }
+    static var reserveDesignationsXLSX: Route { Route(E.designationsXLSX) }
+    static var reserveConversionXLSX: Route { Route(E.conversionXLSX) }
     static func projectReserve(_ id: Int64) -> Route { Route(E.projectPage, id: id) }
     static func saveReserve(_ id: Int64) -> Route { Route(E.projectSave, id: id) }
     static func promoteReserve(_ id: Int64) -> Route { Route(E.projectPromote, id: id) }

@@ -41,6 +41,12 @@ extension WebText {
         static let allVisible = "可见的全部储备项目"
         static func listCount(_ count: Int) -> String { "共 \(count) 个储备项目" }
         static let fileName = "谋划储备项目.xlsx"
+        static let designationsFile = "龙头标志性项目达标情况.xlsx"
+        static let conversionFile = "储备转化情况.xlsx"
+        static let metColumn = "是否达标"
+        static func asOf(_ scope: String, _ day: String) -> String { "\(scope)；截至\(day)" }
+        static func designationsCount(_ count: Int, _ met: Int) -> String { "共 \(count) 项，达标 \(met) 项" }
+        static func conversionCount(_ entered: Int, _ started: Int) -> String { "累计入库 \(entered) 个，已开工 \(started) 个" }
         static let none = "—"
         static let projectTitle = "谋划储备"
         static let notEntered = "该项目尚未进入储备库。"

@@ -22,6 +22,10 @@ struct CampaignWebTests {
             #expect(((lastYear.object["campaigns"] as? [[String: Any]]) ?? []).contains { $0["season"] as? String == "spring" }, "last spring's batch")
             let targets = (lastYear.object["targets"] as? [[String: Any]]) ?? []
             #expect(targets.map { $0["targetCount"] as? Int ?? 0 } == [400, 1100] && lastYear.object["unit"] as? String == "region:220100")
+            let yearBook = try SpreadsheetReader.read(Array(try await client.send(.get, "/campaigns.xlsx?year=2025", as: fixture).body.readableBytesView)).rows.map { $0.map(\.text) }
+            let batches = (lastYear.object["campaigns"] as? [[String: Any]]) ?? []
+            #expect(yearBook.dropFirst(3).filter { Int($0.first ?? "") != nil }.count == batches.count
+                    && yearBook.last?.first?.contains(targets.first?["sentence"] as? String ?? "-") == true, "the batches and the targets' sentences")
 
             let bad = try await client.send(.post, "/api/v1/campaigns", as: fixture, json: #"{"season":"winter","name":"","heldOn":"2026-13-01"}"#)
             #expect(bad.status == .unprocessableContent && bad.text.contains("\"field\":\"heldOn\"") && bad.text.contains("日期格式不正确"), "\(bad.text.prefix(400))")

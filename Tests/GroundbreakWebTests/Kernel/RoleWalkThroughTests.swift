@@ -55,7 +55,7 @@ struct RoleWalkThroughTests {
                                                                           "/funding", "@funding", "/funding/figures", "/funding/windows", "/funding/new", "/readiness", "/readiness/land-waiting",
                                                                           "@readiness", "/campaigns", "@campaign", "/reserve", "@reserve"]),
                 Reader(role: "department", username: "walk-department", pages: common + ["/approvals", "/supervision"]),
-                Reader(role: "region", username: "walk-region", pages: common + ["/supervision", "/reports/grid", "/statistics", "/warnings", "/assessment", "/bulletins", "/taskforces", "/leads", "/funding", "@funding", "/funding/figures", "/funding/new", "/funding/import", "/readiness", "/readiness/land-waiting", "/reserve"]),
+                Reader(role: "region", username: "walk-region", pages: common + ["/supervision", "/reports/grid", "/statistics", "/warnings", "/assessment", "/bulletins", "/taskforces", "/leads", "/funding", "@funding", "/funding/figures", "/funding/new", "/funding/import", "/readiness", "/readiness/land-waiting", "/reserve", "/reserve/import", "/campaigns"]),
                 Reader(role: "secretary", username: "walk-secretary", pages: common + ["/reports/grid"]),
                 Reader(role: "sponsor", username: "walk-sponsor", pages: common + ["/assessment", "/portfolio", "/funding/figures"]),
                 Reader(role: "supervision", username: "walk-supervision", pages: ["/", "/supervision", "@item", "/meetings"]),

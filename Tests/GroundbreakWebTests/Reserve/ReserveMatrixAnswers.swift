@@ -5,7 +5,7 @@ extension AuthorisationMatrixTests {
     /// The reserve routes' answers when the policy lets the caller through (see `successTables`).
     static func success(_ endpoint: ReserveEndpoints) -> HTTPResponse.Status {
         switch endpoint {
-        case .listPage, .listXLSX, .projectPage, .importPage, .apiList, .apiProject: .ok
+        case .listPage, .listXLSX, .designationsXLSX, .conversionXLSX, .projectPage, .importPage, .apiList, .apiProject: .ok
         // No file: the upload is refused on its merits; the commit without a kept preview too; the API previews an empty body.
         case .importUpload, .importCommit: .unprocessableContent
         case .apiImport: .ok

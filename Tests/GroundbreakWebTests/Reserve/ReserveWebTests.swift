@@ -37,6 +37,13 @@ struct ReserveWebTests {
             let rows = try SpreadsheetReader.read(Array(book.body.readableBytesView)).rows.map { $0.map(\.text) }
             #expect(rows[1][0].contains("市级储备库") && rows.dropFirst(3).filter { Int($0.first ?? "") != nil }.count == city.count)
             #expect(try await client.send(.get, "/api/v1/reserve?grade=Z", as: fixture).status == .badRequest)
+            // The page's two tables as workbooks, with the page's figures.
+            let designationBook = try SpreadsheetReader.read(Array(try await client.send(.get, "/reserve/designations.xlsx", as: fixture).body.readableBytesView)).rows.map { $0.map(\.text) }
+            let designationRows = designationBook.dropFirst(3).filter { Int($0.first ?? "") != nil }
+            #expect(designationRows.count == designations.count
+                    && designationRows.filter { $0.last == "达标" }.count == designations.filter { $0["met"] as? Bool == true }.count)
+            let conversionBook = try SpreadsheetReader.read(Array(try await client.send(.get, "/reserve/conversion.xlsx", as: fixture).body.readableBytesView)).rows.map { $0.map(\.text) }
+            #expect(conversion.allSatisfy { line in conversionBook.contains { $0.first == String(line["year"] as? Int ?? 0) && $0[2] == String(line["started"] as? Int ?? -1) } })
 
             var query = ProjectQuery()
             query.perPage = 500
