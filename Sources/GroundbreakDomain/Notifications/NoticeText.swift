@@ -17,6 +17,7 @@ public enum NoticeText: Sendable, Equatable {
     case supervisionUrged
     case supervisionDueSoon(Day)
     case supervisionOverdue(Day)
+    case fundingSpendingLate(Day, Money)
     /// `，办理时限 2026-12-31` after a subject.
     case deadlineSuffix(Day)
 
@@ -37,6 +38,7 @@ public enum NoticeText: Sendable, Equatable {
         case .supervisionUrged: "督办函：督办事项已逾期"
         case .supervisionDueSoon(let day): "督办事项将于 \(day.iso) 到期"
         case .supervisionOverdue(let day): "督办事项已逾期（时限 \(day.iso)）"
+        case .fundingSpendingLate(let due, let unspent): "资金支出滞后：\(due.iso) 前应支出的下达资金尚有 \(unspent.formatted(in: .wan, grouped: true)) 万元未支出"
         case .deadlineSuffix(let day): "，办理时限 \(day.iso)"
         }
     }
@@ -150,5 +152,25 @@ public enum SupervisionNotices {
             Notice(kind: "supervision.overdue", title: NoticeText.supervisionOverdue(item.deadline).zh, body: subject(item), link: link(item),
                    dedupeKey: "supervision:\(item.id):overdue:\(item.deadline.iso)")
         }
+    }
+}
+
+/// The warning that money issued from above is not spent within its channel's months (专项债券
+/// 6 months as shipped): to the applying unit and the department collecting the channel, once per
+/// application and due day.
+public enum FundingNotices {
+    public static func link(_ applicationId: Int64) -> String { "funding:\(applicationId)" }
+
+    public static func lateSpending(_ late: LateSpending, title: String) -> Notice {
+        Notice(kind: "funding.spendingLate", title: NoticeText.fundingSpendingLate(late.dueOn, late.unspent).zh, body: String(title.prefix(NoticeText.subjectLength)),
+               link: link(late.applicationId), dedupeKey: "funding:\(late.applicationId):late:\(late.dueOn.iso)")
+    }
+
+    public static func recipients(_ application: FundingApplication, catalog: FundingCatalog) -> [NoticeRecipient] {
+        var units = [NoticeRecipient.unit(application.unit)]
+        if let department = catalog.channel(application.channelCode)?.department, OrgUnit(kind: .department, code: department) != application.unit {
+            units.append(.unit(OrgUnit(kind: .department, code: department)))
+        }
+        return units
     }
 }

@@ -17,6 +17,7 @@ enum InboxPages {
         case "project": return Route.project(id).path
         case "supervision": return Route.supervisedItem(id).path
         case "reports": return Route.projectReports(id, year: nil).path
+        case "funding": return Route.fundingApplication(id).path
         default: return nil
         }
     }

@@ -138,6 +138,9 @@ public struct Scheduler: Service {
                 return WebText.Notifications.escalatedCount(risen.count)
             })
         }
+        jobs.append(Job(name: "funding.lateSpending") { today, now in
+            WebText.Notifications.remindersSent(try await FundingWarnings.send(services, today: today, now: now))
+        })
         // The day's lights, kept when a colour changes (the project page shows the history).
         jobs.append(Job(name: Self.lightsJob) { today, now in
             let lit = try await WarningPages.lightEverything(services, today: today).lit

@@ -56,7 +56,7 @@ struct SchedulerWebTests {
             let second = Scheduler(services: fixture.services, holder: "instance-b", settings: settings, clock: clock)
 
             let a1 = try await first.tick()
-            #expect(a1.leader && a1.ran == ["problems.remind", "supervision.remind", "reports.remind", "supervision.urge", "problems.escalate", "warnings.record"])
+            #expect(a1.leader && a1.ran == ["problems.remind", "supervision.remind", "reports.remind", "supervision.urge", "problems.escalate", "funding.lateSpending", "warnings.record"])
             #expect(try await !second.tick().leader, "the lease is taken")
             #expect(try await first.tick() == Scheduler.Tick(leader: true, ran: [], delivered: 0, failedAttempts: 0), "today's jobs have run")
             #expect(try await fixture.services.problems.problem(id: overdue.id)?.level == .region, "the overdue problem rose a level")
@@ -77,7 +77,7 @@ struct SchedulerWebTests {
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
-            #expect(ticks.filter(\.leader).count == 1 && ticks.first(where: \.leader)?.ran == ["problems.remind", "supervision.remind", "reports.remind", "supervision.urge", "problems.escalate", "warnings.record"],
+            #expect(ticks.filter(\.leader).count == 1 && ticks.first(where: \.leader)?.ran == ["problems.remind", "supervision.remind", "reports.remind", "supervision.urge", "problems.escalate", "funding.lateSpending", "warnings.record"],
                     "one of six racers leads and runs the 24th's jobs")
             let runs = try await SchedulerRepository(database: fixture.services.database).runs(job: "problems.remind")
             #expect(runs.map(\.key) == ["2026-11-23", "2026-11-24"] && runs.allSatisfy { $0.outcome == "ok" })
