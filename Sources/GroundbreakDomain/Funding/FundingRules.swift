@@ -30,6 +30,9 @@ public enum FundingRules {
 
 
     /// The kinds of event that may be recorded on an application in `state`.
+    /// The projects, amounts asked, title, 专项 and batch may still be changed: before a decision.
+    public static func revisable(_ state: FundingState) -> Bool { [.planning, .applied, .reviewing].contains(state) }
+
     public static func allowed(in state: FundingState) -> [FundingEvent.Kind] {
         switch state {
         case .planning: [.submitted, .note]

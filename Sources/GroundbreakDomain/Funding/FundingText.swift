@@ -53,6 +53,8 @@ public enum FundingText {
     static func before(_ day: Day) -> String { "日期不能早于 \(day.iso)" }
 
     public static let windowNotOfChannel = "所选批次不属于该申报渠道"
+    public static let notRevisable = "申报已有审定结果（入选或未入选），不能再修改申报内容"
+    public static func revised(projects: Int, asked: Money) -> String { "修改申报内容：项目 \(projects) 个，申请金额 \(asked.formatted(in: .wan, grouped: true)) 万元" }
     public static func evidenceRequired(_ item: String) -> String { "“\(item)”标为已满足时请填写依据（文号或材料名称）" }
     public static let closesBeforeOpens = "截止日期不能早于开始日期"
     public static let windowYear = "批次年度与开始日期的年度不一致"

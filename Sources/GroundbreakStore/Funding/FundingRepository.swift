@@ -42,7 +42,8 @@ public struct FundingRepository: Sendable {
         return draft
     }
 
-    static func insert(_ checked: FundingApplication, catalog: FundingCatalog, actor: AuditActor, now: Date, db: any SQLDatabase) async throws -> Int64 {
+    /// The draft with its batch's 专项 when it names none; its projects must exist and its batch be the channel's.
+    static func referencesChecked(_ checked: FundingApplication, db: any SQLDatabase) async throws -> FundingApplication {
         var draft = checked
         let ids = draft.projects.map(\.projectId)
         let found = Set(try await db.raw("SELECT id FROM projects WHERE id IN (\(binds: ids))").all().map { try $0.decode(column: "id", as: Int64.self) })
@@ -55,6 +56,11 @@ public struct FundingRepository: Sendable {
             }
             if draft.programme.isEmpty { draft.programme = window.programme }
         }
+        return draft
+    }
+
+    static func insert(_ checked: FundingApplication, catalog: FundingCatalog, actor: AuditActor, now: Date, db: any SQLDatabase) async throws -> Int64 {
+        let draft = try await referencesChecked(checked, db: db)
         let id = try await db.raw("""
             INSERT INTO funding_applications (title, channel, programme, window_id, unit_kind, unit_code, handler_name, state, state_since, created_on, version)
             VALUES (\(bind: draft.title), \(bind: draft.channelCode), \(bind: draft.programme), \(bind: draft.windowId), \(bind: draft.unit.kind.rawValue),
@@ -70,6 +76,40 @@ public struct FundingRepository: Sendable {
         try await AuditLog.write(entity: "funding", entityId: String(id), action: "create", before: nil,
                                  after: "\(draft.title)（\(catalog.channelName(draft.channelCode))）", actor: actor, now: now, db: db)
         return id
+    }
+
+    /// Changes what an application asks for before it is decided — its title, 专项, batch, handler,
+    /// projects and amounts (its channel, unit and day stay) — at `expectedVersion`, with a note in
+    /// its history and an audit row.
+    public func revise(_ draft: FundingApplication, applicationId: Int64, expectedVersion: Int, catalog: FundingCatalog, reference: ReferenceCatalog, actor: AuditActor,
+                       today: Day, now: Date) async throws -> FundingApplication {
+        try await database.transaction { db in
+            let current = try await Self.current(applicationId, expectedVersion: expectedVersion, db: db)
+            guard FundingRules.revisable(current.state) else { throw StoreError.invalid(ValidationFailure([FieldError("projects", .fixed(FundingText.notRevisable))])) }
+            var revised = draft
+            revised.channelCode = current.channelCode
+            revised.unit = current.unit
+            revised.createdOn = current.createdOn
+            revised = try Self.checked(revised, catalog: catalog, reference: reference, today: today)
+            revised = try await Self.referencesChecked(revised, db: db)
+            try await db.raw("""
+                UPDATE funding_applications SET title = \(bind: revised.title), programme = \(bind: revised.programme), window_id = \(bind: revised.windowId),
+                    handler_name = \(bind: revised.handlerName), version = version + 1
+                WHERE id = \(bind: applicationId)
+                """).run()
+            try await db.raw("DELETE FROM funding_application_projects WHERE application_id = \(bind: applicationId)").run()
+            for project in revised.projects {
+                try await db.raw("""
+                    INSERT INTO funding_application_projects (application_id, project_id, asked_yuan) VALUES (\(bind: applicationId), \(bind: project.projectId), \(bind: project.asked.yuan))
+                    """).run()
+            }
+            let note = FundingText.revised(projects: revised.projects.count, asked: revised.asked)
+            try await Self.insert(FundingEvent(applicationId: applicationId, kind: .note, on: today, note: note, actorName: actor.name), now: now, db: db)
+            try await AuditLog.write(entity: "funding", entityId: String(applicationId), action: "revise",
+                                     before: "\(current.projects.map { "\($0.projectId)=\($0.asked.yuan)" }.joined(separator: ",")) \(current.title)",
+                                     after: "\(revised.projects.map { "\($0.projectId)=\($0.asked.yuan)" }.joined(separator: ",")) \(revised.title)", actor: actor, now: now, db: db)
+            return try await Self.load(id: applicationId, db: db)!
+        }
     }
 
     /// Records `event` on the application at `expectedVersion`.

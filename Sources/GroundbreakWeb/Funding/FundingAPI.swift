@@ -25,6 +25,17 @@ enum FundingAPI {
         return try Responses.json(FundingApplicationDTO(saved, catalog: input.services.fundingCatalog, reference: input.catalog), status: .created)
     }
 
+    static func revise(_ input: EndpointRequest) async throws -> Response {
+        guard let application = input.fundingApplication else { throw AppError.notFound }
+        let body = try input.json(FundingReviseRequest.self)
+        let draft = try FundingInput.draft(title: body.title, channel: application.channelCode, programme: body.programme ?? "", window: body.windowId.map(String.init) ?? "",
+                                           unit: application.unit.text, handler: body.handlerName ?? "", createdOn: application.createdOn.iso,
+                                           projects: body.projects.map { AppliedProject(projectId: $0.projectId, asked: Money(yuan: $0.askedYuan)) },
+                                           today: input.today, errors: [])
+        let saved = try await FundingPages.revise(draft, version: body.version, input)
+        return try Responses.json(FundingApplicationDTO(saved, catalog: input.services.fundingCatalog, reference: input.catalog))
+    }
+
     static func record(_ input: EndpointRequest) async throws -> Response {
         guard let application = input.fundingApplication else { throw AppError.notFound }
         let body = try input.json(FundingEventRequest.self)

@@ -6,7 +6,7 @@ extension FundingEndpoints {
         let filters: [QueryParameter] = [.text("channel", T.channel), .choice("state", FundingState.allCases.map(\.rawValue), T.state), .text("unit", T.unit),
                                          .text("year", T.year), .text("q", T.text)]
         switch self {
-        case .listPage, .listXLSX, .newPage, .create, .show, .record, .checklist, .figuresPage, .figuresXLSX, .windowsPage, .windowCreate, .provinceSet, .importPage,
+        case .listPage, .listXLSX, .newPage, .create, .show, .editPage, .update, .record, .checklist, .figuresPage, .figuresXLSX, .windowsPage, .windowCreate, .provinceSet, .importPage,
              .importUpload, .importCommit:
             return nil
         case .apiImport:
@@ -19,6 +19,9 @@ extension FundingEndpoints {
                                      failures: [.forbidden(T.forbidden), .invalid(T.invalid)])
         case .apiShow:
             return OperationContract("fundingApplication", T.show, answers: [.ok(FundingDetailDTO.self, T.detail)])
+        case .apiRevise:
+            return OperationContract("reviseFundingApplication", T.revise, body: .json(FundingReviseRequest.self), answers: [.ok(FundingApplicationDTO.self, T.created)],
+                                     failures: [.forbidden(T.forbidden), .conflict(T.conflict), .invalid(T.invalid)])
         case .apiRecord:
             return OperationContract("recordFundingEvent", T.record, body: .json(FundingEventRequest.self), answers: [.ok(FundingApplicationDTO.self, T.answer)],
                                      failures: [.forbidden(T.forbidden), .conflict(T.conflict), .invalid(T.invalid)])
@@ -83,6 +86,10 @@ extension FundingWindowDTO: ContractSchema {
 }
 extension ProvinceFundingDTO: ContractSchema { static let contractName: String? = "ProvinceFunding" }
 extension FundingCreateRequest: ContractSchema { static let contractName: String? = "FundingApplicationCreate" }
+extension FundingReviseRequest: ContractSchema {
+    static let contractName: String? = "FundingApplicationRevise"
+    static let fieldNotes: [String: [FieldNote]] = ["version": [.version]]
+}
 extension FundingCreateRequest.Part: ContractSchema { static let contractName: String? = "FundingApplicationCreateProject" }
 extension FundingEventRequest: ContractSchema {
     static let contractName: String? = "FundingEventCreate"

@@ -271,6 +271,17 @@ struct FundingCreateRequest: Codable, Sendable {
     var projects: [Part]
 }
 
+/// `PATCH /api/v1/funding/applications/:id`: what it asks for, before it is decided (its channel,
+/// unit and day stay).
+struct FundingReviseRequest: Codable, Sendable {
+    var version: Int
+    var title: String
+    var programme: String?
+    var windowId: Int64?
+    var handlerName: String?
+    var projects: [FundingCreateRequest.Part]
+}
+
 /// `POST /api/v1/funding/applications/:id/events`.
 struct FundingEventRequest: Codable, Sendable {
     var version: Int

@@ -3,9 +3,9 @@ import GroundbreakDomain
 /// 向上资金争取: applications to upper-level money, their checklist and money, the batches, and
 /// the figures against last year and the province.
 enum FundingEndpoints: String, EndpointSet {
-    case listPage, listXLSX, newPage, create, show, record, checklist, figuresPage, figuresXLSX, windowsPage, windowCreate, provinceSet, importPage, importUpload,
+    case listPage, listXLSX, newPage, create, show, editPage, update, record, checklist, figuresPage, figuresXLSX, windowsPage, windowCreate, provinceSet, importPage, importUpload,
          importCommit
-    case apiImport, apiList, apiCreate, apiShow, apiRecord, apiChecklist, apiFigures, apiWindows, apiWindowCreate, apiProvince
+    case apiImport, apiList, apiCreate, apiShow, apiRevise, apiRecord, apiChecklist, apiFigures, apiWindows, apiWindowCreate, apiProvince
 
     static let navigation = [NavigationEntry(.funding, order: 34, label: WebText.Nav.funding, route: .funding(), requires: .viewFunding)]
 
@@ -18,6 +18,8 @@ enum FundingEndpoints: String, EndpointSet {
         case .newPage: .get("/funding/new", .manageFunding, FundingPages.new)
         case .create: .post("/funding", .manageFunding, FundingPages.create)
         case .show: .get("/funding/:id", .viewFunding, on: .fundingApplication, FundingPages.show)
+        case .editPage: .get("/funding/:id/edit", .manageFunding, on: .fundingApplication, FundingPages.edit)
+        case .update: .post("/funding/:id/edit", .manageFunding, on: .fundingApplication, FundingPages.update)
         case .record: .post("/funding/:id/events", .manageFunding, on: .fundingApplication, FundingPages.record)
         case .checklist: .post("/funding/:id/checklist", .manageFunding, on: .fundingApplication, FundingPages.answer)
         case .figuresPage: .get("/funding/figures", .viewFunding, FundingFiguresPages.page)
@@ -32,6 +34,7 @@ enum FundingEndpoints: String, EndpointSet {
         case .apiList: .get("/api/v1/funding/applications", .viewFunding, FundingAPI.list)
         case .apiCreate: .post("/api/v1/funding/applications", .manageFunding, FundingAPI.create)
         case .apiShow: .get("/api/v1/funding/applications/:id", .viewFunding, on: .fundingApplication, FundingAPI.show)
+        case .apiRevise: .patch("/api/v1/funding/applications/:id", .manageFunding, on: .fundingApplication, FundingAPI.revise)
         case .apiRecord: .post("/api/v1/funding/applications/:id/events", .manageFunding, on: .fundingApplication, FundingAPI.record)
         case .apiChecklist: .post("/api/v1/funding/applications/:id/checklist", .manageFunding, on: .fundingApplication, FundingAPI.answer)
         case .apiFigures: .get("/api/v1/funding/figures", .viewFunding, FundingFiguresPages.api)
@@ -51,6 +54,8 @@ extension Route {
     static var newFunding: Route { Route(E.newPage) }
     static var createFunding: Route { Route(E.create) }
     static func fundingApplication(_ id: Int64) -> Route { Route(E.show, id: id) }
+    static func editFunding(_ id: Int64) -> Route { Route(E.editPage, id: id) }
+    static func updateFunding(_ id: Int64) -> Route { Route(E.update, id: id) }
     static func recordFunding(_ id: Int64) -> Route { Route(E.record, id: id) }
     static func answerFunding(_ id: Int64) -> Route { Route(E.checklist, id: id) }
     static func fundingFigures(through: Day? = nil) -> Route { Route(E.figuresPage, query: through.map { [("through", $0.iso)] } ?? []) }

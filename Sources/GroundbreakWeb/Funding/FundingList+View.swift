@@ -75,30 +75,40 @@ struct FundingNewPage {
     var windows: [FundingWindow]
     var errors: [FieldError]
     var form: FormData
+    /// The application whose content is changed (its channel, unit and day stay), or nil for a new one.
+    var editing: FundingApplication?
 
     typealias T = WebText.Funding
 
     var document: HTML {
         let messages = { (field: String) in errors.filter { $0.field == field }.map(\.message) }
-        let programmes = catalog.channels.flatMap { channel in channel.programmes.map { Components.Option($0, $0, group: channel.name) } }
+        let channels = editing.map { editing in catalog.channels.filter { $0.code == editing.channelCode } } ?? catalog.channels
+        let programmes = channels.flatMap { channel in channel.programmes.map { Components.Option($0, $0, group: channel.name) } }
         let names = form.all("project"), amounts = form.all("askedWan")
-        return Layout.document(title: T.newApplication, context: context, nav: .funding, content: .group(
-            .p(.class("no-print"), .a(.href(esc(Route.funding().path)), .text(T.title))),
-            .h1(.text(T.newApplication)),
-            .form(.method(.post), .action(esc(Route.createFunding.path)), .class("card project-form"),
+        let heading = editing.map { "\(T.editApplication)：\($0.title)" } ?? T.newApplication
+        return Layout.document(title: heading, context: context, nav: .funding, content: .group(
+            .p(.class("no-print"), .a(.href(esc((editing.map { Route.fundingApplication($0.id) } ?? Route.funding()).path)), .text(editing?.title ?? T.title))),
+            .h1(.text(heading)),
+            .form(.method(.post), .action(esc((editing.map { Route.updateFunding($0.id) } ?? Route.createFunding).path)), .class("card project-form"),
                   Layout.csrfField(context),
                   Components.errorSummary(errors),
+                  .unwrap(editing) { editing in
+                      .group(.input(.type(.hidden), .name("version"), .value(esc(form["version"].isEmpty ? String(editing.version) : form["version"]))),
+                             .p(.class("hint"), .text(T.editHint)),
+                             .dl(.class("facts"), .dt(.text(T.channel)), .dd(.text(catalog.channelName(editing.channelCode))),
+                                 .dt(.text(T.unit)), .dd(.text(editing.unit.name(reference))), .dt(.text(T.createdOn)), .dd(.text(editing.createdOn.iso))))
+                  },
                   .div(.class("field-grid"),
                        Components.textField("title", label: T.applicationTitle, value: form["title"], errors: messages("title"), required: true, wide: true),
-                       Components.selectField("channel", label: T.channel, options: catalog.channels.map { .init($0.code, $0.name) }, selected: form["channel"],
-                                              errors: messages("channel"), required: true),
+                       .if(editing == nil, Components.selectField("channel", label: T.channel, options: catalog.channels.map { .init($0.code, $0.name) }, selected: form["channel"],
+                                              errors: messages("channel"), required: true)),
                        Components.selectField("programme", label: T.programme, options: programmes, selected: form["programme"], errors: messages("programme"),
                                               blank: WebText.Common.choose),
                        Components.selectField("window", label: T.window, options: windows.map { .init(String($0.id), "\($0.name)（\(catalog.channelName($0.channelCode))）") },
                                               selected: form["window"], errors: messages("window"), blank: T.noWindow),
-                       Components.selectField("unit", label: T.unit, options: units, selected: form["unit"], errors: messages("unit"), required: true),
+                       .if(editing == nil, Components.selectField("unit", label: T.unit, options: units, selected: form["unit"], errors: messages("unit"), required: true)),
                        Components.textField("handlerName", label: T.handler, value: form["handlerName"], errors: messages("handlerName")),
-                       Components.textField("createdOn", label: T.createdOn, value: form["createdOn"], errors: messages("createdOn"), inputType: .date)),
+                       .if(editing == nil, Components.textField("createdOn", label: T.createdOn, value: form["createdOn"], errors: messages("createdOn"), inputType: .date))),
                   .p(.class("hint"), .text(T.programmeHint)),
                   .h2(.text(T.projectsSection)),
                   .p(.class("hint"), .text(T.projectsHint)),
@@ -107,7 +117,7 @@ struct FundingNewPage {
                       .group(Components.textField("project", label: "\(T.projectRow) \(row + 1)", value: row < names.count ? names[row] : "", required: row == 0),
                              Components.textField("askedWan", label: "\(T.askedWan) \(row + 1)", value: row < amounts.count ? amounts[row] : "", required: row == 0))
                   }),
-                  .button(.type(.submit), .class("button"), .text(T.create)))
+                  .button(.type(.submit), .class("button"), .text(editing == nil ? T.create : T.saveChanges)))
         ))
     }
 }

@@ -74,6 +74,23 @@ enum FundingPages {
 
     /// Keeps a new application when the caller may apply for its unit and sees every project in it.
     static func save(_ draft: FundingApplication, _ input: EndpointRequest) async throws -> FundingApplication {
+        try await checkReach(draft, input)
+        return try await input.services.funding.create(draft, catalog: input.services.fundingCatalog, reference: input.catalog, actor: input.actor,
+                                                       today: input.today, now: input.now)
+    }
+
+    /// Changes what an application asks for (projects the caller sees), under the version read.
+    static func revise(_ draft: FundingApplication, version: Int, _ input: EndpointRequest) async throws -> FundingApplication {
+        guard let current = input.fundingApplication else { throw AppError.notFound }
+        var draft = draft
+        draft.channelCode = current.channelCode
+        draft.unit = current.unit
+        try await checkReach(draft, input)
+        return try await input.services.funding.revise(draft, applicationId: current.id, expectedVersion: version, catalog: input.services.fundingCatalog,
+                                                       reference: input.catalog, actor: input.actor, today: input.today, now: input.now)
+    }
+
+    static func checkReach(_ draft: FundingApplication, _ input: EndpointRequest) async throws {
         let reach = input.fundingReach(.manageFunding)
         if !(reach.everyUnit || reach.units.contains(draft.unit)) {
             throw StoreError.invalid(ValidationFailure([FieldError("unit", .fixed(T.unitOutsideReach))]))
@@ -84,8 +101,40 @@ enum FundingPages {
                 throw StoreError.invalid(ValidationFailure([FieldError("projects", .unknownCode(field: "projects", code: String(applied.projectId)))]))
             }
         }
-        return try await input.services.funding.create(draft, catalog: input.services.fundingCatalog, reference: input.catalog, actor: input.actor,
-                                                       today: input.today, now: input.now)
+    }
+
+    /// The form to change what an application asks for, filled with what it asks now.
+    static func edit(_ input: EndpointRequest) async throws -> Response {
+        guard let application = input.fundingApplication else { throw AppError.notFound }
+        var pairs = [("title", application.title), ("programme", application.programme), ("window", application.windowId.map(String.init) ?? ""),
+                     ("handlerName", application.handlerName), ("version", String(application.version))]
+        for applied in application.projects {
+            let project = try await input.services.projects.project(id: applied.projectId)
+            pairs += [("project", project?.fields.code?.value ?? project?.fields.name ?? String(applied.projectId)), ("askedWan", applied.asked.exactWanText)]
+        }
+        return try await renderEdit(input, errors: [], form: FormData(pairs: pairs), status: .ok)
+    }
+
+    static func renderEdit(_ input: EndpointRequest, errors: [FieldError], form: FormData, status: HTTPResponse.Status) async throws -> Response {
+        guard let application = input.fundingApplication else { throw AppError.notFound }
+        var page = FundingNewPage(context: PageContext(input), catalog: input.services.fundingCatalog, reference: input.catalog, units: [],
+                                  windows: try await input.services.fundingWindows.windows().filter { $0.channelCode == application.channelCode },
+                                  errors: errors, form: form)
+        page.editing = application
+        return Responses.html(page.document, status: status)
+    }
+
+    static func update(_ input: EndpointRequest) async throws -> Response {
+        guard let application = input.fundingApplication else { throw AppError.notFound }
+        let form = input.form ?? FormData(pairs: [])
+        return try await FormSubmission.submit({
+            guard let version = Int(form["version"]) else { throw StoreError.invalid(ValidationFailure([FieldError("version", .required(field: "version"))])) }
+            // The channel, unit and day are the application's, whatever the form says.
+            let fixed = FormData(pairs: form.pairs.filter { !["channel", "unit", "createdOn"].contains($0.0) }
+                                 + [("channel", application.channelCode), ("unit", application.unit.text), ("createdOn", application.createdOn.iso)])
+            _ = try await revise(try await FundingInput.application(fixed, input: input), version: version, input)
+            return Responses.redirect(to: Route.fundingApplication(application.id).path(notice: "saved"))
+        }, refused: { try await renderEdit(input, errors: $0.errors, form: form, status: $0.status) })
     }
 
     static func show(_ input: EndpointRequest) async throws -> Response {

@@ -28,6 +28,8 @@ struct FundingShowPage {
             .if(notice != nil, .div(.class("alert alert-success"), .text(notice ?? ""))),
             Components.errorSummary(errors),
             .if(reading.late != nil, .div(.class("alert alert-error"), .text(lateText))),
+            .if(mayKeep && FundingRules.revisable(application.state), .p(.class("no-print"), .a(.class("button secondary"), .href(esc(Route.editFunding(application.id).path)),
+                                                                                             .text(T.editApplication)))),
             .dl(.class("facts"),
                 .dt(.text(T.channel)), .dd(.text(catalog.channelName(application.channelCode) + (application.programme.isEmpty ? "" : "·" + application.programme))),
                 .dt(.text(T.window)), .dd(.text(window.map { "\($0.name)（\($0.opensOn.iso)—\($0.closesOn.iso)）" } ?? T.noWindow)),

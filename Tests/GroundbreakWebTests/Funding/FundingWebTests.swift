@@ -200,5 +200,52 @@ struct FundingWebTests {
             #expect(share?["provinceProjects"] as? Int == 440 && share?["projectsPercent"] as? Double == 0, "nothing issued yet: 0 of 440")
         }
     }
-}
 
+    @Test("an application's projects and amounts are changed before it is decided, under its version, with a note in its history; after 入选 they are not; bad input keeps nothing", arguments: allEngines)
+    func revise(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 30) { fixture, client in
+            let places = try await Self.places(fixture)
+            try #require(places.count == 2)
+            let (home, other) = (places[0], places[1])
+            let second = try await ReportWebTests.building(fixture, name: "配套管网二期", region: home.region)
+            let staff = try await fixture.signedIn(as: "fagai-revise", roles: [.region], unit: OrgUnit(kind: .region, code: home.region))
+            let made = try await client.send(.post, "/api/v1/funding/applications", as: staff,
+                                             json: #"{"title":"管网改造申报","channel":"centralBudget","programme":"城市地下管网及设施","unit":"region:\#(home.region)","createdOn":"2026-11-01","projects":[{"projectId":\#(home.project),"askedYuan":50000000}]}"#)
+            let id = try #require(made.object["id"] as? Int)
+            let path = "/api/v1/funding/applications/\(id)"
+            let body = { (version: Int, projects: String) in #"{"version":\#(version),"title":"管网改造及二期申报","programme":"城市地下管网及设施","projects":[\#(projects)]}"# }
+            let two = #"{"projectId":\#(home.project),"askedYuan":40000000},{"projectId":\#(second),"askedYuan":30000000}"#
+            #expect(try await client.send(.patch, path, as: staff, json: body(9, two)).status == .conflict)
+            let hidden = try await client.send(.patch, path, as: staff, json: body(1, #"{"projectId":\#(other.project),"askedYuan":1000}"#))
+            #expect(hidden.status == .unprocessableContent && hidden.text.contains("申报项目"))
+            expectDocumented(hidden, FundingEndpoints.apiRevise)
+            #expect(try await fixture.services.funding.application(id: Int64(id))?.asked == .wan(5_000), "nothing kept")
+            let revised = try await client.send(.patch, path, as: staff, json: body(1, two))
+            #expect(revised.status == .ok && revised.object["askedYuan"] as? Int == 70_000_000 && revised.object["version"] as? Int == 2 && revised.object["title"] as? String == "管网改造及二期申报")
+            expectDocumented(revised, FundingEndpoints.apiRevise)
+            let kept = try #require(try await fixture.services.funding.application(id: Int64(id)))
+            #expect(kept.projects.map(\.projectId).sorted() == [home.project, second].sorted() && kept.channelCode == "centralBudget" && kept.unit.code == home.region)
+            #expect(kept.events.contains { $0.kind == .note && $0.note.hasPrefix("修改申报内容：项目 2 个") })
+
+            let page = try await client.send(.get, "/funding/\(id)/edit", as: staff)
+            #expect(page.status == .ok && page.text.contains("管网改造及二期申报") && page.text.contains("4000"))
+            #expect(try await client.send(.get, "/funding/\(id)", as: staff).text.contains("/funding/\(id)/edit"))
+            let form = try await client.send(.post, "/funding/\(id)/edit", as: staff, form: [("version", "2"), ("title", "管网改造申报（调整）"), ("programme", "城市地下管网及设施"),
+                                                                                          ("channel", "specialBond"), ("unit", "region:\(other.region)"),
+                                                                                          ("project", home.name), ("askedWan", "3000")])
+            #expect(form.status == .seeOther, "\(form.text.prefix(300))")
+            let afterForm = try #require(try await fixture.services.funding.application(id: Int64(id)))
+            #expect(afterForm.title == "管网改造申报（调整）" && afterForm.asked == .wan(3_000) && afterForm.channelCode == "centralBudget" && afterForm.unit.code == home.region,
+                    "the form cannot move the channel or the unit")
+
+            for (version, kind) in [(3, "submitted"), (4, "selected")] {
+                let amount = kind == "selected" ? "30000000" : "null"
+                let moved = try await client.send(.post, path + "/events", as: staff, json: #"{"version":\#(version),"kind":"\#(kind)","on":"2026-11-20","amountYuan":\#(amount)}"#)
+                #expect(moved.status == .ok, "\(kind): \(moved.text.prefix(200))")
+            }
+            let decided = try await client.send(.patch, path, as: staff, json: body(5, two))
+            #expect(decided.status == .unprocessableContent && decided.text.contains("不能再修改申报内容"))
+            #expect(!(try await client.send(.get, "/funding/\(id)", as: staff).text.contains("/funding/\(id)/edit")))
+        }
+    }
+}

@@ -46,7 +46,7 @@ struct EveryLinkTests {
          .fundingWindows, .createFundingWindow, .setProvinceFunding, .fundingImport, .fundingImportCommit,
          .projectReadiness(id), .saveReadiness(id), .readinessProblem(id), .readinessStarts(), .readinessStartsXLSX(ReadinessFilter()), .landWaiting(),
          .landWaitingXLSX(ReadinessFilter()), .campaigns(), .campaigns(year: 2025), .createCampaign, .campaign(id), .campaignXLSX(id), .campaignProjects(id),
-         .reserve(), .reserveXLSX(ReserveFilter()), .projectReserve(id), .saveReserve(id), .promoteReserve(id), .reserveImport, .reserveImportCommit, .groundworkTarget, .reserveDesignationsXLSX, .reserveConversionXLSX, .campaignsXLSX(year: 2026)]
+         .reserve(), .reserveXLSX(ReserveFilter()), .projectReserve(id), .saveReserve(id), .promoteReserve(id), .reserveImport, .reserveImportCommit, .groundworkTarget, .reserveDesignationsXLSX, .reserveConversionXLSX, .campaignsXLSX(year: 2026), .editFunding(id), .updateFunding(id)]
     }
 
     @Test("every link's path is its endpoint's pattern, and every page the router serves by GET has a typed link")
