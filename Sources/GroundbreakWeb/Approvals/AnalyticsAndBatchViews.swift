@@ -94,6 +94,16 @@ struct BatchPage {
     var members: [(project: Project, board: ApprovalBoard)]
     var catalog: ReferenceCatalog
     var canOrganise: Bool
+    /// Each member's 开工条件 (要素保障), by project.
+    var readiness: [Int64: ReadinessSummary] = [:]
+    var readinessCatalog: ReadinessCatalog?
+
+    /// "具备开工条件", or what a start still lacks.
+    func startConditions(_ project: Project) -> String? {
+        guard let summary = readiness[project.id], let readinessCatalog else { return nil }
+        if summary.readyForStart { return WebText.Readiness.ready }
+        return WebText.Readiness.notReady(summary.missingForStart.count) + "：" + summary.missingForStart.compactMap { readinessCatalog.item($0)?.name }.joined(separator: "、")
+    }
 
     var document: HTML {
         Layout.document(title: batch.name, context: context, nav: .approvals, content: .group(
@@ -109,6 +119,10 @@ struct BatchPage {
                 return .section(.class("card notice-sheet"),
                     .h2(.text(WebText.Approvals.noticeSheet(member.project.fields.name))),
                     .p(.text(WebText.Approvals.ownerAndCode(member.project.fields.ownerName.isEmpty ? "—" : member.project.fields.ownerName, member.project.fields.code?.value ?? WebText.Projects.noCode))),
+                    .unwrap(startConditions(member.project)) { line in
+                        .p(.class("meta"), .attribute(named: "data-readiness", value: String(member.project.id)),
+                           .a(.href(esc(Route.projectReadiness(member.project.id).path)), .text(line)))
+                    },
                     .if(lacking.isEmpty, .p(.text(WebText.Approvals.allDecided))),
                     .if(!lacking.isEmpty, .table(.class("ledger"),
                         .thead(.tr(.th(.text(WebText.Approvals.stillToDo)), .th(.text(WebText.Approvals.department)), .th(.text(WebText.Approvals.currentStatus)), .th(.text(WebText.Approvals.materialsMissing)), .th(.text(WebText.Approvals.latestApplyDecide)))),

@@ -253,8 +253,14 @@ enum ApprovalPages {
             guard let project = try await input.services.projects.project(id: id), scope.contains(project) else { continue }
             members.append((project, try await ApprovalBoard.load(input, project: project)))
         }
-        let page = BatchPage(context: PageContext(input), batch: batch, members: members, catalog: input.catalog,
+        // Each project's 开工条件 beside its approvals: the same summary as the readiness lists and 集中开工.
+        let recorded = try await input.services.readiness.items(projectIds: members.map(\.project.id))
+        var page = BatchPage(context: PageContext(input), batch: batch, members: members, catalog: input.catalog,
                              canOrganise: Policy.decide(.organiseApprovals, for: input.principal, catalog: input.catalog) == .allow)
+        page.readiness = Dictionary(members.map { member in
+            (member.project.id, ReadinessSummary(projectId: member.project.id, recorded: recorded[member.project.id] ?? [], catalog: input.services.readinessCatalog))
+        }, uniquingKeysWith: { first, _ in first })
+        page.readinessCatalog = input.services.readinessCatalog
         return Responses.html(page.document)
     }
 

@@ -291,6 +291,10 @@ struct ApprovalWebTests {
             let sheet = try await client.send(.get, batchPath, as: fixture)
             #expect(sheet.text.contains("一次性告知单") && sheet.text.contains("消防设计专篇") && sheet.text.contains("建筑工程施工许可证"))
             #expect(!sheet.text.contains("<script>alert") && !sheet.text.contains("<b>集中审批"))
+            // Each project's 开工条件 beside its approvals, as the readiness page reads it.
+            let readiness = try await client.send(.get, "/api/v1/projects/\(id)/readiness", as: fixture)
+            let lacking = (readiness.object["missingForStart"] as? [String]) ?? []
+            #expect(!lacking.isEmpty && sheet.text.contains("data-readiness=\"\(id)\"") && sheet.text.contains("尚缺 \(lacking.count) 项开工条件"))
             #expect(!(try await client.send(.get, "/projects/\(id)/approvals", as: fixture)).text.contains("<script>alert"))
 
             // A reader sees the batch but cannot organise one.
