@@ -147,6 +147,8 @@ public final class AppServices: Sendable {
     let homeSections = ValueCache<[HomeSection]>(capacity: 1_024)
     /// The statistics office's figures, per query.
     let statistics = ValueCache<StatisticsFigures>(capacity: 64)
+    /// A unit's indicators against its targets for a month, per scope.
+    let targetReadings = ValueCache<[IndicatorReading]>(capacity: 64)
     /// 前期工作目标 of a unit on a day, per reader.
     let groundwork = ValueCache<[GroundworkReading]>(capacity: 256)
     /// The reserve libraries read for a scope and own unit, unfiltered.
@@ -168,6 +170,7 @@ public final class AppServices: Sendable {
         screens.clear()
         homeSections.clear()
         statistics.clear()
+        targetReadings.clear()
         groundwork.clear()
         reserveListings.clear()
         readinessLines.clear()

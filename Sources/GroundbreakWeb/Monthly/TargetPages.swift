@@ -52,11 +52,17 @@ enum TargetPages {
         return unit.map { Query(unit: $0, month: month) }
     }
 
+    /// The unit's indicators for the month among the projects the caller sees: one computation per
+    /// scope, unit, month and day, kept until the next audited change (reports, plans, targets).
     static func readings(_ input: EndpointRequest, _ query: Query) async throws -> [IndicatorReading] {
-        let repository = TargetRepository(database: input.services.database)
-        let inputs = try await repository.inputs(unit: query.unit, month: query.month, scope: input.scope(.viewProjects), catalog: input.catalog)
-        return IndicatorCalculator.readings(inputs, targets: try await repository.targets(unit: query.unit, year: query.month.year),
-                                            month: query.month.month, catalog: input.services.indicators)
+        let (services, scope, catalog) = (input.services, input.scope(.viewProjects), input.catalog)
+        let key = try await services.figuresKey("targets", scope.key, query.unit.text, query.month.iso, input.today.iso)
+        return try await services.targetReadings.value(for: key) {
+            let repository = TargetRepository(database: services.database)
+            let inputs = try await repository.inputs(unit: query.unit, month: query.month, scope: scope, catalog: catalog)
+            return IndicatorCalculator.readings(inputs, targets: try await repository.targets(unit: query.unit, year: query.month.year),
+                                                month: query.month.month, catalog: services.indicators)
+        }
     }
 
     static func page(_ input: EndpointRequest) async throws -> Response {
