@@ -149,6 +149,8 @@ public final class AppServices: Sendable {
     let statistics = ValueCache<StatisticsFigures>(capacity: 64)
     /// A unit's indicators against its targets for a month, per scope.
     let targetReadings = ValueCache<[IndicatorReading]>(capacity: 64)
+    /// A unit's 四率 on the targets page, per scope.
+    let unitRates = ValueCache<[FourRate]>(capacity: 64)
     /// 前期工作目标 of a unit on a day, per reader.
     let groundwork = ValueCache<[GroundworkReading]>(capacity: 256)
     /// The reserve libraries read for a scope and own unit, unfiltered.
@@ -171,6 +173,7 @@ public final class AppServices: Sendable {
         homeSections.clear()
         statistics.clear()
         targetReadings.clear()
+        unitRates.clear()
         groundwork.clear()
         reserveListings.clear()
         readinessLines.clear()

@@ -89,11 +89,16 @@ enum TargetPages {
     }
 
     /// A unit's 四率 as a leader's or a group's are computed: its projects in the reader's scope, this year through last month.
+    /// Kept per scope, unit and day until the next audited change, as the readings are.
     static func unitRates(_ input: EndpointRequest, _ unit: TargetUnit) async throws -> [FourRate] {
-        let projects = try await input.services.projects.projects(inStages: Stage.allCases, scope: input.scope(.viewProjects))
-            .filter { unit.contains($0, catalog: input.catalog) }
-        let (plans, done) = try await TargetRepository(database: input.services.database).yearPlansAndDispatch(of: Set(projects.map(\.id)), today: input.today)
-        return try await FourRatesReading.rates(input, projects: projects, plans: plans, yearDispatch: done)
+        let (services, scope, catalog, today) = (input.services, input.scope(.viewProjects), input.catalog, input.today)
+        let key = try await services.figuresKey("fourRates", scope.key, unit.text, today.iso)
+        let open = try await FourRatesReading.openApprovals(input)
+        return try await services.unitRates.value(for: key) {
+            let projects = try await services.projects.projects(inStages: Stage.allCases, scope: scope).filter(unit.membership(catalog))
+            let (plans, done) = try await TargetRepository(database: services.database).yearPlansAndDispatch(of: Set(projects.map(\.id)), today: today)
+            return try await FourRatesReading.rates(services, scope: scope, openApprovals: open, projects: projects, plans: plans, yearDispatch: done, today: today)
+        }
     }
 
     /// The curve a write sets: the one asked for, or the unit's own for that year when none is.

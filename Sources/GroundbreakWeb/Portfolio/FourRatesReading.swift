@@ -7,12 +7,21 @@ import GroundbreakStore
 /// the projects whose approval items are still open.
 enum FourRatesReading {
     static func rates(_ input: EndpointRequest, projects: [Project], plans: [AnnualPlan], yearDispatch: [Int64: Money]) async throws -> [FourRate] {
+        try await rates(input.services, scope: input.scope(.viewProjects), openApprovals: try await openApprovals(input), projects: projects, plans: plans,
+                        yearDispatch: yearDispatch, today: input.today)
+    }
+
+    /// The projects whose approval items are still open, among those the caller sees.
+    static func openApprovals(_ input: EndpointRequest) async throws -> Set<Int64> {
+        Set(try await ApprovalPages.openRows(input).map(\.listing.approval.projectId))
+    }
+
+    static func rates(_ services: AppServices, scope: ProjectScope, openApprovals: Set<Int64>, projects: [Project], plans: [AnnualPlan],
+                      yearDispatch: [Int64: Money], today: Day) async throws -> [FourRate] {
         let ids = Set(projects.map(\.id))
-        let admitted = try await StatsInclusionRepository(database: input.services.database).inclusions(scope: input.scope(.viewProjects))
-            .filter { ids.contains($0.key) }.mapValues(\.admittedOn)
-        let open = Set(try await ApprovalPages.openRows(input).map(\.listing.approval.projectId)).intersection(ids)
+        let admitted = try await StatsInclusionRepository(database: services.database).inclusions(scope: scope).filter { ids.contains($0.key) }.mapValues(\.admittedOn)
         return FourRatesCalculator.rates(FourRatesCalculator.Inputs(projects: projects, plans: plans, yearDispatch: yearDispatch, admittedOn: admitted,
-                                                                    openApprovals: open, reportRules: input.services.reportRules, today: input.today))
+                                                                    openApprovals: openApprovals.intersection(ids), reportRules: services.reportRules, today: today))
     }
 }
 
