@@ -11,8 +11,7 @@ enum GroundworkReadings {
     static func homeUnit(_ input: EndpointRequest) -> TargetUnit? {
         let offered = TargetPages.offeredUnits(input)
         if let city = cityUnit(input.catalog), offered.contains(city) { return city }
-        guard let own = input.principal?.unit else { return nil }
-        let unit = TargetUnit(kind: own.kind == .region ? .region : own.kind == .zone ? .zone : .department, code: own.code)
+        guard let unit = input.principal?.unit?.targetUnit else { return nil }
         return offered.contains(unit) ? unit : nil
     }
 

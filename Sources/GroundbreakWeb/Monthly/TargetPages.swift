@@ -31,9 +31,7 @@ enum TargetPages {
         let form = FormData(pairs: items)
         var errors: [FieldError] = []
         let city = input.catalog.regions.first { $0.kind == .city }.map { TargetUnit(kind: .region, code: $0.code) }
-        let own = input.principal?.unit.map { unit in
-            TargetUnit(kind: unit.kind == .region ? .region : unit.kind == .zone ? .zone : .department, code: unit.code)
-        }
+        let own = input.principal?.unit?.targetUnit
         let preferred = [city, own].compactMap { $0 }.first { offered.contains($0) } ?? offered.first
         var unit = preferred
         if !form["unit"].isEmpty {
