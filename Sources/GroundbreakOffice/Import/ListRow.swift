@@ -165,10 +165,6 @@ struct ListProjects: Sendable {
     }
 
     func inside(_ project: Project, _ unit: OrgUnit) -> Bool {
-        switch unit.kind {
-        case .region: reference.regionSubtree(unit.code).contains(project.fields.regionCode)
-        case .zone: project.fields.zoneCode.map(reference.zoneSubtree(unit.code).contains) ?? false
-        case .department: project.fields.leadDepartmentCode == unit.code
-        }
+        unit.targetUnit.contains(project, catalog: reference)
     }
 }
