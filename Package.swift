@@ -135,6 +135,7 @@ let package = Package(
             dependencies: [
                 "GroundbreakWeb", "GroundbreakStore", "GroundbreakDomain", "GroundbreakTestSupport", "groundbreak",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Configuration", package: "swift-configuration"),

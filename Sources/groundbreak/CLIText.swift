@@ -5,6 +5,7 @@ enum CLIText {
         static let discussion = """
             配置优先级：命令行参数 > 环境变量 > .env 文件 > 默认值。
             环境变量：GROUNDBREAK_MODE, GROUNDBREAK_HTTP_HOST, GROUNDBREAK_HTTP_PORT, GROUNDBREAK_DATABASE_URL,
+            GROUNDBREAK_DATABASE_READ_URL（可选的 PostgreSQL 只读副本）, GROUNDBREAK_DATABASE_READ_MAX_LAG,
             GROUNDBREAK_SECRET_KEY, GROUNDBREAK_BCRYPT_COST, GROUNDBREAK_COOKIES_SECURE, GROUNDBREAK_DATABASE_POOL_SIZE。
             """
         static let databaseHelp = "数据库地址：sqlite:文件路径（默认 ./groundbreak.sqlite）或 postgres://用户:密码@主机:端口/库名"

@@ -13,7 +13,7 @@ enum ConfigurationLoader {
         var description: String { message }
     }
 
-    static let secretKeys: Set<String> = ["GROUNDBREAK_SECRET_KEY", "GROUNDBREAK_DATABASE_URL"]
+    static let secretKeys: Set<String> = ["GROUNDBREAK_SECRET_KEY", "GROUNDBREAK_DATABASE_URL", "GROUNDBREAK_DATABASE_READ_URL"]
 
     static func load(overrides: [String: ConfigContent], envFile: String, environment: [String: String]? = nil) async throws -> AppSettings {
         var values: [AbsoluteConfigKey: ConfigValue] = [:]
@@ -43,6 +43,10 @@ enum ConfigurationLoader {
         if let url = config.string(forKey: "groundbreak.database.url", isSecret: true) {
             settings.database = try DatabaseLocation.parse(url)
         }
+        if let url = config.string(forKey: "groundbreak.database.read.url", isSecret: true), !url.isEmpty {
+            settings.readDatabase = try DatabaseLocation.parse(url)
+        }
+        settings.readMaxLag = config.double(forKey: "groundbreak.database.read.max.lag", default: settings.readMaxLag)
         settings.secretKey = config.string(forKey: "groundbreak.secret.key", isSecret: true)
         settings.bcryptCost = config.int(forKey: "groundbreak.bcrypt.cost", default: settings.bcryptCost)
         settings.secureCookies = config.bool(forKey: "groundbreak.cookies.secure", default: settings.mode == .production)

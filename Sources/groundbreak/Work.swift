@@ -23,7 +23,7 @@ enum Work {
         }
         let database: Database
         do {
-            database = try await Database.connect(settings.database, maxConnectionsPerEventLoop: settings.databasePoolSize, logger: logger)
+            database = try await Database.connect(settings.database, replica: settings.readDatabase, maxConnectionsPerEventLoop: settings.databasePoolSize, logger: logger)
         } catch {
             throw Failure(message: CLIText.Work.cannotConnect("\(settings.database)", String(reflecting: error)))
         }

@@ -10,6 +10,11 @@ public struct TestStore: Sendable {
     public let catalog: ReferenceCatalog
 
     public var engine: DatabaseEngine { database.engine }
+
+    public init(database: GroundbreakStore.Database, catalog: ReferenceCatalog) {
+        self.database = database
+        self.catalog = catalog
+    }
 }
 
 /// Runs `body` against a fresh store on `engine` and closes it afterwards. When PostgreSQL is

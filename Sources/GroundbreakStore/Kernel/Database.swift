@@ -16,8 +16,12 @@ import SQLiteKit
 public final class Database: Sendable {
     public let engine: DatabaseEngine
     public let location: DatabaseLocation
-    /// Reads. Read-only on SQLite; a write here is a bug (use `transaction`).
-    let reader: any SQLDatabase
+    /// Reads: the primary's, or the replica's inside `readingReplica` (see `ReadReplica.swift`).
+    /// Read-only on SQLite; a write here is a bug (use `transaction`).
+    var reader: any SQLDatabase { Self.readsReplica ? (replica ?? primaryReader) : primaryReader }
+    let primaryReader: any SQLDatabase
+    /// A PostgreSQL streaming replica for reads that tolerate a few seconds' lag; nil without one.
+    let replica: (any SQLDatabase)?
     /// Statements outside `transaction` (only what cannot run inside one, e.g. `CREATE DATABASE`).
     let writer: any SQLDatabase
     private let shutdownPool: @Sendable () async throws -> Void
@@ -25,20 +29,23 @@ public final class Database: Sendable {
     let ledgerCache = LedgerCache()
     let ledgerIndex: LedgerIndexKeeper
 
-    private init(engine: DatabaseEngine, location: DatabaseLocation, reader: any SQLDatabase, writer: any SQLDatabase, logger: Logger,
-                 shutdown: @escaping @Sendable () async throws -> Void) {
+    private init(engine: DatabaseEngine, location: DatabaseLocation, reader: any SQLDatabase, writer: any SQLDatabase, replica: (any SQLDatabase)? = nil,
+                 logger: Logger, shutdown: @escaping @Sendable () async throws -> Void) {
         self.engine = engine
         self.location = location
-        self.reader = reader
+        self.primaryReader = reader
+        self.replica = replica
         self.writer = writer
         self.shutdownPool = shutdown
         self.ledgerIndex = LedgerIndexKeeper(logger: logger)
         self.writeGate = engine == .sqlite ? WriteGate() : nil
     }
 
-    /// Opens a pool. SQLite files are created when missing; their folder must exist.
+    /// Opens a pool. SQLite files are created when missing; their folder must exist. `replica`
+    /// (PostgreSQL only) is a streaming replica of the same database, read by `readingReplica`.
     public static func connect(
         _ location: DatabaseLocation,
+        replica replicaLocation: DatabaseLocation? = nil,
         maxConnectionsPerEventLoop: Int = 4,
         logger: Logger = Logger(label: "groundbreak.store"),
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
@@ -46,6 +53,7 @@ public final class Database: Sendable {
         let database: Database
         switch location {
         case .sqlite(let path):
+            if replicaLocation != nil { throw ReplicaNeedsPostgres() }
             // The writer opens first: it switches a new file to WAL before any reader looks.
             let writerPool = EventLoopGroupConnectionPool(
                 source: SQLiteSource(path: path, readOnly: false), maxConnectionsPerEventLoop: 1,
@@ -75,7 +83,10 @@ public final class Database: Sendable {
                 requestTimeout: .seconds(30), logger: logger, on: eventLoopGroup
             )
             let sql = pool.database(logger: logger).sql(queryLogLevel: nil)
-            database = Database(engine: .postgres, location: location, reader: sql, writer: sql, logger: logger) {
+            let replicaPool = try replicaLocation.map { try Self.replicaPool($0, size: maxConnectionsPerEventLoop, logger: logger, on: eventLoopGroup) }
+            database = Database(engine: .postgres, location: location, reader: sql, writer: sql,
+                                replica: replicaPool.map { $0.database(logger: logger).sql(queryLogLevel: nil) }, logger: logger) {
+                try await replicaPool?.shutdownAsync()
                 try await pool.shutdownAsync()
             }
         }

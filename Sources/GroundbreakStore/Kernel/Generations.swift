@@ -88,10 +88,19 @@ public struct FiguresGeneration: Sendable, Hashable, CustomStringConvertible {
     public let data: Int64
     public let shared: Int64
 
+    public init(data: Int64, shared: Int64) {
+        self.data = data
+        self.shared = shared
+    }
+
     public var description: String { "\(data).\(shared)" }
 
     public static func current(_ database: Database) async throws -> FiguresGeneration {
-        let row = try await database.reader.raw("""
+        try await read(database.reader)
+    }
+
+    static func read(_ db: any SQLDatabase) async throws -> FiguresGeneration {
+        let row = try await db.raw("""
             SELECT d.generation AS data, l.shared_generation AS shared FROM data_state d, ledger_state l WHERE d.id = 1 AND l.id = 1
             """).first()
         return FiguresGeneration(data: try row?.decode(column: "data", as: Int64.self) ?? 0, shared: try row?.decode(column: "shared", as: Int64.self) ?? 0)

@@ -32,6 +32,8 @@ enum StoreText {
     static let demoTransitionNote = "主体工程开工"
 
     /// Backups and restores: what an operator reads when one cannot be made or trusted.
+    static let replicaNeedsPostgres = "只读副本（第二个数据库地址）只用于 PostgreSQL：主库是 SQLite 时不能配置"
+
     enum Backup {
         static func rowsDiffer(_ table: String, expected: Int, found: Int) -> String { "表 \(table) 应有 \(expected) 行，实际 \(found) 行" }
         static func sumDiffers(_ column: String) -> String { "\(column) 的合计与备份时不一致" }

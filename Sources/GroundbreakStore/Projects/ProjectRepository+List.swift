@@ -14,6 +14,8 @@ extension ProjectRepository {
 
     /// `list`, with the in-memory index allowed or not (`LedgerIndexTests` compares the two).
     func read(_ query: ProjectQuery, scope: ProjectScope, catalog: ReferenceCatalog, today: Day, cached: Bool, useIndex: Bool) async throws -> ProjectPage {
+        // The page cache and the index follow the primary; a replica's read answers from SQL.
+        let cached = cached && !database.readingFromReplica, useIndex = useIndex && !database.readingFromReplica
         let filter = Self.whereClause(query, catalog: catalog, today: today) + " AND " + Self.scopeClause(scope)
         let db = database.reader
         let generation = try await LedgerGeneration.current(db)
@@ -38,7 +40,7 @@ extension ProjectRepository {
     public func lightCounts(_ query: ProjectQuery, scope: ProjectScope, catalog: ReferenceCatalog, today: Day) async throws -> [WarningColour: Int] {
         var query = query
         query.light = nil
-        if let index = indexFor(try await LedgerGeneration.current(database.reader)),
+        if !database.readingFromReplica, let index = indexFor(try await LedgerGeneration.current(database.reader)),
            let selection = index.selection(query, scope: scope, catalog: catalog, today: today),
            let result = index.run(selection, sort: query.sort, descending: query.descending, offset: 0, limit: 0) {
             return result.lights

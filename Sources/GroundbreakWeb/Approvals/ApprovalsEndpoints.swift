@@ -20,7 +20,7 @@ enum ApprovalsEndpoints: String, EndpointSet {
         case .projectApprovalAddItem: .post("/projects/:id/approvals/items", .editProject, on: .project, ApprovalPages.addItem)
         case .approvalEvent: .post("/approvals/:id/events", .handleApprovals, on: .approval, ApprovalPages.event)
         case .approvalQueue: .get("/approvals", .viewApprovals, ApprovalPages.queue)
-        case .approvalAnalytics: .get("/approvals/analytics", .viewProjects, ApprovalPages.analytics)
+        case .approvalAnalytics: .get("/approvals/analytics", .viewProjects, ApprovalPages.analytics).lagTolerant
         case .approvalBatches: .get("/approvals/batches", .viewProjects, ApprovalPages.batches)
         case .approvalBatchCreate: .post("/approvals/batches", .organiseApprovals, ApprovalPages.createBatch)
         case .approvalBatchShow: .get("/approvals/batches/:id", .viewProjects, on: .batch, ApprovalPages.showBatch)
@@ -33,7 +33,7 @@ enum ApprovalsEndpoints: String, EndpointSet {
         case .apiApprovalPlan: .post("/api/v1/projects/:id/approvals/plan", .editProject, on: .project, ApprovalsAPI.setPlan)
         case .apiApprovalEvent: .post("/api/v1/approvals/:id/events", .handleApprovals, on: .approval, ApprovalsAPI.event)
         case .apiApprovalQueue: .get("/api/v1/approvals", .viewApprovals, ApprovalsAPI.queue)
-        case .apiApprovalAnalytics: .get("/api/v1/approvals/analytics", .viewProjects, ApprovalsAPI.analytics)
+        case .apiApprovalAnalytics: .get("/api/v1/approvals/analytics", .viewProjects, ApprovalsAPI.analytics).lagTolerant
         case .apiWorkingDays: .get("/api/v1/calendar/working-days", .signedIn, ApprovalsAPI.workingDays)
         case .apiApprovalItems: .get("/api/v1/approval-items", .viewReference, ApprovalsAPI.items)
         }

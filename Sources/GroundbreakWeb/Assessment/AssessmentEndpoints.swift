@@ -12,12 +12,12 @@ enum AssessmentEndpoints: String, EndpointSet {
 
     var declaration: EndpointDeclaration {
         switch self {
-        case .assessmentPage: .get("/assessment", .viewRanking, AssessmentPages.page)
-        case .assessmentXLSX: .get("/assessment.xlsx", .viewRanking, AssessmentPages.xlsx)
-        case .apiAssessment: .get("/api/v1/assessment", .viewRanking, AssessmentPages.api)
-        case .taskForceRankingPage: .get("/taskforces/:id/ranking", .viewRanking, on: .taskForce, AssessmentPages.page)
-        case .taskForceRankingXLSX: .get("/taskforces/:id/ranking.xlsx", .viewRanking, on: .taskForce, AssessmentPages.xlsx)
-        case .apiTaskForceRanking: .get("/api/v1/task-forces/:id/ranking", .viewRanking, on: .taskForce, AssessmentPages.api)
+        case .assessmentPage: .get("/assessment", .viewRanking, AssessmentPages.page).lagTolerant
+        case .assessmentXLSX: .get("/assessment.xlsx", .viewRanking, AssessmentPages.xlsx).lagTolerant
+        case .apiAssessment: .get("/api/v1/assessment", .viewRanking, AssessmentPages.api).lagTolerant
+        case .taskForceRankingPage: .get("/taskforces/:id/ranking", .viewRanking, on: .taskForce, AssessmentPages.page).lagTolerant
+        case .taskForceRankingXLSX: .get("/taskforces/:id/ranking.xlsx", .viewRanking, on: .taskForce, AssessmentPages.xlsx).lagTolerant
+        case .apiTaskForceRanking: .get("/api/v1/task-forces/:id/ranking", .viewRanking, on: .taskForce, AssessmentPages.api).lagTolerant
         }
     }
 }

@@ -10,7 +10,7 @@ enum HomeEndpoints: String, EndpointSet {
 
     var declaration: EndpointDeclaration {
         switch self {
-        case .home: .get("/", .signedIn, HomePages.home)
+        case .home: .get("/", .signedIn, HomePages.home).lagTolerant
         }
     }
 

@@ -179,6 +179,9 @@ public final class AppServices: Sendable {
         readinessLines.clear()
     }
 
+    /// Set when the read replica failed to answer; see `ReadRouting`.
+    let replicaPause = ReplicaPause()
+
     /// Encoded answers to repeated identical reads; see `ResponseCache`.
     let responses = ResponseCache()
     /// The served OpenAPI document (it lists today's reference codes); rebuilt after a reload.

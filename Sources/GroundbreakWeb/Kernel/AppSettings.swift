@@ -13,6 +13,10 @@ public struct AppSettings: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
     public var database: DatabaseLocation = .sqlite(path: DatabaseLocation.defaultSQLitePath)
+    /// A PostgreSQL streaming replica of `database` for reads that tolerate lag (see `ReadRouting`).
+    public var readDatabase: DatabaseLocation?
+    /// How old, in seconds, what the replica last replayed may be before those reads go to the primary.
+    public var readMaxLag: Double = 5
     /// Signs the sign-in form's CSRF token (and, later, other server-issued values); required in production.
     public var secretKey: String?
     /// bcrypt cost for new password hashes (4…31); 12 in production.
@@ -56,6 +60,10 @@ public struct AppSettings: Sendable {
         if case .failure(let bad) = TrustedProxies.parse(trustedProxies) {
             throw InvalidSetting(description: WebText.Server.badTrustedProxy(bad.text))
         }
+        if readDatabase != nil, database.engine != .postgres {
+            throw InvalidSetting(description: WebText.Server.replicaNeedsPostgres)
+        }
+        guard readMaxLag >= 0, readMaxLag <= 3600 else { throw InvalidSetting(description: WebText.Server.badReadMaxLag) }
         guard mode == .production else { return self }
         guard let secretKey, secretKey.utf8.count >= 32 else {
             throw MissingSecret(name: WebText.Server.secretKeySetting)

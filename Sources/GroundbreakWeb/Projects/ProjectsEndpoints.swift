@@ -15,8 +15,8 @@ enum ProjectsEndpoints: String, EndpointSet {
     var declaration: EndpointDeclaration {
         switch self {
         case .ledgerPage: .get("/projects", .viewProjects, ProjectPages.ledger)
-        case .ledgerCSV: .get("/projects.csv", .viewProjects, LedgerExportPages.csv)
-        case .ledgerXLSX: .get("/projects.xlsx", .viewProjects, LedgerExportPages.xlsx)
+        case .ledgerCSV: .get("/projects.csv", .viewProjects, LedgerExportPages.csv).lagTolerant
+        case .ledgerXLSX: .get("/projects.xlsx", .viewProjects, LedgerExportPages.xlsx).lagTolerant
         case .projectNewPage: .get("/projects/new", .createProject, ProjectPages.newForm)
         case .projectCreate: .post("/projects", .createProject, ProjectPages.create)
         case .projectShowPage: .get("/projects/:id", .viewProjects, on: .project, { try await ProjectPages.show($0) })

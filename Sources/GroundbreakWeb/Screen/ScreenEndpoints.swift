@@ -10,7 +10,7 @@ enum ScreenEndpoints: String, EndpointSet {
 
     var declaration: EndpointDeclaration {
         switch self {
-        case .screenPage: .get("/screen", .viewProjects, ScreenPages.screen)
+        case .screenPage: .get("/screen", .viewProjects, ScreenPages.screen).lagTolerant
         }
     }
 

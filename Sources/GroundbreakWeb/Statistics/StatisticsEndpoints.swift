@@ -10,10 +10,10 @@ enum StatisticsEndpoints: String, EndpointSet {
 
     var declaration: EndpointDeclaration {
         switch self {
-        case .statisticsPage: .get("/statistics", .viewProjects, StatisticsPages.page)
-        case .statisticsDocx: .get("/statistics.docx", .viewProjects, StatisticsPages.docx)
-        case .apiStatistics: .get("/api/v1/statistics/paragraph", .viewProjects, StatisticsPages.api)
-        case .progressXLSX: .get("/statistics/progress.xlsx", .viewProjects, ProgressPages.xlsx)
+        case .statisticsPage: .get("/statistics", .viewProjects, StatisticsPages.page).lagTolerant
+        case .statisticsDocx: .get("/statistics.docx", .viewProjects, StatisticsPages.docx).lagTolerant
+        case .apiStatistics: .get("/api/v1/statistics/paragraph", .viewProjects, StatisticsPages.api).lagTolerant
+        case .progressXLSX: .get("/statistics/progress.xlsx", .viewProjects, ProgressPages.xlsx).lagTolerant
         }
     }
 }

@@ -92,10 +92,19 @@ enum WarningPages {
         return Responses.html(page.document)
     }
 
+    /// The API answers the listed projects a page at a time: at province scale they are tens of
+    /// thousands, and every count stays over the whole set.
+    static let apiPerPage = 100
+
     static func api(_ input: EndpointRequest) async throws -> Response {
         let filter = try filter(input)
+        let paging: ListPaging
+        switch ListPaging.parse(input.queryItems, defaultPerPage: apiPerPage) {
+        case .success(let parsed): paging = parsed
+        case .failure(let failure): throw AppError.badQuery(failure)
+        }
         let (rules, lit) = try await light(input)
-        return try Responses.json(WarningsDTO(rules: rules, lit: lit, listed: listed(lit, filter, catalog: input.catalog), catalog: input.catalog))
+        return try Responses.json(WarningsDTO(rules: rules, lit: lit, listed: listed(lit, filter, catalog: input.catalog), paging: paging, catalog: input.catalog))
     }
 
     static func xlsx(_ input: EndpointRequest) async throws -> Response {

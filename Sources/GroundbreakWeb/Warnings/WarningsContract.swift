@@ -13,7 +13,9 @@ extension WarningsEndpoints {
                                      answers: [.created(WarningRulesDTO.self, T.saved)],
                                      failures: [.forbidden(T.forbidden), .conflict(T.conflict), .invalid(T.invalid)])
         case .apiWarnings:
-            return OperationContract("listWarnings", T.summary, query: [.text("colour", T.colour), .text("region", T.region)],
+            return OperationContract("listWarnings", T.summary, query: [.text("colour", T.colour), .text("region", T.region),
+                                                                                         .integer("page", 1...Int64(ProjectQuery.maxPage), T.page),
+                                                                                         .integer("perPage", 1...Int64(ListPaging.maxPerPage), T.perPage)],
                                      answers: [.ok(WarningsDTO.self, T.answer)], failures: [.badQuery(T.badQuery)])
         }
     }
@@ -21,7 +23,9 @@ extension WarningsEndpoints {
 
 extension WarningsDTO: ContractSchema {
     static let contractName: String? = "Warnings"
-    static let fieldNotes: [String: [FieldNote]] = ["ruleVersion": [.note(WebText.WarningsContract.ruleVersion)]]
+    static let fieldNotes: [String: [FieldNote]] = [
+        "ruleVersion": [.note(WebText.WarningsContract.ruleVersion)], "listedCount": [.note(WebText.WarningsContract.listedCount)],
+    ]
 }
 
 extension WarningsDTO.Row: ContractSchema {

@@ -29,9 +29,13 @@ struct WarningsDTO: Codable, Sendable {
     var yellow: Int
     var green: Int
     var regions: [RegionCount]
+    /// How many projects the filter lists; `projects` holds page `page` of them.
+    var listedCount: Int
+    var page: Int
+    var perPage: Int
     var projects: [Row]
 
-    init(rules: WarningRuleSet, lit: [WarningPages.Lit], listed: [WarningPages.Lit], catalog: ReferenceCatalog) {
+    init(rules: WarningRuleSet, lit: [WarningPages.Lit], listed: [WarningPages.Lit], paging: ListPaging, catalog: ReferenceCatalog) {
         ruleVersion = rules.version
         red = lit.filter { $0.warning.colour == .red }.count
         yellow = lit.filter { $0.warning.colour == .yellow }.count
@@ -39,7 +43,10 @@ struct WarningsDTO: Codable, Sendable {
         regions = WarningCounts.byRegion(lit, catalog: catalog).map {
             RegionCount(regionCode: $0.code, regionName: $0.name, red: $0.counts[.red] ?? 0, yellow: $0.counts[.yellow] ?? 0, green: $0.counts[.green] ?? 0)
         }
-        projects = listed.map { row in
+        listedCount = listed.count
+        page = paging.page
+        perPage = paging.perPage
+        projects = paging.slice(listed).map { row in
             Row(projectId: row.project.id, name: row.project.fields.name, regionCode: row.project.fields.regionCode, colour: row.warning.colour.rawValue,
                 explanation: row.warning.explanation,
                 reasons: row.warning.reasons.map { Reason(rule: $0.code, colour: $0.colour.rawValue, text: $0.text) })

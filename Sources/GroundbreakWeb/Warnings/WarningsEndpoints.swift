@@ -10,9 +10,9 @@ enum WarningsEndpoints: String, EndpointSet {
 
     var declaration: EndpointDeclaration {
         switch self {
-        case .warningsPage: .get("/warnings", .viewProjects, WarningPages.page)
-        case .warningsXLSX: .get("/warnings.xlsx", .viewProjects, WarningPages.xlsx)
-        case .apiWarnings: .get("/api/v1/warnings", .viewProjects, WarningPages.api)
+        case .warningsPage: .get("/warnings", .viewProjects, WarningPages.page).lagTolerant
+        case .warningsXLSX: .get("/warnings.xlsx", .viewProjects, WarningPages.xlsx).lagTolerant
+        case .apiWarnings: .get("/api/v1/warnings", .viewProjects, WarningPages.api).lagTolerant
         case .rulesPage: .get("/warnings/rules", .viewProjects, WarningRulePages.page)
         case .rulesSave: .post("/warnings/rules", .manageWarnings, WarningRulePages.save)
         case .apiRules: .get("/api/v1/warnings/rules", .viewProjects, WarningRulePages.apiRules)

@@ -35,6 +35,17 @@ struct CommandLineTests {
         #expect(fromEnvironment.port == 9002 && fromEnvironment.host == "0.0.0.0")
         #expect(fromEnvironment.database == .postgres(url: "postgres://gb:secret@db.internal:5432/groundbreak"))
         #expect(fromEnvironment.database.description == "postgres://gb:***@db.internal:5432/groundbreak", "the password never reaches a log")
+        #expect(fromEnvironment.readDatabase == nil && fromEnvironment.readMaxLag == 5)
+
+        let withReplica = try await ConfigurationLoader.load(overrides: [:], envFile: envFile, environment: [
+            "GROUNDBREAK_DATABASE_URL": "postgres://gb:secret@db.internal:5432/groundbreak",
+            "GROUNDBREAK_DATABASE_READ_URL": "postgres://gb:secret@replica.internal:5432/groundbreak", "GROUNDBREAK_DATABASE_READ_MAX_LAG": "2.5",
+        ])
+        #expect(withReplica.readDatabase == .postgres(url: "postgres://gb:secret@replica.internal:5432/groundbreak") && withReplica.readMaxLag == 2.5)
+        await #expect(throws: AppSettings.InvalidSetting.self, "a replica beside SQLite is refused") {
+            _ = try await ConfigurationLoader.load(overrides: [:], envFile: "/nonexistent",
+                                                  environment: ["GROUNDBREAK_DATABASE_READ_URL": "postgres://gb@replica.internal/groundbreak"])
+        }
 
         let fromCommandLine = try await ConfigurationLoader.load(
             overrides: ["groundbreak.http.port": .int(9003), "groundbreak.database.url": .string("sqlite:/tmp/x.sqlite")],

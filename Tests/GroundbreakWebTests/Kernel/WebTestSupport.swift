@@ -53,22 +53,29 @@ func withWeb<T: Sendable>(
         if demoProjects > 0 {
             _ = try await DemoLoader(database: store.database).load(count: demoProjects, today: webToday, actor: .system("test"), now: webNow)
         }
-        let clock = FixedWallClock(webNow)
-        let settings = WebFixture.settings()
-        let services = try await AppServices(settings: settings, database: store.database, clock: clock, pause: { pauses.pause($0) })
-        let hash = try await Passwords.hash("Passw0rd!", cost: 4)
-        let user = try await services.users.create(
-            username: "center", settings: AccountSettings(displayName: "项目中心张三", roles: [.admin], unit: OrgUnit(kind: .department, code: "CC-XMZX"), positionId: nil),
-            passwordHash: hash, mustChangePassword: false, actor: .system("test"), now: webNow
-        )
-        let (token, record) = try await services.sessions.create(
-            userId: user.id, now: webNow, expiresAt: webNow.addingTimeInterval(settings.sessionAbsoluteTimeout), sourceIP: "127.0.0.1", userAgent: "test"
-        )
-        let fixture = WebFixture(store: store, services: services, clock: clock, sessionToken: token, csrfToken: record.csrfToken, userId: user.id)
-        let app = Application(router: GroundbreakApplication.router(services: services))
-        return try await app.test(.router) { client in
-            try await body(fixture, client)
-        }
+        return try await withWeb(on: store, settings: WebFixture.settings(), pauses: pauses, body)
+    }
+}
+
+/// The application over `store`, with a signed-in administrator.
+func withWeb<T: Sendable>(
+    on store: TestStore, settings: AppSettings, pauses: PauseRecorder = PauseRecorder(),
+    _ body: @escaping @Sendable (WebFixture, any TestClientProtocol) async throws -> T
+) async throws -> T {
+    let clock = FixedWallClock(webNow)
+    let services = try await AppServices(settings: settings, database: store.database, clock: clock, pause: { pauses.pause($0) })
+    let hash = try await Passwords.hash("Passw0rd!", cost: 4)
+    let user = try await services.users.create(
+        username: "center", settings: AccountSettings(displayName: "项目中心张三", roles: [.admin], unit: OrgUnit(kind: .department, code: "CC-XMZX"), positionId: nil),
+        passwordHash: hash, mustChangePassword: false, actor: .system("test"), now: webNow
+    )
+    let (token, record) = try await services.sessions.create(
+        userId: user.id, now: webNow, expiresAt: webNow.addingTimeInterval(settings.sessionAbsoluteTimeout), sourceIP: "127.0.0.1", userAgent: "test"
+    )
+    let fixture = WebFixture(store: store, services: services, clock: clock, sessionToken: token, csrfToken: record.csrfToken, userId: user.id)
+    let app = Application(router: GroundbreakApplication.router(services: services))
+    return try await app.test(.router) { client in
+        try await body(fixture, client)
     }
 }
 

@@ -31,7 +31,7 @@ struct PortfolioWebTests {
             #expect(rates["completion"]?["whole"] as? Double == Double(planned.reduce(0) { $0 + ($1["plannedYuan"] as? Int ?? 0) }))
             #expect(rates["completion"]?["part"] as? Double == Double(planned.reduce(0) { $0 + ($1["yearDispatchYuan"] as? Int ?? 0) }))
 
-            let warnings = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green", as: leader)
+            let warnings = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green&perPage=500", as: leader)
             let colours = Dictionary(uniqueKeysWithValues: ((warnings.object["projects"] as? [[String: Any]]) ?? []).map { ($0["projectId"] as? Int ?? 0, $0["colour"] as? String ?? "") })
             for line in lines where line["colour"] is String {
                 #expect(colours[line["projectId"] as? Int ?? 0] == line["colour"] as? String, "the warnings page's light")

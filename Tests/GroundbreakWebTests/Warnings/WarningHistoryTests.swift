@@ -18,7 +18,7 @@ struct WarningHistoryTests {
             let clock = FixedWallClock(webNow)
             let scheduler = Scheduler(services: fixture.services, holder: "lights", settings: Scheduler.Settings(interval: 1, lease: 60, dailyHour: 8), clock: clock)
             #expect(try await scheduler.tick().ran.contains("warnings.record"))
-            let page = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green", as: fixture)
+            let page = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green&perPage=500", as: fixture)
             let lit = (page.object["projects"] as? [[String: Any]]) ?? []
             let repository = WarningRepository(database: fixture.services.database)
             for line in lit.prefix(40) {

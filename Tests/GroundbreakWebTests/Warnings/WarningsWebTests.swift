@@ -20,7 +20,7 @@ struct WarningsWebTests {
     @Test("counts, reasons, filters and the workbook agree; the gap behind 序时进度 is the project's own", arguments: allEngines)
     func lights(engine: DatabaseEngine) async throws {
         try await withWeb(engine, demoProjects: 200) { fixture, client in
-            let api = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green", as: fixture)
+            let api = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green&perPage=500", as: fixture)
             #expect(api.status == .ok)
             let counts = Counts(red: api.object["red"] as? Int ?? -1, yellow: api.object["yellow"] as? Int ?? -1, green: api.object["green"] as? Int ?? -1)
             let live = try await fixture.services.projects.projects(inStages: WarningPages.liveStages, scope: .everything)
@@ -37,6 +37,22 @@ struct WarningsWebTests {
             let chaoyang = rows.filter { $0["regionCode"] as? String == "220104" && $0["colour"] as? String != "green" }.count
             #expect(sheet.rows.last?.first?.text == "共 \(chaoyang) 个项目" && sheet[1, 0].text.hasPrefix("筛选条件：红、黄灯，朝阳区"))
             #expect(try await client.send(.get, "/api/v1/warnings?colour=purple", as: fixture).status == .badRequest)
+
+            // The API answers a page at a time; the counts stay over the whole set.
+            #expect(api.object["listedCount"] as? Int == live.count && rows.count == live.count)
+            let first = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green&perPage=7", as: fixture)
+            let second = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green&perPage=7&page=2", as: fixture)
+            let paged = (first.object["projects"] as? [[String: Any]] ?? []) + (second.object["projects"] as? [[String: Any]] ?? [])
+            #expect(paged.map { $0["projectId"] as? Int } == rows.prefix(14).map { $0["projectId"] as? Int })
+            #expect(second.object["red"] as? Int == counts.red && second.object["listedCount"] as? Int == live.count && second.object["page"] as? Int == 2)
+            let defaultPage = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green", as: fixture)
+            #expect((defaultPage.object["projects"] as? [Any])?.count == min(live.count, WarningPages.apiPerPage) && defaultPage.object["perPage"] as? Int == 100)
+            let beyond = try await client.send(.get, "/api/v1/warnings?page=100000", as: fixture)
+            #expect(beyond.status == .ok && (beyond.object["projects"] as? [Any])?.isEmpty == true)
+            for bad in ["perPage=0", "perPage=501", "page=0", "page=x"] {
+                let refused = try await client.send(.get, "/api/v1/warnings?\(bad)", as: fixture)
+                #expect(refused.status == .badRequest && refused.text.contains(bad.hasPrefix("page") ? "page" : "perPage"), "\(bad)")
+            }
 
             // A 序时进度 gap in words is the project's own plan, reports and the rule set's curve.
             let rules = try WarningRepository.shippedRules()
@@ -55,7 +71,7 @@ struct WarningsWebTests {
 
             // A region user sees the lights of its own projects only.
             let chaoyangUser = try await fixture.signedIn(as: "cy-region", roles: [.region], unit: OrgUnit(kind: .region, code: "220104"))
-            let own = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green", as: chaoyangUser)
+            let own = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green&perPage=500", as: chaoyangUser)
             let ownRows = own.object["projects"] as? [[String: Any]] ?? []
             #expect(!ownRows.isEmpty && ownRows.allSatisfy { $0["regionCode"] as? String == "220104" })
         }
@@ -67,7 +83,7 @@ struct WarningRuleEditTests {
     @Test("the centre saves new thresholds as version 2 (audited); a stale version, a region user and a bad threshold change nothing; the lights follow the new version", arguments: allEngines)
     func edit(engine: DatabaseEngine) async throws {
         try await withWeb(engine, demoProjects: 120) { fixture, client in
-            let before = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green", as: fixture)
+            let before = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green&perPage=500", as: fixture)
             #expect(before.object["ruleVersion"] as? Int == 1)
             let slipping = (before.object["projects"] as? [[String: Any]] ?? []).filter { ($0["reasons"] as? [[String: Any]] ?? []).contains { $0["rule"] as? String == "R1" } }.count
             #expect(slipping > 0)
@@ -82,7 +98,7 @@ struct WarningRuleEditTests {
             #expect(try await client.send(.post, "/api/v1/warnings/rules", as: fixture, json: body).status == .conflict, "version 1 is no longer in force")
             #expect(try await fixture.services.audit.entries(entity: "warning_rules", entityId: "2").first?.reason == "开工维度按季度考核")
 
-            let after = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green", as: fixture)
+            let after = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green&perPage=500", as: fixture)
             #expect(after.object["ruleVersion"] as? Int == 2)
             let stillSlipping = (after.object["projects"] as? [[String: Any]] ?? []).filter { ($0["reasons"] as? [[String: Any]] ?? []).contains { $0["rule"] as? String == "R1" } }.count
             #expect(stillSlipping == 0, "R1 now lights only after 9999 days")

@@ -34,6 +34,8 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
     public var acceptsUpload: Bool { declaration.acceptsUpload }
     /// Routes a user who must change the password may still use.
     public var allowedBeforePasswordChange: Bool { action == nil || declaration.beforePasswordChange }
+    /// Reads that may come from the replica a few seconds behind (see `ReadRouting`).
+    public var toleratesLag: Bool { declaration.toleratesLag }
     /// Whether the request changes state and therefore needs a CSRF proof when made with a session.
     public var isMutation: Bool { method != .get && method != .head }
     var handler: Handler { declaration.handler }
@@ -61,7 +63,17 @@ struct EndpointDeclaration: Sendable {
     /// The sign-in form, which has no session yet and proves itself with a signed cookie instead.
     var signInForm = false
     var system = false
+    /// Dashboards, rankings, the big screen and exports: read from the replica when one is
+    /// configured and close enough (see `ReadRouting`).
+    var toleratesLag = false
     var handler: Handler
+
+    /// This read, marked as one that tolerates a few seconds' lag.
+    var lagTolerant: Self {
+        var copy = self
+        copy.toleratesLag = true
+        return copy
+    }
 
     var kind: Endpoint.Kind { system ? .system : pattern.hasPrefix("/api/") ? .api : .page }
 

@@ -18,7 +18,7 @@ enum EndpointRegistry {
                 try await FieldLabels.$feature.withValue(endpoint.feature) {
                     do {
                         let prepared = try await prepare(endpoint, request: request, context: context, services: services)
-                        return try await handler(prepared)
+                        return try await ReadRouting.answer(prepared, with: handler)
                     } catch {
                         throw resolvingLabels(error)
                     }

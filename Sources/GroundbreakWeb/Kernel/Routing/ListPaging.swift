@@ -1,0 +1,29 @@
+import GroundbreakDomain
+
+/// `page` and `perPage` of an API list answered in pages, counted from 1.
+struct ListPaging: Sendable, Equatable {
+    static let maxPerPage = 500
+
+    var page = 1
+    var perPage: Int
+
+    static func parse(_ items: [(String, String)], defaultPerPage: Int) -> Result<ListPaging, ValidationFailure> {
+        let form = FormData(pairs: items)
+        var paging = ListPaging(perPage: defaultPerPage)
+        var errors: [FieldError] = []
+        if !form["page"].isEmpty {
+            if let value = Int(form["page"]), (1...ProjectQuery.maxPage).contains(value) { paging.page = value }
+            else { errors.append(FieldError("page", .unknownCode(field: "page", code: String(form["page"].prefix(30))))) }
+        }
+        if !form["perPage"].isEmpty {
+            if let value = Int(form["perPage"]), (1...maxPerPage).contains(value) { paging.perPage = value }
+            else { errors.append(FieldError("perPage", .unknownCode(field: "perPage", code: String(form["perPage"].prefix(30))))) }
+        }
+        return errors.isEmpty ? .success(paging) : .failure(ValidationFailure(errors))
+    }
+
+    func slice<T>(_ rows: [T]) -> ArraySlice<T> {
+        let start = min(rows.count, (page - 1) * perPage)
+        return rows[start..<min(rows.count, start + perPage)]
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import GroundbreakStore
+import HTTPTypes
+import Hummingbird
+import Logging
+import Synchronization
+
+/// Which database a read comes from when a streaming replica is configured
+/// (`GROUNDBREAK_DATABASE_READ_URL`). Only endpoints declared `lagTolerant` (dashboards, rankings,
+/// the big screen, exports) may read the replica, and only when it is close enough:
+///
+/// - it has replayed the caller's own last write — a write answers with the primary's figures
+///   generation (cookie `gb_seen`, header `Groundbreak-Generation`), which the browser sends back
+///   and a program may send as `Groundbreak-Seen` — so nobody misses what they just did;
+/// - and it is level with the primary, or what it last replayed was committed at most
+///   `readMaxLag` seconds ago (on a busy primary that bounds how far behind it is; on an idle one
+///   the generations are level).
+///
+/// A replica that cannot be reached, or cancels a query while replaying, sends the read to the
+/// primary. The answer says where it was read: `Groundbreak-Read: replica` or `primary`.
+enum ReadRouting {
+    enum Source: String, Sendable {
+        case primary, replica
+    }
+
+    static let seenCookie = "gb_seen"
+    static let seenHeader = HTTPField.Name("Groundbreak-Seen")!
+    static let generationHeader = HTTPField.Name("Groundbreak-Generation")!
+    static let readHeader = HTTPField.Name("Groundbreak-Read")!
+
+    /// The rule, on its own so it can be tested without a replica.
+    static func source(seen: Int64?, primary: FiguresGeneration, replica: Database.ReplicaPosition?, maxLag: Double) -> Source {
+        guard let replica else { return .primary }
+        if let seen, replica.generation.data < seen { return .primary }
+        if replica.generation == primary { return .replica }
+        guard replica.generation.data <= primary.data, replica.generation.shared <= primary.shared,
+              let age = replica.replayAgeSeconds, age <= maxLag else { return .primary }
+        return .replica
+    }
+
+    static func answer(_ input: EndpointRequest, with handler: Handler) async throws -> Response {
+        let database = input.services.database
+        guard database.hasReplica else { return try await handler(input) }
+        if input.endpoint.isMutation { return try await markingSeen(try await handler(input), input: input) }
+        guard input.endpoint.toleratesLag else { return try await handler(input) }
+        var source = await source(for: input)
+        var response: Response
+        if source == .replica {
+            do {
+                response = try await database.readingReplica { try await handler(input) }
+                // Exports write their body after the handler returns: it reads the replica too.
+                let body = response.body
+                response.body = ResponseBody(contentLength: body.contentLength) { writer in
+                    try await database.readingReplica { try await body.write(writer) }
+                }
+            } catch where StoreError.isReplicaFailure(error) {
+                if StoreError.isUnavailable(error) { input.services.replicaPause.start() }
+                input.services.logger.warning("replica read failed; read from the primary", metadata: ["error": "\(String(reflecting: error))"])
+                source = .primary
+                response = try await handler(input)
+            }
+        } else {
+            response = try await handler(input)
+        }
+        response.headers[readHeader] = source.rawValue
+        return response
+    }
+
+    static func source(for input: EndpointRequest) async -> Source {
+        let database = input.services.database
+        let pause = input.services.replicaPause
+        guard !pause.isPaused else { return .primary }
+        do {
+            let replica = try await database.replicaPosition()
+            let primary = try await database.primaryGeneration()
+            return source(seen: seen(input), primary: primary, replica: replica, maxLag: input.services.settings.readMaxLag)
+        } catch {
+            pause.start()
+            input.services.logger.warning("replica position unknown; reads go to the primary for a while", metadata: ["error": "\(String(reflecting: error))"])
+            return .primary
+        }
+    }
+
+    /// The generation the caller's last write left on the primary, as the cookie or header says.
+    static func seen(_ input: EndpointRequest) -> Int64? {
+        let values = [input.request.headers[seenHeader], input.request.cookies[seenCookie]?.value].compactMap { $0.flatMap { Int64($0) } }
+        return values.max()
+    }
+
+    /// A successful write tells the caller the primary's generation after it. The cookie outlives
+    /// the lag allowed: once that has passed, a replica that has not replayed the write is too far
+    /// behind to be read anyway.
+    static func markingSeen(_ response: Response, input: EndpointRequest) async throws -> Response {
+        guard response.status.code < 400, let generation = try? await input.services.database.primaryGeneration() else { return response }
+        var response = response
+        response.headers[generationHeader] = String(generation.data)
+        response.setCookie(Cookie(name: seenCookie, value: String(generation.data), maxAge: Int(input.services.settings.readMaxLag) + 60,
+                                  path: "/", secure: AuthPages.isSecure(input), httpOnly: true, sameSite: .lax))
+        return response
+    }
+}
+
+/// After the replica failed to answer, reads skip it for a while instead of each waiting for the
+/// pool's timeout (a replica host that drops packets would otherwise hold every dashboard 3 s).
+final class ReplicaPause: Sendable {
+    private let until = Mutex<ContinuousClock.Instant?>(nil)
+    let length: Duration
+
+    init(length: Duration = .seconds(10)) {
+        self.length = length
+    }
+
+    var isPaused: Bool { until.withLock { $0.map { ContinuousClock.now < $0 } ?? false } }
+
+    func start() {
+        until.withLock { $0 = ContinuousClock.now.advanced(by: length) }
+    }
+}
