@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fault drill (issue 18): kill -9 of the server during a burst of creates, on SQLite.
+# Fault drill (issue 18): kill -9 of the server during a burst of creates, on SQLite or on
+# PostgreSQL (ENGINE=postgres: a private cluster on loopback).
 #
 # Starts the server on loopback with a small demo city, sends BURST_SECONDS of concurrent
 # project creates through the API (recording every id answered 201), kills the server with
@@ -7,31 +8,58 @@
 #   - every create that was answered 201 is there (a committed write is never lost),
 #   - no project made in the burst is there without its audit row (nothing half-written; the demo's
 #     own projects are loaded without one),
-#   - PRAGMA integrity_check says ok.
+#   - SQLite: PRAGMA integrity_check says ok; PostgreSQL: amcheck finds every B-tree index of the
+#     schema consistent with its table (bt_index_parent_check with heapallindexed).
 # Bounded in time; loopback only. Figures are printed and appended to $OUT when set.
 #
 #   scripts/fault-kill.sh                       # 6 s burst, 8 writers
 #   BURST_SECONDS=3 WRITERS=4 scripts/fault-kill.sh
+#   ENGINE=postgres scripts/fault-kill.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BURST_SECONDS=${BURST_SECONDS:-6}
 WRITERS=${WRITERS:-8}
 PORT=${PORT:-18191}
-command -v sqlite3 >/dev/null || { echo "sqlite3 is needed (apt-get install sqlite3)"; exit 1; }
-swift build --product groundbreak > /tmp/groundbreak-fault-build.log 2>&1 || { cat /tmp/groundbreak-fault-build.log; exit 1; }
-BIN=$(swift build --show-bin-path)/groundbreak
+PORT_PG=${PORT_PG:-55435}
+ENGINE=${ENGINE:-sqlite}
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1 || true)
+case "$ENGINE" in
+    sqlite) command -v sqlite3 >/dev/null || { echo "sqlite3 is needed (apt-get install sqlite3)"; exit 1; } ;;
+    postgres) [ -n "$PG_BIN" ] || { echo "PostgreSQL server binaries are needed"; exit 1; } ;;
+    *) echo "ENGINE is sqlite or postgres"; exit 1 ;;
+esac
+if [ -z "${BIN:-}" ]; then
+    swift build --product groundbreak > /tmp/groundbreak-fault-build.log 2>&1 || { cat /tmp/groundbreak-fault-build.log; exit 1; }
+    BIN=$(swift build --show-bin-path)/groundbreak
+fi
 
 WORK=$(mktemp -d /tmp/groundbreak-fault.XXXXXX)
+chmod 755 "$WORK"
 DB="$WORK/groundbreak.sqlite"
+PG_DATA="$WORK/pg"
 SERVER_PID=""
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
     [ -n "$SERVER_PID" ] && kill -9 "$SERVER_PID" 2>/dev/null || true
+    [ "$ENGINE" = postgres ] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-export GROUNDBREAK_DATABASE_URL="sqlite:$DB" GROUNDBREAK_ATTACHMENTS_DIR="$WORK/attachments"
+if [ "$ENGINE" = postgres ]; then
+    mkdir -p "$PG_DATA"
+    [ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PG_DATA"
+    as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
+    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -o "-p $PORT_PG -k $PG_DATA -c listen_addresses=127.0.0.1" start >/dev/null
+    as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT_PG" -U postgres -qc "CREATE DATABASE drill" >/dev/null
+    export GROUNDBREAK_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT_PG/drill"
+    value() { as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT_PG" -U postgres -d drill -Atc "$1"; }
+else
+    export GROUNDBREAK_DATABASE_URL="sqlite:$DB"
+    value() { sqlite3 "$DB" "$1"; }
+fi
+export GROUNDBREAK_ATTACHMENTS_DIR="$WORK/attachments"
 "$BIN" demo --projects 50 > "$WORK/demo.log" 2>&1
 "$BIN" user add --username drill --name 故障演练 --role admin --password 'Kx9#fault-2026' > /dev/null
 TOKEN=$("$BIN" user token --username drill --name fault-drill | tail -n 1)
@@ -61,8 +89,8 @@ writer() {
 }
 
 start
-before=$(sqlite3 "$DB" "SELECT COUNT(*) FROM projects")
-last=$(sqlite3 "$DB" "SELECT COALESCE(MAX(id), 0) FROM projects")
+before=$(value "SELECT COUNT(*) FROM projects")
+last=$(value "SELECT COALESCE(MAX(id), 0) FROM projects")
 pids=()
 for w in $(seq 1 "$WRITERS"); do writer "$w" & pids+=($!); done
 sleep "$BURST_SECONDS"
@@ -81,11 +109,20 @@ for id in $(cat "$WORK"/created.* 2>/dev/null | sort -u); do
     [ "$code" = 200 ] || { echo "project $id was answered 201 and is gone ($code)"; missing=$((missing + 1)); }
 done
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
-after=$(sqlite3 "$DB" "SELECT COUNT(*) FROM projects")
-orphans=$(sqlite3 "$DB" "SELECT COUNT(*) FROM projects p WHERE p.id > $last AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'project' AND a.entity_id = CAST(p.id AS TEXT))")
-integrity=$(sqlite3 "$DB" "PRAGMA integrity_check")
+after=$(value "SELECT COUNT(*) FROM projects")
+orphans=$(value "SELECT COUNT(*) FROM projects p WHERE p.id > $last AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'project' AND a.entity_id = CAST(p.id AS TEXT))")
+if [ "$ENGINE" = postgres ]; then
+    value "CREATE EXTENSION IF NOT EXISTS amcheck" >/dev/null
+    checked=$(value "SELECT COUNT(*) FROM (SELECT bt_index_parent_check(c.oid, true) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        JOIN pg_am am ON am.oid = c.relam JOIN pg_namespace n ON n.oid = c.relnamespace WHERE am.amname = 'btree' AND n.nspname = 'public') x")
+    integrity="amcheck ok on $checked indexes"
+    label=PostgreSQL
+else
+    integrity=$(value "PRAGMA integrity_check")
+    label=SQLite
+fi
 
-line="kill -9 during a ${BURST_SECONDS} s burst of creates (${WRITERS} writers, SQLite): ${acknowledged} answered 201, $((after - before)) kept, ${missing} lost, ${orphans} without their audit row, integrity_check: ${integrity}"
+line="kill -9 during a ${BURST_SECONDS} s burst of creates (${WRITERS} writers, $label): ${acknowledged} answered 201, $((after - before)) kept, ${missing} lost, ${orphans} without their audit row, integrity_check: ${integrity}"
 echo "$line"
 [ -n "${OUT:-}" ] && echo "- $(date -u +%F): $line" >> "$OUT"
-[ "$missing" = 0 ] && [ "$orphans" = 0 ] && [ "$integrity" = ok ] && [ "$acknowledged" -gt 0 ] && [ $((after - before)) -ge "$acknowledged" ]
+[ "$missing" = 0 ] && [ "$orphans" = 0 ] && { [ "$integrity" = ok ] || [[ "$integrity" == "amcheck ok"* ]]; } && [ "$acknowledged" -gt 0 ] && [ $((after - before)) -ge "$acknowledged" ]

@@ -22,8 +22,10 @@ PORT=${PORT:-18192}
 PORT_PG=${PORT_PG:-55434}
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1 || true)
 [ -n "$PG_BIN" ] || { echo "PostgreSQL server binaries are needed"; exit 1; }
-swift build --product groundbreak > /tmp/groundbreak-fault-build.log 2>&1 || { cat /tmp/groundbreak-fault-build.log; exit 1; }
-BIN=$(swift build --show-bin-path)/groundbreak
+if [ -z "${BIN:-}" ]; then
+    swift build --product groundbreak > /tmp/groundbreak-fault-build.log 2>&1 || { cat /tmp/groundbreak-fault-build.log; exit 1; }
+    BIN=$(swift build --show-bin-path)/groundbreak
+fi
 
 WORK=$(mktemp -d /tmp/groundbreak-pgfault.XXXXXX)
 chmod 755 "$WORK"
