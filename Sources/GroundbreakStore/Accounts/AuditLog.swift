@@ -1,6 +1,7 @@
 import Foundation
 import GroundbreakDomain
 import SQLKit
+import Synchronization
 
 /// The append-only audit trail. Writes happen inside the caller's transaction, so a change and
 /// its audit row are committed together or not at all.
@@ -33,13 +34,42 @@ public struct AuditLog: Sendable {
         // Every string is capped: what a caller typed (a user name, a path) must not become a
         // megabyte of permanent trail.
         let cap = AuditLimits.self
-        try await db.raw("""
-            INSERT INTO audit_log (at, actor_user_id, actor_name, actor_unit, source_ip, request_id, entity, entity_id, action, before_json, after_json, reason)
-            VALUES (\(bind: StoredTime.text(now)), \(bind: actor.userId), \(bind: cap.short(actor.name)), \(bind: cap.short(actor.unit)),
-                    \(bind: cap.short(actor.sourceIP)), \(bind: cap.short(actor.requestId)), \(bind: cap.short(entity)), \(bind: cap.short(entityId)),
-                    \(bind: cap.short(action)), \(bind: before.map(cap.document)), \(bind: after.map(cap.document)), \(bind: cap.reason(reason)))
-            """).run()
+        let values: SQLQueryString = """
+            (\(bind: StoredTime.text(now)), \(bind: actor.userId), \(bind: cap.short(actor.name)), \(bind: cap.short(actor.unit)),
+             \(bind: cap.short(actor.sourceIP)), \(bind: cap.short(actor.requestId)), \(bind: cap.short(entity)), \(bind: cap.short(entityId)),
+             \(bind: cap.short(action)), \(bind: before.map(cap.document)), \(bind: after.map(cap.document)), \(bind: cap.reason(reason)))
+            """
+        if let batch = Batch.open {
+            batch.rows.withLock { $0.append(values) }
+        } else {
+            try await db.raw(Self.insert + values).run()
+        }
         if !Self.bookkeeping.contains(entity) { try await DataGeneration.noteChange(db) }
+    }
+
+    private static let insert: SQLQueryString = """
+        INSERT INTO audit_log (at, actor_user_id, actor_name, actor_unit, source_ip, request_id, entity, entity_id, action, before_json, after_json, reason)
+        VALUES\(unsafeRaw: " ")
+        """
+
+    /// Audit rows of one long transaction (an import of thousands of rows) kept and written
+    /// together before it commits: a statement per few hundred rows instead of one per row. They
+    /// are in the same transaction as the changes, so they commit or roll back with them.
+    final class Batch: Sendable {
+        @TaskLocal static var open: Batch?
+        fileprivate let rows = Mutex<[SQLQueryString]>([])
+
+        /// Runs `body` with its audit rows kept, then writes them on `db`.
+        static func writing<T: Sendable>(on db: any SQLDatabase, _ body: () async throws -> T) async throws -> T {
+            let batch = Batch()
+            let result = try await $open.withValue(batch, operation: body)
+            let rows = batch.rows.withLock { $0 }
+            // 12 values a row: 400 rows stay far below SQLite's limit on bound values.
+            for start in stride(from: 0, to: rows.count, by: 400) {
+                try await db.raw(AuditLog.insert + rows[start..<min(rows.count, start + 400)].joined(separator: ", ")).run()
+            }
+            return result
+        }
     }
 
     /// Entities whose audit rows record who signed in, used a token or was refused a route: no

@@ -76,14 +76,13 @@ public final class Database: Sendable {
                 try await writerPool.shutdownAsync()
             }
         case .postgres(let url):
-            var configuration = try SQLPostgresConfiguration(url: url)
-            configuration.coreConfiguration.options.requireBackendKeyData = false
+            // The replica's address is checked first, so a bad one leaves no primary pool open.
+            let replicaPool = try replicaLocation.map { try Self.replicaPool($0, size: maxConnectionsPerEventLoop, logger: logger, on: eventLoopGroup) }
             let pool = EventLoopGroupConnectionPool(
-                source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: maxConnectionsPerEventLoop,
+                source: try postgresSource(url), maxConnectionsPerEventLoop: maxConnectionsPerEventLoop,
                 requestTimeout: .seconds(30), logger: logger, on: eventLoopGroup
             )
             let sql = pool.database(logger: logger).sql(queryLogLevel: nil)
-            let replicaPool = try replicaLocation.map { try Self.replicaPool($0, size: maxConnectionsPerEventLoop, logger: logger, on: eventLoopGroup) }
             database = Database(engine: .postgres, location: location, reader: sql, writer: sql,
                                 replica: replicaPool.map { $0.database(logger: logger).sql(queryLogLevel: nil) }, logger: logger) {
                 try await replicaPool?.shutdownAsync()
@@ -98,6 +97,12 @@ public final class Database: Sendable {
             throw error
         }
         return database
+    }
+
+    static func postgresSource(_ url: String) throws -> PostgresConnectionSource {
+        var configuration = try SQLPostgresConfiguration(url: url)
+        configuration.coreConfiguration.options.requireBackendKeyData = false
+        return PostgresConnectionSource(sqlConfiguration: configuration)
     }
 
     public func shutdown() async {

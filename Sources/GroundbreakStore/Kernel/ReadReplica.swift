@@ -59,12 +59,10 @@ extension Database {
     static func replicaPool(_ location: DatabaseLocation, size: Int, logger: Logger, on group: any EventLoopGroup)
         throws -> EventLoopGroupConnectionPool<PostgresConnectionSource> {
         guard case .postgres(let url) = location else { throw ReplicaNeedsPostgres() }
-        var configuration = try SQLPostgresConfiguration(url: url)
-        configuration.coreConfiguration.options.requireBackendKeyData = false
         // A replica that is down must not hold a dashboard for the pool's usual 30 s: the web
         // layer then reads the primary.
         return EventLoopGroupConnectionPool(
-            source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: size,
+            source: try postgresSource(url), maxConnectionsPerEventLoop: size,
             requestTimeout: .seconds(3), logger: logger, on: group
         )
     }

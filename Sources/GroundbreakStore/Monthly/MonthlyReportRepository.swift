@@ -116,12 +116,23 @@ public struct MonthlyReportRepository: Sendable {
         }
     }
 
+    /// What `save` reads before deciding — the project's reports, by month, and whether the month
+    /// is closed — when the caller already holds it: a file of 10,000 rows reads them once, not
+    /// once a row.
+    struct Known: Sendable {
+        var reports: [MonthlyReport]
+        var closed: Bool
+    }
+
     /// Checks one row and, with `write`, saves it; a stale version is a refusal of its own.
     static func save(_ entry: Entry, month: Month, rules: ReportRules, write: Bool, actor: AuditActor, today: Day, now: Date,
-                     db: any SQLDatabase) async throws -> Result<MonthlyReport?, ValidationFailure> {
+                     db: any SQLDatabase, known: Known? = nil) async throws -> Result<MonthlyReport?, ValidationFailure> {
         let project = entry.project
         let figures = entry.figures.normalised
-        let all = try await db.raw("SELECT * FROM monthly_reports WHERE project_id = \(bind: project.id) ORDER BY month").all().map(Self.report)
+        let all: [MonthlyReport]
+        if let known { all = known.reports } else {
+            all = try await db.raw("SELECT * FROM monthly_reports WHERE project_id = \(bind: project.id) ORDER BY month").all().map(Self.report)
+        }
         let current = all.first { $0.month == month }
         if let current {
             guard current.status != .accepted else { return .failure(ValidationFailure([FieldError("month", .reportAlreadyAccepted)])) }
@@ -132,7 +143,8 @@ public struct MonthlyReportRepository: Sendable {
         }
         var errors = MonthlyReportRules.validate(figures, month: month, project: project, others: all.filter { $0.month != month }, rules: rules, today: today)
         let reason = TextNormalizer.collapsedLine(entry.correctionReason)
-        let closed = try await MonthCloseRepository.close(of: month, db: db) != nil
+        let closed: Bool
+        if let known { closed = known.closed } else { closed = try await MonthCloseRepository.close(of: month, db: db) != nil }
         if closed && reason.isEmpty { errors.append(FieldError("correctionReason", .correctionReasonRequired)) }
         guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
         guard write else { return .success(nil) }
@@ -144,27 +156,29 @@ public struct MonthlyReportRepository: Sendable {
                 """).run()
         }
         let stamp = StoredTime.text(now)
-        let id: Int64
+        // The stored row comes back from the write itself (RETURNING, on both engines).
+        let written: (any SQLRow)?
         if let current {
-            try await db.raw("""
+            written = try await db.raw("""
                 UPDATE monthly_reports SET dispatch_yuan = \(bind: figures.dispatch.yuan), statistical_yuan = \(bind: figures.statistical?.yuan),
                     progress_text = \(bind: figures.progressText), progress_percent = \(bind: figures.progressPercent), jobs = \(bind: figures.jobs),
                     jump_reason = \(bind: figures.jumpReason), status = 'submitted', submitted_at = \(bind: stamp), submitted_by = \(bind: actor.name),
                     updated_at = \(bind: stamp), version = version + 1
                 WHERE id = \(bind: current.id)
-                """).run()
-            id = current.id
+                RETURNING *
+                """).first()
         } else {
-            id = try await db.raw("""
+            written = try await db.raw("""
                 INSERT INTO monthly_reports (project_id, month, dispatch_yuan, statistical_yuan, progress_text, progress_percent, jobs, jump_reason,
                     status, submitted_at, submitted_by, created_at, updated_at, version)
                 VALUES (\(bind: project.id), \(bind: month.iso), \(bind: figures.dispatch.yuan), \(bind: figures.statistical?.yuan),
                     \(bind: figures.progressText), \(bind: figures.progressPercent), \(bind: figures.jobs), \(bind: figures.jumpReason),
                     'submitted', \(bind: stamp), \(bind: actor.name), \(bind: stamp), \(bind: stamp), 1)
-                RETURNING id
-                """).first()!.decode(column: "id", as: Int64.self)
+                RETURNING *
+                """).first()
         }
-        guard let saved = try await db.raw("SELECT * FROM monthly_reports WHERE id = \(bind: id)").first().map(Self.report) else { throw StoreError.notFound }
+        guard let saved = try written.map(Self.report) else { throw StoreError.notFound }
+        let id = saved.id
         try await LedgerGeneration.bump(db)
         try await AuditLog.write(entity: "monthly_report", entityId: String(id), action: closed ? "correct" : current == nil ? "submit" : "resubmit",
                                  before: try AuditLog.json(current), after: try AuditLog.json(saved),

@@ -138,25 +138,25 @@ public final class AppServices: Sendable {
 
     // Figures read from many tables, cached by `FiguresGeneration` (every audited change moves it).
     /// Every live project lit, per reach; each entry holds the reach's projects, hence few entries.
-    let lights = ValueCache<WarningPages.Lighting>(capacity: 4)
+    let lights = ValueCache<WarningPages.Lighting>(capacity: 4, generational: true)
     /// The cross-unit tables, per month and sets.
-    let assessmentTables = ValueCache<[AssessmentTable]>(capacity: 32)
+    let assessmentTables = ValueCache<[AssessmentTable]>(capacity: 32, generational: true)
     /// The big screen, per reader.
-    let screens = ValueCache<ScreenFigures>(capacity: 32)
+    let screens = ValueCache<ScreenFigures>(capacity: 32, generational: true)
     /// The home page's sections, per reader.
-    let homeSections = ValueCache<[HomeSection]>(capacity: 1_024)
+    let homeSections = ValueCache<[HomeSection]>(capacity: 1_024, generational: true)
     /// The statistics office's figures, per query.
-    let statistics = ValueCache<StatisticsFigures>(capacity: 64)
+    let statistics = ValueCache<StatisticsFigures>(capacity: 64, generational: true)
     /// A unit's indicators against its targets for a month, per scope.
-    let targetReadings = ValueCache<[IndicatorReading]>(capacity: 64)
+    let targetReadings = ValueCache<[IndicatorReading]>(capacity: 64, generational: true)
     /// A unit's 四率 on the targets page, per scope.
-    let unitRates = ValueCache<[FourRate]>(capacity: 64)
+    let unitRates = ValueCache<[FourRate]>(capacity: 64, generational: true)
     /// 前期工作目标 of a unit on a day, per reader.
-    let groundwork = ValueCache<[GroundworkReading]>(capacity: 256)
+    let groundwork = ValueCache<[GroundworkReading]>(capacity: 256, generational: true)
     /// The reserve libraries read for a scope and own unit, unfiltered.
-    let reserveListings = ValueCache<ReservePages.Listing>(capacity: 16)
+    let reserveListings = ValueCache<ReservePages.Listing>(capacity: 16, generational: true)
     /// The not-started projects of a scope with their readiness, unfiltered.
-    let readinessLines = ValueCache<[ReadinessListPages.Line]>(capacity: 16)
+    let readinessLines = ValueCache<[ReadinessListPages.Line]>(capacity: 16, generational: true)
 
     /// A key for figures computed now from `parts`: the generation is read before the figures,
     /// so a value is never kept under a key newer than the data it was computed from.

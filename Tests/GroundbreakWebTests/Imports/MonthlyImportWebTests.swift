@@ -74,6 +74,11 @@ struct MonthlyImportWebTests {
             #expect(try await fixture.services.reports.reports(projectId: depot.id).first?.figures.dispatch == .wan(200), "0.02亿 is 200万元")
             let audit = try await fixture.services.audit.entries(entity: "monthly_report", entityId: String(reports[0].id))
             #expect(audit.first?.reason == "导入：十月.csv")
+            for report in reports {
+                let trail = try await fixture.services.audit.entries(entity: "monthly_report", entityId: String(report.id))
+                #expect(trail.count == 1 && trail.first?.action == "submit" && trail.first?.afterJSON?.contains("\"id\":\(report.id),") == true,
+                        "each written report has its own audit row, with what was stored")
+            }
             let record = try #require(try await fixture.services.imports.recent(reach: .everything).first)
             #expect(record.kind == .monthly && record.created == 4 && record.skipped == 1)
             #expect(try await client.send(.get, "/imports", as: chaoyang).text.contains("月度数据"))
@@ -113,8 +118,10 @@ struct MonthlyImportWebTests {
             let october = try #require(try await fixture.services.reports.reports(projectId: plant.id).first { $0.month.iso == "2026-10" })
             _ = try await fixture.services.reports.submit(project: plant, month: october.month, figures: MonthlyFigures(dispatch: .wan(720)),
                                                           expectedVersion: october.version, rules: rules, actor: .system("test"), today: webToday, now: webNow)
+            let auditBefore = try await fixture.services.audit.count()
             let stale = try await Self.commit(client, fixture, after: page)
             #expect(stale.status == .conflict && stale.text.contains("数据已有变化"))
+            #expect(try await fixture.services.audit.count() == auditBefore, "no audit row of the refused file is left")
             #expect(try await fixture.services.reports.reports(projectId: plant.id).first { $0.month.iso == "2026-09" }?.figures.statistical == nil,
                     "nothing of the file was written")
 

@@ -54,6 +54,23 @@ struct FiguresCacheTests {
         }
     }
 
+    @Test("a generational cache keeps only the newest generation's values; a value computed at an older one is answered, not kept")
+    func newestGenerationOnly() async throws {
+        let cache = ValueCache<Int>(capacity: 8, generational: true)
+        #expect(try await cache.value(for: "7.1|city") { 1 } == 1)
+        #expect(try await cache.value(for: "7.1|district") { 2 } == 2)
+        #expect(cache.count == 2, "one generation, two readers")
+        #expect(try await cache.value(for: "8.1|city") { 3 } == 3)
+        #expect(cache.count == 1, "the older generation's values are gone")
+        #expect(try await cache.value(for: "7.1|district") { 4 } == 4, "a late reader at an older generation is answered")
+        let kept = try await cache.value(for: "8.1|city") { 99 }
+        #expect(cache.count == 1 && kept == 3, "and the newer value stays")
+        #expect(try await cache.value(for: "8.2|city") { 5 } == 5)
+        let older = try await cache.value(for: "8.1|city") { 6 }
+        #expect(older == 6 && cache.count == 1, "the shared counter counts too")
+        #expect(ValueCache<Int>.generation(of: "12.3|x") == [12, 3] && ValueCache<Int>.generation(of: "no generation") == nil)
+    }
+
     @Test("readers asking at once for a value being computed wait for that one computation; a failure is not kept")
     func oneComputationForManyReaders() async throws {
         let cache = ValueCache<Int>(capacity: 4)

@@ -5,6 +5,12 @@ import Synchronization
 /// changed input makes a new key, so nothing is ever stale; old keys fall out when it fills.
 /// Requests for a key being computed wait for that one computation instead of starting their
 /// own: thirty leaders opening the ranking at once cost one computation, not thirty.
+///
+/// A `generational` cache's keys start with the generation they were read at (`figuresKey`:
+/// "data.shared|…"): a value of a newer generation replaces every value of older ones, and a
+/// value computed at an older generation than one already kept is answered but not kept. Values
+/// of a generation nobody asks for again (a province's lights are hundreds of megabytes) would
+/// otherwise stay until the cache filled, and with changes every few seconds fill it.
 final class ValueCache<Value: Sendable>: Sendable {
     private struct State {
         var done: [String: Value] = [:]
@@ -18,9 +24,19 @@ final class ValueCache<Value: Sendable>: Sendable {
 
     private let state = Mutex(State())
     let capacity: Int
+    let generational: Bool
 
-    init(capacity: Int = 64) {
+    init(capacity: Int = 64, generational: Bool = false) {
         self.capacity = capacity
+        self.generational = generational
+    }
+
+    /// The generation a key starts with, as numbers to compare: "12.3|…" is (12, 3).
+    static func generation(of key: String) -> [Int64]? {
+        guard let bar = key.firstIndex(of: "|") else { return nil }
+        let parts = key[..<bar].split(separator: ".").map { Int64($0) }
+        guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { return nil }
+        return parts.compactMap { $0 }
     }
 
     func value(for key: String, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
@@ -41,6 +57,11 @@ final class ValueCache<Value: Sendable>: Sendable {
                 state.withLock { state in
                     guard state.running[key] == task else { return }
                     state.running[key] = nil
+                    if generational, let generation = Self.generation(of: key) {
+                        let kept = state.done.keys.compactMap(Self.generation(of:))
+                        if kept.contains(where: { generation.lexicographicallyPrecedes($0) }) { return }
+                        state.done = state.done.filter { Self.generation(of: $0.key) == generation }
+                    }
                     if state.done.count >= capacity { state.done.removeAll(keepingCapacity: true) }
                     state.done[key] = value
                 }
