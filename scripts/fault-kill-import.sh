@@ -22,48 +22,20 @@ cd "$(dirname "$0")/.."
 
 PROJECTS=${PROJECTS:-3000}
 AFTER_PREVIEW=${AFTER_PREVIEW:-1.5}
-ENGINE=${ENGINE:-sqlite}
 PORT_PG=${PORT_PG:-55436}
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1 || true)
-case "$ENGINE" in
-    sqlite) command -v sqlite3 >/dev/null || { echo "sqlite3 is needed (apt-get install sqlite3)"; exit 1; } ;;
-    postgres) [ -n "$PG_BIN" ] || { echo "PostgreSQL server binaries are needed"; exit 1; } ;;
-    *) echo "ENGINE is sqlite or postgres"; exit 1 ;;
-esac
-if [ -z "${BIN:-}" ]; then
-    swift build --product groundbreak > /tmp/groundbreak-fault-build.log 2>&1 || { cat /tmp/groundbreak-fault-build.log; exit 1; }
-    BIN=$(swift build --show-bin-path)/groundbreak
-fi
+source scripts/lib/drill-common.sh
+drill_setup
 
 WORK=$(mktemp -d /tmp/groundbreak-killimport.XXXXXX)
-chmod 755 "$WORK"
-PG_DATA="$WORK/pg"
 IMPORT_PID=""
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
     [ -n "$IMPORT_PID" ] && kill -9 "$IMPORT_PID" 2>/dev/null || true
-    [ "$ENGINE" = postgres ] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate stop >/dev/null 2>&1 || true
+    drill_stop_postgres
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 trap "exit 130" INT TERM
-
-DB="$WORK/city.sqlite"
-if [ "$ENGINE" = postgres ]; then
-    mkdir -p "$PG_DATA"
-    [ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PG_DATA"
-    as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
-    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -o "-p $PORT_PG -k $WORK -c listen_addresses=127.0.0.1" start >/dev/null
-    as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT_PG" -U postgres -qc "CREATE DATABASE drill" >/dev/null
-    export GROUNDBREAK_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT_PG/drill"
-    value() { as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT_PG" -U postgres -d drill -Atc "$1"; }
-    csv_rows() { as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT_PG" -U postgres -d drill -Atc "COPY ($1) TO STDOUT WITH CSV"; }
-else
-    export GROUNDBREAK_DATABASE_URL="sqlite:$DB"
-    value() { sqlite3 "$DB" "$1"; }
-    csv_rows() { sqlite3 -csv "$DB" "$1"; }
-fi
-export GROUNDBREAK_ATTACHMENTS_DIR="$WORK/attachments"
+drill_database
 "$BIN" demo --projects "$PROJECTS" > "$WORK/demo.log" 2>&1
 
 csv_rows "SELECT p.code, r.dispatch_yuan, r.status FROM monthly_reports r JOIN projects p ON p.id = r.project_id WHERE r.month = '2026-10' AND p.code IS NOT NULL" > "$WORK/october.csv"
@@ -103,14 +75,7 @@ kill -9 "$IMPORT_PID"
 wait "$IMPORT_PID" 2>/dev/null || true
 IMPORT_PID=""
 after_kill=$(state)
-if [ "$ENGINE" = postgres ]; then
-    value "CREATE EXTENSION IF NOT EXISTS amcheck" >/dev/null
-    checked=$(value "SELECT COUNT(*) FROM (SELECT bt_index_parent_check(c.oid, true) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-        JOIN pg_am am ON am.oid = c.relam JOIN pg_namespace n ON n.oid = c.relnamespace WHERE am.amname = 'btree' AND n.nspname = 'public') x")
-    integrity="ok (amcheck, $checked indexes)"
-else
-    integrity=$(value "PRAGMA integrity_check")
-fi
+integrity=$(drill_integrity)
 
 started=$(date +%s.%N)
 "$BIN" import --monthly --commit "$WORK/monthly.csv" > "$WORK/again.log" 2>&1

@@ -145,7 +145,8 @@ enum ApprovalPages {
     /// What a caller's approval figures are computed from.
     static func reachKey(_ input: EndpointRequest, scope: ProjectScope? = nil) async throws -> String {
         let departments = scope == nil ? input.principal.map(Policy.approvalDepartments(of:)) ?? [] : []
-        return "\((scope ?? input.scope(.viewProjects)).key)|\(departments.sorted().joined(separator: ","))|\(input.today.iso)|\(try await input.services.approvals.generation())"
+        // The generation first: the caches holding these keep only the newest generation's rows.
+        return "\(try await input.services.approvals.generation())|\((scope ?? input.scope(.viewProjects)).key)|\(departments.sorted().joined(separator: ","))|\(input.today.iso)"
     }
 
     /// Every open item the caller reaches with its clock, the soonest due first.

@@ -126,9 +126,9 @@ public final class AppServices: Sendable {
     }
 
     /// Open items with their clocks, soonest due first, per reach; see `ApprovalPages.openRows`.
-    let approvalQueues = ValueCache<[ApprovalPages.QueueRow]>()
+    let approvalQueues = ValueCache<[ApprovalPages.QueueRow]>(generational: true)
     /// Analytics per reach.
-    let approvalAnalytics = ValueCache<ApprovalPages.AnalyticsResult>()
+    let approvalAnalytics = ValueCache<ApprovalPages.AnalyticsResult>(generational: true)
 
     func clearApprovalCaches() {
         approvalQueues.clear()

@@ -12,14 +12,8 @@ import Testing
 struct MonthlyImportWebTests {
     /// A project under construction since May 2026, 1亿 in total, with a project code.
     static func building(_ fixture: WebFixture, name: String, code: String?, region: String = "220104") async throws -> Project {
-        var input = ProjectInput()
-        input.name = name
+        var input = sampleProject(name, region: region)
         input.code = code ?? ""
-        input.regionCode = region
-        input.categoryCode = "IND-MFG"
-        input.investmentType = "enterprise"
-        input.totalInvestmentWan = "10000"
-        input.ownerName = "长春某制造有限公司"
         input.actualStart = "2026-05-10"
         return try await fixture.services.projects.create(input, stage: .construction, allowed: .everything, actor: .system("test"),
                                                           catalog: fixture.services.catalog(), today: webToday, now: webNow)

@@ -71,6 +71,28 @@ struct FiguresCacheTests {
         #expect(ValueCache<Int>.generation(of: "12.3|x") == [12, 3] && ValueCache<Int>.generation(of: "no generation") == nil)
     }
 
+    @Test("a computation waits for an older generation's computation of the same figures to end: changes during a long computation do not pile more up")
+    func olderComputationFirst() async throws {
+        let cache = ValueCache<Int>(capacity: 8, generational: true)
+        let concurrent = Concurrency()
+        let computing = { @Sendable (value: Int) async throws -> Int in try await concurrent.run { value } }
+        async let first = cache.value(for: "1.0|city") { try await computing(1) }
+        try await Task.sleep(for: .milliseconds(30))
+        async let second = cache.value(for: "2.0|city") { try await computing(2) }
+        async let third = cache.value(for: "3.0|city") { try await computing(3) }
+        let values = try await [first, second, third]
+        #expect(values == [1, 2, 3])
+        #expect(concurrent.most == 1, "one computation of the city's figures at a time")
+        let kept = try await cache.value(for: "3.0|city") { 99 }
+        #expect(cache.count == 1 && kept == 3)
+
+        // Other figures (another reader's) do not wait.
+        async let city = cache.value(for: "4.0|city") { try await computing(4) }
+        async let district = cache.value(for: "4.0|district") { try await computing(5) }
+        let both = try await [city, district]
+        #expect(both == [4, 5] && concurrent.most == 2)
+    }
+
     @Test("readers asking at once for a value being computed wait for that one computation; a failure is not kept")
     func oneComputationForManyReaders() async throws {
         let cache = ValueCache<Int>(capacity: 4)
@@ -93,6 +115,19 @@ struct FiguresCacheTests {
         await #expect(throws: Failed.self) { try await cache.value(for: "bad") { throw Failed() } }
         #expect(try await cache.value(for: "bad") { 7 } == 7, "the failure was not kept")
         #expect(cache.count == 2)
+    }
+}
+
+/// How many computations run at once, and the most that ever did.
+private final class Concurrency: Sendable {
+    private let state = Mutex((now: 0, most: 0))
+    var most: Int { state.withLock { $0.most } }
+
+    func run(_ value: () -> Int) async throws -> Int {
+        state.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+        try await Task.sleep(for: .milliseconds(150))
+        state.withLock { $0.now -= 1 }
+        return value()
     }
 }
 

@@ -17,17 +17,6 @@ struct ReadReplicaTests {
     static let primaryOnly = "只在主库上的产业园项目"
     static let replicaOnly = "只在副本上的产业园项目"
 
-    static func project(_ name: String) -> ProjectInput {
-        var input = ProjectInput()
-        input.name = name
-        input.regionCode = "220104"
-        input.categoryCode = "IND-MFG"
-        input.investmentType = "enterprise"
-        input.totalInvestmentWan = "30000"
-        input.ownerName = "长春某汽车零部件有限公司"
-        return input
-    }
-
     /// The replica's counters set to the primary's: as if it had replayed everything.
     static func level(_ replica: GroundbreakStore.Database, with primary: GroundbreakStore.Database) async throws {
         let generation = try await primary.primaryGeneration()
@@ -54,9 +43,9 @@ struct ReadReplicaTests {
         settings.readDatabase = .postgres(url: replicaURL)
         try await withWeb(on: store, settings: settings) { fixture, client in
             let catalog = fixture.services.catalog()
-            _ = try await fixture.services.projects.create(Self.project(Self.primaryOnly), stage: .approval, allowed: .everything, actor: .system("test"),
+            _ = try await fixture.services.projects.create(sampleProject(Self.primaryOnly), stage: .approval, allowed: .everything, actor: .system("test"),
                                                           catalog: catalog, today: webToday, now: webNow)
-            _ = try await ProjectRepository(database: replica).create(Self.project(Self.replicaOnly), stage: .approval, allowed: .everything,
+            _ = try await ProjectRepository(database: replica).create(sampleProject(Self.replicaOnly), stage: .approval, allowed: .everything,
                                                                      actor: .system("test"), catalog: catalog, today: webToday, now: webNow)
             try await Self.level(replica, with: database)
 
@@ -103,7 +92,7 @@ struct ReadReplicaTests {
         var settings = WebFixture.settings()
         settings.readDatabase = .postgres(url: nowhere)
         try await withWeb(on: store, settings: settings) { fixture, client in
-            _ = try await fixture.services.projects.create(Self.project(Self.primaryOnly), stage: .approval, allowed: .everything, actor: .system("test"),
+            _ = try await fixture.services.projects.create(sampleProject(Self.primaryOnly), stage: .approval, allowed: .everything, actor: .system("test"),
                                                           catalog: fixture.services.catalog(), today: webToday, now: webNow)
             let export = try await client.send(.get, "/projects.csv", as: fixture)
             #expect(export.status == .ok && export.headers[ReadRouting.readHeader] == "primary" && export.text.contains(Self.primaryOnly))

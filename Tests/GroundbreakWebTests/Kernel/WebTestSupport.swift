@@ -130,6 +130,18 @@ extension TestClientProtocol {
     }
 }
 
+/// An enterprise's manufacturing project of 1亿 in a district, as the tests create them.
+func sampleProject(_ name: String, region: String = "220104") -> ProjectInput {
+    var input = ProjectInput()
+    input.name = name
+    input.regionCode = region
+    input.categoryCode = "IND-MFG"
+    input.investmentType = "enterprise"
+    input.totalInvestmentWan = "10000"
+    input.ownerName = "长春某制造有限公司"
+    return input
+}
+
 /// The smallest byte string our store takes for a PNG: its signature, then anything.
 let tinyPNG: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array("IHDR-not-a-real-image".utf8)
 

@@ -12,13 +12,7 @@ import Testing
 struct ReportWebTests {
     /// A project under construction since May 2026, 1亿 in total.
     static func building(_ fixture: WebFixture, name: String, region: String = "220104", secretary: Int64? = nil) async throws -> Int64 {
-        var input = ProjectInput()
-        input.name = name
-        input.regionCode = region
-        input.categoryCode = "IND-MFG"
-        input.investmentType = "enterprise"
-        input.totalInvestmentWan = "10000"
-        input.ownerName = "长春某制造有限公司"
+        var input = sampleProject(name, region: region)
         input.actualStart = "2026-05-10"
         input.secretaryPositionId = secretary.map(String.init) ?? ""
         return try await fixture.services.projects.create(input, stage: .construction, allowed: .everything, actor: .system("test"),
