@@ -21,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PROJECTS=${PROJECTS:-3000}
-AFTER_PREVIEW=${AFTER_PREVIEW:-1.5}
+AFTER_PREVIEW=${AFTER_PREVIEW:-0.5}
 PORT_PG=${PORT_PG:-55436}
 source scripts/lib/drill-common.sh
 drill_setup
