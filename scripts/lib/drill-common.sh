@@ -56,7 +56,7 @@ drill_stop_postgres() {
 # index of the schema (an inconsistent index makes psql fail, and the drill with it).
 drill_integrity() {
     if [ "$ENGINE" = postgres ]; then
-        value "CREATE EXTENSION IF NOT EXISTS amcheck" >/dev/null
+        value "CREATE EXTENSION IF NOT EXISTS amcheck" >/dev/null 2>&1
         local checked
         checked=$(value "SELECT COUNT(*) FROM (SELECT bt_index_parent_check(c.oid, true) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
             JOIN pg_am am ON am.oid = c.relam JOIN pg_namespace n ON n.oid = c.relnamespace WHERE am.amname = 'btree' AND n.nspname = 'public') x")
