@@ -18,6 +18,7 @@ PROJECTS=${PROJECTS:-100000}
 MINUTES=${MINUTES:-10}
 CONNECTIONS=${CONNECTIONS:-32}
 WRITE_EVERY=${WRITE_EVERY:-2}
+LEADER_EVERY=${LEADER_EVERY:-30}   # 0: no leader, to see the ledger under writes alone
 PORT=${PORT:-18085}
 OUT=${OUT:-docs/soak.md}
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
@@ -78,12 +79,13 @@ leader() {
     while :; do
         curl -s -o /dev/null -m 120 -H "Authorization: Bearer $TOKEN" "$APP/api/v1/assessment" || true
         curl -s -o /dev/null -m 120 -H "Authorization: Bearer $TOKEN" "$APP/api/v1/warnings?page=$((RANDOM % 20 + 1))" || true
-        sleep 30
+        sleep "$LEADER_EVERY"
     done
 }
 writer & WRITER=$!
-leader & LEADER=$!
-trap 'kill $WRITER $LEADER 2>/dev/null || true; bench_cleanup' EXIT
+LEADER=
+[ "$LEADER_EVERY" != 0 ] && { leader & LEADER=$!; }
+trap 'kill $WRITER ${LEADER:-} 2>/dev/null || true; bench_cleanup' EXIT
 
 for minute in $(seq 1 "$MINUTES"); do
     report=$(wrk -t2 -c"$CONNECTIONS" -d60s --latency -H "Authorization: Bearer $TOKEN" -s "$WORK/mixed.lua" "$APP/api/v1/projects")
@@ -100,8 +102,13 @@ created=$(sqlite3 "$DB" "SELECT COUNT(*) FROM projects WHERE name LIKE '浸泡�
     echo "Written by \`scripts/soak.sh\`: a release server on SQLite with $PROJECTS projects (\`groundbreak demo\`: three years of"
     echo "monthly figures), the scheduler off. Load: wrk, $CONNECTIONS connections, 70 % the ledger list with a different filter"
     echo "on every request and 30 % one project by id; a writer creating a project every $WRITE_EVERY s ($created created), so"
-    echo "every cache keyed by a generation keeps turning over; a leader opening the ranking API and a page of the lights API"
-    echo "every 30 s. Memory from \`/proc/PID/smaps_rollup\` after each minute, in MiB: private = Private_Clean + Private_Dirty;"
+    if [ "$LEADER_EVERY" != 0 ]; then
+        echo "every cache keyed by a generation keeps turning over; a leader opening the ranking API and a page of the lights API"
+        echo "every $LEADER_EVERY s."
+    else
+        echo "every cache keyed by a generation keeps turning over; no leader."
+    fi
+    echo "Memory from \`/proc/PID/smaps_rollup\` after each minute, in MiB: private = Private_Clean + Private_Dirty;"
     echo "anonymous is the process's own heap; \"file\" is SQLite's database file mapped into the process (RSS − anonymous),"
     echo "which the kernel reclaims under pressure."
     echo
@@ -112,6 +119,6 @@ created=$(sqlite3 "$DB" "SELECT COUNT(*) FROM projects WHERE name LIKE '浸泡�
     echo "|---|---|---|---|---|---|---|"
     printf '%s\n' "${rows[@]}"
     echo
-    echo "Reproduce: \`scripts/soak.sh\` (variables: PROJECTS, SOURCE_DB, MINUTES, CONNECTIONS, WRITE_EVERY)."
+    echo "Reproduce: \`scripts/soak.sh\` (variables: PROJECTS, SOURCE_DB, MINUTES, CONNECTIONS, WRITE_EVERY, LEADER_EVERY)."
 } > "$OUT"
 echo "written to $OUT"

@@ -46,7 +46,7 @@ public struct ProjectApprovalRepository: Sendable {
             for item in catalog where item.appliesTo.contains(type) && item.validity.isValid(on: today) && !existing.contains(item.code) {
                 try await Self.insertItem(projectId: projectId, code: item.code, now: now, db: db)
             }
-            try await LedgerGeneration.bump(db)
+            try await LedgerGeneration.bump(db, project: projectId)
             try await AuditLog.write(entity: "project", entityId: String(projectId), action: "approval-plan", before: nil,
                                      after: AuditLog.json(["type": type.rawValue, "targetStart": targetStart?.iso ?? ""]), actor: actor, now: now, db: db)
         }
@@ -62,7 +62,7 @@ public struct ProjectApprovalRepository: Sendable {
                 throw StoreError.invalid(ValidationFailure([FieldError("itemCode", .approvalItemPresent)]))
             }
             try await Self.insertItem(projectId: projectId, code: code, now: now, db: db)
-            try await LedgerGeneration.bump(db)
+            try await LedgerGeneration.bump(db, project: projectId)
             try await AuditLog.write(entity: "project", entityId: String(projectId), action: "approval-item-add", before: nil,
                                      after: AuditLog.json(["item": code]), actor: actor, now: now, db: db)
         }
@@ -163,7 +163,7 @@ public struct ProjectApprovalRepository: Sendable {
                     VALUES (\(bind: saved.id), \(bind: event.kind.rawValue), \(bind: detail), \(bind: TextNormalizer.collapsedLine(event.reason)),
                             \(bind: actor.userId), \(bind: actor.name), \(bind: StoredTime.text(now)))
                     """).run()
-                try await LedgerGeneration.bump(db)
+                try await LedgerGeneration.bump(db, project: saved.projectId)
             },
             action: { $0.kind.rawValue },
             reason: { $0.reason }

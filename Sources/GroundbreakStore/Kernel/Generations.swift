@@ -17,16 +17,23 @@ enum GenerationBumps {
 
     final class Pending: Sendable {
         fileprivate let noted = Mutex<Set<Counter>>([])
+        /// The projects a ledger bump named; nil once any bump named none ("anything may have changed").
+        fileprivate let ledgerProjects = Mutex<Set<Int64>?>([])
     }
 
-    /// The bumps `pending` noted, as the transaction's last statements.
+    /// The bumps `pending` noted, as the transaction's last statements, with the ledger's change
+    /// rows (migration 0041) under the generation it moved to.
     static func flush(_ pending: Pending, on db: any SQLDatabase) async throws {
         let noted = pending.noted.withLock { $0 }
         if noted.contains(.ledger) || noted.contains(.shared) {
-            try await db.raw("""
+            let row = try await db.raw("""
                 UPDATE ledger_state SET generation = generation + \(unsafeRaw: noted.contains(.ledger) ? "1" : "0"),
                     shared_generation = shared_generation + \(unsafeRaw: noted.contains(.shared) ? "1" : "0") WHERE id = 1
-                """).run()
+                RETURNING generation
+                """).first()
+            if noted.contains(.ledger), let generation = try row?.decode(column: "generation", as: Int64.self) {
+                try await LedgerChanges.record(pending.ledgerProjects.withLock { $0 }, generation: generation, db: db)
+            }
         }
         if noted.contains(.data) { try await DataGeneration.bumpNow(db) }
     }
@@ -43,8 +50,23 @@ enum GenerationBumps {
 
 enum LedgerGeneration {
     /// Called inside every transaction that changes projects or their child rows, approvals, the
-    /// working-day calendar or the approval catalogue.
+    /// working-day calendar or the approval catalogue, when the change is not limited to named
+    /// projects: the ledger index is then read again whole.
     static func bump(_ db: any SQLDatabase) async throws {
+        GenerationBumps.open?.ledgerProjects.withLock { $0 = nil }
+        try await GenerationBumps.note(.ledger) {
+            try await db.raw("UPDATE ledger_state SET generation = generation + 1 WHERE id = 1").run()
+        }
+    }
+
+    /// The same for a change to `project` and its own rows only: the index re-reads that project.
+    static func bump(_ db: any SQLDatabase, project: Int64) async throws {
+        GenerationBumps.open?.ledgerProjects.withLock { projects in
+            guard projects != nil else { return }
+            projects?.insert(project)
+            // A bulk change is cheaper to read again whole than to record row by row.
+            if projects!.count > LedgerChanges.mostProjects { projects = nil }
+        }
         try await GenerationBumps.note(.ledger) {
             try await db.raw("UPDATE ledger_state SET generation = generation + 1 WHERE id = 1").run()
         }

@@ -46,7 +46,7 @@ public struct AnnualPlanRepository: Sendable {
             }
             guard let saved = try await db.raw("SELECT * FROM annual_plans WHERE project_id = \(bind: project.id) AND year = \(bind: plan.year)").first()
                 .map(Self.plan) else { throw StoreError.notFound }
-            try await LedgerGeneration.bump(db)
+            try await LedgerGeneration.bump(db, project: project.id)
             try await AuditLog.write(entity: "annual_plan", entityId: "\(project.id)/\(plan.year)", action: current == nil ? "create" : "update",
                                      before: try AuditLog.json(current), after: try AuditLog.json(saved), actor: actor, now: now, db: db)
             return saved

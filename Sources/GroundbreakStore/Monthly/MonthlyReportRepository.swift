@@ -179,7 +179,7 @@ public struct MonthlyReportRepository: Sendable {
         }
         guard let saved = try written.map(Self.report) else { throw StoreError.notFound }
         let id = saved.id
-        try await LedgerGeneration.bump(db)
+        try await LedgerGeneration.bump(db, project: project.id)
         try await AuditLog.write(entity: "monthly_report", entityId: String(id), action: closed ? "correct" : current == nil ? "submit" : "resubmit",
                                  before: try AuditLog.json(current), after: try AuditLog.json(saved),
                                  reason: [entry.source, reason].filter { !$0.isEmpty }.joined(separator: "；"), actor: actor, now: now, db: db)
@@ -208,7 +208,7 @@ public struct MonthlyReportRepository: Sendable {
                     WHERE id = \(bind: current.id) AND version = \(bind: current.version)
                     """).run()
             },
-            follow: { _, _, _, db in try await LedgerGeneration.bump(db) },
+            follow: { _, saved, _, db in try await LedgerGeneration.bump(db, project: saved.projectId) },
             action: { $0.accept ? "accept" : "return" },
             reason: { TextNormalizer.collapsedLine($0.comment) }
         )

@@ -47,7 +47,7 @@ public struct StatsInclusionRepository: Sendable {
             guard let saved = try await db.raw("SELECT * FROM stats_inclusions WHERE project_id = \(bind: project.id)").first().map(Self.inclusion) else {
                 throw StoreError.notFound
             }
-            try await LedgerGeneration.bump(db)
+            try await LedgerGeneration.bump(db, project: project.id)
             try await AuditLog.write(entity: "stats_inclusion", entityId: String(project.id), action: current == nil ? "admit" : "correct",
                                      before: try AuditLog.json(current), after: try AuditLog.json(saved), reason: note, actor: actor, now: now, db: db)
             return saved

@@ -10,42 +10,57 @@ extension LedgerIndex {
     }
 
     private static func load(_ db: any SQLDatabase) async throws -> LedgerIndex {
-        let generation = try await LedgerGeneration.current(db)
-        var codes: [String: Int32] = [:]
-        func intern(_ value: String?) -> Int32 {
-            guard let value else { return -1 }
-            if let code = codes[value] { return code }
-            let code = Int32(codes.count)
-            codes[value] = code
-            return code
+        var index = LedgerIndex(generation: try await LedgerGeneration.current(db))
+        try index.place(try await db.raw("SELECT \(unsafeRaw: projectColumns) FROM projects ORDER BY id").all())
+        try await index.readLights(of: nil, db: db)
+        try await index.readMembers(of: nil, db: db)
+        for sort in ProjectQuery.SortKey.allCases {
+            var query = ProjectQuery()
+            query.sort = sort
+            query.descending = false
+            var ascending: [Int32] = []
+            ascending.reserveCapacity(index.rows.count)
+            for row in try await db.raw("SELECT id FROM projects ORDER BY \(unsafeRaw: ProjectRepository.orderBy(query))").all() {
+                guard let position = index.rowOfProject[try row.decode(column: "id", as: Int64.self)] else { throw LedgerIndexUnavailable() }
+                ascending.append(position)
+            }
+            guard ascending.count == index.rows.count else { throw LedgerIndexUnavailable() }
+            let column = ProjectRepository.sortColumn(sort)
+            let nulls = column.nullable
+                ? try await db.raw("SELECT COUNT(*) AS n FROM projects WHERE \(unsafeRaw: column.sql) IS NULL").first()?.decode(column: "n", as: Int.self) ?? 0
+                : 0
+            index.setOrder(sort, ascending: ascending, nulls: nulls)
         }
-        let stageIndex = Dictionary(uniqueKeysWithValues: stages.enumerated().map { ($1.rawValue, UInt8($0)) })
-        var rows: [Row] = []
-        var ids: [Int64] = [], secretaries: [Int64] = [], sponsors: [Int64] = []
-        var text: [UInt8] = []
-        var textStart: [Int] = [0]
-        var rowOfProject: [Int64: Int32] = [:]
-        var datesReadable = true
-        func day(_ value: String?) -> Int32 {
-            guard let value else { return 0 }
-            guard let number = dayNumber(value) else { datesReadable = false; return 0 }
-            return number
-        }
-        for row in try await db.raw("""
-            SELECT id, region_code, zone_code, category_code, industry_section, industry_division, lead_department_code,
-                stage, investment_type, total_investment, actual_start, actual_completion, secretary_position_id,
-                sponsor_position_id, search_text
-            FROM projects ORDER BY id
-            """).all() {
+        return index
+    }
+
+    /// An index of no rows at `generation`, to be filled.
+    init(generation: Int64) {
+        self.init(
+            generation: generation, rows: [], ids: [], secretaries: [], sponsors: [], codes: [:], text: [], textStart: [0],
+            levels: [:], tags: [:], classes: [:], yearLists: [:], supportDepartments: [:], rowOfProject: [:], orders: [:], nullCounts: [:],
+            datesReadable: true
+        )
+    }
+
+    static let projectColumns = """
+        id, region_code, zone_code, category_code, industry_section, industry_division, lead_department_code, stage, investment_type,
+        total_investment, actual_start, actual_completion, secretary_position_id, sponsor_position_id, search_text
+        """
+
+    /// Puts each project row (`projectColumns`) in its place: over its old row when the index has
+    /// the project, else at the end. Returns the rows' positions.
+    @discardableResult
+    mutating func place(_ projects: [any SQLRow]) throws -> [Int32] {
+        let stageIndex = Dictionary(uniqueKeysWithValues: Self.stages.enumerated().map { ($1.rawValue, UInt8($0)) })
+        var replacedText: [Int32: [UInt8]] = [:]
+        var positions: [Int32] = []
+        for row in projects {
             let id = try row.decode(column: "id", as: Int64.self)
             let stage = try row.decode(column: "stage", as: String.self)
             // A stage this build does not know cannot be filtered as SQL would: no index then.
             guard let stageCode = stageIndex[stage] else { throw LedgerIndexUnavailable() }
-            rowOfProject[id] = Int32(rows.count)
-            ids.append(id)
-            secretaries.append(try row.decode(column: "secretary_position_id", as: Int64?.self) ?? 0)
-            sponsors.append(try row.decode(column: "sponsor_position_id", as: Int64?.self) ?? 0)
-            rows.append(Row(
+            let values = Row(
                 region: intern(try row.decode(column: "region_code", as: String.self)),
                 zone: intern(try row.decode(column: "zone_code", as: String?.self)),
                 category: intern(try row.decode(column: "category_code", as: String.self)),
@@ -58,60 +73,117 @@ extension LedgerIndex {
                 investment: try row.decode(column: "total_investment", as: Int64.self),
                 actualStart: day(try row.decode(column: "actual_start", as: String?.self)),
                 actualCompletion: day(try row.decode(column: "actual_completion", as: String?.self))
-            ))
-            text.append(contentsOf: try row.decode(column: "search_text", as: String.self).utf8)
-            textStart.append(text.count)
+            )
+            let secretary = try row.decode(column: "secretary_position_id", as: Int64?.self) ?? 0
+            let sponsor = try row.decode(column: "sponsor_position_id", as: Int64?.self) ?? 0
+            let searchText = Array(try row.decode(column: "search_text", as: String.self).utf8)
+            if let position = rowOfProject[id] {
+                var kept = values
+                kept.light = rows[Int(position)].light
+                rows[Int(position)] = kept
+                secretaries[Int(position)] = secretary
+                sponsors[Int(position)] = sponsor
+                replacedText[position] = searchText
+                positions.append(position)
+            } else {
+                let position = Int32(rows.count)
+                rowOfProject[id] = position
+                ids.append(id)
+                secretaries.append(secretary)
+                sponsors.append(sponsor)
+                rows.append(values)
+                text.append(contentsOf: searchText)
+                textStart.append(text.count)
+                positions.append(position)
+            }
         }
+        if !replacedText.isEmpty { replaceText(replacedText) }
+        return positions
+    }
 
+    /// Lays `text` out again with the given rows' text replaced.
+    private mutating func replaceText(_ replaced: [Int32: [UInt8]]) {
+        var newText: [UInt8] = []
+        newText.reserveCapacity(text.count + replaced.values.reduce(0) { $0 + $1.count })
+        var newStart: [Int] = [0]
+        newStart.reserveCapacity(textStart.count)
+        for position in 0..<rows.count {
+            if let bytes = replaced[Int32(position)] {
+                newText.append(contentsOf: bytes)
+            } else {
+                newText.append(contentsOf: text[textStart[position]..<textStart[position + 1]])
+            }
+            newStart.append(newText.count)
+        }
+        text = newText
+        textStart = newStart
+    }
+
+    /// The latest light of `projects` (every project when nil); a project without one has none.
+    mutating func readLights(of projects: [Int64]?, db: any SQLDatabase) async throws {
+        let only: SQLQueryString = projects.map { "WHERE project_id IN (\(binds: $0))" } ?? ""
+        for id in projects ?? [] { if let position = rowOfProject[id] { rows[Int(position)].light = 0 } }
         for row in try await db.raw("""
             SELECT pl.project_id, pl.colour FROM project_lights pl
-            JOIN (SELECT project_id, MAX(id) AS id FROM project_lights GROUP BY project_id) latest ON latest.id = pl.id
+            JOIN (SELECT project_id, MAX(id) AS id FROM project_lights \(only) GROUP BY project_id) latest ON latest.id = pl.id
             """).all() {
             guard let position = rowOfProject[try row.decode(column: "project_id", as: Int64.self)] else { continue }
             // A colour this build does not know matches no light filter, as in SQL.
             if let colour = WarningColour(rawValue: try row.decode(column: "colour", as: String.self)) {
-                rows[Int(position)].light = lightIndex(colour)
+                rows[Int(position)].light = Self.lightIndex(colour)
             } else {
                 rows[Int(position)].light = UInt8(WarningColour.allCases.count + 1)
             }
         }
+    }
 
-        func members<Key: Hashable & Decodable>(_ sql: SQLQueryString, key: Key.Type) async throws -> [Key: [Int32]] {
-            var members: [Key: [Int32]] = [:]
-            for row in try await db.raw(sql).all() {
-                guard let position = rowOfProject[try row.decode(column: "project_id", as: Int64.self)] else { continue }
-                members[try row.decode(column: "member", as: Key.self), default: []].append(position)
-            }
-            return members
-        }
-        let levels = try await members("SELECT project_id, level AS member FROM project_levels", key: String.self)
-        let tags = try await members("SELECT project_id, tag_code AS member FROM project_tags", key: String.self)
-        let classes = try await members("SELECT project_id, class_id AS member FROM project_classes", key: Int64.self)
-        let yearLists = try await members("SELECT project_id, list_id AS member FROM year_list_entries", key: Int64.self)
-        let support = try await members("SELECT project_id, department_code AS member FROM project_support_departments", key: String.self)
-
-        var orders: [String: [Int32]] = [:]
-        for sort in ProjectQuery.SortKey.allCases {
-            for descending in [false, true] {
-                var query = ProjectQuery()
-                query.sort = sort
-                query.descending = descending
-                let ordered = try await db.raw("SELECT id FROM projects ORDER BY \(unsafeRaw: ProjectRepository.orderBy(query))").all()
-                var positions: [Int32] = []
-                positions.reserveCapacity(rows.count)
-                for row in ordered {
-                    guard let position = rowOfProject[try row.decode(column: "id", as: Int64.self)] else { throw LedgerIndexUnavailable() }
-                    positions.append(position)
+    /// The one-to-many filters' members of `projects` (every project when nil), replacing what
+    /// the index held for them.
+    mutating func readMembers(of projects: [Int64]?, db: any SQLDatabase) async throws {
+        let only: SQLQueryString = projects.map { "WHERE project_id IN (\(binds: $0))" } ?? ""
+        var changed = [Bool](repeating: false, count: rows.count)
+        for id in projects ?? [] { if let position = rowOfProject[id] { changed[Int(position)] = true } }
+        let rowOfProject = rowOfProject
+        func members<Key: Hashable & Decodable>(_ table: SQLQueryString, _ current: inout [Key: [Int32]]) async throws {
+            if projects != nil {
+                for key in Array(current.keys) {
+                    current[key]!.removeAll { changed[Int($0)] }
+                    if current[key]!.isEmpty { current[key] = nil }
                 }
-                guard positions.count == rows.count else { throw LedgerIndexUnavailable() }
-                orders[orderKey(sort, descending: descending)] = positions
+            }
+            for row in try await db.raw("\(table) \(only)").all() {
+                guard let position = rowOfProject[try row.decode(column: "project_id", as: Int64.self)] else { continue }
+                current[try row.decode(column: "member", as: Key.self), default: []].append(position)
             }
         }
-        return LedgerIndex(
-            generation: generation, rows: rows, ids: ids, secretaries: secretaries, sponsors: sponsors, codes: codes, text: text, textStart: textStart,
-            levels: levels, tags: tags, classes: classes, yearLists: yearLists, supportDepartments: support,
-            rowOfProject: rowOfProject, orders: orders, datesReadable: datesReadable
-        )
+        try await members("SELECT project_id, level AS member FROM project_levels", &levels)
+        try await members("SELECT project_id, tag_code AS member FROM project_tags", &tags)
+        try await members("SELECT project_id, class_id AS member FROM project_classes", &classes)
+        try await members("SELECT project_id, list_id AS member FROM year_list_entries", &yearLists)
+        try await members("SELECT project_id, department_code AS member FROM project_support_departments", &supportDepartments)
+    }
+
+    /// Keeps `ascending` (NULL sort values, `nulls` of them, at its end) and the descending order
+    /// made from it: the same total order reversed, NULLs still last.
+    mutating func setOrder(_ sort: ProjectQuery.SortKey, ascending: [Int32], nulls: Int) {
+        let valued = ascending.count - nulls
+        orders[Self.orderKey(sort, descending: false)] = ascending
+        orders[Self.orderKey(sort, descending: true)] = Array(ascending[..<valued].reversed()) + Array(ascending[valued...].reversed())
+        nullCounts[sort] = nulls
+    }
+
+    private mutating func intern(_ value: String?) -> Int32 {
+        guard let value else { return -1 }
+        if let code = codes[value] { return code }
+        let code = Int32(codes.count)
+        codes[value] = code
+        return code
+    }
+
+    private mutating func day(_ value: String?) -> Int32 {
+        guard let value else { return 0 }
+        guard let number = Self.dayNumber(value) else { datesReadable = false; return 0 }
+        return number
     }
 }
 

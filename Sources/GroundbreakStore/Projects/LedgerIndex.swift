@@ -11,7 +11,8 @@ import GroundbreakDomain
 ///
 /// The index answers only for the generation it was read at (`ledger_state.generation`, bumped in
 /// the same transaction as every change the ledger shows), so it is never stale: when the
-/// generation has moved, the list goes to SQL until a fresh index is read (`LedgerIndexKeeper`).
+/// generation has moved, the list goes to SQL until the index has moved forward by the projects
+/// the new generations changed (`LedgerChanges`), or a fresh one is read (`LedgerIndexKeeper`).
 struct LedgerIndex: Sendable {
     /// One project's filterable values, kept small (48 bytes) because every query reads them all;
     /// -1 / 0 stand for NULL where the column allows it.
@@ -32,30 +33,33 @@ struct LedgerIndex: Sendable {
         var actualCompletion: Int32
     }
 
-    let generation: Int64
-    let rows: [Row]
+    var generation: Int64
+    var rows: [Row]
     /// Row `i`'s project id, 项目秘书 and 包保领导 seats (0 when none): read for a page and a scope,
     /// not by every filter.
-    let ids: [Int64]
-    let secretaries: [Int64]
-    let sponsors: [Int64]
+    var ids: [Int64]
+    var secretaries: [Int64]
+    var sponsors: [Int64]
     /// Interned codes (regions, zones, categories, GB/T 4754 codes, departments) → small integers.
-    let codes: [String: Int32]
+    var codes: [String: Int32]
     /// `search_text` of every row, back to back; row `i` is `text[textStart[i] ..< textStart[i + 1]]`.
-    let text: [UInt8]
-    let textStart: [Int]
+    var text: [UInt8]
+    var textStart: [Int]
     /// Rows holding each value of the ledger's one-to-many filters.
-    let levels: [String: [Int32]]
-    let tags: [String: [Int32]]
-    let classes: [Int64: [Int32]]
-    let yearLists: [Int64: [Int32]]
-    let supportDepartments: [String: [Int32]]
-    let rowOfProject: [Int64: Int32]
+    var levels: [String: [Int32]]
+    var tags: [String: [Int32]]
+    var classes: [Int64: [Int32]]
+    var yearLists: [Int64: [Int32]]
+    var supportDepartments: [String: [Int32]]
+    var rowOfProject: [Int64: Int32]
     /// Row positions in the database's own order for each sort key and direction.
-    let orders: [String: [Int32]]
+    var orders: [String: [Int32]]
+    /// How many rows end each ascending order with a NULL sort value (nullable keys only):
+    /// the descending order is the rest reversed, then these reversed.
+    var nullCounts: [ProjectQuery.SortKey: Int]
     /// False when a stored date could not be read as `YYYY-MM-DD`: SQL compares the text as it
     /// is, so a `nature` filter then goes to SQL rather than risk answering differently.
-    let datesReadable: Bool
+    var datesReadable: Bool
 
     static func orderKey(_ sort: ProjectQuery.SortKey, descending: Bool) -> String {
         "\(sort.rawValue)|\(descending ? "desc" : "asc")"

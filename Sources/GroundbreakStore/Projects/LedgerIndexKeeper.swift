@@ -3,15 +3,16 @@ import Logging
 import SQLKit
 import Synchronization
 
-/// Holds the current `LedgerIndex` and reads a new one, in the background and one at a time,
-/// when the ledger generation has moved on. Until the new one is read the list goes to SQL, so
-/// an answer is never older than the data; a burst of writes costs at most one read of the
-/// index every `pause`.
+/// Holds the current `LedgerIndex` and, in the background and one at a time, moves it forward
+/// when the ledger generation has moved on: by the projects the new generations changed
+/// (`LedgerChanges`), or, when those are not known, by reading it whole. Until then the list goes
+/// to SQL, so an answer is never older than the data; reading it whole happens at most once every
+/// `pause`.
 final class LedgerIndexKeeper: Sendable {
     private struct State {
         var index: LedgerIndex?
         var building: Task<Void, Never>?
-        var lastStart: ContinuousClock.Instant?
+        var lastWholeRead: ContinuousClock.Instant?
         var stopped = false
         var minimumProjects = LedgerIndexKeeper.defaultMinimumProjects
     }
@@ -31,18 +32,27 @@ final class LedgerIndexKeeper: Sendable {
         state.withLock { $0.index?.generation == generation ? $0.index : nil }
     }
 
-    /// Starts reading a new index unless one is being read, one was started less than `pause`
-    /// ago, or the ledger is too small to need one.
+    /// Starts moving the index forward unless that is under way; reading it whole waits until
+    /// `pause` has passed since the last whole read, and is not done for a ledger too small to
+    /// need an index.
     func refresh(_ database: Database) {
         state.withLock { state in
             guard !state.stopped, state.building == nil else { return }
-            if let last = state.lastStart, last.duration(to: .now) < pause { return }
-            state.lastStart = .now
+            let current = state.index
+            guard current != nil || wholeReadAllowed(&state) else { return }
             let minimum = state.minimumProjects
             let logger = logger
             state.building = Task.detached { [weak self] in
                 let started = ContinuousClock.now
                 do {
+                    if let current, let moved = try await Self.advance(current, database, logger: logger) {
+                        logger.debug("ledger index moved forward", metadata: [
+                            "from": "\(current.generation)", "generation": "\(moved.generation)", "took": "\(started.duration(to: .now))",
+                        ])
+                        self?.finish(moved)
+                        return
+                    }
+                    guard current == nil || self?.claimWholeRead() == true else { self?.finish(nil); return }
                     let fresh = try await Self.read(database, minimumProjects: minimum)
                     if let fresh {
                         logger.info("ledger index read", metadata: [
@@ -56,6 +66,34 @@ final class LedgerIndexKeeper: Sendable {
                     self?.finish(nil)
                 }
             }
+        }
+    }
+
+    /// Moves the held index forward now (tests).
+    func advance(_ database: Database) async throws -> Bool {
+        guard let current = state.withLock({ $0.index }), let moved = try await Self.advance(current, database, logger: logger) else { return false }
+        finish(moved)
+        return true
+    }
+
+    private func wholeReadAllowed(_ state: inout State) -> Bool {
+        if let last = state.lastWholeRead, last.duration(to: .now) < pause { return false }
+        state.lastWholeRead = .now
+        return true
+    }
+
+    private func claimWholeRead() -> Bool {
+        state.withLock { wholeReadAllowed(&$0) }
+    }
+
+    /// nil when the changes are not known exactly; an index the database no longer matches
+    /// (`LedgerIndexUnavailable`) is read whole as well.
+    private static func advance(_ index: LedgerIndex, _ database: Database, logger: Logger) async throws -> LedgerIndex? {
+        do {
+            return try await LedgerIndex.advance(index, database)
+        } catch is LedgerIndexUnavailable {
+            logger.warning("ledger index could not move forward; reading it whole")
+            return nil
         }
     }
 

@@ -279,21 +279,26 @@ extension ProjectRepository {
     /// NULLs last on both engines, then a stable tie-break by id.
     static func orderBy(_ query: ProjectQuery) -> String {
         let direction = query.descending ? "DESC" : "ASC"
-        let column: String
-        switch query.sort {
-        case .name: column = "name"
-        case .code: column = "code"
-        case .totalInvestment: column = "total_investment"
-        case .plannedStart: column = "planned_start"
-        case .actualStart: column = "actual_start"
-        case .updatedAt: column = "updated_at"
-        case .region: column = "region_code"
+        let column = sortColumn(query.sort)
+        return (column.nullable ? "(\(column.sql) IS NULL), " : "") + "\(column.sql) \(direction), id \(direction)"
+    }
+
+    /// What the ledger sorts by for `sort` (ties by id, NULLs last in both directions), its
+    /// columns qualified by `table` when one is given.
+    static func sortColumn(_ sort: ProjectQuery.SortKey, table: String? = nil) -> (sql: String, nullable: Bool) {
+        let prefix = table.map { "\($0)." } ?? ""
+        switch sort {
+        case .name: return (prefix + "name", false)
+        case .code: return (prefix + "code", true)
+        case .totalInvestment: return (prefix + "total_investment", false)
+        case .plannedStart: return (prefix + "planned_start", true)
+        case .actualStart: return (prefix + "actual_start", true)
+        case .updatedAt: return (prefix + "updated_at", false)
+        case .region: return (prefix + "region_code", false)
         case .stage:
             let cases = Stage.allCases.map { "WHEN '\($0.rawValue)' THEN \($0.order)" }.joined(separator: " ")
-            return "CASE stage \(cases) END \(direction), id \(direction)"
+            return ("CASE \(prefix)stage \(cases) END", false)
         }
-        let nullable = ["code", "planned_start", "actual_start"].contains(column)
-        return (nullable ? "(\(column) IS NULL), " : "") + "\(column) \(direction), id \(direction)"
     }
 
     static func escapeLike(_ text: String) -> String {

@@ -118,7 +118,7 @@ public struct ProjectRepository: Sendable {
             VALUES (\(binds: values), \(bind: stamp), \(bind: stamp), 1) RETURNING id
             """).first()!.decode(column: "id", as: Int64.self)
         try await ProjectRow.writeChildren(projectId: id, fields: fields, replacing: false, db: db)
-        try await LedgerGeneration.bump(db)
+        try await LedgerGeneration.bump(db, project: id)
         guard let project = try await load(id: id, db: db) else { throw StoreError.notFound }
         try await AuditLog.write(
             entity: "project", entityId: String(id), action: "create", before: nil, after: AuditLog.json(project),
@@ -196,7 +196,7 @@ public struct ProjectRepository: Sendable {
     /// After a change inside the transaction: a new ledger generation, the row as it now is, and
     /// the audit row with both versions.
     private static func recordChange(of before: Project, action: String, reason: String, actor: AuditActor, now: Date, db: any SQLDatabase) async throws -> Project {
-        try await LedgerGeneration.bump(db)
+        try await LedgerGeneration.bump(db, project: before.id)
         guard let after = try await load(id: before.id, db: db) else { throw StoreError.notFound }
         try await AuditLog.write(
             entity: "project", entityId: String(before.id), action: action,

@@ -1,0 +1,42 @@
+import SQLKit
+
+/// The ledger's change feed (migration 0041): which projects each ledger generation changed, so
+/// the in-memory index can move forward by those projects alone.
+enum LedgerChanges {
+    /// Past this many projects in one transaction the change is recorded as "anything": the
+    /// index is read again whole, which is then cheaper than re-reading the rows one by one.
+    static let mostProjects = 500
+    /// How many generations of rows are kept: an instance further behind reads the index whole.
+    static let kept: Int64 = 20_000
+
+    /// Rows for `generation`: one per project, or one NULL row when `projects` is nil.
+    static func record(_ projects: Set<Int64>?, generation: Int64, db: any SQLDatabase) async throws {
+        if let projects, !projects.isEmpty {
+            let values = projects.sorted().map { SQLQueryString("(\(bind: generation), \(bind: $0))") }
+            try await db.raw("INSERT INTO ledger_changes (generation, project_id) VALUES " + values.joined(separator: ", ")).run()
+        } else {
+            try await db.raw("INSERT INTO ledger_changes (generation, project_id) VALUES (\(bind: generation), NULL)").run()
+        }
+        if generation % 1_000 == 0 {
+            try await db.raw("DELETE FROM ledger_changes WHERE generation <= \(bind: generation - kept)").run()
+        }
+    }
+
+    /// The projects changed after `generation` up to and including `upTo`; nil when that is not
+    /// known exactly (a generation without rows, or one that may have changed anything).
+    static func projects(after generation: Int64, upTo: Int64, db: any SQLDatabase) async throws -> Set<Int64>? {
+        guard upTo > generation else { return [] }
+        guard upTo - generation <= kept else { return nil }
+        var generations = Set<Int64>()
+        var projects = Set<Int64>()
+        for row in try await db.raw("""
+            SELECT generation, project_id FROM ledger_changes WHERE generation > \(bind: generation) AND generation <= \(bind: upTo)
+            """).all() {
+            generations.insert(try row.decode(column: "generation", as: Int64.self))
+            guard let project = try row.decode(column: "project_id", as: Int64?.self) else { return nil }
+            projects.insert(project)
+            if projects.count > mostProjects { return nil }
+        }
+        return generations.count == upTo - generation ? projects : nil
+    }
+}

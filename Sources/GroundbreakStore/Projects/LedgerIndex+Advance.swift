@@ -1,0 +1,89 @@
+import Foundation
+import GroundbreakDomain
+import SQLKit
+
+extension LedgerIndex {
+    /// `index` moved forward to the ledger's current generation by the projects changed since it
+    /// was read (`LedgerChanges`), in one read transaction; nil when those are not known exactly,
+    /// and the caller reads the index whole.
+    static func advance(_ index: LedgerIndex, _ database: Database) async throws -> LedgerIndex? {
+        try await database.consistentRead { db in try await advance(index, db: db) }
+    }
+
+    private static func advance(_ index: LedgerIndex, db: any SQLDatabase) async throws -> LedgerIndex? {
+        let generation = try await LedgerGeneration.current(db)
+        guard generation >= index.generation else { return nil }
+        guard let changed = try await LedgerChanges.projects(after: index.generation, upTo: generation, db: db) else { return nil }
+        var next = index
+        next.generation = generation
+        guard !changed.isEmpty else { return next }
+        let ids = changed.sorted()
+        let positions = try next.place(try await db.raw("SELECT \(unsafeRaw: projectColumns) FROM projects WHERE id IN (\(binds: ids)) ORDER BY id").all())
+        // A project gone from the table would leave a row the index cannot drop: read it whole.
+        guard positions.count == ids.count else { return nil }
+        try await next.readLights(of: ids, db: db)
+        try await next.readMembers(of: ids, db: db)
+        for sort in ProjectQuery.SortKey.allCases {
+            try await next.reorder(sort, ids: ids, positions: positions, db: db)
+        }
+        return next
+    }
+
+    /// Moves the rows at `positions` (projects `ids`) to where the database now orders them for
+    /// `sort`: each one's place is the number of projects it sorts after, counted by the database
+    /// itself (so collation and NULLs stay the database's); every other row keeps its order.
+    private mutating func reorder(_ sort: ProjectQuery.SortKey, ids: [Int64], positions: [Int32], db: any SQLDatabase) async throws {
+        let mine = ProjectRepository.sortColumn(sort, table: "c").sql
+        let theirs = ProjectRepository.sortColumn(sort, table: "p").sql
+        let nullable = ProjectRepository.sortColumn(sort).nullable
+        let valued = """
+            (SELECT COUNT(*) FROM projects p WHERE \(theirs) < \(mine)) + (SELECT COUNT(*) FROM projects p WHERE \(theirs) = \(mine) AND p.id < c.id)
+            """
+        let place = nullable ? """
+            CASE WHEN \(mine) IS NULL THEN (SELECT COUNT(*) FROM projects p WHERE \(theirs) IS NOT NULL)
+                + (SELECT COUNT(*) FROM projects p WHERE \(theirs) IS NULL AND p.id < c.id) ELSE \(valued) END
+            """ : valued
+        let isNull = nullable ? "CASE WHEN \(mine) IS NULL THEN 1 ELSE 0 END" : "0"
+        var placed: [(place: Int, row: Int32)] = []
+        var nowNull = 0
+        for row in try await db.raw("""
+            SELECT c.id AS id, \(unsafeRaw: place) AS place, \(unsafeRaw: isNull) AS is_null FROM projects c WHERE c.id IN (\(binds: ids))
+            """).all() {
+            guard let position = rowOfProject[try row.decode(column: "id", as: Int64.self)] else { throw LedgerIndexUnavailable() }
+            placed.append((try row.decode(column: "place", as: Int.self), position))
+            nowNull += try row.decode(column: "is_null", as: Int.self)
+        }
+        guard placed.count == positions.count else { throw LedgerIndexUnavailable() }
+        placed.sort { $0.place < $1.place }
+
+        let old = orders[Self.orderKey(sort, descending: false)] ?? []
+        let oldNulls = nullCounts[sort] ?? 0
+        var moving = [Bool](repeating: false, count: rows.count)
+        for position in positions { moving[Int(position)] = true }
+        var kept: [Int32] = []
+        kept.reserveCapacity(rows.count)
+        var wasNull = 0
+        for (offset, row) in old.enumerated() {
+            guard !moving[Int(row)] else {
+                if offset >= old.count - oldNulls { wasNull += 1 }
+                continue
+            }
+            kept.append(row)
+        }
+        var ascending: [Int32] = []
+        ascending.reserveCapacity(rows.count)
+        var next = 0
+        for (place, row) in placed {
+            // Places are distinct and within the ledger, or the index is not what the database holds.
+            guard place >= ascending.count, place - ascending.count <= kept.count - next else { throw LedgerIndexUnavailable() }
+            while ascending.count < place {
+                ascending.append(kept[next])
+                next += 1
+            }
+            ascending.append(row)
+        }
+        ascending.append(contentsOf: kept[next...])
+        guard ascending.count == rows.count else { throw LedgerIndexUnavailable() }
+        setOrder(sort, ascending: ascending, nulls: oldNulls - wasNull + nowNull)
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import GroundbreakDomain
+@testable import GroundbreakStore
+import GroundbreakTestSupport
+import SQLKit
+import Testing
+
+/// The index moved forward by the projects each write changed must be the index a whole read
+/// gives at the same generation — every row, text, member list and sort order — and a change the
+/// feed cannot name must make the keeper read it whole.
+@Suite("Ledger index: moving forward by the changed projects")
+struct LedgerIndexAdvanceTests {
+    @Test("creates, edits, stage moves, NULLs and lights: the moved index equals a fresh read and answers as SQL", arguments: allEngines)
+    func movesAsAWholeReadWould(engine: DatabaseEngine) async throws {
+        try await withTestStore(engine) { store in
+            let database = store.database
+            _ = try await DemoLoader(database: database).load(count: 240, today: testToday, actor: testActor, now: testNow)
+            try await LedgerIndexTests.light(database)
+            let catalog = try await ReferenceRepository(database: database).catalog()
+            let repository = ProjectRepository(database: database)
+            try await database.ledgerIndex.rebuild(database)
+            let ids = try await database.reader.raw("SELECT id FROM projects ORDER BY id").all().map { try $0.decode(column: "id", as: Int64.self) }
+
+            // Creates: at the end of the id order, anywhere in the sort orders.
+            let first = try await repository.create(sampleInput(name: "阿城新建项目", wan: "1"), catalog: catalog)
+            let second = try await repository.create(sampleInput(name: "龘后新建项目", code: "", wan: "990000"), catalog: catalog)
+            try await Self.expectMoved(database, catalog: catalog, seed: 1, changed: [first.id, second.id])
+
+            // Edits through the repository: name, code to NULL, dates, levels, tags, support departments.
+            for id in ids.prefix(3) {
+                let project = try #require(try await repository.project(id: id))
+                _ = try await repository.update(id: id, expectedVersion: project.version, sampleInput(name: "同名项目", wan: "85000"), allowed: .everything,
+                                                visible: .everything, actor: testActor, catalog: catalog, today: testToday, now: testNow)
+            }
+            try await Self.expectMoved(database, catalog: catalog, seed: 2, changed: Set(ids.prefix(3)))
+
+            // Straight to the rows: a stage, a date to and from NULL, a code, a new light, a tag removed.
+            try await database.transaction { db in
+                try await db.raw("UPDATE projects SET stage = 'construction', actual_start = '2026-03-01', code = NULL WHERE id = \(bind: ids[10])").run()
+                try await db.raw("UPDATE projects SET actual_start = NULL, planned_start = NULL, total_investment = 0 WHERE id = \(bind: ids[11])").run()
+                try await db.raw("UPDATE projects SET code = 'ZZZ-LAST' WHERE id = \(bind: ids[12])").run()
+                try await db.raw("""
+                    INSERT INTO project_lights (project_id, colour, since, rule_version, explanation, recorded_at)
+                    VALUES (\(bind: ids[13]), 'red', '2026-06-01', 1, '', '2026-06-01T00:00:00Z')
+                    """).run()
+                try await db.raw("DELETE FROM project_tags WHERE project_id = \(bind: ids[14])").run()
+                for id in ids[10...14] { try await LedgerGeneration.bump(db, project: id) }
+            }
+            try await Self.expectMoved(database, catalog: catalog, seed: 3, changed: Set(ids[10...14]))
+
+            // Several generations at once.
+            _ = try await repository.create(sampleInput(name: "第三个新建项目"), catalog: catalog)
+            let edited = try #require(try await repository.project(id: ids[20]))
+            _ = try await repository.update(id: ids[20], expectedVersion: edited.version, sampleInput(name: "再改一次", wan: "3"), allowed: .everything,
+                                            visible: .everything, actor: testActor, catalog: catalog, today: testToday, now: testNow)
+            try await Self.expectMoved(database, catalog: catalog, seed: 4, changed: [ids[20]])
+        }
+    }
+
+    @Test("a change that names no project, or a generation with no change rows, is read whole", arguments: allEngines)
+    func unnamedChangesAreReadWhole(engine: DatabaseEngine) async throws {
+        try await withTestStore(engine) { store in
+            let database = store.database
+            _ = try await DemoLoader(database: database).load(count: 60, today: testToday, actor: testActor, now: testNow)
+            try await database.ledgerIndex.rebuild(database)
+            try await database.transaction { db in try await LedgerGeneration.bump(db) }
+            #expect(try await database.ledgerIndex.advance(database) == false, "a change to anything")
+
+            try await database.ledgerIndex.rebuild(database)
+            // A bump outside a transaction writes no change row.
+            try await LedgerGeneration.bump(database.writer)
+            #expect(try await database.ledgerIndex.advance(database) == false, "a generation without rows")
+
+            try await database.ledgerIndex.rebuild(database)
+            let id = try #require(try await database.reader.raw("SELECT MIN(id) AS id FROM projects").first()?.decode(column: "id", as: Int64.self))
+            try await database.transaction { db in
+                try await db.raw("UPDATE projects SET total_investment = 7 WHERE id = \(bind: id)").run()
+                try await LedgerGeneration.bump(db, project: id)
+            }
+            #expect(try await database.ledgerIndex.advance(database))
+            let generation = try await LedgerGeneration.current(database.reader)
+            let moved = try #require(database.ledgerIndex.index(at: generation))
+            #expect(moved.rows[Int(moved.rowOfProject[id]!)].investment == 7)
+            #expect(try await database.reader.raw("SELECT COUNT(*) AS n FROM ledger_changes WHERE generation = \(bind: generation)").first()?
+                .decode(column: "n", as: Int.self) == 1)
+        }
+    }
+
+    /// Moves the held index forward, then checks it against a whole read and against SQL.
+    static func expectMoved(_ database: GroundbreakStore.Database, catalog: ReferenceCatalog, seed: UInt64, changed: Set<Int64>,
+                            sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        #expect(try await database.ledgerIndex.advance(database), "moved forward, not read whole", sourceLocation: sourceLocation)
+        let generation = try await LedgerGeneration.current(database.reader)
+        let moved = try #require(database.ledgerIndex.index(at: generation), sourceLocation: sourceLocation)
+        let fresh = try await LedgerIndex.load(database)
+        #expect(fresh.generation == generation)
+        #expect(Snapshot(moved) == Snapshot(fresh), "changed \(changed.sorted())", sourceLocation: sourceLocation)
+
+        let repository = ProjectRepository(database: database)
+        let facts = try await LedgerIndexTests.Facts.read(database, index: moved)
+        var random = SeededGenerator(seed: seed)
+        for _ in 0..<40 {
+            var query = LedgerIndexTests.query(facts, catalog: catalog, random: &random)
+            query.perPage = 500
+            query.page = 1
+            let fromIndex = try await repository.read(query, scope: .everything, catalog: catalog, today: testToday, cached: false, useIndex: true)
+            let fromSQL = try await repository.read(query, scope: .everything, catalog: catalog, today: testToday, cached: false, useIndex: false)
+            #expect(fromIndex.projects.map(\.id) == fromSQL.projects.map(\.id), "query \(query.items)", sourceLocation: sourceLocation)
+            #expect(fromIndex.totalInvestment == fromSQL.totalInvestment && fromIndex.byStage == fromSQL.byStage, sourceLocation: sourceLocation)
+        }
+    }
+
+    /// An index in terms of project ids and codes, not row positions or interned numbers, which
+    /// differ between a moved index and a fresh one.
+    struct Snapshot: Equatable {
+        var rows: [Int64: String] = [:]
+        var orders: [String: [Int64]] = [:]
+        var nullCounts: [ProjectQuery.SortKey: Int]
+        var members: [String: Set<Int64>] = [:]
+        var datesReadable: Bool
+
+        init(_ index: LedgerIndex) {
+            let code = Dictionary(uniqueKeysWithValues: index.codes.map { ($1, $0) })
+            func name(_ value: Int32) -> String { value < 0 ? "∅" : code[value] ?? "?\(value)" }
+            for (position, row) in index.rows.enumerated() {
+                let text = String(decoding: index.text[index.textStart[position]..<index.textStart[position + 1]], as: UTF8.self)
+                rows[index.ids[position]] = [
+                    name(row.region), name(row.zone), name(row.category), name(row.section), name(row.division), name(row.department),
+                    "\(row.stage)", "\(row.light)", name(row.investmentType), "\(row.investment)", "\(row.actualStart)", "\(row.actualCompletion)",
+                    "\(index.secretaries[position])", "\(index.sponsors[position])", text,
+                ].joined(separator: "|")
+            }
+            orders = index.orders.mapValues { $0.map { index.ids[Int($0)] } }
+            nullCounts = index.nullCounts
+            datesReadable = index.datesReadable
+            var members: [String: Set<Int64>] = [:]
+            func add<Key>(_ kind: String, _ lists: [Key: [Int32]]) {
+                for (key, positions) in lists { members["\(kind)|\(key)"] = Set(positions.map { index.ids[Int($0)] }) }
+            }
+            add("level", index.levels)
+            add("tag", index.tags)
+            add("class", index.classes)
+            add("list", index.yearLists)
+            add("support", index.supportDepartments)
+            self.members = members
+        }
+    }
+}
