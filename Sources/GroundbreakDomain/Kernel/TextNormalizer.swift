@@ -27,12 +27,21 @@ public enum TextNormalizer {
     /// `一` (the ideograph for one) is treated as a dash only here, because in a code it is always
     /// a mistyped hyphen.
     public static func identifier(_ text: String) -> String {
+        // What is already normal — every stored code, read back on each project load — comes back
+        // as it is without walking its characters.
+        if text.utf8.allSatisfy(isNormalIdentifierByte) { return text }
         var result = ""
         for character in halfWidth(text) {
             if character.isWhitespace { continue }
             result.append(dashes.contains(character) ? "-" : character)
         }
         return result.uppercased()
+    }
+
+    /// A digit, an upper-case ASCII letter or `-`: what `identifier` leaves unchanged.
+    @inline(__always)
+    static func isNormalIdentifierByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x2D
     }
 
     /// Whether `text` holds a character no official types and that silently damages what is

@@ -17,6 +17,7 @@ public struct CreditCode: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     public static func parse(_ raw: String) -> Result<CreditCode, ParseError> {
+        if let stored = canonical(raw) { return .success(stored) }
         let text = TextNormalizer.identifier(raw)
         guard !text.isEmpty else { return .failure(.empty) }
         let characters = Array(text)
@@ -31,6 +32,31 @@ public struct CreditCode: Hashable, Sendable, Codable, CustomStringConvertible {
         let expected = checkCharacter(for: indices.prefix(17))
         guard characters[17] == expected else { return .failure(.checkDigitMismatch(expected: expected)) }
         return .success(CreditCode(value: text))
+    }
+
+    /// Each ASCII byte's place in `alphabet`, -1 for bytes outside it.
+    private static let alphabetIndex: [Int] = (0..<128).map { byte in
+        alphabet.firstIndex(of: Character(Unicode.Scalar(UInt8(byte)))) ?? -1
+    }
+
+    /// The code when `text` is already a valid code in its written form (18 ASCII characters of
+    /// the alphabet, upper case): what every stored code is, read on each project load. The same
+    /// answer as the general path, from the bytes alone; nil sends anything else there.
+    private static func canonical(_ text: String) -> CreditCode? {
+        var sum = 0
+        var count = 0
+        var last = -1
+        for byte in text.utf8 {
+            guard byte < 128, count < 18 else { return nil }
+            let index = alphabetIndex[Int(byte)]
+            guard index >= 0 else { return nil }
+            // Characters 3–8 are the administrative division code: digits only.
+            if count >= 2, count < 8, index > 9 { return nil }
+            if count < 17 { sum += index * weights[count] } else { last = index }
+            count += 1
+        }
+        guard count == 18, last == (31 - sum % 31) % 31 else { return nil }
+        return CreditCode(value: text)
     }
 
     /// The check character for the first 17 characters of a code (used by tests and the demo data).

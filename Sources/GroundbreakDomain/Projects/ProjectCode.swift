@@ -37,6 +37,7 @@ public struct ProjectCode: Hashable, Sendable, Codable, CustomStringConvertible 
     }
 
     public static func parse(_ raw: String) -> Result<ProjectCode, ParseError> {
+        if let stored = canonical(raw) { return .success(stored) }
         let text = TextNormalizer.identifier(raw)
         guard !text.isEmpty else { return .failure(.empty) }
         let segments = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -52,6 +53,30 @@ public struct ProjectCode: Hashable, Sendable, Codable, CustomStringConvertible 
         default: return .failure(.unknownPeriod)
         }
         return .success(ProjectCode(value: text, format: format))
+    }
+
+    /// The code when `text` is already in its written form (`dddd-dddddd-dd-dd-dddddd`, ASCII):
+    /// what every stored code is, read on each project load. The same answer as the general path,
+    /// from the bytes alone; nil sends anything else there.
+    private static func canonical(_ text: String) -> ProjectCode? {
+        var head = 0
+        var count = 0
+        for byte in text.utf8 {
+            switch count {
+            case 4, 11, 14, 17: guard byte == UInt8(ascii: "-") else { return nil }
+            default:
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                if count < 4 { head = head * 10 + Int(byte - UInt8(ascii: "0")) }
+            }
+            count += 1
+            if count > 24 { return nil }
+        }
+        guard count == 24 else { return nil }
+        switch head % 100 {
+        case 1...12: return ProjectCode(value: text, format: .current)
+        case 15...20 where head / 100 == 20: return ProjectCode(value: text, format: .legacy)
+        default: return nil
+        }
     }
 
     private init(value: String, format: Format) {

@@ -69,12 +69,18 @@ enum ReportPages {
         let reports = Dictionary(try await input.services.reports.reports(month: month, scope: input.scope(.viewProjects)).map { ($0.projectId, $0) },
                                  uniquingKeysWith: { first, _ in first })
         let order: [ReportState] = [.missing, .returned, .due, .submittedLate, .submitted, .accepted, .notRequired]
-        return projects.map { project in
+        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        let rows = projects.map { project in
             let report = reports[project.id]
             let state = ReportState.of(report, project: project, month: month, rules: rules, today: input.today)
             return BoardRow(project: project, state: state == .notRequired ? .due : state, report: report)
         }
-        .sorted { (order.firstIndex(of: $0.state) ?? 9, $0.project.id) < (order.firstIndex(of: $1.state) ?? 9, $1.project.id) }
+        // Sorted by small keys, then gathered: a row holds a whole project, and a province has
+        // tens of thousands of them to move.
+        return rows.indices
+            .map { (rank: rank[rows[$0].state] ?? 9, id: rows[$0].project.id, at: $0) }
+            .sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
+            .map { rows[$0.at] }
     }
 
     /// A closed month reads its snapshot; the corrections made since are listed beside it.

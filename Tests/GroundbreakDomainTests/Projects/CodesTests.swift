@@ -48,4 +48,35 @@ struct CodesTests {
         #expect(CreditCode.parse("91AB0300708461136T") == .failure(.invalidCharacter), "characters 3–8 are a region code")
         #expect(CreditCode.checkCharacter(forPrefix: "91440300708461136") == "T")
     }
+
+    @Test("a code already in its written form is read by its bytes with the same answer as the general path")
+    func writtenFormAgrees() {
+        var random = SystemRandomNumberGenerator()
+        let projectSeeds = ["2509-320193-89-01-544060", "2020-330327-48-01-167360", "2513-320193-89-01-544060", "1915-320193-89-01-544060"]
+        let creditSeeds = ["914403001922038216", "91440300708461136T", "9144030071526726XG", "91AB0300708461136T"]
+        let pieces = Array("0123456789-ABTXIZ a")
+        func mutated(_ text: String) -> String {
+            var characters = Array(text)
+            for _ in 0..<Int.random(in: 0...2, using: &random) where !characters.isEmpty {
+                let at = Int.random(in: 0..<characters.count, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: characters[at] = pieces.randomElement(using: &random)!
+                case 1: characters.remove(at: at)
+                default: characters.insert(pieces.randomElement(using: &random)!, at: at)
+                }
+            }
+            return String(characters)
+        }
+        var fast = 0
+        for _ in 0..<4_000 {
+            // A trailing space is normalised away, so the second parse takes the general path.
+            let project = mutated(projectSeeds.randomElement(using: &random)!)
+            #expect(ProjectCode.parse(project) == ProjectCode.parse(project + " "), "\(project)")
+            let credit = mutated(creditSeeds.randomElement(using: &random)!)
+            #expect(CreditCode.parse(credit) == CreditCode.parse(credit + " "), "\(credit)")
+            #expect(TextNormalizer.identifier(credit) == TextNormalizer.identifier(credit + " "))
+            if case .success = ProjectCode.parse(project) { fast += 1 }
+        }
+        #expect(fast > 500, "most mutations of a valid code are still valid codes")
+    }
 }
