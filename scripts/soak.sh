@@ -51,21 +51,6 @@ read -r rss private anon file <<< "$(memory)"
 rows=("| 0 (idle, after start) | — | — | $rss | $private | $anon | $file |")
 echo "idle: RSS $rss MiB, private $private MiB, anonymous $anon MiB, database file mapped $file MiB"
 
-cat > "$WORK/mixed.lua" <<LUA
-local regions = {"", "220102", "220103", "220104", "220105", "220106", "220112", "220113", "220122", "220182", "220183", "220184"}
-local stages = {"", "reserve", "attraction", "approval", "construction", "operation", "construction,operation"}
-local sorts = {"totalInvestment", "name", "plannedStart", "actualStart", "updatedAt", "stage", "region", "code"}
-request = function()
-  if math.random(10) <= 3 then return wrk.format(nil, "/api/v1/projects/" .. math.random(1, $PROJECTS)) end
-  local path = "/api/v1/projects?perPage=20&page=" .. math.random(1, 5) .. "&sort=" .. sorts[math.random(#sorts)]
-    .. "&order=" .. (math.random(2) == 1 and "asc" or "desc") .. "&minWan=" .. math.random(1, 50000)
-  local region = regions[math.random(#regions)]
-  if region ~= "" then path = path .. "&region=" .. region end
-  local stage = stages[math.random(#stages)]
-  if stage ~= "" then path = path .. "&stage=" .. stage end
-  return wrk.format(nil, path)
-end
-LUA
 writer() {
     local n=0
     while :; do
@@ -88,7 +73,8 @@ LEADER=
 trap 'kill $WRITER ${LEADER:-} 2>/dev/null || true; bench_cleanup' EXIT
 
 for minute in $(seq 1 "$MINUTES"); do
-    report=$(wrk -t2 -c"$CONNECTIONS" -d60s --latency -H "Authorization: Bearer $TOKEN" -s "$WORK/mixed.lua" "$APP/api/v1/projects")
+    report=$(ONE_PROJECT_SHARE=30 PROJECTS=$PROJECTS wrk -t2 -c"$CONNECTIONS" -d60s --latency -H "Authorization: Bearer $TOKEN" \
+        -s scripts/lib/ledger-mix.lua "$APP/api/v1/projects")
     wrk_figures "$report"
     read -r rss private anon file <<< "$(memory)"
     echo "minute $minute: $WRK_RPS req/s, p99 $WRK_P99, non-2xx $WRK_ERRORS; RSS $rss MiB, private $private MiB, anonymous $anon MiB, database file mapped $file MiB"

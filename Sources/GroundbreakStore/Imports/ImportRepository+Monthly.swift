@@ -39,21 +39,34 @@ extension ImportRepository {
             let projects = try await ProjectRepository.load(ids: ids, db: db)
             var reports = try await Self.reports(of: ids, db: db)
             let closed = try await Self.closedMonths(db: db)
+            // Checked row by row as the preview was, written a few hundred rows to a statement: a
+            // row waits in `planned` until its project comes round again (a later month), when
+            // what is planned is written first so the row is checked against its stored reports.
             // Each report's audit row is written with the others at the end, in the same transaction.
             try await AuditLog.Batch.writing(on: db) {
+                var planned: [MonthlyReportRepository.PlannedWrite] = []
+                var plannedProjects = Set<Int64>()
+                func flush() async throws {
+                    for saved in try await MonthlyReportRepository.write(planned, actor: actor, now: now, db: db) {
+                        reports[saved.projectId] = Self.replacing(saved, in: reports[saved.projectId] ?? [])
+                    }
+                    planned.removeAll(keepingCapacity: true)
+                    plannedProjects.removeAll(keepingCapacity: true)
+                }
                 for write in writes.sorted(by: { ($0.month, $0.row) < ($1.month, $1.row) }) {
                     guard let project = projects[write.projectId] else { throw StoreError.notFound }
+                    if plannedProjects.contains(project.id) { try await flush() }
                     let entry = MonthlyReportRepository.Entry(project: project, figures: write.figures, expectedVersion: write.expectedVersion,
                                                               correctionReason: write.correctionReason, source: source)
                     let known = MonthlyReportRepository.Known(reports: reports[project.id] ?? [], closed: closed.contains(write.month))
-                    let outcome = try await MonthlyReportRepository.save(entry, month: write.month, rules: rules, write: true, actor: actor, today: today, now: now,
-                                                                         db: db, known: known)
-                    switch outcome {
+                    switch try await MonthlyReportRepository.decide(entry, month: write.month, rules: rules, write: true, today: today, db: db, known: known) {
                     case .failure(let failure): throw StoreError.invalid(failure)
-                    case .success(let saved?): reports[project.id] = Self.replacing(saved, in: known.reports)
-                    case .success(nil): break
+                    case .success(let plan):
+                        planned.append(plan)
+                        plannedProjects.insert(project.id)
                     }
                 }
+                try await flush()
             }
             return try await Self.record(record, actor: actor, now: now, db: db)
         }

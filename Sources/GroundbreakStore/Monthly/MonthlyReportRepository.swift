@@ -124,68 +124,6 @@ public struct MonthlyReportRepository: Sendable {
         var closed: Bool
     }
 
-    /// Checks one row and, with `write`, saves it; a stale version is a refusal of its own.
-    static func save(_ entry: Entry, month: Month, rules: ReportRules, write: Bool, actor: AuditActor, today: Day, now: Date,
-                     db: any SQLDatabase, known: Known? = nil) async throws -> Result<MonthlyReport?, ValidationFailure> {
-        let project = entry.project
-        let figures = entry.figures.normalised
-        let all: [MonthlyReport]
-        if let known { all = known.reports } else {
-            all = try await db.raw("SELECT * FROM monthly_reports WHERE project_id = \(bind: project.id) ORDER BY month").all().map(Self.report)
-        }
-        let current = all.first { $0.month == month }
-        if let current {
-            guard current.status != .accepted else { return .failure(ValidationFailure([FieldError("month", .reportAlreadyAccepted)])) }
-            guard entry.expectedVersion == current.version else {
-                if write { throw StoreError.conflict(currentVersion: current.version) }
-                return .failure(ValidationFailure([FieldError("version", .reportChangedMeanwhile(version: current.version))]))
-            }
-        }
-        var errors = MonthlyReportRules.validate(figures, month: month, project: project, others: all.filter { $0.month != month }, rules: rules, today: today)
-        let reason = TextNormalizer.collapsedLine(entry.correctionReason)
-        let closed: Bool
-        if let known { closed = known.closed } else { closed = try await MonthCloseRepository.close(of: month, db: db) != nil }
-        if closed && reason.isEmpty { errors.append(FieldError("correctionReason", .correctionReasonRequired)) }
-        guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
-        guard write else { return .success(nil) }
-        if closed {
-            try await db.raw("""
-                INSERT INTO report_corrections (month, project_id, dispatch_before, dispatch_after, statistical_before, statistical_after, reason, actor_name, at)
-                VALUES (\(bind: month.iso), \(bind: project.id), \(bind: current?.figures.dispatch.yuan), \(bind: figures.dispatch.yuan),
-                        \(bind: current?.figures.statistical?.yuan), \(bind: figures.statistical?.yuan), \(bind: reason), \(bind: actor.name), \(bind: StoredTime.text(now)))
-                """).run()
-        }
-        let stamp = StoredTime.text(now)
-        // The stored row comes back from the write itself (RETURNING, on both engines).
-        let written: (any SQLRow)?
-        if let current {
-            written = try await db.raw("""
-                UPDATE monthly_reports SET dispatch_yuan = \(bind: figures.dispatch.yuan), statistical_yuan = \(bind: figures.statistical?.yuan),
-                    progress_text = \(bind: figures.progressText), progress_percent = \(bind: figures.progressPercent), jobs = \(bind: figures.jobs),
-                    jump_reason = \(bind: figures.jumpReason), status = 'submitted', submitted_at = \(bind: stamp), submitted_by = \(bind: actor.name),
-                    updated_at = \(bind: stamp), version = version + 1
-                WHERE id = \(bind: current.id)
-                RETURNING *
-                """).first()
-        } else {
-            written = try await db.raw("""
-                INSERT INTO monthly_reports (project_id, month, dispatch_yuan, statistical_yuan, progress_text, progress_percent, jobs, jump_reason,
-                    status, submitted_at, submitted_by, created_at, updated_at, version)
-                VALUES (\(bind: project.id), \(bind: month.iso), \(bind: figures.dispatch.yuan), \(bind: figures.statistical?.yuan),
-                    \(bind: figures.progressText), \(bind: figures.progressPercent), \(bind: figures.jobs), \(bind: figures.jumpReason),
-                    'submitted', \(bind: stamp), \(bind: actor.name), \(bind: stamp), \(bind: stamp), 1)
-                RETURNING *
-                """).first()
-        }
-        guard let saved = try written.map(Self.report) else { throw StoreError.notFound }
-        let id = saved.id
-        try await LedgerGeneration.bump(db, project: project.id)
-        try await AuditLog.write(entity: "monthly_report", entityId: String(id), action: closed ? "correct" : current == nil ? "submit" : "resubmit",
-                                 before: try AuditLog.json(current), after: try AuditLog.json(saved),
-                                 reason: [entry.source, reason].filter { !$0.isEmpty }.joined(separator: "；"), actor: actor, now: now, db: db)
-        return .success(saved)
-    }
-
     /// The centre accepts a sent report, or returns it with a comment.
     public func review(id: Int64, accept: Bool, comment: String, expectedVersion: Int, actor: AuditActor, now: Date) async throws -> MonthlyReport {
         try await reviewStep(now: now).run(ReportReview(accept: accept, comment: comment, by: actor.name, at: now), id: id,

@@ -89,7 +89,6 @@ enum ApprovalPages {
 
     struct QueueFilter {
         static let pageSize = 50
-        static let maxPerPage = 500
 
         var department: String?
         var state: ApprovalClockReading.State?
@@ -98,8 +97,9 @@ enum ApprovalPages {
         var mineOnly: Bool?
         /// Whether the query named the scope (links keep it then, and only then).
         var scopeNamed = false
-        var page = 1
-        var perPage = pageSize
+        var paging = ListPaging(perPage: pageSize)
+        var page: Int { paging.page }
+        var perPage: Int { paging.perPage }
         /// Problems with the query; pages fall back to defaults, the API refuses.
         var errors: [FieldError] = []
 
@@ -116,12 +116,9 @@ enum ApprovalPages {
                 state = ApprovalClockReading.State(rawValue: form["state"])
                 if state == nil { errors.append(FieldError("state", .unknownCode(field: "state", code: form["state"]))) }
             }
-            if !form["page"].isEmpty {
-                if let value = Int(form["page"]), (1...ProjectQuery.maxPage).contains(value) { page = value } else { errors.append(FieldError("page", .unknownCode(field: "page", code: form["page"]))) }
-            }
-            if !form["perPage"].isEmpty {
-                if let value = Int(form["perPage"]), (1...Self.maxPerPage).contains(value) { perPage = value }
-                else { errors.append(FieldError("perPage", .unknownCode(field: "perPage", code: form["perPage"]))) }
+            switch ListPaging.parse(items, defaultPerPage: Self.pageSize) {
+            case .success(let parsed): paging = parsed
+            case .failure(let failure): errors += failure.errors
             }
         }
 
@@ -132,12 +129,9 @@ enum ApprovalPages {
                              ("perPage", perPage == Self.pageSize ? "" : String(perPage))])
         }
 
-        func pageCount(of total: Int) -> Int { max(1, (total + perPage - 1) / perPage) }
+        func pageCount(of total: Int) -> Int { paging.pageCount(of: total) }
 
-        func slice<T>(_ rows: [T]) -> ArraySlice<T> {
-            let start = min(rows.count, (page - 1) * perPage)
-            return rows[start..<min(rows.count, start + perPage)]
-        }
+        func slice<T>(_ rows: [T]) -> ArraySlice<T> { paging.slice(rows) }
     }
 
     typealias QueueRow = (listing: ApprovalListing, reading: ApprovalClockReading)

@@ -15,11 +15,10 @@ extension ApprovalsEndpoints {
             return OperationContract("recordApprovalEvent", T.event, body: .json(ApprovalEventRequest.self),
                                      answers: [.ok(ApprovalsAPI.ApprovalDTO.self, T.eventAnswer)], failures: [.conflict(T.conflict), .invalid(T.eventInvalid)])
         case .apiApprovalQueue:
-            let page = ApprovalPages.QueueFilter.self
             return OperationContract("approvalQueue", T.queue, query: [
                 .choice("scope", ["mine", "all"], T.scope), .text("department", T.department),
                 .choice("state", ApprovalClockReading.State.allCases.map(\.rawValue), T.state),
-                .integer("page", 1...Int64(ProjectQuery.maxPage)), .integer("perPage", 1...Int64(page.maxPerPage)),
+                .integer("page", 1...Int64(ProjectQuery.maxPage)), .integer("perPage", 1...Int64(ListPaging.maxPerPage)),
             ], answers: [.ok(ApprovalsAPI.QueueDTO.self, T.queueAnswer)], failures: [.badQuery(T.badQuery)])
         case .apiApprovalAnalytics:
             return OperationContract("approvalAnalytics", T.analytics, answers: [.ok(ApprovalsAPI.AnalyticsDTO.self, T.analyticsAnswer)])

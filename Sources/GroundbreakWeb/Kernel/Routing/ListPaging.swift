@@ -1,6 +1,7 @@
 import GroundbreakDomain
 
-/// `page` and `perPage` of an API list answered in pages, counted from 1.
+/// `page` and `perPage` of a list answered in pages, counted from 1 (the lights API, the approval
+/// queue).
 struct ListPaging: Sendable, Equatable {
     static let maxPerPage = 500
 
@@ -21,6 +22,8 @@ struct ListPaging: Sendable, Equatable {
         }
         return errors.isEmpty ? .success(paging) : .failure(ValidationFailure(errors))
     }
+
+    func pageCount(of total: Int) -> Int { max(1, (total + perPage - 1) / perPage) }
 
     func slice<T>(_ rows: [T]) -> ArraySlice<T> {
         let start = min(rows.count, (page - 1) * perPage)
