@@ -69,21 +69,6 @@ request = function()
   return wrk.format(nil, "/api/v1/projects?perPage=20&minWan=" .. math.random(1, 3000000))
 end
 LUA
-# What officials combine: a region (or the city), a stage (or none), a sort and direction, a page.
-cat > "$WORK/mixed.lua" <<'LUA'
-local regions = {"", "220102", "220103", "220104", "220105", "220106", "220112", "220113", "220122", "220182", "220183", "220184"}
-local stages = {"", "reserve", "attraction", "approval", "construction", "operation", "construction,operation"}
-local sorts = {"totalInvestment", "name", "plannedStart", "actualStart", "updatedAt", "stage", "region", "code"}
-request = function()
-  local path = "/api/v1/projects?perPage=20&page=" .. math.random(1, 5) .. "&sort=" .. sorts[math.random(#sorts)]
-    .. "&order=" .. (math.random(2) == 1 and "asc" or "desc") .. "&minWan=" .. math.random(1, 50000)
-  local region = regions[math.random(#regions)]
-  if region ~= "" then path = path .. "&region=" .. region end
-  local stage = stages[math.random(#stages)]
-  if stage ~= "" then path = path .. "&stage=" .. stage end
-  return wrk.format(nil, path)
-end
-LUA
 
 results=()
 
@@ -140,7 +125,8 @@ run_engine() {
             script=(-s "$WORK/random.lua")
             path="/api/v1/projects?perPage=20&minWan=<随机>"
         elif [ "$path" = mixed ]; then
-            script=(-s "$WORK/mixed.lua")
+            # What officials combine: a region (or the city), a stage (or none), a sort and direction, a page.
+            script=(-s scripts/lib/ledger-mix.lua)
             path="/api/v1/projects?region=<随机>&stage=<随机>&sort=<随机>&order=<随机>&page=<1–5>&minWan=<随机>"
         else
             if [ "$path" = project ]; then
