@@ -53,19 +53,20 @@ enum LedgerGeneration {
     /// working-day calendar or the approval catalogue, when the change is not limited to named
     /// projects: the ledger index is then read again whole.
     static func bump(_ db: any SQLDatabase) async throws {
-        GenerationBumps.open?.ledgerProjects.withLock { $0 = nil }
-        try await GenerationBumps.note(.ledger) {
-            try await db.raw("UPDATE ledger_state SET generation = generation + 1 WHERE id = 1").run()
-        }
+        try await bump(db, naming: nil)
     }
 
     /// The same for a change to `project` and its own rows only: the index re-reads that project.
     static func bump(_ db: any SQLDatabase, project: Int64) async throws {
+        try await bump(db, naming: project)
+    }
+
+    private static func bump(_ db: any SQLDatabase, naming project: Int64?) async throws {
         GenerationBumps.open?.ledgerProjects.withLock { projects in
-            guard projects != nil else { return }
-            projects?.insert(project)
+            guard let project, var named = projects else { projects = nil; return }
+            named.insert(project)
             // A bulk change is cheaper to read again whole than to record row by row.
-            if projects!.count > LedgerChanges.mostProjects { projects = nil }
+            projects = named.count > LedgerChanges.mostProjects ? nil : named
         }
         try await GenerationBumps.note(.ledger) {
             try await db.raw("UPDATE ledger_state SET generation = generation + 1 WHERE id = 1").run()

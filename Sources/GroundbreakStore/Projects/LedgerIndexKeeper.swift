@@ -13,6 +13,9 @@ final class LedgerIndexKeeper: Sendable {
         var index: LedgerIndex?
         var building: Task<Void, Never>?
         var lastWholeRead: ContinuousClock.Instant?
+        /// The held index could not move forward: only a whole read (after `pause`) brings it
+        /// up to date, so requests meanwhile do not each try again.
+        var mustReadWhole = false
         var stopped = false
         var minimumProjects = LedgerIndexKeeper.defaultMinimumProjects
     }
@@ -38,7 +41,7 @@ final class LedgerIndexKeeper: Sendable {
     func refresh(_ database: Database) {
         state.withLock { state in
             guard !state.stopped, state.building == nil else { return }
-            let current = state.index
+            let current = state.mustReadWhole ? nil : state.index
             guard current != nil || wholeReadAllowed(&state) else { return }
             let minimum = state.minimumProjects
             let logger = logger
@@ -52,6 +55,7 @@ final class LedgerIndexKeeper: Sendable {
                         self?.finish(moved)
                         return
                     }
+                    // It cannot move forward: read it whole, now or once the pause has passed.
                     guard current == nil || self?.claimWholeRead() == true else { self?.finish(nil); return }
                     let fresh = try await Self.read(database, minimumProjects: minimum)
                     if let fresh {
@@ -59,7 +63,7 @@ final class LedgerIndexKeeper: Sendable {
                             "projects": "\(fresh.rows.count)", "generation": "\(fresh.generation)", "took": "\(started.duration(to: .now))",
                         ])
                     }
-                    self?.finish(fresh)
+                    self?.finish(fresh, whole: true)
                 } catch {
                     // The list stays on SQL; the next change or request tries again.
                     logger.warning("ledger index not read", metadata: ["error": "\(error)"])
@@ -83,7 +87,13 @@ final class LedgerIndexKeeper: Sendable {
     }
 
     private func claimWholeRead() -> Bool {
-        state.withLock { wholeReadAllowed(&$0) }
+        state.withLock { state in
+            guard wholeReadAllowed(&state) else {
+                state.mustReadWhole = true
+                return false
+            }
+            return true
+        }
     }
 
     /// nil when the changes are not known exactly; an index the database no longer matches
@@ -99,7 +109,7 @@ final class LedgerIndexKeeper: Sendable {
 
     /// Reads the index now, whatever the ledger's size (tests, and the benchmark's warm-up).
     func rebuild(_ database: Database) async throws {
-        finish(try await LedgerIndex.load(database))
+        finish(try await LedgerIndex.load(database), whole: true)
     }
 
     func setMinimumProjects(_ minimum: Int) {
@@ -115,9 +125,11 @@ final class LedgerIndexKeeper: Sendable {
         await building?.value
     }
 
-    private func finish(_ fresh: LedgerIndex?) {
+    /// `whole`: `fresh` is a whole read (nil when the ledger is too small for an index).
+    private func finish(_ fresh: LedgerIndex?, whole: Bool = false) {
         state.withLock { state in
             state.building = nil
+            if whole { state.mustReadWhole = false }
             guard let fresh, !state.stopped else { return }
             if let current = state.index, current.generation > fresh.generation { return }
             state.index = fresh

@@ -96,17 +96,29 @@ final class ValueCache<Value: Sendable>: Sendable {
 
     /// A computation's end: its value kept (a failure is not), and the key free again.
     private func finish(_ key: String, id: UInt64, value: Value?) {
-        state.withLock { state in
-            guard state.running[key]?.id == id else { return }
+        let dropped = state.withLock { state -> [Value] in
+            guard state.running[key]?.id == id else { return [] }
             state.running[key] = nil
-            guard let value else { return }
+            guard let value else { return [] }
+            var dropped: [Value] = []
             if generational, let generation = Self.generation(of: key) {
                 let kept = state.done.keys.compactMap(Self.generation(of:))
-                if kept.contains(where: { generation.lexicographicallyPrecedes($0) }) { return }
+                if kept.contains(where: { generation.lexicographicallyPrecedes($0) }) { return [value] }
+                dropped = state.done.filter { Self.generation(of: $0.key) != generation }.map(\.value)
                 state.done = state.done.filter { Self.generation(of: $0.key) == generation }
             }
-            if state.done.count >= capacity { state.done.removeAll(keepingCapacity: true) }
+            if state.done.count >= capacity {
+                dropped += state.done.values
+                state.done.removeAll(keepingCapacity: true)
+            }
             state.done[key] = value
+            return dropped
+        }
+        // Older generations' figures are freed here, outside the lock (unless a reader still
+        // holds one), and what they held goes back to the system.
+        if generational, !dropped.isEmpty {
+            _ = consume dropped
+            MemoryRelease.afterLargeRelease()
         }
     }
 
