@@ -45,13 +45,7 @@ public struct ProjectCode: Hashable, Sendable, Codable, CustomStringConvertible 
         guard lengths == [4, 6, 2, 2, 6], segments.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) else {
             return .failure(.wrongShape)
         }
-        let secondPair = Int(segments[0].suffix(2))!
-        let format: Format
-        switch secondPair {
-        case 1...12: format = .current
-        case 15...20 where segments[0].hasPrefix("20"): format = .legacy
-        default: return .failure(.unknownPeriod)
-        }
+        guard let format = format(head: Int(segments[0])!) else { return .failure(.unknownPeriod) }
         return .success(ProjectCode(value: text, format: format))
     }
 
@@ -71,11 +65,17 @@ public struct ProjectCode: Hashable, Sendable, Codable, CustomStringConvertible 
             count += 1
             if count > 24 { return nil }
         }
-        guard count == 24 else { return nil }
+        guard count == 24, let format = format(head: head) else { return nil }
+        return ProjectCode(value: text, format: format)
+    }
+
+    /// The format the first segment says: YYMM (month 1–12) for current codes, a year 2015–2020
+    /// for legacy ones; nil for any other period.
+    private static func format(head: Int) -> Format? {
         switch head % 100 {
-        case 1...12: return ProjectCode(value: text, format: .current)
-        case 15...20 where head / 100 == 20: return ProjectCode(value: text, format: .legacy)
-        default: return nil
+        case 1...12: .current
+        case 15...20 where head / 100 == 20: .legacy
+        default: nil
         }
     }
 

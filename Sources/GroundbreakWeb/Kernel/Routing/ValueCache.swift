@@ -104,8 +104,10 @@ final class ValueCache<Value: Sendable>: Sendable {
             if generational, let generation = Self.generation(of: key) {
                 let kept = state.done.keys.compactMap(Self.generation(of:))
                 if kept.contains(where: { generation.lexicographicallyPrecedes($0) }) { return [value] }
-                dropped = state.done.filter { Self.generation(of: $0.key) != generation }.map(\.value)
-                state.done = state.done.filter { Self.generation(of: $0.key) == generation }
+                for (key, older) in state.done where Self.generation(of: key) != generation {
+                    dropped.append(older)
+                    state.done[key] = nil
+                }
             }
             if state.done.count >= capacity {
                 dropped += state.done.values
