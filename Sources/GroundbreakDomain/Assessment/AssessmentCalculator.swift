@@ -100,8 +100,13 @@ public enum AssessmentCalculator {
         let plans: [Int64: [AnnualPlan]]
         let decisions: [Int64: [DecidedApproval]]
         let decisionsByDepartment: [String: [DecidedApproval]]
+        /// Each project's id and membership keys, in the order of `inputs.projects`.
+        let ids: [Int64]
+        let keys: [TargetUnit.Keys]
 
         init(_ inputs: AssessmentInputs) {
+            ids = inputs.projects.map(\.id)
+            keys = inputs.projects.map(TargetUnit.Keys.init)
             reports = Dictionary(grouping: inputs.reports, by: \.projectId)
             lastYearReports = Dictionary(grouping: inputs.lastYearReports, by: \.projectId)
             plans = Dictionary(grouping: inputs.plans, by: \.projectId)
@@ -114,14 +119,15 @@ public enum AssessmentCalculator {
                         indicators: IndicatorCatalog) -> UnitFigures {
         let month = inputs.month
         let group = unit.kind == .group ? inputs.groups.first { String($0.id) == unit.code } : nil
-        let projects: [Project]
+        let members: [Int]
         if let group {
-            projects = inputs.projects.filter { group.projectIds.contains($0.id) }
-        } else if let member = unit.targetUnit?.membership(catalog) {
-            projects = inputs.projects.filter(member)
+            members = byProject.ids.indices.filter { group.projectIds.contains(byProject.ids[$0]) }
+        } else if let member = unit.targetUnit?.keyMembership(catalog) {
+            members = byProject.keys.indices.filter { member(byProject.keys[$0]) }
         } else {
-            projects = []
+            members = []
         }
+        let projects = members.map { inputs.projects[$0] }
         let ids = Set(projects.map(\.id))
         let own = IndicatorCalculator.Inputs(projects: projects, reports: projects.flatMap { byProject.reports[$0.id] ?? [] },
                                              lastYearReports: projects.flatMap { byProject.lastYearReports[$0.id] ?? [] },
@@ -131,8 +137,8 @@ public enum AssessmentCalculator {
         func reading(_ code: String) -> IndicatorReading? { readings.first { $0.indicator.code == code } }
         var figures = UnitFigures(
             investment: .zero, timeProgressPercent: 0,
-            underWay: projects.filter { YearActivity.underWay.holds(for: $0, in: month.year) }.count,
-            newStarts: projects.filter { YearActivity.newStart.holds(for: $0, in: month.year) }.count,
+            underWay: projects.count { YearActivity.underWay.holds(for: $0, in: month.year) },
+            newStarts: projects.count { YearActivity.newStart.holds(for: $0, in: month.year) },
             newStartRate: reading(IndicatorCalculator.newStartRateCode)?.actual, resumeRate: reading(IndicatorCalculator.resumeRateCode)?.actual)
         if let group {
             let curve = UnitTarget.unitCurve(of: inputs.targets.filter { $0.unit == group.curveUnit && $0.year == month.year })
@@ -186,7 +192,7 @@ public enum AssessmentCalculator {
             figures.approvalsDecided += 1
             if decision.onTime { figures.approvalsOnTime += 1 }
         }
-        if let lights = inputs.lights { figures.red = projects.filter { lights[$0.id] == .red }.count }
+        if let lights = inputs.lights { figures.red = projects.count { lights[$0.id] == .red } }
         leadFigures(unit, group: group, inputs, catalog: catalog, into: &figures)
         return figures
     }

@@ -28,6 +28,7 @@ public final class Database: Sendable {
     private let writeGate: WriteGate?
     let ledgerCache = LedgerCache()
     let ledgerIndex: LedgerIndexKeeper
+    let projectSnapshot: ProjectSnapshotKeeper
 
     private init(engine: DatabaseEngine, location: DatabaseLocation, reader: any SQLDatabase, writer: any SQLDatabase, replica: (any SQLDatabase)? = nil,
                  logger: Logger, shutdown: @escaping @Sendable () async throws -> Void) {
@@ -38,6 +39,7 @@ public final class Database: Sendable {
         self.writer = writer
         self.shutdownPool = shutdown
         self.ledgerIndex = LedgerIndexKeeper(logger: logger)
+        self.projectSnapshot = ProjectSnapshotKeeper(logger: logger)
         self.writeGate = engine == .sqlite ? WriteGate() : nil
     }
 
@@ -107,6 +109,7 @@ public final class Database: Sendable {
 
     public func shutdown() async {
         await ledgerIndex.stop()
+        await projectSnapshot.stop()
         try? await shutdownPool()
     }
 

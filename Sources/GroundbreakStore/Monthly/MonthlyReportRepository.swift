@@ -30,19 +30,24 @@ public struct MonthlyReportRepository: Sendable {
     /// state and sending time, the texts left empty (a province's year is half a million rows), in
     /// no particular order.
     public func reportFigures(from first: Month, through last: Month) async throws -> [MonthlyReport] {
-        try await database.reader.raw("""
-            SELECT id, project_id, month, dispatch_yuan, statistical_yuan, status, submitted_at FROM monthly_reports
-            WHERE month >= \(bind: first.iso) AND month <= \(bind: last.iso)
-            """).all().map { row in
-            MonthlyReport(
-                id: try row.decode(column: "id", as: Int64.self),
-                projectId: try row.decode(column: "project_id", as: Int64.self),
-                month: Month.parse(try row.decode(column: "month", as: String.self)) ?? Month(year: 2000, month: 1)!,
-                figures: MonthlyFigures(dispatch: Money(yuan: try row.decode(column: "dispatch_yuan", as: Int64.self)),
-                                        statistical: try row.decode(column: "statistical_yuan", as: Int64?.self).map(Money.init(yuan:))),
-                status: MonthlyReport.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .submitted,
-                submittedAt: try StoredTime.decode(row, "submitted_at"), submittedBy: "")
-        }
+        if let held = try await database.projectSnapshot.snapshot(database)?.reportFigures(from: first, through: last) { return held }
+        return try await database.reader.raw("""
+            SELECT \(unsafeRaw: Self.figuresColumns) FROM monthly_reports WHERE month >= \(bind: first.iso) AND month <= \(bind: last.iso)
+            """).all().map(Self.figuresReport)
+    }
+
+    static let figuresColumns = "id, project_id, month, dispatch_yuan, statistical_yuan, status, submitted_at"
+
+    /// A row of `figuresColumns` as the figures read it.
+    static func figuresReport(_ row: any SQLRow) throws -> MonthlyReport {
+        MonthlyReport(
+            id: try row.decode(column: "id", as: Int64.self),
+            projectId: try row.decode(column: "project_id", as: Int64.self),
+            month: Month.parse(try row.decode(column: "month", as: String.self)) ?? Month(year: 2000, month: 1)!,
+            figures: MonthlyFigures(dispatch: Money(yuan: try row.decode(column: "dispatch_yuan", as: Int64.self)),
+                                    statistical: try row.decode(column: "statistical_yuan", as: Int64?.self).map(Money.init(yuan:))),
+            status: MonthlyReport.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .submitted,
+            submittedAt: try StoredTime.decode(row, "submitted_at"), submittedBy: "")
     }
 
     public func report(id: Int64) async throws -> MonthlyReport? {

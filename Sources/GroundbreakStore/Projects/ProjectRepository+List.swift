@@ -114,6 +114,10 @@ extension ProjectRepository {
 
     /// Every project in `stages` within `scope`, by id: the monthly reporting board.
     public func projects(inStages stages: [Stage], scope: ProjectScope) async throws -> [Project] {
+        if scope.isEverything, let snapshot = try await database.projectSnapshot.snapshot(database) {
+            let wanted = Set(stages)
+            return snapshot.projects.filter { wanted.contains($0.stage) }
+        }
         let db = database.reader
         let rows = try await db.raw("""
             SELECT * FROM projects WHERE stage IN (\(binds: stages.map(\.rawValue))) AND \(Self.scopeClause(scope)) ORDER BY id

@@ -1,0 +1,92 @@
+import Foundation
+import GroundbreakDomain
+import Logging
+import SQLKit
+import Synchronization
+
+/// Holds the `ProjectSnapshot` and brings it up to the ledger's generation when asked: one move at
+/// a time, which every caller meanwhile waits for (a figure is computed from the ledger as it is
+/// now, never from an older one). Below `minimumProjects` there is no snapshot and the callers
+/// read SQL, as they did: a city's ledger decodes fast enough and the memory is not spent.
+final class ProjectSnapshotKeeper: Sendable {
+    private struct State {
+        var snapshot: ProjectSnapshot?
+        var moving: Task<ProjectSnapshot?, any Error>?
+        var minimumProjects = LedgerIndexKeeper.defaultMinimumProjects
+        var wholeReads = 0
+        /// Tests hold the months kept to their own calendar.
+        var firstReportMonth: Month?
+    }
+
+    private let state = Mutex(State())
+    private let logger: Logger
+
+    init(logger: Logger) {
+        self.logger = logger
+    }
+
+    /// The snapshot as of the ledger's current generation (or later); nil when the ledger is too
+    /// small to keep one.
+    func snapshot(_ database: Database) async throws -> ProjectSnapshot? {
+        let generation = try await LedgerGeneration.current(database.reader)
+        while true {
+            let (held, move) = state.withLock { state -> (ProjectSnapshot?, Task<ProjectSnapshot?, any Error>?) in
+                if let held = state.snapshot, held.generation >= generation { return (held, nil) }
+                if let moving = state.moving { return (nil, moving) }
+                let first = state.firstReportMonth ?? ProjectSnapshot.firstReportMonth(today: .inChina(Date()))
+                let moving = Task { [logger, minimum = state.minimumProjects, current = state.snapshot] in
+                    try await Self.bringUp(current, database, minimumProjects: minimum, firstReportMonth: first, logger: logger)
+                }
+                state.moving = moving
+                return (nil, moving)
+            }
+            if let held { return held }
+            guard let move else { continue }
+            let result: Result<ProjectSnapshot?, any Error> = await move.result
+            state.withLock { state in
+                if state.moving == move { state.moving = nil }
+                if case .success(let fresh?) = result, fresh.generation >= state.snapshot?.generation ?? .min {
+                    if fresh.wasReadWhole { state.wholeReads += 1 }
+                    state.snapshot = fresh
+                }
+            }
+            let fresh = try result.get()
+            guard let fresh else { return nil }
+            // A move that began before this caller's generation was read goes round once more.
+            if fresh.generation >= generation { return fresh }
+        }
+    }
+
+    private static func bringUp(_ current: ProjectSnapshot?, _ database: Database, minimumProjects: Int, firstReportMonth: Month,
+                                logger: Logger) async throws -> ProjectSnapshot? {
+        let started = ContinuousClock.now
+        return try await database.consistentRead { db in
+            // A new year keeps last year's figures: the snapshot is read again from the new January.
+            if let current, current.firstReportMonth == firstReportMonth, let moved = try await current.advanced(db: db) { return moved }
+            let count = try await db.raw("SELECT COUNT(*) AS n FROM projects").first()?.decode(column: "n", as: Int.self) ?? 0
+            guard count >= minimumProjects else { return nil }
+            let fresh = try await ProjectSnapshot.read(db: db, firstReportMonth: firstReportMonth)
+            logger.info("project snapshot read", metadata: [
+                "projects": "\(fresh.projects.count)", "reports": "\(fresh.reportCount)", "generation": "\(fresh.generation)",
+                "took": "\(started.duration(to: .now))",
+            ])
+            return fresh
+        }
+    }
+
+    /// How many times the snapshot was read whole rather than moved forward (tests).
+    var wholeReads: Int { state.withLock { $0.wholeReads } }
+
+    func setMinimumProjects(_ minimum: Int) {
+        state.withLock { $0.minimumProjects = minimum }
+    }
+
+    func setFirstReportMonth(_ month: Month) {
+        state.withLock { $0.firstReportMonth = month }
+    }
+
+    /// Waits for a move in progress (before the pool closes).
+    func stop() async {
+        _ = await state.withLock { $0.moving }?.result
+    }
+}

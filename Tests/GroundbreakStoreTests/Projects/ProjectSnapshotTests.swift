@@ -1,0 +1,118 @@
+import Foundation
+import GroundbreakDomain
+@testable import GroundbreakStore
+import GroundbreakTestSupport
+import SQLKit
+import Testing
+
+/// The figures read every project from a snapshot moved forward by the projects each write
+/// changed: after every kind of change it must hold exactly what reading the table gives, and a
+/// change the feed cannot name must make it read whole.
+@Suite("Project snapshot: the figures' projects moved forward by the changed projects")
+struct ProjectSnapshotTests {
+    @Test("creates, edits, raw changes, a deletion: the moved snapshot equals the table; an unnamed change reads whole", arguments: allEngines)
+    func movesAsTheTableChanges(engine: DatabaseEngine) async throws {
+        try await withTestStore(engine) { store in
+            let database = store.database
+            _ = try await DemoLoader(database: database).load(count: 120, today: testToday, actor: testActor, now: testNow)
+            let catalog = try await ReferenceRepository(database: database).catalog()
+            let repository = ProjectRepository(database: database)
+            let keeper = database.projectSnapshot
+            #expect(try await keeper.snapshot(database) == nil, "below the minimum the callers read SQL")
+            keeper.setMinimumProjects(0)
+            keeper.setFirstReportMonth(Month(year: testToday.year - 1, month: 1)!)
+            try await Self.expectTable(database)
+            #expect(keeper.wholeReads == 1)
+            let ids = try await database.reader.raw("SELECT id FROM projects ORDER BY id").all().map { try $0.decode(column: "id", as: Int64.self) }
+
+            let created = try await repository.create(sampleInput(name: "快照新建项目", wan: "12"), catalog: catalog)
+            try await Self.expectTable(database)
+
+            for id in ids.prefix(2) {
+                let project = try #require(try await repository.project(id: id))
+                _ = try await repository.update(id: id, expectedVersion: project.version, sampleInput(name: "快照改名", code: "", wan: "85000"), allowed: .everything,
+                                                visible: .everything, actor: testActor, catalog: catalog, today: testToday, now: testNow)
+            }
+            try await Self.expectTable(database)
+
+            try await database.transaction { db in
+                try await db.raw("UPDATE projects SET stage = 'construction', actual_start = '2026-03-01' WHERE id = \(bind: ids[10])").run()
+                try await db.raw("DELETE FROM project_tags WHERE project_id = \(bind: ids[11])").run()
+                try await db.raw("INSERT INTO project_levels (project_id, level) VALUES (\(bind: ids[12]), 'city')").run()
+                try await db.raw("DELETE FROM project_levels WHERE project_id = \(bind: created.id)").run()
+                try await db.raw("DELETE FROM project_tags WHERE project_id = \(bind: created.id)").run()
+                try await db.raw("DELETE FROM project_support_departments WHERE project_id = \(bind: created.id)").run()
+                try await db.raw("DELETE FROM projects WHERE id = \(bind: created.id)").run()
+                for id in [ids[10], ids[11], ids[12], created.id] { try await LedgerGeneration.bump(db, project: id) }
+            }
+            try await Self.expectTable(database)
+            #expect(try await keeper.snapshot(database)?.projects.contains { $0.id == created.id } == false, "a deleted project is dropped")
+
+            // Reports: one sent through the repository, one changed in place.
+            let building = try #require(try await database.reader.raw("""
+                SELECT MIN(id) AS id FROM projects WHERE stage = 'construction' AND actual_start IS NOT NULL AND actual_start < '2026-01-01'
+                """).first()?.decode(column: "id", as: Int64?.self))
+            let reported = try #require(try await repository.project(id: building))
+            let month = Month(testToday).previous
+            let stored = try await MonthlyReportRepository(database: database).reports(projectId: reported.id).first { $0.month == month }
+            _ = try await MonthlyReportRepository(database: database).submit(
+                project: reported, month: month, figures: MonthlyFigures(dispatch: .wan(321), jumpReason: "快照测试"), expectedVersion: stored?.version,
+                correctionReason: stored == nil ? "" : "快照测试更正", rules: try MonthlyReportRepository.rules(), actor: testActor, today: testToday, now: testNow)
+            try await database.transaction { db in
+                try await db.raw("UPDATE monthly_reports SET dispatch_yuan = dispatch_yuan + 1 WHERE project_id = \(bind: ids[31])").run()
+                try await LedgerGeneration.bump(db, project: ids[31])
+            }
+            try await Self.expectTable(database)
+            #expect(keeper.wholeReads == 1, "every change so far named its projects")
+
+            let live = try await repository.projects(inStages: [.construction, .approval], scope: .everything)
+            #expect(live.map(\.id) == (try await Self.table(database)).filter { [.construction, .approval].contains($0.stage) }.map(\.id))
+
+            try await database.transaction { db in
+                try await db.raw("UPDATE projects SET total_investment = 7").run()
+                try await LedgerGeneration.bump(db)
+            }
+            try await Self.expectTable(database)
+            #expect(keeper.wholeReads == 2, "a change to anything is read whole")
+        }
+    }
+
+    @Test("merging changed projects into the id order: replaced, dropped and new ones in their places")
+    func mergesInIdOrder() {
+        struct Item: Identifiable, Equatable {
+            var id: Int64
+            var version: String
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let held = Set((0..<Int.random(in: 0...30, using: &generator)).map { _ in Int64.random(in: 1...60, using: &generator) }).sorted()
+            let changed = Set((0..<Int.random(in: 0...10, using: &generator)).map { _ in Int64.random(in: 1...70, using: &generator) })
+            let fresh = changed.filter { _ in Bool.random(using: &generator) }.sorted().map { Item(id: $0, version: "新") }
+            let merged = ProjectSnapshot.merged(held.map { Item(id: $0, version: "旧") }, replacing: changed, with: fresh)
+            let expected = (held.filter { !changed.contains($0) }.map { Item(id: $0, version: "旧") } + fresh).sorted { $0.id < $1.id }
+            #expect(merged == expected)
+        }
+    }
+
+    static func table(_ database: Database) async throws -> [Project] {
+        let ids = try await database.reader.raw("SELECT id FROM projects").all().map { try $0.decode(column: "id", as: Int64.self) }
+        return try await ProjectRepository.load(ids: ids, db: database.reader).values.sorted { $0.id < $1.id }
+    }
+
+    static func expectTable(_ database: Database, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let snapshot = try #require(try await database.projectSnapshot.snapshot(database), sourceLocation: sourceLocation)
+        let table = try await table(database)
+        #expect(snapshot.projects.map(\.id) == table.map(\.id), sourceLocation: sourceLocation)
+        #expect(snapshot.projects == table, sourceLocation: sourceLocation)
+        let first = snapshot.firstReportMonth
+        for (from, through) in [(first, Month(year: first.year + 3, month: 12)!), (Month(year: first.year + 1, month: 1)!, Month(year: first.year + 1, month: 10)!)] {
+            let held = try #require(snapshot.reportFigures(from: from, through: through), sourceLocation: sourceLocation)
+            let stored = try await database.reader.raw("""
+                SELECT \(unsafeRaw: MonthlyReportRepository.figuresColumns) FROM monthly_reports WHERE month >= \(bind: from.iso) AND month <= \(bind: through.iso)
+                """).all().map(MonthlyReportRepository.figuresReport)
+            #expect(!stored.isEmpty, sourceLocation: sourceLocation)
+            #expect(held.sorted { $0.id < $1.id } == stored.sorted { $0.id < $1.id }, sourceLocation: sourceLocation)
+        }
+        #expect(snapshot.reportFigures(from: first.previous, through: first) == nil, "months before the snapshot's are read from SQL", sourceLocation: sourceLocation)
+    }
+}
