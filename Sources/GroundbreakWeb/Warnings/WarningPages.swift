@@ -14,10 +14,15 @@ enum WarningPages {
     final class Lit: Sendable {
         let project: Project
         let warning: ProjectWarning
+        /// What every list and count reads, taken once: reaching into the project's fields copies them.
+        let colour: WarningColour
+        let regionCode: String
 
         init(project: Project, warning: ProjectWarning) {
             self.project = project
             self.warning = warning
+            colour = warning.colour
+            regionCode = project.fields.regionCode
         }
     }
 
@@ -25,7 +30,18 @@ enum WarningPages {
 
     /// The reader's projects lit; `scope` widens it for a figure that compares every unit (the
     /// cross-unit table counts each unit's red projects whoever reads it).
-    typealias Lighting = (rules: WarningRuleSet, lit: [Lit])
+    struct Lighting: Sendable {
+        let rules: WarningRuleSet
+        let lit: [Lit]
+        /// The lights counted by region and colour once per lighting, not on every request that shows them.
+        let counts: WarningCounts
+
+        init(rules: WarningRuleSet, lit: [Lit]) {
+            self.rules = rules
+            self.lit = lit
+            counts = WarningCounts(lit)
+        }
+    }
 
     /// Every live project `scope` reaches (the caller's by default), lit today, reddest and largest
     /// first: computed once per reach, day and `FiguresGeneration`.
@@ -38,7 +54,7 @@ enum WarningPages {
                 overdue[row.listing.approval.projectId, default: 0] += 1
             }
             let lighting = try await light(input.services, projects: projects, approvalsOverdue: overdue, today: input.today)
-            return (lighting.rules, reddestFirst(lighting.lit))
+            return Lighting(rules: lighting.rules, lit: reddestFirst(lighting.lit))
         }
     }
 
@@ -46,7 +62,7 @@ enum WarningPages {
     /// largest investment, then the oldest project. Sorted by index: a `Lit` holds a whole project.
     static func reddestFirst(_ lit: [Lit]) -> [Lit] {
         lit.indices.sorted { a, b in
-            (lit[a].warning.colour, lit[a].project.fields.totalInvestment, lit[b].project.id) > (lit[b].warning.colour, lit[b].project.fields.totalInvestment, lit[a].project.id)
+            (lit[a].colour, lit[a].project.fields.totalInvestment, lit[b].project.id) > (lit[b].colour, lit[b].project.fields.totalInvestment, lit[a].project.id)
         }.map { lit[$0] }
     }
 
@@ -81,14 +97,14 @@ enum WarningPages {
     /// The lit projects the filter keeps, in the order of `lit` (`light` gives them reddest and largest first).
     static func listed(_ lit: [Lit], _ filter: WarningFilter, catalog: ReferenceCatalog) -> [Lit] {
         let regions = filter.regionCode.map(catalog.regionSubtree)
-        return lit.filter { filter.colours.contains($0.warning.colour) && (regions?.contains($0.project.fields.regionCode) ?? true) }
+        return lit.filter { filter.colours.contains($0.colour) && (regions?.contains($0.regionCode) ?? true) }
     }
 
     static func page(_ input: EndpointRequest) async throws -> Response {
         let filter = try filter(input)
-        let (rules, lit) = try await light(input)
-        let page = WarningsPage(context: PageContext(input), catalog: input.catalog, rules: rules, lit: lit, filter: filter,
-                                listed: listed(lit, filter, catalog: input.catalog))
+        let lighting = try await light(input)
+        let page = WarningsPage(context: PageContext(input), catalog: input.catalog, rules: lighting.rules, counts: lighting.counts, filter: filter,
+                                listed: listed(lighting.lit, filter, catalog: input.catalog))
         return Responses.html(page.document)
     }
 
@@ -103,14 +119,16 @@ enum WarningPages {
         case .success(let parsed): paging = parsed
         case .failure(let failure): throw AppError.badQuery(failure)
         }
-        let (rules, lit) = try await light(input)
-        return try Responses.json(WarningsDTO(rules: rules, lit: lit, listed: listed(lit, filter, catalog: input.catalog), paging: paging, catalog: input.catalog))
+        let lighting = try await light(input)
+        return try Responses.json(WarningsDTO(rules: lighting.rules, counts: lighting.counts, listed: listed(lighting.lit, filter, catalog: input.catalog),
+                                              paging: paging, catalog: input.catalog))
     }
 
     static func xlsx(_ input: EndpointRequest) async throws -> Response {
         let filter = try filter(input)
-        let (rules, lit) = try await light(input)
-        let rows = listed(lit, filter, catalog: input.catalog)
+        let lighting = try await light(input)
+        let rules = lighting.rules
+        let rows = listed(lighting.lit, filter, catalog: input.catalog)
         typealias T = WebText.Warnings
         let sheet = ListSheet(title: T.title, filterLine: T.exportLine(filter.described(input.catalog), rules.version, Format.dateTime(input.now)),
                               columns: [.init(T.serial, width: 6, .integer), .init(T.colour, width: 6), .init(T.project, width: 34, .wrapped),

@@ -35,12 +35,12 @@ struct WarningsDTO: Codable, Sendable {
     var perPage: Int
     var projects: [Row]
 
-    init(rules: WarningRuleSet, lit: [WarningPages.Lit], listed: [WarningPages.Lit], paging: ListPaging, catalog: ReferenceCatalog) {
+    init(rules: WarningRuleSet, counts: WarningCounts, listed: [WarningPages.Lit], paging: ListPaging, catalog: ReferenceCatalog) {
         ruleVersion = rules.version
-        red = lit.filter { $0.warning.colour == .red }.count
-        yellow = lit.filter { $0.warning.colour == .yellow }.count
-        green = lit.filter { $0.warning.colour == .green }.count
-        regions = WarningCounts.byRegion(lit, catalog: catalog).map {
+        red = counts.byColour[.red] ?? 0
+        yellow = counts.byColour[.yellow] ?? 0
+        green = counts.byColour[.green] ?? 0
+        regions = counts.byRegion(catalog).map {
             RegionCount(regionCode: $0.code, regionName: $0.name, red: $0.counts[.red] ?? 0, yellow: $0.counts[.yellow] ?? 0, green: $0.counts[.green] ?? 0)
         }
         listedCount = listed.count
@@ -54,13 +54,26 @@ struct WarningsDTO: Codable, Sendable {
     }
 }
 
-/// Lights counted by region, in the catalogue's order: one place for the page and the API.
-enum WarningCounts {
-    static func byRegion(_ lit: [WarningPages.Lit], catalog: ReferenceCatalog) -> [(code: String, name: String, counts: [WarningColour: Int])] {
-        var counts: [String: [WarningColour: Int]] = [:]
-        for item in lit { counts[item.project.fields.regionCode, default: [:]][item.warning.colour, default: 0] += 1 }
-        return catalog.assignableRegions.compactMap { region in
-            counts[region.code].map { (region.code, region.name, $0) }
+/// Lights counted by colour and by region: one place for the page and the API.
+struct WarningCounts: Sendable {
+    let byColour: [WarningColour: Int]
+    private let regions: [String: [WarningColour: Int]]
+
+    init(_ lit: [WarningPages.Lit]) {
+        var byColour: [WarningColour: Int] = [:]
+        var regions: [String: [WarningColour: Int]] = [:]
+        for item in lit {
+            byColour[item.colour, default: 0] += 1
+            regions[item.regionCode, default: [:]][item.colour, default: 0] += 1
+        }
+        self.byColour = byColour
+        self.regions = regions
+    }
+
+    /// The regions with lights, in the catalogue's order.
+    func byRegion(_ catalog: ReferenceCatalog) -> [(code: String, name: String, counts: [WarningColour: Int])] {
+        catalog.assignableRegions.compactMap { region in
+            regions[region.code].map { (region.code, region.name, $0) }
         }
     }
 }

@@ -7,7 +7,7 @@ struct WarningsPage {
     var context: PageContext
     var catalog: ReferenceCatalog
     var rules: WarningRuleSet
-    var lit: [WarningPages.Lit]
+    var counts: WarningCounts
     var filter: WarningFilter
     var listed: [WarningPages.Lit]
 
@@ -37,7 +37,7 @@ struct WarningsPage {
     }
 
     var countsTable: Node<HTML.BodyContext> {
-        let rows = WarningCounts.byRegion(lit, catalog: catalog)
+        let rows = counts.byRegion(catalog)
         func cells(_ counts: [WarningColour: Int], region: String?) -> [Node<HTML.TableRowContext>] {
             var cells: [Node<HTML.TableRowContext>] = [WarningColour.red, .yellow, .green].map { colour in
                 let count: Node<HTML.BodyContext> = .a(.href(esc(link(colour, region: region))), .text(String(counts[colour] ?? 0)))
@@ -46,7 +46,7 @@ struct WarningsPage {
             cells.append(.td(.class("num"), .text(String(counts.values.reduce(0, +)))))
             return cells
         }
-        let total = lit.reduce(into: [WarningColour: Int]()) { $0[$1.warning.colour, default: 0] += 1 }
+        let total = counts.byColour
         let head: Node<HTML.TableContext> = .thead(.tr(.th(.text(T.region)), .th(.class("num"), .text(T.red)), .th(.class("num"), .text(T.yellow)),
                                                        .th(.class("num"), .text(T.green)), .th(.class("num"), .text(T.all))))
         var body: [Node<HTML.TableContext>] = rows.map { row in .tr(.group([.td(.text(row.name))] + cells(row.counts, region: row.code))) }
