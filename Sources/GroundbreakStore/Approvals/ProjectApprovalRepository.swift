@@ -218,20 +218,28 @@ public struct ProjectApprovalRepository: Sendable {
 
     /// `decidedFrom`: only items decided on or after that day.
     public func listings(scope: ProjectScope, departments: Set<String>, openOnly: Bool, decidedFrom: Day? = nil) async throws -> [ApprovalListing] {
+        let filter = ApprovalListingFilter(openOnly: openOnly, decidedFrom: decidedFrom)
+        let items = Dictionary(uniqueKeysWithValues: try await ApprovalCatalogRepository(database: database).items().map { ($0.code, $0) })
+        if scope.isEverything, departments.isEmpty,
+           let held = try await database.projectSnapshot.snapshot(database)?.approvalListings(filter, items: items) {
+            return held
+        }
+        return try await readListings(scope: scope, departments: departments, filter, items: items)
+    }
+
+    /// The listings from SQL.
+    func readListings(scope: ProjectScope, departments: Set<String>, _ filter: ApprovalListingFilter, items: [String: ApprovalItem]) async throws -> [ApprovalListing] {
         var reach = ProjectRepository.scopeClause(scope)
         if !departments.isEmpty { reach = "(\(reach) OR i.department_code IN (\(binds: departments.sorted())))" }
-        var open: SQLQueryString = openOnly ? "AND a.status NOT IN ('approved', 'rejected', 'notNeeded')" : ""
-        if let decidedFrom { open = "\(open) AND a.decided_on >= \(bind: decidedFrom.iso)" }
         let rows = try await database.reader.raw("""
             SELECT a.*, projects.name AS project_name, projects.region_code AS project_region
             FROM project_approvals a
             JOIN projects ON projects.id = a.project_id
             JOIN approval_items i ON i.code = a.item_code
-            WHERE \(reach) \(open)
+            WHERE \(reach) \(filter.sql)
             ORDER BY a.id
             """).all()
         let approvals = try await Self.approvals(rows, db: database.reader)
-        let items = Dictionary(uniqueKeysWithValues: try await ApprovalCatalogRepository(database: database).items().map { ($0.code, $0) })
         return try zip(rows, approvals).compactMap { row, approval in
             guard let item = items[approval.itemCode] else { return nil }
             return ApprovalListing(approval: approval, item: item, projectName: try row.decode(column: "project_name", as: String.self),

@@ -8,9 +8,9 @@ import Testing
 /// The figures read every project from a snapshot moved forward by the projects each write
 /// changed: after every kind of change it must hold exactly what reading the table gives, and a
 /// change the feed cannot name must make it read whole.
-@Suite("Project snapshot: the figures' projects moved forward by the changed projects")
+@Suite("Project snapshot: the figures' projects, reports and approvals moved forward by the changed projects")
 struct ProjectSnapshotTests {
-    @Test("creates, edits, raw changes, a deletion: the moved snapshot equals the table; an unnamed change reads whole", arguments: allEngines)
+    @Test("creates, edits, raw changes, a deletion, reports, approvals: the moved snapshot equals the tables; an unnamed change reads whole", arguments: allEngines)
     func movesAsTheTableChanges(engine: DatabaseEngine) async throws {
         try await withTestStore(engine) { store in
             let database = store.database
@@ -61,6 +61,24 @@ struct ProjectSnapshotTests {
             try await database.transaction { db in
                 try await db.raw("UPDATE monthly_reports SET dispatch_yuan = dispatch_yuan + 1 WHERE project_id = \(bind: ids[31])").run()
                 try await LedgerGeneration.bump(db, project: ids[31])
+            }
+            try await Self.expectTable(database)
+
+            // Approvals: an open one paused through the repository, one decided and one reopened in place.
+            let approvals = ProjectApprovalRepository(database: database)
+            let open = try #require(try await approvals.readListings(scope: .everything, departments: [], .init(openOnly: true), items: try await Self.items(database))
+                .first { $0.approval.status == .accepted })
+            _ = try await approvals.record(id: open.approval.id, expectedVersion: open.approval.version, .pause(from: testToday, reason: "专家评审"),
+                                           actor: testActor, today: testToday, now: testNow)
+            let decided = try #require(try await database.reader.raw("""
+                SELECT id, project_id FROM project_approvals WHERE status = 'approved' AND decided_on >= '2026-01-01' ORDER BY id LIMIT 1
+                """).first())
+            let reopened = try decided.decode(column: "id", as: Int64.self), reopenedProject = try decided.decode(column: "project_id", as: Int64.self)
+            try await database.transaction { db in
+                try await db.raw("UPDATE project_approvals SET status = 'accepted', decided_on = NULL WHERE id = \(bind: reopened)").run()
+                try await db.raw("UPDATE project_approvals SET status = 'approved', decided_on = '2026-11-20' WHERE project_id = \(bind: ids[40]) AND decided_on IS NULL").run()
+                try await LedgerGeneration.bump(db, project: reopenedProject)
+                try await LedgerGeneration.bump(db, project: ids[40])
             }
             try await Self.expectTable(database)
             #expect(keeper.wholeReads == 1, "every change so far named its projects")
@@ -114,5 +132,23 @@ struct ProjectSnapshotTests {
             #expect(held.sorted { $0.id < $1.id } == stored.sorted { $0.id < $1.id }, sourceLocation: sourceLocation)
         }
         #expect(snapshot.reportFigures(from: first.previous, through: first) == nil, "months before the snapshot's are read from SQL", sourceLocation: sourceLocation)
+
+        let items = try await items(database)
+        let approvals = ProjectApprovalRepository(database: database)
+        for filter in [ApprovalListingFilter(openOnly: true), .init(openOnly: false, decidedFrom: first.firstDay), .init(openOnly: false, decidedFrom: Day(year: first.year + 1, month: 6, day: 1)!),
+                       .init(openOnly: true, decidedFrom: first.firstDay)] {
+            let held = try #require(snapshot.approvalListings(filter, items: items), sourceLocation: sourceLocation)
+            let stored = try await approvals.readListings(scope: .everything, departments: [], filter, items: items)
+            #expect(filter.openOnly && filter.decidedFrom != nil || !stored.isEmpty, sourceLocation: sourceLocation)
+            #expect(held.map(\.approval) == stored.map(\.approval), sourceLocation: sourceLocation)
+            #expect(held.map(\.projectName) == stored.map(\.projectName) && held.map(\.regionCode) == stored.map(\.regionCode), sourceLocation: sourceLocation)
+            #expect(held.map(\.item.code) == stored.map(\.item.code), sourceLocation: sourceLocation)
+        }
+        #expect(snapshot.approvalListings(.init(openOnly: false), items: items) == nil, "every item ever decided is read from SQL", sourceLocation: sourceLocation)
+        #expect(snapshot.approvalListings(.init(openOnly: false, decidedFrom: first.firstDay.adding(days: -1)), items: items) == nil, sourceLocation: sourceLocation)
+    }
+
+    static func items(_ database: Database) async throws -> [String: ApprovalItem] {
+        Dictionary(uniqueKeysWithValues: try await ApprovalCatalogRepository(database: database).items().map { ($0.code, $0) })
     }
 }

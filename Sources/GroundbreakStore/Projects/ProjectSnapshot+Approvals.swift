@@ -1,0 +1,55 @@
+import Foundation
+import GroundbreakDomain
+import SQLKit
+
+extension ProjectSnapshot {
+    /// The approval items open now or decided on or after `day`, of `projects` (nil: all), by project.
+    static func approvals(since day: Day, of projects: [Int64]?, db: any SQLDatabase) async throws -> [Int64: [ProjectApproval]] {
+        let only: SQLQueryString = projects.map { "AND project_id IN (\(binds: $0))" } ?? ""
+        let rows = try await db.raw("""
+            SELECT * FROM project_approvals
+            WHERE (status NOT IN (\(binds: ApprovalListingFilter.closedStatuses)) OR decided_on >= \(bind: day.iso)) \(only)
+            """).all()
+        var result: [Int64: [ProjectApproval]] = [:]
+        for approval in try await ProjectApprovalRepository.approvals(rows, db: db) {
+            result[approval.projectId, default: []].append(approval)
+        }
+        return result
+    }
+
+    /// `ProjectApprovalRepository.listings` over every project, as SQL gives them (by id); nil
+    /// when the filter asks for items the snapshot does not hold (decided before its first month).
+    func approvalListings(_ filter: ApprovalListingFilter, items: [String: ApprovalItem]) -> [ApprovalListing]? {
+        guard filter.openOnly || filter.decidedFrom.map({ $0 >= firstReportMonth.firstDay }) == true else { return nil }
+        var result: [ApprovalListing] = []
+        for project in projects {
+            for approval in approvals[project.id] ?? [] where filter.keeps(approval) {
+                guard let item = items[approval.itemCode] else { continue }
+                result.append(ApprovalListing(approval: approval, item: item, projectName: project.fields.name, regionCode: project.fields.regionCode))
+            }
+        }
+        return result.sorted { $0.approval.id < $1.approval.id }
+    }
+}
+
+/// Which approval items a listing keeps, said once for SQL and for the snapshot.
+struct ApprovalListingFilter: Sendable {
+    var openOnly: Bool
+    /// Only items decided on or after that day.
+    var decidedFrom: Day?
+
+    /// The statuses of an item no longer open.
+    static let closedStatuses = [ApprovalStatus.approved, .rejected, .notNeeded].map(\.rawValue)
+
+    var sql: SQLQueryString {
+        var clause: SQLQueryString = openOnly ? "AND a.status NOT IN (\(binds: Self.closedStatuses))" : ""
+        if let decidedFrom { clause = "\(clause) AND a.decided_on >= \(bind: decidedFrom.iso)" }
+        return clause
+    }
+
+    func keeps(_ approval: ProjectApproval) -> Bool {
+        if openOnly && Self.closedStatuses.contains(approval.status.rawValue) { return false }
+        if let decidedFrom { return approval.decidedOn.map { $0 >= decidedFrom } ?? false }
+        return true
+    }
+}
