@@ -28,10 +28,24 @@ public struct CalendarException: Sendable, Codable, Equatable {
 public struct WorkingCalendar: Sendable {
     public let years: Set<Int>
     private let exceptions: [Day: CalendarException]
+    /// The same exceptions by day ordinal (whether it is worked), and those ordinals in order:
+    /// approval clocks count working days over months for every item of a province, so a span is
+    /// counted by whole weeks and only its exceptions are looked at.
+    private let worked: [Int: Bool]
+    private let exceptionOrdinals: [Int]
+    /// The loaded years as ordinal spans.
+    private let loadedSpans: [ClosedRange<Int>]
 
     public init(years: Set<Int>, exceptions: [CalendarException]) {
         self.years = years
-        self.exceptions = Dictionary(exceptions.map { ($0.day, $0) }, uniquingKeysWith: { _, last in last })
+        let byDay = Dictionary(exceptions.map { ($0.day, $0) }, uniquingKeysWith: { _, last in last })
+        self.exceptions = byDay
+        worked = Dictionary(uniqueKeysWithValues: byDay.map { ($0.key.ordinal, $0.value.kind == .workday) })
+        exceptionOrdinals = worked.keys.sorted()
+        loadedSpans = years.sorted().compactMap { year in
+            guard let first = Day(year: year, month: 1, day: 1), let last = Day(year: year, month: 12, day: 31) else { return nil }
+            return first.ordinal...last.ordinal
+        }
     }
 
     public var lastLoadedYear: Int? { years.max() }
@@ -46,33 +60,55 @@ public struct WorkingCalendar: Sendable {
     }
 
     public func isWorkingDay(_ day: Day) -> Bool {
-        if let exception = exceptions[day] { return exception.kind == .workday }
-        return day.weekday <= 5
+        isWorkingDay(ordinal: day.ordinal)
+    }
+
+    private func isWorkingDay(ordinal: Int) -> Bool {
+        worked[ordinal] ?? (Self.weekday(ordinal: ordinal) <= 5)
+    }
+
+    private func isProvisional(ordinal: Int) -> Bool {
+        !loadedSpans.contains { $0.contains(ordinal) }
+    }
+
+    /// ISO weekday of a day ordinal, as `Day.weekday`.
+    private static func weekday(ordinal: Int) -> Int {
+        ((ordinal % 7 + 7) % 7 + 3) % 7 + 1
     }
 
     /// The `count`-th working day after `day` (the day itself is not counted); with a negative
     /// count, the `-count`-th working day before it.
     public func addingWorkingDays(_ count: Int, to day: Day) -> CalendarResult {
-        var current = day
+        var current = day.ordinal
         var remaining = abs(count)
         var provisional = false
         let step = count >= 0 ? 1 : -1
         while remaining > 0 {
-            current = current.adding(days: step)
-            if isProvisional(current) { provisional = true }
-            if isWorkingDay(current) { remaining -= 1 }
+            current += step
+            if !provisional && isProvisional(ordinal: current) { provisional = true }
+            if isWorkingDay(ordinal: current) { remaining -= 1 }
         }
-        return CalendarResult(day: current, provisional: provisional)
+        return CalendarResult(day: Day(ordinal: current), provisional: provisional)
     }
 
-    /// Working days after `start` up to and including `end` (0 when `end` is not after `start`).
+    /// Working days after `start` up to and including `end` (0 when `end` is not after `start`):
+    /// Monday to Friday counted by whole weeks, then each exception in the span that moves a day.
     public func workingDays(after start: Day, through end: Day) -> Int {
         guard end > start else { return 0 }
-        var count = 0
-        var current = start.adding(days: 1)
-        while current <= end {
-            if isWorkingDay(current) { count += 1 }
-            current = current.adding(days: 1)
+        let first = start.ordinal + 1, last = end.ordinal
+        let weeks = (last - first + 1) / 7
+        var count = weeks * 5
+        var ordinal = first + weeks * 7
+        while ordinal <= last {
+            if Self.weekday(ordinal: ordinal) <= 5 { count += 1 }
+            ordinal += 1
+        }
+        var index = exceptionOrdinals.partitioningIndex { $0 >= first }
+        while index < exceptionOrdinals.count, exceptionOrdinals[index] <= last {
+            let day = exceptionOrdinals[index]
+            let weekday = Self.weekday(ordinal: day) <= 5
+            if let worked = worked[day], worked != weekday { count += worked ? 1 : -1 }
+            index += 1
         }
         return count
     }
@@ -121,5 +157,18 @@ extension WorkingCalendar {
         case .workingDays: workingDays(after: start, through: end)
         case .calendarDays, .immediate: max(0, start.days(until: end))
         }
+    }
+}
+
+private extension Array where Element == Int {
+    /// The first index whose element satisfies `belongs`, the elements being ordered so that
+    /// those that do all come after those that do not.
+    func partitioningIndex(where belongs: (Int) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }
