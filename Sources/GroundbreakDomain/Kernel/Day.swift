@@ -122,9 +122,12 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// ISO weekday: 1 = Monday … 7 = Sunday.
     public var weekday: Int {
-        // 1970-01-01 was a Thursday (4).
-        let value = (ordinal % 7 + 7) % 7
-        return (value + 3) % 7 + 1
+        Self.weekday(ordinal: ordinal)
+    }
+
+    /// The ISO weekday of the day `ordinal` days after 1970-01-01 (a Thursday, 4).
+    public static func weekday(ordinal: Int) -> Int {
+        ((ordinal % 7 + 7) % 7 + 3) % 7 + 1
     }
 
     public init(from decoder: any Decoder) throws {

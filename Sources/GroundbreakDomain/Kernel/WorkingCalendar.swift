@@ -64,16 +64,11 @@ public struct WorkingCalendar: Sendable {
     }
 
     private func isWorkingDay(ordinal: Int) -> Bool {
-        worked[ordinal] ?? (Self.weekday(ordinal: ordinal) <= 5)
+        worked[ordinal] ?? (Day.weekday(ordinal: ordinal) <= 5)
     }
 
     private func isProvisional(ordinal: Int) -> Bool {
         !loadedSpans.contains { $0.contains(ordinal) }
-    }
-
-    /// ISO weekday of a day ordinal, as `Day.weekday`.
-    private static func weekday(ordinal: Int) -> Int {
-        ((ordinal % 7 + 7) % 7 + 3) % 7 + 1
     }
 
     /// The `count`-th working day after `day` (the day itself is not counted); with a negative
@@ -100,13 +95,13 @@ public struct WorkingCalendar: Sendable {
         var count = weeks * 5
         var ordinal = first + weeks * 7
         while ordinal <= last {
-            if Self.weekday(ordinal: ordinal) <= 5 { count += 1 }
+            if Day.weekday(ordinal: ordinal) <= 5 { count += 1 }
             ordinal += 1
         }
         var index = exceptionOrdinals.partitioningIndex { $0 >= first }
         while index < exceptionOrdinals.count, exceptionOrdinals[index] <= last {
             let day = exceptionOrdinals[index]
-            let weekday = Self.weekday(ordinal: day) <= 5
+            let weekday = Day.weekday(ordinal: day) <= 5
             if let worked = worked[day], worked != weekday { count += worked ? 1 : -1 }
             index += 1
         }
