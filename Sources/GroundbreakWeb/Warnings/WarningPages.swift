@@ -97,7 +97,17 @@ enum WarningPages {
     /// The lit projects the filter keeps, in the order of `lit` (`light` gives them reddest and largest first).
     static func listed(_ lit: [Lit], _ filter: WarningFilter, catalog: ReferenceCatalog) -> [Lit] {
         let regions = filter.regionCode.map(catalog.regionSubtree)
-        return lit.filter { filter.colours.contains($0.colour) && (regions?.contains($0.regionCode) ?? true) }
+        // Three flags, not a set: hashing each project's colour was most of a lights request.
+        let (red, yellow, green) = (filter.colours.contains(.red), filter.colours.contains(.yellow), filter.colours.contains(.green))
+        if red && yellow && green && regions == nil { return lit }
+        return lit.filter { item in
+            let shown = switch item.colour {
+            case .red: red
+            case .yellow: yellow
+            case .green: green
+            }
+            return shown && (regions?.contains(item.regionCode) ?? true)
+        }
     }
 
     static func page(_ input: EndpointRequest) async throws -> Response {
