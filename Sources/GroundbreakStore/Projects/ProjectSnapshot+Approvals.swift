@@ -38,8 +38,8 @@ struct ApprovalListingFilter: Sendable {
     /// Only items decided on or after that day.
     var decidedFrom: Day?
 
-    /// The statuses of an item no longer open.
-    static let closedStatuses = [ApprovalStatus.approved, .rejected, .notNeeded].map(\.rawValue)
+    /// The statuses of an item no longer open (`ApprovalStatus.isDecided`).
+    static let closedStatuses = ApprovalStatus.allCases.filter(\.isDecided).map(\.rawValue)
 
     var sql: SQLQueryString {
         var clause: SQLQueryString = openOnly ? "AND a.status NOT IN (\(binds: Self.closedStatuses))" : ""
@@ -48,7 +48,7 @@ struct ApprovalListingFilter: Sendable {
     }
 
     func keeps(_ approval: ProjectApproval) -> Bool {
-        if openOnly && Self.closedStatuses.contains(approval.status.rawValue) { return false }
+        if openOnly && approval.status.isDecided { return false }
         if let decidedFrom { return approval.decidedOn.map { $0 >= decidedFrom } ?? false }
         return true
     }
