@@ -15,9 +15,16 @@ struct ApprovalAnalyticsPage {
         Format.share(share)
     }
 
-    var document: HTML {
+    var document: HTML { document(content: content) }
+
+    /// The page around `content` (the same for every reader of the same figures; see `RenderedFigures`).
+    func document(content: Node<HTML.BodyContext>) -> HTML {
+        Layout.document(title: WebText.Approvals.analyticsTitle, context: context, nav: .approvals, content: content)
+    }
+
+    var content: Node<HTML.BodyContext> {
         let city = result.city
-        return Layout.document(title: WebText.Approvals.analyticsTitle, context: context, nav: .approvals, content: .group(
+        return .group(
             .h1(.text(WebText.Approvals.analyticsTitle)),
             .p(.class("meta"), .text(WebText.Approvals.analyticsAsOf(result.asOf.iso, result.previous.iso))),
             .section(.class("card"),
@@ -42,17 +49,17 @@ struct ApprovalAnalyticsPage {
                 })
             )),
             .h2(.text(WebText.Approvals.projectDurations)),
-            DurationChart.svg(ApprovalAnalytics.distribution(result.projects)),
-            .h3(.text(WebText.Approvals.slowestProjects(min(Self.slowest, result.projects.count)))),
+            DurationChart.svg(result.distribution),
+            .h3(.text(WebText.Approvals.slowestProjects(result.slowest.count))),
             .div(.class("table-wrap"), .table(.class("ledger"),
                 .thead(.tr(.th(.text(WebText.Approvals.project)), .th(.class("num"), .text(WebText.Approvals.workingDays)), .th(.text(WebText.Approvals.withinPromise)))),
-                .tbody(.forEach(result.projects.sorted { ($0.workingDays, $1.projectId) > ($1.workingDays, $0.projectId) }.prefix(Self.slowest)) { row in
+                .tbody(.forEach(result.slowest) { row in
                     .tr(.td(.class("name"), .a(.href(esc(Route.projectApprovals(row.projectId).path)), .text(result.projectNames[row.projectId] ?? "#\(row.projectId)"))),
                         .td(.class("num"), .text(String(row.workingDays))),
                         .td(.span(.class(row.withinPromise ? "flag flag-info" : "flag flag-red"), .text(row.withinPromise ? WebText.Approvals.yes : WebText.Approvals.beyond))))
                 })
             ))
-        ))
+        )
     }
 }
 

@@ -187,7 +187,11 @@ enum ApprovalPages {
 
     struct AnalyticsResult: Sendable {
         var league: [ApprovalAnalytics.DepartmentFigures]
+        /// Every project with its permit, by id.
         var projects: [ApprovalAnalytics.ProjectFigures]
+        /// The page's chart and its list of the slowest: taken once per computation, not per reader.
+        var distribution: [ApprovalAnalytics.Band]
+        var slowest: [ApprovalAnalytics.ProjectFigures]
         var city: ApprovalAnalytics.CityFigures
         var asOf: Day
         var previous: Day
@@ -207,14 +211,18 @@ enum ApprovalPages {
         let projects = ApprovalAnalytics.projects(entries, calendar: calendar)
         return AnalyticsResult(
             league: ApprovalAnalytics.league(entries, calendar: calendar, asOf: today, previous: previous),
-            projects: projects, city: ApprovalAnalytics.city(projects), asOf: today, previous: previous,
+            projects: projects, distribution: ApprovalAnalytics.distribution(projects),
+            slowest: Array(projects.sorted { ($0.workingDays, $1.projectId) > ($1.workingDays, $0.projectId) }.prefix(ApprovalAnalyticsPage.slowest)),
+            city: ApprovalAnalytics.city(projects), asOf: today, previous: previous,
             projectNames: Dictionary(listings.map { ($0.approval.projectId, $0.projectName) }, uniquingKeysWith: { first, _ in first })
         )
     }
 
     static func analytics(_ input: EndpointRequest) async throws -> Response {
-        let result = try await analyticsResult(input)
-        return Responses.html(ApprovalAnalyticsPage(context: PageContext(input), result: result, catalog: input.catalog).document)
+        // Read before the figures, as their own key is.
+        let key = "\(try await reachKey(input))|analytics-page"
+        let page = ApprovalAnalyticsPage(context: PageContext(input), result: try await analyticsResult(input), catalog: input.catalog)
+        return Responses.html(page.document(content: RenderedFigures.content(input.services, key: key) { page.content }))
     }
 
     // MARK: Batches

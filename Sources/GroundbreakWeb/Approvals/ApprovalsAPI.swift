@@ -201,10 +201,21 @@ enum ApprovalsAPI {
         @ExplicitNull var share: Double?
         var meetsTarget: Bool
         var departments: [Department]
+        /// Page `page` of the projects with a permit, by id (`projectsWithPermit` counts them all).
+        var page: Int
+        var perPage: Int
         var projects: [ProjectRow]
     }
 
+    /// Projects per page of the analytics: at province scale tens of thousands have a permit.
+    static let analyticsPerPage = 100
+
     static func analytics(_ input: EndpointRequest) async throws -> Response {
+        let paging: ListPaging
+        switch ListPaging.parse(input.queryItems, defaultPerPage: analyticsPerPage) {
+        case .success(let parsed): paging = parsed
+        case .failure(let failure): throw AppError.badQuery(failure)
+        }
         let result = try await ApprovalPages.analyticsResult(input)
         return try Responses.json(AnalyticsDTO(
             asOf: result.asOf.iso, promisedWorkingDays: ApprovalAnalytics.promisedWorkingDays, targetShare: ApprovalAnalytics.promisedShare,
@@ -214,7 +225,8 @@ enum ApprovalsAPI {
                 .init(departmentCode: $0.departmentCode, rank: $0.rank, handled: $0.handled, medianWorkingDays: $0.medianWorkingDays,
                       p90WorkingDays: $0.p90WorkingDays, shareWithinLimit: $0.shareWithinLimit, overdueNow: $0.overdueNow, rankChange: $0.rankChange)
             },
-            projects: result.projects.map { .init(projectId: $0.projectId, workingDays: $0.workingDays, withinPromise: $0.withinPromise) }
+            page: paging.page, perPage: paging.perPage,
+            projects: paging.slice(result.projects).map { .init(projectId: $0.projectId, workingDays: $0.workingDays, withinPromise: $0.withinPromise) }
         ))
     }
 

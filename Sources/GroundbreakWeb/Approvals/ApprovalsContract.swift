@@ -21,7 +21,9 @@ extension ApprovalsEndpoints {
                 .integer("page", 1...Int64(ProjectQuery.maxPage)), .integer("perPage", 1...Int64(ListPaging.maxPerPage)),
             ], answers: [.ok(ApprovalsAPI.QueueDTO.self, T.queueAnswer)], failures: [.badQuery(T.badQuery)])
         case .apiApprovalAnalytics:
-            return OperationContract("approvalAnalytics", T.analytics, answers: [.ok(ApprovalsAPI.AnalyticsDTO.self, T.analyticsAnswer)])
+            return OperationContract("approvalAnalytics", T.analytics, query: [
+                .integer("page", 1...Int64(ProjectQuery.maxPage)), .integer("perPage", 1...Int64(ListPaging.maxPerPage)),
+            ], answers: [.ok(ApprovalsAPI.AnalyticsDTO.self, T.analyticsAnswer)], failures: [.badQuery(T.badQuery)])
         case .apiWorkingDays:
             let most = Int64(ApprovalsAPI.maxWorkingDaysAdded)
             return OperationContract("workingDays", T.workingDays, query: [.date("from", required: true), .integer("add", -most...most), .date("to")],

@@ -21,8 +21,15 @@ struct AssessmentPage {
         }
     }
 
-    var document: HTML {
-        Layout.document(title: listing.title, context: context, nav: .assessment, content: .group(
+    var document: HTML { document(content: content) }
+
+    /// The page around `content` (the same for every reader of the table; see `RenderedFigures`).
+    func document(content: Node<HTML.BodyContext>) -> HTML {
+        Layout.document(title: listing.title, context: context, nav: .assessment, content: content)
+    }
+
+    var content: Node<HTML.BodyContext> {
+        .group(
             .h1(.text(listing.title)),
             setTabs,
             .p(.class("meta"), .text(lead)),
@@ -39,7 +46,7 @@ struct AssessmentPage {
             .h2(.text(T.itemsHeading)),
             itemsTable,
             schemeTable
-        ))
+        )
     }
 
     /// The regions' and the departments' tables, one click apart; a task force's links back to it.

@@ -64,18 +64,21 @@ enum AssessmentPages {
         return try await tables(input, month: month, sets: [.regions, .departments] + groups)
     }
 
-    /// The table the request names: the set from the query, or the task force the address names.
+    /// The set the request names: the task force's groups at its address, else the set from the query.
+    static func requestedSet(_ input: EndpointRequest) throws -> AssessmentUnitSet {
+        if let taskForce = input.taskForce { return .groups(taskForceId: taskForce.id) }
+        return try unitSet(input)
+    }
+
     static func listing(_ input: EndpointRequest) async throws -> AssessmentListing {
-        let month = try month(input)
-        if let taskForce = input.taskForce {
-            return AssessmentListing(table: try await table(input, month: month, set: .groups(taskForceId: taskForce.id)), taskForce: taskForce)
-        }
-        return AssessmentListing(table: try await table(input, month: month, set: try unitSet(input)), taskForce: nil)
+        AssessmentListing(table: try await table(input, month: try month(input), set: try requestedSet(input)), taskForce: input.taskForce)
     }
 
     static func page(_ input: EndpointRequest) async throws -> Response {
+        // Read before the table, as the table's own key is.
+        let key = try await input.services.figuresKey("assessment-page", try month(input).iso, try requestedSet(input).key, input.today.iso)
         let page = AssessmentPage(context: PageContext(input), listing: try await listing(input), reportingMonth: ReportPages.reportingMonth(input.today))
-        return Responses.html(page.document)
+        return Responses.html(page.document(content: RenderedFigures.content(input.services, key: key) { page.content }))
     }
 
     static func api(_ input: EndpointRequest) async throws -> Response {

@@ -157,6 +157,8 @@ public final class AppServices: Sendable {
     let reserveListings = ValueCache<ReservePages.Listing>(capacity: 16, generational: true)
     /// The not-started projects of a scope with their readiness, unfiltered.
     let readinessLines = ValueCache<[ReadinessListPages.Line]>(capacity: 16, generational: true)
+    /// The parts of figure pages every reader of the same figures sees alike, rendered; see `RenderedFigures`.
+    let renderedFigures = RecentCache<String>(capacity: 256)
 
     /// A key for figures computed now from `parts`: the generation is read before the figures,
     /// so a value is never kept under a key newer than the data it was computed from.
@@ -177,6 +179,7 @@ public final class AppServices: Sendable {
         groundwork.clear()
         reserveListings.clear()
         readinessLines.clear()
+        renderedFigures.clear()
     }
 
     /// Set when the read replica failed to answer; see `ReadRouting`.

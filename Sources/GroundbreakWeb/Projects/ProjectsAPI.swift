@@ -17,7 +17,7 @@ enum ProjectsAPI {
         let scope = input.scope(.viewProjects)
         let page = try await input.services.projects.list(query, scope: scope, catalog: catalog, today: input.today)
         let key = "api-list|\(Route.query(query.items))|\(scope.key)|\(page.generation)|\(input.today.iso)"
-        if let bytes = input.services.responses.bytes(for: key) { return Responses.json(bytes: bytes) }
+        if let bytes = input.services.responses.value(for: key) { return Responses.json(bytes: bytes) }
         let bytes = try Responses.encode(ProjectListDTO(page, catalog: catalog, today: input.today))
         input.services.responses.store(bytes, for: key)
         return Responses.json(bytes: bytes)

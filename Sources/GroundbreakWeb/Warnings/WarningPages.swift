@@ -36,10 +36,22 @@ enum WarningPages {
         /// The lights counted by region and colour once per lighting, not on every request that shows them.
         let counts: WarningCounts
 
+        /// The lists asked for, each filtered once per lighting rather than once per request.
+        private let lists = RecentCache<[Lit]>(capacity: 32)
+
         init(rules: WarningRuleSet, lit: [Lit]) {
             self.rules = rules
             self.lit = lit
             counts = WarningCounts(lit)
+        }
+
+        /// The lit projects `filter` keeps, reddest and largest first.
+        func listed(_ filter: WarningFilter, catalog: ReferenceCatalog) -> [Lit] {
+            let key = filter.items.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+            if let list = lists.value(for: key) { return list }
+            let list = WarningPages.listed(lit, filter, catalog: catalog)
+            lists.store(list, for: key)
+            return list
         }
     }
 
@@ -112,25 +124,32 @@ enum WarningPages {
 
     static func page(_ input: EndpointRequest) async throws -> Response {
         let filter = try filter(input)
+        let paging = try paging(input)
+        // Read before the lights, as their own key is.
+        let query = WarningsPage.query(filter, paging).map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+        let key = try await input.services.figuresKey("warnings-page", input.scope(.viewProjects).key, input.today.iso, query)
         let lighting = try await light(input)
         let page = WarningsPage(context: PageContext(input), catalog: input.catalog, rules: lighting.rules, counts: lighting.counts, filter: filter,
-                                listed: listed(lighting.lit, filter, catalog: input.catalog))
-        return Responses.html(page.document)
+                                listed: lighting.listed(filter, catalog: input.catalog), paging: paging)
+        return Responses.html(page.document(content: RenderedFigures.content(input.services, key: key) { page.content }))
     }
 
-    /// The API answers the listed projects a page at a time: at province scale they are tens of
+    static func paging(_ input: EndpointRequest) throws -> ListPaging {
+        switch ListPaging.parse(input.queryItems, defaultPerPage: perPage) {
+        case .success(let parsed): return parsed
+        case .failure(let failure): throw AppError.badQuery(failure)
+        }
+    }
+
+    /// The page and the API list the lights a page at a time: at province scale they are tens of
     /// thousands, and every count stays over the whole set.
-    static let apiPerPage = 100
+    static let perPage = 100
 
     static func api(_ input: EndpointRequest) async throws -> Response {
         let filter = try filter(input)
-        let paging: ListPaging
-        switch ListPaging.parse(input.queryItems, defaultPerPage: apiPerPage) {
-        case .success(let parsed): paging = parsed
-        case .failure(let failure): throw AppError.badQuery(failure)
-        }
+        let paging = try paging(input)
         let lighting = try await light(input)
-        return try Responses.json(WarningsDTO(rules: lighting.rules, counts: lighting.counts, listed: listed(lighting.lit, filter, catalog: input.catalog),
+        return try Responses.json(WarningsDTO(rules: lighting.rules, counts: lighting.counts, listed: lighting.listed(filter, catalog: input.catalog),
                                               paging: paging, catalog: input.catalog))
     }
 
@@ -138,7 +157,7 @@ enum WarningPages {
         let filter = try filter(input)
         let lighting = try await light(input)
         let rules = lighting.rules
-        let rows = listed(lighting.lit, filter, catalog: input.catalog)
+        let rows = lighting.listed(filter, catalog: input.catalog)
         typealias T = WebText.Warnings
         let sheet = ListSheet(title: T.title, filterLine: T.exportLine(filter.described(input.catalog), rules.version, Format.dateTime(input.now)),
                               columns: [.init(T.serial, width: 6, .integer), .init(T.colour, width: 6), .init(T.project, width: 34, .wrapped),

@@ -10,12 +10,27 @@ struct WarningsPage {
     var counts: WarningCounts
     var filter: WarningFilter
     var listed: [WarningPages.Lit]
+    var paging: ListPaging
 
     typealias T = WebText.Warnings
-    static let pageLimit = 500
 
-    var document: HTML {
-        Layout.document(title: T.title, context: context, nav: .warnings, content: .group(
+    var document: HTML { document(content: content) }
+
+    /// The page around `content` (the same for every reader of the lights; see `RenderedFigures`).
+    func document(content: Node<HTML.BodyContext>) -> HTML {
+        Layout.document(title: T.title, context: context, nav: .warnings, content: content)
+    }
+
+    /// The query of this page of the list: the filter, then the page and its size where not the first and the default.
+    static func query(_ filter: WarningFilter, _ paging: ListPaging) -> [(String, String)] {
+        var items = filter.items
+        if paging.page > 1 { items.append(("page", String(paging.page))) }
+        if paging.perPage != WarningPages.perPage { items.append(("perPage", String(paging.perPage))) }
+        return items
+    }
+
+    var content: Node<HTML.BodyContext> {
+        .group(
             .h1(.text(T.title)),
             .p(.class("meta"), .text(T.lead)),
             .p(.class("meta"), .text(T.ruleLine(rules.version, rules.validFrom, rules.author, rules.reason))),
@@ -26,7 +41,7 @@ struct WarningsPage {
             Components.listTools(filter: filter.described(catalog), xlsx: .warningsXLSX(filter)),
             Components.listTotal(listed.count, T.count(listed.count)),
             list
-        ))
+        )
     }
 
     func link(_ colour: WarningColour?, region: String?) -> String {
@@ -66,7 +81,7 @@ struct WarningsPage {
 
     var list: Node<HTML.BodyContext> {
         guard !listed.isEmpty else { return .p(.class("notice"), .text(T.none)) }
-        let shown = listed.prefix(Self.pageLimit)
+        let shown = paging.slice(listed)
         return .group(
             .div(.class("table-wrap"), .table(.class("ledger"),
                 .thead(.tr(.th(.text(T.colour)), .th(.text(T.project)), .th(.text(T.region)), .th(.class("num"), .text(T.total)), .th(.text(T.reasons)))),
@@ -77,7 +92,9 @@ struct WarningsPage {
                         .td(.class("num"), .text(Format.wan(row.project.fields.totalInvestment))),
                         .td(.text(row.warning.reasons.map(\.text).joined(separator: "；"))))
                 }))),
-            .if(listed.count > shown.count, .p(.class("meta"), .text(T.capped(shown.count, listed.count))))
+            Components.pagination(page: paging.page, pageCount: paging.pageCount(of: listed.count)) { page in
+                Route.warnings(path: Self.query(filter, ListPaging(page: page, perPage: paging.perPage))).path
+            }
         )
     }
 }

@@ -21,7 +21,6 @@ extension WebText {
         static let colourChoice = "颜色"
         static let redAndYellow = "红灯和黄灯"
         static let none = "没有符合条件的项目。"
-        static func capped(_ shown: Int, _ total: Int) -> String { "共 \(total) 个，页面列出前 \(shown) 个；全部见 Excel。" }
         static func filterLine(_ colours: String, _ region: String?) -> String { "\(colours)灯" + (region.map { "，\($0)" } ?? "") }
         static func exportLine(_ filter: String, _ version: Int, _ time: String) -> String { "筛选条件：\(filter)；规则第\(version)版；导出时间：\(time)" }
         static func count(_ count: Int) -> String { "共 \(count) 个项目" }

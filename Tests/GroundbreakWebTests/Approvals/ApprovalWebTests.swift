@@ -255,6 +255,13 @@ struct ApprovalWebTests {
             // 09-02…09-30 has 21 working days (中秋 09-25 off, Sunday 09-20 worked); then 10-08, 10-09, Saturday 10-10, 10-12.
             #expect(projects.first?["workingDays"] as? Int == 25)
             #expect(analytics.object["projectsWithPermit"] as? Int == 1 && analytics.object["meetsTarget"] as? Bool == true)
+            // The projects come a page at a time; the city's figures stay over all of them.
+            #expect(analytics.object["page"] as? Int == 1 && analytics.object["perPage"] as? Int == ApprovalsAPI.analyticsPerPage)
+            let pastEnd = try await client.send(.get, "/api/v1/approvals/analytics?perPage=1&page=2", as: fixture)
+            #expect(pastEnd.status == .ok && (pastEnd.object["projects"] as? [Any])?.isEmpty == true && pastEnd.object["projectsWithPermit"] as? Int == 1)
+            for bad in ["page=0", "perPage=501", "perPage=x"] {
+                #expect(try await client.send(.get, "/api/v1/approvals/analytics?\(bad)", as: fixture).status == .badRequest, "\(bad)")
+            }
             let departments = (analytics.object["departments"] as? [[String: Any]]) ?? []
             let land = departments.first { $0["departmentCode"] as? String == "CC-ZRZY" }
             #expect(land?["handled"] as? Int == 2)

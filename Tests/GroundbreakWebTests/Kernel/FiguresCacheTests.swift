@@ -18,6 +18,19 @@ struct FiguresCacheTests {
         return (rows.first { $0["unit"] as? String == unit }?["figures"] as? [String: Any])?["leads"] as? Int
     }
 
+    static func leadsRatio(_ table: TestResponse, unit: String) -> String? {
+        let rows = table.object["rows"] as? [[String: Any]] ?? []
+        let figures = rows.first { $0["unit"] as? String == unit }?["figures"] as? [String: Any]
+        return (figures?["leadsSigned"] as? Int).flatMap { signed in (figures?["leads"] as? Int).map { "\(signed)/\($0)" } }
+    }
+
+    /// The page's 签约/线索 cell of `unit`'s row (the second-last of the figures table's row).
+    static func leadsCell(_ html: String, unit: String) -> String? {
+        guard let start = html.range(of: "data-unit=\"\(unit)\""), let end = html[start.upperBound...].range(of: "</tr>") else { return nil }
+        let cells = html[start.upperBound..<end.lowerBound].matches(of: #/<td[^>]*>([^<]*)</td>/#).map { String($0.output.1) }
+        return cells.dropLast().last
+    }
+
     @Test("the ranking and the home page are computed once while nothing changes, and a new lead or problem is in the next answer", arguments: allEngines)
     func changesReachCachedFigures(engine: DatabaseEngine) async throws {
         try await withWeb(engine, demoProjects: 60) { fixture, client in
@@ -32,12 +45,22 @@ struct FiguresCacheTests {
             let again = try await client.send(.get, path, as: fixture)
             #expect(NSDictionary(dictionary: again.object).isEqual(to: first.object) && services.assessmentTables.count == 1, "read again, nothing recomputed")
 
+            let page = try await client.send(.get, "/assessment?month=\(month)", as: fixture)
+            #expect(Self.leadsCell(page.text, unit: "region:220106") == Self.leadsRatio(first, unit: "region:220106"), "the page says what the API says")
+
             let staff = try await fixture.signedIn(as: "zs-cache", roles: [.attraction], unit: OrgUnit(kind: .region, code: "220106"))
             let body = #"{"title":"缓存检验项目","investor":{"name":"某公司","kind":"privateOwned"},"channel":"industryChain","unit":"region:220106"}"#
             #expect(try await client.send(.post, "/api/v1/leads", as: staff, json: body).status == .created)
             #expect(try await services.approvals.generation() == ledgerGeneration, "a lead does not move the ledger's generation")
             let after = try await client.send(.get, path, as: fixture)
             #expect(Self.leads(after, unit: "region:220106") == before + 1, "the new lead is counted at once")
+            // The page's table is rendered once per generation for every reader: not the one rendered before the lead.
+            let district = try await fixture.signedIn(as: "ly-district", roles: [.region], unit: OrgUnit(kind: .region, code: "220106"))
+            for reader in [district, fixture] {
+                let pageAfter = try await client.send(.get, "/assessment?month=\(month)", as: reader)
+                #expect(Self.leadsCell(pageAfter.text, unit: "region:220106") == Self.leadsRatio(after, unit: "region:220106"))
+                #expect(pageAfter.text.contains(reader.userId == district.userId ? "ly-district" : "项目中心张三"), "each reader's own frame")
+            }
 
             let home = try await client.send(.get, "/", as: fixture)
             let tiles = HomePageTests.tiles(home.text)

@@ -46,7 +46,7 @@ struct WarningsWebTests {
             #expect(paged.map { $0["projectId"] as? Int } == rows.prefix(14).map { $0["projectId"] as? Int })
             #expect(second.object["red"] as? Int == counts.red && second.object["listedCount"] as? Int == live.count && second.object["page"] as? Int == 2)
             let defaultPage = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green", as: fixture)
-            #expect((defaultPage.object["projects"] as? [Any])?.count == min(live.count, WarningPages.apiPerPage) && defaultPage.object["perPage"] as? Int == 100)
+            #expect((defaultPage.object["projects"] as? [Any])?.count == min(live.count, WarningPages.perPage) && defaultPage.object["perPage"] as? Int == 100)
             let beyond = try await client.send(.get, "/api/v1/warnings?page=100000", as: fixture)
             #expect(beyond.status == .ok && (beyond.object["projects"] as? [Any])?.isEmpty == true)
             for bad in ["perPage=0", "perPage=501", "page=0", "page=x"] {
@@ -74,7 +74,29 @@ struct WarningsWebTests {
             let own = try await client.send(.get, "/api/v1/warnings?colour=red,yellow,green&perPage=500", as: chaoyangUser)
             let ownRows = own.object["projects"] as? [[String: Any]] ?? []
             #expect(!ownRows.isEmpty && ownRows.allSatisfy { $0["regionCode"] as? String == "220104" })
+
+            // The page lists the API's page of lights for each reader: its list is rendered once
+            // per reach, day, filter and page, and the frame (the reader's name) per request.
+            for (reader, query) in [(fixture, ""), (fixture, "colour=red,yellow,green"), (chaoyangUser, "colour=red,yellow,green"), (fixture, "colour=red,yellow,green&perPage=7&page=2"),
+                                    (chaoyangUser, "colour=red,yellow,green&perPage=1&page=\(ownRows.count)"), (fixture, "perPage=5&page=2"), (fixture, "region=220104&colour=red,yellow,green")] {
+                let page = try await client.send(.get, "/warnings?\(query)", as: reader)
+                let api = try await client.send(.get, "/api/v1/warnings?\(query)", as: reader)
+                #expect(page.status == .ok && api.status == .ok)
+                let listed = (api.object["projects"] as? [[String: Any]] ?? []).compactMap { $0["projectId"] as? Int }
+                #expect(Self.listedIds(page.text) == listed && !listed.isEmpty, "\(query)")
+                #expect(page.text.contains("data-total=\"\(api.object["listedCount"] as? Int ?? -1)\""), "\(query)")
+                let (name, other) = reader.userId == chaoyangUser.userId ? ("cy-region", "项目中心张三") : ("项目中心张三", "cy-region")
+                #expect(page.text.contains(name) && !page.text.contains(other), "each reader's own frame")
+            }
+            let pagerPage = try await client.send(.get, "/warnings?colour=red,yellow,green&perPage=7", as: fixture).text
+            #expect(pagerPage.contains(#"href="/warnings?colour=green%2Cyellow%2Cred&amp;page=2&amp;perPage=7""#), "the pager keeps the filter and the page size")
+            #expect(try await client.send(.get, "/warnings?page=0", as: fixture).status == .badRequest)
         }
+    }
+
+    /// The projects a lights page lists, in its order.
+    static func listedIds(_ html: String) -> [Int] {
+        html.matches(of: #/<td class="name"><a href="/projects/(\d+)">/#).compactMap { Int($0.output.1) }
     }
 }
 
