@@ -67,21 +67,46 @@ public enum ApprovalAnalytics {
         return sorted[max(0, min(sorted.count - 1, rank - 1))]
     }
 
+    /// What a decided item counts for its department: the working days it took and whether it was
+    /// within its limit. The same whichever day the table is taken on, so the league reads each
+    /// item's clock once for this month's table and last month's.
+    struct Decided {
+        let decidedOn: Day
+        let workingDays: Int?
+        let withinLimit: Bool
+    }
+
+    static func decided(_ entry: Entry, calendar: WorkingCalendar) -> Decided? {
+        guard let decidedOn = entry.approval.decidedOn, entry.approval.status == .approved || entry.approval.status == .rejected else { return nil }
+        // A decided item's clock ends on its decision, whatever day it is read on.
+        let reading = ApprovalClock.read(entry.approval, item: entry.item, calendar: calendar, today: decidedOn)
+        return Decided(decidedOn: decidedOn, workingDays: workingDays(entry.approval, calendar: calendar, through: decidedOn),
+                       withinLimit: reading.elapsed.map { $0 <= reading.limit } ?? false)
+    }
+
     /// Figures as they stood at the end of `asOf`: only what was decided by then counts.
     public static func departments(_ entries: [Entry], calendar: WorkingCalendar, asOf: Day) -> [DepartmentFigures] {
-        var byDepartment: [String: [Entry]] = [:]
-        for entry in entries { byDepartment[entry.item.departmentCode, default: []].append(entry) }
-        var figures: [DepartmentFigures] = byDepartment.map { code, entries in
+        departments(entries, decided: entries.map { decided($0, calendar: calendar) }, calendar: calendar, asOf: asOf)
+    }
+
+    /// `decided` holds each entry's `decided(_:calendar:)`, in the entries' order.
+    static func departments(_ entries: [Entry], decided: [Decided?], calendar: WorkingCalendar, asOf: Day) -> [DepartmentFigures] {
+        // Indices, not entries: an entry copied is a whole approval with its texts and pauses.
+        var byDepartment: [String: [Int]] = [:]
+        for index in entries.indices { byDepartment[entries[index].item.departmentCode, default: []].append(index) }
+        var figures: [DepartmentFigures] = byDepartment.map { code, indices in
             var days: [Int] = []
             var within = 0
             var overdue = 0
-            for entry in entries {
-                if let decided = entry.approval.decidedOn, decided <= asOf, [.approved, .rejected].contains(entry.approval.status) {
-                    let reading = ApprovalClock.read(entry.approval, item: entry.item, calendar: calendar, today: asOf)
-                    if let used = workingDays(entry.approval, calendar: calendar, through: decided) { days.append(used) }
-                    if let elapsed = reading.elapsed, elapsed <= reading.limit { within += 1 }
-                } else if let accepted = entry.approval.acceptedOn, accepted <= asOf, entry.approval.status.isRunning
-                            || (entry.approval.decidedOn.map { $0 > asOf } ?? false) {
+            for index in indices {
+                if let done = decided[index], done.decidedOn <= asOf {
+                    if let used = done.workingDays { days.append(used) }
+                    if done.withinLimit { within += 1 }
+                    continue
+                }
+                let entry = entries[index]
+                if let accepted = entry.approval.acceptedOn, accepted <= asOf, entry.approval.status.isRunning
+                    || (entry.approval.decidedOn.map { $0 > asOf } ?? false) {
                     var open = entry.approval
                     open.status = open.status == .paused ? .paused : .accepted
                     open.decidedOn = nil
@@ -112,8 +137,9 @@ public enum ApprovalAnalytics {
 
     /// The league table with each department's movement since `previous` (last month's end).
     public static func league(_ entries: [Entry], calendar: WorkingCalendar, asOf: Day, previous: Day) -> [DepartmentFigures] {
-        let before = Dictionary(uniqueKeysWithValues: departments(entries, calendar: calendar, asOf: previous).map { ($0.departmentCode, $0.rank) })
-        return departments(entries, calendar: calendar, asOf: asOf).map { figures in
+        let readings = entries.map { decided($0, calendar: calendar) }
+        let before = Dictionary(uniqueKeysWithValues: departments(entries, decided: readings, calendar: calendar, asOf: previous).map { ($0.departmentCode, $0.rank) })
+        return departments(entries, decided: readings, calendar: calendar, asOf: asOf).map { figures in
             var figures = figures
             if figures.rank > 0, let old = before[figures.departmentCode], old > 0 { figures.rankChange = old - figures.rank }
             return figures
@@ -122,12 +148,12 @@ public enum ApprovalAnalytics {
 
     /// Per project: first application to construction permit.
     public static func projects(_ entries: [Entry], calendar: WorkingCalendar) -> [ProjectFigures] {
-        Dictionary(grouping: entries, by: { $0.approval.projectId }).compactMap { projectId, entries in
-            guard let permit = entries.first(where: { $0.item.code == finalItemCode && $0.approval.status == .approved }),
-                  let end = permit.approval.decidedOn,
-                  let start = entries.compactMap({ $0.approval.appliedOn ?? $0.approval.acceptedOn }).min()
+        Dictionary(grouping: entries.indices, by: { entries[$0].approval.projectId }).compactMap { projectId, indices in
+            guard let permit = indices.first(where: { entries[$0].item.code == finalItemCode && entries[$0].approval.status == .approved }),
+                  let end = entries[permit].approval.decidedOn,
+                  let start = indices.compactMap({ entries[$0].approval.appliedOn ?? entries[$0].approval.acceptedOn }).min()
             else { return nil }
-            let paused = entries.reduce(0) { $0 + ApprovalClock.pausedDays($1.approval.pauses, unit: .workingDays, calendar: calendar, through: end) }
+            let paused = indices.reduce(0) { $0 + ApprovalClock.pausedDays(entries[$1].approval.pauses, unit: .workingDays, calendar: calendar, through: end) }
             let days = max(0, calendar.workingDays(after: start, through: end) - paused)
             return ProjectFigures(projectId: projectId, workingDays: days, withinPromise: days <= promisedWorkingDays)
         }.sorted { $0.projectId < $1.projectId }

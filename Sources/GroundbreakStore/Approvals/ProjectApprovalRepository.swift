@@ -220,9 +220,8 @@ public struct ProjectApprovalRepository: Sendable {
     public func listings(scope: ProjectScope, departments: Set<String>, openOnly: Bool, decidedFrom: Day? = nil) async throws -> [ApprovalListing] {
         let filter = ApprovalListingFilter(openOnly: openOnly, decidedFrom: decidedFrom)
         let items = Dictionary(uniqueKeysWithValues: try await ApprovalCatalogRepository(database: database).items().map { ($0.code, $0) })
-        if scope.isEverything, departments.isEmpty,
-           let held = try await database.projectSnapshot.snapshot(database)?.approvalListings(filter, items: items) {
-            return held
+        if scope.isEverything, departments.isEmpty, let snapshot = try await database.projectSnapshot.snapshot(database) {
+            return snapshot.approvalListings(filter, items: items)
         }
         return try await readListings(scope: scope, departments: departments, filter, items: items)
     }

@@ -3,13 +3,11 @@ import GroundbreakDomain
 import SQLKit
 
 extension ProjectSnapshot {
-    /// The approval items open now or decided on or after `day`, of `projects` (nil: all), by project.
-    static func approvals(since day: Day, of projects: [Int64]?, db: any SQLDatabase) async throws -> [Int64: [ProjectApproval]] {
-        let only: SQLQueryString = projects.map { "AND project_id IN (\(binds: $0))" } ?? ""
-        let rows = try await db.raw("""
-            SELECT * FROM project_approvals
-            WHERE (status NOT IN (\(binds: ApprovalListingFilter.closedStatuses)) OR decided_on >= \(bind: day.iso)) \(only)
-            """).all()
+    /// Every approval item of `projects` (nil: all), by project: the approval analytics reads
+    /// every item ever decided, and reading them from SQL was most of its wait after a change.
+    static func approvals(of projects: [Int64]?, db: any SQLDatabase) async throws -> [Int64: [ProjectApproval]] {
+        let only: SQLQueryString = projects.map { "WHERE project_id IN (\(binds: $0))" } ?? ""
+        let rows = try await db.raw("SELECT * FROM project_approvals \(only)").all()
         var result: [Int64: [ProjectApproval]] = [:]
         for approval in try await ProjectApprovalRepository.approvals(rows, db: db) {
             result[approval.projectId, default: []].append(approval)
@@ -17,10 +15,8 @@ extension ProjectSnapshot {
         return result
     }
 
-    /// `ProjectApprovalRepository.listings` over every project, as SQL gives them (by id); nil
-    /// when the filter asks for items the snapshot does not hold (decided before its first month).
-    func approvalListings(_ filter: ApprovalListingFilter, items: [String: ApprovalItem]) -> [ApprovalListing]? {
-        guard filter.openOnly || filter.decidedFrom.map({ $0 >= firstReportMonth.firstDay }) == true else { return nil }
+    /// `ProjectApprovalRepository.listings` over every project, as SQL gives them (by id).
+    func approvalListings(_ filter: ApprovalListingFilter, items: [String: ApprovalItem]) -> [ApprovalListing] {
         var result: [ApprovalListing] = []
         for project in projects {
             for approval in approvals[project.id] ?? [] where filter.keeps(approval) {

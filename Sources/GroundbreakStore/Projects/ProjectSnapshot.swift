@@ -2,12 +2,13 @@ import Foundation
 import GroundbreakDomain
 import SQLKit
 
-/// Every project as a `Project`, with its monthly figures since January of last year and its
-/// approval items open or decided since then, as they stood at one ledger generation. The figures read the whole ledger on each computation (the
-/// lights, the ranking, the big screen, the home tiles): at a province's 100,000 projects, million
-/// reports and half a million approval items decoding them is seconds each time, so they read this instead, moved forward
-/// by the projects later generations changed (`LedgerChanges`), as the ledger index is. Every
-/// write of a project, its child rows, its reports or its approvals names the project in the change feed.
+/// Every project as a `Project`, with its monthly figures since January of last year and every
+/// approval item, as they stood at one ledger generation. The figures read the whole ledger on
+/// each computation (the lights, the ranking, the big screen, the home tiles, the approval
+/// analytics): at a province's 100,000 projects, million reports and three-quarters of a million
+/// approval items decoding them is seconds each time, so they read this instead, moved forward by
+/// the projects later generations changed (`LedgerChanges`), as the ledger index is. Every write
+/// of a project, its child rows, its reports or its approvals names the project in the change feed.
 struct ProjectSnapshot: Sendable {
     var generation: Int64
     /// In id order.
@@ -15,7 +16,7 @@ struct ProjectSnapshot: Sendable {
     /// The reports' figures from `firstReportMonth` on, by project.
     var reports: [Int64: [ReportFigure]]
     var firstReportMonth: Month
-    /// The approval items open now or decided since `firstReportMonth` began, by project.
+    /// Every approval item, by project.
     var approvals: [Int64: [ProjectApproval]]
     /// Read whole rather than moved forward from an earlier snapshot.
     var wasReadWhole = true
@@ -67,7 +68,7 @@ struct ProjectSnapshot: Sendable {
         let byId = try await ProjectRepository.load(ids: ids, db: db)
         return ProjectSnapshot(generation: generation, projects: ids.compactMap { byId[$0] },
                                reports: try await reports(from: firstReportMonth, of: nil, db: db), firstReportMonth: firstReportMonth,
-                               approvals: try await approvals(since: firstReportMonth.firstDay, of: nil, db: db))
+                               approvals: try await approvals(of: nil, db: db))
     }
 
     /// The reports' figures from `first` on, of `projects` (nil: all), by project.
@@ -96,7 +97,7 @@ struct ProjectSnapshot: Sendable {
         let fresh = try await ProjectRepository.load(ids: ids, db: db)
         next.projects = Self.merged(projects, replacing: changed, with: fresh.values.sorted { $0.id < $1.id })
         let reports = try await Self.reports(from: firstReportMonth, of: ids, db: db)
-        let approvals = try await Self.approvals(since: firstReportMonth.firstDay, of: ids, db: db)
+        let approvals = try await Self.approvals(of: ids, db: db)
         for id in ids {
             next.reports[id] = reports[id]
             next.approvals[id] = approvals[id]

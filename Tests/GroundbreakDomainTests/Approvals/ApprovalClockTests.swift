@@ -184,6 +184,21 @@ struct ApprovalPlanningTests {
         let league = ApprovalAnalytics.league(entries, calendar: testCalendar, asOf: d("2026-08-31"), previous: d("2026-03-31"))
         #expect(league.first { $0.departmentCode == "CC-ZRZY" }?.rankChange == 0)
         #expect(league.first { $0.departmentCode == "CC-ZJJ" }?.rankChange == nil, "CC-ZJJ had decided nothing by the end of March")
+
+        // The league reads each decided item's clock once for both days: a decided clock ends on
+        // its decision, so it reads the same on any later day — paused, late or rejected alike.
+        var paused = approval(3, "A", applied: "2026-03-01", accepted: "2026-03-02", decided: "2026-04-28")
+        paused.pauses = [ApprovalPause(reason: "补正", from: d("2026-03-10"), to: d("2026-04-10"))]
+        var rejected = approval(4, "B", applied: "2026-03-01", accepted: "2026-03-02", decided: "2026-06-30")
+        rejected.status = .rejected
+        for entry in entries + [.init(approval: paused, item: fast), .init(approval: rejected, item: slowDept)] where entry.approval.decidedOn != nil {
+            let decided = entry.approval.decidedOn!
+            let readings = [decided, d("2026-08-31"), d("2027-02-01")].map { ApprovalClock.read(entry.approval, item: entry.item, calendar: testCalendar, today: $0) }
+            #expect(readings.allSatisfy { $0 == readings[0] }, "\(entry.approval.itemCode) decided \(decided.iso)")
+        }
+        let withPaused = entries + [.init(approval: paused, item: fast), .init(approval: rejected, item: slowDept)]
+        let pausedFigures = ApprovalAnalytics.departments(withPaused, calendar: testCalendar, asOf: d("2026-08-31"))
+        #expect(pausedFigures.first { $0.departmentCode == "CC-ZRZY" }?.handled == 3 && pausedFigures.first { $0.departmentCode == "CC-ZJJ" }?.handled == 4)
     }
 }
 
