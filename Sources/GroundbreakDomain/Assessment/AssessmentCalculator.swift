@@ -89,27 +89,33 @@ public enum AssessmentCalculator {
     /// group's investment is measured against its projects' plans for the year, on its task
     /// force's 序时进度 (the working group page's completion), the others' against their targets.
     public static func figures(_ unit: AssessedUnit, _ inputs: AssessmentInputs, catalog: ReferenceCatalog, indicators: IndicatorCatalog) -> UnitFigures {
-        figures(unit, inputs, ByProject(inputs), catalog: catalog, indicators: indicators)
+        figures(unit, inputs, ByProject(inputs, indicators: indicators), catalog: catalog, indicators: indicators)
     }
 
     /// The inputs grouped by project (and decisions by department) once for all units, so each
     /// unit reads its own rows instead of filtering everyone's.
     struct ByProject {
         let reports: [Int64: [MonthlyReport]]
-        let lastYearReports: [Int64: [MonthlyReport]]
         let plans: [Int64: [AnnualPlan]]
         let decisions: [Int64: [DecidedApproval]]
         let decisionsByDepartment: [String: [DecidedApproval]]
-        /// Each project's id and membership keys, in the order of `inputs.projects`.
+        /// Each project's id, membership keys and indicator contribution, in the order of `inputs.projects`.
         let ids: [Int64]
         let keys: [TargetUnit.Keys]
+        let contributions: [IndicatorCalculator.Contribution]
 
-        init(_ inputs: AssessmentInputs) {
+        init(_ inputs: AssessmentInputs, indicators: IndicatorCatalog) {
             ids = inputs.projects.map(\.id)
             keys = inputs.projects.map(TargetUnit.Keys.init)
-            reports = Dictionary(grouping: inputs.reports, by: \.projectId)
-            lastYearReports = Dictionary(grouping: inputs.lastYearReports, by: \.projectId)
-            plans = Dictionary(grouping: inputs.plans, by: \.projectId)
+            let reports = Dictionary(grouping: inputs.reports, by: \.projectId)
+            let lastYearReports = Dictionary(grouping: inputs.lastYearReports, by: \.projectId)
+            let plans = Dictionary(grouping: inputs.plans, by: \.projectId)
+            self.reports = reports
+            self.plans = plans
+            contributions = inputs.projects.map { project in
+                IndicatorCalculator.Contribution(project, reports: reports[project.id] ?? [], lastYearReports: lastYearReports[project.id] ?? [],
+                                                 plans: plans[project.id] ?? [], year: inputs.month.year, catalog: indicators)
+            }
             decisions = Dictionary(grouping: inputs.decidedApprovals, by: \.projectId)
             decisionsByDepartment = Dictionary(grouping: inputs.decidedApprovals, by: \.departmentCode)
         }
@@ -129,21 +135,20 @@ public enum AssessmentCalculator {
         }
         let projects = members.map { inputs.projects[$0] }
         let ids = Set(projects.map(\.id))
-        let own = IndicatorCalculator.Inputs(projects: projects, reports: projects.flatMap { byProject.reports[$0.id] ?? [] },
-                                             lastYearReports: projects.flatMap { byProject.lastYearReports[$0.id] ?? [] },
-                                             plans: projects.flatMap { byProject.plans[$0.id] ?? [] }, year: month.year)
+        let contributions = members.map { byProject.contributions[$0] }
         let targets = inputs.targets.filter { $0.unit == unit.targetUnit && $0.year == month.year }
-        let readings = IndicatorCalculator.readings(own, targets: targets, month: month.month, catalog: indicators)
+        let readings = IndicatorCalculator.readings(actuals: IndicatorCalculator.actuals(contributions), targets: targets, month: month.month, catalog: indicators)
         func reading(_ code: String) -> IndicatorReading? { readings.first { $0.indicator.code == code } }
         var figures = UnitFigures(
             investment: .zero, timeProgressPercent: 0,
-            underWay: projects.count { YearActivity.underWay.holds(for: $0, in: month.year) },
-            newStarts: projects.count { YearActivity.newStart.holds(for: $0, in: month.year) },
+            underWay: contributions.count(where: \.underWay),
+            newStarts: contributions.count(where: \.newStart),
             newStartRate: reading(IndicatorCalculator.newStartRateCode)?.actual, resumeRate: reading(IndicatorCalculator.resumeRateCode)?.actual)
         if let group {
             let curve = UnitTarget.unitCurve(of: inputs.targets.filter { $0.unit == group.curveUnit && $0.year == month.year })
-            let plans = Dictionary(own.plans.filter { $0.year == month.year }.map { ($0.projectId, $0.plannedInvestment) }, uniquingKeysWith: { first, _ in first })
-            let done = Dictionary(grouping: own.reports, by: \.projectId).mapValues { $0.reduce(Money.zero) { $0 + $1.figures.dispatch } }
+            let ownPlans = projects.flatMap { byProject.plans[$0.id] ?? [] }
+            let plans = Dictionary(ownPlans.filter { $0.year == month.year }.map { ($0.projectId, $0.plannedInvestment) }, uniquingKeysWith: { first, _ in first })
+            let done = Dictionary(zip(members, contributions).map { (byProject.ids[$0], $1.dispatch) }, uniquingKeysWith: { first, _ in first })
             let progress = GroupFigures.planProgress(of: ids, plans: plans, dispatch: done)
             figures.investment = progress.done
             figures.timeProgressPercent = indicators.timeProgress(curve, month: month.month) * 100
@@ -220,7 +225,7 @@ public enum AssessmentCalculator {
     public static func table(_ inputs: AssessmentInputs, set: AssessmentUnitSet = .regions, scheme: AssessmentScheme,
                              previous: AssessmentTable?, catalog: ReferenceCatalog, indicators: IndicatorCatalog) -> AssessmentTable {
         let units = comparedUnits(set, catalog, on: inputs.month.lastDay, groups: inputs.groups)
-        let byProject = ByProject(inputs)
+        let byProject = ByProject(inputs, indicators: indicators)
         let rows = units.map { unit in
             AssessmentRow.scored(unit: unit, name: name(unit, inputs, catalog: catalog),
                                  figures: figures(unit, inputs, byProject, catalog: catalog, indicators: indicators), scheme: scheme)

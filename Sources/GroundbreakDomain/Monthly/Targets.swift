@@ -281,75 +281,12 @@ public enum IndicatorCalculator {
 
     static func inCategory(_ code: String, _ top: String) -> Bool { code == top || code.hasPrefix(top + "-") }
 
-    public static func actuals(_ inputs: Inputs, catalog: IndicatorCatalog) -> [String: Double] {
-        // What the figures read of each project, taken in one pass: copying whole projects into a
-        // dictionary and filtering them again per figure was most of a province's ranking.
-        struct Facts {
-            var realEstate: Bool
-            var government: Bool
-            var startedThisYear: Bool
-        }
-        var facts: [Int64: Facts] = [:]
-        facts.reserveCapacity(inputs.projects.count)
-        var started5000W = 0, started100M = 0, started1B = 0, newStarts = 0, industrialNewStarts = 0, reserve = 0
-        for project in inputs.projects {
-            let fields = project.fields
-            if facts[project.id] == nil {
-                facts[project.id] = Facts(realEstate: inCategory(fields.categoryCode, catalog.realEstateCategory), government: fields.investmentType == .government,
-                                          startedThisYear: fields.actualStart.map { $0.year == inputs.year } ?? false)
-            }
-            // 开复工 as the statistics office counts it: a project finished this year still counts.
-            if YearActivity.underWay.holds(for: project, in: inputs.year) {
-                if fields.totalInvestment >= .wan(5_000) { started5000W += 1 }
-                if fields.totalInvestment >= .yi(1) { started100M += 1 }
-                if fields.totalInvestment >= .yi(10) { started1B += 1 }
-            }
-            if YearActivity.newStart.holds(for: project, in: inputs.year) {
-                newStarts += 1
-                if inCategory(fields.categoryCode, catalog.industrialCategory) { industrialNewStarts += 1 }
-            }
-            if project.stage == .reserve { reserve += 1 }
-        }
-        let reports = inputs.reports.filter { facts[$0.projectId] != nil }
-        let total = reports.reduce(0.0) { $0 + Double($1.figures.dispatch.yuan) }
-        var figures: [String: Double] = [investmentCode: total]
-        let lastYear = inputs.lastYearReports.filter { facts[$0.projectId] != nil }.reduce(0.0) { $0 + Double($1.figures.dispatch.yuan) }
-        if lastYear > 0 { figures["FAI_GROWTH"] = (total - lastYear) / lastYear * 100 }
-        figures["STARTED_5000W"] = Double(started5000W)
-        figures["STARTED_100M"] = Double(started100M)
-        figures["STARTED_1B"] = Double(started1B)
-        let continuing = inputs.plans.filter { $0.year == inputs.year && $0.nature == .continuing && facts[$0.projectId] != nil }
-        if !continuing.isEmpty {
-            let working = Set(reports.filter { $0.figures.dispatch > .zero }.map(\.projectId))
-            figures[resumeRateCode] = Double(continuing.count { working.contains($0.projectId) }) / Double(continuing.count) * 100
-        }
-        let plannedNew = inputs.plans.filter { $0.year == inputs.year && $0.nature == .newStart && facts[$0.projectId] != nil }
-        if !plannedNew.isEmpty {
-            let started = plannedNew.count { facts[$0.projectId]?.startedThisYear ?? false }
-            figures[newStartRateCode] = Double(started) / Double(plannedNew.count) * 100
-        }
-        if total > 0 {
-            let nonRealEstate = reports.lazy.filter { !facts[$0.projectId]!.realEstate }.reduce(0.0) { $0 + Double($1.figures.dispatch.yuan) }
-            figures["NON_REAL_ESTATE_SHARE"] = nonRealEstate / total * 100
-            let social = reports.lazy.filter { !facts[$0.projectId]!.government }.reduce(0.0) { $0 + Double($1.figures.dispatch.yuan) }
-            figures["SOCIAL_SHARE"] = social / total * 100
-        }
-        if newStarts > 0 {
-            figures["INDUSTRIAL_NEW_START_SHARE"] = Double(industrialNewStarts) / Double(newStarts) * 100
-        }
-        figures["RESERVE_COUNT"] = Double(reserve)
-        if let through = inputs.fundsThrough {
-            let funds = FundsFigures(inputs.funds, through: through)
-            figures["FUNDS_DOMESTIC"] = Double(funds.domestic.yuan)
-            figures["FUNDS_FOREIGN"] = Double(funds.foreign.yuan)
-            if let growth = funds.domesticGrowth { figures["FUNDS_DOMESTIC_GROWTH"] = growth }
-            if let growth = funds.foreignGrowth { figures["FUNDS_FOREIGN_GROWTH"] = growth }
-        }
-        return figures
+    public static func readings(_ inputs: Inputs, targets: [UnitTarget], month: Int, catalog: IndicatorCatalog) -> [IndicatorReading] {
+        readings(actuals: actuals(inputs, catalog: catalog), targets: targets, month: month, catalog: catalog)
     }
 
-    public static func readings(_ inputs: Inputs, targets: [UnitTarget], month: Int, catalog: IndicatorCatalog) -> [IndicatorReading] {
-        let figures = actuals(inputs, catalog: catalog)
+    /// The readings of figures already computed (`actuals`) against `targets`.
+    public static func readings(actuals figures: [String: Double], targets: [UnitTarget], month: Int, catalog: IndicatorCatalog) -> [IndicatorReading] {
         let timeProgress = catalog.timeProgress(UnitTarget.unitCurve(of: targets), month: month)
         return catalog.indicators.map { indicator in
             IndicatorReading(indicator: indicator, target: targets.first { $0.indicator == indicator.code }, actual: figures[indicator.code],

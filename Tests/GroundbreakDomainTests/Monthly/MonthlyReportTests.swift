@@ -163,5 +163,20 @@ struct TargetReadingTests {
         #expect(figures["STARTED_5000W"] == 2 && figures["STARTED_100M"] == 1 && figures["STARTED_1B"] == 0)
         #expect(figures["RESUME_RATE"] == 100, "the continuing project has reported this year")
         #expect(figures["INDUSTRIAL_NEW_START_SHARE"] == 0, "the only 2026 start is not industrial")
+
+        // A continuing project with nothing reported this year has not resumed; a project listed
+        // twice counts once; the figures are each project's contribution summed.
+        var idle = project(stage: .construction) { $0.totalInvestment = .wan(100); $0.actualStart = Day(year: 2024, month: 3, day: 1) }
+        idle.id = 4
+        var more = inputs
+        more.projects += [idle, social]
+        more.plans.append(AnnualPlan(projectId: 4, year: 2026, plannedInvestment: .wan(1), nature: .continuing))
+        more.reports.append(report(4, 0))
+        let moreFigures = IndicatorCalculator.actuals(more, catalog: catalog)
+        #expect(moreFigures["RESUME_RATE"] == 50, "one of the two continuing projects has reported investment this year")
+        #expect(moreFigures["FAI_TOTAL"] == figures["FAI_TOTAL"] && moreFigures["STARTED_5000W"] == 2, "the project listed twice counts once")
+        let contributions = IndicatorCalculator.contributions(more, catalog: catalog)
+        #expect(contributions.map(\.dispatch) == [.wan(300), .wan(100), .zero, .zero] && contributions.map(\.working) == [true, true, false, false])
+        #expect(IndicatorCalculator.actuals(contributions) == moreFigures)
     }
 }
