@@ -99,10 +99,11 @@ public enum AssessmentCalculator {
         let plans: [Int64: [AnnualPlan]]
         let decisions: [Int64: [DecidedApproval]]
         let decisionsByDepartment: [String: [DecidedApproval]]
-        /// Each project's id, membership keys and indicator contribution, in the order of `inputs.projects`.
+        /// Each project's id, membership keys, indicator contribution and standing, in the order of `inputs.projects`.
         let ids: [Int64]
         let keys: [TargetUnit.Keys]
         let contributions: [IndicatorCalculator.Contribution]
+        let standings: [Standing]
 
         init(_ inputs: AssessmentInputs, indicators: IndicatorCatalog) {
             ids = inputs.projects.map(\.id)
@@ -116,8 +117,31 @@ public enum AssessmentCalculator {
                 IndicatorCalculator.Contribution(project, reports: reports[project.id] ?? [], lastYearReports: lastYearReports[project.id] ?? [],
                                                  plans: plans[project.id] ?? [], year: inputs.month.year, catalog: indicators)
             }
+            standings = inputs.projects.map { Standing($0, reports: reports[$0.id] ?? [], inputs) }
             decisions = Dictionary(grouping: inputs.decidedApprovals, by: \.projectId)
             decisionsByDepartment = Dictionary(grouping: inputs.decidedApprovals, by: \.departmentCode)
+        }
+    }
+
+    /// What one project adds to its units' figures besides the indicators, whichever unit asks:
+    /// whether it is eligible for and admitted to 入统, the reports it owed this year and sent on
+    /// time, and whether its light is red.
+    struct Standing {
+        var eligible = 0
+        var admitted = 0
+        var reportsOwed = 0
+        var reportsOnTime = 0
+        var red = false
+
+        init(_ project: Project, reports: [MonthlyReport], _ inputs: AssessmentInputs) {
+            let month = inputs.month
+            (eligible, admitted) = InclusionState.count([project], admittedOn: inputs.admittedOn, rules: inputs.reportRules, on: month.lastDay)
+            for owed in month.monthsOfYearSoFar where inputs.reportRules.mustReport(project, for: owed) {
+                reportsOwed += 1
+                let due = owed.dueDate(day: inputs.reportRules.dueDay)
+                if reports.contains(where: { $0.month == owed && Day.inChina($0.submittedAt) <= due }) { reportsOnTime += 1 }
+            }
+            red = inputs.lights?[project.id] == .red
         }
     }
 
@@ -133,9 +157,10 @@ public enum AssessmentCalculator {
         } else {
             members = []
         }
-        let projects = members.map { inputs.projects[$0] }
-        let ids = Set(projects.map(\.id))
+        // Indices into the per-project figures, not copies of the projects: a unit of a province holds tens of thousands.
+        let ids = Set(members.map { byProject.ids[$0] })
         let contributions = members.map { byProject.contributions[$0] }
+        let standings = members.map { byProject.standings[$0] }
         let targets = inputs.targets.filter { $0.unit == unit.targetUnit && $0.year == month.year }
         let readings = IndicatorCalculator.readings(actuals: IndicatorCalculator.actuals(contributions), targets: targets, month: month.month, catalog: indicators)
         func reading(_ code: String) -> IndicatorReading? { readings.first { $0.indicator.code == code } }
@@ -146,7 +171,7 @@ public enum AssessmentCalculator {
             newStartRate: reading(IndicatorCalculator.newStartRateCode)?.actual, resumeRate: reading(IndicatorCalculator.resumeRateCode)?.actual)
         if let group {
             let curve = UnitTarget.unitCurve(of: inputs.targets.filter { $0.unit == group.curveUnit && $0.year == month.year })
-            let ownPlans = projects.flatMap { byProject.plans[$0.id] ?? [] }
+            let ownPlans = ids.flatMap { byProject.plans[$0] ?? [] }
             let plans = Dictionary(ownPlans.filter { $0.year == month.year }.map { ($0.projectId, $0.plannedInvestment) }, uniquingKeysWith: { first, _ in first })
             let done = Dictionary(zip(members, contributions).map { (byProject.ids[$0], $1.dispatch) }, uniquingKeysWith: { first, _ in first })
             let progress = GroupFigures.planProgress(of: ids, plans: plans, dispatch: done)
@@ -168,7 +193,12 @@ public enum AssessmentCalculator {
         }
 
         let asOf = month.lastDay
-        (figures.admissionEligible, figures.admitted) = InclusionState.count(projects, admittedOn: inputs.admittedOn, rules: inputs.reportRules, on: asOf)
+        for standing in standings {
+            figures.admissionEligible += standing.eligible
+            figures.admitted += standing.admitted
+            figures.reportsOwed += standing.reportsOwed
+            figures.reportsOnTime += standing.reportsOnTime
+        }
 
         let yearStart = Month(year: month.year, month: 1)!.firstDay
         let regions = unit.kind == .region ? catalog.regionSubtree(unit.code) : []
@@ -184,20 +214,12 @@ public enum AssessmentCalculator {
             if deadline < asOf && !solvedBy { figures.problemsOverdue += 1 }
         }
 
-        for project in projects {
-            let reports = byProject.reports[project.id] ?? []
-            for owed in month.monthsOfYearSoFar where inputs.reportRules.mustReport(project, for: owed) {
-                figures.reportsOwed += 1
-                let due = owed.dueDate(day: inputs.reportRules.dueDay)
-                if reports.contains(where: { $0.month == owed && Day.inChina($0.submittedAt) <= due }) { figures.reportsOnTime += 1 }
-            }
-        }
-        let decisions = department.map { byProject.decisionsByDepartment[$0.code] ?? [] } ?? projects.flatMap { byProject.decisions[$0.id] ?? [] }
+        let decisions = department.map { byProject.decisionsByDepartment[$0.code] ?? [] } ?? members.flatMap { byProject.decisions[byProject.ids[$0]] ?? [] }
         for decision in decisions where decision.decidedOn >= yearStart && decision.decidedOn <= asOf {
             figures.approvalsDecided += 1
             if decision.onTime { figures.approvalsOnTime += 1 }
         }
-        if let lights = inputs.lights { figures.red = projects.count { lights[$0.id] == .red } }
+        if inputs.lights != nil { figures.red = standings.count(where: \.red) }
         leadFigures(unit, group: group, inputs, catalog: catalog, into: &figures)
         return figures
     }
