@@ -51,6 +51,7 @@ URLS=(
     "/warnings|红黄绿灯预警"
     "/api/v1/warnings|红黄绿灯预警 API"
     "/approvals/analytics|审批效能分析"
+    "/api/v1/approvals/analytics|审批效能分析 API（第一页）"
 )
 else
 URLS=(

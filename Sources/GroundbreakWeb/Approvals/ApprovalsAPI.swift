@@ -211,11 +211,7 @@ enum ApprovalsAPI {
     static let analyticsPerPage = 100
 
     static func analytics(_ input: EndpointRequest) async throws -> Response {
-        let paging: ListPaging
-        switch ListPaging.parse(input.queryItems, defaultPerPage: analyticsPerPage) {
-        case .success(let parsed): paging = parsed
-        case .failure(let failure): throw AppError.badQuery(failure)
-        }
+        let paging = try ListPaging.requested(input, defaultPerPage: analyticsPerPage)
         let result = try await ApprovalPages.analyticsResult(input)
         return try Responses.json(AnalyticsDTO(
             asOf: result.asOf.iso, promisedWorkingDays: ApprovalAnalytics.promisedWorkingDays, targetShare: ApprovalAnalytics.promisedShare,

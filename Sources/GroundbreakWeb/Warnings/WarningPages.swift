@@ -47,7 +47,7 @@ enum WarningPages {
 
         /// The lit projects `filter` keeps, reddest and largest first.
         func listed(_ filter: WarningFilter, catalog: ReferenceCatalog) -> [Lit] {
-            let key = filter.items.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+            let key = Route.query(filter.items)
             if let list = lists.value(for: key) { return list }
             let list = WarningPages.listed(lit, filter, catalog: catalog)
             lists.store(list, for: key)
@@ -124,21 +124,13 @@ enum WarningPages {
 
     static func page(_ input: EndpointRequest) async throws -> Response {
         let filter = try filter(input)
-        let paging = try paging(input)
+        let paging = try ListPaging.requested(input, defaultPerPage: perPage)
         // Read before the lights, as their own key is.
-        let query = WarningsPage.query(filter, paging).map { "\($0.0)=\($0.1)" }.joined(separator: "&")
-        let key = try await input.services.figuresKey("warnings-page", input.scope(.viewProjects).key, input.today.iso, query)
+        let key = try await input.services.figuresKey("warnings-page", input.scope(.viewProjects).key, input.today.iso, Route.query(WarningsPage.query(filter, paging)))
         let lighting = try await light(input)
         let page = WarningsPage(context: PageContext(input), catalog: input.catalog, rules: lighting.rules, counts: lighting.counts, filter: filter,
                                 listed: lighting.listed(filter, catalog: input.catalog), paging: paging)
         return Responses.html(page.document(content: RenderedFigures.content(input.services, key: key) { page.content }))
-    }
-
-    static func paging(_ input: EndpointRequest) throws -> ListPaging {
-        switch ListPaging.parse(input.queryItems, defaultPerPage: perPage) {
-        case .success(let parsed): return parsed
-        case .failure(let failure): throw AppError.badQuery(failure)
-        }
     }
 
     /// The page and the API list the lights a page at a time: at province scale they are tens of
@@ -147,7 +139,7 @@ enum WarningPages {
 
     static func api(_ input: EndpointRequest) async throws -> Response {
         let filter = try filter(input)
-        let paging = try paging(input)
+        let paging = try ListPaging.requested(input, defaultPerPage: perPage)
         let lighting = try await light(input)
         return try Responses.json(WarningsDTO(rules: lighting.rules, counts: lighting.counts, listed: lighting.listed(filter, catalog: input.catalog),
                                               paging: paging, catalog: input.catalog))

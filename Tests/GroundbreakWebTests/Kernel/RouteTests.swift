@@ -14,6 +14,17 @@ struct RouteTests {
         #expect(Route.project(7).path(adding: [("q", "汽车 & 零部件")]) == "/projects/7?q=%E6%B1%BD%E8%BD%A6%20%26%20%E9%9B%B6%E9%83%A8%E4%BB%B6")
         #expect(Route.project(7).path(adding: []) == "/projects/7")
     }
+
+    @Test("a query value is encoded as Foundation encodes it with the unreserved characters allowed")
+    func encodingAsFoundation() {
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let pieces = ["a", "Z", "9", "-", ".", "_", "~", " ", "&", "=", "?", "#", "%", "+", "/", ",", "\"", "<", "汽", "车", "é", "😀", "\n", "\u{0}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(Route.encode(text) == text.addingPercentEncoding(withAllowedCharacters: unreserved), "\(text.debugDescription)")
+        }
+    }
 }
 
 @Suite("Every typed link")

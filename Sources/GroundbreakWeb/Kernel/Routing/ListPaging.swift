@@ -23,6 +23,14 @@ struct ListPaging: Sendable, Equatable {
         return errors.isEmpty ? .success(paging) : .failure(ValidationFailure(errors))
     }
 
+    /// The request's paging; a bad `page` or `perPage` is refused with a 400 naming it.
+    static func requested(_ input: EndpointRequest, defaultPerPage: Int) throws -> ListPaging {
+        switch parse(input.queryItems, defaultPerPage: defaultPerPage) {
+        case .success(let paging): return paging
+        case .failure(let failure): throw AppError.badQuery(failure)
+        }
+    }
+
     func pageCount(of total: Int) -> Int { max(1, (total + perPage - 1) / perPage) }
 
     func slice<T>(_ rows: [T]) -> ArraySlice<T> {
