@@ -17,21 +17,14 @@ extension ProjectSnapshot {
 
     /// `ProjectApprovalRepository.listings` over every project, as SQL gives them (by id).
     func approvalListings(_ filter: ApprovalListingFilter, items: [String: ApprovalItem]) -> [ApprovalListing] {
-        // Sorted as ids with where to find them, then built: sorting the listings themselves moved
-        // whole approvals with their texts hundreds of thousands of times.
-        var kept: [(id: Int64, project: Int, approval: ProjectApproval, item: ApprovalItem)] = []
-        for (index, project) in projects.enumerated() {
+        var result: [ApprovalListing] = []
+        for project in projects {
             for approval in approvals[project.id] ?? [] where filter.keeps(approval) {
                 guard let item = items[approval.itemCode] else { continue }
-                kept.append((approval.id, index, approval, item))
+                result.append(ApprovalListing(approval: approval, item: item, projectName: project.fields.name, regionCode: project.fields.regionCode))
             }
         }
-        let order = kept.indices.sorted { kept[$0].id < kept[$1].id }
-        return order.map { at in
-            let entry = kept[at]
-            return ApprovalListing(approval: entry.approval, item: entry.item, projectName: projects[entry.project].fields.name,
-                                   regionCode: projects[entry.project].fields.regionCode)
-        }
+        return result.sorted { $0.approval.id < $1.approval.id }
     }
 }
 

@@ -148,11 +148,9 @@ enum ApprovalPages {
         try await input.services.approvalQueues.value(for: try await reachKey(input, scope: scope)) {
             let calendar = input.services.workingCalendar()
             let never = Day(year: 2200, month: 1, day: 1)!
-            let rows = try await listings(input, openOnly: true, scope: scope)
+            return try await listings(input, openOnly: true, scope: scope)
                 .map { ($0, ApprovalClock.read($0.approval, item: $0.item, calendar: calendar, today: input.today)) }
-            // Sorted by index: a row is a whole approval with its texts and clock.
-            let keys = rows.map { ($0.1.due ?? never, $0.0.approval.id) }
-            return rows.indices.sorted { keys[$0] < keys[$1] }.map { rows[$0] }
+                .sorted { ($0.1.due ?? never, $0.0.approval.id) < ($1.1.due ?? never, $1.0.approval.id) }
         }
     }
 
