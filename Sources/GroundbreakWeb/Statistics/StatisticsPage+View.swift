@@ -12,13 +12,20 @@ struct StatisticsPage {
 
     typealias T = WebText.Statistics
 
-    var document: HTML {
-        Layout.document(title: T.title, context: context, nav: .statistics, content: .group(
+    var document: HTML { document(content: content) }
+
+    /// The page around `content` (the same for every reader with the same reach and query; see `RenderedFigures`).
+    func document(content: Node<HTML.BodyContext>) -> HTML {
+        Layout.document(title: T.title, context: context, nav: .statistics, content: content)
+    }
+
+    var content: Node<HTML.BodyContext> {
+        .group(
             .h1(.text(T.title)),
             .p(.class("meta"), .text(T.lead)),
             // The paragraph first: on a phone it is what is read; the choices follow it.
             .unwrap(request, { request in .group(paragraphCard(request), form(request), figuresAndLists(request)) }, else: .p(.class("notice"), .text(T.noUnit)))
-        ))
+        )
     }
 
     func form(_ request: StatisticsRequest) -> Node<HTML.BodyContext> {

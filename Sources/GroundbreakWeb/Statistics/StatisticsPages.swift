@@ -19,11 +19,16 @@ enum StatisticsPages {
     }
 
     static func page(_ input: EndpointRequest) async throws -> Response {
+        // Read before the request's lists and schemes and the figures, as every figures key is;
+        // the request's own query (as resolved) completes it below.
+        let generation = try await input.services.figuresKey("statistics-page", input.scope(.viewProjects).key, input.today.iso)
         guard let request = try await StatisticsRequest.read(input, strict: false) else {
             return Responses.html(StatisticsPage(context: PageContext(input), request: nil, figures: nil, paragraph: "", catalog: input.catalog).document)
         }
         let (figures, paragraph) = try await compose(input, request)
-        return Responses.html(StatisticsPage(context: PageContext(input), request: request, figures: figures, paragraph: paragraph, catalog: input.catalog).document)
+        let page = StatisticsPage(context: PageContext(input), request: request, figures: figures, paragraph: paragraph, catalog: input.catalog)
+        let key = generation + "|" + Route.query(request.items)
+        return Responses.html(page.document(content: RenderedFigures.content(input.services, key: key) { page.content }))
     }
 
     static func api(_ input: EndpointRequest) async throws -> Response {

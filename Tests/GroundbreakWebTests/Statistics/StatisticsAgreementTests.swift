@@ -7,6 +7,7 @@ import GroundbreakTestSupport
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import Plot
 import Testing
 
 /// The same list gives the same figures on every screen: the paragraph's count, the progress
@@ -45,6 +46,23 @@ struct StatisticsAgreementTests {
 
             let bad = try await client.send(.get, "/statistics/progress.xlsx?unit=220100&group=nope", as: fixture)
             #expect(bad.status == .badRequest)
+
+            // The page says the API's paragraph; it is rendered once per reach and query, so a
+            // district reader asking the same query sees its own units to choose from and its own name.
+            let asked = "unit=220104&year=2026&threshold=5000"
+            let district = try await fixture.signedIn(as: "cy-statistics", roles: [.region], unit: OrgUnit(kind: .region, code: "220104"))
+            for reader in [fixture, district, fixture] {
+                let page = try await client.send(.get, "/statistics?\(asked)", as: reader)
+                let paragraph = try await client.send(.get, "/api/v1/statistics/paragraph?\(asked)", as: reader)
+                let written = try #require(paragraph.object["paragraph"] as? String)
+                #expect(page.status == .ok && page.text.contains(Plot.Node<HTML.BodyContext>.text(written).render()))
+                let units = page.text.matches(of: #/<option value="(\d+)"/#).map { String($0.output.1) }.filter { $0.hasPrefix("220") }
+                if reader.userId == district.userId {
+                    #expect(!units.contains("220100") && units.contains("220104") && page.text.contains("cy-statistics"), "the district's own choices and frame")
+                } else {
+                    #expect(units.contains("220100") && units.contains("220104") && !page.text.contains("cy-statistics"))
+                }
+            }
         }
     }
 }
