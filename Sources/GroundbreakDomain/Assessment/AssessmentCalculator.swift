@@ -95,7 +95,6 @@ public enum AssessmentCalculator {
     /// The inputs grouped by project (and decisions by department) once for all units, so each
     /// unit reads its own rows instead of filtering everyone's.
     struct ByProject {
-        let reports: [Int64: [MonthlyReport]]
         let plans: [Int64: [AnnualPlan]]
         let decisions: [Int64: [DecidedApproval]]
         let decisionsByDepartment: [String: [DecidedApproval]]
@@ -111,7 +110,6 @@ public enum AssessmentCalculator {
             let reports = Dictionary(grouping: inputs.reports, by: \.projectId)
             let lastYearReports = Dictionary(grouping: inputs.lastYearReports, by: \.projectId)
             let plans = Dictionary(grouping: inputs.plans, by: \.projectId)
-            self.reports = reports
             self.plans = plans
             contributions = inputs.projects.map { project in
                 IndicatorCalculator.Contribution(project, reports: reports[project.id] ?? [], lastYearReports: lastYearReports[project.id] ?? [],
