@@ -23,9 +23,9 @@ enum WarningsEndpoints: String, EndpointSet {
 
 /// The feature's typed links.
 extension Route {
-    static func warnings(_ filter: WarningFilter = WarningFilter()) -> Route { warnings(path: filter.items) }
+    static func warnings(_ filter: WarningFilter = WarningFilter()) -> Route { warnings(query: filter.items) }
     /// A page of a filtered list (`WarningsPage.query`).
-    static func warnings(path query: [(String, String)]) -> Route { Route(WarningsEndpoints.warningsPage, query: query) }
+    static func warnings(query: [(String, String)]) -> Route { Route(WarningsEndpoints.warningsPage, query: query) }
     static func warningsXLSX(_ filter: WarningFilter) -> Route { Route(WarningsEndpoints.warningsXLSX, query: filter.items) }
     static var warningRules: Route { Route(WarningsEndpoints.rulesPage) }
     static var saveWarningRules: Route { Route(WarningsEndpoints.rulesSave) }

@@ -93,7 +93,7 @@ struct WarningsPage {
                         .td(.text(row.warning.reasons.map(\.text).joined(separator: "；"))))
                 }))),
             Components.pagination(page: paging.page, pageCount: paging.pageCount(of: listed.count)) { page in
-                Route.warnings(path: Self.query(filter, ListPaging(page: page, perPage: paging.perPage))).path
+                Route.warnings(query: Self.query(filter, ListPaging(page: page, perPage: paging.perPage))).path
             }
         )
     }
