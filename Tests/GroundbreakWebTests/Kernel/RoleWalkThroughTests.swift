@@ -51,7 +51,7 @@ struct RoleWalkThroughTests {
             }
             let common = ["/", "/projects", "@project", "/problems", "@problem", "/reports", "/notifications", "/targets"]
             let readers = [
-                Reader(role: "centre", username: "walk-centre", pages: common + ["/supervision", "/meetings", "/approvals", "/reports/grid", "/stats", "/imports", "/screen", "/statistics", "/schemes", "/warnings", "/warnings/rules", "/assessment", "/assessment?set=departments", "/bulletins", "/taskforces", "@group", "@ranking", "@dispatch", "/leads", "/leads/activities", "/leads/funds",
+                Reader(role: "centre", username: "walk-centre", pages: common + ["/supervision", "/meetings", "/approvals", "/approvals/analytics", "/reports/grid", "/stats", "/imports", "/screen", "/statistics", "/schemes", "/warnings", "/warnings/rules", "/assessment", "/assessment?set=departments", "/bulletins", "/taskforces", "@group", "@ranking", "@dispatch", "/leads", "/leads/activities", "/leads/funds",
                                                                           "/funding", "@funding", "/funding/figures", "/funding/windows", "/funding/new", "/readiness", "/readiness/land-waiting",
                                                                           "@readiness", "/campaigns", "@campaign", "/reserve", "@reserve"]),
                 Reader(role: "department", username: "walk-department", pages: common + ["/approvals", "/supervision"]),
