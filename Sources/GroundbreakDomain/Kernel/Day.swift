@@ -22,8 +22,10 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// `YYYY-MM-DD`, written by hand: `String(format:)` was a visible part of every ledger page.
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // Years are 1900–2200 (`init`), so four digits; months and days one or two.
+        String(year) + (month < 10 ? "-0" : "-") + String(month) + (day < 10 ? "-0" : "-") + String(day)
     }
 
     public var description: String { iso }

@@ -12,7 +12,7 @@ public struct SessionRepository: Sendable {
     }
 
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(token.utf8)))
     }
 
     /// 32 random bytes, URL-safe.

@@ -14,7 +14,7 @@ public protocol AttachmentStorage: Sendable {
 
 extension AttachmentStorage {
     static func key(of bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: bytes))
     }
 
     /// Keeps `bytes` under their SHA-256, then runs `record` — the transaction that writes the

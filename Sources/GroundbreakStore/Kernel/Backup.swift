@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GroundbreakDomain
 import SQLKit
 
 public struct BackupError: Error, CustomStringConvertible, Sendable {
@@ -168,6 +169,6 @@ public enum Backup {
         defer { try? handle.close() }
         var hasher = SHA256()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(hasher.finalize())
     }
 }

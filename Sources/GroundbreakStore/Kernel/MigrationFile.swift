@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GroundbreakDomain
 
 /// One numbered migration file, `NNNN_name.sql`, split into statements for one engine.
 ///
@@ -11,7 +12,7 @@ struct MigrationFile: Sendable, Equatable {
     let text: String
 
     var checksum: String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(text.utf8)))
     }
 
     struct BadFileName: Error, CustomStringConvertible {

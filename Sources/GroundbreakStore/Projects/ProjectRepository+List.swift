@@ -77,9 +77,14 @@ extension ProjectRepository {
         guard let selection = index.selection(query, scope: scope, catalog: catalog, today: today),
               let result = index.run(selection, sort: query.sort, descending: query.descending, offset: (query.page - 1) * query.perPage, limit: query.perPage)
         else { return nil }
-        let byId = try await Self.load(ids: result.ids, db: db)
-        // A project deleted since the index was read is simply not on the page.
-        let projects = result.ids.compactMap { byId[$0] }
+        let projects: [Project]
+        if let snapshot = database.projectSnapshot.held(at: index.generation, database) {
+            projects = result.ids.compactMap(snapshot.project(id:))
+        } else {
+            let byId = try await Self.load(ids: result.ids, db: db)
+            // A project deleted since the index was read is simply not on the page.
+            projects = result.ids.compactMap { byId[$0] }
+        }
         return ProjectPage(
             projects: projects, totalCount: result.count, totalInvestment: Money(yuan: result.investment),
             byStage: result.byStage, page: query.page, perPage: query.perPage

@@ -14,8 +14,14 @@ public struct ProjectRepository: Sendable {
 
     // MARK: Read
 
+    /// From the figures' snapshot when it is held at the ledger's current generation (the same
+    /// project SQL would give: every change to it moves the generation); otherwise from SQL.
     public func project(id: Int64) async throws -> Project? {
-        try await Self.load(id: id, db: database.reader)
+        if !database.readingFromReplica, database.projectSnapshot.isHeld,
+           let snapshot = database.projectSnapshot.held(at: try await LedgerGeneration.current(database.reader), database) {
+            return snapshot.project(id: id)
+        }
+        return try await Self.load(id: id, db: database.reader)
     }
 
     static func load(id: Int64, db: any SQLDatabase) async throws -> Project? {

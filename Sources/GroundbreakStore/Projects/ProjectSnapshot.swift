@@ -41,6 +41,16 @@ struct ProjectSnapshot: Sendable {
         }
     }
 
+    /// The project with `id`, by binary search over `projects`.
+    func project(id: Int64) -> Project? {
+        var low = 0, high = projects.count
+        while low < high {
+            let middle = (low + high) / 2
+            if projects[middle].id < id { low = middle + 1 } else { high = middle }
+        }
+        return low < projects.count && projects[low].id == id ? projects[low] : nil
+    }
+
     /// January of last year: this year's figures and last year's to compare them with.
     static func firstReportMonth(today: Day) -> Month {
         Month(year: today.year - 1, month: 1)!

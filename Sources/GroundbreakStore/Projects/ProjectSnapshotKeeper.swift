@@ -57,6 +57,22 @@ final class ProjectSnapshotKeeper: Sendable {
         }
     }
 
+    /// The snapshot when it is held at exactly `generation`, without waiting or reading: readers
+    /// that can answer from SQL just as well (a ledger page's rows, one project) take it only when
+    /// it is already there. A held snapshot that is behind starts moving forward in the background,
+    /// as the next figure would move it; one never read is not read for them.
+    func held(at generation: Int64, _ database: Database) -> ProjectSnapshot? {
+        let (held, behind) = state.withLock { state in
+            (state.snapshot, state.moving == nil && (state.snapshot?.generation ?? .max) < generation)
+        }
+        if let held, held.generation == generation { return held }
+        if behind { Task { _ = try? await self.snapshot(database) } }
+        return nil
+    }
+
+    /// Whether a snapshot is held at all: without one, a reader need not read the generation to ask.
+    var isHeld: Bool { state.withLock { $0.snapshot != nil } }
+
     private static func bringUp(_ current: ProjectSnapshot?, _ database: Database, minimumProjects: Int, firstReportMonth: Month,
                                 logger: Logger) async throws -> ProjectSnapshot? {
         let started = ContinuousClock.now

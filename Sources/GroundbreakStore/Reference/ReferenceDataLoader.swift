@@ -132,7 +132,7 @@ public struct ReferenceDataLoader: Sendable {
     }
 
     static func checksum(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(text.utf8)))
     }
 
     private struct FlagRulesDocument: Decodable {

@@ -54,7 +54,7 @@ public struct ImportRun<Planned: PlannedWrite>: Sendable {
                      updated: preview.count(.update), unchanged: preview.count(.unchanged), skipped: preview.count(.skipped))
     }
 
-    static func hex(_ digest: some Sequence<UInt8>) -> String { digest.map { String(format: "%02x", $0) }.joined() }
+    static func hex(_ digest: some Sequence<UInt8>) -> String { Hex.encode(digest) }
 }
 
 extension ImportRecord.Kind {

@@ -85,7 +85,7 @@ public final class AppServices: Sendable {
 
     /// HMAC-SHA256 of `value` under the signing key, hex.
     func sign(_ value: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: SymmetricKey(data: signingKey)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: SymmetricKey(data: signingKey)))
     }
 
     public func catalog() -> ReferenceCatalog {

@@ -9,6 +9,17 @@ struct DayTests {
         #expect(Day.parse(text) == Day(year: 2026, month: 3, day: 5))
     }
 
+    @Test("every day is written YYYY-MM-DD, zero-padded, and reads back as itself")
+    func writtenAsIso() {
+        var day = Day(year: 1900, month: 1, day: 1)!
+        let last = Day(year: 2200, month: 12, day: 31)!
+        while day <= last {
+            #expect(day.iso == String(format: "%04d-%02d-%02d", day.year, day.month, day.day))
+            #expect(Day.parse(day.iso) == day)
+            day = day.adding(days: 37)
+        }
+    }
+
     @Test("impossible dates are refused", arguments: ["2026-02-29", "2026-13-01", "2026-04-31", "26-3-5", "2026-3", "明天", "", "2026-03-05T10:00", "2026-0a-05", "+026-03-05", "2026-03- 5"])
     func refuses(text: String) {
         #expect(Day.parse(text) == nil)

@@ -25,7 +25,7 @@ enum Responses {
     }
 
     static func encode(_ value: some Encodable) throws -> [UInt8] {
-        [UInt8](try jsonEncoder.encode(value))
+        try JSONStream.encode(value)
     }
 
     static func json(bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
@@ -38,8 +38,8 @@ enum Responses {
         let body = ProblemDTO(error, instance: instance)
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json; charset=utf-8"
-        let data = (try? jsonEncoder.encode(body)) ?? Data()
-        return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        let bytes = (try? encode(body)) ?? []
+        return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// 303 See Other: after a form post, the browser fetches the target with GET.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GroundbreakDomain
 
 /// Static files shipped in `Assets/`, read once at start. Each is served with a content hash in
 /// its ETag so browsers may cache them.
@@ -17,7 +18,7 @@ enum Assets {
         else { return files }
         for name in names {
             guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else { continue }
-            let digest = SHA256.hash(data: data).prefix(8).map { String(format: "%02x", $0) }.joined()
+            let digest = Hex.encode(SHA256.hash(data: data).prefix(8))
             files[name] = File(bytes: [UInt8](data), contentType: contentType(for: name), etag: "\"\(digest)\"")
         }
         return files
