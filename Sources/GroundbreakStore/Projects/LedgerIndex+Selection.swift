@@ -178,9 +178,27 @@ extension LedgerIndex {
         if let tag = query.tag { narrow(rowsMask(tags[tag])) }
         if let classId = query.schemeClassId { narrow(rowsMask(classes[classId])) }
         if let listId = query.yearListId { narrow(rowsMask(yearLists[listId])) }
-        if !scope.isEverything { narrow(scopeMask(scope)) }
+        if let regions = Self.regionsOnly(scope) {
+            // Regions' scopes (a district's own) are a region mask, which the buckets answer too.
+            let allowed = codeMask(regions)
+            selection.region = selection.region.map { mask in zip(mask, allowed).map { $0 && $1 } } ?? allowed
+        } else if !scope.isEverything {
+            narrow(scopeMask(scope))
+        }
         selection.rowMask = rowMask
         return selection
+    }
+
+    /// The regions a scope reaches when every rule of it is a regions rule without stages; nil
+    /// for any other scope, and for everything.
+    static func regionsOnly(_ scope: ProjectScope) -> Set<String>? {
+        guard !scope.isEverything else { return nil }
+        var regions: Set<String> = []
+        for rule in scope.rules {
+            guard rule.stages == nil, case .regions(let codes) = rule.reach else { return nil }
+            regions.formUnion(codes)
+        }
+        return regions
     }
 
     /// The rows a scope reaches: the union of its rules, each limited to its stages.

@@ -99,11 +99,18 @@ struct LedgerIndex: Sendable {
     }
 
     /// The totals of every match and the ids of the matches from `offset` on, at most `limit` of
-    /// them, in the query's order. Two passes: the rows in storage order (sequential, so the
+    /// them, in the query's order: from `buckets` when they answer the selection, else by `scan`,
+    /// in two passes: the rows in storage order (sequential, so the
     /// memory is read once) decide each row and sum; then the query's order is walked over those
     /// decisions only until the page is full — reading the rows themselves in a sort order would
     /// be a cache miss per row.
-    func run(_ selection: Selection, sort: ProjectQuery.SortKey, descending: Bool, offset: Int, limit: Int) -> Result? {
+    func run(_ selection: Selection, sort: ProjectQuery.SortKey, descending: Bool, offset: Int, limit: Int, buckets: LedgerBuckets?) -> Result? {
+        if let buckets, let result = buckets.run(selection, index: self, sort: sort, descending: descending, offset: offset, limit: limit) { return result }
+        return scan(selection, sort: sort, descending: descending, offset: offset, limit: limit)
+    }
+
+    /// `run` as one pass over every row.
+    func scan(_ selection: Selection, sort: ProjectQuery.SortKey, descending: Bool, offset: Int, limit: Int) -> Result? {
         guard let order = orders[Self.orderKey(sort, descending: descending)] else { return nil }
         var counts = [Int](repeating: 0, count: Self.stages.count)
         var sums = [Int64](repeating: 0, count: Self.stages.count)

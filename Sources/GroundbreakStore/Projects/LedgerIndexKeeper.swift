@@ -18,6 +18,8 @@ final class LedgerIndexKeeper: Sendable {
         var mustReadWhole = false
         var stopped = false
         var minimumProjects = LedgerIndexKeeper.defaultMinimumProjects
+        var buckets: LedgerBuckets?
+        var bucketing = false
     }
 
     /// Below this many projects SQL answers the ledger fast enough and the memory is not spent.
@@ -33,6 +35,25 @@ final class LedgerIndexKeeper: Sendable {
     /// The index, when it was read at `generation`.
     func index(at generation: Int64) -> LedgerIndex? {
         state.withLock { $0.index?.generation == generation ? $0.index : nil }
+    }
+
+    /// The buckets of `index`'s generation when they are built; otherwise nil, and they are built
+    /// in the background (one build at a time), so the first queries of a generation are answered
+    /// by a pass and a burst of writes does not build them for generations nobody reads.
+    func buckets(for index: LedgerIndex) -> LedgerBuckets? {
+        state.withLock { state in
+            if let buckets = state.buckets, buckets.generation == index.generation { return buckets }
+            guard !state.bucketing, !state.stopped else { return nil }
+            state.bucketing = true
+            Task.detached { [weak self] in
+                let built = LedgerBuckets(index)
+                self?.state.withLock { state in
+                    state.bucketing = false
+                    if let built, built.generation >= state.buckets?.generation ?? .min { state.buckets = built }
+                }
+            }
+            return nil
+        }
     }
 
     /// Starts moving the index forward unless that is under way; reading it whole waits until
@@ -109,7 +130,10 @@ final class LedgerIndexKeeper: Sendable {
 
     /// Reads the index now, whatever the ledger's size (tests, and the benchmark's warm-up).
     func rebuild(_ database: Database) async throws {
-        finish(try await LedgerIndex.load(database), whole: true)
+        let fresh = try await LedgerIndex.load(database)
+        finish(fresh, whole: true)
+        let buckets = LedgerBuckets(fresh)
+        state.withLock { $0.buckets = buckets }
     }
 
     func setMinimumProjects(_ minimum: Int) {

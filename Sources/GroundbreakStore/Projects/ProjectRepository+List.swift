@@ -42,7 +42,8 @@ extension ProjectRepository {
         query.light = nil
         if !database.readingFromReplica, let index = indexFor(try await LedgerGeneration.current(database.reader)),
            let selection = index.selection(query, scope: scope, catalog: catalog, today: today),
-           let result = index.run(selection, sort: query.sort, descending: query.descending, offset: 0, limit: 0) {
+           let result = index.run(selection, sort: query.sort, descending: query.descending, offset: 0, limit: 0,
+                                  buckets: database.ledgerIndex.buckets(for: index)) {
             return result.lights
         }
         return try await sqlLightCounts(query, scope: scope, catalog: catalog, today: today)
@@ -75,7 +76,8 @@ extension ProjectRepository {
     /// index cannot answer the query exactly.
     private func indexedPage(_ query: ProjectQuery, scope: ProjectScope, catalog: ReferenceCatalog, today: Day, index: LedgerIndex, db: any SQLDatabase) async throws -> ProjectPage? {
         guard let selection = index.selection(query, scope: scope, catalog: catalog, today: today),
-              let result = index.run(selection, sort: query.sort, descending: query.descending, offset: (query.page - 1) * query.perPage, limit: query.perPage)
+              let result = index.run(selection, sort: query.sort, descending: query.descending, offset: (query.page - 1) * query.perPage, limit: query.perPage,
+                                     buckets: database.ledgerIndex.buckets(for: index))
         else { return nil }
         let projects: [Project]
         if let snapshot = database.projectSnapshot.held(at: index.generation, database) {

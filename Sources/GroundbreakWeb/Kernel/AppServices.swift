@@ -96,8 +96,18 @@ public final class AppServices: Sendable {
     public func reloadCatalog() async throws {
         reference.replace(with: try await ReferenceRepository(database: database).catalog())
         responses.clear()
+        projectJSON.clear()
         openAPIDocument.clear()
         clearApprovalCaches()
+    }
+
+    /// Each project's API JSON at its version, day and catalogue (names of codes and seats): a
+    /// ledger page is mostly projects already written for another page. At most 20,000 (~30 MB).
+    let projectJSON = RecentCache<[UInt8]>(capacity: 20_000)
+
+    /// Where projects' JSON made from `stamp`'s catalogue on `today` is kept.
+    func keptProjectJSON(today: Day, catalogStamp stamp: Int) -> JSONStream.Kept {
+        JSONStream.Kept(cache: projectJSON, context: "\(today.iso)|\(stamp)")
     }
 
     /// The approval catalogue and the working-day calendar, read at start and after admin edits.
@@ -193,17 +203,23 @@ public final class AppServices: Sendable {
 
 /// The current reference catalog, swapped whole when it changes.
 final class ReferenceCache: Sendable {
-    private let value: Mutex<ReferenceCatalog>
+    /// The catalogue and how many times it was replaced: what was made from one catalogue can be
+    /// kept under its stamp, and never outlives a replacement.
+    private let value: Mutex<(catalog: ReferenceCatalog, stamp: Int)>
 
     init(catalog: ReferenceCatalog) {
-        value = Mutex(catalog)
+        value = Mutex((catalog, 0))
     }
 
     var current: ReferenceCatalog {
+        value.withLock { $0.catalog }
+    }
+
+    var stamped: (catalog: ReferenceCatalog, stamp: Int) {
         value.withLock { $0 }
     }
 
     func replace(with catalog: ReferenceCatalog) {
-        value.withLock { $0 = catalog }
+        value.withLock { $0 = (catalog, $0.stamp + 1) }
     }
 }

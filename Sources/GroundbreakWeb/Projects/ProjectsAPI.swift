@@ -13,18 +13,20 @@ enum ProjectsAPI {
         case .success(let parsed): query = parsed
         case .failure(let failure): throw AppError.badQuery(failure)
         }
-        let catalog = input.catalog
+        let (catalog, stamp) = input.services.reference.stamped
         let scope = input.scope(.viewProjects)
         let page = try await input.services.projects.list(query, scope: scope, catalog: catalog, today: input.today)
         let key = "api-list|\(Route.query(query.items))|\(scope.key)|\(page.generation)|\(input.today.iso)"
         if let bytes = input.services.responses.value(for: key) { return Responses.json(bytes: bytes) }
-        let bytes = try Responses.encode(ProjectListDTO(page, catalog: catalog, today: input.today))
+        let bytes = try JSONStream.encode(ProjectListDTO(page, catalog: catalog, today: input.today), kept: input.services.keptProjectJSON(today: input.today, catalogStamp: stamp))
         input.services.responses.store(bytes, for: key)
         return Responses.json(bytes: bytes)
     }
 
     static func get(_ input: EndpointRequest) async throws -> Response {
-        try Responses.json(ProjectDTO(try input.targetProject(), catalog: input.catalog, today: input.today))
+        let (catalog, stamp) = input.services.reference.stamped
+        let dto = ProjectDTO(try input.targetProject(), catalog: catalog, today: input.today)
+        return Responses.json(bytes: try JSONStream.encode(dto, kept: input.services.keptProjectJSON(today: input.today, catalogStamp: stamp)))
     }
 
     static func create(_ input: EndpointRequest) async throws -> Response {
