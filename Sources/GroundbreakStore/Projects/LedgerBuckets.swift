@@ -114,11 +114,12 @@ struct LedgerBuckets: Sendable {
             let key = LedgerIndex.orderKey(sort, descending: descending)
             guard let order = index.orders[key], let rank = ranks[key] else { return nil }
             if matched <= gatherLimit {
-                var found: [(rank: Int32, position: Int32)] = []
+                // Rank and position packed in one integer: a plain integer sort.
+                var found: [Int64] = []
                 found.reserveCapacity(matched)
-                for run in runs { for member in members[run] { found.append((rank[Int(member)], member)) } }
-                found.sort { $0.rank < $1.rank }
-                result.ids = found[offset..<end].map { index.ids[Int($0.position)] }
+                for run in runs { for member in members[run] { found.append(Int64(rank[Int(member)]) << 32 | Int64(member)) } }
+                found.sort()
+                result.ids = found[offset..<end].map { index.ids[Int($0 & 0xFFFF_FFFF)] }
             } else {
                 var seen = 0
                 for position in order {

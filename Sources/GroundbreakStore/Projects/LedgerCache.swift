@@ -43,11 +43,12 @@ final class LedgerCache: Sendable {
             state.tick += 1
             state.entries[key] = Entry(generation: generation, page: page, lastUsed: state.tick)
             if state.entries.count > capacity {
-                // Drop entries of older generations first, then the least recently used.
-                state.entries = state.entries.filter { $0.value.generation == generation }
-                while state.entries.count > capacity, let oldest = state.entries.min(by: { $0.value.lastUsed < $1.value.lastUsed }) {
-                    state.entries[oldest.key] = nil
-                }
+                // Drop entries of older generations, then keep the most recently used three
+                // quarters: a quarter of stores later, not on every store (a different filter on
+                // every request rebuilt the whole table each time).
+                let current = state.entries.filter { $0.value.generation == generation }
+                let kept = current.sorted { $0.value.lastUsed > $1.value.lastUsed }.prefix(capacity * 3 / 4)
+                state.entries = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
             }
         }
     }

@@ -203,6 +203,25 @@ struct DemoApprovalTests {
 
 @Suite("Ledger cache")
 struct LedgerCacheTests {
+    @Test("a full cache keeps the most recently used pages of the current generation, and drops older generations first")
+    func eviction() {
+        let cache = LedgerCache(capacity: 8)
+        func page(_ count: Int) -> ProjectPage {
+            ProjectPage(projects: [], totalCount: count, totalInvestment: Money(yuan: 0), byStage: [:], page: 1, perPage: 20)
+        }
+        for number in 0..<8 { cache.store(page(number), for: "k\(number)", generation: 1) }
+        #expect(cache.page(for: "k0", generation: 1)?.totalCount == 0, "used again, so the most recent")
+        cache.store(page(8), for: "k8", generation: 1)
+        #expect(cache.count <= 8 && cache.count >= 6)
+        #expect(cache.page(for: "k0", generation: 1) != nil && cache.page(for: "k8", generation: 1) != nil)
+        #expect(cache.page(for: "k1", generation: 1) == nil, "the least recently used went")
+        #expect(cache.page(for: "k8", generation: 2) == nil, "a page answers only its own generation")
+        for number in 0..<8 { cache.store(page(100 + number), for: "n\(number)", generation: 2) }
+        #expect(cache.page(for: "k0", generation: 1) == nil, "older generations are dropped first")
+        #expect((0..<8).allSatisfy { cache.page(for: "n\($0)", generation: 2) != nil } || cache.count <= 8)
+        #expect(cache.page(for: "n7", generation: 2)?.totalCount == 107)
+    }
+
     @Test("a cached page is reused until any change to projects, then recomputed", arguments: allEngines)
     func invalidation(engine: DatabaseEngine) async throws {
         try await withTestStore(engine) { store in
