@@ -27,6 +27,30 @@ struct RouteTests {
     }
 }
 
+extension RouteTests {
+    @Test("a query or form value is decoded as Foundation decodes it (+ as a space, %XX as bytes, a stray % left as it came); bytes that are not UTF-8 become U+FFFD")
+    func decodingAsFoundation() {
+        // Pieces that cannot join into a new %XX: a truncated one is a sample of its own.
+        let pieces = ["a", "Z", "9", "+", " ", "%20", "%2B", "%e6%b1%bd", "%E8%BD%A6", "%C3%A9", "%zz", "%00", "%25", "汽", "😀", "=", "&"]
+        func foundation(_ text: String) -> String {
+            let spaced = text.replacingOccurrences(of: "+", with: " ")
+            return spaced.removingPercentEncoding ?? spaced
+        }
+        var generator = SystemRandomNumberGenerator()
+        var samples = pieces + ["%", "%2", "%%41", "a%", "%4"]
+        for _ in 0..<1_000 {
+            samples.append((0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in samples {
+            #expect(FormData.decode(Substring(text)) == foundation(text), "\(text.debugDescription)")
+        }
+        // Foundation is not consistent here (it answers "%FF" as it came, "%A9" as U+FFFD): ours always replaces.
+        #expect(FormData.decode("%FF") == "\u{FFFD}" && FormData.decode("a%C3+b") == "a\u{FFFD} b")
+        #expect(FormData.decode("100%+x%2") == "100% x%2")
+        #expect(FormData(encoded: "q=%E6%B1%BD%E8%BD%A6+%26+x&stage=construction&empty=&flag")["q"] == "汽车 & x")
+    }
+}
+
 @Suite("Every typed link")
 struct EveryLinkTests {
     /// One of every `Route` case.
