@@ -7,7 +7,8 @@ import GroundbreakDomain
 ///
 /// The totals of such a filter are, per group, two binary searches and two subtractions; its page
 /// is read from the groups' matching runs ordered by each row's place in the sort (when few
-/// match), or by walking the sort order until the page is full (when many do, the walk is short).
+/// match), or by walking the sort order over the matches' bits until the page is full (when many
+/// do, the walk is short).
 /// Any other filter, or a light, is left to the index's own pass (`LedgerIndex.scan`), which
 /// `LedgerBucketsTests` holds this to query by query.
 ///
@@ -29,8 +30,9 @@ struct LedgerBuckets: Sendable {
     let filled: [Int32]
     /// Each row's place in each order (`LedgerIndex.orderKey`).
     let ranks: [String: [Int32]]
-    /// At most this many matches are ordered by rank; more are found by walking the order.
-    var gatherLimit = 4_096
+    /// At most this many matches are ordered by rank; more are found by walking the order (the
+    /// fewer the matches, the longer the walk to fill a page).
+    var gatherLimit = 512
 
     static let lightKinds = WarningColour.allCases.count + 2
 
@@ -121,12 +123,12 @@ struct LedgerBuckets: Sendable {
                 found.sort()
                 result.ids = found[offset..<end].map { index.ids[Int($0 & 0xFFFF_FFFF)] }
             } else {
+                // The matches as bits (an eighth of a byte per project, so the walk stays in the
+                // nearest cache), then the order walked until the page is full.
+                var bits = [UInt64](repeating: 0, count: (index.rows.count + 63) / 64)
+                for run in runs { for member in members[run] { bits[Int(member) >> 6] |= 1 << UInt64(member & 63) } }
                 var seen = 0
-                for position in order {
-                    let row = index.rows[Int(position)]
-                    if let stages = selection.stages, !stages[Int(row.stage)] { continue }
-                    if let regions = selection.region, !LedgerIndex.Selection.member(regions, row.region) { continue }
-                    guard row.investment >= minimum, row.investment <= maximum else { continue }
+                for position in order where bits[Int(position) >> 6] & (1 << UInt64(position & 63)) != 0 {
                     if seen >= offset { result.ids.append(index.ids[Int(position)]) }
                     seen += 1
                     if seen >= end { break }

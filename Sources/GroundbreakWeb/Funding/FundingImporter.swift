@@ -11,7 +11,7 @@ extension LedgerImporter {
     /// Reads and plans the file; writes nothing. Projects are those the importer sees.
     public func previewFunding(_ bytes: [UInt8], fileName: String, principal: Principal, funding catalog: FundingCatalog, today: Day) async throws
         -> ImportRun<FundingImportWrite> {
-        var run = ImportRun<FundingImportWrite>(kind: .funding, fileName: Self.cleanName(fileName), sha256: ImportRun<FundingImportWrite>.hex(SHA256.hash(data: bytes)),
+        var run = ImportRun<FundingImportWrite>(kind: .funding, fileName: Self.cleanName(fileName), sha256: Hex.encode(SHA256.hash(data: bytes)),
                                                 size: bytes.count, preview: ImportPreview())
         guard let sheet = try await read(bytes, problems: &run.preview.fileProblems) else { return run }
         let reach = Policy.fundingReach(.manageFunding, of: principal, catalog: self.catalog, channels: catalog)

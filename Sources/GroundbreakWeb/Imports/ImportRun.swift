@@ -46,15 +46,13 @@ public struct ImportRun<Planned: PlannedWrite>: Sendable {
     public var digest: String {
         let file = preview.ledger.map { [$0.regionCode ?? "", String($0.year ?? 0), String($0.threshold?.yuan ?? 0), $0.schemeName ?? ""] + $0.newClasses }
         let plan = preview.planned.map(\.digestKey).joined(separator: ",") + "|" + (file ?? []).joined(separator: "/")
-        return Self.hex(SHA256.hash(data: Data((kind.rawValue + "|" + sha256 + "|" + plan).utf8)))
+        return Hex.encode(SHA256.hash(data: Data((kind.rawValue + "|" + sha256 + "|" + plan).utf8)))
     }
 
     public var record: ImportRecord {
         ImportRecord(kind: kind, fileName: fileName, sha256: sha256, size: size, created: preview.count(.create),
                      updated: preview.count(.update), unchanged: preview.count(.unchanged), skipped: preview.count(.skipped))
     }
-
-    static func hex(_ digest: some Sequence<UInt8>) -> String { Hex.encode(digest) }
 }
 
 extension ImportRecord.Kind {

@@ -24,7 +24,7 @@ public struct LedgerImporter: Sendable {
     /// Reads and plans a project ledger; writes nothing. `principal` decides which rows may be
     /// created or changed; `year` is the one the user chose for a file that names none.
     public func preview(_ bytes: [UInt8], fileName: String, principal: Principal, today: Day, year: Int? = nil) async throws -> ImportRun<LedgerWrite> {
-        var run = ImportRun<LedgerWrite>(kind: .projects, fileName: Self.cleanName(fileName), sha256: ImportRun<LedgerWrite>.hex(SHA256.hash(data: bytes)),
+        var run = ImportRun<LedgerWrite>(kind: .projects, fileName: Self.cleanName(fileName), sha256: Hex.encode(SHA256.hash(data: bytes)),
                                          size: bytes.count, preview: ImportPreview())
         guard let sheet = try await read(bytes, problems: &run.preview.fileProblems) else { return run }
         let importer = LedgerImport(
@@ -50,7 +50,7 @@ public struct LedgerImporter: Sendable {
 
     /// Reads and plans a sheet of monthly figures; writes nothing.
     public func previewMonthly(_ bytes: [UInt8], fileName: String, principal: Principal, rules: ReportRules, today: Day) async throws -> ImportRun<MonthlyWrite> {
-        var run = ImportRun<MonthlyWrite>(kind: .monthly, fileName: Self.cleanName(fileName), sha256: ImportRun<MonthlyWrite>.hex(SHA256.hash(data: bytes)),
+        var run = ImportRun<MonthlyWrite>(kind: .monthly, fileName: Self.cleanName(fileName), sha256: Hex.encode(SHA256.hash(data: bytes)),
                                           size: bytes.count, preview: ImportPreview())
         guard let sheet = try await read(bytes, problems: &run.preview.fileProblems) else { return run }
         let importer = MonthlyImport(columns: columns, catalog: catalog, rules: rules, today: today,

@@ -10,7 +10,7 @@ extension LedgerImporter {
     /// Reads and plans the file; writes nothing. Rows match the leads the importer works.
     public func previewSignings(_ bytes: [UInt8], fileName: String, principal: Principal, leads catalog: LeadCatalog, today: Day) async throws
         -> ImportRun<LeadSigningWrite> {
-        var run = ImportRun<LeadSigningWrite>(kind: .leads, fileName: Self.cleanName(fileName), sha256: ImportRun<LeadSigningWrite>.hex(SHA256.hash(data: bytes)),
+        var run = ImportRun<LeadSigningWrite>(kind: .leads, fileName: Self.cleanName(fileName), sha256: Hex.encode(SHA256.hash(data: bytes)),
                                               size: bytes.count, preview: ImportPreview())
         guard let sheet = try await read(bytes, problems: &run.preview.fileProblems) else { return run }
         let reach = Policy.leadReach(.manageLeads, of: principal, catalog: self.catalog)

@@ -9,7 +9,7 @@ import GroundbreakStore
 extension LedgerImporter {
     /// Reads and plans the file; writes nothing. Rows match the projects the importer edits.
     public func previewReserve(_ bytes: [UInt8], fileName: String, principal: Principal, rules: ReserveRules, today: Day) async throws -> ImportRun<ReserveImportWrite> {
-        var run = ImportRun<ReserveImportWrite>(kind: .reserve, fileName: Self.cleanName(fileName), sha256: ImportRun<ReserveImportWrite>.hex(SHA256.hash(data: bytes)),
+        var run = ImportRun<ReserveImportWrite>(kind: .reserve, fileName: Self.cleanName(fileName), sha256: Hex.encode(SHA256.hash(data: bytes)),
                                                 size: bytes.count, preview: ImportPreview())
         guard let sheet = try await read(bytes, problems: &run.preview.fileProblems) else { return run }
         let scope = Policy.scope(for: .editProject, of: principal, catalog: catalog)

@@ -29,7 +29,8 @@ enum JSONStream {
 
 /// A value whose JSON is the same bytes whenever its `jsonKey` is (with the context of
 /// `JSONStream.Kept`, and the catalogue, whose reload empties the cache): a project at one version
-/// on one day. Encoding twenty projects field by field was a fifth of a ledger page.
+/// on one day. Encoding twenty projects field by field was a fifth of a ledger page. Kept only
+/// where it is the encoded value or an item of a list in it.
 protocol JSONKept: Encodable {
     var jsonKey: String { get }
 }
@@ -42,6 +43,8 @@ final class JSONSink {
     struct State {
         var bytes: [UInt8] = []
         var unsupported = false
+        /// How many values deep the value being written is (the encoded value itself is 1).
+        var depth = 0
     }
 
     private let state: UnsafeMutablePointer<State>
@@ -80,7 +83,9 @@ final class JSONSink {
             string(JSONSink.iso8601(unsafeBitCast(value, to: Date.self)))
         } else if T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             throw JSONStream.Unsupported()
-        } else if let kept, let keeping = value as? any JSONKept {
+        } else if let kept, state.pointee.depth <= 2, let keeping = value as? any JSONKept {
+            // Looked for only in the outer two levels (a DTO, or the items of a list in one): a
+            // cast per nested field cost more than the keeping saved.
             let key = kept.context + "|" + keeping.jsonKey
             if let bytes = kept.cache.value(for: key) {
                 state.pointee.bytes.append(contentsOf: bytes)
@@ -97,6 +102,8 @@ final class JSONSink {
 
     private func encodeFields(_ value: some Encodable) throws {
         let encoder = JSONStreamEncoder(sink: self)
+        state.pointee.depth += 1
+        defer { state.pointee.depth -= 1 }
         try value.encode(to: encoder)
         encoder.close()
     }
