@@ -24,8 +24,11 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// `YYYY-MM-DD`, written by hand: `String(format:)` was a visible part of every ledger page.
     public var iso: String {
-        // Years are 1900–2200 (`init`), so four digits; months and days one or two.
-        String(year) + (month < 10 ? "-0" : "-") + String(month) + (day < 10 ? "-0" : "-") + String(day)
+        // Four digits for the year as `%04d` writes them (a day counted from an instant may fall
+        // outside `init`'s 1900–2200); months and days one or two.
+        let digits = String(year)
+        let padded = year >= 0 && digits.count < 4 ? String(repeating: "0", count: 4 - digits.count) + digits : digits
+        return padded + (month < 10 ? "-0" : "-") + String(month) + (day < 10 ? "-0" : "-") + String(day)
     }
 
     public var description: String { iso }

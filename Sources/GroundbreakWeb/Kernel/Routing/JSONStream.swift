@@ -1,4 +1,5 @@
 import Foundation
+import GroundbreakDomain
 
 /// Encodes a DTO straight into JSON bytes, as `Responses.jsonEncoder` does (the same escaping,
 /// numbers and ISO 8601 dates; keys in the order the type encodes them), without Foundation's
@@ -158,19 +159,8 @@ final class JSONSink {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let within = seconds - days * 86_400
-        // Howard Hinnant's civil_from_days.
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let yearText = year >= 0 && year < 1_000 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
-        return "\(yearText)-\(two(month))-\(two(day))T\(two(within / 3_600)):\(two(within / 60 % 60)):\(two(within % 60))Z"
+        return "\(Day(ordinal: Int(days)).iso)T\(two(within / 3_600)):\(two(within / 60 % 60)):\(two(within % 60))Z"
     }
 }
 
