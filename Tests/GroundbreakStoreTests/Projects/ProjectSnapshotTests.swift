@@ -95,6 +95,44 @@ struct ProjectSnapshotTests {
         }
     }
 
+    @Test("a project and a ledger page taken from the held snapshot are what SQL gives, and never older than the data", arguments: allEngines)
+    func readersTakeTheHeldSnapshot(engine: DatabaseEngine) async throws {
+        try await withTestStore(engine) { store in
+            let database = store.database
+            _ = try await DemoLoader(database: database).load(count: 60, today: testToday, actor: testActor, now: testNow)
+            let catalog = try await ReferenceRepository(database: database).catalog()
+            let repository = ProjectRepository(database: database)
+            let keeper = database.projectSnapshot
+            keeper.setMinimumProjects(0)
+            keeper.setFirstReportMonth(Month(year: testToday.year - 1, month: 1)!)
+            try await database.ledgerIndex.rebuild(database)
+            _ = try #require(try await keeper.snapshot(database))
+            #expect(keeper.held(at: try await LedgerGeneration.current(database.reader), database) != nil)
+
+            let ids = try await database.reader.raw("SELECT id FROM projects ORDER BY id").all().map { try $0.decode(column: "id", as: Int64.self) }
+            for id in ids.prefix(5) + [ids.last! + 1] {
+                #expect(try await repository.project(id: id) == (try await ProjectRepository.load(id: id, db: database.reader)))
+            }
+            var query = ProjectQuery()
+            query.perPage = 15
+            query.sort = .name
+            let indexed = try await repository.read(query, scope: .everything, catalog: catalog, today: testToday, cached: false, useIndex: true)
+            let fromSQL = try await repository.read(query, scope: .everything, catalog: catalog, today: testToday, cached: false, useIndex: false)
+            #expect(indexed.projects.count == 15 && indexed.projects == fromSQL.projects)
+
+            // An edit moves the generation: the next read is the edited project at once, not the held one.
+            let target = try #require(try await repository.project(id: ids[3]))
+            _ = try await repository.update(id: target.id, expectedVersion: target.version, sampleInput(name: "快照之后改名", wan: "77"), allowed: .everything,
+                                            visible: .everything, actor: testActor, catalog: catalog, today: testToday, now: testNow)
+            let edited = try #require(try await repository.project(id: target.id))
+            #expect(edited.fields.name == "快照之后改名" && edited.version == target.version + 1)
+            // Once moved, the snapshot answers again, with the edit.
+            _ = try await keeper.snapshot(database)
+            #expect(keeper.held(at: try await LedgerGeneration.current(database.reader), database) != nil)
+            #expect(try await repository.project(id: target.id) == edited)
+        }
+    }
+
     @Test("merging changed projects into the id order: replaced, dropped and new ones in their places")
     func mergesInIdOrder() {
         struct Item: Identifiable, Equatable {
