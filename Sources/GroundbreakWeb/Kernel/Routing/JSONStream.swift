@@ -9,7 +9,8 @@ import GroundbreakDomain
 enum JSONStream {
     struct Unsupported: Error {}
 
-    /// Where values that are `JSONKept` keep their bytes, and what else decides them (the day).
+    /// Where values that are `JSONKept` keep their bytes, and what else decides them (the day and
+    /// the catalogue's stamp).
     struct Kept {
         let cache: RecentCache<[UInt8]>
         let context: String
@@ -28,9 +29,8 @@ enum JSONStream {
     }
 }
 
-/// A value whose JSON is the same bytes whenever its `jsonKey` is (with the context of
-/// `JSONStream.Kept`, and the catalogue, whose reload empties the cache): a project at one version
-/// on one day. Encoding twenty projects field by field was a fifth of a ledger page. Kept only
+/// A value whose JSON is the same bytes whenever its `jsonKey` and the context of
+/// `JSONStream.Kept` are: a project at one version on one day with one catalogue. Encoding twenty projects field by field was a fifth of a ledger page. Kept only
 /// where it is the encoded value or an item of a list in it.
 protocol JSONKept: Encodable {
     var jsonKey: String { get }
@@ -44,7 +44,8 @@ final class JSONSink {
     struct State {
         var bytes: [UInt8] = []
         var unsupported = false
-        /// How many values deep the value being written is (the encoded value itself is 1).
+        /// How deep the writing is: 0 for the encoded value, 1 for its fields, 2 for the items of
+        /// a list among them.
         var depth = 0
     }
 
