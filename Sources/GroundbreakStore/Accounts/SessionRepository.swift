@@ -45,13 +45,15 @@ public struct SessionRepository: Sendable {
         return try Self.record(row)
     }
 
-    /// The session and its account in one query: this runs on every signed-in request.
-    public func findWithUser(token: String) async throws -> (session: SessionRecord, user: UserAccount)? {
+    /// The session, its account and the request's counters in one query: this runs on every
+    /// signed-in request, and the reads after it answer at those counters (`RequestCounters`).
+    public func findWithUser(token: String) async throws -> (session: SessionRecord, user: UserAccount, counters: RequestCounters)? {
         let roles = Dialect.joinedValues("r.role", engine: database.engine)
         guard let row = try await database.reader.raw("""
             SELECT s.token_hash AS s_token_hash, s.csrf_token AS s_csrf_token, s.created_at AS s_created_at,
                    s.last_seen_at AS s_last_seen_at, s.expires_at AS s_expires_at, u.*,
-                   (SELECT \(unsafeRaw: roles) FROM user_roles r WHERE r.user_id = u.id) AS role_list
+                   (SELECT \(unsafeRaw: roles) FROM user_roles r WHERE r.user_id = u.id) AS role_list,
+                   \(unsafeRaw: RequestCounters.columns)
             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = \(bind: Self.hash(token))
             """).first() else { return nil }
         let record = SessionRecord(
@@ -62,7 +64,7 @@ public struct SessionRepository: Sendable {
             lastSeenAt: try StoredTime.decode(row, "s_last_seen_at"),
             expiresAt: try StoredTime.decode(row, "s_expires_at")
         )
-        return (record, try UserRepository.account(row, roles: Self.roles(row)))
+        return (record, try UserRepository.account(row, roles: Self.roles(row)), try RequestCounters.read(row))
     }
 
     static func roles(_ row: any SQLRow) throws -> Set<Role> {

@@ -30,13 +30,26 @@ public struct TokenRepository: Sendable {
     }
 
     /// The live token and its account, if the token exists and is not revoked.
-    public func find(token: String) async throws -> (token: APIToken, user: UserAccount)? {
-        guard token.hasPrefix(Self.prefix),
-              let row = try await database.reader.raw("SELECT * FROM api_tokens WHERE token_hash = \(bind: SessionRepository.hash(token)) AND revoked_at IS NULL").first()
-        else { return nil }
-        let record = try Self.record(row)
-        guard let user = try await UserRepository.load(id: record.userId, db: database.reader) else { return nil }
-        return (record, user)
+    /// The token, its account and the request's counters in one query (`RequestCounters`).
+    public func find(token: String) async throws -> (token: APIToken, user: UserAccount, counters: RequestCounters)? {
+        guard token.hasPrefix(Self.prefix) else { return nil }
+        let roles = Dialect.joinedValues("r.role", engine: database.engine)
+        guard let row = try await database.reader.raw("""
+            SELECT t.id AS t_id, t.name AS t_name, t.created_at AS t_created_at, t.last_used_at AS t_last_used_at, u.*,
+                   (SELECT \(unsafeRaw: roles) FROM user_roles r WHERE r.user_id = u.id) AS role_list,
+                   \(unsafeRaw: RequestCounters.columns)
+            FROM api_tokens t JOIN users u ON u.id = t.user_id
+            WHERE t.token_hash = \(bind: SessionRepository.hash(token)) AND t.revoked_at IS NULL
+            """).first() else { return nil }
+        let record = APIToken(
+            id: try row.decode(column: "t_id", as: Int64.self),
+            userId: try row.decode(column: "id", as: Int64.self),
+            name: try row.decode(column: "t_name", as: String.self),
+            createdAt: try StoredTime.decode(row, "t_created_at"),
+            lastUsedAt: try StoredTime.decodeOptional(row, "t_last_used_at"),
+            revokedAt: nil
+        )
+        return (record, try UserRepository.account(row, roles: SessionRepository.roles(row)), try RequestCounters.read(row))
     }
 
     public func find(id: Int64) async throws -> APIToken? {

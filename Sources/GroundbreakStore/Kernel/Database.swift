@@ -122,6 +122,7 @@ public final class Database: Sendable {
     /// when it throws.
     func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let begin = Dialect.beginTransaction(for: engine)
+        RequestCounters.forget()
         await writeGate?.enter()
         do {
             let pending = GenerationBumps.Pending()
@@ -143,6 +144,7 @@ public final class Database: Sendable {
     /// A statement that may not run inside a transaction (SQLite's `VACUUM INTO`), on the writer
     /// connection and in its turn with the writes.
     func outsideTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        RequestCounters.forget()
         await writeGate?.enter()
         do {
             let result = try await writer.withSession { try await body($0) }

@@ -73,6 +73,12 @@ enum LedgerGeneration {
         }
     }
 
+    /// The generation a read of `database` answers at: the request's, while it holds.
+    static func forRead(_ database: Database) async throws -> Int64 {
+        if let counters = RequestCounters.usable { return counters.ledger }
+        return try await current(database.reader)
+    }
+
     static func current(_ db: any SQLDatabase) async throws -> Int64 {
         try await db.raw("SELECT generation FROM ledger_state WHERE id = 1").first()?.decode(column: "generation", as: Int64.self) ?? 0
     }
@@ -119,7 +125,8 @@ public struct FiguresGeneration: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(data).\(shared)" }
 
     public static func current(_ database: Database) async throws -> FiguresGeneration {
-        try await read(database.reader)
+        if let counters = RequestCounters.usable { return counters.figures }
+        return try await read(database.reader)
     }
 
     static func read(_ db: any SQLDatabase) async throws -> FiguresGeneration {

@@ -18,7 +18,7 @@ extension ProjectRepository {
         let cached = cached && !database.readingFromReplica, useIndex = useIndex && !database.readingFromReplica
         let filter = Self.whereClause(query, catalog: catalog, today: today) + " AND " + Self.scopeClause(scope)
         let db = database.reader
-        let generation = try await LedgerGeneration.current(db)
+        let generation = try await LedgerGeneration.forRead(database)
         var key: String?
         if cached {
             let (sql, binds) = db.serialize(filter)
@@ -40,7 +40,7 @@ extension ProjectRepository {
     public func lightCounts(_ query: ProjectQuery, scope: ProjectScope, catalog: ReferenceCatalog, today: Day) async throws -> [WarningColour: Int] {
         var query = query
         query.light = nil
-        if !database.readingFromReplica, let index = indexFor(try await LedgerGeneration.current(database.reader)),
+        if !database.readingFromReplica, let index = indexFor(try await LedgerGeneration.forRead(database)),
            let selection = index.selection(query, scope: scope, catalog: catalog, today: today),
            let result = index.run(selection, sort: query.sort, descending: query.descending, offset: 0, limit: 0,
                                   buckets: database.ledgerIndex.buckets(for: index)) {

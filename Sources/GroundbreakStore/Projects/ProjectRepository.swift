@@ -18,7 +18,7 @@ public struct ProjectRepository: Sendable {
     /// project SQL would give: every change to it moves the generation); otherwise from SQL.
     public func project(id: Int64) async throws -> Project? {
         if !database.readingFromReplica, database.projectSnapshot.isHeld,
-           let snapshot = database.projectSnapshot.held(at: try await LedgerGeneration.current(database.reader), database) {
+           let snapshot = database.projectSnapshot.held(at: try await LedgerGeneration.forRead(database), database) {
             return snapshot.project(id: id)
         }
         return try await Self.load(id: id, db: database.reader)

@@ -19,10 +19,11 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
+        var counters: RequestCounters?
         let now = services.clock.now()
         if let authorization = request.headers[.authorization] {
             guard authorization.hasPrefix("Bearer "),
-                  let (token, user) = try await services.tokens.find(token: String(authorization.dropFirst("Bearer ".count))),
+                  let (token, user, read) = try await services.tokens.find(token: String(authorization.dropFirst("Bearer ".count))),
                   !user.disabled, !user.isLocked(at: now)
             else {
                 if let sample = services.refusals.refuse(from: context.sourceIP, now: now) {
@@ -33,11 +34,12 @@ struct AuthenticationMiddleware: RouterMiddleware {
             }
             context.principal = try await principal(of: user)
             context.apiToken = token
+            counters = read
             if token.lastUsedAt.map({ now.timeIntervalSince($0) >= Self.touchInterval }) ?? true {
                 try await services.tokens.touch(id: token.id, now: now, path: request.uri.path, actor: context.auditActor)
             }
         } else if let cookie = request.cookies[Self.cookieName]?.value, !cookie.isEmpty,
-                  let (session, user) = try await services.sessions.findWithUser(token: cookie) {
+                  let (session, user, read) = try await services.sessions.findWithUser(token: cookie) {
             let settings = services.settings
             let idle = now.timeIntervalSince(session.lastSeenAt) > settings.sessionIdleTimeout
             if now >= session.expiresAt || idle || user.disabled || user.isLocked(at: now) {
@@ -48,9 +50,11 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 }
                 context.session = session
                 context.principal = try await principal(of: user)
+                counters = read
             }
         }
-        return try await next(request, context)
+        guard let counters else { return try await next(request, context) }
+        return try await counters.during { try await next(request, context) }
     }
 
     /// The user as the policy sees them: with the projects and classes their seat follows through a task force.
