@@ -204,6 +204,13 @@ public struct UserRepository: Sendable {
         }
     }
 
+    /// The columns of `users u` that `account` reads, for statements that join an account to
+    /// other rows (a session's lookup names only these: SQLite prepares it on every request).
+    static let accountColumns = """
+        u.id, u.username, u.display_name, u.password_hash, u.unit_kind, u.unit_code, u.position_id,
+        u.must_change_password, u.disabled, u.failed_attempts, u.locked_until
+        """
+
     static func account(_ row: any SQLRow, roles: Set<Role>) throws -> UserAccount {
         let unitKind = try row.decode(column: "unit_kind", as: String?.self).flatMap(OrgUnit.Kind.init(rawValue:))
         let unitCode = try row.decode(column: "unit_code", as: String?.self)

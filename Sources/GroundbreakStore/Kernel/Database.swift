@@ -121,7 +121,7 @@ public final class Database: Sendable {
     /// Runs `body` in one transaction on one connection: committed when it returns, rolled back
     /// when it throws.
     func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let begin = Dialect.beginTransaction(for: engine)
+        let begin = Dialect.beginTransaction(for: engine), engine = engine
         RequestCounters.forget()
         await writeGate?.enter()
         do {
@@ -129,7 +129,7 @@ public final class Database: Sendable {
             let result = try await writer.withSession { session in
                 try await Self.within(SQLQueryString(begin), on: session) {
                     let result = try await GenerationBumps.$open.withValue(pending) { try await body(session) }
-                    try await GenerationBumps.flush(pending, on: session)
+                    try await GenerationBumps.flush(pending, on: session, engine: engine)
                     return result
                 }
             }

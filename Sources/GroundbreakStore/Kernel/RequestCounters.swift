@@ -26,17 +26,17 @@ public final class RequestCounters: Sendable {
         try await Self.$current.withValue(self, operation: body)
     }
 
-    /// The columns a statement selects to read them, from `ledger_state` and `data_state`.
-    static let columns = """
-        (SELECT generation FROM ledger_state WHERE id = 1) AS c_ledger,
-        (SELECT shared_generation FROM ledger_state WHERE id = 1) AS c_shared,
-        (SELECT generation FROM data_state WHERE id = 1) AS c_data
-        """
+    /// The columns a statement selects to read them, from `tables` joined to its rows and
+    /// narrowed by `condition` (joined rather than three subqueries: SQLite prepares the statement
+    /// on every request, and each subquery is compiled anew).
+    static let columns = "l.generation AS c_ledger, l.shared_generation AS c_shared, d.generation AS c_data"
+    static let tables = "CROSS JOIN ledger_state l CROSS JOIN data_state d"
+    static let condition = "l.id = 1 AND d.id = 1"
 
     static func read(_ row: any SQLRow) throws -> RequestCounters {
-        RequestCounters(ledger: try row.decode(column: "c_ledger", as: Int64?.self) ?? 0,
-                        figures: FiguresGeneration(data: try row.decode(column: "c_data", as: Int64?.self) ?? 0,
-                                                   shared: try row.decode(column: "c_shared", as: Int64?.self) ?? 0))
+        RequestCounters(ledger: try row.decode(column: "c_ledger", as: Int64.self),
+                        figures: FiguresGeneration(data: try row.decode(column: "c_data", as: Int64.self),
+                                                   shared: try row.decode(column: "c_shared", as: Int64.self)))
     }
 
     /// Called as a task starts a write.

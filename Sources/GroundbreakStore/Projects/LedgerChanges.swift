@@ -17,6 +17,11 @@ enum LedgerChanges {
         } else {
             try await db.raw("INSERT INTO ledger_changes (generation, project_id) VALUES (\(bind: generation), NULL)").run()
         }
+        try await trim(at: generation, db: db)
+    }
+
+    /// Every thousandth generation drops the rows older than the `kept` last.
+    static func trim(at generation: Int64, db: any SQLDatabase) async throws {
         if generation % 1_000 == 0 {
             try await db.raw("DELETE FROM ledger_changes WHERE generation <= \(bind: generation - kept)").run()
         }

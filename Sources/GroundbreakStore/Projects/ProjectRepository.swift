@@ -119,13 +119,16 @@ public struct ProjectRepository: Sendable {
         }
         let stamp = StoredTime.text(now)
         let values = ProjectRow.values(fields, stage: stage, suspendedFrom: nil, stageNote: nil, catalog: catalog)
-        let id = try await db.raw("""
+        // The stored row comes back from the insert, and the child rows are those just written:
+        // reading the project back would be four more statements in the transaction.
+        guard let row = try await db.raw("""
             INSERT INTO projects (\(unsafeRaw: ProjectRow.columns.joined(separator: ", ")), created_at, updated_at, version)
-            VALUES (\(binds: values), \(bind: stamp), \(bind: stamp), 1) RETURNING id
-            """).first()!.decode(column: "id", as: Int64.self)
+            VALUES (\(binds: values), \(bind: stamp), \(bind: stamp), 1) RETURNING *
+            """).first() else { throw StoreError.notFound }
+        let id = try row.decode(column: "id", as: Int64.self)
         try await ProjectRow.writeChildren(projectId: id, fields: fields, replacing: false, db: db)
         try await LedgerGeneration.bump(db, project: id)
-        guard let project = try await load(id: id, db: db) else { throw StoreError.notFound }
+        let project = try ProjectRow.project(row, children: ProjectRow.Children(fields))
         try await AuditLog.write(
             entity: "project", entityId: String(id), action: "create", before: nil, after: AuditLog.json(project),
             reason: reason, actor: actor, now: now, db: db

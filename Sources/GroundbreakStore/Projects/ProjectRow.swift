@@ -35,6 +35,13 @@ enum ProjectRow {
         var levels: [ProjectLevel] = []
         var tags: [String] = []
         var supportDepartments: [String] = []
+
+        init() {}
+
+        /// The child rows `writeChildren` writes for `fields`.
+        init(_ fields: ProjectFields) {
+            (levels, tags, supportDepartments) = (fields.levels, fields.tags, fields.supportDepartmentCodes)
+        }
     }
 
     static func project(_ row: any SQLRow, children: Children) throws -> Project {
@@ -111,14 +118,14 @@ enum ProjectRow {
             try await db.raw("DELETE FROM project_tags WHERE project_id = \(bind: projectId)").run()
             try await db.raw("DELETE FROM project_support_departments WHERE project_id = \(bind: projectId)").run()
         }
-        for level in fields.levels {
-            try await db.raw("INSERT INTO project_levels (project_id, level) VALUES (\(bind: projectId), \(bind: level.rawValue))").run()
+        // One statement a table, whatever the number of rows.
+        func insert(_ table: String, _ column: String, _ values: [String]) async throws {
+            guard !values.isEmpty else { return }
+            let rows = values.map { SQLQueryString("(\(bind: projectId), \(bind: $0))") }
+            try await db.raw("INSERT INTO \(unsafeRaw: table) (project_id, \(unsafeRaw: column)) VALUES " + rows.joined(separator: ", ")).run()
         }
-        for tag in fields.tags {
-            try await db.raw("INSERT INTO project_tags (project_id, tag_code) VALUES (\(bind: projectId), \(bind: tag))").run()
-        }
-        for department in fields.supportDepartmentCodes {
-            try await db.raw("INSERT INTO project_support_departments (project_id, department_code) VALUES (\(bind: projectId), \(bind: department))").run()
-        }
+        try await insert("project_levels", "level", fields.levels.map(\.rawValue))
+        try await insert("project_tags", "tag_code", fields.tags)
+        try await insert("project_support_departments", "department_code", fields.supportDepartmentCodes)
     }
 }

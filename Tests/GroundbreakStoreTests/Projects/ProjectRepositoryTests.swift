@@ -18,12 +18,13 @@ struct ProjectRepositoryTests {
             input.longitude = "125.3245"
             input.latitude = "43.8868"
             input.zoneCode = "220171"
+            input.levels = ["cityKey", "provinceKey"]
             let created = try await repository.create(input, stage: .approval, catalog: catalog)
             #expect(created.version == 1)
             #expect(created.stage == .approval)
             #expect(created.fields.code?.value == "2509-220104-89-01-544060")
             #expect(created.fields.totalInvestment == Money(yuan: 850_000_000))
-            #expect(created.fields.levels == [.cityKey])
+            #expect(created.fields.levels == [.provinceKey, .cityKey])
             #expect(created.fields.tags == ["SANZAO"])
             #expect(created.fields.supportDepartmentCodes == ["CC-ZJJ", "CC-ZRZY"])
             #expect(created.fields.location.longitude == 125.3245)
