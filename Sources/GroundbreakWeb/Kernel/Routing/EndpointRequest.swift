@@ -62,8 +62,9 @@ struct EndpointRequest: Sendable {
         guard let body, body.readableBytes > 0 else {
             throw AppError(.badRequest, kind: "malformed-json", title: WebText.Errors.badJSON, detail: WebText.Errors.emptyBody)
         }
-        let decoded = try JSONBody.decode(T.self, from: Data(buffer: body))
-        try TextInputGuard.check(decoded: decoded)
+        let data = Data(buffer: body)
+        let decoded = try JSONBody.decode(T.self, from: data)
+        if TextInputGuard.mayHoldForbidden(data) { try TextInputGuard.check(decoded: decoded) }
         return decoded
     }
 }
