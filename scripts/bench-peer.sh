@@ -101,7 +101,7 @@ run_engine() {
     BENCH_TOKEN=$("$BIN" user token --database "$url" --username peerbench --name bench | tail -n 1)
     GROUNDBREAK_SCHEDULER_ENABLED=false "$BIN" serve --database "$url" --port "$PORT" > "$WORK/server-$engine.log" 2>&1 &
     SERVER_PID=$!
-    for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+    wait_for_server
     local matched
     matched=$(curl -s -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$PORT/api/v1/projects?region=$HARBOR&perPage=1" \
         | python3 -c 'import json,sys; print(json.load(sys.stdin)["totalCount"])')

@@ -11,6 +11,19 @@ release_binary() {
 }
 
 SERVER_PID=""
+
+# wait_for_server: until the server just started as $SERVER_PID answers /healthz on $PORT. Stops
+# the bench when that process has died (another server holding the port would otherwise be
+# measured in its place) or after 20 s.
+wait_for_server() {
+    for _ in $(seq 1 100); do
+        kill -0 "$SERVER_PID" 2>/dev/null || { echo "the server exited (is port $PORT taken?)" >&2; exit 1; }
+        curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && return 0
+        sleep 0.2
+    done
+    echo "the server did not answer on port $PORT within 20 s" >&2
+    exit 1
+}
 PG_DATA=""
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1 || true)
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
