@@ -105,9 +105,11 @@ public final class AppServices: Sendable {
     /// ledger page is mostly projects already written for another page. At most 20,000 (~30 MB).
     let projectJSON = RecentCache<[UInt8]>(capacity: 20_000)
 
-    /// Where projects' JSON made from `stamp`'s catalogue on `today` is kept.
-    func keptProjectJSON(today: Day, catalogStamp stamp: Int) -> JSONStream.Kept {
-        JSONStream.Kept(cache: projectJSON, context: "\(today.iso)|\(stamp)")
+    /// The catalogue projects' API JSON is written from now, and where JSON written from it on
+    /// `today` is kept (taken together, so the bytes kept are never those of another catalogue).
+    func projectJSONWriting(today: Day) -> (catalog: ReferenceCatalog, kept: JSONStream.Kept) {
+        let (catalog, stamp) = reference.stamped
+        return (catalog, JSONStream.Kept(cache: projectJSON, context: "\(today.iso)|\(stamp)"))
     }
 
     /// The approval catalogue and the working-day calendar, read at start and after admin edits.

@@ -13,20 +13,20 @@ enum ProjectsAPI {
         case .success(let parsed): query = parsed
         case .failure(let failure): throw AppError.badQuery(failure)
         }
-        let (catalog, stamp) = input.services.reference.stamped
+        let (catalog, kept) = input.services.projectJSONWriting(today: input.today)
         let scope = input.scope(.viewProjects)
         let page = try await input.services.projects.list(query, scope: scope, catalog: catalog, today: input.today)
         let key = "api-list|\(Route.query(query.items))|\(scope.key)|\(page.generation)|\(input.today.iso)"
         if let bytes = input.services.responses.value(for: key) { return Responses.json(bytes: bytes) }
-        let bytes = try JSONStream.encode(ProjectListDTO(page, catalog: catalog, today: input.today), kept: input.services.keptProjectJSON(today: input.today, catalogStamp: stamp))
+        let bytes = try JSONStream.encode(ProjectListDTO(page, catalog: catalog, today: input.today), kept: kept)
         input.services.responses.store(bytes, for: key)
         return Responses.json(bytes: bytes)
     }
 
     static func get(_ input: EndpointRequest) async throws -> Response {
-        let (catalog, stamp) = input.services.reference.stamped
+        let (catalog, kept) = input.services.projectJSONWriting(today: input.today)
         let dto = ProjectDTO(try input.targetProject(), catalog: catalog, today: input.today)
-        return Responses.json(bytes: try JSONStream.encode(dto, kept: input.services.keptProjectJSON(today: input.today, catalogStamp: stamp)))
+        return Responses.json(bytes: try JSONStream.encode(dto, kept: kept))
     }
 
     static func create(_ input: EndpointRequest) async throws -> Response {
