@@ -89,7 +89,7 @@ run_engine() {
     # The scheduler's daily jobs (a day's lights for every project) would run during the first URL.
     GROUNDBREAK_SCHEDULER_ENABLED=false GROUNDBREAK_BCRYPT_COST=4 "$BIN" serve --database "$url" --port "$PORT" >"$WORK/server-$engine.log" 2>&1 &
     SERVER_PID=$!
-    for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+    wait_for_server
     local jar="$WORK/cookies-$engine"
     local token
     token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//;s/"//')
