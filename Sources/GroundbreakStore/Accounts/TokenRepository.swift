@@ -29,8 +29,8 @@ public struct TokenRepository: Sendable {
         return (token, APIToken(id: id, userId: userId, name: name, createdAt: now, lastUsedAt: nil, revokedAt: nil))
     }
 
-    /// The live token and its account, if the token exists and is not revoked.
-    /// The token, its account and the request's counters in one query (`RequestCounters`).
+    /// The live token (it exists and is not revoked), its account and the request's counters, in
+    /// one query (`RequestCounters`).
     public func find(token: String) async throws -> (token: APIToken, user: UserAccount, counters: RequestCounters)? {
         guard token.hasPrefix(Self.prefix) else { return nil }
         let roles = Dialect.joinedValues("r.role", engine: database.engine)

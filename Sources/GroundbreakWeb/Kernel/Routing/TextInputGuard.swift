@@ -26,7 +26,7 @@ enum TextInputGuard {
     }
 
     /// Whether a string decoded from the JSON text `bytes` could hold a character
-    /// `TextNormalizer.isForbiddenControl` refuses, raw or as a `\\u` escape: false only when
+    /// `TextNormalizer.isForbiddenControl` refuses, raw or as a `\u` escape: false only when
     /// none can, so `check(decoded:)`'s walk through the value by reflection (a tenth of a create's
     /// work) is needed only for a body that may hold one.
     static func mayHoldForbidden(_ bytes: some Collection<UInt8>) -> Bool {
@@ -43,7 +43,7 @@ enum TextInputGuard {
                 if byte(1) == 0x80, let last = byte(2), (0xAA...0xAE).contains(last) { return true }
                 if byte(1) == 0x81, let last = byte(2), (0xA6...0xA9).contains(last) { return true }
             case UInt8(ascii: "\\"):
-                // `\\b` and `\\f` are backspace and form feed, both refused.
+                // `\b` and `\f` are backspace and form feed, both refused.
                 if byte(1) == UInt8(ascii: "b") || byte(1) == UInt8(ascii: "f") { return true }
                 guard byte(1) == UInt8(ascii: "u") else { index += 2; continue }
                 var value: UInt32 = 0
