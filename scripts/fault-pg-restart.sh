@@ -46,7 +46,9 @@ mkdir -p "$PG_DATA"
 [ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PG_DATA"
 pg_options="-p $PORT_PG -k $PG_DATA -c listen_addresses=127.0.0.1"
 as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
-as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -o "$pg_options" start >/dev/null
+# PostgreSQL's own log says why a start failed (once in CI it did, in 0 s, and the log went with the folder).
+as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -o "$pg_options" start >/dev/null \
+    || { echo "PostgreSQL did not start on port $PORT_PG; its log:"; cat "$PG_DATA/server.log"; exit 1; }
 as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT_PG" -U postgres -qc "CREATE DATABASE drill" >/dev/null
 psql_value() { as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT_PG" -U postgres -d drill -Atc "$1"; }
 
