@@ -118,6 +118,8 @@ let package = Package(
             dependencies: [
                 "GroundbreakStore", "GroundbreakDomain", "GroundbreakTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -48,14 +48,7 @@ public struct SessionRepository: Sendable {
     /// The session, its account and the request's counters in one query: this runs on every
     /// signed-in request, and the reads after it answer at those counters (`RequestCounters`).
     public func findWithUser(token: String) async throws -> (session: SessionRecord, user: UserAccount, counters: RequestCounters)? {
-        let roles = Dialect.joinedValues("r.role", engine: database.engine)
-        guard let row = try await database.reader.raw("""
-            SELECT s.token_hash AS s_token_hash, s.csrf_token AS s_csrf_token, s.created_at AS s_created_at,
-                   s.last_seen_at AS s_last_seen_at, s.expires_at AS s_expires_at, \(unsafeRaw: UserRepository.accountColumns),
-                   (SELECT \(unsafeRaw: roles) FROM user_roles r WHERE r.user_id = u.id) AS role_list, \(unsafeRaw: RequestCounters.columns)
-            FROM sessions s JOIN users u ON u.id = s.user_id \(unsafeRaw: RequestCounters.tables)
-            WHERE s.token_hash = \(bind: Self.hash(token)) AND \(unsafeRaw: RequestCounters.condition)
-            """).first() else { return nil }
+        guard let row = try await database.keptFirst(SessionLookup.self, Self.hash(token)) else { return nil }
         let record = SessionRecord(
             tokenHash: try row.decode(column: "s_token_hash", as: String.self),
             userId: try row.decode(column: "id", as: Int64.self),

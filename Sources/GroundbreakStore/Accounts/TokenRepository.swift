@@ -33,14 +33,7 @@ public struct TokenRepository: Sendable {
     /// one query (`RequestCounters`).
     public func find(token: String) async throws -> (token: APIToken, user: UserAccount, counters: RequestCounters)? {
         guard token.hasPrefix(Self.prefix) else { return nil }
-        let roles = Dialect.joinedValues("r.role", engine: database.engine)
-        guard let row = try await database.reader.raw("""
-            SELECT t.id AS t_id, t.name AS t_name, t.created_at AS t_created_at, t.last_used_at AS t_last_used_at,
-                   \(unsafeRaw: UserRepository.accountColumns),
-                   (SELECT \(unsafeRaw: roles) FROM user_roles r WHERE r.user_id = u.id) AS role_list, \(unsafeRaw: RequestCounters.columns)
-            FROM api_tokens t JOIN users u ON u.id = t.user_id \(unsafeRaw: RequestCounters.tables)
-            WHERE t.token_hash = \(bind: SessionRepository.hash(token)) AND t.revoked_at IS NULL AND \(unsafeRaw: RequestCounters.condition)
-            """).first() else { return nil }
+        guard let row = try await database.keptFirst(TokenLookup.self, SessionRepository.hash(token)) else { return nil }
         let record = APIToken(
             id: try row.decode(column: "t_id", as: Int64.self),
             userId: try row.decode(column: "id", as: Int64.self),

@@ -1,0 +1,49 @@
+import NIOCore
+import PostgresKit
+import SQLKit
+
+/// A statement every request runs, whose text ends where its one parameter goes. On PostgreSQL
+/// it is prepared once per connection and then only executed: planning the session lookup anew
+/// took 0.13 ms of the 0.16 ms it cost the server on every request (pg_stat_statements). On
+/// SQLite it runs as any statement (SQLiteNIO prepares every statement afresh).
+protocol KeptStatementText {
+    /// The prepared statement's name on each PostgreSQL connection.
+    static var name: String { get }
+    /// The text for `engine`, without its parameter.
+    static func text(_ engine: DatabaseEngine) -> String
+    /// `text(.postgres)` with its `$1`, kept (a static `let`: the driver reads it on every run).
+    static var postgresSQL: String { get }
+}
+
+struct KeptPostgresStatement<Text: KeptStatementText>: PostgresPreparedStatement {
+    typealias Row = PostgresRow
+    static var name: String { Text.name }
+    static var sql: String { Text.postgresSQL }
+    let parameter: String
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 1)
+        bindings.append(parameter)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
+}
+
+extension Database {
+    /// The first row `Text` finds for `parameter`, on the reader.
+    func keptFirst<Text: KeptStatementText>(_ text: Text.Type, _ parameter: String) async throws -> (any SQLRow)? {
+        guard engine == .postgres, let postgres = reader as? any PostgresDatabase else {
+            return try await reader.raw(SQLQueryString(Text.text(engine)) + "\(bind: parameter)").first()
+        }
+        return try await postgres.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                var rows: [PostgresRow] = []
+                for try await row in try await connection.execute(KeptPostgresStatement<Text>(parameter: parameter), logger: connection.logger) {
+                    rows.append(row)
+                }
+                return rows.first.map { $0.sql() }
+            }
+        }.get()
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GroundbreakDomain
+@testable import GroundbreakStore
+import GroundbreakTestSupport
+import NIOCore
+import NIOPosix
+import SQLKit
+import Testing
+
+@Suite("The account lookup every signed-in request starts with")
+struct AccountLookupTests {
+    @Test("a session and a live token find their account, roles and counters; a revoked, unknown or swapped one finds nothing", arguments: allEngines)
+    func findsOnlyLiveCredentials(engine: DatabaseEngine) async throws {
+        try await withTestStore(engine) { store in
+            let database = store.database
+            let users = UserRepository(database: database)
+            let account = try await users.create(
+                username: "lookup", settings: AccountSettings(displayName: "查找", roles: [.statistics, .viewer], unit: nil, positionId: nil),
+                passwordHash: "hash", mustChangePassword: false, actor: testActor, now: testNow)
+            let sessions = SessionRepository(database: database), tokens = TokenRepository(database: database)
+            let (session, _) = try await sessions.create(userId: account.id, now: testNow, expiresAt: testNow.addingTimeInterval(600), sourceIP: "", userAgent: "")
+            let (token, issued) = try await tokens.issue(userId: account.id, name: "对接", actor: testActor, now: testNow)
+
+            // More lookups than a pool has connections: each connection prepares once, then executes.
+            for _ in 0..<12 {
+                let found = try #require(try await sessions.findWithUser(token: session))
+                #expect(found.user.id == account.id && found.user.roles == [.statistics, .viewer] && found.session.userId == account.id)
+                let byToken = try #require(try await tokens.find(token: token))
+                #expect(byToken.token.id == issued.id && byToken.user.username == "lookup")
+            }
+            #expect(try await sessions.findWithUser(token: token) == nil)
+            #expect(try await tokens.find(token: TokenRepository.prefix + "unknown") == nil)
+            #expect(try await sessions.findWithUser(token: "unknown") == nil)
+
+            try await tokens.revoke(id: issued.id, actor: testActor, now: testNow)
+            #expect(try await tokens.find(token: token) == nil)
+            #expect(try await sessions.findWithUser(token: session) != nil)
+        }
+    }
+
+    @Test("on PostgreSQL both lookups are prepared once on a connection and kept there")
+    func preparedOncePerConnection() async throws {
+        try await withTestStore(.postgres) { store in
+            let account = try await UserRepository(database: store.database).create(
+                username: "kept", settings: AccountSettings(displayName: "保留", roles: [.admin], unit: nil, positionId: nil),
+                passwordHash: "hash", mustChangePassword: false, actor: testActor, now: testNow)
+            let (session, _) = try await SessionRepository(database: store.database).create(
+                userId: account.id, now: testNow, expiresAt: testNow.addingTimeInterval(600), sourceIP: "", userAgent: "")
+            let (token, _) = try await TokenRepository(database: store.database).issue(userId: account.id, name: "对接", actor: testActor, now: testNow)
+
+            // One event loop with one connection: the statements below all run on it.
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let single = try await Database.connect(store.database.location, maxConnectionsPerEventLoop: 1, eventLoopGroup: group)
+            do {
+                for _ in 0..<3 {
+                    #expect(try await SessionRepository(database: single).findWithUser(token: session)?.user.id == account.id)
+                    #expect(try await TokenRepository(database: single).find(token: token)?.user.id == account.id)
+                }
+                let kept = try await single.reader.raw("SELECT name FROM pg_prepared_statements ORDER BY name").all()
+                    .map { try $0.decode(column: "name", as: String.self) }
+                #expect(kept == [SessionLookup.name, TokenLookup.name])
+            } catch {
+                await single.shutdown()
+                try await group.shutdownGracefully()
+                throw error
+            }
+            await single.shutdown()
+            try await group.shutdownGracefully()
+        }
+    }
+}
