@@ -54,6 +54,7 @@ enum ConfigurationLoader {
         settings.attachmentsDirectory = config.string(forKey: "groundbreak.attachments.dir", default: settings.attachmentsDirectory)
         settings.maxUploadBytes = config.int(forKey: "groundbreak.upload.max.bytes", default: settings.maxUploadBytes)
         settings.schedulerEnabled = config.bool(forKey: "groundbreak.scheduler.enabled", default: settings.schedulerEnabled)
+        settings.warmFigures = config.bool(forKey: "groundbreak.figures.warm", default: settings.warmFigures)
         settings.trustedProxies = config.string(forKey: "groundbreak.trusted.proxies", default: settings.trustedProxies)
         settings.schedulerInterval = config.double(forKey: "groundbreak.scheduler.interval", default: settings.schedulerInterval)
         guard settings.schedulerInterval >= 1 && settings.schedulerInterval <= 3600 else { throw Invalid(message: CLIText.Settings.badSchedulerInterval) }

@@ -36,6 +36,9 @@ public struct AppSettings: Sendable {
     public var databasePoolSize = 8
     /// Whether this instance takes part in running timed jobs (one instance runs them at a time).
     public var schedulerEnabled = true
+    /// Read the figures' snapshot and the ledger's index as the server starts (`FiguresWarmer`)
+    /// instead of at the first figure page and ledger list.
+    public var warmFigures = false
     /// Seconds between the scheduler's ticks.
     public var schedulerInterval: Double = 30
     /// Reverse proxies whose `X-Forwarded-For` is believed (addresses and IPv4 networks, comma

@@ -27,6 +27,7 @@ public enum GroundbreakApplication {
                                                                                  lease: max(120, settings.schedulerInterval * 4)))
         var background: [any Service] = [SharedDataFollower(services: services)]
         if settings.schedulerEnabled { background.append(scheduler) }
+        if settings.warmFigures { background.append(FiguresWarmer(services: services)) }
         return Application(
             router: router(services: services),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Groundbreak"),

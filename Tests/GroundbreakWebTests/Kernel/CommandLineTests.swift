@@ -76,9 +76,11 @@ struct CommandLineTests {
             _ = try await ConfigurationLoader.load(overrides: [:], envFile: "/nonexistent", environment: ["GROUNDBREAK_DATABASE_URL": "mysql://x"])
         }
         let quiet = try await ConfigurationLoader.load(overrides: [:], envFile: "/nonexistent",
-                                                      environment: ["GROUNDBREAK_SCHEDULER_ENABLED": "false", "GROUNDBREAK_SCHEDULER_INTERVAL": "5"])
+                                                      environment: ["GROUNDBREAK_SCHEDULER_ENABLED": "false", "GROUNDBREAK_SCHEDULER_INTERVAL": "5",
+                                                                    "GROUNDBREAK_FIGURES_WARM": "true"])
         let defaults = try await ConfigurationLoader.load(overrides: [:], envFile: "/nonexistent")
         #expect(!quiet.schedulerEnabled && quiet.schedulerInterval == 5 && defaults.schedulerEnabled && defaults.schedulerInterval == 30)
+        #expect(quiet.warmFigures && !defaults.warmFigures)
         await #expect(throws: ConfigurationLoader.Invalid.self) {
             _ = try await ConfigurationLoader.load(overrides: [:], envFile: "/nonexistent", environment: ["GROUNDBREAK_SCHEDULER_INTERVAL": "0"])
         }
