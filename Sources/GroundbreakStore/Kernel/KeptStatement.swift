@@ -33,16 +33,32 @@ struct KeptPostgresStatement<Text: KeptStatementText>: PostgresPreparedStatement
 extension Database {
     /// The first row `Text` finds for `parameter`, on the reader.
     func keptFirst<Text: KeptStatementText>(_ text: Text.Type, _ parameter: String) async throws -> (any SQLRow)? {
-        guard engine == .postgres, let postgres = reader as? any PostgresDatabase else {
-            return try await reader.raw(SQLQueryString(Text.text(engine)) + "\(bind: parameter)").first()
+        if engine == .postgres, let postgres = reader as? any PostgresDatabase {
+            do {
+                return try await Self.keptFirst(text, parameter, on: postgres)
+            } catch let error as PSQLError where error.code == .server {
+                // The statement did not prepare (a table locked or renamed by a migration) or its
+                // plan went stale (a column it reads changed type). PostgresNIO keeps that failure
+                // for the connection's life, so that connection has been closed and the pool opens
+                // a new one; this request reads the plain way, and fails as that fails.
+            }
         }
-        return try await postgres.withConnection { connection in
+        return try await reader.raw(SQLQueryString(Text.text(engine)) + "\(bind: parameter)").first()
+    }
+
+    private static func keptFirst<Text: KeptStatementText>(_ text: Text.Type, _ parameter: String, on postgres: any PostgresDatabase) async throws -> (any SQLRow)? {
+        try await postgres.withConnection { connection in
             connection.eventLoop.makeFutureWithTask {
-                var rows: [PostgresRow] = []
-                for try await row in try await connection.execute(KeptPostgresStatement<Text>(parameter: parameter), logger: connection.logger) {
-                    rows.append(row)
+                do {
+                    var rows: [PostgresRow] = []
+                    for try await row in try await connection.execute(KeptPostgresStatement<Text>(parameter: parameter), logger: connection.logger) {
+                        rows.append(row)
+                    }
+                    return rows.first.map { $0.sql() }
+                } catch let error as PSQLError where error.code == .server {
+                    try? await connection.close()
+                    throw error
                 }
-                return rows.first.map { $0.sql() }
             }
         }.get()
     }

@@ -68,4 +68,43 @@ struct AccountLookupTests {
             try await group.shutdownGracefully()
         }
     }
+
+    @Test("on PostgreSQL a lookup that could not be prepared, or whose plan went stale under a migration, does not stay broken on its connection")
+    func failedPreparationHeals() async throws {
+        try await withTestStore(.postgres) { store in
+            let account = try await UserRepository(database: store.database).create(
+                username: "heal", settings: AccountSettings(displayName: "恢复", roles: [.admin], unit: nil, positionId: nil),
+                passwordHash: "hash", mustChangePassword: false, actor: testActor, now: testNow)
+            let (session, _) = try await SessionRepository(database: store.database).create(
+                userId: account.id, now: testNow, expiresAt: testNow.addingTimeInterval(600), sourceIP: "", userAgent: "")
+
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let single = try await Database.connect(store.database.location, maxConnectionsPerEventLoop: 1, eventLoopGroup: group)
+            do {
+                let sessions = SessionRepository(database: single)
+                // The table it reads is away when the connection first prepares it: that request fails…
+                try await store.database.write("ALTER TABLE sessions RENAME TO sessions_away")
+                await #expect(throws: (any Error).self) { _ = try await sessions.findWithUser(token: session) }
+                try await store.database.write("ALTER TABLE sessions_away RENAME TO sessions")
+                // …and the next ones do not (PostgresNIO would otherwise answer every later one on
+                // that connection with the first failure).
+                #expect(try await sessions.findWithUser(token: session)?.user.id == account.id)
+                #expect(try await sessions.findWithUser(token: session)?.user.id == account.id)
+
+                // A column the prepared plan returns changes type: PostgreSQL refuses the plan from then on.
+                try await store.database.write("ALTER TABLE users ALTER COLUMN display_name TYPE varchar(200)")
+                #expect(try await sessions.findWithUser(token: session)?.user.id == account.id)
+                #expect(try await sessions.findWithUser(token: session)?.user.id == account.id)
+                let kept = try await single.reader.raw("SELECT name FROM pg_prepared_statements").all()
+                    .map { try $0.decode(column: "name", as: String.self) }
+                #expect(kept == [SessionLookup.name], "prepared again on the connection that replaced the failed one")
+            } catch {
+                await single.shutdown()
+                try await group.shutdownGracefully()
+                throw error
+            }
+            await single.shutdown()
+            try await group.shutdownGracefully()
+        }
+    }
 }
