@@ -41,17 +41,10 @@ struct AccountLookupTests {
     @Test("on PostgreSQL both lookups are prepared once on a connection and kept there")
     func preparedOncePerConnection() async throws {
         try await withTestStore(.postgres) { store in
-            let account = try await UserRepository(database: store.database).create(
-                username: "kept", settings: AccountSettings(displayName: "保留", roles: [.admin], unit: nil, positionId: nil),
-                passwordHash: "hash", mustChangePassword: false, actor: testActor, now: testNow)
-            let (session, _) = try await SessionRepository(database: store.database).create(
-                userId: account.id, now: testNow, expiresAt: testNow.addingTimeInterval(600), sourceIP: "", userAgent: "")
+            let (account, session) = try await Self.signedIn("kept", store)
             let (token, _) = try await TokenRepository(database: store.database).issue(userId: account.id, name: "对接", actor: testActor, now: testNow)
 
-            // One event loop with one connection: the statements below all run on it.
-            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-            let single = try await Database.connect(store.database.location, maxConnectionsPerEventLoop: 1, eventLoopGroup: group)
-            do {
+            try await Self.onOneConnection(store) { single in
                 for _ in 0..<3 {
                     #expect(try await SessionRepository(database: single).findWithUser(token: session)?.user.id == account.id)
                     #expect(try await TokenRepository(database: single).find(token: token)?.user.id == account.id)
@@ -59,28 +52,16 @@ struct AccountLookupTests {
                 let kept = try await single.reader.raw("SELECT name FROM pg_prepared_statements ORDER BY name").all()
                     .map { try $0.decode(column: "name", as: String.self) }
                 #expect(kept == [SessionLookup.name, TokenLookup.name])
-            } catch {
-                await single.shutdown()
-                try await group.shutdownGracefully()
-                throw error
             }
-            await single.shutdown()
-            try await group.shutdownGracefully()
         }
     }
 
     @Test("on PostgreSQL a lookup that could not be prepared, or whose plan went stale under a migration, does not stay broken on its connection")
     func failedPreparationHeals() async throws {
         try await withTestStore(.postgres) { store in
-            let account = try await UserRepository(database: store.database).create(
-                username: "heal", settings: AccountSettings(displayName: "恢复", roles: [.admin], unit: nil, positionId: nil),
-                passwordHash: "hash", mustChangePassword: false, actor: testActor, now: testNow)
-            let (session, _) = try await SessionRepository(database: store.database).create(
-                userId: account.id, now: testNow, expiresAt: testNow.addingTimeInterval(600), sourceIP: "", userAgent: "")
+            let (account, session) = try await Self.signedIn("heal", store)
 
-            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-            let single = try await Database.connect(store.database.location, maxConnectionsPerEventLoop: 1, eventLoopGroup: group)
-            do {
+            try await Self.onOneConnection(store) { single in
                 let sessions = SessionRepository(database: single)
                 // The table it reads is away when the connection first prepares it: that request fails…
                 try await store.database.write("ALTER TABLE sessions RENAME TO sessions_away")
@@ -98,13 +79,33 @@ struct AccountLookupTests {
                 let kept = try await single.reader.raw("SELECT name FROM pg_prepared_statements").all()
                     .map { try $0.decode(column: "name", as: String.self) }
                 #expect(kept == [SessionLookup.name], "prepared again on the connection that replaced the failed one")
-            } catch {
-                await single.shutdown()
-                try await group.shutdownGracefully()
-                throw error
             }
+        }
+    }
+
+    /// An administrator with a session.
+    static func signedIn(_ username: String, _ store: TestStore) async throws -> (account: UserAccount, session: String) {
+        let account = try await UserRepository(database: store.database).create(
+            username: username, settings: AccountSettings(displayName: "查找", roles: [.admin], unit: nil, positionId: nil),
+            passwordHash: "hash", mustChangePassword: false, actor: testActor, now: testNow)
+        let (session, _) = try await SessionRepository(database: store.database).create(
+            userId: account.id, now: testNow, expiresAt: testNow.addingTimeInterval(600), sourceIP: "", userAgent: "")
+        return (account, session)
+    }
+
+    /// `body` on a second connection to `store`'s database: one event loop with one connection,
+    /// so every statement in it runs on that connection (or on the one that replaced it).
+    static func onOneConnection(_ store: TestStore, _ body: (Database) async throws -> Void) async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let single = try await Database.connect(store.database.location, maxConnectionsPerEventLoop: 1, eventLoopGroup: group)
+        do {
+            try await body(single)
+        } catch {
             await single.shutdown()
             try await group.shutdownGracefully()
+            throw error
         }
+        await single.shutdown()
+        try await group.shutdownGracefully()
     }
 }
