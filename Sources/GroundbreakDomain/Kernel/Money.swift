@@ -97,9 +97,12 @@ extension Money {
     /// Parses an amount typed in `unit`: `"1234.5"`, `"1,234.50"`, full-width digits, a trailing
     /// `万元`/`亿元`/`元` is tolerated when it agrees with `unit`.
     public static func parse(_ text: String, unit: MoneyUnit) -> Result<Money, MoneyParseError> {
-        var cleaned = TextNormalizer.halfWidth(text)
-            .replacingOccurrences(of: ",", with: "")
-            .replacingOccurrences(of: " ", with: "")
+        // Digits and a point, as links and forms send them, need no cleaning (which is most of the
+        // cost of reading a ledger query's investment floor).
+        var cleaned = text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") } ? text
+            : TextNormalizer.halfWidth(text)
+                .replacingOccurrences(of: ",", with: "")
+                .replacingOccurrences(of: " ", with: "")
         for suffix in ["万元", "亿元", "元", "万", "亿"] where cleaned.hasSuffix(suffix) {
             cleaned.removeLast(suffix.count)
             break

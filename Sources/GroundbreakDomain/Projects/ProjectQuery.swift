@@ -60,7 +60,7 @@ public struct ProjectQuery: Sendable, Equatable {
         var query = ProjectQuery()
         var errors: [FieldError] = []
         for (rawKey, rawValue) in items {
-            let value = rawValue.trimmingCharacters(in: .whitespaces)
+            let value = Self.trimmed(rawValue)
             guard let key = Key(rawValue: rawKey), !value.isEmpty else { continue }
             switch key {
             case .region: query.regionCode = value
@@ -124,6 +124,14 @@ public struct ProjectQuery: Sendable, Equatable {
             }
         }
         return errors.isEmpty ? .success(query) : .failure(ValidationFailure(errors))
+    }
+
+    /// `value` without surrounding whitespace. Foundation's trimming is looked past when both ends
+    /// are printable ASCII — nearly every value — since it was a visible part of reading a query.
+    static func trimmed(_ value: String) -> String {
+        guard let first = value.utf8.first, let last = value.utf8.last else { return value }
+        func printable(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
+        return printable(first) && printable(last) ? value : value.trimmingCharacters(in: .whitespaces)
     }
 
     /// The query string that reproduces this query; defaults are left out.

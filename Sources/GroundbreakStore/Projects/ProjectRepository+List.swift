@@ -15,21 +15,29 @@ extension ProjectRepository {
     /// `list`, with the in-memory index allowed or not (`LedgerIndexTests` compares the two).
     func read(_ query: ProjectQuery, scope: ProjectScope, catalog: ReferenceCatalog, today: Day, cached: Bool, useIndex: Bool) async throws -> ProjectPage {
         // The page cache and the index follow the primary; a replica's read answers from SQL.
-        let cached = cached && !database.readingFromReplica, useIndex = useIndex && !database.readingFromReplica
-        let filter = Self.whereClause(query, catalog: catalog, today: today) + " AND " + Self.scopeClause(scope)
+        let useIndex = useIndex && !database.readingFromReplica
         let db = database.reader
         let generation = try await LedgerGeneration.forRead(database)
+        let index = useIndex ? indexFor(generation) : nil
+        let selection = index?.selection(query, scope: scope, catalog: catalog, today: today)
+        let buckets = index.flatMap { database.ledgerIndex.buckets(for: $0) }
+        // What the buckets answer (a region or scope, stages, an investment range) takes
+        // microseconds: the page cache is not asked, its key — the filter written out as SQL —
+        // costing more than the answer when each request brings another filter.
+        let quick = buckets != nil && selection.map(LedgerBuckets.answers) == true
+        let cached = cached && !database.readingFromReplica && !quick
+        let filter = quick ? nil : Self.filter(query, scope: scope, catalog: catalog, today: today)
         var key: String?
-        if cached {
+        if cached, let filter {
             let (sql, binds) = db.serialize(filter)
             key = "\(sql)|\(binds.map { "\($0)" }.joined(separator: "\u{1F}"))|\(Self.orderBy(query))|\(query.page)|\(query.perPage)"
             if let key, let cached = database.ledgerCache.page(for: key, generation: generation) { return cached }
         }
         var page: ProjectPage
-        if useIndex, let index = indexFor(generation), let indexed = try await indexedPage(query, scope: scope, catalog: catalog, today: today, index: index, db: db) {
+        if let index, let selection, let indexed = try await indexedPage(query, selection: selection, index: index, buckets: buckets, db: db) {
             page = indexed
         } else {
-            page = try await compute(filter: filter, query: query, db: db)
+            page = try await compute(filter: filter ?? Self.filter(query, scope: scope, catalog: catalog, today: today), query: query, db: db)
         }
         page.generation = generation
         if let key { database.ledgerCache.store(page, for: key, generation: generation) }
@@ -52,7 +60,7 @@ extension ProjectRepository {
     func sqlLightCounts(_ query: ProjectQuery, scope: ProjectScope, catalog: ReferenceCatalog, today: Day) async throws -> [WarningColour: Int] {
         var query = query
         query.light = nil
-        let filter = Self.whereClause(query, catalog: catalog, today: today) + " AND " + Self.scopeClause(scope)
+        let filter = Self.filter(query, scope: scope, catalog: catalog, today: today)
         var counts: [WarningColour: Int] = [:]
         for row in try await database.reader.raw("""
             SELECT pl.colour, COUNT(*) AS n FROM projects JOIN project_lights pl ON pl.project_id = projects.id
@@ -72,12 +80,11 @@ extension ProjectRepository {
         return nil
     }
 
-    /// The page from the index: its figures from memory, its rows by id from SQL. Nil when the
-    /// index cannot answer the query exactly.
-    private func indexedPage(_ query: ProjectQuery, scope: ProjectScope, catalog: ReferenceCatalog, today: Day, index: LedgerIndex, db: any SQLDatabase) async throws -> ProjectPage? {
-        guard let selection = index.selection(query, scope: scope, catalog: catalog, today: today),
-              let result = index.run(selection, sort: query.sort, descending: query.descending, offset: (query.page - 1) * query.perPage, limit: query.perPage,
-                                     buckets: database.ledgerIndex.buckets(for: index))
+    /// The page from the index: its figures from memory, its rows from the figures' snapshot or
+    /// by id from SQL. Nil when the index cannot answer the query exactly.
+    private func indexedPage(_ query: ProjectQuery, selection: LedgerIndex.Selection, index: LedgerIndex, buckets: LedgerBuckets?, db: any SQLDatabase) async throws -> ProjectPage? {
+        guard let result = index.run(selection, sort: query.sort, descending: query.descending, offset: (query.page - 1) * query.perPage, limit: query.perPage,
+                                     buckets: buckets)
         else { return nil }
         let projects: [Project]
         if let snapshot = database.projectSnapshot.held(at: index.generation, database) {
@@ -98,7 +105,7 @@ extension ProjectRepository {
     public func owedByRegion(scope: ProjectScope, catalog: ReferenceCatalog, today: Day) async throws -> [(regionCode: String, count: Int)] {
         var query = ProjectQuery()
         query.owed = true
-        let filter = Self.whereClause(query, catalog: catalog, today: today) + " AND " + Self.scopeClause(scope)
+        let filter = Self.filter(query, scope: scope, catalog: catalog, today: today)
         return try await database.reader.raw("SELECT region_code, COUNT(*) AS n FROM projects WHERE \(filter) GROUP BY region_code ORDER BY region_code").all().map {
             (try $0.decode(column: "region_code", as: String.self), try $0.decode(column: "n", as: Int.self))
         }
@@ -177,6 +184,11 @@ extension ProjectRepository {
             projects: projects, totalCount: totalCount, totalInvestment: Money(yuan: totalInvestment),
             byStage: byStage, page: query.page, perPage: query.perPage
         )
+    }
+
+    /// The WHERE clause for a query within `scope`.
+    static func filter(_ query: ProjectQuery, scope: ProjectScope, catalog: ReferenceCatalog, today: Day) -> SQLQueryString {
+        whereClause(query, catalog: catalog, today: today) + " AND " + scopeClause(scope)
     }
 
     /// The WHERE clause for a query. Subtree filters are expanded from the catalog in memory, so

@@ -96,20 +96,8 @@ public final class AppServices: Sendable {
     public func reloadCatalog() async throws {
         reference.replace(with: try await ReferenceRepository(database: database).catalog())
         responses.clear()
-        projectJSON.clear()
         openAPIDocument.clear()
         clearApprovalCaches()
-    }
-
-    /// Each project's API JSON at its version, day and catalogue (names of codes and seats): a
-    /// ledger page is mostly projects already written for another page. At most 20,000 (~30 MB).
-    let projectJSON = RecentCache<[UInt8]>(capacity: 20_000)
-
-    /// The catalogue projects' API JSON is written from now, and where JSON written from it on
-    /// `today` is kept (taken together, so the bytes kept are never those of another catalogue).
-    func projectJSONWriting(today: Day) -> (catalog: ReferenceCatalog, kept: JSONStream.Kept) {
-        let (catalog, stamp) = reference.stamped
-        return (catalog, JSONStream.Kept(cache: projectJSON, context: "\(today.iso)|\(stamp)"))
     }
 
     /// The approval catalogue and the working-day calendar, read at start and after admin edits.

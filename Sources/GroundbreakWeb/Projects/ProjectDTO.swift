@@ -123,11 +123,6 @@ struct ProjectDTO: Codable, Sendable {
     }
 }
 
-extension ProjectDTO: JSONKept {
-    /// Everything of the project the DTO is made from moves its version and its update time.
-    var jsonKey: String { "project|\(id)|\(version)|\(updatedAt.timeIntervalSince1970)" }
-}
-
 /// A page of the ledger.
 struct ProjectListDTO: Codable, Sendable {
     struct StageFigure: Codable, Sendable {

@@ -13,20 +13,18 @@ enum ProjectsAPI {
         case .success(let parsed): query = parsed
         case .failure(let failure): throw AppError.badQuery(failure)
         }
-        let (catalog, kept) = input.services.projectJSONWriting(today: input.today)
+        let catalog = input.catalog
         let scope = input.scope(.viewProjects)
         let page = try await input.services.projects.list(query, scope: scope, catalog: catalog, today: input.today)
         let key = "api-list|\(Route.query(query.items))|\(scope.key)|\(page.generation)|\(input.today.iso)"
         if let bytes = input.services.responses.value(for: key) { return Responses.json(bytes: bytes) }
-        let bytes = try JSONStream.encode(ProjectListDTO(page, catalog: catalog, today: input.today), kept: kept)
+        let bytes = try JSONStream.encode(ProjectListDTO(page, catalog: catalog, today: input.today))
         input.services.responses.store(bytes, for: key)
         return Responses.json(bytes: bytes)
     }
 
     static func get(_ input: EndpointRequest) async throws -> Response {
-        let (catalog, kept) = input.services.projectJSONWriting(today: input.today)
-        let dto = ProjectDTO(try input.targetProject(), catalog: catalog, today: input.today)
-        return Responses.json(bytes: try JSONStream.encode(dto, kept: kept))
+        try Responses.json(ProjectDTO(try input.targetProject(), catalog: input.catalog, today: input.today))
     }
 
     static func create(_ input: EndpointRequest) async throws -> Response {

@@ -60,6 +60,17 @@ struct FlagAndQueryTests {
         #expect(ProjectQuery().items.isEmpty)
     }
 
+    @Test("values are read without the whitespace around them, ASCII or full-width; whitespace alone is no value")
+    func trimmedValues() throws {
+        let parsed = try ProjectQuery.parse([
+            ("region", " 220104"), ("stage", "construction\t"), ("sort", "\u{3000}name\u{3000}"), ("minWan", "\u{A0}1000 "),
+            ("order", "asc"), ("page", "2 "), ("q", "\u{3000}"), ("tag", "  "),
+        ]).get()
+        #expect(parsed.regionCode == "220104" && parsed.stages == [.construction] && parsed.sort == .name)
+        #expect(parsed.minInvestment == .wan(1000) && !parsed.descending && parsed.page == 2)
+        #expect(parsed.text == nil && parsed.tag == nil)
+    }
+
     @Test("bad query values are reported, not guessed")
     func badQuery() {
         guard case .failure(let failure) = ProjectQuery.parse([("stage", "started"), ("perPage", "0"), ("page", "-1"), ("minWan", "abc"), ("order", "up")]) else {

@@ -229,6 +229,7 @@ struct LedgerCacheTests {
             let first = try await repository.create(sampleInput(name: "项目甲"), catalog: store.catalog)
             var query = ProjectQuery()
             query.regionCode = "220104"
+            query.text = "项目"  // a name's text: a filter the region-and-stage groups do not answer
             let before = try await repository.list(query, scope: .everything, catalog: store.catalog, today: testToday)
             #expect(before.totalCount == 1)
             #expect(store.database.ledgerCache.count == 1)
@@ -257,6 +258,20 @@ struct LedgerCacheTests {
             var all = ProjectQuery()
             all.perPage = 100
             #expect(try await repository.list(all, scope: .everything, catalog: store.catalog, today: testToday).totalCount == 7)
+
+            // What the groups answer (a region, stages, an investment range) is answered afresh each
+            // time, never kept: it costs less than the cache's key.
+            try await store.database.ledgerIndex.rebuild(store.database)
+            let kept = store.database.ledgerCache.count
+            var regional = ProjectQuery()
+            regional.regionCode = "220104"
+            regional.stages = [.reserve, .cancelled]
+            let fromSQL = try await repository.read(regional, scope: .everything, catalog: store.catalog, today: testToday, cached: false, useIndex: false)
+            for _ in 0..<2 {
+                let grouped = try await repository.list(regional, scope: .everything, catalog: store.catalog, today: testToday)
+                #expect(grouped.totalCount == fromSQL.totalCount && grouped.byStage == fromSQL.byStage && grouped.projects.map(\.id) == fromSQL.projects.map(\.id))
+            }
+            #expect(fromSQL.totalCount >= 2 && store.database.ledgerCache.count == kept)
         }
     }
 }

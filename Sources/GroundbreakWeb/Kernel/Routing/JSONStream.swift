@@ -9,18 +9,10 @@ import GroundbreakDomain
 enum JSONStream {
     struct Unsupported: Error {}
 
-    /// Where values that are `JSONKept` keep their bytes, and what else decides them (the day and
-    /// the catalogue's stamp).
-    struct Kept {
-        let cache: RecentCache<[UInt8]>
-        let context: String
-    }
-
-    static func encode(_ value: some Encodable, kept: Kept? = nil) throws -> [UInt8] {
+    static func encode(_ value: some Encodable) throws -> [UInt8] {
         let sink = JSONSink()
-        sink.kept = kept
         do {
-            try sink.value(value)
+            if let writable = value as? any JSONWritable { try writable.writeJSON(into: sink) } else { try sink.value(value) }
             if sink.unsupported { throw Unsupported() }
             return sink.bytes
         } catch is Unsupported {
@@ -29,11 +21,12 @@ enum JSONStream {
     }
 }
 
-/// A value whose JSON is the same bytes whenever its `jsonKey` and the context of
-/// `JSONStream.Kept` are: a project at one version on one day with one catalogue. Encoding twenty projects field by field was a fifth of a ledger page. Kept only
-/// where it is the encoded value or an item of a list in it.
-protocol JSONKept: Encodable {
-    var jsonKey: String { get }
+/// A value that writes its own JSON (`JSONMembers`): the same bytes as its synthesised
+/// `Encodable` through `JSONStream`, for what is written many times a request (a ledger page's
+/// projects), where an encoder and a boxed container per nested object cost more than the
+/// writing. Used when it is the value encoded, not when nested in another.
+protocol JSONWritable: Encodable {
+    func writeJSON(into sink: JSONSink) throws
 }
 
 /// The bytes written so far, and whether a value asked for what only Foundation writes.
@@ -44,9 +37,6 @@ final class JSONSink {
     struct State {
         var bytes: [UInt8] = []
         var unsupported = false
-        /// How deep the writing is: 0 for the encoded value, 1 for its fields, 2 for the items of
-        /// a list among them.
-        var depth = 0
     }
 
     private let state: UnsafeMutablePointer<State>
@@ -69,8 +59,6 @@ final class JSONSink {
         set { state.pointee.unsupported = newValue }
     }
 
-    var kept: JSONStream.Kept?
-
     func value<T: Encodable>(_ value: T) throws {
         // Types compared, not cast: a dynamic cast per value was a visible part of a page.
         if T.self == String.self {
@@ -85,18 +73,6 @@ final class JSONSink {
             string(JSONSink.iso8601(unsafeBitCast(value, to: Date.self)))
         } else if T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             throw JSONStream.Unsupported()
-        } else if let kept, state.pointee.depth <= 2, let keeping = value as? any JSONKept {
-            // Looked for only in the outer two levels (a DTO, or the items of a list in one): a
-            // cast per nested field cost more than the keeping saved.
-            let key = kept.context + "|" + keeping.jsonKey
-            if let bytes = kept.cache.value(for: key) {
-                state.pointee.bytes.append(contentsOf: bytes)
-                return
-            }
-            let start = state.pointee.bytes.count
-            try encodeFields(value)
-            // Bytes Foundation must write are not kept: the whole value goes to Foundation.
-            if !unsupported { kept.cache.store(Array(state.pointee.bytes[start...]), for: key) }
         } else {
             try encodeFields(value)
         }
@@ -104,8 +80,6 @@ final class JSONSink {
 
     private func encodeFields(_ value: some Encodable) throws {
         let encoder = JSONStreamEncoder(sink: self)
-        state.pointee.depth += 1
-        defer { state.pointee.depth -= 1 }
         try value.encode(to: encoder)
         encoder.close()
     }
@@ -113,6 +87,10 @@ final class JSONSink {
     @inline(__always) func byte(_ byte: UInt8) { state.pointee.bytes.append(byte) }
 
     func raw(_ text: String) { state.pointee.bytes.append(contentsOf: text.utf8) }
+
+    func raw(_ utf8: UnsafeBufferPointer<UInt8>) { state.pointee.bytes.append(contentsOf: utf8) }
+
+    func null() { raw("null") }
 
     func integer(_ value: some BinaryInteger) { raw(String(value)) }
 
