@@ -27,9 +27,10 @@ struct JSONMembers {
     /// `[`, each element as `write` writes it, `]`.
     static func array<Element>(_ sink: JSONSink, _ elements: [Element], _ write: (Element) throws -> Void) rethrows {
         sink.byte(UInt8(ascii: "["))
-        for (index, element) in elements.enumerated() {
+        // By index: an enumeration hands out copies of the elements (a project is dozens of references).
+        for index in elements.indices {
             if index > 0 { sink.byte(UInt8(ascii: ",")) }
-            try write(element)
+            try write(elements[index])
         }
         sink.byte(UInt8(ascii: "]"))
     }
@@ -66,7 +67,7 @@ struct JSONMembers {
 
     mutating func date(_ name: StaticString, _ value: Date) {
         key(name)
-        sink.string(JSONSink.iso8601(value))
+        sink.date(value)
     }
 
     mutating func ifPresent(_ name: StaticString, _ value: Double?) throws {

@@ -70,7 +70,7 @@ final class JSONSink {
         } else if T.self == Bool.self {
             raw(unsafeBitCast(value, to: Bool.self) ? "true" : "false")
         } else if T.self == Date.self {
-            string(JSONSink.iso8601(unsafeBitCast(value, to: Date.self)))
+            date(unsafeBitCast(value, to: Date.self))
         } else if T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             throw JSONStream.Unsupported()
         } else {
@@ -92,7 +92,55 @@ final class JSONSink {
 
     func null() { raw("null") }
 
-    func integer(_ value: some BinaryInteger) { raw(String(value)) }
+    /// Digits straight into the bytes (a `String` per number was a visible part of a page).
+    func integer(_ value: some BinaryInteger) {
+        guard let wide = Int64(exactly: value) else { raw(String(value)); return }
+        if wide < 0 { byte(UInt8(ascii: "-")) }
+        var magnitude = wide.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            raw(UnsafeBufferPointer(rebasing: digits[start..<20]))
+        }
+    }
+
+    /// `.iso8601` as Foundation writes it, quoted (`iso8601(_:)`), straight into the bytes for
+    /// years of four digits.
+    func date(_ date: Date) {
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let within = Int(seconds - days * 86_400)
+        let day = Day(ordinal: Int(days))
+        guard (0...9_999).contains(day.year) else { string(Self.iso8601(date)); return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 22) { text in
+            func put(_ value: Int, at: Int, width: Int) {
+                var value = value
+                for place in stride(from: at + width - 1, through: at, by: -1) {
+                    text[place] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            text[0] = UInt8(ascii: "\"")
+            put(day.year, at: 1, width: 4)
+            text[5] = UInt8(ascii: "-")
+            put(day.month, at: 6, width: 2)
+            text[8] = UInt8(ascii: "-")
+            put(day.day, at: 9, width: 2)
+            text[11] = UInt8(ascii: "T")
+            put(within / 3_600, at: 12, width: 2)
+            text[14] = UInt8(ascii: ":")
+            put(within / 60 % 60, at: 15, width: 2)
+            text[17] = UInt8(ascii: ":")
+            put(within % 60, at: 18, width: 2)
+            text[20] = UInt8(ascii: "Z")
+            text[21] = UInt8(ascii: "\"")
+            raw(UnsafeBufferPointer(text))
+        }
+    }
 
     /// A finite number as Foundation writes it: the shortest form, without a trailing ".0".
     func number(_ description: String, finite: Bool) throws {
