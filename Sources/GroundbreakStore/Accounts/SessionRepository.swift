@@ -81,9 +81,11 @@ public struct SessionRepository: Sendable {
         )
     }
 
-    public func touch(tokenHash: String, now: Date) async throws {
+    /// Moves `last_seen_at` to `now` unless another request moved it within `interval`.
+    public func touch(tokenHash: String, now: Date, interval: TimeInterval = 0) async throws {
         try await database.write("""
-            UPDATE sessions SET last_seen_at = \(bind: StoredTime.text(now)) WHERE token_hash = \(bind: tokenHash)
+            UPDATE sessions SET last_seen_at = \(bind: StoredTime.text(now))
+            WHERE token_hash = \(bind: tokenHash) AND last_seen_at <= \(bind: StoredTime.text(now.addingTimeInterval(-interval)))
             """)
     }
 

@@ -49,12 +49,22 @@ public struct TokenRepository: Sendable {
         try await database.reader.raw("SELECT * FROM api_tokens WHERE id = \(bind: id)").first().map(Self.record)
     }
 
-    /// Notes the token's use (and the path it was used on) in one write.
-    public func touch(id: Int64, now: Date, path: String, actor: AuditActor) async throws {
+    /// Notes the token's use (and the path it was used on) when it was last noted `interval` or
+    /// more before `now`: of the requests one token sends at once, on however many instances, one
+    /// moves `last_used_at` and writes the audit row. True when this call was that one.
+    @discardableResult
+    public func touch(id: Int64, now: Date, interval: TimeInterval, path: String, actor: AuditActor) async throws -> Bool {
         try await database.transaction { db in
-            try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: StoredTime.text(now)) WHERE id = \(bind: id)").run()
-            try await AuditLog.write(entity: "api_token", entityId: String(id), action: "token-use", before: nil, after: nil,
-                                     reason: path, actor: actor, now: now, db: db)
+            let moved = try await db.raw("""
+                UPDATE api_tokens SET last_used_at = \(bind: StoredTime.text(now))
+                WHERE id = \(bind: id) AND (last_used_at IS NULL OR last_used_at <= \(bind: StoredTime.text(now.addingTimeInterval(-interval))))
+                RETURNING id
+                """).first() != nil
+            if moved {
+                try await AuditLog.write(entity: "api_token", entityId: String(id), action: "token-use", before: nil, after: nil,
+                                         reason: path, actor: actor, now: now, db: db)
+            }
+            return moved
         }
     }
 

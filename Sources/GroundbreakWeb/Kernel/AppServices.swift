@@ -187,6 +187,8 @@ public final class AppServices: Sendable {
 
     /// Encoded answers to repeated identical reads; see `ResponseCache`.
     let responses = ResponseCache()
+    /// Which sessions and tokens this instance noted in use lately (`AuthenticationMiddleware`).
+    let touches = TouchGate()
     /// The served OpenAPI document (it lists today's reference codes); rebuilt after a reload.
     let openAPIDocument = ValueCache<[UInt8]>(capacity: 1)
 }

@@ -36,7 +36,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
             context.apiToken = token
             counters = read
             if token.lastUsedAt.map({ now.timeIntervalSince($0) >= Self.touchInterval }) ?? true {
-                try await services.tokens.touch(id: token.id, now: now, path: request.uri.path, actor: context.auditActor)
+                try await touch("token:\(token.id)", now: now) {
+                    try await services.tokens.touch(id: token.id, now: now, interval: Self.touchInterval, path: request.uri.path, actor: context.auditActor)
+                }
             }
         } else if let cookie = request.cookies[Self.cookieName]?.value, !cookie.isEmpty,
                   let (session, user, read) = try await services.sessions.findWithUser(token: cookie) {
@@ -46,7 +48,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 try await services.sessions.delete(tokenHash: session.tokenHash)
             } else {
                 if now.timeIntervalSince(session.lastSeenAt) >= Self.touchInterval {
-                    try await services.sessions.touch(tokenHash: session.tokenHash, now: now)
+                    try await touch("session:\(session.tokenHash)", now: now) {
+                        try await services.sessions.touch(tokenHash: session.tokenHash, now: now, interval: Self.touchInterval)
+                    }
                 }
                 context.session = session
                 context.principal = try await principal(of: user)
@@ -55,6 +59,17 @@ struct AuthenticationMiddleware: RouterMiddleware {
         }
         guard let counters else { return try await next(request, context) }
         return try await counters.during { try await next(request, context) }
+    }
+
+    /// `write` by the first of the requests that find `key` due (`TouchGate`).
+    private func touch(_ key: String, now: Date, _ write: () async throws -> Void) async throws {
+        guard services.touches.claim(key, now: now, interval: Self.touchInterval) else { return }
+        do {
+            try await write()
+        } catch {
+            services.touches.release(key)
+            throw error
+        }
     }
 
     /// The user as the policy sees them: with the projects and classes their seat follows through a task force.
