@@ -246,7 +246,10 @@ done
     echo "on PostgreSQL: the totals were a scan of the filtered set in SQL. With the index alone (commit 65722e7) the"
     echo "totals were a pass over memory and the rows SQL reads: 642–702 req/s on SQLite, 437–504 on PostgreSQL, p99"
     echo "66–98 ms. Then the region-and-stage groups, the rows from the figures' snapshot, each project's JSON written"
-    echo "straight to bytes and kept per version (\`JSONStream\`), and the query decoded on its bytes (2026-12-01)."
+    echo "straight to bytes (\`JSONStream\`), and the query decoded on its bytes (2026-12-01, morning); then (evening) a"
+    echo "project and its page written by hand (\`JSONWritable\`, byte for byte the synthesised encoding) instead of kept"
+    echo "per version, a filter the groups answer without the page cache's key, and a token's minute noted once instead"
+    echo "of by every request in flight."
     echo
     echo "Beside a widely used tracker holding the same 100,000-row ledger (a filtered list page, one record, a create, in"
     echo "one run): \`docs/performance-peer.md\` (\`scripts/bench-peer.sh\`). Writes under load: \`docs/performance-writes.md\`."

@@ -21,10 +21,12 @@ extension ProjectRepository {
         let index = useIndex ? indexFor(generation) : nil
         let selection = index?.selection(query, scope: scope, catalog: catalog, today: today)
         let buckets = index.flatMap { database.ledgerIndex.buckets(for: $0) }
-        // What the buckets answer (a region or scope, stages, an investment range) takes
-        // microseconds: the page cache is not asked, its key — the filter written out as SQL —
-        // costing more than the answer when each request brings another filter.
-        let quick = buckets != nil && selection.map(LedgerBuckets.answers) == true
+        let snapshot = index.flatMap { database.projectSnapshot.held(at: $0.generation, database) }
+        // What the buckets answer (a region or scope, stages, an investment range) with the rows
+        // from the snapshot takes microseconds: the page cache is not asked, its key — the filter
+        // written out as SQL — costing more than the answer when each request brings another
+        // filter. Rows read from SQL are worth keeping.
+        let quick = buckets != nil && snapshot != nil && selection.map(LedgerBuckets.answers) == true
         let cached = cached && !database.readingFromReplica && !quick
         let filter = quick ? nil : Self.filter(query, scope: scope, catalog: catalog, today: today)
         var key: String?
@@ -34,7 +36,8 @@ extension ProjectRepository {
             if let key, let cached = database.ledgerCache.page(for: key, generation: generation) { return cached }
         }
         var page: ProjectPage
-        if let index, let selection, let indexed = try await indexedPage(query, selection: selection, index: index, buckets: buckets, db: db) {
+        if let index, let selection,
+           let indexed = try await indexedPage(query, selection: selection, index: index, buckets: buckets, snapshot: snapshot, db: db) {
             page = indexed
         } else {
             page = try await compute(filter: filter ?? Self.filter(query, scope: scope, catalog: catalog, today: today), query: query, db: db)
@@ -82,12 +85,13 @@ extension ProjectRepository {
 
     /// The page from the index: its figures from memory, its rows from the figures' snapshot or
     /// by id from SQL. Nil when the index cannot answer the query exactly.
-    private func indexedPage(_ query: ProjectQuery, selection: LedgerIndex.Selection, index: LedgerIndex, buckets: LedgerBuckets?, db: any SQLDatabase) async throws -> ProjectPage? {
+    private func indexedPage(_ query: ProjectQuery, selection: LedgerIndex.Selection, index: LedgerIndex, buckets: LedgerBuckets?,
+                             snapshot: ProjectSnapshot?, db: any SQLDatabase) async throws -> ProjectPage? {
         guard let result = index.run(selection, sort: query.sort, descending: query.descending, offset: (query.page - 1) * query.perPage, limit: query.perPage,
                                      buckets: buckets)
         else { return nil }
         let projects: [Project]
-        if let snapshot = database.projectSnapshot.held(at: index.generation, database) {
+        if let snapshot {
             projects = result.ids.compactMap(snapshot.project(id:))
         } else {
             let byId = try await Self.load(ids: result.ids, db: db)
