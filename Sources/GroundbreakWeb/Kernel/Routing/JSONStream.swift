@@ -111,10 +111,7 @@ final class JSONSink {
     /// `.iso8601` as Foundation writes it, quoted (`iso8601(_:)`), straight into the bytes for
     /// years of four digits.
     func date(_ date: Date) {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let within = Int(seconds - days * 86_400)
-        let day = Day(ordinal: Int(days))
+        let (day, within) = Self.dayAndSecond(date)
         guard (0...9_999).contains(day.year) else { string(Self.iso8601(date)); return }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 22) { text in
             func put(_ value: Int, at: Int, width: Int) {
@@ -183,11 +180,16 @@ final class JSONSink {
 
     /// `.iso8601` as Foundation writes it: UTC, whole seconds (rounded down).
     static func iso8601(_ date: Date) -> String {
+        let (day, within) = dayAndSecond(date)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(day.iso)T\(two(within / 3_600)):\(two(within / 60 % 60)):\(two(within % 60))Z"
+    }
+
+    /// The UTC day of `date` and the second within it (whole seconds, rounded down).
+    private static func dayAndSecond(_ date: Date) -> (day: Day, second: Int) {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let within = seconds - days * 86_400
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(Day(ordinal: Int(days)).iso)T\(two(within / 3_600)):\(two(within / 60 % 60)):\(two(within % 60))Z"
+        return (Day(ordinal: Int(days)), Int(seconds - days * 86_400))
     }
 }
 
