@@ -55,6 +55,7 @@ enum ConfigurationLoader {
         settings.maxUploadBytes = config.int(forKey: "groundbreak.upload.max.bytes", default: settings.maxUploadBytes)
         settings.schedulerEnabled = config.bool(forKey: "groundbreak.scheduler.enabled", default: settings.schedulerEnabled)
         settings.warmFigures = config.bool(forKey: "groundbreak.figures.warm", default: settings.warmFigures)
+        settings.figuresMaxLag = config.double(forKey: "groundbreak.figures.max.lag", default: settings.figuresMaxLag)
         settings.trustedProxies = config.string(forKey: "groundbreak.trusted.proxies", default: settings.trustedProxies)
         settings.schedulerInterval = config.double(forKey: "groundbreak.scheduler.interval", default: settings.schedulerInterval)
         guard settings.schedulerInterval >= 1 && settings.schedulerInterval <= 3600 else { throw Invalid(message: CLIText.Settings.badSchedulerInterval) }

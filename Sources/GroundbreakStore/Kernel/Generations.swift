@@ -17,6 +17,9 @@ enum GenerationBumps {
 
     final class Pending: Sendable {
         fileprivate let noted = Mutex<Set<Counter>>([])
+        /// Read where the transaction was asked for: its body runs on a connection's own task,
+        /// which does not inherit the caller's task-locals.
+        fileprivate let written = DataGeneration.written
         /// The projects a ledger bump named; nil once any bump named none ("anything may have changed").
         fileprivate let ledgerProjects = Mutex<Set<Int64>?>([])
     }
@@ -39,7 +42,7 @@ enum GenerationBumps {
                 try await LedgerChanges.record(pending.ledgerProjects.withLock { $0 }, generation: generation, db: db)
             }
         }
-        if noted.contains(.data) { try await DataGeneration.bumpNow(db) }
+        if noted.contains(.data) { try await DataGeneration.bumpNow(db, written: pending.written) }
     }
 
     /// PostgreSQL: the same bumps and change rows as one statement (a round trip each would be
@@ -56,11 +59,14 @@ enum GenerationBumps {
                            shared_generation = shared_generation + \(unsafeRaw: noted.contains(.shared) ? "1" : "0") WHERE id = 1
                        RETURNING generation),
                  c AS (INSERT INTO ledger_changes (generation, project_id) SELECT l.generation, p.id FROM l CROSS JOIN (\(changed)) AS p(id))
-                 \(unsafeRaw: noted.contains(.data) ? ", d AS (UPDATE data_state SET generation = generation + 1 WHERE id = 1)" : "")
-            SELECT generation FROM l
+                 \(unsafeRaw: noted.contains(.data) ? ", d AS (UPDATE data_state SET generation = generation + 1 WHERE id = 1 RETURNING generation)" : "")
+            SELECT generation\(unsafeRaw: noted.contains(.data) ? ", (SELECT generation FROM d) AS data" : "") FROM l
             """).first()
         if let generation = try row?.decode(column: "generation", as: Int64.self) {
             try await LedgerChanges.trim(at: generation, db: db)
+        }
+        if noted.contains(.data), let data = try row?.decode(column: "data", as: Int64?.self) {
+            pending.written?.note(data)
         }
     }
 
@@ -126,13 +132,32 @@ enum SharedDataGeneration {
 
 /// The counter every audited change moves: what figures computed from many tables are cached by.
 /// The audit row notes it (`AuditLog.write`), as does the daily lights record.
-enum DataGeneration {
+public enum DataGeneration {
     static func noteChange(_ db: any SQLDatabase) async throws {
-        try await GenerationBumps.note(.data) { try await bumpNow(db) }
+        let written = written
+        try await GenerationBumps.note(.data) { try await bumpNow(db, written: written) }
     }
 
-    static func bumpNow(_ db: any SQLDatabase) async throws {
-        try await db.raw("UPDATE data_state SET generation = generation + 1 WHERE id = 1").run()
+    static func bumpNow(_ db: any SQLDatabase, written: Written?) async throws {
+        let row = try await db.raw("UPDATE data_state SET generation = generation + 1 WHERE id = 1 RETURNING generation").first()
+        if let generation = try row?.decode(column: "generation", as: Int64.self) { written?.note(generation) }
+    }
+
+    /// Set by the web layer around a request that writes: the figures generation its writes
+    /// moved to, which the caller's next figures must include (`gb_seen`). Not read here.
+    @TaskLocal public static var written: Written?
+
+    public final class Written: Sendable {
+        private let generation = Mutex<Int64?>(nil)
+
+        public init() {}
+
+        /// The newest generation a write of the request moved the counter to; nil when none did.
+        public var value: Int64? { generation.withLock { $0 } }
+
+        func note(_ moved: Int64) {
+            generation.withLock { $0 = max($0 ?? moved, moved) }
+        }
     }
 }
 

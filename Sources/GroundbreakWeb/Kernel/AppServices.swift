@@ -61,6 +61,7 @@ public final class AppServices: Sendable {
         self.database = database
         self.clock = clock
         self.logger = logger
+        self.recentWrites = RecentWrites(window: settings.figuresMaxLagDuration + .seconds(5))
         self.signingKey = settings.secretKey.map { Data($0.utf8) } ?? SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         self.reportRules = try MonthlyReportRepository.rules()
         self.problemSettings = try ProblemRepository.settings()
@@ -189,6 +190,8 @@ public final class AppServices: Sendable {
     let responses = ResponseCache()
     /// Which sessions and tokens this instance noted in use lately (`AuthenticationMiddleware`).
     let touches = TouchGate()
+    /// Each account's last write on this instance, for its next figures (`FiguresLag`).
+    let recentWrites: RecentWrites
     /// The served OpenAPI document (it lists today's reference codes); rebuilt after a reload.
     let openAPIDocument = ValueCache<[UInt8]>(capacity: 1)
 }

@@ -17,6 +17,12 @@ public struct AppSettings: Sendable {
     public var readDatabase: DatabaseLocation?
     /// How old, in seconds, what the replica last replayed may be before those reads go to the primary.
     public var readMaxLag: Double = 5
+    /// How old, in seconds, the figures a dashboard, ranking, big screen or export shows may be
+    /// while the newest are computed for the next reader (see `FiguresLag`); 0 waits for the newest.
+    public var figuresMaxLag: Double = 15
+    /// The most `figuresMaxLag` may be.
+    static let figuresMaxLagLimit: Int64 = 60
+    var figuresMaxLagDuration: Duration { .milliseconds(Int64(figuresMaxLag * 1000)) }
     /// Signs the sign-in form's CSRF token (and, later, other server-issued values); required in production.
     public var secretKey: String?
     /// bcrypt cost for new password hashes (4…31); 12 in production.
@@ -67,6 +73,9 @@ public struct AppSettings: Sendable {
             throw InvalidSetting(description: WebText.Server.replicaNeedsPostgres)
         }
         guard readMaxLag >= 0, readMaxLag <= 3600 else { throw InvalidSetting(description: WebText.Server.badReadMaxLag) }
+        guard figuresMaxLag >= 0, figuresMaxLag <= Double(Self.figuresMaxLagLimit) else {
+            throw InvalidSetting(description: WebText.Server.badFiguresMaxLag(Self.figuresMaxLagLimit))
+        }
         guard mode == .production else { return self }
         guard let secretKey, secretKey.utf8.count >= 32 else {
             throw MissingSecret(name: WebText.Server.secretKeySetting)

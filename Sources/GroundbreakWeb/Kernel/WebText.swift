@@ -5,6 +5,10 @@ enum WebText {
     static let product = "重大项目全生命周期调度平台"
     static let productShort = "重大项目调度平台"
 
+    enum Figures {
+        static func lagging(_ seconds: Int) -> String { "本页统计数据为约 \(seconds) 秒前的结果，最新数据正在后台计算，稍后刷新即可看到。" }
+    }
+
     enum Nav {
         static let home = "工作台"
         static let menu = "菜单"

@@ -99,9 +99,15 @@ enum Layout {
                         )
                     }
                 ),
-                .main(.class("page"), content)
+                .main(.class("page"), figuresLag, content)
             )
         )
+    }
+
+    /// Says so when the page's figures were answered from an older generation (`FiguresLag`).
+    private static var figuresLag: Node<HTML.BodyContext> {
+        guard let seconds = FiguresLag.current?.stalenessSeconds else { return .empty }
+        return .p(.class("hint figures-lag"), .attribute(named: "role", value: "status"), .text(WebText.Figures.lagging(seconds)))
     }
 
     static func navLink(_ label: String, _ route: Route, active: Bool) -> Node<HTML.BodyContext> {

@@ -8,7 +8,10 @@ import Plot
 enum RenderedFigures {
     /// `key` must name everything `content` shows: a figures or reach key (generation, reach,
     /// day) and the page's own query. Read the key before the figures, as every figures cache does.
+    /// When the figures were answered from an older generation (`FiguresLag`), what is rendered
+    /// is kept under the generations answered instead.
     static func content(_ services: AppServices, key: String, _ content: () -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        let key = FiguresLag.current?.key(for: key) ?? key
         if let html = services.renderedFigures.value(for: key) { return .raw(html) }
         let html = content().render()
         services.renderedFigures.store(html, for: key)

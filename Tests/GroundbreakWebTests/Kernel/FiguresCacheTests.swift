@@ -50,9 +50,13 @@ struct FiguresCacheTests {
 
             let staff = try await fixture.signedIn(as: "zs-cache", roles: [.attraction], unit: OrgUnit(kind: .region, code: "220106"))
             let body = #"{"title":"缓存检验项目","investor":{"name":"某公司","kind":"privateOwned"},"channel":"industryChain","unit":"region:220106"}"#
-            #expect(try await client.send(.post, "/api/v1/leads", as: staff, json: body).status == .created)
+            let lead = try await client.send(.post, "/api/v1/leads", as: staff, json: body)
+            #expect(lead.status == .created)
             #expect(try await services.approvals.generation() == ledgerGeneration, "a lead does not move the ledger's generation")
-            let after = try await client.send(.get, path, as: fixture)
+            // Another's write may lag on a dashboard (`FiguresLagWebTests`); a reader naming it may not.
+            var naming = HTTPFields()
+            naming[ReadRouting.seenHeader] = lead.headers[ReadRouting.generationHeader]
+            let after = try await client.send(.get, path, as: fixture, headers: naming)
             #expect(Self.leads(after, unit: "region:220106") == before + 1, "the new lead is counted at once")
             // The page's table is rendered once per generation for every reader: not the one rendered before the lead.
             let district = try await fixture.signedIn(as: "ly-district", roles: [.region], unit: OrgUnit(kind: .region, code: "220106"))
@@ -77,20 +81,20 @@ struct FiguresCacheTests {
         }
     }
 
-    @Test("a generational cache keeps only the newest generation's values; a value computed at an older one is answered, not kept")
+    @Test("a generational cache keeps the newest value of each figures; a newer one answers a request at an older generation")
     func newestGenerationOnly() async throws {
         let cache = ValueCache<Int>(capacity: 8, generational: true)
         #expect(try await cache.value(for: "7.1|city") { 1 } == 1)
         #expect(try await cache.value(for: "7.1|district") { 2 } == 2)
         #expect(cache.count == 2, "one generation, two readers")
         #expect(try await cache.value(for: "8.1|city") { 3 } == 3)
-        #expect(cache.count == 1, "the older generation's values are gone")
-        #expect(try await cache.value(for: "7.1|district") { 4 } == 4, "a late reader at an older generation is answered")
+        #expect(cache.count == 2, "the city's older value is replaced; the district's stays while a lagging reader may be answered it (`FiguresLagTests`)")
+        #expect(try await cache.value(for: "7.1|district") { 4 } == 2, "a reader at its generation is answered it")
         let kept = try await cache.value(for: "8.1|city") { 99 }
-        #expect(cache.count == 1 && kept == 3, "and the newer value stays")
-        #expect(try await cache.value(for: "8.2|city") { 5 } == 5)
+        #expect(cache.count == 2 && kept == 3, "and the newer value stays")
+        #expect(try await cache.value(for: "8.2|city") { 5 } == 5, "the shared counter counts too")
         let older = try await cache.value(for: "8.1|city") { 6 }
-        #expect(older == 6 && cache.count == 1, "the shared counter counts too")
+        #expect(older == 5 && cache.count == 2, "a request at an older generation is answered the newer value, which holds all it asked for")
         #expect(ValueCache<Int>.generation(of: "12.3|x") == [12, 3] && ValueCache<Int>.generation(of: "no generation") == nil)
     }
 
@@ -104,7 +108,8 @@ struct FiguresCacheTests {
         async let second = cache.value(for: "2.0|city") { try await computing(2) }
         async let third = cache.value(for: "3.0|city") { try await computing(3) }
         let values = try await [first, second, third]
-        #expect(values == [1, 2, 3])
+        // The second may be answered the third's value: newer, it holds all the second asked for.
+        #expect(values[0] == 1 && [2, 3].contains(values[1]) && values[2] == 3)
         #expect(concurrent.most == 1, "one computation of the city's figures at a time")
         let kept = try await cache.value(for: "3.0|city") { 99 }
         #expect(cache.count == 1 && kept == 3)

@@ -1,4 +1,5 @@
 import Foundation
+import GroundbreakDomain
 import GroundbreakStore
 import HTTPTypes
 import Hummingbird
@@ -27,6 +28,8 @@ enum ReadRouting {
     static let seenHeader = HTTPField.Name("Groundbreak-Seen")!
     static let generationHeader = HTTPField.Name("Groundbreak-Generation")!
     static let readHeader = HTTPField.Name("Groundbreak-Read")!
+    /// Seconds since the oldest figures of a lag-tolerant answer were read, when older than asked.
+    static let figuresLagHeader = HTTPField.Name("Groundbreak-Figures-Lag")!
 
     /// The rule, on its own so it can be tested without a replica.
     static func source(seen: Int64?, primary: FiguresGeneration, replica: Database.ReplicaPosition?, maxLag: Double) -> Source {
@@ -39,10 +42,27 @@ enum ReadRouting {
     }
 
     static func answer(_ input: EndpointRequest, with handler: Handler) async throws -> Response {
+        let settings = input.services.settings
+        let database = input.services.database
+        if input.endpoint.isMutation {
+            guard database.hasReplica || settings.figuresMaxLag > 0 else { return try await handler(input) }
+            let written = DataGeneration.Written()
+            let response = try await DataGeneration.$written.withValue(written) { try await handler(input) }
+            return markingSeen(response, generation: written.value, input: input)
+        }
+        guard input.endpoint.toleratesLag else { return try await handler(input) }
+        guard settings.figuresMaxLag > 0 else { return try await routed(input, with: handler) }
+        let ownWrite = input.principal.flatMap { input.services.recentWrites.seen(user: $0.userId) }
+        let lag = FiguresLag(seen: [seen(input), ownWrite].compactMap { $0 }.max(), maxLag: settings.figuresMaxLagDuration)
+        var response = try await FiguresLag.$current.withValue(lag) { try await routed(input, with: handler) }
+        if let seconds = lag.stalenessSeconds { response.headers[figuresLagHeader] = String(seconds) }
+        return response
+    }
+
+    /// A lag-tolerant read, from the replica when it is close enough.
+    private static func routed(_ input: EndpointRequest, with handler: Handler) async throws -> Response {
         let database = input.services.database
         guard database.hasReplica else { return try await handler(input) }
-        if input.endpoint.isMutation { return try await markingSeen(try await handler(input), input: input) }
-        guard input.endpoint.toleratesLag else { return try await handler(input) }
         var source = await source(for: input)
         var response: Response
         if source == .replica {
@@ -87,14 +107,17 @@ enum ReadRouting {
         return values.max()
     }
 
-    /// A successful write tells the caller the primary's generation after it. The cookie outlives
-    /// the lag allowed: once that has passed, a replica that has not replayed the write is too far
-    /// behind to be read anyway.
-    static func markingSeen(_ response: Response, input: EndpointRequest) async throws -> Response {
-        guard response.status.code < 400, let generation = try? await input.services.database.primaryGeneration() else { return response }
+    /// A successful write tells the caller the figures generation it moved the primary to, which
+    /// the caller's next lag-tolerant reads must include (from the replica, or from the figures
+    /// caches; `FiguresLag`). The cookie outlives both lags allowed: once that has passed, figures
+    /// or a replica without the write are too old to be read anyway.
+    static func markingSeen(_ response: Response, generation: Int64?, input: EndpointRequest) -> Response {
+        guard response.status.code < 400, let generation else { return response }
+        if let user = input.principal?.userId { input.services.recentWrites.note(user: user, generation: generation) }
+        let settings = input.services.settings
         var response = response
-        response.headers[generationHeader] = String(generation.data)
-        response.setCookie(Cookie(name: seenCookie, value: String(generation.data), maxAge: Int(input.services.settings.readMaxLag) + 60,
+        response.headers[generationHeader] = String(generation)
+        response.setCookie(Cookie(name: seenCookie, value: String(generation), maxAge: Int(max(settings.readMaxLag, settings.figuresMaxLag)) + 60,
                                   path: "/", secure: AuthPages.isSecure(input), httpOnly: true, sameSite: .lax))
         return response
     }

@@ -9,22 +9,36 @@ import Synchronization
 ///
 /// A `generational` cache's keys start with the generation they were read at (`figuresKey`:
 /// "data.shared|…") and go on with what else they depend on (the "rest"):
-/// - a value of a newer generation replaces every value of older ones, and a value computed at
-///   an older generation than one already kept is answered but not kept: values of a generation
-///   nobody asks for again (a province's lights are hundreds of megabytes) would otherwise stay
-///   until the cache filled, and with changes every few seconds fill it;
+/// - a value replaces the older one of the same rest, and every value of an older generation
+///   read more than `staleRetention` ago (too old for any `FiguresLag` to answer); a value
+///   computed at an older generation than the one kept for its rest is answered but not kept:
+///   values of a generation nobody asks for again (a province's lights are hundreds of megabytes)
+///   would otherwise stay until the cache filled, and with changes every few seconds fill it;
 /// - a computation waits for one of the same rest at an older generation to end before it
 ///   starts: with a change every few seconds and a ranking that takes half a minute, each change
 ///   would otherwise start one more ranking beside the others, until memory and the processors
-///   are spent on figures nobody will read.
+///   are spent on figures nobody will read;
+/// - a request that lets figures lag (`FiguresLag`) is answered the value kept for the same rest
+///   at an older generation when the lag allows it, and the asked generation's value is computed
+///   in the background (one at a time per rest, as above); a kept value of a newer generation
+///   answers any request.
 final class ValueCache<Value: Sendable>: Sendable {
     private struct Running {
         let id: UInt64
         let task: Task<Value, any Error>
     }
 
+    private struct Kept {
+        let key: String
+        let value: Value
+        /// When its computation started: it holds no change made after that.
+        let readAt: ContinuousClock.Instant
+    }
+
     private struct State {
-        var done: [String: Value] = [:]
+        /// By slot: a generational cache keeps one value per rest, the newest; any other cache
+        /// one per key.
+        var done: [Substring: Kept] = [:]
         var running: [String: Running] = [:]
         var nextId: UInt64 = 0
     }
@@ -39,10 +53,14 @@ final class ValueCache<Value: Sendable>: Sendable {
     private let state = Mutex(State())
     let capacity: Int
     let generational: Bool
+    /// How long a value of an older generation is kept for requests that let figures lag: the
+    /// most any may (`AppSettings.figuresMaxLag` is held to it).
+    let staleRetention: Duration
 
-    init(capacity: Int = 64, generational: Bool = false) {
+    init(capacity: Int = 64, generational: Bool = false, staleRetention: Duration = .seconds(AppSettings.figuresMaxLagLimit)) {
         self.capacity = capacity
         self.generational = generational
+        self.staleRetention = staleRetention
     }
 
     /// The generation a key starts with, as numbers to compare: "12.3|…" is (12, 3).
@@ -58,30 +76,46 @@ final class ValueCache<Value: Sendable>: Sendable {
         key.firstIndex(of: "|").map { key[key.index(after: $0)...] }
     }
 
+    private static func generationText(of key: String) -> Substring {
+        key.firstIndex(of: "|").map { key[..<$0] } ?? ""
+    }
+
+    /// Where a key's value is kept.
+    private func slot(of key: String) -> Substring {
+        generational ? Self.rest(of: key) ?? key[...] : key[...]
+    }
+
     func value(for key: String, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        let lag = generational ? FiguresLag.current : nil
+        let slot = slot(of: key)
+        let generation = generational ? Self.generation(of: key) : nil
         while true {
             let lookup = state.withLock { state -> Lookup in
-                if let value = state.done[key] { return .hit(value) }
-                if let running = state.running[key] { return .wait(running.task) }
-                if generational, let rest = Self.rest(of: key),
-                   let older = state.running.first(where: { Self.rest(of: $0.key) == rest }) {
-                    return .queue(older.value.task)
-                }
-                let id = state.nextId
-                state.nextId += 1
-                // Not a child of this request: a waiter whose client went away does not cancel the others' answer.
-                let task = Task {
-                    do {
-                        let value = try await compute()
-                        self.finish(key, id: id, value: value)
-                        return value
-                    } catch {
-                        self.finish(key, id: id, value: nil)
-                        throw error
+                if let kept = state.done[slot] {
+                    if kept.key == key {
+                        lag?.note(generation: Self.generationText(of: key), staleReadAt: nil)
+                        return .hit(kept.value)
+                    }
+                    if let generation, let keptGeneration = Self.generation(of: kept.key) {
+                        if generation.lexicographicallyPrecedes(keptGeneration) {
+                            lag?.note(generation: Self.generationText(of: kept.key), staleReadAt: nil)
+                            return .hit(kept.value)
+                        }
+                        if let lag, lag.accepts(generation: keptGeneration, readAt: kept.readAt) {
+                            if !state.running.keys.contains(where: { self.slot(of: $0) == slot }) {
+                                start(key, compute: compute, in: &state)
+                            }
+                            lag.note(generation: Self.generationText(of: kept.key), staleReadAt: kept.readAt)
+                            return .hit(kept.value)
+                        }
                     }
                 }
-                state.running[key] = Running(id: id, task: task)
-                return .wait(task)
+                if let running = state.running[key] { return .wait(running.task) }
+                if generational, let older = state.running.first(where: { self.slot(of: $0.key) == slot }) {
+                    return .queue(older.value.task)
+                }
+                lag?.note(generation: Self.generationText(of: key), staleReadAt: nil)
+                return .wait(start(key, compute: compute, in: &state))
             }
             switch lookup {
             case .hit(let value):
@@ -94,26 +128,56 @@ final class ValueCache<Value: Sendable>: Sendable {
         }
     }
 
+    /// Starts computing `key`'s value. Not a child of the request: a waiter whose client went away
+    /// does not cancel the others' answer. Figures read inside it are of the generation asked
+    /// for, whatever the request that started it lets lag.
+    @discardableResult
+    private func start(_ key: String, compute: @escaping @Sendable () async throws -> Value, in state: inout State) -> Task<Value, any Error> {
+        let id = state.nextId
+        state.nextId += 1
+        let readAt = ContinuousClock.now
+        let task = Task {
+            try await FiguresLag.$current.withValue(nil) {
+                do {
+                    let value = try await compute()
+                    self.finish(key, id: id, kept: Kept(key: key, value: value, readAt: readAt))
+                    return value
+                } catch {
+                    self.finish(key, id: id, kept: nil)
+                    throw error
+                }
+            }
+        }
+        state.running[key] = Running(id: id, task: task)
+        return task
+    }
+
     /// A computation's end: its value kept (a failure is not), and the key free again.
-    private func finish(_ key: String, id: UInt64, value: Value?) {
+    private func finish(_ key: String, id: UInt64, kept new: Kept?) {
         let dropped = state.withLock { state -> [Value] in
             guard state.running[key]?.id == id else { return [] }
             state.running[key] = nil
-            guard let value else { return [] }
+            guard let new else { return [] }
+            let slot = slot(of: key)
             var dropped: [Value] = []
             if generational, let generation = Self.generation(of: key) {
-                let kept = state.done.keys.compactMap(Self.generation(of:))
-                if kept.contains(where: { generation.lexicographicallyPrecedes($0) }) { return [value] }
-                for (key, older) in state.done where Self.generation(of: key) != generation {
-                    dropped.append(older)
-                    state.done[key] = nil
+                if let kept = state.done[slot], let keptGeneration = Self.generation(of: kept.key),
+                   generation.lexicographicallyPrecedes(keptGeneration) {
+                    return [new.value]
+                }
+                let now = ContinuousClock.now
+                for (other, kept) in state.done where now - kept.readAt > staleRetention
+                    && Self.generation(of: kept.key).map({ $0.lexicographicallyPrecedes(generation) }) ?? true {
+                    dropped.append(kept.value)
+                    state.done[other] = nil
                 }
             }
+            if let replaced = state.done.removeValue(forKey: slot) { dropped.append(replaced.value) }
             if state.done.count >= capacity {
-                dropped += state.done.values
+                dropped += state.done.values.map(\.value)
                 state.done.removeAll(keepingCapacity: true)
             }
-            state.done[key] = value
+            state.done[slot] = new
             return dropped
         }
         // Older generations' figures are freed here, outside the lock (unless a reader still

@@ -1,0 +1,95 @@
+import Foundation
+import GroundbreakDomain
+import GroundbreakStore
+import GroundbreakTestSupport
+@testable import GroundbreakWeb
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+/// After a change, a dashboard read by someone else is answered the figures already computed —
+/// saying so — while the newest are computed once in the background; whoever made the change
+/// (by their account, their cookie or the `Groundbreak-Seen` header) waits for the newest.
+@Suite("Dashboards after a change", .serialized)
+struct FiguresLagWebTests {
+    static let lead = #"{"title":"滞后检验项目","investor":{"name":"某公司","kind":"privateOwned"},"channel":"industryChain","unit":"region:220106"}"#
+
+    @Test("another reader gets the kept ranking at once with its age; the writer, a reader naming the write and the next reader get the newest", arguments: allEngines)
+    func othersMayLag(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 40) { fixture, client in
+            let month = Month(webToday).iso
+            let api = "/api/v1/assessment?month=\(month)", page = "/assessment?month=\(month)"
+            let reader = try await fixture.signedIn(as: "ly-lag", roles: [.region], unit: OrgUnit(kind: .region, code: "220106"))
+            let first = try await client.send(.get, api, as: reader)
+            let before = try #require(FiguresCacheTests.leads(first, unit: "region:220106"))
+            #expect(first.headers[ReadRouting.figuresLagHeader] == nil)
+            _ = try await client.send(.get, page, as: reader)
+
+            let created = try await client.send(.post, "/api/v1/leads", as: fixture, json: Self.lead)
+            #expect(created.status == .created)
+            let generation = try await fixture.services.database.primaryGeneration().data
+            #expect(created.headers[ReadRouting.generationHeader] == String(generation), "the write names the figures generation it moved to")
+
+            let lagging = try await client.send(.get, api, as: reader)
+            #expect(FiguresCacheTests.leads(lagging, unit: "region:220106") == before, "the kept ranking, at once")
+            #expect(lagging.headers[ReadRouting.figuresLagHeader].flatMap { Int($0) }.map { $0 >= 1 && $0 <= 15 } == true, "with its age")
+            let laggingPage = try await client.send(.get, page, as: reader)
+            #expect(laggingPage.text.contains(WebText.Figures.lagging(Int(laggingPage.headers[ReadRouting.figuresLagHeader] ?? "") ?? -1)),
+                    "the page says its figures are older")
+            #expect(FiguresCacheTests.leadsCell(laggingPage.text, unit: "region:220106") == FiguresCacheTests.leadsRatio(lagging, unit: "region:220106"),
+                    "the page shows the same older figures as the API")
+
+            var naming = HTTPFields()
+            naming[ReadRouting.seenHeader] = String(generation)
+            let named = try await client.send(.get, api, as: reader, headers: naming)
+            #expect(FiguresCacheTests.leads(named, unit: "region:220106") == before + 1 && named.headers[ReadRouting.figuresLagHeader] == nil,
+                    "a reader naming the write waits for the newest")
+            let next = try await client.send(.get, api, as: reader)
+            #expect(FiguresCacheTests.leads(next, unit: "region:220106") == before + 1 && next.headers[ReadRouting.figuresLagHeader] == nil)
+            let nextPage = try await client.send(.get, page, as: reader)
+            #expect(!nextPage.text.contains("figures-lag") && FiguresCacheTests.leadsCell(nextPage.text, unit: "region:220106") == FiguresCacheTests.leadsRatio(next, unit: "region:220106"),
+                    "the page rendered from the older figures is not kept as the newest's")
+
+            // The writer's own next read has the write, with no cookie sent back (an API program).
+            #expect(try await client.send(.post, "/api/v1/leads", as: fixture, json: Self.lead).status == .created)
+            let own = try await client.send(.get, api, as: fixture)
+            #expect(FiguresCacheTests.leads(own, unit: "region:220106") == before + 2 && own.headers[ReadRouting.figuresLagHeader] == nil)
+            // And by the cookie a browser sends back.
+            let third = try await client.send(.post, "/api/v1/leads", as: fixture, json: Self.lead)
+            var cookie = HTTPFields()
+            cookie[.cookie] = "\(reader.cookie); \(ReadRouting.seenCookie)=\(third.headers[ReadRouting.generationHeader] ?? "")"
+            let byCookie = try await client.send(.get, api, as: reader, signedIn: false, headers: cookie)
+            #expect(FiguresCacheTests.leads(byCookie, unit: "region:220106") == before + 3 && byCookie.headers[ReadRouting.figuresLagHeader] == nil)
+        }
+    }
+
+    @Test("with the lag set to 0 every reader waits for the newest figures")
+    func noLag() async throws {
+        try await withTestStore(.sqlite) { store in
+            _ = try await DemoLoader(database: store.database).load(count: 20, today: webToday, actor: .system("test"), now: webNow)
+            var settings = WebFixture.settings()
+            settings.figuresMaxLag = 0
+            try await withWeb(on: store, settings: settings) { fixture, client in
+                let api = "/api/v1/assessment?month=\(Month(webToday).iso)"
+                let reader = try await fixture.signedIn(as: "ly-exact", roles: [.region], unit: OrgUnit(kind: .region, code: "220106"))
+                let before = try #require(FiguresCacheTests.leads(try await client.send(.get, api, as: reader), unit: "region:220106"))
+                let created = try await client.send(.post, "/api/v1/leads", as: fixture, json: Self.lead)
+                #expect(created.status == .created && created.headers[ReadRouting.generationHeader] == nil, "nothing to name without a lag or a replica")
+                let after = try await client.send(.get, api, as: reader)
+                #expect(FiguresCacheTests.leads(after, unit: "region:220106") == before + 1 && after.headers[ReadRouting.figuresLagHeader] == nil)
+            }
+        }
+    }
+
+    @Test("the lag allowed is 0–60 seconds")
+    func setting() throws {
+        var settings = AppSettings()
+        #expect(settings.figuresMaxLag == 15)
+        for bad in [-1.0, 61] {
+            settings.figuresMaxLag = bad
+            #expect(throws: AppSettings.InvalidSetting.self) { try settings.validated() }
+        }
+        settings.figuresMaxLag = 60
+        #expect(try settings.validated().figuresMaxLag == 60)
+    }
+}
