@@ -63,6 +63,8 @@ export GROUNDBREAK_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT_PRIMARY/gb"
 "$BIN" demo --projects "$PROJECTS" 2>/dev/null | tail -n 1
 GROUNDBREAK_NEW_PASSWORD='Kx9#Mirror-2026' "$BIN" user add --username replica --name 副本演练 --admin >/dev/null
 TOKEN=$("$BIN" user token --username replica --name replica-drill | tail -n 1)
+GROUNDBREAK_NEW_PASSWORD='Kx9#Mirror-2026' "$BIN" user add --username replica-other --name 副本演练他人 --admin >/dev/null
+OTHER_TOKEN=$("$BIN" user token --username replica-other --name replica-drill-other | tail -n 1)
 as_postgres "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p $PORT_PRIMARY -U postgres -D "$REPLICA" -R -X stream --checkpoint=fast >/dev/null
 chmod 700 "$REPLICA"
 pg_start "$REPLICA" $PORT_REPLICA
@@ -99,7 +101,9 @@ created=$(curl -s -D "$WORK/created-headers" -o /dev/null -w '%{http_code}' "${a
 seen=$(tr -d '\r' < "$WORK/created-headers" | awk -F': ' 'tolower($1) == "groundbreak-generation" {print $2}')
 own=$(read_from "/projects.csv" -H "Groundbreak-Seen: $seen")
 own_has=$(grep -c "$name" "$WORK/body" || true)
+auth=(-H "Authorization: Bearer $OTHER_TOKEN")
 other=$(read_from "/projects.csv")
+auth=(-H "Authorization: Bearer $TOKEN")
 other_has=$(grep -c "$name" "$WORK/body" || true)
 sql $PORT_REPLICA "SELECT pg_wal_replay_resume()" >/dev/null
 started=$(date +%s%N)
@@ -117,7 +121,9 @@ curl -s -o /dev/null "${auth[@]}" -H 'Content-Type: application/json' -X POST "$
 sleep $((MAX_LAG + 1))
 curl -s -o /dev/null "${auth[@]}" -H 'Content-Type: application/json' -X POST "$APP/api/v1/projects" \
     -d '{"name":"副本暂停期间再新建项目","regionCode":"220104","categoryCode":"IND-MFG","investmentType":"enterprise","totalInvestment":100000000}'
+auth=(-H "Authorization: Bearer $OTHER_TOKEN")  # not the writer: the lag rule alone decides
 paused=$(read_from "/api/v1/assessment?month=$month")
+auth=(-H "Authorization: Bearer $TOKEN")
 sql $PORT_REPLICA "SELECT pg_wal_replay_resume()" >/dev/null
 for _ in $(seq 1 100); do [ "$(generation $PORT_REPLICA)" = "$(generation $PORT_PRIMARY)" ] && break; sleep 0.05; done
 resumed=$(read_from "/api/v1/assessment?month=$month")

@@ -12,7 +12,8 @@ import Synchronization
 ///
 /// - it has replayed the caller's own last write — a write answers with the primary's figures
 ///   generation (cookie `gb_seen`, header `Groundbreak-Generation`), which the browser sends back
-///   and a program may send as `Groundbreak-Seen` — so nobody misses what they just did;
+///   and a program may send as `Groundbreak-Seen`, and the instance notes it for the caller's
+///   account (`RecentWrites`) — so nobody misses what they just did;
 /// - and it is level with the primary, or what it last replayed was committed at most
 ///   `readMaxLag` seconds ago (on a busy primary that bounds how far behind it is; on an idle one
 ///   the generations are level).
@@ -52,8 +53,7 @@ enum ReadRouting {
         }
         guard input.endpoint.toleratesLag else { return try await handler(input) }
         guard settings.figuresMaxLag > 0 else { return try await routed(input, with: handler) }
-        let ownWrite = input.principal.flatMap { input.services.recentWrites.seen(user: $0.userId) }
-        let lag = FiguresLag(seen: [seen(input), ownWrite].compactMap { $0 }.max(), maxLag: settings.figuresMaxLagDuration)
+        let lag = FiguresLag(seen: seen(input), maxLag: settings.figuresMaxLagDuration)
         var response = try await FiguresLag.$current.withValue(lag) { try await routed(input, with: handler) }
         if let seconds = lag.stalenessSeconds { response.headers[figuresLagHeader] = String(seconds) }
         return response
@@ -101,10 +101,12 @@ enum ReadRouting {
         }
     }
 
-    /// The generation the caller's last write left on the primary, as the cookie or header says.
+    /// The generation the caller's last write left on the primary, as the cookie or header says,
+    /// or as this instance noted for the caller's account (`RecentWrites`).
     static func seen(_ input: EndpointRequest) -> Int64? {
-        let values = [input.request.headers[seenHeader], input.request.cookies[seenCookie]?.value].compactMap { $0.flatMap { Int64($0) } }
-        return values.max()
+        let sent = [input.request.headers[seenHeader], input.request.cookies[seenCookie]?.value].compactMap { $0.flatMap { Int64($0) } }
+        let own = input.principal.flatMap { input.services.recentWrites.seen(user: $0.userId) }
+        return (own.map { sent + [$0] } ?? sent).max()
     }
 
     /// A successful write tells the caller the figures generation it moved the primary to, which
