@@ -134,7 +134,6 @@ enum SharedDataGeneration {
 /// The audit row notes it (`AuditLog.write`), as does the daily lights record.
 public enum DataGeneration {
     static func noteChange(_ db: any SQLDatabase) async throws {
-        let written = written
         try await GenerationBumps.note(.data) { try await bumpNow(db, written: written) }
     }
 

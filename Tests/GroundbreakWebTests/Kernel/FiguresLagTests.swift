@@ -59,6 +59,18 @@ struct FiguresLagTests {
         #expect(try await FiguresLag.$current.withValue(writer) { try await plain.value(for: "2.0|city") { 2 } } == 2)
     }
 
+    @Test("how old a kept value is counts from the last time it was asked for as the newest, not from its computation")
+    func ageFromLastKnownCurrent() async throws {
+        let cache = ValueCache<Int>(capacity: 8, generational: true)
+        #expect(try await cache.value(for: "1.0|city") { 1 } == 1)
+        try await Task.sleep(for: .milliseconds(60))
+        #expect(try await cache.value(for: "1.0|city") { 99 } == 1, "asked for at its own generation: still the newest")
+        let reader = FiguresLag(seen: nil, maxLag: .milliseconds(40))
+        #expect(try await FiguresLag.$current.withValue(reader) { try await cache.value(for: "2.0|city") { 2 } } == 1,
+                "computed 60 ms ago, but known current a moment ago: within a lag of 40 ms")
+        #expect(reader.staleness().map { $0 < .milliseconds(40) } == true)
+    }
+
     @Test("a computation reads the generation it was asked for, whatever the request that started it lets lag")
     func computationReadsExactly() async throws {
         let inner = ValueCache<Int>(capacity: 8, generational: true)

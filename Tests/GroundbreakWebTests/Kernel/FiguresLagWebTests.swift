@@ -60,6 +60,13 @@ struct FiguresLagWebTests {
             cookie[.cookie] = "\(reader.cookie); \(ReadRouting.seenCookie)=\(third.headers[ReadRouting.generationHeader] ?? "")"
             let byCookie = try await client.send(.get, api, as: reader, signedIn: false, headers: cookie)
             #expect(FiguresCacheTests.leads(byCookie, unit: "region:220106") == before + 3 && byCookie.headers[ReadRouting.figuresLagHeader] == nil)
+
+            // A project moves the ledger's counter with the figures' (one statement on PostgreSQL): named alike.
+            let project = try await client.send(.post, "/api/v1/projects", as: fixture, json: apiProjectBody(name: "滞后检验新建的智能装备产业园项目"))
+            #expect(project.status == .created)
+            #expect(project.headers[ReadRouting.generationHeader] == String(try await fixture.services.database.primaryGeneration().data))
+            let refused = try await client.send(.post, "/api/v1/projects", as: fixture, json: "{}")
+            #expect(refused.status.code >= 400 && refused.headers[ReadRouting.generationHeader] == nil, "a refused write names nothing")
         }
     }
 

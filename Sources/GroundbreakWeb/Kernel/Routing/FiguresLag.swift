@@ -2,8 +2,8 @@ import Synchronization
 
 /// What a request to a lag-tolerant page (dashboards, rankings, the big screen, exports) lets the
 /// figures caches answer while the figures of the newest generation are still being computed:
-/// the value kept for the same question at an older generation, if it was read at most `maxLag`
-/// ago and includes the caller's own last write (`seen`, the figures generation that write left;
+/// the value kept for the same question at an older generation, if it was last known to hold every
+/// change at most `maxLag` ago and includes the caller's own last write (`seen`, the figures generation that write left;
 /// see `ReadRouting.seen`). The newest figures are then computed once in the background for the
 /// next reader. Without it — every other request, and every computation inside a cache — a cache
 /// answers only figures of the generation asked for.
@@ -21,8 +21,8 @@ final class FiguresLag: Sendable {
     private struct Answered {
         /// The generation of each figures value answered, in the order asked.
         var generations: [String] = []
-        /// When the oldest value answered from an older generation was read.
-        var oldestStaleRead: ContinuousClock.Instant?
+        /// Since when the oldest value answered from an older generation may miss changes.
+        var oldestStaleSince: ContinuousClock.Instant?
     }
 
     init(seen: Int64?, maxLag: Duration) {
@@ -30,27 +30,29 @@ final class FiguresLag: Sendable {
         self.maxLag = maxLag
     }
 
-    /// Whether a value of `generation` read at `readAt` may answer this request.
-    func accepts(generation: [Int64], readAt: ContinuousClock.Instant, now: ContinuousClock.Instant = .now) -> Bool {
+    /// Whether a value of `generation`, last known to hold every change at `currentAt`, may
+    /// answer this request.
+    func accepts(generation: [Int64], currentAt: ContinuousClock.Instant, now: ContinuousClock.Instant = .now) -> Bool {
         guard let data = generation.first else { return false }
         if let seen, data < seen { return false }
-        return now - readAt <= maxLag
+        return now - currentAt <= maxLag
     }
 
-    /// Notes the generation of a value answered, and when it was read if it is older than asked.
-    func note(generation: Substring, staleReadAt: ContinuousClock.Instant?) {
+    /// Notes the generation of a value answered, and since when it may miss changes if it is
+    /// older than asked.
+    func note(generation: Substring, staleSince: ContinuousClock.Instant?) {
         answered.withLock { answered in
             answered.generations.append(String(generation))
-            if let staleReadAt, answered.oldestStaleRead.map({ staleReadAt < $0 }) ?? true {
-                answered.oldestStaleRead = staleReadAt
+            if let staleSince, answered.oldestStaleSince.map({ staleSince < $0 }) ?? true {
+                answered.oldestStaleSince = staleSince
             }
         }
     }
 
-    /// How long ago the oldest figures this request answered from an older generation were
-    /// read; nil when every value answered was of the generation asked for.
+    /// How long the oldest figures this request answered from an older generation may have
+    /// missed changes for; nil when every value answered was of the generation asked for.
     func staleness(now: ContinuousClock.Instant = .now) -> Duration? {
-        answered.withLock { $0.oldestStaleRead.map { now - $0 } }
+        answered.withLock { $0.oldestStaleSince.map { now - $0 } }
     }
 
     /// `staleness` in whole seconds, rounded up, as the page and the answer's header say it.
@@ -63,7 +65,7 @@ final class FiguresLag: Sendable {
     /// one read, so a page rendered from older figures is never kept as the newer generation's.
     func key(for key: String) -> String {
         answered.withLock { answered in
-            guard answered.oldestStaleRead != nil, let rest = ValueCache<Never>.rest(of: key) else { return key }
+            guard answered.oldestStaleSince != nil, let rest = ValueCache<Never>.rest(of: key) else { return key }
             return answered.generations.joined(separator: ",") + "|" + rest
         }
     }

@@ -29,7 +29,8 @@ enum ReadRouting {
     static let seenHeader = HTTPField.Name("Groundbreak-Seen")!
     static let generationHeader = HTTPField.Name("Groundbreak-Generation")!
     static let readHeader = HTTPField.Name("Groundbreak-Read")!
-    /// Seconds since the oldest figures of a lag-tolerant answer were read, when older than asked.
+    /// For how many seconds the oldest figures of a lag-tolerant answer may have missed changes,
+    /// when they were older than asked.
     static let figuresLagHeader = HTTPField.Name("Groundbreak-Figures-Lag")!
 
     /// The rule, on its own so it can be tested without a replica.

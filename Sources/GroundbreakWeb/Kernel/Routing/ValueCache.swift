@@ -10,7 +10,7 @@ import Synchronization
 /// A `generational` cache's keys start with the generation they were read at (`figuresKey`:
 /// "data.shared|…") and go on with what else they depend on (the "rest"):
 /// - a value replaces the older one of the same rest, and every value of an older generation
-///   read more than `staleRetention` ago (too old for any `FiguresLag` to answer); a value
+///   last known current more than `staleRetention` ago (too old for any `FiguresLag` to answer); a value
 ///   computed at an older generation than the one kept for its rest is answered but not kept:
 ///   values of a generation nobody asks for again (a province's lights are hundreds of megabytes)
 ///   would otherwise stay until the cache filled, and with changes every few seconds fill it;
@@ -31,8 +31,11 @@ final class ValueCache<Value: Sendable>: Sendable {
     private struct Kept {
         let key: String
         let value: Value
-        /// When its computation started: it holds no change made after that.
-        let readAt: ContinuousClock.Instant
+        /// The last time it was known to hold every change: when its computation started, or when
+        /// a request since asked for its own generation (then the newest). How old a lagging
+        /// answer is counts from here: a ranking computed an hour ago and asked for a second ago,
+        /// before the change, is a second old.
+        var currentAt: ContinuousClock.Instant
     }
 
     private struct State {
@@ -93,28 +96,32 @@ final class ValueCache<Value: Sendable>: Sendable {
             let lookup = state.withLock { state -> Lookup in
                 if let kept = state.done[slot] {
                     if kept.key == key {
-                        lag?.note(generation: Self.generationText(of: key), staleReadAt: nil)
+                        state.done[slot]?.currentAt = .now
+                        lag?.note(generation: Self.generationText(of: key), staleSince: nil)
                         return .hit(kept.value)
                     }
                     if let generation, let keptGeneration = Self.generation(of: kept.key) {
                         if generation.lexicographicallyPrecedes(keptGeneration) {
-                            lag?.note(generation: Self.generationText(of: kept.key), staleReadAt: nil)
+                            lag?.note(generation: Self.generationText(of: kept.key), staleSince: nil)
                             return .hit(kept.value)
                         }
-                        if let lag, lag.accepts(generation: keptGeneration, readAt: kept.readAt) {
+                        if let lag, lag.accepts(generation: keptGeneration, currentAt: kept.currentAt) {
                             if !state.running.keys.contains(where: { self.slot(of: $0) == slot }) {
                                 start(key, compute: compute, in: &state)
                             }
-                            lag.note(generation: Self.generationText(of: kept.key), staleReadAt: kept.readAt)
+                            lag.note(generation: Self.generationText(of: kept.key), staleSince: kept.currentAt)
                             return .hit(kept.value)
                         }
                     }
                 }
-                if let running = state.running[key] { return .wait(running.task) }
+                if let running = state.running[key] {
+                    lag?.note(generation: Self.generationText(of: key), staleSince: nil)
+                    return .wait(running.task)
+                }
                 if generational, let older = state.running.first(where: { self.slot(of: $0.key) == slot }) {
                     return .queue(older.value.task)
                 }
-                lag?.note(generation: Self.generationText(of: key), staleReadAt: nil)
+                lag?.note(generation: Self.generationText(of: key), staleSince: nil)
                 return .wait(start(key, compute: compute, in: &state))
             }
             switch lookup {
@@ -140,7 +147,7 @@ final class ValueCache<Value: Sendable>: Sendable {
             try await FiguresLag.$current.withValue(nil) {
                 do {
                     let value = try await compute()
-                    self.finish(key, id: id, kept: Kept(key: key, value: value, readAt: readAt))
+                    self.finish(key, id: id, kept: Kept(key: key, value: value, currentAt: readAt))
                     return value
                 } catch {
                     self.finish(key, id: id, kept: nil)
@@ -166,7 +173,7 @@ final class ValueCache<Value: Sendable>: Sendable {
                     return [new.value]
                 }
                 let now = ContinuousClock.now
-                for (other, kept) in state.done where now - kept.readAt > staleRetention
+                for (other, kept) in state.done where now - kept.currentAt > staleRetention
                     && Self.generation(of: kept.key).map({ $0.lexicographicallyPrecedes(generation) }) ?? true {
                     dropped.append(kept.value)
                     state.done[other] = nil
