@@ -2,10 +2,10 @@ import Synchronization
 
 /// What a request to a lag-tolerant page (dashboards, rankings, the big screen, exports) lets the
 /// figures caches answer while the figures of the newest generation are still being computed:
-/// the value kept for the same question at an older generation, if it was last known to hold every
-/// change at most `maxLag` ago and includes the caller's own last write (`seen`, the figures generation that write left;
-/// see `ReadRouting.seen`). The newest figures are then computed once in the background for the
-/// next reader. Without it — every other request, and every computation inside a cache — a cache
+/// the value kept for the same question at an older generation, if it was last known to hold
+/// every change at most `maxLag` ago and includes the caller's own last write (`seen`, the
+/// figures generation that write left; see `ReadRouting.seen`). The newest figures are then
+/// computed once in the background for the next reader. Without it — every other request, and every computation inside a cache — a cache
 /// answers only figures of the generation asked for.
 ///
 /// A ranking at province scale takes seconds to compute after each change; with changes every
