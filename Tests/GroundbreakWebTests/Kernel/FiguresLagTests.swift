@@ -39,11 +39,12 @@ struct FiguresLagTests {
 
     @Test("without a lag allowed, after the lag, or without the caller's own write, the request waits for the newest")
     func exactWhenNotAllowed() async throws {
-        for (name, lag) in [("no lag", FiguresLag?.none), ("lag spent", FiguresLag(seen: nil, maxLag: .milliseconds(20))),
-                            ("own write", FiguresLag(seen: 2, maxLag: Self.lag))] {
-            let cache = ValueCache<Int>(capacity: 8, generational: true)
+        for (name, lag) in [("no lag", FiguresLag?.none), ("lag spent", FiguresLag(seen: nil, maxLag: .seconds(20))),
+                            ("own write", FiguresLag(seen: 2, maxLag: .seconds(60)))] {
+            let clock = HandClock()
+            let cache = ValueCache<Int>(capacity: 8, generational: true, now: clock.read)
             #expect(try await cache.value(for: "1.0|city") { 1 } == 1)
-            try await Task.sleep(for: .milliseconds(40))
+            clock.advance(.seconds(40))
             let answered = try await FiguresLag.$current.withValue(lag) { try await cache.value(for: "2.0|city") { 2 } }
             #expect(answered == 2, "\(name): the newest")
             #expect(lag?.staleness() == nil, "\(name): not answered from an older generation")
@@ -61,14 +62,18 @@ struct FiguresLagTests {
 
     @Test("how old a kept value is counts from the last time it was asked for as the newest, not from its computation")
     func ageFromLastKnownCurrent() async throws {
-        let cache = ValueCache<Int>(capacity: 8, generational: true)
-        #expect(try await cache.value(for: "1.0|city") { 1 } == 1)
-        try await Task.sleep(for: .milliseconds(60))
-        #expect(try await cache.value(for: "1.0|city") { 99 } == 1, "asked for at its own generation: still the newest")
-        let reader = FiguresLag(seen: nil, maxLag: .milliseconds(40))
-        #expect(try await FiguresLag.$current.withValue(reader) { try await cache.value(for: "2.0|city") { 2 } } == 1,
-                "computed 60 ms ago, but known current a moment ago: within a lag of 40 ms")
-        #expect(reader.staleness().map { $0 < .milliseconds(40) } == true)
+        for (maxLag, answered) in [(Duration.seconds(10), 1), (.seconds(4), 2)] {
+            let clock = HandClock()
+            let cache = ValueCache<Int>(capacity: 8, generational: true, now: clock.read)
+            #expect(try await cache.value(for: "1.0|city") { 1 } == 1)
+            clock.advance(.seconds(60))
+            #expect(try await cache.value(for: "1.0|city") { 99 } == 1, "asked for at its own generation: still the newest")
+            clock.advance(.seconds(5))
+            let reader = FiguresLag(seen: nil, maxLag: maxLag)
+            #expect(try await FiguresLag.$current.withValue(reader) { try await cache.value(for: "2.0|city") { 2 } } == answered,
+                    "computed 65 s ago, known current 5 s ago: within a lag of 10 s, not of 4 s")
+            #expect(reader.staleness(now: clock.read()) == (answered == 1 ? .seconds(5) : nil))
+        }
     }
 
     @Test("a computation reads the generation it was asked for, whatever the request that started it lets lag")
@@ -93,11 +98,13 @@ struct FiguresLagTests {
 
     @Test("an older generation's value of other figures is kept only as long as any request may lag")
     func olderValuesLeaveAfterTheLag() async throws {
-        let cache = ValueCache<Int>(capacity: 8, generational: true, staleRetention: .milliseconds(50))
+        let clock = HandClock()
+        let cache = ValueCache<Int>(capacity: 8, generational: true, staleRetention: .seconds(60), now: clock.read)
         #expect(try await cache.value(for: "1.0|district") { 1 } == 1)
+        clock.advance(.seconds(30))
         #expect(try await cache.value(for: "2.0|city") { 2 } == 2)
         #expect(cache.count == 2, "the district's figures may still answer a lagging request")
-        try await Task.sleep(for: .milliseconds(80))
+        clock.advance(.seconds(31))
         #expect(try await cache.value(for: "3.0|city") { 3 } == 3)
         #expect(cache.count == 1, "older than any lag: freed")
         #expect(try await cache.value(for: "2.0|city") { 99 } == 3)
@@ -113,6 +120,13 @@ struct FiguresLagTests {
         await #expect(throws: Failed.self) { try await cache.value(for: "2.0|city") { throw Failed() } }
         #expect(try await cache.value(for: "2.0|city") { 2 } == 2)
     }
+}
+
+/// A monotonic clock turned by hand.
+private final class HandClock: Sendable {
+    private let instant = Mutex(ContinuousClock.now)
+    var read: @Sendable () -> ContinuousClock.Instant { { self.instant.withLock { $0 } } }
+    func advance(_ by: Duration) { instant.withLock { $0 = $0.advanced(by: by) } }
 }
 
 /// Holds computations until opened, counting those started and finished.
@@ -136,7 +150,29 @@ private final class Gate: Sendable {
     }
 
     private func until(_ condition: ((open: Bool, starts: Int, finishes: Int)) -> Bool) async throws {
-        for _ in 0..<1_000 where !state.withLock({ condition($0) }) { try await Task.sleep(for: .milliseconds(2)) }
+        for _ in 0..<10_000 where !state.withLock({ condition($0) }) { try await Task.sleep(for: .milliseconds(2)) }
         #expect(state.withLock { condition($0) })
+    }
+}
+
+/// Each account's last write, remembered for as long as figures may lag.
+@Suite("Recent writes by account")
+struct RecentWritesTests {
+    @Test("the newest generation an account's writes moved to, within the window; other accounts and older writes are not it")
+    func remembered() {
+        let writes = RecentWrites(window: .seconds(10), capacity: 3)
+        let start = ContinuousClock.now
+        writes.note(user: 1, generation: 40, now: start)
+        writes.note(user: 1, generation: 38, now: start + .seconds(1))
+        #expect(writes.seen(user: 1, now: start + .seconds(2)) == 40, "a later write answered with an older counter does not lower it")
+        #expect(writes.seen(user: 2, now: start) == nil)
+        #expect(writes.seen(user: 1, now: start + .seconds(12)) == nil, "past the window: figures that old are never answered anyway")
+
+        // Full: accounts whose window has passed make room; the others stay.
+        writes.note(user: 2, generation: 41, now: start + .seconds(5))
+        writes.note(user: 3, generation: 42, now: start + .seconds(6))
+        writes.note(user: 4, generation: 43, now: start + .seconds(12))
+        #expect(writes.seen(user: 1, now: start + .seconds(12)) == nil)
+        #expect([2, 3, 4].map { writes.seen(user: $0, now: start + .seconds(12)) } == [41, 42, 43])
     }
 }

@@ -30,14 +30,20 @@ struct FiguresLagWebTests {
             let generation = try await fixture.services.database.primaryGeneration().data
             #expect(created.headers[ReadRouting.generationHeader] == String(generation), "the write names the figures generation it moved to")
 
-            let lagging = try await client.send(.get, api, as: reader)
-            #expect(FiguresCacheTests.leads(lagging, unit: "region:220106") == before, "the kept ranking, at once")
-            #expect(lagging.headers[ReadRouting.figuresLagHeader].flatMap { Int($0) }.map { $0 >= 1 && $0 <= 15 } == true, "with its age")
+            // The first read after the change lags for certain; the background computation may end
+            // before the next one, which then has the newest.
             let laggingPage = try await client.send(.get, page, as: reader)
-            #expect(laggingPage.text.contains(WebText.Figures.lagging(Int(laggingPage.headers[ReadRouting.figuresLagHeader] ?? "") ?? -1)),
-                    "the page says its figures are older")
-            #expect(FiguresCacheTests.leadsCell(laggingPage.text, unit: "region:220106") == FiguresCacheTests.leadsRatio(lagging, unit: "region:220106"),
-                    "the page shows the same older figures as the API")
+            let age = try #require(laggingPage.headers[ReadRouting.figuresLagHeader].flatMap { Int($0) }, "answered at once, with its age")
+            #expect(age >= 1 && age <= 15)
+            #expect(laggingPage.text.contains(WebText.Figures.lagging(age)), "the page says its figures are older")
+            #expect(FiguresCacheTests.leadsCell(laggingPage.text, unit: "region:220106") == FiguresCacheTests.leadsRatio(first, unit: "region:220106"),
+                    "the kept ranking, as the API gave it before the change")
+            let lagging = try await client.send(.get, api, as: reader)
+            if lagging.headers[ReadRouting.figuresLagHeader] != nil {
+                #expect(FiguresCacheTests.leads(lagging, unit: "region:220106") == before, "the API lags alike")
+            } else {
+                #expect(FiguresCacheTests.leads(lagging, unit: "region:220106") == before + 1, "or has the newest, once computed")
+            }
 
             var naming = HTTPFields()
             naming[ReadRouting.seenHeader] = String(generation)

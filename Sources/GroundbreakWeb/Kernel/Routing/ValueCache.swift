@@ -59,11 +59,15 @@ final class ValueCache<Value: Sendable>: Sendable {
     /// How long a value of an older generation is kept for requests that let figures lag: the
     /// most any may (`AppSettings.figuresMaxLag` is held to it).
     let staleRetention: Duration
+    /// The monotonic clock figures' ages are read on; tests turn it by hand.
+    let now: @Sendable () -> ContinuousClock.Instant
 
-    init(capacity: Int = 64, generational: Bool = false, staleRetention: Duration = .seconds(AppSettings.figuresMaxLagLimit)) {
+    init(capacity: Int = 64, generational: Bool = false, staleRetention: Duration = .seconds(AppSettings.figuresMaxLagLimit),
+         now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
         self.capacity = capacity
         self.generational = generational
         self.staleRetention = staleRetention
+        self.now = now
     }
 
     /// The generation a key starts with, as numbers to compare: "12.3|…" is (12, 3).
@@ -96,7 +100,7 @@ final class ValueCache<Value: Sendable>: Sendable {
             let lookup = state.withLock { state -> Lookup in
                 if let kept = state.done[slot] {
                     if kept.key == key {
-                        state.done[slot]?.currentAt = .now
+                        state.done[slot]?.currentAt = now()
                         lag?.note(generation: Self.generationText(of: key), staleSince: nil)
                         return .hit(kept.value)
                     }
@@ -105,7 +109,7 @@ final class ValueCache<Value: Sendable>: Sendable {
                             lag?.note(generation: Self.generationText(of: kept.key), staleSince: nil)
                             return .hit(kept.value)
                         }
-                        if let lag, lag.accepts(generation: keptGeneration, currentAt: kept.currentAt) {
+                        if let lag, lag.accepts(generation: keptGeneration, currentAt: kept.currentAt, now: now()) {
                             if !state.running.keys.contains(where: { self.slot(of: $0) == slot }) {
                                 start(key, compute: compute, in: &state)
                             }
@@ -142,7 +146,7 @@ final class ValueCache<Value: Sendable>: Sendable {
     private func start(_ key: String, compute: @escaping @Sendable () async throws -> Value, in state: inout State) -> Task<Value, any Error> {
         let id = state.nextId
         state.nextId += 1
-        let readAt = ContinuousClock.now
+        let readAt = now()
         let task = Task {
             try await FiguresLag.$current.withValue(nil) {
                 do {
@@ -172,8 +176,8 @@ final class ValueCache<Value: Sendable>: Sendable {
                    generation.lexicographicallyPrecedes(keptGeneration) {
                     return [new.value]
                 }
-                let now = ContinuousClock.now
-                for (other, kept) in state.done where now - kept.currentAt > staleRetention
+                let moment = now()
+                for (other, kept) in state.done where moment - kept.currentAt > staleRetention
                     && Self.generation(of: kept.key).map({ $0.lexicographicallyPrecedes(generation) }) ?? true {
                     dropped.append(kept.value)
                     state.done[other] = nil
