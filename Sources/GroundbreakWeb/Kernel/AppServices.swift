@@ -61,7 +61,7 @@ public final class AppServices: Sendable {
         self.database = database
         self.clock = clock
         self.logger = logger
-        self.recentWrites = RecentWrites(window: .milliseconds(Int64(max(settings.readMaxLag, settings.figuresMaxLag) * 1000)) + .seconds(5))
+        self.recentWrites = RecentWrites(window: settings.longestReadLag + .seconds(5))
         self.signingKey = settings.secretKey.map { Data($0.utf8) } ?? SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         self.reportRules = try MonthlyReportRepository.rules()
         self.problemSettings = try ProblemRepository.settings()

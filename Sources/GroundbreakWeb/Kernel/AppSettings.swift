@@ -17,12 +17,16 @@ public struct AppSettings: Sendable {
     public var readDatabase: DatabaseLocation?
     /// How old, in seconds, what the replica last replayed may be before those reads go to the primary.
     public var readMaxLag: Double = 5
-    /// How old, in seconds, the figures a dashboard, ranking, big screen or export shows may be
-    /// while the newest are computed for the next reader (see `FiguresLag`); 0 waits for the newest.
+    /// For how many seconds the figures a dashboard, ranking, big screen or export shows may have
+    /// missed changes while the newest are computed for the next reader (see `FiguresLag`); 0
+    /// waits for the newest.
     public var figuresMaxLag: Double = 15
     /// The most `figuresMaxLag` may be.
     static let figuresMaxLagLimit: Int64 = 60
     var figuresMaxLagDuration: Duration { .milliseconds(Int64(figuresMaxLag * 1000)) }
+    /// The longer of the two lags a read may be allowed (the replica's, the figures'): for so long
+    /// a caller's own write must be remembered (`RecentWrites`, the `gb_seen` cookie).
+    var longestReadLag: Duration { .milliseconds(Int64(max(readMaxLag, figuresMaxLag) * 1000)) }
     /// Signs the sign-in form's CSRF token (and, later, other server-issued values); required in production.
     public var secretKey: String?
     /// bcrypt cost for new password hashes (4…31); 12 in production.

@@ -65,7 +65,7 @@ final class FiguresLag: Sendable {
     /// one read, so a page rendered from older figures is never kept as the newer generation's.
     func key(for key: String) -> String {
         answered.withLock { answered in
-            guard answered.oldestStaleSince != nil, let rest = ValueCache<Never>.rest(of: key) else { return key }
+            guard answered.oldestStaleSince != nil, let rest = ValueCache<Never>.parts(of: key)?.rest else { return key }
             return answered.generations.joined(separator: ",") + "|" + rest
         }
     }

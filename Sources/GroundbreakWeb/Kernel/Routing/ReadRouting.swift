@@ -52,19 +52,20 @@ enum ReadRouting {
             let response = try await DataGeneration.$written.withValue(written) { try await handler(input) }
             return markingSeen(response, generation: written.value, input: input)
         }
-        guard input.endpoint.toleratesLag else { return try await handler(input) }
-        guard settings.figuresMaxLag > 0 else { return try await routed(input, with: handler) }
-        let lag = FiguresLag(seen: seen(input), maxLag: settings.figuresMaxLagDuration)
-        var response = try await FiguresLag.$current.withValue(lag) { try await routed(input, with: handler) }
+        guard input.endpoint.toleratesLag, database.hasReplica || settings.figuresMaxLag > 0 else { return try await handler(input) }
+        let seen = seen(input)
+        guard settings.figuresMaxLag > 0 else { return try await routed(input, seen: seen, with: handler) }
+        let lag = FiguresLag(seen: seen, maxLag: settings.figuresMaxLagDuration)
+        var response = try await FiguresLag.$current.withValue(lag) { try await routed(input, seen: seen, with: handler) }
         if let seconds = lag.stalenessSeconds { response.headers[figuresLagHeader] = String(seconds) }
         return response
     }
 
     /// A lag-tolerant read, from the replica when it is close enough.
-    private static func routed(_ input: EndpointRequest, with handler: Handler) async throws -> Response {
+    private static func routed(_ input: EndpointRequest, seen: Int64?, with handler: Handler) async throws -> Response {
         let database = input.services.database
         guard database.hasReplica else { return try await handler(input) }
-        var source = await source(for: input)
+        var source = await source(for: input, seen: seen)
         var response: Response
         if source == .replica {
             do {
@@ -87,14 +88,14 @@ enum ReadRouting {
         return response
     }
 
-    static func source(for input: EndpointRequest) async -> Source {
+    static func source(for input: EndpointRequest, seen: Int64?) async -> Source {
         let database = input.services.database
         let pause = input.services.replicaPause
         guard !pause.isPaused else { return .primary }
         do {
             let replica = try await database.replicaPosition()
             let primary = try await database.primaryGeneration()
-            return source(seen: seen(input), primary: primary, replica: replica, maxLag: input.services.settings.readMaxLag)
+            return source(seen: seen, primary: primary, replica: replica, maxLag: input.services.settings.readMaxLag)
         } catch {
             pause.start()
             input.services.logger.warning("replica position unknown; reads go to the primary for a while", metadata: ["error": "\(String(reflecting: error))"])
@@ -117,10 +118,10 @@ enum ReadRouting {
     static func markingSeen(_ response: Response, generation: Int64?, input: EndpointRequest) -> Response {
         guard response.status.code < 400, let generation else { return response }
         if let user = input.principal?.userId { input.services.recentWrites.note(user: user, generation: generation) }
-        let settings = input.services.settings
         var response = response
         response.headers[generationHeader] = String(generation)
-        response.setCookie(Cookie(name: seenCookie, value: String(generation), maxAge: Int(max(settings.readMaxLag, settings.figuresMaxLag)) + 60,
+        let maxAge = Int(((input.services.settings.longestReadLag + .seconds(60)) / .seconds(1)).rounded(.up))
+        response.setCookie(Cookie(name: seenCookie, value: String(generation), maxAge: maxAge,
                                   path: "/", secure: AuthPages.isSecure(input), httpOnly: true, sameSite: .lax))
         return response
     }

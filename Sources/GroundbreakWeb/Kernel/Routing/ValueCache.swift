@@ -10,7 +10,8 @@ import Synchronization
 /// A `generational` cache's keys start with the generation they were read at (`figuresKey`:
 /// "data.shared|…") and go on with what else they depend on (the "rest"):
 /// - a value replaces the older one of the same rest, and every value of an older generation
-///   last known current more than `staleRetention` ago (too old for any `FiguresLag` to answer); a value
+///   last known current longer ago than any request to this cache has let figures lag (too old
+///   for any `FiguresLag` to answer; at once when none has); a value
 ///   computed at an older generation than the one kept for its rest is answered but not kept:
 ///   values of a generation nobody asks for again (a province's lights are hundreds of megabytes)
 ///   would otherwise stay until the cache filled, and with changes every few seconds fill it;
@@ -44,6 +45,10 @@ final class ValueCache<Value: Sendable>: Sendable {
         var done: [Substring: Kept] = [:]
         var running: [String: Running] = [:]
         var nextId: UInt64 = 0
+        /// How long a value of an older generation is kept for requests that let figures lag: the
+        /// longest lag any request to this cache has asked with (`AppSettings.figuresMaxLag`;
+        /// none before the first such request, so an older value leaves at the first newer one).
+        var staleRetention: Duration = .zero
     }
 
     private enum Lookup {
@@ -56,40 +61,35 @@ final class ValueCache<Value: Sendable>: Sendable {
     private let state = Mutex(State())
     let capacity: Int
     let generational: Bool
-    /// How long a value of an older generation is kept for requests that let figures lag: the
-    /// most any may (`AppSettings.figuresMaxLag` is held to it).
-    let staleRetention: Duration
     /// The monotonic clock figures' ages are read on; tests turn it by hand.
     let now: @Sendable () -> ContinuousClock.Instant
 
-    init(capacity: Int = 64, generational: Bool = false, staleRetention: Duration = .seconds(AppSettings.figuresMaxLagLimit),
-         now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+    init(capacity: Int = 64, generational: Bool = false, now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
         self.capacity = capacity
         self.generational = generational
-        self.staleRetention = staleRetention
         self.now = now
+    }
+
+    /// A figures key's two parts: "12.3|rest" is ("12.3", "rest").
+    static func parts(of key: String) -> (generation: Substring, rest: Substring)? {
+        key.firstIndex(of: "|").map { (key[..<$0], key[key.index(after: $0)...]) }
     }
 
     /// The generation a key starts with, as numbers to compare: "12.3|…" is (12, 3).
     static func generation(of key: String) -> [Int64]? {
-        guard let bar = key.firstIndex(of: "|") else { return nil }
-        let parts = key[..<bar].split(separator: ".").map { Int64($0) }
-        guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { return nil }
-        return parts.compactMap { $0 }
-    }
-
-    /// What a key depends on besides its generation.
-    static func rest(of key: String) -> Substring? {
-        key.firstIndex(of: "|").map { key[key.index(after: $0)...] }
+        guard let text = parts(of: key)?.generation else { return nil }
+        let numbers = text.split(separator: ".").map { Int64($0) }
+        guard !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }) else { return nil }
+        return numbers.compactMap { $0 }
     }
 
     private static func generationText(of key: String) -> Substring {
-        key.firstIndex(of: "|").map { key[..<$0] } ?? ""
+        parts(of: key)?.generation ?? ""
     }
 
     /// Where a key's value is kept.
     private func slot(of key: String) -> Substring {
-        generational ? Self.rest(of: key) ?? key[...] : key[...]
+        generational ? Self.parts(of: key)?.rest ?? key[...] : key[...]
     }
 
     func value(for key: String, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
@@ -98,6 +98,7 @@ final class ValueCache<Value: Sendable>: Sendable {
         let generation = generational ? Self.generation(of: key) : nil
         while true {
             let lookup = state.withLock { state -> Lookup in
+                if let lag, lag.maxLag > state.staleRetention { state.staleRetention = lag.maxLag }
                 if let kept = state.done[slot] {
                     if kept.key == key {
                         state.done[slot]?.currentAt = now()
@@ -177,7 +178,8 @@ final class ValueCache<Value: Sendable>: Sendable {
                     return [new.value]
                 }
                 let moment = now()
-                for (other, kept) in state.done where moment - kept.currentAt > staleRetention
+                let retention = state.staleRetention
+                for (other, kept) in state.done where (retention == .zero || moment - kept.currentAt > retention)
                     && Self.generation(of: kept.key).map({ $0.lexicographicallyPrecedes(generation) }) ?? true {
                     dropped.append(kept.value)
                     state.done[other] = nil
