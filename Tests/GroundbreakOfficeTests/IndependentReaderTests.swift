@@ -38,6 +38,7 @@ struct IndependentReaderTests {
             return
         }
         let file = try workbook(rows: 3)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let script = """
         import openpyxl, sys, json
         wb = openpyxl.load_workbook(sys.argv[1])
@@ -70,6 +71,7 @@ struct IndependentReaderTests {
             return
         }
         let file = try workbook(rows: 5)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let out = file.deletingLastPathComponent().appendingPathComponent("csv")
         try ChildProcess.run(["/usr/bin/env", "soffice", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", out.path, file.path],
                              environment: ["HOME": out.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])

@@ -46,6 +46,7 @@ struct ProgressWorkbookTests {
     @Test("our reader and openpyxl read the title, the groups, the subtotals and the 合计")
     func readBack() throws {
         let file = try write(.region)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let sheet = try SpreadsheetReader.read(Array(try Data(contentsOf: file)))
         #expect(sheet[0, 0].text == "长春市2026年重点项目推进情况表（1—10月）")
         #expect(sheet[2, 7].text == "1—10月累计完成（万元）" && sheet[2, 3].text == "产业类别")
@@ -77,6 +78,7 @@ struct ProgressWorkbookTests {
             return
         }
         let file = try write(.band)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let out = file.deletingLastPathComponent().appendingPathComponent("csv")
         try ChildProcess.run(["/usr/bin/env", "soffice", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", out.path, file.path],
                              environment: ["HOME": out.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
