@@ -11,7 +11,7 @@ struct FiguresLagTests {
 
     @Test("an older generation's value answers at once while the newest is computed once in the background, then the newest answers")
     func staleWhileComputing() async throws {
-        let cache = ValueCache<Int>(capacity: 8, generational: true)
+        let cache = ValueCache<Int>(capacity: 8, generational: true, now: HandClock().read)
         let gate = Gate()
         #expect(try await cache.value(for: "1.0|city") { 1 } == 1)
 
@@ -35,6 +35,22 @@ struct FiguresLagTests {
         #expect(fresh.staleness() == nil && fresh.key(for: "2.0|page|q") == "2.0|page|q", "the asked generation answered")
         #expect(try await cache.value(for: "1.0|city") { 99 } == 2, "a newer kept value answers a request at an older generation, lag or not")
         #expect(cache.count == 1, "the older value of the same figures is replaced")
+    }
+
+    @Test("a lagging request starts the newest figures once the kept ones have rested as long as they took to compute, or at once when the lag would otherwise run out")
+    func refreshRests() async throws {
+        for (took, rested, due) in [(Duration.seconds(4), Duration.seconds(1), false), (.seconds(4), .seconds(4), true), (.seconds(6), .milliseconds(500), true)] {
+            let clock = HandClock()
+            let cache = ValueCache<Int>(capacity: 8, generational: true, now: clock.read)
+            #expect(try await cache.value(for: "1.0|city") { clock.advance(took); return 1 } == 1)
+            clock.advance(rested)
+            let gate = Gate()
+            let reader = FiguresLag(seen: nil, maxLag: .seconds(15))
+            #expect(try await FiguresLag.$current.withValue(reader) { try await cache.value(for: "2.0|city") { try await gate.computed(2) } } == 1)
+            #expect(cache.computing == (due ? 1 : 0), "computed in \(took), rested \(rested): \(due ? "started" : "not yet")")
+            gate.open()
+            #expect(try await cache.value(for: "2.0|city") { 2 } == 2, "a reader who may not lag still waits for the newest")
+        }
     }
 
     @Test("without a lag allowed, after the lag, or without the caller's own write, the request waits for the newest")

@@ -21,8 +21,9 @@ import Synchronization
 ///   are spent on figures nobody will read;
 /// - a request that lets figures lag (`FiguresLag`) is answered the value kept for the same rest
 ///   at an older generation when the lag allows it, and the asked generation's value is computed
-///   in the background (one at a time per rest, as above); a kept value of a newer generation
-///   answers any request.
+///   in the background (one at a time per rest, as above, and not before the kept value has
+///   rested as long as it took to compute, unless the lag would run out: `Kept.dueForRefresh`);
+///   a kept value of a newer generation answers any request.
 final class ValueCache<Value: Sendable>: Sendable {
     private struct Running {
         let id: UInt64
@@ -37,6 +38,18 @@ final class ValueCache<Value: Sendable>: Sendable {
         /// answer is counts from here: a ranking computed an hour ago and asked for a second ago,
         /// before the change, is a second old.
         var currentAt: ContinuousClock.Instant
+        /// How long its computation took, and when it ended.
+        var computedIn: Duration
+        var finishedAt: ContinuousClock.Instant
+
+        /// Whether a lagging request should start the newest figures' computation now. With
+        /// changes every second a computation would follow the last without pause, one processor
+        /// spent on figures for as long as changes go on; instead the next starts once the figures
+        /// have rested as long as they took, unless waiting would let them lag past what requests
+        /// allow (`maxLag`): they stay within it with a computation to spare.
+        func dueForRefresh(now: ContinuousClock.Instant, maxLag: Duration) -> Bool {
+            now - finishedAt >= computedIn || (now - currentAt) + computedIn * 2 >= maxLag
+        }
     }
 
     private struct State {
@@ -111,7 +124,8 @@ final class ValueCache<Value: Sendable>: Sendable {
                             return .hit(kept.value)
                         }
                         if let lag, lag.accepts(generation: keptGeneration, currentAt: kept.currentAt, now: now()) {
-                            if !state.running.keys.contains(where: { self.slot(of: $0) == slot }) {
+                            if kept.dueForRefresh(now: now(), maxLag: lag.maxLag),
+                               !state.running.keys.contains(where: { self.slot(of: $0) == slot }) {
                                 start(key, compute: compute, in: &state)
                             }
                             lag.note(generation: Self.generationText(of: kept.key), staleSince: kept.currentAt)
@@ -152,7 +166,8 @@ final class ValueCache<Value: Sendable>: Sendable {
             try await FiguresLag.$current.withValue(nil) {
                 do {
                     let value = try await compute()
-                    self.finish(key, id: id, kept: Kept(key: key, value: value, currentAt: readAt))
+                    let finishedAt = self.now()
+                    self.finish(key, id: id, kept: Kept(key: key, value: value, currentAt: readAt, computedIn: finishedAt - readAt, finishedAt: finishedAt))
                     return value
                 } catch {
                     self.finish(key, id: id, kept: nil)
@@ -207,5 +222,10 @@ final class ValueCache<Value: Sendable>: Sendable {
 
     var count: Int {
         state.withLock { $0.done.count }
+    }
+
+    /// How many computations are running.
+    var computing: Int {
+        state.withLock { $0.running.count }
     }
 }
