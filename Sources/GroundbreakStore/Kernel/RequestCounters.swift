@@ -13,7 +13,8 @@ public final class RequestCounters: Sendable {
     @TaskLocal static var current: RequestCounters?
 
     let ledger: Int64
-    let figures: FiguresGeneration
+    /// The figures generation as of the request's first statement (what figures caches are keyed by).
+    public let figures: FiguresGeneration
     private let forgotten = Atomic<Bool>(false)
 
     init(ledger: Int64, figures: FiguresGeneration) {

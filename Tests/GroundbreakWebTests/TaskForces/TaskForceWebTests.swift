@@ -86,13 +86,20 @@ struct TaskForceWebTests {
             let unknown = try await client.send(.post, "/api/v1/working-groups/\(supportGroup)/projects", as: fixture, json: #"{"version":\#(version),"add":[987654]}"#)
             #expect(unknown.status == .unprocessableContent && unknown.text.contains("没有编号为 987654 的项目"))
             expectDocumented(unknown, TaskForcesEndpoints.apiGroupProjects)
-            let added = try await client.send(.post, "/api/v1/working-groups/\(supportGroup)/projects", as: fixture, json: #"{"version":\#(version),"add":[\#(followed)]}"#)
+            // The support group's leader reads a project from the request after it is named to the group, and not after it leaves.
+            let supportSeat = try #require((Self.groups(luyuan).first { $0["id"] as? Int == supportGroup }?["leaders"] as? [[String: Any]])?.first?["id"] as? Int)
+            let supportLeader = try await fixture.signedIn(as: "zijinzuzhang", roles: [.sponsor], positionId: Int64(supportSeat))
+            let elsewhere = try #require(outside?.id)
+            #expect(try await client.send(.get, "/api/v1/projects/\(elsewhere)", as: supportLeader).status == .notFound, "another district's, not yet the group's")
+            let added = try await client.send(.post, "/api/v1/working-groups/\(supportGroup)/projects", as: fixture, json: #"{"version":\#(version),"add":[\#(followed),\#(elsewhere)]}"#)
             #expect(added.status == .ok && added.object["version"] as? Int == version + 1)
             let named = Self.groups(added.object).first { $0["id"] as? Int == supportGroup }?["projectIds"] as? [Int] ?? []
             #expect(named.contains(followed))
+            #expect(try await client.send(.get, "/api/v1/projects/\(elsewhere)", as: supportLeader).status == .ok, "named to the group: read at once")
             let removed = try await client.send(.post, "/working-groups/\(supportGroup)/projects", as: fixture,
-                                                form: [("version", String(version + 1)), ("remove", String(followed))])
+                                                form: [("version", String(version + 1)), ("remove", String(followed)), ("remove", String(elsewhere))])
             #expect(removed.status == .seeOther)
+            #expect(try await client.send(.get, "/api/v1/projects/\(elsewhere)", as: supportLeader).status == .notFound, "gone from the group: refused at once")
             #expect(try await fixture.services.taskForces.taskForce(ofGroup: Int64(supportGroup))?.groups.first { $0.id == Int64(supportGroup) }?.projectIds
                 .contains(Int64(followed)) == false)
         }

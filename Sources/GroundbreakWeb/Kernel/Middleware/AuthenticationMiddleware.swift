@@ -32,7 +32,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 }
                 throw AppError(.unauthorized, kind: "invalid-token", title: WebText.Errors.invalidToken)
             }
-            context.principal = try await principal(of: user)
+            context.principal = try await principal(of: user, at: read)
             context.apiToken = token
             counters = read
             if token.lastUsedAt.map({ now.timeIntervalSince($0) >= Self.touchInterval }) ?? true {
@@ -53,7 +53,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
                     }
                 }
                 context.session = session
-                context.principal = try await principal(of: user)
+                context.principal = try await principal(of: user, at: read)
                 counters = read
             }
         }
@@ -72,11 +72,16 @@ struct AuthenticationMiddleware: RouterMiddleware {
         }
     }
 
-    /// The user as the policy sees them: with the projects and classes their seat follows through a task force.
-    func principal(of user: UserAccount) async throws -> Principal {
+    /// The user as the policy sees them: with the projects and classes their seat follows through
+    /// a task force, as of the counters the request read with its session or token (every change
+    /// to a task force, its groups or a project's classes moves them).
+    func principal(of user: UserAccount, at counters: RequestCounters) async throws -> Principal {
         var principal = user.principal
         if let seat = principal.positionId {
-            (principal.followedProjects, principal.followedClasses) = try await services.taskForces.followed(seat: seat)
+            let taskForces = services.taskForces
+            (principal.followedProjects, principal.followedClasses) = try await services.followedBySeat.value(for: "\(counters.figures)|seat \(seat)") {
+                try await taskForces.followed(seat: seat)
+            }
         }
         return principal
     }
