@@ -109,7 +109,7 @@ enum AssessmentPages {
             values += row.items.map { .text($0.points.map(AssessmentText.number) ?? T.notScored) }
             return values
         }
-        let sheet = ListSheet(title: listing.title, filterLine: WebText.Common.filterLine(listing.filterText, Format.dateTime(input.now)),
+        let sheet = ListSheet(title: listing.title, filterLine: WebText.Common.filterLine(listing.filterText, input.exportTime),
                               columns: columns, rows: rows)
         return try await Download.file(contentType: Download.xlsxType, name: T.fileName(listing.title, table.month.iso), fallback: "assessment.xlsx") {
             try ListWorkbook.write(sheet, to: $0, created: input.now, countLine: T.count(rows.count) + "。" + listing.sentence)

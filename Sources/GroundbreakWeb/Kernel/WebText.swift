@@ -7,6 +7,7 @@ enum WebText {
 
     enum Figures {
         static func lagging(_ seconds: Int) -> String { "本页统计数据为约 \(seconds) 秒前的结果，最新数据正在后台计算，稍后刷新即可看到。" }
+        static func exportLagging(_ seconds: Int) -> String { "（统计数据为约 \(seconds) 秒前的结果）" }
     }
 
     enum Nav {

@@ -151,7 +151,7 @@ enum WarningPages {
         let rules = lighting.rules
         let rows = lighting.listed(filter, catalog: input.catalog)
         typealias T = WebText.Warnings
-        let sheet = ListSheet(title: T.title, filterLine: T.exportLine(filter.described(input.catalog), rules.version, Format.dateTime(input.now)),
+        let sheet = ListSheet(title: T.title, filterLine: T.exportLine(filter.described(input.catalog), rules.version, input.exportTime),
                               columns: [.init(T.serial, width: 6, .integer), .init(T.colour, width: 6), .init(T.project, width: 34, .wrapped),
                                         .init(T.region, width: 10), .init(T.total, width: 14, .amount), .init(T.stage, width: 10),
                                         .init(T.reasons, width: 60, .wrapped)],

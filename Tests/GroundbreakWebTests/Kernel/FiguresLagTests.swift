@@ -94,8 +94,10 @@ struct FiguresLagTests {
 
     @Test("a computation reads the generation it was asked for, whatever the request that started it lets lag")
     func computationReadsExactly() async throws {
-        let inner = ValueCache<Int>(capacity: 8, generational: true)
-        let outer = ValueCache<Int>(capacity: 8, generational: true)
+        // A clock that stands still: the kept ranking took no time, so its refresh is due at once.
+        let clock = HandClock()
+        let inner = ValueCache<Int>(capacity: 8, generational: true, now: clock.read)
+        let outer = ValueCache<Int>(capacity: 8, generational: true, now: clock.read)
         #expect(try await inner.value(for: "1.0|lights") { 10 } == 10)
         #expect(try await outer.value(for: "1.0|ranking") { 100 } == 100)
         let seenInside = Mutex<Bool?>(nil)
@@ -134,7 +136,7 @@ struct FiguresLagTests {
     @Test("a failed background computation answers nobody wrong and is tried again")
     func failedBackgroundComputation() async throws {
         struct Failed: Error {}
-        let cache = ValueCache<Int>(capacity: 8, generational: true)
+        let cache = ValueCache<Int>(capacity: 8, generational: true, now: HandClock().read)
         #expect(try await cache.value(for: "1.0|city") { 1 } == 1)
         let reader = FiguresLag(seen: nil, maxLag: Self.lag)
         #expect(try await FiguresLag.$current.withValue(reader) { try await cache.value(for: "2.0|city") { throw Failed() } } == 1)

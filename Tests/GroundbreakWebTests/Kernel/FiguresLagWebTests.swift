@@ -1,10 +1,12 @@
 import Foundation
 import GroundbreakDomain
+import GroundbreakOffice
 import GroundbreakStore
 import GroundbreakTestSupport
 @testable import GroundbreakWeb
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import Testing
 
 /// After a change, a dashboard read by someone else is answered the figures already computed —
@@ -52,6 +54,9 @@ struct FiguresLagWebTests {
                     "a reader naming the write waits for the newest")
             let next = try await client.send(.get, api, as: reader)
             #expect(FiguresCacheTests.leads(next, unit: "region:220106") == before + 1 && next.headers[ReadRouting.figuresLagHeader] == nil)
+            let freshBook = try await client.send(.get, "/assessment.xlsx?month=\(month)", as: reader)
+            #expect(freshBook.headers[ReadRouting.figuresLagHeader] == nil && !(0...60).contains { Self.cells(freshBook).joined().contains(WebText.Figures.exportLagging($0)) },
+                    "an export of the newest figures names only its time")
             let nextPage = try await client.send(.get, page, as: reader)
             #expect(!nextPage.text.contains("figures-lag") && FiguresCacheTests.leadsCell(nextPage.text, unit: "region:220106") == FiguresCacheTests.leadsRatio(next, unit: "region:220106"),
                     "the page rendered from the older figures is not kept as the newest's")
@@ -71,9 +76,17 @@ struct FiguresLagWebTests {
             let project = try await client.send(.post, "/api/v1/projects", as: fixture, json: apiProjectBody(name: "滞后检验新建的智能装备产业园项目"))
             #expect(project.status == .created)
             #expect(project.headers[ReadRouting.generationHeader] == String(try await fixture.services.database.primaryGeneration().data))
+            // The reader's next export comes from the figures kept before that change, and says how old they are.
+            let book = try await client.send(.get, "/assessment.xlsx?month=\(month)", as: reader)
+            let bookAge = try #require(book.headers[ReadRouting.figuresLagHeader].flatMap { Int($0) })
+            #expect(Self.cells(book).contains { $0.contains(WebText.Figures.exportLagging(bookAge)) }, "the export's filter line says its figures lag")
             let refused = try await client.send(.post, "/api/v1/projects", as: fixture, json: "{}")
             #expect(refused.status.code >= 400 && refused.headers[ReadRouting.generationHeader] == nil, "a refused write names nothing")
         }
+    }
+
+    static func cells(_ book: TestResponse) -> [String] {
+        ((try? SpreadsheetReader.read(Array(book.body.readableBytesView)))?.rows ?? []).flatMap { $0.map(\.text) }
     }
 
     @Test("with the lag set to 0 every reader waits for the newest figures")

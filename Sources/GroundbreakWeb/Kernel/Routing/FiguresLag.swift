@@ -70,3 +70,12 @@ final class FiguresLag: Sendable {
         }
     }
 }
+
+extension EndpointRequest {
+    /// The time an export of figures names: now, and when its figures lag, how old they are, so
+    /// a printed ranking never claims to be newer than its data.
+    var exportTime: String {
+        let time = Format.dateTime(now)
+        return FiguresLag.current?.stalenessSeconds.map { time + WebText.Figures.exportLagging($0) } ?? time
+    }
+}
