@@ -20,7 +20,7 @@ public struct AppSettings: Sendable {
     /// For how many seconds the figures a dashboard, ranking, big screen or export shows may have
     /// missed changes while the newest are computed for the next reader (see `FiguresLag`); 0
     /// waits for the newest.
-    public var figuresMaxLag: Double = 15
+    public var figuresMaxLag: Double = 30
     /// The most `figuresMaxLag` may be.
     static let figuresMaxLagLimit: Int64 = 60
     var figuresMaxLagDuration: Duration { .milliseconds(Int64(figuresMaxLag * 1000)) }

@@ -36,7 +36,7 @@ struct FiguresLagWebTests {
             // before the next one, which then has the newest.
             let laggingPage = try await client.send(.get, page, as: reader)
             let age = try #require(laggingPage.headers[ReadRouting.figuresLagHeader].flatMap { Int($0) }, "answered at once, with its age")
-            #expect(age >= 1 && age <= 15)
+            #expect(age >= 1 && age <= 30)
             #expect(laggingPage.text.contains(WebText.Figures.lagging(age)), "the page says its figures are older")
             #expect(FiguresCacheTests.leadsCell(laggingPage.text, unit: "region:220106") == FiguresCacheTests.leadsRatio(first, unit: "region:220106"),
                     "the kept ranking, as the API gave it before the change")
@@ -110,7 +110,7 @@ struct FiguresLagWebTests {
     @Test("the lag allowed is 0–60 seconds")
     func setting() throws {
         var settings = AppSettings()
-        #expect(settings.figuresMaxLag == 15)
+        #expect(settings.figuresMaxLag == 30)
         for bad in [-1.0, 61] {
             settings.figuresMaxLag = bad
             #expect(throws: AppSettings.InvalidSetting.self) { try settings.validated() }
