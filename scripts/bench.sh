@@ -177,7 +177,7 @@ run_engine() {
             lagged=$(echo "$report" | awk '$1 == "LAGGED" {print $2 " of " $4}')
             # Requests past wrk's 2 s timeout are left out of its percentiles: say how many.
             local timeouts
-            timeouts=$(echo "$report" | grep -o "timeout [0-9]*" | awk '{print $2}')
+            timeouts=$(echo "$report" | { grep -o "timeout [0-9]*" || true; } | awk '{print $2}')
             [ "${timeouts:-0}" = 0 ] || lagged="$lagged; $timeouts timed out (> 2 s)"
             echo "$CONNECTIONS at once, a change a second: $WRK_RPS req/s, p95 $p95, p99 $WRK_P99, lagging answers $lagged"
             results+=("| $engine | $label | \`$path\` | $first | $median | $max | $RPS_QUIET | $P99_QUIET | $other | $changed | $WRK_RPS | $p95 | $WRK_P99 | $lagged |")

@@ -160,7 +160,7 @@ public final class AppServices: Sendable {
     let readinessLines = ValueCache<[ReadinessListPages.Line]>(capacity: 16, generational: true)
     /// What each task-force seat follows (`TaskForceRepository.followed`), read for every request
     /// of a seat's holder; by the data generation the request's first statement read.
-    let followedBySeat = ValueCache<Followed>(capacity: 1_024, generational: true)
+    let followedBySeat = ValueCache<Followed>(capacity: 1_024, generational: true, releasesMemory: false)
     typealias Followed = (projects: Set<Int64>, classes: Set<Int64>)
     /// The parts of figure pages every reader of the same figures sees alike, rendered; see `RenderedFigures`.
     let renderedFigures = RecentCache<String>(capacity: 256)

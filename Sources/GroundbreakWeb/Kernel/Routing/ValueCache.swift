@@ -74,12 +74,18 @@ final class ValueCache<Value: Sendable>: Sendable {
     private let state = Mutex(State())
     let capacity: Int
     let generational: Bool
+    /// Whether dropping an older generation's values gives memory back to the system
+    /// (`MemoryRelease`, a walk of every arena): for figures of hundreds of megabytes, not for
+    /// small values read on the request's path.
+    let releasesMemory: Bool
     /// The monotonic clock figures' ages are read on; tests turn it by hand.
     let now: @Sendable () -> ContinuousClock.Instant
 
-    init(capacity: Int = 64, generational: Bool = false, now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+    init(capacity: Int = 64, generational: Bool = false, releasesMemory: Bool = true,
+         now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
         self.capacity = capacity
         self.generational = generational
+        self.releasesMemory = generational && releasesMemory
         self.now = now
     }
 
@@ -210,7 +216,7 @@ final class ValueCache<Value: Sendable>: Sendable {
         }
         // Older generations' figures are freed here, outside the lock (unless a reader still
         // holds one), and what they held goes back to the system.
-        if generational, !dropped.isEmpty {
+        if releasesMemory, !dropped.isEmpty {
             _ = consume dropped
             MemoryRelease.afterLargeRelease()
         }
