@@ -37,7 +37,8 @@ struct FiguresLagWebTests {
             let laggingPage = try await client.send(.get, page, as: reader)
             let age = try #require(laggingPage.headers[ReadRouting.figuresLagHeader].flatMap { Int($0) }, "answered at once, with its age")
             #expect(age >= 1 && age <= 30)
-            #expect(laggingPage.text.contains(WebText.Figures.lagging(age)), "the page says its figures are older")
+            // The header is set after the body is made, so it may name a later second than the page.
+            #expect((1...age).contains { laggingPage.text.contains(WebText.Figures.lagging($0)) }, "the page says its figures are older")
             #expect(FiguresCacheTests.leadsCell(laggingPage.text, unit: "region:220106") == FiguresCacheTests.leadsRatio(first, unit: "region:220106"),
                     "the kept ranking, as the API gave it before the change")
             let lagging = try await client.send(.get, api, as: reader)
@@ -55,7 +56,8 @@ struct FiguresLagWebTests {
             let next = try await client.send(.get, api, as: reader)
             #expect(FiguresCacheTests.leads(next, unit: "region:220106") == before + 1 && next.headers[ReadRouting.figuresLagHeader] == nil)
             let freshBook = try await client.send(.get, "/assessment.xlsx?month=\(month)", as: reader)
-            #expect(freshBook.headers[ReadRouting.figuresLagHeader] == nil && !(0...60).contains { Self.cells(freshBook).joined().contains(WebText.Figures.exportLagging($0)) },
+            let freshCells = try Self.cells(freshBook).joined()
+            #expect(freshBook.headers[ReadRouting.figuresLagHeader] == nil && !freshCells.isEmpty && !(0...60).contains { freshCells.contains(WebText.Figures.exportLagging($0)) },
                     "an export of the newest figures names only its time")
             let nextPage = try await client.send(.get, page, as: reader)
             #expect(!nextPage.text.contains("figures-lag") && FiguresCacheTests.leadsCell(nextPage.text, unit: "region:220106") == FiguresCacheTests.leadsRatio(next, unit: "region:220106"),
@@ -79,14 +81,16 @@ struct FiguresLagWebTests {
             // The reader's next export comes from the figures kept before that change, and says how old they are.
             let book = try await client.send(.get, "/assessment.xlsx?month=\(month)", as: reader)
             let bookAge = try #require(book.headers[ReadRouting.figuresLagHeader].flatMap { Int($0) })
-            #expect(Self.cells(book).contains { $0.contains(WebText.Figures.exportLagging(bookAge)) }, "the export's filter line says its figures lag")
+            let bookCells = try Self.cells(book)
+            #expect((1...bookAge).contains { age in bookCells.contains { $0.contains(WebText.Figures.exportLagging(age)) } },
+                    "the export's filter line says its figures lag")
             let refused = try await client.send(.post, "/api/v1/projects", as: fixture, json: "{}")
             #expect(refused.status.code >= 400 && refused.headers[ReadRouting.generationHeader] == nil, "a refused write names nothing")
         }
     }
 
-    static func cells(_ book: TestResponse) -> [String] {
-        ((try? SpreadsheetReader.read(Array(book.body.readableBytesView)))?.rows ?? []).flatMap { $0.map(\.text) }
+    static func cells(_ book: TestResponse) throws -> [String] {
+        try SpreadsheetReader.read(Array(book.body.readableBytesView)).rows.flatMap { $0.map(\.text) }
     }
 
     @Test("with the lag set to 0 every reader waits for the newest figures")
