@@ -23,10 +23,11 @@ public struct AppSettings: Sendable {
     public var figuresMaxLag: Double = 30
     /// The most `figuresMaxLag` may be.
     static let figuresMaxLagLimit: Int64 = 60
-    var figuresMaxLagDuration: Duration { .milliseconds(Int64(figuresMaxLag * 1000)) }
+    var figuresMaxLagDuration: Duration { Self.duration(seconds: figuresMaxLag) }
     /// The longer of the two lags a read may be allowed (the replica's, the figures'): for so long
     /// a caller's own write must be remembered (`RecentWrites`, the `gb_seen` cookie).
-    var longestReadLag: Duration { .milliseconds(Int64(max(readMaxLag, figuresMaxLag) * 1000)) }
+    var longestReadLag: Duration { max(Self.duration(seconds: readMaxLag), figuresMaxLagDuration) }
+    private static func duration(seconds: Double) -> Duration { .milliseconds(Int64(seconds * 1000)) }
     /// Signs the sign-in form's CSRF token (and, later, other server-issued values); required in production.
     public var secretKey: String?
     /// bcrypt cost for new password hashes (4…31); 12 in production.

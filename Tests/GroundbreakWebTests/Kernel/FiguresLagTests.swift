@@ -89,6 +89,9 @@ struct FiguresLagTests {
             #expect(try await FiguresLag.$current.withValue(reader) { try await cache.value(for: "2.0|city") { 2 } } == answered,
                     "computed 65 s ago, known current 5 s ago: within a lag of 10 s, not of 4 s")
             #expect(reader.staleness(now: clock.read()) == (answered == 1 ? .seconds(5) : nil))
+            clock.advance(.seconds(2))
+            #expect(reader.staleness(now: clock.read()) == (answered == 1 ? .seconds(5) : nil),
+                    "stated as of its first asking: the page, the export and the header name one age")
         }
     }
 

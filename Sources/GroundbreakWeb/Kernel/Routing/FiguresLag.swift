@@ -23,6 +23,9 @@ final class FiguresLag: Sendable {
         var generations: [String] = []
         /// Since when the oldest value answered from an older generation may miss changes.
         var oldestStaleSince: ContinuousClock.Instant?
+        /// When the age was first stated: every later reader (the page's notice, an export's
+        /// time line, the answer's header) states it as of the same moment, so they agree.
+        var statedAt: ContinuousClock.Instant?
     }
 
     init(seen: Int64?, maxLag: Duration) {
@@ -50,9 +53,15 @@ final class FiguresLag: Sendable {
     }
 
     /// How long the oldest figures this request answered from an older generation may have
-    /// missed changes for; nil when every value answered was of the generation asked for.
+    /// missed changes for, as of the first time it was asked; nil when every value answered was
+    /// of the generation asked for.
     func staleness(now: ContinuousClock.Instant = .now) -> Duration? {
-        answered.withLock { $0.oldestStaleSince.map { now - $0 } }
+        answered.withLock { answered in
+            guard let oldest = answered.oldestStaleSince else { return nil }
+            let statedAt = answered.statedAt ?? now
+            answered.statedAt = statedAt
+            return statedAt - oldest
+        }
     }
 
     /// `staleness` in whole seconds, rounded up, as the page and the answer's header say it.
