@@ -148,6 +148,9 @@ public final class AppServices: Sendable {
     let homeSections = ValueCache<[HomeSection]>(capacity: 1_024, generational: true)
     /// The statistics office's figures, per query.
     let statistics = ValueCache<StatisticsFigures>(capacity: 64, generational: true)
+    /// A unit's year lists and classification schemes, which every statistics request resolves its
+    /// query against (two statements otherwise), per unit.
+    let statisticsChoices = ValueCache<StatisticsRequest.Choices>(capacity: 256, generational: true, releasesMemory: false)
     /// A unit's indicators against its targets for a month, per scope.
     let targetReadings = ValueCache<[IndicatorReading]>(capacity: 64, generational: true)
     /// A unit's 四率 on the targets page, per scope.
@@ -179,6 +182,7 @@ public final class AppServices: Sendable {
         screens.clear()
         homeSections.clear()
         statistics.clear()
+        statisticsChoices.clear()
         targetReadings.clear()
         unitRates.clear()
         groundwork.clear()

@@ -37,8 +37,7 @@ struct StatisticsRequest: Sendable {
             else if code == nil { errors.append(FieldError("unit", .unknownCode(field: "unit", code: String(form["unit"].prefix(40))))) }
             else if strict { throw AppError(.forbidden, kind: "forbidden", title: WebText.Statistics.unitOutsideScope) }
         }
-        let lists = try await input.services.yearLists.lists(regionCodes: input.catalog.regionSubtree(region))
-        let schemes = try await input.services.schemes.schemes(regionCodes: [region])
+        let (lists, schemes) = try await choices(input, region: region)
         var year = lists.first { $0.regionCode == region }?.year ?? lists.first?.year ?? input.today.year
         if !form["year"].isEmpty {
             if let value = Int(form["year"]), Day.plausibleYears.contains(value) { year = value } else { errors.append(FieldError("year", .dateInvalid)) }
@@ -75,6 +74,17 @@ struct StatisticsRequest: Sendable {
         guard errors.isEmpty else { throw AppError.badQuery(ValidationFailure(errors)) }
         return StatisticsRequest(query: StatisticsQuery(regionCode: region, year: year, threshold: threshold, bands: bands, schemeId: schemeId, style: style),
                                  offered: offered, schemes: schemes, lists: lists)
+    }
+
+    typealias Choices = (lists: [YearList], schemes: [ClassificationScheme])
+
+    /// The year lists of `region` and the units within it, and its schemes: kept by the figures
+    /// generation (creating a list or a scheme is audited, so it moves it).
+    static func choices(_ input: EndpointRequest, region: String) async throws -> Choices {
+        let services = input.services
+        return try await services.statisticsChoices.value(for: try await services.figuresKey("statistics-choices", region)) {
+            (try await services.yearLists.lists(regionCodes: input.catalog.regionSubtree(region)), try await services.schemes.schemes(regionCodes: [region]))
+        }
     }
 
     /// The query as asked, for links to the same paragraph (the .docx, the page).

@@ -68,9 +68,13 @@ struct SchemesWebTests {
     @Test("a new class and a new scheme by the page and the API; bad input changes nothing")
     func addClass() async throws {
         try await withWeb { fixture, client in
+            let before = try await client.send(.get, "/api/v1/statistics/paragraph?unit=220106&scheme=1", as: fixture)
+            #expect(before.status == .badRequest, "no scheme yet: the statistics request's choices are read, and kept")
             let created = try await client.send(.post, "/api/v1/schemes", as: fixture, json: #"{"regionCode":"220106","name":"7+3产业组"}"#)
             #expect(created.status == .created)
             let id = try #require(created.object["id"] as? Int)
+            let paragraph = try await client.send(.get, "/api/v1/statistics/paragraph?unit=220106&scheme=\(id)", as: fixture)
+            #expect(paragraph.status == .ok, "the new scheme may be asked for at once: the kept choices follow the figures generation")
             let again = try await client.send(.post, "/api/v1/schemes", as: fixture, json: #"{"regionCode":"220106","name":"7+3产业组"}"#)
             #expect(again.status == .unprocessableContent && again.text.contains("已有名为“7+3产业组”的口径"))
             let noName = try await client.send(.post, "/api/v1/schemes/\(id)/classes", as: fixture, json: #"{"name":"  ","version":1}"#)
