@@ -167,6 +167,8 @@ public final class AppServices: Sendable {
     typealias Followed = (projects: Set<Int64>, classes: Set<Int64>)
     /// The parts of figure pages every reader of the same figures sees alike, rendered; see `RenderedFigures`.
     let renderedFigures = RecentCache<String>(capacity: 256)
+    /// Each reader's home-page sections, rendered (a few kilobytes each); see `RenderedFigures`.
+    let renderedHomes = RecentCache<String>(capacity: 1_024)
 
     /// A key for figures computed now from `parts`: the generation is read before the figures,
     /// so a value is never kept under a key newer than the data it was computed from.
@@ -189,6 +191,7 @@ public final class AppServices: Sendable {
         reserveListings.clear()
         readinessLines.clear()
         renderedFigures.clear()
+        renderedHomes.clear()
     }
 
     /// Set when the read replica failed to answer; see `ReadRouting`.

@@ -2,6 +2,7 @@ import Foundation
 import GroundbreakDomain
 import GroundbreakStore
 import Plot
+import Synchronization
 
 /// What every page knows about the request it answers.
 struct PageContext: Sendable {
@@ -69,8 +70,7 @@ enum Layout {
                 .encoding(.utf8),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", text: "\(title) - \(WebText.productShort)"),
-                .link(.rel(.stylesheet), .href(esc(Assets.versionedPath("app.css")))),
-                .script(.src(esc(Assets.versionedPath("app.js"))), .defer())
+                .raw(assets)
             ),
             .body(
                 .header(
@@ -81,12 +81,7 @@ enum Layout {
                     .if(context.principal != nil, .input(.type(.checkbox), .id("nav-toggle"), .class("nav-toggle"),
                                                          .attribute(named: "aria-label", value: WebText.Nav.menu))),
                     .if(context.principal != nil, .label(.for("nav-toggle"), .class("nav-button"), .text(WebText.Nav.menu))),
-                    .if(context.principal != nil, .nav(
-                        .class("mainnav"),
-                        .forEach(NavigationEntry.all.filter { $0.requires.map(context.may) ?? true }) { entry in
-                            navLink(entry.label, entry.route, active: nav == entry.item)
-                        }
-                    )),
+                    .if(context.principal != nil, .raw(navigation(context, active: nav))),
                     .unwrap(context.principal) { principal in
                         .div(
                             .class("user"),
@@ -109,6 +104,36 @@ enum Layout {
         guard let seconds = FiguresLag.current?.stalenessSeconds else { return .empty }
         return .p(.class("hint figures-lag"), .attribute(named: "role", value: "status"), .text(WebText.Figures.lagging(seconds)))
     }
+
+    /// The style sheet and the script, named with their hashes: the same on every page.
+    private static let assets = Node<HTML.HeadContext>.group(
+        .link(.rel(.stylesheet), .href(esc(Assets.versionedPath("app.css")))),
+        .script(.src(esc(Assets.versionedPath("app.js"))), .defer())
+    ).render()
+
+    /// The main navigation: the entries the reader may use, one marked active. Rendered once for
+    /// each set of entries and active one (a handful per role), not on every page.
+    private static func navigation(_ context: PageContext, active: NavItem) -> String {
+        let shown = NavigationEntry.all.indices.filter { NavigationEntry.all[$0].requires.map(context.may) ?? true }
+        let key = NavigationKey(shown: shown, active: active)
+        if let html = renderedNavigation.withLock({ $0[key] }) { return html }
+        let html = Node<HTML.BodyContext>.nav(.class("mainnav"), .forEach(shown) { index in
+            let entry = NavigationEntry.all[index]
+            return navLink(entry.label, entry.route, active: active == entry.item)
+        }).render()
+        renderedNavigation.withLock { kept in
+            if kept.count >= 512 { kept.removeAll() }
+            kept[key] = html
+        }
+        return html
+    }
+
+    private struct NavigationKey: Hashable {
+        let shown: [Int]
+        let active: NavItem
+    }
+
+    private static let renderedNavigation = Mutex<[NavigationKey: String]>([:])
 
     static func navLink(_ label: String, _ route: Route, active: Bool) -> Node<HTML.BodyContext> {
         .a(.href(esc(route.path)), .class(active ? "active" : ""), .text(label))

@@ -10,11 +10,15 @@ enum RenderedFigures {
     /// day) and the page's own query. Read the key before the figures, as every figures cache does.
     /// When the figures were answered from an older generation (`FiguresLag`), what is rendered
     /// is kept under the generations answered instead.
-    static func content(_ services: AppServices, key: String, _ content: () -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+    /// `cache` is the shared one unless a page keeps its own (one entry per reader would crowd out
+    /// the rankings).
+    static func content(_ services: AppServices, key: String, in cache: RecentCache<String>? = nil,
+                        _ content: () -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        let cache = cache ?? services.renderedFigures
         let key = FiguresLag.current?.key(for: key) ?? key
-        if let html = services.renderedFigures.value(for: key) { return .raw(html) }
+        if let html = cache.value(for: key) { return .raw(html) }
         let html = content().render()
-        services.renderedFigures.store(html, for: key)
+        cache.store(html, for: key)
         return .raw(html)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GroundbreakDomain
 import HTTPTypes
+import Plot
 @testable import GroundbreakWeb
 import Testing
 
@@ -105,5 +106,26 @@ struct EveryLinkTests {
         #expect(entries.allSatisfy { $0.route.endpoint.kind == .page && $0.route.endpoint.method == .get }, "\(entries.map(\.route))")
         #expect(Set(entries.map(\.order)).count == entries.count && Set(entries.map(\.item)).count == entries.count)
         #expect(entries.first?.item == .home && entries.dropFirst().first?.item == .ledger, "the reader's home comes first, then the ledger")
+    }
+
+    @Test("the navigation kept once rendered is the one each reader's actions and page call for")
+    func keptNavigation() throws {
+        let principal = Principal(userId: 1, username: "a", displayName: "甲", roles: [.admin], unit: nil, positionId: nil)
+        func nav(_ allowed: Set<PolicyAction>, active: NavItem) throws -> String {
+            var context = PageContext(principal: principal, csrfToken: "t", today: Day(year: 2026, month: 12, day: 1)!)
+            context.allowedActions = allowed
+            let page = Layout.document(title: "t", context: context, nav: active, content: .empty).render()
+            let start = try #require(page.range(of: "<nav class=\"mainnav\">")), end = try #require(page.range(of: "</nav>"))
+            return String(page[start.upperBound..<end.lowerBound])
+        }
+        func expected(_ allowed: Set<PolicyAction>, active: NavItem) -> String {
+            NavigationEntry.all.filter { $0.requires.map(allowed.contains) ?? true }
+                .map { Layout.navLink($0.label, $0.route, active: $0.item == active).render() }.joined()
+        }
+        let everything = Set(PolicyAction.allCases)
+        for (allowed, active) in [(everything, NavItem.home), (everything, .ledger), ([], .home), (everything, .home), ([], .ledger)] {
+            #expect(try nav(allowed, active: active) == expected(allowed, active: active), "\(allowed.count) actions, \(active.name) active")
+        }
+        #expect(try nav(everything, active: .home) != nav([], active: .home), "a reader who may do less sees fewer entries")
     }
 }

@@ -25,11 +25,15 @@ enum Assets {
     }()
 
 
-    /// `/assets/app.css?v=…`: the hash in the link changes whenever the file does.
+    /// `/assets/app.css?v=…`: the hash in the link changes whenever the file does. Every page
+    /// names two, so they are made once.
     static func versionedPath(_ name: String) -> String {
-        let version = files[name]?.etag.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) ?? "0"
-        return Route.asset(name).path + "?v=" + version
+        versionedPaths[name] ?? Route.asset(name).path + "?v=0"
     }
+
+    private static let versionedPaths: [String: String] = Dictionary(uniqueKeysWithValues: files.map { name, file in
+        (name, Route.asset(name).path + "?v=" + file.etag.trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+    })
 
     static func contentType(for name: String) -> String {
         switch (name as NSString).pathExtension {
