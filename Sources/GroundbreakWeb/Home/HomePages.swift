@@ -12,7 +12,7 @@ enum HomePages {
         let rendered = try await input.services.figuresKey("home-page", "user \(principal.userId)", input.today.iso)
         let sections = try await sections(input, principal)
         let page = HomePage(context: PageContext(input), greeting: WebText.Home.greeting(principal.displayName, input.today.iso), sections: sections)
-        return Responses.html(page.document(sections: RenderedFigures.content(input.services, key: rendered, in: input.services.renderedHomes) { page.sectionsContent }))
+        return Responses.html(page.document(sections: RenderedFigures.content(input.services, key: rendered, in: input.services.renderedPerReader) { page.sectionsContent }))
     }
 
     /// The reader's sections: computed once per reader, day and `FiguresGeneration` (a change to

@@ -41,6 +41,8 @@ public final class AppServices: Sendable {
     public let reserveRules: ReserveRules
     /// Column names and value words ledger imports understand, from `ledger_columns.json`.
     public let importColumns: ColumnCatalog
+    /// The big screen's tile map of the city's regions, from `screen_map.json`.
+    public let screenMap: ScreenMap
     public var importer: LedgerImporter { LedgerImporter(database: database, catalog: catalog(), columns: importColumns) }
     /// Uploaded import files between preview and commit, by their SHA-256.
     var importFiles: LocalDiskStorage { LocalDiskStorage(directory: settings.attachmentsDirectory + "/imports") }
@@ -68,6 +70,7 @@ public final class AppServices: Sendable {
         self.supervisionSettings = try SupervisionRepository.settings()
         self.meetingSettings = try MeetingRepository.settings()
         self.indicators = try TargetRepository.catalog()
+        self.screenMap = try ScreenMapFile.shipped()
         self.assessmentScheme = try AssessmentRepository.scheme()
         self.bulletinRules = try BulletinRepository.rules()
         self.fourRates = try TaskForceRepository.fourRates()
@@ -167,8 +170,9 @@ public final class AppServices: Sendable {
     typealias Followed = (projects: Set<Int64>, classes: Set<Int64>)
     /// The parts of figure pages every reader of the same figures sees alike, rendered; see `RenderedFigures`.
     let renderedFigures = RecentCache<String>(capacity: 256)
-    /// Each reader's home-page sections, rendered (a few kilobytes each); see `RenderedFigures`.
-    let renderedHomes = RecentCache<String>(capacity: 1_024)
+    /// What is rendered for one reader alone (the home page's sections, a few kilobytes; the big
+    /// screen, ten); see `RenderedFigures`.
+    let renderedPerReader = RecentCache<String>(capacity: 1_024)
 
     /// A key for figures computed now from `parts`: the generation is read before the figures,
     /// so a value is never kept under a key newer than the data it was computed from.
@@ -191,7 +195,7 @@ public final class AppServices: Sendable {
         reserveListings.clear()
         readinessLines.clear()
         renderedFigures.clear()
-        renderedHomes.clear()
+        renderedPerReader.clear()
     }
 
     /// Set when the read replica failed to answer; see `ReadRouting`.

@@ -37,10 +37,14 @@ struct ScreenFigures: Sendable {
     /// Computed once per reader, day and `FiguresGeneration` (every figure here follows the
     /// reader's reach); `asOf` says when.
     static func read(_ input: EndpointRequest, map: ScreenMap) async throws -> ScreenFigures {
-        let reader = input.principal.map { "user \($0.userId)" } ?? "anonymous"
-        return try await input.services.screens.value(for: try await input.services.figuresKey(reader, input.today.iso)) {
+        try await input.services.screens.value(for: try await input.services.figuresKey(reader(input), input.today.iso)) {
             try await compute(input, map: map)
         }
+    }
+
+    /// Whose figures: the big screen shows each reader their own reach.
+    static func reader(_ input: EndpointRequest) -> String {
+        input.principal.map { "user \($0.userId)" } ?? "anonymous"
     }
 
     static func compute(_ input: EndpointRequest, map: ScreenMap) async throws -> ScreenFigures {

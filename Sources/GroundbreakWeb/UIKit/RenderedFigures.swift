@@ -14,11 +14,16 @@ enum RenderedFigures {
     /// the rankings).
     static func content(_ services: AppServices, key: String, in cache: RecentCache<String>? = nil,
                         _ content: () -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        .raw(text(services, key: key, in: cache) { content().render() })
+    }
+
+    /// The same for a whole document (a page with no frame of the reader's own: the big screen).
+    static func text(_ services: AppServices, key: String, in cache: RecentCache<String>? = nil, _ render: () -> String) -> String {
         let cache = cache ?? services.renderedFigures
         let key = FiguresLag.current?.key(for: key) ?? key
-        if let html = cache.value(for: key) { return .raw(html) }
-        let html = content().render()
+        if let html = cache.value(for: key) { return html }
+        let html = render()
         cache.store(html, for: key)
-        return .raw(html)
+        return html
     }
 }

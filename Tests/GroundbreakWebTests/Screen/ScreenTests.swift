@@ -37,6 +37,15 @@ struct ScreenTests {
             for project in started { if let day = project.fields.actualStart, day.year == 2026 { byHand[day.month - 1] += 1 } }
             #expect(try await fixture.services.projects.startsByMonth(year: 2026, scope: .everything) == byHand)
             #expect(byHand.reduce(0, +) > 0)
+            // The page is rendered once per reader and figures: a new project is on the next one.
+            let projects = try #require(try await total("/projects"))
+            let created = try await client.send(.post, "/api/v1/projects", as: fixture,
+                                                json: #"{"name":"大屏后新建项目","regionCode":"220104","categoryCode":"IND-MFG","investmentType":"enterprise","totalInvestment":100000000}"#)
+            #expect(created.status == .created)
+            let after = try await client.send(.get, "/screen?measure=projects", as: fixture)
+            #expect(Self.figure(after.text, "projects") == Format.count(projects + 1))
+            let light = try await client.send(.get, "/screen?measure=projects&theme=light", as: fixture)
+            #expect(light.text.contains("class=\"screen light\"") && !after.text.contains("class=\"screen light\""), "each view rendered as asked")
             let map = try ScreenMapFile.shipped()
             #expect(map.problems.isEmpty && Set(map.tiles.map(\.region)).isSubset(of: Set(fixture.services.catalog().assignableRegions.map(\.code))))
         }

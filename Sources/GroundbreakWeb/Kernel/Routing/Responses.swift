@@ -15,9 +15,13 @@ enum Responses {
     }()
 
     static func html(_ document: HTML, status: HTTPResponse.Status = .ok) -> Response {
+        html(rendered: document.render(), status: status)
+    }
+
+    static func html(rendered document: String, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document.render())))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document)))
     }
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
