@@ -85,6 +85,9 @@ public final class AppServices: Sendable {
             items: try await ApprovalCatalogRepository(database: database).items(),
             calendar: try await CalendarRepository(database: database).calendar()
         ))
+        for cache in figureCaches {
+            cache.confirmCurrent { [database] in try? await database.primaryGeneration().description }
+        }
     }
 
     /// HMAC-SHA256 of `value` under the signing key, hex.
@@ -183,19 +186,15 @@ public final class AppServices: Sendable {
     /// After an in-memory reload (catalogue, calendar): a request between the change's commit and
     /// the reload may have computed figures from the old data under the new generation.
     func clearFigureCaches() {
-        lights.clear()
-        assessmentTables.clear()
-        screens.clear()
-        homeSections.clear()
-        statistics.clear()
+        for cache in figureCaches { cache.clear() }
         statisticsChoices.clear()
-        targetReadings.clear()
-        unitRates.clear()
-        groundwork.clear()
-        reserveListings.clear()
-        readinessLines.clear()
         renderedFigures.clear()
         renderedPerReader.clear()
+    }
+
+    /// The caches of figures computed from many tables (seconds each at a province's scale).
+    private var figureCaches: [any FiguresCache] {
+        [lights, assessmentTables, screens, homeSections, statistics, targetReadings, unitRates, groundwork, reserveListings, readinessLines]
     }
 
     /// Set when the read replica failed to answer; see `ReadRouting`.

@@ -53,6 +53,23 @@ struct FiguresLagTests {
         }
     }
 
+    @Test("a computation that ends with its generation still the data's newest counts as current from its end, not its start")
+    func confirmedAtItsEnd() async throws {
+        for (name, newest) in [("confirmed", "1.0"), ("changed meanwhile", "2.0"), ("not asked", nil)] as [(String, String?)] {
+            let clock = HandClock()
+            let cache = ValueCache<Int>(capacity: 8, generational: true, now: clock.read)
+            if let newest { cache.confirmCurrent { newest } }
+            // Longer than the lag: the first computation after a start reads the whole snapshot.
+            #expect(try await cache.value(for: "1.0|city") { clock.advance(.seconds(40)); return 1 } == 1)
+            clock.advance(.seconds(1))
+            let reader = FiguresLag(seen: nil, maxLag: .seconds(30))
+            let answered = try await FiguresLag.$current.withValue(reader) { try await cache.value(for: "2.0|city") { 2 } }
+            let confirmed = name == "confirmed"
+            #expect(answered == (confirmed ? 1 : 2), "\(name): \(confirmed ? "answered at once" : "waits for the newest")")
+            #expect(reader.staleness(now: clock.read()) == (confirmed ? .seconds(1) : nil), "\(name): its age counts from the check")
+        }
+    }
+
     @Test("without a lag allowed, after the lag, or without the caller's own write, the request waits for the newest")
     func exactWhenNotAllowed() async throws {
         for (name, lag) in [("no lag", FiguresLag?.none), ("lag spent", FiguresLag(seen: nil, maxLag: .seconds(20))),

@@ -80,6 +80,9 @@ final class ValueCache<Value: Sendable>: Sendable {
     let releasesMemory: Bool
     /// The monotonic clock figures' ages are read on; tests turn it by hand.
     let now: @Sendable () -> ContinuousClock.Instant
+    /// Reads the generation the data is at now (from the database, not a request's counters); see
+    /// `confirmCurrent(with:)`.
+    private let generationNow = Mutex<(@Sendable () async -> String?)?>(nil)
 
     init(capacity: Int = 64, generational: Bool = false, releasesMemory: Bool = true,
          now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
@@ -87,6 +90,14 @@ final class ValueCache<Value: Sendable>: Sendable {
         self.generational = generational
         self.releasesMemory = generational && releasesMemory
         self.now = now
+    }
+
+    /// Lets a computation that ends with its generation still the data's newest count as current
+    /// from that moment, not from its start: a ranking that took 30 s after a restart (the
+    /// snapshot read with it) would otherwise be past the lag the moment it was kept, and every
+    /// reader after the next change would wait for another. One statement per computation.
+    func confirmCurrent(with read: @escaping @Sendable () async -> String?) {
+        generationNow.withLock { $0 = read }
     }
 
     /// A figures key's two parts: "12.3|rest" is ("12.3", "rest").
@@ -172,8 +183,9 @@ final class ValueCache<Value: Sendable>: Sendable {
             try await FiguresLag.$current.withValue(nil) {
                 do {
                     let value = try await compute()
+                    let currentAt = await self.confirmedAt(key) ?? readAt
                     let finishedAt = self.now()
-                    self.finish(key, id: id, kept: Kept(key: key, value: value, currentAt: readAt, computedIn: finishedAt - readAt, finishedAt: finishedAt))
+                    self.finish(key, id: id, kept: Kept(key: key, value: value, currentAt: currentAt, computedIn: finishedAt - readAt, finishedAt: finishedAt))
                     return value
                 } catch {
                     self.finish(key, id: id, kept: nil)
@@ -183,6 +195,15 @@ final class ValueCache<Value: Sendable>: Sendable {
         }
         state.running[key] = Running(id: id, task: task)
         return task
+    }
+
+    /// When `key`'s generation was last seen to be the data's newest, if it still was at the end
+    /// of its computation.
+    private func confirmedAt(_ key: String) async -> ContinuousClock.Instant? {
+        guard generational, let read = generationNow.withLock({ $0 }) else { return nil }
+        let asked = now()
+        guard let current = await read(), current == Self.generationText(of: key) else { return nil }
+        return asked
     }
 
     /// A computation's end: its value kept (a failure is not), and the key free again.
@@ -235,3 +256,11 @@ final class ValueCache<Value: Sendable>: Sendable {
         state.withLock { $0.running.count }
     }
 }
+
+/// What `AppServices` does with every cache of figures, whatever they hold.
+protocol FiguresCache: Sendable {
+    func clear()
+    func confirmCurrent(with read: @escaping @Sendable () async -> String?)
+}
+
+extension ValueCache: FiguresCache {}
