@@ -45,7 +45,7 @@ final class LedgerIndexKeeper: Sendable {
             if let buckets = state.buckets, buckets.generation == index.generation { return buckets }
             guard !state.bucketing, !state.stopped else { return nil }
             state.bucketing = true
-            Task.detached { [weak self] in
+            Task.detached(executorPreference: BackgroundExecutor.shared) { [weak self] in
                 let built = LedgerBuckets(index)
                 self?.state.withLock { state in
                     state.bucketing = false
@@ -66,7 +66,7 @@ final class LedgerIndexKeeper: Sendable {
             guard current != nil || wholeReadAllowed(&state) else { return }
             let minimum = state.minimumProjects
             let logger = logger
-            state.building = Task.detached { [weak self] in
+            state.building = Task.detached(executorPreference: BackgroundExecutor.shared) { [weak self] in
                 let started = ContinuousClock.now
                 do {
                     if let current, let moved = try await Self.advance(current, database, logger: logger) {

@@ -34,7 +34,7 @@ final class ProjectSnapshotKeeper: Sendable {
                 if let held = state.snapshot, held.generation >= generation { return (held, nil) }
                 if let moving = state.moving { return (nil, moving) }
                 let first = state.firstReportMonth ?? ProjectSnapshot.firstReportMonth(today: .inChina(Date()))
-                let moving = Task { [logger, minimum = state.minimumProjects, current = state.snapshot] in
+                let moving = Task(executorPreference: BackgroundExecutor.shared) { [logger, minimum = state.minimumProjects, current = state.snapshot] in
                     try await Self.bringUp(current, database, minimumProjects: minimum, firstReportMonth: first, logger: logger)
                 }
                 state.moving = moving

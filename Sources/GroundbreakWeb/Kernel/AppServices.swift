@@ -87,6 +87,7 @@ public final class AppServices: Sendable {
         ))
         for cache in figureCaches {
             cache.confirmCurrent { [database] in try? await database.primaryGeneration().description }
+            cache.computeOn(BackgroundExecutor.shared)
         }
     }
 

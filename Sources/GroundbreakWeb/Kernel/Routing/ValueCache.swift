@@ -100,6 +100,13 @@ final class ValueCache<Value: Sendable>: Sendable {
         generationNow.withLock { $0 = read }
     }
 
+    /// Where computations run: Swift's shared pool unless set (`BackgroundExecutor`).
+    private let executor = Mutex<(any TaskExecutor)?>(nil)
+
+    func computeOn(_ executor: any TaskExecutor) {
+        self.executor.withLock { $0 = executor }
+    }
+
     /// A figures key's two parts: "12.3|rest" is ("12.3", "rest").
     static func parts(of key: String) -> (generation: Substring, rest: Substring)? {
         key.firstIndex(of: "|").map { (key[..<$0], key[key.index(after: $0)...]) }
@@ -179,7 +186,7 @@ final class ValueCache<Value: Sendable>: Sendable {
         let id = state.nextId
         state.nextId += 1
         let readAt = now()
-        let task = Task {
+        let task = Task(executorPreference: executor.withLock { $0 }) {
             try await FiguresLag.$current.withValue(nil) {
                 do {
                     let value = try await compute()
@@ -261,6 +268,7 @@ final class ValueCache<Value: Sendable>: Sendable {
 protocol FiguresCache: Sendable {
     func clear()
     func confirmCurrent(with read: @escaping @Sendable () async -> String?)
+    func computeOn(_ executor: any TaskExecutor)
 }
 
 extension ValueCache: FiguresCache {}

@@ -1,0 +1,39 @@
+import GroundbreakStore
+@testable import GroundbreakWeb
+import Synchronization
+import Testing
+
+/// The figures' computations run on threads of their own, not on Swift's shared pool where a long
+/// one holds a processor every page request is queued for.
+@Suite("Computations in the background")
+struct BackgroundComputationTests {
+    @Test("a cache told to compute in the background runs each computation there, before and after it waits; the caller stays where it was")
+    func cacheComputesThere() async throws {
+        let cache = ValueCache<[Bool]>(capacity: 8, generational: true)
+        cache.computeOn(BackgroundExecutor.shared)
+        let seen = try await cache.value(for: "1.0|city") {
+            let before = BackgroundExecutor.isCurrent
+            try await Task.sleep(for: .milliseconds(5))
+            return [before, BackgroundExecutor.isCurrent]
+        }
+        #expect(seen == [true, true], "the computation ran on the background threads, resumed there after waiting")
+        #expect(!BackgroundExecutor.isCurrent, "the request's own code is not moved")
+
+        let plain = ValueCache<Bool>(capacity: 8)
+        #expect(try await plain.value(for: "1.0|city") { BackgroundExecutor.isCurrent } == false, "a cache not told so computes on the shared pool")
+    }
+
+    @Test("the background threads finish every job given them, each on one of them")
+    func everyJob() async throws {
+        let total = await withTaskGroup(of: Int.self) { group in
+            for index in 1...1_000 {
+                group.addTask(executorPreference: BackgroundExecutor.shared) {
+                    await Task.yield()
+                    return BackgroundExecutor.isCurrent ? index : 0
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(total == 500_500, "every job ran, each on a background thread")
+    }
+}
