@@ -89,6 +89,9 @@ public final class AppServices: Sendable {
             cache.confirmCurrent { [database] in try? await database.primaryGeneration().description }
             cache.computeOn(BackgroundExecutor.shared)
         }
+        // Keyed by the ledger's generation, not the figures': computed in the background, not confirmed.
+        approvalQueues.computeOn(BackgroundExecutor.shared)
+        approvalAnalytics.computeOn(BackgroundExecutor.shared)
     }
 
     /// HMAC-SHA256 of `value` under the signing key, hex.
@@ -194,7 +197,7 @@ public final class AppServices: Sendable {
     }
 
     /// The caches of figures computed from many tables (seconds each at a province's scale).
-    private var figureCaches: [any FiguresCache] {
+    var figureCaches: [any FiguresCache] {
         [lights, assessmentTables, screens, homeSections, statistics, targetReadings, unitRates, groundwork, reserveListings, readinessLines]
     }
 

@@ -37,3 +37,30 @@ struct BackgroundComputationTests {
         #expect(total == 500_500, "every job ran, each on a background thread")
     }
 }
+
+@Suite("Computations in the background: the services")
+struct BackgroundComputationServicesTests {
+    /// Generational caches that are not figures read from many tables, and why.
+    static let notFigures: Set<String> = [
+        "statisticsChoices", // two short statements on the request's own path
+        "followedBySeat", // one seat's projects, on the request's own path
+        "approvalQueues", "approvalAnalytics", // keyed by the ledger's generation, cleared with the approval catalogue (in the background all the same)
+    ]
+
+    @Test("every generational cache of the services is a figures cache computing in the background, or named here with its reason")
+    func wired() async throws {
+        try await withWeb { web, _ in
+            let listed = Set(web.services.figureCaches.map { ObjectIdentifier($0) })
+            let generational = Mirror(reflecting: web.services).children.compactMap { child -> (String, any FiguresCache)? in
+                guard let cache = child.value as? any FiguresCache, cache.generational else { return nil }
+                return (child.label ?? "?", cache)
+            }
+            #expect(generational.count == listed.count + Self.notFigures.count, "every generational cache was found: \(generational.map(\.0))")
+            for (name, cache) in generational where !Self.notFigures.contains(name) {
+                #expect(listed.contains(ObjectIdentifier(cache)), "\(name) is one of the figures caches")
+                #expect(cache.computesInBackground, "\(name) computes in the background")
+            }
+            #expect(web.services.approvalQueues.computesInBackground && web.services.approvalAnalytics.computesInBackground)
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import GroundbreakStore
 import Synchronization
 
 /// Computed values keyed by everything they were computed from: the caller's reach, the day and
@@ -105,6 +106,10 @@ final class ValueCache<Value: Sendable>: Sendable {
 
     func computeOn(_ executor: any TaskExecutor) {
         self.executor.withLock { $0 = executor }
+    }
+
+    var computesInBackground: Bool {
+        executor.withLock { $0 is BackgroundExecutor }
     }
 
     /// A figures key's two parts: "12.3|rest" is ("12.3", "rest").
@@ -265,7 +270,9 @@ final class ValueCache<Value: Sendable>: Sendable {
 }
 
 /// What `AppServices` does with every cache of figures, whatever they hold.
-protocol FiguresCache: Sendable {
+protocol FiguresCache: AnyObject, Sendable {
+    var generational: Bool { get }
+    var computesInBackground: Bool { get }
     func clear()
     func confirmCurrent(with read: @escaping @Sendable () async -> String?)
     func computeOn(_ executor: any TaskExecutor)
