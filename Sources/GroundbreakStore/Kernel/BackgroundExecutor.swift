@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 
 /// Threads of their own for work nobody is waiting on at once: the figures' computations, the
 /// project snapshot's and the ledger index's moves. Swift's shared pool has one thread per
@@ -12,15 +13,19 @@ public final class BackgroundExecutor: TaskExecutor, @unchecked Sendable {
     public static let shared = BackgroundExecutor(threads: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
 
     private static let threadName = "background-"
+    /// Set on each of these threads: Foundation on Linux does not always report a thread's name.
+    private static let ours = ThreadSpecificVariable<Marker>()
+    private final class Marker: Sendable {}
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
     private var next = 0
 
     init(threads: Int) {
         for index in 0..<threads {
-            // Named from inside: on Linux a name given before the start is not the thread's.
+            // Named from inside (for `top -H` and profiles): on Linux a name given before the start is not the thread's.
             Thread { [self] in
                 Thread.current.name = "\(Self.threadName)\(index)"
+                Self.ours.currentValue = Marker()
                 run()
             }.start()
         }
@@ -36,7 +41,7 @@ public final class BackgroundExecutor: TaskExecutor, @unchecked Sendable {
 
     /// Whether the calling code runs on one of these threads (tests).
     public static var isCurrent: Bool {
-        Thread.current.name?.hasPrefix(threadName) ?? false
+        ours.currentValue != nil
     }
 
     private func run() -> Never {
