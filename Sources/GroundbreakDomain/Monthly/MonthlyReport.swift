@@ -191,7 +191,7 @@ public enum MonthlyReportRules {
     public static let maxProgressText = 500
 
     /// `others`: the project's other months (the month being sent is left out).
-    public static func validate(_ figures: MonthlyFigures, month: Month, project: Project, others: [MonthlyReport], rules: ReportRules,
+    public static func validate(_ figures: MonthlyFigures, month: Month, project: Project, others: [ReportedAmounts], rules: ReportRules,
                                 today: Day) -> [FieldError] {
         var errors: [FieldError] = []
         if month.firstDay > today { errors.append(FieldError("month", .reportMonthInFuture)) }
@@ -207,19 +207,19 @@ public enum MonthlyReportRules {
             }
         }
         guard !outOfBounds else { return errors }
-        let sinceStart = others.filter { $0.month <= month }.reduce(figures.dispatch) { $0 + $1.figures.dispatch }
+        let sinceStart = others.filter { $0.month <= month }.reduce(figures.dispatch) { $0 + $1.dispatch }
         let total = project.fields.totalInvestment
         if total > .zero && sinceStart > total {
             errors.append(FieldError("dispatch", .cumulativeAboveTotal(cumulative: sinceStart, total: total)))
         }
-        let statisticalSum = others.filter { $0.month <= month }.reduce(figures.statistical ?? .zero) { $0 + ($1.figures.statistical ?? .zero) }
+        let statisticalSum = others.filter { $0.month <= month }.reduce(figures.statistical ?? .zero) { $0 + ($1.statistical ?? .zero) }
         if total > .zero && statisticalSum > total {
             errors.append(FieldError("statistical", .cumulativeAboveTotal(cumulative: statisticalSum, total: total)))
         }
         if let last = others.first(where: { $0.month == month.previous }), figures.jumpReason.trimmingCharacters(in: .whitespaces).isEmpty,
            figures.dispatch >= Money.wan(rules.jumpFloorWan),
-           Double(figures.dispatch.yuan) > rules.jumpRatio * Double(max(last.figures.dispatch.yuan, 1)) {
-            errors.append(FieldError("jumpReason", .reportJump(previous: last.figures.dispatch, ratio: rules.jumpRatio)))
+           Double(figures.dispatch.yuan) > rules.jumpRatio * Double(max(last.dispatch.yuan, 1)) {
+            errors.append(FieldError("jumpReason", .reportJump(previous: last.dispatch, ratio: rules.jumpRatio)))
         }
         return errors
     }

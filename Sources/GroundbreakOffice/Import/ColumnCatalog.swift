@@ -11,8 +11,23 @@ public struct ColumnCatalog: Sendable, Decodable {
         public var kind: Kind?
         /// Recognised but not imported, with the reason shown in the preview.
         public var ignored: String?
+        /// The header and its synonyms as compared (`normalised`), worked out once: a sheet's
+        /// first rows are each matched against every column.
+        let names: Set<String>
 
         public enum Kind: String, Sendable, Decodable { case amount, date, month }
+
+        enum CodingKeys: String, CodingKey { case field, header, synonyms, kind, ignored }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            field = try container.decode(String.self, forKey: .field)
+            header = try container.decode(String.self, forKey: .header)
+            synonyms = try container.decode([String].self, forKey: .synonyms)
+            kind = try container.decodeIfPresent(Kind.self, forKey: .kind)
+            ignored = try container.decodeIfPresent(String.self, forKey: .ignored)
+            names = Set(([header] + synonyms).map { ColumnCatalog.normalised($0).name })
+        }
     }
 
     public var columns: [Column]
@@ -24,7 +39,19 @@ public struct ColumnCatalog: Sendable, Decodable {
     /// A unit's 储备项目库 list (issue 19).
     public var reserveColumns: [Column]
     public var values: [String: [String: String]]
-    public var subtotalMarkers: [String]
+    public var subtotalMarkers: SubtotalMarkers
+
+    /// `合计`, `小计`: the words of a line people add for the eye, as written in the data file and
+    /// as compared (half-width, without spaces), worked out once: every cell of a file is checked.
+    public struct SubtotalMarkers: Sendable, Decodable {
+        public let words: [String]
+        let keys: [String]
+
+        public init(from decoder: any Decoder) throws {
+            words = try decoder.singleValueContainer().decode([String].self)
+            keys = words.map { TextNormalizer.halfWidth($0).filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
+        }
+    }
 
     public static func shipped() throws -> ColumnCatalog {
         guard let url = Bundle.module.url(forResource: "ledger_columns", withExtension: "json", subdirectory: "Mappings") else {
@@ -70,9 +97,7 @@ public struct ColumnCatalog: Sendable, Decodable {
     public static func match(_ header: String, in columns: [Column]) -> Column? {
         let name = normalised(header).name
         guard !name.isEmpty else { return nil }
-        return columns.first { column in
-            ([column.header] + column.synonyms).contains { normalised($0).name == name }
-        }
+        return columns.first { $0.names.contains(name) }
     }
 
     /// A word for a value, e.g. `在建` → `construction` for the field `stage`.
@@ -83,6 +108,6 @@ public struct ColumnCatalog: Sendable, Decodable {
 
     public func isSubtotal(_ text: String) -> Bool {
         let key = TextNormalizer.halfWidth(text).filter { !$0.isWhitespace }
-        return subtotalMarkers.contains { key.hasPrefix($0.filter { !$0.isWhitespace }) || key.hasSuffix($0.filter { !$0.isWhitespace }) }
+        return subtotalMarkers.keys.contains { key.hasPrefix($0) || key.hasSuffix($0) }
     }
 }

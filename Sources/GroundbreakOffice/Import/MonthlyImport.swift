@@ -4,13 +4,14 @@ import GroundbreakDomain
 /// What monthly import needs to know of the stored side.
 public struct StoredMonthly: Sendable {
     public var projects: ExistingProjects
-    /// Every stored report of those projects, by project.
-    public var reports: [Int64: [MonthlyReport]]
+    /// Those projects' stored months: the amounts of every month, the whole report of the months
+    /// the file names (`months(in:)`).
+    public var history: ReportHistory
     public var closedMonths: Set<Month>
 
-    public init(projects: ExistingProjects, reports: [Int64: [MonthlyReport]], closedMonths: Set<Month>) {
+    public init(projects: ExistingProjects, history: ReportHistory, closedMonths: Set<Month>) {
         self.projects = projects
-        self.reports = reports
+        self.history = history
         self.closedMonths = closedMonths
     }
 }
@@ -37,6 +38,12 @@ public struct MonthlyImport: Sendable {
 
     public func cut(_ sheet: Sheet) -> Result<TableRows, ImportProblem> {
         TableRows.read(sheet, columns: columns.monthlyColumns, required: ["month"], identifying: ["name", "code"], catalog: columns)
+    }
+
+    /// The months the rows name, read as `plan` reads them: the months whose stored reports
+    /// `StoredMonthly.history` must hold whole.
+    public func months(in rows: TableRows) -> Set<Month> {
+        Set(rows.rows.compactMap { $0.cell("month").flatMap(CellReading.month) })
     }
 
     /// A row read and matched, before the rules that need the whole file.
@@ -84,7 +91,7 @@ public struct MonthlyImport: Sendable {
         let key = "\(project.id)|\(month.iso)"
         if let first = seen[key] { problem("month", OfficeText.Import.duplicateMonth(first)) } else { seen[key] = row.number }
 
-        let current = stored.reports[project.id]?.first { $0.month == month }
+        let current = stored.history.report(of: project.id, in: month)
         let figures = read(row, table: table, over: current?.figures, problem: problem)
         let reason = row.cell("correctionReason").map { TextNormalizer.collapsedLine($0.text) } ?? ""
         if current == nil && row.cell("dispatch") == nil { problem("dispatch", OfficeText.Import.dispatchRequired) }
@@ -160,9 +167,9 @@ public struct MonthlyImport: Sendable {
         for index in drafts.indices {
             guard let write = drafts[index].write, let project = drafts[index].project else { continue }
             let file = fromFile[project.id] ?? [:]
-            var others = (stored.reports[project.id] ?? []).filter { $0.month != write.month && file[$0.month] == nil }
+            var others = stored.history.others(of: project.id, besides: write.month).filter { file[$0.month] == nil }
             for (month, figures) in file where month != write.month {
-                others.append(MonthlyReport(id: 0, projectId: project.id, month: month, figures: figures, status: .submitted, submittedAt: Date(), submittedBy: ""))
+                others.append(ReportedAmounts(month: month, dispatch: figures.dispatch, statistical: figures.statistical))
             }
             for error in MonthlyReportRules.validate(write.figures, month: write.month, project: project, others: others, rules: rules, today: today) {
                 let field = table.column(error.field) == nil ? "month" : error.field

@@ -32,10 +32,10 @@ enum DemoReports {
                     dispatch: .wan(max(0, wan)), statistical: lagging ? nil : .wan(Int64(Double(wan) * Double.random(in: 0.6..<0.95, using: &random))),
                     progressText: random.pick(progressNotes), progressPercent: percent, jobs: Int.random(in: 20...600, using: &random)
                 )
-                var errors = MonthlyReportRules.validate(figures, month: month, project: project, others: own, rules: rules, today: today)
+                var errors = MonthlyReportRules.validate(figures, month: month, project: project, others: own.map(\.amounts), rules: rules, today: today)
                 if errors.contains(where: { $0.field == "jumpReason" }) {
                     figures.jumpReason = "进入集中施工期"
-                    errors = MonthlyReportRules.validate(figures, month: month, project: project, others: own, rules: rules, today: today)
+                    errors = MonthlyReportRules.validate(figures, month: month, project: project, others: own.map(\.amounts), rules: rules, today: today)
                 }
                 guard errors.isEmpty else { break }
                 let sentOn = month.dueDate(day: rules.dueDay).adding(days: random.chance(0.15) ? Int.random(in: 1...6, using: &random) : -Int.random(in: 0...4, using: &random))

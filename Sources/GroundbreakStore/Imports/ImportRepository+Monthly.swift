@@ -4,18 +4,35 @@ import SQLKit
 
 /// Monthly figures from a file: what the preview reads, and the one transaction commit writes.
 extension ImportRepository {
-    /// Every stored report of these projects, by project, each project's by month.
-    public func reports(of projectIds: [Int64]) async throws -> [Int64: [MonthlyReport]] {
-        try await Self.reports(of: projectIds, db: database.reader)
+    /// These projects' stored months: every month's amounts, and the whole report of `months`.
+    public func history(of projectIds: [Int64], months: Set<Month>) async throws -> ReportHistory {
+        try await Self.history(of: projectIds, months: months, db: database.reader)
     }
 
-    static func reports(of projectIds: [Int64], db: any SQLDatabase) async throws -> [Int64: [MonthlyReport]] {
-        var reports: [Int64: [MonthlyReport]] = [:]
+    /// Two reads a few hundred projects at a time: three columns of every month (what the rules
+    /// sum), and the whole rows of the months asked for (read between the earliest and the latest
+    /// of them, so a file of any months binds two values, and kept when asked for).
+    static func history(of projectIds: [Int64], months: Set<Month>, db: any SQLDatabase) async throws -> ReportHistory {
+        var amounts: [Int64: [ReportedAmounts]] = [:]
+        var reports: [MonthlyReport] = []
         for chunk in Set(projectIds).sorted().chunked(into: 500) {
-            let rows = try await db.raw("SELECT * FROM monthly_reports WHERE project_id IN (\(binds: Array(chunk))) ORDER BY month").all()
-            for report in try rows.map(MonthlyReportRepository.report) { reports[report.projectId, default: []].append(report) }
+            let rows = try await db.raw("""
+                SELECT project_id, month, dispatch_yuan, statistical_yuan FROM monthly_reports
+                WHERE project_id IN (\(binds: Array(chunk))) ORDER BY month
+                """).all()
+            for row in rows {
+                guard let month = Month.parse(try row.decode(column: "month", as: String.self)) else { continue }
+                let statistical = try row.decodeNil(column: "statistical_yuan") ? nil : Money(yuan: try row.decode(column: "statistical_yuan", as: Int64.self))
+                amounts[try row.decode(column: "project_id", as: Int64.self), default: []]
+                    .append(ReportedAmounts(month: month, dispatch: Money(yuan: try row.decode(column: "dispatch_yuan", as: Int64.self)), statistical: statistical))
+            }
+            guard let first = months.min(), let last = months.max() else { continue }
+            reports += try await db.raw("""
+                SELECT * FROM monthly_reports
+                WHERE project_id IN (\(binds: Array(chunk))) AND month >= \(bind: first.iso) AND month <= \(bind: last.iso)
+                """).all().map(MonthlyReportRepository.report).filter { months.contains($0.month) }
         }
-        return reports
+        return ReportHistory(amounts: amounts, reports: reports)
     }
 
     public func closedMonths() async throws -> Set<Month> {
@@ -33,11 +50,11 @@ extension ImportRepository {
         let source = AuditText.imported(fileName: record.fileName).zh
         return try await database.transaction { db in
             // Sending reports changes no project, and nothing else writes reports or closes months
-            // inside this transaction: projects, their reports and the closed months are read once
-            // for the whole file, and each saved report replaces its month in what was read.
+            // inside this transaction: projects, their reports' history and the closed months are
+            // read once for the whole file, and each saved report replaces its month in what was read.
             let ids = writes.map(\.projectId)
             let projects = try await ProjectRepository.load(ids: ids, db: db)
-            var reports = try await Self.reports(of: ids, db: db)
+            var history = try await Self.history(of: ids, months: Set(writes.map(\.month)), db: db)
             let closed = try await Self.closedMonths(db: db)
             // Checked row by row as the preview was, written a few hundred rows to a statement: a
             // row waits in `planned` until its project comes round again (a later month), when
@@ -48,7 +65,7 @@ extension ImportRepository {
                 var plannedProjects = Set<Int64>()
                 func flush() async throws {
                     for saved in try await MonthlyReportRepository.write(planned, actor: actor, now: now, db: db) {
-                        reports[saved.projectId] = Self.replacing(saved, in: reports[saved.projectId] ?? [])
+                        history.replace(with: saved)
                     }
                     planned.removeAll(keepingCapacity: true)
                     plannedProjects.removeAll(keepingCapacity: true)
@@ -58,7 +75,8 @@ extension ImportRepository {
                     if plannedProjects.contains(project.id) { try await flush() }
                     let entry = MonthlyReportRepository.Entry(project: project, figures: write.figures, expectedVersion: write.expectedVersion,
                                                               correctionReason: write.correctionReason, source: source)
-                    let known = MonthlyReportRepository.Known(reports: reports[project.id] ?? [], closed: closed.contains(write.month))
+                    let known = MonthlyReportRepository.Known(current: history.report(of: project.id, in: write.month),
+                                                              others: history.others(of: project.id, besides: write.month), closed: closed.contains(write.month))
                     switch try await MonthlyReportRepository.decide(entry, month: write.month, rules: rules, write: true, today: today, db: db, known: known) {
                     case .failure(let failure): throw StoreError.invalid(failure)
                     case .success(let plan):
@@ -70,10 +88,5 @@ extension ImportRepository {
             }
             return try await Self.record(record, actor: actor, now: now, db: db)
         }
-    }
-
-    /// A project's reports by month, with `saved` in its month's place.
-    static func replacing(_ saved: MonthlyReport, in reports: [MonthlyReport]) -> [MonthlyReport] {
-        (reports.filter { $0.month != saved.month } + [saved]).sorted { $0.month < $1.month }
     }
 }

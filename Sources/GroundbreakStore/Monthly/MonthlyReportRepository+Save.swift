@@ -32,11 +32,15 @@ extension MonthlyReportRepository {
                        known: Known? = nil) async throws -> Result<PlannedWrite, ValidationFailure> {
         let project = entry.project
         let figures = entry.figures.normalised
-        let all: [MonthlyReport]
-        if let known { all = known.reports } else {
-            all = try await db.raw("SELECT * FROM monthly_reports WHERE project_id = \(bind: project.id) ORDER BY month").all().map(Self.report)
+        let current: MonthlyReport?
+        let others: [ReportedAmounts]
+        if let known {
+            (current, others) = (known.current, known.others)
+        } else {
+            let all = try await db.raw("SELECT * FROM monthly_reports WHERE project_id = \(bind: project.id) ORDER BY month").all().map(Self.report)
+            current = all.first { $0.month == month }
+            others = all.filter { $0.month != month }.map(\.amounts)
         }
-        let current = all.first { $0.month == month }
         if let current {
             guard current.status != .accepted else { return .failure(ValidationFailure([FieldError("month", .reportAlreadyAccepted)])) }
             guard entry.expectedVersion == current.version else {
@@ -44,7 +48,7 @@ extension MonthlyReportRepository {
                 return .failure(ValidationFailure([FieldError("version", .reportChangedMeanwhile(version: current.version))]))
             }
         }
-        var errors = MonthlyReportRules.validate(figures, month: month, project: project, others: all.filter { $0.month != month }, rules: rules, today: today)
+        var errors = MonthlyReportRules.validate(figures, month: month, project: project, others: others, rules: rules, today: today)
         let reason = TextNormalizer.collapsedLine(entry.correctionReason)
         let closed: Bool
         if let known { closed = known.closed } else { closed = try await MonthCloseRepository.close(of: month, db: db) != nil }

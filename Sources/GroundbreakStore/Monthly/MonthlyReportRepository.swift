@@ -121,11 +121,12 @@ public struct MonthlyReportRepository: Sendable {
         }
     }
 
-    /// What `save` reads before deciding — the project's reports, by month, and whether the month
-    /// is closed — when the caller already holds it: a file of 10,000 rows reads them once, not
-    /// once a row.
+    /// What `save` reads before deciding — the month's stored report, the amounts of the
+    /// project's other months, whether the month is closed — when the caller already holds it: a
+    /// file of 10,000 rows reads them once, not once a row.
     struct Known: Sendable {
-        var reports: [MonthlyReport]
+        var current: MonthlyReport?
+        var others: [ReportedAmounts]
         var closed: Bool
     }
 

@@ -61,7 +61,8 @@ public struct LedgerImporter: Sendable {
         case .success(let rows):
             let projects = try await visibleCandidates(rows, principal: principal)
             let repository = ImportRepository(database: database)
-            let stored = StoredMonthly(projects: ExistingProjects(projects), reports: try await repository.reports(of: projects.map(\.id)),
+            let stored = StoredMonthly(projects: ExistingProjects(projects),
+                                       history: try await repository.history(of: projects.map(\.id), months: importer.months(in: rows)),
                                        closedMonths: try await repository.closedMonths())
             run.preview = importer.plan(rows, stored: stored)
         }

@@ -34,7 +34,7 @@ struct HostileValueTests {
                                     submittedAt: Date(), submittedBy: "测试")
         for yuan in [Int64.max, 100_000_000_000_000_000, Money.maximum.yuan + 1] {
             let errors = MonthlyReportRules.validate(MonthlyFigures(dispatch: Money(yuan: yuan)), month: Month(year: 2026, month: 10)!, project: project,
-                                                     others: [earlier], rules: ReportRules(), today: Day(year: 2026, month: 11, day: 20)!)
+                                                     others: [earlier.amounts], rules: ReportRules(), today: Day(year: 2026, month: 11, day: 20)!)
             #expect(errors.map(\.field) == ["dispatch"])
             #expect(errors.first?.message.contains("金额超出允许范围") == true)
         }

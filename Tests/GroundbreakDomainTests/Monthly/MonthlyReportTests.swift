@@ -64,7 +64,7 @@ struct MonthlyReportTests {
         let today = Day(year: 2026, month: 11, day: 23)!
         let september = [report("2026-09", dispatch: 600)]
         func fields(_ figures: MonthlyFigures, _ month: String = "2026-10") -> Set<String> {
-            Set(MonthlyReportRules.validate(figures, month: Month.parse(month)!, project: building, others: september, rules: rules, today: today).map(\.field))
+            Set(MonthlyReportRules.validate(figures, month: Month.parse(month)!, project: building, others: september.map(\.amounts), rules: rules, today: today).map(\.field))
         }
         #expect(fields(MonthlyFigures(dispatch: .wan(500))).isEmpty)
         #expect(fields(MonthlyFigures(dispatch: .wan(10), progressPercent: 120), "2026-12") == ["month", "progressPercent"])

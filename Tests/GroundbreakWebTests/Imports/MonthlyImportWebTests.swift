@@ -129,6 +129,43 @@ struct MonthlyImportWebTests {
         }
     }
 
+    @Test("checked against the stored months the file does not name, at the preview and again at the commit", arguments: allEngines)
+    func storedHistory(engine: DatabaseEngine) async throws {
+        try await withWeb(engine) { fixture, client in
+            let code = "2605-220104-89-01-100001"
+            let plant = try await Self.building(fixture, name: "汽车零部件产业园", code: code)
+            let rules = fixture.services.reportRules
+            for (month, wan) in [("2026-08", 500), ("2026-09", 600)] {
+                _ = try await fixture.services.reports.submit(project: plant, month: try #require(Month.parse(month)), figures: MonthlyFigures(dispatch: .wan(Int64(wan))),
+                                                              expectedVersion: nil, rules: rules, actor: .system("test"), today: webToday, now: webNow)
+            }
+            let header = ["投资项目统一代码", "月份", "当月完成投资（调度口径，万元）", "大幅波动说明"]
+            func problems(_ rows: [[String]]) async throws -> [String] {
+                let preview = try await client.sendImage("/api/v1/imports/monthly?fileName=m.csv", as: fixture, bytes: Self.csv([header] + rows), contentType: "text/csv")
+                return (preview.object["problems"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+            }
+            let jump = try await problems([[code, "2026-10", "2500", ""]])
+            #expect(jump.count == 1 && jump[0].contains("本月完成投资超过上月（600.00 万元）的 3 倍"), "October jumps against the stored September: \(jump)")
+            let above = try await problems([[code, "2026-10", "9000", "集中施工"]])
+            #expect(above.count == 1 && above[0].contains("自开工累计 10100.00 万元，超过总投资 10000.00 万元"),
+                    "the stored August and September count toward the running total: \(above)")
+            #expect(try await problems([[code, "2026-09", "100", ""], [code, "2026-10", "9000", "集中施工"]]).isEmpty,
+                    "a month the file names counts with the file's figure, not the stored one")
+
+            let file = Self.csv([header, [code, "2026-10", "2500", "集中施工"]])
+            let page = try await client.sendMultipart("/imports", as: fixture, fields: [("kind", "monthly")], file: ("file", "m.csv", file))
+            #expect(page.status == .ok && page.text.contains("新增 1 条"), "\(page.text.prefix(600))")
+            // August is raised from the form between the preview and the commit: October would now
+            // take the running total past the total investment.
+            let august = try #require(try await fixture.services.reports.reports(projectId: plant.id).first)
+            _ = try await fixture.services.reports.submit(project: plant, month: august.month, figures: MonthlyFigures(dispatch: .wan(7000)),
+                                                          expectedVersion: august.version, rules: rules, actor: .system("test"), today: webToday, now: webNow)
+            let refused = try await Self.commit(client, fixture, after: page)
+            #expect(refused.status != .seeOther && refused.text.contains("自开工累计 10100.00 万元"), "\(refused.status) \(refused.text.prefix(600))")
+            #expect(try await fixture.services.reports.reports(projectId: plant.id).map(\.month.iso) == ["2026-08", "2026-09"], "nothing of the file was written")
+        }
+    }
+
     @Test("a region imports only its own projects' months; projects it cannot see are not found")
     func scope() async throws {
         try await withWeb { fixture, client in
