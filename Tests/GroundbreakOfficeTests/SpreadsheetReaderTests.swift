@@ -85,6 +85,9 @@ struct SpreadsheetReaderTests {
         #expect(CellReading.day(text("明年春天")) == nil)
         #expect(CellReading.serial(of: Day(year: 2024, month: 4, day: 1)!) == 45383)
         #expect(CellReading.month(text("2026年10月")) == Month(year: 2026, month: 10))
+        #expect(["2026年10月份", "2026/10", "2026-10", "2026年1月", "2026.1"].map { CellReading.month(text($0)) }
+                == [Month(year: 2026, month: 10), Month(year: 2026, month: 10), Month(year: 2026, month: 10), Month(year: 2026, month: 1), Month(year: 2026, month: 1)])
+        #expect(["2026年份10", "2026年10日", "2026--10", "20261", "2026年13月"].map { CellReading.month(text($0)) } == [nil, nil, nil, nil, nil])
         #expect(try CellReading.money(SheetCell(.number("12.5")), unit: .yi).get() == Money.wan(125_000))
         #expect(try CellReading.money(SheetCell(.number("0.30000000000000004")), unit: .wan).get() == Money(yuan: 3_000))
         #expect(try CellReading.money(text("3500万元"), unit: .yi).get() == Money.wan(3_500))

@@ -90,10 +90,23 @@ public enum CellReading {
     /// `2024.3` / `2024-03` / `2024年3月` / `202403` → March 2024. A number typed as 2024.1 is
     /// January: Excel has already dropped the zero of 2024.10, which the preview shows the user.
     static func monthOrDay(_ raw: String) -> (month: Month, day: Day)? {
-        var text = raw
-        if text.count == 6, text.allSatisfy(\.isASCIIDigit) { text = text.prefix(4) + "-" + text.suffix(2) }
-        for separator in ["年", "/", "."] { text = text.replacingOccurrences(of: separator, with: "-") }
-        text = text.replacingOccurrences(of: "月份", with: "").replacingOccurrences(of: "月", with: "")
+        var text = ""
+        if raw.count == 6, raw.allSatisfy(\.isASCIIDigit) {
+            text = raw.prefix(4) + "-" + raw.suffix(2)
+        } else {
+            // One pass (every month cell of a file of 10,000 rows comes here): 年 / . become the
+            // separator, 月 and 月份 go.
+            var afterMonth = false
+            for character in raw {
+                defer { afterMonth = character == "月" }
+                switch character {
+                case "年", "/", ".": text.append("-")
+                case "月": continue
+                case "份" where afterMonth: continue
+                default: text.append(character)
+                }
+            }
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, (1...2).contains(parts[1].count),
               let year = Int(parts[0]), let number = Int(parts[1]), let month = Month(year: year, month: number),
