@@ -56,6 +56,11 @@ extension Database {
         try await FiguresGeneration.read(primaryReader)
     }
 
+    /// The primary's ledger generation: what keys figures read from the ledger alone (approvals).
+    public func primaryLedgerGeneration() async throws -> Int64 {
+        try await LedgerGeneration.current(primaryReader)
+    }
+
     static func replicaPool(_ location: DatabaseLocation, size: Int, logger: Logger, on group: any EventLoopGroup)
         throws -> EventLoopGroupConnectionPool<PostgresConnectionSource> {
         guard case .postgres(let url) = location else { throw ReplicaNeedsPostgres() }

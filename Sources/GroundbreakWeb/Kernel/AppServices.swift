@@ -89,9 +89,11 @@ public final class AppServices: Sendable {
             cache.confirmCurrent { [database] in try? await database.primaryGeneration().description }
             cache.computeOn(BackgroundExecutor.shared)
         }
-        // Keyed by the ledger's generation, not the figures': computed in the background, not confirmed.
-        approvalQueues.computeOn(BackgroundExecutor.shared)
-        approvalAnalytics.computeOn(BackgroundExecutor.shared)
+        // Keyed by the ledger's generation, not the figures', and confirmed against it.
+        for cache in [approvalQueues, approvalAnalytics] as [any FiguresCache] {
+            cache.confirmCurrent { [database] in try? await database.primaryLedgerGeneration().description }
+            cache.computeOn(BackgroundExecutor.shared)
+        }
     }
 
     /// HMAC-SHA256 of `value` under the signing key, hex.

@@ -1,3 +1,4 @@
+import GroundbreakDomain
 import GroundbreakStore
 @testable import GroundbreakWeb
 import Synchronization
@@ -44,7 +45,7 @@ struct BackgroundComputationServicesTests {
     static let notFigures: Set<String> = [
         "statisticsChoices", // two short statements on the request's own path
         "followedBySeat", // one seat's projects, on the request's own path
-        "approvalQueues", "approvalAnalytics", // keyed by the ledger's generation, cleared with the approval catalogue (in the background all the same)
+        "approvalQueues", "approvalAnalytics", // keyed by the ledger's generation, cleared with the approval catalogue (wired all the same, below)
     ]
 
     @Test("every generational cache of the services is a figures cache computing in the background, or named here with its reason")
@@ -61,6 +62,23 @@ struct BackgroundComputationServicesTests {
                 #expect(cache.computesInBackground, "\(name) computes in the background")
             }
             #expect(web.services.approvalQueues.computesInBackground && web.services.approvalAnalytics.computesInBackground)
+        }
+    }
+
+    @Test("each cache confirms a computation current by the generation its keys begin with: the figures' or, for the approvals, the ledger's")
+    func confirmed() async throws {
+        try await withWeb { web, _ in
+            let figures = try await web.services.database.primaryGeneration().description
+            for cache in web.services.figureCaches {
+                #expect(await cache.currentGeneration() == figures)
+            }
+            _ = try await web.services.projects.create(sampleProject("确认代数项目"), stage: .reserve, allowed: .everything, actor: .system("test"),
+                                                       catalog: web.services.catalog(), today: webToday, now: webNow)
+            let ledger = try await web.services.approvals.generation().description
+            #expect(ledger != "0", "the create moved the ledger's generation")
+            for cache in [web.services.approvalQueues, web.services.approvalAnalytics] as [any FiguresCache] {
+                #expect(await cache.currentGeneration() == ledger, "the approval caches' keys begin with the ledger's generation")
+            }
         }
     }
 }

@@ -101,6 +101,12 @@ final class ValueCache<Value: Sendable>: Sendable {
         generationNow.withLock { $0 = read }
     }
 
+    /// The generation the data is at now, as this cache's keys begin; nil when not confirmed.
+    func currentGeneration() async -> String? {
+        guard let read = generationNow.withLock({ $0 }) else { return nil }
+        return await read()
+    }
+
     /// Where computations run: Swift's shared pool unless set (`BackgroundExecutor`).
     private let executor = Mutex<(any TaskExecutor)?>(nil)
 
@@ -212,9 +218,9 @@ final class ValueCache<Value: Sendable>: Sendable {
     /// When `key`'s generation was last seen to be the data's newest, if it still was at the end
     /// of its computation.
     private func confirmedAt(_ key: String) async -> ContinuousClock.Instant? {
-        guard generational, let read = generationNow.withLock({ $0 }) else { return nil }
+        guard generational else { return nil }
         let asked = now()
-        guard let current = await read(), current == Self.generationText(of: key) else { return nil }
+        guard let current = await currentGeneration(), current == Self.generationText(of: key) else { return nil }
         return asked
     }
 
@@ -275,6 +281,7 @@ protocol FiguresCache: AnyObject, Sendable {
     var computesInBackground: Bool { get }
     func clear()
     func confirmCurrent(with read: @escaping @Sendable () async -> String?)
+    func currentGeneration() async -> String?
     func computeOn(_ executor: any TaskExecutor)
 }
 
