@@ -19,7 +19,10 @@ public struct ReportedAmounts: Sendable, Equatable {
 /// the whole stored report only for the months the file names. A file of 10,000 rows reads its
 /// projects' history (tens of thousands of months) as three columns, not as whole reports.
 public struct ReportHistory: Sendable {
-    /// Every stored month of each project, earliest first.
+    /// Every stored month of each project, earliest first. The months before a start (the month
+    /// before the earliest the history was read for) may come summed as one entry at the month
+    /// before that start: exact for the rules, which sum the months up to the month checked and
+    /// look at the month before it, both at or after the start.
     public private(set) var amounts: [Int64: [ReportedAmounts]]
     /// The stored reports of the months asked for, by project.
     public private(set) var reports: [Int64: [Month: MonthlyReport]]

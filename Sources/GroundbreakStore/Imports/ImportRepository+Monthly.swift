@@ -9,19 +9,28 @@ extension ImportRepository {
         try await Self.history(of: projectIds, months: months, db: database.reader)
     }
 
-    /// Two reads a few hundred projects at a time: three columns of every month (what the rules
+    /// Two reads a few hundred projects at a time: the amounts of every month (what the rules
     /// sum), and the whole rows of the months asked for (read between the earliest and the latest
     /// of them, so a file of any months binds two values, and kept when asked for).
+    ///
+    /// The rules sum a project's months up to the month checked and look at the month before it:
+    /// months before the month before the earliest asked for are read summed, as one entry at the
+    /// month before that start (`ReportHistory.amounts`). A province's file of next month's
+    /// figures reads three or four rows a project, not three years of months.
     static func history(of projectIds: [Int64], months: Set<Month>, db: any SQLDatabase) async throws -> ReportHistory {
         var amounts: [Int64: [ReportedAmounts]] = [:]
         var reports: [MonthlyReport] = []
+        let start = months.min()?.previous
+        let month: SQLQueryString = start.map { "CASE WHEN month < \(bind: $0.iso) THEN '' ELSE month END" } ?? "month"
         for chunk in Set(projectIds).sorted().chunked(into: 500) {
             let rows = try await db.raw("""
-                SELECT project_id, month, dispatch_yuan, statistical_yuan FROM monthly_reports
-                WHERE project_id IN (\(binds: Array(chunk))) ORDER BY month
+                SELECT project_id, \(month) AS month, CAST(SUM(dispatch_yuan) AS BIGINT) AS dispatch_yuan,
+                       CAST(SUM(statistical_yuan) AS BIGINT) AS statistical_yuan
+                FROM monthly_reports WHERE project_id IN (\(binds: Array(chunk))) GROUP BY 1, 2 ORDER BY 2
                 """).all()
             for row in rows {
-                guard let month = Month.parse(try row.decode(column: "month", as: String.self)) else { continue }
+                let text = try row.decode(column: "month", as: String.self)
+                guard let month = text.isEmpty ? start?.previous : Month.parse(text) else { continue }
                 let statistical = try row.decodeNil(column: "statistical_yuan") ? nil : Money(yuan: try row.decode(column: "statistical_yuan", as: Int64.self))
                 amounts[try row.decode(column: "project_id", as: Int64.self), default: []]
                     .append(ReportedAmounts(month: month, dispatch: Money(yuan: try row.decode(column: "dispatch_yuan", as: Int64.self)), statistical: statistical))

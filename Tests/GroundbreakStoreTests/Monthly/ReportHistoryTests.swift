@@ -18,37 +18,44 @@ struct ReportHistoryTests {
             let other = try await ProjectRepository(database: database).create(sampleInput(name: "另一个项目", wan: "10000"), catalog: catalog)
             let reports = MonthlyReportRepository(database: database)
             let rules = ReportRules()
-            let (august, september, october) = (try #require(Month.parse("2026-08")), try #require(Month.parse("2026-09")), try #require(Month.parse("2026-10")))
-            for (month, wan, id) in [(august, 500, project.id), (september, 600, project.id), (september, 40, other.id)] {
+            let (july, august, september, october) = (try #require(Month.parse("2026-07")), try #require(Month.parse("2026-08")),
+                                                      try #require(Month.parse("2026-09")), try #require(Month.parse("2026-10")))
+            for (month, wan, id) in [(july, 300, project.id), (august, 500, project.id), (september, 600, project.id), (september, 40, other.id)] {
                 _ = try await reports.submit(project: id == project.id ? project : other, month: month,
                                              figures: MonthlyFigures(dispatch: .wan(Int64(wan)), statistical: wan == 600 ? .wan(550) : nil, progressText: "施工"),
                                              expectedVersion: nil, rules: rules, actor: testActor, today: testToday, now: testNow)
             }
             let imports = ImportRepository(database: database)
             let history = try await imports.history(of: [project.id, other.id], months: [september])
-            #expect(history.others(of: project.id, besides: october) == [ReportedAmounts(month: august, dispatch: .wan(500), statistical: nil),
+            #expect(history.others(of: project.id, besides: october) == [ReportedAmounts(month: july, dispatch: .wan(300), statistical: nil),
+                                                                        ReportedAmounts(month: august, dispatch: .wan(500), statistical: nil),
                                                                         ReportedAmounts(month: september, dispatch: .wan(600), statistical: .wan(550))])
-            #expect(history.others(of: project.id, besides: september).map(\.month) == [august])
+            #expect(history.others(of: project.id, besides: september).map(\.month) == [july, august])
+            // For October, the months before September come summed, as one entry at August: the
+            // running total and September (the month before October) are what the rules read.
+            let forOctober = try await imports.history(of: [project.id], months: [october])
+            #expect(forOctober.others(of: project.id, besides: october) == [ReportedAmounts(month: august, dispatch: .wan(800), statistical: nil),
+                                                                           ReportedAmounts(month: september, dispatch: .wan(600), statistical: .wan(550))])
             #expect(history.report(of: project.id, in: september)?.figures.progressText == "施工", "a named month is read whole")
             #expect(history.report(of: project.id, in: august) == nil, "a month not named is not")
             #expect(history.report(of: other.id, in: september)?.figures.dispatch == .wan(40))
             #expect(try await imports.history(of: [project.id], months: []).reports.isEmpty)
 
             // Planned against August at 500; August is raised to 7,000 before the commit: October's
-            // 2,500 now takes the running total to 10,100 of 10,000.
+            // 2,500 now takes the running total to 10,400 of 10,000.
             let write = MonthlyWrite(projectId: project.id, month: october, figures: MonthlyFigures(dispatch: .wan(2500), jumpReason: "集中施工"),
                                      expectedVersion: nil, correctionReason: "", row: 2)
             let record = ImportRecord(kind: .monthly, fileName: "m.csv", sha256: "00", size: 1, created: 1, updated: 0, unchanged: 0, skipped: 0)
-            let stored = try #require(try await reports.reports(projectId: project.id).first)
-            _ = try await reports.submit(project: project, month: august, figures: MonthlyFigures(dispatch: .wan(7000)), expectedVersion: stored.version,
+            let stored = try #require(try await reports.reports(projectId: project.id).first { $0.month == august })
+            _ = try await reports.submit(project: project, month: august, figures: MonthlyFigures(dispatch: .wan(7000), jumpReason: "设备集中到货"), expectedVersion: stored.version,
                                          rules: rules, actor: testActor, today: testToday, now: testNow)
             await #expect {
                 _ = try await imports.commitMonthly([write], record: record, rules: rules, actor: testActor, today: testToday, now: testNow)
             } throws: { error in
                 guard case StoreError.invalid(let failure) = error else { return false }
-                return failure.errors.map(\.message).contains { $0.contains("自开工累计 10100.00 万元") }
+                return failure.errors.map(\.message).contains { $0.contains("自开工累计 10400.00 万元") }
             }
-            #expect(try await reports.reports(projectId: project.id).map(\.month) == [august, september], "nothing of the file was written")
+            #expect(try await reports.reports(projectId: project.id).map(\.month) == [july, august, september], "nothing of the file was written")
 
             // Within the file, each saved month replaces its place in what was read: a later row of
             // the same project counts the file's figure, not the one stored before.
@@ -58,7 +65,7 @@ struct ReportHistoryTests {
                                                                               expectedVersion: nil, correctionReason: "", row: 3)],
                                                        record: record, rules: rules, actor: testActor, today: testToday, now: testNow)
             #expect(done.id > 0)
-            #expect(try await reports.reports(projectId: project.id).map(\.figures.dispatch) == [.wan(7000), .wan(100), .wan(2500)])
+            #expect(try await reports.reports(projectId: project.id).map(\.figures.dispatch) == [.wan(300), .wan(7000), .wan(100), .wan(2500)])
         }
     }
 }
