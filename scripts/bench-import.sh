@@ -3,10 +3,14 @@
 # SQLite: a demo city, a file of up to 10,000 rows for it (next month's figures for every coded
 # project, then the statistical figure for this month's sent reports), a dry run (the preview) and
 # a committing run, each on a fresh copy of the same database. BIN=… times another build; BEFORE=…
-# times a second binary on the same copies for a before and after. Figures to stdout and $OUT.
+# times a second binary on the same copies for a before and after. PG=postgres://user@host:port
+# (a server the user may create databases on) times PostgreSQL instead: the demo city is loaded
+# into a database used as the template of each run's fresh copy (the file is made from the SQLite
+# city all the same: the demo is the same on both engines). Figures to stdout and $OUT.
 #
 #   PROJECTS=10000 scripts/bench-import.sh
 #   BEFORE=/tmp/gb-old PROJECTS=10000 scripts/bench-import.sh
+#   PG=postgres://postgres@127.0.0.1:55440 BIN=… scripts/bench-import.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +23,10 @@ WORK=$(mktemp -d /tmp/groundbreak-benchimport.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 export GROUNDBREAK_ATTACHMENTS_DIR="$WORK/attachments"
 GROUNDBREAK_DATABASE_URL="sqlite:$WORK/city.sqlite" "$BIN" demo --projects "$PROJECTS" > "$WORK/demo.log" 2>&1
+if [ -n "${PG:-}" ]; then
+    psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS bench_import_city" -c "CREATE DATABASE bench_import_city"
+    GROUNDBREAK_DATABASE_URL="$PG/bench_import_city" "$BIN" demo --projects "$PROJECTS" > "$WORK/demo-pg.log" 2>&1
+fi
 
 python3 - "$WORK/city.sqlite" "$WORK/monthly.csv" <<'PY'
 import csv, sqlite3, sys
@@ -37,8 +45,13 @@ PY
 ROWS=$(($(wc -l < "$WORK/monthly.csv") - 1))
 
 measure() { # measure <label> <binary>
-    cp "$WORK/city.sqlite" "$WORK/run.sqlite"
-    export GROUNDBREAK_DATABASE_URL="sqlite:$WORK/run.sqlite"
+    if [ -n "${PG:-}" ]; then
+        psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS bench_import_run" -c "CREATE DATABASE bench_import_run TEMPLATE bench_import_city"
+        export GROUNDBREAK_DATABASE_URL="$PG/bench_import_run"
+    else
+        cp "$WORK/city.sqlite" "$WORK/run.sqlite"
+        export GROUNDBREAK_DATABASE_URL="sqlite:$WORK/run.sqlite"
+    fi
     local started preview whole written
     started=$(date +%s.%N)
     "$2" import --monthly "$WORK/monthly.csv" > "$WORK/dry.log" 2>&1
@@ -46,11 +59,12 @@ measure() { # measure <label> <binary>
     started=$(date +%s.%N)
     "$2" import --monthly --commit "$WORK/monthly.csv" > "$WORK/commit.log" 2>&1 || { tail -n 5 "$WORK/commit.log"; exit 1; }
     whole=$(echo "$(date +%s.%N) - $started" | bc)
-    written=$(sqlite3 "$WORK/run.sqlite" "SELECT COUNT(*) FROM audit_log WHERE entity = 'monthly_report'")
+    local count="SELECT COUNT(*) FROM audit_log WHERE entity = 'monthly_report'"
+    if [ -n "${PG:-}" ]; then written=$(psql "$PG/bench_import_run" -Atc "$count"); else written=$(sqlite3 "$WORK/run.sqlite" "$count"); fi
     printf '| %s | %d | %.2f s | %.2f s | %.2f s | %s |\n' "$1" "$ROWS" "$preview" "$whole" "$(echo "$whole - $preview" | bc)" "$written"
 }
 {
-    echo "Monthly import, SQLite, $PROJECTS demo projects, $(date -u +%F), $(git rev-parse --short HEAD 2>/dev/null)"
+    echo "Monthly import, $([ -n "${PG:-}" ] && echo PostgreSQL || echo SQLite), $PROJECTS demo projects, $(date -u +%F), $(git rev-parse --short HEAD 2>/dev/null)"
     echo
     echo "| build | rows | dry run (read, check, preview) | commit run (the same, then write) | the write alone | report audit rows after |"
     echo "|---|---|---|---|---|---|"
