@@ -17,7 +17,7 @@ public struct ReportedAmounts: Sendable, Equatable {
 
 /// What a file of reports is checked against: every stored month's amounts of its projects, and
 /// the whole stored report only for the months the file names. A file of 10,000 rows reads its
-/// projects' history (tens of thousands of months) as three columns, not as whole reports.
+/// projects' history (tens of thousands of months) as their amounts, not as whole reports.
 public struct ReportHistory: Sendable {
     /// Every stored month of each project, earliest first. The months before a start (the month
     /// before the earliest the history was read for) may come summed as one entry at the month
