@@ -85,14 +85,17 @@ public final class AppServices: Sendable {
             items: try await ApprovalCatalogRepository(database: database).items(),
             calendar: try await CalendarRepository(database: database).calendar()
         ))
-        for cache in figureCaches {
-            cache.confirmCurrent { [database] in try? await database.primaryGeneration().description }
-            cache.computeOn(BackgroundExecutor.shared)
-        }
-        // Keyed by the ledger's generation, not the figures', and confirmed against it.
-        for cache in [approvalQueues, approvalAnalytics] as [any FiguresCache] {
-            cache.confirmCurrent { [database] in try? await database.primaryLedgerGeneration().description }
-            cache.computeOn(BackgroundExecutor.shared)
+        // Each cache computes in the background and is confirmed by the generation its keys begin
+        // with: the figures' for the figures caches, the ledger's for the approval queues and analytics.
+        let byGeneration: [([any FiguresCache], @Sendable () async -> String?)] = [
+            (figureCaches, { [database] in try? await database.primaryGeneration().description }),
+            ([approvalQueues, approvalAnalytics], { [database] in try? await database.primaryLedgerGeneration().description }),
+        ]
+        for (caches, generation) in byGeneration {
+            for cache in caches {
+                cache.confirmCurrent(with: generation)
+                cache.computeOn(BackgroundExecutor.shared)
+            }
         }
     }
 
