@@ -2,8 +2,32 @@ import Foundation
 import GroundbreakDomain
 import SQLKit
 
+/// What a monthly file's preview read — the projects it names, their history, the closed months —
+/// and the figures' generation read before any of it. Every audited write moves that generation
+/// (reports, projects and month closes are all audited), so while it stands the reads are what the
+/// commit's transaction would read again: the commit that follows the preview in the same request
+/// checks the file against them instead, and reads afresh only when something was written between.
+public struct MonthlyReads: Sendable {
+    public let generation: Int64
+    public let projects: [Int64: Project]
+    public let history: ReportHistory
+    public let closed: Set<Month>
+
+    public init(generation: Int64, projects: [Project], history: ReportHistory, closed: Set<Month>) {
+        self.generation = generation
+        self.projects = Dictionary(projects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.history = history
+        self.closed = closed
+    }
+}
+
 /// Monthly figures from a file: what the preview reads, and the one transaction commit writes.
 extension ImportRepository {
+    /// The figures' generation, read before a preview's reads (`MonthlyReads`).
+    public func generationBeforeReads() async throws -> Int64 {
+        try await DataGeneration.current(database.reader)
+    }
+
     /// These projects' stored months: every month's amounts, and the whole report of `months`.
     public func history(of projectIds: [Int64], months: Set<Month>) async throws -> ReportHistory {
         try await Self.history(of: projectIds, months: months, db: database.reader)
@@ -54,17 +78,25 @@ extension ImportRepository {
 
     /// Sends every planned report, earliest month first so each is checked against the months
     /// before it as the preview was, then the import's record. Any refusal or a report changed
-    /// since the preview rolls the whole file back.
-    public func commitMonthly(_ writes: [MonthlyWrite], record: ImportRecord, rules: ReportRules, actor: AuditActor, today: Day, now: Date) async throws -> ImportRecord {
+    /// since the preview rolls the whole file back. `reads`: the preview's, used when the
+    /// figures' generation has not moved since (`MonthlyReads`); otherwise read again here.
+    public func commitMonthly(_ writes: [MonthlyWrite], reads: MonthlyReads? = nil, record: ImportRecord, rules: ReportRules, actor: AuditActor,
+                              today: Day, now: Date) async throws -> ImportRecord {
         let source = AuditText.imported(fileName: record.fileName).zh
         return try await database.transaction { db in
             // Sending reports changes no project, and nothing else writes reports or closes months
             // inside this transaction: projects, their reports' history and the closed months are
             // read once for the whole file, and each saved report replaces its month in what was read.
-            let ids = writes.map(\.projectId)
-            let projects = try await ProjectRepository.load(ids: ids, db: db)
-            var history = try await Self.history(of: ids, months: Set(writes.map(\.month)), db: db)
-            let closed = try await Self.closedMonths(db: db)
+            let projects: [Int64: Project], closed: Set<Month>
+            var history: ReportHistory
+            if let reads, try await DataGeneration.current(db) == reads.generation {
+                (projects, history, closed) = (reads.projects, reads.history, reads.closed)
+            } else {
+                let ids = writes.map(\.projectId)
+                projects = try await ProjectRepository.load(ids: ids, db: db)
+                history = try await Self.history(of: ids, months: Set(writes.map(\.month)), db: db)
+                closed = try await Self.closedMonths(db: db)
+            }
             // Checked row by row as the preview was, written a few hundred rows to a statement: a
             // row waits in `planned` until its project comes round again (a later month), when
             // what is planned is written first so the row is checked against its stored reports.

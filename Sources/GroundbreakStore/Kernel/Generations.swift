@@ -137,6 +137,10 @@ public enum DataGeneration {
         try await GenerationBumps.note(.data) { try await bumpNow(db, written: written) }
     }
 
+    static func current(_ db: any SQLDatabase) async throws -> Int64 {
+        try await db.raw("SELECT generation FROM data_state WHERE id = 1").first()?.decode(column: "generation", as: Int64.self) ?? 0
+    }
+
     static func bumpNow(_ db: any SQLDatabase, written: Written?) async throws {
         let row = try await db.raw("UPDATE data_state SET generation = generation + 1 WHERE id = 1 RETURNING generation").first()
         if let generation = try row?.decode(column: "generation", as: Int64.self) { written?.note(generation) }

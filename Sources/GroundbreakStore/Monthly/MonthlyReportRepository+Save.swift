@@ -14,6 +14,14 @@ extension MonthlyReportRepository {
         let current: MonthlyReport?
         let closed: Bool
         let reason: String
+
+        /// The row the write leaves: the figures sent, sent now by `by`; a later report keeps the
+        /// review fields of the one it replaces (the upsert does not touch them).
+        func stored(id: Int64, version: Int, submittedAt: Date, by: String) -> MonthlyReport {
+            MonthlyReport(id: id, projectId: entry.project.id, month: month, figures: figures, status: .submitted,
+                          reviewComment: current?.reviewComment ?? "", submittedAt: submittedAt, submittedBy: by,
+                          reviewedAt: current?.reviewedAt, reviewedBy: current?.reviewedBy ?? "", version: version)
+        }
     }
 
     /// Checks one row and, with `write`, saves it; a stale version is a refusal of its own.
@@ -63,6 +71,8 @@ extension MonthlyReportRepository {
     /// the write) is a conflict: the caller's transaction rolls back.
     static func write(_ plans: [PlannedWrite], actor: AuditActor, now: Date, db: any SQLDatabase) async throws -> [MonthlyReport] {
         let stamp = StoredTime.text(now)
+        // The instant as stored (to the millisecond), as a read of the row would give it.
+        let submittedAt = StoredTime.date(stamp) ?? now
         var saved: [MonthlyReport] = []
         saved.reserveCapacity(plans.count)
         for chunk in plans.chunked(into: 200) {
@@ -79,7 +89,9 @@ extension MonthlyReportRepository {
                     """ + corrections.joined(separator: ", ")).run()
             }
             // A first report is inserted; a later one replaces the figures of the stored row (its
-            // review fields stay) — one statement for both, the stored rows back from RETURNING.
+            // review fields stay) — one statement for both. The stored row is what was written and,
+            // for a later one, the review fields of the row the checks read (`stored(id:version:)`):
+            // only the id and version come back, which also say whether it was that row.
             let values = chunk.map { plan in
                 let figures = plan.figures
                 return SQLQueryString("""
@@ -97,17 +109,18 @@ extension MonthlyReportRepository {
                     progress_text = excluded.progress_text, progress_percent = excluded.progress_percent, jobs = excluded.jobs,
                     jump_reason = excluded.jump_reason, status = excluded.status, submitted_at = excluded.submitted_at,
                     submitted_by = excluded.submitted_by, updated_at = excluded.updated_at, version = monthly_reports.version + 1
-                RETURNING *
+                RETURNING id, project_id, month, version
                 """).all()
-            var stored: [String: MonthlyReport] = [:]
+            var returned: [String: (id: Int64, version: Int)] = [:]
             for row in rows {
-                let report = try Self.report(row)
-                stored["\(report.projectId)|\(report.month.iso)"] = report
+                returned["\(try row.decode(column: "project_id", as: Int64.self))|\(try row.decode(column: "month", as: String.self))"] =
+                    (try row.decode(column: "id", as: Int64.self), try row.decode(column: "version", as: Int.self))
             }
             for plan in chunk {
-                guard let report = stored["\(plan.entry.project.id)|\(plan.month.iso)"] else { throw StoreError.notFound }
+                guard let (id, version) = returned["\(plan.entry.project.id)|\(plan.month.iso)"] else { throw StoreError.notFound }
                 // The version says whether the row was the one the checks read.
-                guard report.version == (plan.current?.version ?? 0) + 1 else { throw StoreError.conflict(currentVersion: report.version - 1) }
+                guard version == (plan.current?.version ?? 0) + 1 else { throw StoreError.conflict(currentVersion: version - 1) }
+                let report = plan.stored(id: id, version: version, submittedAt: submittedAt, by: actor.name)
                 try await LedgerGeneration.bump(db, project: plan.entry.project.id)
                 try await AuditLog.write(entity: "monthly_report", entityId: String(report.id),
                                          action: plan.closed ? "correct" : plan.current == nil ? "submit" : "resubmit",

@@ -41,6 +41,8 @@ public struct ImportRun<Planned: PlannedWrite>: Sendable {
     public var sha256: String
     public var size: Int
     public var preview: ImportPreview<Planned>
+    /// A monthly file's: what its preview read, which the commit right after it may reuse.
+    public var monthlyReads: MonthlyReads?
 
     /// What commit will do, bound to the file's bytes and to the stored versions it read.
     public var digest: String {

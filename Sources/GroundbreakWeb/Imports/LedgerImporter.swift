@@ -59,12 +59,14 @@ public struct LedgerImporter: Sendable {
         case .failure(let problem):
             run.preview.fileProblems = [problem]
         case .success(let rows):
-            let projects = try await visibleCandidates(rows, principal: principal)
             let repository = ImportRepository(database: database)
-            let stored = StoredMonthly(projects: ExistingProjects(projects),
-                                       history: try await repository.history(of: projects.map(\.id), months: importer.months(in: rows)),
-                                       closedMonths: try await repository.closedMonths())
-            run.preview = importer.plan(rows, stored: stored)
+            let generation = try await repository.generationBeforeReads()
+            let projects = try await visibleCandidates(rows, principal: principal)
+            let reads = MonthlyReads(generation: generation, projects: projects,
+                                     history: try await repository.history(of: projects.map(\.id), months: importer.months(in: rows)),
+                                     closed: try await repository.closedMonths())
+            run.preview = importer.plan(rows, stored: StoredMonthly(projects: ExistingProjects(projects), history: reads.history, closedMonths: reads.closed))
+            run.monthlyReads = reads
         }
         return run
     }
@@ -111,7 +113,7 @@ public struct LedgerImporter: Sendable {
     /// Sends every planned report in one transaction, month by month; a report changed meanwhile fails it whole.
     public func commit(_ run: ImportRun<MonthlyWrite>, rules: ReportRules, actor: AuditActor, today: Day, now: Date) async throws -> ImportRecord {
         try Self.requireClean(run)
-        return try await ImportRepository(database: database).commitMonthly(run.preview.planned, record: run.record, rules: rules, actor: actor, today: today, now: now)
+        return try await ImportRepository(database: database).commitMonthly(run.preview.planned, reads: run.monthlyReads, record: run.record, rules: rules, actor: actor, today: today, now: now)
     }
 
     static func requireClean<P>(_ run: ImportRun<P>) throws {

@@ -40,13 +40,25 @@ struct ReportBatchWriteTests {
             var current = Dictionary(uniqueKeysWithValues: first.map { ($0.projectId, $0) })
             current[returned.projectId] = returned
             let secondPlans = plans(300, current: current)
-            let second = try await database.transaction { db in try await MonthlyReportRepository.write(secondPlans, actor: testActor, now: testNow, db: db) }
+            // An instant with a part below the millisecond, which the stored row drops.
+            let later = testNow.addingTimeInterval(60.000_456_7)
+            let second = try await database.transaction { db in try await MonthlyReportRepository.write(secondPlans, actor: testActor, now: later, db: db) }
             #expect(second.map(\.id) == first.map(\.id), "the same rows, replaced")
             #expect(second.map(\.figures.dispatch) == created.map { .wan(300 + $0.id) })
             #expect(second[5].version == 3 && second[5].reviewComment == "请核实" && second[5].status == .submitted)
             #expect(second.enumerated().allSatisfy { $0.offset == 5 || $0.element.version == 2 })
             let trail = try await AuditLog(database: database).entries(entity: "monthly_report", entityId: String(first[7].id))
             #expect(trail.map(\.action).sorted() == ["resubmit", "submit"])
+
+            // What the write hands back, and puts in the trail, is the row as stored: read back,
+            // every report is the same, the returned one's review kept and the time to the millisecond.
+            let readBack = try await database.reader.raw("SELECT * FROM monthly_reports ORDER BY project_id").all().map(MonthlyReportRepository.report)
+            #expect(second == readBack)
+            #expect(second[5].reviewedAt == returned.reviewedAt && second[5].reviewedBy == returned.reviewedBy && second[5].reviewedAt != nil)
+            #expect(second[0].submittedAt == testNow.addingTimeInterval(60))
+            let resubmitted = try #require(trail.first { $0.action == "resubmit" })
+            #expect(resubmitted.afterJSON == (try AuditLog.json(readBack[7])))
+            #expect(resubmitted.beforeJSON == (try AuditLog.json(first[7])))
 
             // Planned as a first report, but a row is there: nothing of the batch stays.
             let count = try await AuditLog(database: database).count()

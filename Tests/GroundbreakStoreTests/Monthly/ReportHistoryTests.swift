@@ -26,6 +26,7 @@ struct ReportHistoryTests {
                                              expectedVersion: nil, rules: rules, actor: testActor, today: testToday, now: testNow)
             }
             let imports = ImportRepository(database: database)
+            let generation = try await imports.generationBeforeReads()
             let history = try await imports.history(of: [project.id, other.id], months: [september])
             #expect(history.others(of: project.id, besides: october) == [ReportedAmounts(month: july, dispatch: .wan(300), statistical: nil),
                                                                         ReportedAmounts(month: august, dispatch: .wan(500), statistical: nil),
@@ -42,7 +43,9 @@ struct ReportHistoryTests {
             #expect(try await imports.history(of: [project.id], months: []).reports.isEmpty)
 
             // Planned against August at 500; August is raised to 7,000 before the commit: October's
-            // 2,500 now takes the running total to 10,400 of 10,000.
+            // 2,500 now takes the running total to 10,400 of 10,000. The preview's reads are given,
+            // but the raise moved the figures' generation: the commit reads again.
+            let forOctoberReads = MonthlyReads(generation: generation, projects: [project, other], history: forOctober, closed: [])
             let write = MonthlyWrite(projectId: project.id, month: october, figures: MonthlyFigures(dispatch: .wan(2500), jumpReason: "集中施工"),
                                      expectedVersion: nil, correctionReason: "", row: 2)
             let record = ImportRecord(kind: .monthly, fileName: "m.csv", sha256: "00", size: 1, created: 1, updated: 0, unchanged: 0, skipped: 0)
@@ -50,7 +53,7 @@ struct ReportHistoryTests {
             _ = try await reports.submit(project: project, month: august, figures: MonthlyFigures(dispatch: .wan(7000), jumpReason: "设备集中到货"), expectedVersion: stored.version,
                                          rules: rules, actor: testActor, today: testToday, now: testNow)
             await #expect {
-                _ = try await imports.commitMonthly([write], record: record, rules: rules, actor: testActor, today: testToday, now: testNow)
+                _ = try await imports.commitMonthly([write], reads: forOctoberReads, record: record, rules: rules, actor: testActor, today: testToday, now: testNow)
             } throws: { error in
                 guard case StoreError.invalid(let failure) = error else { return false }
                 return failure.errors.map(\.message).contains { $0.contains("自开工累计 10400.00 万元") }
@@ -66,6 +69,35 @@ struct ReportHistoryTests {
                                                        record: record, rules: rules, actor: testActor, today: testToday, now: testNow)
             #expect(done.id > 0)
             #expect(try await reports.reports(projectId: project.id).map(\.figures.dispatch) == [.wan(300), .wan(7000), .wan(100), .wan(2500)])
+        }
+    }
+
+    @Test("the commit checks against the preview's reads while no write has moved the figures' generation", arguments: allEngines)
+    func previewReads(engine: DatabaseEngine) async throws {
+        try await withTestStore(engine) { store in
+            let database = store.database
+            let catalog = try await ReferenceRepository(database: database).catalog()
+            let project = try await ProjectRepository(database: database).create(sampleInput(name: "沿用预览项目", wan: "10000"), catalog: catalog)
+            let (august, october) = (try #require(Month.parse("2026-08")), try #require(Month.parse("2026-10")))
+            let imports = ImportRepository(database: database)
+            let generation = try await imports.generationBeforeReads()
+            // Reads that say August held 9,000 (nothing is stored): while the generation stands the
+            // commit believes them, so October's 2,500 is refused on them.
+            let claimed = MonthlyReads(generation: generation, projects: [project],
+                                       history: ReportHistory(amounts: [project.id: [ReportedAmounts(month: august, dispatch: .wan(9000), statistical: nil)]]), closed: [])
+            let write = MonthlyWrite(projectId: project.id, month: october, figures: MonthlyFigures(dispatch: .wan(2500), jumpReason: "集中施工"),
+                                     expectedVersion: nil, correctionReason: "", row: 2)
+            let record = ImportRecord(kind: .monthly, fileName: "m.csv", sha256: "00", size: 1, created: 1, updated: 0, unchanged: 0, skipped: 0)
+            await #expect {
+                _ = try await imports.commitMonthly([write], reads: claimed, record: record, rules: ReportRules(), actor: testActor, today: testToday, now: testNow)
+            } throws: { error in
+                guard case StoreError.invalid(let failure) = error else { return false }
+                return failure.errors.map(\.message).contains { $0.contains("自开工累计 11500.00 万元") }
+            }
+            // The same reads under an older generation are read again: nothing is stored, October goes in.
+            let stale = MonthlyReads(generation: generation - 1, projects: [project], history: claimed.history, closed: [])
+            _ = try await imports.commitMonthly([write], reads: stale, record: record, rules: ReportRules(), actor: testActor, today: testToday, now: testNow)
+            #expect(try await MonthlyReportRepository(database: database).reports(projectId: project.id).map(\.figures.dispatch) == [.wan(2500)])
         }
     }
 }
