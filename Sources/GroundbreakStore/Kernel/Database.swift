@@ -61,7 +61,7 @@ public final class Database: Sendable {
                 source: SQLiteSource(path: path, readOnly: false), maxConnectionsPerEventLoop: 1,
                 requestTimeout: .seconds(60), logger: logger, on: eventLoopGroup.next()
             )
-            let writer = PooledSQLiteDatabase(pool: writerPool, logger: logger).sql(queryLogLevel: nil)
+            let writer = SQLiteRowsDatabase(PooledSQLiteDatabase(pool: writerPool, logger: logger))
             do {
                 _ = try await writer.raw("SELECT 1").all()
             } catch {
@@ -72,7 +72,7 @@ public final class Database: Sendable {
                 source: SQLiteSource(path: path, readOnly: true), maxConnectionsPerEventLoop: maxConnectionsPerEventLoop,
                 requestTimeout: .seconds(30), logger: logger, on: eventLoopGroup
             )
-            let reader = PooledSQLiteDatabase(pool: readerPool, logger: logger).sql(queryLogLevel: nil)
+            let reader = SQLiteRowsDatabase(PooledSQLiteDatabase(pool: readerPool, logger: logger))
             database = Database(engine: .sqlite, location: location, reader: reader, writer: writer, logger: logger) {
                 try await readerPool.shutdownAsync()
                 try await writerPool.shutdownAsync()
