@@ -80,28 +80,38 @@ struct StoredSQLiteRow: SQLRow {
     }
 
     /// The value as SQLiteKit's decoder gives it, for the pairs of type and storage class that
-    /// decoder maps one to one; nil for any other pair (left to it).
+    /// decoder maps one to one; nil for any other pair (left to it). Types are told apart by
+    /// identifiers taken once: spelling `String?.self` in each comparison looked up the optional's
+    /// metadata every time, a third of this function's cost.
     static func direct<D>(_ data: SQLiteData, as type: D.Type) -> D? {
+        let type = ObjectIdentifier(D.self)
         switch data {
         case .text(let text):
-            if D.self == String.self { return unsafeBitCast(text, to: D.self) }
-            if D.self == String?.self { return unsafeBitCast(Optional(text), to: D.self) }
+            if type == Types.string { return unsafeBitCast(text, to: D.self) }
+            if type == Types.optionalString { return unsafeBitCast(Optional(text), to: D.self) }
         case .integer(let number):
-            if D.self == Int64.self { return unsafeBitCast(Int64(number), to: D.self) }
-            if D.self == Int.self { return unsafeBitCast(number, to: D.self) }
-            if D.self == Int64?.self { return unsafeBitCast(Optional(Int64(number)), to: D.self) }
-            if D.self == Int?.self { return unsafeBitCast(Optional(number), to: D.self) }
+            if type == Types.int64 { return unsafeBitCast(Int64(number), to: D.self) }
+            if type == Types.int { return unsafeBitCast(number, to: D.self) }
+            if type == Types.optionalInt64 { return unsafeBitCast(Optional(Int64(number)), to: D.self) }
+            if type == Types.optionalInt { return unsafeBitCast(Optional(number), to: D.self) }
         case .float(let number):
-            if D.self == Double.self { return unsafeBitCast(number, to: D.self) }
-            if D.self == Double?.self { return unsafeBitCast(Optional(number), to: D.self) }
+            if type == Types.double { return unsafeBitCast(number, to: D.self) }
+            if type == Types.optionalDouble { return unsafeBitCast(Optional(number), to: D.self) }
         case .null:
-            if D.self == String?.self { return unsafeBitCast(String?.none, to: D.self) }
-            if D.self == Int64?.self { return unsafeBitCast(Int64?.none, to: D.self) }
-            if D.self == Int?.self { return unsafeBitCast(Int?.none, to: D.self) }
-            if D.self == Double?.self { return unsafeBitCast(Double?.none, to: D.self) }
+            if type == Types.optionalString { return unsafeBitCast(String?.none, to: D.self) }
+            if type == Types.optionalInt64 { return unsafeBitCast(Int64?.none, to: D.self) }
+            if type == Types.optionalInt { return unsafeBitCast(Int?.none, to: D.self) }
+            if type == Types.optionalDouble { return unsafeBitCast(Double?.none, to: D.self) }
         case .blob:
             break
         }
         return nil
+    }
+
+    private enum Types {
+        static let string = ObjectIdentifier(String.self), optionalString = ObjectIdentifier(String?.self)
+        static let int64 = ObjectIdentifier(Int64.self), optionalInt64 = ObjectIdentifier(Int64?.self)
+        static let int = ObjectIdentifier(Int.self), optionalInt = ObjectIdentifier(Int?.self)
+        static let double = ObjectIdentifier(Double.self), optionalDouble = ObjectIdentifier(Double?.self)
     }
 }
