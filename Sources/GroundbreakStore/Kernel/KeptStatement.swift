@@ -54,7 +54,7 @@ extension Database {
                     for try await row in try await connection.execute(KeptPostgresStatement<Text>(parameter: parameter), logger: connection.logger) {
                         rows.append(row)
                     }
-                    return rows.first.map { $0.sql() }
+                    return rows.first.map { StoredPostgresRow($0) }
                 } catch let error as PSQLError where error.code == .server {
                     try? await connection.close()
                     throw error
