@@ -84,9 +84,9 @@ public final class Database: Sendable {
                 source: try postgresSource(url), maxConnectionsPerEventLoop: maxConnectionsPerEventLoop,
                 requestTimeout: .seconds(30), logger: logger, on: eventLoopGroup
             )
-            let sql = PostgresRowsDatabase(base: pool.database(logger: logger).sql(queryLogLevel: nil))
+            let sql = PostgresRowsDatabase(pool.database(logger: logger))
             database = Database(engine: .postgres, location: location, reader: sql, writer: sql,
-                                replica: replicaPool.map { PostgresRowsDatabase(base: $0.database(logger: logger).sql(queryLogLevel: nil)) }, logger: logger) {
+                                replica: replicaPool.map { PostgresRowsDatabase($0.database(logger: logger)) }, logger: logger) {
                 try await replicaPool?.shutdownAsync()
                 try await pool.shutdownAsync()
             }

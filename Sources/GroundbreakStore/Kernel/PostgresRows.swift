@@ -6,12 +6,27 @@ import SQLKit
 /// PostgresKit's `SQLDatabase`, with rows that read the column types the Store reads (text,
 /// integers, double precision, each possibly NULL) by PostgresNIO's typed decoding. PostgresKit
 /// sends every cell through a generic translation that builds a coding path (the column's name
-/// and index as a new string) and looks the type's conformances up, for every cell: a third of a
-/// monthly import's commit and a quarter of reading the figures' snapshot. Everything else —
-/// statements, binds, sessions, errors — is PostgresKit's: a type outside that set, a value
-/// PostgresNIO refuses, or a row whose cells cannot be reached goes to PostgresKit's own decoding.
+/// and index as a new string) and looks the type's conformances up, for every cell: a quarter of
+/// reading the figures' snapshot. A statement whose binds PostgresKit would encode by their own
+/// PostgreSQL encoding (values of a type PostgresNIO encodes — what the Store's reads bind) is sent
+/// as PostgresKit sends it, on a connection from the same pool or session; any other (a nil among
+/// its binds, a value encoded as JSON) goes to PostgresKit whole. A type outside that set, or a value PostgresNIO refuses, is read by PostgresKit's own
+/// decoding: results and refusals are PostgresKit's.
 struct PostgresRowsDatabase: SQLDatabase, PostgresDatabase {
+    /// Where statements go: a pool, or inside a session the one connection.
+    let source: any PostgresDatabase
+    /// PostgresKit's `SQLDatabase` on the same source.
     let base: any SQLDatabase
+
+    init(_ source: any PostgresDatabase) {
+        self.source = source
+        self.base = source.sql(queryLogLevel: nil)
+    }
+
+    private init(_ connection: PostgresConnection) {
+        self.source = connection
+        self.base = connection.sql(queryLogLevel: nil)
+    }
 
     var eventLoop: any EventLoop { base.eventLoop }
     var version: (any SQLDatabaseReportedVersion)? { base.version }
@@ -20,58 +35,66 @@ struct PostgresRowsDatabase: SQLDatabase, PostgresDatabase {
     var queryLogLevel: Logger.Level? { base.queryLogLevel }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        base.execute(sql: query) { onRow(StoredPostgresRow($0)) }
+        let (sql, binds) = serialize(query)
+        guard let bindings = Self.bindings(binds) else { return base.execute(sql: query, onRow) }
+        return source.withConnection { connection in
+            connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: connection.logger) { onRow(StoredPostgresRow($0)) }
+        }.map { _ in }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await base.execute(sql: query) { onRow(StoredPostgresRow($0)) }
+        try await execute(sql: query, onRow).get()
     }
 
+    /// One connection for the closure's statements, as PostgresKit's own session.
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await base.withSession { try await closure(PostgresRowsDatabase(base: $0)) }
+        try await source.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask { try await closure(PostgresRowsDatabase(connection)) }
+        }.get()
     }
 
-    // The prepared statements (`KeptStatement`) reach the connection through this.
+    /// The binds as PostgresKit encodes them when each is a value PostgreSQL encodes as itself (its
+    /// first way); nil when one is not, a nil among them (PostgresKit types a null by the
+    /// optional's type), so PostgresKit sends that statement.
+    static func bindings(_ binds: [any Encodable & Sendable]) -> PostgresBindings? {
+        var bindings = PostgresBindings(capacity: binds.count)
+        for bind in binds {
+            guard let encodable = bind as? any PostgresThrowingDynamicTypeEncodable, (try? bindings.append(encodable, context: .default)) != nil else { return nil }
+        }
+        return bindings
+    }
+
+    // The prepared statements (`KeptStatement`) reach the connection through these.
     func send(_ request: any PostgresRequest, logger: Logger) -> EventLoopFuture<Void> {
-        postgres.send(request, logger: logger)
+        source.send(request, logger: logger)
     }
 
     func withConnection<T>(_ closure: @escaping (PostgresConnection) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
-        postgres.withConnection(closure)
-    }
-
-    private var postgres: any PostgresDatabase {
-        guard let postgres = base as? any PostgresDatabase else { preconditionFailure("PostgresKit's SQL database is a PostgresDatabase") }
-        return postgres
+        source.withConnection(closure)
     }
 }
 
 /// One result row; see `PostgresRowsDatabase`.
 struct StoredPostgresRow: SQLRow {
-    /// PostgresKit's row, which answers whatever is not read directly.
-    let generic: any SQLRow
-    /// Its cells, when they could be reached.
-    let cells: PostgresRandomAccessRow?
-
-    init(_ generic: any SQLRow) {
-        self.generic = generic
-        // PostgresKit keeps the row's cells in a private property: reached by reflection, once a
-        // row. Should a release rename it, every read takes PostgresKit's path, slower and the same.
-        self.cells = Mirror(reflecting: generic).children.first { $0.label == "randomAccessView" }?.value as? PostgresRandomAccessRow
-    }
+    let row: PostgresRow
+    let cells: PostgresRandomAccessRow
 
     init(_ row: PostgresRow) {
-        self.generic = row.sql()
+        self.row = row
         self.cells = PostgresRandomAccessRow(row)
     }
 
-    var allColumns: [String] { generic.allColumns }
-    func contains(column: String) -> Bool { generic.contains(column: column) }
-    func decodeNil(column: String) throws -> Bool { try generic.decodeNil(column: column) }
+    var allColumns: [String] { cells.map(\.columnName) }
+    func contains(column: String) -> Bool { cells.contains(column) }
+
+    /// As PostgresKit answers it: a column not in the row is nil too.
+    func decodeNil(column: String) throws -> Bool {
+        !cells.contains(column) || cells[column].bytes == nil
+    }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        if let cells, cells.contains(column), let value = Self.direct(cells[column], as: D.self) { return value }
-        return try generic.decode(column: column, as: D.self)
+        if cells.contains(column), let value = Self.direct(cells[column], as: D.self) { return value }
+        return try row.sql().decode(column: column, as: D.self)
     }
 
     /// The value as PostgresKit gives it for the types read directly — its translation hands these

@@ -23,16 +23,24 @@ struct PostgresRowsTests {
                 read(Double.self), read(Double?.self), read(Bool.self), read(Float.self), read(Int32?.self)]
     }
 
-    @Test("every type the Store reads, from PostgreSQL's types, as PostgresKit's rows read it", arguments: [DatabaseEngine.postgres])
+    @Test("every type the Store reads, from PostgreSQL's types and from binds, as PostgresKit reads and binds it", arguments: [DatabaseEngine.postgres])
     func sameAsPostgresKit(engine: DatabaseEngine) async throws {
         try await withTestStore(engine) { store in
+            let ours = try #require(store.database.reader as? PostgresRowsDatabase)
             let select = Self.columns.map { "\($0.value) AS \($0.key)" }.sorted().joined(separator: ", ")
-            let row = try #require(try await store.database.reader.raw(SQLQueryString("SELECT " + select)).first())
-            let stored = try #require(row as? StoredPostgresRow)
-            #expect(stored.cells != nil, "the row's cells are reached, so the direct reads are taken")
-            for column in Self.columns.keys.sorted() {
-                #expect(Self.readings(stored, column) == Self.readings(stored.generic, column), "\(column)")
-                #expect(try stored.decodeNil(column: column) == (try stored.generic.decodeNil(column: column)))
+            // Binds of each kind the Store makes, sent by our path and by PostgresKit's.
+            let count: Int? = 3
+            let query: SQLQueryString = "SELECT \(unsafeRaw: select), \(bind: "吉林")::text AS bt, \(bind: Int64(-5))::int8 AS b8, \(bind: 12) AS bi, "
+                + "\(bind: 2.75) AS bd, \(bind: count) AS bo, \(bind: true) AS bb"
+            let row = try #require(try await ours.raw(query).first())
+            let stored = try #require(row as? StoredPostgresRow, "a statement with such binds is read through our rows")
+            let kit = try #require(try await ours.base.raw(query).first())
+            #expect(!(kit is StoredPostgresRow))
+            #expect(stored.allColumns.sorted() == kit.allColumns.sorted())
+            for column in stored.allColumns.sorted() + ["missing"] {
+                #expect(Self.readings(stored, column) == Self.readings(kit, column), "\(column)")
+                #expect(try stored.decodeNil(column: column) == (try kit.decodeNil(column: column)))
+                #expect(stored.contains(column: column) == kit.contains(column: column))
             }
             // What some pairs give, so the comparison cannot pass by both sides refusing everything.
             #expect(try stored.decode(column: "t", as: String.self) == "长春")
@@ -41,11 +49,24 @@ struct PostgresRowsTests {
             #expect(try stored.decode(column: "f8", as: Double?.self) == 1.5)
             #expect(try stored.decode(column: "nt", as: String?.self) == nil)
             #expect(try stored.decode(column: "c", as: Int.self) == 2)
+            #expect(try stored.decode(column: "bt", as: String.self) == "吉林")
+            #expect(try stored.decode(column: "bo", as: Int.self) == 3)
             #expect(throws: (any Error).self) { try stored.decode(column: "t", as: Int64.self) }
             #expect(throws: (any Error).self) { try stored.decode(column: "nt", as: String.self) }
             #expect(throws: (any Error).self) { try stored.decode(column: "missing", as: String?.self) }
-            // Inside a transaction the rows are the same kind.
-            let inside = try await store.database.transaction { db in try await db.raw("SELECT 5::int8 AS five").first() }
+            // A nil bind goes to PostgresKit whole, which types the null by the optional's type.
+            let nothing: Int64? = nil
+            let null = try #require(try await ours.raw("SELECT \(bind: nothing) AS n, pg_typeof(\(bind: nothing))::text AS t").first())
+            #expect(!(null is StoredPostgresRow))
+            #expect(try null.decode(column: "n", as: Int64?.self) == nil)
+            #expect(try null.decode(column: "t", as: String.self) == "bigint")
+            // A bind PostgreSQL cannot encode as itself goes to PostgresKit whole, which sends it as JSON.
+            struct Shape: Encodable, Sendable { let sides = 4 }
+            let json = try #require(try await ours.raw("SELECT \(bind: Shape())::text AS shape").first())
+            #expect(!(json is StoredPostgresRow))
+            #expect(try json.decode(column: "shape", as: String.self).contains("\"sides\""))
+            // Inside a transaction the rows are read the same way.
+            let inside = try await store.database.transaction { db in try await db.raw("SELECT \(bind: Int64(5)) AS five").first() }
             #expect(try (try #require(inside as? StoredPostgresRow)).decode(column: "five", as: Int64.self) == 5)
         }
     }
