@@ -105,25 +105,18 @@ struct StoredPostgresRow: SQLRow {
         if cell.dataType.isUserDefined || cell.dataType == .numeric { return nil }
         do {
             switch type {
-            case Types.string: return unsafeBitCast(try cell.decode(String.self), to: D.self)
-            case Types.optionalString: return unsafeBitCast(try cell.decode(String?.self), to: D.self)
-            case Types.int64: return unsafeBitCast(try cell.decode(Int64.self), to: D.self)
-            case Types.optionalInt64: return unsafeBitCast(try cell.decode(Int64?.self), to: D.self)
-            case Types.int: return unsafeBitCast(try cell.decode(Int.self), to: D.self)
-            case Types.optionalInt: return unsafeBitCast(try cell.decode(Int?.self), to: D.self)
-            case Types.double: return unsafeBitCast(try cell.decode(Double.self), to: D.self)
-            case Types.optionalDouble: return unsafeBitCast(try cell.decode(Double?.self), to: D.self)
+            case DirectReadTypes.string: return unsafeBitCast(try cell.decode(String.self), to: D.self)
+            case DirectReadTypes.optionalString: return unsafeBitCast(try cell.decode(String?.self), to: D.self)
+            case DirectReadTypes.int64: return unsafeBitCast(try cell.decode(Int64.self), to: D.self)
+            case DirectReadTypes.optionalInt64: return unsafeBitCast(try cell.decode(Int64?.self), to: D.self)
+            case DirectReadTypes.int: return unsafeBitCast(try cell.decode(Int.self), to: D.self)
+            case DirectReadTypes.optionalInt: return unsafeBitCast(try cell.decode(Int?.self), to: D.self)
+            case DirectReadTypes.double: return unsafeBitCast(try cell.decode(Double.self), to: D.self)
+            case DirectReadTypes.optionalDouble: return unsafeBitCast(try cell.decode(Double?.self), to: D.self)
             default: return nil
             }
         } catch {
             return nil
         }
-    }
-
-    private enum Types {
-        static let string = ObjectIdentifier(String.self), optionalString = ObjectIdentifier(String?.self)
-        static let int64 = ObjectIdentifier(Int64.self), optionalInt64 = ObjectIdentifier(Int64?.self)
-        static let int = ObjectIdentifier(Int.self), optionalInt = ObjectIdentifier(Int?.self)
-        static let double = ObjectIdentifier(Double.self), optionalDouble = ObjectIdentifier(Double?.self)
     }
 }

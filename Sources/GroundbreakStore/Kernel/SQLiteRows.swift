@@ -41,8 +41,7 @@ struct SQLiteRowsDatabase<Base: SQLiteDatabase>: SQLDatabase {
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        let (sql, binds) = serialize(query)
-        try await base.query(sql, binds.map { try SQLiteRow.encoder.encode($0) }) { onRow(StoredSQLiteRow(row: $0)) }
+        try await execute(sql: query, onRow).get()
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
@@ -81,37 +80,29 @@ struct StoredSQLiteRow: SQLRow {
 
     /// The value as SQLiteKit's decoder gives it, for the pairs of type and storage class that
     /// decoder maps one to one; nil for any other pair (left to it). Types are told apart by
-    /// identifiers taken once: spelling `String?.self` in each comparison looked up the optional's
-    /// metadata every time, a third of this function's cost.
+    /// `DirectReadTypes`.
     static func direct<D>(_ data: SQLiteData, as type: D.Type) -> D? {
         let type = ObjectIdentifier(D.self)
         switch data {
         case .text(let text):
-            if type == Types.string { return unsafeBitCast(text, to: D.self) }
-            if type == Types.optionalString { return unsafeBitCast(Optional(text), to: D.self) }
+            if type == DirectReadTypes.string { return unsafeBitCast(text, to: D.self) }
+            if type == DirectReadTypes.optionalString { return unsafeBitCast(Optional(text), to: D.self) }
         case .integer(let number):
-            if type == Types.int64 { return unsafeBitCast(Int64(number), to: D.self) }
-            if type == Types.int { return unsafeBitCast(number, to: D.self) }
-            if type == Types.optionalInt64 { return unsafeBitCast(Optional(Int64(number)), to: D.self) }
-            if type == Types.optionalInt { return unsafeBitCast(Optional(number), to: D.self) }
+            if type == DirectReadTypes.int64 { return unsafeBitCast(Int64(number), to: D.self) }
+            if type == DirectReadTypes.int { return unsafeBitCast(number, to: D.self) }
+            if type == DirectReadTypes.optionalInt64 { return unsafeBitCast(Optional(Int64(number)), to: D.self) }
+            if type == DirectReadTypes.optionalInt { return unsafeBitCast(Optional(number), to: D.self) }
         case .float(let number):
-            if type == Types.double { return unsafeBitCast(number, to: D.self) }
-            if type == Types.optionalDouble { return unsafeBitCast(Optional(number), to: D.self) }
+            if type == DirectReadTypes.double { return unsafeBitCast(number, to: D.self) }
+            if type == DirectReadTypes.optionalDouble { return unsafeBitCast(Optional(number), to: D.self) }
         case .null:
-            if type == Types.optionalString { return unsafeBitCast(String?.none, to: D.self) }
-            if type == Types.optionalInt64 { return unsafeBitCast(Int64?.none, to: D.self) }
-            if type == Types.optionalInt { return unsafeBitCast(Int?.none, to: D.self) }
-            if type == Types.optionalDouble { return unsafeBitCast(Double?.none, to: D.self) }
+            if type == DirectReadTypes.optionalString { return unsafeBitCast(String?.none, to: D.self) }
+            if type == DirectReadTypes.optionalInt64 { return unsafeBitCast(Int64?.none, to: D.self) }
+            if type == DirectReadTypes.optionalInt { return unsafeBitCast(Int?.none, to: D.self) }
+            if type == DirectReadTypes.optionalDouble { return unsafeBitCast(Double?.none, to: D.self) }
         case .blob:
             break
         }
         return nil
-    }
-
-    private enum Types {
-        static let string = ObjectIdentifier(String.self), optionalString = ObjectIdentifier(String?.self)
-        static let int64 = ObjectIdentifier(Int64.self), optionalInt64 = ObjectIdentifier(Int64?.self)
-        static let int = ObjectIdentifier(Int.self), optionalInt = ObjectIdentifier(Int?.self)
-        static let double = ObjectIdentifier(Double.self), optionalDouble = ObjectIdentifier(Double?.self)
     }
 }
