@@ -40,8 +40,12 @@ struct SQLiteRowsDatabase<Base: SQLiteDatabase>: SQLDatabase {
         return base.query(sql, values) { onRow(StoredSQLiteRow(row: $0)) }
     }
 
+    /// Not the futures' variant awaited: that one (SQLiteNIO's) submits every row to the
+    /// connection's event loop as a task of its own — the loops that serve the requests — while the
+    /// drivers' async query hands each row over on the thread that steps the statement.
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await execute(sql: query, onRow).get()
+        let (sql, binds) = serialize(query)
+        try await base.query(sql, binds.map { try SQLiteRow.encoder.encode($0) }) { onRow(StoredSQLiteRow(row: $0)) }
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {

@@ -1,6 +1,9 @@
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
+import NIOPosix
 @testable import GroundbreakStore
+import SQLKit
 import SQLiteKit
 import Testing
 
@@ -53,6 +56,34 @@ struct SQLiteRowsTests {
         #expect(throws: (any Error).self) { try null.decode(column: "value", as: String.self) }
         #expect(throws: (any Error).self) { try null.decode(column: "missing", as: String?.self) }
         #expect(try null.decodeNil(column: "missing"))
+    }
+
+    /// SQLiteNIO's futures' query submits every row to the connection's event loop as a task of
+    /// its own — the loops that serve the requests; a province's snapshot is a million of them.
+    @Test("rows reach an async read on the thread that steps the statement, from the pool and inside a transaction")
+    func rowsOffTheEventLoops() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rows-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try await Database.connect(.sqlite(path: folder.appendingPathComponent("rows.sqlite").path))
+        let numbers = SQLRaw("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) SELECT i FROM n")
+        let onEventLoop = NIOLockedValueBox<[Bool]>([])
+        let sum = NIOLockedValueBox(0)
+        let note: @Sendable (any SQLRow) -> Void = { row in
+            onEventLoop.withLockedValue { $0.append(MultiThreadedEventLoopGroup.currentEventLoop != nil) }
+            sum.withLockedValue { $0 += (try? row.decode(column: "i", as: Int.self)) ?? 0 }
+        }
+        do {
+            try await database.reader.execute(sql: numbers, note)
+            try await database.writer.execute(sql: numbers, note)
+            try await database.transaction { db in try await db.execute(sql: numbers, note) }
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        await database.shutdown()
+        #expect(sum.withLockedValue { $0 } == 3 * 5050, "every row of the three reads")
+        #expect(onEventLoop.withLockedValue { $0 } == Array(repeating: false, count: 300))
     }
 
     private static func decode<T: Decodable>(_ row: StoredSQLiteRow, _ type: T.Type) throws -> Any {
