@@ -10,8 +10,9 @@ import SQLKit
 /// reading the figures' snapshot. A statement whose binds PostgresKit would encode by their own
 /// PostgreSQL encoding (values of a type PostgresNIO encodes — what the Store's reads bind) is sent
 /// as PostgresKit sends it, on a connection from the same pool or session; any other (a nil among
-/// its binds, a value encoded as JSON) goes to PostgresKit whole. A type outside that set, or a value PostgresNIO refuses, is read by PostgresKit's own
-/// decoding: results and refusals are PostgresKit's.
+/// its binds, a value encoded as JSON) goes to PostgresKit whole. A type outside that set, or a
+/// value PostgresNIO refuses, is read by PostgresKit's own decoding: results and refusals are
+/// PostgresKit's.
 struct PostgresRowsDatabase: SQLDatabase, PostgresDatabase {
     /// Where statements go: a pool, or inside a session the one connection.
     let source: any PostgresDatabase

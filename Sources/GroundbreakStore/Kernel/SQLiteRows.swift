@@ -30,10 +30,9 @@ struct SQLiteRowsDatabase<Base: SQLiteDatabase>: SQLDatabase {
     var queryLogLevel: Logger.Level? { nil }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        let (sql, binds) = serialize(query)
-        let values: [SQLiteData]
+        let (sql, values): (String, [SQLiteData])
         do {
-            values = try binds.map { try SQLiteRow.encoder.encode($0) }
+            (sql, values) = try statement(query)
         } catch {
             return eventLoop.makeFailedFuture(error)
         }
@@ -44,8 +43,14 @@ struct SQLiteRowsDatabase<Base: SQLiteDatabase>: SQLDatabase {
     /// connection's event loop as a task of its own — the loops that serve the requests — while the
     /// drivers' async query hands each row over on the thread that steps the statement.
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        let (sql, values) = try statement(query)
+        try await base.query(sql, values) { onRow(StoredSQLiteRow(row: $0)) }
+    }
+
+    /// The statement's text and its binds as SQLite values, as SQLiteKit makes them.
+    private func statement(_ query: any SQLExpression) throws -> (String, [SQLiteData]) {
         let (sql, binds) = serialize(query)
-        try await base.query(sql, binds.map { try SQLiteRow.encoder.encode($0) }) { onRow(StoredSQLiteRow(row: $0)) }
+        return (sql, try binds.map { try SQLiteRow.encoder.encode($0) })
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
