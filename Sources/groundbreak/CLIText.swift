@@ -18,6 +18,9 @@ enum CLIText {
         static let badSchedulerInterval = "GROUNDBREAK_SCHEDULER_INTERVAL 应在 1–3600 秒之间"
         static func badPort(_ port: Int) -> String { "端口应在 1–65535 之间：\(port)" }
         static let badBcryptCost = "GROUNDBREAK_BCRYPT_COST 应在 4–31 之间"
+        static func badLogLevel(_ level: String) -> String {
+            "GROUNDBREAK_LOG_LEVEL 应为 trace、debug、info、notice、warning、error 或 critical，而不是 \(level)"
+        }
     }
 
     enum Work {

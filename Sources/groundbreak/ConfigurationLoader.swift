@@ -2,6 +2,7 @@ import Configuration
 import Foundation
 import GroundbreakStore
 import GroundbreakWeb
+import Logging
 import SystemPackage
 
 /// The one place configuration is read: command line, then environment, then `.env`, then the
@@ -28,6 +29,13 @@ enum ConfigurationLoader {
         )
         let reader = ConfigReader(providers: [InMemoryProvider(name: "command line", values: values), environmentProvider, fileProvider])
         return try settings(from: reader)
+    }
+
+    /// `load` for a command: the settings, with the process's log written from their level on.
+    static func start(overrides: [String: ConfigContent], envFile: String) async throws -> AppSettings {
+        let settings = try await load(overrides: overrides, envFile: envFile)
+        LogOutput.start(level: settings.logLevel)
+        return settings
     }
 
     static func settings(from config: ConfigReader) throws -> AppSettings {
@@ -57,6 +65,10 @@ enum ConfigurationLoader {
         settings.warmFigures = config.bool(forKey: "groundbreak.figures.warm", default: settings.warmFigures)
         settings.figuresMaxLag = config.double(forKey: "groundbreak.figures.max.lag", default: settings.figuresMaxLag)
         settings.trustedProxies = config.string(forKey: "groundbreak.trusted.proxies", default: settings.trustedProxies)
+        if let level = config.string(forKey: "groundbreak.log.level") {
+            guard let parsed = Logger.Level(rawValue: level.lowercased()) else { throw Invalid(message: CLIText.Settings.badLogLevel(level)) }
+            settings.logLevel = parsed
+        }
         settings.schedulerInterval = config.double(forKey: "groundbreak.scheduler.interval", default: settings.schedulerInterval)
         guard settings.schedulerInterval >= 1 && settings.schedulerInterval <= 3600 else { throw Invalid(message: CLIText.Settings.badSchedulerInterval) }
         guard (1...65535).contains(settings.port) else { throw Invalid(message: CLIText.Settings.badPort(settings.port)) }

@@ -1,5 +1,6 @@
 import Foundation
 import GroundbreakStore
+import Logging
 
 /// Everything the server needs to know, resolved once at start (CLI > environment > .env >
 /// defaults; see the executable's configuration loader).
@@ -55,6 +56,9 @@ public struct AppSettings: Sendable {
     /// Reverse proxies whose `X-Forwarded-For` is believed (addresses and IPv4 networks, comma
     /// separated). Empty: the TCP peer is the client.
     public var trustedProxies = ""
+    /// The lowest level the log writes (`GROUNDBREAK_LOG_LEVEL`): `debug` adds the figures' and the
+    /// ledger index's background work, `warning` keeps only what needs an operator.
+    public var logLevel: Logger.Level = .info
 
     public struct InvalidSetting: Error, CustomStringConvertible {
         public let description: String

@@ -15,7 +15,7 @@ struct BackupCommand: AsyncParsableCommand {
     var to: String
 
     func run() async throws {
-        let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
+        let settings = try await ConfigurationLoader.start(overrides: common.overrides, envFile: common.envFile)
         let logger = Logger(label: "groundbreak.backup")
         let manifest = try await Work.withDatabase(settings, logger: logger) { database in
             do {
@@ -37,7 +37,7 @@ struct RestoreCommand: AsyncParsableCommand {
     var from: String
 
     func run() async throws {
-        let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
+        let settings = try await ConfigurationLoader.start(overrides: common.overrides, envFile: common.envFile)
         do {
             let figures = try await Backup.restore(from: URL(fileURLWithPath: from), to: settings.database,
                                                    attachments: URL(fileURLWithPath: settings.attachmentsDirectory))

@@ -24,7 +24,7 @@ struct CalendarCommand: AsyncParsableCommand {
         var file: String
 
         func run() async throws {
-            let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
+            let settings = try await ConfigurationLoader.start(overrides: common.overrides, envFile: common.envFile)
             let logger = Logger(label: "groundbreak.calendar")
             let rows = try await Work.withDatabase(settings, logger: logger) { database in
                 _ = try await Work.migrate(database, logger: logger)
@@ -40,7 +40,7 @@ struct CalendarCommand: AsyncParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func run() async throws {
-            let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
+            let settings = try await ConfigurationLoader.start(overrides: common.overrides, envFile: common.envFile)
             let logger = Logger(label: "groundbreak.calendar")
             let years = try await Work.withDatabase(settings, logger: logger) { database in
                 _ = try await Work.migrate(database, logger: logger)

@@ -17,7 +17,7 @@ struct DemoCommand: AsyncParsableCommand {
     var projects = 1500
 
     func run() async throws {
-        let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
+        let settings = try await ConfigurationLoader.start(overrides: common.overrides, envFile: common.envFile)
         let logger = Logger(label: "groundbreak.demo")
         let started = Date()
         let summary = try await Work.withDatabase(settings, logger: logger) { database in

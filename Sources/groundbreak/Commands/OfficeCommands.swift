@@ -27,7 +27,7 @@ struct ImportCommand: AsyncParsableCommand {
     var file: String
 
     func run() async throws {
-        let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
+        let settings = try await ConfigurationLoader.start(overrides: common.overrides, envFile: common.envFile)
         let logger = Logger(label: "groundbreak.import")
         let summary = try await Work.withDatabase(settings, logger: logger) { database in
             _ = try await Work.migrate(database, logger: logger)
@@ -58,7 +58,7 @@ struct ExportCommand: AsyncParsableCommand {
     var out: String
 
     func run() async throws {
-        let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
+        let settings = try await ConfigurationLoader.start(overrides: common.overrides, envFile: common.envFile)
         let logger = Logger(label: "groundbreak.export")
         try await Work.withDatabase(settings, logger: logger) { database in
             _ = try await Work.migrate(database, logger: logger)

@@ -16,7 +16,7 @@ struct ProblemsCommand: AsyncParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func run() async throws {
-            let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
+            let settings = try await ConfigurationLoader.start(overrides: common.overrides, envFile: common.envFile)
             let logger = Logger(label: "groundbreak.problems")
             let escalated = try await Work.withDatabase(settings, logger: logger) { database in
                 _ = try await Work.migrate(database, logger: logger)

@@ -39,7 +39,7 @@ struct ReportCommand: AsyncParsableCommand {
         var named: Int = 0
 
         func run() async throws {
-            let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
+            let settings = try await ConfigurationLoader.start(overrides: common.overrides, envFile: common.envFile)
             let logger = Logger(label: "groundbreak.report")
             let paragraph = try await Work.withDatabase(settings, logger: logger) { database in
                 _ = try await Work.migrate(database, logger: logger)
@@ -66,7 +66,7 @@ struct Ranking: AsyncParsableCommand {
     var set: String = "regions"
 
     func run() async throws {
-        let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
+        let settings = try await ConfigurationLoader.start(overrides: common.overrides, envFile: common.envFile)
         let logger = Logger(label: "groundbreak.report")
         guard let month = Month.parse(month), Day.plausibleYears.contains(month.year) else { throw Work.Failure(message: CLIText.Report.badMonth(self.month)) }
         guard let unitSet = AssessmentUnitSet.parse(set) else { throw Work.Failure(message: CLIText.Report.badSet(set)) }

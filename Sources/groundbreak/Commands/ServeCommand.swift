@@ -23,7 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
         var overrides = common.overrides
         if let host { overrides["groundbreak.http.host"] = .string(host) }
         if let port { overrides["groundbreak.http.port"] = .int(port) }
-        let settings = try await ConfigurationLoader.load(overrides: overrides, envFile: common.envFile)
+        let settings = try await ConfigurationLoader.start(overrides: overrides, envFile: common.envFile)
         let logger = Logger(label: "groundbreak")
         try await Work.serve(settings: settings, demo: demo, logger: logger)
     }
@@ -35,7 +35,7 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() async throws {
-        let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
+        let settings = try await ConfigurationLoader.start(overrides: common.overrides, envFile: common.envFile)
         let logger = Logger(label: "groundbreak.migrate")
         let report = try await Work.withDatabase(settings, logger: logger) { try await Work.migrate($0, logger: logger) }
         print(report.migrations.isEmpty ? CLIText.Serve.upToDate : CLIText.Serve.migrated(report.migrations.map { String(format: "%04d", $0) }.joined(separator: ", ")))

@@ -41,7 +41,7 @@ struct UserCommand: AsyncParsableCommand {
         var password: String?
 
         func run() async throws {
-            let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
+            let settings = try await ConfigurationLoader.start(overrides: common.overrides, envFile: common.envFile)
             var roles = Set<Role>()
             for raw in role {
                 guard let parsed = Role(rawValue: raw) else { throw Work.Failure(message: CLIText.User.unknownRole(raw)) }
@@ -76,7 +76,7 @@ struct UserCommand: AsyncParsableCommand {
         var username: String
 
         func run() async throws {
-            let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
+            let settings = try await ConfigurationLoader.start(overrides: common.overrides, envFile: common.envFile)
             let logger = Logger(label: "groundbreak.user")
             let password = try await Work.withDatabase(settings, logger: logger) { database in
                 _ = try await Work.migrate(database, logger: logger)
@@ -98,7 +98,7 @@ struct UserCommand: AsyncParsableCommand {
         var unlock = false
 
         func run() async throws {
-            let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
+            let settings = try await ConfigurationLoader.start(overrides: common.overrides, envFile: common.envFile)
             let logger = Logger(label: "groundbreak.user")
             try await Work.withDatabase(settings, logger: logger) { database in
                 _ = try await Work.migrate(database, logger: logger)
@@ -120,7 +120,7 @@ struct UserCommand: AsyncParsableCommand {
         var name: String
 
         func run() async throws {
-            let settings = try await ConfigurationLoader.load(overrides: common.overrides, envFile: common.envFile)
+            let settings = try await ConfigurationLoader.start(overrides: common.overrides, envFile: common.envFile)
             let logger = Logger(label: "groundbreak.user")
             let token = try await Work.withDatabase(settings, logger: logger) { database in
                 _ = try await Work.migrate(database, logger: logger)

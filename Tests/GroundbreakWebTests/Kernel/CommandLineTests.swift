@@ -86,6 +86,27 @@ struct CommandLineTests {
         }
     }
 
+    @Test("the log level is a setting; a level that does not exist is named and refused")
+    func logLevel() async throws {
+        let defaults = try await ConfigurationLoader.load(overrides: [:], envFile: "/nonexistent", environment: [:])
+        #expect(defaults.logLevel == .info)
+        let debug = try await ConfigurationLoader.load(overrides: [:], envFile: "/nonexistent", environment: ["GROUNDBREAK_LOG_LEVEL": "DEBUG"])
+        #expect(debug.logLevel == .debug)
+        let envFile = try temporaryFile("GROUNDBREAK_LOG_LEVEL=warning\n")
+        defer { try? FileManager.default.removeItem(atPath: envFile) }
+        #expect(try await ConfigurationLoader.load(overrides: [:], envFile: envFile, environment: [:]).logLevel == .warning)
+        do {
+            _ = try await ConfigurationLoader.load(overrides: [:], envFile: "/nonexistent", environment: ["GROUNDBREAK_LOG_LEVEL": "verbose"])
+            Issue.record("an unknown level must be refused")
+        } catch let invalid as ConfigurationLoader.Invalid {
+            #expect(invalid.message.contains("verbose") && invalid.message.contains("GROUNDBREAK_LOG_LEVEL"))
+        }
+        // What every logger of the process is made with once a command has loaded its settings.
+        let warning = Logger(label: "test", factory: { LogOutput.handler(label: $0, level: .warning) })
+        #expect(warning.logLevel == .warning && !(warning.logLevel <= .info), "an info line is not written at warning")
+        #expect(Logger(label: "test", factory: { LogOutput.handler(label: $0, level: .debug) }).logLevel == .debug)
+    }
+
     @Test("migrate, demo and user add work on a new SQLite file")
     func workOnSQLite() async throws {
         let path = TestStore.emptySQLitePath()
