@@ -4,29 +4,52 @@ import SQLKit
 
 extension LedgerIndex {
     /// `index` moved forward to the ledger's current generation by the projects changed since it
-    /// was read (`LedgerChanges`), in one read transaction; nil when those are not known exactly,
-    /// and the caller reads the index whole.
+    /// was read (`LedgerChanges`), rows and orders; nil when those are not known exactly, and the
+    /// caller reads the index whole.
     static func advance(_ index: LedgerIndex, _ database: Database) async throws -> LedgerIndex? {
-        try await database.consistentRead { db in try await advance(index, db: db) }
+        guard let moved = try await advanceRows(index, database) else { return nil }
+        return try await placeUnordered(moved, database)
     }
 
-    private static func advance(_ index: LedgerIndex, db: any SQLDatabase) async throws -> LedgerIndex? {
-        let generation = try await LedgerGeneration.current(db)
-        guard generation >= index.generation else { return nil }
-        guard let changed = try await LedgerChanges.projects(after: index.generation, upTo: generation, db: db) else { return nil }
-        var next = index
-        next.generation = generation
-        guard !changed.isEmpty else { return next }
-        let ids = changed.sorted()
-        let positions = try next.place(try await db.raw("SELECT \(unsafeRaw: projectColumns) FROM projects WHERE id IN (\(binds: ids)) ORDER BY id").all())
-        // A project gone from the table would leave a row the index cannot drop: read it whole.
-        guard positions.count == ids.count else { return nil }
-        try await next.readLights(of: ids, db: db)
-        try await next.readMembers(of: ids, db: db)
-        for sort in ProjectQuery.SortKey.allCases {
-            try await next.reorder(sort, ids: ids, positions: positions, db: db)
+    /// `index` moved forward by the changed projects' rows, text, lights and members, in one read
+    /// transaction, with those rows (and any still unordered) left `unordered`: a few
+    /// milliseconds, against a tenth of a second and more to place them in every sort order, so
+    /// the list answers from memory again almost at once after a write. Nil as `advance`.
+    static func advanceRows(_ index: LedgerIndex, _ database: Database) async throws -> LedgerIndex? {
+        try await database.consistentRead { db in
+            let generation = try await LedgerGeneration.current(db)
+            guard generation >= index.generation else { return nil }
+            guard let changed = try await LedgerChanges.projects(after: index.generation, upTo: generation, db: db) else { return nil }
+            var next = index
+            next.generation = generation
+            let ids = changed.union(index.unordered.map { index.ids[Int($0)] }).sorted()
+            guard !ids.isEmpty else { return next }
+            let positions = try next.place(try await db.raw("SELECT \(unsafeRaw: projectColumns) FROM projects WHERE id IN (\(binds: ids)) ORDER BY id").all())
+            // A project gone from the table would leave a row the index cannot drop: read it whole.
+            guard positions.count == ids.count else { return nil }
+            try await next.readLights(of: ids, db: db)
+            try await next.readMembers(of: ids, db: db)
+            next.unordered = positions
+            return next
         }
-        return next
+    }
+
+    /// `index` with its unordered rows placed in every sort order, read at its own generation; nil
+    /// when the ledger has moved on meanwhile (the rows would be placed by newer values than they
+    /// hold): the caller moves it forward again from where it is.
+    static func placeUnordered(_ index: LedgerIndex, _ database: Database) async throws -> LedgerIndex? {
+        guard !index.unordered.isEmpty else { return index }
+        return try await database.consistentRead { db in
+            guard try await LedgerGeneration.current(db) == index.generation else { return nil }
+            var next = index
+            let positions = index.unordered
+            let ids = positions.map { index.ids[Int($0)] }
+            for sort in ProjectQuery.SortKey.allCases {
+                try await next.reorder(sort, ids: ids, positions: positions, db: db)
+            }
+            next.unordered = []
+            return next
+        }
     }
 
     /// Moves the rows at `positions` (projects `ids`) to where the database now orders them for

@@ -60,6 +60,11 @@ struct LedgerIndex: Sendable {
     /// False when a stored date could not be read as `YYYY-MM-DD`: SQL compares the text as it
     /// is, so a `nature` filter then goes to SQL rather than risk answering differently.
     var datesReadable: Bool
+    /// Rows whose place in `orders` is not known yet: changed or created since the orders were
+    /// placed (`LedgerIndex.advanceRows`). Every other row keeps its order among the others, so
+    /// the index still answers exactly any query these rows do not match, and the totals of any
+    /// query; a page one of them matches goes to SQL until they are placed (`placeUnordered`).
+    var unordered: [Int32] = []
 
     static func orderKey(_ sort: ProjectQuery.SortKey, descending: Bool) -> String {
         "\(sort.rawValue)|\(descending ? "desc" : "asc")"
@@ -119,6 +124,7 @@ struct LedgerIndex: Sendable {
         var ids: [Int64] = []
         ids.reserveCapacity(min(limit, 1_000))
         var matched = 0
+        var unplaced = false
         let light = selection.light
         // The loop sees only raw pointers and plain values: no reference counting per row.
         let probe = Probe(selection)
@@ -148,6 +154,10 @@ struct LedgerIndex: Sendable {
             }
             let end = offset + limit
             guard offset < matched, limit > 0 else { return }
+            guard !unordered.contains(where: { matches[Int($0)] }) else {
+                unplaced = true
+                return
+            }
             let projectIds = self.ids
             matches.withUnsafeBufferPointer { matches in
                 order.withUnsafeBufferPointer { order in
@@ -160,6 +170,7 @@ struct LedgerIndex: Sendable {
                 }
             }
         }
+        if unplaced { return nil }
         var result = Result(ids: ids, count: matched)
         for (index, stage) in Self.stages.enumerated() where counts[index] > 0 {
             result.byStage[stage] = .init(count: counts[index], investment: Money(yuan: sums[index]))

@@ -41,7 +41,9 @@ final class LedgerIndexKeeper: Sendable {
     /// in the background (one build at a time), so the first queries of a generation are answered
     /// by a pass and a burst of writes does not build them for generations nobody reads.
     func buckets(for index: LedgerIndex) -> LedgerBuckets? {
-        state.withLock { state in
+        // Buckets keep rows in investment order within each group; unordered rows have none yet.
+        guard index.unordered.isEmpty else { return nil }
+        return state.withLock { state in
             if let buckets = state.buckets, buckets.generation == index.generation { return buckets }
             guard !state.bucketing, !state.stopped else { return nil }
             state.bucketing = true
@@ -69,11 +71,23 @@ final class LedgerIndexKeeper: Sendable {
             state.building = Task.detached(executorPreference: BackgroundExecutor.shared) { [weak self] in
                 let started = ContinuousClock.now
                 do {
-                    if let current, let moved = try await Self.advance(current, database, logger: logger) {
+                    if let current, let moved = try await Self.advance(current, database, logger: logger, by: LedgerIndex.advanceRows) {
+                        // Held while its changed rows are placed: the list answers from memory meanwhile.
+                        self?.hold(moved)
+                        let rowsMoved = ContinuousClock.now
+                        // Nil when the ledger moved on meanwhile: the next refresh moves on from `moved`.
+                        var placed: LedgerIndex?
+                        do {
+                            placed = try await LedgerIndex.placeUnordered(moved, database)
+                        } catch is LedgerIndexUnavailable {
+                            logger.warning("ledger index could not move forward; reading it whole")
+                            self?.readWholeNext()
+                        }
                         logger.debug("ledger index moved forward", metadata: [
-                            "from": "\(current.generation)", "generation": "\(moved.generation)", "took": "\(started.duration(to: .now))",
+                            "from": "\(current.generation)", "generation": "\(moved.generation)", "changed": "\(moved.unordered.count)",
+                            "rows": "\(started.duration(to: rowsMoved))", "took": "\(started.duration(to: .now))",
                         ])
-                        self?.finish(moved)
+                        self?.finish(placed)
                         return
                     }
                     // It cannot move forward: read it whole, now or once the pause has passed.
@@ -94,10 +108,19 @@ final class LedgerIndexKeeper: Sendable {
         }
     }
 
-    /// Moves the held index forward now (tests).
+    /// Moves the held index forward now, rows and orders (tests).
     func advance(_ database: Database) async throws -> Bool {
-        guard let current = state.withLock({ $0.index }), let moved = try await Self.advance(current, database, logger: logger) else { return false }
+        guard let current = state.withLock({ $0.index }), let moved = try await Self.advance(current, database, logger: logger, by: LedgerIndex.advance)
+        else { return false }
         finish(moved)
+        return true
+    }
+
+    /// Moves the held index forward by its changed rows only, leaving them unordered (tests).
+    func advanceRows(_ database: Database) async throws -> Bool {
+        guard let current = state.withLock({ $0.index }), let moved = try await Self.advance(current, database, logger: logger, by: LedgerIndex.advanceRows)
+        else { return false }
+        hold(moved)
         return true
     }
 
@@ -117,11 +140,13 @@ final class LedgerIndexKeeper: Sendable {
         }
     }
 
-    /// nil when the changes are not known exactly; an index the database no longer matches
-    /// (`LedgerIndexUnavailable`) is read whole as well.
-    private static func advance(_ index: LedgerIndex, _ database: Database, logger: Logger) async throws -> LedgerIndex? {
+    /// `step` of moving `index` forward; nil when the changes are not known exactly (or, placing,
+    /// the ledger moved on meanwhile); an index the database no longer matches
+    /// (`LedgerIndexUnavailable`) gives nil as well, and is read whole.
+    private static func advance(_ index: LedgerIndex, _ database: Database, logger: Logger,
+                                by step: (LedgerIndex, Database) async throws -> LedgerIndex?) async throws -> LedgerIndex? {
         do {
-            return try await LedgerIndex.advance(index, database)
+            return try await step(index, database)
         } catch is LedgerIndexUnavailable {
             logger.warning("ledger index could not move forward; reading it whole")
             return nil
@@ -147,6 +172,19 @@ final class LedgerIndexKeeper: Sendable {
             return state.building
         }
         await building?.value
+    }
+
+    /// Holds `moved` (its changed rows not yet placed in the orders) unless a newer index is held.
+    private func hold(_ moved: LedgerIndex) {
+        state.withLock { state in
+            guard !state.stopped, moved.generation >= state.index?.generation ?? .min else { return }
+            state.index = moved
+        }
+    }
+
+    /// The held index's rows could not be placed: the next refresh reads it whole.
+    private func readWholeNext() {
+        state.withLock { $0.mustReadWhole = true }
     }
 
     /// `whole`: `fresh` is a whole read (nil when the ledger is too small for an index).

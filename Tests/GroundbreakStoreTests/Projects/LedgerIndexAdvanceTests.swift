@@ -57,6 +57,65 @@ struct LedgerIndexAdvanceTests {
         }
     }
 
+    @Test("moved by its rows alone, the index answers every page its changed rows are not on as SQL does, and leaves the others to SQL",
+          arguments: allEngines)
+    func rowsFirstThenOrders(engine: DatabaseEngine) async throws {
+        try await withTestStore(engine) { store in
+            let database = store.database
+            _ = try await DemoLoader(database: database).load(count: 240, today: testToday, actor: testActor, now: testNow)
+            try await LedgerIndexTests.light(database)
+            let catalog = try await ReferenceRepository(database: database).catalog()
+            let repository = ProjectRepository(database: database)
+            try await database.ledgerIndex.rebuild(database)
+            let first = try #require(try await database.reader.raw("SELECT MIN(id) AS id FROM projects").first()?.decode(column: "id", as: Int64.self))
+            let created = try await repository.create(sampleInput(name: "龘后新建项目", wan: "1"), catalog: catalog)
+            let edited = try #require(try await repository.project(id: first))
+            _ = try await repository.update(id: first, expectedVersion: edited.version, sampleInput(name: "阿城同名项目", wan: "990000"), allowed: .everything,
+                                            visible: .everything, actor: testActor, catalog: catalog, today: testToday, now: testNow)
+
+            #expect(try await database.ledgerIndex.advanceRows(database))
+            let generation = try await LedgerGeneration.current(database.reader)
+            let held = try #require(database.ledgerIndex.index(at: generation), "held at the new generation before its orders are placed")
+            #expect(Set(held.unordered.map { held.ids[Int($0)] }) == [created.id, first])
+            #expect(database.ledgerIndex.buckets(for: held) == nil)
+
+            // A page a changed row is on needs its place: SQL; the totals alone do not.
+            var byName = ProjectQuery()
+            byName.text = "龘后新建项目"
+            let selection = try #require(held.selection(byName, scope: .everything, catalog: catalog, today: testToday))
+            #expect(held.run(selection, sort: .name, descending: false, offset: 0, limit: 20, buckets: nil) == nil)
+            #expect(held.run(selection, sort: .name, descending: false, offset: 0, limit: 0, buckets: nil)?.count == 1)
+
+            // Random pages: each answered by the index is SQL's page; both kinds occur.
+            let facts = try await LedgerIndexTests.Facts.read(database, index: held)
+            var random = SeededGenerator(seed: 11)
+            var answered = 0, leftToSQL = 0
+            for _ in 0..<160 {
+                let query = LedgerIndexTests.query(facts, catalog: catalog, random: &random)
+                let fromSQL = try await repository.read(query, scope: .everything, catalog: catalog, today: testToday, cached: false, useIndex: false)
+                if let selection = held.selection(query, scope: .everything, catalog: catalog, today: testToday) {
+                    let result = held.run(selection, sort: query.sort, descending: query.descending, offset: (query.page - 1) * query.perPage,
+                                          limit: query.perPage, buckets: nil)
+                    if let result {
+                        answered += 1
+                        #expect(result.ids == fromSQL.projects.map(\.id), "query \(query.items)")
+                        #expect(Money(yuan: result.investment) == fromSQL.totalInvestment && result.byStage == fromSQL.byStage, "query \(query.items)")
+                    } else {
+                        leftToSQL += 1
+                    }
+                }
+                let fromList = try await repository.read(query, scope: .everything, catalog: catalog, today: testToday, cached: false, useIndex: true)
+                #expect(fromList.projects.map(\.id) == fromSQL.projects.map(\.id) && fromList.totalInvestment == fromSQL.totalInvestment)
+            }
+            #expect(answered > 20 && leftToSQL > 5, "answered \(answered), left to SQL \(leftToSQL)")
+
+            // Placing reads the orders at the rows' own generation, or not at all.
+            let later = try await repository.create(sampleInput(name: "再建一个", wan: "42"), catalog: catalog)
+            #expect(try await LedgerIndex.placeUnordered(held, database) == nil, "the ledger moved on after the rows were read")
+            try await Self.expectMoved(database, catalog: catalog, seed: 12, changed: [created.id, first, later.id])
+        }
+    }
+
     @Test("a change that names no project, or a generation with no change rows, is read whole", arguments: allEngines)
     func unnamedChangesAreReadWhole(engine: DatabaseEngine) async throws {
         try await withTestStore(engine) { store in
