@@ -12,9 +12,9 @@ extension LedgerIndex {
     }
 
     /// `index` moved forward by the changed projects' rows, text, lights and members, in one read
-    /// transaction, with those rows (and any still unordered) left `unordered`: a few
-    /// milliseconds, against a tenth of a second and more to place them in every sort order, so
-    /// the list answers from memory again almost at once after a write. Nil as `advance`.
+    /// transaction, with those rows (and any still unordered) left `unordered`: at 100,000
+    /// projects under load a tenth of a second, against three to four times that to place them in
+    /// every sort order, so the list answers from memory again that much sooner. Nil as `advance`.
     static func advanceRows(_ index: LedgerIndex, _ database: Database) async throws -> LedgerIndex? {
         try await database.consistentRead { db in
             let generation = try await LedgerGeneration.current(db)

@@ -76,9 +76,13 @@ extension ProjectRepository {
     }
 
     /// The in-memory index when it holds `generation`; otherwise a fresh one is asked for and the
-    /// caller answers from SQL.
+    /// caller answers from SQL. One with rows still unordered asks for them to be placed (a no-op
+    /// while that is under way), so a placing that failed is tried again.
     private func indexFor(_ generation: Int64) -> LedgerIndex? {
-        if let index = database.ledgerIndex.index(at: generation) { return index }
+        if let index = database.ledgerIndex.index(at: generation) {
+            if !index.unordered.isEmpty { database.ledgerIndex.refresh(database) }
+            return index
+        }
         database.ledgerIndex.refresh(database)
         return nil
     }
