@@ -14,11 +14,7 @@ struct LedgerIndexAdvanceTests {
     func movesAsAWholeReadWould(engine: DatabaseEngine) async throws {
         try await withTestStore(engine) { store in
             let database = store.database
-            _ = try await DemoLoader(database: database).load(count: 240, today: testToday, actor: testActor, now: testNow)
-            try await LedgerIndexTests.light(database)
-            let catalog = try await ReferenceRepository(database: database).catalog()
-            let repository = ProjectRepository(database: database)
-            try await database.ledgerIndex.rebuild(database)
+            let (catalog, repository) = try await Self.indexedLedger(database)
             let ids = try await database.reader.raw("SELECT id FROM projects ORDER BY id").all().map { try $0.decode(column: "id", as: Int64.self) }
 
             // Creates: at the end of the id order, anywhere in the sort orders.
@@ -62,11 +58,7 @@ struct LedgerIndexAdvanceTests {
     func rowsFirstThenOrders(engine: DatabaseEngine) async throws {
         try await withTestStore(engine) { store in
             let database = store.database
-            _ = try await DemoLoader(database: database).load(count: 240, today: testToday, actor: testActor, now: testNow)
-            try await LedgerIndexTests.light(database)
-            let catalog = try await ReferenceRepository(database: database).catalog()
-            let repository = ProjectRepository(database: database)
-            try await database.ledgerIndex.rebuild(database)
+            let (catalog, repository) = try await Self.indexedLedger(database)
             let first = try #require(try await database.reader.raw("SELECT MIN(id) AS id FROM projects").first()?.decode(column: "id", as: Int64.self))
             let created = try await repository.create(sampleInput(name: "龘后新建项目", wan: "1"), catalog: catalog)
             let edited = try #require(try await repository.project(id: first))
@@ -143,6 +135,14 @@ struct LedgerIndexAdvanceTests {
             #expect(try await database.reader.raw("SELECT COUNT(*) AS n FROM ledger_changes WHERE generation = \(bind: generation)").first()?
                 .decode(column: "n", as: Int.self) == 1)
         }
+    }
+
+    /// 240 demo projects with lights, the index read whole.
+    static func indexedLedger(_ database: GroundbreakStore.Database) async throws -> (ReferenceCatalog, ProjectRepository) {
+        _ = try await DemoLoader(database: database).load(count: 240, today: testToday, actor: testActor, now: testNow)
+        try await LedgerIndexTests.light(database)
+        try await database.ledgerIndex.rebuild(database)
+        return (try await ReferenceRepository(database: database).catalog(), ProjectRepository(database: database))
     }
 
     /// Moves the held index forward, then checks it against a whole read and against SQL.
