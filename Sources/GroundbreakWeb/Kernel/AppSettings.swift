@@ -56,8 +56,8 @@ public struct AppSettings: Sendable {
     /// Reverse proxies whose `X-Forwarded-For` is believed (addresses and IPv4 networks, comma
     /// separated). Empty: the TCP peer is the client.
     public var trustedProxies = ""
-    /// The lowest level the log writes (`GROUNDBREAK_LOG_LEVEL`): `debug` adds the figures' and the
-    /// ledger index's background work, `warning` keeps only what needs an operator.
+    /// The lowest level the log writes (`GROUNDBREAK_LOG_LEVEL`): `debug` adds each move of the
+    /// ledger index and the database pool's waits, `warning` keeps only what needs an operator.
     public var logLevel: Logger.Level = .info
 
     public struct InvalidSetting: Error, CustomStringConvertible {
