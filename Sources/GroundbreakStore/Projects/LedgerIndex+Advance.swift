@@ -53,32 +53,8 @@ extension LedgerIndex {
     }
 
     /// Moves the rows at `positions` (projects `ids`) to where the database now orders them for
-    /// `sort`: each one's place is the number of projects it sorts after, counted by the database
-    /// itself (so collation and NULLs stay the database's); every other row keeps its order.
+    /// `sort`; every other row keeps its order.
     private mutating func reorder(_ sort: ProjectQuery.SortKey, ids: [Int64], positions: [Int32], db: any SQLDatabase) async throws {
-        let mine = ProjectRepository.sortColumn(sort, table: "c").sql
-        let theirs = ProjectRepository.sortColumn(sort, table: "p").sql
-        let nullable = ProjectRepository.sortColumn(sort).nullable
-        let valued = """
-            (SELECT COUNT(*) FROM projects p WHERE \(theirs) < \(mine)) + (SELECT COUNT(*) FROM projects p WHERE \(theirs) = \(mine) AND p.id < c.id)
-            """
-        let place = nullable ? """
-            CASE WHEN \(mine) IS NULL THEN (SELECT COUNT(*) FROM projects p WHERE \(theirs) IS NOT NULL)
-                + (SELECT COUNT(*) FROM projects p WHERE \(theirs) IS NULL AND p.id < c.id) ELSE \(valued) END
-            """ : valued
-        let isNull = nullable ? "CASE WHEN \(mine) IS NULL THEN 1 ELSE 0 END" : "0"
-        var placed: [(place: Int, row: Int32)] = []
-        var nowNull = 0
-        for row in try await db.raw("""
-            SELECT c.id AS id, \(unsafeRaw: place) AS place, \(unsafeRaw: isNull) AS is_null FROM projects c WHERE c.id IN (\(binds: ids))
-            """).all() {
-            guard let position = rowOfProject[try row.decode(column: "id", as: Int64.self)] else { throw LedgerIndexUnavailable() }
-            placed.append((try row.decode(column: "place", as: Int.self), position))
-            nowNull += try row.decode(column: "is_null", as: Int.self)
-        }
-        guard placed.count == positions.count else { throw LedgerIndexUnavailable() }
-        placed.sort { $0.place < $1.place }
-
         let old = orders[Self.orderKey(sort, descending: false)] ?? []
         let oldNulls = nullCounts[sort] ?? 0
         var moving = [Bool](repeating: false, count: rows.count)
@@ -93,6 +69,12 @@ extension LedgerIndex {
             }
             kept.append(row)
         }
+        let (placed, nowNull) = if let key = sortValue(sort) {
+            placeInMemory(positions, among: kept, by: key)
+        } else {
+            try await placeByDatabase(sort, ids: ids, positions: positions, db: db)
+        }
+
         var ascending: [Int32] = []
         ascending.reserveCapacity(rows.count)
         var next = 0
@@ -108,5 +90,74 @@ extension LedgerIndex {
         ascending.append(contentsOf: kept[next...])
         guard ascending.count == rows.count else { throw LedgerIndexUnavailable() }
         setOrder(sort, ascending: ascending, nulls: oldNulls - wasNull + nowNull)
+    }
+
+    /// A row's value for `sort` when the index holds it exactly as the database compares it (nil
+    /// inside: the database's NULL): the investment in yuan, the stage's order (the `CASE` of
+    /// `sortColumn`), the actual start as `yyyymmdd` while every stored date reads as one. Nil for
+    /// the keys whose values only the database holds (text it collates, timestamps).
+    private func sortValue(_ sort: ProjectQuery.SortKey) -> ((Row) -> Int64?)? {
+        switch sort {
+        case .totalInvestment: return { $0.investment }
+        case .stage:
+            let order = Self.stages.map { Int64($0.order) }
+            return { order[Int($0.stage)] }
+        case .actualStart where datesReadable: return { $0.actualStart == 0 ? nil : Int64($0.actualStart) }
+        default: return nil
+        }
+    }
+
+    /// Places of the rows at `positions` in the ascending order, found without the database: each
+    /// row's place among the rows that keep theirs (`kept`, already in that order) by binary
+    /// search, plus its rank among the moving rows; and how many of them now sort as NULL. The
+    /// order compared is `orderBy`'s: value, NULLs last, then id.
+    private func placeInMemory(_ positions: [Int32], among kept: [Int32], by value: (Row) -> Int64?) -> (placed: [(place: Int, row: Int32)], nulls: Int) {
+        func before(_ a: Int32, _ b: Int32) -> Bool {
+            switch (value(rows[Int(a)]), value(rows[Int(b)])) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return ids[Int(a)] < ids[Int(b)]
+            }
+        }
+        var placed: [(place: Int, row: Int32)] = []
+        for (rank, row) in positions.sorted(by: before).enumerated() {
+            var low = 0
+            var high = kept.count
+            while low < high {
+                let middle = (low + high) / 2
+                if before(kept[middle], row) { low = middle + 1 } else { high = middle }
+            }
+            placed.append((low + rank, row))
+        }
+        return (placed, positions.filter { value(rows[Int($0)]) == nil }.count)
+    }
+
+    /// Places of the rows at `positions` (projects `ids`) in `sort`'s ascending order: each one's
+    /// place is the number of projects it sorts after, counted by the database itself (so
+    /// collation and NULLs stay the database's); and how many of them now sort as NULL.
+    private func placeByDatabase(_ sort: ProjectQuery.SortKey, ids: [Int64], positions: [Int32], db: any SQLDatabase) async throws -> (placed: [(place: Int, row: Int32)], nulls: Int) {
+        let mine = ProjectRepository.sortColumn(sort, table: "c").sql
+        let theirs = ProjectRepository.sortColumn(sort, table: "p").sql
+        let nullable = ProjectRepository.sortColumn(sort).nullable
+        let valued = """
+            (SELECT COUNT(*) FROM projects p WHERE \(theirs) < \(mine)) + (SELECT COUNT(*) FROM projects p WHERE \(theirs) = \(mine) AND p.id < c.id)
+            """
+        let place = nullable ? """
+            CASE WHEN \(mine) IS NULL THEN (SELECT COUNT(*) FROM projects p WHERE \(theirs) IS NOT NULL)
+                + (SELECT COUNT(*) FROM projects p WHERE \(theirs) IS NULL AND p.id < c.id) ELSE \(valued) END
+            """ : valued
+        let isNull = nullable ? "CASE WHEN \(mine) IS NULL THEN 1 ELSE 0 END" : "0"
+        var placed: [(place: Int, row: Int32)] = []
+        var nulls = 0
+        for row in try await db.raw("""
+            SELECT c.id AS id, \(unsafeRaw: place) AS place, \(unsafeRaw: isNull) AS is_null FROM projects c WHERE c.id IN (\(binds: ids))
+            """).all() {
+            guard let position = rowOfProject[try row.decode(column: "id", as: Int64.self)] else { throw LedgerIndexUnavailable() }
+            placed.append((try row.decode(column: "place", as: Int.self), position))
+            nulls += try row.decode(column: "is_null", as: Int.self)
+        }
+        guard placed.count == positions.count else { throw LedgerIndexUnavailable() }
+        return (placed.sorted { $0.place < $1.place }, nulls)
     }
 }
