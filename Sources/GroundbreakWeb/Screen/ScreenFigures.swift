@@ -35,10 +35,10 @@ struct ScreenFigures: Sendable {
     var asOf: Date
 
     /// Computed once per reader, day and `FiguresGeneration` (every figure here follows the
-    /// reader's reach); `asOf` says when.
-    static func read(_ input: EndpointRequest, map: ScreenMap) async throws -> ScreenFigures {
+    /// reader's reach); `asOf` says when. The map is the one the services hold, so it needs no key.
+    static func read(_ input: EndpointRequest) async throws -> ScreenFigures {
         try await input.services.screens.value(for: try await input.services.figuresKey(reader(input), input.today.iso)) {
-            try await compute(input, map: map)
+            try await compute(input)
         }
     }
 
@@ -47,7 +47,8 @@ struct ScreenFigures: Sendable {
         input.principal.map { "user \($0.userId)" } ?? "anonymous"
     }
 
-    static func compute(_ input: EndpointRequest, map: ScreenMap) async throws -> ScreenFigures {
+    static func compute(_ input: EndpointRequest) async throws -> ScreenFigures {
+        let map = input.services.screenMap
         let scope = input.scope(.viewProjects)
         let catalog = input.catalog
         let ledger = try await input.services.projects.list(ProjectQuery(), scope: scope, catalog: catalog, today: input.today)

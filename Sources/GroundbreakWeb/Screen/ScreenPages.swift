@@ -12,7 +12,7 @@ enum ScreenPages {
         // Read before the figures, as every figures key is. The page has no frame of the reader's
         // own, so all of it is rendered once per reader, day, figures and choice of view.
         let key = try await input.services.figuresKey("screen-page", ScreenFigures.reader(input), input.today.iso, measure.rawValue, light ? "light" : "dark")
-        let figures = try await ScreenFigures.read(input, map: map)
+        let figures = try await ScreenFigures.read(input)
         return Responses.html(rendered: RenderedFigures.text(input.services, key: key, in: input.services.renderedPerReader) {
             ScreenPage(figures: figures, map: map, measure: measure, light: light, today: input.today).document.render()
         })
