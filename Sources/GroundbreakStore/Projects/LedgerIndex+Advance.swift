@@ -94,8 +94,9 @@ extension LedgerIndex {
 
     /// A row's value for `sort` when the index holds it exactly as the database compares it (nil
     /// inside: the database's NULL): the investment in yuan, the stage's order (the `CASE` of
-    /// `sortColumn`), the actual start as `yyyymmdd` while every stored date reads as one. Nil for
-    /// the keys whose values only the database holds (text it collates, timestamps).
+    /// `sortColumn`), the actual start as `yyyymmdd` while every stored date reads as one, the
+    /// region code as a number while every row's is digits of one length. Nil for the keys whose
+    /// values only the database holds (text it collates, timestamps).
     private func sortValue(_ sort: ProjectQuery.SortKey) -> ((Row) -> Int64?)? {
         switch sort {
         case .totalInvestment: return { $0.investment }
@@ -103,8 +104,27 @@ extension LedgerIndex {
             let order = Self.stages.map { Int64($0.order) }
             return { order[Int($0.stage)] }
         case .actualStart where datesReadable: return { $0.actualStart == 0 ? nil : Int64($0.actualStart) }
+        case .region:
+            guard let numbers = regionNumbers() else { return nil }
+            return { numbers[Int($0.region)] }
         default: return nil
         }
+    }
+
+    /// Every interned code's value as a number (-1 for one not all digits), when every row's
+    /// region code is digits of one length (GB/T 2260 codes are six): any collation orders such
+    /// strings as their numbers. Nil otherwise, and the database places the region.
+    private func regionNumbers() -> [Int64]? {
+        var numbers = [Int64](repeating: -1, count: codes.count)
+        var lengths = [Int](repeating: 0, count: codes.count)
+        for (text, code) in codes where (1...18).contains(text.utf8.count) && text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            numbers[Int(code)] = Int64(text) ?? -1
+            lengths[Int(code)] = text.utf8.count
+        }
+        guard let first = rows.first else { return numbers }
+        let length = lengths[Int(first.region)]
+        for row in rows where numbers[Int(row.region)] < 0 || lengths[Int(row.region)] != length { return nil }
+        return numbers
     }
 
     /// Places of the rows at `positions` in the ascending order, found without the database: each
