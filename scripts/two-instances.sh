@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Two app instances behind nginx on one PostgreSQL (issue 18). Proves, on loopback:
 #   - a session made on instance A is valid on instance B;
+#   - a session ended on A, or an account locked by the CLI, is refused by B at its next request,
+#     though B keeps the credentials it has seen in memory;
 #   - a write on A is seen by the next read on B, though B had that very list in its caches;
 #   - a file uploaded through A is served by B (one shared attachments directory);
 #   - the scheduler's lease is held by exactly one instance, and no job ran twice for one key;
@@ -55,6 +57,8 @@ psql_value() { as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p $PORT_PG -U postgres -
 "$BIN" demo --projects "$PROJECTS" | tail -n 1
 GROUNDBREAK_NEW_PASSWORD='Kx9#Pair-2026' "$BIN" user add --username two --name 双实例 --admin >/dev/null
 TOKEN=$("$BIN" user token --username two --name two-instances | tail -n 1)
+GROUNDBREAK_NEW_PASSWORD='Kx9#Lock-2026' "$BIN" user add --username three --name 锁定 --admin >/dev/null
+LOCKED_TOKEN=$("$BIN" user token --username three --name two-instances | tail -n 1)
 
 start() { # start <name> <port>
     GROUNDBREAK_BCRYPT_COST=4 GROUNDBREAK_TRUSTED_PROXIES=127.0.0.1 "$BIN" serve --port "$2" >"$WORK/server-$1.log" 2>&1 &
@@ -109,6 +113,21 @@ curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" --data-u
 session=$(awk '$6 == "gb_session" {print $7}' "$jar")
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: gb_session=$session" "$B/api/v1/projects?perPage=1")
 check "会话：在实例A登录，实例B认可同一会话（HTTP $code）" "$([ -n "$session" ] && [ "$code" = 200 ] && echo 0 || echo 1)"
+
+# 1b. Ended on A, or locked by the CLI (another process): refused by B at its next request, though
+#     B answered the two before from the session and token it keeps in memory.
+status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+kept=$(status -H "Cookie: gb_session=$session" "$B/api/v1/projects?perPage=1")/$(status -H "Cookie: gb_session=$session" "$B/api/v1/projects?perPage=1")
+page_csrf=$(curl -s -b "$jar" "$A/account" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//;s/"//')
+signed_out=$(status -b "$jar" --data-urlencode "_csrf=$page_csrf" "$A/logout")
+after_out=$(status -H "Cookie: gb_session=$session" "$B/api/v1/projects?perPage=1")
+check "会话结束：实例B先认可 $kept（后一次由内存中的会话作答），实例A退出（HTTP $signed_out）后实例B下一次 HTTP $after_out" \
+    "$([ "$kept" = 200/200 ] && [ "$signed_out" = 303 ] && [ "$after_out" = 401 ] && echo 0 || echo 1)"
+kept=$(status -H "Authorization: Bearer $LOCKED_TOKEN" "$B/api/v1/projects?perPage=1")/$(status -H "Authorization: Bearer $LOCKED_TOKEN" "$B/api/v1/projects?perPage=1")/$(status -H "Authorization: Bearer $LOCKED_TOKEN" "$B/api/v1/projects?perPage=1")
+"$BIN" user lock --username three >/dev/null
+after_lock=$(status -H "Authorization: Bearer $LOCKED_TOKEN" "$B/api/v1/projects?perPage=1")
+check "账号锁定：实例B先认可令牌 $kept，命令行锁定账号后实例B下一次 HTTP $after_lock" \
+    "$([ "$kept" = 200/200/200 ] && [ "$after_lock" = 401 ] && echo 0 || echo 1)"
 
 # 2. A write on A is seen by the next read on B, though B has just cached that list.
 name="双实例写入可见性$(date +%s%N)"

@@ -8,7 +8,7 @@ enum AccountLookup {
         SELECT \(credential), \(UserRepository.accountColumns),
                (SELECT \(Dialect.joinedValues("r.role", engine: engine)) FROM user_roles r WHERE r.user_id = u.id) AS role_list,
                \(RequestCounters.columns)
-        FROM \(table) \(alias) JOIN users u ON u.id = \(alias).user_id \(RequestCounters.tables)
+        FROM \(table) \(alias) JOIN users u ON u.id = \(alias).user_id CROSS JOIN \(RequestCounters.tables)
         WHERE \(RequestCounters.condition) \(live) AND \(alias).token_hash = \u{20}
         """
     }

@@ -47,17 +47,22 @@ public struct SessionRepository: Sendable {
 
     /// The session, its account and the request's counters in one query: this runs on every
     /// signed-in request, and the reads after it answer at those counters (`RequestCounters`).
-    public func findWithUser(token: String) async throws -> (session: SessionRecord, user: UserAccount, counters: RequestCounters)? {
-        guard let row = try await database.keptFirst(SessionLookup.self, Self.hash(token)) else { return nil }
-        let record = SessionRecord(
-            tokenHash: try row.decode(column: "s_token_hash", as: String.self),
-            userId: try row.decode(column: "id", as: Int64.self),
-            csrfToken: try row.decode(column: "s_csrf_token", as: String.self),
-            createdAt: try StoredTime.decode(row, "s_created_at"),
-            lastSeenAt: try StoredTime.decode(row, "s_last_seen_at"),
-            expiresAt: try StoredTime.decode(row, "s_expires_at")
-        )
-        return (record, try UserRepository.account(row, roles: Self.roles(row)), try RequestCounters.read(row))
+    /// Or as kept from an earlier request, when `reusable` accepts the kept session and nothing
+    /// about any credential or account has changed since (`Database.credential`).
+    public func findWithUser(token: String, reusable: (SessionRecord, UserAccount) -> Bool = { _, _ in false }) async throws -> (session: SessionRecord, user: UserAccount, counters: RequestCounters)? {
+        let hash = Self.hash(token)
+        return try await database.credential(hash, in: database.sessionsKept, reusable: reusable) {
+            guard let row = try await database.keptFirst(SessionLookup.self, hash) else { return nil }
+            let record = SessionRecord(
+                tokenHash: try row.decode(column: "s_token_hash", as: String.self),
+                userId: try row.decode(column: "id", as: Int64.self),
+                csrfToken: try row.decode(column: "s_csrf_token", as: String.self),
+                createdAt: try StoredTime.decode(row, "s_created_at"),
+                lastSeenAt: try StoredTime.decode(row, "s_last_seen_at"),
+                expiresAt: try StoredTime.decode(row, "s_expires_at")
+            )
+            return (record, try UserRepository.account(row, roles: Self.roles(row)), try RequestCounters.read(row))
+        }
     }
 
     static func roles(_ row: any SQLRow) throws -> Set<Role> {

@@ -30,19 +30,24 @@ public struct TokenRepository: Sendable {
     }
 
     /// The live token (it exists and is not revoked), its account and the request's counters, in
-    /// one query (`RequestCounters`).
-    public func find(token: String) async throws -> (token: APIToken, user: UserAccount, counters: RequestCounters)? {
+    /// one query (`RequestCounters`), or as kept from an earlier request when `reusable` accepts
+    /// the kept token and nothing about any credential or account has changed since
+    /// (`Database.credential`).
+    public func find(token: String, reusable: (APIToken, UserAccount) -> Bool = { _, _ in false }) async throws -> (token: APIToken, user: UserAccount, counters: RequestCounters)? {
         guard token.hasPrefix(Self.prefix) else { return nil }
-        guard let row = try await database.keptFirst(TokenLookup.self, SessionRepository.hash(token)) else { return nil }
-        let record = APIToken(
-            id: try row.decode(column: "t_id", as: Int64.self),
-            userId: try row.decode(column: "id", as: Int64.self),
-            name: try row.decode(column: "t_name", as: String.self),
-            createdAt: try StoredTime.decode(row, "t_created_at"),
-            lastUsedAt: try StoredTime.decodeOptional(row, "t_last_used_at"),
-            revokedAt: nil
-        )
-        return (record, try UserRepository.account(row, roles: SessionRepository.roles(row)), try RequestCounters.read(row))
+        let hash = SessionRepository.hash(token)
+        return try await database.credential(hash, in: database.tokensKept, reusable: reusable) {
+            guard let row = try await database.keptFirst(TokenLookup.self, hash) else { return nil }
+            let record = APIToken(
+                id: try row.decode(column: "t_id", as: Int64.self),
+                userId: try row.decode(column: "id", as: Int64.self),
+                name: try row.decode(column: "t_name", as: String.self),
+                createdAt: try StoredTime.decode(row, "t_created_at"),
+                lastUsedAt: try StoredTime.decodeOptional(row, "t_last_used_at"),
+                revokedAt: nil
+            )
+            return (record, try UserRepository.account(row, roles: SessionRepository.roles(row)), try RequestCounters.read(row))
+        }
     }
 
     public func find(id: Int64) async throws -> APIToken? {

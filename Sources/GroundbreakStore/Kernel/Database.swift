@@ -1,5 +1,6 @@
 @preconcurrency import AsyncKit
 import Foundation
+import GroundbreakDomain
 import Logging
 import NIOCore
 import NIOPosix
@@ -29,6 +30,9 @@ public final class Database: Sendable {
     let ledgerCache = LedgerCache()
     let ledgerIndex: LedgerIndexKeeper
     let projectSnapshot: ProjectSnapshotKeeper
+    let freshCounters = FreshCounters()
+    let sessionsKept = CredentialCache<SessionRecord>()
+    let tokensKept = CredentialCache<APIToken>()
 
     private init(engine: DatabaseEngine, location: DatabaseLocation, reader: any SQLDatabase, writer: any SQLDatabase, replica: (any SQLDatabase)? = nil,
                  logger: Logger, shutdown: @escaping @Sendable () async throws -> Void) {

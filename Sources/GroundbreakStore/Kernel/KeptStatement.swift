@@ -2,7 +2,8 @@ import NIOCore
 import PostgresKit
 import SQLKit
 
-/// A statement every request runs, whose text ends where its one parameter goes. On PostgreSQL
+/// A statement every request runs, whose text ends where its one parameter goes (when it has
+/// one: the counters' read has none, `CountersRead`). On PostgreSQL
 /// it is prepared once per connection and then only executed: planning the session lookup anew
 /// took 0.13 ms of the 0.16 ms it cost the server on every request (pg_stat_statements). On
 /// SQLite it runs as any statement (SQLiteNIO prepares every statement afresh).
@@ -11,7 +12,7 @@ protocol KeptStatementText {
     static var name: String { get }
     /// The text for `engine`, without its parameter.
     static func text(_ engine: DatabaseEngine) -> String
-    /// `text(.postgres)` with its `$1`, kept (a static `let`: the driver reads it on every run).
+    /// `text(.postgres)` with its `$1` if it has a parameter, kept (a static `let`: the driver reads it on every run).
     static var postgresSQL: String { get }
 }
 
@@ -19,11 +20,11 @@ struct KeptPostgresStatement<Text: KeptStatementText>: PostgresPreparedStatement
     typealias Row = PostgresRow
     static var name: String { Text.name }
     static var sql: String { Text.postgresSQL }
-    let parameter: String
+    let parameter: String?
 
     func makeBindings() throws -> PostgresBindings {
         var bindings = PostgresBindings(capacity: 1)
-        bindings.append(parameter)
+        if let parameter { bindings.append(parameter) }
         return bindings
     }
 
@@ -31,8 +32,8 @@ struct KeptPostgresStatement<Text: KeptStatementText>: PostgresPreparedStatement
 }
 
 extension Database {
-    /// The first row `Text` finds for `parameter`, on the reader.
-    func keptFirst<Text: KeptStatementText>(_ text: Text.Type, _ parameter: String) async throws -> (any SQLRow)? {
+    /// The first row `Text` finds for `parameter` (nil: a statement without one), on the reader.
+    func keptFirst<Text: KeptStatementText>(_ text: Text.Type, _ parameter: String?) async throws -> (any SQLRow)? {
         if engine == .postgres, let postgres = reader as? any PostgresDatabase {
             do {
                 return try await Self.keptFirst(text, parameter, on: postgres)
@@ -43,10 +44,11 @@ extension Database {
                 // a new one; this request reads the plain way, and fails as that fails.
             }
         }
-        return try await reader.raw(SQLQueryString(Text.text(engine)) + "\(bind: parameter)").first()
+        let statement = SQLQueryString(Text.text(engine))
+        return try await reader.raw(parameter.map { statement + "\(bind: $0)" } ?? statement).first()
     }
 
-    private static func keptFirst<Text: KeptStatementText>(_ text: Text.Type, _ parameter: String, on postgres: any PostgresDatabase) async throws -> (any SQLRow)? {
+    private static func keptFirst<Text: KeptStatementText>(_ text: Text.Type, _ parameter: String?, on postgres: any PostgresDatabase) async throws -> (any SQLRow)? {
         try await postgres.withConnection { connection in
             connection.eventLoop.makeFutureWithTask {
                 do {

@@ -15,11 +15,19 @@ public final class RequestCounters: Sendable {
     let ledger: Int64
     /// The figures generation as of the request's first statement (what figures caches are keyed by).
     public let figures: FiguresGeneration
+    /// The accounts' counter (migration 0043): what a credential kept in memory was read at.
+    let accounts: Int64
     private let forgotten = Atomic<Bool>(false)
 
-    init(ledger: Int64, figures: FiguresGeneration) {
+    init(ledger: Int64, figures: FiguresGeneration, accounts: Int64) {
         self.ledger = ledger
         self.figures = figures
+        self.accounts = accounts
+    }
+
+    /// The same counters, not yet forgotten by anyone.
+    func copy() -> RequestCounters {
+        RequestCounters(ledger: ledger, figures: figures, accounts: accounts)
     }
 
     /// Runs `body` (the rest of the request) with these counters known.
@@ -28,16 +36,17 @@ public final class RequestCounters: Sendable {
     }
 
     /// The columns a statement selects to read them, from `tables` joined to its rows and
-    /// narrowed by `condition` (joined rather than three subqueries: SQLite prepares the statement
-    /// on every request, and each subquery is compiled anew).
-    static let columns = "l.generation AS c_ledger, l.shared_generation AS c_shared, d.generation AS c_data"
-    static let tables = "CROSS JOIN ledger_state l CROSS JOIN data_state d"
-    static let condition = "l.id = 1 AND d.id = 1"
+    /// narrowed by `condition` (joined rather than subqueries: SQLite prepares the statement
+    /// on every run, and each subquery is compiled anew).
+    static let columns = "l.generation AS c_ledger, l.shared_generation AS c_shared, d.generation AS c_data, a.generation AS c_accounts"
+    static let tables = "ledger_state l CROSS JOIN data_state d CROSS JOIN accounts_state a"
+    static let condition = "l.id = 1 AND d.id = 1 AND a.id = 1"
 
     static func read(_ row: any SQLRow) throws -> RequestCounters {
         RequestCounters(ledger: try row.decode(column: "c_ledger", as: Int64.self),
                         figures: FiguresGeneration(data: try row.decode(column: "c_data", as: Int64.self),
-                                                   shared: try row.decode(column: "c_shared", as: Int64.self)))
+                                                   shared: try row.decode(column: "c_shared", as: Int64.self)),
+                        accounts: try row.decode(column: "c_accounts", as: Int64.self))
     }
 
     /// Called as a task starts a write.

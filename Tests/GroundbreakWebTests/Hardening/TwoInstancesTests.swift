@@ -5,6 +5,7 @@ import GroundbreakTestSupport
 @testable import GroundbreakWeb
 import Hummingbird
 import HummingbirdTesting
+import NIOPosix
 import Testing
 
 /// Two instances on one database, as behind a proxy (issue 18): each has its own caches and its
@@ -32,6 +33,39 @@ struct TwoInstancesTests {
                 #expect(after.object["totalCount"] as? Int == 1)
                 #expect((after.object["items"] as? [[String: Any]])?.first?["id"] as? Int == created.object["id"] as? Int)
             }
+        }
+    }
+
+    @Test("a token revoked or a session ended through one instance is refused by the other at its next request, though the other keeps credentials in memory", arguments: allEngines)
+    func credentialsEndEverywhere(engine: DatabaseEngine) async throws {
+        try await withWeb(engine) { fixture, first in
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let database = try await Database.connect(fixture.store.database.location, eventLoopGroup: group)
+            let other = try await AppServices(settings: WebFixture.settings(), database: database, clock: fixture.clock)
+            do {
+                let (token, issued) = try await fixture.services.tokens.issue(userId: fixture.userId, name: "双实例", actor: .system("test"), now: webNow)
+                let bearer: HTTPFields = [.authorization: "Bearer \(token)"]
+                try await Application(router: GroundbreakApplication.router(services: other)).test(.router) { second in
+                    for _ in 0..<3 {
+                        // After the first, answered with the token and the session this instance keeps.
+                        #expect(try await second.send(.get, "/api/v1/projects", as: fixture, signedIn: false, headers: bearer).status == .ok)
+                        #expect(try await second.send(.get, "/projects", as: fixture).status == .ok)
+                    }
+                    let revoked = try await first.send(.post, Route.revokeToken(issued.id).path, as: fixture, form: [])
+                    #expect(revoked.status == .seeOther)
+                    #expect(try await second.send(.get, "/api/v1/projects", as: fixture, signedIn: false, headers: bearer).status == .unauthorized)
+
+                    #expect(try await first.send(.post, Route.logout.path, as: fixture, form: []).status == .seeOther)
+                    let page = try await second.send(.get, "/projects", as: fixture)
+                    #expect(page.status == .seeOther && page.location?.hasPrefix("/login") == true, "signed out on the first instance")
+                }
+            } catch {
+                await database.shutdown()
+                try await group.shutdownGracefully()
+                throw error
+            }
+            await database.shutdown()
+            try await group.shutdownGracefully()
         }
     }
 

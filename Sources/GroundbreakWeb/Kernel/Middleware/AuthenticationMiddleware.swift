@@ -23,7 +23,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
         let now = services.clock.now()
         if let authorization = request.headers[.authorization] {
             guard authorization.hasPrefix("Bearer "),
-                  let (token, user, read) = try await services.tokens.find(token: String(authorization.dropFirst("Bearer ".count))),
+                  let (token, user, read) = try await services.tokens.find(token: String(authorization.dropFirst("Bearer ".count)),
+                                                                           reusable: { token, _ in !Self.touchDue(token.lastUsedAt, now: now) }),
                   !user.disabled, !user.isLocked(at: now)
             else {
                 if let sample = services.refusals.refuse(from: context.sourceIP, now: now) {
@@ -35,19 +36,22 @@ struct AuthenticationMiddleware: RouterMiddleware {
             context.principal = try await principal(of: user, at: read)
             context.apiToken = token
             counters = read
-            if token.lastUsedAt.map({ now.timeIntervalSince($0) >= Self.touchInterval }) ?? true {
+            if Self.touchDue(token.lastUsedAt, now: now) {
                 try await touch("token:\(token.id)", now: now) {
                     try await services.tokens.touch(id: token.id, now: now, interval: Self.touchInterval, path: request.uri.path, actor: context.auditActor)
                 }
             }
         } else if let cookie = request.cookies[Self.cookieName]?.value, !cookie.isEmpty,
-                  let (session, user, read) = try await services.sessions.findWithUser(token: cookie) {
+                  let (session, user, read) = try await services.sessions.findWithUser(token: cookie, reusable: { session, _ in
+                      now < session.expiresAt && now.timeIntervalSince(session.lastSeenAt) < services.settings.sessionIdleTimeout
+                          && !Self.touchDue(session.lastSeenAt, now: now)
+                  }) {
             let settings = services.settings
             let idle = now.timeIntervalSince(session.lastSeenAt) > settings.sessionIdleTimeout
             if now >= session.expiresAt || idle || user.disabled || user.isLocked(at: now) {
                 try await services.sessions.delete(tokenHash: session.tokenHash)
             } else {
-                if now.timeIntervalSince(session.lastSeenAt) >= Self.touchInterval {
+                if Self.touchDue(session.lastSeenAt, now: now) {
                     try await touch("session:\(session.tokenHash)", now: now) {
                         try await services.sessions.touch(tokenHash: session.tokenHash, now: now, interval: Self.touchInterval)
                     }
@@ -59,6 +63,13 @@ struct AuthenticationMiddleware: RouterMiddleware {
         }
         guard let counters else { return try await next(request, context) }
         return try await counters.during { try await next(request, context) }
+    }
+
+    /// Whether a credential last noted at `noted` is to be noted again. A credential kept in memory
+    /// is reused only while it is not (nor expired, nor idle): the request then decides as it
+    /// would on the row read afresh, whose time another instance may have moved on since.
+    static func touchDue(_ noted: Date?, now: Date) -> Bool {
+        noted.map { now.timeIntervalSince($0) >= touchInterval } ?? true
     }
 
     /// `write` by the first of the requests that find `key` due (`TouchGate`).
