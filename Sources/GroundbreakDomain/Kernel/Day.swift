@@ -93,7 +93,19 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Days since 1970-01-01.
     public var ordinal: Int {
-        // Howard Hinnant's days_from_civil.
+        Self.civilOrdinal(year: year, month: month, day: day)
+    }
+
+    /// Days since 1970-01-01 of any date with a year of four digits, also outside the years a
+    /// `Day` is accepted in: a stored instant may lie there (an account locked until further
+    /// notice is locked until `Date.distantFuture`, in 4001). Nil for no such date.
+    public static func ordinal(year: Int, month: Int, day: Int) -> Int? {
+        guard (1...9999).contains(year), (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
+        return civilOrdinal(year: year, month: month, day: day)
+    }
+
+    /// Howard Hinnant's days_from_civil.
+    private static func civilOrdinal(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

@@ -36,11 +36,13 @@ enum StoredTime {
         }
         guard let year = number(0..<4), let month = number(5..<7), let dayOfMonth = number(8..<10),
               let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-              let day = Day(year: year, month: month, day: dayOfMonth)
+              // Any year `text` writes, not only a `Day`'s: an account locked until further notice
+              // is locked until `Date.distantFuture`.
+              let day = Day.ordinal(year: year, month: month, day: dayOfMonth)
         else { return nil }
         var millis = 0
         if scalars.count >= 24, scalars[19] == UInt8(ascii: "."), let fraction = number(20..<23) { millis = fraction }
-        let seconds = Double(day.ordinal * 86_400 + hour * 3600 + minute * 60 + second) + Double(millis) / 1000
+        let seconds = Double(day * 86_400 + hour * 3600 + minute * 60 + second) + Double(millis) / 1000
         return Date(timeIntervalSince1970: seconds)
     }
 

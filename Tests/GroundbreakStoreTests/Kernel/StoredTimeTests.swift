@@ -27,4 +27,16 @@ struct StoredTimeTests {
             #expect(Int64((back.timeIntervalSince1970 * 1000).rounded()) == millis, "\(text)")
         }
     }
+
+    @Test("an instant outside the calendar's years reads back as written: an account locked until further notice is locked until Date.distantFuture (4001)")
+    func farInstantsReadBack() throws {
+        for date in [Date.distantFuture, Date(timeIntervalSince1970: 253_402_300_799), Date(timeIntervalSince1970: -5_000_000_000)] {
+            let text = StoredTime.text(date)
+            let back = try #require(StoredTime.date(text), "\(text)")
+            #expect(back.timeIntervalSince1970.rounded(.down) == date.timeIntervalSince1970.rounded(.down), "\(text)")
+        }
+        #expect(StoredTime.text(.distantFuture).hasPrefix("4001-01-01T"))
+        #expect(StoredTime.date("4001-02-29T00:00:00.000Z") == nil, "not a date in any year")
+        #expect(StoredTime.date("0000-01-01T00:00:00.000Z") == nil)
+    }
 }

@@ -104,6 +104,32 @@ struct AccountsTests {
         }
     }
 
+    @Test("an administrator locks an account until further notice: its token and sessions stop at once, its page and the list still show it, sign-in says who to ask; unlocking restores it", arguments: allEngines)
+    func administratorLock(engine: DatabaseEngine) async throws {
+        try await withWeb(engine) { admin, client in
+            let user = try await admin.signedIn(as: "zhao", roles: [.viewer], unit: OrgUnit(kind: .region, code: "220104"))
+            let (token, _) = try await admin.services.tokens.issue(userId: user.userId, name: "对接", actor: .system("test"), now: webNow)
+            let bearer: HTTPFields = [.authorization: "Bearer \(token)"]
+            for _ in 0..<2 {
+                #expect(try await client.send(.get, "/api/v1/me", as: admin, signedIn: false, headers: bearer).status == .ok)
+            }
+
+            let locked = try await client.send(.post, Route.lockUser(user.userId).path, as: admin, form: [("action", "lock")])
+            #expect(locked.status == .seeOther)
+            let page = try await client.send(.get, try #require(locked.location), as: admin)
+            #expect(page.status == .ok, "the locked account's page (its lock, until 4001, once could not be read back)")
+            #expect(page.text.contains(WebText.Accounts.locked))
+            #expect(try await client.send(.get, Route.adminUsers.path, as: admin).status == .ok)
+            #expect(try await client.send(.get, "/api/v1/me", as: admin, signedIn: false, headers: bearer).status == .unauthorized)
+            #expect(try await client.send(.get, "/projects", as: user).status == .seeOther, "its session ended")
+            let signIn = try await signIn(client, as: admin, username: "zhao", password: "Passw0rd!")
+            #expect(signIn.status == .forbidden && signIn.text.contains(WebText.Auth.lockedByAdmin))
+
+            #expect(try await client.send(.post, Route.lockUser(user.userId).path, as: admin, form: [("action", "unlock")]).status == .seeOther)
+            #expect(try await client.send(.get, "/api/v1/me", as: admin, signedIn: false, headers: bearer).status == .ok)
+        }
+    }
+
     @Test("API tokens: shown once, act as their user without CSRF, record their use, and stop when revoked")
     func tokens() async throws {
         try await withWeb { admin, client in
