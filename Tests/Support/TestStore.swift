@@ -1,6 +1,8 @@
 import Foundation
 import GroundbreakDomain
 @testable import GroundbreakStore
+import NIOCore
+import NIOPosix
 import SQLKit
 import Testing
 
@@ -14,6 +16,26 @@ public struct TestStore: Sendable {
     public init(database: GroundbreakStore.Database, catalog: ReferenceCatalog) {
         self.database = database
         self.catalog = catalog
+    }
+}
+
+extension TestStore {
+    /// `body` with a pool of its own on this store's database, as another instance or the CLI
+    /// would have: one event loop with one connection, so every statement in it runs on that
+    /// connection (or on the one that replaced it).
+    public func elsewhere<T: Sendable>(_ body: (GroundbreakStore.Database) async throws -> T) async throws -> T {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let other = try await GroundbreakStore.Database.connect(database.location, maxConnectionsPerEventLoop: 1, eventLoopGroup: group)
+        do {
+            let result = try await body(other)
+            await other.shutdown()
+            try await group.shutdownGracefully()
+            return result
+        } catch {
+            await other.shutdown()
+            try await group.shutdownGracefully()
+            throw error
+        }
     }
 }
 

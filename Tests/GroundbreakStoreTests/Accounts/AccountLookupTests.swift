@@ -2,8 +2,6 @@ import Foundation
 import GroundbreakDomain
 @testable import GroundbreakStore
 import GroundbreakTestSupport
-import NIOCore
-import NIOPosix
 import SQLKit
 import Testing
 
@@ -44,7 +42,7 @@ struct AccountLookupTests {
             let (account, session) = try await Self.signedIn("kept", store)
             let (token, _) = try await TokenRepository(database: store.database).issue(userId: account.id, name: "对接", actor: testActor, now: testNow)
 
-            try await Self.onOneConnection(store) { single in
+            try await store.elsewhere { single in
                 for _ in 0..<3 {
                     #expect(try await SessionRepository(database: single).findWithUser(token: session)?.user.id == account.id)
                     #expect(try await TokenRepository(database: single).find(token: token)?.user.id == account.id)
@@ -61,7 +59,7 @@ struct AccountLookupTests {
         try await withTestStore(.postgres) { store in
             let (account, session) = try await Self.signedIn("heal", store)
 
-            try await Self.onOneConnection(store) { single in
+            try await store.elsewhere { single in
                 let sessions = SessionRepository(database: single)
                 // The table it reads is away when the connection first prepares it: that request fails…
                 try await store.database.write("ALTER TABLE sessions RENAME TO sessions_away")
@@ -91,21 +89,5 @@ struct AccountLookupTests {
         let (session, _) = try await SessionRepository(database: store.database).create(
             userId: account.id, now: testNow, expiresAt: testNow.addingTimeInterval(600), sourceIP: "", userAgent: "")
         return (account, session)
-    }
-
-    /// `body` on a second connection to `store`'s database: one event loop with one connection,
-    /// so every statement in it runs on that connection (or on the one that replaced it).
-    static func onOneConnection(_ store: TestStore, _ body: (Database) async throws -> Void) async throws {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let single = try await Database.connect(store.database.location, maxConnectionsPerEventLoop: 1, eventLoopGroup: group)
-        do {
-            try await body(single)
-        } catch {
-            await single.shutdown()
-            try await group.shutdownGracefully()
-            throw error
-        }
-        await single.shutdown()
-        try await group.shutdownGracefully()
     }
 }

@@ -2,8 +2,6 @@ import Foundation
 import GroundbreakDomain
 @testable import GroundbreakStore
 import GroundbreakTestSupport
-import NIOCore
-import NIOPosix
 import SQLKit
 import Testing
 
@@ -31,7 +29,7 @@ struct CredentialCacheTests {
             #expect(try await bySession()?.roles == [.viewer])
             #expect(try await byToken()?.roles == [.viewer])
 
-            try await Self.elsewhere(store) { other in
+            try await store.elsewhere { other in
                 func accounts() async throws -> Int64 {
                     try await other.reader.raw("SELECT generation FROM accounts_state WHERE id = 1").first()!.decode(column: "generation", as: Int64.self)
                 }
@@ -82,7 +80,7 @@ struct CredentialCacheTests {
     func countersAreNeverOlderThanTheRequest(engine: DatabaseEngine) async throws {
         try await withTestStore(engine) { store in
             let here = store.database
-            try await Self.elsewhere(store) { other in
+            try await store.elsewhere { other in
                 // Many requests asking all the time, so that a read is nearly always under way
                 // when the one checked below asks.
                 let busy = Task.detached {
@@ -113,7 +111,7 @@ struct CredentialCacheTests {
     func countersPreparedOnce() async throws {
         try await withTestStore(.postgres) { store in
             let (account, session) = try await AccountLookupTests.signedIn("counters", store)
-            try await AccountLookupTests.onOneConnection(store) { single in
+            try await store.elsewhere { single in
                 let sessions = SessionRepository(database: single)
                 for _ in 0..<4 {
                     #expect(try await sessions.findWithUser(token: session, reusable: Self.always)?.user.id == account.id)
@@ -123,20 +121,5 @@ struct CredentialCacheTests {
                 #expect(kept == [CountersRead.name, SessionLookup.name])
             }
         }
-    }
-
-    /// `body` with another instance's pool on `store`'s database.
-    static func elsewhere(_ store: TestStore, _ body: (Database) async throws -> Void) async throws {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let other = try await Database.connect(store.database.location, eventLoopGroup: group)
-        do {
-            try await body(other)
-        } catch {
-            await other.shutdown()
-            try await group.shutdownGracefully()
-            throw error
-        }
-        await other.shutdown()
-        try await group.shutdownGracefully()
     }
 }

@@ -5,7 +5,6 @@ import GroundbreakTestSupport
 @testable import GroundbreakWeb
 import Hummingbird
 import HummingbirdTesting
-import NIOPosix
 import Testing
 
 /// Two instances on one database, as behind a proxy (issue 18): each has its own caches and its
@@ -39,10 +38,8 @@ struct TwoInstancesTests {
     @Test("a token revoked or a session ended through one instance is refused by the other at its next request, though the other keeps credentials in memory", arguments: allEngines)
     func credentialsEndEverywhere(engine: DatabaseEngine) async throws {
         try await withWeb(engine) { fixture, first in
-            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-            let database = try await Database.connect(fixture.store.database.location, eventLoopGroup: group)
-            let other = try await AppServices(settings: WebFixture.settings(), database: database, clock: fixture.clock)
-            do {
+            try await fixture.store.elsewhere { database in
+                let other = try await AppServices(settings: WebFixture.settings(), database: database, clock: fixture.clock)
                 let (token, issued) = try await fixture.services.tokens.issue(userId: fixture.userId, name: "双实例", actor: .system("test"), now: webNow)
                 let bearer: HTTPFields = [.authorization: "Bearer \(token)"]
                 try await Application(router: GroundbreakApplication.router(services: other)).test(.router) { second in
@@ -59,13 +56,7 @@ struct TwoInstancesTests {
                     let page = try await second.send(.get, "/projects", as: fixture)
                     #expect(page.status == .seeOther && page.location?.hasPrefix("/login") == true, "signed out on the first instance")
                 }
-            } catch {
-                await database.shutdown()
-                try await group.shutdownGracefully()
-                throw error
             }
-            await database.shutdown()
-            try await group.shutdownGracefully()
         }
     }
 
