@@ -132,9 +132,9 @@ public final class Database: Sendable {
             let pending = GenerationBumps.Pending()
             let result = try await writer.withSession { session in
                 try await Self.within(SQLQueryString(begin), on: session) {
-                    let result = try await GenerationBumps.$open.withValue(pending) { try await body(session) }
-                    try await GenerationBumps.flush(pending, on: session, engine: engine)
-                    return result
+                    try await GenerationBumps.$open.withValue(pending) { try await body(session) }
+                } commit: {
+                    try await GenerationBumps.flushAndCommit(pending, on: session, engine: engine)
                 }
             }
             await writeGate?.leave()
@@ -181,12 +181,14 @@ public final class Database: Sendable {
         }
     }
 
-    /// `begin`, then `body` on the same session: committed when it returns, rolled back when it throws.
-    private static func within<T: Sendable>(_ begin: SQLQueryString, on session: any SQLDatabase, _ body: () async throws -> T) async throws -> T {
+    /// `begin`, then `body` on the same session: committed (by `commit`, when given) when it
+    /// returns, rolled back when it or the commit throws.
+    private static func within<T: Sendable>(_ begin: SQLQueryString, on session: any SQLDatabase, _ body: () async throws -> T,
+                                            commit: (() async throws -> Void)? = nil) async throws -> T {
         try await session.raw(begin).run()
         do {
             let result = try await body()
-            try await session.raw("COMMIT").run()
+            if let commit { try await commit() } else { try await session.raw("COMMIT").run() }
             return result
         } catch {
             try? await session.raw("ROLLBACK").run()

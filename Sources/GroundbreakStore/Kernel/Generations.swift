@@ -1,3 +1,4 @@
+import NIOCore
 import SQLKit
 import Synchronization
 
@@ -25,11 +26,11 @@ enum GenerationBumps {
     }
 
     /// The bumps `pending` noted, as the transaction's last statements, with the ledger's change
-    /// rows (migration 0041) under the generation it moved to.
-    static func flush(_ pending: Pending, on db: any SQLDatabase, engine: DatabaseEngine) async throws {
+    /// rows (migration 0041) under the generation it moved to; then the COMMIT.
+    static func flushAndCommit(_ pending: Pending, on db: any SQLDatabase, engine: DatabaseEngine) async throws {
         let noted = pending.noted.withLock { $0 }
-        if engine == .postgres, noted.contains(.ledger) {
-            try await flushTogether(pending, noted: noted, on: db)
+        if engine == .postgres {
+            try await flushTogetherAndCommit(pending, noted: noted, on: db)
             return
         }
         if noted.contains(.ledger) || noted.contains(.shared) {
@@ -43,31 +44,71 @@ enum GenerationBumps {
             }
         }
         if noted.contains(.data) { try await DataGeneration.bumpNow(db, written: pending.written) }
+        try await db.raw("COMMIT").run()
     }
 
-    /// PostgreSQL: the same bumps and change rows as one statement (a round trip each would be
-    /// three): the ledger's row first, then the figures' — the order every writer takes them in.
-    private static func flushTogether(_ pending: Pending, noted: Set<Counter>, on db: any SQLDatabase) async throws {
-        let projects = pending.ledgerProjects.withLock { $0 }
-        let changed: SQLQueryString = if let projects, !projects.isEmpty {
-            "VALUES " + projects.sorted().map { SQLQueryString("(\(bind: $0)::bigint)") }.joined(separator: ", ")
-        } else {
-            "VALUES (NULL::bigint)"
+    /// PostgreSQL: the bumps and change rows as one statement (a round trip each would be three):
+    /// the ledger's row first, then the figures' — the order every writer takes them in — with the
+    /// COMMIT sent right behind it. A counter's row stays locked from that statement to the end of
+    /// the commit, and every writer queues on it: had the COMMIT waited for the statement's answer
+    /// to come back through this task, the row would also stay locked while the task waited its
+    /// turn on a busy server, and under load that wait, not the work, set how many writes a second
+    /// PostgreSQL commits (34 ms a create at 32 connections, 2026-12-03). Queued on the connection,
+    /// the COMMIT goes as soon as the statement is answered. Should the statement fail,
+    /// PostgreSQL answers that COMMIT by rolling back.
+    private static func flushTogetherAndCommit(_ pending: Pending, noted: Set<Counter>, on db: any SQLDatabase) async throws {
+        guard let statement = togetherStatement(pending, noted: noted) else {
+            try await db.raw("COMMIT").run()
+            return
         }
-        let row = try await db.raw("""
-            WITH l AS (UPDATE ledger_state SET generation = generation + 1,
-                           shared_generation = shared_generation + \(unsafeRaw: noted.contains(.shared) ? "1" : "0") WHERE id = 1
-                       RETURNING generation),
-                 c AS (INSERT INTO ledger_changes (generation, project_id) SELECT l.generation, p.id FROM l CROSS JOIN (\(changed)) AS p(id))
-                 \(unsafeRaw: noted.contains(.data) ? ", d AS (UPDATE data_state SET generation = generation + 1 WHERE id = 1 RETURNING generation)" : "")
-            SELECT generation\(unsafeRaw: noted.contains(.data) ? ", (SELECT generation FROM d) AS data" : "") FROM l
-            """).first()
-        if let generation = try row?.decode(column: "generation", as: Int64.self) {
-            try await LedgerChanges.trim(at: generation, db: db)
+        let answer = Answer()
+        let bumped: EventLoopFuture<Void> = db.execute(sql: statement) { row in answer.row.withLock { $0 = row } }
+        let committed: EventLoopFuture<Void> = db.execute(sql: SQLRaw("COMMIT")) { _ in }
+        do {
+            try await bumped.get()
+        } catch {
+            _ = try? await committed.get()
+            throw error
+        }
+        try await committed.get()
+        let row = answer.row.withLock { $0 }
+        // After the commit: dropping old change rows need not be part of this change.
+        if let generation = try row?.decode(column: "generation", as: Int64?.self) {
+            try? await LedgerChanges.trim(at: generation, db: db)
         }
         if noted.contains(.data), let data = try row?.decode(column: "data", as: Int64?.self) {
             pending.written?.note(data)
         }
+    }
+
+    private final class Answer: Sendable {
+        let row = Mutex<(any SQLRow)?>(nil)
+    }
+
+    /// The bumps `noted` asks for as one statement answering `generation` (the ledger's, when it
+    /// moved) and `data` (the figures', when it moved); nil when nothing was noted.
+    private static func togetherStatement(_ pending: Pending, noted: Set<Counter>) -> SQLQueryString? {
+        let ledger = noted.contains(.ledger), shared = noted.contains(.shared), data = noted.contains(.data)
+        let figures: SQLQueryString = "d AS (UPDATE data_state SET generation = generation + 1 WHERE id = 1 RETURNING generation)"
+        guard ledger || shared else {
+            return data ? "WITH " + figures + " SELECT NULL::bigint AS generation, generation AS data FROM d" : nil
+        }
+        var parts: [SQLQueryString] = ["""
+            l AS (UPDATE ledger_state SET generation = generation + \(unsafeRaw: ledger ? "1" : "0"),
+                      shared_generation = shared_generation + \(unsafeRaw: shared ? "1" : "0") WHERE id = 1
+                  RETURNING generation)
+            """]
+        if ledger {
+            let changed: SQLQueryString = if let projects = pending.ledgerProjects.withLock({ $0 }), !projects.isEmpty {
+                "VALUES " + projects.sorted().map { SQLQueryString("(\(bind: $0)::bigint)") }.joined(separator: ", ")
+            } else {
+                "VALUES (NULL::bigint)"
+            }
+            parts.append("c AS (INSERT INTO ledger_changes (generation, project_id) SELECT l.generation, p.id FROM l CROSS JOIN (" + changed + ") AS p(id))")
+        }
+        if data { parts.append(figures) }
+        return "WITH " + parts.joined(separator: ", ")
+            + " SELECT \(unsafeRaw: ledger ? "generation" : "NULL::bigint AS generation")\(unsafeRaw: data ? ", (SELECT generation FROM d) AS data" : ", NULL::bigint AS data") FROM l"
     }
 
     /// Notes a bump in the open transaction, or makes it at once when there is none.
