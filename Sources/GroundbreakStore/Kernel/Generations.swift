@@ -50,12 +50,12 @@ enum GenerationBumps {
     /// PostgreSQL: the bumps and change rows as one statement (a round trip each would be three):
     /// the ledger's row first, then the figures' — the order every writer takes them in — with the
     /// COMMIT sent right behind it. A counter's row stays locked from that statement to the end of
-    /// the commit, and every writer queues on it: had the COMMIT waited for the statement's answer
-    /// to come back through this task, the row would also stay locked while the task waited its
-    /// turn on a busy server, and under load that wait, not the work, set how many writes a second
-    /// PostgreSQL commits (34 ms a create at 32 connections, 2026-12-03). Queued on the connection,
-    /// the COMMIT goes as soon as the statement is answered. Should the statement fail,
-    /// PostgreSQL answers that COMMIT by rolling back.
+    /// the commit, and every writer queues on it (creates waited 34 ms a call there at 32
+    /// connections, 2026-12-03). Had the COMMIT waited for the statement's answer to come back
+    /// through this task, the row would also stay locked while the task waited its turn on a busy
+    /// server; queued on the connection, the COMMIT goes as soon as the statement is answered
+    /// (`docs/performance-writes.md`). Should the statement fail, PostgreSQL answers that COMMIT by
+    /// rolling back.
     private static func flushTogetherAndCommit(_ pending: Pending, noted: Set<Counter>, on db: any SQLDatabase) async throws {
         guard let statement = togetherStatement(pending, noted: noted) else {
             try await db.raw("COMMIT").run()
