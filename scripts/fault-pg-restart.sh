@@ -20,8 +20,8 @@ READERS=${READERS:-4}
 RECOVER_SECONDS=${RECOVER_SECONDS:-10}
 PORT=${PORT:-18192}
 PORT_PG=${PORT_PG:-55434}
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1 || true)
-[ -n "$PG_BIN" ] || { echo "PostgreSQL server binaries are needed"; exit 1; }
+source scripts/lib/postgres.sh
+require_postgres
 if [ -z "${BIN:-}" ]; then
     swift build --product groundbreak > /tmp/groundbreak-fault-build.log 2>&1 || { cat /tmp/groundbreak-fault-build.log; exit 1; }
     BIN=$(swift build --show-bin-path)/groundbreak
@@ -32,25 +32,19 @@ chmod 755 "$WORK"
 PG_DATA="$WORK/pg"
 SERVER_PID=""
 CLIENTS=()
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
     for pid in "${CLIENTS[@]}"; do kill "$pid" 2>/dev/null || true; done
     [ -n "$SERVER_PID" ] && kill -9 "$SERVER_PID" 2>/dev/null || true
-    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate stop >/dev/null 2>&1 || true
+    pg_stop "$PG_DATA" immediate
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 trap "exit 130" INT TERM
 
-mkdir -p "$PG_DATA"
-[ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PG_DATA"
-pg_options="-p $PORT_PG -k $PG_DATA -c listen_addresses=127.0.0.1"
-as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
-# PostgreSQL's own log says why a start failed (once in CI it did, in 0 s, and the log went with the folder).
-as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -o "$pg_options" start >/dev/null \
-    || { echo "PostgreSQL did not start on port $PORT_PG; its log:"; cat "$PG_DATA/server.log"; exit 1; }
-as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT_PG" -U postgres -qc "CREATE DATABASE drill" >/dev/null
-psql_value() { as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT_PG" -U postgres -d drill -Atc "$1"; }
+pg_init "$PG_DATA"
+pg_start "$PG_DATA" "$PORT_PG"
+pg_create_database "$PORT_PG" drill
+psql_value() { pg_sql "$PORT_PG" drill "$1"; }
 
 export GROUNDBREAK_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT_PG/drill" GROUNDBREAK_ATTACHMENTS_DIR="$WORK/attachments"
 "$BIN" demo --projects 50 > "$WORK/demo.log" 2>&1
@@ -91,7 +85,7 @@ for i in $(seq 1 "$READERS"); do reader "$i" & CLIENTS+=($!); done
 
 sleep 3
 restart_at=$(date +%s%3N)
-as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -m fast -o "$pg_options" restart >/dev/null
+pg_restart "$PG_DATA"
 back_at=$(date +%s%3N)
 # Recovered: the first 2xx answered after PostgreSQL is back.
 recovered_at=""

@@ -22,8 +22,8 @@ MAX_LAG=${MAX_LAG:-1}
 OUT=${OUT:-docs/replica.md}
 PORT_APP=18311 PORT_PRIMARY=55441 PORT_REPLICA=55442
 for tool in curl python3 $([ "$DURATION" = 0 ] || echo wrk); do command -v "$tool" >/dev/null || { echo "$tool is needed"; exit 1; }; done
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1 || true)
-[ -n "$PG_BIN" ] || { echo "PostgreSQL server binaries are needed"; exit 1; }
+source scripts/lib/postgres.sh
+require_postgres
 if [ -z "${BIN:-}" ]; then
     swift build -c release --product groundbreak > /tmp/groundbreak-replica-build.log 2>&1 || { cat /tmp/groundbreak-replica-build.log; exit 1; }
     BIN=$(swift build -c release --show-bin-path)/groundbreak
@@ -33,11 +33,10 @@ WORK=$(mktemp -d /tmp/groundbreak-replica.XXXXXX)
 chmod 755 "$WORK"
 SERVER_PID=""
 PRIMARY="$WORK/primary" REPLICA="$WORK/replica"
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
     [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
-    as_postgres "$PG_BIN/pg_ctl" -D "$REPLICA" -m fast stop >/dev/null 2>&1 || true
-    as_postgres "$PG_BIN/pg_ctl" -D "$PRIMARY" -m fast stop >/dev/null 2>&1 || true
+    pg_stop "$REPLICA"
+    pg_stop "$PRIMARY"
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -46,29 +45,14 @@ lines=()
 check() { # check <what> <0 when it holds>
     if [ "$2" = 0 ]; then echo "ok    $1"; lines+=("- ✔ $1"); else echo "FAIL  $1"; lines+=("- ✘ $1"); failures=$((failures + 1)); fi
 }
-pg_start() { # pg_start <data> <port>
-    local attempt
-    for attempt in 1 2; do
-        as_postgres "$PG_BIN/pg_ctl" -D "$1" -l "$1.log" -w -o "-p $2 -k $WORK -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null && return 0
-        # Once (CI, 2026-12-03) the replica's PostgreSQL did not start and passed when run again; its own log says
-        # why, and goes with the work folder at exit, so it is printed here. The drill is about our reads, not
-        # PostgreSQL's start: it is tried once more.
-        echo "PostgreSQL at $1 did not start (attempt $attempt); its log:"
-        tail -n 30 "$1.log" 2>/dev/null
-        sleep 2
-    done
-    return 1
-}
 sql() { # sql <port> <statement>
-    as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U postgres -d gb -Atc "$2"
+    pg_sql "$1" gb "$2"
 }
 
 # The primary, and a replica made from it by pg_basebackup, streaming (standby.signal, primary_conninfo).
-mkdir -p "$PRIMARY"
-[ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PRIMARY"
-as_postgres "$PG_BIN/initdb" -D "$PRIMARY" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
-pg_start "$PRIMARY" $PORT_PRIMARY
-as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p $PORT_PRIMARY -U postgres -qc "CREATE DATABASE gb" >/dev/null
+pg_init "$PRIMARY"
+pg_start "$PRIMARY" $PORT_PRIMARY max_connections=200
+pg_create_database $PORT_PRIMARY gb
 export GROUNDBREAK_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT_PRIMARY/gb"
 "$BIN" demo --projects "$PROJECTS" 2>/dev/null | tail -n 1
 GROUNDBREAK_NEW_PASSWORD='Kx9#Mirror-2026' "$BIN" user add --username replica --name 副本演练 --admin >/dev/null
@@ -77,7 +61,7 @@ GROUNDBREAK_NEW_PASSWORD='Kx9#Mirror-2026' "$BIN" user add --username replica-ot
 OTHER_TOKEN=$("$BIN" user token --username replica-other --name replica-drill-other | tail -n 1)
 as_postgres "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p $PORT_PRIMARY -U postgres -D "$REPLICA" -R -X stream --checkpoint=fast >/dev/null
 chmod 700 "$REPLICA"
-pg_start "$REPLICA" $PORT_REPLICA
+pg_start "$REPLICA" $PORT_REPLICA max_connections=200
 in_recovery=$(sql $PORT_REPLICA "SELECT pg_is_in_recovery()")
 streaming=$(sql $PORT_PRIMARY "SELECT COUNT(*) FROM pg_stat_replication WHERE state = 'streaming'")
 check "副本：pg_basebackup 建立的热备库（pg_is_in_recovery = $in_recovery），主库上流复制连接 $streaming 个" \
@@ -151,14 +135,14 @@ check "负载：排名 API $CONNECTIONS 个连接 $DURATION，$rps 次/秒，p99
 fi
 
 # 5. The replica down: pages still answer, from the primary.
-as_postgres "$PG_BIN/pg_ctl" -D "$REPLICA" -m fast stop >/dev/null
+pg_stop "$REPLICA"
 down_started=$(date +%s%N)
 down=$(read_from "/api/v1/assessment?month=$month")
 down_ms=$(( ($(date +%s%N) - down_started) / 1000000 ))
 export_down=$(read_from "/projects.xlsx")
 check "副本停机：排名读自 ${down%/*}（HTTP ${down#*/}，${down_ms} ms），台账导出读自 ${export_down%/*}（HTTP ${export_down#*/}）" \
     "$([ "$down" = primary/200 ] && [ "$export_down" = primary/200 ] && echo 0 || echo 1)"
-pg_start "$REPLICA" $PORT_REPLICA
+pg_start "$REPLICA" $PORT_REPLICA max_connections=200
 sleep 11  # the pause after a failed replica read
 for _ in $(seq 1 100); do [ "$(generation $PORT_REPLICA)" = "$(generation $PORT_PRIMARY)" ] && break; sleep 0.05; done
 back=$(read_from "/api/v1/assessment?month=$month")
@@ -167,7 +151,7 @@ check "副本重启后：排名重新读自 ${back%/*}" "$([ "$back" = replica/2
 {
     echo "# A streaming replica for the pages that tolerate lag"
     echo
-    echo "Written by \`scripts/replica.sh\`: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') primary and a hot standby made by"
+    echo "Written by \`scripts/replica.sh\`: PostgreSQL $(pg_version) primary and a hot standby made by"
     echo "\`pg_basebackup -R\` (streaming replication), both on loopback; one instance ($(case "$BIN" in */debug/*) echo debug;; *) echo release;; esac) build) with"
     echo "\`GROUNDBREAK_DATABASE_READ_URL\` pointing at the standby and \`GROUNDBREAK_DATABASE_READ_MAX_LAG=$MAX_LAG\`; $PROJECTS demo projects."
     echo "How it decides is in \`docs/deployment.md\` (\"A read replica\")."

@@ -25,8 +25,8 @@ for port in $PORT_A $PORT_B $PORT_PROXY $PORT_PG; do
     # A run left behind would answer this run's health checks and loads.
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use (a run left behind?)"; exit 1; fi
 done
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1 || true)
-[ -n "$PG_BIN" ] || { echo "PostgreSQL server binaries are needed"; exit 1; }
+source scripts/lib/postgres.sh
+require_postgres
 swift build -c release --product groundbreak > /tmp/groundbreak-two-build.log 2>&1 || { cat /tmp/groundbreak-two-build.log; exit 1; }
 BIN=$(swift build -c release --show-bin-path)/groundbreak
 
@@ -34,11 +34,10 @@ WORK=$(mktemp -d /tmp/groundbreak-two.XXXXXX)
 chmod 755 "$WORK"
 PIDS=()
 PG_DATA="$WORK/pg"
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
     [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
-    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null 2>&1 || true
+    pg_stop "$PG_DATA"
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -48,15 +47,12 @@ check() { # check <what> <condition result: 0 ok>
 }
 lines=()
 
-mkdir -p "$PG_DATA"
-[ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PG_DATA"
-as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
-as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
-    -o "-p $PORT_PG -k $PG_DATA -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
-as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p $PORT_PG -U postgres -qc "CREATE DATABASE two" >/dev/null
+pg_init "$PG_DATA"
+pg_start "$PG_DATA" $PORT_PG max_connections=200
+pg_create_database $PORT_PG two
 export GROUNDBREAK_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT_PG/two"
 export GROUNDBREAK_ATTACHMENTS_DIR="$WORK/shared-attachments"
-psql_value() { as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p $PORT_PG -U postgres -d two -Atc "$1"; }
+psql_value() { pg_sql $PORT_PG two "$1"; }
 
 "$BIN" demo --projects "$PROJECTS" | tail -n 1
 GROUNDBREAK_NEW_PASSWORD='Kx9#Pair-2026' "$BIN" user add --username two --name 双实例 --admin >/dev/null
@@ -202,7 +198,7 @@ check "负载：经 nginx 的请求全部成功（无非2xx、无连接错误）
 {
     echo "# Two instances behind nginx"
     echo
-    echo "Written by \`scripts/two-instances.sh\` (PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') and nginx on loopback, $PROJECTS demo projects,"
+    echo "Written by \`scripts/two-instances.sh\` (PostgreSQL $(pg_version) and nginx on loopback, $PROJECTS demo projects,"
     echo "release build). Both instances run the scheduler, share one attachments directory and start with"
     echo "\`GROUNDBREAK_FIGURES_WARM=true\` (read the figures' snapshot and the ledger's index at start; waited for here)."
     echo

@@ -25,8 +25,7 @@ wait_for_server() {
     exit 1
 }
 PG_DATA=""
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1 || true)
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+source scripts/lib/postgres.sh
 
 # A fresh WORK folder named after $1; on exit the server, the cluster and the folder go.
 work_folder() {
@@ -36,7 +35,7 @@ work_folder() {
 }
 bench_cleanup() {
     [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
-    [ -n "$PG_DATA" ] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null 2>&1 || true
+    [ -n "$PG_DATA" ] && pg_stop "$PG_DATA" || true
     rm -rf "$WORK"
 }
 
@@ -46,12 +45,9 @@ start_postgres() {
     local port=$1 database=$2
     [ -n "$PG_BIN" ] || { echo "PostgreSQL server binaries not found; skipping"; return 1; }
     PG_DATA="$WORK/pg"
-    mkdir -p "$PG_DATA"
-    [ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PG_DATA"
-    as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
-    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
-        -o "-p $port -k $PG_DATA -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_connections=200" start >/dev/null
-    as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE $database" >/dev/null
+    pg_init "$PG_DATA"
+    pg_start "$PG_DATA" "$port" shared_buffers=256MB max_connections=200 || return 1
+    pg_create_database "$port" "$database"
 }
 
 # wrk_figures REPORT: WRK_RPS, WRK_P50, WRK_P99 and WRK_ERRORS (non-2xx, 0 when none) of a `wrk --latency` report.

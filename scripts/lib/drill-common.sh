@@ -5,10 +5,9 @@
 
 drill_setup() {
     ENGINE=${ENGINE:-sqlite}
-    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1 || true)
     case "$ENGINE" in
         sqlite) command -v sqlite3 >/dev/null || { echo "sqlite3 is needed (apt-get install sqlite3)"; exit 1; } ;;
-        postgres) [ -n "$PG_BIN" ] || { echo "PostgreSQL server binaries are needed"; exit 1; } ;;
+        postgres) require_postgres ;;
         *) echo "ENGINE is sqlite or postgres"; exit 1 ;;
     esac
     if [ -z "${BIN:-}" ]; then
@@ -17,7 +16,7 @@ drill_setup() {
     fi
 }
 
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+source scripts/lib/postgres.sh
 
 # The database in $WORK (SQLite file $DB, or the cluster in $PG_DATA), GROUNDBREAK_DATABASE_URL
 # pointing at it, and value/csv_rows reading it.
@@ -26,11 +25,9 @@ drill_database() {
     DB="$WORK/groundbreak.sqlite"
     PG_DATA="$WORK/pg"
     if [ "$ENGINE" = postgres ]; then
-        mkdir -p "$PG_DATA"
-        [ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PG_DATA"
-        as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
-        as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -o "-p $PORT_PG -k $WORK -c listen_addresses=127.0.0.1" start >/dev/null
-        as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT_PG" -U postgres -qc "CREATE DATABASE drill" >/dev/null
+        pg_init "$PG_DATA"
+        pg_start "$PG_DATA" "$PORT_PG"
+        pg_create_database "$PORT_PG" drill
         export GROUNDBREAK_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT_PG/drill"
     else
         export GROUNDBREAK_DATABASE_URL="sqlite:$DB"
@@ -39,17 +36,17 @@ drill_database() {
 }
 
 value() {
-    if [ "$ENGINE" = postgres ]; then as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT_PG" -U postgres -d drill -Atc "$1"
+    if [ "$ENGINE" = postgres ]; then pg_sql "$PORT_PG" drill "$1"
     else sqlite3 "$DB" "$1"; fi
 }
 
 csv_rows() {
-    if [ "$ENGINE" = postgres ]; then as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT_PG" -U postgres -d drill -Atc "COPY ($1) TO STDOUT WITH CSV"
+    if [ "$ENGINE" = postgres ]; then pg_sql "$PORT_PG" drill "COPY ($1) TO STDOUT WITH CSV"
     else sqlite3 -csv "$DB" "$1"; fi
 }
 
 drill_stop_postgres() {
-    [ "$ENGINE" = postgres ] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate stop >/dev/null 2>&1 || true
+    [ "$ENGINE" = postgres ] && pg_stop "$PG_DATA" immediate || true
 }
 
 # "ok…" when the database is consistent: SQLite's integrity_check, or amcheck over every B-tree
