@@ -18,9 +18,10 @@ pg_init() {
 }
 
 # pg_start DATA PORT [SETTING=VALUE…]: the cluster in DATA listening on 127.0.0.1:PORT only, its
-# socket and its log (DATA.log) beside DATA, where a base backup of DATA does not copy them. Once in CI (2026-12-03) a start failed and the same start
-# passed when run again; the log says why and goes with the script's folder at exit, so it is
-# printed here, and the start is tried once more.
+# socket and its log (DATA.log) beside DATA, where a base backup of DATA does not copy them.
+# Once in CI (2026-12-03) a start failed and the same start passed when run again; the log says
+# why and goes with the script's folder at exit, so it is printed here, and the start is tried
+# once more.
 pg_start() {
     local data=$1 port=$2 options="-p $2 -k $(dirname "$1") -c listen_addresses=127.0.0.1" setting attempt
     for setting in "${@:3}"; do options="$options -c $setting"; done
