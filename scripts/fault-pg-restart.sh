@@ -129,5 +129,15 @@ ok=0
 [ "$server_errors" = 0 ] || ok=1
 [ "$hung" = 0 ] || ok=1
 [ "$missing" = 0 ] && [ "$unaudited" = 0 ] || ok=1
-[ "$ok" = 0 ] && echo "drill passed" || { echo "drill FAILED"; tail -n 30 "$WORK/server.log"; }
+if [ "$ok" = 0 ]; then
+    echo "drill passed"
+else
+    echo "drill FAILED"
+    # Which client saw each unexpected status, how long after the restart began, and what the
+    # server logged about it.
+    for f in "$WORK"/requests.*; do
+        awk -v who="${f##*.}" -v t0="$restart_at" '$2 ~ /^5/ && $2 != 503 || $2 == "000" {printf "client %s: %s after %d ms (%s s)\n", who, $2, $1 - t0, $3}' "$f"
+    done
+    grep -E "unhandled error" "$WORK/server.log" | tail -n 10 || true
+fi
 exit $ok

@@ -7,7 +7,7 @@ import SQLKit
 /// it is prepared once per connection and then only executed: planning the session lookup anew
 /// took 0.13 ms of the 0.16 ms it cost the server on every request (pg_stat_statements). On
 /// SQLite it runs as any statement (SQLiteNIO prepares every statement afresh).
-protocol KeptStatementText {
+protocol KeptStatementText: SendableMetatype {
     /// The prepared statement's name on each PostgreSQL connection.
     static var name: String { get }
     /// The text for `engine`, without its parameter.
@@ -49,11 +49,12 @@ extension Database {
     }
 
     private static func keptFirst<Text: KeptStatementText>(_ text: Text.Type, _ parameter: String?, on postgres: any PostgresDatabase) async throws -> (any SQLRow)? {
-        try await postgres.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask {
+        let statement = KeptPostgresStatement<Text>(parameter: parameter)
+        return try await postgres.withConnection { connection in
+            ConnectionOnItsLoop.answer(on: connection) {
                 do {
                     var rows: [PostgresRow] = []
-                    for try await row in try await connection.execute(KeptPostgresStatement<Text>(parameter: parameter), logger: connection.logger) {
+                    for try await row in try await connection.execute(statement, logger: connection.logger) {
                         rows.append(row)
                     }
                     return rows.first.map { StoredPostgresRow($0) }

@@ -24,9 +24,11 @@ struct PostgresRowsDatabase: SQLDatabase, PostgresDatabase {
         self.base = source.sql(queryLogLevel: nil)
     }
 
+    /// Inside a session: statements written from the connection's loop (`ConnectionOnItsLoop`).
     private init(_ connection: PostgresConnection) {
-        self.source = connection
-        self.base = connection.sql(queryLogLevel: nil)
+        let onItsLoop = ConnectionOnItsLoop(connection: connection)
+        self.source = onItsLoop
+        self.base = onItsLoop.sql(queryLogLevel: nil)
     }
 
     var eventLoop: any EventLoop { base.eventLoop }

@@ -9,13 +9,15 @@ extension StoreError {
     /// the request was wrong. The answer is then a 503 to try again, not a 500.
     public static func isUnavailable(_ error: any Error) -> Bool {
         switch error {
-        case is ConnectionPoolTimeoutError, is NIOConnectionError:
+        case is ConnectionPoolTimeoutError, is NIOConnectionError, is ConnectionOnItsLoop.ConnectionClosed:
             return true
         case let error as ConnectionPoolError:
             if case .shutdown = error { return true }
             return false
         case let error as PSQLError:
-            if [.connectionError, .serverClosedConnection, .uncleanShutdown, .poolClosed].contains(error.code) { return true }
+            // The client closing its side is the answer to the server's going (a statement sent as
+            // PostgreSQL ended the connection, the drill of 2026-12-04), or to the pool's shutdown.
+            if [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed].contains(error.code) { return true }
             // Connection exceptions (08…) and the server shutting down or starting up (57P…).
             guard error.code == .server, let state = error.serverInfo?[.sqlState] else { return false }
             return state.hasPrefix("08") || state.hasPrefix("57P")
