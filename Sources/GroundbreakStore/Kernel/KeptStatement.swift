@@ -52,16 +52,16 @@ extension Database {
         let statement = KeptPostgresStatement<Text>(parameter: parameter)
         return try await postgres.withConnection { connection in
             ConnectionOnItsLoop.answer(on: connection) {
-                do {
-                    var rows: [PostgresRow] = []
-                    for try await row in try await connection.execute(statement, logger: connection.logger) {
-                        rows.append(row)
-                    }
-                    return rows.first.map { StoredPostgresRow($0) }
-                } catch let error as PSQLError where error.code == .server {
-                    try? await connection.close()
-                    throw error
+                var rows: [PostgresRow] = []
+                for try await row in try await connection.execute(statement, logger: connection.logger) {
+                    rows.append(row)
                 }
+                return rows.first.map { StoredPostgresRow($0) }
+            }.flatMapError { error in
+                guard let failure = error as? PSQLError, failure.code == .server else { return connection.eventLoop.makeFailedFuture(error) }
+                // Closed once the statement has its answer: closed while it was watched, the
+                // closing would have been taken for PostgreSQL going away (`ConnectionClosed`).
+                return connection.close().recover { _ in }.flatMapThrowing { _ -> (any SQLRow)? in throw failure }
             }
         }.get()
     }

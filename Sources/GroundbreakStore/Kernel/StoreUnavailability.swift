@@ -9,7 +9,8 @@ extension StoreError {
     /// the request was wrong. The answer is then a 503 to try again, not a 500.
     public static func isUnavailable(_ error: any Error) -> Bool {
         switch error {
-        case is ConnectionPoolTimeoutError, is NIOConnectionError, is ConnectionOnItsLoop.ConnectionClosed:
+        case is ConnectionPoolTimeoutError, is NIOConnectionError, is ConnectionOnItsLoop.ConnectionClosed,
+             is FreshCounters.ReadTimedOut:
             return true
         case let error as ConnectionPoolError:
             if case .shutdown = error { return true }
