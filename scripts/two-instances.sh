@@ -262,7 +262,7 @@ check "负载：经 nginx 的请求全部成功（无非2xx、无连接错误）
     echo "uncached ledger reads (below $((5000)) projects the ledger index is not used and each filter is a SQL aggregate)."
     echo "The loads start once both instances are quiet: a write lands on every instance's ledger index and figures, which"
     echo "each reads again (at 20,000 projects about 4 s and 8–11 s under load), and the scheduler's first tick writing in"
-    echo "the middle of the pair's load (2026-12-04) gave the pair 477–1,894 req/s where it gives about 2,000."
+    echo "the middle of the pair's load (2026-12-04) gave the pair 477–1,894 req/s."
     echo "With one warm-up, the first load ran below the last (A direct 2,901–3,643 req/s, p99 63–93 ms, against A behind"
     echo "nginx 3,908–4,841, p99 11–14 ms): the warm-up's requests had waited for the new ledger index, and each"
     echo "instance's first loaded requests read the figures after the checks' writes (6–8 s of a core); now two warm-ups."
