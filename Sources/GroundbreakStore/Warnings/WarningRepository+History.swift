@@ -16,14 +16,14 @@ extension WarningRepository {
                 """).all() {
                 last[try row.decode(column: "project_id", as: Int64.self)] = try row.decode(column: "colour", as: String.self)
             }
-            var changed = 0
+            var changed: [Int64] = []
             for light in lights.sorted(by: { $0.projectId < $1.projectId }) where last[light.projectId] != light.colour.rawValue {
                 try await db.raw("""
                     INSERT INTO project_lights (project_id, colour, since, rule_version, explanation, recorded_at)
                     VALUES (\(bind: light.projectId), \(bind: light.colour.rawValue), \(bind: today.iso), \(bind: light.ruleVersion), \(bind: light.explanation),
                             \(bind: StoredTime.text(now)))
                     """).run()
-                changed += 1
+                changed.append(light.projectId)
             }
             let lit = Set(lights.map(\.projectId))
             for (project, colour) in last.sorted(by: { $0.key < $1.key }) where colour != Self.unlit && !lit.contains(project) {
@@ -31,14 +31,15 @@ extension WarningRepository {
                     INSERT INTO project_lights (project_id, colour, since, rule_version, explanation, recorded_at)
                     VALUES (\(bind: project), \(bind: Self.unlit), \(bind: today.iso), 0, '', \(bind: StoredTime.text(now)))
                     """).run()
-                changed += 1
+                changed.append(project)
             }
-            // The ledger filters and counts by the record: its cached pages are stale now.
-            if changed > 0 {
-                try await LedgerGeneration.bump(db)
-                try await DataGeneration.noteChange(db)
-            }
-            return changed
+            // The ledger filters and counts by the record: its cached pages are stale now. Named,
+            // so every instance's index and snapshot move forward by these projects (a day's few
+            // changes) instead of being read whole; past `LedgerChanges.mostProjects` (the first
+            // record, a new month's) the bump turns into "anything" by itself.
+            for project in changed { try await LedgerGeneration.bump(db, project: project) }
+            if !changed.isEmpty { try await DataGeneration.noteChange(db) }
+            return changed.count
         }
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import GroundbreakDomain
+@testable import GroundbreakDomain
 @testable import GroundbreakStore
 import GroundbreakTestSupport
 import SQLKit
@@ -133,6 +133,55 @@ struct LedgerIndexAdvanceTests {
             let moved = try #require(database.ledgerIndex.index(at: generation))
             #expect(moved.rows[Int(moved.rowOfProject[id]!)].investment == 7)
             #expect(try await database.reader.raw("SELECT COUNT(*) AS n FROM ledger_changes WHERE generation = \(bind: generation)").first()?
+                .decode(column: "n", as: Int.self) == 1)
+        }
+    }
+
+    @Test("recorded lights name the projects whose colour changed: the index moves forward by them", arguments: allEngines)
+    func recordedLightsMoveTheIndex(engine: DatabaseEngine) async throws {
+        try await withTestStore(engine) { store in
+            let database = store.database
+            let (catalog, _) = try await Self.indexedLedger(database)
+            let ids = try await database.reader.raw("SELECT id FROM projects ORDER BY id").all().map { try $0.decode(column: "id", as: Int64.self) }
+            let warnings = WarningRepository(database: database)
+            func lit(_ colour: WarningColour, _ projects: ArraySlice<Int64>) -> [ProjectWarning] {
+                projects.map { ProjectWarning(projectId: $0, colour: colour, reasons: [], ruleVersion: 1) }
+            }
+            // The first record lights every project not yet yellow: named, and moved by.
+            #expect(try await warnings.record(lit(.yellow, ids[...]), today: testToday, now: testNow) > 0)
+            try await Self.expectMoved(database, catalog: catalog, seed: 20, changed: Set(ids))
+
+            // The next day three turn red and one goes out: those four are named and read again.
+            var today = lit(.yellow, ids[4...])
+            today += lit(.red, ids[1...3])
+            #expect(try await warnings.record(today, today: testToday.adding(days: 1), now: testNow) == 4)
+            let generation = try await LedgerGeneration.current(database.reader)
+            let named = try await database.reader.raw("SELECT project_id FROM ledger_changes WHERE generation = \(bind: generation) ORDER BY project_id").all()
+                .map { try $0.decode(column: "project_id", as: Int64?.self) }
+            #expect(named == Array(ids[0...3]))
+            try await Self.expectMoved(database, catalog: catalog, seed: 21, changed: Set(ids[0...3]))
+
+            // Nothing changed: no generation.
+            #expect(try await warnings.record(today, today: testToday.adding(days: 2), now: testNow) == 0)
+            #expect(try await LedgerGeneration.current(database.reader) == generation)
+        }
+    }
+
+    @Test("a transaction naming more projects than the feed keeps records one change to anything", arguments: allEngines)
+    func tooManyNamedIsAnything(engine: DatabaseEngine) async throws {
+        try await withTestStore(engine) { store in
+            let database = store.database
+            try await database.transaction { db in
+                for project in Int64(1)...Int64(LedgerChanges.mostProjects) { try await LedgerGeneration.bump(db, project: project) }
+            }
+            let named = try await LedgerGeneration.current(database.reader)
+            #expect(try await LedgerChanges.projects(after: named - 1, upTo: named, db: database.reader)?.count == LedgerChanges.mostProjects)
+            try await database.transaction { db in
+                for project in Int64(1)...Int64(LedgerChanges.mostProjects + 1) { try await LedgerGeneration.bump(db, project: project) }
+            }
+            let anything = try await LedgerGeneration.current(database.reader)
+            #expect(try await LedgerChanges.projects(after: anything - 1, upTo: anything, db: database.reader) == nil)
+            #expect(try await database.reader.raw("SELECT COUNT(*) AS n FROM ledger_changes WHERE generation = \(bind: anything) AND project_id IS NULL").first()?
                 .decode(column: "n", as: Int.self) == 1)
         }
     }
