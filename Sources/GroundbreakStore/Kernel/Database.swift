@@ -30,6 +30,7 @@ public final class Database: Sendable {
     let ledgerCache = LedgerCache()
     let ledgerIndex: LedgerIndexKeeper
     let projectSnapshot: ProjectSnapshotKeeper
+    let closedMonths = ClosedMonthFigures()
     let freshCounters = FreshCounters()
     let sessionsKept = CredentialCache<SessionRecord>()
     let tokensKept = CredentialCache<APIToken>()

@@ -158,7 +158,8 @@ enum LedgerGeneration {
 }
 
 /// The counter of what every instance holds in memory besides the ledger (reference catalogue
-/// with its seats, approval catalogue, working-day calendar); see migration 0034.
+/// with its seats, approval catalogue, working-day calendar, closed months' frozen figures); see
+/// migration 0034.
 enum SharedDataGeneration {
     static func bump(_ db: any SQLDatabase) async throws {
         try await GenerationBumps.note(.shared) {

@@ -37,6 +37,8 @@ public struct MonthCloseRepository: Sendable {
             let count = try await db.raw("SELECT COUNT(*) AS n FROM report_snapshots WHERE month = \(bind: month.iso)").first()!.decode(column: "n", as: Int.self)
             try await AssessmentRepository.freeze(assessment, month: month, actor: actor, now: now, db: db)
             try await LedgerGeneration.bump(db)
+            // Every instance holds closed months' figures by this counter (`ClosedMonthFigures`).
+            try await SharedDataGeneration.bump(db)
             try await AuditLog.write(entity: "month_close", entityId: month.iso, action: "close", before: nil,
                                      after: AuditLog.json(["reports": count]), actor: actor, now: now, db: db)
             return MonthClose(month: month, closedAt: now, closedBy: actor.name)
@@ -55,6 +57,7 @@ public struct MonthCloseRepository: Sendable {
             try await db.raw("DELETE FROM month_closes WHERE month = \(bind: month.iso)").run()
             try await AssessmentRepository.thaw(month, db: db)
             try await LedgerGeneration.bump(db)
+            try await SharedDataGeneration.bump(db)
             try await AuditLog.write(entity: "month_close", entityId: month.iso, action: "reopen",
                                      before: AuditLog.json(["closedAt": StoredTime.text(close.closedAt), "closedBy": close.closedBy,
                                                             "snapshot": snapshot.values.sorted { $0.projectId < $1.projectId }.map { "\($0.projectId):\($0.dispatch.yuan)" }.joined(separator: ",")]),

@@ -58,15 +58,11 @@ public struct TargetRepository: Sendable {
 
     /// Closed months count as they were closed: their snapshot figures, not later corrections.
     func asReported(_ reports: [MonthlyReport]) async throws -> [MonthlyReport] {
-        let closes = MonthCloseRepository(database: database)
-        var snapshots: [Month: [Int64: SnapshotFigures]] = [:]
-        for month in Set(reports.map(\.month)) where try await closes.close(of: month) != nil {
-            snapshots[month] = try await closes.snapshot(month: month)
-        }
-        guard !snapshots.isEmpty else { return reports }
+        let closed = try await database.closedMonths.closed(Set(reports.map(\.month)), database)
+        guard !closed.isEmpty else { return reports }
         return reports.compactMap { report in
-            guard let snapshot = snapshots[report.month] else { return report }
-            guard let frozen = snapshot[report.projectId] else { return nil }
+            guard let snapshot = closed[report.month] else { return report }
+            guard let frozen = snapshot.figures(of: report.projectId) else { return nil }
             var figures = report
             figures.figures.dispatch = frozen.dispatch
             figures.figures.statistical = frozen.statistical

@@ -114,6 +114,20 @@ struct MonthCloseTests {
             var query = AuditQuery()
             query.entity = "month_close"
             #expect(try await fixture.services.audit.search(query).entries.map(\.action).sorted() == ["close", "reopen"])
+
+            // Every figure reads closed months from figures held in memory (`ClosedMonthFigures`): they follow the reopen and the next close.
+            func regionDispatch() async throws -> Double? {
+                let targets = try await client.send(.get, "/api/v1/targets?unit=region:220104&month=2026-10", as: center)
+                return ((targets.object["readings"] as? [[String: Any]]) ?? []).first { $0["indicator"] as? String == "FAI_TOTAL" }?["actual"] as? Double
+            }
+            #expect(try await regionDispatch() == 3_500_000, "an open month reads its live reports")
+            #expect(try await client.send(.post, "/api/v1/reports/close", as: center, json: #"{"month":"2026-10"}"#).status == .ok)
+            let again = try #require(try await fixture.services.reports.reports(projectId: id).first)
+            let later = try await client.send(.post, "/projects/\(id)/reports", as: fixture, form: [
+                ("month", "2026-10"), ("dispatchWan", "400"), ("version", String(again.version)), ("correctionReason", "再次更正"),
+            ])
+            #expect(later.status == .seeOther)
+            #expect(try await regionDispatch() == 3_500_000, "closed again: the new snapshot, not the later correction")
         }
     }
 }
