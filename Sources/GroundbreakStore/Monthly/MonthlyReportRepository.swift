@@ -26,14 +26,16 @@ public struct MonthlyReportRepository: Sendable {
             """).all().map(Self.report)
     }
 
-    /// Every report from `first` through `last` as figures are computed from them: amounts, month,
-    /// state and sending time, the texts left empty (a province's year is half a million rows), in
-    /// no particular order.
-    public func reportFigures(from first: Month, through last: Month) async throws -> [MonthlyReport] {
-        if let held = try await database.projectSnapshot.snapshot(database)?.reportFigures(from: first, through: last) { return held }
-        return try await database.reader.raw("""
+    /// Every report from `first` through `last` (of the projects `only` names, when given) as
+    /// figures are computed from them: amounts, month, state and sending time, the texts left empty
+    /// (a province's year is half a million rows), in no particular order.
+    public func reportFigures(from first: Month, through last: Month, of only: Set<Int64>? = nil) async throws -> [MonthlyReport] {
+        if let held = try await database.projectSnapshot.snapshot(database)?.reportFigures(from: first, through: last, of: only) { return held }
+        let reports = try await database.reader.raw("""
             SELECT \(unsafeRaw: Self.figuresColumns) FROM monthly_reports WHERE month >= \(bind: first.iso) AND month <= \(bind: last.iso)
             """).all().map(Self.figuresReport)
+        guard let only else { return reports }
+        return reports.filter { only.contains($0.projectId) }
     }
 
     static let figuresColumns = "id, project_id, month, dispatch_yuan, statistical_yuan, status, submitted_at"

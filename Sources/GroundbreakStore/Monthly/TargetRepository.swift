@@ -72,8 +72,8 @@ public struct TargetRepository: Sendable {
 
     /// Each project's year-to-date dispatch figure through `month` (closed months as frozen).
     public func yearDispatch(of ids: Set<Int64>, through month: Month) async throws -> [Int64: Money] {
-        let reports = try await asReported(try await MonthlyReportRepository(database: database).reportFigures(from: Month(year: month.year, month: 1)!, through: month))
-        return Dictionary(grouping: reports.filter { ids.contains($0.projectId) }, by: \.projectId).mapValues { ReportTotals($0, through: month).yearDispatch }
+        let reports = try await asReported(try await MonthlyReportRepository(database: database).reportFigures(from: Month(year: month.year, month: 1)!, through: month, of: ids))
+        return Dictionary(grouping: reports, by: \.projectId).mapValues { ReportTotals($0, through: month).yearDispatch }
     }
 
     /// This year's plans of `ids` and their dispatch figures through last month (none in January):
@@ -88,14 +88,16 @@ public struct TargetRepository: Sendable {
     public func inputs(unit: TargetUnit, month: Month, scope: ProjectScope, catalog: ReferenceCatalog) async throws -> IndicatorCalculator.Inputs {
         let projects = try await ProjectRepository(database: database).projects(inStages: Stage.allCases, scope: scope)
             .filter { unit.contains($0, catalog: catalog) }
+        let ids = Set(projects.map(\.id))
         let reports = MonthlyReportRepository(database: database)
         let lastYear = Month(year: month.year - 1, month: month.month)!
         let funds = try await LeadFundsRepository(database: database).funds(from: Month(year: month.year - 1, month: 1)!, through: month)
             .filter { unit.contains($0.unit, catalog: catalog) }
         return IndicatorCalculator.Inputs(
             projects: projects.map { $0.asOf(month.lastDay) },
-            reports: try await asReported(try await reports.reportFigures(from: Month(year: month.year, month: 1)!, through: month)),
-            lastYearReports: try await asReported(try await reports.reportFigures(from: Month(year: month.year - 1, month: 1)!, through: lastYear)),
+            // The unit's projects' reports alone: a district's figures need not copy a province's 1.2 million.
+            reports: try await asReported(try await reports.reportFigures(from: Month(year: month.year, month: 1)!, through: month, of: ids)),
+            lastYearReports: try await asReported(try await reports.reportFigures(from: Month(year: month.year - 1, month: 1)!, through: lastYear, of: ids)),
             plans: try await AnnualPlanRepository(database: database).plans(year: month.year), year: month.year, funds: funds, fundsThrough: month
         )
     }

@@ -58,12 +58,13 @@ struct ProjectSnapshot: Sendable {
 
     var reportCount: Int { reports.values.reduce(0) { $0 + $1.count } }
 
-    /// Every report from `first` through `last` as `MonthlyReportRepository.reportFigures` reads
-    /// them; nil when the months start before the snapshot's.
-    func reportFigures(from first: Month, through last: Month) -> [MonthlyReport]? {
+    /// Every report from `first` through `last` (of the projects `only` names, when given) as
+    /// `MonthlyReportRepository.reportFigures` reads them; nil when the months start before the
+    /// snapshot's.
+    func reportFigures(from first: Month, through last: Month, of only: Set<Int64>? = nil) -> [MonthlyReport]? {
         guard first >= firstReportMonth else { return nil }
         var result: [MonthlyReport] = []
-        for project in projects {
+        for project in projects where only?.contains(project.id) ?? true {
             for figure in reports[project.id] ?? [] where figure.month >= first && figure.month <= last {
                 result.append(figure.report(of: project.id))
             }
