@@ -92,6 +92,7 @@ done
     echo
     echo "- date: $(date -u +%Y-%m-%dT%H:%MZ); commit: $(git rev-parse --short HEAD)"
     echo "- machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
+    echo "- builds: this \`$BIN\`${BEFORE:+; before \`$BEFORE\`}"
     echo
     echo "| engine, build | ranking, first | lights, first | district targets, first | ranking after a create | lights after a create | district targets after a create | memory |"
     echo "|---|---|---|---|---|---|---|---|"
