@@ -63,8 +63,9 @@ LOCKED_TOKEN=$("$BIN" user token --username three --name two-instances | tail -n
 start() { # start <name> <port>
     # Warm, as docs/deployment.md asks of instances behind a proxy: each reads the figures' snapshot
     # and the ledger's index at start, not at the first figure page it happens to be sent.
-    # The scheduler ticks every 5 s (30 by default), so that its first tick, whose jobs write (a
-    # problem escalated moves the ledger), comes during the checks and not in a load.
+    # The scheduler ticks every 5 s (30 by default), so that its first tick comes during the checks
+    # and not in a load: its daily lights record relights every project, a change too large to name
+    # project by project, which every instance answers by reading its ledger index and figures whole.
     GROUNDBREAK_FIGURES_WARM=true GROUNDBREAK_SCHEDULER_INTERVAL=5 GROUNDBREAK_BCRYPT_COST=4 GROUNDBREAK_TRUSTED_PROXIES=127.0.0.1 "$BIN" serve --port "$2" >"$WORK/server-$1.log" 2>&1 &
     PIDS+=($!)
     for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$2/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done
@@ -205,10 +206,10 @@ percent() { awk -v part="$1" -v whole="$2" 'BEGIN { printf "%.0f", 100 * part / 
 loads=()
 rates=()
 load_ok=0
-# Quiet (no write moved the counters, and neither instance read its ledger index or figures
-# snapshot anew, for 15 s: the figures are read again in the background, after a rest): a write lands on every instance's index and figures, which both read
-# again, 4 s and 8–11 s at 20,000 projects under load; a load measured across that (the
-# scheduler's first tick in the pair's load, 2026-12-04) gave the pair a fifth of what it gives.
+# Quiet: for 15 s no write moved the counters and neither instance read its ledger index or
+# figures snapshot whole. A change too large to name project by project (the first lights record)
+# makes every instance read both whole, 4 s and 8–11 s at 20,000 projects under load; the
+# scheduler's first tick inside the pair's load (2026-12-04) gave the pair a fifth of what it gives.
 quiet_state() {
     echo "$(psql_value "SELECT l.generation || '/' || l.shared_generation || '/' || d.generation FROM ledger_state l, data_state d WHERE l.id = 1 AND d.id = 1")" \
         "$(cat "$WORK"/server-*.log | grep -c "ledger index read\|project snapshot read")"
@@ -260,9 +261,10 @@ check "负载：经 nginx 的请求全部成功（无非2xx、无连接错误）
     echo "less each request costs an instance, the larger nginx's share). On machines of their own each instance brings"
     echo "its own cores; PostgreSQL's CPU then limits the"
     echo "uncached ledger reads (below $((5000)) projects the ledger index is not used and each filter is a SQL aggregate)."
-    echo "The loads start once both instances are quiet: a write lands on every instance's ledger index and figures, which"
-    echo "each reads again (at 20,000 projects about 4 s and 8–11 s under load), and the scheduler's first tick writing in"
-    echo "the middle of the pair's load (2026-12-04) gave the pair 477–1,894 req/s."
+    echo "The loads start once both instances are quiet. A change too large to name project by project (the scheduler's"
+    echo "first daily lights record relights every project) makes every instance read its ledger index and figures whole"
+    echo "(at 20,000 projects about 4 s and 8–11 s under load), and that tick in the middle of the pair's load (2026-12-04)"
+    echo "gave the pair 477–1,894 req/s; an ordinary write moves them forward by the projects it names."
     echo "With one warm-up, the first load ran below the last (A direct 2,901–3,643 req/s, p99 63–93 ms, against A behind"
     echo "nginx 3,908–4,841, p99 11–14 ms): the warm-up's requests had waited for the new ledger index, and each"
     echo "instance's first loaded requests read the figures after the checks' writes (6–8 s of a core); now two warm-ups."
