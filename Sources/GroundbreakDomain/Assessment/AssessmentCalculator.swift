@@ -5,9 +5,10 @@ public struct AssessmentInputs: Sendable {
     public var month: Month
     /// Every project, as it stood at the month's end (`Project.asOf`).
     public var projects: [Project]
-    /// This year's reports through the month and last year's through the same month, closed months as frozen.
-    public var reports: [MonthlyReport]
-    public var lastYearReports: [MonthlyReport]
+    /// This year's reports through the month and last year's through the same month, closed
+    /// months as frozen, by project.
+    public var reportsByProject: [Int64: [MonthlyReport]]
+    public var lastYearReportsByProject: [Int64: [MonthlyReport]]
     public var plans: [AnnualPlan]
     /// The year's targets of every unit.
     public var targets: [UnitTarget]
@@ -24,13 +25,15 @@ public struct AssessmentInputs: Sendable {
     /// Every 招商 lead, confidential ones included (a figure names no lead).
     public var leads: [Lead]
 
-    public init(month: Month, projects: [Project], reports: [MonthlyReport], lastYearReports: [MonthlyReport], plans: [AnnualPlan],
-                targets: [UnitTarget], admittedOn: [Int64: Day], problems: [Problem], reportRules: ReportRules,
+    /// The reports already grouped by project: at a province's scale, a flat list grouped again is
+    /// a seventh of the ranking's time.
+    public init(month: Month, projects: [Project], reportsByProject: [Int64: [MonthlyReport]], lastYearReportsByProject: [Int64: [MonthlyReport]],
+                plans: [AnnualPlan], targets: [UnitTarget], admittedOn: [Int64: Day], problems: [Problem], reportRules: ReportRules,
                 decidedApprovals: [DecidedApproval] = [], lights: [Int64: WarningColour]? = nil, groups: [AssessedGroup] = [], leads: [Lead] = []) {
         self.month = month
         self.projects = projects.map { $0.asOf(month.lastDay) }
-        self.reports = reports
-        self.lastYearReports = lastYearReports
+        self.reportsByProject = reportsByProject
+        self.lastYearReportsByProject = lastYearReportsByProject
         self.plans = plans
         self.targets = targets
         self.admittedOn = admittedOn
@@ -41,6 +44,18 @@ public struct AssessmentInputs: Sendable {
         self.groups = groups
         self.leads = leads
     }
+
+    public init(month: Month, projects: [Project], reports: [MonthlyReport], lastYearReports: [MonthlyReport], plans: [AnnualPlan],
+                targets: [UnitTarget], admittedOn: [Int64: Day], problems: [Problem], reportRules: ReportRules,
+                decidedApprovals: [DecidedApproval] = [], lights: [Int64: WarningColour]? = nil, groups: [AssessedGroup] = [], leads: [Lead] = []) {
+        self.init(month: month, projects: projects, reportsByProject: Dictionary(grouping: reports, by: \.projectId),
+                  lastYearReportsByProject: Dictionary(grouping: lastYearReports, by: \.projectId), plans: plans, targets: targets,
+                  admittedOn: admittedOn, problems: problems, reportRules: reportRules, decidedApprovals: decidedApprovals, lights: lights,
+                  groups: groups, leads: leads)
+    }
+
+    /// This year's reports through the month, of every project.
+    public var reports: [MonthlyReport] { reportsByProject.values.flatMap { $0 } }
 }
 
 extension AssessmentInputs {
@@ -50,9 +65,10 @@ extension AssessmentInputs {
     public func through(_ earlier: Month) -> AssessmentInputs {
         precondition(earlier.year == month.year && earlier <= month, "an earlier month of the same year")
         let lastYear = Month(year: earlier.year - 1, month: earlier.month)!
-        return AssessmentInputs(month: earlier, projects: projects, reports: reports.filter { $0.month <= earlier },
-                                lastYearReports: lastYearReports.filter { $0.month <= lastYear }, plans: plans, targets: targets, admittedOn: admittedOn,
-                                problems: problems, reportRules: reportRules, decidedApprovals: decidedApprovals, lights: nil, groups: groups, leads: leads)
+        return AssessmentInputs(month: earlier, projects: projects, reportsByProject: reportsByProject.mapValues { $0.filter { $0.month <= earlier } },
+                                lastYearReportsByProject: lastYearReportsByProject.mapValues { $0.filter { $0.month <= lastYear } }, plans: plans,
+                                targets: targets, admittedOn: admittedOn, problems: problems, reportRules: reportRules,
+                                decidedApprovals: decidedApprovals, lights: nil, groups: groups, leads: leads)
     }
 }
 
@@ -107,8 +123,8 @@ public enum AssessmentCalculator {
         init(_ inputs: AssessmentInputs, indicators: IndicatorCatalog) {
             ids = inputs.projects.map(\.id)
             keys = inputs.projects.map(TargetUnit.Keys.init)
-            let reports = Dictionary(grouping: inputs.reports, by: \.projectId)
-            let lastYearReports = Dictionary(grouping: inputs.lastYearReports, by: \.projectId)
+            let reports = inputs.reportsByProject
+            let lastYearReports = inputs.lastYearReportsByProject
             let plans = Dictionary(grouping: inputs.plans, by: \.projectId)
             self.plans = plans
             contributions = inputs.projects.map { project in

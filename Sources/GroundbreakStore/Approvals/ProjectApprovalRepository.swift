@@ -226,6 +226,36 @@ public struct ProjectApprovalRepository: Sendable {
         return try await readListings(scope: scope, departments: departments, filter, items: items)
     }
 
+    /// Each project's open items whose clock reads overdue on `today`, as far as `scope` reaches:
+    /// what the lights count, without a listing's project names and order.
+    public func overdueCounts(scope: ProjectScope, calendar: WorkingCalendar, today: Day) async throws -> [Int64: Int] {
+        var overdue: [Int64: Int] = [:]
+        for (approval, item) in try await unlisted(scope: scope, ApprovalListingFilter(openOnly: true))
+            where ApprovalClock.read(approval, item: item, calendar: calendar, today: today).state == .overdue {
+            overdue[approval.projectId, default: 0] += 1
+        }
+        return overdue
+    }
+
+    /// Every item decided on or after `day` with its catalogue entry, in no particular order: what
+    /// the ranking counts.
+    func decided(from day: Day) async throws -> [(approval: ProjectApproval, item: ApprovalItem)] {
+        try await unlisted(scope: .everything, ApprovalListingFilter(openOnly: false, decidedFrom: day))
+    }
+
+    /// The items `filter` keeps within `scope`, with their catalogue entries, in no particular
+    /// order: the figures count them, and at a province's scale a listing's names and sorting were
+    /// a tenth of the ranking's time.
+    private func unlisted(scope: ProjectScope, _ filter: ApprovalListingFilter) async throws -> [(approval: ProjectApproval, item: ApprovalItem)] {
+        let items = Dictionary(uniqueKeysWithValues: try await ApprovalCatalogRepository(database: database).items().map { ($0.code, $0) })
+        guard scope.isEverything, let snapshot = try await database.projectSnapshot.snapshot(database) else {
+            return try await readListings(scope: scope, departments: [], filter, items: items).map { ($0.approval, $0.item) }
+        }
+        var result: [(approval: ProjectApproval, item: ApprovalItem)] = []
+        snapshot.eachApproval(filter, items: items) { _, approval, item in result.append((approval, item)) }
+        return result
+    }
+
     /// The listings from SQL.
     func readListings(scope: ProjectScope, departments: Set<String>, _ filter: ApprovalListingFilter, items: [String: ApprovalItem]) async throws -> [ApprovalListing] {
         var reach = ProjectRepository.scopeClause(scope)

@@ -23,7 +23,6 @@ public struct AssessmentRepository: Sendable {
     /// frozen), the year's plans and targets, admissions and problems: all units' figures from
     /// one read of each.
     public func inputs(month: Month, sets: [AssessmentUnitSet] = [.regions], reportRules: ReportRules, lights: [Int64: WarningColour]?) async throws -> AssessmentInputs {
-        let reports = MonthlyReportRepository(database: database)
         let targets = TargetRepository(database: database)
         let db = database.reader
         var admitted: [Int64: Day] = [:]
@@ -41,13 +40,11 @@ public struct AssessmentRepository: Sendable {
         let calendar = try await CalendarRepository(database: database).calendar()
         var decided: [DecidedApproval] = []
         let yearStart = Month(year: month.year, month: 1)!.firstDay
-        for listing in try await ProjectApprovalRepository(database: database).listings(scope: .everything, departments: [], openOnly: false,
-                                                                                            decidedFrom: yearStart) {
-            guard let day = listing.approval.decidedOn else { continue }
-            let state = ApprovalClock.read(listing.approval, item: listing.item, calendar: calendar, today: day).state
+        for (approval, item) in try await ProjectApprovalRepository(database: database).decided(from: yearStart) {
+            guard let day = approval.decidedOn else { continue }
+            let state = ApprovalClock.read(approval, item: item, calendar: calendar, today: day).state
             guard state == .doneOnTime || state == .doneLate else { continue }
-            decided.append(DecidedApproval(projectId: listing.approval.projectId, departmentCode: listing.item.departmentCode, decidedOn: day,
-                                           onTime: state == .doneOnTime))
+            decided.append(DecidedApproval(projectId: approval.projectId, departmentCode: item.departmentCode, decidedOn: day, onTime: state == .doneOnTime))
         }
         var groups: [AssessedGroup] = []
         let taskForces = TaskForceRepository(database: database)
@@ -62,9 +59,9 @@ public struct AssessmentRepository: Sendable {
         return AssessmentInputs(
             month: month,
             projects: try await ProjectRepository(database: database).projects(inStages: Stage.allCases, scope: .everything),
-            reports: try await targets.asReported(try await reports.reportFigures(from: Month(year: month.year, month: 1)!, through: month)),
-            lastYearReports: try await targets.asReported(try await reports.reportFigures(from: Month(year: month.year - 1, month: 1)!,
-                                                                                    through: Month(year: month.year - 1, month: month.month)!)),
+            reportsByProject: try await targets.reportedByProject(from: Month(year: month.year, month: 1)!, through: month),
+            lastYearReportsByProject: try await targets.reportedByProject(from: Month(year: month.year - 1, month: 1)!,
+                                                                          through: Month(year: month.year - 1, month: month.month)!),
             plans: try await AnnualPlanRepository(database: database).plans(year: month.year),
             targets: yearTargets, admittedOn: admitted,
             problems: try await ProblemRepository(database: database).all(reach: .all),

@@ -31,6 +31,23 @@ public struct MonthlyReportRepository: Sendable {
     /// (a province's year is half a million rows), in no particular order.
     public func reportFigures(from first: Month, through last: Month, of only: Set<Int64>? = nil) async throws -> [MonthlyReport] {
         if let held = try await database.projectSnapshot.snapshot(database)?.reportFigures(from: first, through: last, of: only) { return held }
+        return try await readFigures(from: first, through: last, of: only)
+    }
+
+    /// The same reports by project, each adjusted by `keep` and dropped when it answers false.
+    func reportFiguresByProject(from first: Month, through last: Month, of only: Set<Int64>? = nil,
+                                keep: (inout MonthlyReport) -> Bool) async throws -> [Int64: [MonthlyReport]] {
+        if let held = try await database.projectSnapshot.snapshot(database)?.reportFiguresByProject(from: first, through: last, of: only, keep: keep) {
+            return held
+        }
+        var result: [Int64: [MonthlyReport]] = [:]
+        for var report in try await readFigures(from: first, through: last, of: only) where keep(&report) {
+            result[report.projectId, default: []].append(report)
+        }
+        return result
+    }
+
+    private func readFigures(from first: Month, through last: Month, of only: Set<Int64>?) async throws -> [MonthlyReport] {
         let reports = try await database.reader.raw("""
             SELECT \(unsafeRaw: Self.figuresColumns) FROM monthly_reports WHERE month >= \(bind: first.iso) AND month <= \(bind: last.iso)
             """).all().map(Self.figuresReport)

@@ -61,19 +61,33 @@ public struct TargetRepository: Sendable {
         let closed = try await database.closedMonths.closed(Set(reports.map(\.month)), database)
         guard !closed.isEmpty else { return reports }
         return reports.compactMap { report in
-            guard let snapshot = closed[report.month] else { return report }
-            guard let frozen = snapshot.figures(of: report.projectId) else { return nil }
-            var figures = report
-            figures.figures.dispatch = frozen.dispatch
-            figures.figures.statistical = frozen.statistical
-            return figures
+            var report = report
+            return Self.asClosed(&report, closed) ? report : nil
         }
+    }
+
+    /// Each project's reports from `first` through `last` (of `only`, when given), closed months
+    /// as they were closed, read already grouped: what the ranking and the lights compute from.
+    public func reportedByProject(from first: Month, through last: Month, of only: Set<Int64>? = nil) async throws -> [Int64: [MonthlyReport]] {
+        let months = Set(sequence(first: first) { $0 < last ? $0.next : nil })
+        let closed = try await database.closedMonths.closed(months, database)
+        return try await MonthlyReportRepository(database: database).reportFiguresByProject(from: first, through: last, of: only) { report in
+            closed.isEmpty || Self.asClosed(&report, closed)
+        }
+    }
+
+    /// `report` with its closed month's frozen figures; false when the month closed without it.
+    private static func asClosed(_ report: inout MonthlyReport, _ closed: [Month: ClosedMonthFigures.Frozen]) -> Bool {
+        guard let snapshot = closed[report.month] else { return true }
+        guard let frozen = snapshot.figures(of: report.projectId) else { return false }
+        report.figures.dispatch = frozen.dispatch
+        report.figures.statistical = frozen.statistical
+        return true
     }
 
     /// Each project's year-to-date dispatch figure through `month` (closed months as frozen).
     public func yearDispatch(of ids: Set<Int64>, through month: Month) async throws -> [Int64: Money] {
-        let reports = try await asReported(try await MonthlyReportRepository(database: database).reportFigures(from: Month(year: month.year, month: 1)!, through: month, of: ids))
-        return Dictionary(grouping: reports, by: \.projectId).mapValues { ReportTotals($0, through: month).yearDispatch }
+        try await reportedByProject(from: Month(year: month.year, month: 1)!, through: month, of: ids).mapValues { ReportTotals($0, through: month).yearDispatch }
     }
 
     /// This year's plans of `ids` and their dispatch figures through last month (none in January):

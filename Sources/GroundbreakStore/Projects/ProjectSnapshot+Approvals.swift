@@ -18,13 +18,20 @@ extension ProjectSnapshot {
     /// `ProjectApprovalRepository.listings` over every project, as SQL gives them (by id).
     func approvalListings(_ filter: ApprovalListingFilter, items: [String: ApprovalItem]) -> [ApprovalListing] {
         var result: [ApprovalListing] = []
+        eachApproval(filter, items: items) { project, approval, item in
+            result.append(ApprovalListing(approval: approval, item: item, projectName: project.fields.name, regionCode: project.fields.regionCode))
+        }
+        return result.sorted { $0.approval.id < $1.approval.id }
+    }
+
+    /// The items `filter` keeps with their catalogue entries, project by project, unsorted.
+    func eachApproval(_ filter: ApprovalListingFilter, items: [String: ApprovalItem], _ body: (Project, ProjectApproval, ApprovalItem) -> Void) {
         for project in projects {
             for approval in approvals[project.id] ?? [] where filter.keeps(approval) {
                 guard let item = items[approval.itemCode] else { continue }
-                result.append(ApprovalListing(approval: approval, item: item, projectName: project.fields.name, regionCode: project.fields.regionCode))
+                body(project, approval, item)
             }
         }
-        return result.sorted { $0.approval.id < $1.approval.id }
     }
 }
 

@@ -64,12 +64,38 @@ struct ProjectSnapshot: Sendable {
     func reportFigures(from first: Month, through last: Month, of only: Set<Int64>? = nil) -> [MonthlyReport]? {
         guard first >= firstReportMonth else { return nil }
         var result: [MonthlyReport] = []
+        eachReport(from: first, through: last, of: only) { _, report in result.append(report) }
+        return result
+    }
+
+    /// The same reports by project, each adjusted by `keep` and dropped when it answers false,
+    /// without a flat list to group again: the ranking reads every project's year this way.
+    func reportFiguresByProject(from first: Month, through last: Month, of only: Set<Int64>? = nil,
+                                keep: (inout MonthlyReport) -> Bool) -> [Int64: [MonthlyReport]]? {
+        guard first >= firstReportMonth else { return nil }
+        var result: [Int64: [MonthlyReport]] = [:]
+        result.reserveCapacity(only?.count ?? projects.count)
+        var own: [MonthlyReport] = []
+        var ownId: Int64?
+        eachReport(from: first, through: last, of: only) { id, report in
+            if id != ownId {
+                if let ownId, !own.isEmpty { result[ownId] = own }
+                (ownId, own) = (id, [])
+            }
+            var report = report
+            if keep(&report) { own.append(report) }
+        }
+        if let ownId, !own.isEmpty { result[ownId] = own }
+        return result
+    }
+
+    /// The reports of the months, project by project in id order.
+    private func eachReport(from first: Month, through last: Month, of only: Set<Int64>?, _ body: (Int64, MonthlyReport) -> Void) {
         for project in projects where only?.contains(project.id) ?? true {
             for figure in reports[project.id] ?? [] where figure.month >= first && figure.month <= last {
-                result.append(figure.report(of: project.id))
+                body(project.id, figure.report(of: project.id))
             }
         }
-        return result
     }
 
     /// Read whole, inside a consistent read.

@@ -70,8 +70,7 @@ public struct WarningRepository: Sendable {
         let ids = Set(projects.map(\.id))
         let plans = Dictionary(try await AnnualPlanRepository(database: database).plans(year: lastMonth.year).filter { ids.contains($0.projectId) }
             .map { ($0.projectId, $0.plannedInvestment) }, uniquingKeysWith: { first, _ in first })
-        let raw = try await MonthlyReportRepository(database: database).reportFigures(from: Month(year: lastMonth.year, month: 1)!, through: lastMonth, of: ids)
-        let reports = Dictionary(grouping: try await TargetRepository(database: database).asReported(raw), by: \.projectId)
+        let reports = try await TargetRepository(database: database).reportedByProject(from: Month(year: lastMonth.year, month: 1)!, through: lastMonth, of: ids)
         let db = database.reader
         var problems: [Int64: [ProblemLevel]] = [:]
         for row in try await db.raw("""

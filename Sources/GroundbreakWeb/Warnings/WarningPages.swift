@@ -61,10 +61,7 @@ enum WarningPages {
         let scope = scope ?? input.scope(.viewProjects)
         return try await input.services.lights.value(for: try await input.services.figuresKey(scope.key, input.today.iso)) {
             let projects = try await input.services.projects.projects(inStages: liveStages, scope: scope)
-            var overdue: [Int64: Int] = [:]
-            for row in try await ApprovalPages.openRows(input, scope: scope) where row.reading.state == .overdue {
-                overdue[row.listing.approval.projectId, default: 0] += 1
-            }
+            let overdue = try await input.services.approvals.overdueCounts(scope: scope, calendar: input.services.workingCalendar(), today: input.today)
             let lighting = try await light(input.services, projects: projects, approvalsOverdue: overdue, today: input.today)
             return Lighting(rules: lighting.rules, lit: reddestFirst(lighting.lit))
         }
@@ -81,12 +78,7 @@ enum WarningPages {
     /// Every live project lit, for the daily record: the approval clocks read here as the pages read them.
     static func lightEverything(_ services: AppServices, today: Day) async throws -> (rules: WarningRuleSet, lit: [Lit]) {
         let projects = try await services.projects.projects(inStages: liveStages, scope: .everything)
-        let calendar = services.workingCalendar()
-        var overdue: [Int64: Int] = [:]
-        for listing in try await services.approvals.listings(scope: .everything, departments: [], openOnly: true)
-            where ApprovalClock.read(listing.approval, item: listing.item, calendar: calendar, today: today).state == .overdue {
-            overdue[listing.approval.projectId, default: 0] += 1
-        }
+        let overdue = try await services.approvals.overdueCounts(scope: .everything, calendar: services.workingCalendar(), today: today)
         return try await light(services, projects: projects, approvalsOverdue: overdue, today: today)
     }
 

@@ -240,10 +240,9 @@ extension AssessmentTests {
     func earlierMonthFromLaterInputs() {
         let october = Self.inputs()
         var november = Self.inputs(month: Month(year: 2026, month: 11)!)
-        var extra = october.reports
-        extra.append(MonthlyReport(id: 99, projectId: 3, month: november.month, figures: MonthlyFigures(dispatch: .wan(800)), status: .submitted,
-                                   submittedAt: november.month.dueDate(day: 5).startInChina, submittedBy: "t"))
-        november.reports = extra
+        november.reportsByProject[3, default: []].append(MonthlyReport(id: 99, projectId: 3, month: november.month, figures: MonthlyFigures(dispatch: .wan(800)),
+                                                                       status: .submitted, submittedAt: november.month.dueDate(day: 5).startInChina,
+                                                                       submittedBy: "t"))
         let derived = november.through(Self.october)
         #expect(derived.lights == nil && derived.reports.count == october.reports.count)
         for set in [AssessmentUnitSet.regions, .departments, .groups(taskForceId: 3)] {

@@ -48,6 +48,11 @@ struct ClosedMonthFiguresTests {
             // A correction after the close leaves the frozen figures; the reopen drops them, and the next close takes the corrected ones.
             try await Self.correct(made[0], september, wan: 350, reports)
             #expect(try await database.closedMonths.closed(both, database)[september]?.figures(of: made[0].id)?.dispatch == .wan(300))
+            // Read already grouped (the ranking, the lights), from SQL and from the snapshot: the closed month as frozen.
+            try await Self.expectGroupedAsFlat(september, october, database, made: made)
+            database.projectSnapshot.setMinimumProjects(0)
+            database.projectSnapshot.setFirstReportMonth(Month(year: september.year - 1, month: 1)!)
+            try await Self.expectGroupedAsFlat(september, october, database, made: made)
             try await closes.reopen(month: september, reason: "统计局反馈需重报", actor: testActor, now: testNow)
             #expect(try await database.closedMonths.closed(both, database).isEmpty)
             _ = try await closes.close(month: september, actor: testActor, today: testToday, now: testNow)
@@ -72,6 +77,20 @@ struct ClosedMonthFiguresTests {
         let report = try #require(try await reports.reports(projectId: project.id).first { $0.month == month })
         _ = try await reports.submit(project: project, month: month, figures: MonthlyFigures(dispatch: .wan(wan), statistical: .wan(wan - 20), progressText: "施工"),
                                      expectedVersion: report.version, correctionReason: "更正", rules: ReportRules(), actor: testActor, today: testToday, now: testNow)
+    }
+
+    /// `TargetRepository.reportedByProject` gives what grouping the flat reports as reported gives:
+    /// the corrected September as frozen at 300, October as sent, nothing for a month not sent.
+    static func expectGroupedAsFlat(_ september: Month, _ october: Month, _ database: GroundbreakStore.Database, made: [Project]) async throws {
+        let targets = TargetRepository(database: database)
+        let grouped = try await targets.reportedByProject(from: september, through: october)
+        let flat = Dictionary(grouping: try await targets.asReported(try await MonthlyReportRepository(database: database).reportFigures(from: september, through: october)),
+                              by: \.projectId)
+        #expect(grouped.mapValues { $0.sorted { $0.month < $1.month } } == flat.mapValues { $0.sorted { $0.month < $1.month } })
+        #expect(grouped[made[0].id]?.sorted { $0.month < $1.month }.map(\.figures.dispatch) == [.wan(300), .wan(300)], "September as frozen, not the correction")
+        #expect(grouped[made[2].id]?.map(\.month) == [october])
+        let one = try await targets.reportedByProject(from: september, through: october, of: [made[1].id])
+        #expect(Set(one.keys) == [made[1].id] && one[made[1].id]?.count == 2)
     }
 
     /// Every stored snapshot row of `month` answers from `frozen`, and `frozen` holds no other.

@@ -168,6 +168,23 @@ struct ProjectSnapshotTests {
                 """).all().map(MonthlyReportRepository.figuresReport)
             #expect(!stored.isEmpty, sourceLocation: sourceLocation)
             #expect(held.sorted { $0.id < $1.id } == stored.sorted { $0.id < $1.id }, sourceLocation: sourceLocation)
+
+            // Read already grouped, each report adjusted or dropped on the way, of some projects or all.
+            let some = Set(snapshot.projects.map(\.id).enumerated().filter { $0.offset % 3 == 0 }.map(\.element))
+            let dropped = Month(year: from.year, month: 3)!
+            func adjusted(_ report: inout MonthlyReport) -> Bool {
+                report.figures.dispatch = report.figures.dispatch + report.figures.dispatch
+                return report.month != dropped
+            }
+            for only in [nil, some] {
+                let grouped = try #require(snapshot.reportFiguresByProject(from: from, through: through, of: only, keep: adjusted), sourceLocation: sourceLocation)
+                let expected = Dictionary(grouping: stored.filter { only?.contains($0.projectId) ?? true }.compactMap { report -> MonthlyReport? in
+                    var report = report
+                    return adjusted(&report) ? report : nil
+                }, by: \.projectId)
+                #expect(!expected.isEmpty, sourceLocation: sourceLocation)
+                #expect(grouped.mapValues { $0.sorted { $0.id < $1.id } } == expected.mapValues { $0.sorted { $0.id < $1.id } }, sourceLocation: sourceLocation)
+            }
         }
         #expect(snapshot.reportFigures(from: first.previous, through: first) == nil, "months before the snapshot's are read from SQL", sourceLocation: sourceLocation)
 
@@ -181,7 +198,20 @@ struct ProjectSnapshotTests {
             #expect(held.map(\.approval) == stored.map(\.approval), sourceLocation: sourceLocation)
             #expect(held.map(\.projectName) == stored.map(\.projectName) && held.map(\.regionCode) == stored.map(\.regionCode), sourceLocation: sourceLocation)
             #expect(held.map(\.item.code) == stored.map(\.item.code), sourceLocation: sourceLocation)
+            if !filter.openOnly, let from = filter.decidedFrom {
+                let decided = try await approvals.decided(from: from).sorted { $0.approval.id < $1.approval.id }
+                #expect(decided.map(\.approval) == stored.map(\.approval) && decided.map(\.item.code) == stored.map(\.item.code), sourceLocation: sourceLocation)
+            }
         }
+        // The lights' overdue items, counted from the snapshot, are those of the SQL listing read on the same clock.
+        let calendar = try await CalendarRepository(database: database).calendar()
+        var overdue: [Int64: Int] = [:]
+        for listing in try await approvals.readListings(scope: .everything, departments: [], ApprovalListingFilter(openOnly: true), items: items)
+            where ApprovalClock.read(listing.approval, item: listing.item, calendar: calendar, today: testToday).state == .overdue {
+            overdue[listing.approval.projectId, default: 0] += 1
+        }
+        #expect(!overdue.isEmpty, sourceLocation: sourceLocation)
+        #expect(try await approvals.overdueCounts(scope: .everything, calendar: calendar, today: testToday) == overdue, sourceLocation: sourceLocation)
     }
 
     static func items(_ database: Database) async throws -> [String: ApprovalItem] {
