@@ -230,30 +230,36 @@ public struct ProjectApprovalRepository: Sendable {
     /// what the lights count, without a listing's project names and order.
     public func overdueCounts(scope: ProjectScope, calendar: WorkingCalendar, today: Day) async throws -> [Int64: Int] {
         var overdue: [Int64: Int] = [:]
-        for (approval, item) in try await unlisted(scope: scope, ApprovalListingFilter(openOnly: true))
-            where ApprovalClock.read(approval, item: item, calendar: calendar, today: today).state == .overdue {
+        try await eachUnlisted(scope: scope, ApprovalListingFilter(openOnly: true)) { approval, item in
+            guard ApprovalClock.read(approval, item: item, calendar: calendar, today: today).state == .overdue else { return }
             overdue[approval.projectId, default: 0] += 1
         }
         return overdue
     }
 
-    /// Every item decided on or after `day` with its catalogue entry, in no particular order: what
-    /// the ranking counts.
-    func decided(from day: Day) async throws -> [(approval: ProjectApproval, item: ApprovalItem)] {
-        try await unlisted(scope: .everything, ApprovalListingFilter(openOnly: false, decidedFrom: day))
+    /// Every item decided on or after `day`, on time or late by its clock on the day it was
+    /// decided: what the ranking counts.
+    func decided(from day: Day, calendar: WorkingCalendar) async throws -> [DecidedApproval] {
+        var decided: [DecidedApproval] = []
+        try await eachUnlisted(scope: .everything, ApprovalListingFilter(openOnly: false, decidedFrom: day)) { approval, item in
+            guard let on = approval.decidedOn else { return }
+            let state = ApprovalClock.read(approval, item: item, calendar: calendar, today: on).state
+            guard state == .doneOnTime || state == .doneLate else { return }
+            decided.append(DecidedApproval(projectId: approval.projectId, departmentCode: item.departmentCode, decidedOn: on, onTime: state == .doneOnTime))
+        }
+        return decided
     }
 
-    /// The items `filter` keeps within `scope`, with their catalogue entries, in no particular
-    /// order: the figures count them, and at a province's scale a listing's names and sorting were
-    /// a tenth of the ranking's time.
-    private func unlisted(scope: ProjectScope, _ filter: ApprovalListingFilter) async throws -> [(approval: ProjectApproval, item: ApprovalItem)] {
+    /// The items `filter` keeps within `scope` with their catalogue entries, in no particular order
+    /// and not copied out: the figures count them, and at a province's scale a listing's names,
+    /// sorting and copies were a tenth of the ranking's time.
+    private func eachUnlisted(scope: ProjectScope, _ filter: ApprovalListingFilter, _ body: (ProjectApproval, ApprovalItem) -> Void) async throws {
         let items = Dictionary(uniqueKeysWithValues: try await ApprovalCatalogRepository(database: database).items().map { ($0.code, $0) })
         guard scope.isEverything, let snapshot = try await database.projectSnapshot.snapshot(database) else {
-            return try await readListings(scope: scope, departments: [], filter, items: items).map { ($0.approval, $0.item) }
+            for listing in try await readListings(scope: scope, departments: [], filter, items: items) { body(listing.approval, listing.item) }
+            return
         }
-        var result: [(approval: ProjectApproval, item: ApprovalItem)] = []
-        snapshot.eachApproval(filter, items: items) { _, approval, item in result.append((approval, item)) }
-        return result
+        snapshot.eachApproval(filter, items: items) { _, approval, item in body(approval, item) }
     }
 
     /// The listings from SQL.

@@ -38,14 +38,7 @@ public struct AssessmentRepository: Sendable {
                               curve: try row.decode(column: "curve", as: String.self))
         }
         let calendar = try await CalendarRepository(database: database).calendar()
-        var decided: [DecidedApproval] = []
-        let yearStart = Month(year: month.year, month: 1)!.firstDay
-        for (approval, item) in try await ProjectApprovalRepository(database: database).decided(from: yearStart) {
-            guard let day = approval.decidedOn else { continue }
-            let state = ApprovalClock.read(approval, item: item, calendar: calendar, today: day).state
-            guard state == .doneOnTime || state == .doneLate else { continue }
-            decided.append(DecidedApproval(projectId: approval.projectId, departmentCode: item.departmentCode, decidedOn: day, onTime: state == .doneOnTime))
-        }
+        let decided = try await ProjectApprovalRepository(database: database).decided(from: Month(year: month.year, month: 1)!.firstDay, calendar: calendar)
         var groups: [AssessedGroup] = []
         let taskForces = TaskForceRepository(database: database)
         for id in sets.compactMap(\.taskForceId) {

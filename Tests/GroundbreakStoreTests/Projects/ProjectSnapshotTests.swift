@@ -190,6 +190,7 @@ struct ProjectSnapshotTests {
 
         let items = try await items(database)
         let approvals = ProjectApprovalRepository(database: database)
+        let calendar = try await CalendarRepository(database: database).calendar()
         for filter in [ApprovalListingFilter(openOnly: true), .init(openOnly: false, decidedFrom: first.firstDay), .init(openOnly: false, decidedFrom: Day(year: first.year + 1, month: 6, day: 1)!),
                        .init(openOnly: true, decidedFrom: first.firstDay), .init(openOnly: false), .init(openOnly: false, decidedFrom: first.firstDay.adding(days: -400))] {
             let held = snapshot.approvalListings(filter, items: items)
@@ -198,13 +199,23 @@ struct ProjectSnapshotTests {
             #expect(held.map(\.approval) == stored.map(\.approval), sourceLocation: sourceLocation)
             #expect(held.map(\.projectName) == stored.map(\.projectName) && held.map(\.regionCode) == stored.map(\.regionCode), sourceLocation: sourceLocation)
             #expect(held.map(\.item.code) == stored.map(\.item.code), sourceLocation: sourceLocation)
+            // The ranking's decided items, counted from the snapshot, are those of the SQL listing read on the same clock.
             if !filter.openOnly, let from = filter.decidedFrom {
-                let decided = try await approvals.decided(from: from).sorted { $0.approval.id < $1.approval.id }
-                #expect(decided.map(\.approval) == stored.map(\.approval) && decided.map(\.item.code) == stored.map(\.item.code), sourceLocation: sourceLocation)
+                let expected = stored.compactMap { listing -> DecidedApproval? in
+                    guard let on = listing.approval.decidedOn else { return nil }
+                    let state = ApprovalClock.read(listing.approval, item: listing.item, calendar: calendar, today: on).state
+                    guard state == .doneOnTime || state == .doneLate else { return nil }
+                    return DecidedApproval(projectId: listing.approval.projectId, departmentCode: listing.item.departmentCode, decidedOn: on,
+                                           onTime: state == .doneOnTime)
+                }
+                let order = { (a: DecidedApproval, b: DecidedApproval) in
+                    (a.projectId, a.decidedOn, a.departmentCode, a.onTime ? 1 : 0) < (b.projectId, b.decidedOn, b.departmentCode, b.onTime ? 1 : 0)
+                }
+                #expect(!expected.isEmpty && expected.contains { !$0.onTime } && expected.contains(where: \.onTime), sourceLocation: sourceLocation)
+                #expect(try await approvals.decided(from: from, calendar: calendar).sorted(by: order) == expected.sorted(by: order), sourceLocation: sourceLocation)
             }
         }
         // The lights' overdue items, counted from the snapshot, are those of the SQL listing read on the same clock.
-        let calendar = try await CalendarRepository(database: database).calendar()
         var overdue: [Int64: Int] = [:]
         for listing in try await approvals.readListings(scope: .everything, departments: [], ApprovalListingFilter(openOnly: true), items: items)
             where ApprovalClock.read(listing.approval, item: listing.item, calendar: calendar, today: testToday).state == .overdue {
