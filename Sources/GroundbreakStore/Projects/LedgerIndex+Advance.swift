@@ -52,9 +52,19 @@ extension LedgerIndex {
         }
     }
 
+    /// Past this many moving rows, a key only the database can order (text it collates,
+    /// timestamps) is read again in that order whole (about a tenth of a second at 100,000
+    /// projects) instead of each row being placed with two counts over the ledger.
+    static let mostPlacedByCounting = 100
+
     /// Moves the rows at `positions` (projects `ids`) to where the database now orders them for
     /// `sort`; every other row keeps its order.
     private mutating func reorder(_ sort: ProjectQuery.SortKey, ids: [Int64], positions: [Int32], db: any SQLDatabase) async throws {
+        let inMemory = sortValue(sort)
+        if inMemory == nil && positions.count > Self.mostPlacedByCounting {
+            try await readOrder(sort, db: db)
+            return
+        }
         let old = orders[Self.orderKey(sort, descending: false)] ?? []
         let oldNulls = nullCounts[sort] ?? 0
         var moving = [Bool](repeating: false, count: rows.count)
@@ -69,7 +79,7 @@ extension LedgerIndex {
             }
             kept.append(row)
         }
-        let (placed, nowNull) = if let key = sortValue(sort) {
+        let (placed, nowNull) = if let key = inMemory {
             placeInMemory(positions, among: kept, by: key)
         } else {
             try await placeByDatabase(sort, ids: ids, positions: positions, db: db)

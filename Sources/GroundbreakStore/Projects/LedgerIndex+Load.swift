@@ -15,23 +15,29 @@ extension LedgerIndex {
         try await index.readLights(of: nil, db: db)
         try await index.readMembers(of: nil, db: db)
         for sort in ProjectQuery.SortKey.allCases {
-            var query = ProjectQuery()
-            query.sort = sort
-            query.descending = false
-            var ascending: [Int32] = []
-            ascending.reserveCapacity(index.rows.count)
-            for row in try await db.raw("SELECT id FROM projects ORDER BY \(unsafeRaw: ProjectRepository.orderBy(query))").all() {
-                guard let position = index.rowOfProject[try row.decode(column: "id", as: Int64.self)] else { throw LedgerIndexUnavailable() }
-                ascending.append(position)
-            }
-            guard ascending.count == index.rows.count else { throw LedgerIndexUnavailable() }
-            let column = ProjectRepository.sortColumn(sort)
-            let nulls = column.nullable
-                ? try await db.raw("SELECT COUNT(*) AS n FROM projects WHERE \(unsafeRaw: column.sql) IS NULL").first()?.decode(column: "n", as: Int.self) ?? 0
-                : 0
-            index.setOrder(sort, ascending: ascending, nulls: nulls)
+            try await index.readOrder(sort, db: db)
         }
         return index
+    }
+
+    /// `sort`'s order as the database gives it, every row: at a whole read, and when too many rows
+    /// move at once for the database to place them one by one.
+    mutating func readOrder(_ sort: ProjectQuery.SortKey, db: any SQLDatabase) async throws {
+        var query = ProjectQuery()
+        query.sort = sort
+        query.descending = false
+        var ascending: [Int32] = []
+        ascending.reserveCapacity(rows.count)
+        for row in try await db.raw("SELECT id FROM projects ORDER BY \(unsafeRaw: ProjectRepository.orderBy(query))").all() {
+            guard let position = rowOfProject[try row.decode(column: "id", as: Int64.self)] else { throw LedgerIndexUnavailable() }
+            ascending.append(position)
+        }
+        guard ascending.count == rows.count else { throw LedgerIndexUnavailable() }
+        let column = ProjectRepository.sortColumn(sort)
+        let nulls = column.nullable
+            ? try await db.raw("SELECT COUNT(*) AS n FROM projects WHERE \(unsafeRaw: column.sql) IS NULL").first()?.decode(column: "n", as: Int.self) ?? 0
+            : 0
+        setOrder(sort, ascending: ascending, nulls: nulls)
     }
 
     /// An index of no rows at `generation`, to be filled.

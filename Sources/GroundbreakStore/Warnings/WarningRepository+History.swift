@@ -35,8 +35,9 @@ extension WarningRepository {
             }
             // The ledger filters and counts by the record: its cached pages are stale now. Named,
             // so every instance's index and snapshot move forward by these projects (a day's few
-            // changes) instead of being read whole; past `LedgerChanges.mostProjects` (the first
-            // record, a new month's) the bump turns into "anything" by itself.
+            // changes, or a new month's thousands) instead of being read whole; past
+            // `LedgerChanges.mostProjects` (a new province's first record) the bump turns into
+            // "anything" by itself.
             for project in changed { try await LedgerGeneration.bump(db, project: project) }
             if !changed.isEmpty { try await DataGeneration.noteChange(db) }
             return changed.count

@@ -167,6 +167,31 @@ struct LedgerIndexAdvanceTests {
         }
     }
 
+    @Test("more rows moving at once than the database places one by one: the orders only it holds are read again, the rest placed in memory",
+          arguments: allEngines)
+    func manyRowsMoveAtOnce(engine: DatabaseEngine) async throws {
+        try await withTestStore(engine) { store in
+            let database = store.database
+            let (catalog, _) = try await Self.indexedLedger(database)
+            let ids = try await database.reader.raw("SELECT id FROM projects ORDER BY id").all().map { try $0.decode(column: "id", as: Int64.self) }
+            let moving = Array(ids.prefix(LedgerIndex.mostPlacedByCounting + 50))
+            try await database.transaction { db in
+                for (offset, id) in moving.enumerated() {
+                    // Names and codes in the reverse of their id order, some codes gone, investments and starts shuffled.
+                    let code: String? = offset % 7 == 0 ? nil : "ZZ-\(1_000 - offset)"
+                    try await db.raw("""
+                        UPDATE projects SET name = \(bind: "批量改名\(1_000 - offset)"), code = \(bind: code),
+                            total_investment = \(bind: Int64((offset * 37) % 101) * 1_000_000),
+                            actual_start = \(bind: offset % 5 == 0 ? nil : "2025-\(String(format: "%02d", offset % 12 + 1))-01")
+                        WHERE id = \(bind: id)
+                        """).run()
+                    try await LedgerGeneration.bump(db, project: id)
+                }
+            }
+            try await Self.expectMoved(database, catalog: catalog, seed: 30, changed: Set(moving))
+        }
+    }
+
     @Test("a transaction naming more projects than the feed keeps records one change to anything", arguments: allEngines)
     func tooManyNamedIsAnything(engine: DatabaseEngine) async throws {
         try await withTestStore(engine) { store in
