@@ -25,11 +25,16 @@ public struct AssessmentInputs: Sendable {
     /// Every 招商 lead, confidential ones included (a figure names no lead).
     public var leads: [Lead]
 
+    /// Each project's part of the figures, computed beforehand (the store keeps them between
+    /// computations): when given, `projects` and the reports are not read and may be empty.
+    public var assessed: [AssessedProject]?
+
     /// The reports already grouped by project: at a province's scale, a flat list grouped again is
     /// a seventh of the ranking's time.
     public init(month: Month, projects: [Project], reportsByProject: [Int64: [MonthlyReport]], lastYearReportsByProject: [Int64: [MonthlyReport]],
                 plans: [AnnualPlan], targets: [UnitTarget], admittedOn: [Int64: Day], problems: [Problem], reportRules: ReportRules,
-                decidedApprovals: [DecidedApproval] = [], lights: [Int64: WarningColour]? = nil, groups: [AssessedGroup] = [], leads: [Lead] = []) {
+                decidedApprovals: [DecidedApproval] = [], lights: [Int64: WarningColour]? = nil, groups: [AssessedGroup] = [], leads: [Lead] = [],
+                assessed: [AssessedProject]? = nil) {
         self.month = month
         self.projects = projects.map { $0.asOf(month.lastDay) }
         self.reportsByProject = reportsByProject
@@ -43,6 +48,7 @@ public struct AssessmentInputs: Sendable {
         self.lights = lights
         self.groups = groups
         self.leads = leads
+        self.assessed = assessed
     }
 
     public init(month: Month, projects: [Project], reports: [MonthlyReport], lastYearReports: [MonthlyReport], plans: [AnnualPlan],
@@ -62,13 +68,15 @@ extension AssessmentInputs {
     /// The same inputs as they stood at the end of an earlier month of the same year, without
     /// today's lights: last month's table (for each rank's change) computed from one read of the
     /// data. Everything else the calculator reads is dated and cut at the month's end there.
-    public func through(_ earlier: Month) -> AssessmentInputs {
+    /// Projects' parts computed beforehand cannot be cut: the earlier month's are given.
+    public func through(_ earlier: Month, assessed earlierAssessed: [AssessedProject]? = nil) -> AssessmentInputs {
         precondition(earlier.year == month.year && earlier <= month, "an earlier month of the same year")
+        precondition(assessed == nil || earlierAssessed != nil, "the earlier month's parts, when this month's were given")
         let lastYear = Month(year: earlier.year - 1, month: earlier.month)!
         return AssessmentInputs(month: earlier, projects: projects, reportsByProject: reportsByProject.mapValues { $0.filter { $0.month <= earlier } },
                                 lastYearReportsByProject: lastYearReportsByProject.mapValues { $0.filter { $0.month <= lastYear } }, plans: plans,
                                 targets: targets, admittedOn: admittedOn, problems: problems, reportRules: reportRules,
-                                decidedApprovals: decidedApprovals, lights: nil, groups: groups, leads: leads)
+                                decidedApprovals: decidedApprovals, lights: nil, groups: groups, leads: leads, assessed: earlierAssessed)
     }
 }
 
@@ -114,24 +122,25 @@ public enum AssessmentCalculator {
         let plans: [Int64: [AnnualPlan]]
         let decisions: [Int64: [DecidedApproval]]
         let decisionsByDepartment: [String: [DecidedApproval]]
-        /// Each project's id, membership keys, indicator contribution and standing, in the order of `inputs.projects`.
+        /// Each project's id, membership keys, indicator contribution and standing, in the parts' order (`inputs.projects`').
         let ids: [Int64]
         let keys: [TargetUnit.Keys]
         let contributions: [IndicatorCalculator.Contribution]
         let standings: [Standing]
 
         init(_ inputs: AssessmentInputs, indicators: IndicatorCatalog) {
-            ids = inputs.projects.map(\.id)
-            keys = inputs.projects.map(TargetUnit.Keys.init)
-            let reports = inputs.reportsByProject
-            let lastYearReports = inputs.lastYearReportsByProject
             let plans = Dictionary(grouping: inputs.plans, by: \.projectId)
             self.plans = plans
-            contributions = inputs.projects.map { project in
-                IndicatorCalculator.Contribution(project, reports: reports[project.id] ?? [], lastYearReports: lastYearReports[project.id] ?? [],
-                                                 plans: plans[project.id] ?? [], year: inputs.month.year, catalog: indicators)
+            let assessed = inputs.assessed ?? AssessedProject.each(inputs, plans: plans, indicators: indicators)
+            ids = assessed.map(\.id)
+            keys = assessed.map(\.keys)
+            contributions = assessed.map(\.contribution)
+            let lights = inputs.lights
+            standings = assessed.map { project in
+                var standing = project.standing
+                standing.red = lights?[project.id] == .red
+                return standing
             }
-            standings = inputs.projects.map { Standing($0, reports: reports[$0.id] ?? [], inputs) }
             decisions = Dictionary(grouping: inputs.decidedApprovals, by: \.projectId)
             decisionsByDepartment = Dictionary(grouping: inputs.decidedApprovals, by: \.departmentCode)
         }
@@ -140,22 +149,20 @@ public enum AssessmentCalculator {
     /// What one project adds to its units' figures besides the indicators, whichever unit asks:
     /// whether it is eligible for and admitted to 入统, the reports it owed this year and sent on
     /// time, and whether its light is red.
-    struct Standing {
+    struct Standing: Sendable, Equatable {
         var eligible = 0
         var admitted = 0
         var reportsOwed = 0
         var reportsOnTime = 0
         var red = false
 
-        init(_ project: Project, reports: [MonthlyReport], _ inputs: AssessmentInputs) {
-            let month = inputs.month
-            (eligible, admitted) = InclusionState.count([project], admittedOn: inputs.admittedOn, rules: inputs.reportRules, on: month.lastDay)
-            for owed in month.monthsOfYearSoFar where inputs.reportRules.mustReport(project, for: owed) {
+        init(_ project: Project, reports: [MonthlyReport], month: Month, admittedOn: Day?, rules: ReportRules) {
+            (eligible, admitted) = InclusionState.count(project, admittedOn: admittedOn, rules: rules, on: month.lastDay)
+            for owed in month.monthsOfYearSoFar where rules.mustReport(project, for: owed) {
                 reportsOwed += 1
-                let due = owed.dueDate(day: inputs.reportRules.dueDay)
+                let due = owed.dueDate(day: rules.dueDay)
                 if reports.contains(where: { $0.month == owed && Day.inChina($0.submittedAt) <= due }) { reportsOnTime += 1 }
             }
-            red = inputs.lights?[project.id] == .red
         }
     }
 

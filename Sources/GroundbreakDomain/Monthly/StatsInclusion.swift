@@ -42,14 +42,21 @@ public enum InclusionState: Sendable, Equatable {
     public static func count(_ projects: [Project], admittedOn: [Int64: Day], rules: ReportRules, on day: Day) -> (eligible: Int, admitted: Int) {
         var eligible = 0, admitted = 0
         for project in projects {
-            let inclusion = admittedOn[project.id].flatMap { $0 <= day ? StatsInclusion(projectId: project.id, admittedOn: $0, firstReportedMonth: nil) : nil }
-            switch of(project, inclusion: inclusion, rules: rules, today: day) {
-            case .notEligible: break
-            case .waiting: eligible += 1
-            case .admitted: eligible += 1; admitted += 1
-            }
+            let counted = count(project, admittedOn: admittedOn[project.id], rules: rules, on: day)
+            eligible += counted.eligible
+            admitted += counted.admitted
         }
         return (eligible, admitted)
+    }
+
+    /// One project's part of `count`: 1 or 0 for each.
+    public static func count(_ project: Project, admittedOn: Day?, rules: ReportRules, on day: Day) -> (eligible: Int, admitted: Int) {
+        let inclusion = admittedOn.flatMap { $0 <= day ? StatsInclusion(projectId: project.id, admittedOn: $0, firstReportedMonth: nil) : nil }
+        switch of(project, inclusion: inclusion, rules: rules, today: day) {
+        case .notEligible: return (0, 0)
+        case .waiting: return (1, 0)
+        case .admitted: return (1, 1)
+        }
     }
 
     /// The quarter's 集中入统 candidates: waiting and started by the quarter's end.

@@ -23,14 +23,65 @@ public struct AssessmentRepository: Sendable {
     /// frozen), the year's plans and targets, admissions and problems: all units' figures from
     /// one read of each.
     public func inputs(month: Month, sets: [AssessmentUnitSet] = [.regions], reportRules: ReportRules, lights: [Int64: WarningColour]?) async throws -> AssessmentInputs {
+        var inputs = try await inputsButProjects(month: month, sets: sets, reportRules: reportRules, lights: lights)
         let targets = TargetRepository(database: database)
-        let db = database.reader
+        inputs.projects = try await ProjectRepository(database: database).projects(inStages: Stage.allCases, scope: .everything).map { $0.asOf(month.lastDay) }
+        inputs.admittedOn = try await Self.admissions(of: nil, database.reader)
+        inputs.reportsByProject = try await targets.reportedByProject(from: Month(year: month.year, month: 1)!, through: month)
+        inputs.lastYearReportsByProject = try await targets.reportedByProject(from: Month(year: month.year - 1, month: 1)!,
+                                                                              through: Month(year: month.year - 1, month: month.month)!)
+        return inputs
+    }
+
+    /// The same inputs with each project's part (`AssessedProject`) kept between computations
+    /// (`AssessedProjectsKeeper`) instead of the projects and their reports: after a write, only
+    /// the projects it named are computed again.
+    func keptInputs(month: Month, sets: [AssessmentUnitSet], reportRules: ReportRules, indicators: IndicatorCatalog,
+                    lights: [Int64: WarningColour]?) async throws -> AssessmentInputs {
+        var inputs = try await inputsButProjects(month: month, sets: sets, reportRules: reportRules, lights: lights)
+        inputs.assessed = try await assessed(month, reportRules: reportRules, indicators: indicators)
+        return inputs
+    }
+
+    /// Each project's part of `month`'s figures, kept and moved forward by the projects changed.
+    func assessed(_ month: Month, reportRules: ReportRules, indicators: IndicatorCatalog) async throws -> [AssessedProject] {
+        let key = AssessedProjectsKeeper.Key(month: month, reportRules: reportRules, indicators: indicators)
+        return try await database.assessedProjects.parts(key, database) { [database] ids in
+            let projects = ProjectRepository(database: database)
+            let targets = TargetRepository(database: database)
+            let named = if let ids { try await projects.projects(ids: ids).values.sorted { $0.id < $1.id } } else {
+                try await projects.projects(inStages: Stage.allCases, scope: .everything)
+            }
+            let inputs = AssessmentInputs(
+                month: month, projects: named,
+                reportsByProject: try await targets.reportedByProject(from: Month(year: month.year, month: 1)!, through: month, of: ids),
+                lastYearReportsByProject: try await targets.reportedByProject(from: Month(year: month.year - 1, month: 1)!,
+                                                                              through: Month(year: month.year - 1, month: month.month)!, of: ids),
+                plans: try await AnnualPlanRepository(database: database).plans(year: month.year, of: ids),
+                targets: [], admittedOn: try await Self.admissions(of: ids, database.reader), problems: [], reportRules: reportRules)
+            return AssessedProject.each(inputs, indicators: indicators)
+        }
+    }
+
+    /// Admission day (入统) of `ids` (nil: of every project admitted).
+    private static func admissions(of ids: Set<Int64>?, _ db: any SQLDatabase) async throws -> [Int64: Day] {
         var admitted: [Int64: Day] = [:]
-        for row in try await db.raw("SELECT project_id, admitted_on FROM stats_inclusions").all() {
-            if let day = Day.parse(try row.decode(column: "admitted_on", as: String.self)) {
-                admitted[try row.decode(column: "project_id", as: Int64.self)] = day
+        let chunks: [[Int64]?] = ids.map { $0.sorted().chunked(into: 1_000).map(Array.init) } ?? [nil]
+        for chunk in chunks {
+            let only: SQLQueryString = chunk.map { "WHERE project_id IN (\(binds: $0))" } ?? ""
+            for row in try await db.raw("SELECT project_id, admitted_on FROM stats_inclusions \(only)").all() {
+                if let day = Day.parse(try row.decode(column: "admitted_on", as: String.self)) {
+                    admitted[try row.decode(column: "project_id", as: Int64.self)] = day
+                }
             }
         }
+        return admitted
+    }
+
+    /// Everything the figures read but the projects, their reports and admissions.
+    private func inputsButProjects(month: Month, sets: [AssessmentUnitSet], reportRules: ReportRules,
+                                   lights: [Int64: WarningColour]?) async throws -> AssessmentInputs {
+        let db = database.reader
         let yearTargets = try await db.raw("SELECT * FROM unit_targets WHERE year = \(bind: month.year)").all().compactMap { row -> UnitTarget? in
             guard let kind = TargetUnit.Kind(rawValue: try row.decode(column: "unit_kind", as: String.self)) else { return nil }
             return UnitTarget(unit: TargetUnit(kind: kind, code: try row.decode(column: "unit_code", as: String.self)), year: month.year,
@@ -50,13 +101,9 @@ public struct AssessmentRepository: Sendable {
             }
         }
         return AssessmentInputs(
-            month: month,
-            projects: try await ProjectRepository(database: database).projects(inStages: Stage.allCases, scope: .everything),
-            reportsByProject: try await targets.reportedByProject(from: Month(year: month.year, month: 1)!, through: month),
-            lastYearReportsByProject: try await targets.reportedByProject(from: Month(year: month.year - 1, month: 1)!,
-                                                                          through: Month(year: month.year - 1, month: month.month)!),
+            month: month, projects: [], reportsByProject: [:], lastYearReportsByProject: [:],
             plans: try await AnnualPlanRepository(database: database).plans(year: month.year),
-            targets: yearTargets, admittedOn: admitted,
+            targets: yearTargets, admittedOn: [:],
             problems: try await ProblemRepository(database: database).all(reach: .all),
             reportRules: reportRules, decidedApprovals: decided, lights: lights, groups: groups,
             leads: try await LeadRepository(database: database).leads(reach: LeadReach(everyUnit: true, everyConfidential: true)))
@@ -79,13 +126,13 @@ public struct AssessmentRepository: Sendable {
         let open = sets.filter { frozenNow[$0] == nil }
         guard !open.isEmpty else { return sets.map { frozenNow[$0]! } }
 
-        let now = try await inputs(month: month, sets: open, reportRules: reportRules, lights: lights)
+        let now = try await keptInputs(month: month, sets: open, reportRules: reportRules, indicators: indicators, lights: lights)
         var previous: [AssessmentUnitSet: AssessmentTable] = [:]
         if month.month > 1 {
             for set in open { previous[set] = try await frozen(month.previous, set: set) }
             let unfrozen = open.filter { previous[$0] == nil }
             if !unfrozen.isEmpty {
-                let before = now.through(month.previous)
+                let before = now.through(month.previous, assessed: try await assessed(month.previous, reportRules: reportRules, indicators: indicators))
                 for set in unfrozen {
                     previous[set] = AssessmentCalculator.table(before, set: set, scheme: scheme, previous: nil, catalog: catalog, indicators: indicators)
                 }

@@ -31,6 +31,7 @@ public final class Database: Sendable {
     let ledgerIndex: LedgerIndexKeeper
     let projectSnapshot: ProjectSnapshotKeeper
     let closedMonths = ClosedMonthFigures()
+    let assessedProjects = AssessedProjectsKeeper()
     let freshCounters = FreshCounters()
     let sessionsKept = CredentialCache<SessionRecord>()
     let tokensKept = CredentialCache<APIToken>()

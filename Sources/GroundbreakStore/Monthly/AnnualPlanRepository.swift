@@ -18,6 +18,18 @@ public struct AnnualPlanRepository: Sendable {
         try await database.reader.raw("SELECT * FROM annual_plans WHERE year = \(bind: year) ORDER BY project_id").all().map(Self.plan)
     }
 
+    /// The year's plans of `ids` (nil: of every project).
+    public func plans(year: Int, of ids: Set<Int64>?) async throws -> [AnnualPlan] {
+        guard let ids else { return try await plans(year: year) }
+        var plans: [AnnualPlan] = []
+        for chunk in ids.sorted().chunked(into: 1_000) {
+            plans += try await database.reader.raw("""
+                SELECT * FROM annual_plans WHERE year = \(bind: year) AND project_id IN (\(binds: Array(chunk))) ORDER BY project_id
+                """).all().map(Self.plan)
+        }
+        return plans
+    }
+
     public func save(_ sent: AnnualPlan, project: Project, expectedVersion: Int?, actor: AuditActor, now: Date) async throws -> AnnualPlan {
         var cleaned = sent
         cleaned.campaign = TextNormalizer.collapsedLine(sent.campaign)

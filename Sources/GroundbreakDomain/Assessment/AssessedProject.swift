@@ -1,0 +1,33 @@
+import Foundation
+
+/// What one project brings to every unit's figures of a month, whichever unit asks: the keys that
+/// place it in units, its indicator contribution and its standing (入统, reports owed and sent on
+/// time). It depends on the project, its own reports and plans, its admission, the month and the
+/// rules alone, so the store keeps each month's parts between computations and recomputes only
+/// the projects a change names: at a province's 100,000 projects building them all again was
+/// most of a ranking after each write.
+public struct AssessedProject: Sendable, Identifiable, Equatable {
+    public let id: Int64
+    let keys: TargetUnit.Keys
+    let contribution: IndicatorCalculator.Contribution
+    /// Without today's light, which is applied at each computation (`red` stays false here).
+    let standing: AssessmentCalculator.Standing
+
+    /// Each project of `inputs` (whose `assessed`, if any, is ignored), in their order.
+    public static func each(_ inputs: AssessmentInputs, indicators: IndicatorCatalog) -> [AssessedProject] {
+        each(inputs, plans: Dictionary(grouping: inputs.plans, by: \.projectId), indicators: indicators)
+    }
+
+    static func each(_ inputs: AssessmentInputs, plans: [Int64: [AnnualPlan]], indicators: IndicatorCatalog) -> [AssessedProject] {
+        inputs.projects.map { project in
+            let reports = inputs.reportsByProject[project.id] ?? []
+            return AssessedProject(
+                id: project.id, keys: TargetUnit.Keys(project),
+                contribution: IndicatorCalculator.Contribution(project, reports: reports, lastYearReports: inputs.lastYearReportsByProject[project.id] ?? [],
+                                                               plans: plans[project.id] ?? [], year: inputs.month.year, catalog: indicators),
+                standing: AssessmentCalculator.Standing(project, reports: reports, month: inputs.month, admittedOn: inputs.admittedOn[project.id],
+                                                        rules: inputs.reportRules))
+        }
+    }
+
+}

@@ -1,0 +1,133 @@
+import Foundation
+import GroundbreakDomain
+@testable import GroundbreakStore
+import GroundbreakTestSupport
+import SQLKit
+import Testing
+
+/// The ranking keeps each project's part of a month's figures between computations and computes
+/// again only the projects a write names: after every kind of write the kept parts must be what a
+/// fresh computation gives, on this instance and on another one, and a change the feed cannot
+/// name (a month's close) must compute every part again.
+@Suite("Assessment: each project's part kept and moved forward by the projects changed")
+struct AssessedProjectsTests {
+    @Test("creates, edits, reports, plans, admissions, raw changes, a deletion: kept parts and tables equal fresh ones; a close recomputes all", arguments: allEngines)
+    func keptPartsFollowEveryWrite(engine: DatabaseEngine) async throws {
+        try await withTestStore(engine) { store in
+            let database = store.database
+            _ = try await DemoLoader(database: database).load(count: 120, today: testToday, actor: testActor, now: testNow)
+            let repository = ProjectRepository(database: database)
+            let keeper = database.assessedProjects
+            let ids = try await database.reader.raw("SELECT id FROM projects ORDER BY id").all().map { try $0.decode(column: "id", as: Int64.self) }
+            let lights: [Int64: WarningColour] = [ids[0]: .red, ids[1]: .yellow, ids[2]: .red]
+            try await Self.expectKept(store, lights: lights)
+            #expect(keeper.wholeComputations == 2, "the month and the one before it, computed once each")
+
+            let created = try await repository.create(sampleInput(name: "考核新建项目", wan: "60000"), catalog: store.catalog)
+            try await Self.expectKept(store, lights: lights)
+            let edited = try #require(try await repository.project(id: ids[3]))
+            var input = sampleInput(name: "考核改区", wan: "250000")
+            input.regionCode = edited.fields.regionCode == "220104" ? "220102" : "220104"
+            _ = try await repository.update(id: edited.id, expectedVersion: edited.version, input, allowed: .everything, visible: .everything,
+                                            actor: testActor, catalog: store.catalog, today: testToday, now: testNow)
+            try await Self.expectKept(store, lights: lights)
+
+            // A report sent through the repository; a plan and an admission recorded through theirs.
+            let building = try #require(try await database.reader.raw("""
+                SELECT MIN(id) AS id FROM projects WHERE stage = 'construction' AND actual_start IS NOT NULL AND actual_start < '2026-06-01'
+                """).first()?.decode(column: "id", as: Int64?.self))
+            let reported = try #require(try await repository.project(id: building))
+            let reports = MonthlyReportRepository(database: database)
+            let stored = try await reports.reports(projectId: reported.id).first { $0.month == Self.month }
+            _ = try await reports.submit(project: reported, month: Self.month, figures: MonthlyFigures(dispatch: .wan(321), jumpReason: "考核测试"),
+                                         expectedVersion: stored?.version, correctionReason: stored == nil ? "" : "考核测试更正",
+                                         rules: try MonthlyReportRepository.rules(), actor: testActor, today: testToday, now: testNow)
+            let plans = AnnualPlanRepository(database: database)
+            var plan = try await plans.plans(projectId: reported.id).first { $0.year == Self.month.year }
+                ?? AnnualPlan(projectId: reported.id, year: Self.month.year, plannedInvestment: .wan(1), nature: .continuing)
+            let planVersion = plan.version
+            plan.plannedInvestment = Money(yuan: reported.fields.totalInvestment.yuan / 3 + 10_000)
+            _ = try await plans.save(plan, project: reported, expectedVersion: planVersion == 0 ? nil : planVersion, actor: testActor, now: testNow)
+            let inclusions = StatsInclusionRepository(database: database)
+            let admitted = try await inclusions.inclusion(projectId: reported.id)
+            _ = try await inclusions.record(project: reported, admittedOn: try #require(reported.fields.actualStart).adding(days: 20),
+                                            firstReportedMonth: nil, note: "考核测试", expectedVersion: admitted?.version,
+                                            actor: testActor, today: testToday, now: testNow)
+            try await Self.expectKept(store, lights: lights)
+
+            // Changed in place, named by hand: a stage, a report's figure, a deletion.
+            try await database.transaction { db in
+                try await db.raw("UPDATE projects SET stage = 'construction', actual_start = '2026-03-01' WHERE id = \(bind: ids[10])").run()
+                try await db.raw("UPDATE monthly_reports SET dispatch_yuan = dispatch_yuan + 1000000 WHERE project_id = \(bind: ids[31])").run()
+                for table in ["project_levels", "project_tags", "project_support_departments", "annual_plans", "monthly_reports"] {
+                    try await db.raw("DELETE FROM \(unsafeRaw: table) WHERE project_id = \(bind: created.id)").run()
+                }
+                try await db.raw("DELETE FROM projects WHERE id = \(bind: created.id)").run()
+                for id in [ids[10], ids[31], created.id] { try await LedgerGeneration.bump(db, project: id) }
+            }
+            try await Self.expectKept(store, lights: lights)
+            #expect(try await AssessmentRepository(database: database).assessed(Self.month, reportRules: Self.rules, indicators: Self.indicators)
+                .contains { $0.id == created.id } == false, "a deleted project is dropped")
+
+            // Another instance keeps its own parts and moves them by the same feed.
+            try await store.elsewhere { other in
+                let before = try await AssessmentRepository(database: other).assessed(Self.month, reportRules: Self.rules, indicators: Self.indicators)
+                _ = try await reports.submit(project: reported, month: Self.month, figures: MonthlyFigures(dispatch: .wan(77), jumpReason: "另一实例"),
+                                             expectedVersion: try await reports.reports(projectId: reported.id).first { $0.month == Self.month }?.version,
+                                             correctionReason: "考核测试再更正", rules: try MonthlyReportRepository.rules(), actor: testActor,
+                                             today: testToday, now: testNow)
+                let after = try await AssessmentRepository(database: other).assessed(Self.month, reportRules: Self.rules, indicators: Self.indicators)
+                #expect(after != before, "the other instance sees the write")
+                #expect(other.assessedProjects.wholeComputations == 1, "moved forward there too")
+                try await Self.expectKept(StoreOn(database: other, catalog: store.catalog), lights: nil)
+            }
+            #expect(keeper.wholeComputations == 2, "every change so far named its projects")
+
+            _ = try await MonthCloseRepository(database: database).close(month: Self.month.previous, actor: testActor, today: testToday, now: testNow)
+            try await Self.expectKept(store, lights: lights)
+            #expect(keeper.wholeComputations == 4, "a close changes every project's figures: all computed again")
+        }
+    }
+
+    static let month = Month(testToday).previous
+    static let rules = try! MonthlyReportRepository.rules()
+    static let indicators = try! TargetRepository.catalog()
+
+    /// What the checks need of a store: its database and catalog.
+    struct StoreOn {
+        var database: GroundbreakStore.Database
+        var catalog: ReferenceCatalog
+    }
+
+    static func expectKept(_ store: TestStore, lights: [Int64: WarningColour]?) async throws {
+        try await expectKept(StoreOn(database: store.database, catalog: store.catalog), lights: lights)
+    }
+
+    /// The kept parts of the month and the one before are what the projects give now, and the
+    /// tables computed from them are the tables computed from the projects.
+    static func expectKept(_ store: StoreOn, lights: [Int64: WarningColour]?) async throws {
+        let repository = AssessmentRepository(database: store.database)
+        for month in [month, month.previous] {
+            let kept = try await repository.assessed(month, reportRules: rules, indicators: indicators)
+            let fresh = AssessedProject.each(try await repository.inputs(month: month, reportRules: rules, lights: nil), indicators: indicators)
+            let sameIds = kept.map(\.id) == fresh.map(\.id)
+            #expect(sameIds, "the same projects in id order, \(month.iso): \(kept.count) kept, \(fresh.count) fresh")
+            #expect(kept.indices.filter { kept[$0] != fresh[$0] }.isEmpty, "every part as computed now, \(month.iso)")
+        }
+        let sets: [AssessmentUnitSet] = [.regions, .departments]
+        let scheme = try AssessmentRepository.scheme()
+        let tables = try await repository.tables(month: month, sets: sets, scheme: scheme, catalog: store.catalog, indicators: indicators,
+                                                 reportRules: rules, lights: lights)
+        let raw = try await repository.inputs(month: month, sets: sets, reportRules: rules, lights: lights)
+        for (set, table) in zip(sets, tables) {
+            let previous = try await repository.frozen(month.previous, set: set)
+                ?? AssessmentCalculator.table(raw.through(month.previous), set: set, scheme: scheme, previous: nil, catalog: store.catalog, indicators: indicators)
+            let fresh = AssessmentCalculator.table(raw, set: set, scheme: scheme, previous: previous, catalog: store.catalog, indicators: indicators)
+            let differing = zip(table.rows, fresh.rows).filter { $0 != $1 }.map(\.0.name)
+            let same = table == fresh
+            #expect(same, "\(set.key): rows \(table.rows.count) kept, \(fresh.rows.count) fresh; differing: \(differing)")
+            #expect(!table.rows.isEmpty)
+        }
+        if lights != nil { #expect(tables[0].rows.contains { ($0.figures.red ?? 0) > 0 }, "today's red lights counted") }
+    }
+}
