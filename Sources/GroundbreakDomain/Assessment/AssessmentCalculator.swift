@@ -124,7 +124,9 @@ public enum AssessmentCalculator {
         let decisionsByDepartment: [String: [DecidedApproval]]
         /// Each project's id, membership keys, indicator contribution and standing, in the parts' order (`inputs.projects`').
         let ids: [Int64]
-        let keys: [TargetUnit.Keys]
+        /// The projects' indices by their membership keys: a unit tests each distinct key once (a
+        /// province has a few hundred) rather than every project's.
+        let indicesByKeys: [TargetUnit.Keys: [Int]]
         let contributions: [IndicatorCalculator.Contribution]
         let standings: [Standing]
 
@@ -133,7 +135,9 @@ public enum AssessmentCalculator {
             self.plans = plans
             let assessed = inputs.assessed ?? AssessedProject.each(inputs, plans: plans, indicators: indicators)
             ids = assessed.map(\.id)
-            keys = assessed.map(\.keys)
+            var indicesByKeys: [TargetUnit.Keys: [Int]] = [:]
+            for (index, project) in assessed.enumerated() { indicesByKeys[project.keys, default: []].append(index) }
+            self.indicesByKeys = indicesByKeys
             contributions = assessed.map(\.contribution)
             let lights = inputs.lights
             standings = assessed.map { project in
@@ -174,7 +178,7 @@ public enum AssessmentCalculator {
         if let group {
             members = byProject.ids.indices.filter { group.projectIds.contains(byProject.ids[$0]) }
         } else if let member = unit.targetUnit?.keyMembership(catalog) {
-            members = byProject.keys.indices.filter { member(byProject.keys[$0]) }
+            members = byProject.indicesByKeys.filter { member($0.key) }.values.flatMap { $0 }.sorted()
         } else {
             members = []
         }

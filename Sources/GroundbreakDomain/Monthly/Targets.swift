@@ -95,7 +95,7 @@ public struct TargetUnit: Sendable, Hashable, Codable {
 
     /// What membership of a unit reads of a project: a table over a province's projects tests
     /// these, taken once, rather than copying every whole project for every unit.
-    public struct Keys: Sendable, Equatable {
+    public struct Keys: Sendable, Hashable {
         public var regionCode: String
         public var zoneCode: String?
         public var leadDepartmentCode: String?

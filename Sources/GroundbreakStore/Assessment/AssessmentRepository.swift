@@ -23,7 +23,7 @@ public struct AssessmentRepository: Sendable {
     /// frozen), the year's plans and targets, admissions and problems: all units' figures from
     /// one read of each.
     public func inputs(month: Month, sets: [AssessmentUnitSet] = [.regions], reportRules: ReportRules, lights: [Int64: WarningColour]?) async throws -> AssessmentInputs {
-        var inputs = try await inputsButProjects(month: month, sets: sets, reportRules: reportRules, lights: lights)
+        var inputs = try await inputsButProjects(month: month, sets: sets, reportRules: reportRules, lights: lights, plans: true)
         let targets = TargetRepository(database: database)
         inputs.projects = try await ProjectRepository(database: database).projects(inStages: Stage.allCases, scope: .everything).map { $0.asOf(month.lastDay) }
         inputs.admittedOn = try await Self.admissions(of: nil, database.reader)
@@ -38,7 +38,9 @@ public struct AssessmentRepository: Sendable {
     /// the projects it named are computed again.
     func keptInputs(month: Month, sets: [AssessmentUnitSet], reportRules: ReportRules, indicators: IndicatorCatalog,
                     lights: [Int64: WarningColour]?) async throws -> AssessmentInputs {
-        var inputs = try await inputsButProjects(month: month, sets: sets, reportRules: reportRules, lights: lights)
+        // The year's plans are read again only for a task force's groups, measured on them.
+        var inputs = try await inputsButProjects(month: month, sets: sets, reportRules: reportRules, lights: lights,
+                                                 plans: sets.contains { $0.taskForceId != nil })
         inputs.assessed = try await assessed(month, reportRules: reportRules, indicators: indicators)
         return inputs
     }
@@ -78,9 +80,10 @@ public struct AssessmentRepository: Sendable {
         return admitted
     }
 
-    /// Everything the figures read but the projects, their reports and admissions.
+    /// Everything the figures read but the projects, their reports and admissions (and the plans
+    /// unless asked).
     private func inputsButProjects(month: Month, sets: [AssessmentUnitSet], reportRules: ReportRules,
-                                   lights: [Int64: WarningColour]?) async throws -> AssessmentInputs {
+                                   lights: [Int64: WarningColour]?, plans: Bool) async throws -> AssessmentInputs {
         let db = database.reader
         let yearTargets = try await db.raw("SELECT * FROM unit_targets WHERE year = \(bind: month.year)").all().compactMap { row -> UnitTarget? in
             guard let kind = TargetUnit.Kind(rawValue: try row.decode(column: "unit_kind", as: String.self)) else { return nil }
@@ -102,7 +105,7 @@ public struct AssessmentRepository: Sendable {
         }
         return AssessmentInputs(
             month: month, projects: [], reportsByProject: [:], lastYearReportsByProject: [:],
-            plans: try await AnnualPlanRepository(database: database).plans(year: month.year),
+            plans: plans ? try await AnnualPlanRepository(database: database).plans(year: month.year) : [],
             targets: yearTargets, admittedOn: [:],
             problems: try await ProblemRepository(database: database).all(reach: .all),
             reportRules: reportRules, decidedApprovals: decided, lights: lights, groups: groups,
