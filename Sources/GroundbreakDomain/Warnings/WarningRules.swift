@@ -87,7 +87,7 @@ public struct WarningRuleSet: Sendable, Codable, Equatable {
 }
 
 /// The figures the rules read for one project, gathered once.
-public struct ProjectSignals: Sendable, Equatable {
+public struct ProjectSignals: Sendable, Equatable, Identifiable {
     public var project: Project
     public var behindPoints: Double?
     public var startSlipDays: Int?
@@ -101,6 +101,8 @@ public struct ProjectSignals: Sendable, Equatable {
     public init(project: Project) {
         self.project = project
     }
+
+    public var id: Int64 { project.id }
 
     public var problemsOverdue: Int { overdueProblemLevels.count }
 

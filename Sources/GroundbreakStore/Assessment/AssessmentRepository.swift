@@ -34,7 +34,7 @@ public struct AssessmentRepository: Sendable {
     }
 
     /// The same inputs with each project's part (`AssessedProject`) kept between computations
-    /// (`AssessedProjectsKeeper`) instead of the projects and their reports: after a write, only
+    /// (`ProjectPartsKeeper`) instead of the projects and their reports: after a write, only
     /// the projects it named are computed again.
     func keptInputs(month: Month, sets: [AssessmentUnitSet], reportRules: ReportRules, indicators: IndicatorCatalog,
                     lights: [Int64: WarningColour]?) async throws -> AssessmentInputs {
@@ -45,9 +45,16 @@ public struct AssessmentRepository: Sendable {
         return inputs
     }
 
+    /// What each project's part of the figures is computed for.
+    struct PartsKey: Equatable, Sendable {
+        var month: Month
+        var reportRules: ReportRules
+        var indicators: IndicatorCatalog
+    }
+
     /// Each project's part of `month`'s figures, kept and moved forward by the projects changed.
     func assessed(_ month: Month, reportRules: ReportRules, indicators: IndicatorCatalog) async throws -> [AssessedProject] {
-        let key = AssessedProjectsKeeper.Key(month: month, reportRules: reportRules, indicators: indicators)
+        let key = PartsKey(month: month, reportRules: reportRules, indicators: indicators)
         return try await database.assessedProjects.parts(key, database) { [database] ids in
             let projects = ProjectRepository(database: database)
             let targets = TargetRepository(database: database)

@@ -31,7 +31,8 @@ public final class Database: Sendable {
     let ledgerIndex: LedgerIndexKeeper
     let projectSnapshot: ProjectSnapshotKeeper
     let closedMonths = ClosedMonthFigures()
-    let assessedProjects = AssessedProjectsKeeper()
+    let assessedProjects = ProjectPartsKeeper<AssessmentRepository.PartsKey, AssessedProject>()
+    let projectSignals = ProjectPartsKeeper<WarningRepository.SignalsKey, ProjectSignals>()
     let freshCounters = FreshCounters()
     let sessionsKept = CredentialCache<SessionRecord>()
     let tokensKept = CredentialCache<APIToken>()

@@ -18,16 +18,14 @@ public struct AnnualPlanRepository: Sendable {
         try await database.reader.raw("SELECT * FROM annual_plans WHERE year = \(bind: year) ORDER BY project_id").all().map(Self.plan)
     }
 
-    /// The year's plans of `ids` (nil: of every project).
+    /// The year's plans of `ids` (nil: of every project); past a thousand ids the year's plans are
+    /// read whole and kept for them.
     public func plans(year: Int, of ids: Set<Int64>?) async throws -> [AnnualPlan] {
-        guard let ids else { return try await plans(year: year) }
-        var plans: [AnnualPlan] = []
-        for chunk in ids.sorted().chunked(into: 1_000) {
-            plans += try await database.reader.raw("""
-                SELECT * FROM annual_plans WHERE year = \(bind: year) AND project_id IN (\(binds: Array(chunk))) ORDER BY project_id
-                """).all().map(Self.plan)
-        }
-        return plans
+        guard let ids, ids.count <= 1_000 else { return try await plans(year: year).filter { ids?.contains($0.projectId) ?? true } }
+        guard !ids.isEmpty else { return [] }
+        return try await database.reader.raw("""
+            SELECT * FROM annual_plans WHERE year = \(bind: year) AND project_id IN (\(binds: ids.sorted())) ORDER BY project_id
+            """).all().map(Self.plan)
     }
 
     public func save(_ sent: AnnualPlan, project: Project, expectedVersion: Int?, actor: AuditActor, now: Date) async throws -> AnnualPlan {

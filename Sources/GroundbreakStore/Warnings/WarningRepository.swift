@@ -66,21 +66,56 @@ public struct WarningRepository: Sendable {
     /// come from the caller (their clocks are read with the working-day calendar).
     public func signals(_ projects: [Project], approvalsOverdue: [Int64: Int], indicators: IndicatorCatalog, curve: String,
                         reportRules: ReportRules, today: Day) async throws -> [ProjectSignals] {
+        let own = try await ownSignals(projects, key: SignalsKey(today: today, curve: curve, reportRules: reportRules, indicators: indicators, stages: []))
+        return try await withCounts(own, approvalsOverdue: approvalsOverdue, today: today)
+    }
+
+    /// Every project in `stages` within `scope`, with its signals on `today`. Over every project,
+    /// each project's own signals are kept between computations (`ProjectPartsKeeper`) and only the
+    /// projects a write names are read again; the approval items' and problems' counts, which
+    /// move with the calendar and with problems no ledger change names, are counted each time.
+    public func signals(inStages stages: [Stage], scope: ProjectScope, indicators: IndicatorCatalog, curve: String, reportRules: ReportRules,
+                        calendar: WorkingCalendar, today: Day) async throws -> [ProjectSignals] {
+        let approvals = ProjectApprovalRepository(database: database)
+        guard scope.isEverything else {
+            return try await signals(try await ProjectRepository(database: database).projects(inStages: stages, scope: scope),
+                                     approvalsOverdue: try await approvals.overdueCounts(scope: scope, calendar: calendar, today: today),
+                                     indicators: indicators, curve: curve, reportRules: reportRules, today: today)
+        }
+        let key = SignalsKey(today: today, curve: curve, reportRules: reportRules, indicators: indicators, stages: stages)
+        let own = try await database.projectSignals.parts(key, database) { [database] ids in
+            let projects = ProjectRepository(database: database)
+            let named = if let ids {
+                try await projects.projects(ids: ids).values.filter { stages.contains($0.stage) }.sorted { $0.id < $1.id }
+            } else {
+                try await projects.projects(inStages: stages, scope: .everything)
+            }
+            return try await WarningRepository(database: database).ownSignals(named, key: key)
+        }
+        return try await withCounts(own, approvalsOverdue: try await approvals.overdueCounts(scope: .everything, calendar: calendar, today: today),
+                                    today: today)
+    }
+
+    /// What each project's own signals are computed for.
+    public struct SignalsKey: Equatable, Sendable {
+        var today: Day
+        var curve: String
+        var reportRules: ReportRules
+        var indicators: IndicatorCatalog
+        var stages: [Stage]
+    }
+
+    /// The signals read from the project and the rows every write of which names it: its plan,
+    /// reports and admission.
+    private func ownSignals(_ projects: [Project], key: SignalsKey) async throws -> [ProjectSignals] {
+        guard !projects.isEmpty else { return [] }
+        let (today, indicators, reportRules) = (key.today, key.indicators, key.reportRules)
         let lastMonth = Month(today).previous
         let ids = Set(projects.map(\.id))
-        let plans = Dictionary(try await AnnualPlanRepository(database: database).plans(year: lastMonth.year).filter { ids.contains($0.projectId) }
+        let plans = Dictionary(try await AnnualPlanRepository(database: database).plans(year: lastMonth.year, of: ids)
             .map { ($0.projectId, $0.plannedInvestment) }, uniquingKeysWith: { first, _ in first })
         let reports = try await TargetRepository(database: database).reportedByProject(from: Month(year: lastMonth.year, month: 1)!, through: lastMonth, of: ids)
-        let db = database.reader
-        var problems: [Int64: [ProblemLevel]] = [:]
-        for row in try await db.raw("""
-            SELECT project_id, level FROM problems
-            WHERE project_id IS NOT NULL AND deadline IS NOT NULL AND deadline < \(bind: today.iso) AND \(ProblemRepository.clockRunning)
-            """).all() {
-            let level = ProblemLevel(rawValue: try row.decode(column: "level", as: String.self)) ?? .unit
-            problems[try row.decode(column: "project_id", as: Int64.self), default: []].append(level)
-        }
-        let admitted = Set(try await db.raw("SELECT project_id FROM stats_inclusions").all().map { try $0.decode(column: "project_id", as: Int64.self) })
+        let admitted = try await admittedProjects(of: ids)
         return projects.map { project in
             var signals = ProjectSignals(project: project)
             let fields = project.fields
@@ -88,7 +123,7 @@ public struct WarningRepository: Sendable {
             // Completion is measured on works under way; a project not yet started answers to the start rule.
             if let plan = plans[project.id], plan > .zero, let started = fields.actualStart, Month(started) <= lastMonth {
                 let done = Double(ReportTotals(own, through: lastMonth).yearDispatch.yuan) / Double(plan.yuan) * 100
-                signals.behindPoints = max(0, indicators.projectTimeProgress(curve, through: lastMonth, started: Month(started)) * 100 - done)
+                signals.behindPoints = max(0, indicators.projectTimeProgress(key.curve, through: lastMonth, started: Month(started)) * 100 - done)
             }
             if [.reserve, .attraction, .approval].contains(project.stage), fields.actualStart == nil, let planned = fields.plannedStart, planned < today {
                 signals.startSlipDays = planned.days(until: today)
@@ -96,8 +131,6 @@ public struct WarningRepository: Sendable {
             if project.stage == .construction, fields.actualCompletion == nil, let planned = fields.plannedCompletion, planned < today {
                 signals.completionSlipDays = planned.days(until: today)
             }
-            signals.approvalsOverdue = approvalsOverdue[project.id] ?? 0
-            signals.overdueProblemLevels = problems[project.id] ?? []
             if [.construction, .operation].contains(project.stage), let started = fields.actualStart, !admitted.contains(project.id) {
                 signals.daysNotAdmitted = started.days(until: today)
             }
@@ -105,5 +138,35 @@ public struct WarningRepository: Sendable {
                 && !own.contains { $0.month == lastMonth }
             return signals
         }
+    }
+
+    /// The projects of `ids` admitted to 入统: past a thousand, the table read whole.
+    private func admittedProjects(of ids: Set<Int64>) async throws -> Set<Int64> {
+        let db = database.reader
+        guard ids.count <= 1_000 else {
+            return Set(try await db.raw("SELECT project_id FROM stats_inclusions").all().map { try $0.decode(column: "project_id", as: Int64.self) })
+                .intersection(ids)
+        }
+        return Set(try await db.raw("SELECT project_id FROM stats_inclusions WHERE project_id IN (\(binds: ids.sorted()))").all()
+            .map { try $0.decode(column: "project_id", as: Int64.self) })
+    }
+
+    /// `signals` with each project's overdue approval items and open problems past their deadline.
+    private func withCounts(_ signals: [ProjectSignals], approvalsOverdue: [Int64: Int], today: Day) async throws -> [ProjectSignals] {
+        var problems: [Int64: [ProblemLevel]] = [:]
+        for row in try await database.reader.raw("""
+            SELECT project_id, level FROM problems
+            WHERE project_id IS NOT NULL AND deadline IS NOT NULL AND deadline < \(bind: today.iso) AND \(ProblemRepository.clockRunning)
+            """).all() {
+            let level = ProblemLevel(rawValue: try row.decode(column: "level", as: String.self)) ?? .unit
+            problems[try row.decode(column: "project_id", as: Int64.self), default: []].append(level)
+        }
+        var counted = signals
+        for index in counted.indices {
+            let id = counted[index].project.id
+            if let overdue = approvalsOverdue[id] { counted[index].approvalsOverdue = overdue }
+            if let levels = problems[id] { counted[index].overdueProblemLevels = levels }
+        }
+        return counted
     }
 }

@@ -60,9 +60,7 @@ enum WarningPages {
     static func light(_ input: EndpointRequest, scope: ProjectScope? = nil) async throws -> Lighting {
         let scope = scope ?? input.scope(.viewProjects)
         return try await input.services.lights.value(for: try await input.services.figuresKey(scope.key, input.today.iso)) {
-            let projects = try await input.services.projects.projects(inStages: liveStages, scope: scope)
-            let overdue = try await input.services.approvals.overdueCounts(scope: scope, calendar: input.services.workingCalendar(), today: input.today)
-            let lighting = try await light(input.services, projects: projects, approvalsOverdue: overdue, today: input.today)
+            let lighting = try await light(input.services, scope: scope, today: input.today)
             return Lighting(rules: lighting.rules, lit: reddestFirst(lighting.lit))
         }
     }
@@ -77,17 +75,15 @@ enum WarningPages {
 
     /// Every live project lit, for the daily record: the approval clocks read here as the pages read them.
     static func lightEverything(_ services: AppServices, today: Day) async throws -> (rules: WarningRuleSet, lit: [Lit]) {
-        let projects = try await services.projects.projects(inStages: liveStages, scope: .everything)
-        let overdue = try await services.approvals.overdueCounts(scope: .everything, calendar: services.workingCalendar(), today: today)
-        return try await light(services, projects: projects, approvalsOverdue: overdue, today: today)
+        try await light(services, scope: .everything, today: today)
     }
 
-    /// The one evaluation: the rules in force over the projects' signals.
-    static func light(_ services: AppServices, projects: [Project], approvalsOverdue: [Int64: Int], today: Day) async throws -> (rules: WarningRuleSet, lit: [Lit]) {
+    /// The one evaluation: the rules in force over the signals of the live projects `scope` reaches.
+    static func light(_ services: AppServices, scope: ProjectScope, today: Day) async throws -> (rules: WarningRuleSet, lit: [Lit]) {
         let repository = WarningRepository(database: services.database)
         let rules = try await repository.currentRules()
-        let signals = try await repository.signals(projects, approvalsOverdue: approvalsOverdue, indicators: services.indicators, curve: rules.curve,
-                                                   reportRules: services.reportRules, today: today)
+        let signals = try await repository.signals(inStages: liveStages, scope: scope, indicators: services.indicators, curve: rules.curve,
+                                                   reportRules: services.reportRules, calendar: services.workingCalendar(), today: today)
         return (rules, signals.map { Lit(project: $0.project, warning: rules.evaluate($0)) })
     }
 

@@ -3,44 +3,40 @@ import GroundbreakDomain
 import SQLKit
 import Synchronization
 
-/// Each project's part of a month's figures (`AssessedProject`), kept between computations and
-/// moved forward by the projects later ledger generations name (`LedgerChanges`), as the figures'
-/// snapshot is: after one write only the projects it named are computed again, not a province's
-/// 100,000. A part depends on its project, its reports, plans and admission (every write of which
-/// names the project), the month and the rules (the key), and the closed months (whose close and
-/// reopening bump the ledger without a name, which recomputes every part).
-final class AssessedProjectsKeeper: Sendable {
-    struct Key: Equatable, Sendable {
-        var month: Month
-        var reportRules: ReportRules
-        var indicators: IndicatorCatalog
-    }
-
+/// Each project's part of a computation over every project (the ranking's `AssessedProject`, the
+/// lights' `ProjectSignals`), kept between computations and moved forward by the projects later
+/// ledger generations name (`LedgerChanges`), as the figures' snapshot is: after one write only the
+/// projects it named are computed again, not a province's 100,000. A part may depend only on its
+/// project and the rows every write of which names it (its child rows, reports, plans, admission,
+/// approval items), and on the key; anything else that changes its parts bumps the ledger without
+/// a name (a month's close and reopening, the calendar), which computes every part again.
+final class ProjectPartsKeeper<Key: Equatable & Sendable, Part: Identifiable & Sendable>: Sendable where Part.ID == Int64 {
     private struct Held: Sendable {
         var key: Key
         var generation: Int64
-        var parts: [AssessedProject]
+        var parts: [Part]
     }
 
-    /// A table and the one before it are read together: two months, and room for a past month asked.
-    static let mostHeld = 4
+    /// A table and the one before it are read together: two keys, and room for a past one asked.
+    static var mostHeld: Int { 4 }
 
-    private struct State {
+    private struct State: Sendable {
         var held: [Held] = []
         var wholeComputations = 0
     }
 
     private let state = Mutex(State())
 
-    /// The parts for `key` as of the ledger's current generation (or later). `compute` gives the
-    /// parts of the projects named (nil: of every project), reading everything after the
-    /// generation is read, so that a part is never older than the generation it is kept at.
-    func parts(_ key: Key, _ database: Database,
-               compute: @Sendable (Set<Int64>?) async throws -> [AssessedProject]) async throws -> [AssessedProject] {
+    init() {}
+
+    /// The parts for `key` in id order, as of the ledger's current generation (or later).
+    /// `compute` gives the parts of the projects named (nil: of every project), reading everything
+    /// after the generation is read, so that a part is never older than the generation it is kept at.
+    func parts(_ key: Key, _ database: Database, compute: @Sendable (Set<Int64>?) async throws -> [Part]) async throws -> [Part] {
         let generation = try await LedgerGeneration.current(database.reader)
         let found = state.withLock { state in state.held.first { $0.key == key } }
         if let found, found.generation >= generation { return found.parts }
-        var parts: [AssessedProject]
+        let parts: [Part]
         if let found, let changed = try await LedgerChanges.projects(after: found.generation, upTo: generation, db: database.reader) {
             parts = changed.isEmpty ? found.parts
                 : ProjectSnapshot.merged(found.parts, replacing: changed, with: try await compute(changed).sorted { $0.id < $1.id })
@@ -61,9 +57,4 @@ final class AssessedProjectsKeeper: Sendable {
 
     /// How many times every project's part was computed rather than moved forward (tests).
     var wholeComputations: Int { state.withLock { $0.wholeComputations } }
-
-    /// Drops every part kept (tests compare a fresh computation).
-    func forget() {
-        state.withLock { $0.held = [] }
-    }
 }

@@ -5,13 +5,15 @@ import GroundbreakTestSupport
 import SQLKit
 import Testing
 
-/// The ranking keeps each project's part of a month's figures between computations and computes
-/// again only the projects a write names: after every kind of write the kept parts must be what a
-/// fresh computation gives, on this instance and on another one, and a change the feed cannot
-/// name (a month's close) must compute every part again.
-@Suite("Assessment: each project's part kept and moved forward by the projects changed")
-struct AssessedProjectsTests {
-    @Test("creates, edits, reports, plans, admissions, raw changes, a deletion: kept parts and tables equal fresh ones; a close recomputes all", arguments: allEngines)
+/// The ranking and the lights keep each project's part of their computation between computations
+/// and compute again only the projects a write names: after every kind of write the kept parts
+/// must be what a fresh computation gives, on this instance and on another one, the counts no
+/// ledger change names (problems, approval clocks) must be counted afresh, and a change the feed
+/// cannot name (a month's close) must compute every part again.
+@Suite("Each project's part of the ranking and the lights, kept and moved forward by the projects changed")
+struct ProjectPartsKeeperTests {
+    @Test("creates, edits, reports, plans, admissions, approvals, problems, raw changes, a deletion: kept parts, tables and lights equal fresh ones; a close recomputes all",
+          arguments: allEngines)
     func keptPartsFollowEveryWrite(engine: DatabaseEngine) async throws {
         try await withTestStore(engine) { store in
             let database = store.database
@@ -22,6 +24,7 @@ struct AssessedProjectsTests {
             let lights: [Int64: WarningColour] = [ids[0]: .red, ids[1]: .yellow, ids[2]: .red]
             try await Self.expectKept(store, lights: lights)
             #expect(keeper.wholeComputations == 2, "the month and the one before it, computed once each")
+            #expect(database.projectSignals.wholeComputations == 1)
 
             let created = try await repository.create(sampleInput(name: "考核新建项目", wan: "60000"), catalog: store.catalog)
             try await Self.expectKept(store, lights: lights)
@@ -55,6 +58,21 @@ struct AssessedProjectsTests {
                                             actor: testActor, today: testToday, now: testNow)
             try await Self.expectKept(store, lights: lights)
 
+            // An approval item decided late through the repository; a problem's deadline moved into the past, which no ledger change names.
+            let approvals = ProjectApprovalRepository(database: database)
+            let items = Dictionary(uniqueKeysWithValues: try await ApprovalCatalogRepository(database: database).items().map { ($0.code, $0) })
+            let open = try #require(try await approvals.readListings(scope: .everything, departments: [], .init(openOnly: true), items: items)
+                .first { $0.approval.status == .accepted }?.approval)
+            _ = try await approvals.record(id: open.id, expectedVersion: open.version, .pause(from: testToday, reason: "考核测试"),
+                                           actor: testActor, today: testToday, now: testNow)
+            try await database.transaction { db in
+                try await db.raw("""
+                    UPDATE problems SET deadline = '2026-02-01'
+                    WHERE id = (SELECT MIN(id) FROM problems WHERE project_id IS NOT NULL AND \(ProblemRepository.clockRunning))
+                    """).run()
+            }
+            try await Self.expectKept(store, lights: lights)
+
             // Changed in place, named by hand: a stage, a report's figure, a deletion.
             try await database.transaction { db in
                 try await db.raw("UPDATE projects SET stage = 'construction', actual_start = '2026-03-01' WHERE id = \(bind: ids[10])").run()
@@ -82,10 +100,12 @@ struct AssessedProjectsTests {
                 try await Self.expectKept(StoreOn(database: other, catalog: store.catalog), lights: nil)
             }
             #expect(keeper.wholeComputations == 2, "every change so far named its projects")
+            #expect(database.projectSignals.wholeComputations == 1)
 
             _ = try await MonthCloseRepository(database: database).close(month: Self.month.previous, actor: testActor, today: testToday, now: testNow)
             try await Self.expectKept(store, lights: lights)
             #expect(keeper.wholeComputations == 4, "a close changes every project's figures: all computed again")
+            #expect(database.projectSignals.wholeComputations == 2)
         }
     }
 
@@ -129,5 +149,21 @@ struct AssessedProjectsTests {
             #expect(!table.rows.isEmpty)
         }
         if lights != nil { #expect(tables[0].rows.contains { ($0.figures.red ?? 0) > 0 }, "today's red lights counted") }
+
+        let warnings = WarningRepository(database: store.database)
+        let calendar = try await CalendarRepository(database: store.database).calendar()
+        let curve = try await warnings.currentRules().curve
+        let kept = try await warnings.signals(inStages: liveStages, scope: .everything, indicators: indicators, curve: curve, reportRules: rules,
+                                              calendar: calendar, today: testToday)
+        let fresh = try await warnings.signals(
+            try await ProjectRepository(database: store.database).projects(inStages: liveStages, scope: .everything),
+            approvalsOverdue: try await ProjectApprovalRepository(database: store.database).overdueCounts(scope: .everything, calendar: calendar, today: testToday),
+            indicators: indicators, curve: curve, reportRules: rules, today: testToday)
+        let sameIds = kept.map(\.id) == fresh.map(\.id)
+        #expect(sameIds, "the same live projects in id order: \(kept.count) kept, \(fresh.count) fresh")
+        #expect(kept.indices.filter { kept[$0] != fresh[$0] }.map { kept[$0].id }.isEmpty, "every project's signals as read now")
+        #expect(kept.contains { $0.approvalsOverdue > 0 } && kept.contains { $0.problemsOverdue > 0 }, "the counts applied")
     }
+
+    static let liveStages: [Stage] = [.reserve, .attraction, .approval, .construction, .suspended]
 }
