@@ -1,9 +1,10 @@
 import Foundation
 
 /// What one project brings to every unit's figures of a month, whichever unit asks: the keys that
-/// place it in units, its indicator contribution and its standing (入统, reports owed and sent on
-/// time). It depends on the project, its own reports and plans, its admission, the month and the
-/// rules alone, so the store keeps each month's parts between computations and recomputes only
+/// place it in units, its indicator contribution, its standing (入统, reports owed and sent on
+/// time) and its approval items decided this year. It depends on the project, its own reports,
+/// plans, admission and approval items, the month and the rules alone (and the working-day
+/// calendar and the item catalogue, whose changes recompute every part), so the store keeps each month's parts between computations and recomputes only
 /// the projects a change names: at a province's 100,000 projects building them all again was
 /// most of a ranking after each write.
 public struct AssessedProject: Sendable, Identifiable, Equatable {
@@ -12,6 +13,8 @@ public struct AssessedProject: Sendable, Identifiable, Equatable {
     let contribution: IndicatorCalculator.Contribution
     /// Without today's light, which is applied at each computation (`red` stays false here).
     let standing: AssessmentCalculator.Standing
+    /// Its approval items decided since January of the month's year, on time or late.
+    let decisions: [DecidedApproval]
 
     /// Each project of `inputs` (whose `assessed`, if any, is ignored), in their order.
     public static func each(_ inputs: AssessmentInputs, indicators: IndicatorCatalog) -> [AssessedProject] {
@@ -19,14 +22,16 @@ public struct AssessedProject: Sendable, Identifiable, Equatable {
     }
 
     static func each(_ inputs: AssessmentInputs, plans: [Int64: [AnnualPlan]], indicators: IndicatorCatalog) -> [AssessedProject] {
-        inputs.projects.map { project in
+        let decisions = Dictionary(grouping: inputs.decidedApprovals, by: \.projectId)
+        return inputs.projects.map { project in
             let reports = inputs.reportsByProject[project.id] ?? []
             return AssessedProject(
                 id: project.id, keys: TargetUnit.Keys(project),
                 contribution: IndicatorCalculator.Contribution(project, reports: reports, lastYearReports: inputs.lastYearReportsByProject[project.id] ?? [],
                                                                plans: plans[project.id] ?? [], year: inputs.month.year, catalog: indicators),
                 standing: AssessmentCalculator.Standing(project, reports: reports, month: inputs.month, admittedOn: inputs.admittedOn[project.id],
-                                                        rules: inputs.reportRules))
+                                                        rules: inputs.reportRules),
+                decisions: decisions[project.id] ?? [])
         }
     }
 

@@ -16,7 +16,8 @@ public struct AssessmentInputs: Sendable {
     public var admittedOn: [Int64: Day]
     public var problems: [Problem]
     public var reportRules: ReportRules
-    /// Approval items decided, with the project and the deciding department.
+    /// Approval items decided, with the project and the deciding department (read into each
+    /// project's part when `assessed` is given).
     public var decidedApprovals: [DecidedApproval]
     /// Each live project's light, when the month's lights are known.
     public var lights: [Int64: WarningColour]?
@@ -120,7 +121,8 @@ public enum AssessmentCalculator {
     /// unit reads its own rows instead of filtering everyone's.
     struct ByProject {
         let plans: [Int64: [AnnualPlan]]
-        let decisions: [Int64: [DecidedApproval]]
+        /// Each project's decided items, in the parts' order, and every item by deciding department.
+        let decisions: [[DecidedApproval]]
         let decisionsByDepartment: [String: [DecidedApproval]]
         /// Each project's id, membership keys, indicator contribution and standing, in the parts' order (`inputs.projects`').
         let ids: [Int64]
@@ -145,8 +147,8 @@ public enum AssessmentCalculator {
                 standing.red = lights?[project.id] == .red
                 return standing
             }
-            decisions = Dictionary(grouping: inputs.decidedApprovals, by: \.projectId)
-            decisionsByDepartment = Dictionary(grouping: inputs.decidedApprovals, by: \.departmentCode)
+            decisions = assessed.map(\.decisions)
+            decisionsByDepartment = Dictionary(grouping: decisions.joined(), by: \.departmentCode)
         }
     }
 
@@ -239,7 +241,7 @@ public enum AssessmentCalculator {
             if deadline < asOf && !solvedBy { figures.problemsOverdue += 1 }
         }
 
-        let decisions = department.map { byProject.decisionsByDepartment[$0.code] ?? [] } ?? members.flatMap { byProject.decisions[byProject.ids[$0]] ?? [] }
+        let decisions = department.map { byProject.decisionsByDepartment[$0.code] ?? [] } ?? members.flatMap { byProject.decisions[$0] }
         for decision in decisions where decision.decidedOn >= yearStart && decision.decidedOn <= asOf {
             figures.approvalsDecided += 1
             if decision.onTime { figures.approvalsOnTime += 1 }

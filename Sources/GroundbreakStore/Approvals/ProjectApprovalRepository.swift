@@ -239,9 +239,9 @@ public struct ProjectApprovalRepository: Sendable {
 
     /// Every item decided on or after `day`, on time or late by its clock on the day it was
     /// decided: what the ranking counts.
-    func decided(from day: Day, calendar: WorkingCalendar) async throws -> [DecidedApproval] {
+    func decided(from day: Day, calendar: WorkingCalendar, of ids: Set<Int64>? = nil) async throws -> [DecidedApproval] {
         var decided: [DecidedApproval] = []
-        try await eachUnlisted(scope: .everything, ApprovalListingFilter(openOnly: false, decidedFrom: day)) { approval, item in
+        try await eachUnlisted(scope: .everything, ApprovalListingFilter(openOnly: false, decidedFrom: day), of: ids) { approval, item in
             guard let on = approval.decidedOn else { return }
             let state = ApprovalClock.read(approval, item: item, calendar: calendar, today: on).state
             guard state == .doneOnTime || state == .doneLate else { return }
@@ -253,13 +253,16 @@ public struct ProjectApprovalRepository: Sendable {
     /// The items `filter` keeps within `scope` with their catalogue entries, in no particular order
     /// and not copied out: the figures count them, and at a province's scale a listing's names,
     /// sorting and copies were a tenth of the ranking's time.
-    private func eachUnlisted(scope: ProjectScope, _ filter: ApprovalListingFilter, _ body: (ProjectApproval, ApprovalItem) -> Void) async throws {
+    private func eachUnlisted(scope: ProjectScope, _ filter: ApprovalListingFilter, of ids: Set<Int64>? = nil,
+                              _ body: (ProjectApproval, ApprovalItem) -> Void) async throws {
         let items = Dictionary(uniqueKeysWithValues: try await ApprovalCatalogRepository(database: database).items().map { ($0.code, $0) })
         guard scope.isEverything, let snapshot = try await database.projectSnapshot.snapshot(database) else {
+            var filter = filter
+            filter.projects = ids
             for listing in try await readListings(scope: scope, departments: [], filter, items: items) { body(listing.approval, listing.item) }
             return
         }
-        snapshot.eachApproval(filter, items: items) { _, approval, item in body(approval, item) }
+        snapshot.eachApproval(filter, items: items, of: ids) { _, approval, item in body(approval, item) }
     }
 
     /// The listings from SQL.

@@ -27,6 +27,7 @@ public struct AssessmentRepository: Sendable {
         let targets = TargetRepository(database: database)
         inputs.projects = try await ProjectRepository(database: database).projects(inStages: Stage.allCases, scope: .everything).map { $0.asOf(month.lastDay) }
         inputs.admittedOn = try await Self.admissions(of: nil, database.reader)
+        inputs.decidedApprovals = try await Self.decided(in: month.year, of: nil, database)
         inputs.reportsByProject = try await targets.reportedByProject(from: Month(year: month.year, month: 1)!, through: month)
         inputs.lastYearReportsByProject = try await targets.reportedByProject(from: Month(year: month.year - 1, month: 1)!,
                                                                               through: Month(year: month.year - 1, month: month.month)!)
@@ -67,28 +68,34 @@ public struct AssessmentRepository: Sendable {
                 lastYearReportsByProject: try await targets.reportedByProject(from: Month(year: month.year - 1, month: 1)!,
                                                                               through: Month(year: month.year - 1, month: month.month)!, of: ids),
                 plans: try await AnnualPlanRepository(database: database).plans(year: month.year, of: ids),
-                targets: [], admittedOn: try await Self.admissions(of: ids, database.reader), problems: [], reportRules: reportRules)
+                targets: [], admittedOn: try await Self.admissions(of: ids, database.reader), problems: [], reportRules: reportRules,
+                decidedApprovals: try await Self.decided(in: month.year, of: ids, database))
             return AssessedProject.each(inputs, indicators: indicators)
         }
     }
 
-    /// Admission day (入统) of `ids` (nil: of every project admitted).
+    /// The approval items of `ids` (nil: of every project) decided in `year` or since, on time or
+    /// late by the calendar as stored (a change to it recomputes every part).
+    private static func decided(in year: Int, of ids: Set<Int64>?, _ database: Database) async throws -> [DecidedApproval] {
+        try await ProjectApprovalRepository(database: database).decided(from: Month(year: year, month: 1)!.firstDay,
+                                                                        calendar: try await CalendarRepository(database: database).calendar(), of: ids)
+    }
+
+    /// Admission day (入统) of `ids` (nil: of every project admitted); past a thousand ids the
+    /// table is read whole and kept for them.
     private static func admissions(of ids: Set<Int64>?, _ db: any SQLDatabase) async throws -> [Int64: Day] {
+        let only: SQLQueryString = if let ids, ids.count <= 1_000 { "WHERE project_id IN (\(binds: ids.sorted()))" } else { "" }
+        if ids?.isEmpty == true { return [:] }
         var admitted: [Int64: Day] = [:]
-        let chunks: [[Int64]?] = ids.map { $0.sorted().chunked(into: 1_000).map(Array.init) } ?? [nil]
-        for chunk in chunks {
-            let only: SQLQueryString = chunk.map { "WHERE project_id IN (\(binds: $0))" } ?? ""
-            for row in try await db.raw("SELECT project_id, admitted_on FROM stats_inclusions \(only)").all() {
-                if let day = Day.parse(try row.decode(column: "admitted_on", as: String.self)) {
-                    admitted[try row.decode(column: "project_id", as: Int64.self)] = day
-                }
-            }
+        for row in try await db.raw("SELECT project_id, admitted_on FROM stats_inclusions \(only)").all() {
+            let id = try row.decode(column: "project_id", as: Int64.self)
+            if ids?.contains(id) ?? true, let day = Day.parse(try row.decode(column: "admitted_on", as: String.self)) { admitted[id] = day }
         }
         return admitted
     }
 
-    /// Everything the figures read but the projects, their reports and admissions (and the plans
-    /// unless asked).
+    /// Everything the figures read but the projects, their reports, admissions and decided approval
+    /// items (and the plans unless asked).
     private func inputsButProjects(month: Month, sets: [AssessmentUnitSet], reportRules: ReportRules,
                                    lights: [Int64: WarningColour]?, plans: Bool) async throws -> AssessmentInputs {
         let db = database.reader
@@ -98,8 +105,6 @@ public struct AssessmentRepository: Sendable {
                               indicator: try row.decode(column: "indicator", as: String.self), value: try row.decode(column: "value", as: Double.self),
                               curve: try row.decode(column: "curve", as: String.self))
         }
-        let calendar = try await CalendarRepository(database: database).calendar()
-        let decided = try await ProjectApprovalRepository(database: database).decided(from: Month(year: month.year, month: 1)!.firstDay, calendar: calendar)
         var groups: [AssessedGroup] = []
         let taskForces = TaskForceRepository(database: database)
         for id in sets.compactMap(\.taskForceId) {
@@ -115,7 +120,7 @@ public struct AssessmentRepository: Sendable {
             plans: plans ? try await AnnualPlanRepository(database: database).plans(year: month.year) : [],
             targets: yearTargets, admittedOn: [:],
             problems: try await ProblemRepository(database: database).all(reach: .all),
-            reportRules: reportRules, decidedApprovals: decided, lights: lights, groups: groups,
+            reportRules: reportRules, lights: lights, groups: groups,
             leads: try await LeadRepository(database: database).leads(reach: LeadReach(everyUnit: true, everyConfidential: true)))
     }
 

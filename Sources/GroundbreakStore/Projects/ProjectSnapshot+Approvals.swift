@@ -27,16 +27,23 @@ extension ProjectSnapshot {
     /// The items `filter` keeps with their catalogue entries, project by project, unsorted. Read
     /// in place through buffer pointers: a `for … in` over the arrays copied every project and
     /// item it passed (a retain of each of their strings), a tenth of the lights and the ranking.
-    func eachApproval(_ filter: ApprovalListingFilter, items: [String: ApprovalItem], _ body: (Project, ProjectApproval, ApprovalItem) -> Void) {
-        projects.withUnsafeBufferPointer { projects in
-            for index in projects.indices {
-                approvals[projects[index].id]?.withUnsafeBufferPointer { own in
-                    for position in own.indices where filter.keeps(own[position]) {
-                        guard let item = items[own[position].itemCode] else { continue }
-                        body(projects[index], own[position], item)
-                    }
+    /// Of the projects `only` names, when given.
+    func eachApproval(_ filter: ApprovalListingFilter, items: [String: ApprovalItem], of only: Set<Int64>? = nil,
+                      _ body: (Project, ProjectApproval, ApprovalItem) -> Void) {
+        func each(_ project: Project) {
+            approvals[project.id]?.withUnsafeBufferPointer { own in
+                for position in own.indices where filter.keeps(own[position]) {
+                    guard let item = items[own[position].itemCode] else { continue }
+                    body(project, own[position], item)
                 }
             }
+        }
+        if let only {
+            for id in only.sorted() { project(id: id).map(each) }
+            return
+        }
+        projects.withUnsafeBufferPointer { projects in
+            for index in projects.indices { each(projects[index]) }
         }
     }
 }
@@ -46,6 +53,8 @@ struct ApprovalListingFilter: Sendable {
     var openOnly: Bool
     /// Only items decided on or after that day.
     var decidedFrom: Day?
+    /// Only the items of these projects.
+    var projects: Set<Int64>?
 
     /// The statuses of an item no longer open (`ApprovalStatus.isDecided`).
     static let closedStatuses = ApprovalStatus.allCases.filter(\.isDecided).map(\.rawValue)
@@ -53,11 +62,13 @@ struct ApprovalListingFilter: Sendable {
     var sql: SQLQueryString {
         var clause: SQLQueryString = openOnly ? "AND a.status NOT IN (\(binds: Self.closedStatuses))" : ""
         if let decidedFrom { clause = "\(clause) AND a.decided_on >= \(bind: decidedFrom.iso)" }
+        if let projects { clause = projects.isEmpty ? "\(clause) AND 1 = 0" : "\(clause) AND a.project_id IN (\(binds: projects.sorted()))" }
         return clause
     }
 
     func keeps(_ approval: ProjectApproval) -> Bool {
         if openOnly && approval.status.isDecided { return false }
+        if let projects, !projects.contains(approval.projectId) { return false }
         if let decidedFrom { return approval.decidedOn.map { $0 >= decidedFrom } ?? false }
         return true
     }

@@ -65,6 +65,10 @@ struct ProjectPartsKeeperTests {
                 .first { $0.approval.status == .accepted }?.approval)
             _ = try await approvals.record(id: open.id, expectedVersion: open.version, .pause(from: testToday, reason: "考核测试"),
                                            actor: testActor, today: testToday, now: testNow)
+            let deciding = try #require(try await approvals.readListings(scope: .everything, departments: [], .init(openOnly: true), items: items)
+                .first { $0.approval.status == .accepted && $0.approval.id != open.id && ($0.approval.acceptedOn ?? testToday) < Self.month.lastDay }?.approval)
+            _ = try await approvals.record(id: deciding.id, expectedVersion: deciding.version, .approve(on: Self.month.lastDay, documentNumber: "考核〔2026〕1号"),
+                                           actor: testActor, today: testToday, now: testNow)
             try await database.transaction { db in
                 try await db.raw("""
                     UPDATE problems SET deadline = '2026-02-01'
@@ -73,15 +77,22 @@ struct ProjectPartsKeeperTests {
             }
             try await Self.expectKept(store, lights: lights)
 
-            // Changed in place, named by hand: a stage, a report's figure, a deletion.
+            // From here the figures' snapshot is held: the parts read the named projects from it.
+            database.projectSnapshot.setMinimumProjects(0)
+            database.projectSnapshot.setFirstReportMonth(Month(year: testToday.year - 1, month: 1)!)
+
+            // Changed in place, named by hand: a stage, a report's figure, a decision, a deletion.
             try await database.transaction { db in
                 try await db.raw("UPDATE projects SET stage = 'construction', actual_start = '2026-03-01' WHERE id = \(bind: ids[10])").run()
                 try await db.raw("UPDATE monthly_reports SET dispatch_yuan = dispatch_yuan + 1000000 WHERE project_id = \(bind: ids[31])").run()
+                try await db.raw("""
+                    UPDATE project_approvals SET status = 'approved', decided_on = '2026-09-30' WHERE project_id = \(bind: ids[40]) AND decided_on IS NULL
+                    """).run()
                 for table in ["project_levels", "project_tags", "project_support_departments", "annual_plans", "monthly_reports"] {
                     try await db.raw("DELETE FROM \(unsafeRaw: table) WHERE project_id = \(bind: created.id)").run()
                 }
                 try await db.raw("DELETE FROM projects WHERE id = \(bind: created.id)").run()
-                for id in [ids[10], ids[31], created.id] { try await LedgerGeneration.bump(db, project: id) }
+                for id in [ids[10], ids[31], ids[40], created.id] { try await LedgerGeneration.bump(db, project: id) }
             }
             try await Self.expectKept(store, lights: lights)
             #expect(try await AssessmentRepository(database: database).assessed(Self.month, reportRules: Self.rules, indicators: Self.indicators)
