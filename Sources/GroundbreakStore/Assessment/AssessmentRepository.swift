@@ -26,7 +26,7 @@ public struct AssessmentRepository: Sendable {
         var inputs = try await inputsButProjects(month: month, sets: sets, reportRules: reportRules, lights: lights, plans: true)
         let targets = TargetRepository(database: database)
         inputs.projects = try await ProjectRepository(database: database).projects(inStages: Stage.allCases, scope: .everything).map { $0.asOf(month.lastDay) }
-        inputs.admittedOn = try await Self.admissions(of: nil, database.reader)
+        inputs.admittedOn = try await StatsInclusionRepository(database: database).admittedOn(of: nil)
         inputs.decidedApprovals = try await Self.decided(in: month.year, of: nil, database)
         inputs.reportsByProject = try await targets.reportedByProject(from: Month(year: month.year, month: 1)!, through: month)
         inputs.lastYearReportsByProject = try await targets.reportedByProject(from: Month(year: month.year - 1, month: 1)!,
@@ -68,7 +68,7 @@ public struct AssessmentRepository: Sendable {
                 lastYearReportsByProject: try await targets.reportedByProject(from: Month(year: month.year - 1, month: 1)!,
                                                                               through: Month(year: month.year - 1, month: month.month)!, of: ids),
                 plans: try await AnnualPlanRepository(database: database).plans(year: month.year, of: ids),
-                targets: [], admittedOn: try await Self.admissions(of: ids, database.reader), problems: [], reportRules: reportRules,
+                targets: [], admittedOn: try await StatsInclusionRepository(database: database).admittedOn(of: ids), problems: [], reportRules: reportRules,
                 decidedApprovals: try await Self.decided(in: month.year, of: ids, database))
             return AssessedProject.each(inputs, indicators: indicators)
         }
@@ -79,19 +79,6 @@ public struct AssessmentRepository: Sendable {
     private static func decided(in year: Int, of ids: Set<Int64>?, _ database: Database) async throws -> [DecidedApproval] {
         try await ProjectApprovalRepository(database: database).decided(from: Month(year: year, month: 1)!.firstDay,
                                                                         calendar: try await CalendarRepository(database: database).calendar(), of: ids)
-    }
-
-    /// Admission day (入统) of `ids` (nil: of every project admitted); past a thousand ids the
-    /// table is read whole and kept for them.
-    private static func admissions(of ids: Set<Int64>?, _ db: any SQLDatabase) async throws -> [Int64: Day] {
-        let only: SQLQueryString = if let ids, ids.count <= 1_000 { "WHERE project_id IN (\(binds: ids.sorted()))" } else { "" }
-        if ids?.isEmpty == true { return [:] }
-        var admitted: [Int64: Day] = [:]
-        for row in try await db.raw("SELECT project_id, admitted_on FROM stats_inclusions \(only)").all() {
-            let id = try row.decode(column: "project_id", as: Int64.self)
-            if ids?.contains(id) ?? true, let day = Day.parse(try row.decode(column: "admitted_on", as: String.self)) { admitted[id] = day }
-        }
-        return admitted
     }
 
     /// Everything the figures read but the projects, their reports, admissions and decided approval

@@ -10,6 +10,20 @@ public struct StatsInclusionRepository: Sendable {
         self.database = database
     }
 
+    /// The admission day (入统) of each project of `ids` admitted (nil: of every project); past a
+    /// thousand ids the table is read whole and kept for them. The ranking's and the lights' parts
+    /// read the projects a change named this way.
+    public func admittedOn(of ids: Set<Int64>?) async throws -> [Int64: Day] {
+        if ids?.isEmpty == true { return [:] }
+        let only: SQLQueryString = if let ids, ids.count <= 1_000 { "WHERE project_id IN (\(binds: ids.sorted()))" } else { "" }
+        var admitted: [Int64: Day] = [:]
+        for row in try await database.reader.raw("SELECT project_id, admitted_on FROM stats_inclusions \(only)").all() {
+            let id = try row.decode(column: "project_id", as: Int64.self)
+            if ids?.contains(id) ?? true, let day = Day.parse(try row.decode(column: "admitted_on", as: String.self)) { admitted[id] = day }
+        }
+        return admitted
+    }
+
     /// Every recorded admission of the projects in `scope`, by project.
     public func inclusions(scope: ProjectScope) async throws -> [Int64: StatsInclusion] {
         let rows = try await database.reader.raw("""

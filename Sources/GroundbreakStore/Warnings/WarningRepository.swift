@@ -115,7 +115,7 @@ public struct WarningRepository: Sendable {
         let plans = Dictionary(try await AnnualPlanRepository(database: database).plans(year: lastMonth.year, of: ids)
             .map { ($0.projectId, $0.plannedInvestment) }, uniquingKeysWith: { first, _ in first })
         let reports = try await TargetRepository(database: database).reportedByProject(from: Month(year: lastMonth.year, month: 1)!, through: lastMonth, of: ids)
-        let admitted = try await admittedProjects(of: ids)
+        let admitted = try await StatsInclusionRepository(database: database).admittedOn(of: ids)
         return projects.map { project in
             var signals = ProjectSignals(project: project)
             let fields = project.fields
@@ -131,24 +131,13 @@ public struct WarningRepository: Sendable {
             if project.stage == .construction, fields.actualCompletion == nil, let planned = fields.plannedCompletion, planned < today {
                 signals.completionSlipDays = planned.days(until: today)
             }
-            if [.construction, .operation].contains(project.stage), let started = fields.actualStart, !admitted.contains(project.id) {
+            if [.construction, .operation].contains(project.stage), let started = fields.actualStart, admitted[project.id] == nil {
                 signals.daysNotAdmitted = started.days(until: today)
             }
             signals.reportMissing = reportRules.mustReport(project, for: lastMonth) && today > lastMonth.dueDate(day: reportRules.dueDay)
                 && !own.contains { $0.month == lastMonth }
             return signals
         }
-    }
-
-    /// The projects of `ids` admitted to 入统: past a thousand, the table read whole.
-    private func admittedProjects(of ids: Set<Int64>) async throws -> Set<Int64> {
-        let db = database.reader
-        guard ids.count <= 1_000 else {
-            return Set(try await db.raw("SELECT project_id FROM stats_inclusions").all().map { try $0.decode(column: "project_id", as: Int64.self) })
-                .intersection(ids)
-        }
-        return Set(try await db.raw("SELECT project_id FROM stats_inclusions WHERE project_id IN (\(binds: ids.sorted()))").all()
-            .map { try $0.decode(column: "project_id", as: Int64.self) })
     }
 
     /// `signals` with each project's overdue approval items and open problems past their deadline.
