@@ -20,7 +20,9 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 MAX_LAG=${MAX_LAG:-1}
 OUT=${OUT:-docs/replica.md}
-PORT_APP=18311 PORT_PRIMARY=55441 PORT_REPLICA=55442
+# Listening ports below Linux's ephemeral range (32768–60999): a port in it can be held by any
+# outgoing connection of the tests run before, and PostgreSQL then cannot listen there.
+PORT_APP=18311 PORT_PRIMARY=25441 PORT_REPLICA=25442
 for tool in curl python3 $([ "$DURATION" = 0 ] || echo wrk); do command -v "$tool" >/dev/null || { echo "$tool is needed"; exit 1; }; done
 source scripts/lib/postgres.sh
 require_postgres
