@@ -68,8 +68,8 @@ public enum ApprovalAnalytics {
     }
 
     /// What a decided item counts for its department: the working days it took and whether it was
-    /// within its limit. The same whichever day the table is taken on, so the league reads each
-    /// item's clock once for this month's table and last month's.
+    /// within its limit. The same whichever day the table is taken on, so each item's clock is
+    /// read once for this month's table and last month's.
     struct Decided {
         let decidedOn: Day
         let workingDays: Int?
@@ -84,39 +84,52 @@ public enum ApprovalAnalytics {
                        withinLimit: reading.elapsed.map { $0 <= reading.limit } ?? false)
     }
 
-    /// Figures as they stood at the end of `asOf`: only what was decided by then counts.
-    public static func departments(_ entries: [Entry], calendar: WorkingCalendar, asOf: Day) -> [DepartmentFigures] {
-        departments(entries, decided: entries.map { decided($0, calendar: calendar) }, calendar: calendar, asOf: asOf)
+    /// What an item counts for its department at the end of `day`: handled if decided by then,
+    /// else overdue if its clock, as it ran that day, had passed its limit.
+    static func standing(_ entry: Entry, decided done: Decided?, calendar: WorkingCalendar, on day: Day) -> ProjectPart.Standing {
+        if let done, done.decidedOn <= day { return .handled }
+        guard let accepted = entry.approval.acceptedOn, accepted <= day,
+              entry.approval.status.isRunning || (entry.approval.decidedOn.map { $0 > day } ?? false) else { return .none }
+        var open = entry.approval
+        open.status = open.status == .paused ? .paused : .accepted
+        open.decidedOn = nil
+        return ApprovalClock.read(open, item: entry.item, calendar: calendar, today: day).state == .overdue ? .overdue : .none
     }
 
-    /// `decided` holds each entry's `decided(_:calendar:)`, in the entries' order.
-    static func departments(_ entries: [Entry], decided: [Decided?], calendar: WorkingCalendar, asOf: Day) -> [DepartmentFigures] {
-        // Indices, not entries: an entry copied is a whole approval with its texts and pauses.
-        var byDepartment: [String: [Int]] = [:]
-        for index in entries.indices { byDepartment[entries[index].item.departmentCode, default: []].append(index) }
-        var figures: [DepartmentFigures] = byDepartment.map { code, indices in
+    /// Figures as they stood at the end of `asOf`: only what was decided by then counts.
+    public static func departments(_ entries: [Entry], calendar: WorkingCalendar, asOf: Day) -> [DepartmentFigures] {
+        table(parts(entries, calendar: calendar, asOf: asOf, previous: asOf), \.onDay)
+    }
+
+    /// The department table of one of the two days the parts were taken on.
+    static func table(_ parts: [ProjectPart], _ day: KeyPath<ProjectPart.Item, ProjectPart.Standing>) -> [DepartmentFigures] {
+        struct Tally {
             var days: [Int] = []
             var within = 0
             var overdue = 0
-            for index in indices {
-                if let done = decided[index], done.decidedOn <= asOf {
-                    if let used = done.workingDays { days.append(used) }
-                    if done.withinLimit { within += 1 }
-                    continue
-                }
-                let entry = entries[index]
-                if let accepted = entry.approval.acceptedOn, accepted <= asOf, entry.approval.status.isRunning
-                    || (entry.approval.decidedOn.map { $0 > asOf } ?? false) {
-                    var open = entry.approval
-                    open.status = open.status == .paused ? .paused : .accepted
-                    open.decidedOn = nil
-                    if ApprovalClock.read(open, item: entry.item, calendar: calendar, today: asOf).state == .overdue { overdue += 1 }
+        }
+        var tallies: [String: Tally] = [:]
+        func count(_ code: String, _ change: (inout Tally) -> Void) { change(&tallies[code, default: Tally()]) }
+        for part in parts {
+            for code in part.idleDepartments { count(code) { _ in } }
+            for item in part.items {
+                switch item[keyPath: day] {
+                case .handled:
+                    count(item.departmentCode) { tally in
+                        // Handled without a working-day count (never accepted) is not in the median.
+                        if let used = item.workingDays { tally.days.append(used) }
+                        if item.withinLimit { tally.within += 1 }
+                    }
+                case .overdue: count(item.departmentCode) { $0.overdue += 1 }
+                case .none: count(item.departmentCode) { _ in }
                 }
             }
-            days.sort()
+        }
+        var figures: [DepartmentFigures] = tallies.map { code, tally in
+            let days = tally.days.sorted()
             return DepartmentFigures(
                 departmentCode: code, handled: days.count, medianWorkingDays: percentile(days, 0.5), p90WorkingDays: percentile(days, 0.9),
-                withinLimit: within, shareWithinLimit: days.isEmpty ? nil : Double(within) / Double(days.count), overdueNow: overdue
+                withinLimit: tally.within, shareWithinLimit: days.isEmpty ? nil : Double(tally.within) / Double(days.count), overdueNow: tally.overdue
             )
         }
         figures.sort { lhs, rhs in
@@ -137,9 +150,14 @@ public enum ApprovalAnalytics {
 
     /// The league table with each department's movement since `previous` (last month's end).
     public static func league(_ entries: [Entry], calendar: WorkingCalendar, asOf: Day, previous: Day) -> [DepartmentFigures] {
-        let readings = entries.map { decided($0, calendar: calendar) }
-        let before = Dictionary(uniqueKeysWithValues: departments(entries, decided: readings, calendar: calendar, asOf: previous).map { ($0.departmentCode, $0.rank) })
-        return departments(entries, decided: readings, calendar: calendar, asOf: asOf).map { figures in
+        league(parts(entries, calendar: calendar, asOf: asOf, previous: previous))
+    }
+
+    /// The league table of the day the parts were taken on, with each department's movement since
+    /// the other day they were taken on (last month's end).
+    public static func league(_ parts: [ProjectPart]) -> [DepartmentFigures] {
+        let before = Dictionary(uniqueKeysWithValues: table(parts, \.atPrevious).map { ($0.departmentCode, $0.rank) })
+        return table(parts, \.onDay).map { figures in
             var figures = figures
             if figures.rank > 0, let old = before[figures.departmentCode], old > 0 { figures.rankChange = old - figures.rank }
             return figures
@@ -148,15 +166,24 @@ public enum ApprovalAnalytics {
 
     /// Per project: first application to construction permit.
     public static func projects(_ entries: [Entry], calendar: WorkingCalendar) -> [ProjectFigures] {
-        Dictionary(grouping: entries.indices, by: { entries[$0].approval.projectId }).compactMap { projectId, indices in
-            guard let permit = indices.first(where: { entries[$0].item.code == finalItemCode && entries[$0].approval.status == .approved }),
-                  let end = entries[permit].approval.decidedOn,
-                  let start = indices.compactMap({ entries[$0].approval.appliedOn ?? entries[$0].approval.acceptedOn }).min()
-            else { return nil }
-            let paused = indices.reduce(0) { $0 + ApprovalClock.pausedDays(entries[$1].approval.pauses, unit: .workingDays, calendar: calendar, through: end) }
-            let days = max(0, calendar.workingDays(after: start, through: end) - paused)
-            return ProjectFigures(projectId: projectId, workingDays: days, withinPromise: days <= promisedWorkingDays)
-        }.sorted { $0.projectId < $1.projectId }
+        Dictionary(grouping: entries, by: \.approval.projectId).compactMap { projectId, own in figures(of: projectId, own, calendar: calendar) }
+            .sorted { $0.projectId < $1.projectId }
+    }
+
+    /// Per project, from the parts (in their id order).
+    public static func projects(_ parts: [ProjectPart]) -> [ProjectFigures] {
+        parts.compactMap(\.figures)
+    }
+
+    /// One project's first application to construction permit, from all of its items.
+    static func figures(of projectId: Int64, _ own: [Entry], calendar: WorkingCalendar) -> ProjectFigures? {
+        guard let permit = own.first(where: { $0.item.code == finalItemCode && $0.approval.status == .approved }),
+              let end = permit.approval.decidedOn,
+              let start = own.compactMap({ $0.approval.appliedOn ?? $0.approval.acceptedOn }).min()
+        else { return nil }
+        let paused = own.reduce(0) { $0 + ApprovalClock.pausedDays($1.approval.pauses, unit: .workingDays, calendar: calendar, through: end) }
+        let days = max(0, calendar.workingDays(after: start, through: end) - paused)
+        return ProjectFigures(projectId: projectId, workingDays: days, withinPromise: days <= promisedWorkingDays)
     }
 
     /// How many projects took how long, in bands of working days; the band ending at the

@@ -253,7 +253,7 @@ public struct ProjectApprovalRepository: Sendable {
     /// The items `filter` keeps within `scope` with their catalogue entries, in no particular order
     /// and not copied out: the figures count them, and at a province's scale a listing's names,
     /// sorting and copies were a tenth of the ranking's time.
-    private func eachUnlisted(scope: ProjectScope, _ filter: ApprovalListingFilter, of ids: Set<Int64>? = nil,
+    func eachUnlisted(scope: ProjectScope, _ filter: ApprovalListingFilter, of ids: Set<Int64>? = nil,
                               _ body: (ProjectApproval, ApprovalItem) -> Void) async throws {
         let items = Dictionary(uniqueKeysWithValues: try await ApprovalCatalogRepository(database: database).items().map { ($0.code, $0) })
         guard scope.isEverything, let snapshot = try await database.projectSnapshot.snapshot(database) else {

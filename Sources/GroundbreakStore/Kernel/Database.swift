@@ -33,6 +33,7 @@ public final class Database: Sendable {
     let closedMonths = ClosedMonthFigures()
     let assessedProjects = ProjectPartsKeeper<AssessmentRepository.PartsKey, AssessedProject>()
     let projectSignals = ProjectPartsKeeper<WarningRepository.SignalsKey, ProjectSignals>()
+    let approvalAnalyticsParts = ProjectPartsKeeper<ProjectApprovalRepository.AnalyticsKey, ApprovalAnalytics.ProjectPart>()
     let freshCounters = FreshCounters()
     let sessionsKept = CredentialCache<SessionRecord>()
     let tokensKept = CredentialCache<APIToken>()

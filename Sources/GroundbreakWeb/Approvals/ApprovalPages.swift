@@ -195,6 +195,7 @@ enum ApprovalPages {
         var city: ApprovalAnalytics.CityFigures
         var asOf: Day
         var previous: Day
+        /// The names of the slowest.
         var projectNames: [Int64: String]
     }
 
@@ -203,18 +204,17 @@ enum ApprovalPages {
     }
 
     static func computeAnalytics(_ input: EndpointRequest) async throws -> AnalyticsResult {
-        let listings = try await listings(input, openOnly: false)
-        let calendar = input.services.workingCalendar()
-        let entries = listings.map { ApprovalAnalytics.Entry(approval: $0.approval, item: $0.item) }
         let today = input.today
         let previous = Day(year: today.year, month: today.month, day: 1)!.adding(days: -1)
-        let projects = ApprovalAnalytics.projects(entries, calendar: calendar)
+        let departments = input.principal.map(Policy.approvalDepartments(of:)) ?? []
+        let parts = try await input.services.approvals.analyticsParts(scope: input.scope(.viewProjects), departments: departments,
+                                                                      .init(asOf: today, previous: previous))
+        let projects = ApprovalAnalytics.projects(parts)
+        let slowest = Array(projects.sorted { ($0.workingDays, $1.projectId) > ($1.workingDays, $0.projectId) }.prefix(ApprovalAnalyticsPage.slowest))
         return AnalyticsResult(
-            league: ApprovalAnalytics.league(entries, calendar: calendar, asOf: today, previous: previous),
-            projects: projects, distribution: ApprovalAnalytics.distribution(projects),
-            slowest: Array(projects.sorted { ($0.workingDays, $1.projectId) > ($1.workingDays, $0.projectId) }.prefix(ApprovalAnalyticsPage.slowest)),
-            city: ApprovalAnalytics.city(projects), asOf: today, previous: previous,
-            projectNames: Dictionary(listings.map { ($0.approval.projectId, $0.projectName) }, uniquingKeysWith: { first, _ in first })
+            league: ApprovalAnalytics.league(parts), projects: projects, distribution: ApprovalAnalytics.distribution(projects),
+            slowest: slowest, city: ApprovalAnalytics.city(projects), asOf: today, previous: previous,
+            projectNames: try await input.services.projects.projects(ids: Set(slowest.map(\.projectId))).mapValues(\.fields.name)
         )
     }
 

@@ -5,14 +5,14 @@ import GroundbreakTestSupport
 import SQLKit
 import Testing
 
-/// The ranking and the lights keep each project's part of their computation between computations
-/// and compute again only the projects a write names: after every kind of write the kept parts
-/// must be what a fresh computation gives, on this instance and on another one, the counts no
-/// ledger change names (problems, approval clocks) must be counted afresh, and a change the feed
-/// cannot name (a month's close) must compute every part again.
-@Suite("Each project's part of the ranking and the lights, kept and moved forward by the projects changed")
+/// The ranking, the lights and the approval figures keep each project's part of their computation
+/// between computations and compute again only the projects a write names: after every kind of
+/// write the kept parts must be what a fresh computation gives, on this instance and on another
+/// one, the counts no ledger change names (problems, approval clocks) must be counted afresh, and a
+/// change the feed cannot name (a month's close, the calendar) must compute every part again.
+@Suite("Each project's part of the ranking, the lights and the approval figures, kept and moved forward by the projects changed")
 struct ProjectPartsKeeperTests {
-    @Test("creates, edits, reports, plans, admissions, approvals, problems, raw changes, a deletion: kept parts, tables and lights equal fresh ones; a close recomputes all",
+    @Test("creates, edits, reports, plans, admissions, approvals, problems, raw changes, a deletion: kept parts, tables, lights and approval figures equal fresh ones; a close or a new calendar recomputes all",
           arguments: allEngines)
     func keptPartsFollowEveryWrite(engine: DatabaseEngine) async throws {
         try await withTestStore(engine) { store in
@@ -25,6 +25,7 @@ struct ProjectPartsKeeperTests {
             try await Self.expectKept(store, lights: lights)
             #expect(keeper.wholeComputations == 2, "the month and the one before it, computed once each")
             #expect(database.projectSignals.wholeComputations == 1)
+            #expect(database.approvalAnalyticsParts.wholeComputations == 1)
 
             let created = try await repository.create(sampleInput(name: "考核新建项目", wan: "60000"), catalog: store.catalog)
             try await Self.expectKept(store, lights: lights)
@@ -112,13 +113,34 @@ struct ProjectPartsKeeperTests {
             }
             #expect(keeper.wholeComputations == 2, "every change so far named its projects")
             #expect(database.projectSignals.wholeComputations == 1)
+            #expect(database.approvalAnalyticsParts.wholeComputations == 1)
 
             _ = try await MonthCloseRepository(database: database).close(month: Self.month.previous, actor: testActor, today: testToday, now: testNow)
             try await Self.expectKept(store, lights: lights)
             #expect(keeper.wholeComputations == 4, "a close changes every project's figures: all computed again")
             #expect(database.projectSignals.wholeComputations == 2)
+            #expect(database.approvalAnalyticsParts.wholeComputations == 2)
+
+            // The calendar names no project, yet every clock reads it: weekdays of the autumn made holidays.
+            let calendars = CalendarRepository(database: database)
+            let year = testToday.year
+            let loaded = try await calendars.calendar()
+            let days = (1...12).flatMap { month in (1...Day.daysIn(month: month, year: year)).compactMap { Day(year: year, month: month, day: $0) } }
+            var rows = days.compactMap { day in loaded.exception(on: day).map { "\(day.iso),\($0.kind.rawValue),\($0.festival),\($0.statutory ? 1 : 0)" } }
+            rows += days.filter { $0.month == 10 && $0.weekday <= 5 && loaded.exception(on: $0) == nil }.prefix(8).map { "\($0.iso),holiday,考核测试,0" }
+            let before = ApprovalAnalytics.league(try await Self.analyticsParts(database))
+            _ = try await calendars.importYear(year, csv: "date,kind,festival,statutory\n" + rows.joined(separator: "\n"), source: "考核测试", actor: testActor, now: testNow)
+            try await Self.expectKept(store, lights: lights)
+            #expect(database.approvalAnalyticsParts.wholeComputations == 3, "a new calendar: every part taken again")
+            #expect(ApprovalAnalytics.league(try await Self.analyticsParts(database)) != before, "the holidays moved the clocks")
         }
     }
+
+    static func analyticsParts(_ database: GroundbreakStore.Database) async throws -> [ApprovalAnalytics.ProjectPart] {
+        try await ProjectApprovalRepository(database: database).analyticsParts(scope: .everything, departments: [], analyticsDays)
+    }
+
+    static let analyticsDays = ProjectApprovalRepository.AnalyticsKey(asOf: testToday, previous: Month(testToday).previous.lastDay)
 
     static let month = Month(testToday).previous
     static let rules = try! MonthlyReportRepository.rules()
@@ -174,6 +196,18 @@ struct ProjectPartsKeeperTests {
         #expect(sameIds, "the same live projects in id order: \(kept.count) kept, \(fresh.count) fresh")
         #expect(kept.indices.filter { kept[$0] != fresh[$0] }.map { kept[$0].id }.isEmpty, "every project's signals as read now")
         #expect(kept.contains { $0.approvalsOverdue > 0 } && kept.contains { $0.problemsOverdue > 0 }, "the counts applied")
+
+        // The approval figures: each project's part as its items give it now, read from SQL.
+        let approvals = ProjectApprovalRepository(database: store.database)
+        let items = Dictionary(uniqueKeysWithValues: try await ApprovalCatalogRepository(database: store.database).items().map { ($0.code, $0) })
+        let entries = try await approvals.readListings(scope: .everything, departments: [], .init(openOnly: false), items: items)
+            .map { ApprovalAnalytics.Entry(approval: $0.approval, item: $0.item) }
+        let keptParts = try await analyticsParts(store.database)
+        let freshParts = ApprovalAnalytics.parts(entries, calendar: calendar, asOf: analyticsDays.asOf, previous: analyticsDays.previous)
+        #expect(keptParts.map(\.id) == freshParts.map(\.id), "the same projects with items: \(keptParts.count) kept, \(freshParts.count) fresh")
+        #expect(keptParts.indices.filter { keptParts[$0] != freshParts[$0] }.map { keptParts[$0].id }.isEmpty, "every project's part as its items give it now")
+        #expect(ApprovalAnalytics.league(keptParts) == ApprovalAnalytics.league(entries, calendar: calendar, asOf: analyticsDays.asOf, previous: analyticsDays.previous))
+        #expect(ApprovalAnalytics.projects(keptParts) == ApprovalAnalytics.projects(entries, calendar: calendar))
     }
 
     static let liveStages: [Stage] = [.reserve, .attraction, .approval, .construction, .suspended]
