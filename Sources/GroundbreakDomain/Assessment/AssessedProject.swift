@@ -35,4 +35,10 @@ public struct AssessedProject: Sendable, Identifiable, Equatable {
         }
     }
 
+    /// The indicator contributions of the parts whose projects `unit` holds: the unit's figures
+    /// summed from them are those of `IndicatorCalculator.actuals` over its projects.
+    public static func contributions(_ parts: [AssessedProject], in unit: TargetUnit, catalog: ReferenceCatalog) -> [IndicatorCalculator.Contribution] {
+        let holds = unit.keyMembership(catalog)
+        return parts.compactMap { holds($0.keys) ? $0.contribution : nil }
+    }
 }

@@ -72,9 +72,14 @@ extension IndicatorCalculator {
     }
 
     public static func actuals(_ inputs: Inputs, catalog: IndicatorCatalog) -> [String: Double] {
-        var figures = actuals(contributions(inputs, catalog: catalog))
-        if let through = inputs.fundsThrough {
-            let funds = FundsFigures(inputs.funds, through: through)
+        actuals(contributions(inputs, catalog: catalog), funds: inputs.funds, through: inputs.fundsThrough)
+    }
+
+    /// A unit's figures: its projects' contributions summed, and its leads' 到位资金 through the month when given.
+    public static func actuals(_ contributions: some Sequence<Contribution>, funds arrived: [ArrivedFunds], through: Month?) -> [String: Double] {
+        var figures = actuals(contributions)
+        if let through {
+            let funds = FundsFigures(arrived, through: through)
             figures["FUNDS_DOMESTIC"] = Double(funds.domestic.yuan)
             figures["FUNDS_FOREIGN"] = Double(funds.foreign.yuan)
             if let growth = funds.domesticGrowth { figures["FUNDS_DOMESTIC_GROWTH"] = growth }

@@ -105,8 +105,7 @@ public struct TargetRepository: Sendable {
         let ids = Set(projects.map(\.id))
         let reports = MonthlyReportRepository(database: database)
         let lastYear = Month(year: month.year - 1, month: month.month)!
-        let funds = try await LeadFundsRepository(database: database).funds(from: Month(year: month.year - 1, month: 1)!, through: month)
-            .filter { unit.contains($0.unit, catalog: catalog) }
+        let funds = try await funds(unit: unit, month: month, catalog: catalog)
         return IndicatorCalculator.Inputs(
             projects: projects.map { $0.asOf(month.lastDay) },
             // The unit's projects' reports alone: a district's figures need not copy a province's 1.2 million.
@@ -114,5 +113,22 @@ public struct TargetRepository: Sendable {
             lastYearReports: try await asReported(try await reports.reportFigures(from: Month(year: month.year - 1, month: 1)!, through: lastYear, of: ids)),
             plans: try await AnnualPlanRepository(database: database).plans(year: month.year), year: month.year, funds: funds, fundsThrough: month
         )
+    }
+
+    /// `unit`'s figures for `month`, summed from each project's part of the month kept for the
+    /// ranking (`AssessedProject`): the same figures as `IndicatorCalculator.actuals` over
+    /// `inputs(unit:…)` for a scope that covers the unit, but after a write only the projects it
+    /// named are read again, where a province's targets page read every project and report.
+    public func actuals(unit: TargetUnit, month: Month, catalog: ReferenceCatalog, reportRules: ReportRules,
+                        indicators: IndicatorCatalog) async throws -> [String: Double] {
+        let parts = try await AssessmentRepository(database: database).assessed(month, reportRules: reportRules, indicators: indicators)
+        return IndicatorCalculator.actuals(AssessedProject.contributions(parts, in: unit, catalog: catalog),
+                                           funds: try await funds(unit: unit, month: month, catalog: catalog), through: month)
+    }
+
+    /// The 到位资金 of `unit`'s leads from January of last year through `month`.
+    private func funds(unit: TargetUnit, month: Month, catalog: ReferenceCatalog) async throws -> [ArrivedFunds] {
+        try await LeadFundsRepository(database: database).funds(from: Month(year: month.year - 1, month: 1)!, through: month)
+            .filter { unit.contains($0.unit, catalog: catalog) }
     }
 }

@@ -57,8 +57,13 @@ enum TargetPages {
         let key = try await services.figuresKey("targets", scope.key, query.unit.text, query.month.iso, input.today.iso)
         return try await services.targetReadings.value(for: key) {
             let repository = TargetRepository(database: services.database)
-            let inputs = try await repository.inputs(unit: query.unit, month: query.month, scope: scope, catalog: catalog)
-            return IndicatorCalculator.readings(inputs, targets: try await repository.targets(unit: query.unit, year: query.month.year),
+            // A unit the scope covers (every offered one) is summed from the projects' kept parts.
+            let actuals = scope.covers(query.unit, catalog: catalog)
+                ? try await repository.actuals(unit: query.unit, month: query.month, catalog: catalog, reportRules: services.reportRules,
+                                               indicators: services.indicators)
+                : IndicatorCalculator.actuals(try await repository.inputs(unit: query.unit, month: query.month, scope: scope, catalog: catalog),
+                                              catalog: services.indicators)
+            return IndicatorCalculator.readings(actuals: actuals, targets: try await repository.targets(unit: query.unit, year: query.month.year),
                                                 month: query.month.month, catalog: services.indicators)
         }
     }

@@ -183,6 +183,19 @@ struct ProjectPartsKeeperTests {
         }
         if lights != nil { #expect(tables[0].rows.contains { ($0.figures.red ?? 0) > 0 }, "today's red lights counted") }
 
+        // A unit's targets page sums the same parts: the city, a district and a department, as from their projects now.
+        let targets = TargetRepository(database: store.database)
+        let city = try #require(store.catalog.regions.first { $0.kind == .city })
+        let units = [TargetUnit(kind: .region, code: city.code), TargetUnit(kind: .region, code: "220104"),
+                     TargetUnit(kind: .department, code: try #require(store.catalog.departments.first).code)]
+        for unit in units {
+            let summed = try await targets.actuals(unit: unit, month: month, catalog: store.catalog, reportRules: rules, indicators: indicators)
+            let read = IndicatorCalculator.actuals(try await targets.inputs(unit: unit, month: month, scope: .everything, catalog: store.catalog), catalog: indicators)
+            #expect(summed == read, "\(unit.text): the targets page's figures from the kept parts")
+        }
+        let cityFigures = try await targets.actuals(unit: units[0], month: month, catalog: store.catalog, reportRules: rules, indicators: indicators)
+        #expect((cityFigures[IndicatorCalculator.investmentCode] ?? 0) > 0)
+
         let warnings = WarningRepository(database: store.database)
         let calendar = try await CalendarRepository(database: store.database).calendar()
         let curve = try await warnings.currentRules().curve
