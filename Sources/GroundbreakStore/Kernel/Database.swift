@@ -34,6 +34,7 @@ public final class Database: Sendable {
     let assessedProjects = ProjectPartsKeeper<AssessmentRepository.PartsKey, AssessedProject>()
     let projectSignals = ProjectPartsKeeper<WarningRepository.SignalsKey, ProjectSignals>()
     let approvalAnalyticsParts = ProjectPartsKeeper<ProjectApprovalRepository.AnalyticsKey, ApprovalAnalytics.ProjectPart>()
+    let listedParts = ProjectPartsKeeper<Int, ListedPart>()
     let freshCounters = FreshCounters()
     let sessionsKept = CredentialCache<SessionRecord>()
     let tokensKept = CredentialCache<APIToken>()

@@ -71,41 +71,6 @@ public struct YearListRepository: Sendable {
         }
     }
 
-    /// Every project on the lists of `regionCodes` for `year`, once each (the statement on the
-    /// list of `ownRegion` wins, then the earliest list), with its class in `schemeId`.
-    public func listed(regionCodes: Set<String>, ownRegion: String, year: Int, schemeId: Int64?) async throws -> [ListedProject] {
-        guard !regionCodes.isEmpty else { return [] }
-        let classJoin: SQLQueryString = schemeId.map {
-            "LEFT JOIN project_classes pc ON pc.project_id = p.id AND pc.scheme_id = \(bind: $0) LEFT JOIN scheme_classes c ON c.id = pc.class_id"
-        } ?? ""
-        let className: SQLQueryString = schemeId == nil ? "NULL AS class_name" : "c.name AS class_name"
-        let rows = try await database.reader.raw("""
-            SELECT p.id, p.name, p.total_investment, p.region_code AS project_region, e.nature, e.planned_investment_yuan, l.region_code, l.id AS list_id, \(className)
-            FROM year_list_entries e JOIN year_lists l ON l.id = e.list_id JOIN projects p ON p.id = e.project_id \(classJoin)
-            WHERE l.year = \(bind: year) AND l.region_code IN (\(binds: regionCodes.sorted())) AND p.stage <> \(bind: Stage.cancelled.rawValue)
-            ORDER BY p.id, l.id
-            """).all()
-        var byProject: [Int64: (ListedProject, own: Bool)] = [:]
-        var order: [Int64] = []
-        for row in rows {
-            let id = try row.decode(column: "id", as: Int64.self)
-            let own = try row.decode(column: "region_code", as: String.self) == ownRegion
-            var listed = ListedProject(projectId: id, name: try row.decode(column: "name", as: String.self),
-                                       total: Money(yuan: try row.decode(column: "total_investment", as: Int64.self)),
-                                       nature: try row.decode(column: "nature", as: String?.self).flatMap(ListNature.init(rawValue:)),
-                                       className: try row.decode(column: "class_name", as: String?.self))
-            listed.regionCode = try row.decode(column: "project_region", as: String.self)
-            listed.plannedInvestment = try row.decode(column: "planned_investment_yuan", as: Int64?.self).map(Money.init(yuan:))
-            if let existing = byProject[id] {
-                if own && !existing.own { byProject[id] = (listed, true) }
-            } else {
-                byProject[id] = (listed, own)
-                order.append(id)
-            }
-        }
-        return order.compactMap { byProject[$0]?.0 }
-    }
-
     /// The paragraph's figures for a unit and year; the year before is compared when it has lists.
     public func figures(_ query: StatisticsQuery, catalog: ReferenceCatalog) async throws -> StatisticsFigures {
         let regions = catalog.regionSubtree(query.regionCode)

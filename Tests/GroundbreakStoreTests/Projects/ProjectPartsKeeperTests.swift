@@ -5,14 +5,15 @@ import GroundbreakTestSupport
 import SQLKit
 import Testing
 
-/// The ranking, the lights and the approval figures keep each project's part of their computation
+/// The ranking (and the targets pages summed from its parts), the lights, the approval figures and
+/// the statistics' listed projects keep each project's part of their computation
 /// between computations and compute again only the projects a write names: after every kind of
 /// write the kept parts must be what a fresh computation gives, on this instance and on another
 /// one, the counts no ledger change names (problems, approval clocks) must be counted afresh, and a
 /// change the feed cannot name (a month's close, the calendar) must compute every part again.
-@Suite("Each project's part of the ranking, the lights and the approval figures, kept and moved forward by the projects changed")
+@Suite("Each project's part of the ranking, the lights, the approval figures and the statistics, kept and moved forward by the projects changed")
 struct ProjectPartsKeeperTests {
-    @Test("creates, edits, reports, plans, admissions, approvals, problems, raw changes, a deletion: kept parts, tables, lights and approval figures equal fresh ones; a close or a new calendar recomputes all",
+    @Test("creates, edits, reports, plans, admissions, approvals, problems, raw changes, a deletion: kept parts, tables, lights, targets, approval figures and listed projects equal fresh ones; a close or a new calendar recomputes all",
           arguments: allEngines)
     func keptPartsFollowEveryWrite(engine: DatabaseEngine) async throws {
         try await withTestStore(engine) { store in
@@ -93,7 +94,12 @@ struct ProjectPartsKeeperTests {
                     try await db.raw("DELETE FROM \(unsafeRaw: table) WHERE project_id = \(bind: created.id)").run()
                 }
                 try await db.raw("DELETE FROM projects WHERE id = \(bind: created.id)").run()
-                for id in [ids[10], ids[31], ids[40], created.id] { try await LedgerGeneration.bump(db, project: id) }
+                // Two listed projects: one renamed and grown, one cancelled (off the statistics).
+                let listed = try await db.raw("SELECT DISTINCT project_id FROM year_list_entries ORDER BY project_id LIMIT 2").all()
+                    .map { try $0.decode(column: "project_id", as: Int64.self) }
+                try await db.raw("UPDATE projects SET name = name || '（更名）', total_investment = total_investment + 1 WHERE id = \(bind: listed[0])").run()
+                try await db.raw("UPDATE projects SET stage = 'cancelled' WHERE id = \(bind: listed[1])").run()
+                for id in [ids[10], ids[31], ids[40], created.id] + listed { try await LedgerGeneration.bump(db, project: id) }
             }
             try await Self.expectKept(store, lights: lights)
             #expect(try await AssessmentRepository(database: database).assessed(Self.month, reportRules: Self.rules, indicators: Self.indicators)
@@ -114,9 +120,33 @@ struct ProjectPartsKeeperTests {
             #expect(keeper.wholeComputations == 2, "every change so far named its projects")
             #expect(database.projectSignals.wholeComputations == 1)
             #expect(database.approvalAnalyticsParts.wholeComputations == 1)
+            #expect(database.listedParts.wholeComputations == 2, "this year's lists and last year's, moved forward since")
 
+            // A project on a district's list and on a later list of the city's own: for the city, its own statement wins over
+            // the earlier list's. Written as an import writes it, naming no project.
+            let cityCode = try #require(store.catalog.regions.first { $0.kind == .city }).code
+            let onBoth = try await database.transaction { db in
+                let project = try #require(try await db.raw("""
+                    SELECT MIN(e.project_id) AS id FROM year_list_entries e JOIN year_lists l ON l.id = e.list_id
+                    WHERE l.region_code = '220104' AND l.year = \(bind: testToday.year) AND e.project_id NOT IN (
+                        SELECT e2.project_id FROM year_list_entries e2 JOIN year_lists l2 ON l2.id = e2.list_id
+                        WHERE l2.region_code = \(bind: cityCode) AND l2.year = \(bind: testToday.year))
+                    """).first()?.decode(column: "id", as: Int64?.self))
+                let list = try await db.raw("""
+                    INSERT INTO year_lists (region_code, year, threshold_yuan, level, title, created_at)
+                    VALUES (\(bind: cityCode), \(bind: testToday.year), 100000000, NULL, '考核测试清单', '2026-11-01T00:00:00Z') RETURNING id
+                    """).first()!.decode(column: "id", as: Int64.self)
+                try await db.raw("""
+                    INSERT INTO year_list_entries (list_id, project_id, nature, planned_investment_yuan) VALUES (\(bind: list), \(bind: project), 'reserve', 123456)
+                    """).run()
+                try await LedgerGeneration.bump(db)
+                return project
+            }
             _ = try await MonthCloseRepository(database: database).close(month: Self.month.previous, actor: testActor, today: testToday, now: testNow)
             try await Self.expectKept(store, lights: lights)
+            let forCity = try await YearListRepository(database: database).listed(regionCodes: store.catalog.regionSubtree(cityCode), ownRegion: cityCode,
+                                                                                 year: testToday.year, schemeId: nil).first { $0.projectId == onBoth }
+            #expect(forCity?.nature == .reserve && forCity?.plannedInvestment == Money(yuan: 123456), "the city's own list's statement")
             #expect(keeper.wholeComputations == 4, "a close changes every project's figures: all computed again")
             #expect(database.projectSignals.wholeComputations == 2)
             #expect(database.approvalAnalyticsParts.wholeComputations == 2)
@@ -221,6 +251,58 @@ struct ProjectPartsKeeperTests {
         #expect(keptParts.indices.filter { keptParts[$0] != freshParts[$0] }.map { keptParts[$0].id }.isEmpty, "every project's part as its items give it now")
         #expect(ApprovalAnalytics.league(keptParts) == ApprovalAnalytics.league(entries, calendar: calendar, asOf: analyticsDays.asOf, previous: analyticsDays.previous))
         #expect(ApprovalAnalytics.projects(keptParts) == ApprovalAnalytics.projects(entries, calendar: calendar))
+
+        // The statistics' listed projects of this year and last, for the city and a district, by their scheme and by none.
+        let lists = YearListRepository(database: store.database)
+        let schemes = try await store.database.reader.raw("SELECT id FROM classification_schemes ORDER BY id").all().map { try $0.decode(column: "id", as: Int64.self) }
+        var listedSomewhere = false
+        for year in [testToday.year, testToday.year - 1] {
+            for own in [city.code, "220104"] {
+                for scheme in [nil] + schemes.map(Optional.some) {
+                    let regions = store.catalog.regionSubtree(own)
+                    let kept = try await lists.listed(regionCodes: regions, ownRegion: own, year: year, schemeId: scheme)
+                    let read = try await listedBySQL(store.database.reader, regionCodes: regions, ownRegion: own, year: year, schemeId: scheme)
+                    #expect(kept == read, "\(year) \(own) scheme \(scheme.map(String.init) ?? "none"): \(kept.count) kept, \(read.count) read")
+                    listedSomewhere = listedSomewhere || !kept.isEmpty
+                }
+            }
+        }
+        #expect(listedSomewhere)
+    }
+
+    /// The statistics' listed projects as they were read before they were kept: one SQL read, the
+    /// statement on the list of `ownRegion` winning, then the earliest list.
+    static func listedBySQL(_ db: any SQLDatabase, regionCodes: Set<String>, ownRegion: String, year: Int, schemeId: Int64?) async throws -> [ListedProject] {
+        guard !regionCodes.isEmpty else { return [] }
+        let classJoin: SQLQueryString = schemeId.map {
+            "LEFT JOIN project_classes pc ON pc.project_id = p.id AND pc.scheme_id = \(bind: $0) LEFT JOIN scheme_classes c ON c.id = pc.class_id"
+        } ?? ""
+        let className: SQLQueryString = schemeId == nil ? "NULL AS class_name" : "c.name AS class_name"
+        let rows = try await db.raw("""
+            SELECT p.id, p.name, p.total_investment, p.region_code AS project_region, e.nature, e.planned_investment_yuan, l.region_code, l.id AS list_id, \(className)
+            FROM year_list_entries e JOIN year_lists l ON l.id = e.list_id JOIN projects p ON p.id = e.project_id \(classJoin)
+            WHERE l.year = \(bind: year) AND l.region_code IN (\(binds: regionCodes.sorted())) AND p.stage <> \(bind: Stage.cancelled.rawValue)
+            ORDER BY p.id, l.id
+            """).all()
+        var byProject: [Int64: (ListedProject, own: Bool)] = [:]
+        var order: [Int64] = []
+        for row in rows {
+            let id = try row.decode(column: "id", as: Int64.self)
+            let own = try row.decode(column: "region_code", as: String.self) == ownRegion
+            var listed = ListedProject(projectId: id, name: try row.decode(column: "name", as: String.self),
+                                       total: Money(yuan: try row.decode(column: "total_investment", as: Int64.self)),
+                                       nature: try row.decode(column: "nature", as: String?.self).flatMap(ListNature.init(rawValue:)),
+                                       className: try row.decode(column: "class_name", as: String?.self))
+            listed.regionCode = try row.decode(column: "project_region", as: String.self)
+            listed.plannedInvestment = try row.decode(column: "planned_investment_yuan", as: Int64?.self).map(Money.init(yuan:))
+            if let existing = byProject[id] {
+                if own && !existing.own { byProject[id] = (listed, true) }
+            } else {
+                byProject[id] = (listed, own)
+                order.append(id)
+            }
+        }
+        return order.compactMap { byProject[$0]?.0 }
     }
 
     static let liveStages: [Stage] = [.reserve, .attraction, .approval, .construction, .suspended]
