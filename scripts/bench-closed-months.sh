@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The figures a writer waits for after a change, at province scale with its months closed, as a
 # province runs: a demo province (three years of reports) whose months through October are closed
-# (22 months, 1.15 million frozen figures), then for each build, in turns, the first ranking, lights
-# and district targets after a start, and each of them after a project is created (three rounds).
+# (22 months, 1.15 million frozen figures), then for each build, in turns, the first request to each
+# page below after a start, and each of them after a project is created (three rounds).
 # The demo never closes a month, so the other benches measure a province that has never had a
 # month-end. Figures go to $OUT (overwritten).
 #
@@ -13,11 +13,13 @@ cd "$(dirname "$0")/.."
 
 PROJECTS=${PROJECTS:-100000}
 PORT=${PORT:-18095}
-PG_PORT=${PG_PORT:-55437}
+PG_PORT=${PG_PORT:-25437}
 ENGINES=${ENGINES:-"sqlite postgres"}
 ROUNDS=${ROUNDS:-2}
 OUT=${OUT:-docs/closed-months.md}
-PAGES=("/api/v1/assessment" "/api/v1/warnings" "/api/v1/targets?unit=region:220104")
+# label|path: the figures a writer may wait for after a change.
+PAGES=("ranking|/api/v1/assessment" "lights|/api/v1/warnings" "district targets|/api/v1/targets?unit=region:220104"
+       "approval analytics|/api/v1/approvals/analytics" "statistics|/api/v1/statistics/paragraph" "big screen|/screen")
 
 source scripts/lib/bench-common.sh
 release_binary
@@ -44,10 +46,10 @@ measure() {
             -d '{"name":"关账后新建项目","regionCode":"220104","categoryCode":"IND-MFG","investmentType":"enterprise","totalInvestment":100000000}'
     }
     local row="| $label |"
-    for page in "${PAGES[@]}"; do row="$row $(get "$page" | awk '{printf "%.2f s", $1}') |"; done
+    for page in "${PAGES[@]}"; do row="$row $(get "${page#*|}" | awk '{printf "%.2f s", $1}') |"; done
     for page in "${PAGES[@]}"; do
         local times=()
-        for _ in 1 2 3; do create; times+=("$(get "$page")"); done
+        for _ in 1 2 3; do create; times+=("$(get "${page#*|}")"); done
         row="$row $(printf '%s\n' "${times[@]}" | sort -n | awk 'NR == 1 {low = $1} END {printf "%.2f–%.2f s", low, $1}') |"
     done
     row="$row $(( $(awk '/^Anonymous:/ {print $2}' "/proc/$SERVER_PID/smaps_rollup") / 1024 )) MiB |"
@@ -94,8 +96,13 @@ done
     echo "- machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
     echo "- builds: this \`$BIN\`${BEFORE:+; before \`$BEFORE\`}"
     echo
-    echo "| engine, build | ranking, first | lights, first | district targets, first | ranking after a create | lights after a create | district targets after a create | memory |"
-    echo "|---|---|---|---|---|---|---|---|"
+    header="| engine, build |" rule="|---|"
+    for page in "${PAGES[@]}"; do header="$header ${page%%|*}, first |"; rule="$rule---|"; done
+    for page in "${PAGES[@]}"; do header="$header ${page%%|*} after a create |"; rule="$rule---|"; done
+    echo "Pages: $(for page in "${PAGES[@]}"; do printf '%s `%s`; ' "${page%%|*}" "${page#*|}"; done)"
+    echo
+    echo "$header memory |"
+    echo "$rule---|"
     cat "$WORK/rows.md"
 } > "$OUT"
 echo "wrote $OUT"
