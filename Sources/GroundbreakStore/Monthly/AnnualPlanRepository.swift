@@ -21,7 +21,7 @@ public struct AnnualPlanRepository: Sendable {
     /// The year's plans of `ids` (nil: of every project); past a thousand ids the year's plans are
     /// read whole and kept for them.
     public func plans(year: Int, of ids: Set<Int64>?) async throws -> [AnnualPlan] {
-        guard let ids, ids.count <= 1_000 else { return try await plans(year: year).filter { ids?.contains($0.projectId) ?? true } }
+        guard let ids, ids.count <= LedgerChanges.mostBoundInRead else { return try await plans(year: year).filter { ids?.contains($0.projectId) ?? true } }
         guard !ids.isEmpty else { return [] }
         return try await database.reader.raw("""
             SELECT * FROM annual_plans WHERE year = \(bind: year) AND project_id IN (\(binds: ids.sorted())) ORDER BY project_id

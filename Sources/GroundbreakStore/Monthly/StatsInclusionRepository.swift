@@ -15,7 +15,7 @@ public struct StatsInclusionRepository: Sendable {
     /// read the projects a change named this way.
     public func admittedOn(of ids: Set<Int64>?) async throws -> [Int64: Day] {
         if ids?.isEmpty == true { return [:] }
-        let only: SQLQueryString = if let ids, ids.count <= 1_000 { "WHERE project_id IN (\(binds: ids.sorted()))" } else { "" }
+        let only: SQLQueryString = if let ids, ids.count <= LedgerChanges.mostBoundInRead { "WHERE project_id IN (\(binds: ids.sorted()))" } else { "" }
         var admitted: [Int64: Day] = [:]
         for row in try await database.reader.raw("SELECT project_id, admitted_on FROM stats_inclusions \(only)").all() {
             let id = try row.decode(column: "project_id", as: Int64.self)

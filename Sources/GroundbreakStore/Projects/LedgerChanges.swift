@@ -11,6 +11,10 @@ enum LedgerChanges {
     /// (about 5 s) and snapshot (up to 20 s) whole. The bound keeps a transaction's change rows
     /// and the re-reads' `IN` lists within what both engines bind in one statement.
     static let mostProjects = 5_000
+    /// Past this many named projects, a read of their rows (a part's plans, admissions, year-list
+    /// statements) reads the whole table and keeps theirs: a bound list of ids that long costs
+    /// more than the whole read.
+    static let mostBoundInRead = 1_000
     /// How many generations of rows are kept: an instance further behind reads the index whole.
     static let kept: Int64 = 20_000
 

@@ -58,13 +58,9 @@ extension YearListRepository {
         }
     }
 
-    /// Past this many projects named, every part is read and those not named dropped: a bound
-    /// list of ids that long costs more than the whole read.
-    static var mostNamed: Int { 1_000 }
-
     /// The parts of `ids` (nil: of every project) from SQL; cancelled projects have none.
     static func readListedParts(year: Int, of ids: Set<Int64>?, _ db: any SQLDatabase) async throws -> [ListedPart] {
-        let named = ids.flatMap { $0.count > mostNamed ? nil : $0 }
+        let named = ids.flatMap { $0.count > LedgerChanges.mostBoundInRead ? nil : $0 }
         let only: SQLQueryString = named.map { $0.isEmpty ? "AND 1 = 0" : "AND p.id IN (\(binds: $0.sorted()))" } ?? ""
         let classOnly: SQLQueryString = named.map { $0.isEmpty ? "WHERE 1 = 0" : "WHERE pc.project_id IN (\(binds: $0.sorted()))" } ?? ""
         let rows = try await db.raw("""
