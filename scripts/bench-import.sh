@@ -10,7 +10,7 @@
 #
 #   PROJECTS=10000 scripts/bench-import.sh
 #   BEFORE=/tmp/gb-old PROJECTS=10000 scripts/bench-import.sh
-#   PG=postgres://postgres@127.0.0.1:55440 BIN=… scripts/bench-import.sh
+#   PG=postgres://postgres@127.0.0.1:25440 BIN=… scripts/bench-import.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -125,8 +125,8 @@ for engine in $ENGINES; do
     case $engine in
     sqlite) run_engine sqlite "sqlite:$WORK/peer.sqlite" ;;
     postgres)
-        start_postgres 55434 peer || continue
-        run_engine postgres "postgres://postgres@127.0.0.1:55434/peer"
+        start_postgres 25439 peer || continue
+        run_engine postgres "postgres://postgres@127.0.0.1:25439/peer"
         ;;
     esac
 done

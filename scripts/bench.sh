@@ -231,8 +231,8 @@ for engine in $ENGINES; do
         run_engine sqlite "sqlite:$WORK/bench.sqlite"
         ;;
     postgres)
-        start_postgres 55432 bench || continue
-        run_engine postgres "postgres://postgres@127.0.0.1:55432/bench"
+        start_postgres 25432 bench || continue
+        run_engine postgres "postgres://postgres@127.0.0.1:25432/bench"
         ;;
     esac
 done

@@ -22,7 +22,7 @@ cd "$(dirname "$0")/.."
 
 PROJECTS=${PROJECTS:-3000}
 AFTER_PREVIEW=${AFTER_PREVIEW:-0.5}
-PORT_PG=${PORT_PG:-55436}
+PORT_PG=${PORT_PG:-25436}
 source scripts/lib/drill-common.sh
 drill_setup
 

@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 BURST_SECONDS=${BURST_SECONDS:-6}
 WRITERS=${WRITERS:-8}
 PORT=${PORT:-18191}
-PORT_PG=${PORT_PG:-55435}
+PORT_PG=${PORT_PG:-25435}
 source scripts/lib/drill-common.sh
 drill_setup
 

@@ -19,7 +19,7 @@ WRITERS=${WRITERS:-4}
 READERS=${READERS:-4}
 RECOVER_SECONDS=${RECOVER_SECONDS:-10}
 PORT=${PORT:-18192}
-PORT_PG=${PORT_PG:-55434}
+PORT_PG=${PORT_PG:-25434}
 source scripts/lib/postgres.sh
 require_postgres
 if [ -z "${BIN:-}" ]; then

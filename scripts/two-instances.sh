@@ -19,7 +19,7 @@ PROJECTS=${PROJECTS:-2000}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 OUT=${OUT:-docs/two-instances.md}
-PORT_A=18301 PORT_B=18302 PORT_PROXY=18300 PORT_PROXY_ONE=18303 PORT_PG=55433
+PORT_A=18301 PORT_B=18302 PORT_PROXY=18300 PORT_PROXY_ONE=18303 PORT_PG=25433
 for tool in nginx wrk curl python3; do command -v "$tool" >/dev/null || { echo "$tool is needed"; exit 1; }; done
 for port in $PORT_A $PORT_B $PORT_PROXY $PORT_PROXY_ONE $PORT_PG; do
     # A run left behind would answer this run's health checks and loads.
