@@ -26,12 +26,11 @@ extension ProjectApprovalRepository {
         }
         return try await database.approvalAnalyticsParts.parts(key, database) { [self] ids in
             let calendar = try await CalendarRepository(database: database).calendar()
-            var byProject: [Int64: [ApprovalAnalytics.Entry]] = [:]
+            var entries: [ApprovalAnalytics.Entry] = []
             try await eachUnlisted(scope: .everything, ApprovalListingFilter(openOnly: false), of: ids) { approval, item in
-                byProject[approval.projectId, default: []].append(ApprovalAnalytics.Entry(approval: approval, item: item))
+                entries.append(ApprovalAnalytics.Entry(approval: approval, item: item))
             }
-            return byProject.map { ApprovalAnalytics.part(of: $0.key, $0.value, calendar: calendar, asOf: key.asOf, previous: key.previous) }
-                .sorted { $0.id < $1.id }
+            return ApprovalAnalytics.parts(entries, calendar: calendar, asOf: key.asOf, previous: key.previous)
         }
     }
 }
