@@ -15,10 +15,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PROJECTS=${PROJECTS:-10000}
-if [ -z "${BIN:-}" ]; then
-    swift build -c release --product groundbreak > /tmp/groundbreak-bench-build.log 2>&1 || { cat /tmp/groundbreak-bench-build.log; exit 1; }
-    BIN=$(swift build -c release --show-bin-path)/groundbreak
-fi
+source scripts/lib/release-binary.sh
+release_binary
 WORK=$(mktemp -d /tmp/groundbreak-benchimport.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 export GROUNDBREAK_ATTACHMENTS_DIR="$WORK/attachments"

@@ -29,10 +29,8 @@ BISECT=${BISECT:-6}
 PORT=${PORT:-18097}
 MONTH=${MONTH:-$(date -u -d "$(date -u +%Y-%m-01) -1 month" +%Y-%m)}
 PORT_PG=${PORT_PG:-25438}
-if [ -z "${BIN:-}" ]; then
-    swift build -c release --product groundbreak > /tmp/groundbreak-fault-build.log 2>&1 || { cat /tmp/groundbreak-fault-build.log; exit 1; }
-    BIN=$(swift build -c release --show-bin-path)/groundbreak
-fi
+source scripts/lib/release-binary.sh
+release_binary
 source scripts/lib/drill-common.sh
 drill_setup
 

@@ -15,8 +15,8 @@ DURATION=${DURATION:-20}
 PORT=${PORT:-18090}
 OUT=${OUT:-bench-output/hostile.md}
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
-swift build -c release --product groundbreak > /tmp/groundbreak-hostile-build.log 2>&1 || { cat /tmp/groundbreak-hostile-build.log; exit 1; }
-BIN=$(swift build -c release --show-bin-path)/groundbreak
+source scripts/lib/release-binary.sh
+release_binary
 WORK=$(mktemp -d /tmp/groundbreak-hostile.XXXXXX)
 SERVER_PID=""
 cleanup() {

@@ -14,8 +14,8 @@ SMALL=${SMALL:-10000}
 BIG=${BIG:-100000}
 OUT=${OUT:-bench-output/excel.md}
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is needed (apt-get install time)"; exit 1; }
-swift build -c release --product groundbreak > /tmp/groundbreak-excel-build.log 2>&1 || { cat /tmp/groundbreak-excel-build.log; exit 1; }
-BIN=$(swift build -c release --show-bin-path)/groundbreak
+source scripts/lib/release-binary.sh
+release_binary
 WORK=$(mktemp -d /tmp/groundbreak-excel.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$(dirname "$OUT")"

@@ -26,10 +26,8 @@ PORT_APP=18311 PORT_PRIMARY=25441 PORT_REPLICA=25442
 for tool in curl python3 $([ "$DURATION" = 0 ] || echo wrk); do command -v "$tool" >/dev/null || { echo "$tool is needed"; exit 1; }; done
 source scripts/lib/postgres.sh
 require_postgres
-if [ -z "${BIN:-}" ]; then
-    swift build -c release --product groundbreak > /tmp/groundbreak-replica-build.log 2>&1 || { cat /tmp/groundbreak-replica-build.log; exit 1; }
-    BIN=$(swift build -c release --show-bin-path)/groundbreak
-fi
+source scripts/lib/release-binary.sh
+release_binary
 
 WORK=$(mktemp -d /tmp/groundbreak-replica.XXXXXX)
 chmod 755 "$WORK"
@@ -163,7 +161,7 @@ check "副本重启后：排名重新读自 ${back%/*}" "$([ "$back" = replica/2
     echo
     printf '%s\n' "${lines[@]}"
     echo
-    echo "Reproduce: \`scripts/replica.sh\` (variables: PROJECTS, DURATION, CONNECTIONS, MAX_LAG)."
+    echo "Reproduce: \`scripts/replica.sh\` (variables: PROJECTS, DURATION, CONNECTIONS, MAX_LAG, BIN)."
 } > "$OUT"
 echo "written to $OUT"
 [ "$failures" = 0 ] || { echo "$failures check(s) failed"; tail -n 30 "$WORK/server.log"; exit 1; }

@@ -12,6 +12,7 @@
 #
 #   scripts/two-instances.sh                          # 2,000 projects, 10 s per load
 #   PROJECTS=20000 DURATION=20s scripts/two-instances.sh
+#   BIN=/tmp/groundbreak scripts/two-instances.sh     # a release binary built elsewhere
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,8 +28,8 @@ for port in $PORT_A $PORT_B $PORT_PROXY $PORT_PROXY_ONE $PORT_PG; do
 done
 source scripts/lib/postgres.sh
 require_postgres
-swift build -c release --product groundbreak > /tmp/groundbreak-two-build.log 2>&1 || { cat /tmp/groundbreak-two-build.log; exit 1; }
-BIN=$(swift build -c release --show-bin-path)/groundbreak
+source scripts/lib/release-binary.sh
+release_binary
 
 WORK=$(mktemp -d /tmp/groundbreak-two.XXXXXX)
 chmod 755 "$WORK"
@@ -272,7 +273,7 @@ check "负载：经 nginx 的请求全部成功（无非2xx、无连接错误）
     echo "20,000 projects it gave about a fifth of a warm one's throughput (2026-12-03), and nginx, sending every"
     echo "other request there, pulled the pair down with it."
     echo
-    echo "Reproduce: \`scripts/two-instances.sh\` (variables: PROJECTS, DURATION, CONNECTIONS)."
+    echo "Reproduce: \`scripts/two-instances.sh\` (variables: PROJECTS, DURATION, CONNECTIONS, BIN)."
 } > "$OUT"
 echo "written to $OUT"
 [ "$failures" = 0 ] || { echo "$failures check(s) failed"; tail -n 20 "$WORK/server-A.log" "$WORK/server-B.log"; exit 1; }

@@ -2,13 +2,7 @@
 # work folder removed on exit with the server and PostgreSQL it started, a private PostgreSQL
 # cluster on loopback, and wrk's figures.
 
-# BIN=path/to/groundbreak measures another build (an earlier commit's, for a before and after).
-release_binary() {
-    if [ -z "${BIN:-}" ]; then
-        swift build -c release --product groundbreak > /tmp/groundbreak-bench-build.log 2>&1 || { cat /tmp/groundbreak-bench-build.log; exit 1; }
-        BIN=$(swift build -c release --show-bin-path)/groundbreak
-    fi
-}
+source scripts/lib/release-binary.sh
 
 SERVER_PID=""
 
