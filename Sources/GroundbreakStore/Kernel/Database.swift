@@ -35,6 +35,7 @@ public final class Database: Sendable {
     let projectSignals = ProjectPartsKeeper<WarningRepository.SignalsKey, ProjectSignals>()
     let approvalAnalyticsParts = ProjectPartsKeeper<ProjectApprovalRepository.AnalyticsKey, ApprovalAnalytics.ProjectPart>()
     let listedParts = ProjectPartsKeeper<Int, ListedPart>()
+    let monthReports = ProjectPartsKeeper<Month, MonthReportPart>()
     let freshCounters = FreshCounters()
     let sessionsKept = CredentialCache<SessionRecord>()
     let tokensKept = CredentialCache<APIToken>()

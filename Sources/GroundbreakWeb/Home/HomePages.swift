@@ -55,7 +55,7 @@ enum HomePages {
         mutating func reports(_ states: Set<ReportState>) async throws -> HomeTile.Count {
             if boardRows == nil { boardRows = try await ReportPages.boardRows(input, month: month) }
             let filter = ReportBoardFilter(month: month, states: states)
-            return HomeTile.Count(ReportPages.listed(boardRows!, filter, input).count, .reportsBoard(filter))
+            return HomeTile.Count(ReportPages.listedCount(boardRows!, filter, input), .reportsBoard(filter))
         }
 
         func problems(_ configure: (inout ProblemQuery) -> Void) async throws -> HomeTile.Count {

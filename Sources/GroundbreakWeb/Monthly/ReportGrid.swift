@@ -18,11 +18,8 @@ enum ReportGrid {
     static func rows(_ input: EndpointRequest, month: Month) async throws -> [Row] {
         let scope = input.scope(.editProject)
         let projects = try await ReportPages.owing(input, month: month, scope: scope)
-        func byProject(_ reports: [MonthlyReport]) -> [Int64: MonthlyReport] {
-            Dictionary(reports.map { ($0.projectId, $0) }, uniquingKeysWith: { first, _ in first })
-        }
-        let current = byProject(try await input.services.reports.reports(month: month, scope: scope))
-        let previous = byProject(try await input.services.reports.reports(month: month.previous, scope: scope))
+        let current = try await input.services.reports.reports(month: month)
+        let previous = try await input.services.reports.reports(month: month.previous)
         return projects.map { Row(project: $0, report: current[$0.id], previous: previous[$0.id]) }
     }
 

@@ -45,8 +45,18 @@ enum ReportPages {
 
     /// The rows a board filter lists, for the page, its workbook, the API and the home tiles alike.
     static func listed(_ rows: [BoardRow], _ filter: ReportBoardFilter, _ input: EndpointRequest) -> [BoardRow] {
+        rows.filter(admitted(by: filter, input))
+    }
+
+    /// How many rows `listed` gives, without gathering them (the home page's tiles).
+    static func listedCount(_ rows: [BoardRow], _ filter: ReportBoardFilter, _ input: EndpointRequest) -> Int {
+        let admits = admitted(by: filter, input)
+        return rows.reduce(0) { admits($1) ? $0 + 1 : $0 }
+    }
+
+    private static func admitted(by filter: ReportBoardFilter, _ input: EndpointRequest) -> (BoardRow) -> Bool {
         let regions = filter.region.map { input.catalog.regionSubtree($0) }
-        return rows.filter { filter.admits($0, regions: regions, reader: input.principal) }
+        return { filter.admits($0, regions: regions, reader: input.principal) }
     }
 
     struct BoardRow: Sendable {
@@ -66,21 +76,19 @@ enum ReportPages {
     static func boardRows(_ input: EndpointRequest, month: Month) async throws -> [BoardRow] {
         let rules = input.services.reportRules
         let projects = try await owing(input, month: month, scope: input.scope(.viewProjects))
-        let reports = Dictionary(try await input.services.reports.reports(month: month, scope: input.scope(.viewProjects)).map { ($0.projectId, $0) },
-                                 uniquingKeysWith: { first, _ in first })
+        let reports = try await input.services.reports.reports(month: month)
         let order: [ReportState] = [.missing, .returned, .due, .submittedLate, .submitted, .accepted, .notRequired]
         let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-        let rows = projects.map { project in
-            let report = reports[project.id]
-            let state = ReportState.of(report, project: project, month: month, rules: rules, today: input.today)
-            return BoardRow(project: project, state: state == .notRequired ? .due : state, report: report)
+        let states = projects.map { project in
+            let state = ReportState.of(reports[project.id], project: project, month: month, rules: rules, today: input.today)
+            return state == .notRequired ? ReportState.due : state
         }
-        // Sorted by small keys, then gathered: a row holds a whole project, and a province has
-        // tens of thousands of them to move.
-        return rows.indices
-            .map { (rank: rank[rows[$0].state] ?? 9, id: rows[$0].project.id, at: $0) }
+        // Sorted by small keys, then each row made once: a row holds a whole project, and a
+        // province has tens of thousands of them to move.
+        return projects.indices
+            .map { (rank: rank[states[$0]] ?? 9, id: projects[$0].id, at: $0) }
             .sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
-            .map { rows[$0.at] }
+            .map { BoardRow(project: projects[$0.at], state: states[$0.at], report: reports[projects[$0.at].id]) }
     }
 
     /// A closed month reads its snapshot; the corrections made since are listed beside it.

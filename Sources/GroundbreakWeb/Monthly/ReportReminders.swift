@@ -15,7 +15,7 @@ enum ReportReminders {
         guard today.ordinal >= due.ordinal - lead else { return 0 }
         let projects = try await services.projects.projects(inStages: rules.reportingStages + [.operation], scope: .everything)
             .filter { rules.mustReport($0, for: month) }
-        let reports = Dictionary(try await services.reports.reports(month: month, scope: .everything).map { ($0.projectId, $0) }, uniquingKeysWith: { first, _ in first })
+        let reports = try await services.reports.reports(month: month)
         let inbox = NotificationRepository(database: services.database)
         var sent = 0
         for project in projects {

@@ -5,15 +5,16 @@ import GroundbreakTestSupport
 import SQLKit
 import Testing
 
-/// The ranking (and the targets pages summed from its parts), the lights, the approval figures and
-/// the statistics' listed projects keep each project's part of their computation
-/// between computations and compute again only the projects a write names: after every kind of
-/// write the kept parts must be what a fresh computation gives, on this instance and on another
-/// one, the counts no ledger change names (problems, approval clocks) must be counted afresh, and a
-/// change the feed cannot name (a month's close, the calendar) must compute every part again.
-@Suite("Each project's part of the ranking, the lights, the approval figures and the statistics, kept and moved forward by the projects changed")
+/// The ranking (and the targets pages summed from its parts), the lights, the approval figures,
+/// the statistics' listed projects and the month's reports the report board reads keep each
+/// project's part of their computation between computations and compute again only the projects
+/// a write names: after every kind of write the kept parts must be what a fresh computation
+/// gives, on this instance and on another one, the counts no ledger change names (problems,
+/// approval clocks) must be counted afresh, and a change the feed cannot name (a month's close,
+/// the calendar) must compute every part again.
+@Suite("Each project's part of the ranking, the lights, the approval figures, the statistics and the month's reports, kept and moved forward by the projects changed")
 struct ProjectPartsKeeperTests {
-    @Test("creates, edits, reports, plans, admissions, approvals, problems, raw changes, a deletion: kept parts, tables, lights, targets, approval figures and listed projects equal fresh ones; a close or a new calendar recomputes all",
+    @Test("creates, edits, reports, plans, admissions, approvals, problems, raw changes, a deletion: kept parts, tables, lights, targets, approval figures, listed projects and month reports equal fresh ones; a close or a new calendar recomputes all",
           arguments: allEngines)
     func keptPartsFollowEveryWrite(engine: DatabaseEngine) async throws {
         try await withTestStore(engine) { store in
@@ -47,6 +48,8 @@ struct ProjectPartsKeeperTests {
             _ = try await reports.submit(project: reported, month: Self.month, figures: MonthlyFigures(dispatch: .wan(321), jumpReason: "考核测试"),
                                          expectedVersion: stored?.version, correctionReason: stored == nil ? "" : "考核测试更正",
                                          rules: try MonthlyReportRepository.rules(), actor: testActor, today: testToday, now: testNow)
+            let sent = try #require(try await reports.reports(projectId: reported.id).first { $0.month == Self.month })
+            _ = try await reports.review(id: sent.id, accept: false, comment: "考核测试退回", expectedVersion: sent.version, actor: testActor, now: testNow)
             let plans = AnnualPlanRepository(database: database)
             var plan = try await plans.plans(projectId: reported.id).first { $0.year == Self.month.year }
                 ?? AnnualPlan(projectId: reported.id, year: Self.month.year, plannedInvestment: .wan(1), nature: .continuing)
@@ -121,6 +124,7 @@ struct ProjectPartsKeeperTests {
             #expect(database.projectSignals.wholeComputations == 1)
             #expect(database.approvalAnalyticsParts.wholeComputations == 1)
             #expect(database.listedParts.wholeComputations == 2, "this year's lists and last year's, moved forward since")
+            #expect(database.monthReports.wholeComputations == 2, "the month's reports and the month before's, moved forward since")
 
             // A project on a district's list and on a later list of the city's own: for the city, its own statement wins over
             // the earlier list's. Written as an import writes it, naming no project.
@@ -251,6 +255,16 @@ struct ProjectPartsKeeperTests {
         #expect(keptParts.indices.filter { keptParts[$0] != freshParts[$0] }.map { keptParts[$0].id }.isEmpty, "every project's part as its items give it now")
         #expect(ApprovalAnalytics.league(keptParts) == ApprovalAnalytics.league(entries, calendar: calendar, asOf: analyticsDays.asOf, previous: analyticsDays.previous))
         #expect(ApprovalAnalytics.projects(keptParts) == ApprovalAnalytics.projects(entries, calendar: calendar))
+
+        // The month's reports, kept for the report board, the grid and the home tiles, as SQL reads them now.
+        let reports = MonthlyReportRepository(database: store.database)
+        for month in [month, month.previous] {
+            let kept = try await reports.reports(month: month).reports
+            let read = try await reports.reports(month: month, scope: .everything)
+            #expect(kept.map(\.projectId) == read.map(\.projectId), "\(month.iso): \(kept.count) kept, \(read.count) read")
+            #expect(kept == read, "\(month.iso): every report as stored now")
+            #expect(!kept.isEmpty)
+        }
 
         // The statistics' listed projects of this year and last, for the city and a district, by their scheme and by none.
         let lists = YearListRepository(database: store.database)

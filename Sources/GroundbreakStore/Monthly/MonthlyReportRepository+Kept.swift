@@ -1,0 +1,50 @@
+import Foundation
+import GroundbreakDomain
+import SQLKit
+
+/// A project's report of one month, kept between requests (`ProjectPartsKeeper`): the report board
+/// and every home page's report tiles read a province's whole month (tens of thousands of reports)
+/// after each write. Every write to a report names its project (a send, a grid, an import, a
+/// review); a month's close changes no report.
+public struct MonthReportPart: Sendable, Identifiable {
+    public var id: Int64 { report.projectId }
+    public let report: MonthlyReport
+}
+
+/// A month's reports in project order, looked up by project.
+public struct MonthReports: Sendable {
+    let parts: [MonthReportPart]
+
+    public var count: Int { parts.count }
+
+    /// The report `projectId` sent for the month, if any.
+    public subscript(projectId: Int64) -> MonthlyReport? {
+        var low = 0, high = parts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if parts[middle].id < projectId { low = middle + 1 } else { high = middle }
+        }
+        return low < parts.count && parts[low].id == projectId ? parts[low].report : nil
+    }
+
+    public var reports: [MonthlyReport] { parts.map(\.report) }
+}
+
+extension MonthlyReportRepository {
+    /// Every report of `month`, whatever the reader's scope: a caller joins it to the projects it
+    /// may see. Kept, and moved forward by the projects later writes name.
+    public func reports(month: Month) async throws -> MonthReports {
+        MonthReports(parts: try await database.monthReports.parts(month, database) { [database] ids in
+            try await Self.readMonth(month, of: ids, database.reader)
+        })
+    }
+
+    /// The reports of `month` of `ids` (nil: of every project) from SQL, in project order.
+    static func readMonth(_ month: Month, of ids: Set<Int64>?, _ db: any SQLDatabase) async throws -> [MonthReportPart] {
+        let named = ids.flatMap { $0.count > LedgerChanges.mostBoundInRead ? nil : $0 }
+        let only: SQLQueryString = named.map { $0.isEmpty ? "AND 1 = 0" : "AND project_id IN (\(binds: $0.sorted()))" } ?? ""
+        return try await db.raw("""
+            SELECT * FROM monthly_reports WHERE month = \(bind: month.iso) \(only) ORDER BY project_id
+            """).all().map { MonthReportPart(report: try Self.report($0)) }
+    }
+}
