@@ -8,6 +8,7 @@
 #
 #   scripts/bench-closed-months.sh                                     # this build, both engines
 #   BEFORE=/tmp/groundbreak-before ENGINES=postgres scripts/bench-closed-months.sh
+#   ONLY='home|board' OUT=/tmp/home.md scripts/bench-closed-months.sh              # some pages only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +20,14 @@ ROUNDS=${ROUNDS:-2}
 OUT=${OUT:-docs/closed-months.md}
 # label|path: the figures a writer may wait for after a change.
 PAGES=("ranking|/api/v1/assessment" "lights|/api/v1/warnings" "district targets|/api/v1/targets?unit=region:220104"
-       "approval analytics|/api/v1/approvals/analytics" "statistics|/api/v1/statistics/paragraph" "big screen|/screen")
+       "approval analytics|/api/v1/approvals/analytics" "statistics|/api/v1/statistics/paragraph" "big screen|/screen"
+       "home, the centre's|/" "report board|/reports")
+# ONLY='home|board' measures only the pages whose label matches (an extended regular expression).
+if [ -n "${ONLY:-}" ]; then
+    chosen=()
+    for page in "${PAGES[@]}"; do [[ "${page%%|*}" =~ $ONLY ]] && chosen+=("$page"); done
+    PAGES=("${chosen[@]}")
+fi
 
 source scripts/lib/bench-common.sh
 release_binary

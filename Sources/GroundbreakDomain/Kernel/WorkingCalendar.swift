@@ -167,3 +167,11 @@ private extension Array where Element == Int {
         return low
     }
 }
+
+/// Two calendars are the same when they load the same years with the same exceptions (what a
+/// figure kept for one calendar is checked against).
+extension WorkingCalendar: Equatable {
+    public static func == (left: WorkingCalendar, right: WorkingCalendar) -> Bool {
+        left.years == right.years && left.exceptions == right.exceptions
+    }
+}

@@ -226,17 +226,6 @@ public struct ProjectApprovalRepository: Sendable {
         return try await readListings(scope: scope, departments: departments, filter, items: items)
     }
 
-    /// Each project's open items whose clock reads overdue on `today`, as far as `scope` reaches:
-    /// what the lights count, without a listing's project names and order.
-    public func overdueCounts(scope: ProjectScope, calendar: WorkingCalendar, today: Day) async throws -> [Int64: Int] {
-        var overdue: [Int64: Int] = [:]
-        try await eachUnlisted(scope: scope, ApprovalListingFilter(openOnly: true)) { approval, item in
-            guard ApprovalClock.read(approval, item: item, calendar: calendar, today: today).state == .overdue else { return }
-            overdue[approval.projectId, default: 0] += 1
-        }
-        return overdue
-    }
-
     /// Every item decided on or after `day`, on time or late by its clock on the day it was
     /// decided: what the ranking counts.
     func decided(from day: Day, calendar: WorkingCalendar, of ids: Set<Int64>? = nil) async throws -> [DecidedApproval] {

@@ -36,6 +36,7 @@ public final class Database: Sendable {
     let approvalAnalyticsParts = ProjectPartsKeeper<ProjectApprovalRepository.AnalyticsKey, ApprovalAnalytics.ProjectPart>()
     let listedParts = ProjectPartsKeeper<Int, ListedPart>()
     let monthReports = ProjectPartsKeeper<Month, MonthReportPart>()
+    let overdueItems = ProjectPartsKeeper<ProjectApprovalRepository.OverdueKey, OverdueItems>()
     let freshCounters = FreshCounters()
     let sessionsKept = CredentialCache<SessionRecord>()
     let tokensKept = CredentialCache<APIToken>()

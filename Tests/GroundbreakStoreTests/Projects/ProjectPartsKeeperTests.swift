@@ -93,6 +93,13 @@ struct ProjectPartsKeeperTests {
                 try await db.raw("""
                     UPDATE project_approvals SET status = 'approved', decided_on = '2026-09-30' WHERE project_id = \(bind: ids[40]) AND decided_on IS NULL
                     """).run()
+                // An open item accepted long ago: overdue now, on a project that may have had none.
+                let late = try #require(try await db.raw("""
+                    SELECT MAX(id) AS id FROM project_approvals WHERE status = 'accepted' AND decided_on IS NULL
+                    """).first()?.decode(column: "id", as: Int64?.self))
+                try await db.raw("UPDATE project_approvals SET accepted_on = '2025-01-02' WHERE id = \(bind: late)").run()
+                let lateProject = try await db.raw("SELECT project_id FROM project_approvals WHERE id = \(bind: late)").first()!.decode(column: "project_id", as: Int64.self)
+                try await LedgerGeneration.bump(db, project: lateProject)
                 for table in ["project_levels", "project_tags", "project_support_departments", "annual_plans", "monthly_reports"] {
                     try await db.raw("DELETE FROM \(unsafeRaw: table) WHERE project_id = \(bind: created.id)").run()
                 }
@@ -125,6 +132,7 @@ struct ProjectPartsKeeperTests {
             #expect(database.approvalAnalyticsParts.wholeComputations == 1)
             #expect(database.listedParts.wholeComputations == 2, "this year's lists and last year's, moved forward since")
             #expect(database.monthReports.wholeComputations == 2, "the month's reports and the month before's, moved forward since")
+            #expect(database.overdueItems.wholeComputations == 1, "the overdue items, moved forward since")
 
             // A project on a district's list and on a later list of the city's own: for the city, its own statement wins over
             // the earlier list's. Written as an import writes it, naming no project.
@@ -154,6 +162,7 @@ struct ProjectPartsKeeperTests {
             #expect(keeper.wholeComputations == 4, "a close changes every project's figures: all computed again")
             #expect(database.projectSignals.wholeComputations == 2)
             #expect(database.approvalAnalyticsParts.wholeComputations == 2)
+            #expect(database.overdueItems.wholeComputations == 2)
 
             // The calendar names no project, yet every clock reads it: weekdays of the autumn made holidays.
             let calendars = CalendarRepository(database: database)
@@ -166,6 +175,7 @@ struct ProjectPartsKeeperTests {
             _ = try await calendars.importYear(year, csv: "date,kind,festival,statutory\n" + rows.joined(separator: "\n"), source: "考核测试", actor: testActor, now: testNow)
             try await Self.expectKept(store, lights: lights)
             #expect(database.approvalAnalyticsParts.wholeComputations == 3, "a new calendar: every part taken again")
+            #expect(database.overdueItems.wholeComputations == 3, "a new calendar: every clock read again")
             #expect(ApprovalAnalytics.league(try await Self.analyticsParts(database)) != before, "the holidays moved the clocks")
         }
     }
@@ -237,12 +247,14 @@ struct ProjectPartsKeeperTests {
                                               calendar: calendar, today: testToday)
         let fresh = try await warnings.signals(
             try await ProjectRepository(database: store.database).projects(inStages: liveStages, scope: .everything),
-            approvalsOverdue: try await ProjectApprovalRepository(database: store.database).overdueCounts(scope: .everything, calendar: calendar, today: testToday),
+            approvalsOverdue: try await overdueBySQL(store.database, calendar: calendar),
             indicators: indicators, curve: curve, reportRules: rules, today: testToday)
         let sameIds = kept.map(\.id) == fresh.map(\.id)
         #expect(sameIds, "the same live projects in id order: \(kept.count) kept, \(fresh.count) fresh")
         #expect(kept.indices.filter { kept[$0] != fresh[$0] }.map { kept[$0].id }.isEmpty, "every project's signals as read now")
         #expect(kept.contains { $0.approvalsOverdue > 0 } && kept.contains { $0.problemsOverdue > 0 }, "the counts applied")
+        #expect(try await ProjectApprovalRepository(database: store.database).overdueCounts(scope: .everything, calendar: calendar, today: testToday)
+            == (try await overdueBySQL(store.database, calendar: calendar)), "the kept overdue items, as the listing reads them now")
 
         // The approval figures: each project's part as its items give it now, read from SQL.
         let approvals = ProjectApprovalRepository(database: store.database)
@@ -282,6 +294,17 @@ struct ProjectPartsKeeperTests {
             }
         }
         #expect(listedSomewhere)
+    }
+
+    /// Each project's open items past their limit today, from the SQL listing: what the lights count.
+    static func overdueBySQL(_ database: GroundbreakStore.Database, calendar: WorkingCalendar) async throws -> [Int64: Int] {
+        let items = Dictionary(uniqueKeysWithValues: try await ApprovalCatalogRepository(database: database).items().map { ($0.code, $0) })
+        var overdue: [Int64: Int] = [:]
+        for listing in try await ProjectApprovalRepository(database: database).readListings(scope: .everything, departments: [], .init(openOnly: true), items: items)
+            where ApprovalClock.read(listing.approval, item: listing.item, calendar: calendar, today: testToday).state == .overdue {
+            overdue[listing.approval.projectId, default: 0] += 1
+        }
+        return overdue
     }
 
     /// The statistics' listed projects as they were read before they were kept: one SQL read, the

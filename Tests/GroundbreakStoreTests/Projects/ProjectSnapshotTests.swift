@@ -216,11 +216,7 @@ struct ProjectSnapshotTests {
             }
         }
         // The lights' overdue items, counted from the snapshot, are those of the SQL listing read on the same clock.
-        var overdue: [Int64: Int] = [:]
-        for listing in try await approvals.readListings(scope: .everything, departments: [], ApprovalListingFilter(openOnly: true), items: items)
-            where ApprovalClock.read(listing.approval, item: listing.item, calendar: calendar, today: testToday).state == .overdue {
-            overdue[listing.approval.projectId, default: 0] += 1
-        }
+        let overdue = try await ProjectPartsKeeperTests.overdueBySQL(approvals.database, calendar: calendar)
         #expect(!overdue.isEmpty, sourceLocation: sourceLocation)
         #expect(try await approvals.overdueCounts(scope: .everything, calendar: calendar, today: testToday) == overdue, sourceLocation: sourceLocation)
     }
