@@ -87,8 +87,26 @@ public struct WarningRuleSet: Sendable, Codable, Equatable {
 }
 
 /// The figures the rules read for one project, gathered once.
+///
+/// The project is held in a box of its own: every live project's signals are kept between
+/// computations and copied once more at each (today's counts are set on the copy), and a copy of a
+/// whole `Project` is a retain of each of its many strings and arrays, where a box is one.
 public struct ProjectSignals: Sendable, Equatable, Identifiable {
-    public var project: Project
+    private final class Held: Sendable, Equatable {
+        let project: Project
+
+        init(_ project: Project) {
+            self.project = project
+        }
+
+        static func == (left: Held, right: Held) -> Bool { left === right || left.project == right.project }
+    }
+
+    private var held: Held
+    public var project: Project {
+        _read { yield held.project }
+        set { held = Held(newValue) }
+    }
     public var behindPoints: Double?
     public var startSlipDays: Int?
     public var completionSlipDays: Int?
@@ -99,10 +117,10 @@ public struct ProjectSignals: Sendable, Equatable, Identifiable {
     public var reportMissing = false
 
     public init(project: Project) {
-        self.project = project
+        held = Held(project)
     }
 
-    public var id: Int64 { project.id }
+    public var id: Int64 { held.project.id }
 
     public var problemsOverdue: Int { overdueProblemLevels.count }
 
