@@ -12,17 +12,20 @@ enum WarningPages {
     /// A project and its light. A class: lists of lights at province scale are filtered, counted
     /// and passed around whole, and copying one is then a reference, not every field of a project.
     final class Lit: Sendable {
-        let project: Project
+        /// The signals it was lit from, which hold the project in a box: a province's lights are
+        /// made again after every write, and a copy of each whole project was most of that.
+        private let signals: ProjectSignals
+        var project: Project { _read { yield signals.project } }
         let warning: ProjectWarning
         /// What every list and count reads, taken once: reaching into the project's fields copies them.
         let colour: WarningColour
         let regionCode: String
 
-        init(project: Project, warning: ProjectWarning) {
-            self.project = project
+        init(_ signals: ProjectSignals, warning: ProjectWarning) {
+            self.signals = signals
             self.warning = warning
             colour = warning.colour
-            regionCode = project.fields.regionCode
+            regionCode = signals.project.fields.regionCode
         }
     }
 
@@ -84,7 +87,7 @@ enum WarningPages {
         let rules = try await repository.currentRules()
         let signals = try await repository.signals(inStages: liveStages, scope: scope, indicators: services.indicators, curve: rules.curve,
                                                    reportRules: services.reportRules, calendar: services.workingCalendar(), today: today)
-        return (rules, signals.map { Lit(project: $0.project, warning: rules.evaluate($0)) })
+        return (rules, signals.map { Lit($0, warning: rules.evaluate($0)) })
     }
 
     static func filter(_ input: EndpointRequest) throws -> WarningFilter {
