@@ -20,12 +20,14 @@ enum WarningPages {
         /// What every list and count reads, taken once: reaching into the project's fields copies them.
         let colour: WarningColour
         let regionCode: String
+        let totalInvestment: Money
 
         init(_ signals: ProjectSignals, warning: ProjectWarning) {
             self.signals = signals
             self.warning = warning
             colour = warning.colour
             regionCode = signals.project.fields.regionCode
+            totalInvestment = signals.project.fields.totalInvestment
         }
     }
 
@@ -72,7 +74,7 @@ enum WarningPages {
     /// largest investment, then the oldest project. Sorted by index: a `Lit` holds a whole project.
     static func reddestFirst(_ lit: [Lit]) -> [Lit] {
         lit.indices.sorted { a, b in
-            (lit[a].colour, lit[a].project.fields.totalInvestment, lit[b].project.id) > (lit[b].colour, lit[b].project.fields.totalInvestment, lit[a].project.id)
+            (lit[a].colour, lit[a].totalInvestment, lit[b].warning.projectId) > (lit[b].colour, lit[b].totalInvestment, lit[a].warning.projectId)
         }.map { lit[$0] }
     }
 
