@@ -71,7 +71,7 @@ enum WarningPages {
     }
 
     /// The order every list of lights is read in: red before yellow before green, then the
-    /// largest investment, then the oldest project. Sorted by index: a `Lit` holds a whole project.
+    /// largest investment, then the oldest project, by what each light took once.
     static func reddestFirst(_ lit: [Lit]) -> [Lit] {
         lit.indices.sorted { a, b in
             (lit[a].colour, lit[a].totalInvestment, lit[b].warning.projectId) > (lit[b].colour, lit[b].totalInvestment, lit[a].warning.projectId)
