@@ -19,15 +19,11 @@ public struct MonthReports: Sendable {
 
     /// The report `projectId` sent for the month, if any.
     public subscript(projectId: Int64) -> MonthlyReport? {
-        var low = 0, high = parts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if parts[middle].id < projectId { low = middle + 1 } else { high = middle }
-        }
-        return low < parts.count && parts[low].id == projectId ? parts[low].report : nil
+        parts.element(id: projectId)?.report
     }
 
-    public var reports: [MonthlyReport] { parts.map(\.report) }
+    /// Every report, in project order (the tests compare them with SQL's).
+    var reports: [MonthlyReport] { parts.map(\.report) }
 }
 
 extension MonthlyReportRepository {

@@ -43,12 +43,7 @@ struct ProjectSnapshot: Sendable {
 
     /// The project with `id`, by binary search over `projects`.
     func project(id: Int64) -> Project? {
-        var low = 0, high = projects.count
-        while low < high {
-            let middle = (low + high) / 2
-            if projects[middle].id < id { low = middle + 1 } else { high = middle }
-        }
-        return low < projects.count && projects[low].id == id ? projects[low] : nil
+        projects.element(id: id)
     }
 
     /// January of last year: this year's figures and last year's to compare them with.
@@ -161,5 +156,18 @@ struct ProjectSnapshot: Sendable {
             pending = next.next()
         }
         return result
+    }
+}
+
+extension Array where Element: Identifiable, Element.ID == Int64 {
+    /// The element with `id` in an array in id order (the snapshot's projects, a keeper's parts),
+    /// by binary search.
+    func element(id: Int64) -> Element? {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].id < id { low = middle + 1 } else { high = middle }
+        }
+        return low < count && self[low].id == id ? self[low] : nil
     }
 }
