@@ -69,8 +69,8 @@ for engine in $ENGINES; do
     case $engine in
     sqlite) run_engine sqlite "sqlite:$WORK/bench.sqlite" ;;
     postgres)
-        start_postgres 25433 bench || continue
-        run_engine postgres "postgres://postgres@127.0.0.1:25433/bench"
+        start_postgres 25443 bench || continue
+        run_engine postgres "postgres://postgres@127.0.0.1:25443/bench"
         ;;
     esac
 done

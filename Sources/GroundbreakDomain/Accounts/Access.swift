@@ -92,16 +92,15 @@ public struct ScopeRule: Sendable, Equatable, Hashable {
 
     public func contains(_ project: Project) -> Bool {
         if let stages, !stages.contains(project.stage) { return false }
-        let fields = project.fields
         switch reach {
         case .everything: return true
-        case .regions(let codes): return codes.contains(fields.regionCode)
-        case .zones(let codes): return fields.zoneCode.map(codes.contains) ?? false
+        case .regions(let codes): return codes.contains(project.fields.regionCode)
+        case .zones(let codes): return project.fields.zoneCode.map(codes.contains) ?? false
         case .departments(let codes, let support):
-            if let lead = fields.leadDepartmentCode, codes.contains(lead) { return true }
-            return support && !codes.isDisjoint(with: fields.supportDepartmentCodes)
-        case .secretaryPositions(let ids): return fields.secretaryPositionId.map(ids.contains) ?? false
-        case .sponsorPositions(let ids): return fields.sponsorPositionId.map(ids.contains) ?? false
+            if let lead = project.fields.leadDepartmentCode, codes.contains(lead) { return true }
+            return support && !codes.isDisjoint(with: project.fields.supportDepartmentCodes)
+        case .secretaryPositions(let ids): return project.fields.secretaryPositionId.map(ids.contains) ?? false
+        case .sponsorPositions(let ids): return project.fields.sponsorPositionId.map(ids.contains) ?? false
         case .projects(let ids): return ids.contains(project.id)
         }
     }

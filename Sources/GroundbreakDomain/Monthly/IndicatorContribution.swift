@@ -31,19 +31,18 @@ extension IndicatorCalculator {
 
         public init(_ project: Project, reports: some Sequence<MonthlyReport>, lastYearReports: some Sequence<MonthlyReport>,
                     plans: some Sequence<AnnualPlan>, year: Int, catalog: IndicatorCatalog) {
-            let fields = project.fields
-            realEstate = inCategory(fields.categoryCode, catalog.realEstateCategory)
-            government = fields.investmentType == .government
-            startedThisYear = fields.actualStart.map { $0.year == year } ?? false
+            realEstate = inCategory(project.fields.categoryCode, catalog.realEstateCategory)
+            government = project.fields.investmentType == .government
+            startedThisYear = project.fields.actualStart.map { $0.year == year } ?? false
             if YearActivity.underWay.holds(for: project, in: year) {
                 underWay = true
-                underWay5000W = fields.totalInvestment >= .wan(5_000)
-                underWay100M = fields.totalInvestment >= .yi(1)
-                underWay1B = fields.totalInvestment >= .yi(10)
+                underWay5000W = project.fields.totalInvestment >= .wan(5_000)
+                underWay100M = project.fields.totalInvestment >= .yi(1)
+                underWay1B = project.fields.totalInvestment >= .yi(10)
             }
             if YearActivity.newStart.holds(for: project, in: year) {
                 newStart = true
-                industrialNewStart = inCategory(fields.categoryCode, catalog.industrialCategory)
+                industrialNewStart = inCategory(project.fields.categoryCode, catalog.industrialCategory)
             }
             reserve = project.stage == .reserve
             for report in reports {

@@ -81,11 +81,10 @@ public struct FlagCondition: Sendable, Codable, Equatable {
     }
 
     func holds(for project: Project, today: Day) -> Bool {
-        let fields = project.fields
         switch op {
         case .gte, .lt:
             guard field == .totalInvestment, let amount else { return false }
-            return op == .gte ? fields.totalInvestment.yuan >= amount : fields.totalInvestment.yuan < amount
+            return op == .gte ? project.fields.totalInvestment.yuan >= amount : project.fields.totalInvestment.yuan < amount
         case .in, .notIn:
             guard let values, let text = text(of: project) else { return op == .notIn }
             return values.contains(text) == (op == .in)
@@ -94,24 +93,23 @@ public struct FlagCondition: Sendable, Codable, Equatable {
         case .present:
             return !(text(of: project)?.isEmpty ?? true)
         case .beforeToday:
-            guard let day = day(of: fields) else { return false }
+            guard let day = day(of: project.fields) else { return false }
             return day < today
         }
     }
 
     private func text(of project: Project) -> String? {
-        let fields = project.fields
         switch field {
-        case .totalInvestment: return String(fields.totalInvestment.yuan)
+        case .totalInvestment: return String(project.fields.totalInvestment.yuan)
         case .stage: return project.effectiveStage.rawValue
-        case .projectCode: return fields.code?.value
-        case .ownerName: return fields.ownerName
-        case .ownerCreditCode: return fields.ownerCreditCode?.value
-        case .industryDivision: return fields.industryDivision
-        case .leadDepartment: return fields.leadDepartmentCode
-        case .sponsor: return fields.sponsorPositionId.map(String.init)
-        case .secretary: return fields.secretaryPositionId.map(String.init)
-        case .plannedStart, .plannedCompletion, .actualStart, .actualCompletion: return day(of: fields)?.iso
+        case .projectCode: return project.fields.code?.value
+        case .ownerName: return project.fields.ownerName
+        case .ownerCreditCode: return project.fields.ownerCreditCode?.value
+        case .industryDivision: return project.fields.industryDivision
+        case .leadDepartment: return project.fields.leadDepartmentCode
+        case .sponsor: return project.fields.sponsorPositionId.map(String.init)
+        case .secretary: return project.fields.secretaryPositionId.map(String.init)
+        case .plannedStart, .plannedCompletion, .actualStart, .actualCompletion: return day(of: project.fields)?.iso
         }
     }
 

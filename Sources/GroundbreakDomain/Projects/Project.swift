@@ -91,9 +91,18 @@ public struct ProjectFields: Sendable, Codable, Equatable {
 }
 
 /// A project in the ledger.
+///
+/// Its fields are held behind one reference (`CopyOnWrite`): the figures keep every project of a
+/// province in memory and copy them whole on each computation (the snapshot's move, a stage's
+/// projects, each light's signals), and a copy of `ProjectFields` is a retain of each of its
+/// dozen strings and arrays, where the box is one.
 public struct Project: Sendable, Codable, Equatable, Identifiable {
     public var id: Int64
-    public var fields: ProjectFields
+    private var heldFields: CopyOnWrite<ProjectFields>
+    public var fields: ProjectFields {
+        _read { yield heldFields.value }
+        _modify { yield &heldFields.value }
+    }
     public var stage: Stage
     /// The stage to return to when a suspension ends.
     public var suspendedFrom: Stage?
@@ -108,13 +117,39 @@ public struct Project: Sendable, Codable, Equatable, Identifiable {
         createdAt: Date, updatedAt: Date, version: Int
     ) {
         self.id = id
-        self.fields = fields
+        heldFields = CopyOnWrite(fields)
         self.stage = stage
         self.suspendedFrom = suspendedFrom
         self.stageNote = stageNote
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.version = version
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, fields, stage, suspendedFrom, stageNote, createdAt, updatedAt, version
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(Int64.self, forKey: .id), fields: try container.decode(ProjectFields.self, forKey: .fields),
+            stage: try container.decode(Stage.self, forKey: .stage), suspendedFrom: try container.decodeIfPresent(Stage.self, forKey: .suspendedFrom),
+            stageNote: try container.decodeIfPresent(String.self, forKey: .stageNote), createdAt: try container.decode(Date.self, forKey: .createdAt),
+            updatedAt: try container.decode(Date.self, forKey: .updatedAt), version: try container.decode(Int.self, forKey: .version)
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(fields, forKey: .fields)
+        try container.encode(stage, forKey: .stage)
+        try container.encodeIfPresent(suspendedFrom, forKey: .suspendedFrom)
+        try container.encodeIfPresent(stageNote, forKey: .stageNote)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(updatedAt, forKey: .updatedAt)
+        try container.encode(version, forKey: .version)
     }
 
     /// The stage that decides which rules apply: a suspended project keeps the obligations of the

@@ -11,15 +11,14 @@ public enum ListNature: String, Sendable, Codable, CaseIterable {
     /// a started project by `YearActivity` (the one definition of 竣工/新开工/续建), one not yet
     /// started by its stage and planned start.
     public static func implied(by project: Project, year: Int) -> ListNature? {
-        let fields = project.fields
-        if fields.actualStart != nil {
+        if project.fields.actualStart != nil {
             if YearActivity.completed.holds(for: project, in: year) { return .completed }
             if YearActivity.newStart.holds(for: project, in: year) { return .newStart }
             return YearActivity.continuing.holds(for: project, in: year) ? .continuing : nil
         }
         switch project.stage {
         case .reserve, .attraction: return .planning
-        case .approval: return fields.plannedStart?.year == year ? .newStart : .planning
+        case .approval: return project.fields.plannedStart?.year == year ? .newStart : .planning
         default: return nil
         }
     }

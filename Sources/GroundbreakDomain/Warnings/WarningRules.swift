@@ -86,27 +86,11 @@ public struct WarningRuleSet: Sendable, Codable, Equatable {
     }
 }
 
-/// The figures the rules read for one project, gathered once.
-///
-/// The project is held in a box of its own: every live project's signals are kept between
-/// computations and copied once more at each (today's counts are set on the copy), and a copy of a
-/// whole `Project` is a retain of each of its many strings and arrays, where a box is one.
+/// The figures the rules read for one project, gathered once. Every live project's signals are
+/// kept between computations and copied once more at each (today's counts are set on the copy):
+/// a `Project` holds its fields behind one reference, so that copy is cheap.
 public struct ProjectSignals: Sendable, Equatable, Identifiable {
-    private final class Held: Sendable, Equatable {
-        let project: Project
-
-        init(_ project: Project) {
-            self.project = project
-        }
-
-        static func == (left: Held, right: Held) -> Bool { left === right || left.project == right.project }
-    }
-
-    private var held: Held
-    public var project: Project {
-        _read { yield held.project }
-        set { held = Held(newValue) }
-    }
+    public var project: Project
     public var behindPoints: Double?
     public var startSlipDays: Int?
     public var completionSlipDays: Int?
@@ -117,15 +101,14 @@ public struct ProjectSignals: Sendable, Equatable, Identifiable {
     public var reportMissing = false
 
     public init(project: Project) {
-        held = Held(project)
+        self.project = project
     }
 
-    public var id: Int64 { held.project.id }
+    public var id: Int64 { project.id }
 
     public var problemsOverdue: Int { overdueProblemLevels.count }
 
     func value(_ rule: WarningRule) -> Double? {
-        let fields = project.fields
         switch rule.measure {
         case .behindSchedule: return behindPoints
         case .startSlip: return startSlipDays.map(Double.init)
@@ -134,8 +117,8 @@ public struct ProjectSignals: Sendable, Equatable, Identifiable {
         case .problemsOverdue: return Double(overdueProblemLevels.filter { $0 >= rule.minimumLevel ?? .unit }.count)
         case .notAdmitted: return daysNotAdmitted.map(Double.init)
         case .reportMissing: return reportMissing ? 1 : 0
-        case .sponsorMissing: return fields.sponsorPositionId == nil ? 1 : 0
-        case .secretaryMissing: return fields.secretaryPositionId == nil ? 1 : 0
+        case .sponsorMissing: return project.fields.sponsorPositionId == nil ? 1 : 0
+        case .secretaryMissing: return project.fields.secretaryPositionId == nil ? 1 : 0
         }
     }
 }

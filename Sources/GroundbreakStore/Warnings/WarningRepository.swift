@@ -118,20 +118,19 @@ public struct WarningRepository: Sendable {
         let admitted = try await StatsInclusionRepository(database: database).admittedOn(of: ids)
         return projects.map { project in
             var signals = ProjectSignals(project: project)
-            let fields = project.fields
             let own = reports[project.id] ?? []
             // Completion is measured on works under way; a project not yet started answers to the start rule.
-            if let plan = plans[project.id], plan > .zero, let started = fields.actualStart, Month(started) <= lastMonth {
+            if let plan = plans[project.id], plan > .zero, let started = project.fields.actualStart, Month(started) <= lastMonth {
                 let done = Double(ReportTotals(own, through: lastMonth).yearDispatch.yuan) / Double(plan.yuan) * 100
                 signals.behindPoints = max(0, indicators.projectTimeProgress(key.curve, through: lastMonth, started: Month(started)) * 100 - done)
             }
-            if [.reserve, .attraction, .approval].contains(project.stage), fields.actualStart == nil, let planned = fields.plannedStart, planned < today {
+            if [.reserve, .attraction, .approval].contains(project.stage), project.fields.actualStart == nil, let planned = project.fields.plannedStart, planned < today {
                 signals.startSlipDays = planned.days(until: today)
             }
-            if project.stage == .construction, fields.actualCompletion == nil, let planned = fields.plannedCompletion, planned < today {
+            if project.stage == .construction, project.fields.actualCompletion == nil, let planned = project.fields.plannedCompletion, planned < today {
                 signals.completionSlipDays = planned.days(until: today)
             }
-            if [.construction, .operation].contains(project.stage), let started = fields.actualStart, admitted[project.id] == nil {
+            if [.construction, .operation].contains(project.stage), let started = project.fields.actualStart, admitted[project.id] == nil {
                 signals.daysNotAdmitted = started.days(until: today)
             }
             signals.reportMissing = reportRules.mustReport(project, for: lastMonth) && today > lastMonth.dueDate(day: reportRules.dueDay)
