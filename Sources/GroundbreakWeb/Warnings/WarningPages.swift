@@ -12,8 +12,7 @@ enum WarningPages {
     /// A project and its light. A class: lists of lights at province scale are filtered, counted
     /// and passed around whole, and copying one is then a reference, not every field of a project.
     final class Lit: Sendable {
-        /// The signals it was lit from, which hold the project in a box: a province's lights are
-        /// made again after every write, and a copy of each whole project was most of that.
+        /// The signals it was lit from, the project among them.
         private let signals: ProjectSignals
         var project: Project { _read { yield signals.project } }
         let warning: ProjectWarning
