@@ -33,3 +33,15 @@ extension CopyOnWrite: Equatable where Value: Equatable {
         left.box === right.box || left.box.value == right.box.value
     }
 }
+
+/// Encoded as the value itself, so a type that keeps a field behind it keeps its JSON.
+extension CopyOnWrite: Codable where Value: Codable {
+    public init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode(Value.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}

@@ -126,30 +126,9 @@ public struct Project: Sendable, Codable, Equatable, Identifiable {
         self.version = version
     }
 
+    /// The fields keep their JSON key.
     private enum CodingKeys: String, CodingKey {
-        case id, fields, stage, suspendedFrom, stageNote, createdAt, updatedAt, version
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            id: try container.decode(Int64.self, forKey: .id), fields: try container.decode(ProjectFields.self, forKey: .fields),
-            stage: try container.decode(Stage.self, forKey: .stage), suspendedFrom: try container.decodeIfPresent(Stage.self, forKey: .suspendedFrom),
-            stageNote: try container.decodeIfPresent(String.self, forKey: .stageNote), createdAt: try container.decode(Date.self, forKey: .createdAt),
-            updatedAt: try container.decode(Date.self, forKey: .updatedAt), version: try container.decode(Int.self, forKey: .version)
-        )
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(fields, forKey: .fields)
-        try container.encode(stage, forKey: .stage)
-        try container.encodeIfPresent(suspendedFrom, forKey: .suspendedFrom)
-        try container.encodeIfPresent(stageNote, forKey: .stageNote)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(updatedAt, forKey: .updatedAt)
-        try container.encode(version, forKey: .version)
+        case id, heldFields = "fields", stage, suspendedFrom, stageNote, createdAt, updatedAt, version
     }
 
     /// The stage that decides which rules apply: a suspended project keeps the obligations of the
