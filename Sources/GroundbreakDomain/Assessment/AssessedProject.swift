@@ -6,8 +6,9 @@ import Foundation
 /// plans, admission and approval items, the month and the rules alone (and the working-day
 /// calendar and the item catalogue, whose changes recompute every part), so the store keeps each month's parts between computations and recomputes only
 /// the projects a change names: at a province's 100,000 projects building them all again was
-/// most of a ranking after each write.
-public struct AssessedProject: Sendable, Identifiable, Equatable {
+/// most of a ranking after each write. A class of constants: each computation moves every part
+/// into a new list, and copying one is then a reference, not each of its strings and arrays.
+public final class AssessedProject: Sendable, Identifiable, Equatable {
     public let id: Int64
     let keys: TargetUnit.Keys
     let contribution: IndicatorCalculator.Contribution
@@ -15,6 +16,20 @@ public struct AssessedProject: Sendable, Identifiable, Equatable {
     let standing: AssessmentCalculator.Standing
     /// Its approval items decided since January of the month's year, on time or late.
     let decisions: [DecidedApproval]
+
+    init(id: Int64, keys: TargetUnit.Keys, contribution: IndicatorCalculator.Contribution, standing: AssessmentCalculator.Standing,
+         decisions: [DecidedApproval]) {
+        self.id = id
+        self.keys = keys
+        self.contribution = contribution
+        self.standing = standing
+        self.decisions = decisions
+    }
+
+    public static func == (left: AssessedProject, right: AssessedProject) -> Bool {
+        left === right || (left.id == right.id && left.keys == right.keys && left.contribution == right.contribution
+            && left.standing == right.standing && left.decisions == right.decisions)
+    }
 
     /// Each project of `inputs` (whose `assessed`, if any, is ignored), in their order.
     public static func each(_ inputs: AssessmentInputs, indicators: IndicatorCatalog) -> [AssessedProject] {

@@ -114,14 +114,15 @@ public enum AssessmentCalculator {
     /// group's investment is measured against its projects' plans for the year, on its task
     /// force's 序时进度 (the working group page's completion), the others' against their targets.
     public static func figures(_ unit: AssessedUnit, _ inputs: AssessmentInputs, catalog: ReferenceCatalog, indicators: IndicatorCatalog) -> UnitFigures {
-        figures(unit, inputs, ByProject(inputs, indicators: indicators), catalog: catalog, indicators: indicators)
+        figures(unit, inputs, ByProject(inputs, indicators: indicators, byDepartment: unit.kind == .department), catalog: catalog, indicators: indicators)
     }
 
     /// The inputs grouped by project (and decisions by department) once for all units, so each
     /// unit reads its own rows instead of filtering everyone's.
     struct ByProject {
         let plans: [Int64: [AnnualPlan]]
-        /// Each project's decided items, in the parts' order, and every item by deciding department.
+        /// Each project's decided items, in the parts' order, and every item by deciding department
+        /// (grouped only for a table that has departments: a province decides hundreds of thousands).
         let decisions: [[DecidedApproval]]
         let decisionsByDepartment: [String: [DecidedApproval]]
         /// Each project's id, membership keys, indicator contribution and standing, in the parts' order (`inputs.projects`').
@@ -132,13 +133,13 @@ public enum AssessmentCalculator {
         let contributions: [IndicatorCalculator.Contribution]
         let standings: [Standing]
 
-        init(_ inputs: AssessmentInputs, indicators: IndicatorCatalog) {
+        init(_ inputs: AssessmentInputs, indicators: IndicatorCatalog, byDepartment: Bool) {
             let plans = Dictionary(grouping: inputs.plans, by: \.projectId)
             self.plans = plans
             let assessed = inputs.assessed ?? AssessedProject.each(inputs, plans: plans, indicators: indicators)
             ids = assessed.map(\.id)
             var indicesByKeys: [TargetUnit.Keys: [Int]] = [:]
-            for (index, project) in assessed.enumerated() { indicesByKeys[project.keys, default: []].append(index) }
+            for index in assessed.indices { indicesByKeys[assessed[index].keys, default: []].append(index) }
             self.indicesByKeys = indicesByKeys
             contributions = assessed.map(\.contribution)
             let lights = inputs.lights
@@ -148,7 +149,7 @@ public enum AssessmentCalculator {
                 return standing
             }
             decisions = assessed.map(\.decisions)
-            decisionsByDepartment = Dictionary(grouping: decisions.joined(), by: \.departmentCode)
+            decisionsByDepartment = byDepartment ? Dictionary(grouping: decisions.joined(), by: \.departmentCode) : [:]
         }
     }
 
@@ -255,10 +256,11 @@ public enum AssessmentCalculator {
     /// leads of the classes it follows; a department follows none.
     static func leadFigures(_ unit: AssessedUnit, group: AssessedGroup?, _ inputs: AssessmentInputs, catalog: ReferenceCatalog, into figures: inout UnitFigures) {
         let asOf = inputs.month.lastDay
+        let inside = unit.regionOrZone.map { Lead.inside($0, reference: catalog) }
         let own = inputs.leads.filter { lead in
             guard lead.createdOn <= asOf else { return false }
             if let group { return lead.schemeClassId.map(group.classIds.contains) == true }
-            return unit.regionOrZone.map { lead.isInside($0, reference: catalog) } ?? false
+            return inside?(lead) ?? false
         }
         guard !own.isEmpty else { return }
         let signings = own.compactMap(\.signing).filter { $0.on <= asOf }
@@ -274,7 +276,7 @@ public enum AssessmentCalculator {
     public static func table(_ inputs: AssessmentInputs, set: AssessmentUnitSet = .regions, scheme: AssessmentScheme,
                              previous: AssessmentTable?, catalog: ReferenceCatalog, indicators: IndicatorCatalog) -> AssessmentTable {
         let units = comparedUnits(set, catalog, on: inputs.month.lastDay, groups: inputs.groups)
-        let byProject = ByProject(inputs, indicators: indicators)
+        let byProject = ByProject(inputs, indicators: indicators, byDepartment: units.contains { $0.kind == .department })
         let rows = units.map { unit in
             AssessmentRow.scored(unit: unit, name: name(unit, inputs, catalog: catalog),
                                  figures: figures(unit, inputs, byProject, catalog: catalog, indicators: indicators), scheme: scheme)

@@ -75,7 +75,8 @@ public struct AttractionRhythm: Sendable, Equatable {
     public init(month: Month, units: [OrgUnit], activities: [AttractionActivity], leads: [Lead], reference: ReferenceCatalog) {
         self.month = month
         lines = units.map { unit in
-            let signed = leads.compactMap { lead in lead.isInside(unit, reference: reference) ? lead.signing : nil }.filter { Month($0.on) == month }
+            let inside = Lead.inside(unit, reference: reference)
+            let signed = leads.compactMap { lead in inside(lead) ? lead.signing : nil }.filter { Month($0.on) == month }
             return Line(unit: unit, activities: activities.filter { $0.unit == unit && Month($0.on) == month }.count, signings: signed.count,
                         signedAmount: signed.reduce(.zero) { $0 + $1.amount })
         }

@@ -126,12 +126,17 @@ extension Lead {
     /// Whether the lead is followed by `unit` or a unit inside it (a district's, a zone's subtree):
     /// how every list, rhythm line and assessment figure of a unit counts its leads.
     public func isInside(_ unit: OrgUnit, reference: ReferenceCatalog) -> Bool {
-        guard self.unit.kind == unit.kind else { return false }
-        switch unit.kind {
-        case .region: return reference.regionSubtree(unit.code).contains(self.unit.code)
-        case .zone: return reference.zoneSubtree(unit.code).contains(self.unit.code)
-        case .department: return false
+        Self.inside(unit, reference: reference)(self)
+    }
+
+    /// `isInside` with the unit's subtree taken once, for a test of many leads.
+    public static func inside(_ unit: OrgUnit, reference: ReferenceCatalog) -> @Sendable (Lead) -> Bool {
+        let codes: Set<String> = switch unit.kind {
+        case .region: reference.regionSubtree(unit.code)
+        case .zone: reference.zoneSubtree(unit.code)
+        case .department: []
         }
+        return { lead in lead.unit.kind == unit.kind && codes.contains(lead.unit.code) }
     }
 }
 

@@ -5,7 +5,17 @@ public enum WarningColour: String, Sendable, Codable, CaseIterable, Comparable {
     case green, yellow, red
 
     public static func < (lhs: WarningColour, rhs: WarningColour) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.rank < rhs.rank
+    }
+
+    /// Green 0, yellow 1, red 2: lists of a province's lights are sorted by it, and a switch
+    /// costs nothing where looking each colour up in `allCases` is paid on every comparison.
+    public var rank: Int {
+        switch self {
+        case .green: 0
+        case .yellow: 1
+        case .red: 2
+        }
     }
 
     public var label: String { WarningText.colour(self) }

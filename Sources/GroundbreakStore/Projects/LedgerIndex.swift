@@ -77,7 +77,7 @@ struct LedgerIndex: Sendable {
     }
 
     static func lightIndex(_ colour: WarningColour) -> UInt8 {
-        UInt8(WarningColour.allCases.firstIndex(of: colour)! + 1)
+        UInt8(colour.rank + 1)
     }
 
     /// `YYYY-MM-DD` as `yyyymmdd`; nil for anything else.

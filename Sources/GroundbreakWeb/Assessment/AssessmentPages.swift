@@ -48,8 +48,9 @@ enum AssessmentPages {
             let repository = AssessmentRepository(database: input.services.database)
             var lights: [Int64: WarningColour]?
             if month == ReportPages.reportingMonth(input.today), try await !repository.isFrozen(month) {
-                lights = Dictionary(try await WarningPages.light(input, scope: .everything).lit.map { ($0.project.id, $0.warning.colour) },
-                                    uniquingKeysWith: { first, _ in first })
+                // The tables count red lights only: the other colours need not be hashed in.
+                lights = Dictionary(try await WarningPages.light(input, scope: .everything).lit.lazy.filter { $0.colour == .red }
+                    .map { ($0.warning.projectId, $0.colour) }, uniquingKeysWith: { first, _ in first })
             }
             return try await repository.tables(month: month, sets: sets, scheme: input.services.assessmentScheme, catalog: input.catalog,
                                                indicators: input.services.indicators, reportRules: input.services.reportRules, lights: lights)

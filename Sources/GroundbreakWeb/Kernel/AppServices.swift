@@ -155,6 +155,8 @@ public final class AppServices: Sendable {
     // Figures read from many tables, cached by `FiguresGeneration` (every audited change moves it).
     /// Every live project lit, per reach; each entry holds the reach's projects, hence few entries.
     let lights = ValueCache<WarningPages.Lighting>(capacity: 4, generational: true)
+    /// Every live project's light from the last lighting of them all, for the next to reuse.
+    let keptLights = KeptLights()
     /// The cross-unit tables, per month and sets.
     let assessmentTables = ValueCache<[AssessmentTable]>(capacity: 32, generational: true)
     /// The big screen, per reader.

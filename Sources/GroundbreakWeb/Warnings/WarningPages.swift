@@ -13,7 +13,7 @@ enum WarningPages {
     /// and passed around whole, and copying one is then a reference, not every field of a project.
     final class Lit: Sendable {
         /// The signals it was lit from, the project among them.
-        private let signals: ProjectSignals
+        let signals: ProjectSignals
         var project: Project { _read { yield signals.project } }
         let warning: ProjectWarning
         /// What every list and count reads, taken once: reaching into the project's fields copies them.
@@ -72,8 +72,10 @@ enum WarningPages {
     /// The order every list of lights is read in: red before yellow before green, then the
     /// largest investment, then the oldest project, by what each light took once.
     static func reddestFirst(_ lit: [Lit]) -> [Lit] {
-        lit.indices.sorted { a, b in
-            (lit[a].colour, lit[a].totalInvestment, lit[b].warning.projectId) > (lit[b].colour, lit[b].totalInvestment, lit[a].warning.projectId)
+        // Plain values, taken once: comparing through the objects retained two of them per comparison.
+        let keys = lit.map { (colour: $0.colour.rank, yuan: $0.totalInvestment.yuan, id: $0.warning.projectId) }
+        return keys.indices.sorted { a, b in
+            (keys[a].colour, keys[a].yuan, keys[b].id) > (keys[b].colour, keys[b].yuan, keys[a].id)
         }.map { lit[$0] }
     }
 
@@ -88,7 +90,7 @@ enum WarningPages {
         let rules = try await repository.currentRules()
         let signals = try await repository.signals(inStages: liveStages, scope: scope, indicators: services.indicators, curve: rules.curve,
                                                    reportRules: services.reportRules, calendar: services.workingCalendar(), today: today)
-        return (rules, signals.map { Lit($0, warning: rules.evaluate($0)) })
+        return (rules, services.keptLights.lit(signals, rules: rules, keep: scope.isEverything))
     }
 
     static func filter(_ input: EndpointRequest) throws -> WarningFilter {

@@ -60,14 +60,18 @@ struct WarningCounts: Sendable {
     private let regions: [String: [WarningColour: Int]]
 
     init(_ lit: [WarningPages.Lit]) {
-        var byColour: [WarningColour: Int] = [:]
-        var regions: [String: [WarningColour: Int]] = [:]
+        // Counted by the colour's rank, in plain arrays: one hash per light (its region), not three.
+        var total = [0, 0, 0]
+        var regions: [String: [Int]] = [:]
         for item in lit {
-            byColour[item.colour, default: 0] += 1
-            regions[item.regionCode, default: [:]][item.colour, default: 0] += 1
+            total[item.colour.rank] += 1
+            regions[item.regionCode, default: [0, 0, 0]][item.colour.rank] += 1
         }
-        self.byColour = byColour
-        self.regions = regions
+        func byColour(_ counts: [Int]) -> [WarningColour: Int] {
+            Dictionary(uniqueKeysWithValues: WarningColour.allCases.compactMap { counts[$0.rank] > 0 ? ($0, counts[$0.rank]) : nil })
+        }
+        self.byColour = byColour(total)
+        self.regions = regions.mapValues(byColour)
     }
 
     /// The regions with lights, in the catalogue's order.
