@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The figures a writer waits for after a change, at province scale with its months closed, as a
 # province runs: a demo province (three years of reports) whose months through October are closed
-# (22 months, 1.15 million frozen figures), then for each build, in turns, the first request to each
-# page below after a start, and each of them after a project is created (three rounds).
+# (22 months, 1.15 million frozen figures; October through the API, as the centre closes a month,
+# so its assessment tables are frozen and November's ranking reads them for the change of rank),
+# then for each build, in turns, the first request to each page below after a start, and each of
+# them after a project is created (three rounds).
 # The demo never closes a month, so the other benches measure a province that has never had a
 # month-end. Figures go to $OUT (overwritten).
 #
@@ -35,10 +37,24 @@ work_folder groundbreak-closed
 builds=("this|$BIN")
 [ -n "${BEFORE:-}" ] && builds=("before|$BEFORE" "${builds[@]}")
 
-# What a close writes (`MonthCloseRepository.close`), for every month from the first report through October.
-CLOSE_SQL="INSERT INTO month_closes (month, closed_at, closed_by) SELECT DISTINCT month, '2026-12-01T00:00:00.000Z', 'bench' FROM monthly_reports WHERE month <= '2026-10';
+# What a close writes (`MonthCloseRepository.close`) but the assessment tables, for every month
+# from the first report through September: minutes of SQL instead of an hour of closes.
+CLOSE_SQL="INSERT INTO month_closes (month, closed_at, closed_by) SELECT DISTINCT month, '2026-12-01T00:00:00.000Z', 'bench' FROM monthly_reports WHERE month <= '2026-09';
 INSERT INTO report_snapshots (month, project_id, dispatch_yuan, statistical_yuan, progress_percent, status)
-SELECT month, project_id, dispatch_yuan, statistical_yuan, progress_percent, status FROM monthly_reports WHERE month <= '2026-10';"
+SELECT month, project_id, dispatch_yuan, statistical_yuan, progress_percent, status FROM monthly_reports WHERE month <= '2026-09';"
+
+# close_october URL: October closed through the API by this build, its tables frozen as the close freezes them.
+close_october() {
+    local url=$1 token
+    GROUNDBREAK_NEW_PASSWORD='Wrk#Load2026' "$BIN" user add --database "$url" --username closer --name 关账 --admin >/dev/null
+    token=$("$BIN" user token --database "$url" --username closer --name closer | tail -n 1)
+    GROUNDBREAK_SCHEDULER_ENABLED=false "$BIN" serve --database "$url" --port "$PORT" >"$WORK/close.log" 2>&1 &
+    SERVER_PID=$!
+    wait_for_server
+    curl -sf -m 900 -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -X POST \
+        "http://127.0.0.1:$PORT/api/v1/reports/close" -d '{"month":"2026-10"}' || { echo "closing 2026-10 failed" >&2; exit 1; }
+    kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+}
 
 # measure LABEL URL: the server of the build in $RUN_BIN on URL; the seconds each page takes.
 measure() {
@@ -69,10 +85,14 @@ for engine in $ENGINES; do
     if [ "$engine" = sqlite ]; then
         "$BIN" demo --database "sqlite:$WORK/province.sqlite" --projects "$PROJECTS" >/dev/null 2>&1
         sqlite3 "$WORK/province.sqlite" "BEGIN; $CLOSE_SQL COMMIT;"
+        close_october "sqlite:$WORK/province.sqlite"
+        # Into the main file: each run copies that file alone.
+        sqlite3 "$WORK/province.sqlite" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
     else
         start_postgres "$PG_PORT" province || continue
         "$BIN" demo --database "postgres://postgres@127.0.0.1:$PG_PORT/province" --projects "$PROJECTS" >/dev/null 2>&1
         pg_sql "$PG_PORT" province "$CLOSE_SQL" >/dev/null
+        close_october "postgres://postgres@127.0.0.1:$PG_PORT/province"
         pg_sql "$PG_PORT" province "ANALYZE" >/dev/null
     fi
     for round in $(seq 1 "$ROUNDS"); do
@@ -95,7 +115,8 @@ done
     echo "# The writer's wait at province scale with its months closed"
     echo
     echo "Measured by \`scripts/bench-closed-months.sh\` (release builds, $PROJECTS demo projects with three years of"
-    echo "reports, every month through 2026-10 closed: 22 months, the close's own rows written by SQL). Each row is"
+    echo "reports, every month through 2026-10 closed: 22 months, through 2026-09 the close's own rows written by SQL,"
+    echo "2026-10 closed through the API so its assessment tables are frozen as a close freezes them). Each row is"
     echo "one server started on a fresh copy: the first request to each page after the start (the first reads the"
     echo "figures' snapshot), then each page right after a project is created through the API, three times (the"
     echo "writer waits for the figures that include the write), and the process's anonymous memory at the end."

@@ -98,34 +98,56 @@ public enum ApprovalAnalytics {
 
     /// Figures as they stood at the end of `asOf`: only what was decided by then counts.
     public static func departments(_ entries: [Entry], calendar: WorkingCalendar, asOf: Day) -> [DepartmentFigures] {
-        table(parts(entries, calendar: calendar, asOf: asOf, previous: asOf), \.onDay)
+        tables(parts(entries, calendar: calendar, asOf: asOf, previous: asOf)).onDay
     }
 
-    /// The department table of one of the two days the parts were taken on.
-    static func table(_ parts: [ProjectPart], _ day: KeyPath<ProjectPart.Item, ProjectPart.Standing>) -> [DepartmentFigures] {
-        struct Tally {
-            var days: [Int] = []
-            var within = 0
-            var overdue = 0
-        }
-        var tallies: [String: Tally] = [:]
-        func count(_ code: String, _ change: (inout Tally) -> Void) { change(&tallies[code, default: Tally()]) }
-        for part in parts {
-            for code in part.idleDepartments { count(code) { _ in } }
-            for item in part.items {
-                switch item[keyPath: day] {
-                case .handled:
-                    count(item.departmentCode) { tally in
-                        // Handled without a working-day count (never accepted) is not in the median.
-                        if let used = item.workingDays { tally.days.append(used) }
-                        if item.withinLimit { tally.within += 1 }
-                    }
-                case .overdue: count(item.departmentCode) { $0.overdue += 1 }
-                case .none: count(item.departmentCode) { _ in }
-                }
+    /// What a department's items add up to on one day.
+    private struct Tally {
+        var days: [Int] = []
+        var within = 0
+        var overdue = 0
+
+        mutating func add(_ standing: ProjectPart.Standing, _ item: ProjectPart.Item) {
+            switch standing {
+            case .handled:
+                // Handled without a working-day count (never accepted) is not in the median.
+                if let used = item.workingDays { days.append(used) }
+                if item.withinLimit { within += 1 }
+            case .overdue: overdue += 1
+            case .none: break
             }
         }
-        var figures: [DepartmentFigures] = tallies.map { code, tally in
+    }
+
+    /// The department tables of both days the parts were taken on, from one pass over their items:
+    /// a province has hundreds of thousands, and each is placed by its department's code once.
+    static func tables(_ parts: [ProjectPart]) -> (onDay: [DepartmentFigures], atPrevious: [DepartmentFigures]) {
+        var slots: [String: Int] = [:]
+        var codes: [String] = []
+        var onDay: [Tally] = []
+        var atPrevious: [Tally] = []
+        func slot(_ code: String) -> Int {
+            if let found = slots[code] { return found }
+            slots[code] = codes.count
+            codes.append(code)
+            onDay.append(Tally())
+            atPrevious.append(Tally())
+            return codes.count - 1
+        }
+        for part in parts {
+            for code in part.idleDepartments { _ = slot(code) }
+            for item in part.items {
+                let at = slot(item.departmentCode)
+                onDay[at].add(item.onDay, item)
+                atPrevious[at].add(item.atPrevious, item)
+            }
+        }
+        return (ranked(codes, onDay), ranked(codes, atPrevious))
+    }
+
+    /// Each department's figures from its tally, ranked by the share within the limit, then the median.
+    private static func ranked(_ codes: [String], _ tallies: [Tally]) -> [DepartmentFigures] {
+        var figures: [DepartmentFigures] = zip(codes, tallies).map { code, tally in
             let days = tally.days.sorted()
             return DepartmentFigures(
                 departmentCode: code, handled: days.count, medianWorkingDays: percentile(days, 0.5), p90WorkingDays: percentile(days, 0.9),
@@ -156,8 +178,9 @@ public enum ApprovalAnalytics {
     /// The league table of the day the parts were taken on, with each department's movement since
     /// the other day they were taken on (last month's end).
     public static func league(_ parts: [ProjectPart]) -> [DepartmentFigures] {
-        let before = Dictionary(uniqueKeysWithValues: table(parts, \.atPrevious).map { ($0.departmentCode, $0.rank) })
-        return table(parts, \.onDay).map { figures in
+        let (onDay, atPrevious) = tables(parts)
+        let before = Dictionary(uniqueKeysWithValues: atPrevious.map { ($0.departmentCode, $0.rank) })
+        return onDay.map { figures in
             var figures = figures
             if figures.rank > 0, let old = before[figures.departmentCode], old > 0 { figures.rankChange = old - figures.rank }
             return figures

@@ -30,10 +30,20 @@ public struct ProjectRepository: Sendable {
         return try ProjectRow.project(row, children: children[id] ?? .init())
     }
 
-    /// Several projects by id (those that exist), by id.
+    /// Several projects by id (those that exist), by id. Many ids (a province's reserve of
+    /// thousands) are looked up in the kept snapshot, when the ledger is large enough to keep one:
+    /// reading and decoding them again after every write was most of the targets page's wait.
     public func projects(ids: some Collection<Int64>) async throws -> [Int64: Project] {
-        try await Self.load(ids: ids, db: database.reader)
+        if ids.count >= Self.idsFromSnapshot, let snapshot = try await database.projectSnapshot.snapshot(database) {
+            var found: [Int64: Project] = [:]
+            for id in ids { if let project = snapshot.project(id: id) { found[id] = project } }
+            return found
+        }
+        return try await Self.load(ids: ids, db: database.reader)
     }
+
+    /// From how many ids `projects(ids:)` looks in the snapshot instead of reading them.
+    static let idsFromSnapshot = 500
 
     /// Several projects by id, a few queries per 500 rather than four per project; an id with
     /// no project is simply absent.

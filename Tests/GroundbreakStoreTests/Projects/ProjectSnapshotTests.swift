@@ -160,6 +160,11 @@ struct ProjectSnapshotTests {
         let table = try await table(database)
         #expect(snapshot.projects.map(\.id) == table.map(\.id), sourceLocation: sourceLocation)
         #expect(snapshot.projects == table, sourceLocation: sourceLocation)
+        // Many ids are looked up in the snapshot: the projects reading them gives, an id without one absent.
+        let asked = table.map(\.id) + (1...ProjectRepository.idsFromSnapshot).map { Int64(9_000_000 + $0) }
+        let looked = try await ProjectRepository(database: database).projects(ids: asked)
+        let read = try await ProjectRepository.load(ids: asked, db: database.reader)
+        #expect(looked.count == table.count && looked == read, sourceLocation: sourceLocation)
         let first = snapshot.firstReportMonth
         for (from, through) in [(first, Month(year: first.year + 3, month: 12)!), (Month(year: first.year + 1, month: 1)!, Month(year: first.year + 1, month: 10)!)] {
             let held = try #require(snapshot.reportFigures(from: from, through: through), sourceLocation: sourceLocation)
