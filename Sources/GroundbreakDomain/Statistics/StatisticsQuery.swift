@@ -71,10 +71,25 @@ extension StatisticsFigures {
             groups.append(Group(dimension: StatisticsText.natureDimension,
                                 items: ListNature.allCases.map { nature in (nature.label, current.filter { $0.nature == nature }.count) }))
         }
-        let largest = current.sorted { ($0.total, $1.name) > ($1.total, $0.name) }.prefix(QueryLimits.named(query.style.namedLargest))
-            .map { Named(name: $0.name, total: $0.total) }
+        let largest = Self.largest(current, count: QueryLimits.named(query.style.namedLargest)).map { Named(name: $0.name, total: $0.total) }
         return StatisticsFigures(unitName: unitName, year: query.year, threshold: query.threshold, count: current.count,
-                                 previousCount: before?.count, total: total, bands: bands, groups: groups, largest: Array(largest))
+                                 previousCount: before?.count, total: total, bands: bands, groups: groups, largest: largest)
+    }
+
+    /// The `count` largest projects, largest first, equal totals by name: one pass keeping the
+    /// few named, not a sort of a province's whole list (its names compared as Chinese text).
+    static func largest(_ projects: [ListedProject], count: Int) -> [ListedProject] {
+        func before(_ a: ListedProject, _ b: ListedProject) -> Bool { (a.total, b.name) > (b.total, a.name) }
+        var top: [ListedProject] = []
+        guard count > 0 else { return top }
+        top.reserveCapacity(count + 1)
+        for project in projects {
+            if top.count == count, !before(project, top[count - 1]) { continue }
+            let at = top.firstIndex { before(project, $0) } ?? top.count
+            top.insert(project, at: at)
+            if top.count > count { top.removeLast() }
+        }
+        return top
     }
 
     private enum QueryLimits {

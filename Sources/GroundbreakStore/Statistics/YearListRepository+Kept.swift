@@ -6,8 +6,9 @@ import SQLKit
 /// project: kept between computations (`ProjectPartsKeeper`), as a province's lists hold about
 /// 150,000 statements a year and the statistics read them all twice (the year and the one before)
 /// after each write. A project's edit names it; a list's import and a scheme's change name none,
-/// which takes every part again.
-struct ListedPart: Sendable, Identifiable, Equatable {
+/// which takes every part again. A class of constants: each computation moves every part into a
+/// new list, and copying one is then a reference, not each of its strings and arrays.
+final class ListedPart: Sendable, Identifiable, Equatable {
     struct Statement: Sendable, Equatable {
         let listId: Int64
         let listRegion: String
@@ -23,6 +24,20 @@ struct ListedPart: Sendable, Identifiable, Equatable {
     let statements: [Statement]
     /// Its class in each scheme that has classed it.
     let classes: [Int64: String]
+
+    init(id: Int64, name: String, total: Money, regionCode: String, statements: [Statement], classes: [Int64: String]) {
+        self.id = id
+        self.name = name
+        self.total = total
+        self.regionCode = regionCode
+        self.statements = statements
+        self.classes = classes
+    }
+
+    static func == (left: ListedPart, right: ListedPart) -> Bool {
+        left === right || (left.id == right.id && left.name == right.name && left.total == right.total && left.regionCode == right.regionCode
+            && left.statements == right.statements && left.classes == right.classes)
+    }
 
     /// Its statement as the lists of `regionCodes` make it: on the list of `ownRegion` if there,
     /// else the earliest list's; nil when none of those lists holds it.
