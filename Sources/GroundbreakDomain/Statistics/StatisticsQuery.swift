@@ -61,15 +61,15 @@ extension StatisticsFigures {
         let before = previous?.filter { $0.total >= query.threshold }
         let total = current.reduce(Money.zero) { $0 + $1.total }
         let bands = query.bands.sorted().map { minimum in
-            Band(minimum: minimum, count: current.filter { $0.total >= minimum }.count, previousCount: before.map { $0.filter { $0.total >= minimum }.count })
+            Band(minimum: minimum, count: current.count { $0.total >= minimum }, previousCount: before.map { $0.count { $0.total >= minimum } })
         }
         var groups: [Group] = []
         if let schemeName {
-            groups.append(Group(dimension: schemeName, items: classOrder.map { name in (name, current.filter { $0.className == name }.count) }))
+            groups.append(Group(dimension: schemeName, items: classOrder.map { name in (name, current.count { $0.className == name }) }))
         }
         if current.contains(where: { $0.nature != nil }) {
             groups.append(Group(dimension: StatisticsText.natureDimension,
-                                items: ListNature.allCases.map { nature in (nature.label, current.filter { $0.nature == nature }.count) }))
+                                items: ListNature.allCases.map { nature in (nature.label, current.count { $0.nature == nature }) }))
         }
         let largest = Self.largest(current, count: QueryLimits.named(query.style.namedLargest)).map { Named(name: $0.name, total: $0.total) }
         return StatisticsFigures(unitName: unitName, year: query.year, threshold: query.threshold, count: current.count,
