@@ -162,7 +162,7 @@ struct ProjectSnapshot: Sendable {
 extension Array where Element: Identifiable, Element.ID == Int64 {
     /// The element with `id` in an array in id order (the snapshot's projects, a keeper's parts),
     /// by binary search.
-    func element(id: Int64) -> Element? {
+    public func element(id: Int64) -> Element? {
         var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2

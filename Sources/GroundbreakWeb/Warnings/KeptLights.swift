@@ -1,4 +1,5 @@
 import GroundbreakDomain
+import GroundbreakStore
 import Synchronization
 
 /// The lights of the last lighting of every live project, kept from one lighting to the next.
@@ -22,27 +23,14 @@ final class KeptLights: Sendable {
     func lit(_ signals: [ProjectSignals], rules: WarningRuleSet, keep: Bool) -> [WarningPages.Lit] {
         let previous = kept.withLock { kept in kept.flatMap { $0.rules == rules ? $0.byId : nil } } ?? []
         let lit = signals.map { signals in
-            if let old = Self.find(signals.id, in: previous), old.signals == signals { return old }
+            if let old = previous.element(id: signals.id), old.signals == signals { return old }
             return WarningPages.Lit(signals, warning: rules.evaluate(signals))
         }
         if keep {
-            let byId = lit.indices.dropFirst().allSatisfy { lit[$0 - 1].warning.projectId < lit[$0].warning.projectId }
-                ? lit : lit.sorted { $0.warning.projectId < $1.warning.projectId }
+            let byId = lit.indices.dropFirst().allSatisfy { lit[$0 - 1].id < lit[$0].id } ? lit : lit.sorted { $0.id < $1.id }
             kept.withLock { $0 = Kept(rules: rules, byId: byId) }
         }
         return lit
-    }
-
-    /// The kept light of project `id`, by binary search.
-    private static func find(_ id: Int64, in byId: [WarningPages.Lit]) -> WarningPages.Lit? {
-        var (low, high) = (0, byId.count)
-        while low < high {
-            let middle = (low + high) / 2
-            let found = byId[middle].warning.projectId
-            if found == id { return byId[middle] }
-            if found < id { low = middle + 1 } else { high = middle }
-        }
-        return nil
     }
 
     /// How many lights are kept (for tests).

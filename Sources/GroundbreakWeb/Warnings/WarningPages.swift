@@ -11,7 +11,7 @@ import Hummingbird
 enum WarningPages {
     /// A project and its light. A class: lists of lights at province scale are filtered, counted
     /// and passed around whole, and copying one is then a reference, not every field of a project.
-    final class Lit: Sendable {
+    final class Lit: Sendable, Identifiable {
         /// The signals it was lit from, the project among them.
         let signals: ProjectSignals
         var project: Project { _read { yield signals.project } }
@@ -20,6 +20,8 @@ enum WarningPages {
         let colour: WarningColour
         let regionCode: String
         let totalInvestment: Money
+
+        var id: Int64 { warning.projectId }
 
         init(_ signals: ProjectSignals, warning: ProjectWarning) {
             self.signals = signals
