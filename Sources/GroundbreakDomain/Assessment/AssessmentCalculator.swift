@@ -132,24 +132,44 @@ public enum AssessmentCalculator {
         let indicesByKeys: [TargetUnit.Keys: [Int]]
         let contributions: [IndicatorCalculator.Contribution]
         let standings: [Standing]
+        /// Each id's index when the parts are not in id order (as kept they are, and are searched).
+        private let indexById: [Int64: Int]?
 
         init(_ inputs: AssessmentInputs, indicators: IndicatorCatalog, byDepartment: Bool) {
             let plans = Dictionary(grouping: inputs.plans, by: \.projectId)
             self.plans = plans
             let assessed = inputs.assessed ?? AssessedProject.each(inputs, plans: plans, indicators: indicators)
-            ids = assessed.map(\.id)
+            let ids = assessed.map(\.id)
+            self.ids = ids
+            indexById = ids.indices.dropFirst().allSatisfy { ids[$0 - 1] < ids[$0] } ? nil
+                : Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             var indicesByKeys: [TargetUnit.Keys: [Int]] = [:]
             for index in assessed.indices { indicesByKeys[assessed[index].keys, default: []].append(index) }
             self.indicesByKeys = indicesByKeys
             contributions = assessed.map(\.contribution)
-            let lights = inputs.lights
-            standings = assessed.map { project in
-                var standing = project.standing
-                standing.red = lights?[project.id] == .red
-                return standing
+            var standings = assessed.map(\.standing)
+            // Today's red lights placed by id: a few thousand searches, not a lookup per project.
+            for (id, colour) in inputs.lights ?? [:] where colour == .red {
+                if let index = Self.index(of: id, in: ids, indexById) { standings[index].red = true }
             }
+            self.standings = standings
             decisions = assessed.map(\.decisions)
             decisionsByDepartment = byDepartment ? Dictionary(grouping: decisions.joined(), by: \.departmentCode) : [:]
+        }
+
+        /// The index of project `id` among the parts, if it is one.
+        func index(of id: Int64) -> Int? {
+            Self.index(of: id, in: ids, indexById)
+        }
+
+        private static func index(of id: Int64, in ids: [Int64], _ indexById: [Int64: Int]?) -> Int? {
+            if let indexById { return indexById[id] }
+            var (low, high) = (0, ids.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if ids[middle] < id { low = middle + 1 } else { high = middle }
+            }
+            return low < ids.count && ids[low] == id ? low : nil
         }
     }
 
@@ -186,7 +206,9 @@ public enum AssessmentCalculator {
             members = []
         }
         // Indices into the per-project figures, not copies of the projects: a unit of a province holds tens of thousands.
-        let ids = Set(members.map { byProject.ids[$0] })
+        // Which parts are the unit's, by index: its problems are placed by their project's.
+        var isMember = [Bool](repeating: false, count: byProject.ids.count)
+        for member in members { isMember[member] = true }
         let contributions = members.map { byProject.contributions[$0] }
         let standings = members.map { byProject.standings[$0] }
         let targets = inputs.targets.filter { $0.unit == unit.targetUnit && $0.year == month.year }
@@ -199,6 +221,7 @@ public enum AssessmentCalculator {
             newStartRate: reading(IndicatorCalculator.newStartRateCode)?.actual, resumeRate: reading(IndicatorCalculator.resumeRateCode)?.actual)
         if let group {
             let curve = UnitTarget.unitCurve(of: inputs.targets.filter { $0.unit == group.curveUnit && $0.year == month.year })
+            let ids = Set(members.map { byProject.ids[$0] })
             let ownPlans = ids.flatMap { byProject.plans[$0] ?? [] }
             let plans = Dictionary(ownPlans.filter { $0.year == month.year }.map { ($0.projectId, $0.plannedInvestment) }, uniquingKeysWith: { first, _ in first })
             let done = Dictionary(zip(members, contributions).map { (byProject.ids[$0], $1.dispatch) }, uniquingKeysWith: { first, _ in first })
@@ -232,7 +255,8 @@ public enum AssessmentCalculator {
         let regions = unit.kind == .region ? catalog.regionSubtree(unit.code) : []
         let department = unit.kind == .department ? OrgUnit(kind: .department, code: unit.code) : nil
         for problem in inputs.problems where problem.status != .suspended && problem.raisedOn <= asOf {
-            let mine = department.map { problem.owner == $0 } ?? problem.projectId.map(ids.contains) ?? regions.contains(problem.regionCode)
+            let mine = department.map { problem.owner == $0 } ?? problem.projectId.map { byProject.index(of: $0).map { isMember[$0] } ?? false }
+                ?? regions.contains(problem.regionCode)
             guard mine, let deadline = problem.deadline else { continue }
             if deadline >= yearStart && deadline <= asOf {
                 figures.problemsDue += 1
@@ -242,10 +266,17 @@ public enum AssessmentCalculator {
             if deadline < asOf && !solvedBy { figures.problemsOverdue += 1 }
         }
 
-        let decisions = department.map { byProject.decisionsByDepartment[$0.code] ?? [] } ?? members.flatMap { byProject.decisions[$0] }
-        for decision in decisions where decision.decidedOn >= yearStart && decision.decidedOn <= asOf {
-            figures.approvalsDecided += 1
-            if decision.onTime { figures.approvalsOnTime += 1 }
+        // Counted where they are kept, not gathered into a list of the unit's first.
+        func count(_ decisions: [DecidedApproval]) {
+            for decision in decisions where decision.decidedOn >= yearStart && decision.decidedOn <= asOf {
+                figures.approvalsDecided += 1
+                if decision.onTime { figures.approvalsOnTime += 1 }
+            }
+        }
+        if let department {
+            count(byProject.decisionsByDepartment[department.code] ?? [])
+        } else {
+            for member in members { count(byProject.decisions[member]) }
         }
         if inputs.lights != nil { figures.red = standings.count(where: \.red) }
         leadFigures(unit, group: group, inputs, catalog: catalog, into: &figures)
