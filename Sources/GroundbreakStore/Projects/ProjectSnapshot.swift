@@ -161,7 +161,9 @@ struct ProjectSnapshot: Sendable {
 
 extension Array where Element: Identifiable, Element.ID == Int64 {
     /// The element with `id` in an array in id order (the snapshot's projects, a keeper's parts),
-    /// by binary search.
+    /// by binary search. Inlinable: a caller in another module (the kept lights) gets it
+    /// specialised to its elements rather than copying each through the generic witnesses.
+    @inlinable
     public func element(id: Int64) -> Element? {
         var low = 0, high = count
         while low < high {
