@@ -164,12 +164,8 @@ public enum AssessmentCalculator {
 
         private static func index(of id: Int64, in ids: [Int64], _ indexById: [Int64: Int]?) -> Int? {
             if let indexById { return indexById[id] }
-            var (low, high) = (0, ids.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if ids[middle] < id { low = middle + 1 } else { high = middle }
-            }
-            return low < ids.count && ids[low] == id ? low : nil
+            let at = ids.partitioningIndex { $0 >= id }
+            return at < ids.count && ids[at] == id ? at : nil
         }
     }
 

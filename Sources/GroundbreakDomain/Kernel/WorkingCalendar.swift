@@ -155,18 +155,6 @@ extension WorkingCalendar {
     }
 }
 
-private extension Array where Element == Int {
-    /// The first index whose element satisfies `belongs`, the elements being ordered so that
-    /// those that do all come after those that do not.
-    func partitioningIndex(where belongs: (Int) -> Bool) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
-        }
-        return low
-    }
-}
 
 /// Two calendars are the same when they load the same years with the same exceptions (what a
 /// figure kept for one calendar is checked against).

@@ -20,11 +20,7 @@ final class ClosedMonthFigures: Sendable {
         /// The frozen dispatch and statistical figures of `projectId`; nil when the month was closed
         /// without a report of it.
         func figures(of projectId: Int64) -> (dispatch: Money, statistical: Money?)? {
-            var low = 0, high = ids.count
-            while low < high {
-                let middle = (low + high) / 2
-                if ids[middle] < projectId { low = middle + 1 } else { high = middle }
-            }
+            let low = ids.partitioningIndex { $0 >= projectId }
             guard low < ids.count, ids[low] == projectId else { return nil }
             let statistical = statistical[low]
             return (Money(yuan: dispatch[low]), statistical == .min ? nil : Money(yuan: statistical))

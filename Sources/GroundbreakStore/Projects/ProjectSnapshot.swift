@@ -165,11 +165,7 @@ extension Array where Element: Identifiable, Element.ID == Int64 {
     /// specialised to its elements rather than copying each through the generic witnesses.
     @inlinable
     public func element(id: Int64) -> Element? {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle].id < id { low = middle + 1 } else { high = middle }
-        }
-        return low < count && self[low].id == id ? self[low] : nil
+        let at = partitioningIndex { $0.id >= id }
+        return at < count && self[at].id == id ? self[at] : nil
     }
 }
