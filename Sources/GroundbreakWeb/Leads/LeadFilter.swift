@@ -59,14 +59,19 @@ struct LeadFilter: Sendable, Equatable {
         return scope
     }
 
-    func matches(_ lead: Lead, reference: ReferenceCatalog, overdue: Bool) -> Bool {
-        if let unit, !lead.isInside(unit, reference: reference) { return false }
-        if let stage, lead.stageCode != stage { return false }
-        if let status, lead.status != status { return false }
-        if let channel, lead.channelCode != channel { return false }
-        if overdueOnly && !overdue { return false }
-        if let text, !lead.title.contains(text) && !lead.investor.name.contains(text) { return false }
-        return true
+    /// Whether a lead (overdue or not) is one the filter keeps; the unit's subtree is taken once
+    /// for the whole list rather than once per lead.
+    func matcher(reference: ReferenceCatalog) -> (_ lead: Lead, _ overdue: Bool) -> Bool {
+        let inside = unit.map { Lead.inside($0, reference: reference) }
+        return { [self] lead, overdue in
+            if let inside, !inside(lead) { return false }
+            if let stage, lead.stageCode != stage { return false }
+            if let status, lead.status != status { return false }
+            if let channel, lead.channelCode != channel { return false }
+            if overdueOnly && !overdue { return false }
+            if let text, !lead.title.contains(text) && !lead.investor.name.contains(text) { return false }
+            return true
+        }
     }
 
     func described(_ catalog: LeadCatalog, reference: ReferenceCatalog) -> String {

@@ -34,9 +34,9 @@ enum LeadPages {
             let late = LeadClock.overdue(lead, catalog: catalog, calendar: calendar, today: input.today)
             if !late.isEmpty { overdue[lead.id] = late }
         }
-        let scope = filter.funnelScope
-        return Listing(filter: filter, leads: all.filter { filter.matches($0, reference: input.catalog, overdue: overdue[$0.id] != nil) },
-                       funnel: LeadFunnel(all.filter { scope.matches($0, reference: input.catalog, overdue: false) }, catalog: catalog,
+        let (kept, inScope) = (filter.matcher(reference: input.catalog), filter.funnelScope.matcher(reference: input.catalog))
+        return Listing(filter: filter, leads: all.filter { kept($0, overdue[$0.id] != nil) },
+                       funnel: LeadFunnel(all.filter { inScope($0, false) }, catalog: catalog,
                                           moves: dwell ? try await input.services.leads.advances() : [:]), overdue: overdue)
     }
 
