@@ -19,7 +19,8 @@ public struct AssessmentInputs: Sendable {
     /// Approval items decided, with the project and the deciding department (read into each
     /// project's part when `assessed` is given).
     public var decidedApprovals: [DecidedApproval]
-    /// Each live project's light, when the month's lights are known.
+    /// The month's lights, when known (nil otherwise). Only red is counted, so a caller may give
+    /// the red ones alone (the ranking page does: hashing a province's every light cost more).
     public var lights: [Int64: WarningColour]?
     /// The working groups compared, when the table is a task force's.
     public var groups: [AssessedGroup]
