@@ -31,6 +31,9 @@ public final class Database: Sendable {
     let ledgerIndex: LedgerIndexKeeper
     let projectSnapshot: ProjectSnapshotKeeper
     let closedMonths = ClosedMonthFigures()
+    /// Projects created and problems raised at once commit together (`GroupCommit`).
+    let projectCreates = GroupCommit<Project>()
+    let problemRaises = GroupCommit<Problem>()
     let assessedProjects = ProjectPartsKeeper<AssessmentRepository.PartsKey, AssessedProject>()
     let projectSignals = ProjectPartsKeeper<WarningRepository.SignalsKey, ProjectSignals>()
     let approvalAnalyticsParts = ProjectPartsKeeper<ProjectApprovalRepository.AnalyticsKey, ApprovalAnalytics.ProjectPart>()

@@ -19,7 +19,7 @@ public struct ProblemRepository: Sendable {
     /// Records a new problem (status 待分办) with its first event.
     /// Raises a problem; `assigner` (the unit that hands problems out) is told it waits for 分办.
     public func raise(_ problem: Problem, notifying assigner: OrgUnit? = nil, actor: AuditActor, now: Date) async throws -> Problem {
-        try await database.transaction { db in
+        try await database.problemRaises.run(on: database) { db in
             let saved = try await Self.insert(problem, actor: actor, now: now, db: db)
             if let assigner, saved.status == .raised {
                 try await NotificationRepository.send(ProblemNotices.raised(saved), to: assigner, now: now, db: db)

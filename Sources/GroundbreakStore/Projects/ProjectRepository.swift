@@ -93,7 +93,7 @@ public struct ProjectRepository: Sendable {
             throw StoreError.forbidden
         }
         do {
-            return try await database.transaction { db in
+            return try await database.projectCreates.run(on: database) { db in
                 try await Self.insert(fields, stage: stage, visible: visible, actor: actor, catalog: catalog, now: now, db: db)
             }
         } catch let error as StoreError {
