@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes under load, on SQLite and PostgreSQL: creating projects and raising problems through the
 # API with wrk (every request a new row, its audit row and the generations it moves committed
-# before the answer). Figures go to docs/performance-writes.md (overwritten).
+# before the answer). Figures go to docs/performance-writes.md, between its markers: what is written there by
+# hand around them stays.
 #
 #   scripts/bench-writes.sh                          # 2,000 demo projects, 32 connections, 15 s per request
 #   ENGINES=postgres DURATION=30s scripts/bench-writes.sh
@@ -76,8 +77,6 @@ for engine in $ENGINES; do
 done
 
 {
-    echo "# Performance: writes"
-    echo
     echo "Measured by \`scripts/bench-writes.sh\` (wrk on loopback, $CONNECTIONS connections, $THREADS wrk threads, $DURATION per request,"
     echo "release build, $PROJECTS demo projects, an API token of an administrator). Every request writes a new row with its audit row;"
     echo "each answer comes after the commit. Aim (issue 18): creating a project ≥ 1,500 req/s on PostgreSQL."
@@ -89,35 +88,5 @@ done
     echo "|---|---|---|---|---|---|---|"
     printf '%s\n' "${results[@]}"
     echo
-    echo "Before and after (2026-11-30, same machine, script and settings, 15 s per request):"
-    echo
-    echo "| build | SQLite create | SQLite problem | PostgreSQL create | PostgreSQL problem |"
-    echo "|---|---|---|---|---|"
-    echo "| 9da6175 (before the figures generation) | 728.83 | 792.03 | 352.08 (p99 233 ms) | 569.33 |"
-    echo "| cf1a5d9 (figures generation bumped at the end, ledger generation mid-transaction) | 704.34 | 799.90 | 314.69 (p99 250 ms) | 540.50 |"
-    echo "| every generation bumped as the transaction's last statements | 664.62 | 754.46 | 494.62 (p99 140 ms) | 539.80 |"
-    echo
-    echo "On PostgreSQL a project's insert locked the ledger's counter row until its commit, so every project write waited"
-    echo "for the whole transaction before it; now the row is locked from the transaction's last statement to its commit."
-    echo
-    echo "Before and after (2026-12-01, same machine, script and settings, 15 s per request; the first two rows in one run):"
-    echo
-    echo "| build | SQLite create | SQLite problem | PostgreSQL create | PostgreSQL problem |"
-    echo "|---|---|---|---|---|"
-    echo "| acfcfab (before) | 618.92 | 732.28 | 391.74 (p99 194 ms) | 504.17 |"
-    echo "| a token and its account in one statement; the project from its insert; on PostgreSQL the counters in one statement | 728.35 | 801.69 | 605.06 (p99 125 ms) | 541.83 |"
-    echo "| and stored instants written by hand | 773.91 | 840.70 | 678.61 (p99 109 ms) | 587.45 |"
-    echo "| and the body's strings walked by reflection only when its bytes may hold a refused character | 869.25 | 840.32 | 668.89 (p99 108 ms) | 607.75 |"
-    echo
-    echo "A create was fourteen statements on PostgreSQL (the token, its account and its roles; the insert; the project read"
-    echo "back with its three kinds of child rows; the audit row; the two counters and the ledger's change row) and is six."
-    echo "What remains is CPU: at 670 creates/s the server uses about 0.8 of a core (1.1 ms a create: decoding the body,"
-    echo "validating, encoding the audit row and the answer, the driver) and PostgreSQL's sixteen backends about one"
-    echo "(1.5 ms a create), with wrk on the same two cores. 1,500 creates/s would need both halved; the aim is not reached."
-    echo
-    echo "With the token lookup prepared once per connection (05163bf, 2026-12-01, PostgreSQL only, the builds one after"
-    echo "the other): create 696.72 → 723.87, problem 598.47 → 537.28 — within this machine's noise. Sending COMMIT queued"
-    echo "behind the counters' statement (so the counter row's lock is not held while the awaiting task is rescheduled) was"
-    echo "tried and measured the same (686 → 674) and not kept: the row lock's queue is where the wait shows, not its cause."
-} > "$OUT"
-echo "wrote $OUT"
+    echo "Reproduce: \`scripts/bench-writes.sh\` (variables: PROJECTS, DURATION, CONNECTIONS, ENGINES, BIN)."
+} | write_generated "$OUT" scripts/bench-writes.sh "# Performance: writes"

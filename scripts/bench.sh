@@ -16,9 +16,9 @@ cd "$(dirname "$0")/.."
 
 SUITE=${1:-ledger}
 case $SUITE in
-ledger) PROJECTS=${PROJECTS:-100000}; OUT=${OUT:-docs/performance.md} ;;
-approvals) PROJECTS=${PROJECTS:-2000}; OUT=${OUT:-docs/performance-approvals.md} ;;
-dashboards) PROJECTS=${PROJECTS:-100000}; OUT=${OUT:-docs/performance-dashboards.md} ;;
+ledger) PROJECTS=${PROJECTS:-100000}; OUT=${OUT:-docs/performance.md}; TITLE="# Performance" ;;
+approvals) PROJECTS=${PROJECTS:-2000}; OUT=${OUT:-docs/performance-approvals.md}; TITLE="# Performance: approvals" ;;
+dashboards) PROJECTS=${PROJECTS:-100000}; OUT=${OUT:-docs/performance-dashboards.md}; TITLE="# Performance: the pages leaders read" ;;
 *) echo "unknown suite $SUITE (ledger, approvals or dashboards)"; exit 2 ;;
 esac
 DURATION=${DURATION:-30s}
@@ -239,8 +239,6 @@ done
 
 {
     if [ "$SUITE" = ledger ]; then
-    echo "# Performance"
-    echo
     echo "Measured by \`scripts/bench.sh ledger\` (wrk on loopback, $CONNECTIONS connections, $THREADS wrk threads, $DURATION per URL,"
     echo "release build, $PROJECTS demo projects). Aim: p99 under 20 ms at 32 connections."
     echo
@@ -257,8 +255,6 @@ done
     echo "the background, so no answer is older than the data. RSS includes SQLite's mapped database file;"
     echo "the anonymous figure is the process's own."
     elif [ "$SUITE" = dashboards ]; then
-    echo "# Performance: the pages leaders read"
-    echo
     echo "Measured by \`scripts/bench.sh dashboards\` (curl on loopback, release build, $PROJECTS demo projects with three years"
     echo "of monthly figures, signed in as an administrator who sees everything)."
     echo "Each page is asked for six times, one request at a time: the first after start computes its figures, the next"
@@ -270,8 +266,6 @@ done
     echo "leader's $CONNECTIONS connections for $DURATION while the writer creates a project every second; \"lagging\" counts the"
     echo "answers that said their figures were older than the data (\`Groundbreak-Figures-Lag\`)."
     else
-    echo "# Performance: approvals"
-    echo
     echo "Measured by \`scripts/bench.sh approvals\` (wrk on loopback, $CONNECTIONS connections, $THREADS wrk threads, $DURATION per URL,"
     echo "release build, $PROJECTS demo projects with their approval histories, signed in as an administrator who sees the whole city)."
     echo "The queue and the analytics are computed once per caller reach, day and ledger generation (every approval event bumps it)"
@@ -307,5 +301,4 @@ done
     echo
     fi
     echo "Reproduce: \`scripts/bench.sh $SUITE\` (variables: PROJECTS, DURATION, CONNECTIONS, ENGINES)."
-} > "$OUT"
-echo "written to $OUT"
+} | write_generated "$OUT" "scripts/bench.sh $SUITE" "$TITLE"
