@@ -77,8 +77,8 @@ final class GroupCommit<Value: Sendable>: Sendable {
             } catch is AWriteFailed {
                 // Rolled back: each again alone, below.
             } catch {
-                // The BEGIN, the audit rows, the counters or the COMMIT: whether it committed may be unknown, so
-                // running the writes again could write them twice. Every caller hears it.
+                // The BEGIN, the audit rows, the counters or the COMMIT failed: whether it committed
+                // may be unknown, and running the writes again could write them twice.
                 for waiting in batch { waiting.answer.resume(throwing: error) }
                 return
             }

@@ -15,12 +15,7 @@ struct GroupCommitTests {
         try await withTestStore(engine) { store in
             let database = store.database
             let commits = GroupCommit<Project>()
-            let gate = Gate()
-            let first = Task { try await commits.run(on: database) { db in
-                await gate.passed()
-                return try await Self.insert("先到的项目", store: store, db: db)
-            } }
-            await gate.reached()
+            let (first, gate) = await Self.heldFirstWrite(commits, store: store)
             let written = (0..<10).map { _ in DataGeneration.Written() }
             let waiting = (0..<10).map { index in
                 Task { try await DataGeneration.$written.withValue(written[index]) {
@@ -61,12 +56,7 @@ struct GroupCommitTests {
         try await withTestStore(engine) { store in
             let database = store.database
             let commits = GroupCommit<Project>()
-            let gate = Gate()
-            let first = Task { try await commits.run(on: database) { db in
-                await gate.passed()
-                return try await Self.insert("先到的项目", store: store, db: db)
-            } }
-            await gate.reached()
+            let (first, gate) = await Self.heldFirstWrite(commits, store: store)
             let code = "2509-220104-89-01-544060"
             let works: [@Sendable (any SQLDatabase) async throws -> Project] = [
                 { try await Self.insert("甲项目", code: code, store: store, db: $0) },
@@ -97,6 +87,17 @@ struct GroupCommitTests {
     }
 
     private struct Refused: Error {}
+
+    /// A first write, held inside its transaction (until the gate opens) so the next ones queue behind it.
+    private static func heldFirstWrite(_ commits: GroupCommit<Project>, store: TestStore) async -> (Task<Project, any Error>, Gate) {
+        let gate = Gate()
+        let first = Task { try await commits.run(on: store.database) { db in
+            await gate.passed()
+            return try await Self.insert("先到的项目", store: store, db: db)
+        } }
+        await gate.reached()
+        return (first, gate)
+    }
 
     private static func insert(_ name: String, code: String = "", store: TestStore, db: any SQLDatabase) async throws -> Project {
         let fields = try ProjectRepository.validated(sampleInput(name: name, code: code), stage: .reserve, catalog: store.catalog, today: testToday)
