@@ -107,46 +107,40 @@ struct GroupCommitTests {
 
 /// Holds a write inside its transaction until the test has queued the others behind it.
 private final class Gate: Sendable {
-    private let state = Mutex<(reached: Bool, open: Bool, reachedWaiters: [CheckedContinuation<Void, Never>], openWaiters: [CheckedContinuation<Void, Never>])>(
-        (false, false, [], [])
-    )
+    private let inside = Signal(), opened = Signal()
 
     /// Called by the held write: says it is in, then waits for `open`.
     func passed() async {
-        let waiters = state.withLock { state in
-            state.reached = true
-            defer { state.reachedWaiters = [] }
-            return state.reachedWaiters
-        }
-        for waiter in waiters { waiter.resume() }
-        await withCheckedContinuation { continuation in
-            let now = state.withLock { state in
-                if state.open { return true }
-                state.openWaiters.append(continuation)
-                return false
-            }
-            if now { continuation.resume() }
-        }
+        inside.fire()
+        await opened.wait()
     }
 
     /// Returns once the held write is in its transaction.
-    func reached() async {
-        await withCheckedContinuation { continuation in
-            let now = state.withLock { state in
-                if state.reached { return true }
-                state.reachedWaiters.append(continuation)
-                return false
-            }
-            if now { continuation.resume() }
-        }
-    }
+    func reached() async { await inside.wait() }
 
-    func open() {
+    func open() { opened.fire() }
+}
+
+/// Fired once; `wait` returns once it has been.
+private final class Signal: Sendable {
+    private let state = Mutex<(fired: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+
+    func fire() {
         let waiters = state.withLock { state in
-            state.open = true
-            defer { state.openWaiters = [] }
-            return state.openWaiters
+            state.fired = true
+            defer { state.waiters = [] }
+            return state.waiters
         }
         for waiter in waiters { waiter.resume() }
+    }
+
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            let fired = state.withLock { state in
+                if !state.fired { state.waiters.append(continuation) }
+                return state.fired
+            }
+            if fired { continuation.resume() }
+        }
     }
 }
