@@ -32,8 +32,8 @@ public final class Database: Sendable {
     let projectSnapshot: ProjectSnapshotKeeper
     let closedMonths = ClosedMonthFigures()
     /// Projects created and problems raised at once commit together (`GroupCommit`).
-    let projectCreates = GroupCommit<Project>()
-    let problemRaises = GroupCommit<Problem>()
+    let projectCreates: GroupCommit<Project>
+    let problemRaises: GroupCommit<Problem>
     let assessedProjects = ProjectPartsKeeper<AssessmentRepository.PartsKey, AssessedProject>()
     let projectSignals = ProjectPartsKeeper<WarningRepository.SignalsKey, ProjectSignals>()
     let approvalAnalyticsParts = ProjectPartsKeeper<ProjectApprovalRepository.AnalyticsKey, ApprovalAnalytics.ProjectPart>()
@@ -55,7 +55,13 @@ public final class Database: Sendable {
         self.ledgerIndex = LedgerIndexKeeper(logger: logger)
         self.projectSnapshot = ProjectSnapshotKeeper(logger: logger)
         self.writeGate = engine == .sqlite ? WriteGate() : nil
+        let lanes = engine == .sqlite ? 1 : Self.writeLanes
+        self.projectCreates = GroupCommit(lanes: lanes)
+        self.problemRaises = GroupCommit(lanes: lanes)
     }
+
+    /// Batches of one kind of write committing at once on PostgreSQL (`GroupCommit.lanes`).
+    static var writeLanes: Int { 4 }
 
     /// Opens a pool. SQLite files are created when missing; their folder must exist. `replica`
     /// (PostgreSQL only) is a streaming replica of the same database, read by `readingReplica`.

@@ -30,17 +30,23 @@ public struct ProblemRepository: Sendable {
 
     static func insert(_ problem: Problem, actor: AuditActor, now: Date, db: any SQLDatabase) async throws -> Problem {
         let stamp = StoredTime.text(now)
-        let id = try await db.raw("""
+        // The row as stored comes back with the insert: a raise is a handful of round trips in a
+        // batch that runs them one after another (`GroupCommit`), so reading it again costs.
+        guard let row = try await db.raw("""
             INSERT INTO problems (project_id, enterprise_name, region_code, category_code, description, raised_by_user_id, raised_by_name, raised_on,
                 level, owner_kind, owner_code, deadline, status, suspended_from, status_note, resolved_on, closed_on, escalations, created_at, updated_at, version)
             VALUES (\(bind: problem.projectId), \(bind: problem.enterpriseName), \(bind: problem.regionCode), \(bind: problem.categoryCode),
                 \(bind: problem.description), \(bind: problem.raisedByUserId), \(bind: problem.raisedByName), \(bind: problem.raisedOn.iso),
                 \(bind: problem.level.rawValue), \(bind: problem.owner?.kind.rawValue), \(bind: problem.owner?.code), \(bind: problem.deadline?.iso),
                 \(bind: problem.status.rawValue), NULL, '', NULL, NULL, 0, \(bind: stamp), \(bind: stamp), 1)
-            RETURNING id
-            """).first()!.decode(column: "id", as: Int64.self)
-        try await writeSupport(id: id, units: problem.supportUnits, db: db)
-        guard let saved = try await load(id: id, db: db) else { throw StoreError.notFound }
+            RETURNING *
+            """).first() else { throw StoreError.notFound }
+        var saved = try Self.problem(row)
+        let id = saved.id
+        if !problem.supportUnits.isEmpty {
+            try await writeSupport(id: id, units: problem.supportUnits, db: db)
+            saved.supportUnits = try await support(of: [id], db: db)[id] ?? []
+        }
         try await writeEvent(.raise, text: saved.description, problem: saved, actor: actor, on: saved.raisedOn, now: now, db: db)
         try await AuditLog.write(entity: "problem", entityId: String(id), action: "raise", before: nil, after: try AuditLog.json(saved), actor: actor, now: now, db: db)
         try await announce(.raise, saved, now: now, db: db)

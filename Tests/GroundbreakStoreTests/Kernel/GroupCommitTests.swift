@@ -86,6 +86,38 @@ struct GroupCommitTests {
         }
     }
 
+    @Test("with two lanes a second write commits while the first batch is still held; with one it waits", .timeLimit(.minutes(1)), arguments: [DatabaseEngine.postgres])
+    func lanesCommitBesideEachOther(engine: DatabaseEngine) async throws {
+        try await withTestStore(engine) { store in
+            let database = store.database
+            let twoLanes = GroupCommit<Project>(lanes: 2)
+            let (held, gate) = await Self.heldFirstWrite(twoLanes, store: store)
+            let beside = try await twoLanes.run(on: database) { db in try await Self.insert("旁边提交的项目", store: store, db: db) }
+            #expect(try await ProjectRepository(database: database).project(id: beside.id) == beside, "committed while the first is held")
+            gate.open()
+            _ = try await held.value
+
+            let oneLane = GroupCommit<Project>(lanes: 1)
+            let (heldAlone, gateAlone) = await Self.heldFirstWrite(oneLane, store: store)
+            let behind = Task { try await oneLane.run(on: database) { db in try await Self.insert("排队的项目", store: store, db: db) } }
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(oneLane.waitingCount == 1, "one lane: the second still waits for the first batch")
+            gateAlone.open()
+            _ = try await heldAlone.value
+            #expect(try await behind.value.fields.name == "排队的项目")
+            #expect(twoLanes.waitingCount == 0 && oneLane.waitingCount == 0)
+        }
+    }
+
+    @Test("the database gives PostgreSQL several lanes and SQLite's single writer one", arguments: allEngines)
+    func lanesByEngine(engine: DatabaseEngine) async throws {
+        try await withTestStore(engine) { store in
+            let lanes = engine == .sqlite ? 1 : Database.writeLanes
+            #expect(store.database.projectCreates.lanes == lanes && store.database.problemRaises.lanes == lanes)
+            #expect(engine == .sqlite || lanes > 1)
+        }
+    }
+
     private struct Refused: Error {}
 
     /// A first write, held inside its transaction (until the gate opens) so the next ones queue behind it.
