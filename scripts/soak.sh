@@ -83,8 +83,6 @@ done
 created=$(sqlite3 "$DB" "SELECT COUNT(*) FROM projects WHERE name LIKE '浸泡测试新建项目%'")
 
 {
-    echo "# Memory under a 10-minute soak"
-    echo
     echo "Written by \`scripts/soak.sh\`: a release server on SQLite with $PROJECTS projects (\`groundbreak demo\`: three years of"
     echo "monthly figures), the scheduler off. Load: wrk, $CONNECTIONS connections, 70 % the ledger list with a different filter"
     echo "on every request and 30 % one project by id; a writer creating a project every $WRITE_EVERY s ($created created), so"
@@ -106,5 +104,5 @@ created=$(sqlite3 "$DB" "SELECT COUNT(*) FROM projects WHERE name LIKE '浸泡�
     printf '%s\n' "${rows[@]}"
     echo
     echo "Reproduce: \`scripts/soak.sh\` (variables: PROJECTS, SOURCE_DB, MINUTES, CONNECTIONS, WRITE_EVERY, LEADER_EVERY)."
-} > "$OUT"
+} | write_generated "$OUT" scripts/soak.sh "# Memory under a 10-minute soak"
 echo "written to $OUT"
