@@ -12,7 +12,7 @@ public final class AssessedProject: Sendable, Identifiable, Equatable {
     public let id: Int64
     let keys: TargetUnit.Keys
     let contribution: IndicatorCalculator.Contribution
-    /// Without today's light, which is applied at each computation (`red` stays false here).
+    /// Without today's light, which is applied at each computation.
     let standing: AssessmentCalculator.Standing
     /// Its approval items decided since January of the month's year, on time or late.
     let decisions: [DecidedApproval]

@@ -118,67 +118,14 @@ public enum AssessmentCalculator {
         figures(unit, inputs, ByProject(inputs, indicators: indicators, byDepartment: unit.kind == .department), catalog: catalog, indicators: indicators)
     }
 
-    /// The inputs grouped by project (and decisions by department) once for all units, so each
-    /// unit reads its own rows instead of filtering everyone's.
-    struct ByProject {
-        let plans: [Int64: [AnnualPlan]]
-        /// Each project's decided items, in the parts' order, and every item by deciding department
-        /// (grouped only for a table that has departments: a province decides hundreds of thousands).
-        let decisions: [[DecidedApproval]]
-        let decisionsByDepartment: [String: [DecidedApproval]]
-        /// Each project's id, membership keys, indicator contribution and standing, in the parts' order (`inputs.projects`').
-        let ids: [Int64]
-        /// The projects' indices by their membership keys: a unit tests each distinct key once (a
-        /// province has a few hundred) rather than every project's.
-        let indicesByKeys: [TargetUnit.Keys: [Int]]
-        let contributions: [IndicatorCalculator.Contribution]
-        let standings: [Standing]
-        /// Each id's index when the parts are not in id order (as kept they are, and are searched).
-        private let indexById: [Int64: Int]?
-
-        init(_ inputs: AssessmentInputs, indicators: IndicatorCatalog, byDepartment: Bool) {
-            let plans = Dictionary(grouping: inputs.plans, by: \.projectId)
-            self.plans = plans
-            let assessed = inputs.assessed ?? AssessedProject.each(inputs, plans: plans, indicators: indicators)
-            let ids = assessed.map(\.id)
-            self.ids = ids
-            indexById = ids.indices.dropFirst().allSatisfy { ids[$0 - 1] < ids[$0] } ? nil
-                : Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-            var indicesByKeys: [TargetUnit.Keys: [Int]] = [:]
-            for index in assessed.indices { indicesByKeys[assessed[index].keys, default: []].append(index) }
-            self.indicesByKeys = indicesByKeys
-            contributions = assessed.map(\.contribution)
-            var standings = assessed.map(\.standing)
-            // Today's red lights placed by id: a few thousand searches, not a lookup per project.
-            for (id, colour) in inputs.lights ?? [:] where colour == .red {
-                if let index = Self.index(of: id, in: ids, indexById) { standings[index].red = true }
-            }
-            self.standings = standings
-            decisions = assessed.map(\.decisions)
-            decisionsByDepartment = byDepartment ? Dictionary(grouping: decisions.joined(), by: \.departmentCode) : [:]
-        }
-
-        /// The index of project `id` among the parts, if it is one.
-        func index(of id: Int64) -> Int? {
-            Self.index(of: id, in: ids, indexById)
-        }
-
-        private static func index(of id: Int64, in ids: [Int64], _ indexById: [Int64: Int]?) -> Int? {
-            if let indexById { return indexById[id] }
-            let at = ids.partitioningIndex { $0 >= id }
-            return at < ids.count && ids[at] == id ? at : nil
-        }
-    }
-
     /// What one project adds to its units' figures besides the indicators, whichever unit asks:
     /// whether it is eligible for and admitted to 入统, the reports it owed this year and sent on
-    /// time, and whether its light is red.
+    /// time. Today's light is not part of it: it is applied at each computation (`ByProject`).
     struct Standing: Sendable, Equatable {
         var eligible = 0
         var admitted = 0
         var reportsOwed = 0
         var reportsOnTime = 0
-        var red = false
 
         init(_ project: Project, reports: [MonthlyReport], month: Month, admittedOn: Day?, rules: ReportRules) {
             (eligible, admitted) = InclusionState.count(project, admittedOn: admittedOn, rules: rules, on: month.lastDay)
@@ -194,34 +141,39 @@ public enum AssessmentCalculator {
                         indicators: IndicatorCatalog) -> UnitFigures {
         let month = inputs.month
         let group = unit.kind == .group ? inputs.groups.first { String($0.id) == unit.code } : nil
-        let members: [Int]
+        // The unit's parts summed, and which parts are its own (its problems are placed by their
+        // project's): a group's by its projects' ids, any other unit's by its membership keys,
+        // each distinct set of keys (a province has a few hundred) tested once, not each project.
+        var sums = PartSums()
+        var members: [Int] = []
+        let isMember: (Int) -> Bool
         if let group {
             members = byProject.ids.indices.filter { group.projectIds.contains(byProject.ids[$0]) }
+            for member in members { sums.add(byProject.part(member)) }
+            var flags = [Bool](repeating: false, count: byProject.ids.count)
+            for member in members { flags[member] = true }
+            isMember = { flags[$0] }
         } else if let member = unit.targetUnit?.keyMembership(catalog) {
-            members = byProject.indicesByKeys.filter { member($0.key) }.values.flatMap { $0 }.sorted()
+            let holds = byProject.keyGroups.map { member($0.keys) }
+            for (keyGroup, held) in zip(byProject.keyGroups, holds) where held { sums.add(keyGroup.sums) }
+            isMember = { holds[byProject.keyGroupOfPart[$0]] }
         } else {
-            members = []
+            isMember = { _ in false }
         }
-        // Indices into the per-project figures, not copies of the projects: a unit of a province holds tens of thousands.
-        // Which parts are the unit's, by index: its problems are placed by their project's.
-        var isMember = [Bool](repeating: false, count: byProject.ids.count)
-        for member in members { isMember[member] = true }
-        let contributions = members.map { byProject.contributions[$0] }
-        let standings = members.map { byProject.standings[$0] }
         let targets = inputs.targets.filter { $0.unit == unit.targetUnit && $0.year == month.year }
-        let readings = IndicatorCalculator.readings(actuals: IndicatorCalculator.actuals(contributions), targets: targets, month: month.month, catalog: indicators)
+        let readings = IndicatorCalculator.readings(actuals: sums.contributions.figures, targets: targets, month: month.month, catalog: indicators)
         func reading(_ code: String) -> IndicatorReading? { readings.first { $0.indicator.code == code } }
         var figures = UnitFigures(
             investment: .zero, timeProgressPercent: 0,
-            underWay: contributions.count(where: \.underWay),
-            newStarts: contributions.count(where: \.newStart),
+            underWay: sums.contributions.underWay,
+            newStarts: sums.contributions.newStartCount,
             newStartRate: reading(IndicatorCalculator.newStartRateCode)?.actual, resumeRate: reading(IndicatorCalculator.resumeRateCode)?.actual)
         if let group {
             let curve = UnitTarget.unitCurve(of: inputs.targets.filter { $0.unit == group.curveUnit && $0.year == month.year })
             let ids = Set(members.map { byProject.ids[$0] })
             let ownPlans = ids.flatMap { byProject.plans[$0] ?? [] }
             let plans = Dictionary(ownPlans.filter { $0.year == month.year }.map { ($0.projectId, $0.plannedInvestment) }, uniquingKeysWith: { first, _ in first })
-            let done = Dictionary(zip(members, contributions).map { (byProject.ids[$0], $1.dispatch) }, uniquingKeysWith: { first, _ in first })
+            let done = Dictionary(members.map { (byProject.ids[$0], byProject.assessed[$0].contribution.dispatch) }, uniquingKeysWith: { first, _ in first })
             let progress = GroupFigures.planProgress(of: ids, plans: plans, dispatch: done)
             figures.investment = progress.done
             figures.timeProgressPercent = indicators.timeProgress(curve, month: month.month) * 100
@@ -241,18 +193,16 @@ public enum AssessmentCalculator {
         }
 
         let asOf = month.lastDay
-        for standing in standings {
-            figures.admissionEligible += standing.eligible
-            figures.admitted += standing.admitted
-            figures.reportsOwed += standing.reportsOwed
-            figures.reportsOnTime += standing.reportsOnTime
-        }
+        figures.admissionEligible = sums.eligible
+        figures.admitted = sums.admitted
+        figures.reportsOwed = sums.reportsOwed
+        figures.reportsOnTime = sums.reportsOnTime
 
         let yearStart = Month(year: month.year, month: 1)!.firstDay
         let regions = unit.kind == .region ? catalog.regionSubtree(unit.code) : []
         let department = unit.kind == .department ? OrgUnit(kind: .department, code: unit.code) : nil
         for problem in inputs.problems where problem.status != .suspended && problem.raisedOn <= asOf {
-            let mine = department.map { problem.owner == $0 } ?? problem.projectId.map { byProject.index(of: $0).map { isMember[$0] } ?? false }
+            let mine = department.map { problem.owner == $0 } ?? problem.projectId.map { byProject.index(of: $0).map(isMember) ?? false }
                 ?? regions.contains(problem.regionCode)
             guard mine, let deadline = problem.deadline else { continue }
             if deadline >= yearStart && deadline <= asOf {
@@ -263,19 +213,17 @@ public enum AssessmentCalculator {
             if deadline < asOf && !solvedBy { figures.problemsOverdue += 1 }
         }
 
-        // Counted where they are kept, not gathered into a list of the unit's first.
-        func count(_ decisions: [DecidedApproval]) {
-            for decision in decisions where decision.decidedOn >= yearStart && decision.decidedOn <= asOf {
+        if let department {
+            // A department answers for the items it decides, whoever's project they are.
+            for decision in byProject.decisionsByDepartment[department.code] ?? [] where decision.decidedOn >= yearStart && decision.decidedOn <= asOf {
                 figures.approvalsDecided += 1
                 if decision.onTime { figures.approvalsOnTime += 1 }
             }
-        }
-        if let department {
-            count(byProject.decisionsByDepartment[department.code] ?? [])
         } else {
-            for member in members { count(byProject.decisions[member]) }
+            figures.approvalsDecided = sums.approvalsDecided
+            figures.approvalsOnTime = sums.approvalsOnTime
         }
-        if inputs.lights != nil { figures.red = standings.count(where: \.red) }
+        if inputs.lights != nil { figures.red = sums.red }
         leadFigures(unit, group: group, inputs, catalog: catalog, into: &figures)
         return figures
     }

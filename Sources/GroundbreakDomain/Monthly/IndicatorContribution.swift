@@ -89,14 +89,35 @@ extension IndicatorCalculator {
 
     /// A unit's figures: its projects' contributions summed (the 到位资金 figures come from its leads, not its projects).
     public static func actuals(_ contributions: some Sequence<Contribution>) -> [String: Double] {
+        var totals = ContributionTotals()
+        for project in contributions { totals.add(project) }
+        return totals.figures
+    }
+
+    /// Projects' contributions summed: counts and whole yuan, so totals of any parts of a unit's
+    /// projects add up to the unit's, in any order. The cross-unit table sums each group of
+    /// projects sharing their membership keys once, and a unit adds its groups' totals.
+    public struct ContributionTotals: Sendable, Equatable {
         var total = Money.zero, lastYear = Money.zero, nonRealEstate = Money.zero, social = Money.zero
         var started5000W = 0, started100M = 0, started1B = 0, newStarts = 0, industrialNewStarts = 0, reserve = 0
         var continuing = 0, continuingWorking = 0, plannedNew = 0, plannedNewStarted = 0
-        for project in contributions {
+        /// 开复工 projects (any size).
+        public private(set) var underWay = 0
+
+        public init() {}
+
+        /// 新开工 projects.
+        public var newStartCount: Int { newStarts }
+
+        /// 本年完成投资 of the projects summed.
+        public var dispatch: Money { total }
+
+        public mutating func add(_ project: Contribution) {
             total = total + project.dispatch
             lastYear = lastYear + project.lastYearDispatch
             if !project.realEstate { nonRealEstate = nonRealEstate + project.dispatch }
             if !project.government { social = social + project.dispatch }
+            if project.underWay { underWay += 1 }
             if project.underWay5000W { started5000W += 1 }
             if project.underWay100M { started100M += 1 }
             if project.underWay1B { started1B += 1 }
@@ -108,20 +129,42 @@ extension IndicatorCalculator {
             plannedNew += project.newStartPlans
             if project.startedThisYear { plannedNewStarted += project.newStartPlans }
         }
-        let totalYuan = Double(total.yuan)
-        var figures: [String: Double] = [investmentCode: totalYuan]
-        if lastYear > .zero { figures["FAI_GROWTH"] = (totalYuan - Double(lastYear.yuan)) / Double(lastYear.yuan) * 100 }
-        figures["STARTED_5000W"] = Double(started5000W)
-        figures["STARTED_100M"] = Double(started100M)
-        figures["STARTED_1B"] = Double(started1B)
-        if continuing > 0 { figures[resumeRateCode] = Double(continuingWorking) / Double(continuing) * 100 }
-        if plannedNew > 0 { figures[newStartRateCode] = Double(plannedNewStarted) / Double(plannedNew) * 100 }
-        if total > .zero {
-            figures["NON_REAL_ESTATE_SHARE"] = Double(nonRealEstate.yuan) / totalYuan * 100
-            figures["SOCIAL_SHARE"] = Double(social.yuan) / totalYuan * 100
+
+        public mutating func add(_ other: ContributionTotals) {
+            total = total + other.total
+            lastYear = lastYear + other.lastYear
+            nonRealEstate = nonRealEstate + other.nonRealEstate
+            social = social + other.social
+            underWay += other.underWay
+            started5000W += other.started5000W
+            started100M += other.started100M
+            started1B += other.started1B
+            newStarts += other.newStarts
+            industrialNewStarts += other.industrialNewStarts
+            reserve += other.reserve
+            continuing += other.continuing
+            continuingWorking += other.continuingWorking
+            plannedNew += other.plannedNew
+            plannedNewStarted += other.plannedNewStarted
         }
-        if newStarts > 0 { figures["INDUSTRIAL_NEW_START_SHARE"] = Double(industrialNewStarts) / Double(newStarts) * 100 }
-        figures["RESERVE_COUNT"] = Double(reserve)
-        return figures
+
+        /// The indicator figures of the projects summed, by indicator code.
+        public var figures: [String: Double] {
+            let totalYuan = Double(total.yuan)
+            var figures: [String: Double] = [investmentCode: totalYuan]
+            if lastYear > .zero { figures["FAI_GROWTH"] = (totalYuan - Double(lastYear.yuan)) / Double(lastYear.yuan) * 100 }
+            figures["STARTED_5000W"] = Double(started5000W)
+            figures["STARTED_100M"] = Double(started100M)
+            figures["STARTED_1B"] = Double(started1B)
+            if continuing > 0 { figures[resumeRateCode] = Double(continuingWorking) / Double(continuing) * 100 }
+            if plannedNew > 0 { figures[newStartRateCode] = Double(plannedNewStarted) / Double(plannedNew) * 100 }
+            if total > .zero {
+                figures["NON_REAL_ESTATE_SHARE"] = Double(nonRealEstate.yuan) / totalYuan * 100
+                figures["SOCIAL_SHARE"] = Double(social.yuan) / totalYuan * 100
+            }
+            if newStarts > 0 { figures["INDUSTRIAL_NEW_START_SHARE"] = Double(industrialNewStarts) / Double(newStarts) * 100 }
+            figures["RESERVE_COUNT"] = Double(reserve)
+            return figures
+        }
     }
 }

@@ -178,5 +178,17 @@ struct TargetReadingTests {
         let contributions = IndicatorCalculator.contributions(more, catalog: catalog)
         #expect(contributions.map(\.dispatch) == [.wan(300), .wan(100), .zero, .zero] && contributions.map(\.working) == [true, true, false, false])
         #expect(IndicatorCalculator.actuals(contributions) == moreFigures)
+
+        // Totals of any split of the projects, added, are the totals of all of them: the
+        // cross-unit table sums each group of projects sharing their keys once and adds the groups.
+        for split in 0...contributions.count {
+            var first = IndicatorCalculator.ContributionTotals(), second = IndicatorCalculator.ContributionTotals()
+            for contribution in contributions.prefix(split) { first.add(contribution) }
+            for contribution in contributions.dropFirst(split) { second.add(contribution) }
+            var whole = second
+            whole.add(first)
+            #expect(whole.figures == moreFigures && whole.underWay == contributions.count(where: \.underWay)
+                    && whole.newStartCount == contributions.count(where: \.newStart) && whole.dispatch == contributions.reduce(Money.zero) { $0 + $1.dispatch })
+        }
     }
 }

@@ -199,12 +199,12 @@ struct CommandLineTests {
         try await backup.run()
         let manifest = try Backup.read(URL(fileURLWithPath: folder))
         #expect(manifest.figures.rows["projects"] == 30)
-        var restore = try RestoreCommand.parse(["--from", folder, "--database", "sqlite:\(copy)"])
+        let restore = try RestoreCommand.parse(["--from", folder, "--database", "sqlite:\(copy)"])
         try await restore.run()
         settings.database = .sqlite(path: copy)
         let restored = try await Work.withDatabase(settings, logger: logger) { database in try await Backup.figures(database.reader) }
         #expect(restored == manifest.figures)
-        var again = try RestoreCommand.parse(["--from", folder, "--database", "sqlite:\(copy)"])
+        let again = try RestoreCommand.parse(["--from", folder, "--database", "sqlite:\(copy)"])
         do {
             try await again.run()
             Issue.record("a restore over a database in use must be refused")
