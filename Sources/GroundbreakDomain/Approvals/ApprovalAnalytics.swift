@@ -63,8 +63,45 @@ public enum ApprovalAnalytics {
     /// Nearest-rank percentile of sorted values.
     static func percentile(_ sorted: [Int], _ p: Double) -> Int? {
         guard !sorted.isEmpty else { return nil }
-        let rank = Int((p * Double(sorted.count)).rounded(.up))
-        return sorted[max(0, min(sorted.count - 1, rank - 1))]
+        return sorted[rankIndex(p, of: sorted.count)]
+    }
+
+    /// The index of the nearest-rank `p` percentile among `count` sorted values.
+    private static func rankIndex(_ p: Double, of count: Int) -> Int {
+        max(0, min(count - 1, Int((p * Double(count)).rounded(.up)) - 1))
+    }
+
+    /// Working days counted by value (how many items took 0, 1, 2 … days): a department decides
+    /// tens of thousands of items a year at a province's scale, and their medians were a sort of
+    /// every one, twice, on every computation. Working days are never negative.
+    struct DayCounts: Equatable {
+        private(set) var counts: [Int] = []
+        private(set) var total = 0
+
+        init() {}
+
+        init(_ values: some Sequence<Int>) {
+            for value in values { add(value) }
+        }
+
+        mutating func add(_ days: Int) {
+            let days = max(0, days)
+            if days >= counts.count { counts.append(contentsOf: repeatElement(0, count: days - counts.count + 1)) }
+            counts[days] += 1
+            total += 1
+        }
+
+        /// The nearest-rank percentile, as `ApprovalAnalytics.percentile` of the values sorted.
+        func percentile(_ p: Double) -> Int? {
+            guard total > 0 else { return nil }
+            let wanted = ApprovalAnalytics.rankIndex(p, of: total)
+            var seen = 0
+            for (days, count) in counts.enumerated() {
+                seen += count
+                if seen > wanted { return days }
+            }
+            return counts.count - 1
+        }
     }
 
     /// What a decided item counts for its department: the working days it took and whether it was
@@ -103,7 +140,7 @@ public enum ApprovalAnalytics {
 
     /// What a department's items add up to on one day.
     private struct Tally {
-        var days: [Int] = []
+        var days = DayCounts()
         var within = 0
         var overdue = 0
 
@@ -111,7 +148,7 @@ public enum ApprovalAnalytics {
             switch standing {
             case .handled:
                 // Handled without a working-day count (never accepted) is not in the median.
-                if let used = item.workingDays { days.append(used) }
+                if let used = item.workingDays { days.add(used) }
                 if item.withinLimit { within += 1 }
             case .overdue: overdue += 1
             case .none: break
@@ -148,10 +185,10 @@ public enum ApprovalAnalytics {
     /// Each department's figures from its tally, ranked by the share within the limit, then the median.
     private static func ranked(_ codes: [String], _ tallies: [Tally]) -> [DepartmentFigures] {
         var figures: [DepartmentFigures] = zip(codes, tallies).map { code, tally in
-            let days = tally.days.sorted()
+            let days = tally.days
             return DepartmentFigures(
-                departmentCode: code, handled: days.count, medianWorkingDays: percentile(days, 0.5), p90WorkingDays: percentile(days, 0.9),
-                withinLimit: tally.within, shareWithinLimit: days.isEmpty ? nil : Double(tally.within) / Double(days.count), overdueNow: tally.overdue
+                departmentCode: code, handled: days.total, medianWorkingDays: days.percentile(0.5), p90WorkingDays: days.percentile(0.9),
+                withinLimit: tally.within, shareWithinLimit: days.total == 0 ? nil : Double(tally.within) / Double(days.total), overdueNow: tally.overdue
             )
         }
         figures.sort { lhs, rhs in
