@@ -164,7 +164,13 @@ public enum ApprovalAnalytics {
         var onDay: [Tally] = []
         var atPrevious: [Tally] = []
         func slot(_ code: String) -> Int {
-            if let found = slots[code] { return found }
+            // A city's items are decided by a handful of departments: comparing a short code with
+            // each is quicker than hashing it, for each of hundreds of thousands of items.
+            if codes.count <= 16 {
+                if let found = codes.firstIndex(of: code) { return found }
+            } else if let found = slots[code] {
+                return found
+            }
             slots[code] = codes.count
             codes.append(code)
             onDay.append(Tally())

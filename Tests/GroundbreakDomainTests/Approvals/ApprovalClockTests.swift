@@ -151,6 +151,28 @@ struct ApprovalPlanningTests {
         #expect(late.first { $0.itemCode == "S3" }?.slipped == false)
     }
 
+    @Test("each of many departments (more than a city's handful) gets its own items' figures, in any order of items")
+    func manyDepartments() {
+        let departments = (1...20).map { "CC-D\($0)" }
+        var entries: [ApprovalAnalytics.Entry] = []
+        // Department n decides n items, each taking n working days or so, interleaved with the others'.
+        for round in 1...20 {
+            for (index, department) in departments.enumerated() where round <= index + 1 {
+                let item = item("I\(index)", stage: 1, limit: 200, department: department)
+                entries.append(.init(approval: ProjectApproval(id: 0, projectId: Int64(round), itemCode: item.code, status: .approved,
+                                                               appliedOn: d("2026-03-01"), acceptedOn: d("2026-03-02"), decidedOn: d("2026-03-02").adding(days: index + 1)),
+                                     item: item))
+            }
+        }
+        let figures = ApprovalAnalytics.departments(entries.reversed(), calendar: testCalendar, asOf: d("2026-08-31"))
+        #expect(Set(figures.map(\.departmentCode)) == Set(departments))
+        for (index, department) in departments.enumerated() {
+            let own = figures.first { $0.departmentCode == department }
+            let days = testCalendar.workingDays(after: d("2026-03-02"), through: d("2026-03-02").adding(days: index + 1))
+            #expect(own?.handled == index + 1 && own?.withinLimit == index + 1 && own?.medianWorkingDays == days, "\(department)")
+        }
+    }
+
     @Test("department figures, the 51-working-day promise and the league with its change")
     func analytics() {
         let fast = item("A", stage: 1, limit: 20)
