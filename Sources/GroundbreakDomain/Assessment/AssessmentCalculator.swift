@@ -166,7 +166,7 @@ public enum AssessmentCalculator {
         var figures = UnitFigures(
             investment: .zero, timeProgressPercent: 0,
             underWay: sums.contributions.underWay,
-            newStarts: sums.contributions.newStartCount,
+            newStarts: sums.contributions.newStarts,
             newStartRate: reading(IndicatorCalculator.newStartRateCode)?.actual, resumeRate: reading(IndicatorCalculator.resumeRateCode)?.actual)
         if let group {
             let curve = UnitTarget.unitCurve(of: inputs.targets.filter { $0.unit == group.curveUnit && $0.year == month.year })

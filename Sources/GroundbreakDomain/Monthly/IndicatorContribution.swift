@@ -98,19 +98,15 @@ extension IndicatorCalculator {
     /// projects add up to the unit's, in any order. The cross-unit table sums each group of
     /// projects sharing their membership keys once, and a unit adds its groups' totals.
     public struct ContributionTotals: Sendable, Equatable {
-        var total = Money.zero, lastYear = Money.zero, nonRealEstate = Money.zero, social = Money.zero
-        var started5000W = 0, started100M = 0, started1B = 0, newStarts = 0, industrialNewStarts = 0, reserve = 0
+        /// 本年完成投资 of the projects summed.
+        public private(set) var total = Money.zero
+        /// 开复工 projects (any size) and 新开工 projects.
+        public private(set) var underWay = 0, newStarts = 0
+        var lastYear = Money.zero, nonRealEstate = Money.zero, social = Money.zero
+        var started5000W = 0, started100M = 0, started1B = 0, industrialNewStarts = 0, reserve = 0
         var continuing = 0, continuingWorking = 0, plannedNew = 0, plannedNewStarted = 0
-        /// 开复工 projects (any size).
-        public private(set) var underWay = 0
 
         public init() {}
-
-        /// 新开工 projects.
-        public var newStartCount: Int { newStarts }
-
-        /// 本年完成投资 of the projects summed.
-        public var dispatch: Money { total }
 
         public mutating func add(_ project: Contribution) {
             total = total + project.dispatch

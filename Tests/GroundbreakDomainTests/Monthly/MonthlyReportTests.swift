@@ -188,7 +188,7 @@ struct TargetReadingTests {
             var whole = second
             whole.add(first)
             #expect(whole.figures == moreFigures && whole.underWay == contributions.count(where: \.underWay)
-                    && whole.newStartCount == contributions.count(where: \.newStart) && whole.dispatch == contributions.reduce(Money.zero) { $0 + $1.dispatch })
+                    && whole.newStarts == contributions.count(where: \.newStart) && whole.total == contributions.reduce(Money.zero) { $0 + $1.dispatch })
         }
     }
 }
