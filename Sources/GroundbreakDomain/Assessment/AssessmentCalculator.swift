@@ -249,10 +249,15 @@ public enum AssessmentCalculator {
     /// Every compared unit's figures, scored by `scheme` and ranked; `previous` (last month's
     /// table of the same year and set) gives each rank's change. A department or group with
     /// nothing to measure on any item is left off its table rather than ranked last on nothing.
+    /// `grouped`: the inputs already grouped (`ByProject`, of the same inputs), used when it holds
+    /// what the set's units need.
     public static func table(_ inputs: AssessmentInputs, set: AssessmentUnitSet = .regions, scheme: AssessmentScheme,
-                             previous: AssessmentTable?, catalog: ReferenceCatalog, indicators: IndicatorCatalog) -> AssessmentTable {
+                             previous: AssessmentTable?, catalog: ReferenceCatalog, indicators: IndicatorCatalog,
+                             grouped: ByProject? = nil) -> AssessmentTable {
         let units = comparedUnits(set, catalog, on: inputs.month.lastDay, groups: inputs.groups)
-        let byProject = ByProject(inputs, indicators: indicators, byDepartment: units.contains { $0.kind == .department })
+        let byDepartment = units.contains { $0.kind == .department }
+        let byProject = grouped.flatMap { $0.month == inputs.month && ($0.byDepartment || !byDepartment) ? $0 : nil }
+            ?? ByProject(inputs, indicators: indicators, byDepartment: byDepartment)
         let rows = units.map { unit in
             AssessmentRow.scored(unit: unit, name: name(unit, inputs, catalog: catalog),
                                  figures: figures(unit, inputs, byProject, catalog: catalog, indicators: indicators), scheme: scheme)

@@ -126,22 +126,30 @@ extension IndicatorCalculator {
             if project.startedThisYear { plannedNewStarted += project.newStartPlans }
         }
 
-        public mutating func add(_ other: ContributionTotals) {
-            total = total + other.total
-            lastYear = lastYear + other.lastYear
-            nonRealEstate = nonRealEstate + other.nonRealEstate
-            social = social + other.social
-            underWay += other.underWay
-            started5000W += other.started5000W
-            started100M += other.started100M
-            started1B += other.started1B
-            newStarts += other.newStarts
-            industrialNewStarts += other.industrialNewStarts
-            reserve += other.reserve
-            continuing += other.continuing
-            continuingWorking += other.continuingWorking
-            plannedNew += other.plannedNew
-            plannedNewStarted += other.plannedNewStarted
+        /// Adds `other`'s totals; with `sign` -1 takes them away again (every field is a count or
+        /// whole yuan, so a part taken away leaves exactly the totals without it).
+        public mutating func add(_ other: ContributionTotals, sign: Int = 1) {
+            func money(_ amount: Money) -> Money { sign < 0 ? Money(yuan: -amount.yuan) : amount }
+            total = total + money(other.total)
+            lastYear = lastYear + money(other.lastYear)
+            nonRealEstate = nonRealEstate + money(other.nonRealEstate)
+            social = social + money(other.social)
+            underWay += sign * other.underWay
+            started5000W += sign * other.started5000W
+            started100M += sign * other.started100M
+            started1B += sign * other.started1B
+            newStarts += sign * other.newStarts
+            industrialNewStarts += sign * other.industrialNewStarts
+            reserve += sign * other.reserve
+            continuing += sign * other.continuing
+            continuingWorking += sign * other.continuingWorking
+            plannedNew += sign * other.plannedNew
+            plannedNewStarted += sign * other.plannedNewStarted
+        }
+
+        /// Whether no amount has saturated (`Money`'s `+`), so a part can be taken away exactly.
+        var unsaturated: Bool {
+            [total, lastYear, nonRealEstate, social].allSatisfy { $0.yuan != .max && $0.yuan != .min }
         }
 
         /// The indicator figures of the projects summed, by indicator code.

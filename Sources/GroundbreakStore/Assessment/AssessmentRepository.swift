@@ -135,14 +135,23 @@ public struct AssessmentRepository: Sendable {
             let unfrozen = open.filter { previous[$0] == nil }
             if !unfrozen.isEmpty {
                 let before = now.through(month.previous, assessed: try await assessed(month.previous, reportRules: reportRules, indicators: indicators))
+                let grouped = grouping(before, of: unfrozen, indicators: indicators)
                 for set in unfrozen {
-                    previous[set] = AssessmentCalculator.table(before, set: set, scheme: scheme, previous: nil, catalog: catalog, indicators: indicators)
+                    previous[set] = AssessmentCalculator.table(before, set: set, scheme: scheme, previous: nil, catalog: catalog, indicators: indicators, grouped: grouped)
                 }
             }
         }
+        let grouped = grouping(now, of: open, indicators: indicators)
         return sets.map { set in
-            frozenNow[set] ?? AssessmentCalculator.table(now, set: set, scheme: scheme, previous: previous[set], catalog: catalog, indicators: indicators)
+            frozenNow[set] ?? AssessmentCalculator.table(now, set: set, scheme: scheme, previous: previous[set], catalog: catalog, indicators: indicators,
+                                                         grouped: grouped)
         }
+    }
+
+    /// The kept parts grouped once for every set computed (`KeptGroupings`); with departments'
+    /// decisions when a set compares departments.
+    private func grouping(_ inputs: AssessmentInputs, of sets: [AssessmentUnitSet], indicators: IndicatorCatalog) -> AssessmentCalculator.ByProject {
+        database.assessmentGroupings.grouping(inputs, indicators: indicators, byDepartment: sets.contains(.departments))
     }
 
     /// The table of `set` frozen when `month` closed, if it has.

@@ -35,6 +35,7 @@ public final class Database: Sendable {
     let projectCreates: GroupCommit<Project>
     let problemRaises: GroupCommit<Problem>
     let assessedProjects = ProjectPartsKeeper<AssessmentRepository.PartsKey, AssessedProject>()
+    let assessmentGroupings = KeptGroupings()
     let projectSignals = ProjectPartsKeeper<WarningRepository.SignalsKey, ProjectSignals>()
     let approvalAnalyticsParts = ProjectPartsKeeper<ProjectApprovalRepository.AnalyticsKey, ApprovalAnalytics.ProjectPart>()
     let listedParts = ProjectPartsKeeper<Int, ListedPart>()
