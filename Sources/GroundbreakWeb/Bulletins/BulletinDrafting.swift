@@ -56,7 +56,7 @@ enum BulletinDrafting {
             return BulletinWriter.sponsor(month: month, portfolios: portfolios, rateNames: names, asOf: input.today, rules: rules)
         case .construction:
             let table = try await AssessmentPages.table(input, month: month, set: .regions)
-            let lit = try await WarningPages.light(input, scope: .everything).lit.filter { $0.warning.colour == .red }
+            let lit = try await WarningPages.light(input, scope: .everything).reddestFirst.filter { $0.warning.colour == .red }
             let red = lit.map { row in
                 BulletinWriter.RedProject(name: row.project.fields.name, unit: input.catalog.region(row.project.fields.regionCode)?.name ?? row.project.fields.regionCode,
                                           total: row.project.fields.totalInvestment,

@@ -4,6 +4,7 @@ import GroundbreakOffice
 import GroundbreakStore
 import HTTPTypes
 import Hummingbird
+import Synchronization
 
 /// Every project in the reader's scope still to be built (谋划 to 开工建设, and 暂缓), lit by the
 /// current rule set: computed once per reach, day and `FiguresGeneration` for the page, its
@@ -38,9 +39,12 @@ enum WarningPages {
     /// cross-unit table counts each unit's red projects whoever reads it).
     struct Lighting: Sendable {
         let rules: WarningRuleSet
+        /// Every light, in the order lit (by project id): for a figure that counts or looks lights up.
         let lit: [Lit]
-        /// The lights counted by region and colour once per lighting, not on every request that shows them.
-        let counts: WarningCounts
+        /// The order lists are read in and the counts by region, made once per lighting when first
+        /// asked: the ranking reads only the red lights, and sorting and counting a province's
+        /// 100,000 was a sixth of what its writer waited for after a change.
+        private let derived = Derived()
 
         /// The lists asked for, each filtered once per lighting rather than once per request.
         private let lists = RecentCache<[Lit]>(capacity: 32)
@@ -48,26 +52,50 @@ enum WarningPages {
         init(rules: WarningRuleSet, lit: [Lit]) {
             self.rules = rules
             self.lit = lit
-            counts = WarningCounts(lit)
+        }
+
+        /// Every light, reddest and largest first (`WarningPages.reddestFirst`).
+        var reddestFirst: [Lit] {
+            derived.sorted.withLock { sorted in
+                if let sorted { return sorted }
+                let made = WarningPages.reddestFirst(lit)
+                sorted = made
+                return made
+            }
+        }
+
+        /// The lights counted by region and colour.
+        var counts: WarningCounts {
+            derived.counts.withLock { counts in
+                if let counts { return counts }
+                let made = WarningCounts(lit)
+                counts = made
+                return made
+            }
         }
 
         /// The lit projects `filter` keeps, reddest and largest first.
         func listed(_ filter: WarningFilter, catalog: ReferenceCatalog) -> [Lit] {
             let key = Route.query(filter.items)
             if let list = lists.value(for: key) { return list }
-            let list = WarningPages.listed(lit, filter, catalog: catalog)
+            let list = WarningPages.listed(reddestFirst, filter, catalog: catalog)
             lists.store(list, for: key)
             return list
         }
+
+        private final class Derived: Sendable {
+            let sorted = Mutex<[Lit]?>(nil)
+            let counts = Mutex<WarningCounts?>(nil)
+        }
     }
 
-    /// Every live project `scope` reaches (the caller's by default), lit today, reddest and largest
-    /// first: computed once per reach, day and `FiguresGeneration`.
+    /// Every live project `scope` reaches (the caller's by default), lit today: computed once per
+    /// reach, day and `FiguresGeneration`.
     static func light(_ input: EndpointRequest, scope: ProjectScope? = nil) async throws -> Lighting {
         let scope = scope ?? input.scope(.viewProjects)
         return try await input.services.lights.value(for: try await input.services.figuresKey(scope.key, input.today.iso)) {
             let lighting = try await light(input.services, scope: scope, today: input.today)
-            return Lighting(rules: lighting.rules, lit: reddestFirst(lighting.lit))
+            return Lighting(rules: lighting.rules, lit: lighting.lit)
         }
     }
 
@@ -102,7 +130,7 @@ enum WarningPages {
         }
     }
 
-    /// The lit projects the filter keeps, in the order of `lit` (`light` gives them reddest and largest first).
+    /// The lit projects the filter keeps, in the order of `lit` (`Lighting.reddestFirst` gives them reddest and largest first).
     static func listed(_ lit: [Lit], _ filter: WarningFilter, catalog: ReferenceCatalog) -> [Lit] {
         let regions = filter.regionCode.map(catalog.regionSubtree)
         // Three flags, not a set: hashing each project's colour was most of a lights request.

@@ -28,6 +28,13 @@ struct WarningsWebTests {
             let rows = api.object["projects"] as? [[String: Any]] ?? []
             #expect(rows.count == live.count)
             #expect(rows.allSatisfy { ($0["colour"] as? String == "green") == (($0["reasons"] as? [Any])?.isEmpty ?? false) }, "a light says why, green says none")
+            let rank = ["red": 2, "yellow": 1, "green": 0]
+            let investment = Dictionary(uniqueKeysWithValues: live.map { ($0.id, $0.fields.totalInvestment.yuan) })
+            let order = rows.map { row -> (Int, Int64, Int64) in
+                let id = Int64(row["projectId"] as? Int ?? 0)
+                return (rank[row["colour"] as? String ?? ""] ?? -1, investment[id] ?? -1, -id)
+            }
+            #expect(zip(order, order.dropFirst()).allSatisfy { $0 >= $1 }, "reddest first, then the largest investment, then the oldest project")
 
             // The default list is red and yellow; the page's count and the workbook's agree with the API.
             let page = try await client.send(.get, "/warnings", as: fixture)
