@@ -150,11 +150,22 @@ public struct WarningRepository: Sendable {
             problems[try row.decode(column: "project_id", as: Int64.self), default: []].append(level)
         }
         var counted = signals
-        for index in counted.indices {
-            let id = counted[index].project.id
-            if let overdue = approvalsOverdue[id] { counted[index].approvalsOverdue = overdue }
-            if let levels = problems[id] { counted[index].overdueProblemLevels = levels }
+        // The few counted placed by id (the signals are in id order as kept), rather than every
+        // project looked up in both tables.
+        guard counted.indices.dropFirst().allSatisfy({ counted[$0 - 1].id < counted[$0].id }) else {
+            for index in counted.indices {
+                let id = counted[index].id
+                if let overdue = approvalsOverdue[id] { counted[index].approvalsOverdue = overdue }
+                if let levels = problems[id] { counted[index].overdueProblemLevels = levels }
+            }
+            return counted
         }
+        func place(_ id: Int64, _ set: (inout ProjectSignals) -> Void) {
+            let at = counted.partitioningIndex { $0.id >= id }
+            if at < counted.count && counted[at].id == id { set(&counted[at]) }
+        }
+        for (id, overdue) in approvalsOverdue { place(id) { $0.approvalsOverdue = overdue } }
+        for (id, levels) in problems { place(id) { $0.overdueProblemLevels = levels } }
         return counted
     }
 }

@@ -22,9 +22,23 @@ final class KeptLights: Sendable {
     /// every live project does, so a narrower reach does not evict the others' lights.
     func lit(_ signals: [ProjectSignals], rules: WarningRuleSet, keep: Bool) -> [WarningPages.Lit] {
         let previous = kept.withLock { kept in kept.flatMap { $0.rules == rules ? $0.byId : nil } } ?? []
-        let lit = signals.map { signals in
-            if let old = previous.element(id: signals.id), old.signals == signals { return old }
-            return WarningPages.Lit(signals, warning: rules.evaluate(signals))
+        var lit: [WarningPages.Lit] = []
+        lit.reserveCapacity(signals.count)
+        // Both in id order as a lighting reads them, so one walk finds each kept light; a search
+        // when they are not. Each compared in place: copying a project's signals to compare them
+        // retained what they hold, a fifth of a lighting at province scale.
+        var at = 0
+        for index in signals.indices {
+            let id = signals[index].id
+            if at > 0 && previous[at - 1].id >= id {
+                at = previous.partitioningIndex { $0.id >= id }
+            }
+            while at < previous.count && previous[at].id < id { at += 1 }
+            if at < previous.count, previous[at].id == id, previous[at].isLit(from: signals[index]) {
+                lit.append(previous[at])
+            } else {
+                lit.append(WarningPages.Lit(signals[index], warning: rules.evaluate(signals[index])))
+            }
         }
         if keep {
             let byId = lit.indices.dropFirst().allSatisfy { lit[$0 - 1].id < lit[$0].id } ? lit : lit.sorted { $0.id < $1.id }

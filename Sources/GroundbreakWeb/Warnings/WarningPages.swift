@@ -22,14 +22,20 @@ enum WarningPages {
         let regionCode: String
         let totalInvestment: Money
 
-        var id: Int64 { warning.projectId }
+        let id: Int64
 
         init(_ signals: ProjectSignals, warning: ProjectWarning) {
             self.signals = signals
             self.warning = warning
+            id = warning.projectId
             colour = warning.colour
             regionCode = signals.project.fields.regionCode
             totalInvestment = signals.project.fields.totalInvestment
+        }
+
+        /// Whether these are the signals it was lit from, compared where they are held.
+        func isLit(from signals: ProjectSignals) -> Bool {
+            self.signals == signals
         }
     }
 
