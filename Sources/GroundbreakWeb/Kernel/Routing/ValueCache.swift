@@ -253,11 +253,33 @@ final class ValueCache<Value: Sendable>: Sendable {
             state.done[slot] = new
             return dropped
         }
-        // Older generations' figures are freed here, outside the lock (unless a reader still
-        // holds one), and what they held goes back to the system.
-        if releasesMemory, !dropped.isEmpty {
-            _ = consume dropped
-            MemoryRelease.afterLargeRelease()
+        // Older generations' figures are freed after the answer, outside the lock (unless a reader
+        // still holds one), and what they held goes back to the system. Freed here, before the
+        // computation returned, a province's figures (a hundred thousand objects, then a walk of
+        // every arena) were part of what the writer waited for after a change.
+        guard !dropped.isEmpty else { return }
+        let release = DroppedValues(consume dropped)
+        let releasesMemory = self.releasesMemory
+        Task.detached(priority: .utility) {
+            release.free()
+            if releasesMemory { MemoryRelease.afterLargeRelease() }
+        }
+    }
+
+    /// Values left by a computation's end, held until freed away from the answer.
+    private final class DroppedValues: Sendable {
+        private let values: Mutex<[Value]>
+
+        init(_ values: [Value]) {
+            self.values = Mutex(values)
+        }
+
+        func free() {
+            let freed = values.withLock { values in
+                defer { values = [] }
+                return values
+            }
+            _ = consume freed
         }
     }
 
