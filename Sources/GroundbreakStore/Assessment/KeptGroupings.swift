@@ -20,9 +20,4 @@ final class KeptGroupings: Sendable {
         }
         return grouping
     }
-
-    /// How many months are kept (for tests).
-    var count: Int {
-        kept.withLock { $0.count }
-    }
 }
