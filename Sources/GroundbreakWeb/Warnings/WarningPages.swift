@@ -62,22 +62,12 @@ enum WarningPages {
 
         /// Every light, reddest and largest first (`WarningPages.reddestFirst`).
         var reddestFirst: [Lit] {
-            derived.sorted.withLock { sorted in
-                if let sorted { return sorted }
-                let made = WarningPages.reddestFirst(lit)
-                sorted = made
-                return made
-            }
+            Derived.once(derived.sorted) { WarningPages.reddestFirst(lit) }
         }
 
         /// The lights counted by region and colour.
         var counts: WarningCounts {
-            derived.counts.withLock { counts in
-                if let counts { return counts }
-                let made = WarningCounts(lit)
-                counts = made
-                return made
-            }
+            Derived.once(derived.counts) { WarningCounts(lit) }
         }
 
         /// The lit projects `filter` keeps, reddest and largest first.
@@ -92,6 +82,16 @@ enum WarningPages {
         private final class Derived: Sendable {
             let sorted = Mutex<[Lit]?>(nil)
             let counts = Mutex<WarningCounts?>(nil)
+
+            /// What `slot` holds, made by `make` the first time.
+            static func once<T: Sendable>(_ slot: borrowing Mutex<T?>, _ make: () -> T) -> T {
+                slot.withLock { held in
+                    if let held { return held }
+                    let made = make()
+                    held = made
+                    return made
+                }
+            }
         }
     }
 

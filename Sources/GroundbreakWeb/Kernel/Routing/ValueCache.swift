@@ -256,13 +256,13 @@ final class ValueCache<Value: Sendable>: Sendable {
         // Older generations' figures are freed after the answer, outside the lock (unless a reader
         // still holds one), and what they held goes back to the system. Freed here, before the
         // computation returned, a province's figures (a hundred thousand objects, then a walk of
-        // every arena) were part of what the writer waited for after a change.
-        guard !dropped.isEmpty else { return }
+        // every arena) were part of what the writer waited for after a change. Small values are
+        // freed here as the function ends.
+        guard releasesMemory, !dropped.isEmpty else { return }
         let release = DroppedValues(consume dropped)
-        let releasesMemory = self.releasesMemory
         Task.detached(priority: .utility) {
             release.free()
-            if releasesMemory { MemoryRelease.afterLargeRelease() }
+            MemoryRelease.afterLargeRelease()
         }
     }
 
