@@ -57,15 +57,21 @@ extension StatisticsFigures {
     /// order (`classOrder`), natures in theirs; a project without a class is counted as none.
     public static func compute(unitName: String, query: StatisticsQuery, listed: [ListedProject], previous: [ListedProject]?,
                                schemeName: String?, classOrder: [String]) -> StatisticsFigures {
-        let current = listed.filter { $0.total >= query.threshold }
-        let before = previous?.filter { $0.total >= query.threshold }
+        let current = listed.filteredSharing { $0.total >= query.threshold }
+        let before = previous?.filteredSharing { $0.total >= query.threshold }
         let total = current.reduce(Money.zero) { $0 + $1.total }
         let bands = query.bands.sorted().map { minimum in
             Band(minimum: minimum, count: current.count { $0.total >= minimum }, previousCount: before.map { $0.count { $0.total >= minimum } })
         }
         var groups: [Group] = []
         if let schemeName {
-            groups.append(Group(dimension: schemeName, items: classOrder.map { name in (name, current.count { $0.className == name }) }))
+            // One pass, each project's class looked up once: counting class by class compared
+            // every project's class name (Chinese text) with each class's.
+            var byClass: [String: Int] = [:]
+            for index in current.indices {
+                if let name = current[index].className { byClass[name, default: 0] += 1 }
+            }
+            groups.append(Group(dimension: schemeName, items: classOrder.map { name in (name, byClass[name] ?? 0) }))
         }
         if current.contains(where: { $0.nature != nil }) {
             groups.append(Group(dimension: StatisticsText.natureDimension,

@@ -100,8 +100,7 @@ public struct TargetRepository: Sendable {
 
     /// What a unit's figures are computed from, as far as `scope` reaches, through `month`.
     public func inputs(unit: TargetUnit, month: Month, scope: ProjectScope, catalog: ReferenceCatalog) async throws -> IndicatorCalculator.Inputs {
-        let projects = try await ProjectRepository(database: database).projects(inStages: Stage.allCases, scope: scope)
-            .filter { unit.contains($0, catalog: catalog) }
+        let projects = try await ProjectRepository(database: database).projects(inStages: Stage.allCases, scope: scope, where: unit.membership(catalog))
         let ids = Set(projects.map(\.id))
         let reports = MonthlyReportRepository(database: database)
         let lastYear = Month(year: month.year - 1, month: month.month)!

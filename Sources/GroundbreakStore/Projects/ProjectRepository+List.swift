@@ -134,11 +134,13 @@ extension ProjectRepository {
         return months
     }
 
-    /// Every project in `stages` within `scope`, by id: the monthly reporting board.
-    public func projects(inStages stages: [Stage], scope: ProjectScope) async throws -> [Project] {
+    /// Every project in `stages` within `scope` that `admits` lets through, by id: the monthly
+    /// reporting board, the figures. Both tests in one pass, so a province's projects are copied
+    /// once at most (not at all when every one is in).
+    public func projects(inStages stages: [Stage], scope: ProjectScope, where admits: (Project) -> Bool = { _ in true }) async throws -> [Project] {
         if scope.isEverything, let snapshot = try await database.projectSnapshot.snapshot(database) {
             let wanted = Set(stages)
-            return snapshot.projects.filter { wanted.contains($0.stage) }
+            return snapshot.projects.filteredSharing { wanted.contains($0.stage) && admits($0) }
         }
         let db = database.reader
         let rows = try await db.raw("""
@@ -152,7 +154,7 @@ extension ProjectRepository {
         return try rows.map { row in
             let id = try row.decode(column: "id", as: Int64.self)
             return try ProjectRow.project(row, children: children[id] ?? .init())
-        }
+        }.filter(admits)
     }
 
     private func compute(filter: SQLQueryString, query: ProjectQuery, db: any SQLDatabase) async throws -> ProjectPage {

@@ -34,16 +34,20 @@ enum GroundworkReadings {
         let isCity = unit == cityUnit(catalog)
         let key = try await services.figuresKey("groundwork", "user \(input.principal?.userId ?? 0)", unit.text, day.iso, kinds.map(\.rawValue).sorted().joined(separator: ","))
         return try await services.groundwork.value(for: key) {
+            // Only the unit's projects are taken: a district's few thousand, not a province's
+            // 100,000 copied and then dropped.
+            let member = unit.membership(catalog)
             var projects: [Int64: Project] = [:]
             var entries: [ReserveEntry] = []
             if kinds.contains(.reserve) {
                 entries = try await services.reserve.entries()
-                projects = try await services.projects.projects(ids: entries.map(\.projectId)).filter { scope.contains($0.value) }
+                projects = try await services.projects.projects(ids: entries.map(\.projectId)).filter { scope.contains($0.value) && member($0.value) }
             }
             if kinds.contains(.starts) {
-                for project in try await services.projects.projects(inStages: [.construction, .operation, .suspended], scope: scope) { projects[project.id] = project }
+                for project in try await services.projects.projects(inStages: [.construction, .operation, .suspended], scope: scope, where: member) {
+                    projects[project.id] = project
+                }
             }
-            let member = unit.membership(catalog)
             var funding: FundingComparison?
             if kinds.contains(.funding) {
                 let outer = OrgUnit(kind: OrgUnit.Kind(rawValue: unit.kind.rawValue) ?? .region, code: unit.code)
@@ -51,7 +55,7 @@ enum GroundworkReadings {
                 funding = FundingComparison(applications, through: day)
             }
             let set = try await GroundworkTargetRepository(database: services.database).targets(unit: unit, year: day.year)
-            return GroundworkTargets.readings(measures: measures, year: day.year, asOf: day, projects: projects.values.filter(member), entries: entries, funding: funding,
+            return GroundworkTargets.readings(measures: measures, year: day.year, asOf: day, projects: Array(projects.values), entries: entries, funding: funding,
                                               set: set, isCity: isCity)
         }
     }

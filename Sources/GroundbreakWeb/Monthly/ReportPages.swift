@@ -45,7 +45,7 @@ enum ReportPages {
 
     /// The rows a board filter lists, for the page, its workbook, the API and the home tiles alike.
     static func listed(_ rows: [BoardRow], _ filter: ReportBoardFilter, _ input: EndpointRequest) -> [BoardRow] {
-        rows.filter(admitted(by: filter, input))
+        rows.filteredSharing(admitted(by: filter, input))
     }
 
     /// How many rows `listed` gives, without gathering them (the home page's tiles).
@@ -65,11 +65,26 @@ enum ReportPages {
         var report: MonthlyReport?
     }
 
+    /// How many rows are in each state and the dispatch figures they report, for the page's chips
+    /// and the API's counts alike. Counted in place: grouping a province's rows copied each one.
+    struct Tally {
+        var counts: [ReportState: Int] = [:]
+        var dispatch = Money.zero
+
+        init(_ rows: [BoardRow]) {
+            for index in rows.indices {
+                counts[rows[index].state, default: 0] += 1
+                if let figures = rows[index].report?.figures { dispatch = dispatch + figures.dispatch }
+            }
+        }
+    }
+
     /// The projects in `scope` that owe `month`'s report.
     static func owing(_ input: EndpointRequest, month: Month, scope: ProjectScope) async throws -> [Project] {
         let rules = input.services.reportRules
-        return try await input.services.projects.projects(inStages: rules.reportingStages + [.operation], scope: scope)
-            .filter { rules.mustReport($0, for: month) }
+        return try await input.services.projects.projects(inStages: rules.reportingStages + [.operation], scope: scope) {
+            rules.mustReport($0, for: month)
+        }
     }
 
     /// Every project in the caller's scope that owes `month`'s report, the most urgent first.
@@ -79,16 +94,23 @@ enum ReportPages {
         let reports = try await input.services.reports.reports(month: month)
         let order: [ReportState] = [.missing, .returned, .due, .submittedLate, .submitted, .accepted, .notRequired]
         let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-        let states = projects.map { project in
-            let state = ReportState.of(reports[project.id], project: project, month: month, rules: rules, today: input.today)
+        // Each report looked up once and moved into its row, not copied again.
+        var found = projects.map { reports[$0.id] }
+        let states = projects.indices.map { at in
+            let state = ReportState.of(found[at], project: projects[at], month: month, rules: rules, today: input.today)
             return state == .notRequired ? ReportState.due : state
         }
         // Sorted by small keys, then each row made once: a row holds a whole project, and a
         // province has tens of thousands of them to move.
-        return projects.indices
+        let keys = projects.indices
             .map { (rank: rank[states[$0]] ?? 9, id: projects[$0].id, at: $0) }
             .sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
-            .map { BoardRow(project: projects[$0.at], state: states[$0.at], report: reports[projects[$0.at].id]) }
+        var rows: [BoardRow] = []
+        rows.reserveCapacity(keys.count)
+        for key in keys {
+            rows.append(BoardRow(project: projects[key.at], state: states[key.at], report: found[key.at].take()))
+        }
+        return rows
     }
 
     /// A closed month reads its snapshot; the corrections made since are listed beside it.

@@ -13,8 +13,9 @@ enum ReportReminders {
         let month = ReportPages.reportingMonth(today)
         let due = month.dueDate(day: rules.dueDay)
         guard today.ordinal >= due.ordinal - lead else { return 0 }
-        let projects = try await services.projects.projects(inStages: rules.reportingStages + [.operation], scope: .everything)
-            .filter { rules.mustReport($0, for: month) }
+        let projects = try await services.projects.projects(inStages: rules.reportingStages + [.operation], scope: .everything) {
+            rules.mustReport($0, for: month)
+        }
         let reports = try await services.reports.reports(month: month)
         let inbox = NotificationRepository(database: services.database)
         var sent = 0

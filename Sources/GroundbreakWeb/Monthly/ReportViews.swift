@@ -150,8 +150,8 @@ struct ReportsBoardPage {
 
 
     var document: HTML {
-        let counts = Dictionary(grouping: rows, by: \.state).mapValues(\.count)
-        let dispatch = rows.compactMap(\.report).reduce(Money.zero) { $0 + $1.figures.dispatch }
+        let tally = ReportPages.Tally(rows)
+        let counts = tally.counts
         let pageCount = max(1, (listed.count + ReportBoardFilter.pageSize - 1) / ReportBoardFilter.pageSize)
         let shown = listed.dropFirst((min(filter.page, pageCount) - 1) * ReportBoardFilter.pageSize).prefix(ReportBoardFilter.pageSize)
         return Layout.document(title: WebText.Monthly.reports, context: context, nav: .reports, content: .group(
@@ -162,7 +162,7 @@ struct ReportsBoardPage {
                       .a(.class("button secondary"), .href(esc(Route.targets(unit: nil, month: month.iso).path)), .text(WebText.Monthly.targets)))),
             Components.notice(notice),
             .p(.class("meta"), .text(WebText.Monthly.dueSummary(due.iso, rows.count) + [ReportState.missing, .returned, .due, .submittedLate, .submitted, .accepted]
-                .map { "\($0.label) \(counts[$0] ?? 0)" }.joined(separator: "，") + WebText.Monthly.dispatchTotal(ProjectReportsPage.wan(dispatch)))),
+                .map { "\($0.label) \(counts[$0] ?? 0)" }.joined(separator: "，") + WebText.Monthly.dispatchTotal(ProjectReportsPage.wan(tally.dispatch)))),
             closingPanel,
             stateChips(counts),
             boardFilterForm,

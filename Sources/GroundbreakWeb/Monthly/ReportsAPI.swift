@@ -142,7 +142,7 @@ enum ReportsAPI {
         }
         return try Responses.json(BoardDTO(
             month: month.iso, due: month.dueDate(day: input.services.reportRules.dueDay).iso, closedAt: closing.close?.closedAt,
-            counts: Dictionary(grouping: all, by: \.state.rawValue).mapValues(\.count),
+            counts: Dictionary(uniqueKeysWithValues: ReportPages.Tally(all).counts.map { ($0.key.rawValue, $0.value) }),
             rows: rows.map { .init(projectId: $0.project.id, projectName: $0.project.fields.name,
                                    responsible: ReportRules.responsible($0.project, catalog: input.catalog), state: $0.state.rawValue, stateLabel: $0.state.label,
                                    reportId: $0.report?.id, dispatch: figures($0).0, statistical: figures($0).1,

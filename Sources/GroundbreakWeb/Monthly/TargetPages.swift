@@ -98,7 +98,7 @@ enum TargetPages {
         let key = try await services.figuresKey("fourRates", scope.key, unit.text, today.iso)
         let open = try await FourRatesReading.openApprovals(input)
         return try await services.unitRates.value(for: key) {
-            let projects = try await services.projects.projects(inStages: Stage.allCases, scope: scope).filter(unit.membership(catalog))
+            let projects = try await services.projects.projects(inStages: Stage.allCases, scope: scope, where: unit.membership(catalog))
             let (plans, done) = try await TargetRepository(database: services.database).yearPlansAndDispatch(of: Set(projects.map(\.id)), today: today)
             return try await FourRatesReading.rates(services, scope: scope, openApprovals: open, projects: projects, plans: plans, yearDispatch: done, today: today)
         }

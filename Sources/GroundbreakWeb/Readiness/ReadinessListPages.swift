@@ -39,7 +39,7 @@ enum ReadinessListPages {
         let scope = input.scope(.viewProjects)
         let (services, today) = (input.services, input.today)
         return try await services.readinessLines.value(for: try await services.figuresKey("readiness", scope.key, today.iso)) {
-            let projects = try await services.projects.projects(inStages: [.reserve, .attraction, .approval], scope: scope).filter { $0.fields.actualStart == nil }
+            let projects = try await services.projects.projects(inStages: [.reserve, .attraction, .approval], scope: scope) { $0.fields.actualStart == nil }
             let recorded = try await services.readiness.allItems()
             let catalog = services.readinessCatalog
             return projects.map { project in
