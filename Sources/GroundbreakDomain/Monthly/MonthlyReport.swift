@@ -139,6 +139,10 @@ public enum ReportState: String, Sendable, Codable, CaseIterable {
 
     public var label: String { DomainText.reportState(self).zh }
 
+    /// Its place in `allCases`: counting by state in an array rather than hashing its name.
+    public var position: Int { Self.inOrder.firstIndex(of: self)! }
+    private static let inOrder = allCases
+
     public static func of(_ report: MonthlyReport?, project: Project, month: Month, rules: ReportRules, today: Day) -> ReportState {
         let due = month.dueDate(day: rules.dueDay)
         guard let report else {

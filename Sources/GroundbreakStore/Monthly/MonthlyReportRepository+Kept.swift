@@ -22,6 +22,21 @@ public struct MonthReports: Sendable {
         parts.element(id: projectId)?.report
     }
 
+    /// The report each of `projects` sent for the month, in their order: one walk beside the
+    /// month's reports when the projects are in id order (the board's are), a search otherwise.
+    public func of(_ projects: [Project]) -> [MonthlyReport?] {
+        var found: [MonthlyReport?] = []
+        found.reserveCapacity(projects.count)
+        var at = 0
+        for index in projects.indices {
+            let id = projects[index].id
+            if at > 0 && parts[at - 1].id >= id { at = parts.partitioningIndex { $0.id >= id } }
+            while at < parts.count && parts[at].id < id { at += 1 }
+            found.append(at < parts.count && parts[at].id == id ? parts[at].report : nil)
+        }
+        return found
+    }
+
     /// Every report, in project order (the tests compare them with SQL's).
     var reports: [MonthlyReport] { parts.map(\.report) }
 }

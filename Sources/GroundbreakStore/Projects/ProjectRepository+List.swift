@@ -139,8 +139,8 @@ extension ProjectRepository {
     /// once at most (not at all when every one is in).
     public func projects(inStages stages: [Stage], scope: ProjectScope, where admits: (Project) -> Bool = { _ in true }) async throws -> [Project] {
         if scope.isEverything, let snapshot = try await database.projectSnapshot.snapshot(database) {
-            let wanted = Set(stages)
-            return snapshot.projects.filteredSharing { wanted.contains($0.stage) && admits($0) }
+            // A handful of stages: compared in the array, not hashed by name for every project.
+            return snapshot.projects.filteredSharing { stages.contains($0.stage) && admits($0) }
         }
         let db = database.reader
         let rows = try await db.raw("""

@@ -41,7 +41,7 @@ enum HomePages {
         let input: EndpointRequest
         /// What the reader may do, worked out once for the tiles and the page.
         let context: PageContext
-        private var boardRows: [ReportPages.BoardRow]?
+        private var owed: ReportPages.Owed?
 
         init(input: EndpointRequest) {
             self.input = input
@@ -53,9 +53,9 @@ enum HomePages {
         // MARK: the lists
 
         mutating func reports(_ states: Set<ReportState>) async throws -> HomeTile.Count {
-            if boardRows == nil { boardRows = try await ReportPages.boardRows(input, month: month) }
+            if owed == nil { owed = try await ReportPages.owed(input, month: month) }
             let filter = ReportBoardFilter(month: month, states: states)
-            return HomeTile.Count(ReportPages.listedCount(boardRows!, filter, input), .reportsBoard(filter))
+            return HomeTile.Count(owed!.count(filter, input), .reportsBoard(filter))
         }
 
         func problems(_ configure: (inout ProblemQuery) -> Void) async throws -> HomeTile.Count {

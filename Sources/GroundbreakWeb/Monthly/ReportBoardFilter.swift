@@ -50,11 +50,11 @@ struct ReportBoardFilter: Sendable, Equatable {
 
     /// Whether a row is listed: its state, its region, and — for 由我填报 — whether the reader
     /// owes it (the recipient the reminders use: the secretary's seat, else the region).
-    func admits(_ row: ReportPages.BoardRow, regions: Set<String>?, reader: Principal?) -> Bool {
-        guard admits(row.state) else { return false }
-        if let regions, !regions.contains(row.project.fields.regionCode) { return false }
+    func admits(_ state: ReportState, of project: Project, regions: Set<String>?, reader: Principal?) -> Bool {
+        guard admits(state) else { return false }
+        if let regions, !regions.contains(project.fields.regionCode) { return false }
         guard mine else { return true }
-        switch ReportNotices.recipient(row.project) {
+        switch ReportNotices.recipient(project) {
         case .position(let seat): return reader?.positionId == seat
         case .unit(let unit): return reader?.unit == unit
         case .user: return false

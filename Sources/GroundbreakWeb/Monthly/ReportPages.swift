@@ -45,18 +45,13 @@ enum ReportPages {
 
     /// The rows a board filter lists, for the page, its workbook, the API and the home tiles alike.
     static func listed(_ rows: [BoardRow], _ filter: ReportBoardFilter, _ input: EndpointRequest) -> [BoardRow] {
-        rows.filteredSharing(admitted(by: filter, input))
-    }
-
-    /// How many rows `listed` gives, without gathering them (the home page's tiles).
-    static func listedCount(_ rows: [BoardRow], _ filter: ReportBoardFilter, _ input: EndpointRequest) -> Int {
         let admits = admitted(by: filter, input)
-        return rows.reduce(0) { admits($1) ? $0 + 1 : $0 }
+        return rows.filteredSharing { admits($0.state, $0.project) }
     }
 
-    private static func admitted(by filter: ReportBoardFilter, _ input: EndpointRequest) -> (BoardRow) -> Bool {
+    private static func admitted(by filter: ReportBoardFilter, _ input: EndpointRequest) -> (ReportState, Project) -> Bool {
         let regions = filter.region.map { input.catalog.regionSubtree($0) }
-        return { filter.admits($0, regions: regions, reader: input.principal) }
+        return { filter.admits($0, of: $1, regions: regions, reader: input.principal) }
     }
 
     struct BoardRow: Sendable {
@@ -72,10 +67,44 @@ enum ReportPages {
         var dispatch = Money.zero
 
         init(_ rows: [BoardRow]) {
+            var byState = [Int](repeating: 0, count: ReportState.allCases.count)
             for index in rows.indices {
-                counts[rows[index].state, default: 0] += 1
+                byState[rows[index].state.position] += 1
                 if let figures = rows[index].report?.figures { dispatch = dispatch + figures.dispatch }
             }
+            for (state, count) in zip(ReportState.allCases, byState) where count > 0 { counts[state] = count }
+        }
+    }
+
+    /// The board before it is sorted into rows: every project in the caller's scope that owes the
+    /// month's report, in id order, with its state and report. The home page's tiles count it as it
+    /// is; the board sorts it into rows, each project copied once.
+    struct Owed {
+        let projects: [Project]
+        let states: [ReportState]
+        var reports: [MonthlyReport?]
+
+        /// How many projects `filter` lists (the home page's tiles), as `listed` would list them.
+        func count(_ filter: ReportBoardFilter, _ input: EndpointRequest) -> Int {
+            let admits = admitted(by: filter, input)
+            return projects.indices.reduce(0) { admits(states[$1], projects[$1]) ? $0 + 1 : $0 }
+        }
+
+        /// The rows, the most urgent first, then by id; each report moved into its row.
+        consuming func rows() -> [BoardRow] {
+            let order: [ReportState] = [.missing, .returned, .due, .submittedLate, .submitted, .accepted, .notRequired]
+            let rank = ReportState.allCases.map { order.firstIndex(of: $0) ?? order.count }
+            // Sorted by small keys, then each row made once: a row holds a whole project, and a
+            // province has tens of thousands of them to move.
+            let keys = projects.indices
+                .map { (rank: rank[states[$0].position], id: projects[$0].id, at: $0) }
+                .sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
+            var rows: [BoardRow] = []
+            rows.reserveCapacity(keys.count)
+            for key in keys {
+                rows.append(BoardRow(project: projects[key.at], state: states[key.at], report: reports[key.at].take()))
+            }
+            return rows
         }
     }
 
@@ -87,30 +116,21 @@ enum ReportPages {
         }
     }
 
-    /// Every project in the caller's scope that owes `month`'s report, the most urgent first.
-    static func boardRows(_ input: EndpointRequest, month: Month) async throws -> [BoardRow] {
+    /// Every project in the caller's scope that owes `month`'s report, its state and report.
+    static func owed(_ input: EndpointRequest, month: Month) async throws -> Owed {
         let rules = input.services.reportRules
         let projects = try await owing(input, month: month, scope: input.scope(.viewProjects))
-        let reports = try await input.services.reports.reports(month: month)
-        let order: [ReportState] = [.missing, .returned, .due, .submittedLate, .submitted, .accepted, .notRequired]
-        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-        // Each report looked up once and moved into its row, not copied again.
-        var found = projects.map { reports[$0.id] }
+        let reports = try await input.services.reports.reports(month: month).of(projects)
         let states = projects.indices.map { at in
-            let state = ReportState.of(found[at], project: projects[at], month: month, rules: rules, today: input.today)
+            let state = ReportState.of(reports[at], project: projects[at], month: month, rules: rules, today: input.today)
             return state == .notRequired ? ReportState.due : state
         }
-        // Sorted by small keys, then each row made once: a row holds a whole project, and a
-        // province has tens of thousands of them to move.
-        let keys = projects.indices
-            .map { (rank: rank[states[$0]] ?? 9, id: projects[$0].id, at: $0) }
-            .sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
-        var rows: [BoardRow] = []
-        rows.reserveCapacity(keys.count)
-        for key in keys {
-            rows.append(BoardRow(project: projects[key.at], state: states[key.at], report: found[key.at].take()))
-        }
-        return rows
+        return Owed(projects: projects, states: states, reports: reports)
+    }
+
+    /// Every project in the caller's scope that owes `month`'s report, the most urgent first.
+    static func boardRows(_ input: EndpointRequest, month: Month) async throws -> [BoardRow] {
+        try await owed(input, month: month).rows()
     }
 
     /// A closed month reads its snapshot; the corrections made since are listed beside it.
