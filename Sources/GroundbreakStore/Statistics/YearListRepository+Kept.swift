@@ -42,19 +42,22 @@ final class ListedPart: Sendable, Identifiable, Equatable {
     /// Its statement as the lists of `regionCodes` make it: on the list of `ownRegion` if there,
     /// else the earliest list's; nil when none of those lists holds it.
     func listed(regionCodes: Set<String>, ownRegion: String, schemeId: Int64?) -> ListedProject? {
-        var chosen: Statement?
-        for statement in statements where regionCodes.contains(statement.listRegion) {
-            if chosen == nil { chosen = statement }
-            if statement.listRegion == ownRegion {
-                chosen = statement
-                break
-            }
-        }
-        guard let chosen else { return nil }
+        guard let chosen = chosen(regionCodes: regionCodes, ownRegion: ownRegion) else { return nil }
         var listed = ListedProject(projectId: id, name: name, total: total, nature: chosen.nature, className: schemeId.flatMap { classes[$0] })
         listed.regionCode = regionCode
         listed.plannedInvestment = chosen.plannedInvestment
         return listed
+    }
+
+    /// The statement the lists of `regionCodes` make: on the list of `ownRegion` if there, else
+    /// the earliest list's; nil when none of those lists holds it.
+    func chosen(regionCodes: Set<String>, ownRegion: String) -> Statement? {
+        var chosen: Statement?
+        for statement in statements where regionCodes.contains(statement.listRegion) {
+            if chosen == nil { chosen = statement }
+            if statement.listRegion == ownRegion { return statement }
+        }
+        return chosen
     }
 }
 
@@ -72,6 +75,19 @@ extension YearListRepository {
             if let project = part.listed(regionCodes: regionCodes, ownRegion: ownRegion, schemeId: schemeId) { listed.append(project) }
         }
         return listed
+    }
+
+    /// The paragraph's tally of the projects `listed` gives, summed from the kept parts without
+    /// making each project's `ListedProject`.
+    func tally(_ query: StatisticsQuery, regionCodes: Set<String>, year: Int, schemeId: Int64?) async throws -> StatisticsFigures.Tally {
+        var tally = StatisticsFigures.Tally(query)
+        guard !regionCodes.isEmpty else { return tally }
+        let parts = try await listedParts(year: year)
+        for part in parts {
+            guard let chosen = part.chosen(regionCodes: regionCodes, ownRegion: query.regionCode) else { continue }
+            tally.add(projectId: part.id, total: part.total, nature: chosen.nature, className: schemeId.flatMap { part.classes[$0] }) { part.name }
+        }
+        return tally
     }
 
     /// Each listed project's part of `year`, kept and moved forward by the projects changed.

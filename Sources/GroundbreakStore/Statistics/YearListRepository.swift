@@ -75,11 +75,11 @@ public struct YearListRepository: Sendable {
     public func figures(_ query: StatisticsQuery, catalog: ReferenceCatalog) async throws -> StatisticsFigures {
         let regions = catalog.regionSubtree(query.regionCode)
         let scheme = try await query.schemeId.asyncMap { try await SchemeRepository(database: database).scheme($0) } ?? nil
-        let listed = try await self.listed(regionCodes: regions, ownRegion: query.regionCode, year: query.year, schemeId: scheme?.id)
-        let before = try await self.listed(regionCodes: regions, ownRegion: query.regionCode, year: query.year - 1, schemeId: scheme?.id)
-        let classOrder = scheme?.classes.map(\.name) ?? []
-        var figures = StatisticsFigures.compute(unitName: catalog.region(query.regionCode)?.name ?? query.regionCode, query: query, listed: listed,
-                                                previous: before.isEmpty ? nil : before, schemeName: scheme?.name, classOrder: classOrder)
+        let current = try await tally(query, regionCodes: regions, year: query.year, schemeId: scheme?.id)
+        let before = try await tally(query, regionCodes: regions, year: query.year - 1, schemeId: scheme?.id)
+        var figures = StatisticsFigures.figures(unitName: catalog.region(query.regionCode)?.name ?? query.regionCode, year: query.year, current: current,
+                                                previous: before.offered == 0 ? nil : before, schemeName: scheme?.name,
+                                                classOrder: scheme?.classes.map(\.name) ?? [])
         // The paragraph names a class by its short name, as officials shorten it.
         if let scheme, let index = figures.groups.firstIndex(where: { $0.dimension == scheme.name }) {
             let short = Dictionary(scheme.classes.map { ($0.name, $0.paragraphName) }, uniquingKeysWith: { first, _ in first })
