@@ -4,8 +4,10 @@ extension ApprovalAnalytics {
     /// One project's part of the figures on a day and at the end of the month before: what each
     /// of its items counts for its department on each of the two days, and its own time to permit.
     /// The figures of many projects are their parts added up, so a store may keep the parts and
-    /// take again only those of the projects a write changed.
-    public struct ProjectPart: Sendable, Identifiable, Equatable {
+    /// take again only those of the projects a write changed. A class of constants: a part kept
+    /// is the same object from one computation to the next, so the department tables (`Tables`)
+    /// know it unchanged without reading it, and copying one is one reference.
+    public final class ProjectPart: Sendable, Identifiable, Equatable {
         /// What an item counts for its department on a day.
         enum Standing: UInt8, Sendable {
             case none, handled, overdue
@@ -28,6 +30,18 @@ extension ApprovalAnalytics {
         /// items has a row in the table even when none has been handled.
         let idleDepartments: [String]
         public let figures: ProjectFigures?
+
+        init(id: Int64, items: [Item], idleDepartments: [String], figures: ProjectFigures?) {
+            self.id = id
+            self.items = items
+            self.idleDepartments = idleDepartments
+            self.figures = figures
+        }
+
+        public static func == (left: ProjectPart, right: ProjectPart) -> Bool {
+            left === right || (left.id == right.id && left.items == right.items && left.idleDepartments == right.idleDepartments
+                && left.figures == right.figures)
+        }
     }
 
     /// One project's part, from all of its items.

@@ -84,11 +84,12 @@ public enum ApprovalAnalytics {
             for value in values { add(value) }
         }
 
-        mutating func add(_ days: Int) {
+        /// Counts `days` once more (`sign` 1) or once less (-1, a value counted before).
+        mutating func add(_ days: Int, sign: Int = 1) {
             let days = max(0, days)
             if days >= counts.count { counts.append(contentsOf: repeatElement(0, count: days - counts.count + 1)) }
-            counts[days] += 1
-            total += 1
+            counts[days] += sign
+            total += sign
         }
 
         /// The nearest-rank percentile, as `ApprovalAnalytics.percentile` of the values sorted.
@@ -135,61 +136,30 @@ public enum ApprovalAnalytics {
 
     /// Figures as they stood at the end of `asOf`: only what was decided by then counts.
     public static func departments(_ entries: [Entry], calendar: WorkingCalendar, asOf: Day) -> [DepartmentFigures] {
-        tables(parts(entries, calendar: calendar, asOf: asOf, previous: asOf)).onDay
+        Tables(parts(entries, calendar: calendar, asOf: asOf, previous: asOf)).figures.onDay
     }
 
     /// What a department's items add up to on one day.
-    private struct Tally {
+    struct Tally: Sendable {
         var days = DayCounts()
         var within = 0
         var overdue = 0
 
-        mutating func add(_ standing: ProjectPart.Standing, _ item: ProjectPart.Item) {
+        /// Adds the item's standing (`sign` 1), or takes away one added before (-1).
+        mutating func add(_ standing: ProjectPart.Standing, _ item: ProjectPart.Item, sign: Int = 1) {
             switch standing {
             case .handled:
                 // Handled without a working-day count (never accepted) is not in the median.
-                if let used = item.workingDays { days.add(used) }
-                if item.withinLimit { within += 1 }
-            case .overdue: overdue += 1
+                if let used = item.workingDays { days.add(used, sign: sign) }
+                if item.withinLimit { within += sign }
+            case .overdue: overdue += sign
             case .none: break
             }
         }
     }
 
-    /// The department tables of both days the parts were taken on, from one pass over their items:
-    /// a province has hundreds of thousands, and each is placed by its department's code once.
-    static func tables(_ parts: [ProjectPart]) -> (onDay: [DepartmentFigures], atPrevious: [DepartmentFigures]) {
-        var slots: [String: Int] = [:]
-        var codes: [String] = []
-        var onDay: [Tally] = []
-        var atPrevious: [Tally] = []
-        func slot(_ code: String) -> Int {
-            // A city's items are decided by a handful of departments: comparing a short code with
-            // each is quicker than hashing it, for each of hundreds of thousands of items.
-            if codes.count <= 16 {
-                if let found = codes.firstIndex(of: code) { return found }
-            } else if let found = slots[code] {
-                return found
-            }
-            slots[code] = codes.count
-            codes.append(code)
-            onDay.append(Tally())
-            atPrevious.append(Tally())
-            return codes.count - 1
-        }
-        for part in parts {
-            for code in part.idleDepartments { _ = slot(code) }
-            for item in part.items {
-                let at = slot(item.departmentCode)
-                onDay[at].add(item.onDay, item)
-                atPrevious[at].add(item.atPrevious, item)
-            }
-        }
-        return (ranked(codes, onDay), ranked(codes, atPrevious))
-    }
-
     /// Each department's figures from its tally, ranked by the share within the limit, then the median.
-    private static func ranked(_ codes: [String], _ tallies: [Tally]) -> [DepartmentFigures] {
+    static func ranked(_ codes: [String], _ tallies: [Tally]) -> [DepartmentFigures] {
         var figures: [DepartmentFigures] = zip(codes, tallies).map { code, tally in
             let days = tally.days
             return DepartmentFigures(
@@ -221,13 +191,7 @@ public enum ApprovalAnalytics {
     /// The league table of the day the parts were taken on, with each department's movement since
     /// the other day they were taken on (last month's end).
     public static func league(_ parts: [ProjectPart]) -> [DepartmentFigures] {
-        let (onDay, atPrevious) = tables(parts)
-        let before = Dictionary(uniqueKeysWithValues: atPrevious.map { ($0.departmentCode, $0.rank) })
-        return onDay.map { figures in
-            var figures = figures
-            if figures.rank > 0, let old = before[figures.departmentCode], old > 0 { figures.rankChange = old - figures.rank }
-            return figures
-        }
+        Tables(parts).league
     }
 
     /// Per project: first application to construction permit.

@@ -33,4 +33,12 @@ extension ProjectApprovalRepository {
             return ApprovalAnalytics.parts(entries, calendar: calendar, asOf: key.asOf, previous: key.previous)
         }
     }
+
+    /// The department tables of `analyticsParts`: for the whole city moved from the last ones,
+    /// by the parts a write changed.
+    public func analyticsTables(scope: ProjectScope, departments: Set<String>, _ key: AnalyticsKey) async throws -> ApprovalAnalytics.Tables {
+        let parts = try await analyticsParts(scope: scope, departments: departments, key)
+        guard scope.isEverything, departments.isEmpty else { return ApprovalAnalytics.Tables(parts) }
+        return database.approvalTables.tables(parts)
+    }
 }

@@ -38,6 +38,7 @@ public final class Database: Sendable {
     let assessmentGroupings = KeptGroupings()
     let projectSignals = ProjectPartsKeeper<WarningRepository.SignalsKey, ProjectSignals>()
     let approvalAnalyticsParts = ProjectPartsKeeper<ProjectApprovalRepository.AnalyticsKey, ApprovalAnalytics.ProjectPart>()
+    let approvalTables = KeptApprovalTables()
     let listedParts = ProjectPartsKeeper<Int, ListedPart>()
     let monthReports = ProjectPartsKeeper<Month, MonthReportPart>()
     let overdueItems = ProjectPartsKeeper<ProjectApprovalRepository.OverdueKey, OverdueItems>()

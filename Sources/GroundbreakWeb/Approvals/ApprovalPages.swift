@@ -207,12 +207,12 @@ enum ApprovalPages {
         let today = input.today
         let previous = Day(year: today.year, month: today.month, day: 1)!.adding(days: -1)
         let departments = input.principal.map(Policy.approvalDepartments(of:)) ?? []
-        let parts = try await input.services.approvals.analyticsParts(scope: input.scope(.viewProjects), departments: departments,
-                                                                      .init(asOf: today, previous: previous))
-        let projects = ApprovalAnalytics.projects(parts)
+        let tables = try await input.services.approvals.analyticsTables(scope: input.scope(.viewProjects), departments: departments,
+                                                                        .init(asOf: today, previous: previous))
+        let projects = ApprovalAnalytics.projects(tables.parts)
         let slowest = Array(projects.sorted { ($0.workingDays, $1.projectId) > ($1.workingDays, $0.projectId) }.prefix(ApprovalAnalyticsPage.slowest))
         return AnalyticsResult(
-            league: ApprovalAnalytics.league(parts), projects: projects, distribution: ApprovalAnalytics.distribution(projects),
+            league: tables.league, projects: projects, distribution: ApprovalAnalytics.distribution(projects),
             slowest: slowest, city: ApprovalAnalytics.city(projects), asOf: today, previous: previous,
             projectNames: try await input.services.projects.projects(ids: Set(slowest.map(\.projectId))).mapValues(\.fields.name)
         )
