@@ -65,7 +65,7 @@ public struct WarningRepository: Sendable {
     /// days started without 入统, last month's report owed and missing; the overdue approval items
     /// come from the caller (their clocks are read with the working-day calendar).
     public func signals(_ projects: [Project], approvalsOverdue: [Int64: Int], indicators: IndicatorCatalog, curve: String,
-                        reportRules: ReportRules, today: Day) async throws -> [ProjectSignals] {
+                        reportRules: ReportRules, today: Day) async throws -> CountedSignals {
         let own = try await ownSignals(projects, key: SignalsKey(today: today, curve: curve, reportRules: reportRules, indicators: indicators, stages: []))
         return try await withCounts(own, approvalsOverdue: approvalsOverdue, today: today)
     }
@@ -75,7 +75,7 @@ public struct WarningRepository: Sendable {
     /// projects a write names are read again; the approval items' and problems' counts, which
     /// move with the calendar and with problems no ledger change names, are counted each time.
     public func signals(inStages stages: [Stage], scope: ProjectScope, indicators: IndicatorCatalog, curve: String, reportRules: ReportRules,
-                        calendar: WorkingCalendar, today: Day) async throws -> [ProjectSignals] {
+                        calendar: WorkingCalendar, today: Day) async throws -> CountedSignals {
         let approvals = ProjectApprovalRepository(database: database)
         guard scope.isEverything else {
             return try await signals(try await ProjectRepository(database: database).projects(inStages: stages, scope: scope),
@@ -139,8 +139,9 @@ public struct WarningRepository: Sendable {
         }
     }
 
-    /// `signals` with each project's overdue approval items and open problems past their deadline.
-    private func withCounts(_ signals: [ProjectSignals], approvalsOverdue: [Int64: Int], today: Day) async throws -> [ProjectSignals] {
+    /// `signals` with each project's overdue approval items and open problems past their deadline
+    /// counted in: only the projects counted are copied.
+    private func withCounts(_ signals: [ProjectSignals], approvalsOverdue: [Int64: Int], today: Day) async throws -> CountedSignals {
         var problems: [Int64: [ProblemLevel]] = [:]
         for row in try await database.reader.raw("""
             SELECT project_id, level FROM problems
@@ -149,23 +150,22 @@ public struct WarningRepository: Sendable {
             let level = ProblemLevel(rawValue: try row.decode(column: "level", as: String.self)) ?? .unit
             problems[try row.decode(column: "project_id", as: Int64.self), default: []].append(level)
         }
-        var counted = signals
-        // The few counted placed by id (the signals are in id order as kept), rather than every
-        // project looked up in both tables.
-        guard counted.indices.dropFirst().allSatisfy({ counted[$0 - 1].id < counted[$0].id }) else {
-            for index in counted.indices {
-                let id = counted[index].id
-                if let overdue = approvalsOverdue[id] { counted[index].approvalsOverdue = overdue }
-                if let levels = problems[id] { counted[index].overdueProblemLevels = levels }
-            }
-            return counted
+        // Each counted project found by id: by binary search, as the signals are in id order as
+        // kept and as read; through a table when they are not.
+        let inOrder = signals.withUnsafeBufferPointer { own in own.indices.dropFirst().allSatisfy { own[$0 - 1].project.id < own[$0].project.id } }
+        let byId = inOrder ? [:] : Dictionary(signals.indices.map { (signals[$0].project.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func place(_ id: Int64) -> Int? {
+            guard inOrder else { return byId[id] }
+            let at = signals.partitioningIndex { $0.project.id >= id }
+            return at < signals.count && signals[at].project.id == id ? at : nil
         }
-        func place(_ id: Int64, _ set: (inout ProjectSignals) -> Void) {
-            let at = counted.partitioningIndex { $0.id >= id }
-            if at < counted.count && counted[at].id == id { set(&counted[at]) }
+        var counted: [Int: ProjectSignals] = [:]
+        for (id, overdue) in approvalsOverdue {
+            if let at = place(id) { counted[at, default: signals[at]].approvalsOverdue = overdue }
         }
-        for (id, overdue) in approvalsOverdue { place(id) { $0.approvalsOverdue = overdue } }
-        for (id, levels) in problems { place(id) { $0.overdueProblemLevels = levels } }
-        return counted
+        for (id, levels) in problems {
+            if let at = place(id) { counted[at, default: signals[at]].overdueProblemLevels = levels }
+        }
+        return CountedSignals(own: signals, counted: counted.sorted { $0.key < $1.key }.map { (at: $0.key, signals: $0.value) })
     }
 }

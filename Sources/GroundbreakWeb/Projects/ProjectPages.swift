@@ -79,7 +79,7 @@ enum ProjectPages {
             let signals = try await WarningRepository(database: input.services.database).signals(
                 [project], approvalsOverdue: [id: page.approvalsOverdue], indicators: input.services.indicators, curve: rules.curve,
                 reportRules: input.services.reportRules, today: input.today)
-            page.warning = signals.first.map(rules.evaluate)
+            page.warning = signals.all.first.map(rules.evaluate)
         }
         page.lightHistory = try await WarningRepository(database: input.services.database).history(projectId: id)
         if let principal = input.principal {

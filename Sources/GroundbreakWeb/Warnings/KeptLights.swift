@@ -20,24 +20,26 @@ final class KeptLights: Sendable {
     /// Each signals' light, in their order: the kept one where signals and rules are equal,
     /// evaluated otherwise. `keep` replaces what is kept with these lights: only a lighting of
     /// every live project does, so a narrower reach does not evict the others' lights.
-    func lit(_ signals: [ProjectSignals], rules: WarningRuleSet, keep: Bool) -> [WarningPages.Lit] {
+    func lit(_ signals: CountedSignals, rules: WarningRuleSet, keep: Bool) -> [WarningPages.Lit] {
         let previous = kept.withLock { kept in kept.flatMap { $0.rules == rules ? $0.byId : nil } } ?? []
         var lit: [WarningPages.Lit] = []
         lit.reserveCapacity(signals.count)
         // Both in id order as a lighting reads them, so one walk finds each kept light; a search
         // when they are not. Each compared in place: copying a project's signals to compare them
         // retained what they hold, a fifth of a lighting at province scale.
+        // Read where they are held: an array's element handed to a call was copied first, a retain
+        // of the project's fields for each of a province's projects.
         var at = 0
-        for index in signals.indices {
-            let id = signals[index].id
+        signals.forEach { signals in
+            let id = signals.project.id
             if at > 0 && previous[at - 1].id >= id {
                 at = previous.partitioningIndex { $0.id >= id }
             }
             while at < previous.count && previous[at].id < id { at += 1 }
-            if at < previous.count, previous[at].id == id, previous[at].isLit(from: signals[index]) {
+            if at < previous.count, previous[at].id == id, previous[at].isLit(from: signals) {
                 lit.append(previous[at])
             } else {
-                lit.append(WarningPages.Lit(signals[index], warning: rules.evaluate(signals[index])))
+                lit.append(WarningPages.Lit(signals, warning: rules.evaluate(signals)))
             }
         }
         if keep {

@@ -244,15 +244,26 @@ struct ProjectPartsKeeperTests {
         let calendar = try await CalendarRepository(database: store.database).calendar()
         let curve = try await warnings.currentRules().curve
         let kept = try await warnings.signals(inStages: liveStages, scope: .everything, indicators: indicators, curve: curve, reportRules: rules,
-                                              calendar: calendar, today: testToday)
+                                              calendar: calendar, today: testToday).all
         let fresh = try await warnings.signals(
             try await ProjectRepository(database: store.database).projects(inStages: liveStages, scope: .everything),
             approvalsOverdue: try await overdueBySQL(store.database, calendar: calendar),
-            indicators: indicators, curve: curve, reportRules: rules, today: testToday)
+            indicators: indicators, curve: curve, reportRules: rules, today: testToday).all
         let sameIds = kept.map(\.id) == fresh.map(\.id)
         #expect(sameIds, "the same live projects in id order: \(kept.count) kept, \(fresh.count) fresh")
         #expect(kept.indices.filter { kept[$0] != fresh[$0] }.map { kept[$0].id }.isEmpty, "every project's signals as read now")
         #expect(kept.contains { $0.approvalsOverdue > 0 } && kept.contains { $0.problemsOverdue > 0 }, "the counts applied")
+        // Each project's own counts, in its place: read from SQL apart from the lighting's way.
+        let overdue = try await overdueBySQL(store.database, calendar: calendar)
+        var problems: [Int64: Int] = [:]
+        for row in try await store.database.reader.raw("""
+            SELECT project_id FROM problems
+            WHERE project_id IS NOT NULL AND deadline IS NOT NULL AND deadline < \(bind: testToday.iso) AND \(ProblemRepository.clockRunning)
+            """).all() {
+            problems[try row.decode(column: "project_id", as: Int64.self), default: 0] += 1
+        }
+        #expect(kept.filter { $0.approvalsOverdue != (overdue[$0.id] ?? 0) || $0.problemsOverdue != (problems[$0.id] ?? 0) }.map(\.id).isEmpty,
+                "every project's overdue items and problems are its own")
         #expect(try await ProjectApprovalRepository(database: store.database).overdueCounts(scope: .everything, calendar: calendar, today: testToday)
             == (try await overdueBySQL(store.database, calendar: calendar)), "the kept overdue items, as the listing reads them now")
 

@@ -1,5 +1,6 @@
 import Foundation
 import GroundbreakDomain
+import GroundbreakStore
 @testable import GroundbreakWeb
 import Testing
 
@@ -62,5 +63,12 @@ struct KeptLightsTests {
         #expect(district[0] === every[3] && district[1].colour == .yellow && kept.count == 5)
         let next = kept.lit((1...5).map { Self.signals($0) }, rules: Self.rules, keep: true)
         #expect(next.elementsEqual(every, by: ===), "the district's lighting kept nothing of its own")
+    }
+}
+
+extension KeptLights {
+    /// Signals with their counts in, as a lighting hands them over.
+    func lit(_ signals: [ProjectSignals], rules: WarningRuleSet, keep: Bool) -> [WarningPages.Lit] {
+        lit(CountedSignals(signals), rules: rules, keep: keep)
     }
 }
