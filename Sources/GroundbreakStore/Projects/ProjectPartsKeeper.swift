@@ -34,17 +34,24 @@ final class ProjectPartsKeeper<Key: Equatable & Sendable, Part: Identifiable & S
     /// after the generation is read, so that a part is never older than the generation it is kept at.
     func parts(_ key: Key, _ database: Database, compute: @Sendable (Set<Int64>?) async throws -> [Part]) async throws -> [Part] {
         let generation = try await LedgerGeneration.current(database.reader)
-        let found = state.withLock { state in state.held.first { $0.key == key } }
-        if let found, found.generation >= generation { return found.parts }
-        let parts: [Part]
-        if let found, let changed = try await LedgerChanges.projects(after: found.generation, upTo: generation, db: database.reader) {
-            parts = changed.isEmpty ? found.parts
-                : ProjectSnapshot.merged(found.parts, replacing: changed, with: try await compute(changed).sorted { $0.id < $1.id })
-        } else {
-            parts = try await compute(nil)
-            state.withLock { $0.wholeComputations += 1 }
+        // Only the kept generation is taken out, not the parts: a reference held here would make
+        // every move below copy them.
+        while true {
+            let (kept, current) = state.withLock { state -> (Int64?, [Part]?) in
+                guard let held = state.held.first(where: { $0.key == key }) else { return (nil, nil) }
+                return (held.generation, held.generation >= generation ? held.parts : nil)
+            }
+            if let current { return current }
+            guard let kept, let changed = try await LedgerChanges.projects(after: kept, upTo: generation, db: database.reader) else { break }
+            let fresh = changed.isEmpty ? [] : try await compute(changed).sorted { $0.id < $1.id }
+            if let moved = state.withLock({ state in Self.move(&state, key: key, from: kept, to: generation, replacing: changed, with: fresh) }) {
+                return moved
+            }
+            // Moved on by another caller meanwhile: from where they are now.
         }
+        let parts = try await compute(nil)
         state.withLock { state in
+            state.wholeComputations += 1
             if let index = state.held.firstIndex(where: { $0.key == key }) {
                 guard state.held[index].generation <= generation else { return }
                 state.held.remove(at: index)
@@ -53,6 +60,40 @@ final class ProjectPartsKeeper<Key: Equatable & Sendable, Part: Identifiable & S
             if state.held.count > Self.mostHeld { state.held.removeLast() }
         }
         return parts
+    }
+
+    /// The parts kept for `key` at generation `from` moved to `to` in place: taken out of the state
+    /// first, so that where no reader still holds them they are changed where they lie, not copied
+    /// whole (100,000 retains, and as many releases when the old list went). Nil when they are no
+    /// longer kept at `from` (another caller moved them, or they were dropped).
+    private static func move(_ state: inout State, key: Key, from: Int64, to: Int64, replacing changed: Set<Int64>, with fresh: [Part]) -> [Part]? {
+        guard let index = state.held.firstIndex(where: { $0.key == key }), state.held[index].generation == from else { return nil }
+        var parts = state.held[index].parts
+        state.held[index].parts = []
+        replace(&parts, changed, with: fresh)
+        state.held.remove(at: index)
+        state.held.insert(Held(key: key, generation: to, parts: parts), at: 0)
+        return parts
+    }
+
+    /// `parts` (in id order) without the `changed` ones and with `fresh` (in id order) in their
+    /// places, as `ProjectSnapshot.merged` gives them: a few changed are each put in place, more
+    /// are merged into a new list.
+    static func replace(_ parts: inout [Part], _ changed: Set<Int64>, with fresh: [Part]) {
+        guard !changed.isEmpty else { return }
+        guard changed.count <= 64 else {
+            parts = ProjectSnapshot.merged(parts, replacing: changed, with: fresh)
+            return
+        }
+        let staying = Set(fresh.map(\.id))
+        for id in changed where !staying.contains(id) {
+            let at = parts.partitioningIndex { $0.id >= id }
+            if at < parts.count && parts[at].id == id { parts.remove(at: at) }
+        }
+        for part in fresh {
+            let at = parts.partitioningIndex { $0.id >= part.id }
+            if at < parts.count && parts[at].id == part.id { parts[at] = part } else { parts.insert(part, at: at) }
+        }
     }
 
     /// How many times every project's part was computed rather than moved forward (tests).
