@@ -70,30 +70,10 @@ final class ProjectPartsKeeper<Key: Equatable & Sendable, Part: Identifiable & S
         guard let index = state.held.firstIndex(where: { $0.key == key }), state.held[index].generation == from else { return nil }
         var parts = state.held[index].parts
         state.held[index].parts = []
-        replace(&parts, changed, with: fresh)
+        parts.replace(changed, with: fresh)
         state.held.remove(at: index)
         state.held.insert(Held(key: key, generation: to, parts: parts), at: 0)
         return parts
-    }
-
-    /// `parts` (in id order) without the `changed` ones and with `fresh` (in id order) in their
-    /// places, as `ProjectSnapshot.merged` gives them: a few changed are each put in place, more
-    /// are merged into a new list.
-    static func replace(_ parts: inout [Part], _ changed: Set<Int64>, with fresh: [Part]) {
-        guard !changed.isEmpty else { return }
-        guard changed.count <= 64 else {
-            parts = ProjectSnapshot.merged(parts, replacing: changed, with: fresh)
-            return
-        }
-        let staying = Set(fresh.map(\.id))
-        for id in changed where !staying.contains(id) {
-            let at = parts.partitioningIndex { $0.id >= id }
-            if at < parts.count && parts[at].id == id { parts.remove(at: at) }
-        }
-        for part in fresh {
-            let at = parts.partitioningIndex { $0.id >= part.id }
-            if at < parts.count && parts[at].id == part.id { parts[at] = part } else { parts.insert(part, at: at) }
-        }
     }
 
     /// How many times every project's part was computed rather than moved forward (tests).

@@ -116,25 +116,40 @@ struct ProjectSnapshot: Sendable {
         return result
     }
 
-    /// Moved forward to the current generation, inside a consistent read; nil when the changes
-    /// since are not known exactly (the caller reads whole).
-    func advanced(db: any SQLDatabase) async throws -> ProjectSnapshot? {
+    /// What moves a snapshot from one generation to a later one: the projects changed, read again.
+    struct Changes: Sendable {
+        var from: Int64
+        var to: Int64
+        var changed: Set<Int64>
+        /// What exists of them now, in id order.
+        var projects: [Project]
+        var reports: [Int64: [ReportFigure]]
+        var approvals: [Int64: [ProjectApproval]]
+    }
+
+    /// What moves a snapshot of `generation` forward to the current one, read inside a consistent
+    /// read; nil when the changes since are not known exactly (the caller reads whole).
+    static func changes(from generation: Int64, firstReportMonth: Month, db: any SQLDatabase) async throws -> Changes? {
         let current = try await LedgerGeneration.current(db)
         guard current >= generation, let changed = try await LedgerChanges.projects(after: generation, upTo: current, db: db) else { return nil }
-        var next = self
-        next.generation = current
-        next.wasReadWhole = false
-        guard !changed.isEmpty else { return next }
+        guard !changed.isEmpty else { return Changes(from: generation, to: current, changed: [], projects: [], reports: [:], approvals: [:]) }
         let ids = changed.sorted()
-        let fresh = try await ProjectRepository.load(ids: ids, db: db)
-        next.projects = Self.merged(projects, replacing: changed, with: fresh.values.sorted { $0.id < $1.id })
-        let reports = try await Self.reports(from: firstReportMonth, of: ids, db: db)
-        let approvals = try await Self.approvals(of: ids, db: db)
-        for id in ids {
-            next.reports[id] = reports[id]
-            next.approvals[id] = approvals[id]
+        return Changes(from: generation, to: current, changed: changed,
+                       projects: try await ProjectRepository.load(ids: ids, db: db).values.sorted { $0.id < $1.id },
+                       reports: try await Self.reports(from: firstReportMonth, of: ids, db: db), approvals: try await Self.approvals(of: ids, db: db))
+    }
+
+    /// Moved forward by `changes` (read from this snapshot's generation). In place: where no
+    /// reader holds this snapshot any more, only the projects changed are touched, not every
+    /// project, report list and approval list copied and the old ones freed after.
+    mutating func apply(_ changes: Changes) {
+        generation = changes.to
+        wasReadWhole = false
+        projects.replace(changes.changed, with: changes.projects)
+        for id in changes.changed {
+            reports[id] = changes.reports[id]
+            approvals[id] = changes.approvals[id]
         }
-        return next
     }
 
     /// `projects` without the `changed` ones, and `fresh` (what exists of them now) in their places
@@ -160,6 +175,26 @@ struct ProjectSnapshot: Sendable {
 }
 
 extension Array where Element: Identifiable, Element.ID == Int64 {
+    /// This array (in id order) without the `changed` ones and with `fresh` (in id order) in their
+    /// places, as `ProjectSnapshot.merged` gives it, in place: a few changed are each put where
+    /// they belong, so an array no one else holds is not copied; more are merged into a new one.
+    mutating func replace(_ changed: Set<Int64>, with fresh: [Element]) {
+        guard !changed.isEmpty else { return }
+        guard changed.count <= 64 else {
+            self = ProjectSnapshot.merged(self, replacing: changed, with: fresh)
+            return
+        }
+        let staying = Set(fresh.map(\.id))
+        for id in changed where !staying.contains(id) {
+            let at = partitioningIndex { $0.id >= id }
+            if at < count && self[at].id == id { remove(at: at) }
+        }
+        for element in fresh {
+            let at = partitioningIndex { $0.id >= element.id }
+            if at < count && self[at].id == element.id { self[at] = element } else { insert(element, at: at) }
+        }
+    }
+
     /// The element with `id` in an array in id order (the snapshot's projects, a keeper's parts),
     /// by binary search. Inlinable: a caller in another module (the kept lights) gets it
     /// specialised to its elements rather than copying each through the generic witnesses.

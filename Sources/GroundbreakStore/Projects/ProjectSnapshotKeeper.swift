@@ -34,8 +34,10 @@ final class ProjectSnapshotKeeper: Sendable {
                 if let held = state.snapshot, held.generation >= generation { return (held, nil) }
                 if let moving = state.moving { return (nil, moving) }
                 let first = state.firstReportMonth ?? ProjectSnapshot.firstReportMonth(today: .inChina(Date()))
-                let moving = Task(executorPreference: BackgroundExecutor.shared) { [logger, minimum = state.minimumProjects, current = state.snapshot] in
-                    try await Self.bringUp(current, database, minimumProjects: minimum, firstReportMonth: first, logger: logger)
+                // Not the snapshot itself: held by the move, it could not be moved in place.
+                let kept = state.snapshot.map { (generation: $0.generation, firstReportMonth: $0.firstReportMonth) }
+                let moving = Task(executorPreference: BackgroundExecutor.shared) { [minimum = state.minimumProjects] in
+                    try await self.bringUp(from: kept, database, minimumProjects: minimum, firstReportMonth: first)
                 }
                 state.moving = moving
                 return (nil, moving)
@@ -73,20 +75,41 @@ final class ProjectSnapshotKeeper: Sendable {
     /// Whether a snapshot is held at all: without one, a reader need not read the generation to ask.
     var isHeld: Bool { state.withLock { $0.snapshot != nil } }
 
-    private static func bringUp(_ current: ProjectSnapshot?, _ database: Database, minimumProjects: Int, firstReportMonth: Month,
-                                logger: Logger) async throws -> ProjectSnapshot? {
+    private enum Move: Sendable {
+        case forward(ProjectSnapshot.Changes)
+        case whole(ProjectSnapshot?)
+    }
+
+    private func bringUp(from kept: (generation: Int64, firstReportMonth: Month)?, _ database: Database, minimumProjects: Int,
+                         firstReportMonth: Month) async throws -> ProjectSnapshot? {
         let started = ContinuousClock.now
-        return try await database.consistentRead { db in
+        let move = try await database.consistentRead { [logger] db -> Move in
             // A new year keeps last year's figures: the snapshot is read again from the new January.
-            if let current, current.firstReportMonth == firstReportMonth, let moved = try await current.advanced(db: db) { return moved }
+            if let kept, kept.firstReportMonth == firstReportMonth,
+               let changes = try await ProjectSnapshot.changes(from: kept.generation, firstReportMonth: firstReportMonth, db: db) {
+                return .forward(changes)
+            }
             let count = try await db.raw("SELECT COUNT(*) AS n FROM projects").first()?.decode(column: "n", as: Int.self) ?? 0
-            guard count >= minimumProjects else { return nil }
+            guard count >= minimumProjects else { return .whole(nil) }
             let fresh = try await ProjectSnapshot.read(db: db, firstReportMonth: firstReportMonth)
             logger.info("project snapshot read", metadata: [
                 "projects": "\(fresh.projects.count)", "reports": "\(fresh.reportCount)", "generation": "\(fresh.generation)",
                 "took": "\(started.duration(to: .now))",
             ])
+            return .whole(fresh)
+        }
+        switch move {
+        case .whole(let fresh):
             return fresh
+        case .forward(let changes):
+            // Moved where it is held, taken out first: in place unless a reader still holds it.
+            return state.withLock { state in
+                guard var snapshot = state.snapshot, snapshot.generation == changes.from else { return state.snapshot }
+                state.snapshot = nil
+                snapshot.apply(changes)
+                state.snapshot = snapshot
+                return snapshot
+            }
         }
     }
 

@@ -3,14 +3,12 @@ import Testing
 
 /// A kept list of parts moved in place gives what merging it into a new list gives: the changed
 /// parts replaced, the gone ones taken out and the new ones put in by id.
-@Suite("Parts keeper: kept parts moved in place")
+@Suite("Kept parts and projects moved in place")
 struct PartsReplaceTests {
     struct Part: Identifiable, Sendable, Equatable {
         let id: Int64
         let version: Int
     }
-
-    typealias Keeper = ProjectPartsKeeper<Int, Part>
 
     @Test("replaced, gone and new, few or many: equal to the merge, in id order")
     func equalToMerge() {
@@ -20,7 +18,7 @@ struct PartsReplaceTests {
             let changed = Set((0..<(round % 2 == 0 ? 5 : 90)).map { _ in Int64.random(in: 0...320, using: &generator) })
             let fresh = changed.filter { _ in Bool.random(using: &generator) }.sorted().map { Part(id: $0, version: round + 1) }
             var moved = parts
-            Keeper.replace(&moved, changed, with: fresh)
+            moved.replace(changed, with: fresh)
             #expect(moved == ProjectSnapshot.merged(parts, replacing: changed, with: fresh), "round \(round)")
             #expect(zip(moved, moved.dropFirst()).allSatisfy { $0.id < $1.id })
         }
@@ -30,10 +28,10 @@ struct PartsReplaceTests {
     func inPlaceOnlyWhenUnshared() {
         var parts = (1...100).map { Part(id: Int64($0), version: 0) }
         let before = parts.withUnsafeBufferPointer(\.baseAddress)
-        Keeper.replace(&parts, [5], with: [Part(id: 5, version: 1)])
+        parts.replace([5], with: [Part(id: 5, version: 1)])
         #expect(parts.withUnsafeBufferPointer(\.baseAddress) == before && parts[4].version == 1)
         let reader = parts
-        Keeper.replace(&parts, [6, 200], with: [Part(id: 6, version: 1), Part(id: 200, version: 1)])
+        parts.replace([6, 200], with: [Part(id: 6, version: 1), Part(id: 200, version: 1)])
         #expect(reader[5].version == 0 && reader.count == 100 && parts[5].version == 1 && parts.last?.id == 200)
     }
 }
