@@ -127,7 +127,8 @@ public struct TargetRepository: Sendable {
 
     /// The 到位资金 of `unit`'s leads from January of last year through `month`.
     private func funds(unit: TargetUnit, month: Month, catalog: ReferenceCatalog) async throws -> [ArrivedFunds] {
-        try await LeadFundsRepository(database: database).funds(from: Month(year: month.year - 1, month: 1)!, through: month)
-            .filter { unit.contains($0.unit, catalog: catalog) }
+        let member = unit.unitMembership(catalog)
+        return try await LeadFundsRepository(database: database).funds(from: Month(year: month.year - 1, month: 1)!, through: month)
+            .filter { member($0.unit) }
     }
 }

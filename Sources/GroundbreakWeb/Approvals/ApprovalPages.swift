@@ -210,7 +210,7 @@ enum ApprovalPages {
         let tables = try await input.services.approvals.analyticsTables(scope: input.scope(.viewProjects), departments: departments,
                                                                         .init(asOf: today, previous: previous))
         let projects = ApprovalAnalytics.projects(tables.parts)
-        let slowest = Array(projects.sorted { ($0.workingDays, $1.projectId) > ($1.workingDays, $0.projectId) }.prefix(ApprovalAnalyticsPage.slowest))
+        let slowest = projects.firstSorted(ApprovalAnalyticsPage.slowest) { ($0.workingDays, $1.projectId) > ($1.workingDays, $0.projectId) }
         return AnalyticsResult(
             league: tables.league, projects: projects, distribution: ApprovalAnalytics.distribution(projects),
             slowest: slowest, city: ApprovalAnalytics.city(projects), asOf: today, previous: previous,

@@ -107,8 +107,10 @@ enum BulletinDrafting {
             }.sorted { $0.signing.amount > $1.signing.amount },
             activities: activities.reversed().map { AttractionMonth.ActivityLine(day: $0.on, unit: $0.unit.name(input.catalog), kind: $0.kind.label, title: $0.title) },
             units: rhythm.lines.map { line in
-                AttractionMonth.UnitLine(unit: line.unit.name(input.catalog), activities: line.activities, signings: line.signings, signedAmount: line.signedAmount,
-                                         domesticYearToDate: FundsFigures(funds.filter { line.unit.targetUnit.contains($0.unit, catalog: input.catalog) }, through: month).domestic)
+                let member = line.unit.targetUnit.unitMembership(input.catalog)
+                return AttractionMonth.UnitLine(unit: line.unit.name(input.catalog), activities: line.activities, signings: line.signings,
+                                                signedAmount: line.signedAmount,
+                                                domesticYearToDate: FundsFigures(funds.filter { member($0.unit) }, through: month).domestic)
             },
             funds: FundsFigures(funds, through: month))
     }

@@ -22,7 +22,8 @@ enum LeadFundsPages {
         let funds = try await LeadFundsRepository(database: input.services.database).funds(from: Month(year: month.year - 1, month: 1)!, through: month)
         let units = AssessmentCalculator.comparedUnits(.regions, input.catalog, on: month.lastDay).compactMap(\.regionOrZone).filter(reach.sees(unit:))
         return (month, units.map { unit in
-            UnitLine(unit: unit, figures: FundsFigures(funds.filter { unit.targetUnit.contains($0.unit, catalog: input.catalog) }, through: month))
+            let member = unit.targetUnit.unitMembership(input.catalog)
+            return UnitLine(unit: unit, figures: FundsFigures(funds.filter { member($0.unit) }, through: month))
         })
     }
 
