@@ -12,7 +12,9 @@ extension StatisticsFigures {
         var total = Money.zero
         var bandCounts: [Int]
         var byClass: [String: Int] = [:]
-        var byNature = [Int](repeating: 0, count: ListNature.allCases.count)
+        var byNature = [Int](repeating: 0, count: Self.natures.count)
+        /// `allCases` once: asked for each project, it makes a new array each time.
+        static let natures = ListNature.allCases
         var largest: Largest
 
         public init(_ query: StatisticsQuery) {
@@ -30,7 +32,7 @@ extension StatisticsFigures {
             self.total = self.total + total
             for index in bandMinimums.indices where total >= bandMinimums[index] { bandCounts[index] += 1 }
             if let className { byClass[className, default: 0] += 1 }
-            if let nature { byNature[ListNature.allCases.firstIndex(of: nature)!] += 1 }
+            if let nature { byNature[Self.natures.firstIndex(of: nature)!] += 1 }
             largest.offer(total: total) { ListedProject(projectId: projectId, name: name(), total: total, nature: nil, className: nil) }
         }
 
@@ -71,7 +73,7 @@ extension StatisticsFigures {
             groups.append(Group(dimension: schemeName, items: classOrder.map { name in (name, current.byClass[name] ?? 0) }))
         }
         if current.byNature.contains(where: { $0 > 0 }) {
-            groups.append(Group(dimension: StatisticsText.natureDimension, items: zip(ListNature.allCases, current.byNature).map { ($0.label, $1) }))
+            groups.append(Group(dimension: StatisticsText.natureDimension, items: zip(Tally.natures, current.byNature).map { ($0.label, $1) }))
         }
         let bands = current.bandMinimums.indices.map { index in
             Band(minimum: current.bandMinimums[index], count: current.bandCounts[index], previousCount: previous?.bandCounts[index])

@@ -25,10 +25,8 @@ final class KeptLights: Sendable {
         var lit: [WarningPages.Lit] = []
         lit.reserveCapacity(signals.count)
         // Both in id order as a lighting reads them, so one walk finds each kept light; a search
-        // when they are not. Each compared in place: copying a project's signals to compare them
-        // retained what they hold, a fifth of a lighting at province scale.
-        // Read where they are held: an array's element handed to a call was copied first, a retain
-        // of the project's fields for each of a province's projects.
+        // when they are not. Each read and compared where it is held (`CountedSignals.forEach`):
+        // copying a project's signals retained what they hold, a fifth of a lighting at province scale.
         var at = 0
         signals.forEach { signals in
             let id = signals.project.id
