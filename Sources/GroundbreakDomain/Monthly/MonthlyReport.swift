@@ -145,15 +145,23 @@ public enum ReportState: String, Sendable, Codable, CaseIterable {
 
     public static func of(_ report: MonthlyReport?, project: Project, month: Month, rules: ReportRules, today: Day) -> ReportState {
         let due = month.dueDate(day: rules.dueDay)
-        guard let report else {
-            guard rules.mustReport(project, for: month), today > month.lastDay else { return .notRequired }
-            return today > due ? .missing : .due
-        }
+        guard let report else { return unsent(owed: rules.mustReport(project, for: month), month: month, due: due, today: today) }
+        return sent(report, due: due)
+    }
+
+    /// A report sent for a month due on `due`.
+    public static func sent(_ report: MonthlyReport, due: Day) -> ReportState {
         switch report.status {
         case .accepted: return .accepted
         case .returned: return .returned
         case .submitted: return Day.inChina(report.submittedAt) > due ? .submittedLate : .submitted
         }
+    }
+
+    /// No report sent for `month`, due on `due`, by a project that owes one or not.
+    public static func unsent(owed: Bool, month: Month, due: Day, today: Day) -> ReportState {
+        guard owed, today > month.lastDay else { return .notRequired }
+        return today > due ? .missing : .due
     }
 }
 

@@ -22,20 +22,28 @@ public struct MonthReports: Sendable {
         parts.element(id: projectId)?.report
     }
 
-    /// The report each of `projects` sent for the month, in their order: one walk beside the
-    /// month's reports when the projects are in id order (the board's are), a search otherwise.
-    public func of(_ projects: [Project]) -> [MonthlyReport?] {
-        var found: [MonthlyReport?] = []
+    /// Where the report each of `projects` sent for the month is held (nil: none sent), in their
+    /// order: one walk beside the month's reports when the projects are in id order (the board's
+    /// are), a search otherwise. Positions rather than reports: a report copied is a retain of each
+    /// of its texts.
+    public func positions(of projects: Selection<Project>) -> [Int?] {
+        var found: [Int?] = []
         found.reserveCapacity(projects.count)
         var at = 0
         for index in projects.indices {
-            let id = projects[index].id
+            let id = projects.reading(index) { $0.id }
             if at > 0 && parts[at - 1].id >= id { at = parts.partitioningIndex { $0.id >= id } }
             while at < parts.count && parts[at].id < id { at += 1 }
-            found.append(at < parts.count && parts[at].id == id ? parts[at].report : nil)
+            found.append(at < parts.count && parts[at].id == id ? at : nil)
         }
         return found
     }
+
+    /// The report held at `position` (from `positions(of:)`).
+    public func report(at position: Int) -> MonthlyReport { parts[position].report }
+
+    /// Reads the report held at `position` where it is, without copying it.
+    public func reading<Result>(_ position: Int, _ body: (MonthlyReport) -> Result) -> Result { body(parts[position].report) }
 
     /// Every report, in project order (the tests compare them with SQL's).
     var reports: [MonthlyReport] { parts.map(\.report) }

@@ -138,9 +138,15 @@ extension ProjectRepository {
     /// reporting board, the figures. Both tests in one pass, so a province's projects are copied
     /// once at most (not at all when every one is in).
     public func projects(inStages stages: [Stage], scope: ProjectScope, where admits: (Project) -> Bool = { _ in true }) async throws -> [Project] {
+        try await selection(inStages: stages, scope: scope, where: admits).array
+    }
+
+    /// The same projects chosen from the list they are held in, none copied: from the figures'
+    /// snapshot when the scope is everything.
+    public func selection(inStages stages: [Stage], scope: ProjectScope, where admits: (Project) -> Bool = { _ in true }) async throws -> Selection<Project> {
         if scope.isEverything, let snapshot = try await database.projectSnapshot.snapshot(database) {
             // A handful of stages: compared in the array, not hashed by name for every project.
-            return snapshot.projects.filteredSharing { stages.contains($0.stage) && admits($0) }
+            return Selection(snapshot.projects) { stages.contains($0.stage) && admits($0) }
         }
         let db = database.reader
         let rows = try await db.raw("""
@@ -151,10 +157,11 @@ extension ProjectRepository {
         for chunk in ids.chunked(into: 1_000) {
             children.merge(try await ProjectRow.children(of: Array(chunk), db: db)) { first, _ in first }
         }
-        return try rows.map { row in
+        let projects = try rows.map { row in
             let id = try row.decode(column: "id", as: Int64.self)
             return try ProjectRow.project(row, children: children[id] ?? .init())
-        }.filter(admits)
+        }
+        return Selection(projects, where: admits)
     }
 
     private func compute(filter: SQLQueryString, query: ProjectQuery, db: any SQLDatabase) async throws -> ProjectPage {

@@ -21,7 +21,7 @@ enum ReportBoardExport {
         case .failure(let failure): throw AppError.badQuery(failure)
         }
         let rows = ReportPages.listed(try await ReportPages.boardRows(input, month: filter.month), filter, input)
-        let closing = try await ReportPages.closing(input, month: filter.month, projects: Set(rows.map(\.project.id)))
+        let closing = try await ReportPages.closing(input, month: filter.month, rows: rows)
         typealias T = WebText.Monthly
         let catalog = input.catalog
         let sheet = ListSheet(

@@ -46,6 +46,9 @@ struct ReportBoardFilter: Sendable, Equatable {
         return errors.isEmpty ? .success(filter) : .failure(ValidationFailure(errors))
     }
 
+    /// No state, region or 由我填报 asked for: every row is listed.
+    var listsEverything: Bool { states.isEmpty && region == nil && !mine }
+
     func admits(_ state: ReportState) -> Bool { states.isEmpty || states.contains(state) }
 
     /// Whether a row is listed: its state, its region, and — for 由我填报 — whether the reader

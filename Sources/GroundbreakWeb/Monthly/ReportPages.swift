@@ -44,92 +44,44 @@ enum ReportPages {
     }
 
     /// The rows a board filter lists, for the page, its workbook, the API and the home tiles alike.
-    static func listed(_ rows: [BoardRow], _ filter: ReportBoardFilter, _ input: EndpointRequest) -> [BoardRow] {
-        let admits = admitted(by: filter, input)
-        return rows.filteredSharing { admits($0.state, $0.project) }
+    static func listed(_ rows: BoardRows, _ filter: ReportBoardFilter, _ input: EndpointRequest) -> BoardRows {
+        guard !filter.listsEverything else { return rows }
+        return rows.kept(where: admitted(by: filter, input))
     }
 
-    private static func admitted(by filter: ReportBoardFilter, _ input: EndpointRequest) -> (ReportState, Project) -> Bool {
+    static func admitted(by filter: ReportBoardFilter, _ input: EndpointRequest) -> (ReportState, Project) -> Bool {
         let regions = filter.region.map { input.catalog.regionSubtree($0) }
         return { filter.admits($0, of: $1, regions: regions, reader: input.principal) }
     }
 
-    struct BoardRow: Sendable {
-        var project: Project
-        var state: ReportState
-        var report: MonthlyReport?
-    }
-
-    /// How many rows are in each state and the dispatch figures they report, for the page's chips
-    /// and the API's counts alike. Counted in place: grouping a province's rows copied each one.
-    struct Tally {
-        var counts: [ReportState: Int] = [:]
-        var dispatch = Money.zero
-
-        init(_ rows: [BoardRow]) {
-            var byState = [Int](repeating: 0, count: ReportState.allCases.count)
-            for index in rows.indices {
-                byState[rows[index].state.position] += 1
-                if let figures = rows[index].report?.figures { dispatch = dispatch + figures.dispatch }
-            }
-            for (state, count) in zip(ReportState.allCases, byState) where count > 0 { counts[state] = count }
-        }
-    }
-
-    /// The board before it is sorted into rows: every project in the caller's scope that owes the
-    /// month's report, in id order, with its state and report. The home page's tiles count it as it
-    /// is; the board sorts it into rows, each project copied once.
-    struct Owed {
-        let projects: [Project]
-        let states: [ReportState]
-        var reports: [MonthlyReport?]
-
-        /// How many projects `filter` lists (the home page's tiles), as `listed` would list them.
-        func count(_ filter: ReportBoardFilter, _ input: EndpointRequest) -> Int {
-            let admits = admitted(by: filter, input)
-            return projects.indices.reduce(0) { admits(states[$1], projects[$1]) ? $0 + 1 : $0 }
-        }
-
-        /// The rows, the most urgent first, then by id; each report moved into its row.
-        consuming func rows() -> [BoardRow] {
-            let order: [ReportState] = [.missing, .returned, .due, .submittedLate, .submitted, .accepted, .notRequired]
-            let rank = ReportState.allCases.map { order.firstIndex(of: $0) ?? order.count }
-            // Sorted by small keys, then each row made once: a row holds a whole project, and a
-            // province has tens of thousands of them to move.
-            let keys = projects.indices
-                .map { (rank: rank[states[$0].position], id: projects[$0].id, at: $0) }
-                .sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
-            var rows: [BoardRow] = []
-            rows.reserveCapacity(keys.count)
-            for key in keys {
-                rows.append(BoardRow(project: projects[key.at], state: states[key.at], report: reports[key.at].take()))
-            }
-            return rows
-        }
-    }
-
     /// The projects in `scope` that owe `month`'s report.
     static func owing(_ input: EndpointRequest, month: Month, scope: ProjectScope) async throws -> [Project] {
+        try await owingSelection(input, month: month, scope: scope).array
+    }
+
+    private static func owingSelection(_ input: EndpointRequest, month: Month, scope: ProjectScope) async throws -> Selection<Project> {
         let rules = input.services.reportRules
-        return try await input.services.projects.projects(inStages: rules.reportingStages + [.operation], scope: scope) {
+        return try await input.services.projects.selection(inStages: rules.reportingStages + [.operation], scope: scope) {
             rules.mustReport($0, for: month)
         }
     }
 
     /// Every project in the caller's scope that owes `month`'s report, its state and report.
     static func owed(_ input: EndpointRequest, month: Month) async throws -> Owed {
-        let rules = input.services.reportRules
-        let projects = try await owing(input, month: month, scope: input.scope(.viewProjects))
-        let reports = try await input.services.reports.reports(month: month).of(projects)
-        let states = projects.indices.map { at in
-            let state = ReportState.of(reports[at], project: projects[at], month: month, rules: rules, today: input.today)
-            return state == .notRequired ? ReportState.due : state
+        let projects = try await owingSelection(input, month: month, scope: input.scope(.viewProjects))
+        let reports = try await input.services.reports.reports(month: month)
+        let positions = reports.positions(of: projects)
+        let due = month.dueDate(day: input.services.reportRules.dueDay)
+        // Every project here owes the month's report; before the month ends an unsent one is due.
+        let unsent = ReportState.unsent(owed: true, month: month, due: due, today: input.today)
+        let states = positions.map { at in
+            at.map { reports.reading($0) { ReportState.sent($0, due: due) } } ?? (unsent == .notRequired ? .due : unsent)
         }
-        return Owed(projects: projects, states: states, reports: reports)
+        return Owed(projects: projects, states: states, reports: reports, reportPositions: positions)
     }
 
     /// Every project in the caller's scope that owes `month`'s report, the most urgent first.
-    static func boardRows(_ input: EndpointRequest, month: Month) async throws -> [BoardRow] {
+    static func boardRows(_ input: EndpointRequest, month: Month) async throws -> BoardRows {
         try await owed(input, month: month).rows()
     }
 
@@ -140,9 +92,11 @@ enum ReportPages {
         var corrections: [ReportCorrection]
     }
 
-    static func closing(_ input: EndpointRequest, month: Month, projects: Set<Int64>) async throws -> Closing {
+    /// `rows`' closing; their projects are gathered only when the month is closed.
+    static func closing(_ input: EndpointRequest, month: Month, rows: BoardRows) async throws -> Closing {
         let closes = MonthCloseRepository(database: input.services.database)
         guard let close = try await closes.close(of: month) else { return Closing(close: nil, snapshot: [:], corrections: []) }
+        let projects = rows.projectIds
         return Closing(close: close, snapshot: try await closes.snapshot(month: month).filter { projects.contains($0.key) },
                        corrections: try await closes.corrections(month: month).filter { projects.contains($0.projectId) })
     }
@@ -153,7 +107,7 @@ enum ReportPages {
         let month = filter.month
         let rows = try await boardRows(input, month: month)
         let page = ReportsBoardPage(context: PageContext(input), month: month, filter: filter, rows: rows, listed: listed(rows, filter, input),
-                                    closing: try await closing(input, month: month, projects: Set(rows.map(\.project.id))), today: input.today,
+                                    closing: try await closing(input, month: month, rows: rows), today: input.today,
                                     canAdminister: Policy.decide(.administer, for: input.principal, catalog: input.catalog) == .allow,
                                     due: month.dueDate(day: input.services.reportRules.dueDay), catalog: input.catalog,
                                     canReview: Policy.decide(.reviewReports, for: input.principal, catalog: input.catalog) == .allow,

@@ -127,9 +127,9 @@ struct ReportsBoardPage {
     var month: Month
     var filter: ReportBoardFilter
     /// Every row the month owes in the caller's scope (the chips count these)…
-    var rows: [ReportPages.BoardRow]
+    var rows: ReportPages.BoardRows
     /// …and the ones the filter lists.
-    var listed: [ReportPages.BoardRow]
+    var listed: ReportPages.BoardRows
     var closing: ReportPages.Closing
     var today: Day
     var canAdminister: Bool

@@ -134,7 +134,7 @@ enum ReportsAPI {
         let month = filter.month
         let all = try await ReportPages.boardRows(input, month: month)
         let rows = ReportPages.listed(all, filter, input)
-        let closing = try await ReportPages.closing(input, month: month, projects: Set(rows.map(\.project.id)))
+        let closing = try await ReportPages.closing(input, month: month, rows: rows)
         func figures(_ row: ReportPages.BoardRow) -> (Int64?, Int64?) {
             guard closing.close != nil else { return (row.report?.figures.dispatch.yuan, row.report?.figures.statistical?.yuan) }
             let frozen = closing.snapshot[row.project.id]

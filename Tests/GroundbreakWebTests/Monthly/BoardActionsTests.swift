@@ -102,4 +102,36 @@ struct BoardActionsTests {
             #expect(HomePageTests.listTotal(mine.text) == owned.count && mine.text.contains("由我填报"))
         }
     }
+
+    @Test("the board lists the most urgent first, then by id; its chips, the API's counts and a district's own board agree with the rows")
+    func orderAndCounts() async throws {
+        try await withWeb(demoProjects: 80) { fixture, client in
+            let all = try await Self.rows(client, fixture)
+            let order = ReportBoardFilter.order.map(\.rawValue)
+            let keys = all.map { (order.firstIndex(of: $0.state) ?? -1, $0.projectId) }
+            #expect(!keys.contains { $0.0 < 0 }, "every row in a listed state")
+            #expect(Set(all.map(\.state)).count >= 2, "the demo's month has rows in more than one state")
+            #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 }, "most urgent first, then by id")
+
+            let board = try await client.send(.get, "/api/v1/reports?month=2026-10", as: fixture)
+            let counts = try #require(board.object["counts"] as? [String: Int])
+            #expect(counts == Dictionary(all.map { ($0.state, 1) }, uniquingKeysWith: +))
+            let page = try await client.send(.get, "/reports?month=2026-10", as: fixture)
+            #expect(HomePageTests.listTotal(page.text) == all.count)
+            for state in ReportBoardFilter.order where counts[state.rawValue] != nil {
+                let chip = try await client.send(.get, "/reports?month=2026-10&state=\(state.rawValue)", as: fixture)
+                #expect(HomePageTests.listTotal(chip.text) == counts[state.rawValue], "\(state)")
+            }
+
+            // A district's board is read from SQL for its scope, the centre's from the snapshot.
+            let projects = try await fixture.services.projects.projects(inStages: Stage.allCases, scope: .everything)
+            let region = "220104"
+            let district = try await fixture.signedIn(as: "chaoyang", roles: [.region], unit: OrgUnit(kind: .region, code: region))
+            let subtree = fixture.services.catalog().regionSubtree(region)
+            let inDistrict = all.filter { row in projects.first { $0.id == row.projectId }.map { subtree.contains($0.fields.regionCode) } ?? false }
+            #expect(!inDistrict.isEmpty)
+            let own = try await Self.rows(client, district)
+            #expect(own.map(\.projectId) == inDistrict.map(\.projectId) && own.map(\.state) == inDistrict.map(\.state))
+        }
+    }
 }
