@@ -110,11 +110,13 @@ public enum CampaignRules {
 
     /// Projects of at least `minimumYuan` started from 1 January of `year` to `through`.
     public static func started(_ projects: [Project], year: Int, through: Day, minimumYuan: Int64) -> [Project] {
-        guard let first = Day(year: year, month: 1, day: 1) else { return [] }
-        return projects.filter { project in
-            guard let start = project.fields.actualStart else { return false }
-            return first <= start && start <= through && project.fields.totalInvestment.yuan >= minimumYuan
-        }
+        projects.filter { hasStarted($0, year: year, through: through, minimumYuan: minimumYuan) }
+    }
+
+    /// Whether `project` started in `year`, by `through`, with at least `minimumYuan` invested.
+    public static func hasStarted(_ project: Project, year: Int, through: Day, minimumYuan: Int64) -> Bool {
+        guard let start = project.fields.actualStart else { return false }
+        return start.year == year && start <= through && project.fields.totalInvestment.yuan >= minimumYuan
     }
 }
 

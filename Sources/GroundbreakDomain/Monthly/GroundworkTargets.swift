@@ -117,13 +117,14 @@ public enum GroundworkTargets {
         return (nil, nil, .none)
     }
 
-    /// A unit's readings on `day` (through the end of `month`, not after `today`): `projects` are
-    /// the unit's projects the reader sees, `entries` the reserve entries, `funding` the unit's
-    /// applications compared with last year to that day.
-    public static func readings(measures: [GroundworkMeasure], year: Int, asOf day: Day, projects: [Project], entries: [ReserveEntry],
-                                funding: FundingComparison?, set: [GroundworkTarget], isCity: Bool) -> [GroundworkReading] {
-        let byId = Dictionary(projects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let waiting = entries.compactMap { entry in byId[entry.projectId].flatMap { entry.isWaiting($0, on: day) ? $0 : nil } }
+    /// A unit's readings on `day` (through the end of `month`, not after `today`), of the unit's
+    /// projects the reader sees: `reserved`, the reserve entries' projects by id; `started`, the
+    /// projects under construction, in operation or suspended (any that did not start in the
+    /// year are not counted, so a caller may pass more); `entries` the reserve entries; `funding`
+    /// the unit's applications compared with last year to that day.
+    public static func readings(measures: [GroundworkMeasure], year: Int, asOf day: Day, reserved: [Int64: Project], started: [Project],
+                                entries: [ReserveEntry], funding: FundingComparison?, set: [GroundworkTarget], isCity: Bool) -> [GroundworkReading] {
+        let waiting = entries.compactMap { entry in reserved[entry.projectId].flatMap { entry.isWaiting($0, on: day) ? $0 : nil } }
         return measures.compactMap { measure in
             let asOf = measure.through.map { min($0, day) } ?? day
             var counted: [Project] = []
@@ -132,7 +133,7 @@ public enum GroundworkTargets {
                 counted = waiting.filter { $0.fields.totalInvestment.yuan >= measure.minimumYuan }
             case .starts:
                 guard let through = measure.through else { return nil }
-                counted = CampaignRules.started(projects, year: year, through: min(through, day), minimumYuan: measure.minimumYuan)
+                counted = CampaignRules.started(started, year: year, through: min(through, day), minimumYuan: measure.minimumYuan)
             case .funding:
                 guard let funding else { return nil }
                 let before = funding.comparedWith

@@ -34,18 +34,20 @@ enum GroundworkReadings {
         let isCity = unit == cityUnit(catalog)
         let key = try await services.figuresKey("groundwork", "user \(input.principal?.userId ?? 0)", unit.text, day.iso, kinds.map(\.rawValue).sorted().joined(separator: ","))
         return try await services.groundwork.value(for: key) {
-            // Only the unit's projects are taken: a district's few thousand, not a province's
-            // 100,000 copied and then dropped.
+            // Only the unit's projects are taken, and of those under way only the ones that
+            // started in the year by the day: a district's few thousand, not a province's 100,000
+            // copied and then dropped.
             let member = unit.membership(catalog)
-            var projects: [Int64: Project] = [:]
+            var reserved: [Int64: Project] = [:]
             var entries: [ReserveEntry] = []
             if kinds.contains(.reserve) {
                 entries = try await services.reserve.entries()
-                projects = try await services.projects.projects(ids: entries.map(\.projectId)).filter { scope.contains($0.value) && member($0.value) }
+                reserved = try await services.projects.projects(ids: entries.map(\.projectId)).filter { scope.contains($0.value) && member($0.value) }
             }
+            var started: [Project] = []
             if kinds.contains(.starts) {
-                for project in try await services.projects.projects(inStages: [.construction, .operation, .suspended], scope: scope, where: member) {
-                    projects[project.id] = project
+                started = try await services.projects.projects(inStages: [.construction, .operation, .suspended], scope: scope) {
+                    CampaignRules.hasStarted($0, year: day.year, through: day, minimumYuan: 0) && member($0)
                 }
             }
             var funding: FundingComparison?
@@ -55,7 +57,7 @@ enum GroundworkReadings {
                 funding = FundingComparison(applications, through: day)
             }
             let set = try await GroundworkTargetRepository(database: services.database).targets(unit: unit, year: day.year)
-            return GroundworkTargets.readings(measures: measures, year: day.year, asOf: day, projects: Array(projects.values), entries: entries, funding: funding,
+            return GroundworkTargets.readings(measures: measures, year: day.year, asOf: day, reserved: reserved, started: started, entries: entries, funding: funding,
                                               set: set, isCity: isCity)
         }
     }

@@ -12,6 +12,10 @@ struct GroundworkTargetsTests {
     static let day = Day(year: 2026, month: 10, day: 31)!
     static let city = TargetUnit(kind: .region, code: "220100")
 
+    static func byId(_ projects: [Project]) -> [Int64: Project] {
+        Dictionary(uniqueKeysWithValues: projects.map { ($0.id, $0) })
+    }
+
     static func entry(_ id: Int64, _ entered: Day = Day(year: 2026, month: 3, day: 1)!) -> ReserveEntry {
         ReserveEntry(projectId: id, source: "government", grade: "A", note: "x", enteredOn: entered)
     }
@@ -29,7 +33,7 @@ struct GroundworkTargetsTests {
                         ReserveTests.project(4, yi: 2, started: true, startedOn: Day(year: 2026, month: 9, day: 1)!), ReserveTests.project(5, yi: 3, cancelled: true),
                         ReserveTests.project(6, yi: 1)]
         let entries = [Self.entry(1), Self.entry(2), Self.entry(3), Self.entry(4), Self.entry(5), Self.entry(6, Day(year: 2026, month: 11, day: 1)!)]
-        let readings = GroundworkTargets.readings(measures: Self.measures.filter { $0.kind == .reserve }, year: 2026, asOf: Self.day, projects: projects, entries: entries,
+        let readings = GroundworkTargets.readings(measures: Self.measures.filter { $0.kind == .reserve }, year: 2026, asOf: Self.day, reserved: Self.byId(projects), started: [], entries: entries,
                                                   funding: nil, set: [], isCity: true)
         // 1, 2 and 3 (started after the day) are waiting; 4 started before it, 5 is cancelled, 6 entered after it.
         #expect(readings.map(\.count) == [3, 1] && readings[0].amount == .yi(16) && readings[1].amount == .yi(12))
@@ -38,7 +42,7 @@ struct GroundworkTargetsTests {
         #expect(readings[0].sentence == "3个、总投资16.00亿元；目标1000个，完成0.3%，未完成目标")
         // A district holds no data target; its own target set on the page holds, count and amount both.
         let set = [GroundworkTarget(unit: TargetUnit(kind: .region, code: "220104"), year: 2026, measure: "reserve:100m", count: 3, amount: .yi(20))]
-        let district = GroundworkTargets.readings(measures: Self.measures.filter { $0.kind == .reserve }, year: 2026, asOf: Self.day, projects: projects, entries: entries,
+        let district = GroundworkTargets.readings(measures: Self.measures.filter { $0.kind == .reserve }, year: 2026, asOf: Self.day, reserved: Self.byId(projects), started: [], entries: entries,
                                                   funding: nil, set: set, isCity: false)
         #expect(district[0].targetSource == .set && district[0].met == false, "3 projects reach the count but 16亿 falls short of 20亿")
         #expect(district[1].targetSource == .none)
@@ -50,10 +54,10 @@ struct GroundworkTargetsTests {
                         ReserveTests.project(3, yi: 0, started: true, startedOn: Day(year: 2026, month: 3, day: 1)!),
                         ReserveTests.project(4, started: true, startedOn: Day(year: 2025, month: 12, day: 31)!)]
         let measure = Self.measures.filter { $0.kind == .starts }
-        let october = GroundworkTargets.readings(measures: measure, year: 2026, asOf: Self.day, projects: projects, entries: [], funding: nil,
+        let october = GroundworkTargets.readings(measures: measure, year: 2026, asOf: Self.day, reserved: [:], started: projects, entries: [], funding: nil,
                                                  set: [GroundworkTarget(unit: Self.city, year: 2026, measure: "starts:firstHalf", count: 1, amount: nil)], isCity: true)
         #expect(october[0].count == 1 && october[0].asOf == Day(year: 2026, month: 6, day: 30) && october[0].targetCount == 1 && october[0].targetSource == .set && october[0].met == true)
-        let march = GroundworkTargets.readings(measures: measure, year: 2026, asOf: Day(year: 2026, month: 1, day: 31)!, projects: projects, entries: [], funding: nil, set: [], isCity: true)
+        let march = GroundworkTargets.readings(measures: measure, year: 2026, asOf: Day(year: 2026, month: 1, day: 31)!, reserved: [:], started: projects, entries: [], funding: nil, set: [], isCity: true)
         #expect(march[0].count == 0 && march[0].asOf == Day(year: 2026, month: 1, day: 31) && march[0].targetCount == 400)
     }
 
@@ -68,7 +72,7 @@ struct GroundworkTargetsTests {
             var comparison = FundingComparison([], through: Self.day)
             comparison.thisYear = now
             comparison.lastYearToDate = before
-            return GroundworkTargets.readings(measures: Self.measures.filter { $0.kind == .funding }, year: 2026, asOf: Self.day, projects: [], entries: [],
+            return GroundworkTargets.readings(measures: Self.measures.filter { $0.kind == .funding }, year: 2026, asOf: Self.day, reserved: [:], started: [], entries: [],
                                               funding: comparison, set: [], isCity: true)[0]
         }
         #expect(reading(5, 3, 4, 2).met == true)
