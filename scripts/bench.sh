@@ -56,6 +56,8 @@ URLS=(
     "/api/v1/warnings|红黄绿灯预警 API"
     "/approvals/analytics|审批效能分析"
     "/api/v1/approvals/analytics|审批效能分析 API（第一页）"
+    "/targets|目标与序时进度（全市）"
+    "/reports|月报看板（上月）"
 )
 else
 URLS=(
