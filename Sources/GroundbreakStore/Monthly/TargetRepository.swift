@@ -91,11 +91,13 @@ public struct TargetRepository: Sendable {
     }
 
     /// This year's plans of `ids` and their dispatch figures through last month (none in January):
-    /// what a group's, a leader's and a unit's completion and 四率 are measured on.
-    public func yearPlansAndDispatch(of ids: Set<Int64>, today: Day) async throws -> (plans: [AnnualPlan], done: [Int64: Money]) {
+    /// what a group's, a leader's and a unit's completion and 四率 are measured on. `plannedOnly`:
+    /// the dispatch figures of the planned projects alone, for a reading that needs no others.
+    public func yearPlansAndDispatch(of ids: Set<Int64>, today: Day, plannedOnly: Bool = false) async throws -> (plans: [AnnualPlan], done: [Int64: Money]) {
         let plans = try await AnnualPlanRepository(database: database).plans(year: today.year).filter { ids.contains($0.projectId) }
         let lastMonth = Month(today).previous
-        return (plans, lastMonth.year == today.year ? try await yearDispatch(of: ids, through: lastMonth) : [:])
+        guard lastMonth.year == today.year else { return (plans, [:]) }
+        return (plans, try await yearDispatch(of: plannedOnly ? Set(plans.map(\.projectId)) : ids, through: lastMonth))
     }
 
     /// What a unit's figures are computed from, as far as `scope` reaches, through `month`.

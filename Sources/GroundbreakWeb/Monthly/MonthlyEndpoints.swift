@@ -29,8 +29,8 @@ enum MonthlyEndpoints: String, EndpointSet {
         case .projectPlanSave: .post("/projects/:id/plans", .editProject, on: .project, AnnualPlanPages.save)
         case .statsPage: .get("/stats", .viewProjects, InclusionPages.page)
         case .statsRecord: .post("/projects/:id/stats-inclusion", .recordStats, on: .project, InclusionPages.record)
-        case .targetsPage: .get("/targets", .viewProjects, TargetPages.page)
-        case .targetsXLSX: .get("/targets.xlsx", .viewProjects, TargetExport.xlsx)
+        case .targetsPage: .get("/targets", .viewProjects, TargetPages.page).lagTolerant
+        case .targetsXLSX: .get("/targets.xlsx", .viewProjects, TargetExport.xlsx).lagTolerant
         case .targetSet: .post("/targets", .setTargets, TargetPages.set)
         case .groundworkTargetSet: .post("/targets/groundwork", .setTargets, GroundworkTargetPages.set)
         case .reportPhotoUpload: .post("/projects/:id/photos", .editProject, on: .project, upload: true, PhotoPages.upload)
@@ -44,7 +44,7 @@ enum MonthlyEndpoints: String, EndpointSet {
         case .apiReopenMonth: .post("/api/v1/reports/reopen", .administer, ReportsAPI.reopenMonth)
         case .apiProjectPlans: .get("/api/v1/projects/:id/plans", .viewProjects, on: .project, AnnualPlanPages.api)
         case .apiSaveProjectPlan: .post("/api/v1/projects/:id/plans", .editProject, on: .project, AnnualPlanPages.apiSave)
-        case .apiTargets: .get("/api/v1/targets", .viewProjects, TargetPages.api)
+        case .apiTargets: .get("/api/v1/targets", .viewProjects, TargetPages.api).lagTolerant
         case .apiSetTarget: .post("/api/v1/targets", .setTargets, TargetPages.apiSet)
         case .apiSetGroundworkTarget: .post("/api/v1/targets/groundwork", .setTargets, GroundworkTargetPages.apiSet)
         case .apiProjectPhotos: .get("/api/v1/projects/:id/photos", .viewProjects, on: .project, PhotoPages.list)

@@ -96,10 +96,13 @@ enum TargetPages {
     static func unitRates(_ input: EndpointRequest, _ unit: TargetUnit) async throws -> [FourRate] {
         let (services, scope, catalog, today) = (input.services, input.scope(.viewProjects), input.catalog, input.today)
         let key = try await services.figuresKey("fourRates", scope.key, unit.text, today.iso)
-        let open = try await FourRatesReading.openApprovals(input)
         return try await services.unitRates.value(for: key) {
+            let open = try await FourRatesReading.openApprovals(input)
             let projects = try await services.projects.projects(inStages: Stage.allCases, scope: scope, where: unit.membership(catalog))
-            let (plans, done) = try await TargetRepository(database: services.database).yearPlansAndDispatch(of: Set(projects.map(\.id)), today: today)
+            // The 四率 measure completion on the planned projects alone: a city's dispatch figures
+            // are read for its fifty thousand plans, not its hundred thousand projects.
+            let (plans, done) = try await TargetRepository(database: services.database)
+                .yearPlansAndDispatch(of: Set(projects.map(\.id)), today: today, plannedOnly: true)
             return try await FourRatesReading.rates(services, scope: scope, openApprovals: open, projects: projects, plans: plans, yearDispatch: done, today: today)
         }
     }

@@ -88,6 +88,23 @@ struct FiguresLagWebTests {
         }
     }
 
+    @Test("the targets page and its API lag for another leader after a change, as the ranking does; the writer reads the newest")
+    func targetsMayLag() async throws {
+        try await withWeb(demoProjects: 40) { fixture, client in
+            let reader = try await fixture.signedIn(as: "zx-lag", roles: [.center], unit: OrgUnit(kind: .department, code: "CC-XMZX"))
+            let first = try await client.send(.get, "/api/v1/targets", as: reader)
+            #expect(first.status == .ok && first.headers[ReadRouting.figuresLagHeader] == nil)
+            _ = try await client.send(.get, "/targets", as: reader)
+            let created = try await client.send(.post, "/api/v1/projects", as: fixture, json: apiProjectBody(name: "滞后检验目标页新建的智能装备产业园项目"))
+            #expect(created.status == .created)
+            let lagging = try await client.send(.get, "/targets", as: reader)
+            let age = try #require(lagging.headers[ReadRouting.figuresLagHeader].flatMap { Int($0) }, "answered at once, with its age")
+            #expect(lagging.text.contains(WebText.Figures.lagging(age)), "the page says how old its figures are")
+            let own = try await client.send(.get, "/api/v1/targets", as: fixture)
+            #expect(own.status == .ok && own.headers[ReadRouting.figuresLagHeader] == nil, "the writer waits for the newest")
+        }
+    }
+
     static func cells(_ book: TestResponse) throws -> [String] {
         try SpreadsheetReader.read(Array(book.body.readableBytesView)).rows.flatMap { $0.map(\.text) }
     }
