@@ -226,6 +226,15 @@ public struct ProjectApprovalRepository: Sendable {
         return try await readListings(scope: scope, departments: departments, filter, items: items)
     }
 
+    /// The projects with an item still open (the open queue's items, whoever decides them): the
+    /// 四率 count them among the projects a reader sees. Walked where the items are held, not
+    /// listed, read on the clock and sorted as the queue is.
+    public func projectsWithOpenItems() async throws -> Set<Int64> {
+        var projects = Set<Int64>()
+        try await eachUnlisted(scope: .everything, ApprovalListingFilter(openOnly: true)) { approval, _ in projects.insert(approval.projectId) }
+        return projects
+    }
+
     /// Every item decided on or after `day`, on time or late by its clock on the day it was
     /// decided: what the ranking counts.
     func decided(from day: Day, calendar: WorkingCalendar, of ids: Set<Int64>? = nil) async throws -> [DecidedApproval] {

@@ -11,9 +11,10 @@ enum FourRatesReading {
                         yearDispatch: yearDispatch, today: input.today)
     }
 
-    /// The projects whose approval items are still open, among those the caller sees.
+    /// The projects whose approval items are still open; `rates` keeps those of the projects it
+    /// is given, which are the caller's.
     static func openApprovals(_ input: EndpointRequest) async throws -> Set<Int64> {
-        Set(try await ApprovalPages.openRows(input).map(\.listing.approval.projectId))
+        try await input.services.approvals.projectsWithOpenItems()
     }
 
     static func rates(_ services: AppServices, scope: ProjectScope, openApprovals: Set<Int64>, projects: [Project], plans: [AnnualPlan],

@@ -137,6 +137,10 @@ struct DemoApprovalTests {
             let listings = try await approvals.listings(scope: .everything, departments: [], openOnly: false)
             #expect(listings.count == summary.approvals)
             #expect(listings.count > 2 * ProjectApprovalRepository.idsPerQuery, "pauses and events are read in several queries")
+            // The 四率's projects awaiting approval: those the open queue lists, walked without listing them.
+            let awaiting = Set(try await approvals.listings(scope: .everything, departments: [], openOnly: true).map(\.approval.projectId))
+            #expect(!awaiting.isEmpty && awaiting.count < Set(listings.map(\.approval.projectId)).count)
+            #expect(try await approvals.projectsWithOpenItems() == awaiting)
             var byId: [Int64: Project] = [:]
             for id in Set(listings.map(\.approval.projectId)) { byId[id] = try await ProjectRepository(database: store.database).project(id: id) }
             #expect(byId.values.allSatisfy { [.approval, .construction, .operation].contains($0.stage) })
