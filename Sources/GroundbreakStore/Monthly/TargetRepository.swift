@@ -69,11 +69,14 @@ public struct TargetRepository: Sendable {
     /// Each project's reports from `first` through `last` (of `only`, when given), closed months
     /// as they were closed, read already grouped: what the ranking and the lights compute from.
     public func reportedByProject(from first: Month, through last: Month, of only: Set<Int64>? = nil) async throws -> [Int64: [MonthlyReport]] {
-        let months = Set(sequence(first: first) { $0 < last ? $0.next : nil })
-        let closed = try await database.closedMonths.closed(months, database)
+        let closed = try await closedMonths(from: first, through: last)
         return try await MonthlyReportRepository(database: database).reportFiguresByProject(from: first, through: last, of: only) { report in
             closed.isEmpty || Self.asClosed(&report, closed)
         }
+    }
+
+    private func closedMonths(from first: Month, through last: Month) async throws -> [Month: ClosedMonthFigures.Frozen] {
+        try await database.closedMonths.closed(Set(sequence(first: first) { $0 < last ? $0.next : nil }), database)
     }
 
     /// `report` with its closed month's frozen figures; false when the month closed without it.
@@ -86,8 +89,17 @@ public struct TargetRepository: Sendable {
     }
 
     /// Each project's year-to-date dispatch figure through `month` (closed months as frozen).
+    /// Summed as each report is read, none kept: a city's year of reports for fifty thousand
+    /// planned projects, gathered project by project first, was a quarter of its 四率' time.
     public func yearDispatch(of ids: Set<Int64>, through month: Month) async throws -> [Int64: Money] {
-        try await reportedByProject(from: Month(year: month.year, month: 1)!, through: month, of: ids).mapValues { ReportTotals($0, through: month).yearDispatch }
+        let first = Month(year: month.year, month: 1)!
+        let closed = try await closedMonths(from: first, through: month)
+        var sums: [Int64: Money] = [:]
+        _ = try await MonthlyReportRepository(database: database).reportFiguresByProject(from: first, through: month, of: ids) { report in
+            if closed.isEmpty || Self.asClosed(&report, closed) { sums[report.projectId] = (sums[report.projectId] ?? .zero) + report.figures.dispatch }
+            return false
+        }
+        return sums
     }
 
     /// This year's plans of `ids` and their dispatch figures through last month (none in January):

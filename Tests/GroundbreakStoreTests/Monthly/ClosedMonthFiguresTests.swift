@@ -50,9 +50,11 @@ struct ClosedMonthFiguresTests {
             #expect(try await database.closedMonths.closed(both, database)[september]?.figures(of: made[0].id)?.dispatch == .wan(300))
             // Read already grouped (the ranking, the lights), from SQL and from the snapshot: the closed month as frozen.
             try await Self.expectGroupedAsFlat(september, october, database, made: made)
+            try await Self.expectYearDispatch(september, october, database, made: made)
             database.projectSnapshot.setMinimumProjects(0)
             database.projectSnapshot.setFirstReportMonth(Month(year: september.year - 1, month: 1)!)
             try await Self.expectGroupedAsFlat(september, october, database, made: made)
+            try await Self.expectYearDispatch(september, october, database, made: made)
             try await closes.reopen(month: september, reason: "统计局反馈需重报", actor: testActor, now: testNow)
             #expect(try await database.closedMonths.closed(both, database).isEmpty)
             _ = try await closes.close(month: september, actor: testActor, today: testToday, now: testNow)
@@ -77,6 +79,16 @@ struct ClosedMonthFiguresTests {
         let report = try #require(try await reports.reports(projectId: project.id).first { $0.month == month })
         _ = try await reports.submit(project: project, month: month, figures: MonthlyFigures(dispatch: .wan(wan), statistical: .wan(wan - 20), progressText: "施工"),
                                      expectedVersion: report.version, correctionReason: "更正", rules: ReportRules(), actor: testActor, today: testToday, now: testNow)
+    }
+
+    /// The year's dispatch to date, summed as read: September as frozen (300, not the 350 it was
+    /// corrected to after the close), October as sent; a project with no report has no figure.
+    static func expectYearDispatch(_ september: Month, _ october: Month, _ database: GroundbreakStore.Database, made: [Project]) async throws {
+        let targets = TargetRepository(database: database)
+        let ids = Set(made.map(\.id))
+        #expect(try await targets.yearDispatch(of: ids, through: october) == [made[0].id: .wan(600), made[1].id: .wan(1000), made[2].id: .wan(700)])
+        #expect(try await targets.yearDispatch(of: ids, through: september) == [made[0].id: .wan(300), made[1].id: .wan(500)])
+        #expect(try await targets.yearDispatch(of: [made[1].id], through: october) == [made[1].id: .wan(1000)])
     }
 
     /// `TargetRepository.reportedByProject` gives what grouping the flat reports as reported gives:
