@@ -18,7 +18,7 @@ enum TargetExport {
         typealias T = WebText.Monthly
         let sheet = ListSheet(
             title: T.targetsOf(query.unit.name(input.catalog), query.month.label),
-            filterLine: WebText.Common.filterLine(filterText(query, catalog: input.catalog), Format.dateTime(input.now)),
+            filterLine: WebText.Common.filterLine(filterText(query, catalog: input.catalog), input.exportTime),
             columns: [.init(T.indicator, width: 30, .wrapped), .init(T.annualTarget, width: 16), .init(T.timeProgress, width: 10), .init(T.done, width: 16),
                       .init(T.bulletinMeasure, width: 44, .wrapped)],
             rows: readings.map { reading in

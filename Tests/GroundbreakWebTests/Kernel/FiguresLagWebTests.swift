@@ -102,6 +102,11 @@ struct FiguresLagWebTests {
             #expect(lagging.text.contains(WebText.Figures.lagging(age)), "the page says how old its figures are")
             let own = try await client.send(.get, "/api/v1/targets", as: fixture)
             #expect(own.status == .ok && own.headers[ReadRouting.figuresLagHeader] == nil, "the writer waits for the newest")
+            // The workbook of figures kept before a change says how old they are, as the page does.
+            #expect(try await client.send(.post, "/api/v1/projects", as: fixture, json: apiProjectBody(name: "滞后检验目标表新建的智能装备产业园项目")).status == .created)
+            let book = try await client.send(.get, "/targets.xlsx", as: reader)
+            let bookAge = try #require(book.headers[ReadRouting.figuresLagHeader].flatMap { Int($0) })
+            #expect(try Self.cells(book).contains { $0.contains(WebText.Figures.exportLagging(bookAge)) })
         }
     }
 
