@@ -34,6 +34,13 @@ public struct MonthlyReportRepository: Sendable {
         return try await readFigures(from: first, through: last, of: only)
     }
 
+    /// The same reports handed to `body` one by one, none kept: a sum over a city's year needs
+    /// no list of it.
+    func eachReportFigure(from first: Month, through last: Month, of only: Set<Int64>? = nil, _ body: (MonthlyReport) -> Void) async throws {
+        if try await database.projectSnapshot.snapshot(database)?.eachReportFigure(from: first, through: last, of: only, body) == true { return }
+        for report in try await readFigures(from: first, through: last, of: only) { body(report) }
+    }
+
     /// The same reports by project, each adjusted by `keep` and dropped when it answers false.
     func reportFiguresByProject(from first: Month, through last: Month, of only: Set<Int64>? = nil,
                                 keep: (inout MonthlyReport) -> Bool) async throws -> [Int64: [MonthlyReport]] {

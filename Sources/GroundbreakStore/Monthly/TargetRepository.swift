@@ -95,9 +95,9 @@ public struct TargetRepository: Sendable {
         let first = Month(year: month.year, month: 1)!
         let closed = try await closedMonths(from: first, through: month)
         var sums: [Int64: Money] = [:]
-        _ = try await MonthlyReportRepository(database: database).reportFiguresByProject(from: first, through: month, of: ids) { report in
+        try await MonthlyReportRepository(database: database).eachReportFigure(from: first, through: month, of: ids) { report in
+            var report = report
             if closed.isEmpty || Self.asClosed(&report, closed) { sums[report.projectId] = (sums[report.projectId] ?? .zero) + report.figures.dispatch }
-            return false
         }
         return sums
     }

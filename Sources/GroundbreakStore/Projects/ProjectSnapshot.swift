@@ -63,6 +63,14 @@ struct ProjectSnapshot: Sendable {
         return result
     }
 
+    /// Each of the same reports handed to `body` as it is read, none kept; false when the months
+    /// begin before the snapshot's reports do.
+    func eachReportFigure(from first: Month, through last: Month, of only: Set<Int64>? = nil, _ body: (MonthlyReport) -> Void) -> Bool {
+        guard first >= firstReportMonth else { return false }
+        eachReport(from: first, through: last, of: only) { _, report in body(report) }
+        return true
+    }
+
     /// The same reports by project, each adjusted by `keep` and dropped when it answers false,
     /// without a flat list to group again: the ranking reads every project's year this way.
     func reportFiguresByProject(from first: Month, through last: Month, of only: Set<Int64>? = nil,
