@@ -131,12 +131,22 @@ extension Lead {
 
     /// `isInside` with the unit's subtree taken once, for a test of many leads.
     public static func inside(_ unit: OrgUnit, reference: ReferenceCatalog) -> @Sendable (Lead) -> Bool {
-        let codes: Set<String> = switch unit.kind {
-        case .region: reference.regionSubtree(unit.code)
-        case .zone: reference.zoneSubtree(unit.code)
+        let member = unit.subtreeMembership(reference)
+        return { member($0.unit) }
+    }
+}
+
+extension OrgUnit {
+    /// Whether a unit is this one or inside it (a district's regions, a zone's zones; a department
+    /// holds none), the subtree taken once: how a unit counts its leads and their funds.
+    public func subtreeMembership(_ reference: ReferenceCatalog) -> @Sendable (OrgUnit) -> Bool {
+        let codes: Set<String> = switch kind {
+        case .region: reference.regionSubtree(code)
+        case .zone: reference.zoneSubtree(code)
         case .department: []
         }
-        return { lead in lead.unit.kind == unit.kind && codes.contains(lead.unit.code) }
+        let kind = kind
+        return { $0.kind == kind && codes.contains($0.code) }
     }
 }
 

@@ -59,23 +59,9 @@ public struct LeadFundsRepository: Sendable {
 
 extension TargetUnit {
     /// Whether a lead's unit counts for this target unit: a region with those below it, a zone with
-    /// the zones inside it; a department has no leads of its own.
-    public func contains(_ unit: OrgUnit, catalog: ReferenceCatalog) -> Bool {
-        unitMembership(catalog)(unit)
-    }
-
-    /// `contains` with the unit's subtree worked out once, for testing each of many leads' units:
-    /// working it out for each was a twentieth of the big screen's wait after a change.
+    /// the zones inside it; a department has no leads of its own. The subtree is worked out once,
+    /// for testing each of many leads' units (`OrgUnit.subtreeMembership`, the leads' own rule).
     public func unitMembership(_ catalog: ReferenceCatalog) -> (OrgUnit) -> Bool {
-        switch kind {
-        case .region:
-            let regions = catalog.regionSubtree(code)
-            return { $0.kind == .region && regions.contains($0.code) }
-        case .zone:
-            let zones = catalog.zoneSubtree(code)
-            return { $0.kind == .zone && zones.contains($0.code) }
-        case .department:
-            return { _ in false }
-        }
+        OrgUnit(kind: OrgUnit.Kind(rawValue: kind.rawValue)!, code: code).subtreeMembership(catalog)
     }
 }
