@@ -71,24 +71,20 @@ enum TargetPages {
     static func page(_ input: EndpointRequest) async throws -> Response {
         let offered = offeredUnits(input)
         let query = try (try? query(input, input.queryItems, offered: offered, strict: false)) ?? query(input, [], offered: offered, strict: false)
-        var shown: [IndicatorReading] = []
-        var rates: [FourRate] = []
-        var groundwork: [GroundworkReading] = []
-        if let query {
-            shown = try await readings(input, query)
-            rates = try await unitRates(input, query.unit)
-            groundwork = try await GroundworkReadings.read(input, unit: query.unit, on: GroundworkReadings.day(ending: query.month, today: input.today))
-        }
-        var page = TargetsPage(context: PageContext(input), query: query, readings: shown,
+        var page = TargetsPage(context: PageContext(input), query: query, readings: [],
                                units: offered, catalog: input.catalog, indicators: input.services.indicators,
                                canSet: Policy.decide(.setTargets, for: input.principal, catalog: input.catalog) == .allow,
                                notice: input.queryItems.first { $0.0 == "notice" }.map { _ in WebText.Monthly.saved })
-        if query != nil {
-            page.groundwork = groundwork
-            page.rates = rates
-            page.rateCatalog = input.services.fourRates
-        }
-        return Responses.html(page.document)
+        guard let query else { return Responses.html(page.document) }
+        // What the figures part shows is the reader's own (its scope, its funding reach, whether it
+        // may set targets), so it is kept per reader, as the home page's is. Read before the figures.
+        let rendered = try await input.services.figuresKey("targets-page", "user \(input.principal?.userId ?? 0)", query.unit.text, query.month.iso, input.today.iso)
+        page.readings = try await readings(input, query)
+        page.rates = try await unitRates(input, query.unit)
+        page.groundwork = try await GroundworkReadings.read(input, unit: query.unit, on: GroundworkReadings.day(ending: query.month, today: input.today))
+        page.rateCatalog = input.services.fourRates
+        return Responses.html(page.document(query, figures: RenderedFigures.content(input.services, key: rendered, in: input.services.renderedPerReader,
+                                                                                  forms: page.context) { page.figures(query, context: $0) }))
     }
 
     /// A unit's 四率 as a leader's or a group's are computed: its projects in the reader's scope, this year through last month.
@@ -199,98 +195,5 @@ enum TargetPages {
                                 curve: try await curve(body.curve, unit: unit, year: body.year, input))
         try await TargetRepository(database: input.services.database).set(target, catalog: input.services.indicators, reference: input.catalog, actor: input.actor, now: input.now)
         return try await api(input)
-    }
-}
-
-struct TargetsPage {
-    var context: PageContext
-    /// Nil when the caller may read no unit's figures.
-    var query: TargetPages.Query?
-    var readings: [IndicatorReading]
-    /// The units whose figures the caller may read.
-    var units: [TargetUnit]
-    var catalog: ReferenceCatalog
-    var indicators: IndicatorCatalog
-    var canSet: Bool
-    var notice: String?
-    /// The unit's 四率 now (its projects in the reader's scope, this year through last month).
-    var rates: [FourRate] = []
-    var rateCatalog: FourRateCatalog?
-    /// The unit's front-of-the-chain readings (`GroundworkReadings`).
-    var groundwork: [GroundworkReading] = []
-
-    static func format(_ value: Double?, _ kind: Indicator.Kind) -> String {
-        guard let value else { return "—" }
-        switch kind {
-        case .amount: return Money(approximately: value).map { $0.formatted(in: .wan, grouped: true) + WebText.Monthly.wanSuffix } ?? "—"
-        case .count: return String(format: WebText.Monthly.countFormat, value)
-        case .percent: return Decimals.percent(value)
-        }
-    }
-
-    /// A share of the year (0…1) as the page prints it.
-    static func percent(_ share: Double) -> String { Format.share(share) }
-
-    var unitOptions: [Components.Option] {
-        units.map { unit in
-            let group = switch unit.kind {
-            case .region: WebText.Monthly.regions
-            case .zone: WebText.Monthly.zones
-            case .department: WebText.Monthly.leadDepartments
-            }
-            return .init(unit.text, unit.name(catalog), group: group)
-        }
-    }
-
-    var document: HTML {
-        guard let query else {
-            return Layout.document(title: WebText.Monthly.targets, context: context, nav: .reports, content: .group(
-                .h1(.text(WebText.Monthly.targets)), .p(.class("muted"), .text(WebText.Monthly.noUnitInScope))))
-        }
-        return Layout.document(title: WebText.Monthly.targets, context: context, nav: .reports, content: .group(
-            .h1(.text(WebText.Monthly.targetsOf(query.unit.name(catalog), query.month.label))),
-            Components.notice(notice),
-            .form(.method(.get), .action(esc(Route.targets(unit: nil, month: nil).path)), .class("filters"),
-                .div(.class("filter-grid"),
-                    .div(.class("filter"), .label(.for("f-unit"), .text(WebText.Monthly.unit)), Components.select("unit", options: unitOptions, selected: [query.unit.text], blank: nil)),
-                    .div(.class("filter"), .label(.for("f-month"), .text(WebText.Monthly.asOfMonth)),
-                         .input(.type(.text), .name("month"), .id("f-month"), .value(esc(query.month.iso))))),
-                .div(.class("filter-actions"), .button(.type(.submit), .class("button"), .text(WebText.Monthly.view)))),
-            .p(.class("meta"), .text(WebText.Monthly.targetsHint(indicators.source))),
-            .p(.class("meta"), .text(WebText.Monthly.oneCurve(UnitTarget.unitCurve(of: readings.compactMap(\.target)) == "northern" ? WebText.Monthly.northernCurve : WebText.Monthly.evenCurve,
-                                                             readings.first.map { Self.percent($0.timeProgress) } ?? "—"))),
-            Components.listTools(filter: TargetExport.filterText(query, catalog: catalog), xlsx: .targetsXLSX(unit: query.unit.text, month: query.month.iso)),
-            .div(.class("table-wrap"), .table(.class("ledger"),
-                .thead(.tr(.th(.text(WebText.Monthly.indicator)), .th(.class("num"), .text(WebText.Monthly.annualTarget)), .th(.class("num"), .text(WebText.Monthly.timeProgress)), .th(.class("num"), .text(WebText.Monthly.done)),
-                           .th(.text(WebText.Monthly.bulletinMeasure)), .th(.text("")))),
-                .tbody(.forEach(readings) { reading in
-                    .tr(.td(.class("name"), .text(reading.indicator.label), .span(.class("sub"), .text(reading.indicator.basis))),
-                        .td(.class("num"), .text(Self.format(reading.target?.value, reading.indicator.kind))),
-                        .td(.class("num"), .text(Self.percent(reading.timeProgress))),
-                        .td(.class("num"), .text(Self.format(reading.actual, reading.indicator.kind))),
-                        .td(.span(.class((reading.gapPoints ?? 0) < 0 ? "flag flag-red" : ""), .text(reading.bulletin))),
-                        .td(canSet ? setForm(reading, query: query) : .empty))
-                }))),
-            groundwork.isEmpty ? .empty : GroundworkSection(context: context, readings: groundwork, unit: query.unit, month: query.month, canSet: canSet).node,
-            .unwrap(rateCatalog) { catalog in
-                .group(.h2(.text(WebText.Monthly.fourRatesNow)), FourRatesView.tiles(rates, catalog: catalog), .p(.class("meta"), .text(catalog.source)))
-            }
-        ))
-    }
-
-    private func setForm(_ reading: IndicatorReading, query: TargetPages.Query) -> Node<HTML.BodyContext> {
-        let kind = reading.indicator.kind
-        let current = reading.target.map { kind == .amount ? (Money(approximately: $0.value)?.exactWanText ?? "") : String(format: "%g", $0.value) } ?? ""
-        return .form(.method(.post), .action(esc(Route.targets(unit: nil, month: nil).path)), .class("inline-form"),
-            Layout.csrfField(context),
-            .input(.type(.hidden), .name("unit"), .value(esc(query.unit.text))),
-            .input(.type(.hidden), .name("year"), .value(String(query.month.year))),
-            .input(.type(.hidden), .name("month"), .value(esc(query.month.iso))),
-            .input(.type(.hidden), .name("indicator"), .value(esc(reading.indicator.code))),
-            .input(.type(.text), .name("value"), .value(esc(current)), .attribute(named: "size", value: "8"), .attribute(named: "inputmode", value: "decimal"),
-                   .attribute(named: "aria-label", value: esc(WebText.Monthly.annualTargetIn(reading.indicator.label, kind == .amount ? WebText.Monthly.wanUnit : kind == .percent ? "%" : WebText.Monthly.countUnit)))),
-            Components.select("curve", options: [.init("linear", WebText.Monthly.evenCurve), .init("northern", WebText.Monthly.northernCurve)], selected: [UnitTarget.unitCurve(of: readings.compactMap(\.target))], blank: nil,
-                              form: "t\(reading.indicator.code)-"),
-            .button(.type(.submit), .class("button secondary"), .text(WebText.Monthly.set)))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 
 /// The figures part of a page rendered once for every reader who asks under the same key: the
@@ -16,6 +17,19 @@ enum RenderedFigures {
                         _ content: () -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
         .raw(text(services, key: key, in: cache) { content().render() })
     }
+
+    /// The same for figures with forms in them (a target's setting beside its reading): rendered
+    /// once with a stand-in for the CSRF token, which each reader's own replaces when served.
+    /// The stand-in is drawn afresh for each process, so no text a user wrote can hold it.
+    static func content(_ services: AppServices, key: String, in cache: RecentCache<String>? = nil, forms context: PageContext,
+                        _ content: (PageContext) -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        var standIn = context
+        standIn.csrfToken = csrfStandIn
+        let html = text(services, key: key, in: cache) { content(standIn).render() }
+        return .raw(html.replacingOccurrences(of: csrfStandIn, with: esc(context.csrfToken ?? "")))
+    }
+
+    private static let csrfStandIn = "csrf-" + UUID().uuidString
 
     /// The same for a whole document (a page with no frame of the reader's own: the big screen).
     static func text(_ services: AppServices, key: String, in cache: RecentCache<String>? = nil, _ render: () -> String) -> String {

@@ -76,4 +76,29 @@ struct ScopedTargetsTests {
             #expect(UnitTarget.unitCurve(of: []) == "linear")
         }
     }
+
+    @Test("the page's figures are rendered once per reader and kept: each session's forms carry its own token, a target set shows at once")
+    func renderedOnce() async throws {
+        try await withWeb { fixture, client in
+            let path = "/targets?unit=region:220104&month=2026-10"
+            // Every form's token field (the targets' settings and the frame's sign-out) carries the session's own token.
+            func carriesOwnToken(_ page: TestResponse, _ session: WebFixture) -> Bool {
+                let fields = page.text.components(separatedBy: #"name="_csrf" value=""#).count - 1
+                return fields > 2 && page.text.components(separatedBy: #"name="_csrf" value="\#(session.csrfToken)""#).count - 1 == fields
+            }
+            let first = try await client.send(.get, path, as: fixture)
+            #expect(first.status == .ok && carriesOwnToken(first, fixture))
+            let again = try await fixture.newSession()
+            let second = try await client.send(.get, path, as: again)
+            #expect(second.status == .ok && carriesOwnToken(second, again), "the kept figures take the second session's token")
+            #expect(!second.text.contains(fixture.csrfToken), "not the first session's")
+
+            let set = try await client.send(.post, "/targets", as: again, form: [("unit", "region:220104"), ("year", "2026"), ("month", "2026-10"),
+                                                                              ("indicator", "FAI_TOTAL"), ("value", "123456"), ("curve", "linear")])
+            #expect(set.status == .seeOther)
+            let after = try await client.send(.get, path + "&notice=saved", as: fixture)
+            #expect(after.text.contains("123,456") && after.text.contains(WebText.Monthly.saved), "the target set is read at once, with the notice")
+            #expect(carriesOwnToken(after, fixture))
+        }
+    }
 }
