@@ -107,7 +107,9 @@ public struct ReportRules: Sendable, Codable, Equatable {
         return "属地 \(catalog.region(project.fields.regionCode)?.name ?? project.fields.regionCode)"
     }
 
-    /// Whether `project` owes a report for `month`.
+    /// Whether `project` owes a report for `month`. Inlined, so that the board's test of a
+    /// province reads the few fields it needs where each project lies rather than copying it.
+    @inlinable @inline(__always)
     public func mustReport(_ project: Project, for month: Month) -> Bool {
         if reportingStages.contains(project.stage) { return project.fields.actualStart.map { Month($0) <= month } ?? (project.stage == .approval) }
         if project.stage == .operation, let completed = project.fields.actualCompletion { return Month(completed) >= month }
@@ -150,6 +152,7 @@ public enum ReportState: String, Sendable, Codable, CaseIterable {
     }
 
     /// A report sent for a month due on `due`.
+    @inlinable
     public static func sent(_ report: MonthlyReport, due: Day) -> ReportState {
         switch report.status {
         case .accepted: return .accepted

@@ -13,7 +13,7 @@ public struct MonthReportPart: Sendable, Identifiable {
 
 /// A month's reports in project order, looked up by project.
 public struct MonthReports: Sendable {
-    let parts: [MonthReportPart]
+    @usableFromInline let parts: [MonthReportPart]
 
     public var count: Int { parts.count }
 
@@ -43,7 +43,12 @@ public struct MonthReports: Sendable {
     public func report(at position: Int) -> MonthlyReport { parts[position].report }
 
     /// Reads the report held at `position` where it is, without copying it.
-    public func reading<Result>(_ position: Int, _ body: (MonthlyReport) -> Result) -> Result { body(parts[position].report) }
+    /// Inlined, so that a caller reading a field or two (the board's states and its sum) reads them
+    /// where they lie: through an opaque call each report read would be copied, a retain of each text.
+    @inlinable
+    public func reading<Result>(_ position: Int, _ body: (MonthlyReport) -> Result) -> Result {
+        body(parts[position].report)
+    }
 
     /// Every report, in project order (the tests compare them with SQL's).
     var reports: [MonthlyReport] { parts.map(\.report) }

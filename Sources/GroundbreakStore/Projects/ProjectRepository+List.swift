@@ -142,12 +142,29 @@ extension ProjectRepository {
     }
 
     /// The same projects chosen from the list they are held in, none copied: from the figures'
-    /// snapshot when the scope is everything.
+    /// snapshot when the scope is everything. Inlined with the caller's test, so that a test of a
+    /// field or two reads each project where it lies: through an opaque call every project of a
+    /// province would be copied to be tested, a retain of each of its texts (most of the report
+    /// board's time).
+    @inlinable
     public func selection(inStages stages: [Stage], scope: ProjectScope, where admits: (Project) -> Bool = { _ in true }) async throws -> Selection<Project> {
-        if scope.isEverything, let snapshot = try await database.projectSnapshot.snapshot(database) {
+        if let kept = try await keptProjects(scope) {
             // A handful of stages: compared in the array, not hashed by name for every project.
-            return Selection(snapshot.projects) { stages.contains($0.stage) && admits($0) }
+            return Selection(kept) { stages.contains($0.stage) && admits($0) }
         }
+        return Selection(try await projectsFromSQL(inStages: stages, scope: scope), where: admits)
+    }
+
+    /// Every project from the figures' snapshot, when `scope` is everything.
+    @usableFromInline
+    func keptProjects(_ scope: ProjectScope) async throws -> [Project]? {
+        guard scope.isEverything else { return nil }
+        return try await database.projectSnapshot.snapshot(database)?.projects
+    }
+
+    /// The projects in `stages` within `scope`, from SQL, in id order.
+    @usableFromInline
+    func projectsFromSQL(inStages stages: [Stage], scope: ProjectScope) async throws -> [Project] {
         let db = database.reader
         let rows = try await db.raw("""
             SELECT * FROM projects WHERE stage IN (\(binds: stages.map(\.rawValue))) AND \(Self.scopeClause(scope)) ORDER BY id
@@ -157,11 +174,10 @@ extension ProjectRepository {
         for chunk in ids.chunked(into: 1_000) {
             children.merge(try await ProjectRow.children(of: Array(chunk), db: db)) { first, _ in first }
         }
-        let projects = try rows.map { row in
+        return try rows.map { row in
             let id = try row.decode(column: "id", as: Int64.self)
             return try ProjectRow.project(row, children: children[id] ?? .init())
         }
-        return Selection(projects, where: admits)
     }
 
     private func compute(filter: SQLQueryString, query: ProjectQuery, db: any SQLDatabase) async throws -> ProjectPage {
