@@ -187,6 +187,9 @@ public final class AppServices: Sendable {
     /// What is rendered for one reader alone (the home page's sections, a few kilobytes; the big
     /// screen, ten); see `RenderedFigures`.
     let renderedPerReader = RecentCache<String>(capacity: 1_024)
+    /// The report board as each reviewer was shown it (a page of a hundred rows, tens of kilobytes,
+    /// so fewer are kept); see `ReportPages.board`.
+    let renderedBoards = RecentCache<String>(capacity: 64)
 
     /// A key for figures computed now from `parts`: the generation is read before the figures,
     /// so a value is never kept under a key newer than the data it was computed from.
@@ -201,6 +204,7 @@ public final class AppServices: Sendable {
         statisticsChoices.clear()
         renderedFigures.clear()
         renderedPerReader.clear()
+        renderedBoards.clear()
     }
 
     /// The caches of figures computed from many tables (seconds each at a province's scale).

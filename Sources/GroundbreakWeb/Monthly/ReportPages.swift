@@ -101,18 +101,31 @@ enum ReportPages {
                        corrections: try await closes.corrections(month: month).filter { projects.contains($0.projectId) })
     }
 
+    /// What a reader is shown of the board is kept, rendered, until the next audited change or
+    /// the next day: computing it takes every project a province owes the month (tens of
+    /// milliseconds), and keeping the rows themselves would hold the figures' snapshot, which every
+    /// write's move would then copy. Everything it shows comes from the reader (scope, roles), the
+    /// query, the day and the data, so those are its key.
     static func board(_ input: EndpointRequest) async throws -> Response {
+        let context = PageContext(input)
+        let query = input.queryItems.map { "\(Route.encode($0.0))=\(Route.encode($0.1))" }.joined(separator: "&")
+        // Read before the figures, as every figures key is.
+        let key = try await input.services.figuresKey("report-board", "user \(input.principal?.userId ?? 0)", query, input.today.iso)
+        return Responses.html(ReportsBoardPage.document(context, figures: try await RenderedFigures.content(
+            input.services, key: key, in: input.services.renderedBoards, forms: context) { try await boardPage(input, context: $0).figures }))
+    }
+
+    static func boardPage(_ input: EndpointRequest, context: PageContext) async throws -> ReportsBoardPage {
         let filter = (try? ReportBoardFilter.parse(input.queryItems, defaultMonth: reportingMonth(input.today)).get())
             ?? ReportBoardFilter(month: reportingMonth(input.today))
         let month = filter.month
         let rows = try await boardRows(input, month: month)
-        let page = ReportsBoardPage(context: PageContext(input), month: month, filter: filter, rows: rows, listed: listed(rows, filter, input),
-                                    closing: try await closing(input, month: month, rows: rows), today: input.today,
-                                    canAdminister: Policy.decide(.administer, for: input.principal, catalog: input.catalog) == .allow,
-                                    due: month.dueDate(day: input.services.reportRules.dueDay), catalog: input.catalog,
-                                    canReview: Policy.decide(.reviewReports, for: input.principal, catalog: input.catalog) == .allow,
-                                    notice: boardNotice(FormData(pairs: input.queryItems)))
-        return Responses.html(page.document)
+        return ReportsBoardPage(context: context, month: month, filter: filter, rows: rows, listed: listed(rows, filter, input),
+                                closing: try await closing(input, month: month, rows: rows), today: input.today,
+                                canAdminister: Policy.decide(.administer, for: input.principal, catalog: input.catalog) == .allow,
+                                due: month.dueDate(day: input.services.reportRules.dueDay), catalog: input.catalog,
+                                canReview: Policy.decide(.reviewReports, for: input.principal, catalog: input.catalog) == .allow,
+                                notice: boardNotice(FormData(pairs: input.queryItems)))
     }
 
     /// What the board says after an action: saved, urged (how many told), accepted (how many, and

@@ -149,12 +149,19 @@ struct ReportsBoardPage {
     }
 
 
-    var document: HTML {
+    /// The page around `figures` (what one reader is shown of the month; see `ReportPages.board`).
+    static func document(_ context: PageContext, figures: Node<HTML.BodyContext>) -> HTML {
+        Layout.document(title: WebText.Monthly.reports, context: context, nav: .reports, content: figures)
+    }
+
+    /// The month's counts, its close, the filters, the actions and the page of rows, with forms
+    /// whose CSRF token is `context`'s.
+    var figures: Node<HTML.BodyContext> {
         let tally = ReportPages.Tally(rows)
         let counts = tally.counts
         let pageCount = max(1, (listed.count + ReportBoardFilter.pageSize - 1) / ReportBoardFilter.pageSize)
         let shown = listed.dropFirst((min(filter.page, pageCount) - 1) * ReportBoardFilter.pageSize).prefix(ReportBoardFilter.pageSize)
-        return Layout.document(title: WebText.Monthly.reports, context: context, nav: .reports, content: .group(
+        return .group(
             .div(.class("page-head"), .h1(.text(WebText.Monthly.reportsOf(month.label))),
                  .div(.class("actions"), .if(context.may(.editProject),
                       .a(.class("button"), .href(esc(Route.reportsGrid(month: month.iso).path)), .text(WebText.Monthly.grid))),
@@ -191,7 +198,7 @@ struct ReportsBoardPage {
                 })
             )),
             Components.pagination(page: min(filter.page, pageCount), pageCount: pageCount) { Route.reportsBoard(filter.with(page: $0)).path }
-        ))
+        )
     }
 
     /// The region (with the regions below it) and 由我填报, kept with the month and states.

@@ -21,11 +21,21 @@ enum RenderedFigures {
     /// The same for figures with forms in them (a target's setting beside its reading): rendered
     /// once with a stand-in for the CSRF token, which each reader's own replaces when served.
     /// The stand-in is drawn afresh for each process, so no text a user wrote can hold it.
+    /// `content` may compute as well as render: it runs only when nothing is kept under the key
+    /// (the report board keeps no row between its readers' visits, only what they were shown).
     static func content(_ services: AppServices, key: String, in cache: RecentCache<String>? = nil, forms context: PageContext,
-                        _ content: (PageContext) -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
-        var standIn = context
-        standIn.csrfToken = csrfStandIn
-        let html = text(services, key: key, in: cache) { content(standIn).render() }
+                        _ content: (PageContext) async throws -> Node<HTML.BodyContext>) async rethrows -> Node<HTML.BodyContext> {
+        let cache = cache ?? services.renderedFigures
+        let key = FiguresLag.current?.key(for: key) ?? key
+        var html: String
+        if let kept = cache.value(for: key) {
+            html = kept
+        } else {
+            var standIn = context
+            standIn.csrfToken = csrfStandIn
+            html = try await content(standIn).render()
+            cache.store(html, for: key)
+        }
         return .raw(html.replacingOccurrences(of: csrfStandIn, with: esc(context.csrfToken ?? "")))
     }
 

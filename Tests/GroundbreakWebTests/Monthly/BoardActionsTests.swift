@@ -134,4 +134,31 @@ struct BoardActionsTests {
             #expect(own.map(\.projectId) == inDistrict.map(\.projectId) && own.map(\.state) == inDistrict.map(\.state))
         }
     }
+
+    @Test("the board a reader was shown is kept until the next change: a report sent shows at once, and each session's forms carry its own token", arguments: allEngines)
+    func keptUntilChange(engine: DatabaseEngine) async throws {
+        try await withWeb(engine, demoProjects: 80) { fixture, client in
+            let path = "/reports?month=2026-10&state=missing"
+            func carriesOwnToken(_ page: TestResponse, _ session: WebFixture) -> Bool {
+                let fields = page.text.components(separatedBy: #"name="_csrf" value=""#).count - 1
+                return fields > 2 && page.text.components(separatedBy: #"name="_csrf" value="\#(session.csrfToken)""#).count - 1 == fields
+            }
+            let missing = try #require(try await Self.rows(client, fixture).first { $0.state == "missing" })
+            let link = "/projects/\(missing.projectId)/reports?year=2026"
+            let first = try await client.send(.get, path, as: fixture)
+            #expect(first.status == .ok && first.text.contains(link) && carriesOwnToken(first, fixture))
+            let other = try await fixture.newSession()
+            let kept = try await client.send(.get, path, as: other)
+            #expect(carriesOwnToken(kept, other) && !kept.text.contains(fixture.csrfToken), "the kept board takes the second session's token")
+            #expect(kept.text.contains(link))
+
+            let sent = try await client.send(.post, "/api/v1/projects/\(missing.projectId)/reports", as: fixture,
+                                             json: #"{"month":"2026-10","dispatch":1000000,"statistical":800000}"#)
+            #expect(sent.status == .ok || sent.status == .created)
+            let after = try await client.send(.get, path, as: other)
+            #expect(!after.text.contains(link), "the report sent leaves the missing list at once")
+            let row = try await Self.rows(client, fixture).first { $0.projectId == missing.projectId }
+            #expect(row?.state == "submittedLate")
+        }
+    }
 }
