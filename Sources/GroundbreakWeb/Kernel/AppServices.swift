@@ -189,7 +189,7 @@ public final class AppServices: Sendable {
     let renderedPerReader = RecentCache<String>(capacity: 1_024)
     /// The report board as each reviewer was shown it (a page of a hundred rows, tens of kilobytes,
     /// so fewer are kept); see `ReportPages.board`.
-    let renderedBoards = RecentCache<String>(capacity: 64)
+    let renderedBoards = ValueCache<String>(capacity: 64, generational: true)
 
     /// A key for figures computed now from `parts`: the generation is read before the figures,
     /// so a value is never kept under a key newer than the data it was computed from.
@@ -204,12 +204,11 @@ public final class AppServices: Sendable {
         statisticsChoices.clear()
         renderedFigures.clear()
         renderedPerReader.clear()
-        renderedBoards.clear()
     }
 
     /// The caches of figures computed from many tables (seconds each at a province's scale).
     var figureCaches: [any FiguresCache] {
-        [lights, assessmentTables, screens, homeSections, statistics, targetReadings, unitRates, groundwork, reserveListings, readinessLines]
+        [lights, assessmentTables, screens, homeSections, statistics, targetReadings, unitRates, groundwork, reserveListings, readinessLines, renderedBoards]
     }
 
     /// Set when the read replica failed to answer; see `ReadRouting`.

@@ -112,7 +112,7 @@ enum ReportPages {
         // Read before the figures, as every figures key is.
         let key = try await input.services.figuresKey("report-board", "user \(input.principal?.userId ?? 0)", query, input.today.iso)
         return Responses.html(ReportsBoardPage.document(context, figures: try await RenderedFigures.content(
-            input.services, key: key, in: input.services.renderedBoards, forms: context) { try await boardPage(input, context: $0).figures }))
+            key: key, in: input.services.renderedBoards, forms: context) { try await boardPage(input, context: $0).figures }))
     }
 
     static func boardPage(_ input: EndpointRequest, context: PageContext) async throws -> ReportsBoardPage {

@@ -83,8 +83,8 @@ enum TargetPages {
         page.rates = try await unitRates(input, query.unit)
         page.groundwork = try await GroundworkReadings.read(input, unit: query.unit, on: GroundworkReadings.day(ending: query.month, today: input.today))
         page.rateCatalog = input.services.fourRates
-        return Responses.html(page.document(query, figures: await RenderedFigures.content(input.services, key: rendered, in: input.services.renderedPerReader,
-                                                                                        forms: page.context) { page.figures(query, context: $0) }))
+        return Responses.html(page.document(query, figures: RenderedFigures.content(input.services, key: rendered, in: input.services.renderedPerReader,
+                                                                                  forms: page.context) { page.figures(query, context: $0) }))
     }
 
     /// A unit's 四率 as a leader's or a group's are computed: its projects in the reader's scope, this year through last month.

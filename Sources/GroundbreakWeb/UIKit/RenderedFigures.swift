@@ -21,22 +21,29 @@ enum RenderedFigures {
     /// The same for figures with forms in them (a target's setting beside its reading): rendered
     /// once with a stand-in for the CSRF token, which each reader's own replaces when served.
     /// The stand-in is drawn afresh for each process, so no text a user wrote can hold it.
-    /// `content` may compute as well as render: it runs only when nothing is kept under the key
-    /// (the report board keeps no row between its readers' visits, only what they were shown).
     static func content(_ services: AppServices, key: String, in cache: RecentCache<String>? = nil, forms context: PageContext,
-                        _ content: (PageContext) async throws -> Node<HTML.BodyContext>) async rethrows -> Node<HTML.BodyContext> {
-        let cache = cache ?? services.renderedFigures
-        let key = FiguresLag.current?.key(for: key) ?? key
-        var html: String
-        if let kept = cache.value(for: key) {
-            html = kept
-        } else {
-            var standIn = context
-            standIn.csrfToken = csrfStandIn
-            html = try await content(standIn).render()
-            cache.store(html, for: key)
-        }
-        return .raw(html.replacingOccurrences(of: csrfStandIn, with: esc(context.csrfToken ?? "")))
+                        _ content: (PageContext) -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        let html = text(services, key: key, in: cache) { content(standIn(context)).render() }
+        return withToken(html, context)
+    }
+
+    /// The same where `content` computes as well as renders, and readers asking at once after a
+    /// change share one computation (`ValueCache`): the report board keeps no row between its
+    /// readers' visits, only what they were shown.
+    static func content(key: String, in cache: ValueCache<String>, forms context: PageContext,
+                        _ content: @escaping @Sendable (PageContext) async throws -> Node<HTML.BodyContext>) async throws -> Node<HTML.BodyContext> {
+        let standIn = standIn(context)
+        return withToken(try await cache.value(for: key) { try await content(standIn).render() }, context)
+    }
+
+    private static func standIn(_ context: PageContext) -> PageContext {
+        var standIn = context
+        standIn.csrfToken = csrfStandIn
+        return standIn
+    }
+
+    private static func withToken(_ html: String, _ context: PageContext) -> Node<HTML.BodyContext> {
+        .raw(html.replacingOccurrences(of: csrfStandIn, with: esc(context.csrfToken ?? "")))
     }
 
     private static let csrfStandIn = "csrf-" + UUID().uuidString
