@@ -74,6 +74,15 @@ public struct TargetUnit: Sendable, Hashable, Codable {
         self.code = code
     }
 
+    /// The organisational unit it is (its leads, its funding applications).
+    public var orgUnit: OrgUnit {
+        switch kind {
+        case .region: OrgUnit(kind: .region, code: code)
+        case .zone: OrgUnit(kind: .zone, code: code)
+        case .department: OrgUnit(kind: .department, code: code)
+        }
+    }
+
     /// `region:220104`, `zone:220173`, `department:CC-GXJ`.
     public static func parse(_ text: String) -> TargetUnit? {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)

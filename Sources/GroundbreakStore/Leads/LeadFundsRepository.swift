@@ -62,6 +62,6 @@ extension TargetUnit {
     /// the zones inside it; a department has no leads of its own. The subtree is worked out once,
     /// for testing each of many leads' units (`OrgUnit.subtreeMembership`, the leads' own rule).
     public func unitMembership(_ catalog: ReferenceCatalog) -> (OrgUnit) -> Bool {
-        OrgUnit(kind: OrgUnit.Kind(rawValue: kind.rawValue)!, code: code).subtreeMembership(catalog)
+        orgUnit.subtreeMembership(catalog)
     }
 }

@@ -52,7 +52,7 @@ enum GroundworkReadings {
             }
             var funding: FundingComparison?
             if kinds.contains(.funding) {
-                let outer = OrgUnit(kind: OrgUnit.Kind(rawValue: unit.kind.rawValue) ?? .region, code: unit.code)
+                let outer = unit.orgUnit
                 let applications = try await services.funding.applications(reach: reach).filter { isCity || FundingForms.inside($0.unit, outer, catalog) }
                 funding = FundingComparison(applications, through: day)
             }
