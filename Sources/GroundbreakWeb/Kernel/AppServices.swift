@@ -87,8 +87,9 @@ public final class AppServices: Sendable {
         ))
         // Each cache computes in the background and is confirmed by the generation its keys begin
         // with: the figures' for the figures caches, the ledger's for the approval queues and analytics.
+        let figuresGeneration: @Sendable () async -> String? = { [database] in try? await database.primaryGeneration().description }
         let byGeneration: [([any FiguresCache], @Sendable () async -> String?)] = [
-            (figureCaches, { [database] in try? await database.primaryGeneration().description }),
+            (figureCaches, figuresGeneration),
             ([approvalQueues, approvalAnalytics], { [database] in try? await database.primaryLedgerGeneration().description }),
         ]
         for (caches, generation) in byGeneration {
@@ -97,6 +98,7 @@ public final class AppServices: Sendable {
                 cache.computeOn(BackgroundExecutor.shared)
             }
         }
+        for cache in renderedCaches { cache.confirmCurrent(with: figuresGeneration) }
     }
 
     /// HMAC-SHA256 of `value` under the signing key, hex.
@@ -189,7 +191,7 @@ public final class AppServices: Sendable {
     let renderedPerReader = RecentCache<String>(capacity: 1_024)
     /// The report board as each reviewer was shown it (a page of a hundred rows, tens of kilobytes,
     /// so fewer are kept); see `ReportPages.board`.
-    let renderedBoards = ValueCache<String>(capacity: 64, generational: true)
+    let renderedBoards = ValueCache<String>(capacity: 64, generational: true, releasesMemory: false)
 
     /// A key for figures computed now from `parts`: the generation is read before the figures,
     /// so a value is never kept under a key newer than the data it was computed from.
@@ -200,7 +202,7 @@ public final class AppServices: Sendable {
     /// After an in-memory reload (catalogue, calendar): a request between the change's commit and
     /// the reload may have computed figures from the old data under the new generation.
     func clearFigureCaches() {
-        for cache in figureCaches { cache.clear() }
+        for cache in figureCaches + renderedCaches { cache.clear() }
         statisticsChoices.clear()
         renderedFigures.clear()
         renderedPerReader.clear()
@@ -208,7 +210,16 @@ public final class AppServices: Sendable {
 
     /// The caches of figures computed from many tables (seconds each at a province's scale).
     var figureCaches: [any FiguresCache] {
-        [lights, assessmentTables, screens, homeSections, statistics, targetReadings, unitRates, groundwork, reserveListings, readinessLines, renderedBoards]
+        [lights, assessmentTables, screens, homeSections, statistics, targetReadings, unitRates, groundwork, reserveListings, readinessLines]
+    }
+
+    /// What readers were shown of pages that compute their own figures (the report board), rendered
+    /// and kept by the figures generation as the figures are, but computed where the request runs:
+    /// the board's tens of milliseconds are what the one who asked waits for, and queued behind the
+    /// figures' computations on the background thread (one, on two processors) a writer's own board
+    /// waited for a province's targets to be recomputed.
+    var renderedCaches: [any FiguresCache] {
+        [renderedBoards]
     }
 
     /// Set when the read replica failed to answer; see `ReadRouting`.

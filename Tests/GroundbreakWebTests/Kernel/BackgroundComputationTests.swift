@@ -48,18 +48,23 @@ struct BackgroundComputationServicesTests {
         "approvalQueues", "approvalAnalytics", // keyed by the ledger's generation, cleared with the approval catalogue (wired all the same, below)
     ]
 
-    @Test("every generational cache of the services is a figures cache computing in the background, or named here with its reason")
+    @Test("every generational cache of the services is a figures cache computing in the background, a rendered one computing where it is asked, or named here with its reason")
     func wired() async throws {
         try await withWeb { web, _ in
             let listed = Set(web.services.figureCaches.map { ObjectIdentifier($0) })
+            let rendered = Set(web.services.renderedCaches.map { ObjectIdentifier($0) })
             let generational = Mirror(reflecting: web.services).children.compactMap { child -> (String, any FiguresCache)? in
                 guard let cache = child.value as? any FiguresCache, cache.generational else { return nil }
                 return (child.label ?? "?", cache)
             }
-            #expect(generational.count == listed.count + Self.notFigures.count, "every generational cache was found: \(generational.map(\.0))")
+            #expect(generational.count == listed.count + rendered.count + Self.notFigures.count, "every generational cache was found: \(generational.map(\.0))")
             for (name, cache) in generational where !Self.notFigures.contains(name) {
-                #expect(listed.contains(ObjectIdentifier(cache)), "\(name) is one of the figures caches")
-                #expect(cache.computesInBackground, "\(name) computes in the background")
+                if rendered.contains(ObjectIdentifier(cache)) {
+                    #expect(!cache.computesInBackground, "\(name) renders where it is asked: the asker waits for it")
+                } else {
+                    #expect(listed.contains(ObjectIdentifier(cache)), "\(name) is one of the figures caches")
+                    #expect(cache.computesInBackground, "\(name) computes in the background")
+                }
             }
             #expect(web.services.approvalQueues.computesInBackground && web.services.approvalAnalytics.computesInBackground)
         }
@@ -69,7 +74,7 @@ struct BackgroundComputationServicesTests {
     func confirmed() async throws {
         try await withWeb { web, _ in
             let figures = try await web.services.database.primaryGeneration().description
-            for cache in web.services.figureCaches {
+            for cache in web.services.figureCaches + web.services.renderedCaches {
                 #expect(await cache.currentGeneration() == figures)
             }
             _ = try await web.services.projects.create(sampleProject("确认代数项目"), stage: .reserve, allowed: .everything, actor: .system("test"),

@@ -121,6 +121,24 @@ struct FiguresCacheTests {
         #expect(both == [4, 5] && concurrent.most == 2)
     }
 
+    @Test("a full cache lets the values last known current longest ago go, not every reader's at once")
+    func fullCacheKeepsTheRecent() async throws {
+        let cache = ValueCache<Int>(capacity: 8, generational: true)
+        for reader in 0..<8 {
+            #expect(try await cache.value(for: "1.0|reader \(reader)") { reader } == reader)
+            try await Task.sleep(for: .milliseconds(2))
+        }
+        #expect(try await cache.value(for: "1.0|reader 0") { -1 } == 0, "the first reader comes back")
+        try await Task.sleep(for: .milliseconds(2))
+        #expect(try await cache.value(for: "1.0|reader 8") { 8 } == 8)
+        #expect(cache.count == 7, "a quarter left to make room: \(cache.count)")
+        for reader in [0, 3, 7] {
+            #expect(try await cache.value(for: "1.0|reader \(reader)") { -1 } == reader, "reader \(reader)'s value stayed")
+        }
+        #expect(try await cache.value(for: "1.0|reader 1") { 100 } == 100, "the value asked for longest ago left")
+        #expect(try await cache.value(for: "1.0|reader 2") { 200 } == 200, "and the next")
+    }
+
     @Test("readers asking at once for a value being computed wait for that one computation; a failure is not kept")
     func oneComputationForManyReaders() async throws {
         let cache = ValueCache<Int>(capacity: 4)

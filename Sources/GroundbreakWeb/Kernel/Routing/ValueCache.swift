@@ -3,7 +3,8 @@ import Synchronization
 
 /// Computed values keyed by everything they were computed from: the caller's reach, the day and
 /// a generation (the ledger's, or `FiguresGeneration` for figures read from many tables). A
-/// changed input makes a new key, so nothing is ever stale; old keys fall out when it fills.
+/// changed input makes a new key, so nothing is ever stale; when it fills, the values last known
+/// current longest ago fall out.
 /// Requests for a key being computed wait for that one computation instead of starting their
 /// own: thirty leaders opening the ranking at once cost one computation, not thirty. A
 /// computation keeps its result when it ends, whether or not anyone still waits for it.
@@ -247,8 +248,14 @@ final class ValueCache<Value: Sendable>: Sendable {
             }
             if let replaced = state.done.removeValue(forKey: slot) { dropped.append(replaced.value) }
             if state.done.count >= capacity {
-                dropped += state.done.values.map(\.value)
-                state.done.removeAll(keepingCapacity: true)
+                // The quarter last known current longest ago leaves: a cache of what each reader
+                // was shown, filled by a morning's readers, would otherwise lose every reader's
+                // page at once.
+                let leaving = state.done.sorted { $0.value.currentAt < $1.value.currentAt }.prefix(max(1, capacity / 4))
+                for (slot, kept) in leaving {
+                    dropped.append(kept.value)
+                    state.done[slot] = nil
+                }
             }
             state.done[slot] = new
             return dropped
