@@ -75,26 +75,76 @@ public enum FourRatesCalculator {
         }
     }
 
+    /// The rates of `inputs`' projects, each counted once, from their parts (`FourRatePart`).
     public static func rates(_ inputs: Inputs) -> [FourRate] {
-        let projects = inputs.projects
-        let ids = Set(projects.map(\.id))
-        let landed = projects.filter { [.approval, .construction, .operation].contains($0.stage) }.count
-        let attracting = projects.filter { $0.stage == .attraction }.count
-        let plans = inputs.plans.filter { ids.contains($0.projectId) && $0.year == inputs.today.year }
-        let byId = Dictionary(projects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let newStarts = plans.filter { $0.nature == .newStart }
-        let mature = newStarts.filter { plan in
-            guard let project = byId[plan.projectId] else { return false }
-            return project.fields.actualStart != nil || (project.stage == .approval && !inputs.openApprovals.contains(project.id))
+        let plans = Dictionary(grouping: inputs.plans, by: \.projectId)
+        var seen = Set<Int64>()
+        return rates(of: inputs.projects.lazy.filter { seen.insert($0.id).inserted }.map { project in
+            FourRatePart(project, plans: plans[project.id] ?? [], yearDispatch: inputs.yearDispatch[project.id], admittedOn: inputs.admittedOn[project.id],
+                         approvalsOpen: inputs.openApprovals.contains(project.id), rules: inputs.reportRules, today: inputs.today)
+        })
+    }
+
+    /// The rates of the projects whose parts these are: every 四率 is summed here.
+    public static func rates(of parts: some Sequence<FourRatePart>) -> [FourRate] {
+        var landed = 0, landedOrAttracting = 0, newStarts = 0, mature = 0, eligible = 0, admitted = 0
+        var planned: Int64 = 0, done: Int64 = 0
+        for part in parts {
+            landed += part.landed
+            landedOrAttracting += part.landedOrAttracting
+            newStarts += part.newStarts
+            mature += part.mature
+            planned += part.planned
+            done += part.done
+            eligible += part.eligible
+            admitted += part.admitted
         }
-        let planned = plans.reduce(0.0) { $0 + Double($1.plannedInvestment.yuan) }
-        let done = plans.reduce(0.0) { $0 + Double((inputs.yearDispatch[$1.projectId] ?? .zero).yuan) }
-        let (eligible, admitted) = InclusionState.count(projects, admittedOn: inputs.admittedOn, rules: inputs.reportRules, on: inputs.today)
         return [
-            FourRate(code: .landing, part: Double(landed), whole: Double(landed + attracting)),
-            FourRate(code: .maturity, part: Double(mature.count), whole: Double(newStarts.count)),
-            FourRate(code: .completion, part: done, whole: planned),
+            FourRate(code: .landing, part: Double(landed), whole: Double(landedOrAttracting)),
+            FourRate(code: .maturity, part: Double(mature), whole: Double(newStarts)),
+            FourRate(code: .completion, part: Double(done), whole: Double(planned)),
             FourRate(code: .admission, part: Double(admitted), whole: Double(eligible)),
         ]
+    }
+}
+
+/// What one project adds to each of the 四率's numerators and denominators. Every 四率 is the sum
+/// of its projects' parts, so a unit's can be summed from parts kept between computations and
+/// moved forward by the projects a write names, and still agree with a leader's or a group's
+/// computed whole. It depends on the project, its plans, reports (the year's dispatch figure),
+/// admission and approval items, the rules and the day alone.
+public struct FourRatePart: Sendable, Identifiable, Equatable {
+    public let id: Int64
+    /// Where the project lies: which units' rates it counts in.
+    public let keys: TargetUnit.Keys
+    /// 招商落地率: landed (in approval, construction or operation) of landed or still attracting.
+    let landed: Int
+    let landedOrAttracting: Int
+    /// 前期工作成熟率: this year's new-start plans, and those whose project has started or is in
+    /// approval with no item still open.
+    let newStarts: Int
+    let mature: Int
+    /// 投资完成率: this year's planned investment and dispatch figure through last month, in yuan
+    /// (summed as whole numbers, so the order of the sum cannot change a figure).
+    let planned: Int64
+    let done: Int64
+    /// 项目入统率 (`InclusionState.count`).
+    let eligible: Int
+    let admitted: Int
+
+    /// `plans`: the project's plans (those of `today`'s year count); `yearDispatch`: its dispatch
+    /// figure this year through last month; `approvalsOpen`: whether any approval item is open.
+    public init(_ project: Project, plans: [AnnualPlan], yearDispatch: Money?, admittedOn: Day?, approvalsOpen: Bool, rules: ReportRules, today: Day) {
+        id = project.id
+        keys = TargetUnit.Keys(project)
+        let isLanded = project.stage == .approval || project.stage == .construction || project.stage == .operation
+        landed = isLanded ? 1 : 0
+        landedOrAttracting = isLanded || project.stage == .attraction ? 1 : 0
+        let thisYear = plans.filter { $0.projectId == project.id && $0.year == today.year }
+        newStarts = thisYear.count { $0.nature == .newStart }
+        mature = project.fields.actualStart != nil || (project.stage == .approval && !approvalsOpen) ? newStarts : 0
+        planned = thisYear.reduce(0) { $0 + $1.plannedInvestment.yuan }
+        done = Int64(thisYear.count) * (yearDispatch ?? .zero).yuan
+        (eligible, admitted) = InclusionState.count(project, admittedOn: admittedOn, rules: rules, on: today)
     }
 }

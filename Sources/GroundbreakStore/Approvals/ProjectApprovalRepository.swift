@@ -229,9 +229,9 @@ public struct ProjectApprovalRepository: Sendable {
     /// The projects with an item still open (the open queue's items, whoever decides them): the
     /// 四率 count them among the projects a reader sees. Walked where the items are held, not
     /// listed, read on the clock and sorted as the queue is.
-    public func projectsWithOpenItems() async throws -> Set<Int64> {
+    public func projectsWithOpenItems(of ids: Set<Int64>? = nil) async throws -> Set<Int64> {
         var projects = Set<Int64>()
-        try await eachUnlisted(scope: .everything, ApprovalListingFilter(openOnly: true)) { approval, _ in projects.insert(approval.projectId) }
+        try await eachUnlisted(scope: .everything, ApprovalListingFilter(openOnly: true), of: ids) { approval, _ in projects.insert(approval.projectId) }
         return projects
     }
 

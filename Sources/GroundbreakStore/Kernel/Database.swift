@@ -42,6 +42,7 @@ public final class Database: Sendable {
     let listedParts = ProjectPartsKeeper<Int, ListedPart>()
     let monthReports = ProjectPartsKeeper<Month, MonthReportPart>()
     let overdueItems = ProjectPartsKeeper<ProjectApprovalRepository.OverdueKey, OverdueItems>()
+    let fourRateParts = ProjectPartsKeeper<FourRatesRepository.PartsKey, FourRatePart>()
     let freshCounters = FreshCounters()
     let sessionsKept = CredentialCache<SessionRecord>()
     let tokensKept = CredentialCache<APIToken>()

@@ -93,6 +93,10 @@ enum TargetPages {
         let (services, scope, catalog, today) = (input.services, input.scope(.viewProjects), input.catalog, input.today)
         let key = try await services.figuresKey("fourRates", scope.key, unit.text, today.iso)
         return try await services.unitRates.value(for: key) {
+            // A unit the scope covers (every offered one) is summed from its projects' kept parts.
+            if scope.covers(unit, catalog: catalog) {
+                return try await FourRatesRepository(database: services.database).rates(unit: unit, catalog: catalog, reportRules: services.reportRules, today: today)
+            }
             let open = try await FourRatesReading.openApprovals(input)
             let projects = try await services.projects.projects(inStages: Stage.allCases, scope: scope, where: unit.membership(catalog))
             // The 四率 measure completion on the planned projects alone: a city's dispatch figures

@@ -27,5 +27,13 @@ struct FourRatesTests {
                 "only the portfolio's own plans: 9 is not in it")
         #expect(byCode[.admission].map { [$0.part, $0.whole] } == [1, 2] && byCode[.admission]?.percent == 50)
         #expect(FourRate(code: .maturity, part: 0, whole: 0).percent == nil)
+        // Each project's part, summed in any order (a unit's kept parts), gives the same rates.
+        let dispatch: [Int64: Money] = [4: .wan(1_500), 6: .wan(900), 9: .wan(99)]
+        let parts = projects.map { project in
+            FourRatePart(project, plans: plans, yearDispatch: dispatch[project.id], admittedOn: project.id == 6 ? Day(year: 2024, month: 3, day: 1)! : nil,
+                         approvalsOpen: project.id == 3, rules: ReportRules(), today: today)
+        }
+        #expect(FourRatesCalculator.rates(of: parts.reversed()) == rates)
+        #expect(FourRatesCalculator.rates(of: parts.filter { $0.id != 4 }) != rates, "and each part counts")
     }
 }

@@ -5,7 +5,7 @@ import GroundbreakTestSupport
 import SQLKit
 import Testing
 
-/// The ranking (and the targets pages summed from its parts), the lights, the approval figures,
+/// The ranking (and the targets pages summed from its parts), the 四率 of the targets pages, the lights, the approval figures,
 /// the statistics' listed projects and the month's reports the report board reads keep each
 /// project's part of their computation between computations and compute again only the projects
 /// a write names: after every kind of write the kept parts must be what a fresh computation
@@ -28,6 +28,7 @@ struct ProjectPartsKeeperTests {
             #expect(keeper.wholeComputations == 2, "the month and the one before it, computed once each")
             #expect(database.projectSignals.wholeComputations == 1)
             #expect(database.approvalAnalyticsParts.wholeComputations == 1)
+            #expect(database.fourRateParts.wholeComputations == 1)
 
             let created = try await repository.create(sampleInput(name: "考核新建项目", wan: "60000"), catalog: store.catalog)
             try await Self.expectKept(store, lights: lights)
@@ -89,6 +90,14 @@ struct ProjectPartsKeeperTests {
             // Changed in place, named by hand: a stage, a report's figure, a decision, a deletion.
             try await database.transaction { db in
                 try await db.raw("UPDATE projects SET stage = 'construction', actual_start = '2026-03-01' WHERE id = \(bind: ids[10])").run()
+                // A project with an item still open put in approval with a new start planned: not mature while it is open.
+                let waiting = try #require(try await db.raw("""
+                    SELECT MIN(a.project_id) AS id FROM project_approvals a JOIN annual_plans p ON p.project_id = a.project_id AND p.year = \(bind: testToday.year)
+                    WHERE a.status = 'accepted' AND a.decided_on IS NULL AND a.project_id NOT IN (\(bind: ids[10]), \(bind: ids[40]))
+                    """).first()?.decode(column: "id", as: Int64?.self))
+                try await db.raw("UPDATE projects SET stage = 'approval', actual_start = NULL WHERE id = \(bind: waiting)").run()
+                try await db.raw("UPDATE annual_plans SET nature = 'newStart' WHERE project_id = \(bind: waiting) AND year = \(bind: testToday.year)").run()
+                try await LedgerGeneration.bump(db, project: waiting)
                 try await db.raw("UPDATE monthly_reports SET dispatch_yuan = dispatch_yuan + 1000000 WHERE project_id = \(bind: ids[31])").run()
                 try await db.raw("""
                     UPDATE project_approvals SET status = 'approved', decided_on = '2026-09-30' WHERE project_id = \(bind: ids[40]) AND decided_on IS NULL
@@ -133,6 +142,7 @@ struct ProjectPartsKeeperTests {
             #expect(database.listedParts.wholeComputations == 2, "this year's lists and last year's, moved forward since")
             #expect(database.monthReports.wholeComputations == 2, "the month's reports and the month before's, moved forward since")
             #expect(database.overdueItems.wholeComputations == 1, "the overdue items, moved forward since")
+            #expect(database.fourRateParts.wholeComputations == 1, "the 四率' parts, moved forward since")
 
             // A project on a district's list and on a later list of the city's own: for the city, its own statement wins over
             // the earlier list's. Written as an import writes it, naming no project.
@@ -163,6 +173,7 @@ struct ProjectPartsKeeperTests {
             #expect(database.projectSignals.wholeComputations == 2)
             #expect(database.approvalAnalyticsParts.wholeComputations == 2)
             #expect(database.overdueItems.wholeComputations == 2)
+            #expect(database.fourRateParts.wholeComputations == 2)
 
             // The calendar names no project, yet every clock reads it: weekdays of the autumn made holidays.
             let calendars = CalendarRepository(database: database)
@@ -239,6 +250,19 @@ struct ProjectPartsKeeperTests {
         }
         let cityFigures = try await targets.actuals(unit: units[0], month: month, catalog: store.catalog, reportRules: rules, indicators: indicators)
         #expect((cityFigures[IndicatorCalculator.investmentCode] ?? 0) > 0)
+        // And its 四率 the same projects' four-rate parts, as their plans, reports, admissions and open items give them now.
+        let open = try await ProjectApprovalRepository(database: store.database).projectsWithOpenItems()
+        let admitted = try await StatsInclusionRepository(database: store.database).inclusions(scope: .everything).mapValues(\.admittedOn)
+        for unit in units {
+            let summed = try await FourRatesRepository(database: store.database).rates(unit: unit, catalog: store.catalog, reportRules: rules, today: testToday)
+            let projects = try await ProjectRepository(database: store.database).projects(inStages: Stage.allCases, scope: .everything,
+                                                                                            where: unit.membership(store.catalog))
+            let (plans, done) = try await targets.yearPlansAndDispatch(of: Set(projects.map(\.id)), today: testToday, plannedOnly: true)
+            let read = FourRatesCalculator.rates(.init(projects: projects, plans: plans, yearDispatch: done, admittedOn: admitted, openApprovals: open,
+                                                       reportRules: rules, today: testToday))
+            #expect(summed == read, "\(unit.text): the targets page's 四率 from the kept parts")
+            if unit == units[0] { #expect(read.allSatisfy { $0.whole > 0 && $0.part > 0 }, "every rate measured: \(read)") }
+        }
 
         let warnings = WarningRepository(database: store.database)
         let calendar = try await CalendarRepository(database: store.database).calendar()
