@@ -79,17 +79,20 @@ public enum FourRatesCalculator {
     public static func rates(_ inputs: Inputs) -> [FourRate] {
         let plans = Dictionary(grouping: inputs.plans, by: \.projectId)
         var seen = Set<Int64>()
-        return rates(of: inputs.projects.lazy.filter { seen.insert($0.id).inserted }.map { project in
+        return rates(of: inputs.projects.filter { seen.insert($0.id).inserted }.map { project in
             FourRatePart(project, plans: plans[project.id] ?? [], yearDispatch: inputs.yearDispatch[project.id], admittedOn: inputs.admittedOn[project.id],
                          approvalsOpen: inputs.openApprovals.contains(project.id), rules: inputs.reportRules, today: inputs.today)
         })
     }
 
-    /// The rates of the projects whose parts these are: every 四率 is summed here.
-    public static func rates(of parts: some Sequence<FourRatePart>) -> [FourRate] {
+    /// The rates of the projects whose parts these are and whose keys `counts` keeps: every 四率
+    /// is summed here. (An array and a plain test, not a lazy sequence: a generic sum over one,
+    /// called from another module, read each part through the generic machinery, a tenth of a
+    /// province's targets computation.)
+    public static func rates(of parts: [FourRatePart], where counts: (TargetUnit.Keys) -> Bool = { _ in true }) -> [FourRate] {
         var landed = 0, landedOrAttracting = 0, newStarts = 0, mature = 0, eligible = 0, admitted = 0
         var planned: Int64 = 0, done: Int64 = 0
-        for part in parts {
+        for part in parts where counts(part.keys) {
             landed += part.landed
             landedOrAttracting += part.landedOrAttracting
             newStarts += part.newStarts

@@ -21,8 +21,7 @@ public struct FourRatesRepository: Sendable {
     /// The 四率 of every project `unit` holds (the caller's scope covers the unit), this year
     /// through last month: the same figures as `FourRatesCalculator.rates` over those projects.
     public func rates(unit: TargetUnit, catalog: ReferenceCatalog, reportRules: ReportRules, today: Day) async throws -> [FourRate] {
-        let holds = unit.keyMembership(catalog)
-        return FourRatesCalculator.rates(of: try await parts(today: today, reportRules: reportRules).lazy.filter { holds($0.keys) })
+        FourRatesCalculator.rates(of: try await parts(today: today, reportRules: reportRules), where: unit.keyMembership(catalog))
     }
 
     /// Every project's part on `today`, in id order.

@@ -33,7 +33,8 @@ struct FourRatesTests {
             FourRatePart(project, plans: plans, yearDispatch: dispatch[project.id], admittedOn: project.id == 6 ? Day(year: 2024, month: 3, day: 1)! : nil,
                          approvalsOpen: project.id == 3, rules: ReportRules(), today: today)
         }
-        #expect(FourRatesCalculator.rates(of: parts.reversed()) == rates)
+        #expect(FourRatesCalculator.rates(of: parts.reversed()) == rates && FourRatesCalculator.rates(of: parts, where: { $0.regionCode == "220104" }) == rates)
         #expect(FourRatesCalculator.rates(of: parts.filter { $0.id != 4 }) != rates, "and each part counts")
+        #expect(FourRatesCalculator.rates(of: parts, where: { $0.regionCode != "220104" }).allSatisfy { $0.whole == 0 }, "only the parts the unit holds")
     }
 }
