@@ -87,8 +87,7 @@ public enum FourRatesCalculator {
 
     /// The rates of the projects whose parts these are and whose keys `counts` keeps: every 四率
     /// is summed here. (An array and a plain test, not a lazy sequence: a generic sum over one,
-    /// called from another module, read each part through the generic machinery, a tenth of a
-    /// province's targets computation.)
+    /// called from another module, reads each of a province's parts through the generic machinery.)
     public static func rates(of parts: [FourRatePart], where counts: (TargetUnit.Keys) -> Bool = { _ in true }) -> [FourRate] {
         var landed = 0, landedOrAttracting = 0, newStarts = 0, mature = 0, eligible = 0, admitted = 0
         var planned: Int64 = 0, done: Int64 = 0

@@ -217,7 +217,7 @@ public final class AppServices: Sendable {
     /// and kept by the figures generation as the figures are, but computed where the request runs:
     /// the board's tens of milliseconds are what the one who asked waits for, and queued behind the
     /// figures' computations on the background thread (one, on two processors) a writer's own board
-    /// waited for a province's targets to be recomputed.
+    /// would wait for a province's targets to be recomputed first.
     var renderedCaches: [any FiguresCache] {
         [renderedBoards]
     }
