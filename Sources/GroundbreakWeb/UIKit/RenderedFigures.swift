@@ -43,10 +43,38 @@ enum RenderedFigures {
     }
 
     private static func withToken(_ html: String, _ context: PageContext) -> Node<HTML.BodyContext> {
-        .raw(html.replacingOccurrences(of: csrfStandIn, with: esc(context.csrfToken ?? "")))
+        .raw(replacing(csrfStandIn, with: esc(context.csrfToken ?? ""), in: html))
     }
 
-    private static let csrfStandIn = "csrf-" + UUID().uuidString
+    static let csrfStandIn = "csrf-" + UUID().uuidString
+
+    /// `text` with every `needle` replaced, searched byte by byte in its UTF-8. Foundation's
+    /// `replacingOccurrences` went through `NSString` (a UTF-16 copy, a search by characters, the
+    /// result decoded back): three quarters of a kept report board's request, 44 KB a page.
+    static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
+        let needle = Array(needle.utf8)
+        guard let first = needle.first else { return text }
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            var copied = 0, index = 0
+            let last = bytes.count - needle.count
+            while index <= last {
+                if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
+                    if out.isEmpty { out.reserveCapacity(bytes.count + 256) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                    out.append(contentsOf: replacement.utf8)
+                    index += needle.count
+                    copied = index
+                } else {
+                    index += 1
+                }
+            }
+            guard copied > 0 else { return nil }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
+    }
 
     /// The same for a whole document (a page with no frame of the reader's own: the big screen).
     static func text(_ services: AppServices, key: String, in cache: RecentCache<String>? = nil, _ render: () -> String) -> String {
