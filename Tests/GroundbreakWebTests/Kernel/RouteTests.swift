@@ -16,6 +16,18 @@ struct RouteTests {
         #expect(Route.project(7).path(adding: []) == "/projects/7")
     }
 
+    @Test("a pattern's parameters are filled as whole segments, in place, and nothing else is touched")
+    func fillingSegments() {
+        #expect(Route.filling("/projects/:id/plans", with: [(":id", "7")]) == "/projects/7/plans")
+        #expect(Route.filling("/admin/approval-items/:code", with: [(":code", "BUILD%2FPLAN")]) == "/admin/approval-items/BUILD%2FPLAN")
+        #expect(Route.filling("/a/:id/:code/", with: [(":id", "1"), (":code", "x")]) == "/a/1/x/")
+        // A segment that only begins with a parameter's name is another parameter, left as it is.
+        #expect(Route.filling("/a/:idx/:id", with: [(":id", "2")]) == "/a/:idx/2")
+        #expect(Route.filling("/reports", with: [(":id", "2")]) == "/reports")
+        #expect(Route.filling("/projects/:id", with: []) == "/projects/:id")
+        #expect(Route.project(42).path == "/projects/42" && Route.approvalItem("土地/预审").path == "/admin/approval-items/%E5%9C%9F%E5%9C%B0%2F%E9%A2%84%E5%AE%A1")
+    }
+
     @Test("a query value is encoded as Foundation encodes it with the unreserved characters allowed")
     func encodingAsFoundation() {
         let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")

@@ -11,14 +11,29 @@ public struct Route: Sendable, Equatable, CustomStringConvertible {
     /// The endpoint's pattern with `:id` (or another parameter) filled in, and the query items
     /// encoded, in order, as given.
     init(_ endpoint: some EndpointSet, id: Int64? = nil, parameter: (String, String)? = nil, query: [(String, String)] = []) {
-        var base = endpoint.pattern
-        if let id { base = base.replacingOccurrences(of: ":id", with: String(id)) }
-        if let (name, value) = parameter { base = base.replacingOccurrences(of: name, with: Route.encode(value)) }
+        var fills: [(String, String)] = []
+        if let id { fills.append((":id", String(id))) }
+        if let (name, value) = parameter { fills.append((name, Route.encode(value))) }
+        let base = Route.filling(endpoint.pattern, with: fills)
         self.endpoint = endpoint.endpoint
         path = query.isEmpty ? base : base + "?" + Route.query(query)
     }
 
     public var description: String { "\(endpoint) \(path)" }
+
+    /// The pattern with each whole segment named in `fills` (`:id`, `:code`) replaced by its value.
+    /// Split on `/`, not `replacingOccurrences`: every link of a page passes here, and Foundation's
+    /// replace goes through `NSString` (a UTF-16 copy and a search by characters) for each one.
+    static func filling(_ pattern: String, with fills: [(String, String)]) -> String {
+        guard !fills.isEmpty else { return pattern }
+        var result = ""
+        result.reserveCapacity(pattern.utf8.count + fills.reduce(0) { $0 + $1.1.utf8.count })
+        for (index, segment) in pattern.split(separator: "/", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { result += "/" }
+            if segment.first == ":", let fill = fills.first(where: { $0.0 == segment }) { result += fill.1 } else { result += segment }
+        }
+        return result
+    }
 
     /// The path with more query items, joined with `?` or `&` as the route's own query needs.
     public func path(adding items: [(String, String)]) -> String {
