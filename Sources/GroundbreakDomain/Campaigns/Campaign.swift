@@ -115,8 +115,13 @@ public enum CampaignRules {
 
     /// Whether `project` started in `year`, by `through`, with at least `minimumYuan` invested.
     public static func hasStarted(_ project: Project, year: Int, through: Day, minimumYuan: Int64) -> Bool {
-        guard let start = project.fields.actualStart else { return false }
-        return start.year == year && start <= through && project.fields.totalInvestment.yuan >= minimumYuan
+        hasStarted(actualStart: project.fields.actualStart, totalYuan: project.fields.totalInvestment.yuan, year: year, through: through, minimumYuan: minimumYuan)
+    }
+
+    /// The same rule on what it reads of a project (a kept `GroundworkPart`).
+    static func hasStarted(actualStart: Day?, totalYuan: Int64, year: Int, through: Day, minimumYuan: Int64) -> Bool {
+        guard let start = actualStart else { return false }
+        return start.year == year && start <= through && totalYuan >= minimumYuan
     }
 }
 

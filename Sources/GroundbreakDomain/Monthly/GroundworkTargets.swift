@@ -124,16 +124,39 @@ public enum GroundworkTargets {
     /// the unit's applications compared with last year to that day.
     public static func readings(measures: [GroundworkMeasure], year: Int, asOf day: Day, reserved: [Int64: Project], started: [Project],
                                 entries: [ReserveEntry], funding: FundingComparison?, set: [GroundworkTarget], isCity: Bool) -> [GroundworkReading] {
-        let waiting = entries.compactMap { entry in reserved[entry.projectId].flatMap { entry.isWaiting($0, on: day) ? $0 : nil } }
-        return measures.compactMap { measure in
+        readings(measures: measures, year: year, asOf: day, parts: parts(reserved: reserved, started: started, entries: entries), funding: funding, set: set, isCity: isCity)
+    }
+
+    /// Each project's part: its entry when it is among `reserved`, a start counted when it is among `started`.
+    public static func parts(reserved: [Int64: Project], started: [Project], entries: [ReserveEntry]) -> [GroundworkPart] {
+        let entryOf = Dictionary(entries.map { ($0.projectId, $0) }, uniquingKeysWith: { first, _ in first })
+        let startedIds = Set(started.map(\.id))
+        var seen = Set<Int64>()
+        return (reserved.values.sorted { $0.id < $1.id } + started).compactMap { project in
+            guard seen.insert(project.id).inserted else { return nil }
+            return GroundworkPart(project, entry: reserved[project.id] == nil ? nil : entryOf[project.id], countsStart: startedIds.contains(project.id))
+        }
+    }
+
+    /// The same readings counted from the parts of the unit's projects the reader sees (the
+    /// parts kept per project, or made from the projects above).
+    public static func readings(measures: [GroundworkMeasure], year: Int, asOf day: Day, parts: [GroundworkPart], funding: FundingComparison?,
+                                set: [GroundworkTarget], isCity: Bool) -> [GroundworkReading] {
+        measures.compactMap { measure in
             let asOf = measure.through.map { min($0, day) } ?? day
-            var counted: [Project] = []
+            var count = 0, yuan: Int64 = 0
             switch measure.kind {
             case .reserve:
-                counted = waiting.filter { $0.fields.totalInvestment.yuan >= measure.minimumYuan }
+                for part in parts where part.totalYuan >= measure.minimumYuan && part.isWaiting(on: day) {
+                    count += 1
+                    yuan += part.totalYuan
+                }
             case .starts:
                 guard let through = measure.through else { return nil }
-                counted = CampaignRules.started(started, year: year, through: min(through, day), minimumYuan: measure.minimumYuan)
+                for part in parts where part.hasStarted(year: year, through: min(through, day), minimumYuan: measure.minimumYuan) {
+                    count += 1
+                    yuan += part.totalYuan
+                }
             case .funding:
                 guard let funding else { return nil }
                 let before = funding.comparedWith
@@ -141,7 +164,7 @@ public enum GroundworkTargets {
                                          targetCount: before.issuedProjects, targetAmount: before.issued, targetSource: .lastYear)
             }
             let target = target(measure, set: set, isCity: isCity)
-            return GroundworkReading(measure: measure, asOf: asOf, count: counted.count, amount: counted.reduce(.zero) { $0 + $1.fields.totalInvestment },
+            return GroundworkReading(measure: measure, asOf: asOf, count: count, amount: Money(yuan: yuan),
                                      targetCount: target.count, targetAmount: target.amount, targetSource: target.source)
         }
     }
@@ -150,7 +173,12 @@ public enum GroundworkTargets {
 extension ReserveEntry {
     /// In the reserve on `day`: entered by then, not started by then, not cancelled.
     public func isWaiting(_ project: Project, on day: Day) -> Bool {
-        guard enteredOn <= day, project.effectiveStage != .cancelled else { return false }
-        return project.fields.actualStart.map { $0 > day } ?? true
+        Self.isWaiting(enteredOn: enteredOn, cancelled: project.effectiveStage == .cancelled, actualStart: project.fields.actualStart, on: day)
+    }
+
+    /// The same rule on what it reads of an entry and its project (a kept `GroundworkPart`).
+    static func isWaiting(enteredOn: Day, cancelled: Bool, actualStart: Day?, on day: Day) -> Bool {
+        guard enteredOn <= day, !cancelled else { return false }
+        return actualStart.map { $0 > day } ?? true
     }
 }

@@ -32,6 +32,8 @@ enum DemoReserve {
                     VALUES \(chunk.joined(separator: ", "))
                     """).run()
             }
+            // What is kept per project (the groundwork's parts) reads the entries.
+            try await LedgerGeneration.bump(db)
         }
         return rows.count
     }

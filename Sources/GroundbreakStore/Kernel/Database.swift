@@ -43,6 +43,7 @@ public final class Database: Sendable {
     let monthReports = ProjectPartsKeeper<Month, MonthReportPart>()
     let overdueItems = ProjectPartsKeeper<ProjectApprovalRepository.OverdueKey, OverdueItems>()
     let fourRateParts = ProjectPartsKeeper<FourRatesRepository.PartsKey, FourRatePart>()
+    let groundworkParts = ProjectPartsKeeper<GroundworkPartsRepository.PartsKey, GroundworkPart>()
     let freshCounters = FreshCounters()
     let sessionsKept = CredentialCache<SessionRecord>()
     let tokensKept = CredentialCache<APIToken>()

@@ -49,6 +49,8 @@ public struct ReserveRepository: Sendable {
                 WHERE project_id = \(bind: project.id)
                 """).run()
         }
+        // The entry is the project's own row: what is kept per project (the groundwork's parts) moves by it.
+        try await LedgerGeneration.bump(db, project: project.id)
         try await AuditLog.write(entity: "reserve", entityId: String(project.id), action: current == nil ? "enter" : "update", before: current.map { "\($0.source) \($0.grade)" },
                                  after: "\(checked.source) \(checked.grade)", actor: actor, now: now, db: db)
         return try await Self.load(projectId: project.id, db: db)!
@@ -100,6 +102,15 @@ public struct ReserveRepository: Sendable {
 
     public func entries() async throws -> [ReserveEntry] {
         try await Self.rows(where: "1 = 1", db: database.reader)
+    }
+
+    /// The entries of `ids` (nil: every one) by project; past a thousand ids every entry is read
+    /// and theirs kept.
+    public func entries(of ids: Set<Int64>?) async throws -> [Int64: ReserveEntry] {
+        if ids?.isEmpty == true { return [:] }
+        let only: SQLQueryString = if let ids, ids.count <= LedgerChanges.mostBoundInRead { "project_id IN (\(binds: ids.sorted()))" } else { "1 = 1" }
+        let entries = try await Self.rows(where: only, db: database.reader).filter { ids?.contains($0.projectId) ?? true }
+        return Dictionary(entries.map { ($0.projectId, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     static func load(projectId: Int64, db: any SQLDatabase) async throws -> ReserveEntry? {

@@ -24,8 +24,7 @@ enum GroundworkReadings {
     }
 
     /// `unit`'s readings on `day` among the projects the reader sees, of the measures of `kinds`:
-    /// one computation per reader, unit, day and kinds, kept until the next audited change. Only
-    /// the projects a measure can count are read: the reserve's entries, the started projects.
+    /// one computation per reader, unit, day and kinds, kept until the next audited change.
     static func read(_ input: EndpointRequest, unit: TargetUnit, on day: Day, kinds: Set<GroundworkMeasure.Kind> = Set(GroundworkMeasure.Kind.allCases)) async throws
         -> [GroundworkReading] {
         let (services, catalog, scope) = (input.services, input.catalog, input.scope(.viewProjects))
@@ -34,22 +33,6 @@ enum GroundworkReadings {
         let isCity = unit == cityUnit(catalog)
         let key = try await services.figuresKey("groundwork", "user \(input.principal?.userId ?? 0)", unit.text, day.iso, kinds.map(\.rawValue).sorted().joined(separator: ","))
         return try await services.groundwork.value(for: key) {
-            // Only the unit's projects are taken, and of those under way only the ones that
-            // started in the year by the day: a district's few thousand, not a province's 100,000
-            // copied and then dropped.
-            let member = unit.membership(catalog)
-            var reserved: [Int64: Project] = [:]
-            var entries: [ReserveEntry] = []
-            if kinds.contains(.reserve) {
-                entries = try await services.reserve.entries()
-                reserved = try await services.projects.projects(ids: entries.map(\.projectId)).filter { scope.contains($0.value) && member($0.value) }
-            }
-            var started: [Project] = []
-            if kinds.contains(.starts) {
-                started = try await services.projects.projects(inStages: [.construction, .operation, .suspended], scope: scope) {
-                    CampaignRules.hasStarted($0, year: day.year, through: day, minimumYuan: 0) && member($0)
-                }
-            }
             var funding: FundingComparison?
             if kinds.contains(.funding) {
                 let outer = unit.orgUnit
@@ -57,9 +40,33 @@ enum GroundworkReadings {
                 funding = FundingComparison(applications, through: day)
             }
             let set = try await GroundworkTargetRepository(database: services.database).targets(unit: unit, year: day.year)
-            return GroundworkTargets.readings(measures: measures, year: day.year, asOf: day, reserved: reserved, started: started, entries: entries, funding: funding,
-                                              set: set, isCity: isCity)
+            let counted = !kinds.isDisjoint(with: [.reserve, .starts])
+            // A unit the scope covers (every offered one) is counted from its projects' kept parts.
+            let parts = !counted ? [] : scope.covers(unit, catalog: catalog)
+                ? try await GroundworkPartsRepository(database: services.database).parts(unit: unit, catalog: catalog)
+                : try await scopedParts(input, unit: unit, on: day, kinds: kinds)
+            return GroundworkTargets.readings(measures: measures, year: day.year, asOf: day, parts: parts, funding: funding, set: set, isCity: isCity)
         }
+    }
+
+    /// The parts of `unit`'s projects among those the reader sees, read fresh. Only the projects a
+    /// measure can count are read: the reserve's entries, and of those under way only the ones
+    /// that started in the year by the day.
+    private static func scopedParts(_ input: EndpointRequest, unit: TargetUnit, on day: Day, kinds: Set<GroundworkMeasure.Kind>) async throws -> [GroundworkPart] {
+        let (services, scope, member) = (input.services, input.scope(.viewProjects), unit.membership(input.catalog))
+        var reserved: [Int64: Project] = [:]
+        var entries: [ReserveEntry] = []
+        if kinds.contains(.reserve) {
+            entries = try await services.reserve.entries()
+            reserved = try await services.projects.projects(ids: entries.map(\.projectId)).filter { scope.contains($0.value) && member($0.value) }
+        }
+        var started: [Project] = []
+        if kinds.contains(.starts) {
+            started = try await services.projects.projects(inStages: GroundworkPart.underWayStages, scope: scope) {
+                CampaignRules.hasStarted($0, year: day.year, through: day, minimumYuan: 0) && member($0)
+            }
+        }
+        return GroundworkTargets.parts(reserved: reserved, started: started, entries: entries)
     }
 
     /// The day a month is read to: its last day, or today while it runs.

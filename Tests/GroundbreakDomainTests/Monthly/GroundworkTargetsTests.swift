@@ -89,4 +89,56 @@ struct GroundworkTargetsTests {
         let bad = GroundworkTarget(unit: TargetUnit(kind: .region, code: "999999"), year: 1900, measure: "funding:issued", count: -1, amount: Money(yuan: -5))
         #expect(Set(bad.problems(measures: Self.measures, reference: catalog).map(\.field)) == ["unit", "year", "measure", "count", "amount"])
     }
+
+    @Test("the readings counted from each project's part are those counted from the projects, on any day; a project with neither an entry nor a start has no part")
+    func partsAgree() {
+        var generator = SystemRandomNumberGenerator()
+        let days = [Self.day, Day(year: 2026, month: 3, day: 31)!, Day(year: 2026, month: 6, day: 30)!, Day(year: 2026, month: 12, day: 31)!]
+        for _ in 0..<50 {
+            let projects: [Project] = (1...40).map { id in
+                let started = Bool.random(using: &generator)
+                let startedOn = Day(year: Int.random(in: 2025...2026, using: &generator), month: Int.random(in: 1...12, using: &generator), day: 1)!
+                return ReserveTests.project(Int64(id), yi: Int64.random(in: 0...15, using: &generator), started: started, startedOn: startedOn,
+                                            cancelled: !started && Int.random(in: 0..<6, using: &generator) == 0)
+            }
+            let entries = projects.filter { _ in Bool.random(using: &generator) }
+                .map { Self.entry($0.id, Day(year: 2026, month: Int.random(in: 1...12, using: &generator), day: 15)!) }
+            let reserved = Self.byId(projects.filter { _ in Int.random(in: 0..<5, using: &generator) > 0 })
+            let started = projects.filter { $0.stage == .construction }
+            let parts = GroundworkTargets.parts(reserved: reserved, started: started, entries: entries)
+            #expect(Set(parts.map(\.id)).count == parts.count, "one part a project")
+            for day in days {
+                let fromProjects = Self.readings(measures: Self.measures, day: day, reserved: reserved, started: started, entries: entries)
+                let fromParts = GroundworkTargets.readings(measures: Self.measures, year: 2026, asOf: day, parts: parts.shuffled(using: &generator), funding: nil,
+                                                           set: [], isCity: true)
+                #expect(fromParts.map { Counted(code: $0.measure.code, asOf: $0.asOf, count: $0.count, amount: $0.amount) } == fromProjects, "\(day.iso)")
+                #expect(fromParts.allSatisfy { $0.targetSource == GroundworkTargets.target($0.measure, set: [], isCity: true).source })
+            }
+        }
+        #expect(GroundworkPart(ReserveTests.project(1), entry: nil) == nil, "in the reserve stage, with no entry")
+        #expect(GroundworkPart(ReserveTests.project(2, started: true), entry: nil) != nil)
+        #expect(GroundworkPart(ReserveTests.project(3), entry: Self.entry(3)) != nil)
+    }
+
+    struct Counted: Equatable {
+        var code: String
+        var asOf: Day
+        var count: Int
+        var amount: Money
+    }
+
+    /// The readings as counted before parts: each project tested as it stands.
+    static func readings(measures: [GroundworkMeasure], day: Day, reserved: [Int64: Project], started: [Project], entries: [ReserveEntry]) -> [Counted] {
+        let waiting = entries.compactMap { entry in reserved[entry.projectId].flatMap { entry.isWaiting($0, on: day) ? $0 : nil } }
+        return measures.compactMap { measure in
+            let counted: [Project]
+            switch measure.kind {
+            case .reserve: counted = waiting.filter { $0.fields.totalInvestment.yuan >= measure.minimumYuan }
+            case .starts: counted = CampaignRules.started(started, year: 2026, through: min(measure.through!, day), minimumYuan: measure.minimumYuan)
+            case .funding: return nil
+            }
+            return Counted(code: measure.code, asOf: measure.through.map { min($0, day) } ?? day, count: counted.count,
+                           amount: counted.reduce(.zero) { $0 + $1.fields.totalInvestment })
+        }
+    }
 }

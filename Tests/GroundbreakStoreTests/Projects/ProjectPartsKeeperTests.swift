@@ -29,6 +29,7 @@ struct ProjectPartsKeeperTests {
             #expect(database.projectSignals.wholeComputations == 1)
             #expect(database.approvalAnalyticsParts.wholeComputations == 1)
             #expect(database.fourRateParts.wholeComputations == 1)
+            #expect(database.groundworkParts.wholeComputations == 1)
 
             let created = try await repository.create(sampleInput(name: "考核新建项目", wan: "60000"), catalog: store.catalog)
             try await Self.expectKept(store, lights: lights)
@@ -62,6 +63,23 @@ struct ProjectPartsKeeperTests {
             _ = try await inclusions.record(project: reported, admittedOn: try #require(reported.fields.actualStart).adding(days: 20),
                                             firstReportedMonth: nil, note: "考核测试", expectedVersion: admitted?.version,
                                             actor: testActor, today: testToday, now: testNow)
+            // A project entered into the reserve, and an entry's day moved, through the repository.
+            let reserve = ReserveRepository(database: database)
+            let rules = try ReserveRepository.rules()
+            let unentered = try #require(try await database.reader.raw("""
+                SELECT MIN(id) AS id FROM projects WHERE stage = 'approval' AND actual_start IS NULL AND id NOT IN (SELECT project_id FROM reserve_entries)
+                """).first()?.decode(column: "id", as: Int64?.self))
+            _ = try await reserve.save(ReserveEntry(projectId: unentered, source: try #require(rules.sources.first).code, grade: try #require(rules.grades.first).code,
+                                                    note: "考核测试", enteredOn: testToday.adding(days: -3)),
+                                       project: try #require(try await repository.project(id: unentered)), rules: rules, actor: testActor, today: testToday, now: testNow)
+            let waiting = try #require(try await database.reader.raw("""
+                SELECT MIN(e.project_id) AS id FROM reserve_entries e JOIN projects p ON p.id = e.project_id
+                WHERE p.stage IN ('reserve', 'attraction') AND p.actual_start IS NULL
+                """).first()?.decode(column: "id", as: Int64?.self))
+            var moved = try #require(try await reserve.entry(projectId: waiting))
+            moved.enteredOn = testToday
+            _ = try await reserve.save(moved, project: try #require(try await repository.project(id: waiting)), rules: rules, actor: testActor,
+                                       today: testToday, now: testNow)
             try await Self.expectKept(store, lights: lights)
 
             // An approval item decided late through the repository; a problem's deadline moved into the past, which no ledger change names.
@@ -143,6 +161,7 @@ struct ProjectPartsKeeperTests {
             #expect(database.monthReports.wholeComputations == 2, "the month's reports and the month before's, moved forward since")
             #expect(database.overdueItems.wholeComputations == 1, "the overdue items, moved forward since")
             #expect(database.fourRateParts.wholeComputations == 1, "the 四率' parts, moved forward since")
+            #expect(database.groundworkParts.wholeComputations == 1, "the groundwork's parts, moved forward since")
 
             // A project on a district's list and on a later list of the city's own: for the city, its own statement wins over
             // the earlier list's. Written as an import writes it, naming no project.
@@ -174,6 +193,7 @@ struct ProjectPartsKeeperTests {
             #expect(database.approvalAnalyticsParts.wholeComputations == 2)
             #expect(database.overdueItems.wholeComputations == 2)
             #expect(database.fourRateParts.wholeComputations == 2)
+            #expect(database.groundworkParts.wholeComputations == 2)
 
             // The calendar names no project, yet every clock reads it: weekdays of the autumn made holidays.
             let calendars = CalendarRepository(database: database)
@@ -188,6 +208,35 @@ struct ProjectPartsKeeperTests {
             #expect(database.approvalAnalyticsParts.wholeComputations == 3, "a new calendar: every part taken again")
             #expect(database.overdueItems.wholeComputations == 3, "a new calendar: every clock read again")
             #expect(ApprovalAnalytics.league(try await Self.analyticsParts(database)) != before, "the holidays moved the clocks")
+        }
+    }
+
+    /// The groundwork's kept parts of each unit are what its projects and their reserve entries give
+    /// now, and the city's readings counted from them are those counted from the projects.
+    static func expectKeptGroundwork(_ store: StoreOn, units: [TargetUnit]) async throws {
+        let entries = try await ReserveRepository(database: store.database).entries()
+        let entryOf = Dictionary(uniqueKeysWithValues: entries.map { ($0.projectId, $0) })
+        let projects = ProjectRepository(database: store.database)
+        for unit in units {
+            let kept = try await GroundworkPartsRepository(database: store.database).parts(unit: unit, catalog: store.catalog)
+            let fresh = try await projects.projects(inStages: Stage.allCases, scope: .everything, where: unit.membership(store.catalog))
+                .compactMap { GroundworkPart($0, entry: entryOf[$0.id]) }
+            #expect(kept.map(\.id) == fresh.map(\.id), "\(unit.text): the same projects in id order, \(kept.count) kept, \(fresh.count) fresh")
+            #expect(kept.indices.filter { kept[$0] != fresh[$0] }.map { kept[$0].id }.isEmpty, "\(unit.text): every part as its project and entry give it now")
+        }
+        let city = units[0]
+        let measures = GroundworkTargets.measures(reserve: try ReserveRepository.rules(), campaigns: try CampaignRepository.catalog(), year: testToday.year)
+        let cityProjects = try await projects.projects(inStages: Stage.allCases, scope: .everything, where: city.membership(store.catalog))
+        let reserved = Dictionary(uniqueKeysWithValues: cityProjects.filter { entryOf[$0.id] != nil }.map { ($0.id, $0) })
+        let started = cityProjects.filter { GroundworkPart.underWayStages.contains($0.stage) }
+        for day in [testToday, Month(testToday).previous.lastDay, Day(year: testToday.year, month: 3, day: 31)!] {
+            let counted = GroundworkTargets.readings(measures: measures, year: day.year, asOf: day,
+                                                     parts: try await GroundworkPartsRepository(database: store.database).parts(unit: city, catalog: store.catalog),
+                                                     funding: nil, set: [], isCity: true)
+            let read = GroundworkTargets.readings(measures: measures, year: day.year, asOf: day, reserved: reserved, started: started, entries: entries,
+                                                  funding: nil, set: [], isCity: true)
+            #expect(counted == read, "\(day.iso): the city's groundwork from the kept parts")
+            if day == testToday { #expect(read.allSatisfy { $0.count > 0 }, "every measure counts something: \(read.map(\.count))") }
         }
     }
 
@@ -263,6 +312,7 @@ struct ProjectPartsKeeperTests {
             #expect(summed == read, "\(unit.text): the targets page's 四率 from the kept parts")
             if unit == units[0] { #expect(read.allSatisfy { $0.whole > 0 && $0.part > 0 }, "every rate measured: \(read)") }
         }
+        try await expectKeptGroundwork(store, units: units)
 
         let warnings = WarningRepository(database: store.database)
         let calendar = try await CalendarRepository(database: store.database).calendar()
