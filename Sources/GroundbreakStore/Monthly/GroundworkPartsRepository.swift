@@ -1,6 +1,5 @@
 import Foundation
 import GroundbreakDomain
-import SQLKit
 
 /// A unit's front-of-the-chain readings counted from each project's part (`GroundworkPart`), kept
 /// between computations and moved forward by the projects a write names (`ProjectPartsKeeper`):
