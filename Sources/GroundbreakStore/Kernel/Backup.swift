@@ -93,7 +93,14 @@ public enum Backup {
             if fm.fileExists(atPath: path), ((try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > 0 {
                 throw BackupError(description: StoreText.Backup.targetNotEmpty(path))
             }
-            try? fm.removeItem(atPath: path)
+            // SQLite would lay a log left beside the path over the restored file: a log of another
+            // database makes it malformed, and one whose database was removed may hold its last
+            // commits. Neither is ours to drop; an empty one is.
+            let log = path + "-wal"
+            if ((try? fm.attributesOfItem(atPath: log)[.size] as? Int) ?? 0) > 0 {
+                throw BackupError(description: StoreText.Backup.staleLog(log))
+            }
+            for leftover in [path, log, path + "-shm"] { try? fm.removeItem(atPath: leftover) }
             try fm.copyItem(atPath: file.path, toPath: path)
         case .postgres(let url):
             let target = try await Database.connect(location, maxConnectionsPerEventLoop: 1)

@@ -42,6 +42,7 @@ enum StoreText {
         static func checksum(_ file: String) -> String { "备份文件 \(file) 的校验值与清单不符：文件已损坏或被改动，未恢复任何内容" }
         static func engineMismatch(_ backup: String, _ target: String) -> String { "这是 \(backup) 的备份，不能恢复到 \(target) 数据库" }
         static func targetNotEmpty(_ target: String) -> String { "目标数据库 \(target) 不是空的：恢复只写入新的、空的数据库，以免覆盖现有数据" }
+        static func staleLog(_ log: String) -> String { "目标数据库旁已有预写日志文件 \(log)，可能是另一个数据库留下的，其中或有未并入的数据：请确认后移走它再恢复；未写入任何内容" }
         static func attachmentClash(_ file: String) -> String { "目标附件目录中已有同名而内容不同的文件 \(file)，未覆盖" }
         static func toolMissing(_ tool: String) -> String { "找不到 \(tool)：请安装 PostgreSQL 客户端程序，或把它所在目录加入 PATH" }
         static func toolFailed(_ tool: String, _ output: String) -> String { "\(tool) 执行失败：\(output)" }

@@ -52,6 +52,21 @@ struct BackupTests {
 
             // Into a database in use: refused, nothing written.
             await #expect(throws: BackupError.self) { _ = try await Backup.restore(from: folder, to: target, attachments: Self.scratch("x")) }
+            // Beside a write-ahead log another database left: refused, nothing written; an empty one is cleared.
+            if engine == .sqlite {
+                let beside = Self.scratch("beside").path + ".sqlite"
+                try Data(repeating: 7, count: 4096).write(to: URL(fileURLWithPath: beside + "-wal"))
+                do {
+                    _ = try await Backup.restore(from: folder, to: .sqlite(path: beside), attachments: Self.scratch("z"))
+                    Issue.record("restored beside another database's log")
+                } catch let error as BackupError {
+                    #expect(error.description.contains("预写日志") && error.description.contains(beside + "-wal"))
+                }
+                #expect(!FileManager.default.fileExists(atPath: beside), "nothing written")
+                try Data().write(to: URL(fileURLWithPath: beside + "-wal"))
+                #expect(try await Backup.restore(from: folder, to: .sqlite(path: beside), attachments: Self.scratch("w")) == manifest.figures)
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: beside + suffix) }
+            }
             // A damaged attachment: refused before anything is written.
             try Data("改过的照片".utf8).write(to: folder.appendingPathComponent("attachments/cd0123"))
             let fresh: DatabaseLocation = engine == .sqlite ? .sqlite(path: Self.scratch("fresh").path + ".sqlite")
