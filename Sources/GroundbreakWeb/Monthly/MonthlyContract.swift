@@ -14,7 +14,9 @@ extension MonthlyEndpoints {
                                      failures: [.conflict(T.conflict), .invalid(T.invalid)])
         case .apiReportsBoard:
             return OperationContract("reportsBoard", T.board, query: [.month("month", T.boardMonth), .text("state", T.boardStates), .text("region", T.boardRegion),
-                                                                                           .flag("mine", T.boardMine)], answers: [.ok(ReportsAPI.BoardDTO.self, T.boardAnswer)],
+                                                                                           .flag("mine", T.boardMine),
+                                                                                           .integer("page", 1...Int64(ProjectQuery.maxPage), T.page),
+                                                                                           .integer("perPage", 1...Int64(ListPaging.maxPerPage), T.perPage)], answers: [.ok(ReportsAPI.BoardDTO.self, T.boardAnswer)],
                                      failures: [.badQuery(T.badQuery)])
         case .apiReviewReport:
             return OperationContract("reviewReport", T.review, body: .json(ReportsAPI.ReviewBody.self), answers: [.ok(ReportsAPI.ReportDTO.self, T.reviewed)],

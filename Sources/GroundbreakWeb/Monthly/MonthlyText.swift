@@ -164,6 +164,8 @@ extension WebText {
         static let boardAnswer = "填报情况"
         static let boardMonth = "YYYY-MM，默认上月"
         static let boardRegion = "属地代码，含下级属地"
+        static let page = "第几页（从1起）"
+        static let perPage = "每页项目数，1–500，默认100"
         static let boardMine = "true：只列调用者须亲自填报的项目（其秘书职务或其属地）"
         static let boardStates = "只列这些填报状态的项目，多个用逗号分隔：missing, returned, due, submittedLate, submitted, accepted；counts 仍为全月各状态数"
         static let review = "项目中心审核通过或退回月报（退回须写明意见）"

@@ -121,6 +121,10 @@ enum ReportsAPI {
         /// A closed month's rows carry the snapshot figures.
         @ExplicitNull var closedAt: Date?
         var counts: [String: Int]
+        /// How many projects the filter lists; `rows` holds page `page` of them.
+        var listedCount: Int
+        var page: Int
+        var perPage: Int
         var rows: [Row]
         var corrections: [Correction]
     }
@@ -131,6 +135,8 @@ enum ReportsAPI {
         case .success(let parsed): filter = parsed
         case .failure(let failure): throw AppError.badQuery(failure)
         }
+        // A province owes a month a hundred thousand reports: the rows are answered a page at a time.
+        let paging = try ListPaging.requested(input, defaultPerPage: ReportBoardFilter.pageSize)
         let month = filter.month
         let all = try await ReportPages.boardRows(input, month: month)
         let rows = ReportPages.listed(all, filter, input)
@@ -143,7 +149,8 @@ enum ReportsAPI {
         return try Responses.json(BoardDTO(
             month: month.iso, due: month.dueDate(day: input.services.reportRules.dueDay).iso, closedAt: closing.close?.closedAt,
             counts: Dictionary(uniqueKeysWithValues: ReportPages.Tally(all).counts.map { ($0.key.rawValue, $0.value) }),
-            rows: rows.map { .init(projectId: $0.project.id, projectName: $0.project.fields.name,
+            listedCount: rows.count, page: paging.page, perPage: paging.perPage,
+            rows: paging.slice(rows).map { .init(projectId: $0.project.id, projectName: $0.project.fields.name,
                                    responsible: ReportRules.responsible($0.project, catalog: input.catalog), state: $0.state.rawValue, stateLabel: $0.state.label,
                                    reportId: $0.report?.id, dispatch: figures($0).0, statistical: figures($0).1,
                                    submittedAt: $0.report?.submittedAt, version: $0.report?.version) },

@@ -17,7 +17,7 @@ struct BoardActionsTests {
     }
 
     static func rows(_ client: any TestClientProtocol, _ fixture: WebFixture) async throws -> [Row] {
-        let board = try await client.send(.get, "/api/v1/reports?month=2026-10", as: fixture)
+        let board = try await client.send(.get, "/api/v1/reports?month=2026-10&perPage=500", as: fixture)
         return (board.object["rows"] as? [[String: Any]] ?? []).map {
             Row(projectId: Int64($0["projectId"] as? Int ?? 0), reportId: ($0["reportId"] as? Int).map(Int64.init), version: $0["version"] as? Int,
                 state: $0["state"] as? String ?? "")
@@ -132,6 +132,37 @@ struct BoardActionsTests {
             #expect(!inDistrict.isEmpty)
             let own = try await Self.rows(client, district)
             #expect(own.map(\.projectId) == inDistrict.map(\.projectId) && own.map(\.state) == inDistrict.map(\.state))
+        }
+    }
+
+    @Test("the board's API answers its rows a page at a time: the pages joined are the listed rows in order, counted; a bad page or size is refused by name")
+    func apiPages() async throws {
+        try await withWeb(demoProjects: 80) { fixture, client in
+            let all = try await Self.rows(client, fixture)
+            #expect(all.count > 40 && all.count % 20 != 0, "the demo's month is owed by two full pages of twenty and part of a third")
+            var joined: [Int64] = []
+            for page in 1...(all.count / 20 + 2) {
+                let answer = try await client.send(.get, "/api/v1/reports?month=2026-10&perPage=20&page=\(page)", as: fixture)
+                expectDocumented(answer, MonthlyEndpoints.apiReportsBoard)
+                let rows = answer.object["rows"] as? [[String: Any]] ?? []
+                #expect(rows.count == max(0, min(20, all.count - (page - 1) * 20)), "page \(page)")
+                #expect(answer.object["listedCount"] as? Int == all.count && answer.object["page"] as? Int == page && answer.object["perPage"] as? Int == 20)
+                joined += rows.map { Int64($0["projectId"] as? Int ?? 0) }
+            }
+            #expect(joined == all.map(\.projectId))
+
+            let standard = try await client.send(.get, "/api/v1/reports?month=2026-10", as: fixture)
+            #expect((standard.object["rows"] as? [Any])?.count == min(all.count, ReportBoardFilter.pageSize) && standard.object["perPage"] as? Int == ReportBoardFilter.pageSize)
+            let missing = all.filter { $0.state == "missing" }
+            let chip = try await client.send(.get, "/api/v1/reports?month=2026-10&state=missing&perPage=5", as: fixture)
+            #expect(chip.object["listedCount"] as? Int == missing.count && (chip.object["counts"] as? [String: Int])?["missing"] == missing.count)
+            #expect((chip.object["rows"] as? [[String: Any]])?.map { Int64($0["projectId"] as? Int ?? 0) } == Array(missing.prefix(5).map(\.projectId)))
+
+            for (query, field) in [("perPage=0", "perPage"), ("perPage=501", "perPage"), ("page=0", "page"), ("page=x", "page")] {
+                let refused = try await client.send(.get, "/api/v1/reports?month=2026-10&\(query)", as: fixture)
+                #expect(refused.status == .badRequest && refused.text.contains(field), "\(query)")
+                expectDocumented(refused, MonthlyEndpoints.apiReportsBoard)
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 import GroundbreakDomain
 
 /// `page` and `perPage` of a list answered in pages, counted from 1 (the lights API, the approval
-/// queue).
+/// queue, the reporting board).
 struct ListPaging: Sendable, Equatable {
     static let maxPerPage = 500
 
@@ -33,8 +33,8 @@ struct ListPaging: Sendable, Equatable {
 
     func pageCount(of total: Int) -> Int { max(1, (total + perPage - 1) / perPage) }
 
-    func slice<T>(_ rows: [T]) -> ArraySlice<T> {
-        let start = min(rows.count, (page - 1) * perPage)
-        return rows[start..<min(rows.count, start + perPage)]
+    func slice<Rows: RandomAccessCollection>(_ rows: Rows) -> Rows.SubSequence where Rows.Index == Int {
+        let start = min(rows.endIndex, rows.startIndex + (page - 1) * perPage)
+        return rows[start..<min(rows.endIndex, start + perPage)]
     }
 }
