@@ -37,9 +37,10 @@ public struct LeadFundsRepository: Sendable {
         try await rows("f.lead_id = \(bind: leadId)")
     }
 
-    /// Every lead's funds in the months from `from` through `through`.
+    /// Every lead's funds in the months from `from` through `through`, from the rows kept in
+    /// memory while the table has not changed (`KeptLeadFunds`).
     public func funds(from: Month, through: Month) async throws -> [ArrivedFunds] {
-        try await rows("f.month BETWEEN \(bind: from.iso) AND \(bind: through.iso)")
+        try await database.leadFunds.funds(database.reader) { try await rows("1 = 1") }.filter { $0.month >= from && $0.month <= through }
     }
 
     func rows(_ condition: SQLQueryString) async throws -> [ArrivedFunds] {
