@@ -50,10 +50,13 @@ public final class AssessedProject: Sendable, Identifiable, Equatable {
         }
     }
 
-    /// The indicator contributions of the parts whose projects `unit` holds: the unit's figures
-    /// summed from them are those of `IndicatorCalculator.actuals` over its projects.
-    public static func contributions(_ parts: [AssessedProject], in unit: TargetUnit, catalog: ReferenceCatalog) -> [IndicatorCalculator.Contribution] {
+    /// The indicator contributions of the parts whose projects `unit` holds, summed: the unit's
+    /// figures from them are those of `IndicatorCalculator.actuals` over its projects. Summed as
+    /// they are met, not gathered first into a list of a province's contributions.
+    public static func totals(_ parts: [AssessedProject], in unit: TargetUnit, catalog: ReferenceCatalog) -> IndicatorCalculator.ContributionTotals {
         let holds = unit.keyMembership(catalog)
-        return parts.compactMap { holds($0.keys) ? $0.contribution : nil }
+        var totals = IndicatorCalculator.ContributionTotals()
+        for part in parts where holds(part.keys) { totals.add(part.contribution) }
+        return totals
     }
 }

@@ -76,7 +76,14 @@ extension IndicatorCalculator {
 
     /// A unit's figures: its projects' contributions summed, and its leads' 到位资金 through the month when given.
     public static func actuals(_ contributions: some Sequence<Contribution>, funds arrived: [ArrivedFunds], through: Month?) -> [String: Double] {
-        var figures = actuals(contributions)
+        var totals = ContributionTotals()
+        for project in contributions { totals.add(project) }
+        return actuals(totals, funds: arrived, through: through)
+    }
+
+    /// A unit's figures from its projects' contributions already summed, and its leads' 到位资金.
+    public static func actuals(_ totals: ContributionTotals, funds arrived: [ArrivedFunds], through: Month?) -> [String: Double] {
+        var figures = totals.figures
         if let through {
             let funds = FundsFigures(arrived, through: through)
             figures["FUNDS_DOMESTIC"] = Double(funds.domestic.yuan)

@@ -135,7 +135,7 @@ public struct TargetRepository: Sendable {
     public func actuals(unit: TargetUnit, month: Month, catalog: ReferenceCatalog, reportRules: ReportRules,
                         indicators: IndicatorCatalog) async throws -> [String: Double] {
         let parts = try await AssessmentRepository(database: database).assessed(month, reportRules: reportRules, indicators: indicators)
-        return IndicatorCalculator.actuals(AssessedProject.contributions(parts, in: unit, catalog: catalog),
+        return IndicatorCalculator.actuals(AssessedProject.totals(parts, in: unit, catalog: catalog),
                                            funds: try await funds(unit: unit, month: month, catalog: catalog), through: month)
     }
 
