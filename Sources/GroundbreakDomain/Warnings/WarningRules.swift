@@ -116,6 +116,13 @@ public struct ProjectSignals: Sendable, Equatable, Identifiable {
 
     public var id: Int64 { project.id }
 
+    /// Whether `other`'s signals equal these, read where they are held: compared here, where
+    /// equality is seen whole, neither side is copied for the comparison (a lighting compares a
+    /// province's every kept light with its project's signals after each change).
+    public func isSame(as other: UnsafePointer<ProjectSignals>) -> Bool {
+        self == other.pointee
+    }
+
     public var problemsOverdue: Int { overdueProblemLevels.count }
 
     func value(_ rule: WarningRule) -> Double? {

@@ -6,12 +6,14 @@ import GroundbreakDomain
 /// few thousand retained every project's fields and freed them again after, for every lighting.
 public struct CountedSignals: Sendable {
     let own: [ProjectSignals]
-    /// The signals with their counts in, by their place in `own`, in order of place.
-    let counted: [(at: Int, signals: ProjectSignals)]
+    /// The places in `own` that have signals with their counts in, in order, and those signals.
+    private let countedAt: [Int]
+    private let countedSignals: [ProjectSignals]
 
     init(own: [ProjectSignals], counted: [(at: Int, signals: ProjectSignals)]) {
         self.own = own
-        self.counted = counted
+        countedAt = counted.map(\.at)
+        countedSignals = counted.map(\.signals)
     }
 
     /// Signals with their counts in already (a narrower reach reads them so).
@@ -21,16 +23,20 @@ public struct CountedSignals: Sendable {
 
     public var count: Int { own.count }
 
-    /// Each project's signals with its counts in, in order, read where they are held.
-    public func forEach(_ body: (ProjectSignals) throws -> Void) rethrows {
+    /// Each project's signals with its counts in, in order, handed over where they are held: a
+    /// value handed to the body is copied first, retaining everything a project holds, and at a
+    /// province's 100,000 that copy was a sixth of what the ranking's writer waited for.
+    public func forEachHeld(_ body: (UnsafePointer<ProjectSignals>) throws -> Void) rethrows {
         try own.withUnsafeBufferPointer { own in
-            var next = 0
-            for index in own.indices {
-                if next < counted.count, counted[next].at == index {
-                    try body(counted[next].signals)
-                    next += 1
-                } else {
-                    try body(own[index])
+            try countedSignals.withUnsafeBufferPointer { counted in
+                var next = 0
+                for index in own.indices {
+                    if next < countedAt.count, countedAt[next] == index {
+                        try body(counted.baseAddress! + next)
+                        next += 1
+                    } else {
+                        try body(own.baseAddress! + index)
+                    }
                 }
             }
         }
@@ -39,7 +45,7 @@ public struct CountedSignals: Sendable {
     /// Every project's signals with its counts in, as one list.
     public var all: [ProjectSignals] {
         var all = own
-        for (at, signals) in counted { all[at] = signals }
+        for (at, signals) in zip(countedAt, countedSignals) { all[at] = signals }
         return all
     }
 }

@@ -25,19 +25,19 @@ final class KeptLights: Sendable {
         var lit: [WarningPages.Lit] = []
         lit.reserveCapacity(signals.count)
         // Both in id order as a lighting reads them, so one walk finds each kept light; a search
-        // when they are not. Each read and compared where it is held (`CountedSignals.forEach`):
+        // when they are not. Each read and compared where it is held (`CountedSignals.forEachHeld`):
         // copying a project's signals retained what they hold, a fifth of a lighting at province scale.
         var at = 0
-        signals.forEach { signals in
-            let id = signals.project.id
+        signals.forEachHeld { held in
+            let id = held.pointee.project.id
             if at > 0 && previous[at - 1].id >= id {
                 at = previous.partitioningIndex { $0.id >= id }
             }
             while at < previous.count && previous[at].id < id { at += 1 }
-            if at < previous.count, previous[at].id == id, previous[at].isLit(from: signals) {
+            if at < previous.count, previous[at].id == id, previous[at].isLit(from: held) {
                 lit.append(previous[at])
             } else {
-                lit.append(WarningPages.Lit(signals, warning: rules.evaluate(signals)))
+                lit.append(WarningPages.Lit(held.pointee, warning: rules.evaluate(held.pointee)))
             }
         }
         if keep {

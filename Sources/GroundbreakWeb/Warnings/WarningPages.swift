@@ -34,8 +34,8 @@ enum WarningPages {
         }
 
         /// Whether these are the signals it was lit from, compared where they are held.
-        func isLit(from signals: ProjectSignals) -> Bool {
-            self.signals == signals
+        func isLit(from held: UnsafePointer<ProjectSignals>) -> Bool {
+            signals.isSame(as: held)
         }
     }
 

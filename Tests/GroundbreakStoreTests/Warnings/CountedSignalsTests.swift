@@ -21,12 +21,16 @@ struct CountedSignalsTests {
         let own = (1...6).map { Self.signals(Int64($0)) }
         let counted = CountedSignals(own: own, counted: [(0, Self.signals(1, overdue: 2)), (3, Self.signals(4, overdue: 1)), (5, Self.signals(6, overdue: 7))])
         var read: [ProjectSignals] = []
-        counted.forEach { read.append($0) }
+        counted.forEachHeld { read.append($0.pointee) }
         #expect(read.map(\.approvalsOverdue) == [2, 0, 0, 1, 0, 7])
         #expect(read == counted.all && read.map(\.id) == own.map(\.id) && counted.count == 6)
         #expect(own.allSatisfy { $0.approvalsOverdue == 0 }, "the kept signals are not changed")
         var plain: [ProjectSignals] = []
-        CountedSignals(own).forEach { plain.append($0) }
+        CountedSignals(own).forEachHeld { plain.append($0.pointee) }
         #expect(plain == own)
+        // Compared where they are held: the same signals, and one count apart.
+        own.withUnsafeBufferPointer { held in
+            #expect(own[2].isSame(as: held.baseAddress! + 2) && !Self.signals(3, overdue: 1).isSame(as: held.baseAddress! + 2))
+        }
     }
 }
