@@ -44,7 +44,8 @@ public final class Database: Sendable {
     let overdueItems = ProjectPartsKeeper<ProjectApprovalRepository.OverdueKey, OverdueItems>()
     let fourRateParts = ProjectPartsKeeper<FourRatesRepository.PartsKey, FourRatePart>()
     let groundworkParts = ProjectPartsKeeper<GroundworkPartsRepository.PartsKey, GroundworkPart>()
-    let leadFunds = KeptLeadFunds()
+    let leadFunds = KeptRows<ArrivedFunds>.leadFunds
+    let leads = KeptRows<Lead>.leads
     let freshCounters = FreshCounters()
     let sessionsKept = CredentialCache<SessionRecord>()
     let tokensKept = CredentialCache<APIToken>()

@@ -38,9 +38,9 @@ public struct LeadFundsRepository: Sendable {
     }
 
     /// Every lead's funds in the months from `from` through `through`, from the rows kept in
-    /// memory while the table has not changed (`KeptLeadFunds`).
+    /// memory while the table has not changed (`KeptRows`).
     public func funds(from: Month, through: Month) async throws -> [ArrivedFunds] {
-        try await database.leadFunds.funds(database.reader) { try await rows("1 = 1") }.filter { $0.month >= from && $0.month <= through }
+        try await database.leadFunds.rows(database.reader) { try await rows("1 = 1") }.filter { $0.month >= from && $0.month <= through }
     }
 
     func rows(_ condition: SQLQueryString) async throws -> [ArrivedFunds] {

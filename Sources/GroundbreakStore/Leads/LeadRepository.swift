@@ -188,10 +188,11 @@ public struct LeadRepository: Sendable {
         try await Self.rows(where: "l.project_id = \(bind: projectId)", db: database.reader)
     }
 
-    /// Every lead `reach` sees, newest first.
+    /// Every lead `reach` sees, newest first, from the rows kept in memory while the table has
+    /// not changed (`KeptRows`).
     public func leads(reach: LeadReach) async throws -> [Lead] {
         guard !reach.isEmpty else { return [] }
-        return try await Self.rows(where: "1 = 1", db: database.reader).filter(reach.sees)
+        return try await database.leads.rows(database.reader) { try await Self.rows(where: "1 = 1", db: database.reader) }.filter(reach.sees)
     }
 
     public func lead(id: Int64) async throws -> Lead? {

@@ -5,10 +5,10 @@ import GroundbreakTestSupport
 import SQLKit
 import Testing
 
-/// The 到位资金 kept in memory must be the table's rows whenever they are asked for: after a fund
-/// is recorded here or by another instance, and for any months asked.
-@Suite("到位资金 kept between reads")
-struct KeptLeadFundsTests {
+/// The 到位资金 and the leads kept in memory must be the tables' rows whenever they are asked for:
+/// after a fund is recorded or a lead changed, here or by another instance, and for any months asked.
+@Suite("到位资金 and leads kept between reads")
+struct KeptRowsTests {
     /// The rows straight from SQL, in the order the repository gives them.
     static func stored(_ database: Database, from: Month, through: Month) async throws -> [ArrivedFunds] {
         try await LeadFundsRepository(database: database).rows("f.month BETWEEN \(bind: from.iso) AND \(bind: through.iso)")
@@ -52,6 +52,41 @@ struct KeptLeadFundsTests {
             }
             #expect(try await repository.funds(from: march, through: march).contains { $0.id == foreign.id && $0.amount == Money(yuan: 7_100_000) })
             try await expectTable("after a fund recorded by another instance")
+        }
+    }
+
+    @Test("the kept leads equal the table's; read again only once a lead changes, here or on another instance", arguments: allEngines)
+    func leadsFollowTheTable(engine: DatabaseEngine) async throws {
+        try await withTestStore(engine) { store in
+            let database = store.database
+            _ = try await DemoLoader(database: database).load(count: 30, today: testToday, actor: testActor, now: testNow)
+            let repository = LeadRepository(database: database)
+            let everything = LeadReach(everyUnit: true, everyConfidential: true)
+            func expectTable(_ note: String) async throws {
+                #expect(try await repository.leads(reach: everything) == (try await LeadRepository.rows(where: "1 = 1", db: database.reader)), "\(note)")
+            }
+            try await expectTable("the demo's")
+            let leads = try await repository.leads(reach: everything)
+            #expect(leads.count > 2, "the demo has leads")
+            let reads = database.leads.wholeReads
+            _ = try await repository.leads(reach: everything)
+            #expect(database.leads.wholeReads == reads, "nothing changed: taken from memory")
+
+            let projects = try await ProjectRepository(database: database).projects(inStages: Stage.allCases, scope: .everything)
+            let unlinked = leads.filter { $0.projectId == nil }
+            let (first, second) = (try #require(unlinked.first), try #require(unlinked.dropFirst().first))
+            let linked = try await repository.link(leadId: first.id, projectId: projects[0].id, expectedVersion: first.version, actor: testActor, today: testToday, now: testNow)
+            #expect(try await repository.leads(reach: everything).first { $0.id == first.id }?.projectId == projects[0].id && linked.projectId == projects[0].id)
+            try await expectTable("after a lead linked here")
+            #expect(database.leads.wholeReads == reads + 1)
+
+            // Changed by an instance beside this one: seen here at the next read.
+            _ = try await store.elsewhere { other in
+                try await LeadRepository(database: other).link(leadId: second.id, projectId: projects[1].id, expectedVersion: second.version,
+                                                               actor: testActor, today: testToday, now: testNow)
+            }
+            #expect(try await repository.leads(reach: everything).first { $0.id == second.id }?.projectId == projects[1].id)
+            try await expectTable("after a lead linked by another instance")
         }
     }
 }
