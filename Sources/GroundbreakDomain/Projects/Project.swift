@@ -126,6 +126,15 @@ public struct Project: Sendable, Codable, Equatable, Identifiable {
         self.version = version
     }
 
+    /// Whether the project `other` points to equals this one (`==`), read field by field where it
+    /// is held rather than copied first (`ProjectSignals.isSame(as:)`); the fields themselves are
+    /// the same when they are behind the same reference.
+    public func isSame(as other: UnsafePointer<Project>) -> Bool {
+        id == other.pointee.id && version == other.pointee.version && stage == other.pointee.stage
+            && suspendedFrom == other.pointee.suspendedFrom && createdAt == other.pointee.createdAt
+            && updatedAt == other.pointee.updatedAt && stageNote == other.pointee.stageNote && heldFields == other.pointee.heldFields
+    }
+
     /// The fields keep their JSON key.
     private enum CodingKeys: String, CodingKey {
         case id, heldFields = "fields", stage, suspendedFrom, stageNote, createdAt, updatedAt, version

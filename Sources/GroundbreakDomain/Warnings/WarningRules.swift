@@ -116,12 +116,19 @@ public struct ProjectSignals: Sendable, Equatable, Identifiable {
 
     public var id: Int64 { project.id }
 
-    /// Whether `other`'s signals equal these, read where they are held: compared here, where
-    /// equality is seen whole, neither side is copied for the comparison (a lighting compares a
-    /// province's every kept light with its project's signals after each change).
+    /// Whether `other`'s signals equal these (`==`), read field by field where they are held: a
+    /// lighting compares a province's every kept light with its project's signals after each
+    /// change, and a value read whole through a pointer is copied first, retaining everything a
+    /// project holds. `ProjectSignalsSameTests` holds this to `==` for every field.
     public func isSame(as other: UnsafePointer<ProjectSignals>) -> Bool {
-        self == other.pointee
+        behindPoints == other.pointee.behindPoints && startSlipDays == other.pointee.startSlipDays
+            && completionSlipDays == other.pointee.completionSlipDays && approvalsOverdue == other.pointee.approvalsOverdue
+            && daysNotAdmitted == other.pointee.daysNotAdmitted && reportMissing == other.pointee.reportMissing
+            && overdueProblemLevels == other.pointee.overdueProblemLevels
+            && project.isSame(as: UnsafeRawPointer(other).advanced(by: Self.projectOffset).assumingMemoryBound(to: Project.self))
     }
+
+    private static let projectOffset = MemoryLayout<ProjectSignals>.offset(of: \.project)!
 
     public var problemsOverdue: Int { overdueProblemLevels.count }
 
