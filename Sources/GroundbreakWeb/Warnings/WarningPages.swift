@@ -55,14 +55,24 @@ enum WarningPages {
         /// The lists asked for, each filtered once per lighting rather than once per request.
         private let lists = RecentCache<[Lit]>(capacity: 32)
 
-        init(rules: WarningRuleSet, lit: [Lit]) {
+        /// Where the order reddest first is handed back when sorted here (a lighting of every live
+        /// project), for the next lighting to start from.
+        private let handBack: (@Sendable ([Lit]) -> Void)?
+
+        init(rules: WarningRuleSet, lit: [Lit], reddestFirst: [Lit]? = nil, handBack: (@Sendable ([Lit]) -> Void)? = nil) {
             self.rules = rules
             self.lit = lit
+            self.handBack = handBack
+            if let reddestFirst { derived.sorted.withLock { $0 = reddestFirst } }
         }
 
         /// Every light, reddest and largest first (`WarningPages.reddestFirst`).
         var reddestFirst: [Lit] {
-            Derived.once(derived.sorted) { WarningPages.reddestFirst(lit) }
+            Derived.once(derived.sorted) {
+                let sorted = WarningPages.reddestFirst(lit)
+                handBack?(sorted)
+                return sorted
+            }
         }
 
         /// The lights counted by region and colour.
@@ -101,13 +111,19 @@ enum WarningPages {
         let scope = scope ?? input.scope(.viewProjects)
         return try await input.services.lights.value(for: try await input.services.figuresKey(scope.key, input.today.iso)) {
             let lighting = try await light(input.services, scope: scope, today: input.today)
-            return Lighting(rules: lighting.rules, lit: lighting.lit)
+            var handBack: (@Sendable ([Lit]) -> Void)?
+            if let number = lighting.lighted.lighting {
+                let kept = input.services.keptLights
+                handBack = { order in kept.keep(reddestFirst: order, of: number) }
+            }
+            return Lighting(rules: lighting.rules, lit: lighting.lighted.lit, reddestFirst: lighting.lighted.reddestFirst, handBack: handBack)
         }
     }
 
     /// The order every list of lights is read in: red before yellow before green, then the
     /// largest investment, then the oldest project, by what each light took once.
     static func reddestFirst(_ lit: [Lit]) -> [Lit] {
+        // `precedes`, on plain values taken once.
         // Plain values, taken once: comparing through the objects retained two of them per comparison.
         let keys = lit.map { (colour: $0.colour.rank, yuan: $0.totalInvestment.yuan, id: $0.warning.projectId) }
         return keys.indices.sorted { a, b in
@@ -115,13 +131,19 @@ enum WarningPages {
         }.map { lit[$0] }
     }
 
+    /// Whether `a` comes before `b` in the order every list is read in (`reddestFirst`).
+    static func precedes(_ a: Lit, _ b: Lit) -> Bool {
+        (a.colour.rank, a.totalInvestment.yuan, b.id) > (b.colour.rank, b.totalInvestment.yuan, a.id)
+    }
+
     /// Every live project lit, for the daily record: the approval clocks read here as the pages read them.
     static func lightEverything(_ services: AppServices, today: Day) async throws -> (rules: WarningRuleSet, lit: [Lit]) {
-        try await light(services, scope: .everything, today: today)
+        let lighting = try await light(services, scope: .everything, today: today)
+        return (lighting.rules, lighting.lighted.lit)
     }
 
     /// The one evaluation: the rules in force over the signals of the live projects `scope` reaches.
-    static func light(_ services: AppServices, scope: ProjectScope, today: Day) async throws -> (rules: WarningRuleSet, lit: [Lit]) {
+    static func light(_ services: AppServices, scope: ProjectScope, today: Day) async throws -> (rules: WarningRuleSet, lighted: KeptLights.Lighted) {
         let repository = WarningRepository(database: services.database)
         let rules = try await repository.currentRules()
         let signals = try await repository.signals(inStages: liveStages, scope: scope, indicators: services.indicators, curve: rules.curve,

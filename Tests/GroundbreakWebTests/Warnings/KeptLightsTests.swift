@@ -55,6 +55,43 @@ struct KeptLightsTests {
         #expect(kept.lit([Self.signals(7, slip: 120)], rules: stricter, keep: false)[0].colour == .yellow, "same version number, other rules")
     }
 
+    @Test("a lighting's order reddest first is the last one's moved: lights gone taken out, new ones merged in, the same as sorting afresh")
+    func orderMoved() throws {
+        var random = SystemRandomNumberGenerator()
+        let kept = KeptLights()
+        func lighting(_ signals: [ProjectSignals]) -> (lighted: KeptLights.Lighted, sorted: [WarningPages.Lit]) {
+            let lighted = kept.lit(CountedSignals(signals), rules: Self.rules, keep: true)
+            return (lighted, WarningPages.reddestFirst(lighted.lit))
+        }
+        // Colours, investments (ties included) and ids at random.
+        var signals = (1...400).map { Self.signals(Int64($0), yi: Int64.random(in: 1...6, using: &random), slip: [nil, 5, 120].randomElement(using: &random)!,
+                                                   overdue: Int.random(in: 0...8, using: &random) == 0 ? 1 : 0) }
+        let first = lighting(signals)
+        #expect(first.lighted.reddestFirst == nil && !kept.keepsOrder, "no order before a list asks for one")
+        let number = try #require(first.lighted.lighting)
+        kept.keep(reddestFirst: first.sorted, of: number)
+        #expect(kept.keepsOrder)
+        for round in 1...12 {
+            // A few projects change colour or size, one is no longer live, a few are new.
+            for _ in 0..<Int.random(in: 0...6, using: &random) {
+                let at = Int.random(in: signals.indices, using: &random)
+                signals[at] = Self.signals(signals[at].id, yi: Int64.random(in: 1...6, using: &random), slip: [nil, 5, 120].randomElement(using: &random)!)
+            }
+            if round % 3 == 0 { signals.remove(at: Int.random(in: signals.indices, using: &random)) }
+            let next = (signals.last?.id ?? 0) + 1
+            signals += (0..<Int.random(in: 0...3, using: &random)).map { Self.signals(next + Int64($0), yi: Int64.random(in: 1...6, using: &random), slip: 120) }
+            let moved = lighting(signals)
+            let order = try #require(moved.lighted.reddestFirst, "round \(round): moved from the last order")
+            #expect(order.elementsEqual(moved.sorted, by: ===), "round \(round)")
+        }
+        // Another lighting meanwhile: an order asked of an older one is not kept for the next.
+        let older = lighting(signals)
+        _ = lighting(signals)
+        kept.keep(reddestFirst: older.sorted.reversed(), of: try #require(older.lighted.lighting))
+        let after = lighting(signals)
+        #expect(after.lighted.reddestFirst.map { $0.elementsEqual(after.sorted, by: ===) } ?? true)
+    }
+
     @Test("a narrower reach reads the kept lights without replacing them")
     func narrowerReach() {
         let kept = KeptLights()
@@ -69,6 +106,6 @@ struct KeptLightsTests {
 extension KeptLights {
     /// Signals with their counts in, as a lighting hands them over.
     func lit(_ signals: [ProjectSignals], rules: WarningRuleSet, keep: Bool) -> [WarningPages.Lit] {
-        lit(CountedSignals(signals), rules: rules, keep: keep)
+        lit(CountedSignals(signals), rules: rules, keep: keep).lit
     }
 }
