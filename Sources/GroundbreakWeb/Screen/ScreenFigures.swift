@@ -51,7 +51,9 @@ struct ScreenFigures: Sendable {
         let map = input.services.screenMap
         let scope = input.scope(.viewProjects)
         let catalog = input.catalog
-        let ledger = try await input.services.projects.list(ProjectQuery(), scope: scope, catalog: catalog, today: input.today)
+        let tiles = map.tiles.compactMap { tile in catalog.region(tile.region).map { (tile, $0) } }
+        let ledger = try await input.services.projects.ledgerTotals(scope: scope, regions: tiles.map(\.1.code), year: input.today.year,
+                                                                    catalog: catalog, today: input.today)
         var investmentReading: IndicatorReading?
         var readingUnit: String?
         let offered = TargetPages.offeredUnits(input)
@@ -62,24 +64,18 @@ struct ScreenFigures: Sendable {
         let board = try await ProblemPages.board(input, query: ProblemQuery())
         let open = try await SupervisionPages.listed(input, view: .open)
         let analytics = try await ApprovalPages.analyticsResult(input)
-        let starts = try await input.services.projects.startsByMonth(year: input.today.year, scope: scope)
         let overdueByRegion = Dictionary(board.figures.overdueByOwner.filter { $0.owner.kind == .region }.map { ($0.owner.code, $0.count) },
                                          uniquingKeysWith: +)
-        var regions: [RegionFigure] = []
-        for tile in map.tiles {
-            guard let region = catalog.region(tile.region) else { continue }
-            var query = ProjectQuery()
-            query.regionCode = region.code
-            let page = try await input.services.projects.list(query, scope: scope, catalog: catalog, today: input.today)
-            regions.append(RegionFigure(region: region, tile: tile, projects: page.totalCount, investment: page.totalInvestment,
-                                        overdueProblems: overdueByRegion[region.code] ?? 0))
+        let regions = zip(tiles, ledger.regions).map { tile, totals in
+            RegionFigure(region: tile.1, tile: tile.0, projects: totals.count, investment: totals.investment, overdueProblems: overdueByRegion[tile.1.code] ?? 0)
         }
+        let whole = ledger.whole
         return ScreenFigures(
-            projects: ledger.totalCount, investment: ledger.totalInvestment,
-            byStage: Stage.allCases.map { ($0, ledger.byStage[$0]?.count ?? 0, ledger.byStage[$0]?.investment ?? .zero) },
+            projects: whole.count, investment: whole.investment,
+            byStage: Stage.allCases.map { ($0, whole.byStage[$0]?.count ?? 0, whole.byStage[$0]?.investment ?? .zero) },
             investmentReading: investmentReading, readingUnit: readingUnit, problems: board.figures,
             itemsOpen: open.count, itemsOverdue: open.filter { $0.isOverdue(on: input.today) }.count,
-            approvals: analytics.city, startsByMonth: starts, regions: regions, asOf: input.now)
+            approvals: analytics.city, startsByMonth: ledger.startsByMonth, regions: regions, asOf: input.now)
     }
 
     /// The figure a region's tile shows for the measure, and how strong its colour is (0…1).

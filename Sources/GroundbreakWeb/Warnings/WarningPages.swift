@@ -123,8 +123,7 @@ enum WarningPages {
     /// The order every list of lights is read in: red before yellow before green, then the
     /// largest investment, then the oldest project, by what each light took once.
     static func reddestFirst(_ lit: [Lit]) -> [Lit] {
-        // `precedes`, on plain values taken once.
-        // Plain values, taken once: comparing through the objects retained two of them per comparison.
+        // `precedes` on plain values taken once: comparing through the objects retained two of them per comparison.
         let keys = lit.map { (colour: $0.colour.rank, yuan: $0.totalInvestment.yuan, id: $0.warning.projectId) }
         return keys.indices.sorted { a, b in
             (keys[a].colour, keys[a].yuan, keys[b].id) > (keys[b].colour, keys[b].yuan, keys[a].id)

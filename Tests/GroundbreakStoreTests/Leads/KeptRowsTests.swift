@@ -14,11 +14,17 @@ struct KeptRowsTests {
         try await LeadFundsRepository(database: database).rows("f.month BETWEEN \(bind: from.iso) AND \(bind: through.iso)")
     }
 
+    /// A store with the demo's leads and funds (thirty projects).
+    static func withDemo(_ engine: DatabaseEngine, _ body: (TestStore, Database) async throws -> Void) async throws {
+        try await withTestStore(engine) { store in
+            _ = try await DemoLoader(database: store.database).load(count: 30, today: testToday, actor: testActor, now: testNow)
+            try await body(store, store.database)
+        }
+    }
+
     @Test("the kept rows equal the table's for any months; read again only once a fund is recorded, here or on another instance", arguments: allEngines)
     func followsTheTable(engine: DatabaseEngine) async throws {
-        try await withTestStore(engine) { store in
-            let database = store.database
-            _ = try await DemoLoader(database: database).load(count: 30, today: testToday, actor: testActor, now: testNow)
+        try await Self.withDemo(engine) { store, database in
             let repository = LeadFundsRepository(database: database)
             let ranges = [(Month(year: 2025, month: 1)!, Month(year: 2026, month: 11)!), (Month(year: 2026, month: 3)!, Month(year: 2026, month: 3)!),
                           (Month(year: 2000, month: 1)!, Month(year: 2099, month: 12)!)]
@@ -57,9 +63,7 @@ struct KeptRowsTests {
 
     @Test("the kept leads equal the table's; read again only once a lead changes, here or on another instance", arguments: allEngines)
     func leadsFollowTheTable(engine: DatabaseEngine) async throws {
-        try await withTestStore(engine) { store in
-            let database = store.database
-            _ = try await DemoLoader(database: database).load(count: 30, today: testToday, actor: testActor, now: testNow)
+        try await Self.withDemo(engine) { store, database in
             let repository = LeadRepository(database: database)
             let everything = LeadReach(everyUnit: true, everyConfidential: true)
             func expectTable(_ note: String) async throws {
