@@ -15,13 +15,6 @@ public struct LedgerTotals: Sendable, Equatable {
         init(_ page: ProjectPage) {
             (count, investment, byStage) = (page.totalCount, page.totalInvestment, page.byStage)
         }
-
-        mutating func add(_ project: Project) {
-            count += 1
-            investment = investment + project.fields.totalInvestment
-            let stage = byStage[project.stage] ?? .init(count: 0, investment: .zero)
-            byStage[project.stage] = .init(count: stage.count + 1, investment: stage.investment + project.fields.totalInvestment)
-        }
     }
 
     public var whole: Totals
@@ -39,20 +32,44 @@ extension ProjectRepository {
     /// read fourteen totals of a province from SQL, a quarter of what its writer waited for.
     public func ledgerTotals(scope: ProjectScope, regions: [String], year: Int, catalog: ReferenceCatalog, today: Day) async throws -> LedgerTotals {
         guard let projects = try await keptProjects(scope) else { return try await ledgerTotalsFromSQL(scope: scope, regions: regions, year: year, catalog: catalog, today: today) }
-        // Each region's projects by region code, as the ledger's filter expands a region.
+        // Each region's places among the sums by region code, as the ledger's filter expands a
+        // region; sums by stage in an array by `Stage.order`, not a dictionary hashed per project.
         var regionsOf: [String: [Int]] = [:]
         for (index, region) in regions.enumerated() {
-            for code in catalog.canonicalRegionCode(region).map(catalog.regionSubtree) ?? [region] { regionsOf[code, default: []].append(index) }
+            for code in catalog.canonicalRegionCode(region).map(catalog.regionSubtree) ?? [region] { regionsOf[code, default: []].append(index + 1) }
         }
-        var totals = LedgerTotals(whole: .init(), regions: Array(repeating: .init(), count: regions.count), startsByMonth: Array(repeating: 0, count: 12))
-        for project in projects {
-            totals.whole.add(project)
-            for index in regionsOf[project.fields.regionCode] ?? [] { totals.regions[index].add(project) }
-            if project.stage == .construction || project.stage == .operation, let start = project.fields.actualStart, start.year == year {
-                totals.startsByMonth[start.month - 1] += 1
+        let stages = Stage.allCases.count
+        var counts = [Int](repeating: 0, count: (regions.count + 1) * stages)
+        var yuan = [Int64](repeating: 0, count: counts.count)
+        var starts = [Int](repeating: 0, count: 12)
+        // Each project read where it lies: a project or its fields handed on are copied first, a
+        // retain of each of their texts (most of this pass, measured).
+        projects.withUnsafeBufferPointer { projects in
+            for index in projects.indices {
+                let stage = projects[index].stage
+                let amount = projects[index].fields.totalInvestment.yuan
+                counts[stage.order] += 1
+                yuan[stage.order] += amount
+                for bucket in regionsOf[projects[index].fields.regionCode] ?? [] {
+                    counts[bucket * stages + stage.order] += 1
+                    yuan[bucket * stages + stage.order] += amount
+                }
+                if stage == .construction || stage == .operation, let start = projects[index].fields.actualStart, start.year == year {
+                    starts[start.month - 1] += 1
+                }
             }
         }
-        return totals
+        func totals(_ bucket: Int) -> LedgerTotals.Totals {
+            var totals = LedgerTotals.Totals()
+            for stage in Stage.allCases where counts[bucket * stages + stage.order] > 0 {
+                let sum = ProjectPage.StageTotals(count: counts[bucket * stages + stage.order], investment: Money(yuan: yuan[bucket * stages + stage.order]))
+                totals.byStage[stage] = sum
+                totals.count += sum.count
+                totals.investment = totals.investment + sum.investment
+            }
+            return totals
+        }
+        return LedgerTotals(whole: totals(0), regions: regions.indices.map { totals($0 + 1) }, startsByMonth: starts)
     }
 
     /// The same totals from the ledger's list and SQL (a narrower scope, or no snapshot held).
