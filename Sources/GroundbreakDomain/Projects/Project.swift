@@ -135,6 +135,13 @@ public struct Project: Sendable, Codable, Equatable, Identifiable {
             && updatedAt == other.pointee.updatedAt && stageNote == other.pointee.stageNote && heldFields == other.pointee.heldFields
     }
 
+    /// What the ledger's totals read of a project (its region, investment and start), read here
+    /// where the fields lie: read through `fields` in another module's loop, the fields were
+    /// copied whole for each project, a retain of each of their texts.
+    public var ledgerFigures: (regionCode: String, yuan: Int64, actualStart: Day?) {
+        (heldFields.value.regionCode, heldFields.value.totalInvestment.yuan, heldFields.value.actualStart)
+    }
+
     /// The fields keep their JSON key.
     private enum CodingKeys: String, CodingKey {
         case id, heldFields = "fields", stage, suspendedFrom, stageNote, createdAt, updatedAt, version

@@ -42,19 +42,19 @@ extension ProjectRepository {
         var counts = [Int](repeating: 0, count: (regions.count + 1) * stages)
         var yuan = [Int64](repeating: 0, count: counts.count)
         var starts = [Int](repeating: 0, count: 12)
-        // Each project read where it lies: a project or its fields handed on are copied first, a
-        // retain of each of their texts (most of this pass, measured).
+        // Each project read where it lies (`Project.ledgerFigures`): its fields read through
+        // `fields` here were copied whole, a retain of each of their texts (most of this pass).
         projects.withUnsafeBufferPointer { projects in
             for index in projects.indices {
                 let stage = projects[index].stage
-                let amount = projects[index].fields.totalInvestment.yuan
+                let (region, amount, start) = projects[index].ledgerFigures
                 counts[stage.order] += 1
                 yuan[stage.order] += amount
-                for bucket in regionsOf[projects[index].fields.regionCode] ?? [] {
+                for bucket in regionsOf[region] ?? [] {
                     counts[bucket * stages + stage.order] += 1
                     yuan[bucket * stages + stage.order] += amount
                 }
-                if stage == .construction || stage == .operation, let start = projects[index].fields.actualStart, start.year == year {
+                if stage == .construction || stage == .operation, let start, start.year == year {
                     starts[start.month - 1] += 1
                 }
             }
