@@ -33,13 +33,15 @@ extension ProjectRepository {
     public func ledgerTotals(scope: ProjectScope, regions: [String], year: Int, catalog: ReferenceCatalog, today: Day) async throws -> LedgerTotals {
         guard let projects = try await keptProjects(scope) else { return try await ledgerTotalsFromSQL(scope: scope, regions: regions, year: year, catalog: catalog, today: today) }
         // Each region's places among the sums by region code, as the ledger's filter expands a
-        // region; sums by stage in an array by `Stage.order`, not a dictionary hashed per project.
+        // region; sums by stage in an array by the stage's place among `Stage.allCases`, not a
+        // dictionary hashed per project.
         var regionsOf: [String: [Int]] = [:]
         for (index, region) in regions.enumerated() {
             for code in catalog.canonicalRegionCode(region).map(catalog.regionSubtree) ?? [region] { regionsOf[code, default: []].append(index + 1) }
         }
-        let stages = Stage.allCases.count
-        var counts = [Int](repeating: 0, count: (regions.count + 1) * stages)
+        let stages = Stage.allCases
+        func slot(_ bucket: Int, _ stage: Int) -> Int { bucket * stages.count + stage }
+        var counts = [Int](repeating: 0, count: slot(regions.count + 1, 0))
         var yuan = [Int64](repeating: 0, count: counts.count)
         var starts = [Int](repeating: 0, count: 12)
         // Each project read where it lies (`Project.ledgerFigures`): its fields read through
@@ -47,12 +49,13 @@ extension ProjectRepository {
         projects.withUnsafeBufferPointer { projects in
             for index in projects.indices {
                 let stage = projects[index].stage
+                let place = stages.firstIndex(of: stage)!
                 let (region, amount, start) = projects[index].ledgerFigures
-                counts[stage.order] += 1
-                yuan[stage.order] += amount
+                counts[slot(0, place)] += 1
+                yuan[slot(0, place)] += amount
                 for bucket in regionsOf[region] ?? [] {
-                    counts[bucket * stages + stage.order] += 1
-                    yuan[bucket * stages + stage.order] += amount
+                    counts[slot(bucket, place)] += 1
+                    yuan[slot(bucket, place)] += amount
                 }
                 if stage == .construction || stage == .operation, let start, start.year == year {
                     starts[start.month - 1] += 1
@@ -61,8 +64,8 @@ extension ProjectRepository {
         }
         func totals(_ bucket: Int) -> LedgerTotals.Totals {
             var totals = LedgerTotals.Totals()
-            for stage in Stage.allCases where counts[bucket * stages + stage.order] > 0 {
-                let sum = ProjectPage.StageTotals(count: counts[bucket * stages + stage.order], investment: Money(yuan: yuan[bucket * stages + stage.order]))
+            for (place, stage) in stages.enumerated() where counts[slot(bucket, place)] > 0 {
+                let sum = ProjectPage.StageTotals(count: counts[slot(bucket, place)], investment: Money(yuan: yuan[slot(bucket, place)]))
                 totals.byStage[stage] = sum
                 totals.count += sum.count
                 totals.investment = totals.investment + sum.investment
